@@ -1,0 +1,264 @@
+//! The one error type of the engine.
+//!
+//! Every failure carries a stable machine-readable [`Code`] (the page translates by it), an
+//! English message a person can act on, and `details`: the offending values, row, column or id.
+//! The bindings turn it into a JavaScript `Error` with `code` and `details` set; nothing else in
+//! the core knows about JavaScript.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Stable error codes. The serialized form (`snake_case`) is the public contract: the page and
+/// scripts match on it, so a code is never renamed, only added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    // --- generic input checks -------------------------------------------------------------
+    /// The input could not be decoded: wrong type, missing field, malformed JSON.
+    BadInput,
+    /// A number is NaN or infinite where a finite number is required.
+    NotFinite,
+    /// A count is negative or not a whole number.
+    InvalidCount,
+    /// A success count exceeds its total (`x > n`).
+    CountExceedsTotal,
+    /// A sample or group has no observations.
+    EmptySample,
+    /// A sample is too small for the requested statistic (e.g. a variance from one value).
+    SampleTooSmall,
+    /// A confidence level is not strictly between 0 and 1.
+    LevelOutOfRange,
+    /// A probability or share is outside its allowed range.
+    ProbabilityOutOfRange,
+    /// A parameter is outside its documented range.
+    ParameterOutOfRange,
+    /// Two arrays that must pair up have different lengths.
+    LengthMismatch,
+    /// The input exceeds a stated size limit.
+    TooLarge,
+    /// The data has no variation where the statistic needs some (e.g. all differences equal).
+    NoVariation,
+    /// Two items share an id that must be unique.
+    DuplicateId,
+    /// A reference names an id that does not exist.
+    UnknownId,
+    // --- survey ----------------------------------------------------------------------------
+    /// A CSV file could not be read (e.g. bad quoting, not UTF-8).
+    CsvMalformed,
+    /// The CSV has no header row or no data rows.
+    CsvEmpty,
+    /// A column named in a mapping is not in the file.
+    UnknownColumn,
+    /// A response label does not match any point of the item's scale.
+    UnknownLabel,
+    /// A numeric code is outside the item's scale.
+    CodeOutOfRange,
+    // --- conditions ------------------------------------------------------------------------
+    /// A score is outside the rubric's scale.
+    ScoreOutOfRange,
+    /// A budget is negative or not a whole number of dollars.
+    InvalidBudget,
+    // --- theory of change ------------------------------------------------------------------
+    /// Goals or links form a cycle.
+    DependencyCycle,
+    /// A date is not a valid ISO date (`YYYY-MM-DD`).
+    InvalidDate,
+    // --- project files ---------------------------------------------------------------------
+    /// A project or model file has a schema version this engine does not know.
+    UnsupportedVersion,
+    /// An internal invariant failed; this is a bug in waterline.
+    Internal,
+}
+
+impl Code {
+    /// The stable string form, e.g. `"count_exceeds_total"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::BadInput => "bad_input",
+            Code::NotFinite => "not_finite",
+            Code::InvalidCount => "invalid_count",
+            Code::CountExceedsTotal => "count_exceeds_total",
+            Code::EmptySample => "empty_sample",
+            Code::SampleTooSmall => "sample_too_small",
+            Code::LevelOutOfRange => "level_out_of_range",
+            Code::ProbabilityOutOfRange => "probability_out_of_range",
+            Code::ParameterOutOfRange => "parameter_out_of_range",
+            Code::LengthMismatch => "length_mismatch",
+            Code::TooLarge => "too_large",
+            Code::NoVariation => "no_variation",
+            Code::DuplicateId => "duplicate_id",
+            Code::UnknownId => "unknown_id",
+            Code::CsvMalformed => "csv_malformed",
+            Code::CsvEmpty => "csv_empty",
+            Code::UnknownColumn => "unknown_column",
+            Code::UnknownLabel => "unknown_label",
+            Code::CodeOutOfRange => "code_out_of_range",
+            Code::ScoreOutOfRange => "score_out_of_range",
+            Code::InvalidBudget => "invalid_budget",
+            Code::DependencyCycle => "dependency_cycle",
+            Code::InvalidDate => "invalid_date",
+            Code::UnsupportedVersion => "unsupported_version",
+            Code::Internal => "internal",
+        }
+    }
+}
+
+/// A value in an error's `details`: a number, a text or a list of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Detail {
+    /// A number (non-finite numbers are stored as text, so they survive JSON).
+    Number(f64),
+    /// A text, e.g. an id, a column name or a label.
+    Text(String),
+    /// A list, e.g. the ids that form a cycle.
+    List(Vec<Detail>),
+}
+
+impl From<f64> for Detail {
+    fn from(v: f64) -> Self {
+        if v.is_finite() {
+            Detail::Number(v)
+        } else {
+            Detail::Text(format!("{v}"))
+        }
+    }
+}
+impl From<usize> for Detail {
+    fn from(v: usize) -> Self {
+        Detail::Number(v as f64)
+    }
+}
+impl From<u64> for Detail {
+    fn from(v: u64) -> Self {
+        Detail::Number(v as f64)
+    }
+}
+impl From<i64> for Detail {
+    fn from(v: i64) -> Self {
+        Detail::Number(v as f64)
+    }
+}
+impl From<&str> for Detail {
+    fn from(v: &str) -> Self {
+        Detail::Text(v.to_string())
+    }
+}
+impl From<String> for Detail {
+    fn from(v: String) -> Self {
+        Detail::Text(v)
+    }
+}
+impl<T: Into<Detail>> From<Vec<T>> for Detail {
+    fn from(v: Vec<T>) -> Self {
+        Detail::List(v.into_iter().map(Into::into).collect())
+    }
+}
+
+/// An engine error: a stable code, an English message and the offending values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Error {
+    /// Stable machine-readable code.
+    pub code: Code,
+    /// English message naming what is wrong and, where possible, how to fix it.
+    pub message: String,
+    /// The offending values, row, column or id, keyed by name.
+    pub details: BTreeMap<String, Detail>,
+}
+
+impl Error {
+    /// A new error with no details.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            details: BTreeMap::new(),
+        }
+    }
+
+    /// Adds one detail, builder style: `Error::new(..).with("x", 5.0)`.
+    pub fn with(mut self, key: &str, value: impl Into<Detail>) -> Self {
+        self.details.insert(key.to_string(), value.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.code.as_str())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand for results of the engine.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Checks that `value` is finite; `name` is the parameter's name used in the message.
+pub fn finite(name: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(
+            Error::new(Code::NotFinite, format!("{name} must be a finite number, got {value}"))
+                .with("name", name)
+                .with("value", value),
+        )
+    }
+}
+
+/// Checks that `value` is a whole number ≥ 0 (a count) and returns it as `u64`.
+pub fn count(name: &str, value: f64) -> Result<u64> {
+    let v = finite(name, value)?;
+    if v < 0.0 || v.fract() != 0.0 || v > 9.0e15 {
+        return Err(Error::new(
+            Code::InvalidCount,
+            format!("{name} must be a whole number of 0 or more, got {value}"),
+        )
+        .with("name", name)
+        .with("value", value));
+    }
+    Ok(v as u64)
+}
+
+/// Checks that a confidence `level` lies strictly between 0 and 1.
+pub fn level(value: f64) -> Result<f64> {
+    if value.is_finite() && value > 0.0 && value < 1.0 {
+        Ok(value)
+    } else {
+        Err(Error::new(
+            Code::LevelOutOfRange,
+            format!("the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"),
+        )
+        .with("level", value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_stable_strings() {
+        for code in [Code::CountExceedsTotal, Code::BadInput, Code::DependencyCycle] {
+            let json = format!("{:?}", code.as_str());
+            let ser = serde_json::to_string(&code).unwrap();
+            assert_eq!(ser, json);
+        }
+    }
+
+    #[test]
+    fn counts_must_be_whole_and_non_negative() {
+        assert_eq!(count("n", 113.0).unwrap(), 113);
+        assert_eq!(count("n", -1.0).unwrap_err().code, Code::InvalidCount);
+        assert_eq!(count("n", 1.5).unwrap_err().code, Code::InvalidCount);
+        assert_eq!(count("n", f64::NAN).unwrap_err().code, Code::NotFinite);
+    }
+
+    #[test]
+    fn non_finite_details_survive_as_text() {
+        let e = finite("x", f64::INFINITY).unwrap_err();
+        assert_eq!(e.details["value"], Detail::Text("inf".into()));
+    }
+}

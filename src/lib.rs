@@ -1,0 +1,27 @@
+//! # waterline
+//!
+//! An evaluation engine for program funders that runs entirely in the browser. The core is
+//! plain Rust; [`wasm`] is the only module that knows about JavaScript.
+//!
+//! - [`stats`]: shared statistics (proportions, paired and two-sample tests, effect sizes).
+//! - [`survey`]: the evaluator's survey outcome statistics (confidence shifts).
+//! - [`conditions`]: the funder's systems-change condition scoring.
+//! - [`toc`]: the program staff's theory-of-change logic models.
+//!
+//! Data flows one way: input → validated core types → computation → plain result structs →
+//! bindings → page.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod conditions;
+pub mod error;
+pub mod stats;
+pub mod survey;
+pub mod toc;
+pub mod wasm;
+
+pub use error::{Code, Detail, Error, Result};
+
+/// The engine's version (the crate version), e.g. `"0.1.0"`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

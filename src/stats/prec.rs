@@ -1,0 +1,34 @@
+//! The precision policy: tolerances that tests against reference values use, in one place.
+//!
+//! Reference values come from R (Debian's `r-base-core`), scipy/statsmodels or mpmath; each
+//! fixture in `tests/data/` names the command that produced it.
+
+/// Relative tolerance for closed-form results matched against R (e.g. the Wilson interval).
+pub const CLOSED_FORM: f64 = 1e-10;
+
+/// Relative tolerance for results that go through an iterative special function.
+pub const SPECIAL_FUNCTION: f64 = 1e-8;
+
+/// True when `actual` is within `rel` relative error of `expected` (absolute when `expected`
+/// is 0).
+pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
+    if actual == expected {
+        return true;
+    }
+    let scale = expected.abs().max(f64::MIN_POSITIVE);
+    if expected == 0.0 {
+        actual.abs() <= rel
+    } else {
+        (actual - expected).abs() / scale <= rel
+    }
+}
+
+/// Asserts [`close`], printing both values and the tolerance when it fails. For tests.
+#[track_caller]
+pub fn assert_close(actual: f64, expected: f64, rel: f64) {
+    assert!(
+        close(actual, expected, rel),
+        "expected {expected:e}, got {actual:e} (relative error {:e} > {rel:e})",
+        ((actual - expected) / expected).abs()
+    );
+}

@@ -1,0 +1,2 @@
+//! The program staff's theory of change: logic models (phases → goals → activities → outputs
+//! → outcomes), validation, scheduling and progress.
