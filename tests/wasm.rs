@@ -17,7 +17,10 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 #[track_caller]
 fn code(result: Result<JsValue, JsValue>) -> String {
     let err = result.expect_err("expected an error");
-    assert!(err.is_instance_of::<js_sys::Error>(), "not an Error: {err:?}");
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
     assert!(get(&err, "details").is_object(), "no details: {err:?}");
     get(&err, "code").as_string().unwrap()
 }
@@ -50,21 +53,57 @@ fn wilson_returns_a_plain_object_naming_its_method() {
 #[wasm_bindgen_test]
 fn wilson_rejects_garbage_with_codes() {
     let u = JsValue::UNDEFINED;
-    assert_eq!(code(wasm::wilson(120.0.into(), 113.0.into(), u.clone())), "count_exceeds_total");
-    assert_eq!(code(wasm::wilson(0.0.into(), 0.0.into(), u.clone())), "empty_sample");
-    assert_eq!(code(wasm::wilson((-1.0).into(), 5.0.into(), u.clone())), "invalid_count");
-    assert_eq!(code(wasm::wilson(f64::NAN.into(), 5.0.into(), u.clone())), "not_finite");
-    assert_eq!(code(wasm::wilson(f64::INFINITY.into(), 5.0.into(), u.clone())), "not_finite");
-    assert_eq!(code(wasm::wilson("3".into(), 5.0.into(), u.clone())), "bad_input");
-    assert_eq!(code(wasm::wilson(JsValue::NULL, 5.0.into(), u.clone())), "bad_input");
-    assert_eq!(code(wasm::wilson(1.0.into(), u.clone(), u.clone())), "bad_input");
+    assert_eq!(
+        code(wasm::wilson(120.0.into(), 113.0.into(), u.clone())),
+        "count_exceeds_total"
+    );
+    assert_eq!(
+        code(wasm::wilson(0.0.into(), 0.0.into(), u.clone())),
+        "empty_sample"
+    );
+    assert_eq!(
+        code(wasm::wilson((-1.0).into(), 5.0.into(), u.clone())),
+        "invalid_count"
+    );
+    assert_eq!(
+        code(wasm::wilson(f64::NAN.into(), 5.0.into(), u.clone())),
+        "not_finite"
+    );
+    assert_eq!(
+        code(wasm::wilson(f64::INFINITY.into(), 5.0.into(), u.clone())),
+        "not_finite"
+    );
+    assert_eq!(
+        code(wasm::wilson("3".into(), 5.0.into(), u.clone())),
+        "bad_input"
+    );
+    assert_eq!(
+        code(wasm::wilson(JsValue::NULL, 5.0.into(), u.clone())),
+        "bad_input"
+    );
+    assert_eq!(
+        code(wasm::wilson(1.0.into(), u.clone(), u.clone())),
+        "bad_input"
+    );
     let bad_level = options(&[("level", 1.5.into())]);
-    assert_eq!(code(wasm::wilson(1.0.into(), 5.0.into(), bad_level)), "level_out_of_range");
+    assert_eq!(
+        code(wasm::wilson(1.0.into(), 5.0.into(), bad_level)),
+        "level_out_of_range"
+    );
     let nan_level = options(&[("level", f64::NAN.into())]);
-    assert_eq!(code(wasm::wilson(1.0.into(), 5.0.into(), nan_level)), "level_out_of_range");
+    assert_eq!(
+        code(wasm::wilson(1.0.into(), 5.0.into(), nan_level)),
+        "level_out_of_range"
+    );
     let unknown = options(&[("confidence", 0.9.into())]);
-    assert_eq!(code(wasm::wilson(1.0.into(), 5.0.into(), unknown)), "bad_input");
-    assert_eq!(code(wasm::wilson(1.0.into(), 5.0.into(), "0.95".into())), "bad_input");
+    assert_eq!(
+        code(wasm::wilson(1.0.into(), 5.0.into(), unknown)),
+        "bad_input"
+    );
+    assert_eq!(
+        code(wasm::wilson(1.0.into(), 5.0.into(), "0.95".into())),
+        "bad_input"
+    );
     // The module still works after every rejection.
     assert!(wasm::wilson(1.0.into(), 5.0.into(), u).is_ok());
 }

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -54,7 +55,10 @@ pub fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     let obj: &JsValue = js.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &error.code.as_str().into());
-    let details = error.details.serialize(&SERIALIZER).unwrap_or(JsValue::NULL);
+    let details = error
+        .details
+        .serialize(&SERIALIZER)
+        .unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(obj, &"details".into(), &details);
     js.into()
 }
@@ -66,11 +70,15 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// fires; a misspelt option (`{confidence: 0.9}`) would be silently ignored. For a plain object
 /// argument, its own keys are therefore checked against the struct's field names first.
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
-    let bad = |message: String| to_js_error(Error::new(Code::BadInput, message).with("argument", name));
+    let bad =
+        |message: String| to_js_error(Error::new(Code::BadInput, message).with("argument", name));
     if let Some(fields) = introspect::struct_fields::<T>() {
         if value.is_object() && !js_sys::Array::is_array(&value) {
             let object: &js_sys::Object = value.unchecked_ref();
-            for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+            for key in js_sys::Object::keys(object)
+                .iter()
+                .filter_map(|k| k.as_string())
+            {
                 if !fields.contains(&key.as_str()) {
                     return Err(bad(format!(
                         "{name}: unknown field `{key}`, expected one of: {}",
@@ -157,18 +165,24 @@ fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value.as_f64().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
         to_js_error(
-            Error::new(Code::BadInput, format!("{name} must be a number, got {got}"))
-                .with("argument", name)
-                .with("type", got),
+            Error::new(
+                Code::BadInput,
+                format!("{name} must be a number, got {got}"),
+            )
+            .with("argument", name)
+            .with("type", got),
         )
     })
 }
 
 /// Serializes a plain result struct for JavaScript.
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
-        .map_err(|e| to_js_error(Error::new(Code::Internal, format!("encoding a result: {e}"))))
+    value.serialize(&SERIALIZER).map_err(|e| {
+        to_js_error(Error::new(
+            Code::Internal,
+            format!("encoding a result: {e}"),
+        ))
+    })
 }
 
 /// Runs a core call and converts its error.
