@@ -84,7 +84,8 @@ export interface SignedRankOptions {
 /** Wilcoxon signed-rank test of after − before. */
 export interface SignedRankTest {
   method: "wilcoxon-signed-rank";
-  pValueMethod: "exact" | "normal";
+  /** "none": every difference is zero, p = 1 by convention. */
+  pValueMethod: "exact" | "normal" | "none";
   zeroMethod: ZeroMethod;
   correct: boolean;
   n: number;
@@ -165,7 +166,8 @@ export interface MannWhitneyOptions {
 /** Mann–Whitney U test of x against y. */
 export interface MannWhitney {
   method: "mann-whitney";
-  pValueMethod: "exact" | "normal";
+  /** "none": every value is tied, p = 1 by convention. */
+  pValueMethod: "exact" | "normal" | "none";
   correct: boolean;
   nX: number;
   nY: number;
