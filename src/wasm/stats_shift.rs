@@ -228,7 +228,7 @@ export interface GoodnessOfFit {
 pub fn mcnemar(
     #[wasm_bindgen(unchecked_param_type = "number")] b: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] c: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "McNemarOptions | undefined | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "McNemarOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let b = number("b", &b)?;
     let c = number("c", &c)?;
@@ -241,7 +241,7 @@ pub fn mcnemar(
 pub fn mcnemar_pairs(
     before: &[f64],
     after: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "LevelOptions | undefined | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options: Option<stats::LevelOptions> = decode("options", options)?;
     encode(&core(stats::mcnemar_pairs(
@@ -256,7 +256,7 @@ pub fn mcnemar_pairs(
 pub fn wilcoxon_signed_rank(
     before: &[f64],
     after: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "SignedRankOptions | undefined | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SignedRankOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options: Option<stats::SignedRankOptions> = decode("options", options)?;
     encode(&core(stats::wilcoxon_signed_rank(
@@ -271,7 +271,7 @@ pub fn wilcoxon_signed_rank(
 pub fn paired_t(
     before: &[f64],
     after: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "LevelOptions | undefined | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options: Option<stats::LevelOptions> = decode("options", options)?;
     encode(&core(stats::paired_t(
@@ -289,7 +289,7 @@ pub fn two_proportions(
     #[wasm_bindgen(unchecked_param_type = "number")] n1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] x2: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n2: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TwoProportionsOptions | undefined | null")]
+    #[wasm_bindgen(unchecked_optional_param_type = "TwoProportionsOptions | null")]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (x1, n1) = (number("x1", &x1)?, number("n1", &n1)?);
@@ -309,8 +309,7 @@ pub fn two_proportions(
 pub fn mann_whitney(
     x: &[f64],
     y: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "MannWhitneyOptions | undefined | null")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MannWhitneyOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options: Option<stats::MannWhitneyOptions> = decode("options", options)?;
     encode(&core(stats::mann_whitney(
@@ -324,7 +323,7 @@ pub fn mann_whitney(
 #[wasm_bindgen(js_name = chiSquare, unchecked_return_type = "ChiSquareTest")]
 pub fn chi_square(
     #[wasm_bindgen(unchecked_param_type = "number[][]")] table: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ChiSquareOptions | undefined | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ChiSquareOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let table: Vec<Vec<f64>> = decode("table", table)?;
     let options: Option<stats::ChiSquareOptions> = decode("options", options)?;
