@@ -3,7 +3,7 @@
 //!
 //! Every paired function takes two equally long slices `before` and `after`; the change is
 //! always `after − before`. A pair with NaN on either side is a missing pair: it is dropped and
-//! counted in `nExcluded`. McNemar's test lives in [`crate::stats::mcnemar`], the Wilcoxon
+//! counted in `nExcluded`. McNemar's test lives in [`crate::stats::mcnemar()`], the Wilcoxon
 //! signed-rank test in [`crate::stats::rank`].
 
 use crate::error::{Code, Error, Result};
