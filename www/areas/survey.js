@@ -69,8 +69,8 @@ function shareCalculator() {
       field('x', ids.x, '101', 'survey.share.x'),
       field('n', ids.n, '113', 'survey.share.n'),
       field('level', ids.level, '0.95', 'survey.share.level')),
-    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details),
-    error);
+    error,
+    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details));
 
   const input = (id) => card.querySelector(`#${id}`);
   function render() {
@@ -78,7 +78,11 @@ function shareCalculator() {
     const n = parse(input(ids.n).value);
     const level = parse(input(ids.level).value);
     const result = wilson(x, n, { level });
+    for (const id of [ids.x, ids.n, ids.level]) input(id).removeAttribute('aria-invalid');
     if (!result.ok) {
+      const culprit = { x: ids.x, n: ids.n, level: ids.level }[result.error.details?.name ?? result.error.details?.argument]
+        ?? (result.error.code === 'level_out_of_range' ? ids.level : result.error.code === 'count_exceeds_total' ? ids.x : ids.n);
+      input(culprit).setAttribute('aria-invalid', 'true');
       error.hidden = false;
       error.textContent = errorText(result.error);
       card.dataset.state = 'error';
