@@ -105,12 +105,17 @@ function shareCalculator() {
   }
   const row = (k, v) => el('tr', {}, el('th', { scope: 'row', text: k }), el('td', { text: v }));
   card.addEventListener('input', render);
-  return { card, render };
+  const getState = () => ({ x: input(ids.x).value, n: input(ids.n).value, level: input(ids.level).value });
+  const setState = (state) => {
+    for (const key of ['x', 'n', 'level']) if (typeof state?.[key] === 'string') input(ids[key]).value = state[key];
+  };
+  return { card, render, getState, setState };
 }
 
-/** Mounts the Survey area into `root`. */
-export function mount(root) {
+/** Mounts the Survey area into `root`; returns its state accessors for the project file. */
+export function mount(root, { changed } = {}) {
   const share = shareCalculator();
+  share.card.addEventListener('input', () => changed?.());
   replace(root,
     el('h2', { 'data-i18n': 'survey.title' }),
     el('p', { class: 'intro', 'data-i18n': 'survey.intro' }),
@@ -121,4 +126,8 @@ export function mount(root) {
   };
   onLangChange(refresh);
   refresh();
+  return {
+    getState: () => ({ share: share.getState() }),
+    setState: (state) => { if (state?.share) share.setState(state.share); share.render(); return { ok: true }; },
+  };
 }
