@@ -71,7 +71,7 @@ native:
 
 # The bindings under wasm: tests/wasm.rs with wasm-bindgen-test in Node.
 wasm-test: rust-tools
-	wasm-pack test --node -- --test wasm
+	wasm-pack test --node -- --test 'wasm*'
 
 # tsc --noEmit over a usage file that touches every export of pkg/.
 types: build

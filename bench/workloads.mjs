@@ -64,7 +64,7 @@ export function workloads({ wl, jStat, ss }) {
       id: 'W1', name: 'paired t-test (t, df, two-sided p)', size: '1,000,000 pairs',
       contenders: [
         { name: 'waterline', missing: need('pairedT'),
-          run: (d) => { const r = wl.pairedT(d.w1.before, d.w1.after); return { t: r.t, p: r.p }; },
+          run: (d) => { const r = wl.pairedT(d.w1.before, d.w1.after); return { t: r.t, p: r.pValue }; },
           copy: (d) => copyOnly(d.w1.before, d.w1.after) },
         { name: 'jStat', run: (d) => pairedTJs(d.w1.before, d.w1.after, jStat.mean, (a) => jStat.stdev(a, true),
           (t, df) => 2 * (1 - jStat.studentt.cdf(Math.abs(t), df))) },
@@ -88,7 +88,7 @@ export function workloads({ wl, jStat, ss }) {
       id: 'W3', name: 'Mann–Whitney U, tie correction, normal approximation, two-sided p', size: '2 × 50,000',
       contenders: [
         { name: 'waterline', missing: need('mannWhitney'),
-          run: (d) => { const r = wl.mannWhitney(d.w3.a, d.w3.b, { exact: false }); return { u: r.u ?? r.w ?? r.statistic, p: r.p ?? r.pValue }; },
+          run: (d) => { const r = wl.mannWhitney(d.w3.a, d.w3.b, { exact: false }); return { u: r.statistic, p: r.pValue }; },
           copy: (d) => copyOnly(d.w3.a, d.w3.b) },
         { name: 'jStat', note: 'no Mann–Whitney: ranks by hand, p from jStat.normal.cdf',
           run: (d) => mannWhitneyJs(d.w3.a, d.w3.b, (q) => jStat.normal.cdf(q, 0, 1)) },

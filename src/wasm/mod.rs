@@ -3,7 +3,7 @@
 //!
 //! Every export has one shape: decode the arguments (untrusted JavaScript values) into core
 //! inputs, call one core function, serialize the plain result struct with
-//! [`SERIALIZER`]. Core errors become a JavaScript `Error` with `code`, `details` and an English
+//! `SERIALIZER`. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
 use crate::error::{Code, Error};
