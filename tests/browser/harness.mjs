@@ -10,7 +10,7 @@ export const screenshots = new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
 /** Starts server + browser; returns { page, url, requests, errors, close }. */
-export async function open({ lang } = {}) {
+export async function open({ lang, bypassCSP = false } = {}) {
   const { server, url } = await start(0);
   const profile = mkdtempSync(join(tmpdir(), 'waterline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -18,6 +18,7 @@ export async function open({ lang } = {}) {
     headless: true,
     locale: lang ?? 'en-US',
     viewport: { width: 1280, height: 900 },
+    bypassCSP,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
   });
