@@ -2,19 +2,25 @@
 //! [`super::fund_within_budget`].
 //!
 //! Two exact methods: dynamic programming over cost (costs divided by their greatest common
-//! divisor, used when there are no minimum-spend groups and items × capacity stays small), and
-//! depth-first branch and bound with the LP (fractional, Dantzig) bound otherwise. Branch and
-//! bound stops after [`MAX_NODES`] nodes; the result then says `optimal: false` and gives an
-//! upper bound on the optimum — a best-found set is never presented as optimal.
+//! divisor; only without minimum-spend groups and when items × capacity stays small), and
+//! depth-first branch and bound with the smaller of the LP (fractional, Dantzig) bound and a
+//! cardinality bound. Dynamic programming runs first when its table is tiny
+//! ([`SMALL_DP_CELLS`]), branch and bound otherwise, and dynamic programming again (up to
+//! [`MAX_DP_CELLS`]) if branch and bound reaches [`MAX_NODES`]. Only when both are out of reach
+//! does the result say `optimal: false`, with an upper bound on the optimum — a best-found set is
+//! never presented as optimal.
 
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
 
 /// Largest items × (capacity + 1) table solved by dynamic programming.
-pub const MAX_DP_CELLS: u64 = 20_000_000;
+pub const MAX_DP_CELLS: u64 = 10_000_000;
 
-/// Node limit of branch and bound.
-pub const MAX_NODES: u64 = 3_000_000;
+/// Dynamic programming is tried first up to this many cells (it takes a few milliseconds).
+pub const SMALL_DP_CELLS: u64 = 2_000_000;
+
+/// Node limit of branch and bound (about 60 ms natively).
+pub const MAX_NODES: u64 = 500_000;
 
 /// A lower bound on the total cost of the selected members of a group (e.g. "at least 20% of the
 /// budget to Mecca").
@@ -57,6 +63,52 @@ fn gcd(a: u64, b: u64) -> u64 {
     }
 }
 
+/// Most positive-valued items for which the cardinality tables are built (they hold n²/2 entries).
+const MAX_CARDINALITY_ITEMS: usize = 1000;
+
+/// For each position k of the ratio order, over the positive items at positions ≥ k: prefix
+/// sums of their costs sorted ascending and of their values sorted descending (each row starts
+/// with 0). Returns (row starts, costs, values).
+fn cardinality_tables(
+    items: &[(usize, f64, u64)],
+    positive: usize,
+) -> (Vec<usize>, Vec<u64>, Vec<f64>) {
+    if positive > MAX_CARDINALITY_ITEMS {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let mut rows: Vec<(Vec<u64>, Vec<f64>)> = Vec::with_capacity(positive + 1);
+    let (mut costs, mut values): (Vec<u64>, Vec<f64>) = (Vec::new(), Vec::new());
+    rows.push((vec![0], vec![0.0]));
+    for &(_, v, c) in items.iter().take(positive).rev() {
+        let at = costs.partition_point(|&x| x < c);
+        costs.insert(at, c);
+        let at = values.partition_point(|&x| x > v);
+        values.insert(at, v);
+        let mut cp = Vec::with_capacity(costs.len() + 1);
+        let mut vp = Vec::with_capacity(values.len() + 1);
+        let (mut sc, mut sv) = (0u64, 0.0);
+        cp.push(0);
+        vp.push(0.0);
+        for (c, v) in costs.iter().zip(&values) {
+            sc = sc.saturating_add(*c);
+            sv += v;
+            cp.push(sc);
+            vp.push(sv);
+        }
+        rows.push((cp, vp));
+    }
+    rows.reverse();
+    let mut start = Vec::with_capacity(rows.len() + 1);
+    let (mut cost_table, mut value_table) = (Vec::new(), Vec::new());
+    for (cp, vp) in rows {
+        start.push(cost_table.len());
+        cost_table.extend(cp);
+        value_table.extend(vp);
+    }
+    start.push(cost_table.len());
+    (start, cost_table, value_table)
+}
+
 /// Tolerance for comparing sums of values.
 fn eps(values: &[f64]) -> f64 {
     1e-9 * values.iter().map(|v| v.abs()).sum::<f64>().max(1.0)
@@ -74,7 +126,12 @@ struct Search<'a> {
     item_groups: Vec<Vec<usize>>,
     /// suffix[g][k]: cost of the members of g at sorted positions ≥ k.
     suffix: Vec<Vec<u64>>,
-    partitions: usize,
+    /// Scratch: shortfall per partition.
+    per_partition: Vec<u64>,
+    /// Cardinality bound tables (see [`cardinality_tables`]); empty when too large.
+    card_start: Vec<usize>,
+    card_cost: Vec<u64>,
+    card_value: Vec<f64>,
     budget: u64,
     eps: f64,
     nodes: u64,
@@ -100,12 +157,39 @@ impl Search<'_> {
         if let Some(&(_, v, c)) = self.items.get(j).filter(|_| j < self.positive) {
             b += v * (room - used) as f64 / c as f64;
         }
-        b
+        b.min(self.cardinality_bound(k, room))
     }
 
-    fn feasible_later(&self, k: usize, cost: u64) -> bool {
+    /// No completion from position k can hold more items than the cheapest remaining ones that
+    /// fit in `room`, so its value is at most the sum of that many of the largest remaining
+    /// values. Tight where the LP bound is weak: many equal scores.
+    fn cardinality_bound(&self, k: usize, room: u64) -> f64 {
+        let (Some(&start), Some(&end)) = (self.card_start.get(k), self.card_start.get(k + 1))
+        else {
+            return f64::INFINITY;
+        };
+        let costs = self.card_cost.get(start..end).unwrap_or(&[]);
+        let j = costs.partition_point(|&c| c <= room);
+        match j.checked_sub(1) {
+            Some(j) => self
+                .card_value
+                .get(start + j)
+                .copied()
+                .unwrap_or(f64::INFINITY),
+            None => f64::INFINITY,
+        }
+    }
+
+    fn feasible_later(&mut self, k: usize, cost: u64) -> bool {
         let room = self.budget - cost;
-        let mut per_partition = vec![0u64; self.partitions];
+        let mut per_partition = std::mem::take(&mut self.per_partition);
+        per_partition.iter_mut().for_each(|x| *x = 0);
+        let ok = self.check_groups(k, room, &mut per_partition);
+        self.per_partition = per_partition;
+        ok
+    }
+
+    fn check_groups(&self, k: usize, room: u64, per_partition: &mut [u64]) -> bool {
         for (g, group) in self.groups.iter().enumerate() {
             let deficit = group
                 .min_spend
@@ -309,7 +393,8 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         .fold(0, |a, &c| gcd(a, c))
         .max(1);
     let cells = (n as u64).saturating_mul(budget / common + 1);
-    if groups.is_empty() && cells <= MAX_DP_CELLS {
+    let dp_ok = groups.is_empty() && cells <= MAX_DP_CELLS;
+    if dp_ok && cells <= SMALL_DP_CELLS {
         if let Some(s) = dp(values, costs, budget, common, &forced) {
             return Ok(s);
         }
@@ -367,6 +452,8 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
             }
         }
     }
+    let (card_start, card_cost, card_value) = cardinality_tables(&items, positive);
+    let partitions = groups.iter().map(|g| g.partition + 1).max().unwrap_or(0);
     let mut search = Search {
         items,
         prefix_cost,
@@ -375,7 +462,10 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         groups,
         item_groups,
         suffix,
-        partitions: groups.iter().map(|g| g.partition + 1).max().unwrap_or(0),
+        per_partition: vec![0; partitions],
+        card_start,
+        card_cost,
+        card_value,
         budget,
         eps: eps(values),
         nodes: 0,
@@ -401,6 +491,14 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
             if let Some(s) = selected.get_mut(i) {
                 *s = true;
             }
+        }
+    }
+    if search.aborted && dp_ok {
+        if let Some(s) = dp(values, costs, budget, common, &forced) {
+            return Ok(Selection {
+                nodes: search.nodes,
+                ..s
+            });
         }
     }
     let free: f64 = forced
