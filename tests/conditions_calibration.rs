@@ -1,6 +1,7 @@
 //! Reviewer calibration recovers planted reviewer offsets, matches a brute-force least-squares
-#![allow(clippy::needless_range_loop)] // dense linear algebra reads best with indices
 //! solve, handles disconnected designs, and scales to 10,000 proposals × 20 reviewers.
+
+#![allow(clippy::needless_range_loop)] // dense linear algebra reads best with indices
 
 use waterline::conditions::prng::Xoshiro256StarStar;
 use waterline::conditions::{calibrate, default_rubric, fit_additive, Round, EXAMPLE_ROUND_JSON};
