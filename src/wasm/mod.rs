@@ -6,6 +6,8 @@
 //! [`SERIALIZER`]. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
+pub mod conditions;
+
 use crate::error::{Code, Error};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -65,7 +67,7 @@ pub fn to_js_error(error: Error) -> JsValue {
 
 /// Decodes an untrusted JavaScript value into a core input type; failures become `bad_input`
 /// naming the argument.
-fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
+pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         to_js_error(Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name))
     })
@@ -88,7 +90,7 @@ fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 }
 
 /// Serializes a plain result struct for JavaScript.
-fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(|e| {
         to_js_error(Error::new(
             Code::Internal,
@@ -98,7 +100,7 @@ fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Runs a core call and converts its error.
-fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
+pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
     result.map_err(to_js_error)
 }
 
