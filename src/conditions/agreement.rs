@@ -198,11 +198,11 @@ pub(crate) fn agreement_design(
     let n_r = d.round.reviewers.len();
     let cells = n_p
         .checked_mul(n_r)
-        .filter(|&c| c <= 50_000_000)
+        .filter(|&c| c <= 2_000_000)
         .ok_or_else(|| {
             Error::new(
                 Code::TooLarge,
-                "agreement handles at most 50 million proposal × reviewer cells",
+                "agreement handles at most 2 million proposal × reviewer cells",
             )
         })?;
     let mut conditions = Vec::with_capacity(d.rubric.conditions.len());
@@ -292,7 +292,8 @@ pub(crate) fn agreement_design(
 ///
 /// # Errors
 /// Every error of [`super::validate_round`]; [`Code::LevelOutOfRange`] /
-/// [`Code::ParameterOutOfRange`] for bad options. A measure that cannot be computed (too few
+/// [`Code::ParameterOutOfRange`] for bad options; [`Code::TooLarge`] above 2 million proposal ×
+/// reviewer cells. A measure that cannot be computed (too few
 /// complete rows, no variation) is `null` with a note, not an error.
 pub fn agreement(
     rubric: &Rubric,

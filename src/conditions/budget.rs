@@ -5,7 +5,7 @@
 use super::calibration::calibrate_design;
 use super::depth::{coverage, Coverage, DepthOptions};
 use super::knapsack::{solve, MinSpend};
-use super::round::design;
+use super::round::{design, MAX_DOLLARS};
 use super::scores::{summarize, ProposalScore};
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
@@ -186,10 +186,10 @@ pub fn fund_within_budget(
 ) -> Result<FundingResult> {
     let d = design(rubric, round)?;
     let b = options.budget;
-    if !(b.is_finite() && b >= 0.0 && b.fract() == 0.0 && b <= 9.0e15) {
+    if !(b.is_finite() && b >= 0.0 && b.fract() == 0.0 && b <= MAX_DOLLARS) {
         return Err(Error::new(
             Code::InvalidBudget,
-            format!("the budget must be a whole number of dollars ≥ 0, got {b}"),
+            format!("the budget must be a whole number of dollars from 0 to 10¹², got {b}"),
         )
         .with("budget", b));
     }

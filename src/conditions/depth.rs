@@ -217,3 +217,74 @@ pub fn coverage(
         uncovered,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conditions::scores::{ConditionSummary, LevelScore};
+
+    fn proposal(levels: [f64; 4], power: f64, leadership: f64) -> ProposalScore {
+        let ids = ["structural", "relational", "transformative", "community"];
+        let condition = |id: &str, scaled: f64| ConditionSummary {
+            condition_id: id.into(),
+            n: 3,
+            mean: Some(scaled / 25.0),
+            sd: None,
+            min: None,
+            max: None,
+            scaled: Some(scaled),
+        };
+        ProposalScore {
+            proposal_id: "p".into(),
+            score: Some(50.0),
+            reviewers: 3,
+            levels: ids
+                .iter()
+                .zip(levels)
+                .map(|(id, s)| LevelScore {
+                    level_id: (*id).into(),
+                    score: Some(s),
+                })
+                .collect(),
+            conditions: vec![
+                condition("power-dynamics", power),
+                condition("leadership-development", leadership),
+            ],
+            missing_conditions: vec![],
+        }
+    }
+
+    #[test]
+    fn each_flag_fires_on_its_profile_only() {
+        let o = DepthOptions::default();
+        let codes = |p: ProposalScore| -> Vec<&'static str> {
+            depth_flags(&[p], &o)
+                .unwrap()
+                .into_iter()
+                .map(|f| f.code)
+                .collect()
+        };
+        assert_eq!(
+            codes(proposal([20.0, 30.0, 90.0, 40.0], 30.0, 50.0)),
+            ["transformative-without-relational"]
+        );
+        assert_eq!(
+            codes(proposal([85.0, 30.0, 20.0, 40.0], 30.0, 50.0)),
+            ["structural-only"]
+        );
+        assert_eq!(
+            codes(proposal([50.0, 60.0, 50.0, 40.0], 80.0, 25.0)),
+            ["power-without-leadership"]
+        );
+        assert!(codes(proposal([60.0, 60.0, 60.0, 60.0], 60.0, 60.0)).is_empty());
+        let bad = DepthOptions {
+            low: 80.0,
+            high: 75.0,
+            working: 50.0,
+        };
+        assert_eq!(
+            depth_flags(&[], &bad).unwrap_err().code,
+            Code::ParameterOutOfRange
+        );
+    }
+}

@@ -521,3 +521,48 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         nodes: search.nodes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_scores_fund_as_many_as_fit() {
+        // Ten proposals with the same score: the cheapest that fit, proven optimal.
+        let values = [60.0; 10];
+        let costs = [91, 17, 45, 33, 78, 12, 56, 29, 64, 40];
+        let s = solve(&values, &costs, 150, &[]).unwrap();
+        assert!(s.optimal);
+        assert_eq!(s.value, 300.0); // 12 + 17 + 29 + 33 + 40 = 131 ≤ 150, six would cost 176
+    }
+
+    #[test]
+    fn free_items_are_always_taken_and_groups_are_met() {
+        let s = solve(&[5.0, 50.0, 40.0, 1.0], &[0, 100, 90, 80], 190, &[]).unwrap();
+        assert_eq!(s.selected, vec![true, true, true, false]);
+        let group = MinSpend {
+            members: vec![3],
+            min_spend: 80,
+            partition: 0,
+        };
+        let s = solve(&[5.0, 50.0, 40.0, 1.0], &[0, 100, 90, 80], 190, &[group]).unwrap();
+        assert_eq!(s.selected, vec![true, true, false, true]);
+        let impossible = MinSpend {
+            members: vec![3],
+            min_spend: 81,
+            partition: 0,
+        };
+        let e = solve(&[1.0; 4], &[0, 100, 90, 80], 180, &[impossible]).unwrap_err();
+        assert_eq!(e.code, Code::InfeasibleConstraints);
+    }
+
+    #[test]
+    fn cardinality_tables_hold_suffix_prefix_sums() {
+        let items = [(0, 9.0, 5), (1, 4.0, 2), (2, 8.0, 7)];
+        let (start, cost, value) = cardinality_tables(&items, 3);
+        assert_eq!(start, vec![0, 4, 7, 9, 10]);
+        assert_eq!(&cost[0..4], &[0, 2, 7, 14]);
+        assert_eq!(&value[0..4], &[0.0, 9.0, 17.0, 21.0]);
+        assert_eq!(gcd(25_000, 15_000), 5_000);
+    }
+}

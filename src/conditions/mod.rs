@@ -10,7 +10,7 @@
 //!   one row per reviewer × proposal.
 //! - [`scores`]: weighted 0–100 scores, level profiles and per-condition statistics.
 //! - [`calibration`]: reviewer offsets by least squares over the incomplete design; z-scores.
-//! - [`agreement`]: ICC and Krippendorff's alpha per condition and overall; spread flags.
+//! - [`mod@agreement`]: ICC and Krippendorff's alpha per condition and overall; spread flags.
 //! - [`ranking`]: bootstrap over reviewers with the crate's own seeded [`prng`].
 //! - [`budget`]: exact funding within a budget (0/1 knapsack with options).
 //! - [`depth`]: systems-change depth flags and the portfolio's coverage of the conditions.

@@ -10,7 +10,7 @@ use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Most resamples × proposals [`bootstrap_ranks`] accepts.
-pub const MAX_BOOTSTRAP_CELLS: usize = 20_000_000;
+pub const MAX_BOOTSTRAP_CELLS: usize = 5_000_000;
 
 /// Options of [`bootstrap_ranks`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -321,4 +321,47 @@ pub fn bootstrap_ranks(
         proposals,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_better_rank_and_unscored_have_none() {
+        let mut order = Vec::new();
+        let r = ranks(
+            &[Some(50.0), Some(80.0), None, Some(50.0), Some(10.0)],
+            &mut order,
+        );
+        assert_eq!(r, vec![Some(2), Some(1), None, Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn type_one_quantiles_are_observed_ranks() {
+        let sorted = [1, 1, 2, 2, 2, 3, 3, 4, 5, 9];
+        assert_eq!(quantile(&sorted, 0.025), Some(1));
+        assert_eq!(quantile(&sorted, 0.5), Some(2));
+        assert_eq!(quantile(&sorted, 0.975), Some(9));
+        assert_eq!(quantile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn options_are_checked() {
+        let bad = BootstrapOptions {
+            resamples: 0,
+            ..Default::default()
+        };
+        assert_eq!(check(&bad, 10).unwrap_err().code, Code::ParameterOutOfRange);
+        let bad = BootstrapOptions {
+            top_k: 0,
+            ..Default::default()
+        };
+        assert_eq!(check(&bad, 10).unwrap_err().code, Code::ParameterOutOfRange);
+        let big = BootstrapOptions {
+            resamples: 100_000,
+            ..Default::default()
+        };
+        assert_eq!(check(&big, 1000).unwrap_err().code, Code::TooLarge);
+    }
 }

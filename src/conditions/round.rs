@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// Largest amount or budget accepted, in dollars (10¹², so sums over a million proposals stay
+/// exact in `u64`).
+pub const MAX_DOLLARS: f64 = 1e12;
+
 /// Most errors listed by [`validate_round`]; the rest are counted.
 pub const MAX_LISTED_ERRORS: usize = 200;
 
@@ -175,13 +179,13 @@ impl Review {
 }
 
 fn dollars(proposal: &str, field: &str, value: f64) -> Result<u64> {
-    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= 9.0e15 {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_DOLLARS {
         Ok(value as u64)
     } else {
         Err(Error::new(
             Code::InvalidAmount,
             format!(
-                "proposal {proposal:?}: {field} must be a whole number of dollars ≥ 0, got {value}"
+                "proposal {proposal:?}: {field} must be a whole number of dollars from 0 to 10¹², got {value}"
             ),
         )
         .with("proposalId", proposal)

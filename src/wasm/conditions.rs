@@ -1,5 +1,6 @@
 //! Bindings of the funder's condition scoring ([`crate::conditions`]). Every export decodes its
-//! arguments, calls one core function and encodes the result; types are in [`TS_CONDITIONS`].
+//! arguments, calls one core function and encodes the result; the TypeScript interfaces are in
+//! the `TS_CONDITIONS` custom section.
 
 use super::{core, decode, encode, to_js_error};
 use crate::conditions::{self as c, Round, Rubric, RubricEdit};
