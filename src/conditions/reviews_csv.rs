@@ -84,7 +84,9 @@ fn classify(rubric: &Rubric, header: &str) -> Column {
 /// Reads reviews from CSV text (RFC 4180: quoted fields, embedded newlines, CRLF). The file
 /// must have `reviewerId` and `proposalId` columns and at least one condition column. Bad cells
 /// (not a number, off the condition's scale) and rows without a reviewer or proposal are listed
-/// with their row and column; the good cells of the file are still returned.
+/// with their row and column; the good cells of the file are still returned. Reviewer and
+/// proposal ids are not checked here (only the rubric is known): add the scores to a round and
+/// call [`super::validate_round`].
 ///
 /// # Errors
 /// [`Code::CsvMalformed`] when the text cannot be read as CSV, [`Code::CsvEmpty`] without a
@@ -261,4 +263,18 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
         errors_not_listed: more,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conditions::default_rubric;
+
+    #[test]
+    fn a_spreadsheet_export_with_bom_and_crlf_reads() {
+        let csv = "\u{feff}Reviewer,Proposal,Políticas\r\nr1,p01,3\r\n";
+        let r = parse_reviews_csv(&default_rubric(), csv).unwrap();
+        assert_eq!(r.scores.len(), 1, "{:?}", r.errors);
+        assert_eq!(r.scores[0].condition_id, "policies");
+    }
 }
