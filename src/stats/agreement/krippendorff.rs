@@ -61,7 +61,9 @@ pub struct KrippendorffAlpha {
 /// o_ck = Σ_u (number of c–k pairs in unit u) / (m_u − 1),  n_c = Σ_k o_ck,  n = Σ_c n_c
 /// D_o = Σ_{c,k} o_ck δ²_ck / n,   D_e = Σ_{c,k} n_c n_k δ²_ck / (n (n − 1)),  α = 1 − D_o / D_e
 /// interval δ²_ck = (c − k)²
-/// ordinal  δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k) / 2)²
+/// ordinal  δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k) / 2)² = (M_k − M_c)², M_c = Σ_{g≤c} n_g − n_c/2
+/// computed as Σ_u 2 m_u SS_u / (m_u − 1) / n and 2 SS / (n − 1) on the values (interval) or their
+/// midranks M (ordinal), so no values × values matrix is built
 /// ```
 ///
 /// # Errors
@@ -126,74 +128,37 @@ pub fn krippendorff_alpha(
         )
         .with("nPairable", n));
     }
-    let index = |x: f64| domain.partition_point(|d| *d < x);
-    let v = domain.len();
-    let mut counts = vec![0.0_f64; v];
-    let mut o = vec![0.0_f64; v * v];
-    let mut unit_counts = vec![0usize; v];
-    for u in &units {
-        unit_counts.iter_mut().for_each(|c| *c = 0);
-        for &x in u {
-            if let Some(c) = unit_counts.get_mut(index(x)) {
-                *c += 1;
-            }
-        }
-        let m1 = (u.len() - 1) as f64;
-        for (c, &nc) in unit_counts.iter().enumerate().filter(|(_, &nc)| nc > 0) {
-            if let Some(t) = counts.get_mut(c) {
-                *t += nc as f64;
-            }
-            for (k, &nk) in unit_counts.iter().enumerate().filter(|(_, &nk)| nk > 0) {
-                if c != k {
-                    if let Some(cell) = o.get_mut(c * v + k) {
-                        *cell += (nc * nk) as f64 / m1;
-                    }
-                }
-            }
-        }
-    }
-    // Prefix sums of n_c for the ordinal metric.
-    let mut prefix = Vec::with_capacity(v + 1);
-    let mut acc = 0.0;
-    prefix.push(acc);
-    for c in &counts {
-        acc += c;
-        prefix.push(acc);
-    }
-    let delta2 = |c: usize, k: usize| -> f64 {
-        let (a, b) = (c.min(k), c.max(k));
-        match metric {
-            AlphaMetric::Interval => {
-                let d =
-                    domain.get(c).copied().unwrap_or(0.0) - domain.get(k).copied().unwrap_or(0.0);
-                d * d
-            }
-            AlphaMetric::Ordinal => {
-                let between = prefix.get(b + 1).copied().unwrap_or(0.0)
-                    - prefix.get(a).copied().unwrap_or(0.0);
-                let ends = (counts.get(a).copied().unwrap_or(0.0)
-                    + counts.get(b).copied().unwrap_or(0.0))
-                    / 2.0;
-                (between - ends).powi(2)
-            }
+    // The ordinal metric is the interval metric on midranks: with P_c the cumulative pairable
+    // frequency up to value c, δ²_ck = (M_k − M_c)² where M_c = P_c − n_c / 2.
+    let units: Vec<Vec<f64>> = match metric {
+        AlphaMetric::Interval => units,
+        AlphaMetric::Ordinal => {
+            let mut sorted: Vec<f64> = units.iter().flatten().copied().collect();
+            sorted.sort_by(f64::total_cmp);
+            let midrank = |x: f64| {
+                let below = sorted.partition_point(|d| *d < x) as f64;
+                let upto = sorted.partition_point(|d| *d <= x) as f64;
+                (below + upto) / 2.0
+            };
+            units
+                .iter()
+                .map(|u| u.iter().map(|&x| midrank(x)).collect())
+                .collect()
         }
     };
+    // Σ over ordered pairs i ≠ j of (x_i − x_j)² = 2 m Σ (x − x̄)², within a unit and overall:
+    // O(n log n) without the values × values coincidence matrix.
     let nf = n as f64;
     let mut observed = 0.0;
-    let mut expected = 0.0;
-    for c in 0..v {
-        for k in 0..v {
-            if c == k {
-                continue;
-            }
-            let d = delta2(c, k);
-            observed += o.get(c * v + k).copied().unwrap_or(0.0) * d;
-            expected +=
-                counts.get(c).copied().unwrap_or(0.0) * counts.get(k).copied().unwrap_or(0.0) * d;
-        }
+    for u in &units {
+        let m = u.len() as f64;
+        let mean = u.iter().sum::<f64>() / m;
+        observed += 2.0 * m * u.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (m - 1.0);
     }
+    let grand = units.iter().flatten().sum::<f64>() / nf;
+    let total: f64 = units.iter().flatten().map(|x| (x - grand).powi(2)).sum();
     let d_o = observed / nf;
-    let d_e = expected / (nf * (nf - 1.0));
+    let d_e = 2.0 * nf * total / (nf * (nf - 1.0));
     if d_e.is_nan() || d_e <= 0.0 {
         return Err(Error::new(
             Code::NoVariation,
