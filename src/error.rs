@@ -59,6 +59,16 @@ pub enum Code {
     ScoreOutOfRange,
     /// A budget is negative or not a whole number of dollars.
     InvalidBudget,
+    /// A rubric condition's score scale has fewer than two points, or points not increasing.
+    InvalidScale,
+    /// A condition weight is negative or not finite, or every weight is zero.
+    InvalidWeight,
+    /// A score comes from a reviewer who has a conflict of interest with the proposal.
+    ConflictOfInterest,
+    /// A proposal's amount is not a whole number of dollars, or its minimum exceeds its request.
+    InvalidAmount,
+    /// The funding constraints (minimum shares of the budget) cannot all be met.
+    InfeasibleConstraints,
     // --- theory of change ------------------------------------------------------------------
     /// Goals or links form a cycle.
     DependencyCycle,
@@ -96,6 +106,11 @@ impl Code {
             Code::CodeOutOfRange => "code_out_of_range",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",
+            Code::InvalidScale => "invalid_scale",
+            Code::InvalidWeight => "invalid_weight",
+            Code::ConflictOfInterest => "conflict_of_interest",
+            Code::InvalidAmount => "invalid_amount",
+            Code::InfeasibleConstraints => "infeasible_constraints",
             Code::DependencyCycle => "dependency_cycle",
             Code::InvalidDate => "invalid_date",
             Code::UnsupportedVersion => "unsupported_version",

@@ -4,6 +4,7 @@
 //! [`crate::Result`]; none returns NaN as a signal and none panics. Each result struct names its
 //! method and the sizes of its inputs, so a reader can tell what was computed.
 
+pub mod agreement;
 pub mod contingency;
 pub mod dist;
 pub mod mcnemar;
@@ -13,6 +14,7 @@ pub mod proportion;
 pub mod rank;
 pub mod two_sample;
 
+pub use agreement::{icc, krippendorff_alpha, AlphaMetric, IccForm, IccResult, KrippendorffAlpha};
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
 pub use mcnemar::{
     mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,

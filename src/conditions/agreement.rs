@@ -1,0 +1,310 @@
+//! Who agrees: intraclass correlations and Krippendorff's alpha per condition and overall, and
+//! the proposals whose reviewers disagree enough to need discussion.
+//!
+//! A review design is usually incomplete (each proposal read by 3 of 5 reviewers), so the ICC —
+//! which needs every reviewer to score every proposal — is computed on the complete rows only and
+//! is often unavailable; Krippendorff's alpha uses every proposal with two or more reviews and is
+//! the measure to read first. Conflicts of interest are missing cells like any other.
+
+use super::calibration::calibrate_design;
+use super::round::{design, Design};
+use super::{Round, Rubric};
+use crate::error::{Code, Error, Result};
+use crate::stats::{icc, krippendorff_alpha, AlphaMetric, IccResult, KrippendorffAlpha};
+use serde::{Deserialize, Serialize};
+
+/// Options of [`agreement`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct AgreementOptions {
+    /// Confidence level of the ICC intervals; default 0.95.
+    pub level: f64,
+    /// A proposal needs discussion on a condition when its reviewers' scores span at least this
+    /// fraction of the scale's range (max − min); default 0.5, i.e. 2 points on a 0–4 scale.
+    pub spread_threshold: f64,
+    /// A proposal needs discussion overall when its reviewers' weighted scores (0–100) span at
+    /// least this many points; default 25.
+    pub overall_spread_threshold: f64,
+    /// Measure spreads after removing each reviewer's offset (see [`super::calibrate`]), so a
+    /// harsh and a generous reviewer do not look like a disagreement; default true.
+    pub calibrated_spread: bool,
+}
+
+impl Default for AgreementOptions {
+    fn default() -> Self {
+        AgreementOptions {
+            level: 0.95,
+            spread_threshold: 0.5,
+            overall_spread_threshold: 25.0,
+            calibrated_spread: true,
+        }
+    }
+}
+
+/// Agreement on one condition (or on the weighted overall score).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionAgreement {
+    /// The condition's id, or `"overall"` for the reviewers' weighted 0–100 scores.
+    pub condition_id: String,
+    /// Shrout–Fleiss ICCs on the proposals every reviewer scored; `null` when fewer than two
+    /// such proposals exist (see `notes`).
+    pub icc: Option<IccResult>,
+    /// Krippendorff's alpha, interval metric, over every proposal with two or more reviews.
+    pub alpha_interval: Option<KrippendorffAlpha>,
+    /// Krippendorff's alpha, ordinal metric.
+    pub alpha_ordinal: Option<KrippendorffAlpha>,
+    /// Why a measure is missing.
+    pub notes: Vec<String>,
+}
+
+/// A proposal whose reviewers disagree enough to need discussion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiscussionFlag {
+    /// The proposal's id.
+    pub proposal_id: String,
+    /// The condition's id, or `"overall"`.
+    pub condition_id: String,
+    /// Highest minus lowest score (condition scale, or 0–100 points for `"overall"`), after
+    /// removing reviewer offsets when `calibratedSpread` is on.
+    pub spread: f64,
+    /// Highest minus lowest score as given.
+    pub raw_spread: f64,
+    /// The threshold it reached, in the same units.
+    pub threshold: f64,
+    /// The reviewer with the lowest score.
+    pub low_reviewer_id: String,
+    /// The reviewer with the highest score.
+    pub high_reviewer_id: String,
+}
+
+/// Agreement of a round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundAgreement {
+    /// `"icc-complete-rows+krippendorff"`.
+    pub method: &'static str,
+    /// Per condition, in rubric order.
+    pub conditions: Vec<ConditionAgreement>,
+    /// On the reviewers' weighted 0–100 scores.
+    pub overall: ConditionAgreement,
+    /// Proposals needing discussion, by proposal then condition.
+    pub flags: Vec<DiscussionFlag>,
+    /// The spread threshold used on condition scales (fraction of the range).
+    pub spread_threshold: f64,
+    /// The spread threshold used on overall scores (points).
+    pub overall_spread_threshold: f64,
+    /// Whether spreads were measured after removing reviewer offsets.
+    pub calibrated_spread: bool,
+}
+
+fn measure(
+    condition_id: &str,
+    m: &[Option<f64>],
+    n_p: usize,
+    n_r: usize,
+    level: f64,
+) -> ConditionAgreement {
+    let mut notes = Vec::new();
+    let icc = icc(m, n_p, n_r, level)
+        .map_err(|e| notes.push(format!("ICC: {}", e.message)))
+        .ok();
+    let mut alpha = |metric| {
+        krippendorff_alpha(m, n_p, n_r, metric)
+            .map_err(|e| notes.push(format!("Krippendorff's alpha ({metric:?}): {}", e.message)))
+            .ok()
+    };
+    let alpha_interval = alpha(AlphaMetric::Interval);
+    let alpha_ordinal = alpha(AlphaMetric::Ordinal);
+    ConditionAgreement {
+        condition_id: condition_id.into(),
+        icc,
+        alpha_interval,
+        alpha_ordinal,
+        notes,
+    }
+}
+
+fn check(options: &AgreementOptions) -> Result<()> {
+    crate::error::level(options.level)?;
+    if !(options.spread_threshold.is_finite()
+        && options.spread_threshold > 0.0
+        && options.spread_threshold <= 1.0)
+    {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            format!(
+                "spreadThreshold is a fraction of the scale in (0, 1], got {}",
+                options.spread_threshold
+            ),
+        )
+        .with("spreadThreshold", options.spread_threshold));
+    }
+    let o = options.overall_spread_threshold;
+    if !(o.is_finite() && o > 0.0 && o <= 100.0) {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            format!("overallSpreadThreshold is in points on 0–100, in (0, 100], got {o}"),
+        )
+        .with("overallSpreadThreshold", o));
+    }
+    Ok(())
+}
+
+/// Flags the widest spread in `cells` (reviewer index, value, value less the reviewer's offset)
+/// when it reaches `threshold`.
+fn spread_flag(
+    d: &Design,
+    p: usize,
+    condition_id: &str,
+    cells: &[(usize, f64, f64)],
+    threshold: f64,
+) -> Option<DiscussionFlag> {
+    let low = cells.iter().min_by(|a, b| a.2.total_cmp(&b.2))?;
+    let high = cells.iter().max_by(|a, b| a.2.total_cmp(&b.2))?;
+    let spread = high.2 - low.2;
+    let raw_low = cells.iter().map(|c| c.1).fold(f64::INFINITY, f64::min);
+    let raw_high = cells.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max);
+    let id = |r: usize| {
+        d.round
+            .reviewers
+            .get(r)
+            .map_or(String::new(), |x| x.id.clone())
+    };
+    (spread >= threshold - 1e-9).then(|| DiscussionFlag {
+        proposal_id: d
+            .round
+            .proposals
+            .get(p)
+            .map_or(String::new(), |x| x.id.clone()),
+        condition_id: condition_id.into(),
+        spread,
+        raw_spread: raw_high - raw_low,
+        threshold,
+        low_reviewer_id: id(low.0),
+        high_reviewer_id: id(high.0),
+    })
+}
+
+/// `offsets`: each reviewer's offset in points on 0–100 (from the calibration).
+pub(crate) fn agreement_design(
+    d: &Design,
+    options: &AgreementOptions,
+    offsets: &[Option<f64>],
+) -> Result<RoundAgreement> {
+    check(options)?;
+    let n_p = d.round.proposals.len();
+    let n_r = d.round.reviewers.len();
+    let cells = n_p
+        .checked_mul(n_r)
+        .filter(|&c| c <= 2_000_000)
+        .ok_or_else(|| {
+            Error::new(
+                Code::TooLarge,
+                "agreement handles at most 2 million proposal × reviewer cells",
+            )
+        })?;
+    let mut conditions = Vec::with_capacity(d.rubric.conditions.len());
+    for (c, condition) in d.rubric.conditions.iter().enumerate() {
+        let mut m = vec![None; cells];
+        for v in &d.reviews {
+            if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
+                *slot = v.raw.get(c).copied().flatten();
+            }
+        }
+        conditions.push(measure(&condition.id, &m, n_p, n_r, options.level));
+    }
+    let mut m = vec![None; cells];
+    for v in &d.reviews {
+        if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
+            *slot = v.overall(&d.weights);
+        }
+    }
+    let overall = measure("overall", &m, n_p, n_r, options.level);
+    let offset = |r: usize| {
+        if options.calibrated_spread {
+            offsets.get(r).copied().flatten().unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    };
+    let mut flags = Vec::new();
+    for (p, range) in d.by_proposal.iter().enumerate() {
+        let reviews = d.reviews.get(range.clone()).unwrap_or(&[]);
+        for (c, condition) in d.rubric.conditions.iter().enumerate() {
+            let width = condition.max() - condition.min();
+            let cells: Vec<(usize, f64, f64)> = reviews
+                .iter()
+                .filter_map(|v| {
+                    v.raw
+                        .get(c)
+                        .copied()
+                        .flatten()
+                        .map(|x| (v.r, x, x - offset(v.r) * width / 100.0))
+                })
+                .collect();
+            flags.extend(spread_flag(
+                d,
+                p,
+                &condition.id,
+                &cells,
+                options.spread_threshold * width,
+            ));
+        }
+        let cells: Vec<(usize, f64, f64)> = reviews
+            .iter()
+            .filter_map(|v| v.overall(&d.weights).map(|x| (v.r, x, x - offset(v.r))))
+            .collect();
+        flags.extend(spread_flag(
+            d,
+            p,
+            "overall",
+            &cells,
+            options.overall_spread_threshold,
+        ));
+    }
+    Ok(RoundAgreement {
+        method: "icc-complete-rows+krippendorff",
+        conditions,
+        overall,
+        flags,
+        spread_threshold: options.spread_threshold,
+        overall_spread_threshold: options.overall_spread_threshold,
+        calibrated_spread: options.calibrated_spread,
+    })
+}
+
+/// Agreement among a round's reviewers, per condition and on the weighted overall score, and
+/// the proposals needing discussion.
+///
+/// For each condition the proposals × reviewers matrix of scores (missing where a reviewer did
+/// not read a proposal or has a conflict of interest) goes to [`crate::stats::icc`] (complete
+/// rows only) and [`crate::stats::krippendorff_alpha`] (interval and ordinal). "Overall" uses
+/// each reviewer's weighted 0–100 score of the proposal.
+///
+/// A proposal is flagged for discussion on a condition when max − min of its reviewers' scores
+/// reaches `spreadThreshold × (scale max − scale min)` (default half the range: 2 points on
+/// 0–4), and overall when its reviewers' weighted scores span `overallSpreadThreshold` points
+/// (default 25 on 0–100). With `calibratedSpread` (default) each score first loses its
+/// reviewer's offset (the calibration's `b_r`, rescaled to the condition's scale), so that a
+/// harsh and a generous reviewer reading the same proposal are not taken for a disagreement.
+///
+/// # Errors
+/// Every error of [`super::validate_round`]; [`Code::LevelOutOfRange`] /
+/// [`Code::ParameterOutOfRange`] for bad options; [`Code::TooLarge`] above 2 million proposal ×
+/// reviewer cells. A measure that cannot be computed (too few
+/// complete rows, no variation) is `null` with a note, not an error.
+pub fn agreement(
+    rubric: &Rubric,
+    round: &Round,
+    options: &AgreementOptions,
+) -> Result<RoundAgreement> {
+    let d = design(rubric, round)?;
+    let offsets: Vec<Option<f64>> = calibrate_design(&d)?
+        .reviewers
+        .into_iter()
+        .map(|r| r.offset)
+        .collect();
+    agreement_design(&d, options, &offsets)
+}

@@ -1,0 +1,83 @@
+# Generates the built-in example round (synthetic) used by the page and the tests.
+# Run from the repository root:
+#   python3 src/conditions/example/round.py > src/conditions/example/round.json
+# Proposals are drawn from the seed documents (Alianza Coachella Valley, PASS); applicants,
+# amounts, reviewers and scores are made up. Each proposal has a "true" profile on the default
+# rubric's eight conditions (0-4); reviewer r1 is harsh (-1), r4 generous (+1), the others add
+# small noise. Each proposal is read by three of the five reviewers (a cyclic incomplete
+# design); reviewer r3 has a conflict of interest with p07.
+import json
+import random
+
+CONDITIONS = ["policies", "practices", "resource-flows", "relationships", "power-dynamics",
+              "mental-models", "leadership-development", "community-building"]
+# id, title, applicant, community, requested, minimum, profile (in CONDITIONS order)
+PROPOSALS = [
+    ("p01", "Restorative justice in Coachella Valley Unified middle schools",
+     "Parent leaders for restorative justice", "Coachella", 180000, 120000, [4, 4, 3, 3, 3, 3, 4, 3]),
+    ("p02", "PASS: parent organizers on twenty Sacramento school campuses",
+     "Parents Advocating for Student Success", "Sacramento", 250000, 150000, [2, 3, 2, 4, 4, 2, 4, 3]),
+    ("p03", "A first public bus route for North Shore",
+     "North Shore transit riders", "North Shore", 90000, None, [3, 2, 4, 2, 2, 1, 2, 2]),
+    ("p04", "Paving mobile-home parks to cut dust",
+     "Eastern Coachella Valley housing coalition", "Mecca", 300000, 200000, [2, 2, 4, 1, 1, 0, 1, 1]),
+    ("p05", "Community wellness centers in unincorporated towns",
+     "Oasis community health promoters", "Oasis", 150000, None, [1, 3, 3, 3, 2, 2, 2, 3]),
+    ("p06", "A youth organizing council for school climate",
+     "Coachella youth organizers", "Coachella", 80000, None, [2, 2, 1, 3, 3, 3, 4, 3]),
+    ("p07", "LCAP budget transparency campaign",
+     "Parents for equitable school budgets", "Coachella", 120000, 80000, [3, 2, 4, 2, 3, 2, 3, 2]),
+    ("p08", "District elections for the water board",
+     "Residents for fair representation", "Thermal", 110000, None, [4, 2, 2, 2, 4, 2, 2, 2]),
+    ("p09", "Salton Sea air quality: residents, agencies and a shared plan",
+     "Salton Sea environmental justice collaborative", "North Shore", 200000, 140000, [3, 2, 3, 3, 2, 2, 2, 2]),
+    ("p10", "Parent leadership trainings on restorative justice, LCAP and school budgets",
+     "Thermal parent leadership institute", "Thermal", 60000, None, [1, 2, 1, 3, 2, 3, 4, 3]),
+    ("p11", "Changing the story: immigrant parents as partners (media campaign)",
+     "Salton City storytellers", "Salton City", 70000, 50000, [1, 1, 1, 1, 1, 4, 1, 1]),
+    ("p12", "Lunadas, Zumbas and Noches Familiares: building the parent base",
+     "Desert Shores families", "Desert Shores", 45000, None, [0, 1, 0, 3, 2, 2, 3, 4]),
+]
+REVIEWERS = [("r1", "Ana (harsh)"), ("r2", "Ben"), ("r3", "Carmen"), ("r4", "Diego (generous)"),
+             ("r5", "Elena")]
+OFFSET = {"r1": -1, "r2": 0, "r3": 0, "r4": 1, "r5": 0}
+
+rng = random.Random(7)
+scores = []
+for i, (pid, *_rest, profile) in enumerate(PROPOSALS):
+    readers = [REVIEWERS[(i + j) % 5][0] for j in range(3)]
+    if pid == "p07":  # r3 has a conflict of interest: r5 reads it instead.
+        readers = ["r1", "r4", "r5"]
+    for rid in readers:
+        for cid, true in zip(CONDITIONS, profile):
+            if pid == "p03" and rid == "r5" and cid == "community-building":
+                continue  # an incomplete review: one condition left blank
+            noise = rng.choice([-1, 0, 0, 0, 0, 1])
+            value = true + OFFSET[rid] + noise
+            if pid == "p09" and rid == "r5":
+                value = true - 2  # strong disagreement: the panel should discuss p09
+            score = {"reviewerId": rid, "proposalId": pid, "conditionId": cid,
+                     "value": max(0, min(4, value))}
+            if pid == "p11" and cid == "relationships":
+                score["comment"] = "Strong on narrative, but who is in the room? No relational work."
+            if pid == "p09" and rid == "r5" and cid == "policies":
+                score["comment"] = "General Plan language is vague; no named decision-makers."
+            scores.append(score)
+
+round_ = {
+    "title": "Example round: community-led systems change (synthetic)",
+    "synthetic": True,
+    "note": ("Synthetic example drawn from the seed documents (Alianza Coachella Valley, PASS). "
+             "Applicants, amounts, reviewers and scores are made up. Reviewer r1 scores harshly "
+             "and r4 generously; r3 has a conflict of interest with p07. Try a budget of $800,000."),
+    "proposals": [
+        {"id": pid, "title": title, "applicant": applicant, "community": community,
+         "amountRequested": req, "minimumAmount": mn}
+        for pid, title, applicant, community, req, mn, _ in PROPOSALS
+    ],
+    "reviewers": [{"id": rid, "name": name} for rid, name in REVIEWERS],
+    "conflicts": [{"reviewerId": "r3", "proposalId": "p07",
+                   "reason": "serves on the applicant's board"}],
+    "scores": scores,
+}
+print(json.dumps(round_, indent=1, ensure_ascii=False))

@@ -1,0 +1,568 @@
+//! Exact 0/1 knapsack with minimum-spend constraints: the solver behind
+//! [`super::fund_within_budget`].
+//!
+//! Two exact methods: dynamic programming over cost (costs divided by their greatest common
+//! divisor; only without minimum-spend groups and when items × capacity stays small), and
+//! depth-first branch and bound with the smaller of the LP (fractional, Dantzig) bound and a
+//! cardinality bound. Dynamic programming runs first when its table is tiny
+//! ([`SMALL_DP_CELLS`]), branch and bound otherwise, and dynamic programming again (up to
+//! [`MAX_DP_CELLS`]) if branch and bound reaches [`MAX_NODES`]. Only when both are out of reach
+//! does the result say `optimal: false`, with an upper bound on the optimum — a best-found set is
+//! never presented as optimal.
+
+use crate::error::{Code, Error, Result};
+use serde::Serialize;
+
+/// Largest items × (capacity + 1) table solved by dynamic programming.
+pub const MAX_DP_CELLS: u64 = 10_000_000;
+
+/// Dynamic programming is tried first up to this many cells (it takes a few milliseconds).
+pub const SMALL_DP_CELLS: u64 = 2_000_000;
+
+/// Node limit of branch and bound (about 60 ms natively).
+pub const MAX_NODES: u64 = 500_000;
+
+/// A lower bound on the total cost of the selected members of a group (e.g. "at least 20% of the
+/// budget to Mecca").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MinSpend {
+    /// Item indices in the group.
+    pub members: Vec<usize>,
+    /// The least the selected members must cost together.
+    pub min_spend: u64,
+    /// Groups with the same partition number are disjoint (e.g. all community groups); used to
+    /// prune with the sum of their shortfalls.
+    pub partition: usize,
+}
+
+/// The chosen items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Selection {
+    /// `"dp-over-cost"` or `"branch-and-bound"`.
+    pub method: &'static str,
+    /// Selected flag per item.
+    pub selected: Vec<bool>,
+    /// Total value of the selected items.
+    pub value: f64,
+    /// Total cost of the selected items (≤ budget).
+    pub cost: u64,
+    /// True when the selection is proven optimal.
+    pub optimal: bool,
+    /// An upper bound on the optimal value (equal to `value` when optimal).
+    pub upper_bound: f64,
+    /// Branch-and-bound nodes visited (0 for dynamic programming).
+    pub nodes: u64,
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// Most positive-valued items for which the cardinality tables are built (they hold n²/2 entries).
+const MAX_CARDINALITY_ITEMS: usize = 1000;
+
+/// For each position k of the ratio order, over the positive items at positions ≥ k: prefix
+/// sums of their costs sorted ascending and of their values sorted descending (each row starts
+/// with 0). Returns (row starts, costs, values).
+fn cardinality_tables(
+    items: &[(usize, f64, u64)],
+    positive: usize,
+) -> (Vec<usize>, Vec<u64>, Vec<f64>) {
+    if positive > MAX_CARDINALITY_ITEMS {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let mut rows: Vec<(Vec<u64>, Vec<f64>)> = Vec::with_capacity(positive + 1);
+    let (mut costs, mut values): (Vec<u64>, Vec<f64>) = (Vec::new(), Vec::new());
+    rows.push((vec![0], vec![0.0]));
+    for &(_, v, c) in items.iter().take(positive).rev() {
+        let at = costs.partition_point(|&x| x < c);
+        costs.insert(at, c);
+        let at = values.partition_point(|&x| x > v);
+        values.insert(at, v);
+        let mut cp = Vec::with_capacity(costs.len() + 1);
+        let mut vp = Vec::with_capacity(values.len() + 1);
+        let (mut sc, mut sv) = (0u64, 0.0);
+        cp.push(0);
+        vp.push(0.0);
+        for (c, v) in costs.iter().zip(&values) {
+            sc = sc.saturating_add(*c);
+            sv += v;
+            cp.push(sc);
+            vp.push(sv);
+        }
+        rows.push((cp, vp));
+    }
+    rows.reverse();
+    let mut start = Vec::with_capacity(rows.len() + 1);
+    let (mut cost_table, mut value_table) = (Vec::new(), Vec::new());
+    for (cp, vp) in rows {
+        start.push(cost_table.len());
+        cost_table.extend(cp);
+        value_table.extend(vp);
+    }
+    start.push(cost_table.len());
+    (start, cost_table, value_table)
+}
+
+/// Tolerance for comparing sums of values.
+fn eps(values: &[f64]) -> f64 {
+    1e-9 * values.iter().map(|v| v.abs()).sum::<f64>().max(1.0)
+}
+
+struct Search<'a> {
+    /// Items with positive cost, sorted by value / cost, best first: (item, value, cost).
+    items: Vec<(usize, f64, u64)>,
+    /// Prefix sums of cost and value over `items`, up to `positive` (items with value > 0).
+    prefix_cost: Vec<u64>,
+    prefix_value: Vec<f64>,
+    positive: usize,
+    groups: &'a [MinSpend],
+    /// Groups of each sorted position.
+    item_groups: Vec<Vec<usize>>,
+    /// suffix[g][k]: cost of the members of g at sorted positions ≥ k.
+    suffix: Vec<Vec<u64>>,
+    /// Scratch: shortfall per partition.
+    per_partition: Vec<u64>,
+    /// Cardinality bound tables (see [`cardinality_tables`]); empty when too large.
+    card_start: Vec<usize>,
+    card_cost: Vec<u64>,
+    card_value: Vec<f64>,
+    budget: u64,
+    eps: f64,
+    nodes: u64,
+    aborted: bool,
+    best: Option<(f64, u64, Vec<bool>)>,
+    taken: Vec<bool>,
+    spend: Vec<u64>,
+}
+
+impl Search<'_> {
+    /// LP bound on the value obtainable from positions k.. with `room` left.
+    fn bound(&self, k: usize, room: u64) -> f64 {
+        if k >= self.positive {
+            return 0.0;
+        }
+        let base_c = self.prefix_cost.get(k).copied().unwrap_or(0);
+        let base_v = self.prefix_value.get(k).copied().unwrap_or(0.0);
+        // Largest j in [k, positive] with prefix_cost[j] − base_c ≤ room.
+        let slice = self.prefix_cost.get(k..=self.positive).unwrap_or(&[]);
+        let j = k + slice.partition_point(|&c| c - base_c <= room) - 1;
+        let used = self.prefix_cost.get(j).copied().unwrap_or(0) - base_c;
+        let mut b = self.prefix_value.get(j).copied().unwrap_or(0.0) - base_v;
+        if let Some(&(_, v, c)) = self.items.get(j).filter(|_| j < self.positive) {
+            b += v * (room - used) as f64 / c as f64;
+        }
+        b.min(self.cardinality_bound(k, room))
+    }
+
+    /// No completion from position k can hold more items than the cheapest remaining ones that
+    /// fit in `room`, so its value is at most the sum of that many of the largest remaining
+    /// values. Tight where the LP bound is weak: many equal scores.
+    fn cardinality_bound(&self, k: usize, room: u64) -> f64 {
+        let (Some(&start), Some(&end)) = (self.card_start.get(k), self.card_start.get(k + 1))
+        else {
+            return f64::INFINITY;
+        };
+        let costs = self.card_cost.get(start..end).unwrap_or(&[]);
+        let j = costs.partition_point(|&c| c <= room);
+        match j.checked_sub(1) {
+            Some(j) => self
+                .card_value
+                .get(start + j)
+                .copied()
+                .unwrap_or(f64::INFINITY),
+            None => f64::INFINITY,
+        }
+    }
+
+    fn feasible_later(&mut self, k: usize, cost: u64) -> bool {
+        let room = self.budget - cost;
+        let mut per_partition = std::mem::take(&mut self.per_partition);
+        per_partition.iter_mut().for_each(|x| *x = 0);
+        let ok = self.check_groups(k, room, &mut per_partition);
+        self.per_partition = per_partition;
+        ok
+    }
+
+    fn check_groups(&self, k: usize, room: u64, per_partition: &mut [u64]) -> bool {
+        for (g, group) in self.groups.iter().enumerate() {
+            let deficit = group
+                .min_spend
+                .saturating_sub(self.spend.get(g).copied().unwrap_or(0));
+            if deficit == 0 {
+                continue;
+            }
+            let left = self
+                .suffix
+                .get(g)
+                .and_then(|s| s.get(k))
+                .copied()
+                .unwrap_or(0);
+            if left < deficit || deficit > room {
+                return false;
+            }
+            if let Some(x) = per_partition.get_mut(group.partition) {
+                *x = x.saturating_add(deficit);
+                if *x > room {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn dfs(&mut self, k: usize, value: f64, cost: u64) {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            self.aborted = true;
+            return;
+        }
+        if !self.feasible_later(k, cost) {
+            return;
+        }
+        if let Some((best, _, _)) = &self.best {
+            if value + self.bound(k, self.budget - cost) <= best + self.eps {
+                return;
+            }
+        }
+        let Some(&(_, v, c)) = self.items.get(k) else {
+            let better = self
+                .best
+                .as_ref()
+                .map_or(true, |(b, _, _)| value > b + self.eps);
+            if better {
+                self.best = Some((value, cost, self.taken.clone()));
+            }
+            return;
+        };
+        if cost + c <= self.budget {
+            self.set(k, true, c);
+            self.dfs(k + 1, value + v, cost + c);
+            self.set(k, false, c);
+            if self.aborted {
+                return;
+            }
+        }
+        self.dfs(k + 1, value, cost);
+    }
+
+    fn set(&mut self, k: usize, on: bool, c: u64) {
+        if let Some(t) = self.taken.get_mut(k) {
+            *t = on;
+        }
+        for &g in self.item_groups.get(k).map_or(&[][..], |x| x.as_slice()) {
+            if let Some(s) = self.spend.get_mut(g) {
+                *s = if on { *s + c } else { *s - c };
+            }
+        }
+    }
+}
+
+fn dp(values: &[f64], costs: &[u64], budget: u64, g: u64, forced: &[bool]) -> Option<Selection> {
+    let cap = usize::try_from(budget / g).ok()?;
+    let items: Vec<(usize, f64, usize)> = values
+        .iter()
+        .zip(costs)
+        .enumerate()
+        .filter(|(i, (v, c))| **c > 0 && **v > 0.0 && !forced.get(*i).copied().unwrap_or(false))
+        .filter_map(|(i, (v, c))| usize::try_from(c / g).ok().map(|c| (i, *v, c)))
+        .collect();
+    let words = cap / 64 + 1;
+    let mut keep = vec![0u64; items.len().checked_mul(words)?];
+    let mut best = vec![0.0f64; cap + 1];
+    for (k, &(_, v, c)) in items.iter().enumerate() {
+        if c > cap {
+            continue;
+        }
+        for w in (c..=cap).rev() {
+            let with = best.get(w - c).copied().unwrap_or(0.0) + v;
+            if let Some(slot) = best.get_mut(w) {
+                if with > *slot {
+                    *slot = with;
+                    if let Some(bits) = keep.get_mut(k * words + w / 64) {
+                        *bits |= 1 << (w % 64);
+                    }
+                }
+            }
+        }
+    }
+    let top = best.get(cap).copied().unwrap_or(0.0);
+    let e = eps(values);
+    // The cheapest capacity that reaches the optimum: ties go to the cheaper set.
+    let mut w = best.iter().position(|&b| b >= top - e).unwrap_or(cap);
+    let mut selected = forced.to_vec();
+    for (k, &(i, _, c)) in items.iter().enumerate().rev() {
+        let bit = keep
+            .get(k * words + w / 64)
+            .is_some_and(|b| b >> (w % 64) & 1 == 1);
+        if bit {
+            if let Some(s) = selected.get_mut(i) {
+                *s = true;
+            }
+            w -= c;
+        }
+    }
+    let value: f64 = selected
+        .iter()
+        .zip(values)
+        .filter(|(s, _)| **s)
+        .map(|(_, v)| v)
+        .sum();
+    let cost: u64 = selected
+        .iter()
+        .zip(costs)
+        .filter(|(s, _)| **s)
+        .map(|(_, c)| c)
+        .sum();
+    Some(Selection {
+        method: "dp-over-cost",
+        selected,
+        value,
+        cost,
+        optimal: true,
+        upper_bound: value,
+        nodes: 0,
+    })
+}
+
+/// Chooses items maximising total value with total cost ≤ `budget` and each group's selected
+/// cost ≥ its `min_spend`. Exact: dynamic programming over cost ÷ gcd when there are no groups
+/// and items × capacity ≤ [`MAX_DP_CELLS`], otherwise branch and bound with the LP bound
+/// (`optimal: false` only if [`MAX_NODES`] is reached). Items of cost 0 and positive value are
+/// always selected; among equally valuable sets the dynamic program prefers the cheaper.
+///
+/// # Formula
+/// ```text
+/// maximize Σ v_i x_i  subject to  Σ c_i x_i ≤ B,  Σ_{i∈G} c_i x_i ≥ L_G for every group G,
+/// x_i ∈ {0, 1}
+/// LP bound at depth k: Σ of the next items by v/c while they fit + the fitting fraction of the
+/// first that does not
+/// ```
+///
+/// # Errors
+/// [`Code::LengthMismatch`] when values and costs differ in length, [`Code::NotFinite`] for a
+/// non-finite value, [`Code::UnknownId`] for a group member out of range,
+/// [`Code::InfeasibleConstraints`] when no selection meets every group's minimum.
+///
+/// # Examples
+/// ```
+/// use waterline::conditions::knapsack::solve;
+/// // Budget $100,000: the two $50,000 proposals (70 + 65) beat the $90,000 one (80).
+/// let s = solve(&[80.0, 70.0, 65.0], &[90_000, 50_000, 50_000], 100_000, &[]).unwrap();
+/// assert_eq!(s.selected, vec![false, true, true]);
+/// assert!(s.optimal);
+/// ```
+///
+/// # References
+/// Martello, S. & Toth, P. (1990). *Knapsack Problems*, ch. 2 (Dantzig bound, branch and bound,
+/// dynamic programming).
+pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) -> Result<Selection> {
+    if values.len() != costs.len() {
+        return Err(Error::new(
+            Code::LengthMismatch,
+            format!("{} values but {} costs", values.len(), costs.len()),
+        ));
+    }
+    for v in values {
+        crate::error::finite("value", *v)?;
+    }
+    let n = values.len();
+    for g in groups {
+        if let Some(&bad) = g.members.iter().find(|&&m| m >= n) {
+            return Err(Error::new(
+                Code::UnknownId,
+                format!("group member {bad} is out of range"),
+            )
+            .with("index", bad));
+        }
+    }
+    // Free items with positive value are always taken.
+    let forced: Vec<bool> = values
+        .iter()
+        .zip(costs)
+        .map(|(v, c)| *c == 0 && *v > 0.0)
+        .collect();
+    let common = costs
+        .iter()
+        .filter(|&&c| c > 0)
+        .fold(0, |a, &c| gcd(a, c))
+        .max(1);
+    let cells = (n as u64).saturating_mul(budget / common + 1);
+    let dp_ok = groups.is_empty() && cells <= MAX_DP_CELLS;
+    if dp_ok && cells <= SMALL_DP_CELLS {
+        if let Some(s) = dp(values, costs, budget, common, &forced) {
+            return Ok(s);
+        }
+    }
+    let mut items: Vec<(usize, f64, u64)> = (0..n)
+        .filter(|&i| costs.get(i).is_some_and(|&c| c > 0))
+        .map(|i| {
+            (
+                i,
+                values.get(i).copied().unwrap_or(0.0),
+                costs.get(i).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (b.1 / b.2 as f64)
+            .total_cmp(&(a.1 / a.2 as f64))
+            .then(a.0.cmp(&b.0))
+    });
+    let positive = items.iter().take_while(|x| x.1 > 0.0).count();
+    let mut prefix_cost = vec![0u64];
+    let mut prefix_value = vec![0.0];
+    for &(_, v, c) in items.iter().take(positive) {
+        prefix_cost.push(prefix_cost.last().copied().unwrap_or(0).saturating_add(c));
+        prefix_value.push(prefix_value.last().copied().unwrap_or(0.0) + v);
+    }
+    let mut position = vec![usize::MAX; n];
+    for (k, &(i, _, _)) in items.iter().enumerate() {
+        if let Some(p) = position.get_mut(i) {
+            *p = k;
+        }
+    }
+    let mut item_groups = vec![Vec::new(); items.len()];
+    let mut suffix = vec![vec![0u64; items.len() + 1]; groups.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            match position.get(m).copied() {
+                Some(k) if k != usize::MAX => {
+                    if let Some(list) = item_groups.get_mut(k) {
+                        list.push(g);
+                    }
+                    if let Some(s) = suffix.get_mut(g).and_then(|s| s.get_mut(k)) {
+                        *s += costs.get(m).copied().unwrap_or(0);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = suffix.get_mut(g) {
+            for k in (0..items.len()).rev() {
+                let next = s.get(k + 1).copied().unwrap_or(0);
+                if let Some(x) = s.get_mut(k) {
+                    *x = x.saturating_add(next);
+                }
+            }
+        }
+    }
+    let (card_start, card_cost, card_value) = cardinality_tables(&items, positive);
+    let partitions = groups.iter().map(|g| g.partition + 1).max().unwrap_or(0);
+    let mut search = Search {
+        items,
+        prefix_cost,
+        prefix_value,
+        positive,
+        groups,
+        item_groups,
+        suffix,
+        per_partition: vec![0; partitions],
+        card_start,
+        card_cost,
+        card_value,
+        budget,
+        eps: eps(values),
+        nodes: 0,
+        aborted: false,
+        best: None,
+        taken: Vec::new(),
+        spend: vec![0; groups.len()],
+    };
+    search.taken = vec![false; search.items.len()];
+    let root_bound = search.bound(0, budget);
+    search.dfs(0, 0.0, 0);
+    let Some((value, cost, taken)) = search.best.take() else {
+        let message = if search.aborted {
+            "no selection meeting every minimum share was found within the search limit"
+        } else {
+            "no selection of proposals meets every minimum share within the budget"
+        };
+        return Err(Error::new(Code::InfeasibleConstraints, message));
+    };
+    let mut selected = forced.clone();
+    for (k, &(i, _, _)) in search.items.iter().enumerate() {
+        if taken.get(k) == Some(&true) {
+            if let Some(s) = selected.get_mut(i) {
+                *s = true;
+            }
+        }
+    }
+    if search.aborted && dp_ok {
+        if let Some(s) = dp(values, costs, budget, common, &forced) {
+            return Ok(Selection {
+                nodes: search.nodes,
+                ..s
+            });
+        }
+    }
+    let free: f64 = forced
+        .iter()
+        .zip(values)
+        .filter(|(f, _)| **f)
+        .map(|(_, v)| v)
+        .sum();
+    Ok(Selection {
+        method: "branch-and-bound",
+        selected,
+        value: value + free,
+        cost,
+        optimal: !search.aborted,
+        upper_bound: if search.aborted {
+            root_bound.max(value) + free
+        } else {
+            value + free
+        },
+        nodes: search.nodes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_scores_fund_as_many_as_fit() {
+        // Ten proposals with the same score: the cheapest that fit, proven optimal.
+        let values = [60.0; 10];
+        let costs = [91, 17, 45, 33, 78, 12, 56, 29, 64, 40];
+        let s = solve(&values, &costs, 150, &[]).unwrap();
+        assert!(s.optimal);
+        assert_eq!(s.value, 300.0); // 12 + 17 + 29 + 33 + 40 = 131 ≤ 150, six would cost 176
+    }
+
+    #[test]
+    fn free_items_are_always_taken_and_groups_are_met() {
+        let s = solve(&[5.0, 50.0, 40.0, 1.0], &[0, 100, 90, 80], 190, &[]).unwrap();
+        assert_eq!(s.selected, vec![true, true, true, false]);
+        let group = MinSpend {
+            members: vec![3],
+            min_spend: 80,
+            partition: 0,
+        };
+        let s = solve(&[5.0, 50.0, 40.0, 1.0], &[0, 100, 90, 80], 190, &[group]).unwrap();
+        assert_eq!(s.selected, vec![true, true, false, true]);
+        let impossible = MinSpend {
+            members: vec![3],
+            min_spend: 81,
+            partition: 0,
+        };
+        let e = solve(&[1.0; 4], &[0, 100, 90, 80], 180, &[impossible]).unwrap_err();
+        assert_eq!(e.code, Code::InfeasibleConstraints);
+    }
+
+    #[test]
+    fn cardinality_tables_hold_suffix_prefix_sums() {
+        let items = [(0, 9.0, 5), (1, 4.0, 2), (2, 8.0, 7)];
+        let (start, cost, value) = cardinality_tables(&items, 3);
+        assert_eq!(start, vec![0, 4, 7, 9, 10]);
+        assert_eq!(&cost[0..4], &[0, 2, 7, 14]);
+        assert_eq!(&value[0..4], &[0.0, 9.0, 17.0, 21.0]);
+        assert_eq!(gcd(25_000, 15_000), 5_000);
+    }
+}

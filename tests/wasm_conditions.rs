@@ -1,0 +1,201 @@
+//! The condition-scoring bindings under WebAssembly, in Node
+//! (`wasm-pack test --node -- --test wasm_conditions`): good input, wrong types, NaN, missing
+//! fields and `null` give a result or a thrown `Error` with the right `code` — never a trap.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use waterline::wasm::conditions as w;
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn set(value: &JsValue, key: &str, v: JsValue) {
+    Reflect::set(value, &key.into(), &v).unwrap();
+}
+
+#[track_caller]
+fn code(result: Result<JsValue, JsValue>) -> String {
+    let err = result.expect_err("expected an error");
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
+    assert!(get(&err, "details").is_object(), "no details: {err:?}");
+    get(&err, "code").as_string().unwrap()
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o: JsValue = Object::new().into();
+    for (k, v) in pairs {
+        set(&o, k, v.clone());
+    }
+    o
+}
+
+fn example() -> (JsValue, JsValue) {
+    (w::default_rubric().unwrap(), w::example_round().unwrap())
+}
+
+#[wasm_bindgen_test]
+fn the_example_round_analyses_end_to_end() {
+    let (rubric, round) = example();
+    let v = w::validate_round(rubric.clone(), round.clone()).unwrap();
+    assert!(get(&v, "valid").as_bool().unwrap());
+    let a = w::analyze_round(rubric.clone(), round.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&a, "method").as_string().unwrap(), "round-analysis");
+    let flags = Array::from(&get(&a, "depthFlags"));
+    assert!(flags
+        .iter()
+        .any(|f| get(&f, "proposalId").as_string().unwrap() == "p11"));
+    // ICC is null (no complete row) rather than undefined or NaN.
+    let first = Array::from(&get(&get(&a, "agreement"), "conditions")).get(0);
+    assert!(get(&first, "icc").is_null());
+    let options = object(&[
+        ("resamples", 200.0.into()),
+        ("seed", 42.0.into()),
+        ("topK", 3.0.into()),
+    ]);
+    let b1 = w::bootstrap_ranks(rubric.clone(), round.clone(), options.clone()).unwrap();
+    let b2 = w::bootstrap_ranks(rubric.clone(), round.clone(), options).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&b1).unwrap(),
+        js_sys::JSON::stringify(&b2).unwrap()
+    );
+    let f = w::fund_within_budget(
+        rubric.clone(),
+        round.clone(),
+        object(&[("budget", 800_000.0.into())]),
+    )
+    .unwrap();
+    assert!(get(&f, "optimal").as_bool().unwrap());
+    assert!(get(&f, "totalFunded").as_f64().unwrap() <= 800_000.0);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_coded_error() {
+    let (rubric, round) = example();
+    let u = JsValue::UNDEFINED;
+    assert_eq!(
+        code(w::validate_round(rubric.clone(), JsValue::NULL)),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::validate_round(JsValue::from("rubric"), round.clone())),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::analyze_round(
+            rubric.clone(),
+            round.clone(),
+            object(&[("levl", 0.9.into())])
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::analyze_round(
+            rubric.clone(),
+            round.clone(),
+            object(&[("level", 1.5.into())])
+        )),
+        "level_out_of_range"
+    );
+    assert_eq!(
+        code(w::bootstrap_ranks(
+            rubric.clone(),
+            round.clone(),
+            object(&[("seed", 1.5.into())])
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::bootstrap_ranks(
+            rubric.clone(),
+            round.clone(),
+            object(&[("resamples", 0.0.into())])
+        )),
+        "parameter_out_of_range"
+    );
+    assert_eq!(
+        code(w::fund_within_budget(
+            rubric.clone(),
+            round.clone(),
+            u.clone()
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::fund_within_budget(
+            rubric.clone(),
+            round.clone(),
+            object(&[("budget", f64::NAN.into())])
+        )),
+        "invalid_budget"
+    );
+    assert_eq!(
+        code(w::fund_within_budget(
+            rubric.clone(),
+            round.clone(),
+            object(&[("budget", "lots".into())])
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::parse_reviews_csv(rubric.clone(), 42.0.into())),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::edit_rubric(
+            rubric.clone(),
+            object(&[("op", "remove".into()), ("id", "water".into())])
+        )),
+        "unknown_id"
+    );
+    assert_eq!(
+        code(w::edit_rubric(
+            rubric.clone(),
+            object(&[("op", "explode".into())])
+        )),
+        "bad_input"
+    );
+    // A NaN score and an unknown reviewer are listed, each naming its ids.
+    let scores = Array::from(&get(&round, "scores"));
+    set(&scores.get(0), "value", f64::NAN.into());
+    set(&scores.get(1), "reviewerId", "r99".into());
+    let v = w::validate_round(rubric.clone(), round.clone()).unwrap();
+    assert!(!get(&v, "valid").as_bool().unwrap());
+    let errors = Array::from(&get(&v, "errors"));
+    let codes: Vec<String> = errors
+        .iter()
+        .map(|e| get(&e, "code").as_string().unwrap())
+        .collect();
+    assert!(codes.contains(&"not_finite".into()) && codes.contains(&"unknown_id".into()));
+    assert!(errors.iter().any(|e| get(&get(&e, "details"), "reviewerId")
+        .as_string()
+        .as_deref()
+        == Some("r99")));
+    // Analyses refuse the invalid round with the first problem's code.
+    assert_eq!(
+        code(w::analyze_round(rubric.clone(), round.clone(), u)),
+        "not_finite"
+    );
+}
+
+#[wasm_bindgen_test]
+fn csv_import_reports_rows_and_columns() {
+    let rubric = w::default_rubric().unwrap();
+    let r = w::parse_reviews_csv(
+        rubric,
+        "reviewerId,proposalId,policies\nr1,p01,3\nr2,p01,x\n".into(),
+    )
+    .unwrap();
+    assert_eq!(Array::from(&get(&r, "scores")).length(), 1);
+    let e = Array::from(&get(&r, "errors")).get(0);
+    assert_eq!(get(&get(&e, "details"), "row").as_f64(), Some(3.0));
+    assert_eq!(
+        get(&get(&e, "details"), "column").as_string().as_deref(),
+        Some("policies")
+    );
+}
