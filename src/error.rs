@@ -54,6 +54,18 @@ pub enum Code {
     UnknownLabel,
     /// A numeric code is outside the item's scale.
     CodeOutOfRange,
+    /// An instrument or mapping is inconsistent (e.g. a Likert item with one point).
+    InvalidInstrument,
+    /// A data row has more or fewer fields than the header.
+    RaggedRow,
+    /// A quoted field is never closed, so the rest of the file was read into it.
+    UnclosedQuote,
+    /// A numeric item's cell is not a number.
+    NotANumber,
+    /// A number is outside a numeric item's stated range.
+    ValueOutOfRange,
+    /// The same respondent id appears on more than one row of one wave.
+    DuplicateRespondent,
     // --- conditions ------------------------------------------------------------------------
     /// A score is outside the rubric's scale.
     ScoreOutOfRange,
@@ -94,6 +106,12 @@ impl Code {
             Code::UnknownColumn => "unknown_column",
             Code::UnknownLabel => "unknown_label",
             Code::CodeOutOfRange => "code_out_of_range",
+            Code::InvalidInstrument => "invalid_instrument",
+            Code::RaggedRow => "ragged_row",
+            Code::UnclosedQuote => "unclosed_quote",
+            Code::NotANumber => "not_a_number",
+            Code::ValueOutOfRange => "value_out_of_range",
+            Code::DuplicateRespondent => "duplicate_respondent",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",
             Code::DependencyCycle => "dependency_cycle",
@@ -200,11 +218,12 @@ pub fn finite(name: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(
-            Error::new(Code::NotFinite, format!("{name} must be a finite number, got {value}"))
-                .with("name", name)
-                .with("value", value),
+        Err(Error::new(
+            Code::NotFinite,
+            format!("{name} must be a finite number, got {value}"),
         )
+        .with("name", name)
+        .with("value", value))
     }
 }
 
@@ -229,7 +248,9 @@ pub fn level(value: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::LevelOutOfRange,
-            format!("the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"),
+            format!(
+                "the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"
+            ),
         )
         .with("level", value))
     }
@@ -241,7 +262,11 @@ mod tests {
 
     #[test]
     fn codes_serialize_as_their_stable_strings() {
-        for code in [Code::CountExceedsTotal, Code::BadInput, Code::DependencyCycle] {
+        for code in [
+            Code::CountExceedsTotal,
+            Code::BadInput,
+            Code::DependencyCycle,
+        ] {
             let json = format!("{:?}", code.as_str());
             let ser = serde_json::to_string(&code).unwrap();
             assert_eq!(ser, json);

@@ -75,8 +75,16 @@ pub fn wilson(x: f64, n: f64, level: f64) -> Result<ProportionInterval> {
     let p = x as f64 / nf;
     let c = z * z / (2.0 * nf);
     let half = z * (p * (1.0 - p) / nf + c / (2.0 * nf)).sqrt();
-    let lower = if x == 0 { 0.0 } else { (p + c - half) / (1.0 + 2.0 * c) };
-    let upper = if x == n { 1.0 } else { (p + c + half) / (1.0 + 2.0 * c) };
+    let lower = if x == 0 {
+        0.0
+    } else {
+        (p + c - half) / (1.0 + 2.0 * c)
+    };
+    let upper = if x == n {
+        1.0
+    } else {
+        (p + c + half) / (1.0 + 2.0 * c)
+    };
     Ok(ProportionInterval {
         x,
         n,
@@ -94,12 +102,27 @@ mod tests {
 
     #[test]
     fn rejects_impossible_counts() {
-        assert_eq!(wilson(5.0, 4.0, 0.95).unwrap_err().code, Code::CountExceedsTotal);
+        assert_eq!(
+            wilson(5.0, 4.0, 0.95).unwrap_err().code,
+            Code::CountExceedsTotal
+        );
         assert_eq!(wilson(0.0, 0.0, 0.95).unwrap_err().code, Code::EmptySample);
-        assert_eq!(wilson(-1.0, 4.0, 0.95).unwrap_err().code, Code::InvalidCount);
-        assert_eq!(wilson(f64::NAN, 4.0, 0.95).unwrap_err().code, Code::NotFinite);
-        assert_eq!(wilson(1.0, 4.0, 1.0).unwrap_err().code, Code::LevelOutOfRange);
-        assert_eq!(wilson(1.0, 4.0, 0.0).unwrap_err().code, Code::LevelOutOfRange);
+        assert_eq!(
+            wilson(-1.0, 4.0, 0.95).unwrap_err().code,
+            Code::InvalidCount
+        );
+        assert_eq!(
+            wilson(f64::NAN, 4.0, 0.95).unwrap_err().code,
+            Code::NotFinite
+        );
+        assert_eq!(
+            wilson(1.0, 4.0, 1.0).unwrap_err().code,
+            Code::LevelOutOfRange
+        );
+        assert_eq!(
+            wilson(1.0, 4.0, 0.0).unwrap_err().code,
+            Code::LevelOutOfRange
+        );
     }
 
     #[test]

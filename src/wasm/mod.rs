@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -54,7 +55,10 @@ pub fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     let obj: &JsValue = js.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &error.code.as_str().into());
-    let details = error.details.serialize(&SERIALIZER).unwrap_or(JsValue::NULL);
+    let details = error
+        .details
+        .serialize(&SERIALIZER)
+        .unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(obj, &"details".into(), &details);
     js.into()
 }
@@ -63,9 +67,7 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// naming the argument.
 fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| {
-        to_js_error(
-            Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name),
-        )
+        to_js_error(Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name))
     })
 }
 
@@ -75,18 +77,24 @@ fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value.as_f64().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
         to_js_error(
-            Error::new(Code::BadInput, format!("{name} must be a number, got {got}"))
-                .with("argument", name)
-                .with("type", got),
+            Error::new(
+                Code::BadInput,
+                format!("{name} must be a number, got {got}"),
+            )
+            .with("argument", name)
+            .with("type", got),
         )
     })
 }
 
 /// Serializes a plain result struct for JavaScript.
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
-        .map_err(|e| to_js_error(Error::new(Code::Internal, format!("encoding a result: {e}"))))
+    value.serialize(&SERIALIZER).map_err(|e| {
+        to_js_error(Error::new(
+            Code::Internal,
+            format!("encoding a result: {e}"),
+        ))
+    })
 }
 
 /// Runs a core call and converts its error.
