@@ -1,0 +1,34 @@
+// Runs every ```js block of README.md in Node against pkg/, so the documented examples cannot
+// rot. A block may `import ... from './pkg/waterline.js'` and read './pkg/…' files: the paths
+// are resolved against the repository root.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+test('the README has JavaScript examples', () => {
+  assert.ok(blocks.length >= 1);
+});
+
+for (const [i, source] of blocks.entries()) {
+  test(`README example ${i + 1} runs in Node`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waterline-readme-'));
+    const file = join(dir, `example-${i + 1}.mjs`);
+    const code = source.replaceAll("'./pkg/", `'${pathToFileURL(join(root, 'pkg')).href}/`);
+    writeFileSync(file, code);
+    try {
+      execFileSync(process.execPath, [file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      assert.fail(`example ${i + 1} failed:\n${source}\n${e.stderr}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
