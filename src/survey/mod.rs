@@ -18,6 +18,8 @@ pub mod instrument;
 pub mod issues;
 pub mod labels;
 pub mod mapping;
+pub mod report;
+pub mod session;
 pub mod table;
 
 pub use instrument::{
@@ -25,4 +27,6 @@ pub use instrument::{
 };
 pub use issues::{ColumnMissing, Issue};
 pub use mapping::{ColumnSummary, Mapping, Role};
+pub use report::{Report, ReportOptions};
+pub use session::{ImportSummary, Survey};
 pub use table::{ReadOptions, Shape};

@@ -60,9 +60,16 @@ impl Survey {
         let table = read(text, options)?;
         let mapping = detect(&table);
         let data = Dataset::build(&table, &mapping).map_err(|e| {
-            Error::new(Code::Internal, format!("the detected mapping is invalid (a bug): {}", e.message))
+            Error::new(
+                Code::Internal,
+                format!("the detected mapping is invalid (a bug): {}", e.message),
+            )
         })?;
-        Ok(Survey { table, mapping, data })
+        Ok(Survey {
+            table,
+            mapping,
+            data,
+        })
     }
 
     /// The current mapping, with its column summary.
