@@ -6,10 +6,9 @@
 //! allocation-free per cell. Every cell that is not a valid answer is either a counted missing
 //! value ([`ColumnMissing`]) or an [`Issue`] naming line, column, value and count.
 
-use super::detect::parse_number;
 use super::instrument::{Item, ItemType};
 use super::issues::{ColumnMissing, Issue};
-use super::labels::{fold, missing_kind, FamilyKind, Missing};
+use super::labels::{fold, missing_kind, parse_number, FamilyKind, Missing};
 use super::mapping::Mapping;
 use super::table::Table;
 use crate::error::{Code, Result};

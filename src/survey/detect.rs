@@ -28,8 +28,9 @@
 //!
 //! Headers of the form "English / Español" give the item text in both languages.
 
+use super::headers::*;
 use super::instrument::{Choice, Design, Item, ItemType, Pair, Point, Scale, Text, Waves};
-use super::labels::{fold, missing_kind, FamilyKind};
+use super::labels::{fold, missing_kind, parse_number, FamilyKind};
 use super::mapping::Mapping;
 use super::table::{Column, Table};
 use std::collections::{HashMap, HashSet};
@@ -40,246 +41,6 @@ pub const FAMILY_SHARE: f64 = 0.8;
 pub const MAX_CATEGORIES: usize = 30;
 /// Most distinct values folded for label detection (more means an id or free text).
 const MAX_LABEL_VALUES: usize = 5_000;
-
-const ID_HEADERS: &[&str] = &[
-    "respondent id",
-    "responseid",
-    "response id",
-    "id",
-    "respondent",
-    "respondent_id",
-    "id de respuesta",
-    "id del participante",
-    "participant id",
-    "participant",
-    "folio",
-    "record id",
-    "codigo",
-    "id de encuestado",
-    "encuestado",
-];
-const TIME_HEADERS: &[&str] = &[
-    "timestamp",
-    "marca temporal",
-    "marca de tiempo",
-    "start date",
-    "end date",
-    "startdate",
-    "enddate",
-    "recordeddate",
-    "recorded date",
-    "date",
-    "fecha",
-    "submitted at",
-    "submission date",
-    "fecha de envio",
-    "start time",
-    "completion time",
-    "hora de inicio",
-    "hora de finalizacion",
-];
-const IGNORED_HEADERS: &[&str] = &[
-    "collector id",
-    "ip address",
-    "ipaddress",
-    "email address",
-    "email",
-    "e-mail",
-    "correo",
-    "correo electronico",
-    "first name",
-    "last name",
-    "custom data 1",
-    "status",
-    "progress",
-    "duration (in seconds)",
-    "finished",
-    "distributionchannel",
-    "userlanguage",
-    "locationlatitude",
-    "locationlongitude",
-    "recipientlastname",
-    "recipientfirstname",
-    "recipientemail",
-    "externalreference",
-    "name",
-    "nombre",
-];
-const WAVE_WORDS: &[&str] = &[
-    "wave",
-    "ola",
-    "year",
-    "ano",
-    "round",
-    "ronda",
-    "administration",
-    "period",
-    "periodo",
-    "time",
-    "momento",
-    "school year",
-    "ciclo escolar",
-    "survey year",
-];
-const GROUP_WORDS: &[&str] = &[
-    "community",
-    "comunidad",
-    "live",
-    "lives",
-    "vive",
-    "viven",
-    "residence",
-    "residencia",
-    "city",
-    "ciudad",
-    "town",
-    "pueblo",
-    "gender",
-    "genero",
-    "sexo",
-    "sex",
-    "age",
-    "edad",
-    "school",
-    "escuela",
-    "grade",
-    "grado",
-    "language",
-    "idioma",
-    "role",
-    "rol",
-    "zip",
-    "district",
-    "distrito",
-    "neighborhood",
-    "colonia",
-    "barrio",
-];
-const QUANTITY_WORDS: &[&str] = &[
-    "how many", "cuantos", "cuantas", "age", "edad", "number", "numero", "years", "anos", "hours",
-    "horas", "minutes", "minutos", "count", "amount", "cantidad",
-];
-const BEFORE_WORDS: &[&str] = &[
-    "before",
-    "antes",
-    "pre",
-    "prior",
-    "previously",
-    "anteriormente",
-    "retrospective",
-];
-const NOW_WORDS: &[&str] = &[
-    "now",
-    "ahora",
-    "after",
-    "despues",
-    "post",
-    "currently",
-    "actualmente",
-    "today",
-    "hoy",
-];
-
-/// Parses a number cell: `12`, `-3.5`, `3,5` (decimal comma, when `comma_decimal`), `1e3`.
-/// Rejects `inf`, `NaN` and anything with other characters.
-///
-/// # Examples
-/// ```
-/// use waterline::survey::detect::parse_number;
-/// assert_eq!(parse_number("3,5", true), Some(3.5));
-/// assert_eq!(parse_number("3,5", false), None);
-/// assert_eq!(parse_number("NaN", false), None);
-/// ```
-pub fn parse_number(s: &str, comma_decimal: bool) -> Option<f64> {
-    let s = s.trim();
-    if s.is_empty()
-        || !s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b',' | b'e' | b'E'))
-    {
-        return None;
-    }
-    let v = if s.contains(',') {
-        if !comma_decimal || s.contains('.') || s.matches(',').count() != 1 {
-            return None;
-        }
-        s.replace(',', ".").parse::<f64>().ok()?
-    } else {
-        s.parse::<f64>().ok()?
-    };
-    v.is_finite().then_some(v)
-}
-
-/// True when `header`'s words (folded) include any of `words` (multi-word entries match as
-/// phrases).
-fn mentions(folded: &str, words: &[&str]) -> bool {
-    let tokens: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
-    let joined = tokens.join(" ");
-    words.iter().any(|w| {
-        if w.contains(' ') {
-            format!(" {joined} ").contains(&format!(" {w} "))
-        } else {
-            tokens.contains(w)
-        }
-    })
-}
-
-/// Splits "English / Español" headers; otherwise guesses the language of one text.
-pub fn bilingual(text: &str) -> Text {
-    for sep in [" / ", " | "] {
-        let parts: Vec<&str> = text.split(sep).collect();
-        if parts.len() == 2 {
-            return Text::new(parts[0].trim(), parts[1].trim());
-        }
-    }
-    let f = format!(" {} ", fold(text));
-    let spanish = text.contains(['¿', '¡', 'ñ', 'á', 'é', 'í', 'ó', 'ú'])
-        || [
-            " el ", " la ", " los ", " las ", " que ", " usted ", " sus ", " del ", " con ",
-            " para ", " de ",
-        ]
-        .iter()
-        .any(|w| f.contains(w));
-    if spanish {
-        Text::new("", text)
-    } else {
-        Text::new(text, "")
-    }
-}
-
-/// A short identifier from a text: folded words joined by `_`, at most 32 characters.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for word in fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() && out.len() + word.len() >= 32 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('_');
-        }
-        out.push_str(word);
-    }
-    if out.is_empty() {
-        out.push_str("item");
-    }
-    out
-}
-
-fn unique(base: String, used: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut k = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}_{k}");
-        k += 1;
-    }
-    id
-}
 
 /// What a column's values look like.
 enum Guess {
@@ -390,103 +151,6 @@ fn guess(table: &Table, c: usize, header: &str) -> Guess {
         return Guess::Category(levels.into_iter().map(|l| l.0.to_string()).collect());
     }
     Guess::Text
-}
-
-/// Splits a header into segments at brackets and " - ", ": ", " / ", " | " separators.
-fn segments(header: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = header.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let sep_len = match bytes.get(i..) {
-            Some([b'(' | b')' | b'[' | b']', ..]) => 1,
-            Some([b' ', b'-' | b'/' | b'|', b' ', ..]) => 3,
-            Some([b':', b' ', ..]) => 2,
-            _ => 0,
-        };
-        if sep_len > 0 {
-            if let Some(s) = header.get(start..i) {
-                out.push(s);
-            }
-            start = i + sep_len;
-            i += sep_len;
-        } else {
-            i += 1;
-        }
-    }
-    if let Some(s) = header.get(start..) {
-        out.push(s);
-    }
-    out.into_iter()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// For a then-test header: (stem for matching, readable stem, true when "before").
-fn then_test_marker(header: &str) -> Option<(String, String, bool)> {
-    let segs = segments(header);
-    if segs.len() < 2 {
-        return None;
-    }
-    let mut side = None;
-    let mut kept = Vec::new();
-    for s in &segs {
-        let f = fold(s);
-        let before = mentions(&f, BEFORE_WORDS);
-        let now = mentions(&f, NOW_WORDS);
-        match (before, now) {
-            (true, false) if side != Some(false) => side = Some(true),
-            (false, true) if side != Some(true) => side = Some(false),
-            (false, false) => kept.push(*s),
-            _ => return None,
-        }
-    }
-    let side = side?;
-    if kept.is_empty() {
-        return None;
-    }
-    Some((fold(&kept.join(" ")), kept.join(" / "), side))
-}
-
-fn family_points(family: FamilyKind, used: &[bool]) -> Vec<Point> {
-    family.points(used)
-}
-
-fn wave_order(values: &[(&str, String, u64)]) -> Vec<String> {
-    let rank = |f: &str| -> u8 {
-        if mentions(
-            f,
-            &[
-                "pre", "pretest", "baseline", "before", "antes", "inicial", "inicio", "first",
-                "primera",
-            ],
-        ) {
-            0
-        } else if mentions(
-            f,
-            &[
-                "post",
-                "posttest",
-                "after",
-                "despues",
-                "final",
-                "follow",
-                "seguimiento",
-                "last",
-                "segunda",
-                "second",
-            ],
-        ) {
-            2
-        } else {
-            1
-        }
-    };
-    let mut v: Vec<(&str, &String)> = values.iter().map(|(r, f, _)| (*r, f)).collect();
-    v.sort_by(|a, b| rank(a.1).cmp(&rank(b.1)).then(a.0.cmp(b.0)));
-    v.into_iter().map(|(r, _)| r.to_string()).collect()
 }
 
 /// Proposes a mapping for `table`.
@@ -605,17 +269,26 @@ pub fn detect(table: &Table) -> Mapping {
     let mut grid: HashMap<String, Vec<String>> = HashMap::new();
     let mut grid_order: Vec<String> = Vec::new();
     let mut marked: Vec<(String, String, bool, String, ItemType)> = Vec::new();
-    for (c, g) in guesses {
+    let item_text = |c: usize| {
         let col = &table.columns[c];
-        let text = bilingual(if col.sub.is_empty() {
+        bilingual(if col.sub.is_empty() {
             &col.header
         } else {
             &col.sub
-        });
+        })
+    };
+    let texts: Vec<String> = guesses
+        .iter()
+        .map(|(c, _)| item_text(*c).get(super::instrument::Lang::En).to_string())
+        .collect();
+    let bases = distinct_slugs(&texts);
+    for ((c, g), base) in guesses.into_iter().zip(bases) {
+        let col = &table.columns[c];
+        let text = item_text(c);
         let base = if table.shape == super::table::Shape::Qualtrics {
             col.key.clone()
         } else {
-            slug(text.get(super::instrument::Lang::En))
+            base
         };
         let mut item = Item {
             id: String::new(),
@@ -636,7 +309,7 @@ pub fn detect(table: &Table) -> Mapping {
                     FamilyKind::Change => ItemType::Change,
                     _ => ItemType::Likert,
                 };
-                item.points = family_points(
+                item.points = FamilyKind::points(
                     f,
                     if f == FamilyKind::Agree {
                         &agree_used
@@ -719,7 +392,10 @@ pub fn detect(table: &Table) -> Mapping {
                 kind,
                 ItemType::Likert | ItemType::Binary | ItemType::Numeric | ItemType::Change
             ) {
-                let pid = unique(format!("shift_{}", slug(readable)), &mut ids);
+                let pid = unique(
+                    format!("shift_{}", slug(bilingual(readable).get(Lang::En))),
+                    &mut ids,
+                );
                 m.instrument.pairs.push(Pair {
                     id: pid,
                     design: Design::ThenTest,
@@ -736,7 +412,10 @@ pub fn detect(table: &Table) -> Mapping {
     // 5. Scales from grids.
     for q in grid_order {
         if let Some(items) = grid.get(&q).filter(|v| v.len() >= 3) {
-            let sid = unique(format!("{}_scale", slug(&q)), &mut ids);
+            let sid = unique(
+                format!("{}_scale", slug(bilingual(&q).get(Lang::En))),
+                &mut ids,
+            );
             m.instrument.scales.push(Scale {
                 id: sid,
                 text: bilingual(&q),
@@ -828,36 +507,4 @@ fn panel(table: &Table, wave_key: &str, id_key: &str, order: &[String]) -> bool 
         }
     }
     both >= 2
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn then_test_markers_in_english_and_spanish() {
-        let (s1, _, b1) = then_test_marker("Attended district meetings (before joining)").unwrap();
-        let (s2, _, b2) = then_test_marker("Attended district meetings (now)").unwrap();
-        assert_eq!(s1, s2);
-        assert!(b1 && !b2);
-        let (s3, _, b3) = then_test_marker("Asiste a juntas del distrito [antes]").unwrap();
-        let (s4, _, b4) = then_test_marker("Asiste a juntas del distrito - ahora").unwrap();
-        assert_eq!(s3, s4);
-        assert!(b3 && !b4);
-        assert!(then_test_marker("How long before the meeting did you arrive?").is_none());
-    }
-
-    #[test]
-    fn bilingual_headers_split() {
-        let t = bilingual("I know resources / Conozco recursos");
-        assert_eq!(
-            (t.en.as_str(), t.es.as_str()),
-            ("I know resources", "Conozco recursos")
-        );
-        assert_eq!(bilingual("¿Dónde vive?").es, "¿Dónde vive?");
-        assert_eq!(
-            slug("I feel confident talking with my child's teachers"),
-            "i_feel_confident_talking_with"
-        );
-    }
 }

@@ -353,6 +353,36 @@ impl FamilyKind {
     }
 }
 
+/// Parses a number cell: `12`, `-3.5`, `3,5` (decimal comma, when `comma_decimal`), `1e3`.
+/// Rejects `inf`, `NaN` and anything with other characters.
+///
+/// # Examples
+/// ```
+/// use waterline::survey::labels::parse_number;
+/// assert_eq!(parse_number("3,5", true), Some(3.5));
+/// assert_eq!(parse_number("3,5", false), None);
+/// assert_eq!(parse_number("NaN", false), None);
+/// ```
+pub fn parse_number(s: &str, comma_decimal: bool) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b',' | b'e' | b'E'))
+    {
+        return None;
+    }
+    let v = if s.contains(',') {
+        if !comma_decimal || s.contains('.') || s.matches(',').count() != 1 {
+            return None;
+        }
+        s.replace(',', ".").parse::<f64>().ok()?
+    } else {
+        s.parse::<f64>().ok()?
+    };
+    v.is_finite().then_some(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

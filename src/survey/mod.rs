@@ -14,6 +14,8 @@
 
 pub mod dataset;
 pub mod detect;
+pub mod example;
+pub mod headers;
 pub mod instrument;
 pub mod issues;
 pub mod labels;

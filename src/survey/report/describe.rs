@@ -2,7 +2,7 @@
 //! mean and median, the top-box share ("agree or strongly agree"), ranked choices of
 //! multi-select items, and numeric summaries.
 
-use super::sentence::{lead, num, or_list, quote, share_ci, Sentence};
+use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::stats::{wilson, ProportionInterval};
 use crate::survey::dataset::Dataset;
@@ -134,8 +134,14 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
                 w.as_ref()
                     .is_none_or(|(i, _)| data.wave.get(row) == Some(i))
             };
-            let mut r = describe(item, k, data, &keep, options.level);
-            r.wave = w.as_ref().map(|(_, v)| v.clone());
+            let mut r = describe(
+                item,
+                k,
+                data,
+                &keep,
+                options.level,
+                w.as_ref().map(|(_, v)| v.clone()),
+            );
             if w.is_none() {
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
                     r.excluded = [
@@ -322,8 +328,10 @@ fn describe(
     data: &Dataset,
     keep: &dyn Fn(usize) -> bool,
     level: f64,
+    wave: Option<String>,
 ) -> ItemResult {
     let mut r = empty(item);
+    r.wave = wave;
     let rows = (0..data.rows).filter(|&row| keep(row));
     if item.kind == ItemType::MultiSelect {
         let choices = data.choices.get(k).map(Vec::as_slice).unwrap_or(&[]);
@@ -433,7 +441,7 @@ fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
 
 fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
     Sentence::build(|lang| {
-        let head = lead(&item.text, lang);
+        let head = lead_with(&item.text, r.wave.as_deref().unwrap_or(""), lang);
         let n = format!("(n = {})", r.n_used);
         if r.n_used == 0 {
             return format!(

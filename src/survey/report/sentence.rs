@@ -117,6 +117,18 @@ pub fn lead(text: &Text, lang: Lang) -> String {
     }
 }
 
+/// The item's text quoted, with a note in brackets, and a colon: "“District meetings”
+/// (then-test): ".
+pub fn lead_with(text: &Text, note: &str, lang: Lang) -> String {
+    let t = text.get(lang);
+    match (t.is_empty(), note.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => format!("({note}): "),
+        (false, true) => format!("{}: ", quote(t, lang)),
+        (false, false) => format!("{} ({note}): ", quote(t, lang)),
+    }
+}
+
 /// Quotes a label: “Often” / «Casi siempre».
 pub fn quote(label: &str, lang: Lang) -> String {
     match lang {

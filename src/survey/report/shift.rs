@@ -7,7 +7,7 @@
 //! reports the shares that moved up, stayed the same and moved down, with Wilson intervals.
 
 use super::describe::{top_values, Share};
-use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
+use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
 use crate::stats::{
@@ -348,7 +348,7 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
             (Design::PrePost, true) => "pretest → posttest",
             (Design::PrePost, false) => "preprueba → posprueba",
         };
-        let head = format!("{}({design}) ", lead(&r.text, lang));
+        let head = lead_with(&r.text, design, lang);
         let pairs = if en {
             format!("n = {} pairs", r.n_used)
         } else {

@@ -12,7 +12,7 @@
 //!    the expected counts).
 
 use super::describe::top_values;
-use super::sentence::{lead, num, p_with_adjusted, pct, Sentence};
+use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
 use crate::survey::dataset::Dataset;
@@ -156,7 +156,7 @@ pub fn subgroups(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> V
         };
         let gvals = data.values.get(gk).map(Vec::as_slice).unwrap_or(&[]);
         for (k, item) in ins.items.iter().enumerate() {
-            if k == gk
+            if groups.contains(&item.id)
                 || !matches!(
                     item.kind,
                     ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category
@@ -274,8 +274,8 @@ pub fn sentence(r: &SubgroupResult, options: &ReportOptions) -> Sentence {
         let en = lang == Lang::En;
         let by = if en { "by" } else { "según" };
         let head = format!(
-            "{}{by} {}: ",
-            lead(&r.text, lang).trim_end_matches(": "),
+            "{} {by} {}: ",
+            super::sentence::quote(r.text.get(lang), lang),
             super::sentence::quote(r.group_text.get(lang), lang)
         );
         let rows: Vec<String> = r
