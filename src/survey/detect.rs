@@ -29,7 +29,7 @@
 //! Headers of the form "English / Español" give the item text in both languages.
 
 use super::headers::*;
-use super::instrument::{Choice, Design, Item, ItemType, Pair, Point, Scale, Text, Waves};
+use super::instrument::{Choice, Design, Item, ItemType, Lang, Pair, Point, Scale, Text, Waves};
 use super::labels::{fold, missing_kind, parse_number, FamilyKind};
 use super::mapping::Mapping;
 use super::table::{Column, Table};
