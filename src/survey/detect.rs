@@ -8,12 +8,13 @@
 //!    "Ronda"... with at most 12 values).
 //! 2. **One column per choice** (SurveyMonkey "select all"): neighbouring columns of one
 //!    question whose only value is their own sub-header become one multi-select item.
-//! 3. **Values** — a column is the label family (yes/no, improved/same/worse, agreement,
-//!    frequency) that matches at least 80% of its answered cells, case- and
-//!    accent-insensitively, in English or Spanish; else small whole numbers (0–10, at least
-//!    three values) are a Likert scale of numeric codes, 0/1 is binary, other numbers are
-//!    numeric; cells that list recurring choices separated by `;` (else `,`) are multi-select;
-//!    at most 30 repeated values are a category; anything else is free text.
+//! 3. **Values** — when at least 90% of the answered cells are numbers: 0/1 is binary, small
+//!    whole numbers (0–10, spanning at least three values, header not a quantity such as "how
+//!    many" or "age") are a Likert scale of numeric codes, anything else is numeric. Otherwise
+//!    the label family (yes/no, improved/same/worse, agreement, frequency) that matches at
+//!    least 80% of the answered cells, case- and accent-insensitively, in English or Spanish;
+//!    else cells that list recurring choices separated by `;` (else `,`) are multi-select; at
+//!    most 30 repeated values are a category; anything else is free text.
 //!    Agreement scales get a neutral or "somewhat" point when any column of the file uses one.
 //! 4. **Then-test pairs** — two items whose headers differ only by a bracketed or separated
 //!    marker, "(before)"/"(antes)"/"pre"/"prior" versus "(now)"/"(ahora)"/"after"/"después",
@@ -37,6 +38,9 @@ use std::collections::{HashMap, HashSet};
 
 /// Share of answered cells a label family must match to be chosen.
 pub const FAMILY_SHARE: f64 = 0.8;
+/// Share of answered cells that must be numbers for a numeric (or numeric-code) column; the
+/// rest are reported as `not_a_number`.
+pub const NUMERIC_SHARE: f64 = 0.9;
 /// Most distinct values of a category column.
 pub const MAX_CATEGORIES: usize = 30;
 /// Most distinct values folded for label detection (more means an id or free text).
@@ -93,7 +97,7 @@ fn guess(table: &Table, c: usize, header: &str) -> Guess {
         .filter(|(_, n)| n.is_some())
         .map(|(v, _)| v.2)
         .sum();
-    if numeric as f64 >= 0.95 * total as f64 {
+    if numeric as f64 >= NUMERIC_SHARE * total as f64 {
         let nums: Vec<f64> = numbers.iter().flatten().copied().collect();
         let whole = nums.iter().all(|v| v.fract() == 0.0);
         let lo = nums.iter().copied().fold(f64::INFINITY, f64::min);

@@ -463,7 +463,11 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
     let mut ragged: Vec<(usize, Issue)> = Vec::new();
     let mut last_multiline = false;
     let mut push = |table: &mut Table, rec: &csv::ByteRecord| -> Result<()> {
-        let line = rec.position().map_or(0, |p| p.line()) + skipped;
+        // After a CRLF the reader records a row's start before the LF, on the previous line.
+        let line = rec.position().map_or(0, |p| {
+            let lf = body.as_bytes().get(p.byte() as usize) == Some(&b'\n');
+            p.line() + u64::from(lf)
+        }) + skipped;
         if rec.iter().all(|f| f.trim_ascii().is_empty()) {
             table.blank_rows += 1;
             return Ok(());
