@@ -75,6 +75,9 @@ pub struct Column {
     pub sub: String,
 }
 
+/// Dictionaries up to this many distinct values are searched linearly, larger ones hashed.
+const SMALL_DICT: usize = 12;
+
 /// FNV-1a: a fast hash for the short byte strings of survey cells (no DoS concern: the data is
 /// the user's own file, in their own browser).
 #[derive(Default)]
@@ -107,7 +110,16 @@ pub struct Dict {
     pub counts: Vec<u64>,
     /// Index of the first row holding each value (`u32::MAX` for an unused empty value).
     pub first_row: Vec<u32>,
+    keys: Vec<u32>,
     index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
+#[inline]
+fn short_key(field: &[u8]) -> u32 {
+    let first = field.first().copied().unwrap_or(0) as u32;
+    let last = field.last().copied().unwrap_or(0) as u32;
+    ((field.len() as u32 & 0xffff) << 16) | (first << 8) | last
 }
 
 impl Dict {
@@ -116,6 +128,7 @@ impl Dict {
             values: vec![String::new()],
             counts: vec![0],
             first_row: vec![u32::MAX],
+            keys: vec![0],
             index: HashMap::default(),
         }
     }
@@ -123,24 +136,48 @@ impl Dict {
     fn intern(&mut self, field: &[u8], row: u32) -> u32 {
         let field = field.trim_ascii();
         let i = if field.is_empty() {
+            if let Some(f) = self.first_row.first_mut() {
+                *f = (*f).min(row);
+            }
             0
-        } else if let Some(&i) = self.index.get(field) {
-            i
+        } else if self.values.len() <= SMALL_DICT {
+            // Few distinct values (a Likert column): a short key (length, first and last
+            // byte) picks the candidate, one comparison confirms it; no hashing.
+            let key = short_key(field);
+            let hit = self.keys.iter().enumerate().skip(1).find(|(k, kk)| {
+                **kk == key && self.values.get(*k).is_some_and(|v| v.as_bytes() == field)
+            });
+            match hit {
+                Some((k, _)) => k as u32,
+                None => self.insert(field, row),
+            }
         } else {
-            let i = self.values.len() as u32;
-            self.values
-                .push(String::from_utf8_lossy(field).into_owned());
-            self.counts.push(0);
-            self.first_row.push(row);
-            self.index.insert(field.into(), i);
-            i
+            match self.index.get(field) {
+                Some(&i) => i,
+                None => self.insert(field, row),
+            }
         };
-        let k = i as usize;
-        if let Some(c) = self.counts.get_mut(k) {
+        if let Some(c) = self.counts.get_mut(i as usize) {
             *c += 1;
         }
-        if let Some(f) = self.first_row.get_mut(k) {
-            *f = (*f).min(row);
+        i
+    }
+
+    fn insert(&mut self, field: &[u8], row: u32) -> u32 {
+        let i = self.values.len() as u32;
+        self.values
+            .push(String::from_utf8_lossy(field).into_owned());
+        self.keys.push(short_key(field));
+        self.counts.push(0);
+        self.first_row.push(row);
+        if self.values.len() > SMALL_DICT {
+            if self.index.is_empty() {
+                for (k, v) in self.values.iter().enumerate().skip(1) {
+                    self.index.insert(v.as_bytes().into(), k as u32);
+                }
+            } else {
+                self.index.insert(field.into(), i);
+            }
         }
         i
     }
@@ -448,6 +485,11 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         .with("limit", MAX_COLUMNS));
     }
     let columns = build_columns(shape, &head, ncols);
+    // Reserve for the rows the file probably holds (its size over the first row's size).
+    let first_len = head
+        .get(nheader)
+        .map_or(0, |r| r.as_slice().len() + r.len());
+    let expected = (body.len() / first_len.max(1)).min(MAX_ROWS);
     let mut table = Table {
         shape,
         delimiter: char::from(delimiter),
@@ -455,20 +497,20 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         metadata,
         columns,
         dicts: (0..ncols).map(|_| Dict::new()).collect(),
-        cells: vec![Vec::new(); ncols],
-        lines: Vec::new(),
+        cells: vec![Vec::with_capacity(expected); ncols],
+        lines: Vec::with_capacity(expected),
         blank_rows: 0,
         issues: Vec::new(),
     };
     let mut ragged: Vec<(usize, Issue)> = Vec::new();
-    let mut last_multiline = false;
+    let mut last_start = 0usize;
     let mut push = |table: &mut Table, rec: &csv::ByteRecord| -> Result<()> {
         // After a CRLF the reader records a row's start before the LF, on the previous line.
         let line = rec.position().map_or(0, |p| {
             let lf = body.as_bytes().get(p.byte() as usize) == Some(&b'\n');
             p.line() + u64::from(lf)
         }) + skipped;
-        if rec.iter().all(|f| f.trim_ascii().is_empty()) {
+        if rec.as_slice().trim_ascii().is_empty() {
             table.blank_rows += 1;
             return Ok(());
         }
@@ -491,7 +533,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         {
             cells.push(dict.intern(rec.get(c).unwrap_or(b""), row as u32));
         }
-        last_multiline = rec.iter().any(|f| f.contains(&b'\n'));
+        last_start = rec.position().map_or(0, |p| p.byte() as usize);
         if rec.len() != ncols {
             match ragged.iter_mut().find(|(n, _)| *n == rec.len()) {
                 Some((_, issue)) => issue.add(line),
@@ -529,6 +571,10 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         ));
     }
     let quotes = body.bytes().filter(|b| *b == b'"').count();
+    // An odd number of quotes and a last row spanning lines: a quote was never closed.
+    let last_multiline = body
+        .get(last_start..)
+        .is_some_and(|rest| rest.trim_end().contains('\n'));
     if quotes % 2 == 1 && last_multiline {
         let line = table.lines.last().copied().unwrap_or(0);
         table.issues.push(Issue::new(

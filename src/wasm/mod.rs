@@ -11,6 +11,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+pub mod survey;
+
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::json_compatible();
@@ -161,7 +163,7 @@ mod introspect {
 
 /// Reads one number argument, rejecting strings, `null` and `undefined` (which JavaScript would
 /// otherwise coerce to NaN or 0).
-fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
+pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value.as_f64().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
         to_js_error(
@@ -176,7 +178,7 @@ fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 }
 
 /// Serializes a plain result struct for JavaScript.
-fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(|e| {
         to_js_error(Error::new(
             Code::Internal,
@@ -186,7 +188,7 @@ fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Runs a core call and converts its error.
-fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
+pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
     result.map_err(to_js_error)
 }
 

@@ -130,15 +130,16 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
             continue;
         }
         for w in &waves {
-            let keep = |row: usize| {
-                w.as_ref()
-                    .is_none_or(|(i, _)| data.wave.get(row) == Some(i))
-            };
+            let rows: Option<Vec<u32>> = w.as_ref().map(|(i, _)| {
+                (0..data.rows as u32)
+                    .filter(|&row| data.wave.get(row as usize) == Some(i))
+                    .collect()
+            });
             let mut r = describe(
                 item,
                 k,
                 data,
-                &keep,
+                rows.as_deref(),
                 options.level,
                 w.as_ref().map(|(_, v)| v.clone()),
             );
@@ -187,6 +188,44 @@ fn empty(item: &Item) -> ItemResult {
         reference: WILSON_REF,
         warnings: Vec::new(),
         sentence: Sentence::default(),
+    }
+}
+
+/// Finds the point of a value in one step for whole values in −1..=30 (every built-in scale),
+/// by a scan otherwise.
+pub(crate) struct PointIndex {
+    table: [u8; 32],
+    values: Vec<f64>,
+}
+
+impl PointIndex {
+    /// The index of `item`'s points.
+    pub(crate) fn new(item: &Item) -> Self {
+        let values: Vec<f64> = item.points.iter().map(|p| p.value).collect();
+        let mut table = [u8::MAX; 32];
+        for (k, v) in values.iter().enumerate().take(255) {
+            if v.fract() == 0.0 && (-1.0..=30.0).contains(v) {
+                if let Some(slot) = table.get_mut((*v + 1.0) as usize) {
+                    if *slot == u8::MAX {
+                        *slot = k as u8;
+                    }
+                }
+            }
+        }
+        PointIndex { table, values }
+    }
+
+    /// The position of `v` among the points, `None` for a missing or unknown value.
+    #[inline]
+    pub(crate) fn get(&self, v: f64) -> Option<usize> {
+        if v.fract() == 0.0 && (-1.0..=30.0).contains(&v) {
+            let k = *self.table.get((v + 1.0) as usize)?;
+            (k != u8::MAX).then_some(k as usize)
+        } else if v.is_nan() {
+            None
+        } else {
+            self.values.iter().position(|x| *x == v)
+        }
     }
 }
 
@@ -326,17 +365,23 @@ fn describe(
     item: &Item,
     k: usize,
     data: &Dataset,
-    keep: &dyn Fn(usize) -> bool,
+    rows: Option<&[u32]>,
     level: f64,
     wave: Option<String>,
 ) -> ItemResult {
     let mut r = empty(item);
     r.wave = wave;
-    let rows = (0..data.rows).filter(|&row| keep(row));
+    // The rows of the wave (all rows without waves), as an iterator over row numbers.
+    fn pick(rows: Option<&[u32]>, n: usize) -> Box<dyn Iterator<Item = usize> + '_> {
+        match rows {
+            Some(r) => Box::new(r.iter().map(|&x| x as usize)),
+            None => Box::new(0..n),
+        }
+    }
     if item.kind == ItemType::MultiSelect {
         let choices = data.choices.get(k).map(Vec::as_slice).unwrap_or(&[]);
         let first = choices.first().map(Vec::as_slice).unwrap_or(&[]);
-        let answered: Vec<usize> = rows
+        let answered: Vec<usize> = pick(rows, data.rows)
             .filter(|&row| first.get(row).is_some_and(|v| !v.is_nan()))
             .collect();
         let n = answered.len() as u64;
@@ -356,20 +401,25 @@ fn describe(
         r.distribution.sort_by(|a, b| b.count.cmp(&a.count));
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
-        let present: Vec<f64> = rows
-            .filter_map(|row| values.get(row).copied())
-            .filter(|v| !v.is_nan())
-            .collect();
+        let present: Vec<f64> = match rows {
+            None => values.iter().copied().filter(|v| !v.is_nan()).collect(),
+            Some(_) => pick(rows, data.rows)
+                .filter_map(|row| values.get(row).copied())
+                .filter(|v| !v.is_nan())
+                .collect(),
+        };
         let n = present.len() as u64;
         r.n_used = n;
         if item.kind == ItemType::Numeric {
             numeric(&mut r, present, level);
         } else {
-            let counts: Vec<u64> = item
-                .points
-                .iter()
-                .map(|p| present.iter().filter(|v| **v == p.value).count() as u64)
-                .collect();
+            let index = PointIndex::new(item);
+            let mut counts = vec![0u64; item.points.len()];
+            for v in &present {
+                if let Some(c) = index.get(*v).and_then(|k| counts.get_mut(k)) {
+                    *c += 1;
+                }
+            }
             r.distribution = item
                 .points
                 .iter()
@@ -393,7 +443,7 @@ fn describe(
             }
         }
     }
-    let considered = (0..data.rows).filter(|&row| keep(row)).count() as u64;
+    let considered = rows.map_or(data.rows, <[u32]>::len) as u64;
     r.n_excluded = considered.saturating_sub(r.n_used);
     if r.n_excluded > 0 {
         r.excluded = vec![Exclusion {

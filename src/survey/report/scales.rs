@@ -70,22 +70,24 @@ pub fn matrix(
         .collect();
     let mut out = Vec::new();
     let (mut used, mut excluded) = (0, 0);
+    let k = cols.len();
     for row in 0..data.rows {
-        let vals: Vec<f64> = cols
-            .iter()
-            .map(|(v, flip)| {
-                let x = v.get(row).copied().unwrap_or(f64::NAN);
-                match flip {
-                    Some((lo, hi)) if lo.is_finite() && hi.is_finite() => lo + hi - x,
-                    _ => x,
-                }
-            })
-            .collect();
-        if vals.iter().any(|v| v.is_nan()) {
+        let start = out.len();
+        for (v, flip) in &cols {
+            let x = v.get(row).copied().unwrap_or(f64::NAN);
+            out.push(match flip {
+                Some((lo, hi)) if lo.is_finite() && hi.is_finite() => lo + hi - x,
+                _ => x,
+            });
+        }
+        if out
+            .get(start..)
+            .is_some_and(|r| r.len() == k && r.iter().any(|v| v.is_nan()))
+        {
+            out.truncate(start);
             excluded += 1;
         } else {
             used += 1;
-            out.extend(vals);
         }
     }
     (out, used, excluded)

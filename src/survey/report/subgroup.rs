@@ -11,7 +11,7 @@
 //! 4. The test uses the shown groups only (a hidden group's size would otherwise leak through
 //!    the expected counts).
 
-use super::describe::top_values;
+use super::describe::{top_values, PointIndex};
 use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
@@ -169,9 +169,10 @@ pub fn subgroups(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> V
             // counts[level][point]
             let mut counts = vec![vec![0u64; item.points.len()]; gitem.points.len()];
             let mut missing = 0u64;
+            let (gindex, pindex) = (PointIndex::new(gitem), PointIndex::new(item));
             for (v, gv) in vals.iter().zip(gvals) {
-                let gi = gitem.points.iter().position(|p| p.value == *gv);
-                let pi = item.points.iter().position(|p| p.value == *v);
+                let gi = gindex.get(*gv);
+                let pi = pindex.get(*v);
                 match (gi, pi) {
                     (Some(gi), Some(pi)) => {
                         if let Some(c) = counts.get_mut(gi).and_then(|row| row.get_mut(pi)) {
