@@ -7,7 +7,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const served = ['www', 'pkg'];
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,8 +21,11 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves to { server, url }. */
-export function start(port = 8080) {
+/**
+ * Starts the server; resolves to { server, url }. Only the top-level folders in `dirs` are
+ * served (the page needs www/ and pkg/; the benchmarks add bench/ and node_modules/).
+ */
+export function start(port = 8080, { dirs = ['www', 'pkg'] } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -33,7 +35,7 @@ export function start(port = 8080) {
       }
       let file = normalize(join(root, path));
       const top = file.slice(root.length + 1).split(sep)[0];
-      if (!file.startsWith(root + sep) || !served.includes(top)) throw Object.assign(new Error(), { code: 'ENOENT' });
+      if (!file.startsWith(root + sep) || !dirs.includes(top)) throw Object.assign(new Error(), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {

@@ -1,6 +1,7 @@
 // Boot: load the engine, wire the language switch and the area tabs, mount the three areas.
 import { ready, version } from './engine.js';
 import { applyStatic, errorText, lang, setLang, t } from './i18n.js';
+import * as store from './store.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
@@ -47,6 +48,34 @@ for (const [i, tab] of tabs.entries()) {
   });
 }
 
+// ---- project file and autosave
+const projectStatus = document.getElementById('project-status');
+const time = (iso) => new Date(iso ?? Date.now()).toLocaleTimeString(lang());
+function wireProject() {
+  const undo = document.getElementById('project-undo');
+  store.onStoreEvent(({ kind, detail }) => {
+    if (kind === 'saved') projectStatus.textContent = t('project.saved', { time: time() });
+    if (kind === 'restored') projectStatus.textContent = t('project.restored', { time: time(detail.savedAt) });
+    if (kind === 'replaced') projectStatus.textContent = detail.errors.length
+      ? detail.errors.map((e) => `${t(`area.${e.area}`)}: ${errorText(e)}`).join(' · ') : t('project.replaced');
+    if (kind === 'undone') projectStatus.textContent = t('project.undone');
+    if (kind === 'error') projectStatus.textContent = detail.code ? errorText(detail) : t('project.saveFailed', detail);
+    undo.hidden = !store.canUndo();
+  });
+  document.getElementById('project-save').addEventListener('click', () => store.download());
+  undo.addEventListener('click', () => store.undo());
+  const input = document.getElementById('project-open');
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let project;
+    try { project = JSON.parse(await file.text()); } catch { projectStatus.textContent = t('project.notJson'); return; }
+    const r = await store.replaceWith(project, async () => window.confirm(t('project.confirm')));
+    if (!r.ok && r.error.code !== 'cancelled') projectStatus.textContent = errorText(r.error);
+  });
+}
+
 // ---- boot
 const saved = (() => { try { return localStorage.getItem('waterline.lang'); } catch { return null; } })();
 const preferred = saved ?? (navigator.language?.startsWith('es') ? 'es' : 'en');
@@ -60,9 +89,13 @@ try {
   const v = version();
   document.getElementById('engine-version').textContent = v.ok ? v.value : '?';
   setStatus('ready', t('app.ready'));
+  store.setEngineVersion(v.ok ? v.value : '');
   for (const [name, area] of Object.entries(areas)) {
-    area.mount(document.getElementById(`area-${name}`));
+    const api = area.mount(document.getElementById(`area-${name}`), { changed: store.changed });
+    if (api?.getState) store.registerArea(name, api);
   }
+  wireProject();
+  await store.restore();
 } catch (e) {
   setStatus('failed', t('app.failed', { message: errorText({ code: 'internal', message: String(e?.message ?? e) }) }));
 }

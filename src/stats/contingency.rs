@@ -137,11 +137,20 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
         .filter(|&j| col_totals.get(j) == Some(&0.0))
         .collect();
     if !empty_rows.is_empty() || !empty_cols.is_empty() {
+        let list = |what: &str, v: &[usize]| match v {
+            [] => None,
+            [one] => Some(format!("{what} {one}")),
+            many => Some(format!("{what}s {many:?}")),
+        };
+        let named: Vec<String> = [list("row", &empty_rows), list("column", &empty_cols)]
+            .into_iter()
+            .flatten()
+            .collect();
         return Err(Error::new(
             Code::EmptySample,
             format!(
-                "rows {empty_rows:?} and columns {empty_cols:?} (0-based) have no observations: \
-                 remove them before testing"
+                "{} (0-based) of the table total zero: remove them before testing",
+                named.join(" and ")
             ),
         )
         .with("rows", empty_rows)
@@ -365,7 +374,7 @@ mod tests {
         let t = vec![vec![1.0, 0.0, 2.0], vec![0.0, 0.0, 0.0]];
         let e = chi_square(&t, &ChiSquareOptions::default()).unwrap_err();
         assert_eq!(e.code, Code::EmptySample);
-        assert!(e.message.contains("[1]") && e.message.contains("columns [1]"));
+        assert!(e.message.contains("row 1 and column 1"), "{}", e.message);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod contingency;
 pub mod dist;
+pub mod mcnemar;
 pub mod paired;
 pub mod prec;
 pub mod proportion;
@@ -13,10 +14,10 @@ pub mod rank;
 pub mod two_sample;
 
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
-pub use paired::{
-    mcnemar, mcnemar_pairs, newcombe_paired, paired_t, LevelOptions, McNemar, McNemarOptions,
-    PairShares, PairedDifference, PairedT, PairedTable,
+pub use mcnemar::{
+    mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
 };
+pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
 pub use proportion::{wilson, ProportionInterval};
 pub use rank::{wilcoxon_signed_rank, SignedRankOptions, SignedRankTest, ZeroMethod};
 pub use two_sample::{

@@ -200,7 +200,8 @@ impl Default for SignedRankOptions {
 pub struct SignedRankTest {
     /// `"wilcoxon-signed-rank"`.
     pub method: &'static str,
-    /// How the p-value was computed: `"exact"` or `"normal"` (normal approximation).
+    /// How the p-value was computed: `"exact"`, `"normal"` (normal approximation) or `"none"`
+    /// (every difference is zero: p = 1 by convention).
     pub p_value_method: &'static str,
     /// The zero rule used.
     pub zero_method: ZeroMethod,
@@ -362,7 +363,7 @@ pub fn wilcoxon_signed_rank(
             "all {n_used} differences are zero: nobody changed, so there is nothing to rank; \
              p-value set to 1 (R returns NaN here)"
         ));
-        return Ok(base(1.0, "normal", None, false, warnings));
+        return Ok(base(1.0, "none", None, false, warnings));
     }
     if n_zero > 0 {
         let rule = match options.zero_method {

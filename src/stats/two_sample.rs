@@ -235,7 +235,7 @@ impl Default for MannWhitneyOptions {
 pub struct MannWhitney {
     /// `"mann-whitney"`.
     pub method: &'static str,
-    /// `"exact"` or `"normal"`.
+    /// `"exact"`, `"normal"` or `"none"` (every value tied: p = 1 by convention).
     pub p_value_method: &'static str,
     /// Whether a continuity correction was applied (normal approximation only).
     pub correct: bool,
@@ -397,7 +397,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
         warnings.push(
             "every value is tied: the samples cannot differ in rank; p-value set to 1".to_string(),
         );
-        return Ok(result(1.0, "normal", None, false, warnings));
+        return Ok(result(1.0, "none", None, false, warnings));
     }
     let dev = w - pairs / 2.0;
     let correction = if options.correct {

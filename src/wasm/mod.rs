@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+pub mod stats_shift;
 pub mod survey;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
@@ -220,4 +221,26 @@ pub fn wilson(
     let options: Option<LevelOptions> = decode("options", options)?;
     let level = options.unwrap_or_default().level.unwrap_or(0.95);
     encode(&core(crate::stats::wilson(x, n, level))?)
+}
+
+/// Wilson intervals for many `(x, n)` pairs (`Float64Array`s of equal length) at one level.
+///
+/// Returns a `Float64Array` of `2k` numbers: the `k` lower bounds, then the `k` upper bounds.
+/// Throws with `details.index` naming the first invalid pair.
+#[wasm_bindgen(js_name = wilsonMany)]
+pub fn wilson_many(
+    x: &[f64],
+    n: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "LevelOptions | undefined | null")] options: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    let options: Option<LevelOptions> = decode("options", options)?;
+    let level = options.unwrap_or_default().level.unwrap_or(0.95);
+    core(crate::stats::proportion::wilson_many(x, n, level))
+}
+
+/// For benchmarks: receives two `Float64Array`s and returns their total length, so that the
+/// cost of copying data into WebAssembly can be measured apart from any computation.
+#[wasm_bindgen(js_name = boundaryCopy)]
+pub fn boundary_copy(a: &[f64], b: &[f64]) -> f64 {
+    (a.len() + b.len()) as f64
 }

@@ -12,13 +12,13 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const SURVEY_TS: &'static str = r#"
 /** Options of `new Survey(csv, options)`; everything is detected when left out. */
-export interface ReadOptions {
+export interface SurveyReadOptions {
   /** "," | ";" | "\t" | "|". */
   delimiter?: string;
   shape?: SurveyShape;
 }
 export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
-export type ItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text";
+export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text";
 /** A text in English and Spanish; either may be "". */
 export interface BilingualText { en: string; es: string; }
 export interface SurveyPoint { value: number; label: BilingualText; aliases: string[]; }
@@ -28,7 +28,7 @@ export interface SurveyItem {
   /** Column key; null only for a multi-select whose choices have their own columns. */
   column: string | null;
   text: BilingualText;
-  type: ItemType;
+  type: SurveyItemType;
   points: SurveyPoint[];
   /** Likert: how many top points are the top box (default 2). */
   top: number | null;
@@ -60,7 +60,7 @@ export interface Instrument {
 }
 export type ColumnRole = "item" | "respondentId" | "timestamp" | "wave" | "ignored" | "unused";
 /** Read-only summary of a file column (ignored by setMapping). */
-export interface ColumnSummary {
+export interface SurveyColumnSummary {
   key: string; header: string; role: ColumnRole; items: string[];
   distinct: number; blank: number; examples: string[];
 }
@@ -70,7 +70,7 @@ export interface SurveyMapping {
   timestamps: string[];
   ignored: string[];
   instrument: Instrument;
-  columns?: ColumnSummary[];
+  columns?: SurveyColumnSummary[];
 }
 export type ImportIssueCode = "unknown_label" | "code_out_of_range" | "not_a_number" | "value_out_of_range"
   | "ragged_row" | "unclosed_quote" | "duplicate_respondent";
@@ -88,13 +88,13 @@ export interface ImportIssue {
   count: number;
   treatment: "missing" | "kept" | "ignored" | "lastKept";
 }
-export interface ColumnMissing {
+export interface SurveyColumnMissing {
   column: string; item: string;
   blank: number; notApplicable: number; declined: number; dontKnow: number; invalid: number; total: number;
 }
 export interface ImportSummary {
   shape: SurveyShape; delimiter: string; rows: number; columns: number; blankRows: number;
-  notes: string[]; issues: ImportIssue[]; missing: ColumnMissing[];
+  notes: string[]; issues: ImportIssue[]; missing: SurveyColumnMissing[];
 }
 export interface SurveyReportOptions {
   /** Default 0.95. */
@@ -110,75 +110,38 @@ export interface SurveyReportOptions {
   /** Default [25, 50, 100, 200, 400]. */
   assumedSizes?: number[];
 }
-export interface Sentence { en: string; es: string; }
-export interface Exclusion { reason: string; count: number; }
-export interface Share { key: string; label: BilingualText; count: number; n: number; share: number; lower: number; upper: number; }
-export interface TopBox { values: number[]; label: BilingualText; interval: ProportionInterval; }
-export interface TestSummary {
+export interface SurveySentence { en: string; es: string; }
+export interface SurveyExclusion { reason: string; count: number; }
+export interface SurveyShare { key: string; label: BilingualText; count: number; n: number; share: number; lower: number; upper: number; }
+export interface SurveyTopBox { values: number[]; label: BilingualText; interval: ProportionInterval; }
+export interface SurveyTestSummary {
   method: string; reference: string; statistic: number; df: number | null;
   pValue: number; pAdjusted: number | null;
   effectName: "rankBiserial" | "dz" | "cohensH" | "cramersV" | "difference"; effect: number;
 }
 export interface ItemResult {
-  item: string; text: BilingualText; kind: ItemType; wave: string | null;
-  nUsed: number; nExcluded: number; excluded: Exclusion[];
-  distribution: Share[]; topBox: TopBox | null;
+  item: string; text: BilingualText; kind: SurveyItemType; wave: string | null;
+  nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
+  distribution: SurveyShare[]; topBox: SurveyTopBox | null;
   mean: number | null; sd: number | null; median: number | null; q1: number | null; q3: number | null;
   min: number | null; max: number | null; meanLower: number | null; meanUpper: number | null;
-  method: string; reference: string; warnings: string[]; sentence: Sentence;
-}
-export interface SurveyPairedDifference { before: number; after: number; estimate: number; lower: number; upper: number; level: number; method: string; }
-export interface SurveyPairShares { improved: number; same: number; worse: number; improvedShare: number; sameShare: number; worseShare: number; }
-export interface SurveyMcNemar {
-  method: string; n: number | null; nUsed: number | null; nExcluded: number;
-  table: { a: number; b: number; c: number; d: number } | null;
-  b: number; c: number; discordant: number; pValue: number; pValueMethod: string;
-  chiSquare: number; pChiSquare: number; chiSquareCorrected: number; pChiSquareCorrected: number; df: number;
-  difference: SurveyPairedDifference | null; warnings: string[];
-}
-export interface SurveySignedRank {
-  method: string; pValueMethod: string; zeroMethod: "wilcox" | "pratt"; correct: boolean;
-  n: number; nUsed: number; nExcluded: number; nZero: number; nRanked: number;
-  statistic: number; rankSumPositive: number; rankSumNegative: number; z: number | null;
-  pValue: number; rankBiserial: number; shares: SurveyPairShares; warnings: string[];
-}
-export interface SurveyPairedT {
-  method: string; n: number; nUsed: number; nExcluded: number; meanBefore: number; meanAfter: number;
-  meanDifference: number; sdDifference: number; standardError: number; t: number; df: number;
-  pValue: number; lower: number; upper: number; level: number; cohensDz: number;
-  shares: SurveyPairShares; warnings: string[];
+  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
 }
 export interface ShiftResult {
-  pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: ItemType;
-  before: string; after: string; nUsed: number; nExcluded: number; excluded: Exclusion[];
-  improved: Share | null; same: Share | null; worse: Share | null;
+  pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: SurveyItemType;
+  before: string; after: string; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
+  improved: SurveyShare | null; same: SurveyShare | null; worse: SurveyShare | null;
   meanBefore: number | null; meanAfter: number | null;
-  topBefore: ProportionInterval | null; topAfter: ProportionInterval | null; topChange: SurveyPairedDifference | null;
-  mcnemar: SurveyMcNemar | null; wilcoxon: SurveySignedRank | null; pairedT: SurveyPairedT | null;
-  test: TestSummary | null; method: string; warnings: string[]; sentence: Sentence;
-}
-export interface SurveyTwoProportions {
-  method: string; intervalMethod: string; testMethod: string;
-  x1: number; n1: number; x2: number; n2: number; p1: number; p2: number;
-  difference: number; lower: number; upper: number; level: number;
-  chiSquare: number; df: number; pValue: number; z: number; correct: boolean; cohensH: number; warnings: string[];
-}
-export interface SurveyMannWhitney {
-  method: string; pValueMethod: string; correct: boolean; nX: number; nY: number;
-  nExcludedX: number; nExcludedY: number; statistic: number; uY: number; z: number | null;
-  pValue: number; rankBiserial: number; commonLanguage: number; warnings: string[];
-}
-export interface SurveyChiSquare {
-  method: string; correct: boolean; n: number; rows: number; columns: number; statistic: number; df: number;
-  pValue: number; expected: number[][]; minExpected: number; cellsBelow5: number;
-  cramersV: number; cramersVCorrected: number | null; warnings: string[];
+  topBefore: ProportionInterval | null; topAfter: ProportionInterval | null; topChange: PairedDifference | null;
+  mcnemar: McNemar | null; wilcoxon: SignedRankTest | null; pairedT: PairedT | null;
+  test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
 }
 export interface SensitivityRow { nPerWave: number; xFrom: number; xTo: number; difference: number; lower: number; upper: number; pValue: number; }
 export interface WaveResult {
-  item: string; text: BilingualText; kind: ItemType; from: string; to: string; nFrom: number; nTo: number;
+  item: string; text: BilingualText; kind: SurveyItemType; from: string; to: string; nFrom: number; nTo: number;
   shareFrom: ProportionInterval | null; shareTo: ProportionInterval | null;
-  twoProportions: SurveyTwoProportions | null; mannWhitney: SurveyMannWhitney | null; distribution: SurveyChiSquare | null;
-  test: TestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; sentence: Sentence;
+  twoProportions: TwoProportions | null; mannWhitney: MannWhitney | null; distribution: ChiSquareTest | null;
+  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; sentence: SurveySentence;
 }
 export interface SubgroupRow {
   level: BilingualText; n: number | null; x: number | null; share: number | null;
@@ -189,13 +152,13 @@ export interface SubgroupRow {
 }
 export interface SubgroupResult {
   item: string; group: string; text: BilingualText; groupText: BilingualText; rows: SubgroupRow[];
-  nUsed: number; nExcluded: number; excluded: Exclusion[]; minCell: number;
-  chiSquare: SurveyChiSquare | null; test: TestSummary | null; method: string; warnings: string[]; sentence: Sentence;
+  nUsed: number; nExcluded: number; excluded: SurveyExclusion[]; minCell: number;
+  chiSquare: ChiSquareTest | null; test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
 }
 export interface ScaleResult {
-  scale: string; text: BilingualText; items: string[]; nUsed: number; nExcluded: number; excluded: Exclusion[];
+  scale: string; text: BilingualText; items: string[]; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
   mean: number | null; sd: number | null; alpha: number | null;
-  method: string; reference: string; warnings: string[]; sentence: Sentence;
+  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
 }
 export interface SurveyReport {
   title: BilingualText; synthetic: boolean; rows: number; level: number;
@@ -218,7 +181,7 @@ impl Survey {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ReadOptions | undefined | null")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")] options: JsValue,
     ) -> Result<Survey, JsValue> {
         let text = csv.as_string().ok_or_else(|| {
             to_js_error(

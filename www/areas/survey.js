@@ -69,8 +69,8 @@ function shareCalculator() {
       field('x', ids.x, '101', 'survey.share.x'),
       field('n', ids.n, '113', 'survey.share.n'),
       field('level', ids.level, '0.95', 'survey.share.level')),
-    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details),
-    error);
+    error,
+    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details));
 
   const input = (id) => card.querySelector(`#${id}`);
   function render() {
@@ -78,7 +78,11 @@ function shareCalculator() {
     const n = parse(input(ids.n).value);
     const level = parse(input(ids.level).value);
     const result = wilson(x, n, { level });
+    for (const id of [ids.x, ids.n, ids.level]) input(id).removeAttribute('aria-invalid');
     if (!result.ok) {
+      const culprit = { x: ids.x, n: ids.n, level: ids.level }[result.error.details?.name ?? result.error.details?.argument]
+        ?? (result.error.code === 'level_out_of_range' ? ids.level : result.error.code === 'count_exceeds_total' ? ids.x : ids.n);
+      input(culprit).setAttribute('aria-invalid', 'true');
       error.hidden = false;
       error.textContent = errorText(result.error);
       card.dataset.state = 'error';
@@ -101,12 +105,17 @@ function shareCalculator() {
   }
   const row = (k, v) => el('tr', {}, el('th', { scope: 'row', text: k }), el('td', { text: v }));
   card.addEventListener('input', render);
-  return { card, render };
+  const getState = () => ({ x: input(ids.x).value, n: input(ids.n).value, level: input(ids.level).value });
+  const setState = (state) => {
+    for (const key of ['x', 'n', 'level']) if (typeof state?.[key] === 'string') input(ids[key]).value = state[key];
+  };
+  return { card, render, getState, setState };
 }
 
-/** Mounts the Survey area into `root`. */
-export function mount(root) {
+/** Mounts the Survey area into `root`; returns its state accessors for the project file. */
+export function mount(root, { changed } = {}) {
   const share = shareCalculator();
+  share.card.addEventListener('input', () => changed?.());
   replace(root,
     el('h2', { 'data-i18n': 'survey.title' }),
     el('p', { class: 'intro', 'data-i18n': 'survey.intro' }),
@@ -117,4 +126,8 @@ export function mount(root) {
   };
   onLangChange(refresh);
   refresh();
+  return {
+    getState: () => ({ share: share.getState() }),
+    setState: (state) => { if (state?.share) share.setState(state.share); share.render(); return { ok: true }; },
+  };
 }
