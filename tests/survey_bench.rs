@@ -68,9 +68,9 @@ pub fn big_csv(rows: usize) -> String {
             .filter(|(i, _)| m >> i & 1 == 1)
             .map(|(_, c)| *c)
             .collect();
-        write!(
+        writeln!(
             s,
-            ",{},{}\n",
+            ",{},{}",
             if picks.is_empty() {
                 "Confidence".to_string()
             } else {

@@ -328,11 +328,15 @@ fn decode_multi(
         .collect()
 }
 
+/// A choice column's cells and, per distinct value, whether it marks the choice (`None` =
+/// missing).
+type ChoiceColumn<'a> = (Option<&'a Vec<u32>>, Vec<Option<bool>>);
+
 /// Multi-select with one column per choice (SurveyMonkey): a non-empty cell is chosen, unless
 /// it says no / 0; a row with every choice column empty did not answer.
 fn decode_choice_columns(table: &Table, item: &Item, miss: &mut ColumnMissing) -> Vec<Vec<f64>> {
     let rows = table.rows();
-    let flags: Vec<(Option<&Vec<u32>>, Vec<Option<bool>>)> = item
+    let flags: Vec<ChoiceColumn<'_>> = item
         .choices
         .iter()
         .map(|ch| {

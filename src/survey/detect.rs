@@ -144,14 +144,14 @@ fn guess(table: &Table, c: usize, header: &str) -> Guess {
             }
         }
         if tokens.len() <= 40 && tokens.iter().any(|(_, k)| *k >= 2) {
-            tokens.sort_by(|a, b| b.1.cmp(&a.1));
+            tokens.sort_by_key(|t| std::cmp::Reverse(t.1));
             return Guess::Multi(sep.to_string(), tokens.into_iter().map(|t| t.0).collect());
         }
     }
     let repeated = total >= 2 * values.len() as u64;
     if values.len() <= MAX_CATEGORIES && (repeated || mentions(&fold(header), GROUP_WORDS)) {
         let mut levels: Vec<(&str, u64)> = values.iter().map(|(v, _, n)| (*v, *n)).collect();
-        levels.sort_by(|a, b| b.1.cmp(&a.1));
+        levels.sort_by_key(|l| std::cmp::Reverse(l.1));
         return Guess::Category(levels.into_iter().map(|l| l.0.to_string()).collect());
     }
     Guess::Text

@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(bilingual("¿Dónde vive?").es, "¿Dónde vive?");
         assert_eq!(
             slug("I feel confident talking with my child's teachers"),
-            "i_feel_confident_talking_with"
+            "i_feel_confident_talking_with_my"
         );
     }
 }

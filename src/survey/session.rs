@@ -54,7 +54,8 @@ impl Survey {
     /// let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
     /// let item = &s.mapping().instrument.items[0];
     /// assert_eq!(item.text.es, "Conozco recursos");
-    /// assert_eq!(s.data().values[0], vec![4.0, 5.0, 2.0]);
+    /// // Nobody chose a neutral answer: a 4-point scale, disagree 2, agree 3, strongly agree 4.
+    /// assert_eq!(s.data().values[0], vec![3.0, 4.0, 2.0]);
     /// ```
     pub fn from_csv(text: &str, options: &ReadOptions) -> Result<Survey> {
         let table = read(text, options)?;

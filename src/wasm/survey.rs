@@ -181,7 +181,8 @@ impl Survey {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")]
+        options: JsValue,
     ) -> Result<Survey, JsValue> {
         let text = csv.as_string().ok_or_else(|| {
             to_js_error(

@@ -398,7 +398,7 @@ fn describe(
                 Share::new(c.id.clone(), c.label.clone(), count, n, level)
             })
             .collect();
-        r.distribution.sort_by(|a, b| b.count.cmp(&a.count));
+        r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
         let present: Vec<f64> = match rows {
@@ -521,7 +521,7 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
             ItemType::Category | ItemType::MultiSelect => {
                 let mut shown: Vec<&Share> = r.distribution.iter().collect();
                 if item.kind == ItemType::Category {
-                    shown.sort_by(|a, b| b.count.cmp(&a.count));
+                    shown.sort_by_key(|s| std::cmp::Reverse(s.count));
                 }
                 let parts: Vec<String> = shown
                     .iter()

@@ -39,6 +39,9 @@ pub struct ScaleResult {
     pub sentence: Sentence,
 }
 
+/// One item's values and, when reversed, its (lowest, highest) point values.
+type Column<'a> = (&'a [f64], Option<(f64, f64)>);
+
 /// The complete-case item matrix of a scale, row-major, with reversed items flipped
 /// (value → min + max − value over the item's points).
 pub fn matrix(
@@ -47,7 +50,7 @@ pub fn matrix(
     items: &[String],
     reversed: &[String],
 ) -> (Vec<f64>, u64, u64) {
-    let cols: Vec<(&[f64], Option<(f64, f64)>)> = items
+    let cols: Vec<Column<'_>> = items
         .iter()
         .filter_map(|id| {
             let k = ins.items.iter().position(|i| &i.id == id)?;
