@@ -17,7 +17,10 @@ fn code<T>(result: Result<T, JsValue>) -> String {
     let Err(err) = result else {
         panic!("expected an error")
     };
-    assert!(err.is_instance_of::<js_sys::Error>(), "not an Error: {err:?}");
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
     assert!(get(&err, "details").is_object(), "no details: {err:?}");
     get(&err, "code").as_string().unwrap()
 }
@@ -41,8 +44,13 @@ fn the_example_reports_89_percent_of_113() {
         .iter()
         .find(|i| get(i, "kind").as_string().as_deref() == Some("likert"))
         .unwrap();
-    let sentence = get(&get(&first_likert, "sentence"), "es").as_string().unwrap();
-    assert!(sentence.contains("89% (IC 95% 82–94%) está de acuerdo"), "{sentence}");
+    let sentence = get(&get(&first_likert, "sentence"), "es")
+        .as_string()
+        .unwrap();
+    assert!(
+        sentence.contains("89% (IC 95% 82–94%) está de acuerdo"),
+        "{sentence}"
+    );
     let issues = s.issues().unwrap();
     assert_eq!(get(&issues, "shape").as_string().unwrap(), "oneHeader");
 }
@@ -69,10 +77,22 @@ fn wrong_inputs_throw_with_codes() {
     let typo = options(&[("delimeter", ";".into())]);
     assert_eq!(code(w::Survey::new("a\n1\n".into(), typo)), "bad_input");
     let s = w::Survey::new(w::example_survey_csv().into(), JsValue::NULL).unwrap();
-    assert_eq!(code(s.report(options(&[("level", 2.0.into())]))), "level_out_of_range");
-    assert_eq!(code(s.report(options(&[("level", f64::NAN.into())]))), "level_out_of_range");
-    assert_eq!(code(s.report(options(&[("minCell", 0.0.into())]))), "parameter_out_of_range");
-    assert_eq!(code(s.report(options(&[("adjust", "sidak".into())]))), "bad_input");
+    assert_eq!(
+        code(s.report(options(&[("level", 2.0.into())]))),
+        "level_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("level", f64::NAN.into())]))),
+        "level_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("minCell", 0.0.into())]))),
+        "parameter_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("adjust", "sidak".into())]))),
+        "bad_input"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -81,6 +101,20 @@ fn wave_sensitivity_for_48_to_72() {
     let rows: Array = r.into();
     assert_eq!(rows.length(), 5);
     assert_eq!(get(&rows.get(0), "nPerWave").as_f64(), Some(25.0));
-    assert_eq!(code(w::wave_sensitivity("0.48".into(), 0.72.into(), JsValue::NULL)), "bad_input");
-    assert_eq!(code(w::wave_sensitivity(f64::NAN.into(), 0.72.into(), JsValue::NULL)), "probability_out_of_range");
+    assert_eq!(
+        code(w::wave_sensitivity(
+            "0.48".into(),
+            0.72.into(),
+            JsValue::NULL
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::wave_sensitivity(
+            f64::NAN.into(),
+            0.72.into(),
+            JsValue::NULL
+        )),
+        "probability_out_of_range"
+    );
 }

@@ -24,8 +24,8 @@ pub use mcnemar::{
 };
 pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
 pub use proportion::{wilson, ProportionInterval};
-pub use reliability::{cronbach_alpha, AlphaOptions, CronbachAlpha, ItemReliability};
 pub use rank::{wilcoxon_signed_rank, SignedRankOptions, SignedRankTest, ZeroMethod};
+pub use reliability::{cronbach_alpha, AlphaOptions, CronbachAlpha, ItemReliability};
 pub use two_sample::{
     mann_whitney, two_proportions, MannWhitney, MannWhitneyOptions, TwoProportions,
     TwoProportionsOptions,

@@ -100,7 +100,7 @@ export interface SurveyReportOptions {
   /** Default 0.95. */
   level?: number;
   /** Default "holm". */
-  adjust?: "holm" | "bh" | "none";
+  adjust?: "holm" | "bh" | "bonferroni" | "hochberg" | "none";
   /** Smallest subgroup shown; default 10. */
   minCell?: number;
   /** Item ids; default the instrument's groups. */
@@ -155,15 +155,24 @@ export interface SubgroupResult {
   nUsed: number; nExcluded: number; excluded: SurveyExclusion[]; minCell: number;
   chiSquare: ChiSquareTest | null; test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
 }
+/** Cronbach's alpha as the stats module returns it (psych::alpha, Feldt interval). */
+export interface SurveyCronbachAlpha {
+  method: "cronbach"; ciMethod: "feldt"; missing: "listwise";
+  n: number; nUsed: number; nExcluded: number; nItems: number;
+  alpha: number; standardizedAlpha: number | null; meanInterItemR: number | null;
+  lower: number; upper: number; level: number;
+  items: { index: number; mean: number; sd: number; rTotal: number | null; rDrop: number | null; alphaIfDeleted: number | null }[];
+  warnings: string[];
+}
 export interface ScaleResult {
   scale: string; text: BilingualText; items: string[]; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
-  mean: number | null; sd: number | null; alpha: number | null;
+  mean: number | null; sd: number | null; alpha: SurveyCronbachAlpha | null;
   method: string; reference: string; warnings: string[]; sentence: SurveySentence;
 }
 export interface SurveyReport {
   title: BilingualText; synthetic: boolean; rows: number; level: number;
   items: ItemResult[]; shifts: ShiftResult[]; waves: WaveResult[]; subgroups: SubgroupResult[]; scales: ScaleResult[];
-  adjustment: { method: "holm" | "bh" | "none"; m: number; reference: string };
+  adjustment: { method: "holm" | "bh" | "bonferroni" | "hochberg" | "none"; m: number; reference: string };
   warnings: string[];
 }
 "#;

@@ -9,7 +9,6 @@ use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
 use crate::survey::labels::fold;
 use serde::Serialize;
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// A share of respondents with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -477,9 +476,8 @@ fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     let n = present.len();
     if let (Some(m), Some(s)) = (mean, sd) {
         let df = (n - 1) as f64;
-        let q = StudentsT::new(0.0, 1.0, df)
+        let q = crate::stats::student_t::quantile((1.0 + level) / 2.0, df)
             .ok()
-            .map(|t| t.inverse_cdf((1.0 + level) / 2.0))
             .filter(|q| q.is_finite());
         if let Some(q) = q {
             let half = q * s / (n as f64).sqrt();

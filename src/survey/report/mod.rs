@@ -14,7 +14,7 @@ pub mod subgroup;
 pub mod waves;
 
 use crate::error::{Code, Error, Result};
-use crate::stats::ZeroMethod;
+use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Text};
 use serde::{Deserialize, Serialize};
@@ -35,17 +35,33 @@ pub enum Adjust {
     Holm,
     /// Benjamini–Hochberg (false discovery rate; R `p.adjust(p, "BH")`).
     Bh,
+    /// Bonferroni (R `p.adjust(p, "bonferroni")`).
+    Bonferroni,
+    /// Hochberg's step-up (R `p.adjust(p, "hochberg")`).
+    Hochberg,
     /// No adjustment.
     None,
 }
 
 impl Adjust {
-    /// The name used in sentences: "Holm", "BH".
+    /// The name used in sentences: "Holm", "BH", "Bonferroni", "Hochberg".
     pub fn label(self) -> &'static str {
         match self {
             Adjust::Holm => "Holm",
             Adjust::Bh => "BH",
+            Adjust::Bonferroni => "Bonferroni",
+            Adjust::Hochberg => "Hochberg",
             Adjust::None => "none",
+        }
+    }
+
+    fn method(self) -> Option<AdjustMethod> {
+        match self {
+            Adjust::Holm => Some(AdjustMethod::Holm),
+            Adjust::Bh => Some(AdjustMethod::BenjaminiHochberg),
+            Adjust::Bonferroni => Some(AdjustMethod::Bonferroni),
+            Adjust::Hochberg => Some(AdjustMethod::Hochberg),
+            Adjust::None => None,
         }
     }
 }
@@ -159,42 +175,6 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-/// Adjusts `p` (Holm or Benjamini–Hochberg), as R's `p.adjust`.
-fn adjust_p(p: &[f64], method: Adjust) -> Vec<f64> {
-    let m = p.len();
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|a, b| {
-        p.get(*a)
-            .unwrap_or(&1.0)
-            .total_cmp(p.get(*b).unwrap_or(&1.0))
-    });
-    let mut out = vec![1.0; m];
-    match method {
-        Adjust::None => return p.to_vec(),
-        Adjust::Holm => {
-            let mut running: f64 = 0.0;
-            for (rank, &i) in order.iter().enumerate() {
-                let v = ((m - rank) as f64 * p.get(i).copied().unwrap_or(1.0)).min(1.0);
-                running = running.max(v);
-                if let Some(o) = out.get_mut(i) {
-                    *o = running;
-                }
-            }
-        }
-        Adjust::Bh => {
-            let mut running: f64 = 1.0;
-            for (rank, &i) in order.iter().enumerate().rev() {
-                let v = (m as f64 / (rank + 1) as f64 * p.get(i).copied().unwrap_or(1.0)).min(1.0);
-                running = running.min(v);
-                if let Some(o) = out.get_mut(i) {
-                    *o = running;
-                }
-            }
-        }
-    }
-    out
-}
-
 fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
     crate::error::level(o.level)?;
     if o.min_cell == 0 || o.min_cell > 1_000 {
@@ -245,9 +225,11 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     slots.extend(wave_results.iter_mut().filter_map(|w| w.test.as_mut()));
     slots.extend(subgroups.iter_mut().filter_map(|s| s.test.as_mut()));
     let ps: Vec<f64> = slots.iter().map(|t| t.p_value).collect();
-    let adjusted = adjust_p(&ps, options.adjust);
-    for (t, a) in slots.into_iter().zip(adjusted) {
-        t.p_adjusted = (options.adjust != Adjust::None).then_some(a);
+    if let Some(method) = options.adjust.method() {
+        let adjusted = p_adjust(&ps, method)?;
+        for (t, a) in slots.into_iter().zip(adjusted.adjusted) {
+            t.p_adjusted = a;
+        }
     }
     let m = ps.len();
     for s in &mut shifts {
@@ -279,29 +261,13 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
                 Adjust::Bh => {
                     "Benjamini, Y. & Hochberg, Y. (1995). JRSS B 57, 289–300; R p.adjust(p, \"BH\")"
                 }
+                Adjust::Bonferroni => "Bonferroni; R p.adjust(p, \"bonferroni\")",
+                Adjust::Hochberg => {
+                    "Hochberg, Y. (1988). Biometrika 75, 800–802; R p.adjust(p, \"hochberg\")"
+                }
                 Adjust::None => "no adjustment",
             },
         },
         warnings,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn holm_and_bh_match_r_p_adjust() {
-        // R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "holm") = 0.04 0.09 0.09 0.20
-        let p = [0.01, 0.04, 0.03, 0.2];
-        let h = adjust_p(&p, Adjust::Holm);
-        for (a, e) in h.iter().zip([0.04, 0.09, 0.09, 0.2]) {
-            assert!((a - e).abs() < 1e-12, "{h:?}");
-        }
-        // R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.05333333 0.05333333 0.2
-        let b = adjust_p(&p, Adjust::Bh);
-        for (a, e) in b.iter().zip([0.04, 0.16 / 3.0, 0.16 / 3.0, 0.2]) {
-            assert!((a - e).abs() < 1e-12, "{b:?}");
-        }
-    }
 }

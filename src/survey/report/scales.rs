@@ -3,6 +3,7 @@
 
 use super::sentence::{lead, num, Sentence};
 use super::{Exclusion, ReportOptions};
+use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
 use serde::Serialize;
@@ -27,8 +28,9 @@ pub struct ScaleResult {
     pub mean: Option<f64>,
     /// Standard deviation of the scale score (n − 1).
     pub sd: Option<f64>,
-    /// Cronbach's alpha (raw, from covariances).
-    pub alpha: Option<f64>,
+    /// Cronbach's alpha (raw, from covariances) with its Feldt interval and item statistics
+    /// (`null` when it cannot be computed; the warnings say why).
+    pub alpha: Option<CronbachAlpha>,
     /// `"cronbach"`.
     pub method: &'static str,
     /// Reference.
@@ -97,7 +99,7 @@ pub fn matrix(
 }
 
 /// Summarizes every scale.
-pub fn scales(ins: &Instrument, data: &Dataset, _options: &ReportOptions) -> Vec<ScaleResult> {
+pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
     ins.scales
         .iter()
         .map(|s| {
@@ -134,22 +136,43 @@ pub fn scales(ins: &Instrument, data: &Dataset, _options: &ReportOptions) -> Vec
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
             };
-            r.sentence = sentence(&r);
+            match cronbach_alpha(
+                &m,
+                k,
+                &AlphaOptions {
+                    level: options.level,
+                },
+            ) {
+                Ok(a) => {
+                    r.warnings.extend(a.warnings.iter().cloned());
+                    r.alpha = Some(a);
+                }
+                Err(e) => r
+                    .warnings
+                    .push(format!("Cronbach's alpha not computed: {}", e.message)),
+            }
+            r.sentence = sentence(&r, options.level);
             r
         })
         .collect()
 }
 
-fn sentence(r: &ScaleResult) -> Sentence {
+fn sentence(r: &ScaleResult, level: f64) -> Sentence {
     Sentence::build(|lang| {
         let en = lang == Lang::En;
         let k = r.items.len();
         let head = lead(&r.text, lang);
-        let alpha = r.alpha.map_or(String::new(), |a| {
+        let lvl = super::sentence::level_text(level, lang);
+        let alpha = r.alpha.as_ref().map_or(String::new(), |a| {
+            let (v, lo, hi) = (
+                num(a.alpha, 2, lang),
+                num(a.lower, 2, lang),
+                num(a.upper, 2, lang),
+            );
             if en {
-                format!("Cronbach's α = {}, ", num(a, 2, lang))
+                format!("Cronbach's α = {v} ({lvl} CI {lo} to {hi}), ")
             } else {
-                format!("α de Cronbach = {}, ", num(a, 2, lang))
+                format!("α de Cronbach = {v} (IC {lvl} {lo} a {hi}), ")
             }
         });
         let mean = match (r.mean, r.sd) {
