@@ -106,3 +106,26 @@ fn parse_and_report_100k_by_40() {
     assert_eq!(items, 41);
     assert_eq!(report.shifts.len(), 2);
 }
+
+#[test]
+#[ignore]
+fn where_the_report_time_goes() {
+    use waterline::survey::report::ReportOptions as O;
+    let csv = big_csv(100_000);
+    let survey = Survey::from_csv(&csv, &ReadOptions::default()).unwrap();
+    let mut no_scales = survey.mapping().clone();
+    no_scales.instrument.scales.clear();
+    let mut s2 = survey.clone();
+    s2.set_mapping(no_scales.clone()).unwrap();
+    let t = Instant::now();
+    s2.report(&O::default()).unwrap();
+    println!("report without the 34-item scale: {:?}", t.elapsed());
+    no_scales.instrument.groups.clear();
+    s2.set_mapping(no_scales).unwrap();
+    let t = Instant::now();
+    s2.report(&O::default()).unwrap();
+    println!("report without scale and subgroups: {:?}", t.elapsed());
+    let t = Instant::now();
+    survey.report(&O::default()).unwrap();
+    println!("full report: {:?}", t.elapsed());
+}
