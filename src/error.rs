@@ -54,6 +54,18 @@ pub enum Code {
     UnknownLabel,
     /// A numeric code is outside the item's scale.
     CodeOutOfRange,
+    /// An instrument or mapping is inconsistent (e.g. a Likert item with one point).
+    InvalidInstrument,
+    /// A data row has more or fewer fields than the header.
+    RaggedRow,
+    /// A quoted field is never closed, so the rest of the file was read into it.
+    UnclosedQuote,
+    /// A numeric item's cell is not a number.
+    NotANumber,
+    /// A number is outside a numeric item's stated range.
+    ValueOutOfRange,
+    /// The same respondent id appears on more than one row of one wave.
+    DuplicateRespondent,
     // --- conditions ------------------------------------------------------------------------
     /// A score is outside the rubric's scale.
     ScoreOutOfRange,
@@ -104,6 +116,12 @@ impl Code {
             Code::UnknownColumn => "unknown_column",
             Code::UnknownLabel => "unknown_label",
             Code::CodeOutOfRange => "code_out_of_range",
+            Code::InvalidInstrument => "invalid_instrument",
+            Code::RaggedRow => "ragged_row",
+            Code::UnclosedQuote => "unclosed_quote",
+            Code::NotANumber => "not_a_number",
+            Code::ValueOutOfRange => "value_out_of_range",
+            Code::DuplicateRespondent => "duplicate_respondent",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",
             Code::InvalidScale => "invalid_scale",

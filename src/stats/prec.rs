@@ -32,3 +32,9 @@ pub fn assert_close(actual: f64, expected: f64, rel: f64) {
         ((actual - expected) / expected).abs()
     );
 }
+
+/// Relative tolerance for Student t tail probabilities and quantiles matched against mpmath.
+pub const T_TAIL: f64 = 1e-12;
+
+/// Relative tolerance for sample sizes and power matched against R's `power.*.test`.
+pub const POWER: f64 = 1e-6;

@@ -1,0 +1,219 @@
+//! Adjusting p-values for multiple comparisons (many survey items tested at once).
+//!
+//! Matches R's `p.adjust` for the methods evaluators use: Holm (the default, as the domain
+//! guide recommends), Benjamini–Hochberg, Bonferroni and Hochberg. Note that statsmodels'
+//! `multipletests` defaults to Holm–Šidák, not Holm: results named `"holm"` here match R.
+
+use crate::error::{Code, Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// A p-value adjustment method, named as in R's `p.adjust`.
+///
+/// Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`; R's spellings
+/// `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdjustMethod {
+    /// Holm (1979) step-down: controls the family-wise error rate; uniformly more powerful than
+    /// Bonferroni. The default.
+    #[default]
+    Holm,
+    /// Benjamini & Hochberg (1995) step-up: controls the false discovery rate (R `"BH"`).
+    #[serde(rename = "bh", alias = "BH", alias = "fdr")]
+    BenjaminiHochberg,
+    /// Bonferroni: each p-value times the number of tests, capped at 1.
+    Bonferroni,
+    /// Hochberg (1988) step-up: controls the family-wise error rate under independence or
+    /// positive dependence.
+    Hochberg,
+}
+
+impl AdjustMethod {
+    /// The method's stable name as serialized, e.g. `"holm"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdjustMethod::Holm => "holm",
+            AdjustMethod::BenjaminiHochberg => "bh",
+            AdjustMethod::Bonferroni => "bonferroni",
+            AdjustMethod::Hochberg => "hochberg",
+        }
+    }
+}
+
+/// Adjusted p-values, in the order of the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdjustedPValues {
+    /// The method: `"holm"`, `"bh"`, `"bonferroni"` or `"hochberg"`.
+    pub method: &'static str,
+    /// Number of p-values given (including missing ones).
+    pub n: usize,
+    /// Number of p-values adjusted: the non-missing ones. This is the number of comparisons
+    /// `m` in the formulas (as R's default `n = length(p)` after dropping `NA`).
+    pub n_used: usize,
+    /// Number of missing (NaN) p-values, passed through as `None`.
+    pub n_missing: usize,
+    /// Adjusted p-values in [0, 1], same order as the input; `None` where the input was NaN.
+    pub adjusted: Vec<Option<f64>>,
+    /// Notes for the reader, e.g. that missing p-values were left out of the count.
+    pub warnings: Vec<String>,
+}
+
+/// Adjusts p-values for multiple comparisons, as R's `p.adjust(p, method)`.
+///
+/// Missing p-values (NaN — e.g. an item whose test could not be computed) are passed through as
+/// `None` and are not counted among the `m` comparisons, exactly as R treats `NA`. Every other
+/// value must lie in [0, 1].
+///
+/// # Formula
+/// ```text
+/// p(1) ≤ … ≤ p(m) the sorted non-missing p-values
+/// bonferroni  p̃(i) = min(1, m p(i))
+/// holm        p̃(i) = min(1, max_{j ≤ i} (m − j + 1) p(j))
+/// hochberg    p̃(i) = min(1, min_{j ≥ i} (m − j + 1) p(j))
+/// bh          p̃(i) = min(1, min_{j ≥ i} (m / j) p(j))
+/// ```
+///
+/// # Errors
+/// [`Code::ProbabilityOutOfRange`] for a p-value outside [0, 1] or infinite, naming its
+/// `index` (0-based).
+///
+/// # Examples
+/// Three survey items with raw p-values 0.01, 0.04 and 0.03:
+/// ```
+/// use waterline::stats::{p_adjust, AdjustMethod};
+/// let r = p_adjust(&[0.01, 0.04, 0.03], AdjustMethod::Holm).unwrap();
+/// let adj: Vec<f64> = r.adjusted.iter().map(|p| p.unwrap()).collect();
+/// assert!((adj[0] - 0.03).abs() < 1e-15);  // 3 × 0.01
+/// assert!((adj[1] - 0.06).abs() < 1e-15);  // max(2 × 0.03, 1 × 0.04)
+/// assert!((adj[2] - 0.06).abs() < 1e-15);  // 2 × 0.03
+/// ```
+///
+/// # References
+/// Holm, S. (1979). A simple sequentially rejective multiple test procedure. *Scand. J.
+/// Statist.* 6, 65–70. Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery
+/// rate. *JRSS B* 57, 289–300. Hochberg, Y. (1988). A sharper Bonferroni procedure. *Biometrika*
+/// 75, 800–802. Matches R's `p.adjust(p, method = c("holm", "BH", "bonferroni", "hochberg"))`.
+pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
+    for (index, &value) in p.iter().enumerate() {
+        if !value.is_nan() && !(0.0..=1.0).contains(&value) {
+            return Err(Error::new(
+                Code::ProbabilityOutOfRange,
+                format!("p-value {index} must lie between 0 and 1, got {value}"),
+            )
+            .with("index", index)
+            .with("value", value));
+        }
+    }
+    // Positions of the non-missing p-values, sorted by value (stable, as R's `order`).
+    let mut order: Vec<usize> = (0..p.len())
+        .filter(|&i| p.get(i).is_some_and(|v| !v.is_nan()))
+        .collect();
+    let value = |i: usize| p.get(i).copied().unwrap_or(f64::NAN);
+    order.sort_by(|&a, &b| value(a).total_cmp(&value(b)));
+    let m = order.len();
+    let mf = m as f64;
+    let mut adjusted: Vec<Option<f64>> = vec![None; p.len()];
+    let mut set = |i: usize, v: f64| {
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = Some(v.min(1.0));
+        }
+    };
+    match method {
+        AdjustMethod::Bonferroni => {
+            for &i in &order {
+                set(i, mf * value(i));
+            }
+        }
+        AdjustMethod::Holm => {
+            // Ascending: running maximum of (m − j + 1) p(j).
+            let mut running = 0.0_f64;
+            for (j, &i) in order.iter().enumerate() {
+                running = running.max((m - j) as f64 * value(i));
+                set(i, running);
+            }
+        }
+        AdjustMethod::Hochberg | AdjustMethod::BenjaminiHochberg => {
+            // Descending: running minimum.
+            let mut running = f64::INFINITY;
+            for (j, &i) in order.iter().enumerate().rev() {
+                let rank = (j + 1) as f64;
+                let candidate = if method == AdjustMethod::Hochberg {
+                    (mf - rank + 1.0) * value(i)
+                } else {
+                    mf / rank * value(i)
+                };
+                running = running.min(candidate);
+                set(i, running);
+            }
+        }
+    }
+    let n_missing = p.len() - m;
+    let mut warnings = Vec::new();
+    if n_missing > 0 {
+        warnings.push(format!(
+            "{n_missing} missing p-value(s) were left out: {m} comparison(s) were adjusted for"
+        ));
+    }
+    Ok(AdjustedPValues {
+        method: method.as_str(),
+        n: p.len(),
+        n_used: m,
+        n_missing,
+        adjusted,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn adjust(p: &[f64], method: AdjustMethod) -> Vec<Option<f64>> {
+        p_adjust(p, method).unwrap().adjusted
+    }
+
+    #[test]
+    fn out_of_range_p_value_names_its_index() {
+        let e = p_adjust(&[0.2, 1.5], AdjustMethod::Holm).unwrap_err();
+        assert_eq!(e.code, Code::ProbabilityOutOfRange);
+        assert_eq!(e.details["index"], 1usize.into());
+        let e = p_adjust(&[f64::INFINITY], AdjustMethod::Bonferroni).unwrap_err();
+        assert_eq!(e.code, Code::ProbabilityOutOfRange);
+    }
+
+    #[test]
+    fn missing_p_values_pass_through_and_do_not_count() {
+        let r = p_adjust(&[0.01, f64::NAN, 0.02], AdjustMethod::Bonferroni).unwrap();
+        assert_eq!(r.adjusted, vec![Some(0.02), None, Some(0.04)]);
+        assert_eq!((r.n, r.n_used, r.n_missing), (3, 2, 1));
+        assert_eq!(r.warnings.len(), 1);
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        let r = p_adjust(&[], AdjustMethod::BenjaminiHochberg).unwrap();
+        assert!(r.adjusted.is_empty());
+    }
+
+    #[test]
+    fn one_p_value_is_unchanged_by_every_method() {
+        for m in [
+            AdjustMethod::Holm,
+            AdjustMethod::BenjaminiHochberg,
+            AdjustMethod::Bonferroni,
+            AdjustMethod::Hochberg,
+        ] {
+            assert_eq!(adjust(&[0.3], m), vec![Some(0.3)]);
+        }
+    }
+
+    #[test]
+    fn names_decode_with_r_aliases() {
+        let m: AdjustMethod = serde_json::from_str("\"BH\"").unwrap();
+        assert_eq!(m, AdjustMethod::BenjaminiHochberg);
+        let m: AdjustMethod = serde_json::from_str("\"fdr\"").unwrap();
+        assert_eq!(m.as_str(), "bh");
+        assert!(serde_json::from_str::<AdjustMethod>("\"sidak\"").is_err());
+    }
+}

@@ -1,0 +1,625 @@
+//! The instrument: what was asked (items, their types and labels in English and Spanish), how
+//! items combine (scales, then-test and pre/post pairs), who answered (group columns, waves),
+//! and which file column holds each item.
+//!
+//! Every type is plain data that round-trips through JSON in camelCase, so the page can show the
+//! detected instrument, let the user edit it and send it back; [`Instrument::validate`] then
+//! checks it and names the offending id.
+
+use crate::error::{Code, Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Most items an instrument may hold.
+pub const MAX_ITEMS: usize = 2_000;
+/// Most choices a multi-select item may have (they are kept as bits of a `u64`).
+pub const MAX_CHOICES: usize = 64;
+
+/// A text in English and Spanish; either may be empty when unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Text {
+    /// English text.
+    #[serde(default)]
+    pub en: String,
+    /// Spanish text.
+    #[serde(default)]
+    pub es: String,
+}
+
+/// A language of the plain-language output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Text {
+    /// A text from its English and Spanish forms.
+    pub fn new(en: &str, es: &str) -> Self {
+        Text {
+            en: en.to_string(),
+            es: es.to_string(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language when empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.es),
+            Lang::Es => (&self.es, &self.en),
+        };
+        if first.is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+}
+
+/// The type of an item, which decides how its cells are read and which statistics apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemType {
+    /// Ordered labelled points (agreement, frequency, any number of points).
+    Likert,
+    /// Two points: no (0) and yes (1).
+    Binary,
+    /// "Select all that apply": several choices, each chosen or not.
+    MultiSelect,
+    /// Improved (1) / same (0) / worse (−1) since some event.
+    Change,
+    /// A number (age, count, 0–10 rating kept numeric).
+    Numeric,
+    /// One unordered category (community, gender, age band).
+    Category,
+    /// Free text; kept out of the statistics.
+    Text,
+}
+
+/// One point of a labelled scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Point {
+    /// The code used in statistics (e.g. 1–5); a cell holding this number matches too.
+    pub value: f64,
+    /// The label in English and Spanish; both match.
+    pub label: Text,
+    /// Other spellings that match (compared case- and accent-insensitively).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One choice of a multi-select item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier, unique within the item.
+    pub id: String,
+    /// The choice as shown to respondents.
+    pub label: Text,
+    /// Other spellings that match.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The column of this choice when the export has one column per choice (SurveyMonkey);
+    /// `None` when all choices share the item's column.
+    #[serde(default)]
+    pub column: Option<String>,
+}
+
+/// One question (or one row of a matrix question).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Item {
+    /// Identifier, unique in the instrument (e.g. `"confident_teachers"`).
+    pub id: String,
+    /// Key of the file column holding it; `None` only for a multi-select item whose choices
+    /// each have a column.
+    #[serde(default)]
+    pub column: Option<String>,
+    /// The question text.
+    pub text: Text,
+    /// How cells are read.
+    #[serde(rename = "type")]
+    pub kind: ItemType,
+    /// Labelled points, lowest first (Likert, binary, change, category).
+    #[serde(default)]
+    pub points: Vec<Point>,
+    /// Likert: how many top points count as the "top box" (default 2: agree + strongly agree).
+    #[serde(default)]
+    pub top: Option<usize>,
+    /// Multi-select: the choices.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// Multi-select in one column: the separator between choices (default: `;`, else `,`).
+    #[serde(default)]
+    pub separator: Option<String>,
+    /// Numeric: smallest valid value (inclusive).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Numeric: largest valid value (inclusive).
+    #[serde(default)]
+    pub max: Option<f64>,
+}
+
+impl Item {
+    /// The number of top points counted as agreement: `top`, or 2 (1 on scales of 3 or fewer
+    /// points).
+    pub fn top_count(&self) -> usize {
+        self.top
+            .unwrap_or(if self.points.len() <= 3 { 1 } else { 2 })
+    }
+}
+
+/// Several items that measure one construct (e.g. "parent confidence").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scale {
+    /// Identifier, unique in the instrument.
+    pub id: String,
+    /// The construct's name.
+    pub text: Text,
+    /// Ids of its items (Likert, binary or numeric), at least two.
+    pub items: Vec<String>,
+    /// Ids of items scored in reverse (a subset of `items`).
+    #[serde(default)]
+    pub reversed: Vec<String>,
+}
+
+/// How the two measurements of a pair were collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Design {
+    /// Retrospective pretest: "before" and "now" asked in one sitting (same row).
+    ThenTest,
+    /// A real pretest and posttest: same row in a wide file, or rows of two waves matched by
+    /// respondent id.
+    PrePost,
+}
+
+/// The same question measured twice, for a paired shift.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pair {
+    /// Identifier, unique in the instrument.
+    pub id: String,
+    /// Then-test or pre/post.
+    pub design: Design,
+    /// Item id of the first measurement ("before").
+    pub before: String,
+    /// Item id of the second measurement ("now", "after"); may equal `before` for pre/post
+    /// across waves.
+    pub after: String,
+    /// The question without its before/now marker.
+    #[serde(default)]
+    pub text: Text,
+    /// Pre/post across waves: the wave of the pretest (default: the first wave).
+    #[serde(default)]
+    pub from_wave: Option<String>,
+    /// Pre/post across waves: the wave of the posttest (default: the last wave).
+    #[serde(default)]
+    pub to_wave: Option<String>,
+}
+
+/// The column telling which wave (survey round) a row belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Waves {
+    /// Key of the wave column.
+    pub column: String,
+    /// Wave values in time order, e.g. `["2014-15", "2017-18"]`.
+    pub order: Vec<String>,
+    /// True when the wave sizes are assumptions (e.g. rebuilt from published percentages):
+    /// the report then adds a sensitivity table over several sizes.
+    #[serde(default)]
+    pub sizes_assumed: bool,
+}
+
+/// The whole instrument, bound to a file's columns.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Instrument {
+    /// Title, if known.
+    #[serde(default)]
+    pub title: Text,
+    /// True when the data is synthetic (the built-in examples are).
+    #[serde(default)]
+    pub synthetic: bool,
+    /// The items.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Ids of category items used to break results down (community, gender, age band).
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Multi-item scales.
+    #[serde(default)]
+    pub scales: Vec<Scale>,
+    /// Paired measurements.
+    #[serde(default)]
+    pub pairs: Vec<Pair>,
+    /// The wave column, for surveys run more than once.
+    #[serde(default)]
+    pub waves: Option<Waves>,
+}
+
+fn unknown(kind: &str, id: &str, owner: &str) -> Error {
+    Error::new(
+        Code::UnknownId,
+        format!("{owner} refers to {kind} \"{id}\", which is not in the instrument"),
+    )
+    .with("id", id)
+    .with("in", owner)
+}
+
+fn invalid(id: &str, message: String) -> Error {
+    Error::new(Code::InvalidInstrument, message).with("id", id)
+}
+
+impl Instrument {
+    /// The item with id `id`.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// Checks ids, references and types.
+    ///
+    /// # Errors
+    /// [`Code::DuplicateId`] when two items, scales or pairs share an id (ids are one namespace,
+    /// since results are keyed by them), or two points/choices of an item share a value, label
+    /// or id; [`Code::UnknownId`] when a group, scale or pair names an item that does not
+    /// exist; [`Code::InvalidInstrument`] when an item's definition cannot work (a Likert item
+    /// with one point, binary values other than 0/1, a scale of one item, a pair of items of
+    /// different types...); [`Code::TooLarge`] past [`MAX_ITEMS`] items or [`MAX_CHOICES`]
+    /// choices.
+    pub fn validate(&self) -> Result<()> {
+        if self.items.len() > MAX_ITEMS {
+            return Err(Error::new(
+                Code::TooLarge,
+                format!("an instrument holds at most {MAX_ITEMS} items"),
+            )
+            .with("items", self.items.len())
+            .with("limit", MAX_ITEMS));
+        }
+        let mut ids = HashSet::new();
+        let all_ids = self
+            .items
+            .iter()
+            .map(|i| &i.id)
+            .chain(self.scales.iter().map(|s| &s.id))
+            .chain(self.pairs.iter().map(|p| &p.id));
+        for id in all_ids {
+            if id.trim().is_empty() {
+                return Err(Error::new(
+                    Code::InvalidInstrument,
+                    "every id must be non-empty",
+                ));
+            }
+            if !ids.insert(id.as_str()) {
+                return Err(Error::new(
+                    Code::DuplicateId,
+                    format!("the id \"{id}\" is used twice; ids of items, scales and pairs must be unique"),
+                )
+                .with("id", id.as_str()));
+            }
+        }
+        for item in &self.items {
+            validate_item(item)?;
+        }
+        for g in &self.groups {
+            let item = self.item(g).ok_or_else(|| unknown("item", g, "groups"))?;
+            if !matches!(
+                item.kind,
+                ItemType::Category | ItemType::Binary | ItemType::Likert
+            ) {
+                return Err(invalid(
+                    g,
+                    format!("group \"{g}\" must be a category, binary or Likert item"),
+                ));
+            }
+        }
+        for s in &self.scales {
+            if s.items.len() < 2 {
+                return Err(invalid(
+                    &s.id,
+                    format!("scale \"{}\" needs at least two items", s.id),
+                ));
+            }
+            let mut seen = HashSet::new();
+            for i in &s.items {
+                let item = self.item(i).ok_or_else(|| unknown("item", i, &s.id))?;
+                if !matches!(
+                    item.kind,
+                    ItemType::Likert | ItemType::Binary | ItemType::Numeric
+                ) {
+                    return Err(invalid(
+                        i,
+                        format!(
+                            "scale \"{}\": item \"{i}\" must be Likert, binary or numeric",
+                            s.id
+                        ),
+                    ));
+                }
+                if !seen.insert(i) {
+                    return Err(Error::new(
+                        Code::DuplicateId,
+                        format!("scale \"{}\" lists item \"{i}\" twice", s.id),
+                    )
+                    .with("id", i.as_str()));
+                }
+            }
+            for r in &s.reversed {
+                if !s.items.contains(r) {
+                    return Err(unknown("item", r, &format!("{} (reversed)", s.id)));
+                }
+            }
+        }
+        for p in &self.pairs {
+            let before = self
+                .item(&p.before)
+                .ok_or_else(|| unknown("item", &p.before, &p.id))?;
+            let after = self
+                .item(&p.after)
+                .ok_or_else(|| unknown("item", &p.after, &p.id))?;
+            if before.kind != after.kind
+                || !matches!(
+                    before.kind,
+                    ItemType::Likert | ItemType::Binary | ItemType::Numeric | ItemType::Change
+                )
+            {
+                return Err(invalid(&p.id, format!(
+                    "pair \"{}\": \"{}\" and \"{}\" must have the same type, Likert, binary, change or numeric",
+                    p.id, p.before, p.after
+                )));
+            }
+            let same_row = self.waves.is_none() || p.design == Design::ThenTest;
+            if same_row && p.before == p.after {
+                return Err(invalid(&p.id, format!("pair \"{}\" compares item \"{}\" with itself; without waves both must be different columns", p.id, p.before)));
+            }
+            if p.design == Design::ThenTest && (p.from_wave.is_some() || p.to_wave.is_some()) {
+                return Err(invalid(
+                    &p.id,
+                    format!(
+                        "pair \"{}\": a then-test is asked in one sitting and has no waves",
+                        p.id
+                    ),
+                ));
+            }
+            for w in p.from_wave.iter().chain(p.to_wave.iter()) {
+                let known = self.waves.as_ref().is_some_and(|ws| ws.order.contains(w));
+                if !known {
+                    return Err(unknown("wave", w, &p.id));
+                }
+            }
+        }
+        if let Some(w) = &self.waves {
+            let mut seen = HashSet::new();
+            if w.order.is_empty() {
+                return Err(invalid(
+                    &w.column,
+                    "the wave column needs at least one wave value".into(),
+                ));
+            }
+            for v in &w.order {
+                if !seen.insert(v) {
+                    return Err(Error::new(
+                        Code::DuplicateId,
+                        format!("wave \"{v}\" is listed twice"),
+                    )
+                    .with("id", v.as_str()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn validate_item(item: &Item) -> Result<()> {
+    let id = item.id.as_str();
+    let labelled = matches!(
+        item.kind,
+        ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category
+    );
+    if item.column.is_none()
+        && !(item.kind == ItemType::MultiSelect
+            && !item.choices.is_empty()
+            && item.choices.iter().all(|c| c.column.is_some()))
+    {
+        return Err(invalid(id, format!("item \"{id}\" has no column")));
+    }
+    if labelled {
+        let min = if item.kind == ItemType::Category {
+            1
+        } else {
+            2
+        };
+        if item.points.len() < min {
+            return Err(invalid(
+                id,
+                format!("item \"{id}\" needs at least {min} labelled points"),
+            ));
+        }
+        let mut values = Vec::new();
+        let mut labels = HashSet::new();
+        for p in &item.points {
+            if !p.value.is_finite() {
+                return Err(invalid(
+                    id,
+                    format!("item \"{id}\": point values must be finite numbers"),
+                ));
+            }
+            if values.contains(&p.value) {
+                return Err(Error::new(
+                    Code::DuplicateId,
+                    format!("item \"{id}\": two points have the value {}", p.value),
+                )
+                .with("id", id)
+                .with("value", p.value));
+            }
+            values.push(p.value);
+            let names = [&p.label.en, &p.label.es]
+                .into_iter()
+                .chain(p.aliases.iter());
+            let mut own = HashSet::new();
+            for name in names {
+                let f = super::labels::fold(name);
+                if f.is_empty() || !own.insert(f.clone()) {
+                    continue;
+                }
+                if !labels.insert(f) {
+                    return Err(Error::new(
+                        Code::DuplicateId,
+                        format!("item \"{id}\": the label \"{name}\" belongs to two points"),
+                    )
+                    .with("id", id)
+                    .with("label", name.as_str()));
+                }
+            }
+        }
+        let ok = match item.kind {
+            ItemType::Binary => values.len() == 2 && values.contains(&0.0) && values.contains(&1.0),
+            ItemType::Change => values.iter().all(|v| [-1.0, 0.0, 1.0].contains(v)),
+            _ => true,
+        };
+        if !ok {
+            return Err(invalid(
+                id,
+                format!("item \"{id}\": binary points must be 0 and 1, change points −1, 0 and 1"),
+            ));
+        }
+        if item.kind == ItemType::Likert {
+            let top = item.top_count();
+            if top == 0 || top >= item.points.len() {
+                return Err(invalid(id, format!("item \"{id}\": top must be between 1 and {} (one less than the number of points)", item.points.len() - 1)));
+            }
+        }
+    }
+    if item.kind == ItemType::MultiSelect {
+        if item.choices.is_empty() || item.choices.len() > MAX_CHOICES {
+            return Err(Error::new(
+                Code::InvalidInstrument,
+                format!("item \"{id}\" needs between 1 and {MAX_CHOICES} choices"),
+            )
+            .with("id", id)
+            .with("choices", item.choices.len()));
+        }
+        let mut seen = HashSet::new();
+        for c in &item.choices {
+            if !seen.insert(&c.id) {
+                return Err(Error::new(
+                    Code::DuplicateId,
+                    format!("item \"{id}\": the choice id \"{}\" is used twice", c.id),
+                )
+                .with("id", c.id.as_str()));
+            }
+        }
+        let per_choice = item.choices.iter().filter(|c| c.column.is_some()).count();
+        if per_choice != 0 && per_choice != item.choices.len() {
+            return Err(invalid(
+                id,
+                format!("item \"{id}\": either every choice has its own column or none has"),
+            ));
+        }
+        if per_choice != 0 && item.column.is_some() {
+            return Err(invalid(
+                id,
+                format!(
+                    "item \"{id}\": choices with their own columns leave the item's column empty"
+                ),
+            ));
+        }
+        if item.separator.as_deref().is_some_and(str::is_empty) {
+            return Err(invalid(
+                id,
+                format!("item \"{id}\": the separator cannot be empty"),
+            ));
+        }
+    }
+    if item.kind == ItemType::Numeric {
+        for v in item.min.iter().chain(item.max.iter()) {
+            crate::error::finite("min/max", *v)?;
+        }
+        if let (Some(lo), Some(hi)) = (item.min, item.max) {
+            if lo > hi {
+                return Err(invalid(
+                    id,
+                    format!("item \"{id}\": min ({lo}) is above max ({hi})"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::labels::FamilyKind;
+
+    fn likert(id: &str) -> Item {
+        Item {
+            id: id.into(),
+            column: Some(id.into()),
+            text: Text::new("I feel confident talking with my child's teachers", ""),
+            kind: ItemType::Likert,
+            points: FamilyKind::Agree.points(&[]),
+            top: None,
+            choices: vec![],
+            separator: None,
+            min: None,
+            max: None,
+        }
+    }
+
+    #[test]
+    fn duplicate_and_unknown_ids_are_named() {
+        let mut ins = Instrument {
+            items: vec![likert("q1"), likert("q1")],
+            ..Default::default()
+        };
+        let e = ins.validate().unwrap_err();
+        assert_eq!(e.code, Code::DuplicateId);
+        assert!(e.message.contains("q1"));
+        ins.items[1].id = "q2".into();
+        ins.scales.push(Scale {
+            id: "confidence".into(),
+            text: Text::new("Parent confidence", "Confianza"),
+            items: vec!["q1".into(), "q9".into()],
+            reversed: vec![],
+        });
+        let e = ins.validate().unwrap_err();
+        assert_eq!(e.code, Code::UnknownId);
+        assert!(e.message.contains("q9"), "{}", e.message);
+    }
+
+    #[test]
+    fn round_trips_through_camel_case_json() {
+        let ins = Instrument {
+            items: vec![likert("q1"), likert("q2")],
+            pairs: vec![Pair {
+                id: "p".into(),
+                design: Design::ThenTest,
+                before: "q1".into(),
+                after: "q2".into(),
+                text: Text::default(),
+                from_wave: None,
+                to_wave: None,
+            }],
+            ..Default::default()
+        };
+        ins.validate().unwrap();
+        let json = serde_json::to_string(&ins).unwrap();
+        assert!(json.contains("\"type\":\"likert\"") && json.contains("\"thenTest\""));
+        let back: Instrument = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, ins);
+    }
+
+    #[test]
+    fn top_box_must_leave_a_bottom() {
+        let mut i = likert("q1");
+        i.top = Some(4);
+        let e = validate_item(&i).unwrap_err();
+        assert_eq!(e.code, Code::InvalidInstrument);
+    }
+}

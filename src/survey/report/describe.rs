@@ -1,0 +1,578 @@
+//! Per-item descriptives: the distribution over points (each share with its Wilson interval),
+//! mean and median, the top-box share ("agree or strongly agree"), ranked choices of
+//! multi-select items, and numeric summaries.
+
+use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
+use super::{Exclusion, ReportOptions};
+use crate::stats::{wilson, ProportionInterval};
+use crate::survey::dataset::Dataset;
+use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
+use crate::survey::labels::fold;
+use serde::Serialize;
+
+/// A share of respondents with its interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Share {
+    /// The point's value as text (`"4"`) or the choice id.
+    pub key: String,
+    /// The label.
+    pub label: Text,
+    /// Respondents with this answer.
+    pub count: u64,
+    /// Respondents who answered.
+    pub n: u64,
+    /// count / n, in [0, 1].
+    pub share: f64,
+    /// Lower bound of the Wilson interval.
+    pub lower: f64,
+    /// Upper bound of the Wilson interval.
+    pub upper: f64,
+}
+
+impl Share {
+    /// A share with its Wilson interval; `None` when `n` is 0.
+    pub(crate) fn new(key: String, label: Text, count: u64, n: u64, level: f64) -> Option<Share> {
+        let ci = wilson(count as f64, n as f64, level).ok()?;
+        Some(Share {
+            key,
+            label,
+            count,
+            n,
+            share: ci.estimate,
+            lower: ci.lower,
+            upper: ci.upper,
+        })
+    }
+}
+
+/// The top-box share: the top points of a Likert item (default the top two), yes for binary,
+/// improved for change items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopBox {
+    /// Point values counted.
+    pub values: Vec<f64>,
+    /// What the box means, e.g. "Agree or strongly agree".
+    pub label: Text,
+    /// The share with its Wilson interval.
+    pub interval: ProportionInterval,
+}
+
+/// Descriptives of one item (in one wave, when there are waves).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemResult {
+    /// Item id.
+    pub item: String,
+    /// Question text.
+    pub text: Text,
+    /// Item type.
+    pub kind: ItemType,
+    /// The wave, when the survey has waves.
+    pub wave: Option<String>,
+    /// Respondents with an answer.
+    pub n_used: u64,
+    /// Respondents without one.
+    pub n_excluded: u64,
+    /// Why, with counts.
+    pub excluded: Vec<Exclusion>,
+    /// Share per point (point order), per category, or per choice (most chosen first; shares
+    /// of respondents who answered the question, so they may add up to more than 100%).
+    pub distribution: Vec<Share>,
+    /// The top-box share (Likert, binary, change).
+    pub top_box: Option<TopBox>,
+    /// Mean of the point values or numbers.
+    pub mean: Option<f64>,
+    /// Sample standard deviation (n − 1).
+    pub sd: Option<f64>,
+    /// Median (R's `median`).
+    pub median: Option<f64>,
+    /// Numeric items: first quartile (R `quantile(type = 7)`).
+    pub q1: Option<f64>,
+    /// Numeric items: third quartile.
+    pub q3: Option<f64>,
+    /// Numeric items: smallest value.
+    pub min: Option<f64>,
+    /// Numeric items: largest value.
+    pub max: Option<f64>,
+    /// Numeric items: t interval for the mean, lower bound.
+    pub mean_lower: Option<f64>,
+    /// Numeric items: t interval for the mean, upper bound.
+    pub mean_upper: Option<f64>,
+    /// `"wilson"` for shares (and `"t"` for the numeric mean's interval).
+    pub method: &'static str,
+    /// Reference for the method.
+    pub reference: &'static str,
+    /// Notes for the reader.
+    pub warnings: Vec<String>,
+    /// One sentence in English and Spanish.
+    pub sentence: Sentence,
+}
+
+const WILSON_REF: &str = "Wilson (1927), JASA 22, 209–212; R prop.test(x, n, correct = FALSE)";
+
+/// Describes every item, per wave when the instrument has waves.
+pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ItemResult> {
+    let waves: Vec<Option<(u16, String)>> = match &ins.waves {
+        Some(w) if !data.wave.is_empty() => w
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Some((i as u16, v.clone())))
+            .collect(),
+        _ => vec![None],
+    };
+    let mut out = Vec::new();
+    for (k, item) in ins.items.iter().enumerate() {
+        if item.kind == ItemType::Text {
+            continue;
+        }
+        for w in &waves {
+            let rows: Option<Vec<u32>> = w.as_ref().map(|(i, _)| {
+                (0..data.rows as u32)
+                    .filter(|&row| data.wave.get(row as usize) == Some(i))
+                    .collect()
+            });
+            let mut r = describe(
+                item,
+                k,
+                data,
+                rows.as_deref(),
+                options.level,
+                w.as_ref().map(|(_, v)| v.clone()),
+            );
+            if w.is_none() {
+                if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
+                    r.excluded = [
+                        ("blank", m.blank),
+                        ("notApplicable", m.not_applicable),
+                        ("declined", m.declined),
+                        ("dontKnow", m.dont_know),
+                        ("invalid", m.invalid),
+                    ]
+                    .into_iter()
+                    .filter(|(_, c)| *c > 0)
+                    .map(|(reason, count)| Exclusion { reason, count })
+                    .collect();
+                }
+            }
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn empty(item: &Item) -> ItemResult {
+    ItemResult {
+        item: item.id.clone(),
+        text: item.text.clone(),
+        kind: item.kind,
+        wave: None,
+        n_used: 0,
+        n_excluded: 0,
+        excluded: Vec::new(),
+        distribution: Vec::new(),
+        top_box: None,
+        mean: None,
+        sd: None,
+        median: None,
+        q1: None,
+        q3: None,
+        min: None,
+        max: None,
+        mean_lower: None,
+        mean_upper: None,
+        method: "wilson",
+        reference: WILSON_REF,
+        warnings: Vec::new(),
+        sentence: Sentence::default(),
+    }
+}
+
+/// Finds the point of a value in one step for whole values in −1..=30 (every built-in scale),
+/// by a scan otherwise.
+pub(crate) struct PointIndex {
+    table: [u8; 32],
+    values: Vec<f64>,
+}
+
+impl PointIndex {
+    /// The index of `item`'s points.
+    pub(crate) fn new(item: &Item) -> Self {
+        let values: Vec<f64> = item.points.iter().map(|p| p.value).collect();
+        let mut table = [u8::MAX; 32];
+        for (k, v) in values.iter().enumerate().take(255) {
+            if v.fract() == 0.0 && (-1.0..=30.0).contains(v) {
+                if let Some(slot) = table.get_mut((*v + 1.0) as usize) {
+                    if *slot == u8::MAX {
+                        *slot = k as u8;
+                    }
+                }
+            }
+        }
+        PointIndex { table, values }
+    }
+
+    /// The position of `v` among the points, `None` for a missing or unknown value.
+    #[inline]
+    pub(crate) fn get(&self, v: f64) -> Option<usize> {
+        if v.fract() == 0.0 && (-1.0..=30.0).contains(&v) {
+            let k = *self.table.get((v + 1.0) as usize)?;
+            (k != u8::MAX).then_some(k as usize)
+        } else if v.is_nan() {
+            None
+        } else {
+            self.values.iter().position(|x| *x == v)
+        }
+    }
+}
+
+/// The values an item's top box counts.
+pub fn top_values(item: &Item) -> Vec<f64> {
+    let mut values: Vec<f64> = item.points.iter().map(|p| p.value).collect();
+    values.sort_by(|a, b| b.total_cmp(a));
+    match item.kind {
+        ItemType::Likert => values.into_iter().take(item.top_count()).collect(),
+        ItemType::Binary | ItemType::Change => vec![1.0],
+        _ => Vec::new(),
+    }
+}
+
+/// "agree" when the top box is agree + strongly agree; else the labels.
+pub fn top_phrase(item: &Item, lang: Lang) -> String {
+    let top = top_values(item);
+    match item.kind {
+        ItemType::Binary => {
+            return if lang == Lang::En {
+                "said yes".into()
+            } else {
+                "respondió que sí".into()
+            }
+        }
+        ItemType::Change => {
+            return if lang == Lang::En {
+                "say it improved".into()
+            } else {
+                "dice que mejoró".into()
+            }
+        }
+        _ => {}
+    }
+    let labels: Vec<&Text> = item
+        .points
+        .iter()
+        .filter(|p| top.contains(&p.value))
+        .map(|p| &p.label)
+        .collect();
+    let agree = !labels.is_empty()
+        && labels.iter().all(|l| {
+            matches!(
+                fold(&l.en).as_str(),
+                "agree" | "strongly agree" | "somewhat agree"
+            )
+        });
+    if agree {
+        return if lang == Lang::En {
+            "agree".into()
+        } else {
+            "está de acuerdo".into()
+        };
+    }
+    let quoted: Vec<String> = labels
+        .iter()
+        .rev()
+        .map(|l| quote(l.get(lang), lang))
+        .collect();
+    let verb = if lang == Lang::En { "chose" } else { "eligió" };
+    format!("{verb} {}", or_list(&quoted, lang))
+}
+
+fn top_label(item: &Item) -> Text {
+    let top = top_values(item);
+    let labels: Vec<&Text> = item
+        .points
+        .iter()
+        .filter(|p| top.contains(&p.value))
+        .rev()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|p| &p.label)
+        .collect();
+    let join = |lang: Lang| {
+        let parts: Vec<String> = labels.iter().map(|l| l.get(lang).to_string()).collect();
+        or_list(&parts, lang)
+    };
+    Text {
+        en: join(Lang::En),
+        es: join(Lang::Es),
+    }
+}
+
+/// R's `quantile(x, p, type = 7)` of sorted values.
+fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let h = (n - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let a = *sorted.get(lo)?;
+    let b = sorted.get(lo + 1).copied().unwrap_or(a);
+    Some(a + (h - lo as f64) * (b - a))
+}
+
+/// The median of point values from their counts (R's `median`: mean of the two middle values
+/// when n is even), without sorting the cells.
+fn median_from_counts(item: &Item, counts: &[u64]) -> Option<f64> {
+    let mut by_value: Vec<(f64, u64)> = item
+        .points
+        .iter()
+        .map(|p| p.value)
+        .zip(counts.iter().copied())
+        .collect();
+    by_value.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let n: u64 = counts.iter().sum();
+    if n == 0 {
+        return None;
+    }
+    let at = |k: u64| {
+        let mut seen = 0;
+        by_value
+            .iter()
+            .find(|(_, c)| {
+                seen += c;
+                seen > k
+            })
+            .map(|(v, _)| *v)
+    };
+    Some((at((n - 1) / 2)? + at(n / 2)?) / 2.0)
+}
+
+fn mean_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
+    let n = values.len() as f64;
+    if values.is_empty() {
+        return (None, None);
+    }
+    let mean = values.iter().sum::<f64>() / n;
+    let sd = (values.len() >= 2)
+        .then(|| (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt());
+    (Some(mean), sd)
+}
+
+fn describe(
+    item: &Item,
+    k: usize,
+    data: &Dataset,
+    rows: Option<&[u32]>,
+    level: f64,
+    wave: Option<String>,
+) -> ItemResult {
+    let mut r = empty(item);
+    r.wave = wave;
+    // The rows of the wave (all rows without waves), as an iterator over row numbers.
+    fn pick(rows: Option<&[u32]>, n: usize) -> Box<dyn Iterator<Item = usize> + '_> {
+        match rows {
+            Some(r) => Box::new(r.iter().map(|&x| x as usize)),
+            None => Box::new(0..n),
+        }
+    }
+    if item.kind == ItemType::MultiSelect {
+        let choices = data.choices.get(k).map(Vec::as_slice).unwrap_or(&[]);
+        let first = choices.first().map(Vec::as_slice).unwrap_or(&[]);
+        let answered: Vec<usize> = pick(rows, data.rows)
+            .filter(|&row| first.get(row).is_some_and(|v| !v.is_nan()))
+            .collect();
+        let n = answered.len() as u64;
+        r.n_used = n;
+        r.distribution = item
+            .choices
+            .iter()
+            .zip(choices)
+            .filter_map(|(c, v)| {
+                let count = answered
+                    .iter()
+                    .filter(|&&row| v.get(row) == Some(&1.0))
+                    .count() as u64;
+                Share::new(c.id.clone(), c.label.clone(), count, n, level)
+            })
+            .collect();
+        r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
+    } else {
+        let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
+        let present: Vec<f64> = match rows {
+            None => values.iter().copied().filter(|v| !v.is_nan()).collect(),
+            Some(_) => pick(rows, data.rows)
+                .filter_map(|row| values.get(row).copied())
+                .filter(|v| !v.is_nan())
+                .collect(),
+        };
+        let n = present.len() as u64;
+        r.n_used = n;
+        if item.kind == ItemType::Numeric {
+            numeric(&mut r, present, level);
+        } else {
+            let index = PointIndex::new(item);
+            let mut counts = vec![0u64; item.points.len()];
+            for v in &present {
+                if let Some(c) = index.get(*v).and_then(|k| counts.get_mut(k)) {
+                    *c += 1;
+                }
+            }
+            r.distribution = item
+                .points
+                .iter()
+                .zip(&counts)
+                .filter_map(|(p, c)| Share::new(p.value.to_string(), p.label.clone(), *c, n, level))
+                .collect();
+            if item.kind != ItemType::Category {
+                let (mean, sd) = mean_sd(&present);
+                r.mean = mean;
+                r.sd = sd;
+                r.median = median_from_counts(item, &counts);
+                let top = top_values(item);
+                let x = present.iter().filter(|v| top.contains(v)).count();
+                if let Ok(interval) = wilson(x as f64, n as f64, level) {
+                    r.top_box = Some(TopBox {
+                        values: top,
+                        label: top_label(item),
+                        interval,
+                    });
+                }
+            }
+        }
+    }
+    let considered = rows.map_or(data.rows, <[u32]>::len) as u64;
+    r.n_excluded = considered.saturating_sub(r.n_used);
+    if r.n_excluded > 0 {
+        r.excluded = vec![Exclusion {
+            reason: "missing",
+            count: r.n_excluded,
+        }];
+    }
+    if r.n_used == 0 {
+        r.warnings
+            .push("nobody answered this item, so nothing can be estimated".into());
+    } else if r.n_used < 30 {
+        r.warnings
+            .push(format!("only {} answers: intervals are wide", r.n_used));
+    }
+    r.sentence = sentence(item, &r, level);
+    r
+}
+
+fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
+    present.sort_by(f64::total_cmp);
+    let (mean, sd) = mean_sd(&present);
+    r.mean = mean;
+    r.sd = sd;
+    r.median = quantile(&present, 0.5);
+    r.q1 = quantile(&present, 0.25);
+    r.q3 = quantile(&present, 0.75);
+    r.min = present.first().copied();
+    r.max = present.last().copied();
+    r.method = "t";
+    r.reference = "Student (1908); R t.test(x, conf.level = level)$conf.int";
+    let n = present.len();
+    if let (Some(m), Some(s)) = (mean, sd) {
+        let df = (n - 1) as f64;
+        let q = crate::stats::student_t::quantile((1.0 + level) / 2.0, df)
+            .ok()
+            .filter(|q| q.is_finite());
+        if let Some(q) = q {
+            let half = q * s / (n as f64).sqrt();
+            r.mean_lower = Some(m - half);
+            r.mean_upper = Some(m + half);
+        }
+    }
+}
+
+fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
+    Sentence::build(|lang| {
+        let head = lead_with(&item.text, r.wave.as_deref().unwrap_or(""), lang);
+        let n = format!("(n = {})", r.n_used);
+        if r.n_used == 0 {
+            return format!(
+                "{head}{}",
+                if lang == Lang::En {
+                    "no answers."
+                } else {
+                    "sin respuestas."
+                }
+            );
+        }
+        match item.kind {
+            ItemType::Likert | ItemType::Binary | ItemType::Change => match &r.top_box {
+                Some(t) => format!(
+                    "{head}{} {} {n}.",
+                    share_ci(
+                        t.interval.estimate,
+                        t.interval.lower,
+                        t.interval.upper,
+                        level,
+                        lang
+                    ),
+                    top_phrase(item, lang)
+                ),
+                None => format!("{head}{n}."),
+            },
+            ItemType::Category | ItemType::MultiSelect => {
+                let mut shown: Vec<&Share> = r.distribution.iter().collect();
+                if item.kind == ItemType::Category {
+                    shown.sort_by_key(|s| std::cmp::Reverse(s.count));
+                }
+                let parts: Vec<String> = shown
+                    .iter()
+                    .take(5)
+                    .map(|s| {
+                        format!(
+                            "{} {}",
+                            s.label.get(lang),
+                            share_ci(s.share, s.lower, s.upper, level, lang)
+                        )
+                    })
+                    .collect();
+                format!("{head}{} {n}.", parts.join("; "))
+            }
+            ItemType::Numeric => {
+                let m = r.mean.map_or(String::new(), |m| num(m, 2, lang));
+                let ci = match (r.mean_lower, r.mean_upper) {
+                    (Some(lo), Some(hi)) => match lang {
+                        Lang::En => {
+                            format!(" (95% CI {} to {})", num(lo, 2, lang), num(hi, 2, lang))
+                                .replace("95%", &super::sentence::level_text(level, lang))
+                        }
+                        Lang::Es => format!(
+                            " (IC {} {} a {})",
+                            super::sentence::level_text(level, lang),
+                            num(lo, 2, lang),
+                            num(hi, 2, lang)
+                        ),
+                    },
+                    _ => String::new(),
+                };
+                let med = r.median.map_or(String::new(), |v| num(v, 2, lang));
+                match lang {
+                    Lang::En => format!("{head}mean {m}{ci}, median {med} {n}."),
+                    Lang::Es => format!("{head}media {m}{ci}, mediana {med} {n}."),
+                }
+            }
+            ItemType::Text => String::new(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_match_r_type_7() {
+        // R: quantile(c(1, 2, 3, 4, 10), c(.25, .5, .75)) = 2 3 4
+        let s = [1.0, 2.0, 3.0, 4.0, 10.0];
+        assert_eq!(quantile(&s, 0.25), Some(2.0));
+        assert_eq!(quantile(&s, 0.5), Some(3.0));
+        // R: median(c(1, 2, 3, 4)) = 2.5
+        assert_eq!(quantile(&[1.0, 2.0, 3.0, 4.0], 0.5), Some(2.5));
+    }
+}

@@ -1,0 +1,273 @@
+//! The survey report: per-item descriptives, paired shifts, wave comparisons, subgroups and
+//! scales, with p-values adjusted across the whole report and a sentence per result in English
+//! and Spanish.
+//!
+//! Every result carries the sizes it used (`nUsed`, `nExcluded` and why), its `method` with a
+//! `reference`, and `warnings`. Nothing is NaN: a statistic that cannot be computed is `null`
+//! with a warning that says why.
+
+pub mod describe;
+pub mod scales;
+pub mod sentence;
+pub mod shift;
+pub mod subgroup;
+pub mod waves;
+
+use crate::error::{Code, Error, Result};
+use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
+use crate::survey::dataset::Dataset;
+use crate::survey::instrument::{Instrument, Text};
+use serde::{Deserialize, Serialize};
+
+pub use describe::{ItemResult, Share, TopBox};
+pub use scales::ScaleResult;
+pub use sentence::Sentence;
+pub use shift::ShiftResult;
+pub use subgroup::{SubgroupResult, SubgroupRow};
+pub use waves::{wave_sensitivity, SensitivityRow, WaveResult};
+
+/// How p-values are adjusted across the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Adjust {
+    /// Holm's step-down (family-wise error; R `p.adjust(p, "holm")`). The default.
+    #[default]
+    Holm,
+    /// Benjamini–Hochberg (false discovery rate; R `p.adjust(p, "BH")`).
+    Bh,
+    /// Bonferroni (R `p.adjust(p, "bonferroni")`).
+    Bonferroni,
+    /// Hochberg's step-up (R `p.adjust(p, "hochberg")`).
+    Hochberg,
+    /// No adjustment.
+    None,
+}
+
+impl Adjust {
+    /// The name used in sentences: "Holm", "BH", "Bonferroni", "Hochberg".
+    pub fn label(self) -> &'static str {
+        match self {
+            Adjust::Holm => "Holm",
+            Adjust::Bh => "BH",
+            Adjust::Bonferroni => "Bonferroni",
+            Adjust::Hochberg => "Hochberg",
+            Adjust::None => "none",
+        }
+    }
+
+    fn method(self) -> Option<AdjustMethod> {
+        match self {
+            Adjust::Holm => Some(AdjustMethod::Holm),
+            Adjust::Bh => Some(AdjustMethod::BenjaminiHochberg),
+            Adjust::Bonferroni => Some(AdjustMethod::Bonferroni),
+            Adjust::Hochberg => Some(AdjustMethod::Hochberg),
+            Adjust::None => None,
+        }
+    }
+}
+
+/// Options of the report; every field has a default.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ReportOptions {
+    /// Confidence level of every interval, in (0, 1); default 0.95.
+    pub level: f64,
+    /// p-value adjustment across the report; default Holm.
+    pub adjust: Adjust,
+    /// Smallest group shown in subgroup tables (small-cell suppression); default 10.
+    pub min_cell: u64,
+    /// Item ids to break results down by; default: the instrument's groups.
+    pub group_by: Option<Vec<String>>,
+    /// Zero differences in the Wilcoxon signed-rank test: `"wilcox"` (drop, as R; default) or
+    /// `"pratt"` (rank, as scipy).
+    pub zero_method: ZeroMethod,
+    /// Assumed sizes per wave for the sensitivity table when wave sizes are assumed; default
+    /// 25, 50, 100, 200, 400.
+    pub assumed_sizes: Vec<u64>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            level: 0.95,
+            adjust: Adjust::Holm,
+            min_cell: 10,
+            group_by: None,
+            zero_method: ZeroMethod::Wilcox,
+            assumed_sizes: vec![25, 50, 100, 200, 400],
+        }
+    }
+}
+
+/// Why some rows were left out of a result, and how many.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exclusion {
+    /// `"blank"`, `"notApplicable"`, `"declined"`, `"dontKnow"`, `"invalid"`, `"missing"`,
+    /// `"beforeMissing"`, `"afterMissing"`, `"unmatched"`, `"smallGroup"`, `"incomplete"`.
+    pub reason: &'static str,
+    /// Rows left out for this reason.
+    pub count: u64,
+}
+
+/// The main test of a result, in one shape for every test, so that p-values can be adjusted
+/// across the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestSummary {
+    /// The test, e.g. `"mcnemar-exact"`, `"wilcoxon-signed-rank"`, `"paired-t"`,
+    /// `"two-proportions"`, `"mann-whitney"`, `"chi-square-independence"`.
+    pub method: &'static str,
+    /// Paper and the R call matched.
+    pub reference: &'static str,
+    /// The test statistic (b for exact McNemar, V, t, χ², W).
+    pub statistic: f64,
+    /// Degrees of freedom, when the test has them.
+    pub df: Option<f64>,
+    /// Two-sided p-value, in [0, 1].
+    pub p_value: f64,
+    /// p-value adjusted across the report (`null` when `adjust` is `none`).
+    pub p_adjusted: Option<f64>,
+    /// The effect size's name: `"rankBiserial"`, `"dz"`, `"cohensH"`, `"cramersV"`,
+    /// `"difference"`.
+    pub effect_name: &'static str,
+    /// The effect size.
+    pub effect: f64,
+}
+
+/// How p-values were adjusted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Adjustment {
+    /// The method.
+    pub method: Adjust,
+    /// How many p-values formed the family.
+    pub m: usize,
+    /// Reference.
+    pub reference: &'static str,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The instrument's title.
+    pub title: Text,
+    /// True when the data is synthetic (say so wherever it is shown).
+    pub synthetic: bool,
+    /// Rows (respondents) in the file.
+    pub rows: usize,
+    /// Confidence level of every interval.
+    pub level: f64,
+    /// Per item (per wave when there are waves).
+    pub items: Vec<ItemResult>,
+    /// Paired shifts (then-test and pre/post).
+    pub shifts: Vec<ShiftResult>,
+    /// First against last wave, per item.
+    pub waves: Vec<WaveResult>,
+    /// Items broken down by groups.
+    pub subgroups: Vec<SubgroupResult>,
+    /// Multi-item scales.
+    pub scales: Vec<ScaleResult>,
+    /// How p-values were adjusted.
+    pub adjustment: Adjustment,
+    /// Notes for the reader.
+    pub warnings: Vec<String>,
+}
+
+fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
+    crate::error::level(o.level)?;
+    if o.min_cell == 0 || o.min_cell > 1_000 {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            format!("minCell must be between 1 and 1000, got {}", o.min_cell),
+        )
+        .with("minCell", o.min_cell));
+    }
+    if o.assumed_sizes.len() > 20 || o.assumed_sizes.iter().any(|n| *n == 0 || *n > 10_000_000) {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            "assumedSizes holds at most 20 sizes, each between 1 and 10,000,000",
+        ));
+    }
+    for g in o.group_by.iter().flatten() {
+        if ins.item(g).is_none() {
+            return Err(Error::new(
+                Code::UnknownId,
+                format!("groupBy names the item \"{g}\", which is not in the instrument"),
+            )
+            .with("id", g.as_str()));
+        }
+    }
+    Ok(())
+}
+
+/// Computes the report.
+///
+/// # Errors
+/// [`Code::LevelOutOfRange`], [`Code::ParameterOutOfRange`] and [`Code::UnknownId`] for bad
+/// options.
+pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
+    check_options(ins, options)?;
+    let mut warnings = Vec::new();
+    if ins.synthetic {
+        warnings.push("These data are synthetic (made up to reproduce published percentages); they describe no real respondents.".to_string());
+    }
+    let items = describe::describe_all(ins, data, options);
+    let mut shifts = shift::shifts(ins, data, options);
+    let mut wave_results = waves::compare_all(ins, data, options);
+    let mut subgroups = subgroup::subgroups(ins, data, options);
+    let scales = scales::scales(ins, data, options);
+
+    // Adjust every p-value of the report as one family.
+    let mut slots: Vec<&mut TestSummary> = Vec::new();
+    slots.extend(shifts.iter_mut().filter_map(|s| s.test.as_mut()));
+    slots.extend(wave_results.iter_mut().filter_map(|w| w.test.as_mut()));
+    slots.extend(subgroups.iter_mut().filter_map(|s| s.test.as_mut()));
+    let ps: Vec<f64> = slots.iter().map(|t| t.p_value).collect();
+    if let Some(method) = options.adjust.method() {
+        let adjusted = p_adjust(&ps, method)?;
+        for (t, a) in slots.into_iter().zip(adjusted.adjusted) {
+            t.p_adjusted = a;
+        }
+    }
+    let m = ps.len();
+    for s in &mut shifts {
+        s.sentence = shift::sentence(s, options);
+    }
+    for w in &mut wave_results {
+        w.sentence = waves::sentence(w, options);
+    }
+    for s in &mut subgroups {
+        s.sentence = subgroup::sentence(s, options);
+    }
+    Ok(Report {
+        title: ins.title.clone(),
+        synthetic: ins.synthetic,
+        rows: data.rows,
+        level: options.level,
+        items,
+        shifts,
+        waves: wave_results,
+        subgroups,
+        scales,
+        adjustment: Adjustment {
+            method: options.adjust,
+            m,
+            reference: match options.adjust {
+                Adjust::Holm => {
+                    "Holm, S. (1979). Scand. J. Statist. 6, 65–70; R p.adjust(p, \"holm\")"
+                }
+                Adjust::Bh => {
+                    "Benjamini, Y. & Hochberg, Y. (1995). JRSS B 57, 289–300; R p.adjust(p, \"BH\")"
+                }
+                Adjust::Bonferroni => "Bonferroni; R p.adjust(p, \"bonferroni\")",
+                Adjust::Hochberg => {
+                    "Hochberg, Y. (1988). Biometrika 75, 800–802; R p.adjust(p, \"hochberg\")"
+                }
+                Adjust::None => "no adjustment",
+            },
+        },
+        warnings,
+    })
+}

@@ -1,0 +1,204 @@
+//! Multi-item scales: the scale score (mean of its items, reversed items flipped) for
+//! respondents who answered every item, its distribution, and internal consistency.
+
+use super::sentence::{lead, num, Sentence};
+use super::{Exclusion, ReportOptions};
+use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
+use crate::survey::dataset::Dataset;
+use crate::survey::instrument::{Instrument, Lang, Text};
+use serde::Serialize;
+
+/// One scale's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScaleResult {
+    /// Scale id.
+    pub scale: String,
+    /// The construct's name.
+    pub text: Text,
+    /// Item ids, in order.
+    pub items: Vec<String>,
+    /// Respondents who answered every item (listwise).
+    pub n_used: u64,
+    /// Respondents missing at least one item.
+    pub n_excluded: u64,
+    /// Why, with counts.
+    pub excluded: Vec<Exclusion>,
+    /// Mean of the scale score (mean of the items, in item points).
+    pub mean: Option<f64>,
+    /// Standard deviation of the scale score (n − 1).
+    pub sd: Option<f64>,
+    /// Cronbach's alpha (raw, from covariances) with its Feldt interval and item statistics
+    /// (`null` when it cannot be computed; the warnings say why).
+    pub alpha: Option<CronbachAlpha>,
+    /// `"cronbach"`.
+    pub method: &'static str,
+    /// Reference.
+    pub reference: &'static str,
+    /// Notes for the reader.
+    pub warnings: Vec<String>,
+    /// One sentence in English and Spanish.
+    pub sentence: Sentence,
+}
+
+/// One item's values and, when reversed, its (lowest, highest) point values.
+type Column<'a> = (&'a [f64], Option<(f64, f64)>);
+
+/// The complete-case item matrix of a scale, row-major, with reversed items flipped
+/// (value → min + max − value over the item's points).
+pub fn matrix(
+    ins: &Instrument,
+    data: &Dataset,
+    items: &[String],
+    reversed: &[String],
+) -> (Vec<f64>, u64, u64) {
+    let cols: Vec<Column<'_>> = items
+        .iter()
+        .filter_map(|id| {
+            let k = ins.items.iter().position(|i| &i.id == id)?;
+            let item = ins.items.get(k)?;
+            let flip = reversed.contains(id).then(|| {
+                let lo = item
+                    .points
+                    .iter()
+                    .map(|p| p.value)
+                    .fold(f64::INFINITY, f64::min);
+                let hi = item
+                    .points
+                    .iter()
+                    .map(|p| p.value)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                (lo, hi)
+            });
+            Some((data.values.get(k).map(Vec::as_slice).unwrap_or(&[]), flip))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let (mut used, mut excluded) = (0, 0);
+    let k = cols.len();
+    for row in 0..data.rows {
+        let start = out.len();
+        for (v, flip) in &cols {
+            let x = v.get(row).copied().unwrap_or(f64::NAN);
+            out.push(match flip {
+                Some((lo, hi)) if lo.is_finite() && hi.is_finite() => lo + hi - x,
+                _ => x,
+            });
+        }
+        if out
+            .get(start..)
+            .is_some_and(|r| r.len() == k && r.iter().any(|v| v.is_nan()))
+        {
+            out.truncate(start);
+            excluded += 1;
+        } else {
+            used += 1;
+        }
+    }
+    (out, used, excluded)
+}
+
+/// Summarizes every scale.
+pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
+    ins.scales
+        .iter()
+        .map(|s| {
+            let (m, used, excluded) = matrix(ins, data, &s.items, &s.reversed);
+            let k = s.items.len().max(1);
+            let scores: Vec<f64> = m
+                .chunks(k)
+                .map(|r| r.iter().sum::<f64>() / k as f64)
+                .collect();
+            let n = scores.len() as f64;
+            let mean = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / n);
+            let sd = mean.filter(|_| scores.len() >= 2).map(|mu| {
+                (scores.iter().map(|x| (x - mu) * (x - mu)).sum::<f64>() / (n - 1.0)).sqrt()
+            });
+            let mut r = ScaleResult {
+                scale: s.id.clone(),
+                text: s.text.clone(),
+                items: s.items.clone(),
+                n_used: used,
+                n_excluded: excluded,
+                excluded: if excluded > 0 {
+                    vec![Exclusion {
+                        reason: "incomplete",
+                        count: excluded,
+                    }]
+                } else {
+                    Vec::new()
+                },
+                mean,
+                sd,
+                alpha: None,
+                method: "cronbach",
+                reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
+                warnings: Vec::new(),
+                sentence: Sentence::default(),
+            };
+            match cronbach_alpha(
+                &m,
+                k,
+                &AlphaOptions {
+                    level: options.level,
+                },
+            ) {
+                Ok(a) => {
+                    r.warnings.extend(a.warnings.iter().cloned());
+                    r.alpha = Some(a);
+                }
+                Err(e) => r
+                    .warnings
+                    .push(format!("Cronbach's alpha not computed: {}", e.message)),
+            }
+            r.sentence = sentence(&r, options.level);
+            r
+        })
+        .collect()
+}
+
+fn sentence(r: &ScaleResult, level: f64) -> Sentence {
+    Sentence::build(|lang| {
+        let en = lang == Lang::En;
+        let k = r.items.len();
+        let head = lead(&r.text, lang);
+        let lvl = super::sentence::level_text(level, lang);
+        let alpha = r.alpha.as_ref().map_or(String::new(), |a| {
+            let (v, lo, hi) = (
+                num(a.alpha, 2, lang),
+                num(a.lower, 2, lang),
+                num(a.upper, 2, lang),
+            );
+            if en {
+                format!("Cronbach's α = {v} ({lvl} CI {lo} to {hi}), ")
+            } else {
+                format!("α de Cronbach = {v} (IC {lvl} {lo} a {hi}), ")
+            }
+        });
+        let mean = match (r.mean, r.sd) {
+            (Some(m), Some(sd)) => {
+                if en {
+                    format!("scale mean {} (SD {}), ", num(m, 2, lang), num(sd, 2, lang))
+                } else {
+                    format!(
+                        "media de la escala {} (DE {}), ",
+                        num(m, 2, lang),
+                        num(sd, 2, lang)
+                    )
+                }
+            }
+            _ => String::new(),
+        };
+        if en {
+            format!(
+                "{head}{k} items; {alpha}{mean}n = {} complete answers.",
+                r.n_used
+            )
+        } else {
+            format!(
+                "{head}{k} ítems; {alpha}{mean}n = {} respuestas completas.",
+                r.n_used
+            )
+        }
+    })
+}

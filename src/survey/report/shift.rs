@@ -1,0 +1,445 @@
+//! Paired shifts: the same question before and after, from a then-test (one sitting) or a
+//! pretest and posttest (same row, or rows of two waves matched by respondent id).
+//!
+//! Yes/no → McNemar's exact test with Newcombe's paired interval; ordinal (Likert, change) →
+//! Wilcoxon signed-rank with the rank-biserial correlation (plus the paired t as a check, and
+//! the top-box change with Newcombe's interval); numeric → paired t with d_z. Every shift
+//! reports the shares that moved up, stayed the same and moved down, with Wilson intervals.
+
+use super::describe::{top_values, Share};
+use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
+use super::{Exclusion, ReportOptions, TestSummary};
+use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
+use crate::stats::{
+    LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
+    SignedRankOptions, SignedRankTest,
+};
+use crate::survey::dataset::{Dataset, NO_WAVE};
+use crate::survey::instrument::{Design, Instrument, ItemType, Lang, Pair, Text};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The shift of one pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShiftResult {
+    /// Pair id.
+    pub pair: String,
+    /// Then-test or pre/post.
+    pub design: Design,
+    /// The question.
+    pub text: Text,
+    /// Item type of both measurements.
+    pub kind: ItemType,
+    /// Item id of the first measurement.
+    pub before: String,
+    /// Item id of the second measurement.
+    pub after: String,
+    /// Complete pairs.
+    pub n_used: u64,
+    /// Rows (or ids) without a complete pair.
+    pub n_excluded: u64,
+    /// Why, with counts.
+    pub excluded: Vec<Exclusion>,
+    /// Pairs that moved up (after > before; for yes/no: no → yes).
+    pub improved: Option<Share>,
+    /// Pairs that stayed the same.
+    pub same: Option<Share>,
+    /// Pairs that moved down (yes → no).
+    pub worse: Option<Share>,
+    /// Mean before (point values or numbers).
+    pub mean_before: Option<f64>,
+    /// Mean after.
+    pub mean_after: Option<f64>,
+    /// Top-box share before (yes, agree + strongly agree, improved), with Wilson interval.
+    pub top_before: Option<ProportionInterval>,
+    /// Top-box share after.
+    pub top_after: Option<ProportionInterval>,
+    /// Change in the top-box share, with Newcombe's paired interval.
+    pub top_change: Option<PairedDifference>,
+    /// McNemar's test (yes/no items).
+    pub mcnemar: Option<McNemar>,
+    /// Wilcoxon signed-rank test (Likert and change items).
+    pub wilcoxon: Option<SignedRankTest>,
+    /// Paired t-test (numeric items; a robustness check for Likert items).
+    pub paired_t: Option<PairedT>,
+    /// The main test, with the adjusted p-value.
+    pub test: Option<TestSummary>,
+    /// The main test's method.
+    pub method: &'static str,
+    /// Notes for the reader.
+    pub warnings: Vec<String>,
+    /// One sentence in English and Spanish.
+    pub sentence: Sentence,
+}
+
+/// Matched (before, after) values and the exclusions.
+fn matched(
+    ins: &Instrument,
+    data: &Dataset,
+    pair: &Pair,
+    b: usize,
+    a: usize,
+) -> (Vec<f64>, Vec<f64>, Vec<Exclusion>) {
+    let vb = data.values.get(b).map(Vec::as_slice).unwrap_or(&[]);
+    let va = data.values.get(a).map(Vec::as_slice).unwrap_or(&[]);
+    let across_waves =
+        pair.design == Design::PrePost && ins.waves.is_some() && !data.wave.is_empty();
+    let mut ex = vec![
+        ("beforeMissing", 0u64),
+        ("afterMissing", 0),
+        ("unmatched", 0),
+        ("noId", 0),
+    ];
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut tally = |x: f64, y: f64, ex: &mut Vec<(&'static str, u64)>| {
+        if x.is_nan() {
+            ex[0].1 += 1;
+        } else if y.is_nan() {
+            ex[1].1 += 1;
+        } else {
+            before.push(x);
+            after.push(y);
+        }
+    };
+    if across_waves {
+        let order = ins
+            .waves
+            .as_ref()
+            .map(|w| w.order.clone())
+            .unwrap_or_default();
+        let index = |w: &Option<String>, default: usize| {
+            w.as_ref()
+                .and_then(|v| order.iter().position(|o| o == v))
+                .unwrap_or(default) as u16
+        };
+        let from = index(&pair.from_wave, 0);
+        let to = index(&pair.to_wave, order.len().saturating_sub(1));
+        let mut first: HashMap<u32, usize> = HashMap::new();
+        for row in 0..data.rows {
+            let (id, w) = (
+                data.ids.get(row).copied().unwrap_or(0),
+                data.wave.get(row).copied().unwrap_or(NO_WAVE),
+            );
+            if w == from {
+                if id == 0 {
+                    ex[3].1 += 1;
+                } else {
+                    first.insert(id, row);
+                }
+            }
+        }
+        let mut used = 0;
+        for row in 0..data.rows {
+            let (id, w) = (
+                data.ids.get(row).copied().unwrap_or(0),
+                data.wave.get(row).copied().unwrap_or(NO_WAVE),
+            );
+            if w != to {
+                continue;
+            }
+            match first.get(&id) {
+                Some(&r0) if id != 0 => {
+                    used += 1;
+                    tally(
+                        vb.get(r0).copied().unwrap_or(f64::NAN),
+                        va.get(row).copied().unwrap_or(f64::NAN),
+                        &mut ex,
+                    );
+                }
+                _ if id == 0 => ex[3].1 += 1,
+                _ => ex[2].1 += 1,
+            }
+        }
+        ex[2].1 += (first.len() as u64).saturating_sub(used);
+    } else {
+        for row in 0..data.rows {
+            tally(
+                vb.get(row).copied().unwrap_or(f64::NAN),
+                va.get(row).copied().unwrap_or(f64::NAN),
+                &mut ex,
+            );
+        }
+    }
+    let excluded = ex
+        .into_iter()
+        .filter(|(_, c)| *c > 0)
+        .map(|(reason, count)| Exclusion { reason, count })
+        .collect();
+    (before, after, excluded)
+}
+
+/// Computes every pair's shift (sentences are written after p-value adjustment).
+pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ShiftResult> {
+    let index = |id: &str| ins.items.iter().position(|i| i.id == id);
+    let mut out = Vec::new();
+    for pair in &ins.pairs {
+        let (Some(b), Some(a)) = (index(&pair.before), index(&pair.after)) else {
+            continue;
+        };
+        let Some(item) = ins.items.get(b) else {
+            continue;
+        };
+        let (before, after, excluded) = matched(ins, data, pair, b, a);
+        let text = if pair.text.en.is_empty() && pair.text.es.is_empty() {
+            item.text.clone()
+        } else {
+            pair.text.clone()
+        };
+        let mut r = ShiftResult {
+            pair: pair.id.clone(),
+            design: pair.design,
+            text,
+            kind: item.kind,
+            before: pair.before.clone(),
+            after: pair.after.clone(),
+            n_used: before.len() as u64,
+            n_excluded: excluded.iter().map(|e| e.count).sum(),
+            excluded,
+            improved: None,
+            same: None,
+            worse: None,
+            mean_before: None,
+            mean_after: None,
+            top_before: None,
+            top_after: None,
+            top_change: None,
+            mcnemar: None,
+            wilcoxon: None,
+            paired_t: None,
+            test: None,
+            method: "",
+            warnings: Vec::new(),
+            sentence: Sentence::default(),
+        };
+        if pair.design == Design::ThenTest {
+            r.warnings.push("then-test (retrospective pretest): asked in one sitting, it avoids response-shift bias but relies on recall; compare with a true pretest where one exists".into());
+        }
+        let n = before.len() as u64;
+        if n == 0 {
+            r.warnings
+                .push("no complete pair: nothing can be compared".into());
+            out.push(r);
+            continue;
+        }
+        let level = options.level;
+        let (up, down) = before
+            .iter()
+            .zip(&after)
+            .fold((0u64, 0u64), |(u, d), (x, y)| {
+                (u + u64::from(y > x), d + u64::from(y < x))
+            });
+        let mk = |key: &str, en: &str, es: &str, c: u64| {
+            Share::new(key.to_string(), Text::new(en, es), c, n, level)
+        };
+        r.improved = mk("improved", "Moved up", "Subió", up);
+        r.same = mk("same", "Same", "Igual", n - up - down);
+        r.worse = mk("worse", "Moved down", "Bajó", down);
+        r.mean_before = Some(before.iter().sum::<f64>() / n as f64);
+        r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
+        let lo = LevelOptions { level };
+        let warn = |r: &mut ShiftResult, what: &str, e: crate::Error| {
+            r.warnings
+                .push(format!("{what} not computed: {}", e.message))
+        };
+        if item.kind != ItemType::Numeric {
+            let top = top_values(item);
+            let is_top = |v: &f64| top.contains(v);
+            let (mut t, mut bc) = (
+                PairedTable {
+                    a: 0,
+                    b: 0,
+                    c: 0,
+                    d: 0,
+                },
+                (0u64, 0u64),
+            );
+            for (x, y) in before.iter().zip(&after) {
+                match (is_top(x), is_top(y)) {
+                    (true, true) => t.a += 1,
+                    (true, false) => t.b += 1,
+                    (false, true) => t.c += 1,
+                    (false, false) => t.d += 1,
+                }
+            }
+            bc.0 = t.a + t.b;
+            bc.1 = t.a + t.c;
+            r.top_before = wilson(bc.0 as f64, n as f64, level).ok();
+            r.top_after = wilson(bc.1 as f64, n as f64, level).ok();
+            r.top_change = newcombe_paired(&t, level).ok();
+        }
+        match item.kind {
+            ItemType::Binary => match mcnemar_pairs(&before, &after, &lo) {
+                Ok(m) => {
+                    r.method = "mcnemar-exact";
+                    r.test = Some(TestSummary {
+                        method: "mcnemar-exact",
+                        reference: "McNemar (1947), Psychometrika 12, 153–157; R binom.test(b, b + c); Newcombe (1998) paired interval",
+                        statistic: m.b as f64,
+                        df: None,
+                        p_value: m.p_value,
+                        p_adjusted: None,
+                        effect_name: "difference",
+                        effect: m.difference.as_ref().map_or((m.c as f64 - m.b as f64) / n as f64, |d| d.estimate),
+                    });
+                    r.warnings.extend(m.warnings.iter().cloned());
+                    r.mcnemar = Some(m);
+                }
+                Err(e) => warn(&mut r, "McNemar's test", e),
+            },
+            ItemType::Likert | ItemType::Change => {
+                let opts = SignedRankOptions {
+                    zero_method: options.zero_method,
+                    ..Default::default()
+                };
+                match wilcoxon_signed_rank(&before, &after, &opts) {
+                    Ok(w) => {
+                        r.method = "wilcoxon-signed-rank";
+                        r.test = Some(TestSummary {
+                            method: "wilcoxon-signed-rank",
+                            reference: "Wilcoxon (1945); Pratt (1959); Kerby (2014) rank-biserial; R wilcox.test(after, before, paired = TRUE)",
+                            statistic: w.statistic,
+                            df: None,
+                            p_value: w.p_value,
+                            p_adjusted: None,
+                            effect_name: "rankBiserial",
+                            effect: w.rank_biserial,
+                        });
+                        r.warnings.extend(w.warnings.iter().cloned());
+                        r.wilcoxon = Some(w);
+                    }
+                    Err(e) => warn(&mut r, "the Wilcoxon signed-rank test", e),
+                }
+                r.paired_t = paired_t(&before, &after, &lo).ok();
+            }
+            _ => match paired_t(&before, &after, &lo) {
+                Ok(t) => {
+                    r.method = "paired-t";
+                    r.test = Some(TestSummary {
+                        method: "paired-t",
+                        reference: "Student (1908); Cohen (1988) d_z; R t.test(after, before, paired = TRUE)",
+                        statistic: t.t,
+                        df: Some(t.df),
+                        p_value: t.p_value,
+                        p_adjusted: None,
+                        effect_name: "dz",
+                        effect: t.cohens_dz,
+                    });
+                    r.warnings.extend(t.warnings.iter().cloned());
+                    r.paired_t = Some(t);
+                }
+                Err(e) => warn(&mut r, "the paired t-test", e),
+            },
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// The shift's sentence, after p-value adjustment.
+pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
+    let level = options.level;
+    let adjust = options.adjust.label();
+    Sentence::build(|lang| {
+        let en = lang == Lang::En;
+        let design = match (r.design, en) {
+            (Design::ThenTest, true) => "then-test, before → now",
+            (Design::ThenTest, false) => "prueba retrospectiva, antes → ahora",
+            (Design::PrePost, true) => "pretest → posttest",
+            (Design::PrePost, false) => "preprueba → posprueba",
+        };
+        let head = lead_with(&r.text, design, lang);
+        let pairs = if en {
+            format!("n = {} pairs", r.n_used)
+        } else {
+            format!("n = {} pares", r.n_used)
+        };
+        let (Some(up), Some(same), Some(down)) = (&r.improved, &r.same, &r.worse) else {
+            return format!(
+                "{head}{}",
+                if en {
+                    "no complete pairs."
+                } else {
+                    "sin pares completos."
+                }
+            );
+        };
+        let test = r.test.as_ref().map(|t| {
+            let p = p_with_adjusted(t.p_value, t.p_adjusted, adjust, lang);
+            match (t.method, en) {
+                ("mcnemar-exact", true) => format!("McNemar exact {p}"),
+                ("mcnemar-exact", false) => format!("McNemar exacta {p}"),
+                ("wilcoxon-signed-rank", true) => format!(
+                    "Wilcoxon signed-rank {p}, rank-biserial r = {}",
+                    num(t.effect, 2, lang)
+                ),
+                ("wilcoxon-signed-rank", false) => format!(
+                    "Wilcoxon de rangos con signo {p}, r biserial de rangos = {}",
+                    num(t.effect, 2, lang)
+                ),
+                (_, true) => format!("paired t {p}, d_z = {}", num(t.effect, 2, lang)),
+                (_, false) => format!("t pareada {p}, d_z = {}", num(t.effect, 2, lang)),
+            }
+        });
+        let test = test.map_or(String::new(), |t| format!("; {t}"));
+        let s = |x: &Share| share_ci(x.share, x.lower, x.upper, level, lang);
+        match (r.kind, en) {
+            (ItemType::Binary, true) => format!(
+                "{head}{} went from no to yes and {} from yes to no{test}, {pairs}.",
+                s(up),
+                super::sentence::pct(down.share)
+            ),
+            (ItemType::Binary, false) => format!(
+                "{head}{} pasó de no a sí y {} de sí a no{test}, {pairs}.",
+                s(up),
+                super::sentence::pct(down.share)
+            ),
+            (ItemType::Numeric, _) => {
+                let (b, a) = (r.mean_before.unwrap_or(0.0), r.mean_after.unwrap_or(0.0));
+                let ci = r.paired_t.as_ref().map_or(String::new(), |t| {
+                    let lvl = super::sentence::level_text(level, lang);
+                    if en {
+                        format!(
+                            " ({lvl} CI {} to {})",
+                            num(t.lower, 2, lang),
+                            num(t.upper, 2, lang)
+                        )
+                    } else {
+                        format!(
+                            " (IC {lvl} {} a {})",
+                            num(t.lower, 2, lang),
+                            num(t.upper, 2, lang)
+                        )
+                    }
+                });
+                if en {
+                    format!(
+                        "{head}mean {} → {}, change {}{ci}{test}, {pairs}.",
+                        num(b, 2, lang),
+                        num(a, 2, lang),
+                        num(a - b, 2, lang)
+                    )
+                } else {
+                    format!(
+                        "{head}media {} → {}, cambio {}{ci}{test}, {pairs}.",
+                        num(b, 2, lang),
+                        num(a, 2, lang),
+                        num(a - b, 2, lang)
+                    )
+                }
+            }
+            (_, true) => format!(
+                "{head}{} moved up, {} stayed the same and {} moved down{test}, {pairs}.",
+                s(up),
+                super::sentence::pct(same.share),
+                super::sentence::pct(down.share)
+            ),
+            (_, false) => format!(
+                "{head}{} subió, {} se mantuvo igual y {} bajó{test}, {pairs}.",
+                s(up),
+                super::sentence::pct(same.share),
+                super::sentence::pct(down.share)
+            ),
+        }
+    })
+}

@@ -1,0 +1,127 @@
+//! [`Survey`]: a loaded export with its mapping and decoded data — the state the page keeps
+//! between "load", "edit mapping" and "report".
+
+use super::dataset::Dataset;
+use super::detect::detect;
+use super::issues::{ColumnMissing, Issue};
+use super::mapping::Mapping;
+use super::report::{report, Report, ReportOptions};
+use super::table::{read, ReadOptions, Shape, Table};
+use crate::error::{Code, Error, Result};
+use serde::Serialize;
+
+/// What the import found: the file's shape and every problem, for the page's import panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    /// The detected header shape.
+    pub shape: Shape,
+    /// The delimiter used (`","`, `";"` or a tab).
+    pub delimiter: String,
+    /// Data rows (respondents).
+    pub rows: usize,
+    /// Columns in the file.
+    pub columns: usize,
+    /// Rows with every field empty; skipped.
+    pub blank_rows: u64,
+    /// Text of the `#` lines before the header (e.g. "synthetic: true").
+    pub notes: Vec<String>,
+    /// Cells and rows that could not be read.
+    pub issues: Vec<Issue>,
+    /// Missing cells per item column, by reason.
+    pub missing: Vec<ColumnMissing>,
+}
+
+/// A survey export loaded in memory.
+#[derive(Debug, Clone)]
+pub struct Survey {
+    table: Table,
+    mapping: Mapping,
+    data: Dataset,
+}
+
+impl Survey {
+    /// Reads a CSV export and applies the detected mapping.
+    ///
+    /// # Errors
+    /// Those of [`read`] (`too_large`, `csv_empty`, `csv_malformed`, `bad_input`);
+    /// [`Code::Internal`] if detection proposes an invalid mapping (a bug).
+    ///
+    /// # Examples
+    /// ```
+    /// use waterline::survey::{Survey, ReadOptions};
+    /// let csv = "Timestamp,I know resources / Conozco recursos\n2020-01-10,Agree\n2020-01-11,Muy de acuerdo\n2020-01-12,En desacuerdo\n";
+    /// let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    /// let item = &s.mapping().instrument.items[0];
+    /// assert_eq!(item.text.es, "Conozco recursos");
+    /// // Nobody chose a neutral answer: a 4-point scale, disagree 2, agree 3, strongly agree 4.
+    /// assert_eq!(s.data().values[0], vec![3.0, 4.0, 2.0]);
+    /// ```
+    pub fn from_csv(text: &str, options: &ReadOptions) -> Result<Survey> {
+        let table = read(text, options)?;
+        let mapping = detect(&table);
+        let data = Dataset::build(&table, &mapping).map_err(|e| {
+            Error::new(
+                Code::Internal,
+                format!("the detected mapping is invalid (a bug): {}", e.message),
+            )
+        })?;
+        Ok(Survey {
+            table,
+            mapping,
+            data,
+        })
+    }
+
+    /// The current mapping, with its column summary.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// Applies an edited mapping. On error the previous mapping stays in place.
+    ///
+    /// # Errors
+    /// Those of [`Mapping::validate`]: `duplicate_id`, `unknown_id`, `unknown_column`,
+    /// `invalid_instrument`, `too_large`.
+    pub fn set_mapping(&mut self, mut mapping: Mapping) -> Result<()> {
+        let data = Dataset::build(&self.table, &mapping)?;
+        mapping.summarize(&self.table);
+        self.mapping = mapping;
+        self.data = data;
+        Ok(())
+    }
+
+    /// The import summary: shape, notes, issues and missing counts under the current mapping.
+    pub fn issues(&self) -> ImportSummary {
+        ImportSummary {
+            shape: self.table.shape,
+            delimiter: self.table.delimiter.to_string(),
+            rows: self.table.rows(),
+            columns: self.table.columns.len(),
+            blank_rows: self.table.blank_rows,
+            notes: self.table.notes.clone(),
+            issues: self.data.issues.clone(),
+            missing: self.data.missing.clone(),
+        }
+    }
+
+    /// The full report under the current mapping.
+    ///
+    /// # Errors
+    /// [`Code::LevelOutOfRange`], [`Code::ParameterOutOfRange`] or [`Code::UnknownId`] for
+    /// bad options. Statistics that cannot be computed (too few pairs, no variation) are not
+    /// errors: their result says why in `warnings`.
+    pub fn report(&self, options: &ReportOptions) -> Result<Report> {
+        report(&self.mapping.instrument, &self.data, options)
+    }
+
+    /// The decoded data.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The table as read.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+}

@@ -1,0 +1,291 @@
+//! Bindings of the survey domain: one stateful [`Survey`] (a loaded export), the built-in
+//! example CSVs and the wave-size sensitivity table. Each method decodes, calls one core
+//! function and encodes; all logic is in [`crate::survey`].
+
+use super::{core, decode, encode, number, to_js_error};
+use crate::error::{Code, Error};
+use crate::survey::report::ReportOptions;
+use crate::survey::{Mapping, ReadOptions};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const SURVEY_TS: &'static str = r#"
+/** Options of `new Survey(csv, options)`; everything is detected when left out. */
+export interface SurveyReadOptions {
+  /** "," | ";" | "\t" | "|". */
+  delimiter?: string;
+  shape?: SurveyShape;
+}
+export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
+export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text";
+/** A text in English and Spanish; either may be "". */
+export interface BilingualText { en: string; es: string; }
+export interface SurveyPoint { value: number; label: BilingualText; aliases: string[]; }
+export interface SurveyChoice { id: string; label: BilingualText; aliases: string[]; column: string | null; }
+export interface SurveyItem {
+  id: string;
+  /** Column key; null only for a multi-select whose choices have their own columns. */
+  column: string | null;
+  text: BilingualText;
+  type: SurveyItemType;
+  points: SurveyPoint[];
+  /** Likert: how many top points are the top box (default 2). */
+  top: number | null;
+  choices: SurveyChoice[];
+  separator: string | null;
+  min: number | null;
+  max: number | null;
+}
+export interface SurveyScale { id: string; text: BilingualText; items: string[]; reversed: string[]; }
+export interface SurveyPair {
+  id: string;
+  design: "thenTest" | "prePost";
+  before: string;
+  after: string;
+  text: BilingualText;
+  fromWave: string | null;
+  toWave: string | null;
+}
+export interface SurveyWaves { column: string; order: string[]; sizesAssumed: boolean; }
+export interface Instrument {
+  title: BilingualText;
+  synthetic: boolean;
+  items: SurveyItem[];
+  /** Item ids of category items to break results down by. */
+  groups: string[];
+  scales: SurveyScale[];
+  pairs: SurveyPair[];
+  waves: SurveyWaves | null;
+}
+export type ColumnRole = "item" | "respondentId" | "timestamp" | "wave" | "ignored" | "unused";
+/** Read-only summary of a file column (ignored by setMapping). */
+export interface SurveyColumnSummary {
+  key: string; header: string; role: ColumnRole; items: string[];
+  distinct: number; blank: number; examples: string[];
+}
+/** The editable mapping: what `mapping()` returns and `setMapping()` takes back. */
+export interface SurveyMapping {
+  respondentId: string | null;
+  timestamps: string[];
+  ignored: string[];
+  instrument: Instrument;
+  columns?: SurveyColumnSummary[];
+}
+export type ImportIssueCode = "unknown_label" | "code_out_of_range" | "not_a_number" | "value_out_of_range"
+  | "ragged_row" | "unclosed_quote" | "duplicate_respondent";
+export interface ImportIssue {
+  code: ImportIssueCode;
+  message: string;
+  /** 1-based file line of the first affected row. */
+  line: number;
+  /** Up to ten affected lines. */
+  lines: number[];
+  /** Header text. */
+  column: string | null;
+  item: string | null;
+  value: string | null;
+  count: number;
+  treatment: "missing" | "kept" | "ignored" | "lastKept";
+}
+export interface SurveyColumnMissing {
+  column: string; item: string;
+  blank: number; notApplicable: number; declined: number; dontKnow: number; invalid: number; total: number;
+}
+export interface ImportSummary {
+  shape: SurveyShape; delimiter: string; rows: number; columns: number; blankRows: number;
+  notes: string[]; issues: ImportIssue[]; missing: SurveyColumnMissing[];
+}
+export interface SurveyReportOptions {
+  /** Default 0.95. */
+  level?: number;
+  /** Default "holm". */
+  adjust?: "holm" | "bh" | "bonferroni" | "hochberg" | "none";
+  /** Smallest subgroup shown; default 10. */
+  minCell?: number;
+  /** Item ids; default the instrument's groups. */
+  groupBy?: string[] | null;
+  /** Default "wilcox" (R); "pratt" (scipy). */
+  zeroMethod?: "wilcox" | "pratt";
+  /** Default [25, 50, 100, 200, 400]. */
+  assumedSizes?: number[];
+}
+export interface SurveySentence { en: string; es: string; }
+export interface SurveyExclusion { reason: string; count: number; }
+export interface SurveyShare { key: string; label: BilingualText; count: number; n: number; share: number; lower: number; upper: number; }
+export interface SurveyTopBox { values: number[]; label: BilingualText; interval: ProportionInterval; }
+export interface SurveyTestSummary {
+  method: string; reference: string; statistic: number; df: number | null;
+  pValue: number; pAdjusted: number | null;
+  effectName: "rankBiserial" | "dz" | "cohensH" | "cramersV" | "difference"; effect: number;
+}
+export interface ItemResult {
+  item: string; text: BilingualText; kind: SurveyItemType; wave: string | null;
+  nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
+  distribution: SurveyShare[]; topBox: SurveyTopBox | null;
+  mean: number | null; sd: number | null; median: number | null; q1: number | null; q3: number | null;
+  min: number | null; max: number | null; meanLower: number | null; meanUpper: number | null;
+  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
+}
+export interface ShiftResult {
+  pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: SurveyItemType;
+  before: string; after: string; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
+  improved: SurveyShare | null; same: SurveyShare | null; worse: SurveyShare | null;
+  meanBefore: number | null; meanAfter: number | null;
+  topBefore: ProportionInterval | null; topAfter: ProportionInterval | null; topChange: PairedDifference | null;
+  mcnemar: McNemar | null; wilcoxon: SignedRankTest | null; pairedT: PairedT | null;
+  test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
+}
+export interface SensitivityRow { nPerWave: number; xFrom: number; xTo: number; difference: number; lower: number; upper: number; pValue: number; }
+export interface WaveResult {
+  item: string; text: BilingualText; kind: SurveyItemType; from: string; to: string; nFrom: number; nTo: number;
+  shareFrom: ProportionInterval | null; shareTo: ProportionInterval | null;
+  twoProportions: TwoProportions | null; mannWhitney: MannWhitney | null; distribution: ChiSquareTest | null;
+  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; sentence: SurveySentence;
+}
+export interface SubgroupRow {
+  level: BilingualText; n: number | null; x: number | null; share: number | null;
+  lower: number | null; upper: number | null;
+  /** "62%", "<5%", ">95%" or "—". */
+  display: string;
+  suppressed: "small" | "complementary" | null;
+}
+export interface SubgroupResult {
+  item: string; group: string; text: BilingualText; groupText: BilingualText; rows: SubgroupRow[];
+  nUsed: number; nExcluded: number; excluded: SurveyExclusion[]; minCell: number;
+  chiSquare: ChiSquareTest | null; test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
+}
+/** Cronbach's alpha as the stats module returns it (psych::alpha, Feldt interval). */
+export interface SurveyCronbachAlpha {
+  method: "cronbach"; ciMethod: "feldt"; missing: "listwise";
+  n: number; nUsed: number; nExcluded: number; nItems: number;
+  alpha: number; standardizedAlpha: number | null; meanInterItemR: number | null;
+  lower: number; upper: number; level: number;
+  items: { index: number; mean: number; sd: number; rTotal: number | null; rDrop: number | null; alphaIfDeleted: number | null }[];
+  warnings: string[];
+}
+export interface ScaleResult {
+  scale: string; text: BilingualText; items: string[]; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
+  mean: number | null; sd: number | null; alpha: SurveyCronbachAlpha | null;
+  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
+}
+export interface SurveyReport {
+  title: BilingualText; synthetic: boolean; rows: number; level: number;
+  items: ItemResult[]; shifts: ShiftResult[]; waves: WaveResult[]; subgroups: SubgroupResult[]; scales: ScaleResult[];
+  adjustment: { method: "holm" | "bh" | "bonferroni" | "hochberg" | "none"; m: number; reference: string };
+  warnings: string[];
+}
+"#;
+
+/// A survey export loaded in memory: detect, edit the mapping, report.
+#[wasm_bindgen]
+pub struct Survey {
+    inner: crate::survey::Survey,
+}
+
+#[wasm_bindgen]
+impl Survey {
+    /// Reads a CSV export (Google Forms, SurveyMonkey, Qualtrics; `,` or `;`) and detects the
+    /// mapping. Throws `too_large`, `csv_empty`, `csv_malformed` or `bad_input`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] csv: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")]
+        options: JsValue,
+    ) -> Result<Survey, JsValue> {
+        let text = csv.as_string().ok_or_else(|| {
+            to_js_error(
+                Error::new(Code::BadInput, "csv must be the file's text (a string)")
+                    .with("argument", "csv"),
+            )
+        })?;
+        let options: Option<ReadOptions> = decode("options", options)?;
+        let inner = core(crate::survey::Survey::from_csv(
+            &text,
+            &options.unwrap_or_default(),
+        ))?;
+        Ok(Survey { inner })
+    }
+
+    /// The current mapping (column roles and instrument), with a summary of every column.
+    #[wasm_bindgen(js_name = mapping, unchecked_return_type = "SurveyMapping")]
+    pub fn mapping(&self) -> Result<JsValue, JsValue> {
+        encode(self.inner.mapping())
+    }
+
+    /// Applies an edited mapping; on error the previous one stays. Throws `duplicate_id`,
+    /// `unknown_id`, `unknown_column`, `invalid_instrument`, `too_large` or `bad_input`.
+    #[wasm_bindgen(js_name = setMapping)]
+    pub fn set_mapping(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "SurveyMapping")] mapping: JsValue,
+    ) -> Result<(), JsValue> {
+        let mapping: Mapping = decode("mapping", mapping)?;
+        core(self.inner.set_mapping(mapping))
+    }
+
+    /// Import problems and missing counts under the current mapping.
+    #[wasm_bindgen(js_name = issues, unchecked_return_type = "ImportSummary")]
+    pub fn issues(&self) -> Result<JsValue, JsValue> {
+        encode(&self.inner.issues())
+    }
+
+    /// The full report. Throws `level_out_of_range`, `parameter_out_of_range`, `unknown_id`
+    /// or `bad_input`.
+    #[wasm_bindgen(js_name = report, unchecked_return_type = "SurveyReport")]
+    pub fn report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReportOptions | undefined | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: Option<ReportOptions> = decode("options", options)?;
+        encode(&core(self.inner.report(&options.unwrap_or_default()))?)
+    }
+}
+
+/// The built-in SYNTHETIC parent survey (n = 113) as CSV text.
+#[wasm_bindgen(js_name = exampleSurveyCsv)]
+pub fn example_survey_csv() -> String {
+    crate::survey::example::PARENTS_CSV.to_string()
+}
+
+/// The built-in SYNTHETIC staff climate survey (two waves, sizes ASSUMED) as CSV text.
+#[wasm_bindgen(js_name = exampleStaffCsv)]
+pub fn example_staff_csv() -> String {
+    crate::survey::example::STAFF_CSV.to_string()
+}
+
+/// Options of [`wave_sensitivity`].
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SensitivityOptions {
+    level: Option<f64>,
+    sizes: Option<Vec<u64>>,
+}
+
+/// How the interval for a change between two independent shares (e.g. 0.48 → 0.72) depends on
+/// the assumed wave sizes (default 25, 50, 100, 200, 400). Throws `probability_out_of_range`,
+/// `parameter_out_of_range`, `level_out_of_range` or `bad_input`.
+#[wasm_bindgen(js_name = waveSensitivity, unchecked_return_type = "SensitivityRow[]")]
+pub fn wave_sensitivity(
+    #[wasm_bindgen(unchecked_param_type = "number")] share_from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] share_to: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ level?: number; sizes?: number[] } | undefined | null"
+    )]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let from = number("shareFrom", &share_from)?;
+    let to = number("shareTo", &share_to)?;
+    let o: Option<SensitivityOptions> = decode("options", options)?;
+    let o = o.unwrap_or_default();
+    let sizes = o
+        .sizes
+        .unwrap_or_else(|| ReportOptions::default().assumed_sizes);
+    encode(&core(crate::survey::report::wave_sensitivity(
+        from,
+        to,
+        &sizes,
+        o.level.unwrap_or(0.95),
+    ))?)
+}

@@ -1,0 +1,120 @@
+//! The survey bindings under WebAssembly, in Node
+//! (`wasm-pack test --node -- --test wasm_survey`): good input, wrong types, NaN, unknown
+//! fields and `null` must give a result or a thrown `Error` with the right `code`, never a trap.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use waterline::wasm::survey as w;
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+#[track_caller]
+fn code<T>(result: Result<T, JsValue>) -> String {
+    let Err(err) = result else {
+        panic!("expected an error")
+    };
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
+    assert!(get(&err, "details").is_object(), "no details: {err:?}");
+    get(&err, "code").as_string().unwrap()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn the_example_reports_89_percent_of_113() {
+    let s = w::Survey::new(w::example_survey_csv().into(), JsValue::UNDEFINED).unwrap();
+    let r = s.report(JsValue::NULL).unwrap();
+    assert_eq!(get(&r, "rows").as_f64(), Some(113.0));
+    assert_eq!(get(&r, "synthetic").as_bool(), Some(true));
+    let items: Array = get(&r, "items").into();
+    let first_likert = items
+        .iter()
+        .find(|i| get(i, "kind").as_string().as_deref() == Some("likert"))
+        .unwrap();
+    let sentence = get(&get(&first_likert, "sentence"), "es")
+        .as_string()
+        .unwrap();
+    assert!(
+        sentence.contains("89% (IC 95% 82–94%) está de acuerdo"),
+        "{sentence}"
+    );
+    let issues = s.issues().unwrap();
+    assert_eq!(get(&issues, "shape").as_string().unwrap(), "oneHeader");
+}
+
+#[wasm_bindgen_test]
+fn the_mapping_round_trips_and_bad_mappings_throw() {
+    let mut s = w::Survey::new(w::example_staff_csv().into(), JsValue::NULL).unwrap();
+    let m = s.mapping().unwrap();
+    s.set_mapping(m.clone()).unwrap();
+    assert_eq!(code(s.set_mapping(JsValue::NULL)), "bad_input");
+    assert_eq!(code(s.set_mapping("mapping".into())), "bad_input");
+    // Rename the item's column to one the file does not have.
+    let items: Array = get(&get(&m, "instrument"), "items").into();
+    Reflect::set(&items.get(0), &"column".into(), &"Nope".into()).unwrap();
+    assert_eq!(code(s.set_mapping(m)), "unknown_column");
+    // The previous mapping is still in force.
+    assert!(s.report(JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn wrong_inputs_throw_with_codes() {
+    assert_eq!(code(w::Survey::new(5.0.into(), JsValue::NULL)), "bad_input");
+    assert_eq!(code(w::Survey::new("".into(), JsValue::NULL)), "csv_empty");
+    let typo = options(&[("delimeter", ";".into())]);
+    assert_eq!(code(w::Survey::new("a\n1\n".into(), typo)), "bad_input");
+    let s = w::Survey::new(w::example_survey_csv().into(), JsValue::NULL).unwrap();
+    assert_eq!(
+        code(s.report(options(&[("level", 2.0.into())]))),
+        "level_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("level", f64::NAN.into())]))),
+        "level_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("minCell", 0.0.into())]))),
+        "parameter_out_of_range"
+    );
+    assert_eq!(
+        code(s.report(options(&[("adjust", "sidak".into())]))),
+        "bad_input"
+    );
+}
+
+#[wasm_bindgen_test]
+fn wave_sensitivity_for_48_to_72() {
+    let r = w::wave_sensitivity(0.48.into(), 0.72.into(), JsValue::UNDEFINED).unwrap();
+    let rows: Array = r.into();
+    assert_eq!(rows.length(), 5);
+    assert_eq!(get(&rows.get(0), "nPerWave").as_f64(), Some(25.0));
+    assert_eq!(
+        code(w::wave_sensitivity(
+            "0.48".into(),
+            0.72.into(),
+            JsValue::NULL
+        )),
+        "bad_input"
+    );
+    assert_eq!(
+        code(w::wave_sensitivity(
+            f64::NAN.into(),
+            0.72.into(),
+            JsValue::NULL
+        )),
+        "probability_out_of_range"
+    );
+}
