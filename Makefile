@@ -86,5 +86,6 @@ browser-test: build browser-tools
 
 bench: build browser-tools
 	node bench/run.mjs
+	cargo bench --bench survey --bench conditions
 
 size: build

@@ -7,11 +7,11 @@ import { domainBenchmarks } from './domains.mjs';
 
 const params = new URLSearchParams(location.search);
 try {
-  await init();
+  const exports = await init();
   const data = makeData(Number(params.get('seed') ?? 20261124), Number(params.get('scale') ?? 1));
   const env = { wl, jStat: globalThis.jStat, ss };
   const suite = runSuite(env, data, { runs: Number(params.get('runs') ?? 5) });
-  const domains = await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5) });
+  const domains = await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5), memory: exports.memory });
   window.__results = { suite, domains };
 } catch (e) {
   window.__results = { error: String(e?.stack ?? e) };

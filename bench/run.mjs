@@ -22,9 +22,9 @@ const jStat = createRequire(import.meta.url)('jstat');
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 // ---- Node
-initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.meta.url)) });
+const exports = initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.meta.url)) });
 const data = makeData();
-const node = { suite: runSuite({ wl, jStat, ss }, data, { runs }), domains: await domainBenchmarks(wl, { runs }) };
+const node = { suite: runSuite({ wl, jStat, ss }, data, { runs }), domains: await domainBenchmarks(wl, { runs, memory: exports.memory }) };
 const coldNode = [];
 for (let i = 0; i < 7; i++) {
   const out = execFileSync(process.execPath, [new URL('./cold-node.mjs', import.meta.url).pathname]);

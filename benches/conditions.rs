@@ -1,5 +1,5 @@
-//! Timing checks for the sizes the page promises (run natively here; the wasm build is slower
-//! by a small factor). Run with `cargo test --release --test conditions_perf -- --ignored`.
+//! Native benchmark of the exact budget optimisation (prints numbers): `cargo bench --bench conditions`.
+//! The wasm numbers the targets refer to come from `make bench` (bench/domains.mjs).
 
 use std::time::Instant;
 use waterline::conditions::knapsack::{solve, MinSpend};
@@ -11,8 +11,6 @@ fn amounts(rng: &mut Xoshiro256StarStar, n: usize, round_to: u64) -> Vec<u64> {
         .collect()
 }
 
-#[test]
-#[ignore]
 fn knapsack_500_proposals() {
     let mut rng = Xoshiro256StarStar::seed_from_u64(3);
     // Value shapes: uniform scores, all equal, few distinct (steps of 12.5), near-equal, and
@@ -72,8 +70,6 @@ fn knapsack_500_proposals() {
     }
 }
 
-#[test]
-#[ignore]
 fn knapsack_timing_breakdown() {
     let mut rng = Xoshiro256StarStar::seed_from_u64(3);
     let costs = amounts(&mut rng, 500, 1);
@@ -83,4 +79,9 @@ fn knapsack_timing_breakdown() {
         let s = solve(&values, &costs, 10_000_000, &[]).unwrap();
         println!("{} {:?}", s.nodes, t.elapsed());
     }
+}
+
+fn main() {
+    knapsack_500_proposals();
+    knapsack_timing_breakdown();
 }
