@@ -17,12 +17,13 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \
-        browser-test types examples bench size fuzz clean-pkg
+        browser-test types examples bench size fuzz
 
 help:
 	@echo "make serve   build the engine and serve the page with the built-in example (http://127.0.0.1:$(PORT)/)"
 	@echo "make test    run every test: fmt, clippy, native cargo tests, wasm tests in Node, types, browser tests"
 	@echo "make bench   run the benchmarks and print their numbers"
+	@echo "make fuzz    fuzz the CSV import, project/model decoding and the statistics (FUZZ_SECONDS each)"
 
 # ---------------------------------------------------------------------------- tools
 
@@ -87,5 +88,14 @@ browser-test: build browser-tools
 bench: build browser-tools
 	node bench/run.mjs
 	cargo bench --bench survey --bench conditions
+
+# Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which
+# RUSTC_BOOTSTRAP=1 enables on the stable toolchain). Crashes land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := survey_csv round_json stats_arrays toc_json
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; done
 
 size: build
