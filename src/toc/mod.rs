@@ -1,2 +1,25 @@
 //! The program staff's theory of change: logic models (phases → goals → activities → outputs
-//! → outcomes), validation, scheduling and progress.
+//! → outcomes → impact), validation, scheduling and progress.
+//!
+//! - [`model`]: the schema-versioned model ([`Model`]) and its JSON file form ([`parse_model`],
+//!   [`to_json`]).
+//! - [`validate()`]: rule findings with stable codes ([`Rule`]).
+//! - [`date`]: civil dates without a date crate.
+
+pub mod date;
+mod example;
+mod file;
+mod finding;
+mod graph;
+mod index;
+mod json;
+pub mod model;
+mod validate;
+
+pub use date::Date;
+pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
+pub use file::{parse_model, to_json};
+pub use finding::{Finding, Rule, Severity};
+pub use index::Kind;
+pub use model::*;
+pub use validate::{validate, Validation};
