@@ -14,6 +14,7 @@ mod graph;
 mod index;
 mod json;
 pub mod model;
+mod schedule;
 mod validate;
 
 pub use date::Date;
@@ -22,4 +23,8 @@ pub use file::{parse_model, to_json};
 pub use finding::{Finding, Rule, Severity};
 pub use index::Kind;
 pub use model::*;
+pub use schedule::{
+    schedule, what_if, GoalSchedule, Move, PhaseSchedule, Schedule, ScheduleOptions,
+    StartConstraint, WhatIf, WhatIfOptions,
+};
 pub use validate::{validate, Validation};
