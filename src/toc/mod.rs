@@ -8,21 +8,32 @@
 
 pub mod date;
 mod example;
+mod export;
 mod file;
 mod finding;
 mod graph;
 mod index;
 mod json;
+mod layout;
 pub mod model;
+mod progress;
 mod schedule;
 mod validate;
 
 pub use date::Date;
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
+pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};
 pub use file::{parse_model, to_json};
 pub use finding::{Finding, Rule, Severity};
 pub use index::Kind;
+pub use layout::{
+    layout, ColumnKey, EdgeRoute, Layout, LayoutColumn, LayoutEdge, LayoutNode, Point, NODE_WIDTH,
+};
 pub use model::*;
+pub use progress::{
+    progress, ActivityProgress, GoalProgress, GroupProgress, IndicatorProgress, OutcomeProgress,
+    Progress, ProgressOptions, StatusCounts, Track,
+};
 pub use schedule::{
     schedule, what_if, GoalSchedule, Move, PhaseSchedule, Schedule, ScheduleOptions,
     StartConstraint, WhatIf, WhatIfOptions,

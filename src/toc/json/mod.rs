@@ -10,5 +10,5 @@ mod ser;
 mod value;
 
 pub(crate) use de::from_value;
-pub(crate) use ser::{to_string, write_str};
+pub(crate) use ser::to_string;
 pub(crate) use value::{parse, Number, Value};
