@@ -74,10 +74,7 @@ fn name_cycles(succ: &[Vec<u32>], indeg: &[u32]) -> Vec<Vec<u32>> {
         let id = start as u32 + 1;
         path.clear();
         let mut v = start as u32;
-        loop {
-            let Some(mark) = walk.get_mut(v as usize) else {
-                break;
-            };
+        while let Some(mark) = walk.get_mut(v as usize) {
             if *mark == id {
                 // Closed a cycle: the path from v's first visit, reversed into successor order.
                 if let Some(pos) = path.iter().position(|&x| x == v) {

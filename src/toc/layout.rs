@@ -226,9 +226,8 @@ pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
     pairs.sort_unstable();
     let size = pairs.iter().map(|p| p.1).max().map_or(0, |m| m + 1);
     let mut tree = vec![0u64; size + 1];
-    let mut seen = 0u64;
     let mut inversions = 0u64;
-    for &(_, lower) in pairs.iter() {
+    for (seen, &(_, lower)) in pairs.iter().enumerate() {
         // Count earlier segments whose lower end is strictly greater.
         let mut i = lower + 1;
         let mut not_greater = 0u64;
@@ -236,7 +235,7 @@ pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
             not_greater += tree.get(i).copied().unwrap_or(0);
             i -= i & i.wrapping_neg();
         }
-        inversions += seen - not_greater;
+        inversions += seen as u64 - not_greater;
         let mut i = lower + 1;
         while i <= size {
             if let Some(t) = tree.get_mut(i) {
@@ -244,7 +243,6 @@ pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
             }
             i += i & i.wrapping_neg();
         }
-        seen += 1;
     }
     inversions
 }

@@ -6,6 +6,8 @@
 //! [`SERIALIZER`]. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
+mod toc;
+
 use crate::error::{Code, Error};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
