@@ -33,6 +33,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The English noun with its article, e.g. "an activity".
+    pub fn with_article(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
     /// The English noun, e.g. "activity".
     pub fn noun(self) -> &'static str {
         match self {

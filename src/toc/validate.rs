@@ -88,8 +88,8 @@ fn ids(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::EmptyId,
                 format!(
-                    "a {} has an empty id; give it a short unique id such as \"g1\"",
-                    kind.noun()
+                    "{} has an empty id; give it a short unique id such as \"g1\"",
+                    kind.with_article()
                 ),
                 &[id],
             ));
@@ -99,9 +99,9 @@ fn ids(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             Rule::DuplicateId,
             format!(
-                "the id \"{id}\" is used by a {} and again by a {}; ids must be unique across the model",
-                first.noun(),
-                dup.noun()
+                "the id \"{id}\" is used by {} and again by {}; ids must be unique across the model",
+                first.with_article(),
+                dup.with_article()
             ),
             &[id],
         ));
@@ -120,18 +120,25 @@ fn expect(
     let (owner_id, owner_kind) = owner;
     let want = kinds
         .iter()
-        .map(|k| k.noun())
+        .map(|k| k.with_article())
         .collect::<Vec<_>>()
         .join(" or ");
     match ix.get(target) {
         None => out.push(Finding::new(
             Rule::UnknownReference,
-            format!("{} {owner_id}: {field} names \"{target}\", which does not exist (expected a {want})", owner_kind.noun()),
+            format!(
+                "{} {owner_id}: {field} names \"{target}\", which does not exist (expected {want})",
+                owner_kind.noun()
+            ),
             &[owner_id, target],
         )),
         Some((k, _)) if !kinds.contains(&k) => out.push(Finding::new(
             Rule::WrongReferenceKind,
-            format!("{} {owner_id}: {field} names {target}, which is a {} (expected a {want})", owner_kind.noun(), k.noun()),
+            format!(
+                "{} {owner_id}: {field} names {target}, which is {} (expected {want})",
+                owner_kind.noun(),
+                k.with_article()
+            ),
             &[owner_id, target],
         )),
         Some(_) => {}
@@ -203,8 +210,8 @@ fn references(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
                 Some((k, _)) => out.push(Finding::new(
                     Rule::WrongReferenceKind,
                     format!(
-                        "the link {} → {}: {field} {target} is a {}; links join inputs, activities, outputs, outcomes and impacts",
-                        l.from, l.to, k.noun()
+                        "the link {} → {}: {field} {target} is {}; links join inputs, activities, outputs, outcomes and impacts",
+                        l.from, l.to, k.with_article()
                     ),
                     &[&l.from, &l.to],
                 )),
@@ -420,7 +427,7 @@ fn links(m: &Model, g: &LogicGraph<'_>, out: &mut Vec<Finding>) -> Vec<(u32, u32
             let why = if ka == Kind::Outcome && kb == Kind::Outcome {
                 "an outcome cannot lead to an outcome of an earlier term".to_string()
             } else {
-                format!("a {} cannot lead to a {}", ka.noun(), kb.noun())
+                format!("{} cannot lead to {}", ka.with_article(), kb.with_article())
             };
             out.push(Finding::new(
                 Rule::InvalidLink,

@@ -6,7 +6,7 @@
 //! [`SERIALIZER`]. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
-mod toc;
+pub mod toc;
 
 use crate::error::{Code, Error};
 use serde::de::DeserializeOwned;
