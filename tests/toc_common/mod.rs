@@ -162,7 +162,7 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
         link(&mut m, from, to);
     }
     // Goals: each depends on a few earlier ones.
-    let per = if goals == 0 { 0 } else { deps / goals };
+    let per = deps.checked_div(goals).unwrap_or(0);
     for g in 0..goals {
         let mut depends_on = Vec::new();
         for _ in 0..per.min(g) {
