@@ -4,8 +4,23 @@
 //! [`crate::Result`]; none returns NaN as a signal and none panics. Each result struct names its
 //! method and the sizes of its inputs, so a reader can tell what was computed.
 
+pub mod contingency;
 pub mod dist;
+pub mod mcnemar;
+pub mod paired;
 pub mod prec;
 pub mod proportion;
+pub mod rank;
+pub mod two_sample;
 
+pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
+pub use mcnemar::{
+    mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
+};
+pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
 pub use proportion::{wilson, ProportionInterval};
+pub use rank::{wilcoxon_signed_rank, SignedRankOptions, SignedRankTest, ZeroMethod};
+pub use two_sample::{
+    mann_whitney, two_proportions, MannWhitney, MannWhitneyOptions, TwoProportions,
+    TwoProportionsOptions,
+};
