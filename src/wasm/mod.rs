@@ -6,14 +6,13 @@
 //! `SERIALIZER`. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
-pub mod toc;
-
 use crate::error::{Code, Error};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 pub mod stats_shift;
+pub mod toc;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =
