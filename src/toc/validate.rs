@@ -487,7 +487,9 @@ fn reachability(g: &LogicGraph<'_>, edges: &[(u32, u32, u32)], out: &mut Vec<Fin
             .filter(|&v| g.kinds.get(v as usize) == Some(&from))
             .collect();
         for &v in &queue {
-            seen[v as usize] = true;
+            if let Some(s) = seen.get_mut(v as usize) {
+                *s = true;
+            }
         }
         let mut head = 0;
         while let Some(&v) = queue.get(head) {
@@ -509,14 +511,14 @@ fn reachability(g: &LogicGraph<'_>, edges: &[(u32, u32, u32)], out: &mut Vec<Fin
         let (Some(&kind), Some(&id)) = (g.kinds.get(v), g.ids.get(v)) else {
             continue;
         };
-        if kind == Kind::Outcome && !from_activities[v] {
+        if kind == Kind::Outcome && from_activities.get(v) == Some(&false) {
             out.push(Finding::new(
                 Rule::OutcomeUnreached,
                 format!("no activity leads to outcome {id}, directly or through outputs; link an activity or output to it"),
                 &[id],
             ));
         }
-        if kind == Kind::Activity && !to_outcomes[v] {
+        if kind == Kind::Activity && to_outcomes.get(v) == Some(&false) {
             let why = if succ.get(v).is_some_and(|l| l.is_empty()) {
                 "has no links"
             } else {
