@@ -86,6 +86,12 @@ pub enum Code {
     DependencyCycle,
     /// A date is not a valid ISO date (`YYYY-MM-DD`).
     InvalidDate,
+    /// A goal has neither a duration nor both start and end dates, so it cannot be scheduled.
+    MissingDuration,
+    /// A schedule has no date to start from (no phase start, goal start or `options.start`).
+    MissingDate,
+    /// An end date lies before its start date.
+    InvalidWindow,
     // --- project files ---------------------------------------------------------------------
     /// A project or model file has a schema version this engine does not know.
     UnsupportedVersion,
@@ -131,6 +137,9 @@ impl Code {
             Code::InfeasibleConstraints => "infeasible_constraints",
             Code::DependencyCycle => "dependency_cycle",
             Code::InvalidDate => "invalid_date",
+            Code::MissingDuration => "missing_duration",
+            Code::MissingDate => "missing_date",
+            Code::InvalidWindow => "invalid_window",
             Code::UnsupportedVersion => "unsupported_version",
             Code::Internal => "internal",
         }

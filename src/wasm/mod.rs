@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 pub mod conditions;
 pub mod stats_shift;
 pub mod survey;
+pub mod toc;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =

@@ -1,0 +1,632 @@
+//! The schedule: critical path method (CPM) over the goals' finish-to-start dependencies, with
+//! stated dates and phase windows as constraints, and a what-if for one delayed goal.
+//!
+//! # Rules
+//!
+//! - Days are counted as day numbers; a goal of `d` days starting on day `s` occupies
+//!   `s … s + d − 1` and its successors may start on `s + d`. A milestone (`d = 0`) finishes the
+//!   day it starts, and successors may start that same day.
+//! - Each goal starts as early as possible (ASAP), but no earlier than the project start, its
+//!   phase's first day, and its stated `start` (start-no-earlier-than).
+//! - Deadlines: a goal must finish by its stated `end`, its phase's last day, and the project
+//!   deadline (`options.deadline`, default: the early finish of the whole project).
+//! - Total float (slack) = late start − early start. The schedule is feasible exactly when every
+//!   goal's early schedule meets its deadlines, which is exactly when no slack is negative.
+//! - Critical goals have the least slack (0 in a feasible schedule without a deadline). The
+//!   critical path is the chain of critical goals that drives the project's finish, followed
+//!   backwards through predecessors whose finish sets the next goal's start.
+
+use super::date::Date;
+use super::finding::{Finding, Rule};
+use super::graph::{cycle_name, toposort};
+use super::index::{goal_successors, Index, Kind};
+use super::model::Model;
+use crate::error::{Code, Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Options of [`schedule`].
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScheduleOptions {
+    /// Project start: no goal starts earlier. Default: the earliest phase start or stated goal
+    /// start.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Project deadline (inclusive): every goal must finish by it. Default: none (late dates
+    /// are computed back from the project's early finish).
+    #[serde(default)]
+    pub deadline: Option<Date>,
+}
+
+/// What set a goal's early start, when it was not a prerequisite's finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartConstraint {
+    /// The project start.
+    ProjectStart,
+    /// The first day of the goal's phase.
+    PhaseStart,
+    /// The goal's stated start date.
+    StatedStart,
+    /// The what-if delay.
+    Delay,
+}
+
+/// One goal in the schedule. Finish dates are inclusive (the last day of work).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalSchedule {
+    /// Goal id.
+    pub id: String,
+    /// Phase id, if any.
+    pub phase: Option<String>,
+    /// Length in days.
+    pub duration_days: i64,
+    /// Earliest start.
+    pub early_start: Date,
+    /// Earliest finish (inclusive).
+    pub early_finish: Date,
+    /// Latest start that keeps every deadline.
+    pub late_start: Date,
+    /// Latest finish (inclusive).
+    pub late_finish: Date,
+    /// Total float in days: late start − early start (negative when a deadline cannot be met).
+    pub slack_days: i64,
+    /// True when the goal has the least slack of all goals.
+    pub critical: bool,
+    /// Days from the project start to the early start (for drawing a Gantt chart).
+    pub start_offset: i64,
+    /// Prerequisites whose finish sets the early start.
+    pub driven_by: Vec<String>,
+    /// The constraint that sets the early start when no prerequisite does.
+    pub constrained_by: Option<StartConstraint>,
+    /// Whether the early schedule lies inside the phase window (`None` without a phase window).
+    pub within_phase: Option<bool>,
+}
+
+/// A phase window against the goals scheduled in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhaseSchedule {
+    /// Phase id.
+    pub id: String,
+    /// Window start, if stated.
+    pub start: Option<Date>,
+    /// Window end (inclusive), if stated.
+    pub end: Option<Date>,
+    /// Number of goals in the phase.
+    pub n_goals: usize,
+    /// Earliest early start of its goals.
+    pub first_start: Option<Date>,
+    /// Latest early finish of its goals (inclusive).
+    pub last_finish: Option<Date>,
+    /// True when every goal of the phase lies inside the window.
+    pub conforms: bool,
+}
+
+/// The result of [`schedule`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schedule {
+    /// `"cpm"`.
+    pub method: &'static str,
+    /// Number of goals.
+    pub n_goals: usize,
+    /// Number of dependencies.
+    pub n_dependencies: usize,
+    /// Project start (`None` when there are no goals).
+    pub project_start: Option<Date>,
+    /// Early finish of the whole project, inclusive.
+    pub project_finish: Option<Date>,
+    /// Days from project start through project finish.
+    pub duration_days: i64,
+    /// True when no slack is negative (every deadline can be met).
+    pub feasible: bool,
+    /// Goal ids in topological order (prerequisites first, ties in model order).
+    pub order: Vec<String>,
+    /// The critical chain that drives the project's finish, first goal first.
+    pub critical_path: Vec<String>,
+    /// Goals in model order.
+    pub goals: Vec<GoalSchedule>,
+    /// Phase windows in model order.
+    pub phases: Vec<PhaseSchedule>,
+    /// Missed deadlines (errors) and stated starts pushed later (warnings).
+    pub conflicts: Vec<Finding>,
+}
+
+/// The goals reduced to numbers: durations, bounds and adjacency over dense indices.
+pub(super) struct Plan<'a> {
+    pub(super) ids: Vec<&'a str>,
+    dur: Vec<i64>,
+    /// Lower bounds on the start and what set them.
+    floor: Vec<(i64, StartConstraint)>,
+    /// Deadline (exclusive finish) and what set it: 0 stated end, 1 phase end, 2 project.
+    due: Vec<Option<(i64, u8)>>,
+    phase: Vec<Option<u32>>,
+    stated_start: Vec<Option<i64>>,
+    succ: Vec<Vec<u32>>,
+    pred: Vec<Vec<u32>>,
+    pub(super) order: Vec<u32>,
+    pub(super) anchor: i64,
+    deadline: Option<i64>,
+}
+
+pub(super) fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>> {
+    let ix = Index::build(m);
+    if let Some(&(id, _, _, _)) = ix
+        .duplicates
+        .iter()
+        .find(|d| d.1 == Kind::Goal || d.2 == Kind::Goal)
+    {
+        return Err(Error::new(
+            Code::DuplicateId,
+            format!("the id \"{id}\" is used twice; goal ids must be unique"),
+        )
+        .with("id", id));
+    }
+    let mut phase_ix = Vec::with_capacity(m.goals.len());
+    for g in &m.goals {
+        for d in &g.depends_on {
+            if ix.of(&d.goal, Kind::Goal).is_none() {
+                return Err(Error::new(
+                    Code::UnknownId,
+                    format!(
+                        "goal {} depends on \"{}\", which is not a goal",
+                        g.id, d.goal
+                    ),
+                )
+                .with("goal", g.id.as_str())
+                .with("id", d.goal.as_str()));
+            }
+        }
+        let p = match &g.phase {
+            None => None,
+            Some(p) => Some(ix.of(p, Kind::Phase).ok_or_else(|| {
+                Error::new(
+                    Code::UnknownId,
+                    format!(
+                        "goal {} names the phase \"{p}\", which is not a phase",
+                        g.id
+                    ),
+                )
+                .with("goal", g.id.as_str())
+                .with("id", p.as_str())
+            })?),
+        };
+        phase_ix.push(p);
+    }
+    for p in &m.phases {
+        if let (Some(s), Some(e)) = (&p.start, &p.end) {
+            if e.value < s.value {
+                return Err(Error::new(
+                    Code::InvalidWindow,
+                    format!(
+                        "phase {} ends ({}) before it starts ({})",
+                        p.id, e.value, s.value
+                    ),
+                )
+                .with("id", p.id.as_str()));
+            }
+        }
+    }
+    let succ = goal_successors(m, &ix);
+    let order = toposort(&succ).map_err(|cycles| {
+        let first = cycles.first().cloned().unwrap_or_default();
+        let names: Vec<&str> = first
+            .iter()
+            .filter_map(|&v| m.goals.get(v as usize))
+            .map(|g| g.id.as_str())
+            .collect();
+        Error::new(
+            Code::DependencyCycle,
+            format!(
+                "goals depend on each other in a cycle: {}",
+                cycle_name(&names)
+            ),
+        )
+        .with(
+            "cycle",
+            names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    })?;
+    let mut pred = vec![Vec::new(); m.goals.len()];
+    for (p, list) in succ.iter().enumerate() {
+        for &s in list {
+            if let Some(l) = pred.get_mut(s as usize) {
+                l.push(p as u32);
+            }
+        }
+    }
+    let anchor = match opts.start {
+        Some(d) => d.day_number(),
+        None => m
+            .phases
+            .iter()
+            .filter_map(|p| p.start.as_ref().map(|s| s.value.day_number()))
+            .chain(m.goals.iter().filter_map(|g| g.stated_window().0))
+            .min()
+            .ok_or_else(|| {
+                Error::new(
+                    Code::MissingDate,
+                    "the schedule has no date to start from: give a phase a start date, a goal a start date, or options.start",
+                )
+            })?,
+    };
+    let deadline = opts.deadline.map(|d| d.day_number() + 1);
+    let mut p = Plan {
+        ids: m.goals.iter().map(|g| g.id.as_str()).collect(),
+        dur: Vec::with_capacity(m.goals.len()),
+        floor: Vec::with_capacity(m.goals.len()),
+        due: Vec::with_capacity(m.goals.len()),
+        phase: phase_ix,
+        stated_start: Vec::with_capacity(m.goals.len()),
+        succ,
+        pred,
+        order,
+        anchor,
+        deadline,
+    };
+    for (g, ph) in m.goals.iter().zip(&p.phase) {
+        if let (Some(s), Some(e)) = (&g.start, &g.end) {
+            if e.value < s.value {
+                return Err(Error::new(
+                    Code::InvalidWindow,
+                    format!(
+                        "goal {} ends ({}) before it starts ({})",
+                        g.id, e.value, s.value
+                    ),
+                )
+                .with("id", g.id.as_str()));
+            }
+        }
+        let d = g.duration().ok_or_else(|| {
+            Error::new(
+                Code::MissingDuration,
+                format!(
+                    "goal {} has no length: give durationDays, or both start and end dates",
+                    g.id
+                ),
+            )
+            .with("id", g.id.as_str())
+        })?;
+        let phase = ph.and_then(|i| m.phases.get(i as usize));
+        let mut floor = (anchor, StartConstraint::ProjectStart);
+        if let Some(ps) = phase.and_then(|x| x.start.as_ref()) {
+            if ps.value.day_number() > floor.0 {
+                floor = (ps.value.day_number(), StartConstraint::PhaseStart);
+            }
+        }
+        let stated = g.start.as_ref().map(|s| s.value.day_number());
+        if let Some(s) = stated {
+            if s > floor.0 {
+                floor = (s, StartConstraint::StatedStart);
+            }
+        }
+        let mut due: Option<(i64, u8)> = None;
+        let mut tighten = |day: i64, why: u8| {
+            if due.map_or(true, |(d, _)| day < d) {
+                due = Some((day, why));
+            }
+        };
+        if let Some(e) = &g.end {
+            tighten(
+                if d == 0 {
+                    e.value.day_number()
+                } else {
+                    e.value.day_number() + 1
+                },
+                0,
+            );
+        }
+        if let Some(pe) = phase.and_then(|x| x.end.as_ref()) {
+            tighten(pe.value.day_number() + 1, 1);
+        }
+        if let Some(dl) = deadline {
+            tighten(dl, 2);
+        }
+        p.dur.push(d);
+        p.floor.push(floor);
+        p.due.push(due);
+        p.stated_start.push(stated);
+    }
+    Ok(p)
+}
+
+/// Early and late times of every goal, in day numbers (finishes exclusive).
+pub(super) struct Times {
+    pub(super) es: Vec<i64>,
+    pub(super) ef: Vec<i64>,
+    ls: Vec<i64>,
+    lf: Vec<i64>,
+    /// Start set by the delay of a what-if.
+    delayed: Option<u32>,
+}
+
+/// Forward and backward passes; `delay` adds a start-no-earlier-than bound on one goal.
+pub(super) fn cpm(p: &Plan<'_>, delay: Option<(u32, i64)>) -> Times {
+    let n = p.ids.len();
+    let (mut es, mut ef) = (vec![0i64; n], vec![0i64; n]);
+    for &v in &p.order {
+        let v = v as usize;
+        let mut start = p.floor.get(v).map_or(p.anchor, |f| f.0);
+        for &q in p.pred.get(v).map_or(&[][..], Vec::as_slice) {
+            start = start.max(ef.get(q as usize).copied().unwrap_or(start));
+        }
+        if let Some((g, bound)) = delay {
+            if g as usize == v {
+                start = start.max(bound);
+            }
+        }
+        if let (Some(s), Some(f)) = (es.get_mut(v), ef.get_mut(v)) {
+            *s = start;
+            *f = start + p.dur.get(v).copied().unwrap_or(0);
+        }
+    }
+    let finish = ef.iter().copied().max().unwrap_or(p.anchor);
+    let end = p.deadline.unwrap_or(finish);
+    let (mut ls, mut lf) = (vec![0i64; n], vec![0i64; n]);
+    for &v in p.order.iter().rev() {
+        let v = v as usize;
+        let mut late = end;
+        if let Some(Some((d, _))) = p.due.get(v) {
+            late = late.min(*d);
+        }
+        for &s in p.succ.get(v).map_or(&[][..], Vec::as_slice) {
+            late = late.min(ls.get(s as usize).copied().unwrap_or(late));
+        }
+        if let (Some(a), Some(b)) = (lf.get_mut(v), ls.get_mut(v)) {
+            *a = late;
+            *b = late - p.dur.get(v).copied().unwrap_or(0);
+        }
+    }
+    Times {
+        es,
+        ef,
+        ls,
+        lf,
+        delayed: delay.map(|d| d.0),
+    }
+}
+
+pub(super) fn date(day: i64) -> Result<Date> {
+    Date::from_day_number(day).map_err(|_| {
+        Error::new(
+            Code::InvalidDate,
+            format!("the schedule runs outside the years 1–9999 (day {day})"),
+        )
+        .with("dayNumber", day)
+    })
+}
+
+/// Inclusive last day of a goal occupying `[start, finish)`.
+pub(super) fn last_day(start: i64, finish: i64) -> Result<Date> {
+    date(if finish > start { finish - 1 } else { start })
+}
+
+pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
+    let n = p.ids.len();
+    let slack: Vec<i64> = (0..n)
+        .map(|v| t.ls.get(v).zip(t.es.get(v)).map_or(0, |(l, e)| l - e))
+        .collect();
+    let min_slack = slack.iter().copied().min().unwrap_or(0);
+    let mut goals = Vec::with_capacity(n);
+    let mut conflicts = Vec::new();
+    for (v, g) in m.goals.iter().enumerate() {
+        let (es, ef, ls, lf) = match (t.es.get(v), t.ef.get(v), t.ls.get(v), t.lf.get(v)) {
+            (Some(&a), Some(&b), Some(&c), Some(&d)) => (a, b, c, d),
+            _ => return Err(Error::new(Code::Internal, "schedule arrays out of step")),
+        };
+        let preds = p.pred.get(v).map_or(&[][..], Vec::as_slice);
+        let driven_by: Vec<String> = preds
+            .iter()
+            .filter(|&&q| t.ef.get(q as usize) == Some(&es))
+            .filter_map(|&q| p.ids.get(q as usize).map(|s| s.to_string()))
+            .collect();
+        let floor = p
+            .floor
+            .get(v)
+            .copied()
+            .unwrap_or((p.anchor, StartConstraint::ProjectStart));
+        let constrained_by = if t.delayed == Some(v as u32) && es > floor.0 && driven_by.is_empty()
+        {
+            Some(StartConstraint::Delay)
+        } else if driven_by.is_empty() {
+            Some(floor.1)
+        } else {
+            None
+        };
+        let window = p
+            .phase
+            .get(v)
+            .copied()
+            .flatten()
+            .and_then(|i| m.phases.get(i as usize));
+        let within_phase = window.and_then(|ph| {
+            if ph.start.is_none() && ph.end.is_none() {
+                return None;
+            }
+            let after_start = ph
+                .start
+                .as_ref()
+                .map_or(true, |s| es >= s.value.day_number());
+            let before_end = ph
+                .end
+                .as_ref()
+                .map_or(true, |e| ef <= e.value.day_number() + 1);
+            Some(after_start && before_end)
+        });
+        if let Some(Some((due, why))) = p.due.get(v) {
+            if ef > *due {
+                let what = match why {
+                    0 => "its stated end".to_string(),
+                    1 => format!("the end of its phase {}", g.phase.as_deref().unwrap_or("")),
+                    _ => "the project deadline".to_string(),
+                };
+                conflicts.push(Finding::new(
+                    Rule::MissesDeadline,
+                    format!(
+                        "goal {} finishes on {} at the earliest, {} days after {what} ({})",
+                        g.id,
+                        last_day(es, ef)?,
+                        ef - due,
+                        last_day(due - p.dur.get(v).copied().unwrap_or(0), *due)?
+                    ),
+                    &[&g.id],
+                ));
+            }
+        }
+        if let Some(Some(s)) = p.stated_start.get(v) {
+            if es > *s {
+                conflicts.push(Finding::new(
+                    Rule::StartPushed,
+                    format!(
+                        "goal {} cannot start on its stated start {}; the earliest start is {}",
+                        g.id,
+                        date(*s)?,
+                        date(es)?
+                    ),
+                    &[&g.id],
+                ));
+            }
+        }
+        goals.push(GoalSchedule {
+            id: g.id.clone(),
+            phase: g.phase.clone(),
+            duration_days: ef - es,
+            early_start: date(es)?,
+            early_finish: last_day(es, ef)?,
+            late_start: date(ls)?,
+            late_finish: last_day(ls, lf)?,
+            slack_days: ls - es,
+            critical: ls - es == min_slack,
+            start_offset: es - p.anchor,
+            driven_by,
+            constrained_by,
+            within_phase,
+        });
+    }
+    let phases = m
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, ph)| {
+            let mine: Vec<&GoalSchedule> = goals
+                .iter()
+                .zip(&p.phase)
+                .filter(|(_, x)| **x == Some(i as u32))
+                .map(|(g, _)| g)
+                .collect();
+            PhaseSchedule {
+                id: ph.id.clone(),
+                start: ph.start.as_ref().map(|s| s.value),
+                end: ph.end.as_ref().map(|s| s.value),
+                n_goals: mine.len(),
+                first_start: mine.iter().map(|g| g.early_start).min(),
+                last_finish: mine.iter().map(|g| g.early_finish).max(),
+                conforms: mine.iter().all(|g| g.within_phase != Some(false)),
+            }
+        })
+        .collect();
+    let finish = t.ef.iter().copied().max();
+    Ok(Schedule {
+        method: "cpm",
+        n_goals: n,
+        n_dependencies: p.pred.iter().map(Vec::len).sum(),
+        project_start: if n == 0 { None } else { Some(date(p.anchor)?) },
+        project_finish: match finish {
+            Some(f) if n > 0 => Some(last_day(p.anchor.min(f), f)?),
+            _ => None,
+        },
+        duration_days: finish.map_or(0, |f| f - p.anchor),
+        feasible: min_slack >= 0,
+        order: p
+            .order
+            .iter()
+            .filter_map(|&v| p.ids.get(v as usize).map(|s| s.to_string()))
+            .collect(),
+        critical_path: critical_path(p, t, &slack, min_slack),
+        goals,
+        phases,
+        conflicts,
+    })
+}
+
+fn critical_path(p: &Plan<'_>, t: &Times, slack: &[i64], min_slack: i64) -> Vec<String> {
+    let is_critical = |v: usize| slack.get(v) == Some(&min_slack);
+    // The critical goal that finishes last (first in topological order on ties).
+    let mut last: Option<usize> = None;
+    for &v in &p.order {
+        let v = v as usize;
+        if is_critical(v) && last.map_or(true, |l| t.ef.get(v) > t.ef.get(l)) {
+            last = Some(v);
+        }
+    }
+    let mut path = Vec::new();
+    let mut cur = last;
+    while let Some(v) = cur {
+        path.push(v);
+        let es = t.es.get(v).copied();
+        cur = p.pred.get(v).and_then(|ps| {
+            ps.iter()
+                .map(|&q| q as usize)
+                .find(|&q| is_critical(q) && t.ef.get(q).copied() == es)
+        });
+        if path.len() > p.ids.len() {
+            break; // cannot happen on a DAG; guards the loop
+        }
+    }
+    path.iter()
+        .rev()
+        .filter_map(|&v| p.ids.get(v).map(|s| s.to_string()))
+        .collect()
+}
+
+/// Computes the critical-path schedule of a model's goals (see the module's rules).
+///
+/// O(goals + dependencies): Kahn's topological sort, one forward and one backward pass.
+///
+/// # Errors
+///
+/// The model must be schedulable: `duplicate_id` (two goals share an id), `unknown_id`
+/// (a dependency or phase that does not exist), `dependency_cycle` (details: `cycle`),
+/// `missing_duration`, `invalid_window` (an end before its start), `missing_date` (no date to
+/// start from), `invalid_date` (the schedule would leave the years 1–9999). Run
+/// [`validate`](super::validate()) first to see every problem at once.
+///
+/// # Examples
+///
+/// ```
+/// use waterline::toc::{example_pass_model, schedule, ScheduleOptions};
+/// let s = schedule(&example_pass_model()?, &ScheduleOptions::default())?;
+/// assert!(s.feasible);
+/// assert_eq!(s.project_start.unwrap().to_string(), "2020-07-01");
+/// // Curriculum (150 days from July 1, 2021) then the 540-day institute.
+/// assert_eq!(s.critical_path, ["g6", "g8"]);
+/// # Ok::<(), waterline::Error>(())
+/// ```
+///
+/// # References
+///
+/// Kelley & Walker (1959), "Critical-path planning and scheduling"; float as in PMI's PMBOK
+/// (total float = late start − early start).
+pub fn schedule(m: &Model, options: &ScheduleOptions) -> Result<Schedule> {
+    if m.goals.is_empty() {
+        return Ok(Schedule {
+            method: "cpm",
+            n_goals: 0,
+            n_dependencies: 0,
+            project_start: None,
+            project_finish: None,
+            duration_days: 0,
+            feasible: true,
+            order: Vec::new(),
+            critical_path: Vec::new(),
+            goals: Vec::new(),
+            phases: Vec::new(),
+            conflicts: Vec::new(),
+        });
+    }
+    let p = plan(m, options)?;
+    let t = cpm(&p, None);
+    assemble(m, &p, &t)
+}
