@@ -48,7 +48,9 @@ test('PASS loads: title, provenance, a clean validation, the diagram and the Gan
   const g6 = $('[data-testid="toc-schedule-table"] tr:has(button[data-select="g6"])');
   assert.match(await g6.textContent(), /Jul 1, 2021.*Nov 27, 2021.*yes — critical/);
   // Text equivalents: a list per column with "leads to", labels on both charts.
-  assert.match(await $('[data-testid="toc-diagram-text"]').textContent(), /Design and develop the PASS curriculum \(a_curriculum\) — leads to: PASS curriculum/);
+  await $('.toc-textversion summary').click();
+  await shot('toc-diagram-text-en', '.toc-textversion');
+  assert.match(await $('[data-testid="toc-diagram-text"]').textContent(), /Design and develop the PASS curriculum \(a_curriculum\)leads to: PASS curriculum.*\(out_curriculum\)/);
   assert.match(await $('.toc-diagram-svg').getAttribute('aria-label'), /19 elements in 7 columns/);
   assert.match(await $('.toc-gantt-svg').getAttribute('aria-label'), /critical path: g6 → g8/);
   await shot('toc-diagram-en', '.toc-diagram-card');

@@ -71,11 +71,15 @@ export function mount(root, { changed } = {}) {
   const findingsBody = el('div', { 'aria-live': 'polite' });
   const validationCard = el('section', { class: 'card toc-validation', 'data-testid': 'toc-validation' }, h('h3', 'toc.val.heading'), findingsBody);
 
+  const zoomSelect = el('select', { id: uid('zoom'), 'data-testid': 'toc-zoom' },
+    [1, 0.75, 0.5].map((z) => el('option', { value: String(z), text: `${Math.round(z * 100)} %` })));
   const diagramScroll = el('div', { class: 'toc-scroll toc-diagram-scroll', tabindex: '0', role: 'region', 'data-i18n-aria-label': 'toc.diagram.heading', 'data-testid': 'toc-diagram' });
   const diagramTextBody = el('div', { class: 'toc-textcols', 'data-testid': 'toc-diagram-text' });
+  const textVersion = el('details', { class: 'toc-textversion' }, h('summary', 'toc.diagram.text'), diagramTextBody);
   const diagramCard = el('section', { class: 'card toc-diagram-card' },
-    h('h3', 'toc.diagram.heading'), h('p', 'toc.diagram.help', { class: 'toc-help' }), diagramScroll,
-    el('details', { class: 'toc-textversion' }, h('summary', 'toc.diagram.text'), diagramTextBody));
+    h('h3', 'toc.diagram.heading'), h('p', 'toc.diagram.help', { class: 'toc-help' }),
+    el('div', { class: 'toc-zoom' }, h('label', 'toc.diagram.zoom', { for: zoomSelect.id }), zoomSelect), diagramScroll,
+    textVersion);
 
   const ganttSummary = el('div', { 'data-testid': 'toc-gantt-summary' });
   const ganttScroll = el('div', { class: 'toc-scroll toc-gantt-scroll', tabindex: '0', role: 'region', 'data-i18n-aria-label': 'toc.gantt.heading', 'data-testid': 'toc-gantt' });
@@ -158,6 +162,7 @@ export function mount(root, { changed } = {}) {
     if (editor.current() && !indexModel(model).has(editor.current().id) && editor.current().kind !== 'model') editor.close(false);
     if (selected && !indexModel(model).has(selected)) selected = null;
     whatIfState = { ...whatIfState, shown: false };
+    resetScroll = true;
     refresh(source);
     return { ok: true };
   }
@@ -207,10 +212,7 @@ export function mount(root, { changed } = {}) {
       el('h3', { class: 'toc-model-title', 'data-testid': 'toc-model-title', lang: title.lang !== lang() ? title.lang : null, text: title.text }),
       el('p', {}, el('strong', { text: `${t('toc.model.source')}: ` }), model.source ? el('span', { lang: 'en', text: model.source }) : t('toc.model.noSource')),
       el('p', { text: t('toc.model.counts', counts) }),
-      el('p', { class: 'toc-prov-summary', 'data-testid': 'toc-prov-summary' },
-        el('span', { class: 'toc-prov-badge', 'data-origin': 'read', text: t('toc.prov.read') }), ' ',
-        el('span', { class: 'toc-prov-badge', 'data-origin': 'assumed', text: t('toc.prov.assumed') }), ' ',
-        t('toc.prov.summary', c)),
+      el('p', { class: 'toc-prov-summary', 'data-testid': 'toc-prov-summary', text: t('toc.prov.summary', c) }),
       el('button', { type: 'button', class: 'secondary', 'data-key': 'edit-model', 'data-testid': 'toc-edit-model', text: t('toc.model.edit'),
         onclick: () => editor.open('model', model.id) }));
     if (provDetails.open) renderProvTable(index, entries);
@@ -242,33 +244,67 @@ export function mount(root, { changed } = {}) {
 
   // ---- diagram
   let diagram = null;
+  let resetScroll = false;
+  /** Scales the drawn diagram (the engine's coordinates stay as they are: only the view zooms). */
+  function zoomDiagram() {
+    if (!diagram) return;
+    const z = Number(zoomSelect.value) || 1;
+    const [, , w, h2] = diagram.svg.getAttribute('viewBox').split(' ').map(Number);
+    diagram.svg.setAttribute('width', String(Math.round(w * z)));
+    diagram.svg.setAttribute('height', String(Math.round(h2 * z)));
+  }
+  zoomSelect.addEventListener('change', zoomDiagram);
+  /** Skips drawing when nothing the drawing shows has changed (a status edit leaves the diagram alone). */
+  const drawn = new Map();
+  const unchanged = (name, key) => { if (drawn.get(name) === key) return true; drawn.set(name, key); return false; };
+  const nodeKey = (index, ids) => ids.map((id) => {
+    const item = index.get(id)?.item;
+    return `${id}\u0001${JSON.stringify(labelOf(item))}\u0001${item?.provenance?.origin ?? ''}`;
+  }).join('\u0002');
+
   function renderDiagram(index) {
-    if (!an.layout.ok) { replace(diagramScroll, el('p', { class: 'error', text: t('toc.model.broken', { message: errorText(an.layout.error) }) })); diagram = null; return; }
+    if (!an.layout.ok) {
+      drawn.delete('diagram');
+      replace(diagramScroll, el('p', { class: 'error', text: t('toc.model.broken', { message: errorText(an.layout.error) }) }));
+      diagram = null;
+      return;
+    }
     const layout = an.layout.value;
     if (!layout.nodes.length) {
+      drawn.delete('diagram');
       replace(diagramScroll, el('p', { class: 'toc-muted', text: t('toc.diagram.empty') }));
       replace(diagramTextBody);
       diagram = null;
       return;
     }
-    const { scrollLeft, scrollTop } = diagramScroll;
-    diagram = drawDiagram({ layout, index, title: pick(model.title, lang()).text, lang: lang() });
-    replace(diagramScroll, diagram.svg);
-    diagramScroll.scrollLeft = scrollLeft;
-    diagramScroll.scrollTop = scrollTop;
-    rerender(diagramTextBody, ...diagramText({ layout, index, lang: lang() }));
+    const key = [lang(), JSON.stringify(layout), nodeKey(index, layout.nodes.map((n) => n.id)),
+      JSON.stringify((model.links ?? []).map((l) => l.provenance?.origin ?? '')), JSON.stringify(model.title)].join('\u0003');
+    if (!unchanged('diagram', key)) {
+      diagram = drawDiagram({ layout, index, links: model.links, title: pick(model.title, lang()).text, lang: lang() });
+      replace(diagramScroll, diagram.svg);
+      zoomDiagram();
+      if (textVersion.open) renderDiagramText(index);
+      else replace(diagramTextBody);
+    }
+    if (resetScroll) { diagramScroll.scrollLeft = 0; diagramScroll.scrollTop = 0; resetScroll = false; }
   }
+  /** The text version is built when it is open (a closed <details> hides it from everyone). */
+  function renderDiagramText(index = indexModel(model)) {
+    if (!an?.layout?.ok) return;
+    rerender(diagramTextBody, ...diagramText({ layout: an.layout.value, index, links: model.links, lang: lang() }));
+  }
+  textVersion.addEventListener('toggle', () => { if (textVersion.open) renderDiagramText(); else replace(diagramTextBody); });
 
   // ---- schedule
   let gantt = null;
   function renderSchedule(index) {
-    gantt = null;
     const goals = model.goals ?? [];
     const options = goals.map((g) => el('option', { value: g.id, text: `${g.id} · ${pick(g.title, lang()).text}` }));
     const keep = whatIfState.goal ?? wiGoal.value;
     replace(wiGoal, ...options);
     if (goals.some((g) => g.id === keep)) wiGoal.value = keep;
     whatIfForm.hidden = !goals.length;
+    if (!an.schedule || !an.schedule.ok) { gantt = null; drawn.delete('schedule'); }
     if (!an.schedule) {
       rerender(ganttSummary, el('p', { class: 'toc-muted', text: t('toc.gantt.noGoals') }));
       replace(ganttScroll); replace(scheduleTableBox); replace(wiResult);
@@ -282,6 +318,13 @@ export function mount(root, { changed } = {}) {
       return;
     }
     const s = an.schedule.value;
+    const key = [lang(), asOf, JSON.stringify(s), nodeKey(index, s.goals.map((g) => g.id)),
+      JSON.stringify(model.goals.map((g) => [g.start, g.end, g.durationDays].map((f) => f?.provenance?.origin ?? ''))),
+      JSON.stringify(model.phases)].join('\u0003');
+    if (unchanged('schedule', key) && gantt) {
+      if (whatIfState.shown) runWhatIf(false);
+      return;
+    }
     ganttScroll.hidden = false;
     rerender(ganttSummary,
       el('p', { class: 'toc-gantt-summary' }, el('strong', { text: `${t('toc.gantt.criticalPath')}: ` }),

@@ -14,7 +14,8 @@ const PAD_Y = 10;
  * Builds the diagram SVG. Returns { svg, nodes: Map id → <g>, edges: [{ from, to, el }] }.
  * `index` is the model's id → { kind, item } map.
  */
-export function drawDiagram({ layout, index, title, lang }) {
+export function drawDiagram({ layout, index, links, title, lang }) {
+  const assumedLinks = assumedSet(links);
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height + HEAD);
   const root = svg('svg', {
@@ -40,7 +41,8 @@ export function drawDiagram({ layout, index, title, lang }) {
   const edges = [];
   for (const e of layout.edges) {
     const points = e.points.map((p) => `${round(p.x)},${round(p.y)}`).join(' ');
-    const line = svg('polyline', { points, class: `toc-edge toc-edge-${e.route}`, 'marker-end': 'url(#toc-arrow)' });
+    const assumed = assumedLinks.has(`${e.from}\u0000${e.to}`);
+    const line = svg('polyline', { points, class: `toc-edge toc-edge-${e.route}${assumed ? ' toc-edge-assumed' : ''}`, 'marker-end': 'url(#toc-arrow)' });
     edgeLayer.append(line);
     edges.push({ from: e.from, to: e.to, el: line });
   }
@@ -72,9 +74,12 @@ export function drawDiagram({ layout, index, title, lang }) {
 }
 
 const round = (v) => Math.round(v * 10) / 10;
+/** Links whose provenance says "assumed", as "from\0to" keys. */
+const assumedSet = (links) => new Set((links ?? []).filter((l) => l.provenance?.origin === 'assumed').map((l) => `${l.from}\u0000${l.to}`));
 
 /** The text equivalent: one list per column, each element with what it leads to. */
-export function diagramText({ layout, index, lang }) {
+export function diagramText({ layout, index, links, lang }) {
+  const assumedLinks = assumedSet(links);
   const out = new Map();
   for (const e of layout.edges) {
     if (!out.has(e.from)) out.set(e.from, []);
@@ -99,8 +104,9 @@ export function diagramText({ layout, index, lang }) {
         return el('li', {},
           select(n.id),
           item?.provenance?.origin === 'assumed' ? el('span', { class: 'toc-badge-text', text: t('toc.prov.assumed') }) : null,
-          el('span', { class: 'toc-leads' }, ` — ${t('toc.diagram.leadsTo')}: `,
-            targets.length ? targets.map((id, i) => [i ? ', ' : '', select(id)]) : t('toc.diagram.nothing')));
+          el('div', { class: 'toc-leads' }, `${t('toc.diagram.leadsTo')}: `, targets.length ? null : t('toc.diagram.nothing')),
+          targets.length ? el('ul', { class: 'toc-leads-list' }, targets.map((id) => el('li', {}, select(id),
+            assumedLinks.has(`${n.id}\u0000${id}`) ? el('span', { class: 'toc-badge-text', text: t('toc.diagram.assumedLink') }) : null))) : null);
       })));
   });
   return columns;

@@ -113,8 +113,8 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     if (r.ok) { current.id = v.trim(); heading.textContent = headingText(locate(getModel())); }
   }, { key: 'id', event: 'change', help: t('toc.f.idHelp') });
   const bilingual = (keyEn, keyEs, prop) => (item) => [
-    text(keyEn, item[prop]?.en, (v, f) => apply((x) => { x[prop] = { en: v, es: x[prop]?.es ?? null }; }, { field: f }), { key: `${prop}.en`, lang: 'en' }),
-    text(keyEs, item[prop]?.es, (v, f) => apply((x) => { x[prop] = { en: x[prop]?.en ?? '', es: textOrNull(v) }; }, { field: f }), { key: `${prop}.es`, lang: 'es' }),
+    text(keyEn, item[prop]?.en, (v, f) => apply((x) => { x[prop] = { en: v, es: x[prop]?.es ?? null }; }, { field: f }), { key: `${prop}.en`, lang: 'en', area: true }),
+    text(keyEs, item[prop]?.es, (v, f) => apply((x) => { x[prop] = { en: x[prop]?.en ?? '', es: textOrNull(v) }; }, { field: f }), { key: `${prop}.es`, lang: 'es', area: true }),
   ];
   const titles = bilingual('toc.f.titleEn', 'toc.f.titleEs', 'title');
   const factField = (labelKey, item, prop, kind) => {
@@ -145,7 +145,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     const out = (m.links ?? []).filter((l) => l.from === item.id);
     const inc = (m.links ?? []).filter((l) => l.to === item.id);
     const remove = (l) => el('button', { type: 'button', class: 'secondary toc-small', 'data-key': `unlink-${l.from}-${l.to}`,
-      'aria-label': t('toc.f.removeLink', { from: l.from, to: l.to }), text: t('toc.edit.delete'),
+      'aria-label': t('toc.f.removeLink', { from: l.from, to: l.to }), text: t('toc.f.remove'),
       onclick: () => apply((x, mm) => { const at = mm.links.findIndex((k) => k.from === l.from && k.to === l.to); if (at >= 0) mm.links.splice(at, 1); }, { rebuild: true, undo: true }) });
     const list = (items, other) => (items.length
       ? el('ul', { class: 'toc-linklist' }, items.map((l) => el('li', {}, selectButton(other(l)), ' ', remove(l))))
@@ -234,7 +234,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
   }
   function actuals(x) {
     const rows = x.actuals.map((a, i) => el('li', {}, `${a.value} (${a.date}) `,
-      el('button', { type: 'button', class: 'secondary toc-small', 'data-key': `actual-remove-${i}`, text: t('toc.edit.delete'),
+      el('button', { type: 'button', class: 'secondary toc-small', 'data-key': `actual-remove-${i}`, text: t('toc.f.remove'),
         'aria-label': t('toc.f.removeActual', { date: a.date }),
         onclick: () => apply((ind) => { ind.actuals.splice(i, 1); }, { rebuild: true, undo: true }) })));
     return el('section', {}, el('h4', { text: t('toc.f.actuals') }),

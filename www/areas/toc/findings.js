@@ -8,6 +8,9 @@ function params(ids) {
   return { a: ids[0] ?? '', b: ids[1] ?? '', ids: ids.join(', '), cycle: ids.length ? [...ids, ids[0]].join(' → ') : '' };
 }
 
+const plural = (n) => new Intl.PluralRules(document.documentElement.lang || 'en').select(n) === 'one' ? 'one' : 'other';
+const count = (what, n) => t(`toc.val.${what}.${plural(n)}`, { n });
+
 /** The translated sentence of a finding (the engine's English message when the code is new). */
 export function findingText(f) {
   const key = `toc.rule.${f.code}`;
@@ -23,7 +26,7 @@ export function renderFindings({ validation, findings, exists }) {
   const warnings = findings.length - errors;
   const summary = findings.length === 0
     ? el('p', { class: 'toc-ok', 'data-testid': 'toc-valid', text: t('toc.val.clean', { elements: validation.nElements, links: validation.nLinks, goals: validation.nGoals }) })
-    : el('p', { class: 'toc-val-summary', text: t('toc.val.summary', { errors, warnings }) });
+    : el('p', { class: 'toc-val-summary', text: t('toc.val.summary', { errors: count('errors', errors), warnings: count('warnings', warnings) }) });
   const list = el('ul', { class: 'toc-findings', 'data-testid': 'toc-findings' }, findings.map((f, i) => {
     const targets = f.ids.filter(exists);
     const text = findingText(f);

@@ -7,8 +7,8 @@ import { dayNumber, pick } from './model.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
 
 const LABEL_W = 280;
-const CHART_W = 700;
-const RIGHT = 120;
+const CHART_W = 640;
+const RIGHT = 190;
 const AXIS_H = 44;
 const PHASE_H = 30;
 const ROW_H = 38;
@@ -135,14 +135,17 @@ export function drawGantt({ schedule, model, index, lang, asOf }) {
       else notes.push(t('toc.gantt.slack', { days: number(g.slackDays, 0) }));
       if (g.durationDays === 0) notes.push(t('toc.gantt.milestone'));
       if (g.withinPhase === false) notes.push(t('toc.gantt.outside'));
+      if (['start', 'end', 'durationDays'].some((k) => item?.[k]?.provenance?.origin === 'assumed')) notes.push(t('toc.gantt.assumed'));
       const note = notes.join(' · ');
       const bold = g.critical;
       const noteW = textWidth(note, 11, bold);
       const after = Math.max(x1, g.slackDays > 0 ? xl : x1) + 6;
-      const fitsAfter = after + noteW <= width - 4;
+      // After the bar (and its slack line); else before the bar; else above it.
+      const place = after + noteW <= width - 4 ? { x: after, y: cy + 4, anchor: 'start' }
+        : x0 - 6 - noteW >= LABEL_W ? { x: x0 - 6, y: cy + 4, anchor: 'end' }
+          : { x: Math.max(LABEL_W + 2, Math.min(x0, width - 4 - noteW)), y: cy - BAR_H / 2 - 3, anchor: 'start' };
       row.append(svg('text', {
-        class: `toc-bar-note${bold ? ' toc-bar-note-critical' : ''}`, x: fitsAfter ? after : x0 - 6, y: cy + 4,
-        'text-anchor': fitsAfter ? 'start' : 'end', text: note,
+        class: `toc-bar-note${bold ? ' toc-bar-note-critical' : ''}`, x: place.x, y: place.y, 'text-anchor': place.anchor, text: note,
       }));
       rowLayer.append(row);
       bars.set(g.id, row);
@@ -157,7 +160,7 @@ export function drawGantt({ schedule, model, index, lang, asOf }) {
       const w = textWidth(label, 11, true);
       const anchorEnd = x + w / 2 > width - 4;
       root.append(svg('g', { class: 'toc-asof' },
-        svg('line', { x1: x, x2: x, y1: 8, y2: height - 6 }),
+        svg('line', { x1: x, x2: x, y1: AXIS_H - 6, y2: height - 6 }),
         svg('text', { x: anchorEnd ? x - 4 : Math.max(x, LABEL_W + w / 2), y: 12, 'text-anchor': anchorEnd ? 'end' : 'middle', text: label })));
     }
   }
