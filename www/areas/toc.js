@@ -249,9 +249,11 @@ export function mount(root, { changed } = {}) {
   function zoomDiagram() {
     if (!diagram) return;
     const z = Number(zoomSelect.value) || 1;
-    const [, , w, h2] = diagram.svg.getAttribute('viewBox').split(' ').map(Number);
-    diagram.svg.setAttribute('width', String(Math.round(w * z)));
-    diagram.svg.setAttribute('height', String(Math.round(h2 * z)));
+    for (const part of [diagram.head, diagram.svg]) {
+      const [, , w, h2] = part.getAttribute('viewBox').split(' ').map(Number);
+      part.setAttribute('width', String(Math.round(w * z)));
+      part.setAttribute('height', String(Math.round(h2 * z)));
+    }
   }
   zoomSelect.addEventListener('change', zoomDiagram);
   /** Skips drawing when nothing the drawing shows has changed (a status edit leaves the diagram alone). */
@@ -281,7 +283,7 @@ export function mount(root, { changed } = {}) {
       JSON.stringify((model.links ?? []).map((l) => l.provenance?.origin ?? '')), JSON.stringify(model.title)].join('\u0003');
     if (!unchanged('diagram', key)) {
       diagram = drawDiagram({ layout, index, links: model.links, title: pick(model.title, lang()).text, lang: lang() });
-      replace(diagramScroll, diagram.svg);
+      replace(diagramScroll, el('div', { class: 'toc-diagram-sticky' }, diagram.head), diagram.svg);
       zoomDiagram();
       if (textVersion.open) renderDiagramText(index);
       else replace(diagramTextBody);

@@ -5,19 +5,25 @@ import { t } from '../../i18n.js';
 import { labelOf, pick } from './model.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
 
-/** Height of the column-header band above the engine's coordinates. */
+/** Height of the column-name strip above the diagram. */
 export const HEAD = 34;
 const PAD_X = 9;
 const PAD_Y = 10;
 
 /**
- * Builds the diagram SVG. Returns { svg, nodes: Map id → <g>, edges: [{ from, to, el }] }.
+ * Builds the diagram SVG and its column-name strip.
+ * Returns { head, svg, nodes: Map id → <g>, edges: [{ from, to, el }] }.
  * `index` is the model's id → { kind, item } map.
  */
 export function drawDiagram({ layout, index, links, title, lang }) {
   const assumedLinks = assumedSet(links);
   const width = Math.ceil(layout.width);
-  const height = Math.ceil(layout.height + HEAD);
+  const height = Math.ceil(layout.height);
+  // Column names in their own strip, which stays at the top while the diagram scrolls.
+  const head = svg('svg', { class: 'toc-diagram-head', width, height: HEAD, viewBox: `0 0 ${width} ${HEAD}`, 'aria-hidden': 'true' },
+    layout.columns.map((c) => [
+      svg('rect', { class: 'toc-column-band', x: c.x - 12, y: 4, width: c.width + 24, height: HEAD, rx: 8 }),
+      svg('text', { class: 'toc-column-label', x: c.x + c.width / 2, y: 24, 'text-anchor': 'middle', text: t(`toc.col.${c.key}`) })]));
   const root = svg('svg', {
     class: 'toc-diagram-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
     'aria-label': t('toc.diagram.label', { title, nodes: layout.nodes.length, columns: layout.columns.length, edges: layout.edges.length }),
@@ -31,12 +37,11 @@ export function drawDiagram({ layout, index, links, title, lang }) {
   const bands = svg('g', { class: 'toc-columns' });
   for (const c of layout.columns) {
     bands.append(
-      svg('rect', { class: 'toc-column-band', x: c.x - 12, y: 4, width: c.width + 24, height: height - 8, rx: 8 }),
-      svg('text', { class: 'toc-column-label', x: c.x + c.width / 2, y: 24, 'text-anchor': 'middle', text: t(`toc.col.${c.key}`) }));
+      svg('rect', { class: 'toc-column-band', x: c.x - 12, y: -8, width: c.width + 24, height: height + 4, rx: 8 }));
   }
   root.append(bands);
 
-  const body = svg('g', { transform: `translate(0 ${HEAD})` });
+  const body = svg('g', {});
   const edgeLayer = svg('g', { class: 'toc-edges' });
   const edges = [];
   for (const e of layout.edges) {
@@ -70,7 +75,7 @@ export function drawDiagram({ layout, index, links, title, lang }) {
   }
   body.append(edgeLayer, nodeLayer);
   root.append(body);
-  return { svg: root, nodes, edges };
+  return { head, svg: root, nodes, edges };
 }
 
 const round = (v) => Math.round(v * 10) / 10;
