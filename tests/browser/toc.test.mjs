@@ -209,6 +209,40 @@ test('import: a bad file gets a clear message and the current model is kept; a g
   await s.page.waitForFunction(() => document.querySelector('[data-testid="toc-model-title"]')?.textContent.startsWith('Parents Advocating'));
 });
 
+test('add a goal, give it a length and a dependency, reject bad input at the field, delete it, undo', async () => {
+  await $('[data-testid="toc-add-kind"]').selectOption('goal');
+  await $('[data-testid="toc-add"]').click();
+  await waitFor('.toc-gantt-row[data-id="g9"]');
+  assert.equal(await drawer().locator('h3').textContent(), 'Goal g9');
+  assert.equal(await drawer().locator('[data-key="title.en"]').evaluate((n) => n === document.activeElement), true, 'the new title is ready to type');
+  await s.page.keyboard.type('Evaluate cohort 1');
+  await drawer().locator('[data-key="durationDays"]').fill('-5');
+  assert.match(await drawer().locator('[data-key="durationDays"]').locator('xpath=..').textContent(), /whole number of 0 or more/);
+  assert.equal(await drawer().locator('[data-key="durationDays"]').getAttribute('aria-invalid'), 'true');
+  await drawer().locator('[data-key="durationDays"]').fill('60');
+  assert.equal(await drawer().locator('[data-key="durationDays"]').getAttribute('aria-invalid'), null);
+  await drawer().locator('[data-key="dep-g8"]').check();
+  await s.page.waitForFunction(() => document.querySelector('[data-testid="toc-critical-path"]')?.textContent === 'g6 → g8 → g9');
+  assert.match(await $('.toc-gantt-row[data-id="g9"]').textContent(), /g9 · Evaluate cohort 1/);
+  // Renaming the id updates every reference (the what-if list and the schedule follow).
+  const id = drawer().locator('[data-key="id"]');
+  await id.fill('g_eval');
+  await id.press('Enter');
+  await waitFor('.toc-gantt-row[data-id="g_eval"]');
+  assert.equal(await drawer().locator('h3').textContent(), 'Goal g_eval');
+  await closeDrawer();
+  await $('.toc-lists details[data-kind="goal"] summary').click();
+  await $('.toc-lists details[data-kind="goal"] button[aria-label="Delete g_eval"]').click();
+  await s.page.waitForFunction(() => !document.querySelector('#area-toc .toc-gantt-row[data-id="g_eval"]'));
+  assert.match(await $('[data-testid="toc-status"]').textContent(), /Deleted g_eval/);
+  assert.equal(await $('[data-testid="toc-critical-path"]').textContent(), 'g6 → g8');
+  await $('[data-testid="toc-undo"]').click();
+  await waitFor('.toc-gantt-row[data-id="g_eval"]');
+  while ((await $('.toc-gantt-row').count()) > 8) await $('[data-testid="toc-undo"]').click();
+  await waitFor('[data-testid="toc-valid"]');
+  await $('.toc-lists details[data-kind="goal"] summary').click();
+});
+
 test('switching to Alianza\'s parent leadership model, then back', async () => {
   await $('[data-testid="toc-example"]').selectOption('alianza');
   await $('[data-testid="toc-load"]').click();

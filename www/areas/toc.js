@@ -10,7 +10,8 @@ import { downloadText } from '../store.js';
 import { diagramText, drawDiagram } from './toc/diagram.js';
 import { createEditor } from './toc/editor.js';
 import { renderFindings } from './toc/findings.js';
-import { drawGantt, fmtDate, scheduleTable } from './toc/gantt.js';
+import { drawGantt, fmtDate, scheduleTable, whatIfView } from './toc/gantt.js';
+import { editList } from './toc/lists.js';
 import { KINDS, LOGIC_KINDS, COLLECTION, indexModel, isIsoDate, labelOf, newElement, parseNumber, pick, provenanceCounts, provenanceEntries, removeElement, today } from './toc/model.js';
 import { renderProgress } from './toc/progress.js';
 
@@ -352,24 +353,7 @@ export function mount(root, { changed } = {}) {
     }
     const r = attempt(() => lm.whatIf({ goalId, delayDays: delay }));
     if (!r.ok) { replace(wiResult, el('p', { class: 'error', text: errorText(r.error) })); return; }
-    const w = r.value;
-    const index = indexModel(model);
-    const others = w.moved.filter((m) => m.id !== goalId);
-    const params = { goal: goalId, delay, n: others.length, shift: w.projectShiftDays, before: fmtDate(w.projectFinishBefore, lang()), after: fmtDate(w.projectFinishAfter, lang()) };
-    replace(wiResult,
-      el('p', { class: 'toc-whatif-sentence', 'data-testid': 'toc-whatif-sentence', text: t(others.length || w.projectShiftDays ? 'toc.whatif.result' : 'toc.whatif.none', params) }),
-      w.moved.length ? el('table', { class: 'data toc-table', 'data-testid': 'toc-whatif-table' },
-        el('caption', { text: t('toc.whatif.table') }),
-        el('thead', {}, el('tr', {}, ['sched.goal', 'whatif.oldStart', 'whatif.newStart', 'whatif.oldFinish', 'whatif.newFinish', 'whatif.shift']
-          .map((k) => el('th', { scope: 'col', class: k === 'whatif.shift' ? 'num' : null, text: t(`toc.${k}`) })))),
-        el('tbody', {}, w.moved.map((m) => {
-          const title = pick(index.get(m.id)?.item?.title, lang());
-          return el('tr', {}, el('th', { scope: 'row' }, el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': m.id }, `${m.id} · `, el('span', { lang: title.lang !== lang() ? title.lang : null, text: title.text }))),
-            ...[m.oldStart, m.newStart, m.oldFinish, m.newFinish].map((d) => el('td', {}, el('time', { datetime: d, text: fmtDate(d, lang()) }))),
-            el('td', { class: 'num', text: `+${m.shiftDays}` }));
-        }))) : null,
-      !w.feasibleAfter && w.schedule.conflicts.length ? el('div', { class: 'toc-whatif-conflicts' }, el('p', { text: t('toc.whatif.infeasible') }),
-        el('ul', {}, w.schedule.conflicts.filter((f) => f.severity === 'error').map((f) => el('li', { lang: 'en', text: f.message })))) : null);
+    replace(wiResult, ...whatIfView(r.value, { index: indexModel(model), lang: lang() }));
   }
   whatIfForm.addEventListener('submit', (e) => { e.preventDefault(); runWhatIf(); });
 
@@ -429,36 +413,16 @@ export function mount(root, { changed } = {}) {
     });
     rerender(listsBody, ...sections);
   }
-  function listTable(kind, items) {
-    if (!items.length) return el('p', { class: 'toc-muted', text: t('toc.edit.noneYet') });
-    const del = (key, label, onclick) => el('button', { type: 'button', class: 'secondary toc-small', 'data-key': key, 'aria-label': `${t('toc.edit.delete')} ${label}`, text: t('toc.edit.delete'), onclick });
-    if (kind === 'link') {
-      return el('table', { class: 'data toc-table' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('toc.edit.from') }), el('th', { scope: 'col', text: t('toc.edit.to') }), el('td', {}))),
-        el('tbody', {}, items.map((l, i) => el('tr', {},
-          el('th', { scope: 'row' }, el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': l.from, text: l.from })),
-          el('td', {}, el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': l.to, text: l.to })),
-          el('td', {}, del(`del-link-${i}`, `${l.from} → ${l.to}`, () => {
-            const r = commit((m) => { m.links.splice(i, 1); }, { undo: true });
-            if (r.ok) status(t('toc.edit.deleted', { id: `${l.from} → ${l.to}` }));
-          }))))));
-    }
-    return el('table', { class: 'data toc-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('toc.edit.id') }), el('th', { scope: 'col', text: t('toc.edit.titleCol') }), el('td', {}))),
-      el('tbody', {}, items.map((x, i) => {
-        const label = pick(labelOf(x), lang());
-        return el('tr', {},
-          el('th', { scope: 'row', text: x.id }),
-          el('td', { lang: label.lang !== lang() ? label.lang : null, text: label.text }),
-          el('td', { class: 'toc-actions' },
-            el('button', { type: 'button', class: 'secondary toc-small', 'data-select': x.id, 'data-key': `edit-${kind}-${i}`, 'aria-label': `${t('toc.edit.edit')} ${x.id}`, text: t('toc.edit.edit') }),
-            ' ',
-            del(`del-${kind}-${i}`, x.id, () => {
-              const r = commit((m) => removeElement(m, kind, m[COLLECTION[kind]][i]), { undo: true });
-              if (r.ok) { status(t('toc.edit.deleted', { id: x.id })); if (editor.current()?.id === x.id) editor.close(false); }
-            })));
-      })));
-  }
+  const listTable = (kind, items) => editList(kind, items, {
+    lang: lang(),
+    onDelete: (i, label) => {
+      const r = commit((m) => (kind === 'link' ? m.links.splice(i, 1) : removeElement(m, kind, m[COLLECTION[kind]][i])), { undo: true });
+      if (!r.ok) { status(errorText(r.error), true); return; }
+      status(t('toc.edit.deleted', { id: label }));
+      const open = editor.current();
+      if (open && !indexModel(model).has(open.id) && open.kind !== 'model') editor.close(false);
+    },
+  });
   listsBody.addEventListener('toggle', (e) => {
     const d = e.target;
     if (!(d instanceof HTMLDetailsElement)) return;

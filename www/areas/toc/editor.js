@@ -154,7 +154,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     const pickId = uid('link');
     const picker = el('select', { id: pickId, 'data-key': 'link-target' }, targets.map((x) => el('option', { value: x.id, text: `${x.id} · ${pick(labelOf(x), lang()).text}` })));
     const add = el('button', { type: 'button', class: 'secondary', 'data-key': 'link-add', text: t('toc.f.addLinkButton'),
-      onclick: () => apply((x, mm) => { mm.links.push({ from: x.id, to: picker.value, provenance: null }); }, { rebuild: true }) });
+      onclick: () => apply((x, mm) => { mm.links.push({ from: x.id, to: picker.value, provenance: null }); }, { rebuild: true, undo: true }) });
     return el('section', { class: 'toc-links' },
       el('h4', { text: t('toc.f.leadsTo') }), list(out, (l) => l.to),
       el('div', { class: 'toc-inline' }, el('label', { for: pickId, text: t('toc.f.addLink') }), picker, add),
@@ -186,7 +186,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
         const dep = x.dependsOn.find((d) => d.goal === g.id);
         return [g.id, `${g.id} · ${pick(g.title, lang()).text}`, Boolean(dep), dep?.provenance ? provenance(dep.provenance) : null];
       }), (id, on, set) => {
-        const r = apply((g) => { g.dependsOn = on ? [...g.dependsOn, { goal: id, provenance: null }] : g.dependsOn.filter((d) => d.goal !== id); });
+        const r = apply((g) => { g.dependsOn = on ? [...g.dependsOn, { goal: id, provenance: null }] : g.dependsOn.filter((d) => d.goal !== id); }, { undo: true });
         showError(set, r.ok ? null : t('toc.f.rejected', { message: errorText(r.error) }));
       }, { key: 'dep' }),
       el('section', {}, el('h4', { text: t('toc.f.activities') }), (() => {

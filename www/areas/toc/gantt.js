@@ -197,3 +197,27 @@ export function scheduleTable({ schedule, index, lang }) {
         el('td', { text: set }));
     })));
 }
+
+/** The what-if result: a sentence, the goals that move (old and new dates) and broken deadlines. */
+export function whatIfView(w, { index, lang }) {
+  const others = w.moved.filter((m) => m.id !== w.goalId);
+  const params = { goal: w.goalId, delay: w.delayDays, n: others.length, shift: w.projectShiftDays,
+    before: fmtDate(w.projectFinishBefore, lang), after: fmtDate(w.projectFinishAfter, lang) };
+  const errors = w.feasibleAfter ? [] : w.schedule.conflicts.filter((f) => f.severity === 'error');
+  return [
+    el('p', { class: 'toc-whatif-sentence', 'data-testid': 'toc-whatif-sentence', text: t(others.length || w.projectShiftDays ? 'toc.whatif.result' : 'toc.whatif.none', params) }),
+    w.moved.length ? el('table', { class: 'data toc-table', 'data-testid': 'toc-whatif-table' },
+      el('caption', { text: t('toc.whatif.table') }),
+      el('thead', {}, el('tr', {}, ['sched.goal', 'whatif.oldStart', 'whatif.newStart', 'whatif.oldFinish', 'whatif.newFinish', 'whatif.shift']
+        .map((k) => el('th', { scope: 'col', class: k === 'whatif.shift' ? 'num' : null, text: t(`toc.${k}`) })))),
+      el('tbody', {}, w.moved.map((m) => {
+        const title = pick(index.get(m.id)?.item?.title, lang);
+        return el('tr', {}, el('th', { scope: 'row' }, el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': m.id },
+          `${m.id} · `, el('span', { lang: title.lang !== lang ? title.lang : null, text: title.text }))),
+        ...[m.oldStart, m.newStart, m.oldFinish, m.newFinish].map((d) => el('td', {}, el('time', { datetime: d, text: fmtDate(d, lang) }))),
+        el('td', { class: 'num', text: `+${number(m.shiftDays, 0)}` }));
+      }))) : null,
+    errors.length ? el('div', { class: 'toc-whatif-conflicts' }, el('p', { text: t('toc.whatif.infeasible') }),
+      el('ul', {}, errors.map((f) => el('li', { lang: 'en', text: f.message })))) : null,
+  ];
+}
