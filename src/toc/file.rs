@@ -27,10 +27,22 @@ use crate::error::{Code, Error, Result};
 /// # Ok::<(), waterline::Error>(())
 /// ```
 pub fn parse_model(text: &str) -> Result<Model> {
-    let value = json::parse(text)?;
+    // The common case, a current file, streams straight into the model.
+    let streamed = json::from_str::<Model>(text);
+    if matches!(&streamed, Ok(m) if m.schema_version == SCHEMA_VERSION) {
+        return streamed;
+    }
+    // Otherwise read the tree to learn the version: migrate an older file, or report why a
+    // current one does not decode (the streamed error names the path).
+    let value = match json::parse(text) {
+        Ok(v) => v,
+        Err(e) => return Err(streamed.err().unwrap_or(e)),
+    };
     let version = schema_version(&value)?;
-    let value = migrate(value, version)?;
-    json::from_value(value)
+    if version == SCHEMA_VERSION {
+        return streamed;
+    }
+    json::from_value(migrate(value, version)?)
 }
 
 /// Writes a model as indented JSON text (two spaces). `parse_model(to_json(m)) == m` for every

@@ -24,7 +24,9 @@ pub(crate) fn toposort(succ: &[Vec<u32>]) -> Result<Vec<u32>, Vec<Vec<u32>>> {
             }
         }
     }
-    let mut order: Vec<u32> = (0..n as u32).filter(|&v| indeg[v as usize] == 0).collect();
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&v| indeg.get(v as usize) == Some(&0))
+        .collect();
     let mut head = 0;
     while let Some(&v) = order.get(head) {
         head += 1;
@@ -68,7 +70,7 @@ fn name_cycles(succ: &[Vec<u32>], indeg: &[u32]) -> Vec<Vec<u32>> {
     let mut cycles = Vec::new();
     let mut path: Vec<u32> = Vec::new();
     for start in 0..n {
-        if !left(start) || walk[start] != 0 || cycles.len() >= MAX_CYCLES {
+        if !left(start) || walk.get(start) != Some(&0) || cycles.len() >= MAX_CYCLES {
             continue;
         }
         let id = start as u32 + 1;

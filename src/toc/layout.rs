@@ -263,7 +263,7 @@ fn label_height(t: &Text) -> f64 {
 /// skipped column, so it bends around boxes and takes part in crossing reduction. Ordering
 /// within columns: model order, then alternating down and up barycenter sweeps (Sugiyama,
 /// Tagawa & Toda 1981), keeping the order with the fewest crossings; stops after two sweeps
-/// without improvement or [`MAX_SWEEPS`]. Vertical positions: stacked, then relaxed toward
+/// without improvement or 24 sweeps. Vertical positions: stacked, then relaxed toward
 /// the mean of neighbours' centres without reordering.
 ///
 /// O(sweeps · (V + E) log V). Never fails: links naming unknown elements are skipped.

@@ -1,10 +1,22 @@
 //! The program staff's theory of change: logic models (phases → goals → activities → outputs
-//! → outcomes → impact), validation, scheduling and progress.
+//! → outcomes → impact), validation, scheduling, progress, diagram layout and export.
 //!
-//! - [`model`]: the schema-versioned model ([`Model`]) and its JSON file form ([`parse_model`],
-//!   [`to_json`]).
-//! - [`validate()`]: rule findings with stable codes ([`Rule`]).
+//! - [`model`]: the schema-versioned [`Model`]; every element, date and dependency can carry
+//!   its [`Provenance`] (read from a source text with a quote, or assumed with a note).
+//! - [`parse_model`] / [`to_json`]: the model file (strict reader with located errors and a
+//!   migration hook; lossless writer). [`example_pass_model`] and [`example_alianza_model`]
+//!   are built in.
+//! - [`validate()`]: findings with stable rule codes ([`Rule`]); never fails on a decodable model.
+//! - [`schedule()`] / [`what_if`]: critical path method with stated dates and phase windows as
+//!   constraints, and the effect of one delayed goal.
+//! - [`progress()`]: status roll-ups and indicator shares against targets, on track or not as
+//!   of a date.
+//! - [`layout()`]: coordinates for the logic-model diagram; [`export()`]: JSON, Mermaid, DOT,
+//!   indicators CSV.
 //! - [`date`]: civil dates without a date crate.
+//!
+//! Ids resolve through one hash map; every graph is index-based (`Vec<Vec<u32>>`), so the
+//! analyses are linear in the model's size (layout: per sweep, up to a log factor).
 
 pub mod date;
 mod example;
@@ -19,6 +31,7 @@ pub mod model;
 mod progress;
 mod schedule;
 mod validate;
+mod whatif;
 
 pub use date::Date;
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
@@ -35,7 +48,7 @@ pub use progress::{
     Progress, ProgressOptions, StatusCounts, Track,
 };
 pub use schedule::{
-    schedule, what_if, GoalSchedule, Move, PhaseSchedule, Schedule, ScheduleOptions,
-    StartConstraint, WhatIf, WhatIfOptions,
+    schedule, GoalSchedule, PhaseSchedule, Schedule, ScheduleOptions, StartConstraint,
 };
 pub use validate::{validate, Validation};
+pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

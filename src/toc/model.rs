@@ -154,7 +154,7 @@ pub struct Dependency {
 ///
 /// Its length is `durationDays` or, when that is absent, `end − start + 1` (dates inclusive).
 /// A stated `start` is a start-no-earlier-than constraint and a stated `end` a
-/// finish-no-later-than deadline (see [`crate::toc::schedule`]).
+/// finish-no-later-than deadline (see [`schedule`](crate::toc::schedule())).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {

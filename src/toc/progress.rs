@@ -207,6 +207,15 @@ pub struct Progress {
     pub warnings: Vec<String>,
 }
 
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "not_started",
+        Status::InProgress => "in_progress",
+        Status::Done => "done",
+        Status::Blocked => "blocked",
+    }
+}
+
 fn completion(s: Status) -> f64 {
     match s {
         Status::Done => 1.0,
@@ -388,8 +397,10 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
             };
             if n > 0 && rolled != g.status {
                 warnings.push(format!(
-                    "goal {} is recorded as {:?} but its activities roll up to {:?}",
-                    g.id, g.status, rolled
+                    "goal {} is recorded as {} but its activities roll up to {}",
+                    g.id,
+                    status_name(g.status),
+                    status_name(rolled)
                 ));
             }
             let done = if n == 0 {

@@ -135,8 +135,8 @@ pub struct Schedule {
 }
 
 /// The goals reduced to numbers: durations, bounds and adjacency over dense indices.
-struct Plan<'a> {
-    ids: Vec<&'a str>,
+pub(super) struct Plan<'a> {
+    pub(super) ids: Vec<&'a str>,
     dur: Vec<i64>,
     /// Lower bounds on the start and what set them.
     floor: Vec<(i64, StartConstraint)>,
@@ -146,12 +146,12 @@ struct Plan<'a> {
     stated_start: Vec<Option<i64>>,
     succ: Vec<Vec<u32>>,
     pred: Vec<Vec<u32>>,
-    order: Vec<u32>,
-    anchor: i64,
+    pub(super) order: Vec<u32>,
+    pub(super) anchor: i64,
     deadline: Option<i64>,
 }
 
-fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>> {
+pub(super) fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>> {
     let ix = Index::build(m);
     if let Some(&(id, _, _, _)) = ix
         .duplicates
@@ -333,9 +333,9 @@ fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>> {
 }
 
 /// Early and late times of every goal, in day numbers (finishes exclusive).
-struct Times {
-    es: Vec<i64>,
-    ef: Vec<i64>,
+pub(super) struct Times {
+    pub(super) es: Vec<i64>,
+    pub(super) ef: Vec<i64>,
     ls: Vec<i64>,
     lf: Vec<i64>,
     /// Start set by the delay of a what-if.
@@ -343,7 +343,7 @@ struct Times {
 }
 
 /// Forward and backward passes; `delay` adds a start-no-earlier-than bound on one goal.
-fn cpm(p: &Plan<'_>, delay: Option<(u32, i64)>) -> Times {
+pub(super) fn cpm(p: &Plan<'_>, delay: Option<(u32, i64)>) -> Times {
     let n = p.ids.len();
     let (mut es, mut ef) = (vec![0i64; n], vec![0i64; n]);
     for &v in &p.order {
@@ -388,7 +388,7 @@ fn cpm(p: &Plan<'_>, delay: Option<(u32, i64)>) -> Times {
     }
 }
 
-fn date(day: i64) -> Result<Date> {
+pub(super) fn date(day: i64) -> Result<Date> {
     Date::from_day_number(day).map_err(|_| {
         Error::new(
             Code::InvalidDate,
@@ -399,11 +399,11 @@ fn date(day: i64) -> Result<Date> {
 }
 
 /// Inclusive last day of a goal occupying `[start, finish)`.
-fn last_day(start: i64, finish: i64) -> Result<Date> {
+pub(super) fn last_day(start: i64, finish: i64) -> Result<Date> {
     date(if finish > start { finish - 1 } else { start })
 }
 
-fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
+pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
     let n = p.ids.len();
     let slack: Vec<i64> = (0..n)
         .map(|v| t.ls.get(v).zip(t.es.get(v)).map_or(0, |(l, e)| l - e))
@@ -629,150 +629,4 @@ pub fn schedule(m: &Model, options: &ScheduleOptions) -> Result<Schedule> {
     let p = plan(m, options)?;
     let t = cpm(&p, None);
     assemble(m, &p, &t)
-}
-
-/// Options of [`what_if`]: the goal to delay and by how many days.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct WhatIfOptions {
-    /// Id of the goal whose start slips.
-    pub goal_id: String,
-    /// Days of delay, 0 to 36,525 (100 years).
-    pub delay_days: i64,
-    /// Project start, as in [`ScheduleOptions`].
-    #[serde(default)]
-    pub start: Option<Date>,
-    /// Project deadline, as in [`ScheduleOptions`].
-    #[serde(default)]
-    pub deadline: Option<Date>,
-}
-
-/// A goal whose dates change in a what-if (finish dates inclusive).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Move {
-    /// Goal id.
-    pub id: String,
-    /// Early start before the delay.
-    pub old_start: Date,
-    /// Early start after the delay.
-    pub new_start: Date,
-    /// Early finish before the delay.
-    pub old_finish: Date,
-    /// Early finish after the delay.
-    pub new_finish: Date,
-    /// Days the finish moves.
-    pub shift_days: i64,
-}
-
-/// The result of [`what_if`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WhatIf {
-    /// `"cpm_delay"`.
-    pub method: &'static str,
-    /// The delayed goal.
-    pub goal_id: String,
-    /// The delay in days.
-    pub delay_days: i64,
-    /// Every goal that moves, in topological order (the delayed goal first).
-    pub moved: Vec<Move>,
-    /// Project finish before the delay.
-    pub project_finish_before: Option<Date>,
-    /// Project finish after the delay.
-    pub project_finish_after: Option<Date>,
-    /// Days the project finish moves.
-    pub project_shift_days: i64,
-    /// Feasibility before the delay.
-    pub feasible_before: bool,
-    /// Feasibility after the delay.
-    pub feasible_after: bool,
-    /// The schedule after the delay.
-    pub schedule: Schedule,
-}
-
-/// Delays one goal's start by `delay_days` (from its early start) and lists everything that
-/// moves. A delay within the goal's free float moves only the goal itself; beyond it,
-/// successors move, and beyond its total float (slack) the project finish moves too.
-///
-/// # Errors
-///
-/// As [`schedule`], plus `unknown_id` (no such goal) and `parameter_out_of_range` (delay
-/// outside 0–36,525 days).
-///
-/// # Examples
-///
-/// ```
-/// use waterline::toc::{example_pass_model, what_if, WhatIfOptions};
-/// let opts = WhatIfOptions { goal_id: "g6".into(), delay_days: 30, start: None, deadline: None };
-/// let w = what_if(&example_pass_model()?, &opts)?;
-/// let moved: Vec<&str> = w.moved.iter().map(|m| m.id.as_str()).collect();
-/// assert_eq!(moved, ["g6", "g8"]); // the curriculum is critical: the institute slips too
-/// assert_eq!(w.project_shift_days, 30);
-/// # Ok::<(), waterline::Error>(())
-/// ```
-pub fn what_if(m: &Model, options: &WhatIfOptions) -> Result<WhatIf> {
-    if !(0..=36_525).contains(&options.delay_days) {
-        return Err(Error::new(
-            Code::ParameterOutOfRange,
-            format!(
-                "delayDays must be between 0 and 36525 days, got {}",
-                options.delay_days
-            ),
-        )
-        .with("delayDays", options.delay_days));
-    }
-    let Some(g) = m.goals.iter().position(|g| g.id == options.goal_id) else {
-        return Err(Error::new(
-            Code::UnknownId,
-            format!("there is no goal \"{}\"", options.goal_id),
-        )
-        .with("id", options.goal_id.as_str()));
-    };
-    let opts = ScheduleOptions {
-        start: options.start,
-        deadline: options.deadline,
-    };
-    let p = plan(m, &opts)?;
-    let before = cpm(&p, None);
-    let bound = before.es.get(g).copied().unwrap_or(p.anchor) + options.delay_days;
-    let after = cpm(&p, Some((g as u32, bound)));
-    let mut moved = Vec::new();
-    for &v in &p.order {
-        let v = v as usize;
-        let (Some(&os), Some(&of), Some(&ns), Some(&nf)) = (
-            before.es.get(v),
-            before.ef.get(v),
-            after.es.get(v),
-            after.ef.get(v),
-        ) else {
-            continue;
-        };
-        if os != ns || of != nf {
-            moved.push(Move {
-                id: p.ids.get(v).map_or(String::new(), |s| s.to_string()),
-                old_start: date(os)?,
-                new_start: date(ns)?,
-                old_finish: last_day(os, of)?,
-                new_finish: last_day(ns, nf)?,
-                shift_days: nf - of,
-            });
-        }
-    }
-    let sb = assemble(m, &p, &before)?;
-    let sa = assemble(m, &p, &after)?;
-    let fb = before.ef.iter().copied().max().unwrap_or(p.anchor);
-    let fa = after.ef.iter().copied().max().unwrap_or(p.anchor);
-    Ok(WhatIf {
-        method: "cpm_delay",
-        goal_id: options.goal_id.clone(),
-        delay_days: options.delay_days,
-        moved,
-        project_finish_before: sb.project_finish,
-        project_finish_after: sa.project_finish,
-        project_shift_days: fa - fb,
-        feasible_before: sb.feasible,
-        feasible_after: sa.feasible,
-        schedule: sa,
-    })
 }

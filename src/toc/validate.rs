@@ -48,9 +48,9 @@ pub fn validate(m: &Model) -> Validation {
     let ix = Index::build(m);
     let mut out = Vec::new();
     ids(m, &ix, &mut out);
-    references(m, &ix, &mut out);
-    goals(m, &ix, &mut out);
     let graph = LogicGraph::build(m, &ix);
+    references(m, &ix, &graph, &mut out);
+    goals(m, &ix, &mut out);
     let valid_edges = links(m, &graph, &mut out);
     reachability(&graph, &valid_edges, &mut out);
     indicators(m, &ix, &mut out);
@@ -118,26 +118,30 @@ fn expect(
     out: &mut Vec<Finding>,
 ) {
     let (owner_id, owner_kind) = owner;
-    let want = kinds
-        .iter()
-        .map(|k| k.with_article())
-        .collect::<Vec<_>>()
-        .join(" or ");
+    let want = || {
+        kinds
+            .iter()
+            .map(|k| k.with_article())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
     match ix.get(target) {
         None => out.push(Finding::new(
             Rule::UnknownReference,
             format!(
-                "{} {owner_id}: {field} names \"{target}\", which does not exist (expected {want})",
-                owner_kind.noun()
+                "{} {owner_id}: {field} names \"{target}\", which does not exist (expected {})",
+                owner_kind.noun(),
+                want()
             ),
             &[owner_id, target],
         )),
         Some((k, _)) if !kinds.contains(&k) => out.push(Finding::new(
             Rule::WrongReferenceKind,
             format!(
-                "{} {owner_id}: {field} names {target}, which is {} (expected {want})",
+                "{} {owner_id}: {field} names {target}, which is {} (expected {})",
                 owner_kind.noun(),
-                k.with_article()
+                k.with_article(),
+                want()
             ),
             &[owner_id, target],
         )),
@@ -145,7 +149,7 @@ fn expect(
     }
 }
 
-fn references(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
+fn references(m: &Model, ix: &Index<'_>, graph: &LogicGraph<'_>, out: &mut Vec<Finding>) {
     let comp = [Kind::Component];
     for g in &m.goals {
         let owner = (g.id.as_str(), Kind::Goal);
@@ -191,32 +195,30 @@ fn references(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
             expect(ix, (id, kind), "component", c, &comp, out);
         }
     }
-    let logic = [
-        Kind::Input,
-        Kind::Activity,
-        Kind::Output,
-        Kind::Outcome,
-        Kind::Impact,
-    ];
-    for l in &m.links {
-        for (field, target) in [("link from", &l.from), ("link to", &l.to)] {
-            match ix.get(target) {
-                Some((k, _)) if logic.contains(&k) => {}
-                None => out.push(Finding::new(
-                    Rule::UnknownReference,
-                    format!("the link {} → {} names \"{target}\", which does not exist", l.from, l.to),
-                    &[&l.from, &l.to],
-                )),
-                Some((k, _)) => out.push(Finding::new(
-                    Rule::WrongReferenceKind,
-                    format!(
-                        "the link {} → {}: {field} {target} is {}; links join inputs, activities, outputs, outcomes and impacts",
-                        l.from, l.to, k.with_article()
-                    ),
-                    &[&l.from, &l.to],
-                )),
-            }
-        }
+    for &(li, is_to, kind) in &graph.bad_ends {
+        let Some(l) = m.links.get(li as usize) else {
+            continue;
+        };
+        let (field, target) = if is_to {
+            ("link to", &l.to)
+        } else {
+            ("link from", &l.from)
+        };
+        out.push(match kind {
+            None => Finding::new(
+                Rule::UnknownReference,
+                format!("the link {} → {} names \"{target}\", which does not exist", l.from, l.to),
+                &[&l.from, &l.to],
+            ),
+            Some(k) => Finding::new(
+                Rule::WrongReferenceKind,
+                format!(
+                    "the link {} → {}: {field} {target} is {}; links join inputs, activities, outputs, outcomes and impacts",
+                    l.from, l.to, k.with_article()
+                ),
+                &[&l.from, &l.to],
+            ),
+        });
     }
     for a in &m.assumptions {
         for about in &a.about {
@@ -402,7 +404,8 @@ fn links(m: &Model, g: &LogicGraph<'_>, out: &mut Vec<Finding>) -> Vec<(u32, u32
         })
         .collect();
     let mut valid = Vec::with_capacity(g.edges.len());
-    let mut seen = std::collections::HashSet::with_capacity(g.edges.len());
+    let mut seen: super::index::FxMap<(u32, u32), ()> = super::index::FxMap::default();
+    seen.reserve(g.edges.len());
     for &(a, b, li) in &g.edges {
         let (Some(&ka), Some(&kb)) = (g.kinds.get(a as usize), g.kinds.get(b as usize)) else {
             continue;
@@ -436,7 +439,7 @@ fn links(m: &Model, g: &LogicGraph<'_>, out: &mut Vec<Finding>) -> Vec<(u32, u32
             ));
             continue;
         }
-        if !seen.insert((a, b)) {
+        if seen.insert((a, b), ()).is_some() {
             out.push(Finding::new(
                 Rule::DuplicateLink,
                 format!(
@@ -484,7 +487,9 @@ fn reachability(g: &LogicGraph<'_>, edges: &[(u32, u32, u32)], out: &mut Vec<Fin
             .filter(|&v| g.kinds.get(v as usize) == Some(&from))
             .collect();
         for &v in &queue {
-            seen[v as usize] = true;
+            if let Some(s) = seen.get_mut(v as usize) {
+                *s = true;
+            }
         }
         let mut head = 0;
         while let Some(&v) = queue.get(head) {
@@ -506,14 +511,14 @@ fn reachability(g: &LogicGraph<'_>, edges: &[(u32, u32, u32)], out: &mut Vec<Fin
         let (Some(&kind), Some(&id)) = (g.kinds.get(v), g.ids.get(v)) else {
             continue;
         };
-        if kind == Kind::Outcome && !from_activities[v] {
+        if kind == Kind::Outcome && from_activities.get(v) == Some(&false) {
             out.push(Finding::new(
                 Rule::OutcomeUnreached,
                 format!("no activity leads to outcome {id}, directly or through outputs; link an activity or output to it"),
                 &[id],
             ));
         }
-        if kind == Kind::Activity && !to_outcomes[v] {
+        if kind == Kind::Activity && to_outcomes.get(v) == Some(&false) {
             let why = if succ.get(v).is_some_and(|l| l.is_empty()) {
                 "has no links"
             } else {

@@ -180,8 +180,7 @@ pub fn validate_model(
 #[wasm_bindgen(js_name = scheduleModel, unchecked_return_type = "TocSchedule")]
 pub fn schedule_model(
     #[wasm_bindgen(unchecked_param_type = "TocModel | string")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TocScheduleOptions | undefined | null")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TocScheduleOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let m = model_arg(&model)?;
     let options: Option<ScheduleOptions> = decode("options", options)?;
@@ -264,7 +263,7 @@ impl LogicModel {
     #[wasm_bindgen(unchecked_return_type = "TocSchedule")]
     pub fn schedule(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TocScheduleOptions | undefined | null")]
+        #[wasm_bindgen(unchecked_optional_param_type = "TocScheduleOptions | null")]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options: Option<ScheduleOptions> = decode("options", options)?;

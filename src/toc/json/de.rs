@@ -17,7 +17,7 @@ pub(crate) struct DeError {
 }
 
 impl DeError {
-    fn at(mut self, segment: String) -> Self {
+    pub(super) fn at(mut self, segment: String) -> Self {
         self.path.push(segment);
         self
     }

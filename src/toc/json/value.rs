@@ -4,6 +4,7 @@
 //! UTF-8 with valid escapes, and every error names the line and column.
 
 use crate::error::{Code, Error, Result};
+use std::borrow::Cow;
 
 /// Maximum nesting of arrays and objects (a logic model needs about 6).
 const MAX_DEPTH: usize = 64;
@@ -32,28 +33,58 @@ pub(crate) enum Value {
 
 /// Parses one JSON document (surrounding whitespace allowed, nothing else after it).
 pub(crate) fn parse(text: &str) -> Result<Value> {
-    let mut p = Parser {
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut p = Parser::new(text);
     p.skip_ws();
     let v = p.value()?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error("unexpected text after the end of the JSON document"));
-    }
+    p.end()?;
     Ok(v)
 }
 
-struct Parser<'a> {
+/// The tokenizer shared by the tree reader here and the streaming deserializer.
+pub(super) struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
 }
 
-impl Parser<'_> {
-    fn error(&self, what: &str) -> Error {
+impl<'a> Parser<'a> {
+    pub(super) fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// Checks that only whitespace follows the document.
+    pub(super) fn end(&mut self) -> Result<()> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error("unexpected text after the end of the JSON document"));
+        }
+        Ok(())
+    }
+
+    /// Enters an array or object, failing beyond [`MAX_DEPTH`].
+    pub(super) fn enter(&mut self) -> Result<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(&format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    pub(super) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    pub(super) fn bump(&mut self) {
+        self.pos += 1;
+    }
+
+    pub(super) fn error(&self, what: &str) -> Error {
         let upto = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -69,23 +100,39 @@ impl Parser<'_> {
         .with("column", column)
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
+    pub(super) fn skip_ws(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
+    }
+
+    /// Advances over plain string bytes (up to a quote, backslash or control character).
+    fn skip_plain(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+            .unwrap_or(rest.len());
+    }
+
+    /// Consumes `null`, `true` or `false`.
+    pub(super) fn word(&mut self, word: &str) -> Result<()> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.error("unexpected character (expected a value)"))
         }
     }
 
     fn expect_word(&mut self, word: &str, v: Value) -> Result<Value> {
-        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
-            self.pos += word.len();
-            Ok(v)
-        } else {
-            Err(self.error("unexpected character (expected a value)"))
-        }
+        self.word(word).map(|()| v)
     }
 
     fn value(&mut self) -> Result<Value> {
@@ -94,21 +141,18 @@ impl Parser<'_> {
             Some(b'n') => self.expect_word("null", Value::Null),
             Some(b't') => self.expect_word("true", Value::Bool(true)),
             Some(b'f') => self.expect_word("false", Value::Bool(false)),
-            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'"') => Ok(Value::String(self.string()?.into_owned())),
             Some(b'[') => self.nested(Self::array),
             Some(b'{') => self.nested(Self::object),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'-' | b'0'..=b'9') => Ok(Value::Number(self.number()?)),
             Some(_) => Err(self.error("unexpected character (expected a value)")),
         }
     }
 
     fn nested(&mut self, f: fn(&mut Self) -> Result<Value>) -> Result<Value> {
-        if self.depth >= MAX_DEPTH {
-            return Err(self.error(&format!("nesting deeper than {MAX_DEPTH} levels")));
-        }
-        self.depth += 1;
+        self.enter()?;
         let v = f(self);
-        self.depth -= 1;
+        self.leave();
         v
     }
 
@@ -148,7 +192,7 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.error("expected a quoted key in an object"));
             }
-            let key = self.string()?;
+            let key = self.string()?.into_owned();
             self.skip_ws();
             if self.peek() != Some(b':') {
                 return Err(self.error("expected ':' after a key"));
@@ -183,26 +227,29 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<String> {
+    /// Reads a string at the opening quote; borrowed from the input when it has no escapes.
+    pub(super) fn string(&mut self) -> Result<Cow<'a, str>> {
         self.pos += 1; // opening quote
+        let first = self.pos;
+        self.skip_plain();
+        if self.peek() == Some(b'"') {
+            // Runs between ASCII delimiters are whole characters of the &str input.
+            let s = self.text.get(first..self.pos).unwrap_or_default();
+            self.pos += 1;
+            return Ok(Cow::Borrowed(s));
+        }
+        self.pos = first;
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_plain();
             // The input is a &str, so any run of bytes between ASCII delimiters is valid UTF-8.
-            if let Some(run) = self.bytes.get(start..self.pos) {
-                out.push_str(&String::from_utf8_lossy(run));
-            }
+            out.push_str(self.text.get(start..self.pos).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -255,7 +302,7 @@ impl Parser<'_> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Value> {
+    pub(super) fn number(&mut self) -> Result<Number> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -292,16 +339,16 @@ impl Parser<'_> {
         if !float {
             if !negative {
                 if let Ok(u) = text.parse::<u64>() {
-                    return Ok(Value::Number(Number::Unsigned(u)));
+                    return Ok(Number::Unsigned(u));
                 }
             } else if let Ok(i) = text.parse::<i64>() {
                 if i != 0 {
-                    return Ok(Value::Number(Number::Signed(i)));
+                    return Ok(Number::Signed(i));
                 }
             }
         }
         match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Value::Number(Number::Float(f))),
+            Ok(f) if f.is_finite() => Ok(Number::Float(f)),
             _ => {
                 self.pos = start;
                 Err(self.error("number out of range"))
