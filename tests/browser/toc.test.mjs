@@ -260,7 +260,7 @@ test('switching to Alianza\'s parent leadership model, then back', async () => {
 test('Spanish: every label, the diagram columns, the Gantt labels and the findings', async () => {
   await s.page.click('[data-lang="es"]');
   assert.equal(await $('h2').textContent(), 'Teoría del cambio');
-  assert.equal(await $('[data-testid="toc-model-title"]').textContent(), 'Madres y Padres Abogando por el Éxito Estudiantil (PASS)');
+  assert.equal(await $('[data-testid="toc-model-title"]').textContent(), 'Padres Abogando por el Éxito Estudiantil (PASS)');
   assert.deepEqual((await $('.toc-column-label').allTextContents()).slice(0, 3), ['Insumos', 'Actividades', 'Productos']);
   assert.match(await $('.toc-gantt-row[data-id="g8"] .toc-bar-note').textContent(), /crítica/);
   assert.match(await $('.toc-node[data-id="a_curriculum"] title').textContent(), /Diseñar y desarrollar el currículo/);
