@@ -200,11 +200,12 @@ pub fn finite(name: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(
-            Error::new(Code::NotFinite, format!("{name} must be a finite number, got {value}"))
-                .with("name", name)
-                .with("value", value),
+        Err(Error::new(
+            Code::NotFinite,
+            format!("{name} must be a finite number, got {value}"),
         )
+        .with("name", name)
+        .with("value", value))
     }
 }
 
@@ -229,7 +230,9 @@ pub fn level(value: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::LevelOutOfRange,
-            format!("the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"),
+            format!(
+                "the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"
+            ),
         )
         .with("level", value))
     }
@@ -241,7 +244,11 @@ mod tests {
 
     #[test]
     fn codes_serialize_as_their_stable_strings() {
-        for code in [Code::CountExceedsTotal, Code::BadInput, Code::DependencyCycle] {
+        for code in [
+            Code::CountExceedsTotal,
+            Code::BadInput,
+            Code::DependencyCycle,
+        ] {
             let json = format!("{:?}", code.as_str());
             let ser = serde_json::to_string(&code).unwrap();
             assert_eq!(ser, json);

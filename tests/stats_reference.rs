@@ -10,7 +10,11 @@ fn fixture(name: &str) -> Vec<Vec<f64>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
-        .map(|l| l.split(',').map(|v| v.trim().parse::<f64>().unwrap()).collect())
+        .map(|l| {
+            l.split(',')
+                .map(|v| v.trim().parse::<f64>().unwrap())
+                .collect()
+        })
         .collect()
 }
 

@@ -40,3 +40,155 @@ pub fn z_two_sided(level: f64) -> Result<f64> {
     let level = crate::error::level(level)?;
     normal_quantile((1.0 + level) / 2.0)
 }
+
+// --- added for the shift statistics (McNemar, Wilcoxon, t, chi-square) -------------------------
+
+use statrs::distribution::{Binomial, ChiSquared, Discrete, DiscreteCDF, StudentsT};
+
+/// Checks that `x` is finite; `name` names it in the message.
+fn finite_arg(name: &str, x: f64) -> Result<f64> {
+    crate::error::finite(name, x)
+}
+
+/// Checks degrees of freedom: finite and strictly positive.
+fn check_df(df: f64) -> Result<f64> {
+    if df.is_finite() && df > 0.0 {
+        Ok(df)
+    } else {
+        Err(Error::new(
+            Code::ParameterOutOfRange,
+            format!("degrees of freedom must be a finite number above 0, got {df}"),
+        )
+        .with("df", df))
+    }
+}
+
+/// Standard normal distribution function Φ(x) = P(Z ≤ x).
+///
+/// # Errors
+/// [`Code::NotFinite`] when `x` is NaN or infinite.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::normal_cdf(1.959963984540054).unwrap();
+/// assert!((p - 0.975).abs() < 1e-11); // statrs: about 5e-11 relative in the tail
+/// ```
+pub fn normal_cdf(x: f64) -> Result<f64> {
+    Ok(std_normal()?.cdf(finite_arg("x", x)?))
+}
+
+/// Standard normal upper tail 1 − Φ(x) = P(Z > x), accurate far into the tail.
+///
+/// # Errors
+/// [`Code::NotFinite`] when `x` is NaN or infinite.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::normal_sf(1.959963984540054).unwrap();
+/// assert!((p - 0.025).abs() < 1e-11);
+/// ```
+pub fn normal_sf(x: f64) -> Result<f64> {
+    Ok(std_normal()?.sf(finite_arg("x", x)?))
+}
+
+/// Two-sided normal p-value 2·min(Φ(z), 1 − Φ(z)), in [0, 1] (R: `2 * pnorm(-abs(z))`).
+///
+/// # Errors
+/// [`Code::NotFinite`] when `z` is NaN or infinite.
+pub fn normal_two_sided(z: f64) -> Result<f64> {
+    let tail = normal_sf(finite_arg("z", z)?.abs())?;
+    Ok((2.0 * tail).min(1.0))
+}
+
+/// Student t distribution function P(T ≤ t) with `df` degrees of freedom (R: `pt(t, df)`).
+///
+/// # Errors
+/// [`Code::NotFinite`] for a non-finite `t`, [`Code::ParameterOutOfRange`] unless `df > 0`.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::t_cdf(2.0, 10.0).unwrap();
+/// assert!((p - 0.963305982614).abs() < 1e-10); // R: pt(2, 10)
+/// ```
+pub fn t_cdf(t: f64, df: f64) -> Result<f64> {
+    Ok(student(df)?.cdf(finite_arg("t", t)?))
+}
+
+/// Student t upper tail P(T > t) (R: `pt(t, df, lower.tail = FALSE)`).
+///
+/// # Errors
+/// As [`t_cdf`].
+pub fn t_sf(t: f64, df: f64) -> Result<f64> {
+    Ok(student(df)?.sf(finite_arg("t", t)?))
+}
+
+/// The standard Student t distribution with `df` degrees of freedom.
+fn student(df: f64) -> Result<StudentsT> {
+    let df = check_df(df)?;
+    StudentsT::new(0.0, 1.0, df)
+        .map_err(|e| Error::new(Code::Internal, format!("Student t with df = {df}: {e}")))
+}
+
+/// Chi-square upper tail P(X² > x) with `df` degrees of freedom (R: `pchisq(x, df,
+/// lower.tail = FALSE)`). `x ≤ 0` gives 1.
+///
+/// # Errors
+/// [`Code::NotFinite`] for a non-finite `x`, [`Code::ParameterOutOfRange`] unless `df > 0`.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::chi_square_sf(3.841458820694124, 1.0).unwrap();
+/// assert!((p - 0.05).abs() < 1e-12);
+/// ```
+pub fn chi_square_sf(x: f64, df: f64) -> Result<f64> {
+    let x = finite_arg("x", x)?;
+    let df = check_df(df)?;
+    if x <= 0.0 {
+        return Ok(1.0);
+    }
+    let chi = ChiSquared::new(df)
+        .map_err(|e| Error::new(Code::Internal, format!("chi-square with df = {df}: {e}")))?;
+    Ok(chi.sf(x))
+}
+
+/// The binomial distribution with `n` trials and success probability `p`.
+fn binomial(n: u64, p: f64) -> Result<Binomial> {
+    if !(p.is_finite() && (0.0..=1.0).contains(&p)) {
+        return Err(Error::new(
+            Code::ProbabilityOutOfRange,
+            format!("a binomial probability must lie in [0, 1], got {p}"),
+        )
+        .with("p", p));
+    }
+    Binomial::new(p, n)
+        .map_err(|e| Error::new(Code::Internal, format!("binomial(n = {n}, p = {p}): {e}")))
+}
+
+/// Binomial probability P(X = k) for `n` trials with success probability `p`
+/// (R: `dbinom(k, n, p)`); 0 when `k > n`.
+///
+/// # Errors
+/// [`Code::ProbabilityOutOfRange`] unless `p ∈ [0, 1]`.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::binomial_pmf(2, 4, 0.5).unwrap();
+/// assert!((p - 0.375).abs() < 1e-14);
+/// ```
+pub fn binomial_pmf(k: u64, n: u64, p: f64) -> Result<f64> {
+    Ok(binomial(n, p)?.pmf(k))
+}
+
+/// Binomial distribution function P(X ≤ k) (R: `pbinom(k, n, p)`); 1 when `k ≥ n`.
+///
+/// # Errors
+/// [`Code::ProbabilityOutOfRange`] unless `p ∈ [0, 1]`.
+///
+/// # Examples
+/// ```
+/// let p = waterline::stats::dist::binomial_cdf(1, 4, 0.5).unwrap();
+/// assert!((p - 0.3125).abs() < 1e-14);
+/// ```
+pub fn binomial_cdf(k: u64, n: u64, p: f64) -> Result<f64> {
+    Ok(binomial(n, p)?.cdf(k).clamp(0.0, 1.0))
+}

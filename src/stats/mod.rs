@@ -5,13 +5,28 @@
 //! method and the sizes of its inputs, so a reader can tell what was computed.
 
 pub mod adjust;
+pub mod contingency;
 pub mod dist;
 mod incomplete_beta;
+pub mod mcnemar;
+pub mod paired;
 pub mod prec;
 pub mod proportion;
+pub mod rank;
 pub mod reliability;
 pub mod student_t;
+pub mod two_sample;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustedPValues};
+pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
+pub use mcnemar::{
+    mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
+};
+pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
 pub use proportion::{wilson, ProportionInterval};
+pub use rank::{wilcoxon_signed_rank, SignedRankOptions, SignedRankTest, ZeroMethod};
 pub use reliability::{cronbach_alpha, AlphaOptions, CronbachAlpha, ItemReliability};
+pub use two_sample::{
+    mann_whitney, two_proportions, MannWhitney, MannWhitneyOptions, TwoProportions,
+    TwoProportionsOptions,
+};

@@ -75,8 +75,16 @@ pub fn wilson(x: f64, n: f64, level: f64) -> Result<ProportionInterval> {
     let p = x as f64 / nf;
     let c = z * z / (2.0 * nf);
     let half = z * (p * (1.0 - p) / nf + c / (2.0 * nf)).sqrt();
-    let lower = if x == 0 { 0.0 } else { (p + c - half) / (1.0 + 2.0 * c) };
-    let upper = if x == n { 1.0 } else { (p + c + half) / (1.0 + 2.0 * c) };
+    let lower = if x == 0 {
+        0.0
+    } else {
+        (p + c - half) / (1.0 + 2.0 * c)
+    };
+    let upper = if x == n {
+        1.0
+    } else {
+        (p + c + half) / (1.0 + 2.0 * c)
+    };
     Ok(ProportionInterval {
         x,
         n,
@@ -88,18 +96,126 @@ pub fn wilson(x: f64, n: f64, level: f64) -> Result<ProportionInterval> {
     })
 }
 
+/// Wilson score intervals for many `(x, n)` pairs at one `level`, for bulk work.
+///
+/// Returns `2k` numbers for `k` pairs: the `k` lower bounds, then the `k` upper bounds (so a
+/// caller can take two halves without copying). Each pair is validated as in [`wilson`]; the
+/// first invalid pair fails the whole call with its `index` in the error's details.
+///
+/// # Errors
+/// [`Code::LengthMismatch`] when `x` and `n` differ in length, and every error of [`wilson`]
+/// (with `index`).
+///
+/// # Examples
+/// ```
+/// let b = waterline::stats::proportion::wilson_many(&[101.0, 0.0], &[113.0, 10.0], 0.95).unwrap();
+/// assert_eq!(b.len(), 4);
+/// assert_eq!(b[1], 0.0); // x = 0: the lower bound is 0
+/// ```
+pub fn wilson_many(x: &[f64], n: &[f64], level: f64) -> Result<Vec<f64>> {
+    if x.len() != n.len() {
+        return Err(Error::new(
+            Code::LengthMismatch,
+            format!("x has {} values but n has {}", x.len(), n.len()),
+        )
+        .with("x", x.len())
+        .with("n", n.len()));
+    }
+    let z = z_two_sided(level)?;
+    let k = x.len();
+    let mut out = vec![0.0; 2 * k];
+    let (lowers, uppers) = out.split_at_mut(k);
+    for (i, ((&xi, &ni), (lo, up))) in x
+        .iter()
+        .zip(n)
+        .zip(lowers.iter_mut().zip(uppers.iter_mut()))
+        .enumerate()
+    {
+        // Fast path for valid whole counts; anything else goes through the full checks.
+        let valid = xi >= 0.0
+            && ni >= 1.0
+            && xi <= ni
+            && xi.fract() == 0.0
+            && ni.fract() == 0.0
+            && ni < 9.0e15;
+        if !valid {
+            let e = wilson(xi, ni, level).err().unwrap_or_else(|| {
+                Error::new(
+                    Code::Internal,
+                    "wilson_many: a pair failed the fast check only",
+                )
+            });
+            return Err(e.with("index", i));
+        }
+        let (l, u) = wilson_bounds(xi, ni, z);
+        *lo = l;
+        *up = u;
+    }
+    Ok(out)
+}
+
+/// The Wilson bounds for valid `x ≤ n`, `n ≥ 1` and critical value `z` (R's `prop.test` form).
+fn wilson_bounds(x: f64, n: f64, z: f64) -> (f64, f64) {
+    let p = x / n;
+    let c = z * z / (2.0 * n);
+    let half = z * (p * (1.0 - p) / n + c / (2.0 * n)).sqrt();
+    let lower = if x == 0.0 {
+        0.0
+    } else {
+        (p + c - half) / (1.0 + 2.0 * c)
+    };
+    let upper = if x == n {
+        1.0
+    } else {
+        (p + c + half) / (1.0 + 2.0 * c)
+    };
+    (lower.clamp(0.0, 1.0), upper.clamp(0.0, 1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn rejects_impossible_counts() {
-        assert_eq!(wilson(5.0, 4.0, 0.95).unwrap_err().code, Code::CountExceedsTotal);
+        assert_eq!(
+            wilson(5.0, 4.0, 0.95).unwrap_err().code,
+            Code::CountExceedsTotal
+        );
         assert_eq!(wilson(0.0, 0.0, 0.95).unwrap_err().code, Code::EmptySample);
-        assert_eq!(wilson(-1.0, 4.0, 0.95).unwrap_err().code, Code::InvalidCount);
-        assert_eq!(wilson(f64::NAN, 4.0, 0.95).unwrap_err().code, Code::NotFinite);
-        assert_eq!(wilson(1.0, 4.0, 1.0).unwrap_err().code, Code::LevelOutOfRange);
-        assert_eq!(wilson(1.0, 4.0, 0.0).unwrap_err().code, Code::LevelOutOfRange);
+        assert_eq!(
+            wilson(-1.0, 4.0, 0.95).unwrap_err().code,
+            Code::InvalidCount
+        );
+        assert_eq!(
+            wilson(f64::NAN, 4.0, 0.95).unwrap_err().code,
+            Code::NotFinite
+        );
+        assert_eq!(
+            wilson(1.0, 4.0, 1.0).unwrap_err().code,
+            Code::LevelOutOfRange
+        );
+        assert_eq!(
+            wilson(1.0, 4.0, 0.0).unwrap_err().code,
+            Code::LevelOutOfRange
+        );
+    }
+
+    #[test]
+    fn many_agrees_with_one_at_a_time_and_names_the_bad_index() {
+        let b = wilson_many(&[101.0, 5.0, 0.0], &[113.0, 9.0, 3.0], 0.9).unwrap();
+        for (i, (x, n)) in [(101.0, 113.0), (5.0, 9.0), (0.0, 3.0)]
+            .into_iter()
+            .enumerate()
+        {
+            let one = wilson(x, n, 0.9).unwrap();
+            assert_eq!((b[i], b[3 + i]), (one.lower, one.upper));
+        }
+        let e = wilson_many(&[1.0, 7.0], &[2.0, 6.0], 0.95).unwrap_err();
+        assert_eq!(e.code, Code::CountExceedsTotal);
+        assert_eq!(e.details["index"], crate::error::Detail::Number(1.0));
+        let e = wilson_many(&[1.0], &[2.0, 6.0], 0.95).unwrap_err();
+        assert_eq!(e.code, Code::LengthMismatch);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Every export has one shape: decode the arguments (untrusted JavaScript values) into core
 //! inputs, call one core function, serialize the plain result struct with
-//! [`SERIALIZER`]. Core errors become a JavaScript `Error` with `code`, `details` and an English
+//! `SERIALIZER`. Core errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
 use crate::error::{Code, Error};
@@ -11,8 +11,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+pub mod stats_shift;
+
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -54,43 +57,138 @@ pub fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     let obj: &JsValue = js.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &error.code.as_str().into());
-    let details = error.details.serialize(&SERIALIZER).unwrap_or(JsValue::NULL);
+    let details = error
+        .details
+        .serialize(&SERIALIZER)
+        .unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(obj, &"details".into(), &details);
     js.into()
 }
 
 /// Decodes an untrusted JavaScript value into a core input type; failures become `bad_input`
 /// naming the argument.
-fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        to_js_error(
-            Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name),
-        )
-    })
+///
+/// serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` never
+/// fires; a misspelt option (`{confidence: 0.9}`) would be silently ignored. For a plain object
+/// argument, its own keys are therefore checked against the struct's field names first.
+pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
+    let bad =
+        |message: String| to_js_error(Error::new(Code::BadInput, message).with("argument", name));
+    if let Some(fields) = introspect::struct_fields::<T>() {
+        if value.is_object() && !js_sys::Array::is_array(&value) {
+            let object: &js_sys::Object = value.unchecked_ref();
+            for key in js_sys::Object::keys(object)
+                .iter()
+                .filter_map(|k| k.as_string())
+            {
+                if !fields.contains(&key.as_str()) {
+                    return Err(bad(format!(
+                        "{name}: unknown field `{key}`, expected one of: {}",
+                        fields.join(", ")
+                    ))
+                    .tap_detail("field", &key));
+                }
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| bad(format!("{name}: {e}")))
+}
+
+/// Adds one more entry to the `details` of a JavaScript error built by [`to_js_error`].
+trait TapDetail {
+    fn tap_detail(self, key: &str, value: &str) -> Self;
+}
+impl TapDetail for JsValue {
+    fn tap_detail(self, key: &str, value: &str) -> Self {
+        if let Ok(details) = js_sys::Reflect::get(&self, &"details".into()) {
+            let _ = js_sys::Reflect::set(&details, &key.into(), &value.into());
+        }
+        self
+    }
+}
+
+/// Finds the field names of a `Deserialize` struct without any input, by asking it to
+/// deserialize from a deserializer that records the `fields` of `deserialize_struct`.
+mod introspect {
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use std::cell::Cell;
+    use std::fmt;
+
+    #[derive(Debug)]
+    struct Stop;
+    impl fmt::Display for Stop {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("introspection")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl de::Error for Stop {
+        fn custom<T: fmt::Display>(_: T) -> Self {
+            Stop
+        }
+    }
+
+    struct Recorder<'a>(&'a Cell<Option<&'static [&'static str]>>);
+
+    impl<'de> Deserializer<'de> for Recorder<'_> {
+        type Error = Stop;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+            visitor.visit_some(self)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            self.0.set(Some(fields));
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    /// The field names if `T` (or `Option<T>`) is a struct with named fields.
+    pub fn struct_fields<'de, T: Deserialize<'de>>() -> Option<&'static [&'static str]> {
+        let cell = Cell::new(None);
+        let _ = T::deserialize(Recorder(&cell));
+        cell.get()
+    }
 }
 
 /// Reads one number argument, rejecting strings, `null` and `undefined` (which JavaScript would
 /// otherwise coerce to NaN or 0).
-fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
+pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value.as_f64().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
         to_js_error(
-            Error::new(Code::BadInput, format!("{name} must be a number, got {got}"))
-                .with("argument", name)
-                .with("type", got),
+            Error::new(
+                Code::BadInput,
+                format!("{name} must be a number, got {got}"),
+            )
+            .with("argument", name)
+            .with("type", got),
         )
     })
 }
 
 /// Serializes a plain result struct for JavaScript.
-fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
-        .map_err(|e| to_js_error(Error::new(Code::Internal, format!("encoding a result: {e}"))))
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&SERIALIZER).map_err(|e| {
+        to_js_error(Error::new(
+            Code::Internal,
+            format!("encoding a result: {e}"),
+        ))
+    })
 }
 
 /// Runs a core call and converts its error.
-fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
+pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
     result.map_err(to_js_error)
 }
 
@@ -122,4 +220,26 @@ pub fn wilson(
     let options: Option<LevelOptions> = decode("options", options)?;
     let level = options.unwrap_or_default().level.unwrap_or(0.95);
     encode(&core(crate::stats::wilson(x, n, level))?)
+}
+
+/// Wilson intervals for many `(x, n)` pairs (`Float64Array`s of equal length) at one level.
+///
+/// Returns a `Float64Array` of `2k` numbers: the `k` lower bounds, then the `k` upper bounds.
+/// Throws with `details.index` naming the first invalid pair.
+#[wasm_bindgen(js_name = wilsonMany)]
+pub fn wilson_many(
+    x: &[f64],
+    n: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "LevelOptions | undefined | null")] options: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    let options: Option<LevelOptions> = decode("options", options)?;
+    let level = options.unwrap_or_default().level.unwrap_or(0.95);
+    core(crate::stats::proportion::wilson_many(x, n, level))
+}
+
+/// For benchmarks: receives two `Float64Array`s and returns their total length, so that the
+/// cost of copying data into WebAssembly can be measured apart from any computation.
+#[wasm_bindgen(js_name = boundaryCopy)]
+pub fn boundary_copy(a: &[f64], b: &[f64]) -> f64 {
+    (a.len() + b.len()) as f64
 }

@@ -1,0 +1,90 @@
+# waterline — the two commands a user needs are `make serve` and `make test`.
+# Every target installs what it needs if it is missing: the wasm32 rustup target,
+# wasm-pack and wasm-bindgen-cli (pinned to the wasm-bindgen version in Cargo.lock)
+# with `cargo install --locked`, Debian's chromium, and npm packages with `npm ci`.
+# Nothing downloads a binary from outside the package registries.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+WASM_PACK_VERSION := 0.15.1
+# Rust's default wasm32 features; wasm-opt must be told it may keep them.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                 --enable-reference-types --enable-multivalue --enable-mutable-globals
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \
+        browser-test types examples bench size fuzz clean-pkg
+
+help:
+	@echo "make serve   build the engine and serve the page with the built-in example (http://127.0.0.1:$(PORT)/)"
+	@echo "make test    run every test: fmt, clippy, native cargo tests, wasm tests in Node, types, browser tests"
+	@echo "make bench   run the benchmarks and print their numbers"
+
+# ---------------------------------------------------------------------------- tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (matches Cargo.lock)"; \
+	  cargo install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@command -v wasm-pack >/dev/null || cargo install --locked wasm-pack --version $(WASM_PACK_VERSION)
+
+node-tools:
+	@[ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || npm ci --no-audit --no-fund
+
+browser-tools:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
+tools: rust-tools node-tools
+
+# ---------------------------------------------------------------------------- build
+
+# Release build into pkg/ (wasm-pack --target web), then wasm-opt -Oz from the npm
+# package binaryen (wasm-pack's own wasm-opt step is off: it would download).
+build: tools
+	wasm-pack build --target web --release --out-dir pkg
+	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/waterline_bg.wasm -o pkg/waterline_bg.wasm
+	@node scripts/size.mjs
+
+serve: build
+	@node scripts/serve.mjs $(PORT)
+
+# ---------------------------------------------------------------------------- tests
+
+test: tools browser-tools check native wasm-test build types examples browser-test
+	@echo "make test: all suites passed"
+
+check:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+native:
+	cargo test
+
+# The bindings under wasm: tests/wasm.rs with wasm-bindgen-test in Node.
+wasm-test: rust-tools
+	wasm-pack test --node -- --test 'wasm*'
+
+# tsc --noEmit over a usage file that touches every export of pkg/.
+types: build
+	node_modules/.bin/tsc -p tests/types/tsconfig.json
+
+# The README's JavaScript examples, run in Node against pkg/.
+examples: build
+	node --test tests/node/
+
+browser-test: build browser-tools
+	node --test --test-concurrency=1 tests/browser/
+
+bench: build browser-tools
+	node bench/run.mjs
+
+size: build

@@ -1,0 +1,19 @@
+// The benchmark suite in Chromium: the page sets window.__results when done.
+import init, * as wl from '/pkg/waterline.js';
+import * as ss from '/node_modules/simple-statistics/dist/simple-statistics.mjs';
+import { makeData } from './data.mjs';
+import { runSuite } from './suite.mjs';
+import { domainBenchmarks } from './domains.mjs';
+
+const params = new URLSearchParams(location.search);
+try {
+  await init();
+  const data = makeData(Number(params.get('seed') ?? 20261124), Number(params.get('scale') ?? 1));
+  const env = { wl, jStat: globalThis.jStat, ss };
+  const suite = runSuite(env, data, { runs: Number(params.get('runs') ?? 5) });
+  const domains = await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5) });
+  window.__results = { suite, domains };
+} catch (e) {
+  window.__results = { error: String(e?.stack ?? e) };
+}
+document.getElementById('status').textContent = 'done';

@@ -1,0 +1,103 @@
+// `make bench`: the benchmark suite in Node and in headless Chromium against the release
+// build of pkg/, with jStat and simple-statistics on identical data. Prints a table and writes
+// bench/out/results.json.
+import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import * as ss from 'simple-statistics';
+import { initSync } from '../pkg/waterline.js';
+import * as wl from '../pkg/waterline.js';
+import { makeData } from './data.mjs';
+import { runSuite } from './suite.mjs';
+import { median } from './workloads.mjs';
+import { domainBenchmarks } from './domains.mjs';
+import { start } from '../scripts/serve.mjs';
+
+const runs = Number(process.env.RUNS ?? 5);
+const jStat = createRequire(import.meta.url)('jstat');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+// ---- Node
+initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.meta.url)) });
+const data = makeData();
+const node = { suite: runSuite({ wl, jStat, ss }, data, { runs }), domains: await domainBenchmarks(wl, { runs }) };
+const coldNode = [];
+for (let i = 0; i < 7; i++) {
+  const out = execFileSync(process.execPath, [new URL('./cold-node.mjs', import.meta.url).pathname]);
+  coldNode.push(JSON.parse(out).importToResultMs);
+}
+
+// ---- Chromium
+const { server, url } = await start(0, { dirs: ['bench', 'pkg', 'node_modules'] });
+const launch = async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'waterline-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  });
+  return { context, page: context.pages()[0] ?? await context.newPage(), done: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+};
+let browser;
+{
+  const b = await launch();
+  await b.page.goto(`${url}bench/index.html?runs=${runs}`);
+  await b.page.waitForFunction(() => window.__results, null, { timeout: 600_000 });
+  browser = await b.page.evaluate(() => window.__results);
+  const version = b.context.browser()?.version() ?? 'chromium';
+  browser.version = version;
+  await b.done();
+  if (browser.error) throw new Error(`browser suite failed: ${browser.error}`);
+}
+const coldBrowser = [];
+{
+  const b = await launch();
+  for (let i = 0; i < 7; i++) {
+    const page = await b.context.newPage(); // a fresh page each time (same empty profile)
+    await page.goto(`${url}bench/cold.html?i=${i}`);
+    await page.waitForFunction(() => window.__cold, null, { timeout: 60_000 });
+    coldBrowser.push(await page.evaluate(() => window.__cold));
+    await page.close();
+  }
+  await b.done();
+}
+server.close();
+
+// ---- sizes
+const size = (f) => { const b = readFileSync(new URL(`../pkg/${f}`, import.meta.url)); return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
+const sizes = { wasm: size('waterline_bg.wasm'), js: size('waterline.js') };
+sizes.total = { raw: sizes.wasm.raw + sizes.js.raw, gzip: sizes.wasm.gzip + sizes.js.gzip };
+
+// ---- report
+const fmt = (ms) => (ms === undefined ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const lines = [];
+const out = (s = '') => { lines.push(s); console.log(s); };
+out(`waterline benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}; Chromium ${browser.version}`);
+out(`median of ${runs} timed runs after one warm-up, milliseconds; ratio = peer time / waterline time (> 1: waterline faster)`);
+out();
+out('| id | workload | contender | Node ms | Node compute-only | Chromium ms | Chromium compute-only | ratio Node | ratio Chromium | note |');
+out('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+for (const [i, w] of node.suite.entries()) {
+  const bw = browser.suite[i];
+  const base = { node: w.contenders.find((c) => c.name === 'waterline'), browser: bw.contenders.find((c) => c.name === 'waterline') };
+  for (const [j, c] of w.contenders.entries()) {
+    const b = bw.contenders[j];
+    const ratio = (peer, me) => (peer?.ms && me?.ms && c.name !== 'waterline' ? (peer.ms / me.ms).toFixed(1) + '×' : '');
+    const note = c.missing ?? c.note ?? '';
+    out(`| ${w.id} | ${w.name} (${w.size}) | ${c.name} | ${fmt(c.ms)} | ${fmt(c.computeMs)} | ${fmt(b?.ms)} | ${fmt(b?.computeMs)} | ${ratio(c, base.node)} | ${ratio(b, base.browser)} | ${note} |`);
+  }
+}
+for (const [i, d] of node.domains.entries()) {
+  const b = browser.domains[i];
+  out(`| ${d.id} | ${d.name} | waterline | ${fmt(d.ms)} | | ${fmt(b?.ms)} | | | | ${d.target ?? ''} ${b?.detail ?? d.detail ?? ''} |`);
+}
+out(`| C | cold start: import → first result | waterline | ${fmt(median(coldNode))} | | ${fmt(median(coldBrowser.map((c) => c.importToResultMs)))} | | | | target < 10 ms Node, < 50 ms Chromium; fresh process / fresh page, median of 7 |`);
+out(`| S | bytes shipped (wasm + JS glue) | waterline | raw ${(sizes.total.raw / 1024).toFixed(1)} KiB | gzip ${(sizes.total.gzip / 1024).toFixed(1)} KiB | | | | | wasm ${(sizes.wasm.gzip / 1024).toFixed(1)} KiB + JS ${(sizes.js.gzip / 1024).toFixed(1)} KiB gzipped; target < 200 KB gzipped |`);
+
+mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ machine, chromium: browser.version, runs, node, browser, coldNode, coldBrowser, sizes }, null, 2));
+writeFileSync(new URL('./out/table.md', import.meta.url), lines.join('\n') + '\n');
+console.log('\nwrote bench/out/results.json and bench/out/table.md');

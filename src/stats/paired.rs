@@ -1,0 +1,415 @@
+//! Paired (before/after) statistics: the pairing of two arrays shared by every paired test, the
+//! improved / same / worse shares, and the paired t-test for scores.
+//!
+//! Every paired function takes two equally long slices `before` and `after`; the change is
+//! always `after − before`. A pair with NaN on either side is a missing pair: it is dropped and
+//! counted in `nExcluded`. McNemar's test lives in [`crate::stats::mcnemar()`], the Wilcoxon
+//! signed-rank test in [`crate::stats::rank`].
+
+use crate::error::{Code, Error, Result};
+use crate::stats::dist::{t_cdf, t_sf};
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+/// Complete pairs of two equally long arrays, NaN pairs removed.
+#[derive(Debug, Clone)]
+pub(crate) struct Pairs {
+    /// Pairs given.
+    pub n: usize,
+    /// Pairs dropped because either value was NaN.
+    pub n_excluded: usize,
+    /// The complete pairs as `(before, after)`.
+    pub pairs: Vec<(f64, f64)>,
+}
+
+/// The error for paired arrays of different lengths.
+fn length_mismatch(before: &[f64], after: &[f64]) -> Error {
+    Error::new(
+        Code::LengthMismatch,
+        format!(
+            "before and after must pair up, but before has {} values and after has {}",
+            before.len(),
+            after.len()
+        ),
+    )
+    .with("before", before.len())
+    .with("after", after.len())
+}
+
+/// Pairs up `before` and `after`, dropping pairs with a NaN and rejecting infinite values.
+pub(crate) fn complete_pairs(before: &[f64], after: &[f64]) -> Result<Pairs> {
+    if before.len() != after.len() {
+        return Err(length_mismatch(before, after));
+    }
+    let mut pairs = Vec::with_capacity(before.len());
+    for (i, (&b, &a)) in before.iter().zip(after).enumerate() {
+        if b.is_nan() || a.is_nan() {
+            continue;
+        }
+        for (name, v) in [("before", b), ("after", a)] {
+            if !v.is_finite() {
+                return Err(Error::new(
+                    Code::NotFinite,
+                    format!("{name} at index {i} is {v}; use NaN for a missing answer"),
+                )
+                .with("name", name)
+                .with("index", i)
+                .with("value", v));
+            }
+        }
+        pairs.push((b, a));
+    }
+    if pairs.is_empty() {
+        return Err(Error::new(
+            Code::EmptySample,
+            format!(
+                "no complete pair: all {} pairs have a missing value",
+                before.len()
+            ),
+        )
+        .with("n", before.len()));
+    }
+    Ok(Pairs {
+        n: before.len(),
+        n_excluded: before.len() - pairs.len(),
+        pairs,
+    })
+}
+
+/// How many pairs improved (after > before), stayed the same or got worse, with their shares of
+/// the complete pairs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairShares {
+    /// Pairs with after > before.
+    pub improved: usize,
+    /// Pairs with after = before.
+    pub same: usize,
+    /// Pairs with after < before.
+    pub worse: usize,
+    /// `improved / nUsed`, in [0, 1].
+    pub improved_share: f64,
+    /// `same / nUsed`, in [0, 1].
+    pub same_share: f64,
+    /// `worse / nUsed`, in [0, 1].
+    pub worse_share: f64,
+}
+
+impl PairShares {
+    /// Counts the signs of the differences `after − before`.
+    pub(crate) fn from_differences(diffs: &[f64]) -> Self {
+        let improved = diffs.iter().filter(|d| **d > 0.0).count();
+        let worse = diffs.iter().filter(|d| **d < 0.0).count();
+        let same = diffs.len() - improved - worse;
+        let n = diffs.len().max(1) as f64;
+        PairShares {
+            improved,
+            same,
+            worse,
+            improved_share: improved as f64 / n,
+            same_share: same as f64 / n,
+            worse_share: worse as f64 / n,
+        }
+    }
+}
+
+/// Options that carry only a confidence level.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct LevelOptions {
+    /// Confidence level in (0, 1); default 0.95.
+    pub level: f64,
+}
+
+impl Default for LevelOptions {
+    fn default() -> Self {
+        LevelOptions { level: 0.95 }
+    }
+}
+
+/// Result of [`paired_t`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairedT {
+    /// `"paired-t"`.
+    pub method: &'static str,
+    /// Pairs given.
+    pub n: usize,
+    /// Complete pairs used.
+    pub n_used: usize,
+    /// Pairs dropped because a value was missing (NaN).
+    pub n_excluded: usize,
+    /// Mean of `before` over the complete pairs.
+    pub mean_before: f64,
+    /// Mean of `after` over the complete pairs.
+    pub mean_after: f64,
+    /// Mean of the differences `after − before`.
+    pub mean_difference: f64,
+    /// Standard deviation of the differences (n − 1 denominator).
+    pub sd_difference: f64,
+    /// Standard error of the mean difference, sd / √n.
+    pub standard_error: f64,
+    /// t statistic, mean difference / standard error.
+    pub t: f64,
+    /// Degrees of freedom, n − 1.
+    pub df: f64,
+    /// Two-sided p-value, in [0, 1].
+    pub p_value: f64,
+    /// Lower bound of the interval for the mean difference.
+    pub lower: f64,
+    /// Upper bound of the interval for the mean difference.
+    pub upper: f64,
+    /// Confidence level.
+    pub level: f64,
+    /// Cohen's d_z = mean difference / sd of the differences.
+    pub cohens_dz: f64,
+    /// How many pairs improved, stayed the same or got worse.
+    pub shares: PairShares,
+    /// Notes for the reader.
+    pub warnings: Vec<String>,
+}
+
+/// Paired t-test on `after − before`, with the interval for the mean difference and Cohen's
+/// d_z.
+///
+/// # Formula
+/// ```text
+/// d = after − before,  d̄ = mean(d),  s = sd(d),  se = s/√n,  df = n − 1
+/// t = d̄ / se,  p = 2 · P(T_df > |t|)
+/// interval: d̄ ∓ t_{df, (1+level)/2} · se;   d_z = d̄ / s
+/// ```
+///
+/// # Errors
+/// [`Code::LengthMismatch`], [`Code::NotFinite`], [`Code::EmptySample`] when no complete pair
+/// is left, [`Code::SampleTooSmall`] with fewer than 2 complete pairs,
+/// [`Code::NoVariation`] when every difference is the same (sd = 0, e.g. everybody moved up by
+/// exactly one point): t would be infinite, so no test is returned (R stops with "data are
+/// essentially constant"; the criterion is the same: se < 10·ε·|d̄|),
+/// [`Code::LevelOutOfRange`].
+///
+/// # Examples
+/// ```
+/// use waterline::stats::{paired_t, LevelOptions};
+/// let before = [2.0, 3.0, 2.0, 4.0, 1.0, 3.0, 2.0, 3.0];
+/// let after = [4.0, 4.0, 3.0, 4.0, 3.0, 5.0, 2.0, 4.0];
+/// let t = paired_t(&before, &after, &LevelOptions::default()).unwrap();
+/// assert_eq!(t.mean_difference, 1.125);
+/// assert!((t.t - 3.8129334558134556).abs() < 1e-12); // R: t.test(after, before, paired = TRUE)
+/// ```
+///
+/// # References
+/// Student (1908). The probable error of a mean. *Biometrika* 6, 1–25. Cohen, J. (1988).
+/// *Statistical Power Analysis for the Behavioral Sciences*, 2nd ed. Matches R's
+/// `t.test(after, before, paired = TRUE, conf.level = level)`.
+pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result<PairedT> {
+    let level = crate::error::level(options.level)?;
+    // Two streaming passes over the inputs (no copies): a million pairs stay cheap. The sums
+    // run in the same order as over a vector of differences, so results are unchanged.
+    let scan = PairScan::new(before, after)?;
+    let n = scan.n_used;
+    if n < 2 {
+        return Err(Error::new(
+            Code::SampleTooSmall,
+            format!("the paired t-test needs at least 2 complete pairs, got {n}"),
+        )
+        .with("nUsed", n));
+    }
+    let nf = n as f64;
+    let mean = scan.sum_difference / nf;
+    let ss: f64 = before
+        .iter()
+        .zip(after)
+        .filter(|(b, a)| !b.is_nan() && !a.is_nan())
+        .map(|(b, a)| {
+            let d = a - b - mean;
+            d * d
+        })
+        .sum();
+    let sd = (ss / (nf - 1.0)).sqrt();
+    let se = sd / nf.sqrt();
+    if se.is_nan() || se <= 0.0 || se < 10.0 * f64::EPSILON * mean.abs() {
+        return Err(Error::new(
+            Code::NoVariation,
+            format!(
+                "every pair changed by the same amount ({mean}), so the differences have no \
+                 spread and the t statistic is undefined; report the change itself instead"
+            ),
+        )
+        .with("meanDifference", mean)
+        .with("nUsed", n));
+    }
+    let df = nf - 1.0;
+    let t = mean / se;
+    let p = (2.0 * t_sf(t.abs(), df)?).min(1.0);
+    let q = t_quantile((1.0 + level) / 2.0, df)?;
+    Ok(PairedT {
+        method: "paired-t",
+        n: before.len(),
+        n_used: n,
+        n_excluded: before.len() - n,
+        mean_before: scan.sum_before / nf,
+        mean_after: scan.sum_after / nf,
+        mean_difference: mean,
+        sd_difference: sd,
+        standard_error: se,
+        t,
+        df,
+        p_value: p,
+        lower: mean - q * se,
+        upper: mean + q * se,
+        level,
+        cohens_dz: mean / sd,
+        shares: scan.shares(),
+        warnings: Vec::new(),
+    })
+}
+
+/// One validating pass over paired arrays: counts and sums of the complete pairs.
+struct PairScan {
+    n_used: usize,
+    sum_before: f64,
+    sum_after: f64,
+    sum_difference: f64,
+    improved: usize,
+    worse: usize,
+}
+
+impl PairScan {
+    /// Same checks as [`complete_pairs`] (length, NaN = missing, no infinities, not all
+    /// missing) without copying the pairs.
+    fn new(before: &[f64], after: &[f64]) -> Result<PairScan> {
+        if before.len() != after.len() {
+            return Err(length_mismatch(before, after));
+        }
+        let mut scan = PairScan {
+            n_used: 0,
+            sum_before: 0.0,
+            sum_after: 0.0,
+            sum_difference: 0.0,
+            improved: 0,
+            worse: 0,
+        };
+        for (i, (&b, &a)) in before.iter().zip(after).enumerate() {
+            if b.is_nan() || a.is_nan() {
+                continue;
+            }
+            if !b.is_finite() || !a.is_finite() {
+                let (name, v) = if b.is_finite() {
+                    ("after", a)
+                } else {
+                    ("before", b)
+                };
+                return Err(Error::new(
+                    Code::NotFinite,
+                    format!("{name} at index {i} is {v}; use NaN for a missing answer"),
+                )
+                .with("name", name)
+                .with("index", i)
+                .with("value", v));
+            }
+            let d = a - b;
+            scan.n_used += 1;
+            scan.sum_before += b;
+            scan.sum_after += a;
+            scan.sum_difference += d;
+            scan.improved += usize::from(d > 0.0);
+            scan.worse += usize::from(d < 0.0);
+        }
+        if scan.n_used == 0 {
+            return Err(Error::new(
+                Code::EmptySample,
+                format!(
+                    "no complete pair: all {} pairs have a missing value",
+                    before.len()
+                ),
+            )
+            .with("n", before.len()));
+        }
+        Ok(scan)
+    }
+
+    fn shares(&self) -> PairShares {
+        let same = self.n_used - self.improved - self.worse;
+        let n = self.n_used.max(1) as f64;
+        PairShares {
+            improved: self.improved,
+            same,
+            worse: self.worse,
+            improved_share: self.improved as f64 / n,
+            same_share: same as f64 / n,
+            worse_share: self.worse as f64 / n,
+        }
+    }
+}
+
+/// Student t quantile for `p` in (0, 1): statrs' inverse followed by Newton steps on the
+/// distribution function, so it matches R's `qt` to about 1e-13.
+fn t_quantile(p: f64, df: f64) -> Result<f64> {
+    if !(p.is_finite() && p > 0.0 && p < 1.0 && df.is_finite() && df > 0.0) {
+        return Err(Error::new(Code::Internal, "t quantile outside its domain")
+            .with("p", p)
+            .with("df", df));
+    }
+    let dist = StudentsT::new(0.0, 1.0, df)
+        .map_err(|e| Error::new(Code::Internal, format!("Student t with df = {df}: {e}")))?;
+    let mut x = dist.inverse_cdf(p);
+    for _ in 0..4 {
+        let density = statrs::distribution::Continuous::pdf(&dist, x);
+        if !(x.is_finite() && density > 0.0) {
+            break;
+        }
+        let err = t_cdf(x, df)? - p;
+        x -= err / density;
+    }
+    if !x.is_finite() {
+        return Err(Error::new(Code::Internal, "t quantile did not converge").with("df", df));
+    }
+    Ok(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_quantile_matches_r_qt() {
+        // R: qt(0.975, c(1, 2, 5, 10, 30, 100, 1000))
+        let r = [
+            (1.0, 12.706204736174694),
+            (2.0, 4.302652729749462),
+            (5.0, 2.5705818356363137),
+            (10.0, 2.228138851986274),
+            (30.0, 2.042272456301238),
+            (100.0, 1.9839715185235516),
+            (1000.0, 1.9623390808264076),
+        ];
+        for (df, q) in r {
+            let got = t_quantile(0.975, df).unwrap();
+            assert!(((got - q) / q).abs() < 1e-12, "df {df}: {got} vs {q}");
+        }
+    }
+
+    #[test]
+    fn pairs_drop_nan_and_reject_infinity() {
+        let p = complete_pairs(&[1.0, f64::NAN, 3.0], &[2.0, 2.0, f64::NAN]).unwrap();
+        assert_eq!((p.n, p.n_excluded, p.pairs.len()), (3, 2, 1));
+        let e = complete_pairs(&[1.0, f64::INFINITY], &[1.0, 2.0]).unwrap_err();
+        assert_eq!(e.code, Code::NotFinite);
+        assert_eq!(
+            complete_pairs(&[1.0], &[]).unwrap_err().code,
+            Code::LengthMismatch
+        );
+        assert_eq!(
+            complete_pairs(&[f64::NAN], &[1.0]).unwrap_err().code,
+            Code::EmptySample
+        );
+    }
+
+    #[test]
+    fn constant_differences_are_no_variation() {
+        let e = paired_t(&[1.0, 2.0, 3.0], &[2.0, 3.0, 4.0], &LevelOptions::default()).unwrap_err();
+        assert_eq!(e.code, Code::NoVariation);
+        let e = paired_t(&[1.0], &[2.0], &LevelOptions::default()).unwrap_err();
+        assert_eq!(e.code, Code::SampleTooSmall);
+    }
+}

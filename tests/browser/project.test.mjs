@@ -1,0 +1,62 @@
+// No data loss: every change is autosaved to IndexedDB and comes back after a reload; the
+// project file saves and opens; opening asks first and can be undone; bad files get a message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { open, load } from './harness.mjs';
+
+let s;
+before(async () => { s = await open(); await load(s); });
+after(async () => { await s?.close(); });
+
+const field = (name) => s.page.locator(`#area-survey input[name="${name}"]`);
+const flush = () => s.page.waitForSelector('#project-status:has-text("saved")');
+
+test('a change survives a reload', async () => {
+  await field('x').fill('48');
+  await field('n').fill('100');
+  await flush();
+  await s.page.reload();
+  await s.page.waitForSelector('#engine-status[data-state="ready"]');
+  await s.page.waitForSelector('#project-status:has-text("restored")');
+  assert.equal(await field('x').inputValue(), '48');
+  assert.equal(await field('n').inputValue(), '100');
+  assert.match(await s.page.textContent('[data-testid="share-sentence"]'), /^48% /);
+});
+
+test('the project file saves with its schema and engine versions, and opens again with undo', async () => {
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const project = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(project.schemaVersion, 1);
+  assert.match(project.engineVersion, /^\d+\.\d+\.\d+/);
+  assert.equal(project.areas.survey.share.x, '48');
+
+  project.areas.survey.share.x = '7';
+  project.areas.survey.share.n = '13';
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  assert.equal(await field('x').inputValue(), '7');
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+  assert.equal(await field('x').inputValue(), '48');
+});
+
+test('declining the confirmation keeps the current work', async () => {
+  const project = { schemaVersion: 1, engineVersion: '0.0.0', areas: { survey: { share: { x: '1', n: '2', level: '0.95' } } } };
+  s.page.once('dialog', (d) => d.dismiss());
+  await s.page.setInputFiles('#project-open', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await s.page.waitForTimeout(200);
+  assert.equal(await field('x').inputValue(), '48');
+});
+
+test('a file that is not a project, or from a newer version, gets a message and changes nothing', async () => {
+  await s.page.setInputFiles('#project-open', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
+  await s.page.waitForSelector('#project-status:has-text("not a waterline project")');
+  await s.page.setInputFiles('#project-open', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 99, "areas": {}}') });
+  await s.page.waitForSelector('#project-status:has-text("version 99")');
+  assert.equal(await field('x').inputValue(), '48');
+  // Put the example back for the other tests.
+  await field('x').fill('101'); await field('n').fill('113');
+  await flush();
+});

@@ -1,0 +1,144 @@
+// English and Spanish text. Each area registers its own strings with `register`; static
+// markup names its string with data-i18n="key". Errors are translated by their stable `code`
+// (falling back to the engine's English message). Text is always set with textContent.
+
+const dictionaries = { en: {}, es: {} };
+const listeners = new Set();
+let current = 'en';
+
+/** Adds strings: { en: { key: text }, es: { key: text } }. */
+export function register(strings) {
+  for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], strings[lang] ?? {});
+}
+
+/** The current language, "en" or "es". */
+export const lang = () => current;
+
+/** Switches language, updates static markup and tells every listener. */
+export function setLang(next) {
+  if (!(next in dictionaries)) return;
+  current = next;
+  document.documentElement.lang = next;
+  applyStatic(document);
+  for (const fn of listeners) fn(next);
+}
+
+/** Calls `fn(lang)` whenever the language changes. */
+export function onLangChange(fn) {
+  listeners.add(fn);
+}
+
+/** Looks up `key` and fills {name} placeholders from `params`. */
+export function t(key, params = {}) {
+  const text = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+/** True when a string exists for `key` (in the current language or English). */
+export const has = (key) => key in dictionaries[current] || key in dictionaries.en;
+
+/** Sets the text of every [data-i18n] element under `root`. */
+export function applyStatic(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+}
+
+/** A person-readable message for an engine error { code, details, message }. */
+export function errorText(error) {
+  const key = `error.${error.code}`;
+  if (!has(key)) return error.message || t('error.internal', {});
+  const details = {};
+  for (const [k, v] of Object.entries(error.details ?? {})) {
+    // Parameter names ("x", "n", "level") read as the label the user sees.
+    const named = (k === 'name' || k === 'argument') && has(`field.${v}`) ? t(`field.${v}`) : v;
+    details[k] = Array.isArray(named) ? named.join(', ') : named;
+  }
+  return t(key, details);
+}
+
+/** Formats a share in [0, 1] as a percentage for the current language. */
+export function percent(value, digits = 0) {
+  return new Intl.NumberFormat(current, {
+    style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** Formats a number for the current language. */
+export function number(value, digits = 2) {
+  return new Intl.NumberFormat(current, { maximumFractionDigits: digits }).format(value);
+}
+
+register({
+  en: {
+    'app.skip': 'Skip to content',
+    'app.tagline': 'Evaluation for program funders — everything stays on this computer.',
+    'app.loading': 'Loading the engine…',
+    'app.ready': 'Engine ready',
+    'app.failed': 'The engine could not start: {message}',
+    'app.version': 'Engine version',
+    'app.language': 'Language',
+    'app.areas': 'Areas',
+    'app.noscript': 'waterline needs JavaScript and WebAssembly.',
+    'app.privacy': 'waterline makes no network request: survey answers, reviewer notes and budgets never leave this computer.',
+    'project.label': 'Project',
+    'project.save': 'Save project file',
+    'project.open': 'Open project file…',
+    'project.undo': 'Undo open',
+    'project.saved': 'All changes saved on this computer ({time}).',
+    'project.restored': 'Your work from {time} was restored.',
+    'project.replaced': 'Project opened. You can undo this.',
+    'project.undone': 'The previous work is back.',
+    'project.confirm': 'Opening this file replaces the work in every area. Continue? (You can undo.)',
+    'project.notJson': 'This file is not a waterline project (it is not JSON).',
+    'project.saveFailed': 'Autosave failed: {message}. Save a project file to keep your work.',
+    'error.unsupported_version': 'This project file has version {version}; this waterline reads versions up to {supported}.',
+    'error.cancelled': 'Cancelled.',
+    'area.proposals': 'Proposals',
+    'area.toc': 'Theory of change',
+    'area.survey': 'Survey',
+    'error.bad_input': 'The input could not be read ({argument}).',
+    'error.not_finite': '{name} must be a number.',
+    'error.invalid_count': '{name} must be a whole number of 0 or more (got {value}).',
+    'error.count_exceeds_total': 'The count ({x}) cannot be larger than the number who answered ({n}).',
+    'error.empty_sample': 'There must be at least one respondent.',
+    'error.level_out_of_range': 'The confidence level must be between 0 and 1, e.g. 0.95 (got {level}).',
+    'error.internal': 'Something went wrong inside waterline. Your work is kept; please report this.',
+  },
+  es: {
+    'app.skip': 'Ir al contenido',
+    'app.tagline': 'Evaluación para financiadores de programas: todo se queda en esta computadora.',
+    'app.loading': 'Cargando el motor…',
+    'app.ready': 'Motor listo',
+    'app.failed': 'El motor no pudo iniciar: {message}',
+    'app.version': 'Versión del motor',
+    'app.language': 'Idioma',
+    'app.areas': 'Áreas',
+    'app.noscript': 'waterline necesita JavaScript y WebAssembly.',
+    'app.privacy': 'waterline no hace ninguna solicitud de red: las respuestas de las encuestas, las notas de evaluación y los presupuestos nunca salen de esta computadora.',
+    'project.label': 'Proyecto',
+    'project.save': 'Guardar archivo de proyecto',
+    'project.open': 'Abrir archivo de proyecto…',
+    'project.undo': 'Deshacer apertura',
+    'project.saved': 'Todos los cambios están guardados en esta computadora ({time}).',
+    'project.restored': 'Se recuperó su trabajo de {time}.',
+    'project.replaced': 'Proyecto abierto. Puede deshacerlo.',
+    'project.undone': 'El trabajo anterior está de vuelta.',
+    'project.confirm': 'Abrir este archivo reemplaza el trabajo de todas las áreas. ¿Continuar? (Puede deshacerlo.)',
+    'project.notJson': 'Este archivo no es un proyecto de waterline (no es JSON).',
+    'project.saveFailed': 'El guardado automático falló: {message}. Guarde un archivo de proyecto para conservar su trabajo.',
+    'error.unsupported_version': 'Este archivo de proyecto tiene la versión {version}; este waterline lee versiones hasta la {supported}.',
+    'error.cancelled': 'Cancelado.',
+    'area.proposals': 'Propuestas',
+    'area.toc': 'Teoría del cambio',
+    'area.survey': 'Encuesta',
+    'error.bad_input': 'No se pudo leer el dato ({argument}).',
+    'error.not_finite': '{name} debe ser un número.',
+    'error.invalid_count': '{name} debe ser un número entero de 0 o más (se recibió {value}).',
+    'error.count_exceeds_total': 'El conteo ({x}) no puede ser mayor que el número de personas que respondieron ({n}).',
+    'error.empty_sample': 'Debe haber al menos una persona que responda.',
+    'error.level_out_of_range': 'El nivel de confianza debe estar entre 0 y 1, p. ej. 0,95 (se recibió {level}).',
+    'error.internal': 'Algo falló dentro de waterline. Su trabajo se conserva; por favor, repórtelo.',
+  },
+});

@@ -1,0 +1,69 @@
+// A module worker that runs long engine work off the main thread (large CSV imports, reports,
+// bootstraps). Messages in: { id, op, args }; out: { id, progress } while working, then
+// { id, ok: true, value } or { id, ok: false, error: { code, details, message } }.
+// State that must live across calls (a loaded survey) is kept here under a handle.
+import { ready, wasm, normalizeError } from './engine.js';
+
+const handles = new Map();
+let nextHandle = 1;
+
+/** Operations: each gets (args, progress) and returns a value (structured-cloneable). */
+const ops = {
+  ping: () => 'pong',
+  /** Calls a free function of the engine: args = { name, args: [...] }. */
+  call: ({ name, args }) => {
+    const fn = wasm[name];
+    if (typeof fn !== 'function') throw Object.assign(new Error(`no export ${name}`), { code: 'internal', details: { name } });
+    return fn(...args);
+  },
+  /** Creates an engine object (e.g. Survey) and keeps it: args = { cls, args }. Returns its handle. */
+  create: ({ cls, args }) => {
+    const Cls = wasm[cls];
+    if (typeof Cls !== 'function') throw Object.assign(new Error(`no class ${cls}`), { code: 'internal', details: { cls } });
+    const handle = nextHandle++;
+    handles.set(handle, new Cls(...args));
+    return handle;
+  },
+  /** Calls a method of a kept object: args = { handle, method, args }. */
+  invoke: ({ handle, method, args }) => {
+    const obj = handles.get(handle);
+    if (!obj || typeof obj[method] !== 'function') {
+      throw Object.assign(new Error(`no object ${handle}.${method}`), { code: 'internal', details: { handle, method } });
+    }
+    return obj[method](...args);
+  },
+  /** Frees a kept object. */
+  drop: ({ handle }) => {
+    handles.get(handle)?.free?.();
+    handles.delete(handle);
+    return true;
+  },
+  /** Reads a File in chunks (reporting progress) and returns its text. */
+  readText: async ({ file }, progress) => {
+    const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8')).getReader();
+    let text = '', loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += value;
+      loaded += value.length;
+      progress({ stage: 'read', done: Math.min(loaded, file.size), total: file.size });
+    }
+    return text;
+  },
+};
+
+self.addEventListener('message', async (event) => {
+  const { id, op, args } = event.data ?? {};
+  const progress = (p) => self.postMessage({ id, progress: p });
+  try {
+    await ready;
+    const fn = ops[op];
+    if (!fn) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
+    const value = await fn(args ?? {}, progress);
+    const transfer = value instanceof Float64Array ? [value.buffer] : [];
+    self.postMessage({ id, ok: true, value }, transfer);
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: normalizeError(e) });
+  }
+});
