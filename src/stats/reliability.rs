@@ -6,10 +6,11 @@
 
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::stats::student_t::f_quantile;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Options of [`cronbach_alpha`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AlphaOptions {
     /// Confidence level of the Feldt interval, in (0, 1). Default 0.95.
     pub level: f64,

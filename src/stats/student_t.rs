@@ -12,7 +12,7 @@ use crate::stats::incomplete_beta::{beta_reg_tails, front, ln_beta};
 use std::f64::consts::{FRAC_2_PI, PI};
 
 /// Checks a number of degrees of freedom: finite and > 0.
-fn check_df(name: &str, df: f64) -> Result<f64> {
+pub(crate) fn check_df(name: &str, df: f64) -> Result<f64> {
     if df.is_finite() && df > 0.0 {
         Ok(df)
     } else {
@@ -55,7 +55,7 @@ fn parts(s: f64, df: f64) -> ((f64, f64), f64) {
 
 /// `(P(|T| ≥ s), P(|T| < s))` for s ≥ 0, each accurate in relative terms; `ln_b` is
 /// ln B(df/2, 1/2).
-fn tails(s: f64, df: f64, ln_b: f64) -> (f64, f64) {
+pub(crate) fn tails(s: f64, df: f64, ln_b: f64) -> (f64, f64) {
     if s == 0.0 {
         return (1.0, 0.0);
     }
@@ -84,7 +84,7 @@ fn tails(s: f64, df: f64, ln_b: f64) -> (f64, f64) {
 }
 
 /// ln B(df/2, 1/2), the normalizing constant of the t density.
-fn ln_b_t(df: f64) -> f64 {
+pub(crate) fn ln_b_t(df: f64) -> f64 {
     ln_beta(0.5 * df, 0.5)
 }
 
