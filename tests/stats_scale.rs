@@ -59,7 +59,7 @@ fn rel(actual: f64, expected: f64) -> f64 {
 }
 
 /// The tolerance for a fixture row: 1e-12 up to 10⁴ degrees of freedom (the documented range);
-/// beyond, the continued fraction loses about 1e-16·df (measured 8e-11 at df = 10⁶).
+/// beyond, the continued fraction slowly loses digits (measured 5e-11 at df = 10⁶).
 fn t_tolerance(df: f64) -> f64 {
     if df <= 1e4 {
         T_TAIL

@@ -4,7 +4,7 @@
 //! pieces — P(|T| < t) and ln B(½, df/2) — from the accurate [`crate::stats::student_t`].
 
 use crate::error::{Code, Error, Result};
-use crate::stats::student_t::{check_df, ln_b_t, tails};
+use crate::stats::student_t::{check_df, tails, TNorm};
 use std::f64::consts::{FRAC_1_SQRT_2, LN_2};
 
 /// √(2/π).
@@ -174,8 +174,9 @@ pub fn noncentral_t_cdf(t: f64, df: f64, ncp: f64, lower: bool) -> Result<f64> {
         // x = t²/(t² + df) and rxb = (df/(t² + df))^b, each without cancellation.
         let x = t2 / (t2 + df);
         let rxb = (df / (t2 + df)).powf(b);
-        let albeta = ln_b_t(df);
-        let mut xodd = tails(tt, df, albeta).1;
+        let norm = TNorm::new(df);
+        let albeta = norm.ln_b;
+        let mut xodd = tails(tt, &norm).1;
         let mut godd = 2.0 * rxb * (a * x.ln() - albeta).exp();
         let bx = b * x;
         let mut xeven = if bx < f64::EPSILON { bx } else { 1.0 - rxb };

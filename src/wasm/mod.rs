@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+pub mod stats_scale;
 pub mod stats_shift;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
