@@ -122,8 +122,11 @@ pub struct CronbachAlpha {
 /// *Psychometrika* 16, 297–334. Feldt, L. S. (1965). The approximate sampling distribution of
 /// Kuder-Richardson reliability coefficient twenty. *Psychometrika* 30, 357–370. Matches R
 /// `psych::alpha(na.omit(x))` (`total$raw_alpha`, `total$std.alpha`, `item.stats$raw.r`,
-/// `item.stats$r.drop`, `alpha.drop$raw_alpha`) and `psych::alpha.ci(alpha, n, k, p.val)`,
-/// which is the same Feldt interval as pingouin's `cronbach_alpha(ci=...)`.
+/// `item.stats$r.drop`, `alpha.drop$raw_alpha`) and `psych::alpha.ci(alpha, n, k, p.val)`
+/// with n the complete respondents (checked to 1e-10 in `tests/stats_scale.rs`). pingouin
+/// 0.7's `cronbach_alpha(ci=...)` uses the same Feldt formula but, with
+/// `nan_policy='listwise'`, the number of rows *before* deletion in its degrees of freedom; on
+/// complete data the two agree.
 pub fn cronbach_alpha(
     data: &[f64],
     n_items: usize,
