@@ -2,9 +2,12 @@
 //! values from mpmath and R. Each fixture in `tests/data/` starts with a comment naming the
 //! command that produced it; the scripts sit beside the fixtures.
 
+use serde_json::Value;
 use statrs::distribution::{ContinuousCDF, StudentsT};
-use waterline::stats::prec::{assert_close, T_TAIL};
-use waterline::stats::student_t;
+use waterline::stats::noncentral_t::noncentral_t_cdf;
+use waterline::stats::power::{self, Alternative, PowerOptions};
+use waterline::stats::prec::{assert_close, CLOSED_FORM, POWER, T_TAIL};
+use waterline::stats::{cronbach_alpha, p_adjust, student_t, AdjustMethod, AlphaOptions};
 
 /// Reads a numeric fixture: skips `#` comment lines and the header, splits on commas.
 fn fixture(name: &str) -> Vec<Vec<f64>> {
@@ -21,6 +24,32 @@ fn fixture(name: &str) -> Vec<Vec<f64>> {
         .collect()
 }
 
+/// Reads a JSON fixture whose first line is a `#` comment.
+fn json_fixture(name: &str) -> Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A JSON array of numbers, `null` read as NaN (a missing answer or p-value).
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// A JSON array of numbers or `null`.
+fn optional_numbers(v: &Value) -> Vec<Option<f64>> {
+    v.as_array().unwrap().iter().map(Value::as_f64).collect()
+}
+
 fn rel(actual: f64, expected: f64) -> f64 {
     if actual == expected {
         0.0
@@ -30,7 +59,7 @@ fn rel(actual: f64, expected: f64) -> f64 {
 }
 
 /// The tolerance for a fixture row: 1e-12 up to 10⁴ degrees of freedom (the documented range);
-/// beyond, the continued fraction loses about 1e-16·df (measured 8e-11 at df = 10⁶).
+/// beyond, the continued fraction slowly loses digits (measured 5e-11 at df = 10⁶).
 fn t_tolerance(df: f64) -> f64 {
     if df <= 1e4 {
         T_TAIL
@@ -135,4 +164,168 @@ fn statrs_students_t_error_on_the_same_points() {
         "statrs 0.19 quantile, p ≥ 1e-20: {over_q} points above 1e-12, worst relative error {:e} at p = {}, df = {}",
         worst_q.0, worst_q.1, worst_q.2
     );
+}
+
+// --- Cronbach's alpha ---------------------------------------------------------------------
+
+#[test]
+fn alpha_matches_r_psych_with_listwise_deletion() {
+    let fixture = json_fixture("scale_alpha.json");
+    let sets = fixture["sets"].as_array().unwrap();
+    assert!(sets.len() >= 6);
+    for set in sets {
+        let name = set["name"].as_str().unwrap();
+        let k = set["nItems"].as_u64().unwrap() as usize;
+        let data = numbers(&set["data"]);
+        for interval in set["intervals"].as_array().unwrap() {
+            let level = interval["level"].as_f64().unwrap();
+            let a = cronbach_alpha(&data, k, &AlphaOptions { level }).unwrap();
+            assert_eq!(a.n as u64, set["n"].as_u64().unwrap(), "{name}");
+            assert_eq!(a.n_used as u64, set["nUsed"].as_u64().unwrap(), "{name}");
+            assert_close(a.alpha, set["alpha"].as_f64().unwrap(), CLOSED_FORM);
+            assert_close(
+                a.standardized_alpha.unwrap(),
+                set["standardizedAlpha"].as_f64().unwrap(),
+                CLOSED_FORM,
+            );
+            assert_close(
+                a.mean_inter_item_r.unwrap(),
+                set["meanR"].as_f64().unwrap(),
+                CLOSED_FORM,
+            );
+            assert_close(a.lower, interval["lower"].as_f64().unwrap(), CLOSED_FORM);
+            assert_close(a.upper, interval["upper"].as_f64().unwrap(), CLOSED_FORM);
+            let r_total = numbers(&set["rTotal"]);
+            let r_drop = numbers(&set["rDrop"]);
+            let means = numbers(&set["mean"]);
+            let sds = numbers(&set["sd"]);
+            let deleted = optional_numbers(&set["alphaIfDeleted"]);
+            for (j, item) in a.items.iter().enumerate() {
+                assert_close(item.r_total.unwrap(), r_total[j], CLOSED_FORM);
+                assert_close(item.r_drop.unwrap(), r_drop[j], CLOSED_FORM);
+                assert_close(item.mean, means[j], CLOSED_FORM);
+                assert_close(item.sd, sds[j], CLOSED_FORM);
+                match (item.alpha_if_deleted, deleted[j]) {
+                    (Some(ours), Some(r)) => assert_close(ours, r, CLOSED_FORM),
+                    (None, None) => {}
+                    (ours, r) => panic!("{name}, item {j}: alpha if deleted {ours:?} vs R {r:?}"),
+                }
+            }
+        }
+    }
+}
+
+// --- p-value adjustment ---------------------------------------------------------------------
+
+#[test]
+fn p_adjust_matches_r() {
+    let fixture = json_fixture("scale_p_adjust.json");
+    let cases = fixture.as_array().unwrap();
+    assert!(cases.len() >= 28);
+    for case in cases {
+        let method: AdjustMethod = serde_json::from_value(case["method"].clone()).unwrap();
+        let p = numbers(&case["p"]);
+        let expected = optional_numbers(&case["adjusted"]);
+        let ours = p_adjust(&p, method).unwrap();
+        assert_eq!(ours.method, method.as_str());
+        assert_eq!(ours.adjusted.len(), expected.len());
+        for (o, e) in ours.adjusted.iter().zip(&expected) {
+            match (o, e) {
+                (Some(o), Some(e)) => assert_close(*o, *e, CLOSED_FORM),
+                (None, None) => {}
+                _ => panic!("{method:?} {p:?}: {o:?} vs R {e:?}"),
+            }
+        }
+    }
+}
+
+// --- power and sample size ------------------------------------------------------------------
+
+fn options(alpha: f64, sides: f64, strict: f64) -> PowerOptions {
+    PowerOptions {
+        alpha,
+        alternative: if sides == 2.0 {
+            Alternative::TwoSided
+        } else {
+            Alternative::OneSided
+        },
+        strict: strict == 1.0,
+    }
+}
+
+/// Runs a power fixture: rows `a, b, alpha, sides, strict, solve, n, power`, with `solve` 0 for
+/// power from n and 1 for n from power.
+fn check_power_fixture(
+    name: &str,
+    power_fn: fn(f64, f64, f64, &PowerOptions) -> waterline::Result<power::Power>,
+    size_fn: fn(f64, f64, f64, &PowerOptions) -> waterline::Result<power::SampleSize>,
+) {
+    let rows = fixture(name);
+    assert!(rows.len() > 60, "{name}");
+    for r in rows {
+        let o = options(r[2], r[3], r[4]);
+        let (n, pw) = (r[6], r[7]);
+        if r[5] == 0.0 {
+            let ours = power_fn(r[0], r[1], n, &o).unwrap();
+            assert_close(ours.power, pw, POWER);
+        } else {
+            let ours = size_fn(r[0], r[1], pw, &o).unwrap();
+            assert_close(ours.n_exact, n, POWER);
+            assert_eq!(
+                ours.n as f64,
+                n.ceil()
+                    .max(if name.contains("paired_t") { 2.0 } else { 1.0 })
+            );
+            assert!(ours.achieved_power >= pw - 1e-12);
+        }
+    }
+}
+
+#[test]
+fn two_proportions_match_r_power_prop_test() {
+    check_power_fixture(
+        "scale_power_prop.csv",
+        power::power_two_proportions,
+        power::sample_size_two_proportions,
+    );
+}
+
+#[test]
+fn paired_means_match_r_power_t_test_paired() {
+    check_power_fixture(
+        "scale_power_paired_t.csv",
+        power::power_paired_means,
+        power::sample_size_paired_means,
+    );
+}
+
+#[test]
+fn paired_proportions_match_connor_1987() {
+    check_power_fixture(
+        "scale_power_mcnemar.csv",
+        power::power_paired_proportions,
+        power::sample_size_paired_proportions,
+    );
+}
+
+#[test]
+fn noncentral_t_matches_r_pt_with_ncp() {
+    for r in fixture("scale_pnt.csv") {
+        let (t, df, ncp) = (r[0], r[1], r[2]);
+        for (lower, expected) in [(true, r[3]), (false, r[4])] {
+            let ours = noncentral_t_cdf(t, df, ncp, lower).unwrap();
+            // R's series stops at an absolute error bound of 1e-12.
+            assert!(
+                (ours - expected).abs() <= 1e-11 || rel(ours, expected) <= POWER,
+                "pt({t}, {df}, {ncp}, lower = {lower}): {ours:e} vs R {expected:e}"
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_staff_climate_48_to_72_needs_65_per_wave() {
+    // "Adults believe every student can be a success": 48% (2014-15) → 72% (2017-18).
+    let s = power::sample_size_two_proportions(0.48, 0.72, 0.8, &PowerOptions::default()).unwrap();
+    assert_eq!((s.n, s.unit), (65, "per-group"));
 }

@@ -40,6 +40,14 @@ impl AdjustMethod {
     }
 }
 
+/// Options of [`p_adjust`] as the bindings receive them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct AdjustOptions {
+    /// The adjustment method; default Holm.
+    pub method: AdjustMethod,
+}
+
 /// Adjusted p-values, in the order of the input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

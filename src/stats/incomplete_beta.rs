@@ -15,10 +15,10 @@ const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
 const TINY: f64 = 1e-300;
 
 /// Relative change of the continued fraction below which it has converged (about 2 ulp).
-const CONVERGED: f64 = 5e-16;
+const CONVERGED: f64 = 1e-15;
 
 /// Most continued-fraction terms; never reached for the parameters used (see the tests).
-const MAX_TERMS: usize = 5000;
+const MAX_TERMS: f64 = 5000.0;
 
 /// Stirling's remainder δ(z) = ln Γ(z) − ((z − ½) ln z − z + ½ ln 2π), for z ≥ 10.
 ///
@@ -111,10 +111,12 @@ fn ln_beta_half(a: f64) -> f64 {
 /// Evaluated by the forward (Wallis) recurrence with the partial numerators' denominators
 /// multiplied through, renormalized once per pair of terms: one division per pair instead of
 /// six for Lentz's method, which remains the fallback if the recurrence ever overflows.
+#[inline(always)]
 fn continued_fraction(a: f64, b: f64, x: f64, y: f64) -> f64 {
     let qab = a + b;
     // State (Â_{n−2}, Â_{n−1}, B̂_{n−2}, B̂_{n−1}); one term num/den maps it by
     // Â_n = den Â_{n−1} + num den_{n−1} Â_{n−2}, the same for B̂; F = Â/B̂.
+    #[inline(always)]
     fn step(
         (a2, a1, b2, b1): (f64, f64, f64, f64),
         num: f64,
@@ -134,8 +136,9 @@ fn continued_fraction(a: f64, b: f64, x: f64, y: f64) -> f64 {
     let mut st = (1.0, first, 1.0, a + 1.0);
     let mut den_prev = a + 1.0;
     let (mut a_prev, mut b_prev) = (1.0, 1.0);
-    for m in 1..=MAX_TERMS {
-        let m = m as f64;
+    let mut m = 0.0;
+    while m < MAX_TERMS {
+        m += 1.0;
         let m2 = 2.0 * m;
         let den_even = (a + m2 - 1.0) * (a + m2);
         let den_odd = (a + m2) * (a + m2 + 1.0);
@@ -143,22 +146,28 @@ fn continued_fraction(a: f64, b: f64, x: f64, y: f64) -> f64 {
         st = step(st, -(a + m) * (qab + m) * x, den_even, den_odd);
         den_prev = den_odd;
         let (a2, a1, b2, b1) = st;
-        if !(b1.is_finite() && a1.is_finite() && b1 != 0.0 && a1 != 0.0) {
-            return continued_fraction_lentz(a, b, x);
-        }
         // Converged when A_n/B_n and A_{n−2}/B_{n−2} agree: compared by cross-multiplying, so
         // that a division (a long-latency operation) is needed only to rescale.
         let (p, q) = (a1 * b_prev, a_prev * b1);
         if (p - q).abs() <= CONVERGED * p.abs() {
-            return b1 / a1;
+            break;
         }
         if !(1e-100..=1e100).contains(&b1.abs()) {
+            // Also catches an overflow to ∞ or NaN, for which Lentz's method takes over.
+            if !(b1.is_finite() && a1.is_finite() && b1 != 0.0) {
+                return continued_fraction_lentz(a, b, x);
+            }
             let inv = 1.0 / b1;
             st = (a2 * inv, a1 * inv, b2 * inv, 1.0);
         }
         (a_prev, b_prev) = (st.1, st.3);
     }
-    st.3 / st.1
+    let h = st.3 / st.1;
+    if h.is_finite() {
+        h
+    } else {
+        continued_fraction_lentz(a, b, x)
+    }
 }
 
 /// The same continued fraction by the modified Lentz method (Numerical Recipes §5.2).
@@ -170,8 +179,9 @@ fn continued_fraction_lentz(a: f64, b: f64, x: f64) -> f64 {
     let mut c = 1.0;
     let mut d = 1.0 / guard(1.0 - qab * x / qap);
     let mut h = d;
-    for m in 1..=MAX_TERMS {
-        let m = m as f64;
+    let mut m = 0.0;
+    while m < MAX_TERMS {
+        m += 1.0;
         let m2 = 2.0 * m;
         let even = m * (b - m) * x / ((qam + m2) * (a + m2));
         d = 1.0 / guard(1.0 + even * d);
@@ -190,8 +200,9 @@ fn continued_fraction_lentz(a: f64, b: f64, x: f64) -> f64 {
 }
 
 /// Both tails of the regularized incomplete beta: `(Iₓ(a, b), 1 − Iₓ(a, b))`, each to about
-/// 1e-14 relative error (the one computed directly is the smaller or near-smaller one; the
-/// other is at least ~0.1 when formed by subtraction).
+/// 1e-14 relative error (with this default choice of continued fraction, the tail computed
+/// directly is the smaller or near-smaller one; the other is at least ~0.1 when formed by
+/// subtraction).
 ///
 /// The caller supplies `x`, `y = 1 − x` (each computed without cancellation) and
 /// `front = xᵃ yᵇ / B(a, b)`, best formed in logarithms (see [`front`]); bulk callers reuse
@@ -202,8 +213,23 @@ fn continued_fraction_lentz(a: f64, b: f64, x: f64) -> f64 {
 /// Iₓ(a, b) = front / a · CF(a, b, x)          when x < (a + 1)/(a + b + 2)
 ///          = 1 − front / b · CF(b, a, y)      otherwise
 /// ```
-pub(crate) fn beta_reg_tails((a, b): (f64, f64), (x, y): (f64, f64), front: f64) -> (f64, f64) {
-    if x < (a + 1.0) / (a + b + 2.0) {
+#[inline(always)]
+pub(crate) fn beta_reg_tails(ab: (f64, f64), xy: (f64, f64), front: f64) -> (f64, f64) {
+    let (a, b) = ab;
+    beta_reg_tails_by(ab, xy, front, xy.0 < (a + 1.0) / (a + b + 2.0))
+}
+
+/// [`beta_reg_tails`] with the caller choosing the continued fraction: on x for Iₓ(a, b)
+/// (`lower_cf`, right for the lower tail) or on y for I_y(b, a) = 1 − Iₓ(a, b). Both converge
+/// for every x; the caller must keep the subtracted tail from being tiny.
+#[inline(always)]
+pub(crate) fn beta_reg_tails_by(
+    (a, b): (f64, f64),
+    (x, y): (f64, f64),
+    front: f64,
+    lower_cf: bool,
+) -> (f64, f64) {
+    if lower_cf {
         let lower = (front * continued_fraction(a, b, x, y) / a).clamp(0.0, 1.0);
         (lower, 1.0 - lower)
     } else {

@@ -10,7 +10,9 @@ pub mod contingency;
 pub mod dist;
 mod incomplete_beta;
 pub mod mcnemar;
+pub mod noncentral_t;
 pub mod paired;
+pub mod power;
 pub mod prec;
 pub mod proportion;
 pub mod rank;
@@ -18,13 +20,14 @@ pub mod reliability;
 pub mod student_t;
 pub mod two_sample;
 
-pub use adjust::{p_adjust, AdjustMethod, AdjustedPValues};
+pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
 pub use agreement::{icc, krippendorff_alpha, AlphaMetric, IccForm, IccResult, KrippendorffAlpha};
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
 pub use mcnemar::{
     mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
 };
 pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
+pub use power::{Alternative, Power, PowerOptions, SampleSize};
 pub use proportion::{wilson, ProportionInterval};
 pub use rank::{wilcoxon_signed_rank, SignedRankOptions, SignedRankTest, ZeroMethod};
 pub use reliability::{cronbach_alpha, AlphaOptions, CronbachAlpha, ItemReliability};

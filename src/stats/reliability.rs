@@ -6,10 +6,11 @@
 
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::stats::student_t::f_quantile;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Options of [`cronbach_alpha`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AlphaOptions {
     /// Confidence level of the Feldt interval, in (0, 1). Default 0.95.
     pub level: f64,
@@ -121,8 +122,11 @@ pub struct CronbachAlpha {
 /// *Psychometrika* 16, 297–334. Feldt, L. S. (1965). The approximate sampling distribution of
 /// Kuder-Richardson reliability coefficient twenty. *Psychometrika* 30, 357–370. Matches R
 /// `psych::alpha(na.omit(x))` (`total$raw_alpha`, `total$std.alpha`, `item.stats$raw.r`,
-/// `item.stats$r.drop`, `alpha.drop$raw_alpha`) and `psych::alpha.ci(alpha, n, k, p.val)`,
-/// which is the same Feldt interval as pingouin's `cronbach_alpha(ci=...)`.
+/// `item.stats$r.drop`, `alpha.drop$raw_alpha`) and `psych::alpha.ci(alpha, n, k, p.val)`
+/// with n the complete respondents (checked to 1e-10 in `tests/stats_scale.rs`). pingouin
+/// 0.7's `cronbach_alpha(ci=...)` uses the same Feldt formula but, with
+/// `nan_policy='listwise'`, the number of rows *before* deletion in its degrees of freedom; on
+/// complete data the two agree.
 pub fn cronbach_alpha(
     data: &[f64],
     n_items: usize,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 pub mod conditions;
+pub mod stats_scale;
 pub mod stats_shift;
 pub mod survey;
 pub mod toc;

@@ -1,0 +1,241 @@
+//! Bindings of the scale statistics (`crate::stats::{student_t, reliability, adjust, power}`):
+//! bulk Student t p-values, Cronbach's alpha, p-value adjustment, and power and sample size.
+//!
+//! Each export decodes its arguments, calls one core function and encodes the result; bulk
+//! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer or p-value.
+
+use super::{core, decode, encode, number};
+use crate::error::{count, Code, Error};
+use crate::stats::{self, power, student_t};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_STATS_SCALE: &'static str = r#"
+/** Options of `cronbachAlpha`. */
+export interface AlphaOptions {
+  /** Confidence level of the Feldt interval, in (0, 1); default 0.95. */
+  level?: number;
+}
+/** One item of a scale. */
+export interface ItemReliability {
+  /** Column of the item (0-based). */
+  index: number;
+  mean: number;
+  sd: number;
+  /** Correlation of the item with the total (R psych raw.r); null when the item does not vary. */
+  rTotal: number | null;
+  /** Correlation of the item with the other items' sum (R psych r.drop). */
+  rDrop: number | null;
+  /** Raw alpha without this item; null with only two items. */
+  alphaIfDeleted: number | null;
+}
+/** Cronbach's alpha with its Feldt interval (as R psych::alpha and alpha.ci). */
+export interface CronbachAlpha {
+  method: "cronbach";
+  ciMethod: "feldt";
+  missing: "listwise";
+  n: number;
+  nUsed: number;
+  nExcluded: number;
+  nItems: number;
+  /** Raw alpha, at most 1; negative when items run in opposite directions. */
+  alpha: number;
+  standardizedAlpha: number | null;
+  meanInterItemR: number | null;
+  lower: number;
+  upper: number;
+  level: number;
+  items: ItemReliability[];
+  warnings: string[];
+}
+/** p-value adjustment method (R p.adjust: "holm", "BH", "bonferroni", "hochberg"). */
+export type AdjustMethod = "holm" | "bh" | "BH" | "fdr" | "bonferroni" | "hochberg";
+/** Options of `pAdjust`. */
+export interface AdjustOptions {
+  /** Default "holm". */
+  method?: AdjustMethod;
+}
+/** Adjusted p-values in input order; null where the input was NaN (not counted, as R's NA). */
+export interface AdjustedPValues {
+  method: "holm" | "bh" | "bonferroni" | "hochberg";
+  n: number;
+  nUsed: number;
+  nMissing: number;
+  adjusted: Array<number | null>;
+  warnings: string[];
+}
+/** The alternative hypothesis ("two.sided" / "one.sided" are accepted too). */
+export type Alternative = "two-sided" | "one-sided";
+/** Options of the power and sample-size functions. */
+export interface PowerOptions {
+  /** Significance level in (0, 1); default 0.05. */
+  alpha?: number;
+  /** Default "two-sided". */
+  alternative?: Alternative;
+  /** Two-sided only: also count rejections in the wrong tail (R strict = TRUE); default false. */
+  strict?: boolean;
+}
+/** The n needed for a target power. */
+export interface SampleSize {
+  method: "two-proportions" | "paired-t" | "mcnemar-connor";
+  /** "per-group" for two proportions, "pairs" otherwise. */
+  unit: "per-group" | "pairs";
+  /** nExact rounded up (at least 2 pairs for the paired t-test). */
+  n: number;
+  /** The real n at which the power equals the target (R's power.*.test()$n). */
+  nExact: number;
+  power: number;
+  /** Power reached with n. */
+  achievedPower: number;
+  alpha: number;
+  alternative: Alternative;
+  strict: boolean;
+  warnings: string[];
+}
+/** The power of a design with a given n. */
+export interface Power {
+  method: "two-proportions" | "paired-t" | "mcnemar-connor";
+  unit: "per-group" | "pairs";
+  n: number;
+  power: number;
+  alpha: number;
+  alternative: Alternative;
+  strict: boolean;
+}
+"#;
+
+/// Two-sided Student t p-values P(|T| ≥ |t|) for paired `t` and `df` arrays, accurate to 1e-12
+/// relative error. Throws `length_mismatch`, or `not_finite` / `parameter_out_of_range` with
+/// the `index` of the first bad value.
+#[wasm_bindgen(js_name = tTwoSidedP)]
+pub fn t_two_sided_p(t: &[f64], df: &[f64]) -> Result<Vec<f64>, JsValue> {
+    core(student_t::two_sided_p_many(t, df))
+}
+
+/// Cronbach's alpha of a respondents × items matrix given row-major in `data` (NaN = missing;
+/// respondents with a missing item are left out).
+#[wasm_bindgen(js_name = cronbachAlpha, unchecked_return_type = "CronbachAlpha")]
+pub fn cronbach_alpha(
+    data: &[f64],
+    #[wasm_bindgen(js_name = nItems, unchecked_param_type = "number")] n_items: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AlphaOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let n_items = core(count("nItems", number("nItems", &n_items)?))?;
+    let n_items =
+        core(usize::try_from(n_items).map_err(|_| {
+            Error::new(Code::TooLarge, "nItems is too large").with("nItems", n_items)
+        }))?;
+    let options: Option<stats::AlphaOptions> = decode("options", options)?;
+    encode(&core(stats::cronbach_alpha(
+        data,
+        n_items,
+        &options.unwrap_or_default(),
+    ))?)
+}
+
+/// Adjusts p-values for multiple comparisons as R's `p.adjust` (default Holm).
+#[wasm_bindgen(js_name = pAdjust, unchecked_return_type = "AdjustedPValues")]
+pub fn p_adjust(
+    p: &[f64],
+    #[wasm_bindgen(unchecked_optional_param_type = "AdjustOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options: Option<stats::AdjustOptions> = decode("options", options)?;
+    encode(&core(stats::p_adjust(
+        p,
+        options.unwrap_or_default().method,
+    ))?)
+}
+
+/// Decodes the numbers and options shared by the power exports.
+fn design(
+    names: [&str; 3],
+    values: [&JsValue; 3],
+    options: JsValue,
+) -> Result<([f64; 3], stats::PowerOptions), JsValue> {
+    let a = number(names[0], values[0])?;
+    let b = number(names[1], values[1])?;
+    let c = number(names[2], values[2])?;
+    let options: Option<stats::PowerOptions> = decode("options", options)?;
+    Ok(([a, b, c], options.unwrap_or_default()))
+}
+
+/// People per group needed to detect p1 vs p2 in two independent groups (R `power.prop.test`).
+#[wasm_bindgen(js_name = sampleSizeTwoProportions, unchecked_return_type = "SampleSize")]
+pub fn sample_size_two_proportions(
+    #[wasm_bindgen(unchecked_param_type = "number")] p1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] p2: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] power: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([p1, p2, target], o) = design(["p1", "p2", "power"], [&p1, &p2, &power], options)?;
+    encode(&core(power::sample_size_two_proportions(
+        p1, p2, target, &o,
+    ))?)
+}
+
+/// Power to detect p1 vs p2 with `n` per group (R `power.prop.test`).
+#[wasm_bindgen(js_name = powerTwoProportions, unchecked_return_type = "Power")]
+pub fn power_two_proportions(
+    #[wasm_bindgen(unchecked_param_type = "number")] p1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] p2: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([p1, p2, n], o) = design(["p1", "p2", "n"], [&p1, &p2, &n], options)?;
+    encode(&core(power::power_two_proportions(p1, p2, n, &o))?)
+}
+
+/// Pairs needed for a paired t-test to detect a mean change `delta` with SD of changes `sd`
+/// (R `power.t.test(type = "paired")`).
+#[wasm_bindgen(js_name = sampleSizePairedMeans, unchecked_return_type = "SampleSize")]
+pub fn sample_size_paired_means(
+    #[wasm_bindgen(unchecked_param_type = "number")] delta: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] sd: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] power: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([delta, sd, target], o) =
+        design(["delta", "sd", "power"], [&delta, &sd, &power], options)?;
+    encode(&core(power::sample_size_paired_means(
+        delta, sd, target, &o,
+    ))?)
+}
+
+/// Power of a paired t-test with `n` pairs (R `power.t.test(type = "paired")`).
+#[wasm_bindgen(js_name = powerPairedMeans, unchecked_return_type = "Power")]
+pub fn power_paired_means(
+    #[wasm_bindgen(unchecked_param_type = "number")] delta: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] sd: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([delta, sd, n], o) = design(["delta", "sd", "n"], [&delta, &sd, &n], options)?;
+    encode(&core(power::power_paired_means(delta, sd, n, &o))?)
+}
+
+/// Pairs needed for McNemar's test from the discordant probabilities p10 (yes → no) and p01
+/// (no → yes), Connor (1987).
+#[wasm_bindgen(js_name = sampleSizePairedProportions, unchecked_return_type = "SampleSize")]
+pub fn sample_size_paired_proportions(
+    #[wasm_bindgen(unchecked_param_type = "number")] p10: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] p01: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] power: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([p10, p01, target], o) = design(["p10", "p01", "power"], [&p10, &p01, &power], options)?;
+    encode(&core(power::sample_size_paired_proportions(
+        p10, p01, target, &o,
+    ))?)
+}
+
+/// Power of McNemar's test with `n` pairs, Connor (1987).
+#[wasm_bindgen(js_name = powerPairedProportions, unchecked_return_type = "Power")]
+pub fn power_paired_proportions(
+    #[wasm_bindgen(unchecked_param_type = "number")] p10: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] p01: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PowerOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ([p10, p01, n], o) = design(["p10", "p01", "n"], [&p10, &p01, &n], options)?;
+    encode(&core(power::power_paired_proportions(p10, p01, n, &o))?)
+}
