@@ -31,6 +31,25 @@ for (let i = 0; i < 7; i++) {
   coldNode.push(JSON.parse(out).importToResultMs);
 }
 
+// ---- W4 accuracy: two-sided t p-values against mpmath (tests/data/scale_t.csv, 50 digits),
+// on the issue's range: |t| ≤ 50, df 1…1000. Same wasm in Node and Chromium, so once.
+const accuracy = (() => {
+  const rows = readFileSync(new URL('../tests/data/scale_t.csv', import.meta.url), 'utf8').split('\n')
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('t,')).map((l) => l.split(',').map(Number))
+    .filter(([t, df, p]) => Math.abs(t) <= 50 && df >= 1 && df <= 1000 && p > 0);
+  const t = new Float64Array(rows.map((r) => r[0])), df = new Float64Array(rows.map((r) => r[1]));
+  const ours = wl.tTwoSidedP(t, df);
+  const rel = (a, b) => Math.abs(a - b) / Math.abs(b);
+  let oursMax = 0, jMax = 0, jWorst = null;
+  rows.forEach(([tt, d, p], i) => {
+    oursMax = Math.max(oursMax, rel(ours[i], p));
+    const j = 2 * (1 - jStat.studentt.cdf(Math.abs(tt), d));
+    const e = rel(j, p);
+    if (!(e <= jMax)) { jMax = e; jWorst = { t: tt, df: d, p, jStat: j }; }
+  });
+  return { points: rows.length, waterlineMaxRelError: oursMax, jStatMaxRelError: jMax, jStatWorst: jWorst };
+})();
+
 // ---- Chromium
 const { server, url } = await start(0, { dirs: ['bench', 'pkg', 'node_modules'] });
 const launch = async () => {
@@ -90,6 +109,8 @@ for (const [i, w] of node.suite.entries()) {
     out(`| ${w.id} | ${w.name} (${w.size}) | ${c.name} | ${fmt(c.ms)} | ${fmt(c.computeMs)} | ${fmt(b?.ms)} | ${fmt(b?.computeMs)} | ${ratio(c, base.node)} | ${ratio(b, base.browser)} | ${note} |`);
   }
 }
+out(`| W4 accuracy | max relative error of two-sided t p-values vs mpmath (50 digits), ${accuracy.points} points, |t| ≤ 50, df 1–1000 | waterline | ${accuracy.waterlineMaxRelError.toExponential(1)} | | | | | | target ≤ 1e-12 |`);
+out(`| W4 accuracy | (same points) | jStat | ${Number.isFinite(accuracy.jStatMaxRelError) ? accuracy.jStatMaxRelError.toExponential(1) : accuracy.jStatMaxRelError} | | | | | | worst at t = ${accuracy.jStatWorst?.t}, df = ${accuracy.jStatWorst?.df}: ${accuracy.jStatWorst?.jStat} vs ${accuracy.jStatWorst?.p} |`);
 for (const [i, d] of node.domains.entries()) {
   const b = browser.domains[i];
   out(`| ${d.id} | ${d.name} | waterline | ${fmt(d.ms)} | | ${fmt(b?.ms)} | | | | ${d.target ?? ''} ${b?.detail ?? d.detail ?? ''} |`);
@@ -98,6 +119,6 @@ out(`| C | cold start: import → first result | waterline | ${fmt(median(coldNo
 out(`| S | bytes shipped (wasm + JS glue) | waterline | raw ${(sizes.total.raw / 1024).toFixed(1)} KiB | gzip ${(sizes.total.gzip / 1024).toFixed(1)} KiB | | | | | wasm ${(sizes.wasm.gzip / 1024).toFixed(1)} KiB + JS ${(sizes.js.gzip / 1024).toFixed(1)} KiB gzipped; target < 200 KB gzipped |`);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ machine, chromium: browser.version, runs, node, browser, coldNode, coldBrowser, sizes }, null, 2));
+writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ machine, chromium: browser.version, runs, node, browser, coldNode, coldBrowser, sizes, accuracy }, null, 2));
 writeFileSync(new URL('./out/table.md', import.meta.url), lines.join('\n') + '\n');
 console.log('\nwrote bench/out/results.json and bench/out/table.md');
