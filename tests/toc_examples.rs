@@ -234,7 +234,14 @@ fn alianza_has_three_components_with_who_activities_and_outcomes() {
         .outcomes
         .iter()
         .flat_map(|o| &o.conditions)
-        .find(|c| c.condition == "leadership_development")
+        .find(|c| c.condition == "leadership-development")
         .unwrap();
     assert_eq!(ld.provenance.as_ref().unwrap().origin, Origin::Read);
+}
+
+#[test]
+fn outcome_conditions_are_the_proposals_rubric_ids() {
+    let rubric = waterline::conditions::default_rubric();
+    let ids: Vec<&str> = rubric.conditions.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, waterline::toc::CONDITION_IDS.to_vec());
 }

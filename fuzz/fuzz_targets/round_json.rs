@@ -20,7 +20,18 @@ fuzz_target!(|data: &[u8]| {
             &round,
             &conditions::BootstrapOptions { resamples: 20, ..Default::default() },
         );
-        let _ = conditions::fund_within_budget(&rubric, &round, &Default::default());
+        let budget = round.proposals.iter().map(|p| p.amount_requested).sum::<f64>() / 2.0;
+        let _ = conditions::fund_within_budget(
+            &rubric,
+            &round,
+            &conditions::FundingOptions {
+                budget: budget.floor(),
+                partial: data.len() % 2 == 0,
+                min_share_per_level: Default::default(),
+                min_share_per_community: Default::default(),
+                calibrated: data.len() % 3 == 0,
+            },
+        );
     }
     let _ = conditions::parse_reviews_csv(&rubric, &String::from_utf8_lossy(data));
 });

@@ -13,11 +13,11 @@ fuzz_target!(|data: &[u8]| {
         if let Some(goal) = model.goals.first() {
             let _ = toc::what_if(
                 &model,
-                &toc::WhatIfOptions { goal_id: goal.id.clone(), delay_days: 30, ..Default::default() },
+                &toc::WhatIfOptions { goal_id: goal.id.clone(), delay_days: 30, start: None, deadline: None },
             );
         }
         for format in [toc::ExportFormat::Json, toc::ExportFormat::Mermaid, toc::ExportFormat::Dot] {
-            let _ = toc::export(&model, &toc::ExportOptions { format, ..Default::default() });
+            let _ = toc::export(&model, &toc::ExportOptions { format, lang: Default::default() });
         }
         // Lossless round trip.
         if let Ok(json) = toc::to_json(&model) {

@@ -13,16 +13,18 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Systems-change condition ids an outcome can be mapped to: FSG's six conditions plus the two
-/// Alianza adds for community-led systems change.
+/// Alianza adds for community-led systems change — the ids of the Proposals area's default
+/// rubric (`conditions::default_rubric`), so a logic model and a review round speak of the same
+/// conditions.
 pub const CONDITION_IDS: [&str; 8] = [
     "policies",
     "practices",
-    "resource_flows",
+    "resource-flows",
     "relationships",
-    "power_dynamics",
-    "mental_models",
-    "leadership_development",
-    "community_building",
+    "power-dynamics",
+    "mental-models",
+    "leadership-development",
+    "community-building",
 ];
 
 /// Rejects NaN and infinities while decoding (JSON cannot carry them, JavaScript can).
@@ -299,7 +301,7 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConditionLink {
-    /// Condition id, e.g. `"power_dynamics"`.
+    /// Condition id, e.g. `"power-dynamics"`.
     pub condition: String,
     /// Where the mapping came from.
     #[serde(default)]

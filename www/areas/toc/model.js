@@ -14,8 +14,8 @@ export const LOGIC_KINDS = ['input', 'activity', 'output', 'outcome', 'impact'];
 export const STATUSES = ['not_started', 'in_progress', 'done', 'blocked'];
 export const TERMS = ['short', 'intermediate', 'long'];
 /** Systems-change condition ids the engine knows (FSG's six plus Alianza's two). */
-export const CONDITIONS = ['policies', 'practices', 'resource_flows', 'relationships', 'power_dynamics',
-  'mental_models', 'leadership_development', 'community_building'];
+export const CONDITIONS = ['policies', 'practices', 'resource-flows', 'relationships', 'power-dynamics',
+  'mental-models', 'leadership-development', 'community-building'];
 
 /** The text of a {en, es} label in `lang`, falling back to English: { text, lang }. */
 export function pick(text, lang) {
