@@ -1,0 +1,243 @@
+// The ranked table: weighted score (0–100), rank, rank interval and P(top k) from the
+// engine's bootstrap over reviewers (run in the worker with a progress bar and Cancel), the
+// raw / calibrated switch that ranking and funding share, and what is funded.
+import { el, replace, uid } from '../../dom.js';
+import { register, t } from '../../i18n.js';
+import { fixed, money, num, pct, safeErrorText, svg, th } from './util.js';
+
+register({
+  en: {
+    'proposals.ranking.title': 'Ranking',
+    'proposals.ranking.intro': 'Proposals ordered by their weighted score on 0–100 (the weighted mean of the reviewers’ mean score on each condition). The rank interval shows how far the rank could move with a different panel: the engine redraws the reviewers at random (a bootstrap) and recomputes every score.',
+    'proposals.ranking.mode': 'Scores used for ranking and funding',
+    'proposals.ranking.raw': 'Raw weighted scores',
+    'proposals.ranking.calibrated': 'Calibrated scores (each reviewer’s harshness or generosity removed)',
+    'proposals.ranking.caption': '{n} proposals, ranked by {mode}. Funded at the current budget: {funded}.',
+    'proposals.ranking.captionRaw': 'raw weighted score',
+    'proposals.ranking.captionCalibrated': 'calibrated score',
+    'proposals.ranking.rank': 'Rank',
+    'proposals.ranking.proposal': 'Proposal',
+    'proposals.ranking.score': 'Weighted score (0–100)',
+    'proposals.ranking.calibratedScore': 'Calibrated score',
+    'proposals.ranking.used': '(ranks by this)',
+    'proposals.ranking.interval': 'Rank interval ({level})',
+    'proposals.ranking.pTop': 'P(top {k})',
+    'proposals.ranking.requested': 'Requested',
+    'proposals.ranking.funded': 'Funded',
+    'proposals.ranking.partial': '{amount} (partial)',
+    'proposals.ranking.notFunded': 'not funded',
+    'proposals.ranking.notes': 'Notes',
+    'proposals.ranking.discuss': 'discuss: {n}',
+    'proposals.ranking.depth': 'depth flag',
+    'proposals.ranking.unscored': 'not scored',
+    'proposals.ranking.pending': '…',
+    'proposals.boot.title': 'Rank uncertainty (bootstrap over reviewers)',
+    'proposals.boot.resamples': 'Resamples (1–100,000)',
+    'proposals.boot.seed': 'Seed (whole number)',
+    'proposals.boot.topK': 'k for P(top k)',
+    'proposals.boot.run': 'Run bootstrap',
+    'proposals.boot.cancel': 'Cancel',
+    'proposals.boot.auto': 'Run again after every change',
+    'proposals.boot.progress': 'Bootstrap progress',
+    'proposals.boot.running': 'Resampling the reviewers {n} times in the background… You can keep working.',
+    'proposals.boot.done': 'Rank intervals from {resamples} bootstrap resamples of the {reviewers} reviewers (seed {seed}; {level} intervals). P(top {k}) is the share of resamples in which the proposal ranks among the top {k}. The same seed gives the same result.',
+    'proposals.boot.cancelled': 'Bootstrap cancelled: the rank intervals are not shown. Run it again when you are ready.',
+    'proposals.boot.stale': 'The round changed since the last bootstrap: run it again for rank intervals.',
+    'proposals.boot.idle': 'Run the bootstrap for rank intervals.',
+    'proposals.boot.failed': 'The bootstrap could not run: {message}',
+    'proposals.boot.badOptions': 'Resamples, seed and k must be whole numbers (seed 0 or more, resamples and k at least 1).',
+    'proposals.boot.badResamples': 'Resamples must be between 1 and 100,000 (got {resamples}).',
+    'proposals.boot.badTopK': 'k must be at least 1.',
+    'proposals.boot.tooLarge': 'Resamples × proposals must stay below 5,000,000: use fewer resamples.',
+  },
+  es: {
+    'proposals.ranking.title': 'Clasificación',
+    'proposals.ranking.intro': 'Propuestas ordenadas por su puntuación ponderada de 0 a 100 (la media ponderada de la puntuación media de los evaluadores en cada condición). El intervalo de posición muestra cuánto podría moverse la posición con otro panel: el motor vuelve a sortear a los evaluadores (un bootstrap) y recalcula todas las puntuaciones.',
+    'proposals.ranking.mode': 'Puntuaciones usadas para clasificar y financiar',
+    'proposals.ranking.raw': 'Puntuaciones ponderadas sin ajustar',
+    'proposals.ranking.calibrated': 'Puntuaciones calibradas (sin la dureza o generosidad de cada evaluador)',
+    'proposals.ranking.caption': '{n} propuestas, ordenadas por {mode}. Financiadas con el presupuesto actual: {funded}.',
+    'proposals.ranking.captionRaw': 'puntuación ponderada sin ajustar',
+    'proposals.ranking.captionCalibrated': 'puntuación calibrada',
+    'proposals.ranking.rank': 'Posición',
+    'proposals.ranking.proposal': 'Propuesta',
+    'proposals.ranking.score': 'Puntuación ponderada (0–100)',
+    'proposals.ranking.calibratedScore': 'Puntuación calibrada',
+    'proposals.ranking.used': '(ordena por esta)',
+    'proposals.ranking.interval': 'Intervalo de posición ({level})',
+    'proposals.ranking.pTop': 'P(entre las {k} primeras)',
+    'proposals.ranking.requested': 'Solicitado',
+    'proposals.ranking.funded': 'Financiado',
+    'proposals.ranking.partial': '{amount} (parcial)',
+    'proposals.ranking.notFunded': 'no financiada',
+    'proposals.ranking.notes': 'Notas',
+    'proposals.ranking.discuss': 'a discutir: {n}',
+    'proposals.ranking.depth': 'alerta de profundidad',
+    'proposals.ranking.unscored': 'sin puntuar',
+    'proposals.ranking.pending': '…',
+    'proposals.boot.title': 'Incertidumbre de la posición (bootstrap sobre los evaluadores)',
+    'proposals.boot.resamples': 'Remuestras (1–100.000)',
+    'proposals.boot.seed': 'Semilla (número entero)',
+    'proposals.boot.topK': 'k para P(entre las k primeras)',
+    'proposals.boot.run': 'Ejecutar el bootstrap',
+    'proposals.boot.cancel': 'Cancelar',
+    'proposals.boot.auto': 'Volver a ejecutar tras cada cambio',
+    'proposals.boot.progress': 'Progreso del bootstrap',
+    'proposals.boot.running': 'Remuestreando a los evaluadores {n} veces en segundo plano… Puede seguir trabajando.',
+    'proposals.boot.done': 'Intervalos de posición a partir de {resamples} remuestras bootstrap de los {reviewers} evaluadores (semilla {seed}; intervalos del {level}). P(entre las {k} primeras) es la proporción de remuestras en que la propuesta queda entre las {k} primeras. La misma semilla da el mismo resultado.',
+    'proposals.boot.cancelled': 'Bootstrap cancelado: no se muestran los intervalos de posición. Vuelva a ejecutarlo cuando quiera.',
+    'proposals.boot.stale': 'La ronda cambió desde el último bootstrap: vuelva a ejecutarlo para ver los intervalos.',
+    'proposals.boot.idle': 'Ejecute el bootstrap para ver los intervalos de posición.',
+    'proposals.boot.failed': 'No se pudo ejecutar el bootstrap: {message}',
+    'proposals.boot.badOptions': 'Las remuestras, la semilla y k deben ser números enteros (semilla 0 o más; remuestras y k al menos 1).',
+    'proposals.boot.badResamples': 'Las remuestras deben estar entre 1 y 100.000 (se recibió {resamples}).',
+    'proposals.boot.badTopK': 'k debe ser al menos 1.',
+    'proposals.boot.tooLarge': 'Remuestras × propuestas debe quedar por debajo de 5.000.000: use menos remuestras.',
+  },
+});
+
+/** The bootstrap's error in words. */
+function bootError(error) {
+  if (error.code === 'bad_input') return t('proposals.boot.badOptions');
+  if (error.code === 'parameter_out_of_range' && 'resamples' in (error.details ?? {})) return t('proposals.boot.badResamples', error.details);
+  if (error.code === 'parameter_out_of_range' && 'topK' in (error.details ?? {})) return t('proposals.boot.badTopK');
+  if (error.code === 'too_large') return t('proposals.boot.tooLarge');
+  return t('proposals.boot.failed', { message: safeErrorText(error) });
+}
+
+/** A small picture of a rank interval (the numbers are in the same row, so it is hidden from screen readers). */
+function intervalBar(lower, upper, rank, n) {
+  const w = 96, h = 14, pad = 5;
+  const x = (r) => pad + (n > 1 ? ((r - 1) / (n - 1)) * (w - 2 * pad) : (w - 2 * pad) / 2);
+  return svg('svg', { class: 'rank-bar', width: w, height: h, viewBox: `0 0 ${w} ${h}`, 'aria-hidden': 'true', focusable: 'false' },
+    svg('line', { x1: pad, x2: w - pad, y1: h / 2, y2: h / 2, class: 'axis' }),
+    svg('line', { x1: x(lower), x2: x(upper), y1: h / 2, y2: h / 2, class: 'range' }),
+    svg('circle', { cx: x(rank), cy: h / 2, r: 3.2, class: 'point' }));
+}
+
+export function rankingCard(ctx) {
+  const ids = { resamples: uid('boot-n'), seed: uid('boot-seed'), topK: uid('boot-k'), auto: uid('boot-auto') };
+  const modeName = uid('mode');
+  const radio = (value, key) => {
+    const input = el('input', { type: 'radio', name: modeName, value, id: `${modeName}-${value}`, 'data-testid': `mode-${value}` });
+    input.addEventListener('change', () => { if (input.checked) ctx.set({ scores: value }, 'scores'); });
+    return el('label', { class: 'choice', for: input.id }, input, ' ', el('span', { 'data-i18n': key }));
+  };
+  const mode = el('fieldset', { class: 'inline' }, el('legend', { 'data-i18n': 'proposals.ranking.mode' }),
+    radio('raw', 'proposals.ranking.raw'), radio('calibrated', 'proposals.ranking.calibrated'));
+
+  const field = (id, key, setting, size = 8) => {
+    const input = el('input', { id, type: 'text', inputmode: 'numeric', size, autocomplete: 'off', name: setting, 'data-testid': `boot-${setting}` });
+    input.addEventListener('change', () => ctx.set({ [setting]: input.value }, 'view'));
+    return el('div', { class: 'field' }, el('label', { for: id, 'data-i18n': key }), input);
+  };
+  const runButton = el('button', { type: 'button', class: 'primary', 'data-i18n': 'proposals.boot.run', 'data-testid': 'boot-run' });
+  runButton.addEventListener('click', () => ctx.runBootstrap());
+  const cancelButton = el('button', { type: 'button', class: 'secondary', 'data-i18n': 'proposals.boot.cancel', 'data-testid': 'boot-cancel', disabled: true });
+  cancelButton.addEventListener('click', () => ctx.cancelBootstrap());
+  const auto = el('input', { type: 'checkbox', id: ids.auto, 'data-testid': 'boot-auto' });
+  auto.addEventListener('change', () => ctx.set({ autoBootstrap: auto.checked }, 'view'));
+  const progress = el('progress', { 'data-testid': 'boot-progress', hidden: true, 'aria-labelledby': `${ids.auto}-p` });
+  const progressLabel = el('span', { id: `${ids.auto}-p`, class: 'visually-hidden', 'data-i18n': 'proposals.boot.progress' });
+  const status = el('p', { class: 'boot-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'boot-status' });
+  const table = el('table', { class: 'data ranking', 'data-testid': 'ranking-table' });
+  const error = el('p', { class: 'error', role: 'alert', hidden: true });
+
+  const node = el('section', { class: 'card' },
+    el('h3', { tabindex: '-1', 'data-i18n': 'proposals.ranking.title' }),
+    el('p', { class: 'intro', 'data-i18n': 'proposals.ranking.intro' }),
+    mode,
+    el('fieldset', { class: 'boot no-print' }, el('legend', { 'data-i18n': 'proposals.boot.title' }),
+      el('div', { class: 'fields' },
+        field(ids.resamples, 'proposals.boot.resamples', 'resamples'),
+        field(ids.seed, 'proposals.boot.seed', 'seed', 6),
+        field(ids.topK, 'proposals.boot.topK', 'topK', 4),
+        el('div', { class: 'buttons' }, runButton, cancelButton),
+        el('label', { class: 'choice', for: ids.auto }, auto, ' ', el('span', { 'data-i18n': 'proposals.boot.auto' }))),
+      progressLabel, progress),
+    status, error,
+    el('div', { class: 'scroll' }, table));
+
+  function update() {
+    const s = ctx.settings;
+    for (const input of mode.querySelectorAll('input')) input.checked = input.value === s.scores;
+    for (const key of ['resamples', 'seed', 'topK']) {
+      const input = node.querySelector(`input[name="${key}"]`);
+      if (document.activeElement !== input) input.value = s[key];
+    }
+    auto.checked = s.autoBootstrap;
+    const boot = ctx.boot;
+    const running = boot.state === 'running';
+    progress.hidden = !running;
+    cancelButton.disabled = !running;
+    node.dataset.boot = boot.state;
+    const fresh = boot.state === 'done' && boot.version === ctx.version && boot.value?.scores === s.scores;
+    node.dataset.fresh = String(fresh);
+    if (running) status.textContent = t('proposals.boot.running', { n: fixed(boot.resamples, 0) });
+    else if (boot.state === 'error') status.textContent = bootError(boot.error);
+    else if (boot.state === 'cancelled') status.textContent = t('proposals.boot.cancelled');
+    else if (fresh) {
+      const b = boot.value;
+      status.textContent = t('proposals.boot.done', { resamples: fixed(b.resamples, 0), reviewers: b.reviewers, seed: b.seed, level: pct(b.level), k: b.topK });
+    } else status.textContent = boot.value ? t('proposals.boot.stale') : t('proposals.boot.idle');
+    status.classList.toggle('error-text', boot.state === 'error');
+
+    if (!ctx.analysis) {
+      error.hidden = false;
+      error.textContent = t('proposals.analysisFailed', { message: safeErrorText(ctx.analysisError ?? {}) });
+      replace(table);
+      return;
+    }
+    error.hidden = true;
+    const rows = ctx.ranked();
+    const b = fresh ? boot.value : null;
+    const k = b?.topK ?? s.topK;
+    const n = rows.filter((r) => r.score !== null).length;
+    const calibrated = s.scores === 'calibrated';
+    const fundedIds = (ctx.funding?.funded ?? []).map((f) => f.proposalId);
+    const used = el('span', { class: 'used', text: ` ${t('proposals.ranking.used')}` });
+    replace(table,
+      el('caption', { text: t('proposals.ranking.caption', {
+        n: rows.length, mode: t(calibrated ? 'proposals.ranking.captionCalibrated' : 'proposals.ranking.captionRaw'),
+        funded: fundedIds.length ? fundedIds.join(', ') : t('proposals.none'),
+      }) }),
+      el('thead', {}, el('tr', {},
+        th(t('proposals.ranking.rank'), { class: 'num' }),
+        th(t('proposals.ranking.proposal')),
+        el('th', { scope: 'col', class: 'num' }, t('proposals.ranking.score'), calibrated ? null : used.cloneNode(true)),
+        el('th', { scope: 'col', class: 'num' }, t('proposals.ranking.calibratedScore'), calibrated ? used : null),
+        th(t('proposals.ranking.interval', { level: pct(b?.level ?? 0.95) })),
+        th(t('proposals.ranking.pTop', { k }), { class: 'num' }),
+        th(t('proposals.ranking.requested'), { class: 'num' }),
+        th(t('proposals.ranking.funded'), { class: 'num' }),
+        th(t('proposals.ranking.notes')))),
+      el('tbody', {}, rows.map((row) => {
+        const p = row.proposal;
+        const bp = row.boot;
+        const interval = bp && bp.rankLower !== null
+          ? el('td', { class: 'interval' }, el('span', { class: 'interval-text', text: bp.rankLower === bp.rankUpper ? String(bp.rankLower) : `${bp.rankLower}–${bp.rankUpper}` }), ' ', intervalBar(bp.rankLower, bp.rankUpper, bp.rank ?? bp.medianRank, n))
+          : el('td', { text: row.score === null ? t('proposals.none') : running ? t('proposals.ranking.pending') : t('proposals.none') });
+        const funded = row.funded
+          ? (row.funded.partial ? t('proposals.ranking.partial', { amount: money(row.funded.amount) }) : money(row.funded.amount))
+          : t('proposals.ranking.notFunded');
+        const notes = [
+          row.score === null ? t('proposals.ranking.unscored') : null,
+          row.flags.length ? t('proposals.ranking.discuss', { n: row.flags.length }) : null,
+          row.depth.length ? t('proposals.ranking.depth') : null,
+        ].filter(Boolean).join(' · ');
+        return el('tr', { class: row.funded ? 'funded' : null, 'data-proposal': p.id },
+          el('td', { class: 'num', text: row.rank ?? t('proposals.none') }),
+          el('th', { scope: 'row' }, el('span', { class: 'pid', text: p.id }), ' ', p.title,
+            el('small', { class: 'sub', text: `${p.applicant} · ${p.community}` })),
+          num(fixed(row.raw, 1), { class: `num${calibrated ? '' : ' used-col'}`, 'data-col': 'score' }),
+          num(fixed(row.calibrated, 1), { class: `num${calibrated ? ' used-col' : ''}`, 'data-col': 'calibrated' }),
+          interval,
+          num(bp ? pct(bp.pTopK) : (running && row.score !== null ? t('proposals.ranking.pending') : t('proposals.none')), { 'data-col': 'ptop' }),
+          num(money(p.amountRequested)),
+          num(funded, { 'data-col': 'funded', class: row.funded ? 'num funded-cell' : 'num muted' }),
+          el('td', { class: 'notes', text: notes }));
+      })));
+  }
+
+  return { node, update };
+}

@@ -1,0 +1,321 @@
+// Shared helpers of the Proposals area: formatting, SVG, engine messages in the user's language,
+// CSV text, focus-keeping re-renders. No statistics here: every number comes from the engine.
+import { el } from '../../dom.js';
+import { errorText, has, lang, register, t } from '../../i18n.js';
+
+register({
+  en: {
+    'proposals.none': '—',
+    'proposals.problem.score_out_of_range.score': '{reviewer} gave {proposal} {value} on {condition}, outside the scale {min}–{max}.',
+    'proposals.problem.score_out_of_range.csv': 'Row {row}, column “{column}”: {value} is outside the scale{scale}.',
+    'proposals.problem.not_finite.score': 'The score of {reviewer} for {proposal} on {condition} is not a number.',
+    'proposals.problem.conflict_of_interest.score': '{reviewer} has a conflict of interest with {proposal}: their score on {condition} cannot be used.',
+    'proposals.problem.duplicate_id.score': '{reviewer} scored {proposal} on {condition} twice: keep one score.',
+    'proposals.problem.unknown_id.reviewer': 'Reviewer “{id}” is not in this round (score for {proposal}).',
+    'proposals.problem.unknown_id.proposal': 'Proposal “{id}” is not in this round (score by {reviewer}).',
+    'proposals.problem.unknown_id.condition': 'Condition “{id}” is not in the rubric (score by {reviewer} for {proposal}).',
+    'proposals.problem.unknown_id.conflict': 'A conflict of interest names “{id}”, which is not in this round.',
+    'proposals.problem.bad_input.csvValue': 'Row {row}, column “{column}”: “{value}” is not a number.',
+    'proposals.problem.bad_input.csvEmpty': 'Row {row}: the “{column}” cell is empty.',
+    'proposals.problem.csv_malformed.csv': 'Row {row}: this line cannot be read as CSV.',
+    'proposals.problem.duplicate_id.proposal': 'Proposal id “{proposalId}” is used twice.',
+    'proposals.problem.duplicate_id.reviewer': 'Reviewer id “{reviewerId}” is used twice.',
+    'proposals.problem.duplicate_id.condition': 'Condition id “{conditionId}” is used twice.',
+    'proposals.problem.invalid_amount.field': '{proposal}: the amount must be a whole number of dollars of 0 or more (got {value}).',
+    'proposals.problem.invalid_amount.minimum': '{proposal}: the minimum amount ({minimum}) is more than the amount requested ({requested}).',
+    'proposals.problem.bad_input.index': 'An entry has an empty id (number {n}).',
+    'error.score_out_of_range': 'A score is outside its condition’s scale.',
+    'error.invalid_budget': 'The budget must be a whole number of dollars, 0 or more (got {budget}).',
+    'error.invalid_scale': 'A condition’s scale needs at least two points, in increasing order.',
+    'error.invalid_weight': 'Weights must be numbers of 0 or more, and at least one must be above 0.',
+    'error.conflict_of_interest': 'A reviewer scored a proposal they have a conflict of interest with.',
+    'error.invalid_amount': 'Amounts must be whole dollars, and a minimum amount cannot exceed the amount requested.',
+    'error.infeasible_constraints': 'The minimum shares cannot all be met with these proposals and this budget.',
+    'proposals.note.missingCell': 'Reviewer “{1}” did not score proposal “{2}” on {3}.',
+    'proposals.note.notDrawn': '{1} proposals had none of their reviewers drawn in some resamples; their intervals use the resamples in which they were scored.',
+    'proposals.note.iccIncomplete': 'ICC: an intraclass correlation needs at least two proposals scored by every reviewer; {1} of {2} are complete (use Krippendorff’s alpha for incomplete designs).',
+    'proposals.note.iccRaters': 'ICC: an intraclass correlation needs at least two reviewers.',
+    'proposals.note.iccSame': 'ICC: every score used is the same, so agreement cannot be measured.',
+    'proposals.note.iccSameMean': 'ICC: every proposal has the same mean score, so the intraclass correlation is undefined.',
+    'proposals.note.alphaUnits': 'Krippendorff’s alpha ({1}): it needs at least one proposal scored by two or more reviewers.',
+    'proposals.note.alphaSame': 'Krippendorff’s alpha ({1}): every score is the same value, so alpha is undefined.',
+    'proposals.note.alphaChance': 'Krippendorff’s alpha ({1}): no disagreement is expected by chance, so alpha is undefined.',
+    'proposals.note.missingCondition': 'Proposal “{1}” has no score on {2}: its weighted score uses the other conditions.',
+    'proposals.note.unscored': 'Proposals without a score cannot be funded: {1}.',
+    'proposals.note.searchStopped': 'The search stopped after {1} steps: this set is the best found, not proven optimal; the best total score is at most {2}.',
+    'proposals.note.ignored': 'Columns ignored: {1}.',
+    'proposals.note.noZ': 'Reviewer “{1}” has fewer than two reviews or gives every proposal the same score: no z-scores for their reviews.',
+    'proposals.note.disconnected': 'The design is disconnected: reviewer groups {1} share no proposal, so offsets are centred within each group and calibrated scores are comparable only within a group.',
+  },
+  es: {
+    'proposals.none': '—',
+    'proposals.problem.score_out_of_range.score': '{reviewer} dio a {proposal} un {value} en {condition}, fuera de la escala {min}–{max}.',
+    'proposals.problem.score_out_of_range.csv': 'Fila {row}, columna «{column}»: {value} está fuera de la escala{scale}.',
+    'proposals.problem.not_finite.score': 'La puntuación de {reviewer} para {proposal} en {condition} no es un número.',
+    'proposals.problem.conflict_of_interest.score': '{reviewer} tiene un conflicto de interés con {proposal}: su puntuación en {condition} no se puede usar.',
+    'proposals.problem.duplicate_id.score': '{reviewer} calificó {proposal} en {condition} dos veces: deje una sola puntuación.',
+    'proposals.problem.unknown_id.reviewer': 'El evaluador «{id}» no está en esta ronda (puntuación para {proposal}).',
+    'proposals.problem.unknown_id.proposal': 'La propuesta «{id}» no está en esta ronda (puntuación de {reviewer}).',
+    'proposals.problem.unknown_id.condition': 'La condición «{id}» no está en la rúbrica (puntuación de {reviewer} para {proposal}).',
+    'proposals.problem.unknown_id.conflict': 'Un conflicto de interés nombra «{id}», que no está en esta ronda.',
+    'proposals.problem.bad_input.csvValue': 'Fila {row}, columna «{column}»: «{value}» no es un número.',
+    'proposals.problem.bad_input.csvEmpty': 'Fila {row}: la celda «{column}» está vacía.',
+    'proposals.problem.csv_malformed.csv': 'Fila {row}: esta línea no se puede leer como CSV.',
+    'proposals.problem.duplicate_id.proposal': 'El id de propuesta «{proposalId}» se usa dos veces.',
+    'proposals.problem.duplicate_id.reviewer': 'El id de evaluador «{reviewerId}» se usa dos veces.',
+    'proposals.problem.duplicate_id.condition': 'El id de condición «{conditionId}» se usa dos veces.',
+    'proposals.problem.invalid_amount.field': '{proposal}: el monto debe ser un número entero de dólares, 0 o más (se recibió {value}).',
+    'proposals.problem.invalid_amount.minimum': '{proposal}: el monto mínimo ({minimum}) es mayor que el monto solicitado ({requested}).',
+    'proposals.problem.bad_input.index': 'Una entrada tiene el id vacío (número {n}).',
+    'error.score_out_of_range': 'Una puntuación está fuera de la escala de su condición.',
+    'error.invalid_budget': 'El presupuesto debe ser un número entero de dólares, 0 o más (se recibió {budget}).',
+    'error.invalid_scale': 'La escala de una condición necesita al menos dos puntos, en orden creciente.',
+    'error.invalid_weight': 'Los pesos deben ser números de 0 o más, y al menos uno debe ser mayor que 0.',
+    'error.conflict_of_interest': 'Un evaluador calificó una propuesta con la que tiene un conflicto de interés.',
+    'error.invalid_amount': 'Los montos deben ser dólares enteros, y un monto mínimo no puede superar el monto solicitado.',
+    'error.infeasible_constraints': 'Las participaciones mínimas no se pueden cumplir todas con estas propuestas y este presupuesto.',
+    'proposals.note.missingCell': 'El evaluador «{1}» no calificó la propuesta «{2}» en {3}.',
+    'proposals.note.notDrawn': '{1} propuestas no tuvieron a ninguno de sus evaluadores en algunas remuestras; sus intervalos usan las remuestras en las que fueron calificadas.',
+    'proposals.note.iccIncomplete': 'ICC: una correlación intraclase necesita al menos dos propuestas calificadas por todos los evaluadores; {1} de {2} están completas (use el alfa de Krippendorff para diseños incompletos).',
+    'proposals.note.iccRaters': 'ICC: una correlación intraclase necesita al menos dos evaluadores.',
+    'proposals.note.iccSame': 'ICC: todas las puntuaciones usadas son iguales, así que no se puede medir el acuerdo.',
+    'proposals.note.iccSameMean': 'ICC: todas las propuestas tienen la misma media, así que la correlación intraclase no está definida.',
+    'proposals.note.alphaUnits': 'Alfa de Krippendorff ({1}): necesita al menos una propuesta calificada por dos o más evaluadores.',
+    'proposals.note.alphaSame': 'Alfa de Krippendorff ({1}): todas las puntuaciones tienen el mismo valor, así que alfa no está definido.',
+    'proposals.note.alphaChance': 'Alfa de Krippendorff ({1}): no se espera desacuerdo por azar, así que alfa no está definido.',
+    'proposals.note.missingCondition': 'La propuesta «{1}» no tiene puntuación en {2}: su puntuación ponderada usa las demás condiciones.',
+    'proposals.note.unscored': 'Las propuestas sin puntuación no se pueden financiar: {1}.',
+    'proposals.note.searchStopped': 'La búsqueda se detuvo tras {1} pasos: este conjunto es el mejor encontrado, sin prueba de que sea óptimo; la mejor puntuación total posible es como mucho {2}.',
+    'proposals.note.ignored': 'Columnas ignoradas: {1}.',
+    'proposals.note.noZ': 'El evaluador «{1}» tiene menos de dos evaluaciones o da la misma puntuación a todas: sin puntuaciones z para sus evaluaciones.',
+    'proposals.note.disconnected': 'El diseño está desconectado: los grupos de evaluadores {1} no comparten ninguna propuesta, así que los desvíos se centran dentro de cada grupo y las puntuaciones calibradas solo se comparan dentro de un grupo.',
+  },
+});
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element; `text` sets textContent, other keys become attributes. */
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat(Infinity)) if (child) node.append(child);
+  return node;
+}
+
+/** Picks the current language of an engine `{ en, es }` text. */
+export const tx = (text) => (text && typeof text === 'object' ? (text[lang()] || text.en || '') : String(text ?? ''));
+
+const format = (options) => new Intl.NumberFormat(lang(), options);
+
+/** A number with exactly `digits` decimals, or a dash for null. */
+export function fixed(value, digits = 1) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('proposals.none');
+  return format({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A number with a sign (+ or −) and `digits` decimals. */
+export function signed(value, digits = 1) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('proposals.none');
+  const text = fixed(Math.abs(value), digits);
+  if (text === fixed(0, digits)) return text;
+  return (value < 0 ? '−' : '+') + text;
+}
+
+/** Whole dollars. */
+export function money(value) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('proposals.none');
+  return format({ style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
+}
+
+/** A share in [0, 1] as a percentage. */
+export function pct(value, digits = 0) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('proposals.none');
+  return format({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** What a person typed as a number: accepts a decimal comma; anything else is NaN (the engine rejects it). */
+export function parseNumber(text) {
+  const s = String(text ?? '').trim().replace(',', '.');
+  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
+}
+
+/**
+ * Dollars as typed: "$800,000", "800.000", "800 000" or "800000". Thousands separators are
+ * removed; a decimal part is kept so the engine can say that dollars must be whole.
+ */
+export function parseDollars(text) {
+  const s = String(text ?? '').replace(/US\$|\$|\s|\u00a0/g, '');
+  if (/^\d{1,3}([.,]\d{3})+$/.test(s)) return Number(s.replace(/[.,]/g, ''));
+  return parseNumber(s);
+}
+
+/** A percentage as typed ("20", "20 %", "12,5") as a share in [0, 1]; NaN when unreadable. */
+export function parsePercent(text) {
+  const v = parseNumber(String(text ?? '').replace('%', ''));
+  return v / 100;
+}
+
+/** Re-renders inside `container` with `fn`, then gives focus back to the element with the same data-key. */
+export function keepFocus(container, fn) {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? active.dataset?.key : null;
+  const selection = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  fn();
+  if (!key) return;
+  const next = [...container.querySelectorAll('[data-key]')].find((n) => n.dataset.key === key);
+  if (next && next !== document.activeElement) {
+    next.focus({ preventScroll: true });
+    if (selection && typeof next.setSelectionRange === 'function') {
+      try { next.setSelectionRange(...selection); } catch { /* not a text field */ }
+    }
+  }
+}
+
+/** A message box (role=status or alert) that is hidden while empty. */
+export function messageBox(kind = 'error') {
+  const node = el('p', { class: kind === 'error' ? 'error' : 'notice', role: kind === 'error' ? 'alert' : 'status', hidden: true });
+  return {
+    node,
+    show(text) { node.textContent = text; node.hidden = !text; },
+    clear() { node.textContent = ''; node.hidden = true; },
+  };
+}
+
+/** A file input styled as a button (keyboard reachable, labelled). */
+export function fileButton(labelKey, accept, onFile, testid) {
+  const id = `pf-${Math.random().toString(36).slice(2, 9)}`;
+  const input = el('input', { type: 'file', id, accept, class: 'visually-hidden', 'data-testid': testid });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) onFile(file);
+  });
+  // The input sits inside its label so that the label shows the keyboard focus (:focus-within).
+  return el('span', { class: 'file-wrap' },
+    el('label', { class: 'file-button secondary', for: id }, el('span', { 'data-i18n': labelKey, text: t(labelKey) }), input));
+}
+
+/** A fully translated message for an engine error, even when other areas' templates do not fit. */
+export function safeErrorText(error) {
+  const key = `error.${error?.code}`;
+  if (has(key)) {
+    const names = [...t(key).matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    if (names.every((n) => n in (error.details ?? {}))) return errorText(error);
+  }
+  return error?.message || errorText({ code: 'internal', details: {} });
+}
+
+/**
+ * A problem from validateRound, parseReviewsCsv or the engine, in the user's language, naming
+ * the reviewer, proposal and condition. `names` = { reviewer(id), proposal(id), condition(id), scale(column) }.
+ */
+export function problemText(p, names) {
+  const d = p?.details ?? {};
+  const ids = {
+    reviewer: d.reviewerId !== undefined ? names.reviewer(d.reviewerId) : '',
+    proposal: d.proposalId !== undefined ? names.proposal(d.proposalId) : '',
+    condition: d.conditionId !== undefined ? names.condition(d.conditionId) : '',
+  };
+  const score = d.index !== undefined && d.reviewerId !== undefined && d.proposalId !== undefined && d.conditionId !== undefined;
+  const value = typeof d.value === 'number' ? fixed(d.value, Number.isInteger(d.value) ? 0 : 1) : d.value;
+  switch (p?.code) {
+    case 'score_out_of_range':
+      if (score) return t('proposals.problem.score_out_of_range.score', { ...ids, value, min: d.min, max: d.max });
+      if (d.row !== undefined) {
+        const scale = names.scale?.(d.column);
+        return t('proposals.problem.score_out_of_range.csv', { row: d.row, column: d.column, value, scale: scale ? ` ${scale}` : '' });
+      }
+      break;
+    case 'not_finite':
+      if (score) return t('proposals.problem.not_finite.score', ids);
+      break;
+    case 'conflict_of_interest':
+      if (score) return t('proposals.problem.conflict_of_interest.score', ids);
+      break;
+    case 'duplicate_id':
+      if (score) return t('proposals.problem.duplicate_id.score', ids);
+      if (d.proposalId !== undefined) return t('proposals.problem.duplicate_id.proposal', d);
+      if (d.reviewerId !== undefined) return t('proposals.problem.duplicate_id.reviewer', d);
+      if (d.conditionId !== undefined) return t('proposals.problem.duplicate_id.condition', d);
+      break;
+    case 'unknown_id':
+      if (score) {
+        const which = !names.hasReviewer(d.reviewerId) ? ['reviewer', d.reviewerId]
+          : !names.hasProposal(d.proposalId) ? ['proposal', d.proposalId] : ['condition', d.conditionId];
+        return t(`proposals.problem.unknown_id.${which[0]}`, { ...ids, id: which[1] });
+      }
+      if (d.index !== undefined) return t('proposals.problem.unknown_id.conflict', { id: d.reviewerId ?? d.proposalId ?? '' });
+      break;
+    case 'bad_input':
+      if (d.row !== undefined && d.value !== undefined) return t('proposals.problem.bad_input.csvValue', { row: d.row, column: d.column, value: d.value });
+      if (d.row !== undefined) return t('proposals.problem.bad_input.csvEmpty', { row: d.row, column: d.column });
+      if (d.index !== undefined) return t('proposals.problem.bad_input.index', { n: d.index + 1 });
+      break;
+    case 'csv_malformed':
+      if (d.row !== undefined) return t('proposals.problem.csv_malformed.csv', { row: d.row });
+      break;
+    case 'invalid_amount':
+      if (d.minimumAmount !== undefined) {
+        return t('proposals.problem.invalid_amount.minimum', { proposal: ids.proposal, minimum: money(d.minimumAmount), requested: money(d.amountRequested) });
+      }
+      if (d.proposalId !== undefined) return t('proposals.problem.invalid_amount.field', { proposal: ids.proposal, value: d.value });
+      break;
+    default:
+  }
+  return safeErrorText(p);
+}
+
+// The engine's notes and warnings are English sentences; these patterns give the Spanish.
+const NOTES = [
+  [/^reviewer "(.+)" did not score proposal "(.+)" on (.+)$/, 'missingCell'],
+  [/^(\d+) proposals had none of their reviewers drawn/, 'notDrawn'],
+  [/^ICC: an intraclass correlation needs at least two subjects rated by every rater; (\d+) of (\d+) are complete/, 'iccIncomplete'],
+  [/^ICC: an intraclass correlation needs at least two raters/, 'iccRaters'],
+  [/^ICC: every rating used is the same/, 'iccSame'],
+  [/^ICC: every subject has the same mean rating/, 'iccSameMean'],
+  [/^Krippendorff's alpha \((\w+)\): Krippendorff's alpha needs at least one unit/, 'alphaUnits'],
+  [/^Krippendorff's alpha \((\w+)\): every pairable rating is the same/, 'alphaSame'],
+  [/^Krippendorff's alpha \((\w+)\): no disagreement is expected by chance/, 'alphaChance'],
+  [/^proposal "(.+)" has no score on (.+): its weighted score uses the other conditions$/, 'missingCondition'],
+  [/^proposals without a score cannot be funded: (.+)$/, 'unscored'],
+  [/^the search stopped after (\d+) nodes: .* at most ([\d.]+)$/, 'searchStopped'],
+  [/^columns ignored: (.+)$/, 'ignored'],
+  [/^reviewer "(.+)" has fewer than two reviews or gives every proposal the same score/, 'noZ'],
+  [/^the design is disconnected: reviewer groups (.+) share no proposal/, 'disconnected'],
+];
+
+/** An engine note in the user's language (known sentences are translated; others stay as given). */
+export function noteText(text) {
+  for (const [pattern, key] of NOTES) {
+    const m = pattern.exec(text);
+    if (m) {
+      const params = {};
+      m.slice(1).forEach((v, i) => {
+        params[i + 1] = /^(Interval|Ordinal)$/.test(v) ? t(`proposals.agreement.metric.${v.toLowerCase()}`) : v;
+      });
+      return t(`proposals.note.${key}`, params);
+    }
+  }
+  return text;
+}
+
+/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+export function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text from rows of cells (CRLF line ends, as spreadsheets expect). */
+export const csvText = (rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+/** A table header cell. */
+export const th = (text, attrs = {}) => el('th', { scope: 'col', ...attrs, text });
+/** A numeric table cell. */
+export const num = (text, attrs = {}) => el('td', { class: 'num', ...attrs, text });
