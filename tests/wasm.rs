@@ -107,3 +107,24 @@ fn wilson_rejects_garbage_with_codes() {
     // The module still works after every rejection.
     assert!(wasm::wilson(1.0.into(), 5.0.into(), u).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn bulk_arguments_must_be_number_arrays() {
+    let typed: JsValue = js_sys::Float64Array::from(&[101.0, 0.0][..]).into();
+    let plain: JsValue = js_sys::Array::of2(&113.0.into(), &10.0.into()).into();
+    let bounds = wasm::wilson_many(typed.clone(), plain, JsValue::UNDEFINED).unwrap();
+    assert_eq!(bounds.len(), 4);
+    let words: JsValue = js_sys::Array::of1(&"ten".into()).into();
+    assert_eq!(
+        code(wasm::wilson_many(typed.clone(), words, JsValue::UNDEFINED).map(|_| JsValue::NULL)),
+        "bad_input"
+    );
+    assert_eq!(
+        code(wasm::wilson_many(typed, "113".into(), JsValue::UNDEFINED).map(|_| JsValue::NULL)),
+        "bad_input"
+    );
+    assert_eq!(
+        code(wasm::boundary_copy(JsValue::NULL, JsValue::UNDEFINED).map(JsValue::from)),
+        "bad_input"
+    );
+}

@@ -8,6 +8,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use waterline::wasm::stats_scale as w;
 
+/// A `Float64Array` argument, as JavaScript passes bulk numbers.
+fn fa(values: &[f64]) -> JsValue {
+    js_sys::Float64Array::from(values).into()
+}
+
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
 }
@@ -32,19 +37,19 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 
 #[wasm_bindgen_test]
 fn t_p_values_in_bulk() {
-    let p = w::t_two_sided_p(&[0.0, 2.5, -2.5], &[112.0; 3]).unwrap();
+    let p = w::t_two_sided_p(fa(&[0.0, 2.5, -2.5]), fa(&[112.0; 3])).unwrap();
     assert_eq!(p[0], 1.0);
     assert!((p[1] / 0.013867963956353667 - 1.0).abs() < 1e-13); // mpmath
     assert_eq!(p[1], p[2]);
-    let err = w::t_two_sided_p(&[1.0, 2.0], &[5.0, -1.0]).unwrap_err();
+    let err = w::t_two_sided_p(fa(&[1.0, 2.0]), fa(&[5.0, -1.0])).unwrap_err();
     assert_eq!(
         get(&err, "code").as_string().unwrap(),
         "parameter_out_of_range"
     );
     assert_eq!(get(&get(&err, "details"), "index").as_f64().unwrap(), 1.0);
-    let err = w::t_two_sided_p(&[f64::NAN], &[5.0]).unwrap_err();
+    let err = w::t_two_sided_p(fa(&[f64::NAN]), fa(&[5.0])).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "not_finite");
-    let err = w::t_two_sided_p(&[1.0], &[]).unwrap_err();
+    let err = w::t_two_sided_p(fa(&[1.0]), fa(&[])).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "length_mismatch");
 }
 
@@ -68,49 +73,49 @@ fn cronbach_alpha_with_options_and_bad_input() {
         1.0,
     ];
     let u = JsValue::UNDEFINED;
-    let r = w::cronbach_alpha(&data, 3.0.into(), u.clone()).unwrap();
+    let r = w::cronbach_alpha(fa(&data), 3.0.into(), u.clone()).unwrap();
     assert!((get(&r, "alpha").as_f64().unwrap() - 0.9121621621621622).abs() < 1e-12);
     assert_eq!(get(&r, "nExcluded").as_f64().unwrap(), 1.0);
     assert_eq!(get(&r, "ciMethod").as_string().unwrap(), "feldt");
-    let r = w::cronbach_alpha(&data, 3.0.into(), options(&[("level", 0.9.into())])).unwrap();
+    let r = w::cronbach_alpha(fa(&data), 3.0.into(), options(&[("level", 0.9.into())])).unwrap();
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.9);
     assert_eq!(
-        code(w::cronbach_alpha(&data, "3".into(), u.clone())),
+        code(w::cronbach_alpha(fa(&data), "3".into(), u.clone())),
         "bad_input"
     );
     assert_eq!(
-        code(w::cronbach_alpha(&data, 2.5.into(), u.clone())),
+        code(w::cronbach_alpha(fa(&data), 2.5.into(), u.clone())),
         "invalid_count"
     );
     assert_eq!(
-        code(w::cronbach_alpha(&data, 1.0.into(), u.clone())),
+        code(w::cronbach_alpha(fa(&data), 1.0.into(), u.clone())),
         "sample_too_small"
     );
     assert_eq!(
-        code(w::cronbach_alpha(&data, 4.0.into(), u.clone())),
+        code(w::cronbach_alpha(fa(&data), 4.0.into(), u.clone())),
         "length_mismatch"
     );
     let typo = options(&[("confidence", 0.9.into())]);
     assert_eq!(
-        code(w::cronbach_alpha(&data, 3.0.into(), typo)),
+        code(w::cronbach_alpha(fa(&data), 3.0.into(), typo)),
         "bad_input"
     );
-    assert!(w::cronbach_alpha(&data, 3.0.into(), JsValue::NULL).is_ok());
+    assert!(w::cronbach_alpha(fa(&data), 3.0.into(), JsValue::NULL).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn p_adjust_keeps_missing_as_null() {
-    let r = w::p_adjust(&[0.01, f64::NAN, 0.04, 0.03], JsValue::NULL).unwrap();
+    let r = w::p_adjust(fa(&[0.01, f64::NAN, 0.04, 0.03]), JsValue::NULL).unwrap();
     assert_eq!(get(&r, "method").as_string().unwrap(), "holm");
     let adjusted = get(&r, "adjusted");
     assert!(get(&adjusted, "1").is_null());
     assert!((get(&adjusted, "0").as_f64().unwrap() - 0.03).abs() < 1e-15);
-    let r = w::p_adjust(&[0.01, 0.04], options(&[("method", "BH".into())])).unwrap();
+    let r = w::p_adjust(fa(&[0.01, 0.04]), options(&[("method", "BH".into())])).unwrap();
     assert_eq!(get(&r, "method").as_string().unwrap(), "bh");
     let bad = options(&[("method", "sidak".into())]);
-    assert_eq!(code(w::p_adjust(&[0.01], bad)), "bad_input");
+    assert_eq!(code(w::p_adjust(fa(&[0.01]), bad)), "bad_input");
     assert_eq!(
-        code(w::p_adjust(&[1.5], JsValue::NULL)),
+        code(w::p_adjust(fa(&[1.5]), JsValue::NULL)),
         "probability_out_of_range"
     );
 }

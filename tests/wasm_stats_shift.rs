@@ -7,6 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use waterline::wasm::stats_shift as w;
 
+/// A `Float64Array` argument, as JavaScript passes bulk numbers.
+fn fa(values: &[f64]) -> JsValue {
+    js_sys::Float64Array::from(values).into()
+}
+
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
 }
@@ -63,14 +68,14 @@ fn mcnemar_with_and_without_the_table() {
 fn paired_exports_take_float64_arrays_with_nan_as_missing() {
     let before = [1.0, 0.0, 0.0, 1.0, f64::NAN];
     let after = [1.0, 1.0, 1.0, 0.0, 1.0];
-    let r = w::mcnemar_pairs(&before, &after, JsValue::NULL).unwrap();
+    let r = w::mcnemar_pairs(fa(&before), fa(&after), JsValue::NULL).unwrap();
     assert_eq!(get(&r, "nExcluded").as_f64().unwrap(), 1.0);
     assert_eq!(
-        code(w::mcnemar_pairs(&[2.0], &[1.0], JsValue::NULL)),
+        code(w::mcnemar_pairs(fa(&[2.0]), fa(&[1.0]), JsValue::NULL)),
         "code_out_of_range"
     );
     assert_eq!(
-        code(w::mcnemar_pairs(&[1.0], &[], JsValue::NULL)),
+        code(w::mcnemar_pairs(fa(&[1.0]), fa(&[]), JsValue::NULL)),
         "length_mismatch"
     );
 
@@ -81,15 +86,18 @@ fn paired_exports_take_float64_arrays_with_nan_as_missing() {
         ("correct", false.into()),
         ("exact", JsValue::NULL),
     ]);
-    let r = w::wilcoxon_signed_rank(&b, &a, o).unwrap();
+    let r = w::wilcoxon_signed_rank(fa(&b), fa(&a), o).unwrap();
     assert_eq!(get(&r, "zeroMethod").as_string().unwrap(), "pratt");
     assert!(get(&r, "z").as_f64().is_some());
     let bad = options(&[("zeroMethod", "zsplit".into())]);
-    assert_eq!(code(w::wilcoxon_signed_rank(&b, &a, bad)), "bad_input");
-    let r = w::paired_t(&b, &a, options(&[("level", 0.9.into())])).unwrap();
+    assert_eq!(
+        code(w::wilcoxon_signed_rank(fa(&b), fa(&a), bad)),
+        "bad_input"
+    );
+    let r = w::paired_t(fa(&b), fa(&a), options(&[("level", 0.9.into())])).unwrap();
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.9);
     assert_eq!(
-        code(w::paired_t(&[1.0, 2.0], &[2.0, 3.0], JsValue::NULL)),
+        code(w::paired_t(fa(&[1.0, 2.0]), fa(&[2.0, 3.0]), JsValue::NULL)),
         "no_variation"
     );
 }
@@ -116,7 +124,7 @@ fn two_samples_and_tables() {
         )),
         "count_exceeds_total"
     );
-    let r = w::mann_whitney(&[1.1, 2.3, 3.5, 4.2], &[0.5, 0.9, 1.0], u.clone()).unwrap();
+    let r = w::mann_whitney(fa(&[1.1, 2.3, 3.5, 4.2]), fa(&[0.5, 0.9, 1.0]), u.clone()).unwrap();
     assert_eq!(get(&r, "pValueMethod").as_string().unwrap(), "exact");
     let table: JsValue = Array::of2(
         &Array::of2(&20.0.into(), &23.0.into()),
@@ -133,10 +141,10 @@ fn two_samples_and_tables() {
     )
     .into();
     assert_eq!(code(w::chi_square(ragged, u.clone())), "length_mismatch");
-    let r = w::chi_square_gof(&[38.0, 18.0, 16.0, 14.0], &[0.25; 4]).unwrap();
+    let r = w::chi_square_gof(fa(&[38.0, 18.0, 16.0, 14.0]), fa(&[0.25; 4])).unwrap();
     assert_eq!(get(&r, "df").as_f64().unwrap(), 3.0);
     assert_eq!(
-        code(w::chi_square_gof(&[1.0, 2.0], &[0.5, 0.6])),
+        code(w::chi_square_gof(fa(&[1.0, 2.0]), fa(&[0.5, 0.6]))),
         "probability_out_of_range"
     );
 }

@@ -181,6 +181,40 @@ pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     })
 }
 
+/// Reads a bulk numeric argument: a `Float64Array` (copied into WebAssembly memory in one go)
+/// or a plain array of numbers. Anything else is `bad_input` naming the argument, rather than
+/// the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
+pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
+    if let Some(array) = value.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(array.to_vec());
+    }
+    if js_sys::Array::is_array(value) {
+        let array: &js_sys::Array = value.unchecked_ref();
+        return array
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_f64().ok_or_else(|| {
+                    to_js_error(
+                        Error::new(Code::BadInput, format!("{name}[{i}] must be a number"))
+                            .with("argument", name)
+                            .with("index", i),
+                    )
+                })
+            })
+            .collect();
+    }
+    let got = value.js_typeof().as_string().unwrap_or_default();
+    Err(to_js_error(
+        Error::new(
+            Code::BadInput,
+            format!("{name} must be a Float64Array or an array of numbers, got {got}"),
+        )
+        .with("argument", name)
+        .with("type", got),
+    ))
+}
+
 /// Serializes a plain result struct for JavaScript.
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(|e| {
@@ -232,10 +266,14 @@ pub fn wilson(
 /// Throws with `details.index` naming the first invalid pair.
 #[wasm_bindgen(js_name = wilsonMany)]
 pub fn wilson_many(
-    x: &[f64],
-    n: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] n: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LevelOptions | undefined | null")] options: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
+    let x = floats("x", &x)?;
+    let x = x.as_slice();
+    let n = floats("n", &n)?;
+    let n = n.as_slice();
     let options: Option<LevelOptions> = decode("options", options)?;
     let level = options.unwrap_or_default().level.unwrap_or(0.95);
     core(crate::stats::proportion::wilson_many(x, n, level))
@@ -244,6 +282,11 @@ pub fn wilson_many(
 /// For benchmarks: receives two `Float64Array`s and returns their total length, so that the
 /// cost of copying data into WebAssembly can be measured apart from any computation.
 #[wasm_bindgen(js_name = boundaryCopy)]
-pub fn boundary_copy(a: &[f64], b: &[f64]) -> f64 {
-    (a.len() + b.len()) as f64
+pub fn boundary_copy(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] b: JsValue,
+) -> Result<f64, JsValue> {
+    let a = floats("a", &a)?;
+    let b = floats("b", &b)?;
+    Ok((a.len() + b.len()) as f64)
 }

@@ -4,7 +4,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer or p-value.
 
-use super::{core, decode, encode, number};
+use super::{core, decode, encode, floats, number};
 use crate::error::{count, Code, Error};
 use crate::stats::{self, power, student_t};
 use wasm_bindgen::prelude::*;
@@ -108,7 +108,14 @@ export interface Power {
 /// relative error. Throws `length_mismatch`, or `not_finite` / `parameter_out_of_range` with
 /// the `index` of the first bad value.
 #[wasm_bindgen(js_name = tTwoSidedP)]
-pub fn t_two_sided_p(t: &[f64], df: &[f64]) -> Result<Vec<f64>, JsValue> {
+pub fn t_two_sided_p(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] t: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] df: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    let t = floats("t", &t)?;
+    let t = t.as_slice();
+    let df = floats("df", &df)?;
+    let df = df.as_slice();
     core(student_t::two_sided_p_many(t, df))
 }
 
@@ -116,10 +123,12 @@ pub fn t_two_sided_p(t: &[f64], df: &[f64]) -> Result<Vec<f64>, JsValue> {
 /// respondents with a missing item are left out).
 #[wasm_bindgen(js_name = cronbachAlpha, unchecked_return_type = "CronbachAlpha")]
 pub fn cronbach_alpha(
-    data: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] data: JsValue,
     #[wasm_bindgen(js_name = nItems, unchecked_param_type = "number")] n_items: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AlphaOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let data = floats("data", &data)?;
+    let data = data.as_slice();
     let n_items = core(count("nItems", number("nItems", &n_items)?))?;
     let n_items =
         core(usize::try_from(n_items).map_err(|_| {
@@ -136,9 +145,11 @@ pub fn cronbach_alpha(
 /// Adjusts p-values for multiple comparisons as R's `p.adjust` (default Holm).
 #[wasm_bindgen(js_name = pAdjust, unchecked_return_type = "AdjustedPValues")]
 pub fn p_adjust(
-    p: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] p: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AdjustOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let p = floats("p", &p)?;
+    let p = p.as_slice();
     let options: Option<stats::AdjustOptions> = decode("options", options)?;
     encode(&core(stats::p_adjust(
         p,

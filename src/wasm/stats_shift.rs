@@ -4,7 +4,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer.
 
-use super::{core, decode, encode, number};
+use super::{core, decode, encode, floats, number};
 use crate::stats;
 use wasm_bindgen::prelude::*;
 
@@ -239,10 +239,14 @@ pub fn mcnemar(
 /// McNemar's test from paired answers coded 1 (yes) / 0 (no) / NaN (missing).
 #[wasm_bindgen(js_name = mcnemarPairs, unchecked_return_type = "McNemar")]
 pub fn mcnemar_pairs(
-    before: &[f64],
-    after: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let before = floats("before", &before)?;
+    let before = before.as_slice();
+    let after = floats("after", &after)?;
+    let after = after.as_slice();
     let options: Option<stats::LevelOptions> = decode("options", options)?;
     encode(&core(stats::mcnemar_pairs(
         before,
@@ -254,10 +258,14 @@ pub fn mcnemar_pairs(
 /// Wilcoxon signed-rank test of `after − before` (NaN = missing pair).
 #[wasm_bindgen(js_name = wilcoxonSignedRank, unchecked_return_type = "SignedRankTest")]
 pub fn wilcoxon_signed_rank(
-    before: &[f64],
-    after: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SignedRankOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let before = floats("before", &before)?;
+    let before = before.as_slice();
+    let after = floats("after", &after)?;
+    let after = after.as_slice();
     let options: Option<stats::SignedRankOptions> = decode("options", options)?;
     encode(&core(stats::wilcoxon_signed_rank(
         before,
@@ -269,10 +277,14 @@ pub fn wilcoxon_signed_rank(
 /// Paired t-test of `after − before` with the interval for the mean change and Cohen's d_z.
 #[wasm_bindgen(js_name = pairedT, unchecked_return_type = "PairedT")]
 pub fn paired_t(
-    before: &[f64],
-    after: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let before = floats("before", &before)?;
+    let before = before.as_slice();
+    let after = floats("after", &after)?;
+    let after = after.as_slice();
     let options: Option<stats::LevelOptions> = decode("options", options)?;
     encode(&core(stats::paired_t(
         before,
@@ -307,10 +319,14 @@ pub fn two_proportions(
 /// Mann–Whitney U test of two independent samples (NaN = missing).
 #[wasm_bindgen(js_name = mannWhitney, unchecked_return_type = "MannWhitney")]
 pub fn mann_whitney(
-    x: &[f64],
-    y: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] y: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MannWhitneyOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let x = floats("x", &x)?;
+    let x = x.as_slice();
+    let y = floats("y", &y)?;
+    let y = y.as_slice();
     let options: Option<stats::MannWhitneyOptions> = decode("options", options)?;
     encode(&core(stats::mann_whitney(
         x,
@@ -335,6 +351,13 @@ pub fn chi_square(
 
 /// Chi-square goodness of fit of observed counts against probabilities that sum to 1.
 #[wasm_bindgen(js_name = chiSquareGof, unchecked_return_type = "GoodnessOfFit")]
-pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<JsValue, JsValue> {
+pub fn chi_square_gof(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] observed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] probabilities: JsValue,
+) -> Result<JsValue, JsValue> {
+    let observed = floats("observed", &observed)?;
+    let observed = observed.as_slice();
+    let probabilities = floats("probabilities", &probabilities)?;
+    let probabilities = probabilities.as_slice();
     encode(&core(stats::chi_square_gof(observed, probabilities))?)
 }
