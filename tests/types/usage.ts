@@ -3,7 +3,10 @@
 import init, * as waterline from '../../pkg/waterline.js';
 import type {
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
-  ChiSquareTest, GoodnessOfFit,
+  ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
+  SurveyMapping, ImportSummary, SurveyReport, SensitivityRow,
+  Rubric, Round, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
+  TocModel, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
 export async function usage(): Promise<void> {
@@ -38,6 +41,59 @@ export async function usage(): Promise<void> {
   const cramer: number = cs.cramersV;
   const gof: GoodnessOfFit = waterline.chiSquareGof(before, new Float64Array([0.2, 0.3, 0.5]));
   console.log(many, copied, exact, mcp, sr, dz, h, mw, cramer, gof);
+
+  // Statistics: t tails, reliability, multiplicity, planning.
+  const tails: Float64Array = waterline.tTwoSidedP(new Float64Array([2]), [10]);
+  const alpha: CronbachAlpha = waterline.cronbachAlpha(new Float64Array([1, 2, 3, 4, 5, 6]), 3, { level: 0.9 });
+  const adj: AdjustedPValues = waterline.pAdjust(new Float64Array([0.01, 0.04]), { method: 'bh' });
+  const ss1: SampleSize = waterline.sampleSizeTwoProportions(0.48, 0.72, 0.8, { alpha: 0.05 });
+  const pw1: Power = waterline.powerTwoProportions(0.48, 0.72, 50);
+  const ss2: SampleSize = waterline.sampleSizePairedMeans(0.3, 1, 0.8);
+  const pw2: Power = waterline.powerPairedMeans(0.3, 1, 90, { strict: true });
+  const ss3: SampleSize = waterline.sampleSizePairedProportions(0.05, 0.45, 0.8);
+  const pw3: Power = waterline.powerPairedProportions(0.05, 0.45, 23);
+  console.log(tails, alpha.alpha, adj.adjusted, ss1.n, pw1, ss2, pw2, ss3, pw3);
+
+  // Survey domain.
+  const survey = new waterline.Survey(waterline.exampleSurveyCsv(), undefined);
+  const mapping: SurveyMapping = survey.mapping();
+  survey.setMapping(mapping);
+  const issues: ImportSummary = survey.issues();
+  const report: SurveyReport = survey.report({ level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'pratt' });
+  const sentence: string = report.items[0].sentence.es;
+  const staff: string = waterline.exampleStaffCsv();
+  const sens: SensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });
+  survey.free();
+  console.log(issues.rows, sentence, staff.length, sens);
+
+  // Review rounds.
+  const rubric: Rubric = waterline.defaultRubric();
+  const checked: Rubric = waterline.validateRubric(rubric);
+  const edited: Rubric = waterline.editRubric(checked, { op: 'reweight', id: 'power-dynamics', weight: 2 });
+  const round: Round = waterline.exampleRound();
+  const rv: RoundValidation = waterline.validateRound(edited, round);
+  const ra: RoundAnalysis = waterline.analyzeRound(edited, round, { level: 0.95 });
+  const br: BootstrapRanks = waterline.bootstrapRanks(edited, round, { resamples: 100, seed: 1, topK: 3 });
+  const fr: FundingResult = waterline.fundWithinBudget(edited, round, { budget: 500_000, partial: true });
+  const rc: ReviewsCsv = waterline.parseReviewsCsv(edited, 'reviewer,proposal,policies\n');
+  console.log(rv.valid, ra.warnings, br.proposals, fr.optimal, rc.errors);
+
+  // Logic models.
+  const pass: TocModel = waterline.examplePassModel();
+  const alianza: TocModel = waterline.exampleAlianzaModel();
+  const parsed: TocModel = waterline.parseModel(JSON.stringify(alianza));
+  const tv: TocValidation = waterline.validateModel(pass);
+  const ts: TocSchedule = waterline.scheduleModel(pass, { start: null });
+  const tw: TocWhatIf = waterline.whatIf(pass, { goalId: 'g6', delayDays: 30 });
+  const tpg: TocProgress = waterline.progress(pass, { asOf: '2022-06-30' });
+  const tl: TocLayout = waterline.layoutModel(pass);
+  const te: TocExport = waterline.exportModel(pass, { format: 'dot', lang: 'es' });
+  const lm = new waterline.LogicModel(parsed);
+  const lmv: TocValidation = lm.validate();
+  const lms: TocSchedule = lm.schedule(null);
+  lm.free();
+  console.log(tv.valid, ts.criticalPath, tw.moved, tpg.program, tl.nodes.length, te.text, lmv, lms);
+  waterline.start();
 
   try {
     waterline.wilson(120, 113, {});
