@@ -91,7 +91,10 @@ export async function domainBenchmarks(wl, { runs = 5, memory = null } = {}) {
   } else out.push({ id: 'W5', name: 'survey report', ms: undefined, detail: 'no Survey export yet' });
 
   if (has('defaultRubric') && has('analyzeRound')) {
-    const rubric = wl.defaultRubric();
+    // The issue's size has 9 conditions: the default rubric's 8 plus one custom condition.
+    const base = wl.defaultRubric();
+    const extra = { ...structuredClone(base.conditions[0]), id: 'custom-equity', provenance: 'custom' };
+    const rubric = wl.editRubric(base, { op: 'add', condition: extra });
     const big = reviewRound(rubric, 10_000, 20, 3);
     const t = timeIt(() => wl.analyzeRound(rubric, big), Math.min(runs, 3));
     out.push({ id: 'W6', name: `proposals: aggregate + calibrate + agreement (10,000 proposals × 20 reviewers × ${rubric.conditions.length} conditions, 3 reviewers each: ${big.scores.length.toLocaleString('en')} scores)`,
@@ -106,8 +109,15 @@ export async function domainBenchmarks(wl, { runs = 5, memory = null } = {}) {
 
   if (has('examplePassModel') && has('validateModel') && has('scheduleModel') && has('layoutModel')) {
     const { big, layout500 } = tocModels();
-    const v = timeIt(() => { wl.validateModel(big); return wl.scheduleModel(big); }, runs);
-    out.push({ id: 'T1', name: `theory of change: validate + schedule (${big.goals.length + big.activities.length + big.outputs.length + big.outcomes.length} elements, ${(big.links.length + big.goals.reduce((s, g) => s + g.dependsOn.length, 0)).toLocaleString('en')} links)`, ms: v.ms, target: 'target < 100 ms' });
+    // The page's path for a large model: decode once (LogicModel), then validate and schedule.
+    const v = timeIt(() => {
+      const m = new wl.LogicModel(big);
+      m.validate();
+      const s = m.schedule({ start: '2021-01-04' });
+      m.free();
+      return s;
+    }, runs);
+    out.push({ id: 'T1', name: `theory of change: decode + validate + schedule (${big.goals.length + big.activities.length + big.outputs.length + big.outcomes.length} elements, ${(big.links.length + big.goals.reduce((s, g) => s + g.dependsOn.length, 0)).toLocaleString('en')} links)`, ms: v.ms, target: 'target < 100 ms' });
     const l = timeIt(() => wl.layoutModel(layout500), runs);
     out.push({ id: 'T2', name: 'theory of change: diagram layout, 500 elements', ms: l.ms, target: 'target < 100 ms', detail: `${l.value?.crossings} crossings` });
   }
