@@ -60,3 +60,20 @@ test('a file that is not a project, or from a newer version, gets a message and 
   await field('x').fill('101'); await field('n').fill('113');
   await flush();
 });
+
+test('the schema-1 project file fixture opens in every area', async () => {
+  // tests/data/project_v1.json was saved by the page (tests/browser/make-project-fixture.mjs).
+  const fixture = readFileSync(new URL('../data/project_v1.json', import.meta.url));
+  const project = JSON.parse(fixture);
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'project_v1.json', mimeType: 'application/json', buffer: fixture });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  assert.equal(await field('x').inputValue(), project.areas.survey.share.x);
+  await s.page.click('#tab-proposals');
+  assert.ok((await s.page.textContent('#area-proposals')).includes(project.areas.proposals.round.proposals[0].title));
+  await s.page.click('#tab-toc');
+  assert.ok((await s.page.textContent('#area-toc')).includes(project.areas.toc.model.title.en));
+  await s.page.click('#tab-survey');
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+});
