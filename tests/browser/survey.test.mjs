@@ -109,7 +109,7 @@ test('a CSV with an unknown label and a ragged row is read, and each problem is 
   const missing = await s.page.$$eval(`${q('survey-missing')} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(missing.find((r) => r[0].startsWith('I trust')), ['I trust the school / Confío en la escuela', '0', '1', '0', '0', '2', '3']);
   assert.match(await text('survey-meta'), /^16 respondents/);
-  await s.page.locator('.survey-data').screenshot({ path: `${screenshots}survey-import-issues.png` });
+  await s.page.locator('.survey-mapping').screenshot({ path: `${screenshots}survey-import-issues.png` });
   // The engine's advice for an unknown label: count it as a point of the scale.
   await s.page.selectOption(q('survey-alias'), { label: 'Agree' });
   await status(/“Agreeish” now counts as “Agree”/);
@@ -174,6 +174,26 @@ test('the mapping can be edited; a mapping the engine refuses shows its message 
   assert.match(await text('survey-subgroups'), /By “Gender”/);
 });
 
+test('a question read as a category becomes a rating scale, with its answers put in order', async () => {
+  const levels = ['Very satisfied', 'Satisfied', 'Dissatisfied', 'Very dissatisfied'];
+  const csv = ['ID,How satisfied are you with the school meetings?', ...Array.from({ length: 30 }, (_, i) => `${i + 1},${levels[i % 4]}`)].join('\n');
+  await clearStatus();
+  await upload('satisfaction.csv', csv);
+  await status(/“satisfaction\.csv” loaded/);
+  await openMapping();
+  const row = () => mapRow('How satisfied');
+  assert.equal(await row().locator(q('survey-type')).inputValue(), 'category');
+  await row().locator(q('survey-type')).selectOption('likert');
+  assert.match(await row().textContent(), /Very satisfied · Satisfied · Dissatisfied · Very dissatisfied/);
+  await row().locator(q('survey-reverse')).click();
+  assert.match(await row().textContent(), /Very dissatisfied · Dissatisfied · Satisfied · Very satisfied/);
+  assert.equal(await s.page.evaluate(() => document.activeElement.dataset.testid), 'survey-reverse', 'focus stays on the control');
+  await clickAndStatus(q('survey-apply'), /Mapping applied/);
+  await says('53% (95% CI 36–70%) chose “Very satisfied” or “Satisfied” (n = 30)');
+  assert.match(await text('survey-bars'), /Very satisfied[\s\S]*27% \(8\)/);
+  await clickAndStatus(q('survey-example-parents'), /parent survey example is loaded/);
+});
+
 test('report options recompute; a bad level is refused with a message and the report stays', async () => {
   await s.page.fill(q('survey-opt-level'), '0.9');
   await meta(/90% confidence/);
@@ -212,6 +232,40 @@ test('the results export as CSV and JSON', async () => {
   assert.equal(json.options.adjust, 'holm');
   assert.equal(json.mapping.columns, undefined, 'the column summary (with example answers) is not exported');
   assert.ok(!JSON.stringify(json).includes('P001'), 'no respondent id is exported');
+});
+
+test('Print calls the browser\'s print; the print layout shows the report with its data tables, not the controls', async () => {
+  await s.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed++; }; });
+  await s.page.click(q('survey-print'));
+  assert.equal(await s.page.evaluate(() => window.__printed), 1);
+  await s.page.emulateMedia({ media: 'print' });
+  await s.page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  try {
+    assert.equal(await s.page.isVisible('.survey-data'), false);
+    assert.equal(await s.page.isVisible(q('survey-mapping')), false);
+    assert.equal(await s.page.isVisible(q('survey-export-csv')), false);
+    assert.equal(await s.page.isVisible(`${q('survey-bars-table')} >> nth=0`), true);
+    await s.page.locator(q('survey-report')).screenshot({ path: `${screenshots}survey-print.png` });
+  } finally {
+    await s.page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await s.page.emulateMedia({ media: 'screen' });
+  }
+  assert.equal(await s.page.isVisible(`${q('survey-bars-table')} >> nth=0`), false);
+});
+
+test('a CSV can be dropped on the drop zone, and the file chooser is reached by keyboard', async () => {
+  await clearStatus();
+  await s.page.evaluate((sel) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['ID,Do you feel heard?\n1,Yes\n2,No\n3,Yes\n'], 'dropped.csv', { type: 'text/csv' }));
+    document.querySelector(sel).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, q('survey-drop'));
+  await status(/“dropped\.csv” loaded/);
+  assert.ok((await text('survey-sentences')).includes('67% (95% CI 21–94%) said yes (n = 3)'));
+  await s.page.focus(q('survey-example-parents'));
+  await s.page.keyboard.press('Shift+Tab');
+  assert.equal(await s.page.evaluate(() => document.activeElement.id), 'survey-file');
+  await clickAndStatus(q('survey-example-parents'), /parent survey example is loaded/);
 });
 
 test('a 100,000-row CSV imports in the worker with a progress bar; the page answers meanwhile; Cancel works', async () => {
@@ -284,7 +338,17 @@ test('the mapping and options survive a reload; a file\'s answers are not saved 
   await reload();
   await meta(/^113 respondents[\s\S]*Benjamini/);
   assert.doesNotMatch(await text('survey-subgroups'), /By “Gender”/);
-  assert.equal(await s.page.inputValue(q('survey-opt-adjust') + ' >> xpath=.'), 'bh');
+  assert.equal(await s.page.inputValue(q('survey-opt-adjust')), 'bh');
+  // Edits not applied yet are kept too, as edits not applied yet.
+  await openMapping();
+  await mapRow('Age / Edad').locator(q('survey-role')).selectOption('ignored');
+  await flush();
+  await reload();
+  await meta(/^113 respondents/);
+  assert.match(await s.page.textContent('.survey-dirty'), /not applied/);
+  assert.equal(await mapRow('Age / Edad').locator(q('survey-role')).inputValue(), 'ignored');
+  assert.match(await text('survey-subgroups'), /By “Age”/);
+  await s.page.click(q('survey-revert'));
 
   // A file without its answers: the report asks for the CSV again and the mapping is kept.
   const csv = ['ID,Community,I trust the school,Confident now,Comment', '1,Thermal,Agree,Yes,', '2,Mecca,Strongly agree,No,',

@@ -15,7 +15,7 @@ import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
 import { reportCsv, reportJson } from './survey/export.js';
-import { count, tr } from './survey/format.js';
+import { count, plural, tr } from './survey/format.js';
 
 const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
 const ADJUST = ['holm', 'bh', 'bonferroni', 'hochberg', 'none'];
@@ -58,6 +58,7 @@ export function mount(root, { changed = () => {} } = {}) {
   let ed = null;                // the mapping editor
   let pending = null;           // { mapping, columns, fileName }: a file's mapping waiting for its CSV
   let options = { ...DEFAULT_OPTIONS };
+  let goodOptions = { ...DEFAULT_OPTIONS }; // the options of the report on screen (saved in the project)
   let readOptions = { delimiter: null, shape: null };
   let includeAnswers = false;
   let mapError = null, optionsError = null, importError = null;
@@ -102,14 +103,13 @@ export function mount(root, { changed = () => {} } = {}) {
             el('div', { class: 'field' }, el('label', { for: shapeId, 'data-i18n': 'survey.data.shape' }), shape))))),
     busyBox, status, importErrorBox, source,
     el('div', { class: 'field checkbox survey-include' }, include, el('label', { for: includeId, 'data-i18n': 'survey.data.include' })),
-    el('p', { class: 'survey-note', 'data-i18n': 'survey.data.includeNote' }),
-    importView);
+    el('p', { class: 'survey-note', 'data-i18n': 'survey.data.includeNote' }));
 
   const mapBody = el('div', { class: 'survey-mapping-body' });
   const mapSummary = el('summary', { 'data-testid': 'survey-mapping-summary' });
   const mapDetails = el('details', { class: 'survey-mapping-details', 'data-testid': 'survey-mapping' }, mapSummary, mapBody);
   const mapCard = el('section', { class: 'card survey-mapping', 'aria-labelledby': 'survey-map-h' },
-    el('h3', { id: 'survey-map-h', 'data-i18n': 'survey.map.title' }), mapDetails);
+    el('h3', { id: 'survey-map-h', 'data-i18n': 'survey.map.title' }), importView, mapDetails);
 
   const levelId = uid('rlevel'), adjustId = uid('adjust'), minCellId = uid('mincell'), zeroId = uid('zero'), groupId = uid('groupby');
   const levelInput = el('input', { id: levelId, name: 'report-level', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: '0.95', 'data-testid': 'survey-opt-level' });
@@ -187,8 +187,8 @@ export function mount(root, { changed = () => {} } = {}) {
     let rejected = null;
     let want = meta.mapping ?? null;
     const columns = mapping.value.columns.map((c) => c.key);
-    if (!want && meta.source === 'file' && pending?.mapping) {
-      if (sameColumns(pending.columns, columns)) { want = pending.mapping; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
+    if (!want && meta.source === 'file' && (pending?.mapping || pending?.draft)) {
+      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
     }
     if (want) {
       const r = await setMapping(s, want, { signal });
@@ -211,7 +211,13 @@ export function mount(root, { changed = () => {} } = {}) {
     close(session);
     session = s;
     current = { source: meta.source, fileName: meta.fileName ?? null, mapping: mapping.value, detected, issues: issues.value, report: report.value };
+    goodOptions = { ...options };
     ed = editor(mapping.value);
+    if (meta.draft && typeof meta.draft === 'object' && meta.draft.instrument) {
+      // Unapplied edits saved with the project come back as unapplied edits.
+      ed.draft = { ...JSON.parse(JSON.stringify(meta.draft)), columns: mapping.value.columns };
+      ed.dirty = true;
+    }
     mapError = rejected ? { error: rejected, mapping: mapping.value, draft: want } : null;
     optionsError = null;
     importError = null;
@@ -230,11 +236,11 @@ export function mount(root, { changed = () => {} } = {}) {
     finish(r, 'survey.status.loadedFile', { name: file.name });
   }
 
-  function loadExample(which, { mapping = null } = {}) {
+  function loadExample(which, { mapping = null, draft = null } = {}) {
     const text = call(which === 'staff' ? 'exampleStaffCsv' : 'exampleSurveyCsv');
     if (!text.ok) { finish(text); return Promise.resolve(); }
     setStatus(null);
-    return task('survey.busy.example', (signal, progressFn) => loadText(text.value, { source: which, mapping }, signal, progressFn), { delay: 300 })
+    return task('survey.busy.example', (signal, progressFn) => loadText(text.value, { source: which, mapping, draft }, signal, progressFn), { delay: 300 })
       .then((r) => finish(r, which === 'staff' ? 'survey.status.loadedStaff' : 'survey.status.loadedParents'));
   }
 
@@ -314,6 +320,7 @@ export function mount(root, { changed = () => {} } = {}) {
       return false;
     }
     Object.assign(current, { mapping: r.mapping, issues: r.issues, report: r.report });
+    goodOptions = { ...options };
     ed = editor(r.mapping);
     setStatus('survey.status.mappingApplied');
     renderAll();
@@ -344,6 +351,7 @@ export function mount(root, { changed = () => {} } = {}) {
     }
     if (statusKey === 'survey.status.rebuilding') setStatus(null);
     optionsError = null;
+    goodOptions = { ...options };
     current.report = r.value;
     renderOptions();
     renderReportBox();
@@ -394,7 +402,7 @@ export function mount(root, { changed = () => {} } = {}) {
       const key = current.source === 'file' ? 'survey.source.file' : `survey.source.${current.source}`;
       source.textContent = t(key, { name: current.fileName ?? '' });
       source.className = `survey-source${current.source === 'file' ? '' : ' synthetic'}`;
-      replace(importView, el('h4', { text: t('survey.import.title') }), ...renderImport(current.issues, {
+      replace(importView, ...renderImport(current.issues, {
         fileName: current.source === 'file' ? current.fileName : null,
         points: (id) => (current.mapping.instrument.items.find((i) => i.id === id)?.points ?? []).map((p) => ({ value: p.value, label: tr(p.label) })),
         onAlias: addAlias,
@@ -409,16 +417,17 @@ export function mount(root, { changed = () => {} } = {}) {
   function renderMappingCard(focusKey) {
     mapCard.hidden = !ed;
     if (!ed) return;
+    if (mapError || ed.dirty) mapDetails.open = true;
     const ins = ed.draft.instrument;
-    mapSummary.textContent = t('survey.map.summary', { columns: count(ed.draft.columns.length), items: count(ins.items.length), pairs: count(ins.pairs.length), scales: count(ins.scales.length) });
+    mapSummary.textContent = t('survey.map.summary', { columns: count(ed.draft.columns.length), items: plural('survey.count.questions', ins.items.length), pairs: plural('survey.count.pairs', ins.pairs.length), scales: plural('survey.count.scales', ins.scales.length) });
     const why = mapError ? mappingErrorText(mapError.error, mapError.mapping, mapError.draft) : null;
     const error = why ? `${why.lead} ${why.reason}` : null;
     replace(mapBody, ...renderMapping(ed, {
       error, busy: false,
       on: {
-        change: (key) => { mapError = null; renderMappingCard(key); },
+        change: (key) => { mapError = null; renderMappingCard(key); changed(); },
         apply: () => applyMapping(),
-        revert: () => { ed = editor(current.mapping); mapError = null; renderMappingCard(); },
+        revert: () => { ed = editor(current.mapping); mapError = null; renderMappingCard(); changed(); },
         detected: () => applyMapping(forEngine(current.detected)),
       },
     }));
@@ -486,13 +495,15 @@ export function mount(root, { changed = () => {} } = {}) {
   // ---------------------------------------------------------------- project state
 
   function getState() {
-    const state = { share: share.getState(), options: { ...options }, readOptions: { ...readOptions }, includeAnswers };
+    const state = { share: share.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
+      if (ed?.dirty) state.draft = forEngine(ed.draft);
       if (includeAnswers && current.source === 'file' && session) state.csv = session.text;
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
       Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns });
+      if (pending.draft) state.draft = pending.draft;
     }
     return state;
   }
@@ -503,14 +514,16 @@ export function mount(root, { changed = () => {} } = {}) {
     if (state.share) share.setState(state.share);
     share.render();
     if (state.options) options = { ...DEFAULT_OPTIONS, ...state.options };
+    goodOptions = { ...options };
+    const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
     if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
     if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
-    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null };
+    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null };
     const mapping = state.mapping ?? null;
     if (state.source === 'parents' || state.source === 'staff') {
-      loadExample(state.source, { mapping });
+      loadExample(state.source, { mapping, draft });
     } else if (state.source === 'file' && typeof state.csv === 'string') {
-      loadSaved(state.csv, { source: 'file', fileName: state.fileName ?? null, mapping });
+      loadSaved(state.csv, { source: 'file', fileName: state.fileName ?? null, mapping, draft });
     } else if (state.source === 'file') {
       // The answers were not saved: keep the mapping until the same columns are loaded again.
       ++loadSeq;
@@ -518,7 +531,7 @@ export function mount(root, { changed = () => {} } = {}) {
       session = null;
       current = null;
       ed = null;
-      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null };
+      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft };
       setStatus(mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' });
     }
     renderAll();

@@ -52,3 +52,6 @@ export function methodName(method) {
   const text = t(key);
   return text === key ? method : text;
 }
+
+/** "{n} question(s)": the string `key.one` or `key.other` with n filled in. */
+export const plural = (key, n) => t(`${key}.${n === 1 ? 'one' : 'other'}`, { n: count(n) });

@@ -175,7 +175,14 @@ export function renderMapping(ed, { on, error, busy }) {
           el('label', { for: id, text: t('survey.map.top') }),
           el('input', { id, type: 'number', min: 1, max: Math.max(1, item.points.length), step: 1, value: top, 'data-key': `top:${ci}`, 'data-testid': 'survey-top',
             onchange: change((e) => { const v = Number(e.target.value); item.top = Number.isFinite(v) ? v : null; }) }),
-          el('span', { text: t('survey.map.topPoints') })));
+          el('span', { text: t('survey.map.topPoints') })),
+          el('button', { type: 'button', class: 'secondary small', 'data-key': `reverse:${ci}`, 'data-testid': 'survey-reverse',
+            'aria-label': t('survey.map.reverseOf', { column: name }), text: t('survey.map.reverse'),
+            onclick: change(() => {
+              // Lowest first: the labels change places, the codes stay in order.
+              const values = item.points.map((p) => p.value);
+              item.points = [...item.points].reverse().map((p, i) => ({ ...p, value: values[i] }));
+            }) }));
       }
       cells.push(topCell);
       const scale = ins.scales.find((s) => s.items.includes(item.id));

@@ -5,7 +5,7 @@
 import { el } from '../../dom.js';
 import { lang, t } from '../../i18n.js';
 import { diverging, palette, ranked } from './charts.js';
-import { count, fixed, methodName, pct, pValue, range, signed, signedPoints, tr } from './format.js';
+import { count, fixed, methodName, pct, plural, pValue, range, signed, signedPoints, tr } from './format.js';
 
 const th = (text, scope = 'col', cls) => el('th', { scope, class: cls, text });
 const td = (text, cls) => el('td', { class: cls, text });
@@ -177,7 +177,7 @@ function shiftsTable(report) {
     }
   }
   return section('survey.report.shifts', 'survey-shifts',
-    el('p', { class: 'survey-note', text: t('survey.report.shiftsNote', { method: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), m: report.adjustment.m }) }),
+    el('p', { class: 'survey-note', text: t('survey.report.shiftsNote', { method: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), tests: plural('survey.count.tests', report.adjustment.m) }) }),
     el('div', { class: 'survey-scroll' }, table(null, head, rows, { 'data-testid': 'survey-shifts-table' })), ...notes);
 }
 
@@ -303,7 +303,7 @@ export function renderReport(report, { mapping, actions, source }) {
   tableIds = 0;
   const meta = t('survey.report.meta', {
     n: count(report.rows), level: pct(report.level),
-    adjust: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), m: report.adjustment.m,
+    adjust: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), tests: plural('survey.count.tests', report.adjustment.m),
   });
   const barBlocks = blocks(report, mapping);
   return el('div', { class: 'survey-report-body' },
