@@ -67,3 +67,18 @@ self.addEventListener('message', async (event) => {
     self.postMessage({ id, ok: false, error: normalizeError(e) });
   }
 });
+
+// A handle is only valid in the worker instance that made it: a cancelled job restarts the
+// worker (jobs.js), and the next worker numbers its handles from 1 again. `instance` names this
+// worker; `checked` runs another op only when the caller's instance matches, else it fails with
+// code "stale_handle" and touches nothing (so a stale handle can never reach another object).
+const instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+ops.instance = () => instance;
+ops.checked = ({ instance: expected, op, args }, progress) => {
+  if (expected !== instance) {
+    throw Object.assign(new Error('the worker was restarted; the object is gone'), { code: 'stale_handle', details: {} });
+  }
+  const fn = ops[op];
+  if (!fn || op === 'checked') throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
+  return fn(args ?? {}, progress);
+};

@@ -1,133 +1,542 @@
-// Survey area (evaluators): outcome statistics from survey answers.
-// The share who agree, with its Wilson score interval, computed by the engine.
-import { wilson } from '../engine.js';
+// Survey area (evaluators): outcome statistics from a survey export. Load a CSV (or a built-in
+// synthetic example), check what was read, review the column mapping, choose the report
+// options, and read the report: shares with Wilson intervals, confidence shifts with tests and
+// effect sizes, subgroups with small-cell suppression, scales, sentences in English and
+// Spanish. The survey is parsed and analysed in the module worker (jobs.js), so a large file
+// never freezes the page; every number comes from the engine.
+import './survey/strings.js';
+import { call, wilson } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
-import { errorText, onLangChange, percent, register, t } from '../i18n.js';
+import { errorText, onLangChange, t } from '../i18n.js';
+import { downloadText } from '../store.js';
+import { shareCalculator } from './survey/quick.js';
+import { open, invoke, setMapping, close, readFile } from './survey/session.js';
+import { renderImport } from './survey/importview.js';
+import { editor, forEngine, renderMapping } from './survey/mapping.js';
+import { renderReport } from './survey/report.js';
+import { reportCsv, reportJson } from './survey/export.js';
+import { count, plural, tr } from './survey/format.js';
 
-register({
-  en: {
-    'survey.title': 'Survey outcomes',
-    'survey.intro': 'Compute outcome statistics from survey answers. The example is the 2019-20 parent survey of the restorative-justice campaign (n = 113): 89% felt confident interacting with their children\'s teachers.',
-    'survey.share.title': 'Share who agree, with its confidence interval',
-    'survey.share.statement': 'Statement',
-    'survey.share.statementDefault': 'I feel confident interacting with my child\'s teachers.',
-    'survey.share.x': 'Agree or strongly agree',
-    'survey.share.n': 'Respondents who answered',
-    'survey.share.level': 'Confidence level (between 0 and 1)',
-    'survey.share.sentence': '{share} ({level} CI {lower}–{upper}) agree',
-    'survey.share.of': '{x} of {n} respondents',
-    'survey.share.estimate': 'Share',
-    'survey.share.lower': 'Lower bound',
-    'survey.share.upper': 'Upper bound',
-    'survey.share.method': 'Method',
-    'survey.share.wilson': 'Wilson score interval (no continuity correction; R: prop.test(x, n, correct = FALSE))',
-    'field.x': 'Agree or strongly agree',
-    'field.n': 'Respondents who answered',
-    'field.level': 'Confidence level',
-  },
-  es: {
-    'survey.title': 'Resultados de encuestas',
-    'survey.intro': 'Calcule estadísticas de resultados a partir de las respuestas de una encuesta. El ejemplo es la encuesta de padres 2019-20 de la campaña de justicia restaurativa (n = 113): el 89% se sentía con confianza para hablar con los maestros de sus hijos.',
-    'survey.share.title': 'Proporción de acuerdo, con su intervalo de confianza',
-    'survey.share.statement': 'Afirmación',
-    'survey.share.statementDefault': 'Me siento con confianza para hablar con los maestros de mi hijo.',
-    'survey.share.x': 'De acuerdo o totalmente de acuerdo',
-    'survey.share.n': 'Personas que respondieron',
-    'survey.share.level': 'Nivel de confianza (entre 0 y 1)',
-    'survey.share.sentence': '{share} (IC {level} {lower}–{upper}) está de acuerdo',
-    'survey.share.of': '{x} de {n} personas',
-    'survey.share.estimate': 'Proporción',
-    'survey.share.lower': 'Límite inferior',
-    'survey.share.upper': 'Límite superior',
-    'survey.share.method': 'Método',
-    'survey.share.wilson': 'Intervalo de puntuación de Wilson (sin corrección por continuidad; R: prop.test(x, n, correct = FALSE))',
-    'field.x': 'De acuerdo o totalmente de acuerdo',
-    'field.n': 'Personas que respondieron',
-    'field.level': 'Nivel de confianza',
-  },
-});
+const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
+const ADJUST = ['holm', 'bh', 'bonferroni', 'hochberg', 'none'];
+const ZERO = ['wilcox', 'pratt'];
+const SOURCES = ['parents', 'staff', 'file'];
 
-/** Parses what a person typed: accepts a decimal comma; anything else becomes NaN for the engine to reject. */
-const parse = (text) => {
-  const s = text.trim().replace(',', '.');
+/** Parses a typed number, accepting a decimal comma; anything else is NaN for the engine to reject. */
+const parseNumber = (text) => {
+  const s = String(text).trim().replace(',', '.');
   return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
 };
+const badState = (field, message) => ({ ok: false, error: { code: 'bad_input', details: { argument: `survey.${field}` }, message } });
+const sameColumns = (a, b) => Array.isArray(a) && a.length === b.length && a.every((k, i) => k === b[i]);
 
-function shareCalculator() {
-  const ids = { x: uid('x'), n: uid('n'), level: uid('level'), out: uid('out') };
-  const field = (key, id, value, labelKey) => el('div', { class: 'field' },
-    el('label', { for: id, 'data-i18n': labelKey }),
-    el('input', { id, name: key, type: 'text', inputmode: 'decimal', value, autocomplete: 'off', 'aria-describedby': ids.out }));
-  const sentence = el('p', { class: 'sentence', 'data-testid': 'share-sentence' });
-  const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', hidden: true });
-  const details = el('table', { class: 'details', 'data-testid': 'share-table' });
-  const card = el('article', { class: 'card' },
-    el('h3', { 'data-i18n': 'survey.share.title' }),
-    el('p', { class: 'statement' }, el('span', { 'data-i18n': 'survey.share.statement' }), ': ',
-      el('q', { 'data-i18n': 'survey.share.statementDefault' })),
-    el('div', { class: 'fields' },
-      field('x', ids.x, '101', 'survey.share.x'),
-      field('n', ids.n, '113', 'survey.share.n'),
-      field('level', ids.level, '0.95', 'survey.share.level')),
-    error,
-    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details));
-
-  const input = (id) => card.querySelector(`#${id}`);
-  function render() {
-    const x = parse(input(ids.x).value);
-    const n = parse(input(ids.n).value);
-    const level = parse(input(ids.level).value);
-    const result = wilson(x, n, { level });
-    for (const id of [ids.x, ids.n, ids.level]) input(id).removeAttribute('aria-invalid');
-    if (!result.ok) {
-      const culprit = { x: ids.x, n: ids.n, level: ids.level }[result.error.details?.name ?? result.error.details?.argument]
-        ?? (result.error.code === 'level_out_of_range' ? ids.level : result.error.code === 'count_exceeds_total' ? ids.x : ids.n);
-      input(culprit).setAttribute('aria-invalid', 'true');
-      error.hidden = false;
-      error.textContent = errorText(result.error);
-      card.dataset.state = 'error';
-      return;
-    }
-    const ci = result.value;
-    error.hidden = true;
-    card.dataset.state = 'ok';
-    const lvl = percent(ci.level, ci.level * 100 % 1 === 0 ? 0 : 1);
-    sentence.textContent = t('survey.share.sentence', {
-      share: percent(ci.estimate), level: lvl, lower: percent(ci.lower).replace(/\s?%$/, ''), upper: percent(ci.upper),
-    });
-    replace(details,
-      el('caption', { text: t('survey.share.of', { x: ci.x, n: ci.n }) }),
-      el('tbody', {},
-        row(t('survey.share.estimate'), percent(ci.estimate, 1)),
-        row(t('survey.share.lower'), percent(ci.lower, 1)),
-        row(t('survey.share.upper'), percent(ci.upper, 1)),
-        row(t('survey.share.method'), t('survey.share.wilson'))));
+/** Checks the shape of a saved survey state (the engine checks the mapping when it is applied). */
+function checkState(state) {
+  if (!state || typeof state !== 'object' || Array.isArray(state)) return badState('state', 'the survey state must be an object');
+  if (state.source !== undefined && state.source !== null && !SOURCES.includes(state.source)) return badState('source', `unknown source ${state.source}`);
+  const o = state.options;
+  if (o !== undefined) {
+    if (!o || typeof o !== 'object') return badState('options', 'options must be an object');
+    if (!ADJUST.includes(o.adjust ?? 'holm')) return badState('options.adjust', `unknown adjustment ${o.adjust}`);
+    if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState('options.zeroMethod', `unknown zero method ${o.zeroMethod}`);
+    if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState('options.groupBy', 'groupBy must be null or a list of item ids');
+    const level = wilson(1, 2, { level: o.level ?? 0.95 });
+    if (!level.ok) return level;
+    if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState('options.minCell', 'minCell must be a whole number from 1 to 1000');
   }
-  const row = (k, v) => el('tr', {}, el('th', { scope: 'row', text: k }), el('td', { text: v }));
-  card.addEventListener('input', render);
-  const getState = () => ({ x: input(ids.x).value, n: input(ids.n).value, level: input(ids.level).value });
-  const setState = (state) => {
-    for (const key of ['x', 'n', 'level']) if (typeof state?.[key] === 'string') input(ids[key]).value = state[key];
-  };
-  return { card, render, getState, setState };
+  for (const k of ['mapping', 'pendingFile']) if (state[k] !== undefined && state[k] !== null && typeof state[k] !== 'object') return badState(k, `${k} must be an object`);
+  if (state.csv !== undefined && typeof state.csv !== 'string') return badState('csv', 'csv must be text');
+  if (state.columns !== undefined && state.columns !== null && !Array.isArray(state.columns)) return badState('columns', 'columns must be a list');
+  return { ok: true };
 }
 
 /** Mounts the Survey area into `root`; returns its state accessors for the project file. */
-export function mount(root, { changed } = {}) {
+export function mount(root, { changed = () => {} } = {}) {
+  // ---------------------------------------------------------------- state
+  let session = null;           // the Survey in the worker (survey/session.js)
+  let current = null;           // { source, fileName, mapping, issues, report }
+  let ed = null;                // the mapping editor
+  let pending = null;           // { mapping, columns, fileName }: a file's mapping waiting for its CSV
+  let options = { ...DEFAULT_OPTIONS };
+  let goodOptions = { ...DEFAULT_OPTIONS }; // the options of the report on screen (saved in the project)
+  let readOptions = { delimiter: null, shape: null };
+  let includeAnswers = false;
+  let mapError = null, optionsError = null, importError = null;
+  let statusKey = null, statusParams = {};
+  let loadSeq = 0, reportSeq = 0;
+  const active = new Set();
+
+  // ---------------------------------------------------------------- skeleton
   const share = shareCalculator();
-  share.card.addEventListener('input', () => changed?.());
+  share.card.addEventListener('input', () => changed());
+
+  const fileInput = el('input', { id: 'survey-file', type: 'file', accept: '.csv,.tsv,.txt,text/csv,text/plain', class: 'visually-hidden', 'data-testid': 'survey-file' });
+  const drop = el('div', { class: 'survey-drop', 'data-testid': 'survey-drop' },
+    el('p', { 'data-i18n': 'survey.data.drop' }),
+    el('label', { class: 'file-button', for: 'survey-file' }, el('span', { 'data-i18n': 'survey.data.choose' }), fileInput),
+    el('p', { class: 'survey-note', 'data-i18n': 'survey.data.private' }));
+  const progressId = uid('progress');
+  const progress = el('progress', { id: progressId, max: 1, 'data-testid': 'survey-progress' });
+  const progressLabel = el('label', { for: progressId });
+  const progressText = el('span', { class: 'survey-busy-text', 'aria-live': 'polite' });
+  const cancel = el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-cancel', 'data-i18n': 'survey.busy.cancel' });
+  const busyBox = el('div', { class: 'survey-busy', hidden: true, 'data-testid': 'survey-busy' }, progressLabel, progress, progressText, cancel);
+  const status = el('p', { class: 'survey-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'survey-status' });
+  const importErrorBox = el('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'survey-import-error' });
+  const source = el('p', { class: 'survey-source', 'data-testid': 'survey-source' });
+  const delimiterId = uid('delim'), shapeId = uid('shape'), includeId = uid('include');
+  const delimiter = el('select', { id: delimiterId, 'data-testid': 'survey-delimiter' });
+  const shape = el('select', { id: shapeId, 'data-testid': 'survey-shape' });
+  const include = el('input', { id: includeId, type: 'checkbox', 'data-testid': 'survey-include' });
+  const importView = el('div', { class: 'survey-import', 'data-testid': 'survey-import' });
+  const dataCard = el('section', { class: 'card survey-data', 'aria-labelledby': 'survey-data-h' },
+    el('h3', { id: 'survey-data-h', 'data-i18n': 'survey.data.title' }),
+    el('div', { class: 'survey-in' },
+      drop,
+      el('div', { class: 'survey-examples' },
+        el('p', { class: 'survey-examples-lead', 'data-i18n': 'survey.data.examples' }),
+        el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-example-parents', 'data-i18n': 'survey.data.parents', onclick: () => loadExample('parents') }),
+        el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-example-staff', 'data-i18n': 'survey.data.staff', onclick: () => loadExample('staff') }),
+        el('details', { class: 'survey-readopts' }, el('summary', { 'data-i18n': 'survey.data.readOptions' }),
+          el('div', { class: 'fields' },
+            el('div', { class: 'field' }, el('label', { for: delimiterId, 'data-i18n': 'survey.data.delimiter' }), delimiter),
+            el('div', { class: 'field' }, el('label', { for: shapeId, 'data-i18n': 'survey.data.shape' }), shape))))),
+    busyBox, status, importErrorBox, source,
+    el('div', { class: 'field checkbox survey-include' }, include, el('label', { for: includeId, 'data-i18n': 'survey.data.include' })),
+    el('p', { class: 'survey-note', 'data-i18n': 'survey.data.includeNote' }));
+
+  const mapBody = el('div', { class: 'survey-mapping-body' });
+  const mapSummary = el('summary', { 'data-testid': 'survey-mapping-summary' });
+  const mapDetails = el('details', { class: 'survey-mapping-details', 'data-testid': 'survey-mapping' }, mapSummary, mapBody);
+  const mapCard = el('section', { class: 'card survey-mapping', 'aria-labelledby': 'survey-map-h' },
+    el('h3', { id: 'survey-map-h', 'data-i18n': 'survey.map.title' }), importView, mapDetails);
+
+  const levelId = uid('rlevel'), adjustId = uid('adjust'), minCellId = uid('mincell'), zeroId = uid('zero'), groupId = uid('groupby');
+  const levelInput = el('input', { id: levelId, name: 'report-level', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: '0.95', 'data-testid': 'survey-opt-level' });
+  const adjustSelect = el('select', { id: adjustId, 'data-testid': 'survey-opt-adjust' });
+  const minCellInput = el('input', { id: minCellId, type: 'number', min: 1, max: 1000, step: 1, value: 10, 'data-testid': 'survey-opt-mincell' });
+  const zeroSelect = el('select', { id: zeroId, 'data-testid': 'survey-opt-zero' });
+  const groupSelect = el('select', { id: groupId, 'data-testid': 'survey-opt-groupby' });
+  const optionsErrorBox = el('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'survey-options-error' });
+  const optionsCard = el('section', { class: 'card survey-options', 'aria-labelledby': 'survey-opt-h' },
+    el('h3', { id: 'survey-opt-h', 'data-i18n': 'survey.opt.title' }),
+    el('div', { class: 'fields' },
+      el('div', { class: 'field' }, el('label', { for: levelId, 'data-i18n': 'survey.opt.level' }), levelInput),
+      el('div', { class: 'field' }, el('label', { for: adjustId, 'data-i18n': 'survey.opt.adjust' }), adjustSelect),
+      el('div', { class: 'field' }, el('label', { for: minCellId, 'data-i18n': 'survey.opt.minCell' }), minCellInput),
+      el('div', { class: 'field' }, el('label', { for: zeroId, 'data-i18n': 'survey.opt.zero' }), zeroSelect),
+      el('div', { class: 'field' }, el('label', { for: groupId, 'data-i18n': 'survey.opt.groupBy' }), groupSelect)),
+    optionsErrorBox);
+
+  const reportBox = el('section', { class: 'survey-report', 'aria-label': '', 'data-testid': 'survey-report', 'data-state': 'empty' });
+
   replace(root,
     el('h2', { 'data-i18n': 'survey.title' }),
     el('p', { class: 'intro', 'data-i18n': 'survey.intro' }),
-    share.card);
+    dataCard, mapCard, optionsCard, reportBox, share.card);
+
+  // ---------------------------------------------------------------- busy, progress, cancel
+
+  function setStatus(key, params = {}) { statusKey = key; statusParams = params; status.textContent = key ? t(key, params) : ''; }
+
+  /** Runs `fn(signal, progress)` as a cancellable task with the progress bar (shown after `delay` ms). */
+  async function task(labelKey, fn, { delay = 0 } = {}) {
+    const ctrl = new AbortController();
+    active.add(ctrl);
+    const show = () => {
+      busyBox.hidden = false;
+      root.dataset.busy = 'true';
+      progressLabel.textContent = t(labelKey);
+      progressLabel.dataset.key = labelKey;
+    };
+    const timer = setTimeout(show, delay);
+    if (!delay) show();
+    const report = (stage, done, total) => {
+      if (total > 0) { progress.max = total; progress.value = done; progressText.textContent = t('survey.busy.bytes', { done: count(Math.round(done / 1024)), total: count(Math.round(total / 1024)) }); } else { progress.removeAttribute('value'); progressText.textContent = t(`survey.stage.${stage}`); }
+    };
+    try {
+      return await fn(ctrl.signal, report);
+    } finally {
+      clearTimeout(timer);
+      active.delete(ctrl);
+      if (!active.size) { busyBox.hidden = true; delete root.dataset.busy; progress.max = 1; progress.value = 0; progressText.textContent = ''; }
+    }
+  }
+  cancel.addEventListener('click', () => {
+    for (const ctrl of active) ctrl.abort();
+    setStatus('survey.status.cancelled');
+  });
+
+  // ---------------------------------------------------------------- loading
+
+  const engineOptions = () => ({ level: options.level, adjust: options.adjust, minCell: options.minCell, zeroMethod: options.zeroMethod, groupBy: options.groupBy });
+  const readOptionsForEngine = () => Object.fromEntries(Object.entries(readOptions).filter(([, v]) => v));
+
+  /** Loads CSV text into a new survey; the current one stays until the new one is ready. */
+  async function loadText(text, meta, signal, progressFn) {
+    const seq = ++loadSeq;
+    progressFn?.('parse');
+    const opened = await open(text, meta.source === 'file' ? readOptionsForEngine() : null, { signal });
+    if (!opened.ok) return opened;
+    const s = opened.value;
+    const fail = (r) => { close(s); return r; };
+    let mapping = await invoke(s, 'mapping', [], { signal });
+    if (!mapping.ok) return fail(mapping);
+    const detected = mapping.value;
+    let note = null;
+    let rejected = null;
+    let want = meta.mapping ?? null;
+    const columns = mapping.value.columns.map((c) => c.key);
+    if (!want && meta.source === 'file' && (pending?.mapping || pending?.draft)) {
+      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
+    }
+    if (want) {
+      const r = await setMapping(s, want, { signal });
+      if (r.ok) {
+        mapping = await invoke(s, 'mapping', [], { signal });
+        if (!mapping.ok) return fail(mapping);
+      } else if (r.error.code === 'cancelled') return fail(r);
+      else { rejected = r.error; note = null; }
+    }
+    progressFn?.('report');
+    const issues = await invoke(s, 'issues', [], { signal });
+    if (!issues.ok) return fail(issues);
+    let report = await invoke(s, 'report', [engineOptions()], { signal });
+    if (!report.ok && report.error.code === 'unknown_id' && options.groupBy) {
+      options = { ...options, groupBy: null };
+      report = await invoke(s, 'report', [engineOptions()], { signal });
+    }
+    if (!report.ok) return fail(report);
+    if (seq !== loadSeq) return fail({ ok: false, error: { code: 'cancelled', details: {}, message: 'superseded' } });
+    close(session);
+    session = s;
+    current = { source: meta.source, fileName: meta.fileName ?? null, mapping: mapping.value, detected, issues: issues.value, report: report.value };
+    goodOptions = { ...options };
+    ed = editor(mapping.value);
+    if (meta.draft && typeof meta.draft === 'object' && meta.draft.instrument) {
+      // Unapplied edits saved with the project come back as unapplied edits.
+      ed.draft = { ...JSON.parse(JSON.stringify(meta.draft)), columns: mapping.value.columns };
+      ed.dirty = true;
+    }
+    mapError = rejected ? { error: rejected, mapping: mapping.value, draft: want } : null;
+    optionsError = null;
+    importError = null;
+    if (meta.source === 'file') pending = null;
+    return { ok: true, note };
+  }
+
+  async function importFile(file) {
+    importError = null;
+    setStatus(null);
+    const r = await task('survey.busy.importing', async (signal, progressFn) => {
+      const read = await readFile(file, { signal, onProgress: (p) => progressFn(p.stage, p.done, p.total) });
+      if (!read.ok) return read;
+      return loadText(read.value, { source: 'file', fileName: file.name }, signal, progressFn);
+    });
+    finish(r, 'survey.status.loadedFile', { name: file.name });
+  }
+
+  function loadExample(which, { mapping = null, draft = null } = {}) {
+    const text = call(which === 'staff' ? 'exampleStaffCsv' : 'exampleSurveyCsv');
+    if (!text.ok) { finish(text); return Promise.resolve(); }
+    setStatus(null);
+    return task('survey.busy.example', (signal, progressFn) => loadText(text.value, { source: which, mapping, draft }, signal, progressFn), { delay: 300 })
+      .then((r) => finish(r, which === 'staff' ? 'survey.status.loadedStaff' : 'survey.status.loadedParents'));
+  }
+
+  function loadSaved(text, meta) {
+    return task('survey.busy.importing', (signal, progressFn) => loadText(text, meta, signal, progressFn), { delay: 300 })
+      .then((r) => finish(r, 'survey.status.loadedFile', { name: meta.fileName ?? '' }));
+  }
+
+  function finish(r, okKey, params) {
+    if (r.ok) {
+      setStatus(r.note ?? okKey, params);
+      renderAll();
+      changed();
+    } else if (r.error.code === 'cancelled') {
+      if (r.error.message !== 'superseded') setStatus('survey.status.cancelled');
+    } else {
+      importError = errorText(r.error);
+      setStatus(null);
+      renderData();
+    }
+  }
+
+  // ---------------------------------------------------------------- mapping and options
+
+  /** Which file columns an engine error points at (the engine names items, pairs, scales or columns). */
+  function columnsFor(error, mapping) {
+    const d = error.details ?? {};
+    const ins = mapping?.instrument;
+    const cols = new Set();
+    const header = (key) => mapping?.columns?.find((c) => c.key === key)?.header ?? key;
+    const ofItem = (id) => { const it = ins?.items.find((i) => i.id === id); if (it?.column) cols.add(header(it.column)); for (const c of it?.choices ?? []) if (c.column) cols.add(header(c.column)); return !!it; };
+    if (d.column) cols.add(header(d.column));
+    if (d.id && ins) {
+      if (!ofItem(d.id)) {
+        const pair = ins.pairs.find((p) => p.id === d.id);
+        const scale = ins.scales.find((s) => s.id === d.id);
+        if (pair) { ofItem(pair.before); ofItem(pair.after); }
+        if (scale) scale.items.forEach(ofItem);
+        if (ins.waves?.column === d.id) cols.add(header(d.id));
+      }
+    }
+    if (d.in && ins) ofItem(d.in);
+    return [...cols];
+  }
+  function mappingErrorText(error, mapping, draft) {
+    const cols = columnsFor(error, draft ? { ...draft, columns: mapping.columns } : mapping);
+    return {
+      lead: cols.length ? t('survey.map.rejectedColumns', { columns: cols.map((c) => `“${c}”`).join(', ') }) : t('survey.map.rejected'),
+      reason: errorText(error),
+      engine: error.message,
+    };
+  }
+
+  async function applyMapping(mapping) {
+    if (!session) return false;
+    const m = mapping ?? forEngine(ed.draft);
+    mapError = null;
+    const r = await task('survey.busy.mapping', async (signal) => {
+      const set = await setMapping(session, m, { signal });
+      if (!set.ok) return set;
+      const [mp, is] = [await invoke(session, 'mapping', [], { signal }), await invoke(session, 'issues', [], { signal })];
+      if (!mp.ok) return mp;
+      if (!is.ok) return is;
+      let rep = await invoke(session, 'report', [engineOptions()], { signal });
+      if (!rep.ok && rep.error.code === 'unknown_id' && options.groupBy) {
+        options = { ...options, groupBy: null };
+        rep = await invoke(session, 'report', [engineOptions()], { signal });
+      }
+      if (!rep.ok) return rep;
+      return { ok: true, mapping: mp.value, issues: is.value, report: rep.value };
+    }, { delay: 250 });
+    if (!r.ok) {
+      if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return false; }
+      mapError = { error: r.error, mapping: current.mapping, draft: m };
+      mapDetails.open = true;
+      renderMappingCard();
+      return false;
+    }
+    Object.assign(current, { mapping: r.mapping, issues: r.issues, report: r.report });
+    goodOptions = { ...options };
+    ed = editor(r.mapping);
+    setStatus('survey.status.mappingApplied');
+    renderAll();
+    changed();
+    return true;
+  }
+
+  /** Adds an unknown label as another spelling of a point, and applies the mapping. */
+  async function addAlias(itemId, label, value) {
+    const m = forEngine(current.mapping);
+    const point = m.instrument.items.find((i) => i.id === itemId)?.points.find((p) => p.value === value);
+    if (!point) return;
+    point.aliases.push(label);
+    const applied = await applyMapping(m);
+    if (applied) setStatus('survey.status.aliasAdded', { label, point: tr(point.label) });
+  }
+
+  async function recompute() {
+    if (!session) return;
+    const seq = ++reportSeq;
+    const r = await task('survey.busy.report', (signal) => invoke(session, 'report', [engineOptions()], { signal, onRebuild: () => setStatus('survey.status.rebuilding') }), { delay: 250 });
+    if (seq !== reportSeq) return;
+    if (!r.ok) {
+      if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return; }
+      optionsError = r.error;
+      renderOptions();
+      return;
+    }
+    if (statusKey === 'survey.status.rebuilding') setStatus(null);
+    optionsError = null;
+    goodOptions = { ...options };
+    current.report = r.value;
+    renderOptions();
+    renderReportBox();
+  }
+
+  let levelTimer = null;
+  levelInput.addEventListener('input', () => {
+    clearTimeout(levelTimer);
+    levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value) }; changed(); recompute(); }, 300);
+  });
+  adjustSelect.addEventListener('change', () => { options = { ...options, adjust: adjustSelect.value }; changed(); recompute(); });
+  minCellInput.addEventListener('change', () => { options = { ...options, minCell: parseNumber(minCellInput.value) }; changed(); recompute(); });
+  zeroSelect.addEventListener('change', () => { options = { ...options, zeroMethod: zeroSelect.value }; changed(); recompute(); });
+  groupSelect.addEventListener('change', () => {
+    const v = groupSelect.value;
+    options = { ...options, groupBy: v === '__default' ? null : v === '__none' ? [] : [v] };
+    changed(); recompute();
+  });
+  include.addEventListener('change', () => { includeAnswers = include.checked; changed(); });
+  fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; fileInput.value = ''; if (f) importFile(f); });
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files?.[0]; if (f) importFile(f); });
+  const reread = () => {
+    readOptions = { delimiter: delimiter.value || null, shape: shape.value || null };
+    changed();
+    if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName });
+  };
+  delimiter.addEventListener('change', reread);
+  shape.addEventListener('change', reread);
+
+  // Printing shows every data table.
+  addEventListener('beforeprint', () => { for (const d of root.querySelectorAll('details.survey-datatable:not([open])')) { d.open = true; d.dataset.printOpened = 'true'; } });
+  addEventListener('afterprint', () => { for (const d of root.querySelectorAll('details[data-print-opened]')) { d.open = false; delete d.dataset.printOpened; } });
+
+  // ---------------------------------------------------------------- rendering
+
+  const fill = (selectEl, entries, value) => replace(selectEl, entries.map(([v, text]) => el('option', { value: v, selected: v === value, text })));
+
+  function renderData() {
+    importErrorBox.hidden = !importError;
+    importErrorBox.textContent = importError ?? '';
+    if (statusKey) status.textContent = t(statusKey, statusParams);
+    include.checked = includeAnswers;
+    fill(delimiter, [['', t('survey.delim.auto')], [',', t('survey.delim.comma')], [';', t('survey.delim.semicolon')], ['\t', t('survey.delim.tab')], ['|', t('survey.delim.pipe')]], readOptions.delimiter ?? '');
+    fill(shape, [['', t('survey.shape.auto')], ...['oneHeader', 'surveyMonkey', 'qualtrics'].map((s) => [s, t(`survey.shape.${s}`)])], readOptions.shape ?? '');
+    if (current) {
+      const key = current.source === 'file' ? 'survey.source.file' : `survey.source.${current.source}`;
+      source.textContent = t(key, { name: current.fileName ?? '' });
+      source.className = `survey-source${current.source === 'file' ? '' : ' synthetic'}`;
+      replace(importView, ...renderImport(current.issues, {
+        fileName: current.source === 'file' ? current.fileName : null,
+        points: (id) => (current.mapping.instrument.items.find((i) => i.id === id)?.points ?? []).map((p) => ({ value: p.value, label: tr(p.label) })),
+        onAlias: addAlias,
+      }));
+    } else {
+      source.textContent = pending ? t('survey.source.needsFile', { name: pending.fileName ?? '' }) : '';
+      source.className = 'survey-source';
+      replace(importView);
+    }
+  }
+
+  function renderMappingCard(focusKey) {
+    mapCard.hidden = !ed;
+    if (!ed) return;
+    if (mapError || ed.dirty) mapDetails.open = true;
+    const ins = ed.draft.instrument;
+    mapSummary.textContent = t('survey.map.summary', { columns: count(ed.draft.columns.length), items: plural('survey.count.questions', ins.items.length), pairs: plural('survey.count.pairs', ins.pairs.length), scales: plural('survey.count.scales', ins.scales.length) });
+    const why = mapError ? mappingErrorText(mapError.error, mapError.mapping, mapError.draft) : null;
+    const error = why ? `${why.lead} ${why.reason}` : null;
+    replace(mapBody, ...renderMapping(ed, {
+      error, busy: false,
+      on: {
+        change: (key) => { mapError = null; renderMappingCard(key); changed(); },
+        apply: () => applyMapping(),
+        revert: () => { ed = editor(current.mapping); mapError = null; renderMappingCard(); changed(); },
+        detected: () => applyMapping(forEngine(current.detected)),
+      },
+    }));
+    if (mapError) {
+      const box = mapBody.querySelector('[data-testid="survey-mapping-error"]');
+      box?.append(el('span', { class: 'survey-engine-text' }, ` ${t('survey.map.engineSays')} `, el('span', { lang: 'en', text: why.engine })));
+    }
+    if (focusKey) mapBody.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
+
+  function renderOptions() {
+    if (document.activeElement !== levelInput) levelInput.value = Number.isFinite(options.level) ? String(options.level) : levelInput.value;
+    fill(adjustSelect, ADJUST.map((a) => [a, t(`survey.adjust.${a}`)]), options.adjust);
+    minCellInput.value = Number.isFinite(options.minCell) ? options.minCell : minCellInput.value;
+    fill(zeroSelect, ZERO.map((z) => [z, t(`survey.zero.${z}`)]), options.zeroMethod);
+    const items = current?.mapping?.instrument.items.filter((i) => ['category', 'binary', 'likert'].includes(i.type)) ?? [];
+    const g = options.groupBy === null ? '__default' : options.groupBy.length === 0 ? '__none' : options.groupBy[0];
+    fill(groupSelect, [['__default', t('survey.opt.groupDefault')], ['__none', t('survey.opt.groupNone')], ...items.map((i) => [i.id, tr(i.text) || i.id])], g);
+    optionsErrorBox.hidden = !optionsError;
+    optionsErrorBox.textContent = optionsError ? errorText(optionsError) : '';
+    const culprit = optionsError ? (optionsError.code === 'level_out_of_range' || optionsError.code === 'not_finite' ? levelInput : optionsError.details?.minCell !== undefined ? minCellInput : groupSelect) : null;
+    for (const input of [levelInput, minCellInput, groupSelect]) input.toggleAttribute('aria-invalid', input === culprit);
+    optionsCard.hidden = !current;
+  }
+
+  function exportActions() {
+    const r = current.report;
+    const base = current.source === 'file' ? (current.fileName ?? 'survey').replace(/\.[^.]+$/, '') : `waterline-${current.source}-example`;
+    return [
+      el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-export-csv', text: t('survey.report.exportCsv'), onclick: () => downloadText(`${base}-report.csv`, reportCsv(r), 'text/csv') }),
+      el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-export-json', text: t('survey.report.exportJson'),
+        onclick: () => downloadText(`${base}-report.json`, reportJson({ report: r, options: engineOptions(), mapping: forEngine(current.mapping), issues: current.issues, source: current.source, fileName: current.fileName, engineVersion: call('version').value ?? '' }), 'application/json') }),
+      el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-print', text: t('survey.report.print'), onclick: () => window.print() }),
+    ];
+  }
+
+  function renderReportBox() {
+    if (!current) {
+      reportBox.dataset.state = pending ? 'needs-file' : 'empty';
+      replace(reportBox, pending ? el('p', { class: 'survey-needs-file card', 'data-testid': 'survey-needs-file', text: t(pending.mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' }) }) : null);
+      return;
+    }
+    reportBox.dataset.state = 'ready';
+    reportBox.setAttribute('aria-label', t('survey.report.label'));
+    replace(reportBox, renderReport(current.report, { mapping: current.mapping, actions: exportActions(), source: current.source }));
+  }
+
+  function renderAll() {
+    renderData();
+    renderMappingCard();
+    renderOptions();
+    renderReportBox();
+  }
+
   const refresh = () => {
     for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    if (progressLabel.dataset.key) progressLabel.textContent = t(progressLabel.dataset.key);
     share.render();
+    renderAll();
   };
   onLangChange(refresh);
   refresh();
-  return {
-    getState: () => ({ share: share.getState() }),
-    setState: (state) => { if (state?.share) share.setState(state.share); share.render(); return { ok: true }; },
-  };
+  loadExample('parents');
+
+  // ---------------------------------------------------------------- project state
+
+  function getState() {
+    const state = { share: share.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
+    if (current) {
+      Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
+      if (ed?.dirty) state.draft = forEngine(ed.draft);
+      if (includeAnswers && current.source === 'file' && session) state.csv = session.text;
+      if (pending && current.source !== 'file') state.pendingFile = pending;
+    } else if (pending) {
+      Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns });
+      if (pending.draft) state.draft = pending.draft;
+    }
+    return state;
+  }
+
+  function setState(state) {
+    const check = checkState(state);
+    if (!check.ok) return check;
+    if (state.share) share.setState(state.share);
+    share.render();
+    if (state.options) options = { ...DEFAULT_OPTIONS, ...state.options };
+    goodOptions = { ...options };
+    const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
+    if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
+    if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
+    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null };
+    const mapping = state.mapping ?? null;
+    if (state.source === 'parents' || state.source === 'staff') {
+      loadExample(state.source, { mapping, draft });
+    } else if (state.source === 'file' && typeof state.csv === 'string') {
+      loadSaved(state.csv, { source: 'file', fileName: state.fileName ?? null, mapping, draft });
+    } else if (state.source === 'file') {
+      // The answers were not saved: keep the mapping until the same columns are loaded again.
+      ++loadSeq;
+      close(session);
+      session = null;
+      current = null;
+      ed = null;
+      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft };
+      setStatus(mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' });
+    }
+    renderAll();
+    return { ok: true };
+  }
+
+  return { getState, setState };
 }

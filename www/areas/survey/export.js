@@ -1,0 +1,56 @@
+// Exports of the report: a flat CSV (one row per share, shift, wave comparison, subgroup cell
+// and scale) and the full JSON (report, options, mapping and import summary; never the
+// answers). Every value is copied from the engine's report, with its method.
+import { lang } from '../../i18n.js';
+import { tr } from './format.js';
+
+const COLUMNS = ['section', 'id', 'question', 'subgroup', 'category', 'n', 'count', 'estimate', 'lower', 'upper', 'display',
+  'method', 'test', 'statistic', 'df', 'p_value', 'p_adjusted', 'effect_name', 'effect', 'sentence'];
+
+/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+function field(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const test = (t) => (t ? { test: t.method, statistic: t.statistic, df: t.df, p_value: t.pValue, p_adjusted: t.pAdjusted, effect_name: t.effectName, effect: t.effect } : {});
+
+/** The report as CSV text (texts in the current language). */
+export function reportCsv(report) {
+  const rows = [];
+  const add = (r) => rows.push(COLUMNS.map((c) => field(r[c])));
+  const sentence = (s) => s?.[lang()] || s?.en;
+  for (const it of report.items) {
+    const q = tr(it.text) + (it.wave ? ` (${it.wave})` : '');
+    for (const d of it.distribution) add({ section: 'item', id: it.item, question: q, category: tr(d.label), n: d.n, count: d.count, estimate: d.share, lower: d.lower, upper: d.upper, method: it.method });
+    if (it.topBox) add({ section: 'top_box', id: it.item, question: q, category: tr(it.topBox.label), n: it.topBox.interval.n, count: it.topBox.interval.x, estimate: it.topBox.interval.estimate, lower: it.topBox.interval.lower, upper: it.topBox.interval.upper, method: it.topBox.interval.method, sentence: sentence(it.sentence) });
+    if (it.mean !== null && it.kind === 'numeric') add({ section: 'mean', id: it.item, question: q, n: it.nUsed, estimate: it.mean, lower: it.meanLower, upper: it.meanUpper, method: it.method, sentence: sentence(it.sentence) });
+  }
+  for (const s of report.shifts) {
+    const numeric = s.kind === 'numeric';
+    add({ section: 'shift', id: s.pair, question: tr(s.text), category: s.design, n: s.nUsed,
+      estimate: numeric ? s.pairedT?.meanDifference : s.topChange?.estimate, lower: numeric ? s.pairedT?.lower : s.topChange?.lower, upper: numeric ? s.pairedT?.upper : s.topChange?.upper,
+      method: numeric ? s.pairedT?.method : s.topChange?.method, ...test(s.test), sentence: sentence(s.sentence) });
+    for (const k of ['improved', 'same', 'worse']) if (s[k]) add({ section: 'shift_share', id: s.pair, question: tr(s.text), category: k, n: s[k].n, count: s[k].count, estimate: s[k].share, lower: s[k].lower, upper: s[k].upper, method: 'wilson' });
+  }
+  for (const w of report.waves) {
+    const tp = w.twoProportions;
+    add({ section: 'waves', id: w.item, question: tr(w.text), category: `${w.from} -> ${w.to}${w.sizesAssumed ? ' (sizes assumed)' : ''}`, n: w.nFrom + w.nTo,
+      estimate: tp?.difference, lower: tp?.lower, upper: tp?.upper, method: tp ? `${tp.method} (${tp.intervalMethod})` : null, ...test(w.test), sentence: sentence(w.sentence) });
+    for (const r of w.sensitivity) add({ section: 'wave_sensitivity', id: w.item, question: tr(w.text), category: `n per wave = ${r.nPerWave}`, n: 2 * r.nPerWave, estimate: r.difference, lower: r.lower, upper: r.upper, p_value: r.pValue, method: 'newcombe (assumed sizes)' });
+  }
+  for (const s of report.subgroups) {
+    for (const r of s.rows) add({ section: 'subgroup', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: `${tr(s.groupText)}: ${tr(r.level)}`, n: r.n, count: r.x, estimate: r.share, lower: r.lower, upper: r.upper, display: r.suppressed ? `${r.display} (suppressed: ${r.suppressed})` : r.display, method: s.method });
+    add({ section: 'subgroup_test', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: tr(s.groupText), n: s.nUsed, ...test(s.test), method: s.method, sentence: sentence(s.sentence) });
+  }
+  for (const s of report.scales) add({ section: 'scale', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.alpha?.alpha, lower: s.alpha?.lower, upper: s.alpha?.upper, method: s.alpha ? `${s.alpha.method} (${s.alpha.ciMethod})` : s.method, sentence: sentence(s.sentence) });
+  return [COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+}
+
+/** The report with what produced it, as JSON text (no survey answers). */
+export function reportJson({ report, options, mapping, issues, source, fileName, engineVersion }) {
+  return JSON.stringify({ kind: 'waterline-survey-report', engineVersion, exportedAt: new Date().toISOString(), source, fileName, options, mapping, import: issues, report }, null, 2);
+}
