@@ -87,6 +87,21 @@ test('a reviews CSV with payloads in its cells and headers imports as text', asy
   await assertInert('after importing a hostile reviews CSV');
 });
 
+test('a survey CSV with payloads in headers, labels and cells imports and reports as text', async () => {
+  await s.page.click('#tab-survey');
+  const header = ['Respondent ID', 'How much do you agree? <img src=x onerror="window.__pwned=7">', '<script>window.__pwned=8</script>', 'Community'];
+  const rows = [];
+  for (let i = 0; i < 30; i++) {
+    rows.push([`R${i}`, i % 3 ? 'Agree' : PAYLOADS[i % 4], i % 2 ? 'Strongly agree' : 'Disagree', i % 2 ? 'javascript:window.__pwned=9' : '"><svg onload="window.__pwned=10">']);
+  }
+  const quote = (v) => `"${String(v).replaceAll('"', '""')}"`;
+  const csv = [header, ...rows].map((r) => r.map(quote).join(',')).join('\n');
+  await s.page.setInputFiles('[data-testid="survey-file"]', { name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await s.page.waitForFunction(() => document.querySelector('[data-testid="survey-report"]')?.textContent.includes('<img src=x'), null, { timeout: 20000 });
+  await assertInert('after importing a hostile survey CSV');
+  await s.page.screenshot({ path: `${screenshots}security-survey.png`, fullPage: false });
+});
+
 test('every export survives garbage and the engine keeps working', async () => {
   const report = await s.page.evaluate(async () => {
     const wl = await import('/pkg/waterline.js');
