@@ -91,11 +91,22 @@ try {
   setStatus('ready', t('app.ready'));
   store.setEngineVersion(v.ok ? v.value : '');
   for (const [name, area] of Object.entries(areas)) {
-    const api = area.mount(document.getElementById(`area-${name}`), { changed: store.changed });
-    if (api?.getState) store.registerArea(name, api);
+    // One area failing to start must not take the others (or the user's saved work) down.
+    const root = document.getElementById(`area-${name}`);
+    try {
+      const api = area.mount(root, { changed: store.changed });
+      if (api?.getState) store.registerArea(name, api);
+    } catch (e) {
+      console.error(e);
+      root.replaceChildren(Object.assign(document.createElement('p'), {
+        className: 'error', role: 'alert',
+        textContent: errorText({ code: 'internal', message: String(e?.message ?? e) }),
+      }));
+    }
   }
   wireProject();
   await store.restore();
 } catch (e) {
+  console.error(e);
   setStatus('failed', t('app.failed', { message: errorText({ code: 'internal', message: String(e?.message ?? e) }) }));
 }

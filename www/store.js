@@ -7,6 +7,9 @@
 export const SCHEMA_VERSION = 1;
 const DB = 'waterline', STORE = 'projects', KEY = 'autosave';
 const areas = new Map();
+// Area states read from a project that no live area holds (e.g. an area that failed to start):
+// carried into every save so that they are never dropped.
+let carried = {};
 let engineVersion = '';
 let timer = null;
 let undoStack = [];
@@ -25,7 +28,7 @@ const emit = (kind, detail = {}) => { for (const fn of listeners) fn({ kind, det
 
 /** The whole project as a plain object. */
 export function snapshot() {
-  const state = {};
+  const state = { ...carried };
   for (const [name, area] of areas) state[name] = area.getState();
   return { schemaVersion: SCHEMA_VERSION, engineVersion, savedAt: new Date().toISOString(), areas: state };
 }
@@ -67,6 +70,8 @@ export async function saveNow() {
   timer = null;
   try {
     await put(snapshot());
+    // Every change is stored once no newer one is waiting (tests and the status line read this).
+    if (!timer) document.documentElement.dataset.saved = 'yes';
     emit('saved');
   } catch (e) {
     emit('error', { message: String(e?.message ?? e) });
@@ -75,6 +80,7 @@ export async function saveNow() {
 
 /** Marks the project changed: autosaves shortly after (debounced), so every edit is kept. */
 export function changed() {
+  document.documentElement.dataset.saved = 'no';
   clearTimeout(timer);
   timer = setTimeout(saveNow, 150);
 }
@@ -102,6 +108,7 @@ export function migrate(project) {
 /** Applies a project to every area; areas validate their own part and return errors. */
 function apply(project) {
   const errors = [];
+  carried = Object.fromEntries(Object.entries(project.areas).filter(([name]) => !areas.has(name)));
   for (const [name, area] of areas) {
     if (!(name in project.areas)) continue;
     const r = area.setState(project.areas[name]);

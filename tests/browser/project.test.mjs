@@ -10,7 +10,8 @@ before(async () => { s = await open(); await load(s); });
 after(async () => { await s?.close(); });
 
 const field = (name) => s.page.locator(`#area-survey input[name="${name}"]`);
-const flush = () => s.page.waitForSelector('#project-status:has-text("saved")');
+// Every change is stored in IndexedDB (store.js sets <html data-saved="yes"> only then).
+const flush = () => s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
 
 test('a change survives a reload', async () => {
   await field('x').fill('48');

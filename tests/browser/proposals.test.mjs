@@ -28,7 +28,8 @@ const cell = (id, col) => s.page.locator(`[data-testid="ranking-table"] tr[data-
 const bootDone = () => s.page.waitForFunction(() => document.querySelector('#proposals-ranking')?.dataset.fresh === 'true');
 // The status already says "saved" from earlier edits: clear it first, then wait for the next save.
 const clearStatus = () => s.page.evaluate(() => { document.getElementById('project-status').textContent = ''; });
-const flush = () => s.page.waitForSelector('#project-status:has-text("saved")');
+// Every change is stored in IndexedDB (store.js sets <html data-saved="yes"> only then).
+const flush = () => s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
 /** Runs `start` (which begins a CSV import) and waits until that import has finished. */
 async function imported(start) {
   const before = Number(await s.page.getAttribute('[data-testid="import-result"]', 'data-run') ?? 0);

@@ -317,7 +317,7 @@ test('a 100,000-row CSV imports in the worker with a progress bar; the page answ
   assert.deepEqual(s.errors, []);
 });
 
-const flush = () => s.page.waitForSelector('#project-status:has-text("saved")');
+const flush = () => s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
 async function reload() {
   await s.page.evaluate(() => document.getElementById('project-status').textContent = '');
   await s.page.waitForTimeout(400);

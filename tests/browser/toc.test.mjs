@@ -291,7 +291,7 @@ test('Spanish: every label, the diagram columns, the Gantt labels and the findin
 test('state survives a reload: the edited model and the "as of" date', async () => {
   await $('[data-testid="toc-edit-model"]').click();
   await drawer().locator('[data-key="title.en"]').fill('PASS, edited by staff');
-  await s.page.waitForSelector('#project-status:has-text("saved")');
+  await s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
   await s.page.reload();
   await s.page.waitForSelector('#engine-status[data-state="ready"]');
   await s.page.waitForSelector('#project-status:has-text("restored")');

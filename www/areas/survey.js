@@ -10,6 +10,7 @@ import { el, replace, uid } from '../dom.js';
 import { errorText, onLangChange, t } from '../i18n.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
+import { planningCard } from './survey/planning.js';
 import { open, invoke, setMapping, close, readFile } from './survey/session.js';
 import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
@@ -68,6 +69,7 @@ export function mount(root, { changed = () => {} } = {}) {
 
   // ---------------------------------------------------------------- skeleton
   const share = shareCalculator();
+  const plan = planningCard(() => changed());
   share.card.addEventListener('input', () => changed());
 
   const fileInput = el('input', { id: 'survey-file', type: 'file', accept: '.csv,.tsv,.txt,text/csv,text/plain', class: 'visually-hidden', 'data-testid': 'survey-file' });
@@ -133,7 +135,7 @@ export function mount(root, { changed = () => {} } = {}) {
   replace(root,
     el('h2', { 'data-i18n': 'survey.title' }),
     el('p', { class: 'intro', 'data-i18n': 'survey.intro' }),
-    dataCard, mapCard, optionsCard, reportBox, share.card);
+    dataCard, mapCard, optionsCard, reportBox, share.card, plan.card);
 
   // ---------------------------------------------------------------- busy, progress, cancel
 
@@ -486,6 +488,7 @@ export function mount(root, { changed = () => {} } = {}) {
     for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
     if (progressLabel.dataset.key) progressLabel.textContent = t(progressLabel.dataset.key);
     share.render();
+    plan.render();
     renderAll();
   };
   onLangChange(refresh);
@@ -495,7 +498,7 @@ export function mount(root, { changed = () => {} } = {}) {
   // ---------------------------------------------------------------- project state
 
   function getState() {
-    const state = { share: share.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
+    const state = { share: share.getState(), plan: plan.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
@@ -513,6 +516,8 @@ export function mount(root, { changed = () => {} } = {}) {
     if (!check.ok) return check;
     if (state.share) share.setState(state.share);
     share.render();
+    if (state.plan) plan.setState(state.plan);
+    plan.render();
     if (state.options) options = { ...DEFAULT_OPTIONS, ...state.options };
     goodOptions = { ...options };
     const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;

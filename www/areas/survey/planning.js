@@ -1,0 +1,123 @@
+// Planning: how many respondents a survey needs to detect a given shift, and the power a given
+// number achieves — for paired yes/no answers (McNemar, Connor 1987), two independent waves
+// (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine.
+import { call } from '../../engine.js';
+import { el, replace, uid } from '../../dom.js';
+import { errorText, number, percent, register, t } from '../../i18n.js';
+
+register({
+  en: {
+    'survey.plan.title': 'Planning: how many respondents?',
+    'survey.plan.intro': 'Before the next survey: the sample size that detects a shift with a given power, or the power a given sample size achieves (two-sided test).',
+    'survey.plan.design': 'Design',
+    'survey.plan.pairedProportions': 'Paired yes/no (before and after, same people)',
+    'survey.plan.twoWaves': 'Two independent waves (shares)',
+    'survey.plan.pairedMeans': 'Paired means (scale scores)',
+    'survey.plan.a': 'Share yes → no (p10)',
+    'survey.plan.b': 'Share no → yes (p01)',
+    'survey.plan.p1': 'Share in wave 1',
+    'survey.plan.p2': 'Share in wave 2',
+    'survey.plan.delta': 'Mean change',
+    'survey.plan.sd': 'SD of the changes',
+    'survey.plan.power': 'Power wanted',
+    'survey.plan.n': 'Or: respondents you have',
+    'survey.plan.alpha': 'Significance level',
+    'survey.plan.needPairs': 'You need {n} pairs for {power} power (exactly {exact}).',
+    'survey.plan.needGroups': 'You need {n} respondents in each wave for {power} power (exactly {exact}).',
+    'survey.plan.havePower': 'With {n}, the power is {power}.',
+    'survey.plan.method.two-proportions': 'Method: R power.prop.test.',
+    'survey.plan.method.paired-t': 'Method: R power.t.test(type = "paired"), noncentral t.',
+    'survey.plan.method.mcnemar-connor': 'Method: McNemar test, Connor (1987).',
+  },
+  es: {
+    'survey.plan.title': 'Planificación: ¿cuántas personas encuestar?',
+    'survey.plan.intro': 'Antes de la próxima encuesta: el tamaño de muestra que detecta un cambio con cierta potencia, o la potencia que logra un tamaño dado (prueba bilateral).',
+    'survey.plan.design': 'Diseño',
+    'survey.plan.pairedProportions': 'Sí/no pareado (antes y después, las mismas personas)',
+    'survey.plan.twoWaves': 'Dos oleadas independientes (proporciones)',
+    'survey.plan.pairedMeans': 'Medias pareadas (puntajes de escala)',
+    'survey.plan.a': 'Proporción sí → no (p10)',
+    'survey.plan.b': 'Proporción no → sí (p01)',
+    'survey.plan.p1': 'Proporción en la oleada 1',
+    'survey.plan.p2': 'Proporción en la oleada 2',
+    'survey.plan.delta': 'Cambio medio',
+    'survey.plan.sd': 'DE de los cambios',
+    'survey.plan.power': 'Potencia deseada',
+    'survey.plan.n': 'O bien: personas que tiene',
+    'survey.plan.alpha': 'Nivel de significación',
+    'survey.plan.needPairs': 'Necesita {n} pares para una potencia de {power} (exactamente {exact}).',
+    'survey.plan.needGroups': 'Necesita {n} personas en cada oleada para una potencia de {power} (exactamente {exact}).',
+    'survey.plan.havePower': 'Con {n}, la potencia es {power}.',
+    'survey.plan.method.two-proportions': 'Método: power.prop.test de R.',
+    'survey.plan.method.paired-t': 'Método: power.t.test(type = "paired") de R, t no central.',
+    'survey.plan.method.mcnemar-connor': 'Método: prueba de McNemar, Connor (1987).',
+  },
+});
+
+const parse = (text) => {
+  const s = String(text).trim().replace(',', '.');
+  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
+};
+
+const DESIGNS = {
+  pairedProportions: { a: ['survey.plan.a', '0.05'], b: ['survey.plan.b', '0.20'], size: 'sampleSizePairedProportions', power: 'powerPairedProportions' },
+  twoWaves: { a: ['survey.plan.p1', '0.48'], b: ['survey.plan.p2', '0.72'], size: 'sampleSizeTwoProportions', power: 'powerTwoProportions' },
+  pairedMeans: { a: ['survey.plan.delta', '0.3'], b: ['survey.plan.sd', '1'], size: 'sampleSizePairedMeans', power: 'powerPairedMeans' },
+};
+
+/** The planning card: { card, render, getState, setState }. */
+export function planningCard(changed = () => {}) {
+  const id = { design: uid('plan-design'), a: uid('plan-a'), b: uid('plan-b'), power: uid('plan-power'), n: uid('plan-n'), alpha: uid('plan-alpha') };
+  const design = el('select', { id: id.design, 'data-testid': 'plan-design' },
+    ...Object.keys(DESIGNS).map((k) => el('option', { value: k, 'data-i18n': `survey.plan.${k}` })));
+  const input = (key, value) => el('input', { id: id[key], type: 'text', inputmode: 'decimal', value, autocomplete: 'off', 'data-testid': `plan-${key}` });
+  const fields = { a: input('a', '0.05'), b: input('b', '0.20'), power: input('power', '0.8'), n: input('n', '113'), alpha: input('alpha', '0.05') };
+  const labels = { a: el('label', { for: id.a }), b: el('label', { for: id.b }) };
+  const field = (key, label) => el('div', { class: 'field' }, label, fields[key]);
+  const out = el('output', { 'aria-live': 'polite', 'data-testid': 'plan-result' });
+  const error = el('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'plan-error' });
+  const card = el('article', { class: 'card survey-plan' },
+    el('h3', { 'data-i18n': 'survey.plan.title' }),
+    el('p', { class: 'survey-note', 'data-i18n': 'survey.plan.intro' }),
+    el('div', { class: 'fields' },
+      el('div', { class: 'field' }, el('label', { for: id.design, 'data-i18n': 'survey.plan.design' }), design),
+      field('a', labels.a), field('b', labels.b),
+      field('power', el('label', { for: id.power, 'data-i18n': 'survey.plan.power' })),
+      field('n', el('label', { for: id.n, 'data-i18n': 'survey.plan.n' })),
+      field('alpha', el('label', { for: id.alpha, 'data-i18n': 'survey.plan.alpha' }))),
+    error, out);
+
+  function render() {
+    const d = DESIGNS[design.value];
+    labels.a.textContent = t(d.a[0]);
+    labels.b.textContent = t(d.b[0]);
+    const a = parse(fields.a.value), b = parse(fields.b.value);
+    const options = { alpha: parse(fields.alpha.value) };
+    const size = call(d.size, a, b, parse(fields.power.value), options);
+    const power = call(d.power, a, b, parse(fields.n.value), options);
+    const failed = !size.ok ? size : !power.ok ? power : null;
+    error.hidden = !failed;
+    if (failed) { error.textContent = errorText(failed.error); replace(out); return; }
+    const s = size.value;
+    replace(out,
+      el('p', { class: 'sentence', text: t(s.unit === 'pairs' ? 'survey.plan.needPairs' : 'survey.plan.needGroups',
+        { n: s.n, power: percent(s.power), exact: number(s.nExact, 1) }) }),
+      el('p', { text: t('survey.plan.havePower', { n: fields.n.value.trim(), power: percent(power.value.power, 0) }) }),
+      el('p', { class: 'survey-note', text: t(`survey.plan.method.${s.method}`) }),
+      ...[...(s.warnings ?? []), ...(power.value.warnings ?? [])].map((w) => el('p', { class: 'survey-note', lang: 'en', text: w })));
+  }
+  design.addEventListener('change', () => {
+    const d = DESIGNS[design.value];
+    fields.a.value = d.a[1];
+    fields.b.value = d.b[1];
+    render();
+    changed();
+  });
+  card.addEventListener('input', () => { render(); changed(); });
+  const getState = () => ({ design: design.value, ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value])) });
+  const setState = (state) => {
+    if (state && state.design in DESIGNS) design.value = state.design;
+    for (const k of Object.keys(fields)) if (typeof state?.[k] === 'string') fields[k].value = state[k];
+  };
+  return { card, render, getState, setState };
+}
