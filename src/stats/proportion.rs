@@ -71,26 +71,13 @@ pub fn wilson(x: f64, n: f64, level: f64) -> Result<ProportionInterval> {
         .with("n", n));
     }
     let z = z_two_sided(level)?;
-    let nf = n as f64;
-    let p = x as f64 / nf;
-    let c = z * z / (2.0 * nf);
-    let half = z * (p * (1.0 - p) / nf + c / (2.0 * nf)).sqrt();
-    let lower = if x == 0 {
-        0.0
-    } else {
-        (p + c - half) / (1.0 + 2.0 * c)
-    };
-    let upper = if x == n {
-        1.0
-    } else {
-        (p + c + half) / (1.0 + 2.0 * c)
-    };
+    let (lower, upper) = wilson_bounds(x as f64, n as f64, z);
     Ok(ProportionInterval {
         x,
         n,
-        estimate: p,
-        lower: lower.clamp(0.0, 1.0),
-        upper: upper.clamp(0.0, 1.0),
+        estimate: x as f64 / n as f64,
+        lower,
+        upper,
         level,
         method: "wilson",
     })
