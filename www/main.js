@@ -1,6 +1,6 @@
 // Boot: load the engine, wire the language switch and the area tabs, mount the three areas.
 import { ready, version } from './engine.js';
-import { applyStatic, errorText, lang, setLang, t } from './i18n.js';
+import { applyStatic, errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
@@ -53,13 +53,18 @@ const projectStatus = document.getElementById('project-status');
 const time = (iso) => new Date(iso ?? Date.now()).toLocaleTimeString(lang());
 function wireProject() {
   const undo = document.getElementById('project-undo');
+  // The status line is re-rendered from its last message when the language changes.
+  let last = null;
+  const show = (render) => { last = render; projectStatus.textContent = render(); };
+  onLangChange(() => { if (last) projectStatus.textContent = last(); });
   store.onStoreEvent(({ kind, detail }) => {
-    if (kind === 'saved') projectStatus.textContent = t('project.saved', { time: time() });
-    if (kind === 'restored') projectStatus.textContent = t('project.restored', { time: time(detail.savedAt) });
-    if (kind === 'replaced') projectStatus.textContent = detail.errors.length
-      ? detail.errors.map((e) => `${t(`area.${e.area}`)}: ${errorText(e)}`).join(' · ') : t('project.replaced');
-    if (kind === 'undone') projectStatus.textContent = t('project.undone');
-    if (kind === 'error') projectStatus.textContent = detail.code ? errorText(detail) : t('project.saveFailed', detail);
+    const at = time(kind === 'restored' ? detail.savedAt : undefined);
+    if (kind === 'saved') show(() => t('project.saved', { time: at }));
+    if (kind === 'restored') show(() => t('project.restored', { time: at }));
+    if (kind === 'replaced') show(() => (detail.errors.length
+      ? detail.errors.map((e) => `${t(`area.${e.area}`)}: ${errorText(e)}`).join(' · ') : t('project.replaced')));
+    if (kind === 'undone') show(() => t('project.undone'));
+    if (kind === 'error') show(() => (detail.code ? errorText(detail) : t('project.saveFailed', detail)));
     undo.hidden = !store.canUndo();
   });
   document.getElementById('project-save').addEventListener('click', () => store.download());
@@ -70,9 +75,9 @@ function wireProject() {
     input.value = '';
     if (!file) return;
     let project;
-    try { project = JSON.parse(await file.text()); } catch { projectStatus.textContent = t('project.notJson'); return; }
+    try { project = JSON.parse(await file.text()); } catch { show(() => t('project.notJson')); return; }
     const r = await store.replaceWith(project, async () => window.confirm(t('project.confirm')));
-    if (!r.ok && r.error.code !== 'cancelled') projectStatus.textContent = errorText(r.error);
+    if (!r.ok && r.error.code !== 'cancelled') show(() => errorText(r.error));
   });
 }
 

@@ -78,3 +78,15 @@ test('the schema-1 project file fixture opens in every area', async () => {
   await s.page.click('#project-undo');
   await s.page.waitForSelector('#project-status:has-text("back")');
 });
+
+test('the project status line follows the language switch', async () => {
+  await field('x').fill('100');
+  await flush();
+  await s.page.waitForSelector('#project-status:has-text("saved")');
+  await s.page.click('[data-lang="es"]');
+  assert.match(await s.page.textContent('#project-status'), /guardados/);
+  await s.page.click('[data-lang="en"]');
+  assert.match(await s.page.textContent('#project-status'), /saved/);
+  await field('x').fill('101');
+  await flush();
+});
