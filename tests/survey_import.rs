@@ -330,3 +330,29 @@ fn unclosed_quote_is_reported() {
         info.issues
     );
 }
+
+#[test]
+fn satisfaction_answers_in_english_and_spanish_read_as_one_five_point_scale() {
+    // Written by hand: six parents, English and Spanish (feminine and masculine, with and
+    // without accents), one blank.
+    let csv = "Respondent ID,How satisfied are you with the school's communication?\n\
+               1,Very satisfied\n\
+               2,Muy satisfecha\n\
+               3,Insatisfecho\n\
+               4,Ni satisfecha ni insatisfecha\n\
+               5,SATISFECHO\n\
+               6,\n";
+    let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    let id = item_id(&s, "How satisfied");
+    let item = s
+        .mapping()
+        .instrument
+        .items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap();
+    assert_eq!(item.kind, ItemType::Likert);
+    assert_eq!(item.points.len(), 5);
+    assert_eq!(item.points[4].label.en, "Very satisfied");
+    assert!(same(&values(&s, &id), &[5.0, 5.0, 2.0, 3.0, 4.0, f64::NAN]));
+}

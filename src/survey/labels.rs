@@ -196,6 +196,66 @@ const FREQUENCY: Family = Family {
     ],
 };
 
+/// Satisfaction, five positions (Spanish answers may be in the feminine).
+const SATISFACTION: Family = Family {
+    points: &[
+        (
+            "Very dissatisfied",
+            "Muy insatisfecho",
+            &[
+                "muy insatisfecha",
+                "extremely dissatisfied",
+                "very unsatisfied",
+                "nada satisfecho",
+                "nada satisfecha",
+            ],
+        ),
+        (
+            "Dissatisfied",
+            "Insatisfecho",
+            &[
+                "insatisfecha",
+                "somewhat dissatisfied",
+                "unsatisfied",
+                "algo insatisfecho",
+                "algo insatisfecha",
+                "poco satisfecho",
+                "poco satisfecha",
+            ],
+        ),
+        (
+            "Neither satisfied nor dissatisfied",
+            "Ni satisfecho ni insatisfecho",
+            &[
+                "ni satisfecha ni insatisfecha",
+                "neutral",
+                "neutro",
+                "neutra",
+            ],
+        ),
+        (
+            "Satisfied",
+            "Satisfecho",
+            &[
+                "satisfecha",
+                "somewhat satisfied",
+                "algo satisfecho",
+                "algo satisfecha",
+            ],
+        ),
+        (
+            "Very satisfied",
+            "Muy satisfecho",
+            &[
+                "muy satisfecha",
+                "extremely satisfied",
+                "completamente satisfecho",
+                "completamente satisfecha",
+            ],
+        ),
+    ],
+};
+
 /// Yes/no (values 0 and 1).
 const YES_NO: Family = Family {
     points: &[
@@ -281,6 +341,8 @@ pub enum FamilyKind {
     Agree,
     /// Never … always (5 points).
     Frequency,
+    /// Very dissatisfied … very satisfied (5 points).
+    Satisfaction,
     /// No / yes.
     YesNo,
     /// Worse / same / improved.
@@ -292,16 +354,18 @@ impl FamilyKind {
         match self {
             FamilyKind::Agree => &AGREE,
             FamilyKind::Frequency => &FREQUENCY,
+            FamilyKind::Satisfaction => &SATISFACTION,
             FamilyKind::YesNo => &YES_NO,
             FamilyKind::Change => &CHANGE,
         }
     }
 
     /// Every family, in detection order.
-    pub const ALL: [FamilyKind; 4] = [
+    pub const ALL: [FamilyKind; 5] = [
         FamilyKind::YesNo,
         FamilyKind::Change,
         FamilyKind::Agree,
+        FamilyKind::Satisfaction,
         FamilyKind::Frequency,
     ];
 
@@ -325,7 +389,7 @@ impl FamilyKind {
             _ => true,
         };
         let first_value = match self {
-            FamilyKind::Agree | FamilyKind::Frequency => 1.0,
+            FamilyKind::Agree | FamilyKind::Frequency | FamilyKind::Satisfaction => 1.0,
             FamilyKind::YesNo => 0.0,
             FamilyKind::Change => -1.0,
         };

@@ -174,7 +174,7 @@ test('the mapping can be edited; a mapping the engine refuses shows its message 
   assert.match(await text('survey-subgroups'), /By “Gender”/);
 });
 
-test('a question read as a category becomes a rating scale, with its answers put in order', async () => {
+test('satisfaction answers are detected as a five-point scale, in order', async () => {
   const levels = ['Very satisfied', 'Satisfied', 'Dissatisfied', 'Very dissatisfied'];
   const csv = ['ID,How satisfied are you with the school meetings?', ...Array.from({ length: 30 }, (_, i) => `${i + 1},${levels[i % 4]}`)].join('\n');
   await clearStatus();
@@ -182,15 +182,28 @@ test('a question read as a category becomes a rating scale, with its answers put
   await status(/“satisfaction\.csv” loaded/);
   await openMapping();
   const row = () => mapRow('How satisfied');
+  assert.equal(await row().locator(q('survey-type')).inputValue(), 'likert');
+  assert.match(await row().textContent(), /Very dissatisfied · Dissatisfied · Neither satisfied nor dissatisfied · Satisfied · Very satisfied/);
+  await says('53% (95% CI 36–70%) chose “Very satisfied” or “Satisfied” (n = 30)');
+});
+
+test('a question read as a category becomes a rating scale, with its answers put in order', async () => {
+  const levels = ['Excellent', 'Good', 'Fair', 'Poor'];
+  const csv = ['ID,How would you rate the school meetings?', ...Array.from({ length: 30 }, (_, i) => `${i + 1},${levels[i % 4]}`)].join('\n');
+  await clearStatus();
+  await upload('rating.csv', csv);
+  await status(/“rating\.csv” loaded/);
+  await openMapping();
+  const row = () => mapRow('How would you rate');
   assert.equal(await row().locator(q('survey-type')).inputValue(), 'category');
   await row().locator(q('survey-type')).selectOption('likert');
-  assert.match(await row().textContent(), /Very satisfied · Satisfied · Dissatisfied · Very dissatisfied/);
+  assert.match(await row().textContent(), /Excellent · Good · Fair · Poor/);
   await row().locator(q('survey-reverse')).click();
-  assert.match(await row().textContent(), /Very dissatisfied · Dissatisfied · Satisfied · Very satisfied/);
+  assert.match(await row().textContent(), /Poor · Fair · Good · Excellent/);
   assert.equal(await s.page.evaluate(() => document.activeElement.dataset.testid), 'survey-reverse', 'focus stays on the control');
   await clickAndStatus(q('survey-apply'), /Mapping applied/);
-  await says('53% (95% CI 36–70%) chose “Very satisfied” or “Satisfied” (n = 30)');
-  assert.match(await text('survey-bars'), /Very satisfied[\s\S]*27% \(8\)/);
+  await says('53% (95% CI 36–70%) chose “Excellent” or “Good” (n = 30)');
+  assert.match(await text('survey-bars'), /Excellent[\s\S]*27% \(8\)/);
   await clickAndStatus(q('survey-example-parents'), /parent survey example is loaded/);
 });
 
