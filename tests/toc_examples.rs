@@ -245,3 +245,32 @@ fn outcome_conditions_are_the_proposals_rubric_ids() {
     let ids: Vec<&str> = rubric.conditions.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, waterline::toc::CONDITION_IDS.to_vec());
 }
+
+#[test]
+fn indicators_that_name_a_survey_item_name_one_of_the_survey_example() {
+    let survey = waterline::survey::Survey::from_csv(
+        waterline::survey::example::PARENTS_CSV,
+        &waterline::survey::ReadOptions::default(),
+    )
+    .unwrap();
+    let items: Vec<&str> = survey
+        .mapping()
+        .instrument
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    let alianza = waterline::toc::example_alianza_model().unwrap();
+    let named: Vec<&str> = alianza
+        .indicators
+        .iter()
+        .filter_map(|i| i.survey_item.as_deref())
+        .collect();
+    assert!(!named.is_empty());
+    for id in named {
+        assert!(
+            items.contains(&id),
+            "{id} is not an item of the survey example: {items:?}"
+        );
+    }
+}
