@@ -215,6 +215,25 @@ pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
     ))
 }
 
+/// The shape shared by the two-sample exports: two bulk arguments (named `names` in errors), an
+/// optional options object (defaults when absent), one core call, its result encoded.
+pub(crate) fn two_arrays<O, R>(
+    names: (&str, &str),
+    a: JsValue,
+    b: JsValue,
+    options: JsValue,
+    f: impl FnOnce(&[f64], &[f64], &O) -> crate::Result<R>,
+) -> Result<JsValue, JsValue>
+where
+    O: DeserializeOwned + Default,
+    R: Serialize,
+{
+    let a = floats(names.0, &a)?;
+    let b = floats(names.1, &b)?;
+    let options: Option<O> = decode("options", options)?;
+    encode(&core(f(&a, &b, &options.unwrap_or_default()))?)
+}
+
 /// Serializes a plain result struct for JavaScript.
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(|e| {

@@ -4,7 +4,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer.
 
-use super::{core, decode, encode, floats, number};
+use super::{core, decode, encode, floats, number, two_arrays};
 use crate::stats;
 use wasm_bindgen::prelude::*;
 
@@ -243,16 +243,13 @@ pub fn mcnemar_pairs(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let before = floats("before", &before)?;
-    let before = before.as_slice();
-    let after = floats("after", &after)?;
-    let after = after.as_slice();
-    let options: Option<stats::LevelOptions> = decode("options", options)?;
-    encode(&core(stats::mcnemar_pairs(
+    two_arrays::<stats::LevelOptions, _>(
+        ("before", "after"),
         before,
         after,
-        &options.unwrap_or_default(),
-    ))?)
+        options,
+        stats::mcnemar_pairs,
+    )
 }
 
 /// Wilcoxon signed-rank test of `after − before` (NaN = missing pair).
@@ -262,16 +259,13 @@ pub fn wilcoxon_signed_rank(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SignedRankOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let before = floats("before", &before)?;
-    let before = before.as_slice();
-    let after = floats("after", &after)?;
-    let after = after.as_slice();
-    let options: Option<stats::SignedRankOptions> = decode("options", options)?;
-    encode(&core(stats::wilcoxon_signed_rank(
+    two_arrays::<stats::SignedRankOptions, _>(
+        ("before", "after"),
         before,
         after,
-        &options.unwrap_or_default(),
-    ))?)
+        options,
+        stats::wilcoxon_signed_rank,
+    )
 }
 
 /// Paired t-test of `after − before` with the interval for the mean change and Cohen's d_z.
@@ -281,16 +275,13 @@ pub fn paired_t(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] after: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let before = floats("before", &before)?;
-    let before = before.as_slice();
-    let after = floats("after", &after)?;
-    let after = after.as_slice();
-    let options: Option<stats::LevelOptions> = decode("options", options)?;
-    encode(&core(stats::paired_t(
+    two_arrays::<stats::LevelOptions, _>(
+        ("before", "after"),
         before,
         after,
-        &options.unwrap_or_default(),
-    ))?)
+        options,
+        stats::paired_t,
+    )
 }
 
 /// Two independent proportions (two survey waves): p2 − p1 with Newcombe's interval, the
@@ -323,16 +314,7 @@ pub fn mann_whitney(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] y: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "MannWhitneyOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let x = floats("x", &x)?;
-    let x = x.as_slice();
-    let y = floats("y", &y)?;
-    let y = y.as_slice();
-    let options: Option<stats::MannWhitneyOptions> = decode("options", options)?;
-    encode(&core(stats::mann_whitney(
-        x,
-        y,
-        &options.unwrap_or_default(),
-    ))?)
+    two_arrays::<stats::MannWhitneyOptions, _>(("x", "y"), x, y, options, stats::mann_whitney)
 }
 
 /// Chi-square test of independence on a table of counts (`table[row][column]`).
