@@ -13,7 +13,8 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASM_PACK_VERSION := 0.15.1
 # Rust's default wasm32 features; wasm-opt must be told it may keep them.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-                 --enable-reference-types --enable-multivalue --enable-mutable-globals
+                 --enable-reference-types --enable-multivalue --enable-mutable-globals \
+                 --enable-simd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \

@@ -128,3 +128,54 @@ fn bulk_arguments_must_be_number_arrays() {
         "bad_input"
     );
 }
+
+#[wasm_bindgen_test]
+fn bulk_wilson_matches_single_wilson_bit_for_bit() {
+    // wilsonMany runs two pairs per SIMD instruction; every bound must equal wilson's, for odd
+    // and even lengths, x = 0, x = n and large n.
+    let pairs = [
+        (101.0, 113.0),
+        (0.0, 10.0),
+        (10.0, 10.0),
+        (1.0, 1.0),
+        (0.0, 1.0),
+        (3.0, 7.0),
+        (123_456.0, 1_000_000.0),
+        (5.0, 9.0e15 - 1.0),
+        (42.0, 500.0),
+    ];
+    let x: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+    let n: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    for len in [pairs.len(), pairs.len() - 1] {
+        let xs: JsValue = js_sys::Float64Array::from(&x[..len]).into();
+        let ns: JsValue = js_sys::Float64Array::from(&n[..len]).into();
+        let bounds = wasm::wilson_many(xs, ns, JsValue::UNDEFINED).unwrap();
+        for (i, &(xi, ni)) in pairs[..len].iter().enumerate() {
+            let one = waterline::stats::wilson(xi, ni, 0.95).unwrap();
+            assert_eq!(bounds[i].to_bits(), one.lower.to_bits(), "lower of pair {i}");
+            assert_eq!(bounds[len + i].to_bits(), one.upper.to_bits(), "upper of pair {i}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bulk_wilson_names_the_first_invalid_pair() {
+    // An invalid pair in the first or the second lane of a SIMD step, or in the scalar tail.
+    for (bad, index) in [(0usize, 0.0), (1, 1.0), (4, 4.0)] {
+        let mut x = vec![1.0, 2.0, 3.0, 4.0, 5.0];
+        let n = vec![10.0; 5];
+        x[bad] = 11.0; // more than n
+        let err = wasm::wilson_many(
+            js_sys::Float64Array::from(&x[..]).into(),
+            js_sys::Float64Array::from(&n[..]).into(),
+            JsValue::UNDEFINED,
+        )
+        .unwrap_err();
+        let details = js_sys::Reflect::get(&err, &"details".into()).unwrap();
+        assert_eq!(
+            js_sys::Reflect::get(&details, &"index".into()).unwrap().as_f64(),
+            Some(index)
+        );
+        assert_eq!(code(Err::<JsValue, _>(err)), "count_exceeds_total");
+    }
+}

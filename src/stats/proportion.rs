@@ -112,50 +112,124 @@ pub fn wilson_many(x: &[f64], n: &[f64], level: f64) -> Result<Vec<f64>> {
     let k = x.len();
     let mut out = vec![0.0; 2 * k];
     let (lowers, uppers) = out.split_at_mut(k);
-    for (i, ((&xi, &ni), (lo, up))) in x
-        .iter()
-        .zip(n)
-        .zip(lowers.iter_mut().zip(uppers.iter_mut()))
-        .enumerate()
-    {
-        // Fast path for valid whole counts; anything else goes through the full checks.
-        let valid = xi >= 0.0
-            && ni >= 1.0
-            && xi <= ni
-            && xi.fract() == 0.0
-            && ni.fract() == 0.0
-            && ni < 9.0e15;
-        if !valid {
-            let e = wilson(xi, ni, level).err().unwrap_or_else(|| {
-                Error::new(
-                    Code::Internal,
-                    "wilson_many: a pair failed the fast check only",
-                )
-            });
-            return Err(e.with("index", i));
-        }
-        let (l, u) = wilson_bounds(xi, ni, z);
-        *lo = l;
-        *up = u;
+    // One pass that checks and computes; the first invalid pair goes through `wilson`'s full
+    // checks for its precise error.
+    if let Err(i) = fill_wilson(x, n, z, lowers, uppers) {
+        let e = wilson(x[i], n[i], level).err().unwrap_or_else(|| {
+            Error::new(
+                Code::Internal,
+                "wilson_many: a pair failed the fast check only",
+            )
+        });
+        return Err(e.with("index", i));
     }
     Ok(out)
 }
 
-/// The Wilson bounds for valid `x ≤ n`, `n ≥ 1` and critical value `z` (R's `prop.test` form).
+/// Whether `(x, n)` is a pair of whole counts with `0 ≤ x ≤ n`, `1 ≤ n < 9·10¹⁵` (the checks of
+/// [`wilson`], without the error).
+#[inline(always)]
+fn valid_counts(x: f64, n: f64) -> bool {
+    x >= 0.0 && n >= 1.0 && x <= n && x.trunc() == x && n.trunc() == n && n < 9.0e15
+}
+
+/// Writes the Wilson bounds of every pair (`x`, `n`, `lowers`, `uppers` equally long), or
+/// returns the index of the first pair that fails [`valid_counts`].
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn fill_wilson(
+    x: &[f64],
+    n: &[f64],
+    z: f64,
+    lowers: &mut [f64],
+    uppers: &mut [f64],
+) -> std::result::Result<(), usize> {
+    for (i, (((&xi, &ni), lo), up)) in x.iter().zip(n).zip(lowers).zip(uppers).enumerate() {
+        if !valid_counts(xi, ni) {
+            return Err(i);
+        }
+        (*lo, *up) = wilson_bounds(xi, ni, z);
+    }
+    Ok(())
+}
+
+/// [`fill_wilson`] two pairs at a time with WebAssembly SIMD: the same operations in the same
+/// order as [`wilson_bounds`] (division and square root are correctly rounded in both), so the
+/// bounds are bit for bit those of the scalar code.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn fill_wilson(
+    x: &[f64],
+    n: &[f64],
+    z: f64,
+    lowers: &mut [f64],
+    uppers: &mut [f64],
+) -> std::result::Result<(), usize> {
+    use core::arch::wasm32::*;
+    let k = x.len().min(n.len()).min(lowers.len()).min(uppers.len());
+    let (zero, one, half_c, two) = (
+        f64x2_splat(0.0),
+        f64x2_splat(1.0),
+        f64x2_splat(0.5),
+        f64x2_splat(2.0),
+    );
+    let (zv, limit) = (f64x2_splat(z), f64x2_splat(9.0e15));
+    let pairs = k / 2;
+    for i in 0..pairs {
+        let j = 2 * i;
+        let xv = f64x2(x[j], x[j + 1]);
+        let nv = f64x2(n[j], n[j + 1]);
+        let valid = v128_and(
+            v128_and(f64x2_ge(xv, zero), f64x2_ge(nv, one)),
+            v128_and(
+                v128_and(f64x2_le(xv, nv), f64x2_lt(nv, limit)),
+                v128_and(f64x2_eq(f64x2_trunc(xv), xv), f64x2_eq(f64x2_trunc(nv), nv)),
+            ),
+        );
+        if !i64x2_all_true(valid) {
+            return Err(if valid_counts(x[j], n[j]) { j + 1 } else { j });
+        }
+        let inv_n = f64x2_div(one, nv);
+        let p = f64x2_mul(xv, inv_n);
+        let c = f64x2_mul(f64x2_mul(f64x2_mul(half_c, zv), zv), inv_n);
+        let spread = f64x2_add(f64x2_mul(p, f64x2_sub(one, p)), f64x2_mul(half_c, c));
+        let half = f64x2_mul(zv, f64x2_sqrt(f64x2_mul(spread, inv_n)));
+        let inv_d = f64x2_div(one, f64x2_add(one, f64x2_mul(two, c)));
+        let centre = f64x2_add(p, c);
+        let lo = f64x2_mul(f64x2_sub(centre, half), inv_d);
+        let up = f64x2_mul(f64x2_add(centre, half), inv_d);
+        let lo = v128_bitselect(zero, lo, f64x2_eq(xv, zero));
+        let up = v128_bitselect(one, up, f64x2_eq(xv, nv));
+        let lo = f64x2_pmax(zero, f64x2_pmin(one, lo));
+        let up = f64x2_pmax(zero, f64x2_pmin(one, up));
+        lowers[j] = f64x2_extract_lane::<0>(lo);
+        lowers[j + 1] = f64x2_extract_lane::<1>(lo);
+        uppers[j] = f64x2_extract_lane::<0>(up);
+        uppers[j + 1] = f64x2_extract_lane::<1>(up);
+    }
+    for j in 2 * pairs..k {
+        if !valid_counts(x[j], n[j]) {
+            return Err(j);
+        }
+        (lowers[j], uppers[j]) = wilson_bounds(x[j], n[j], z);
+    }
+    Ok(())
+}
+
+/// The Wilson bounds for valid `x ≤ n`, `n ≥ 1` and critical value `z` (R's `prop.test` form,
+/// rearranged to two divisions and one square root:
+/// `p̂(1 − p̂)/n + c/(2n) = (p̂(1 − p̂) + c/2) / n`).
+#[inline(always)]
 fn wilson_bounds(x: f64, n: f64, z: f64) -> (f64, f64) {
-    let p = x / n;
-    let c = z * z / (2.0 * n);
-    let half = z * (p * (1.0 - p) / n + c / (2.0 * n)).sqrt();
+    let inv_n = 1.0 / n;
+    let p = x * inv_n;
+    let c = 0.5 * z * z * inv_n;
+    let half = z * ((p * (1.0 - p) + 0.5 * c) * inv_n).sqrt();
+    let inv_d = 1.0 / (1.0 + 2.0 * c);
     let lower = if x == 0.0 {
         0.0
     } else {
-        (p + c - half) / (1.0 + 2.0 * c)
+        (p + c - half) * inv_d
     };
-    let upper = if x == n {
-        1.0
-    } else {
-        (p + c + half) / (1.0 + 2.0 * c)
-    };
+    let upper = if x == n { 1.0 } else { (p + c + half) * inv_d };
     (lower.clamp(0.0, 1.0), upper.clamp(0.0, 1.0))
 }
 
