@@ -152,8 +152,16 @@ fn bulk_wilson_matches_single_wilson_bit_for_bit() {
         let bounds = wasm::wilson_many(xs, ns, JsValue::UNDEFINED).unwrap();
         for (i, &(xi, ni)) in pairs[..len].iter().enumerate() {
             let one = waterline::stats::wilson(xi, ni, 0.95).unwrap();
-            assert_eq!(bounds[i].to_bits(), one.lower.to_bits(), "lower of pair {i}");
-            assert_eq!(bounds[len + i].to_bits(), one.upper.to_bits(), "upper of pair {i}");
+            assert_eq!(
+                bounds[i].to_bits(),
+                one.lower.to_bits(),
+                "lower of pair {i}"
+            );
+            assert_eq!(
+                bounds[len + i].to_bits(),
+                one.upper.to_bits(),
+                "upper of pair {i}"
+            );
         }
     }
 }
@@ -173,7 +181,9 @@ fn bulk_wilson_names_the_first_invalid_pair() {
         .unwrap_err();
         let details = js_sys::Reflect::get(&err, &"details".into()).unwrap();
         assert_eq!(
-            js_sys::Reflect::get(&details, &"index".into()).unwrap().as_f64(),
+            js_sys::Reflect::get(&details, &"index".into())
+                .unwrap()
+                .as_f64(),
             Some(index)
         );
         assert_eq!(code(Err::<JsValue, _>(err)), "count_exceeds_total");

@@ -23,82 +23,177 @@ fn syntax(e: crate::Error) -> DeError {
     <DeError as de::Error>::custom(e.message)
 }
 
+/// One step of the reader, decided without knowing the target type: a scalar, or the opening
+/// of an array or object (already entered).
+enum Token<'a> {
+    Null,
+    Bool(bool),
+    Str(Cow<'a, str>),
+    Num(Number),
+    SeqStart,
+    MapStart,
+}
+
+// The reading itself lives in these non-generic functions; the generic `Deserializer` methods
+// below only dispatch on the token. serde instantiates those methods once per target type, so
+// keeping them thin is what keeps the WebAssembly module small.
 impl<'a> Stream<'_, 'a> {
     fn peek_value(&mut self) -> Option<u8> {
         self.0.skip_ws();
         self.0.peek()
     }
 
+    #[inline(never)]
     fn string(&mut self) -> Result<Cow<'a, str>, DeError> {
         self.0.string().map_err(syntax)
     }
+
+    /// Reads the next value's token; `[` and `{` are entered (nesting depth checked).
+    #[inline(never)]
+    fn token(&mut self) -> Result<Token<'a>, DeError> {
+        let token = match self.peek_value() {
+            None => {
+                return Err(syntax(
+                    self.0.error("unexpected end of input (expected a value)"),
+                ))
+            }
+            Some(b'n') => {
+                self.0.word("null").map_err(syntax)?;
+                Token::Null
+            }
+            Some(b't') => {
+                self.0.word("true").map_err(syntax)?;
+                Token::Bool(true)
+            }
+            Some(b'f') => {
+                self.0.word("false").map_err(syntax)?;
+                Token::Bool(false)
+            }
+            Some(b'"') => Token::Str(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Token::Num(self.0.number().map_err(syntax)?),
+            Some(open @ (b'[' | b'{')) => {
+                self.0.enter().map_err(syntax)?;
+                self.0.bump();
+                if open == b'[' {
+                    Token::SeqStart
+                } else {
+                    Token::MapStart
+                }
+            }
+            Some(_) => {
+                return Err(syntax(
+                    self.0.error("unexpected character (expected a value)"),
+                ))
+            }
+        };
+        Ok(token)
+    }
+
+    /// Reads the `]` or `}` that closes an array or object whose visitor has returned (a
+    /// visitor that stops early, e.g. a fixed-length target, leaves values: an error here).
+    #[inline(never)]
+    fn close(&mut self, array: bool) -> Result<(), DeError> {
+        self.0.skip_ws();
+        let (byte, message) = if array {
+            (b']', "expected ']' at the end of an array")
+        } else {
+            (b'}', "expected '}' at the end of an object")
+        };
+        if self.0.peek() != Some(byte) {
+            return Err(syntax(self.0.error(message)));
+        }
+        self.0.bump();
+        self.0.leave();
+        Ok(())
+    }
+
+    /// Moves to the next array element: `false` at the closing `]`.
+    #[inline(never)]
+    fn next_element(&mut self, first: bool) -> Result<bool, DeError> {
+        let p = &mut *self.0;
+        p.skip_ws();
+        match p.peek() {
+            Some(b']') => Ok(false),
+            Some(b',') if !first => {
+                p.bump();
+                Ok(true)
+            }
+            _ if first => Ok(true),
+            _ => Err(syntax(p.error("expected ',' or ']' in an array"))),
+        }
+    }
+
+    /// Reads the next object key and its `:` into `key`: `false` at the closing `}`.
+    #[inline(never)]
+    fn next_key(&mut self, first: bool, key: &mut String) -> Result<bool, DeError> {
+        let p = &mut *self.0;
+        p.skip_ws();
+        match p.peek() {
+            Some(b'}') => return Ok(false),
+            Some(b',') if !first => {
+                p.bump();
+                p.skip_ws();
+            }
+            _ if first => {}
+            _ => return Err(syntax(p.error("expected ',' or '}' in an object"))),
+        }
+        if p.peek() != Some(b'"') {
+            return Err(syntax(p.error("expected a quoted key in an object")));
+        }
+        let text = p.string().map_err(syntax)?;
+        key.clear();
+        key.push_str(&text);
+        p.skip_ws();
+        if p.peek() != Some(b':') {
+            return Err(syntax(p.error("expected ':' after a key")));
+        }
+        p.bump();
+        Ok(true)
+    }
+}
+
+/// Prefixes an error's path with an array index.
+#[inline(never)]
+fn at_index(e: DeError, i: usize) -> DeError {
+    e.at(format!("[{i}]"))
+}
+
+/// Prefixes an error's path with an object key.
+#[inline(never)]
+fn at_key(e: DeError, key: &str) -> DeError {
+    e.at(key.to_string())
 }
 
 impl<'de> de::Deserializer<'de> for &mut Stream<'_, '_> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
-        match self.peek_value() {
-            None => Err(syntax(
-                self.0.error("unexpected end of input (expected a value)"),
-            )),
-            Some(b'n') => {
-                self.0.word("null").map_err(syntax)?;
-                v.visit_unit()
-            }
-            Some(b't') => {
-                self.0.word("true").map_err(syntax)?;
-                v.visit_bool(true)
-            }
-            Some(b'f') => {
-                self.0.word("false").map_err(syntax)?;
-                v.visit_bool(false)
-            }
-            Some(b'"') => match self.string()? {
-                Cow::Borrowed(s) => v.visit_str(s),
-                Cow::Owned(s) => v.visit_string(s),
-            },
-            Some(b'-' | b'0'..=b'9') => match self.0.number().map_err(syntax)? {
-                Number::Unsigned(u) => v.visit_u64(u),
-                Number::Signed(i) => v.visit_i64(i),
-                Number::Float(f) => v.visit_f64(f),
-            },
-            Some(b'[') => {
-                self.0.enter().map_err(syntax)?;
-                self.0.bump();
+        match self.token()? {
+            Token::Null => v.visit_unit(),
+            Token::Bool(b) => v.visit_bool(b),
+            Token::Str(Cow::Borrowed(s)) => v.visit_str(s),
+            Token::Str(Cow::Owned(s)) => v.visit_string(s),
+            Token::Num(Number::Unsigned(u)) => v.visit_u64(u),
+            Token::Num(Number::Signed(i)) => v.visit_i64(i),
+            Token::Num(Number::Float(f)) => v.visit_f64(f),
+            Token::SeqStart => {
                 let out = v.visit_seq(Seq {
                     s: &mut *self,
                     index: 0,
                     first: true,
                 })?;
-                // The visitor may stop early (a fixed-length target): that is an error here.
-                self.0.skip_ws();
-                if self.0.peek() != Some(b']') {
-                    return Err(syntax(self.0.error("expected ']' at the end of an array")));
-                }
-                self.0.bump();
-                self.0.leave();
+                self.close(true)?;
                 Ok(out)
             }
-            Some(b'{') => {
-                self.0.enter().map_err(syntax)?;
-                self.0.bump();
+            Token::MapStart => {
                 let out = v.visit_map(Map {
                     s: &mut *self,
                     first: true,
                     key: String::new(),
                 })?;
-                self.0.skip_ws();
-                if self.0.peek() != Some(b'}') {
-                    return Err(syntax(self.0.error("expected '}' at the end of an object")));
-                }
-                self.0.bump();
-                self.0.leave();
+                self.close(false)?;
                 Ok(out)
             }
-            Some(_) => Err(syntax(
-                self.0.error("unexpected character (expected a value)"),
-            )),
         }
     }
 
@@ -153,22 +248,15 @@ impl<'de> SeqAccess<'de> for Seq<'_, '_, '_> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
-        let p = &mut *self.s.0;
-        p.skip_ws();
-        match p.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                p.bump();
-            }
-            _ if self.first => {}
-            _ => return Err(syntax(p.error("expected ',' or ']' in an array"))),
+        if !self.s.next_element(self.first)? {
+            return Ok(None);
         }
         self.first = false;
         let i = self.index;
         self.index += 1;
         seed.deserialize(&mut *self.s)
             .map(Some)
-            .map_err(|e| e.at(format!("[{i}]")))
+            .map_err(|e| at_index(e, i))
     }
 }
 
@@ -186,36 +274,17 @@ impl<'de> MapAccess<'de> for Map<'_, '_, '_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        let p = &mut *self.s.0;
-        p.skip_ws();
-        match p.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => {
-                p.bump();
-                p.skip_ws();
-            }
-            _ if self.first => {}
-            _ => return Err(syntax(p.error("expected ',' or '}' in an object"))),
+        if !self.s.next_key(self.first, &mut self.key)? {
+            return Ok(None);
         }
         self.first = false;
-        if p.peek() != Some(b'"') {
-            return Err(syntax(p.error("expected a quoted key in an object")));
-        }
-        let key = p.string().map_err(syntax)?;
-        self.key.clear();
-        self.key.push_str(&key);
-        p.skip_ws();
-        if p.peek() != Some(b':') {
-            return Err(syntax(p.error("expected ':' after a key")));
-        }
-        p.bump();
-        let k: de::value::StrDeserializer<'_, DeError> = key.as_ref().into_deserializer();
+        let k: de::value::StrDeserializer<'_, DeError> = self.key.as_str().into_deserializer();
         seed.deserialize(k).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         seed.deserialize(&mut *self.s)
-            .map_err(|e| e.at(self.key.clone()))
+            .map_err(|e| at_key(e, &self.key))
     }
 }
 
