@@ -20,6 +20,15 @@ test('the engine loads and shows its version', async () => {
   assert.deepEqual(s.errors, []);
 });
 
+test('the page fetches the engine once, preloaded while its own modules load', async () => {
+  const fetches = await s.page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/pkg/waterline_bg.wasm'))
+    .map((e) => e.initiatorType));
+  // One fetch, started by <link rel="preload"> and then used by the engine's init (a second
+  // entry would mean the preload did not match the engine's request and was wasted).
+  assert.deepEqual(fetches, ['link']);
+});
+
 test('the Survey area opens with the seed-000 example: 89% (95% CI 82–94%) agree', async () => {
   assert.equal(await sentence(), '89% (95% CI 82–94%) agree');
   await s.page.screenshot({ path: `${screenshots}survey-en.png`, fullPage: true });
