@@ -170,8 +170,8 @@ fn bulk_wilson_matches_single_wilson_bit_for_bit() {
 fn bulk_wilson_names_the_first_invalid_pair() {
     // An invalid pair in the first or the second lane of a SIMD step, or in the scalar tail.
     for (bad, index) in [(0usize, 0.0), (1, 1.0), (4, 4.0)] {
-        let mut x = vec![1.0, 2.0, 3.0, 4.0, 5.0];
-        let n = vec![10.0; 5];
+        let mut x = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let n = [10.0; 5];
         x[bad] = 11.0; // more than n
         let err = wasm::wilson_many(
             js_sys::Float64Array::from(&x[..]).into(),
