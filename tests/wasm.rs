@@ -179,13 +179,7 @@ fn bulk_wilson_names_the_first_invalid_pair() {
             JsValue::UNDEFINED,
         )
         .unwrap_err();
-        let details = js_sys::Reflect::get(&err, &"details".into()).unwrap();
-        assert_eq!(
-            js_sys::Reflect::get(&details, &"index".into())
-                .unwrap()
-                .as_f64(),
-            Some(index)
-        );
+        assert_eq!(get(&get(&err, "details"), "index").as_f64(), Some(index));
         assert_eq!(code(Err::<JsValue, _>(err)), "count_exceeds_total");
     }
 }

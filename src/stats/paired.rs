@@ -36,6 +36,17 @@ fn length_mismatch(before: &[f64], after: &[f64]) -> Error {
     .with("after", after.len())
 }
 
+/// The error for an infinite value at `index` of the array `name`.
+fn not_finite(name: &str, index: usize, value: f64) -> Error {
+    Error::new(
+        Code::NotFinite,
+        format!("{name} at index {index} is {value}; use NaN for a missing answer"),
+    )
+    .with("name", name)
+    .with("index", index)
+    .with("value", value)
+}
+
 /// Pairs up `before` and `after`, dropping pairs with a NaN and rejecting infinite values.
 pub(crate) fn complete_pairs(before: &[f64], after: &[f64]) -> Result<Pairs> {
     if before.len() != after.len() {
@@ -48,13 +59,7 @@ pub(crate) fn complete_pairs(before: &[f64], after: &[f64]) -> Result<Pairs> {
         }
         for (name, v) in [("before", b), ("after", a)] {
             if !v.is_finite() {
-                return Err(Error::new(
-                    Code::NotFinite,
-                    format!("{name} at index {i} is {v}; use NaN for a missing answer"),
-                )
-                .with("name", name)
-                .with("index", i)
-                .with("value", v));
+                return Err(not_finite(name, i, v));
             }
         }
         pairs.push((b, a));
@@ -335,19 +340,11 @@ impl PairScan {
         if b.is_nan() || a.is_nan() {
             return Ok(());
         }
-        if !b.is_finite() || !a.is_finite() {
-            let (name, v) = if b.is_finite() {
-                ("after", a)
-            } else {
-                ("before", b)
-            };
-            return Err(Error::new(
-                Code::NotFinite,
-                format!("{name} at index {i} is {v}; use NaN for a missing answer"),
-            )
-            .with("name", name)
-            .with("index", i)
-            .with("value", v));
+        if !b.is_finite() {
+            return Err(not_finite("before", i, b));
+        }
+        if !a.is_finite() {
+            return Err(not_finite("after", i, a));
         }
         let d = a - b;
         self.n_used += 1;

@@ -134,8 +134,8 @@ fn valid_counts(x: f64, n: f64) -> bool {
 }
 
 /// Writes the Wilson bounds of every pair (`x`, `n`, `lowers`, `uppers` equally long), or
-/// returns the index of the first pair that fails [`valid_counts`].
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+/// returns the index of the first pair that fails [`valid_counts`]. In the wasm build the
+/// leading pairs go through [`fill_wilson_simd`]; the rest (all of them natively) here.
 fn fill_wilson(
     x: &[f64],
     n: &[f64],
@@ -143,26 +143,33 @@ fn fill_wilson(
     lowers: &mut [f64],
     uppers: &mut [f64],
 ) -> std::result::Result<(), usize> {
-    for (i, (((&xi, &ni), lo), up)) in x.iter().zip(n).zip(lowers).zip(uppers).enumerate() {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let done = fill_wilson_simd(x, n, z, lowers, uppers)?;
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let done = 0;
+    let rest = x[done..].iter().zip(&n[done..]);
+    let out = lowers[done..].iter_mut().zip(&mut uppers[done..]);
+    for (i, ((&xi, &ni), (lo, up))) in rest.zip(out).enumerate() {
         if !valid_counts(xi, ni) {
-            return Err(i);
+            return Err(done + i);
         }
         (*lo, *up) = wilson_bounds(xi, ni, z);
     }
     Ok(())
 }
 
-/// [`fill_wilson`] two pairs at a time with WebAssembly SIMD: the same operations in the same
-/// order as [`wilson_bounds`] (division and square root are correctly rounded in both), so the
-/// bounds are bit for bit those of the scalar code.
+/// The bounds of the leading pairs, two at a time with WebAssembly SIMD: the same operations
+/// in the same order as [`wilson_bounds`] (division and square root are correctly rounded in
+/// both), so the bounds are bit for bit those of the scalar code. Returns how many pairs it
+/// wrote (the even part), or the index of the first invalid pair.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn fill_wilson(
+fn fill_wilson_simd(
     x: &[f64],
     n: &[f64],
     z: f64,
     lowers: &mut [f64],
     uppers: &mut [f64],
-) -> std::result::Result<(), usize> {
+) -> std::result::Result<usize, usize> {
     use core::arch::wasm32::*;
     let k = x.len().min(n.len()).min(lowers.len()).min(uppers.len());
     let (zero, one, half_c, two) = (
@@ -172,9 +179,7 @@ fn fill_wilson(
         f64x2_splat(2.0),
     );
     let (zv, limit) = (f64x2_splat(z), f64x2_splat(9.0e15));
-    let pairs = k / 2;
-    for i in 0..pairs {
-        let j = 2 * i;
+    for j in (0..k / 2).map(|i| 2 * i) {
         let xv = f64x2(x[j], x[j + 1]);
         let nv = f64x2(n[j], n[j + 1]);
         let valid = v128_and(
@@ -205,13 +210,7 @@ fn fill_wilson(
         uppers[j] = f64x2_extract_lane::<0>(up);
         uppers[j + 1] = f64x2_extract_lane::<1>(up);
     }
-    for j in 2 * pairs..k {
-        if !valid_counts(x[j], n[j]) {
-            return Err(j);
-        }
-        (lowers[j], uppers[j]) = wilson_bounds(x[j], n[j], z);
-    }
-    Ok(())
+    Ok(k / 2 * 2)
 }
 
 /// The Wilson bounds for valid `x ≤ n`, `n ≥ 1` and critical value `z` (R's `prop.test` form,

@@ -22,6 +22,13 @@ impl DeError {
         self
     }
 
+    /// Prefixes the path with an array index (kept out of line: it is called from generic
+    /// code instantiated once per target type).
+    #[inline(never)]
+    pub(super) fn at_index(self, i: usize) -> Self {
+        self.at(format!("[{i}]"))
+    }
+
     fn path(&self) -> String {
         let mut out = String::new();
         for seg in self.path.iter().rev() {
@@ -153,7 +160,7 @@ impl<'de> SeqAccess<'de> for Seq {
                 self.index += 1;
                 seed.deserialize(ValueDe(item))
                     .map(Some)
-                    .map_err(|e| e.at(format!("[{i}]")))
+                    .map_err(|e| e.at_index(i))
             }
         }
     }

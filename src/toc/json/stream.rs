@@ -152,18 +152,6 @@ impl<'a> Stream<'_, 'a> {
     }
 }
 
-/// Prefixes an error's path with an array index.
-#[inline(never)]
-fn at_index(e: DeError, i: usize) -> DeError {
-    e.at(format!("[{i}]"))
-}
-
-/// Prefixes an error's path with an object key.
-#[inline(never)]
-fn at_key(e: DeError, key: &str) -> DeError {
-    e.at(key.to_string())
-}
-
 impl<'de> de::Deserializer<'de> for &mut Stream<'_, '_> {
     type Error = DeError;
 
@@ -256,7 +244,7 @@ impl<'de> SeqAccess<'de> for Seq<'_, '_, '_> {
         self.index += 1;
         seed.deserialize(&mut *self.s)
             .map(Some)
-            .map_err(|e| at_index(e, i))
+            .map_err(|e| e.at_index(i))
     }
 }
 
@@ -284,7 +272,7 @@ impl<'de> MapAccess<'de> for Map<'_, '_, '_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         seed.deserialize(&mut *self.s)
-            .map_err(|e| at_key(e, &self.key))
+            .map_err(|e| e.at(self.key.clone()))
     }
 }
 
