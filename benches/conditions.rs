@@ -4,6 +4,89 @@
 use std::time::Instant;
 use waterline::conditions::knapsack::{solve, MinSpend};
 use waterline::conditions::prng::Xoshiro256StarStar;
+use waterline::conditions::{
+    analyze_round, default_rubric, validate_round, AnalysisOptions, Proposal, Reviewer, Round,
+    ScoreColumns,
+};
+
+/// The round: 10,000 proposals, each scored by all 20 reviewers on every condition of
+/// the default rubric (8), in columns; harsh and generous reviewers.
+fn complete_round() -> Round {
+    let mut rng = Xoshiro256StarStar::seed_from_u64(11);
+    let rubric = default_rubric();
+    let (n_p, n_r, n_c) = (10_000u32, 20u32, rubric.conditions.len() as u32);
+    let harsh: Vec<f64> = (0..n_r).map(|_| rng.below(3) as f64 - 1.0).collect();
+    let mut columns = ScoreColumns {
+        reviewer_ids: (0..n_r).map(|r| format!("r{r}")).collect(),
+        proposal_ids: (0..n_p).map(|p| format!("p{p}")).collect(),
+        condition_ids: rubric.conditions.iter().map(|c| c.id.clone()).collect(),
+        ..ScoreColumns::default()
+    };
+    for p in 0..n_p {
+        let quality = 4.0 * rng.next_f64();
+        for r in 0..n_r {
+            for c in 0..n_c {
+                let noise = 1.5 * (rng.next_f64() - 0.5);
+                let v = (quality + 0.5 * harsh[r as usize] + noise)
+                    .clamp(0.0, 4.0)
+                    .round();
+                columns.reviewer.push(r);
+                columns.proposal.push(p);
+                columns.condition.push(c);
+                columns.value.push(v);
+            }
+        }
+    }
+    Round {
+        title: "complete design".into(),
+        synthetic: true,
+        note: None,
+        proposals: columns
+            .proposal_ids
+            .iter()
+            .map(|id| Proposal {
+                id: id.clone(),
+                title: id.clone(),
+                applicant: id.clone(),
+                community: "Mecca".into(),
+                amount_requested: 100_000.0,
+                minimum_amount: None,
+                toc_model_id: None,
+            })
+            .collect(),
+        reviewers: columns
+            .reviewer_ids
+            .iter()
+            .map(|id| Reviewer {
+                id: id.clone(),
+                name: id.clone(),
+            })
+            .collect(),
+        conflicts: vec![],
+        scores: vec![],
+        score_columns: Some(columns),
+    }
+}
+
+fn round_analysis_complete_design() {
+    let round = complete_round();
+    let rubric = default_rubric();
+    let n = round.score_columns.as_ref().map_or(0, ScoreColumns::len);
+    for _ in 0..3 {
+        let t = Instant::now();
+        let v = validate_round(&rubric, &round).unwrap();
+        let validated = t.elapsed();
+        let t = Instant::now();
+        let a = analyze_round(&rubric, &round, &AnalysisOptions::default()).unwrap();
+        println!(
+            "round analysis, 10,000 × 20 × {} ({n} scores, {} reviews): validate {validated:?}, analyze {:?}, {} flags",
+            rubric.conditions.len(),
+            v.reviews,
+            t.elapsed(),
+            a.agreement.flags.len()
+        );
+    }
+}
 
 fn amounts(rng: &mut Xoshiro256StarStar, n: usize, round_to: u64) -> Vec<u64> {
     (0..n)
@@ -82,6 +165,7 @@ fn knapsack_timing_breakdown() {
 }
 
 fn main() {
+    round_analysis_complete_design();
     knapsack_500_proposals();
     knapsack_timing_breakdown();
 }

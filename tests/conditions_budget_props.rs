@@ -132,7 +132,7 @@ proptest! {
         let round = Round {
             title: "random".into(), synthetic: true, note: None, proposals,
             reviewers: vec![Reviewer { id: "r1".into(), name: "Ana".into() }],
-            conflicts: vec![], scores: score_list,
+            conflicts: vec![], scores: score_list, score_columns: None,
         };
         let options = FundingOptions {
             budget: budget as f64, partial, min_share_per_level: Default::default(),

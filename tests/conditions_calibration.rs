@@ -188,6 +188,7 @@ fn a_disconnected_design_is_centred_per_group_and_reported() {
                 comment: None,
             })
             .collect(),
+        score_columns: None,
     };
     let c = calibrate(&rubric, &round).unwrap();
     assert_eq!(c.groups, 2);

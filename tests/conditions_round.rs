@@ -2,8 +2,8 @@
 //! import that names the row and column of every bad cell.
 
 use waterline::conditions::{
-    default_rubric, parse_reviews_csv, validate_round, Provenance, Round, Rubric, Score,
-    EXAMPLE_ROUND_JSON,
+    analyze_round, default_rubric, parse_reviews_csv, validate_round, AnalysisOptions, Provenance,
+    Round, Rubric, Score, ScoreColumns, EXAMPLE_ROUND_JSON,
 };
 use waterline::Code;
 
@@ -109,6 +109,93 @@ fn validation_lists_every_problem_with_its_ids() {
     find(Code::InvalidAmount, "\"p04\"");
     find(Code::InvalidAmount, "\"p05\"");
     assert_eq!(v.errors.len(), 10);
+}
+
+#[test]
+fn scores_in_columns_give_the_same_analysis_as_score_objects() {
+    let objects = example();
+    let mut columns = example();
+    let scores = std::mem::take(&mut columns.scores);
+    columns.score_columns = Some(ScoreColumns::from_scores(&scores));
+    let rubric = default_rubric();
+    let options = AnalysisOptions::default();
+    let a = analyze_round(&rubric, &objects, &options).unwrap();
+    let b = analyze_round(&rubric, &columns, &options).unwrap();
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        serde_json::to_value(&b).unwrap()
+    );
+    let v = validate_round(&rubric, &columns).unwrap();
+    assert!(v.valid, "{:#?}", v.errors);
+    assert_eq!(v.scores, scores.len());
+    // Half the scores as objects, half in columns: still the same round.
+    let mut mixed = example();
+    let rest = mixed.scores.split_off(scores.len() / 2);
+    mixed.score_columns = Some(ScoreColumns::from_scores(&rest));
+    let c = analyze_round(&rubric, &mixed, &options).unwrap();
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        serde_json::to_value(&c).unwrap()
+    );
+    // And the columns read from JSON, as a project file or the page would give them.
+    let json = serde_json::to_string(&columns).unwrap();
+    assert!(json.contains(r#""scoreColumns":{"reviewerIds":["#));
+    assert_eq!(serde_json::from_str::<Round>(&json).unwrap(), columns);
+}
+
+#[test]
+fn bad_score_columns_name_the_entry_or_the_id() {
+    let rubric = default_rubric();
+    let mut round = example();
+    round.scores.clear();
+    round.score_columns = Some(ScoreColumns {
+        reviewer_ids: vec!["r1".into(), "r9".into()],
+        proposal_ids: vec!["p01".into(), "p02".into()],
+        condition_ids: vec!["policies".into(), "water".into()],
+        reviewer: vec![0, 0, 1, 0, 0, 5, 0],
+        proposal: vec![0, 0, 0, 1, 1, 0, 1],
+        condition: vec![0, 0, 0, 0, 1, 0, 0],
+        value: vec![2.0, 3.0, 2.0, f64::NAN, 1.0, 1.0, 9.0],
+    });
+    let v = validate_round(&rubric, &round).unwrap();
+    let find = |code: Code, needle: &str| {
+        v.errors
+            .iter()
+            .find(|e| e.code == code && e.message.contains(needle))
+            .unwrap_or_else(|| panic!("no {code:?} error naming {needle}: {:#?}", v.errors))
+    };
+    // Unknown ids are named once, with their place in the id list.
+    find(
+        Code::UnknownId,
+        "scoreColumns.reviewerIds[1] names reviewer \"r9\"",
+    );
+    find(
+        Code::UnknownId,
+        "scoreColumns.conditionIds[1] names condition \"water\"",
+    );
+    // Entries are counted from 0, like the arrays they come from.
+    find(
+        Code::DuplicateId,
+        "scoreColumns entry 1 (reviewer \"r1\", proposal \"p01\"",
+    );
+    find(Code::NotFinite, "scoreColumns entry 3");
+    let outside = find(
+        Code::BadInput,
+        "entry 5: reviewer index 5 is outside reviewerIds",
+    );
+    assert_eq!(outside.details["column"], "reviewer".into());
+    find(Code::ScoreOutOfRange, "scoreColumns entry 6");
+    assert_eq!(v.errors.len(), 6, "{:#?}", v.errors);
+
+    // Columns of different lengths are refused as a whole.
+    let columns = round.score_columns.as_mut().unwrap();
+    columns.value.pop();
+    let v = validate_round(&rubric, &round).unwrap();
+    assert!(v
+        .errors
+        .iter()
+        .any(|e| e.code == Code::LengthMismatch && e.message.contains("got 7, 7, 7 and 6")));
+    assert_eq!(v.scores, 0);
 }
 
 #[test]

@@ -199,3 +199,108 @@ fn csv_import_reports_rows_and_columns() {
         Some("policies")
     );
 }
+
+/// The example round's scores as `scoreColumns`: typed arrays, or plain arrays when `plain`.
+fn example_in_columns(plain: bool) -> JsValue {
+    use waterline::conditions::{Round, ScoreColumns, EXAMPLE_ROUND_JSON};
+    let core: Round = serde_json::from_str(EXAMPLE_ROUND_JSON).unwrap();
+    let c = ScoreColumns::from_scores(&core.scores);
+    let ids = |v: &[String]| -> JsValue { v.iter().map(JsValue::from).collect::<Array>().into() };
+    let index = |v: &[u32]| -> JsValue {
+        if plain {
+            v.iter()
+                .map(|&x| JsValue::from(x))
+                .collect::<Array>()
+                .into()
+        } else {
+            js_sys::Uint32Array::from(v).into()
+        }
+    };
+    let value: JsValue = if plain {
+        c.value
+            .iter()
+            .map(|&x| JsValue::from(x))
+            .collect::<Array>()
+            .into()
+    } else {
+        js_sys::Float64Array::from(&c.value[..]).into()
+    };
+    let columns = object(&[
+        ("reviewerIds", ids(&c.reviewer_ids)),
+        ("proposalIds", ids(&c.proposal_ids)),
+        ("conditionIds", ids(&c.condition_ids)),
+        ("reviewer", index(&c.reviewer)),
+        ("proposal", index(&c.proposal)),
+        ("condition", index(&c.condition)),
+        ("value", value),
+    ]);
+    let round = w::example_round().unwrap();
+    set(&round, "scores", Array::new().into());
+    set(&round, "scoreColumns", columns);
+    round
+}
+
+#[wasm_bindgen_test]
+fn scores_in_typed_arrays_give_the_same_analysis_as_score_objects() {
+    let (rubric, round) = example();
+    let json = |v: JsValue| js_sys::JSON::stringify(&v).unwrap().as_string().unwrap();
+    let objects = json(w::analyze_round(rubric.clone(), round, JsValue::UNDEFINED).unwrap());
+    for plain in [false, true] {
+        let columns = example_in_columns(plain);
+        let a =
+            json(w::analyze_round(rubric.clone(), columns.clone(), JsValue::UNDEFINED).unwrap());
+        assert_eq!(a, objects, "plain arrays: {plain}");
+        let v = w::validate_round(rubric.clone(), columns).unwrap();
+        assert!(get(&v, "valid").as_bool().unwrap());
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_score_columns_are_coded_errors_naming_the_field() {
+    let rubric = w::default_rubric().unwrap();
+    let error =
+        |round: JsValue| w::validate_round(rubric.clone(), round).expect_err("expected an error");
+    let message = |e: &JsValue| get(e, "message").as_string().unwrap();
+    // A misspelt field, a missing one, a wrong type, an index that is not whole.
+    let round = example_in_columns(false);
+    set(&get(&round, "scoreColumns"), "values", Array::new().into());
+    let e = error(round);
+    assert_eq!(get(&e, "code").as_string().unwrap(), "bad_input");
+    assert!(
+        message(&e).contains("unknown field `values`"),
+        "{}",
+        message(&e)
+    );
+
+    let round = example_in_columns(false);
+    Reflect::delete_property(
+        &get(&round, "scoreColumns").unchecked_into::<Object>(),
+        &"value".into(),
+    )
+    .unwrap();
+    assert!(message(&error(round)).contains("missing field `value`"));
+
+    let round = example_in_columns(false);
+    set(&get(&round, "scoreColumns"), "reviewer", "0,1".into());
+    let e = error(round);
+    assert_eq!(
+        message(&e),
+        "round.scoreColumns.reviewer must be a Uint32Array or an array of numbers, got string"
+    );
+
+    let round = example_in_columns(true);
+    let proposal = get(&get(&round, "scoreColumns"), "proposal");
+    Reflect::set(&proposal, &3.into(), &1.5.into()).unwrap();
+    let e = error(round);
+    assert!(message(&e).starts_with("round.scoreColumns.proposal[3] must be a whole number"));
+    assert_eq!(get(&get(&e, "details"), "index").as_f64(), Some(3.0));
+
+    // NaN in a Float64Array is listed by validation with the entry, like a NaN score object.
+    let round = example_in_columns(false);
+    let value: js_sys::Float64Array = get(&get(&round, "scoreColumns"), "value").unchecked_into();
+    value.set_index(2, f64::NAN);
+    let v = w::validate_round(rubric.clone(), round).unwrap();
+    let first = Array::from(&get(&v, "errors")).get(0);
+    assert_eq!(get(&first, "code").as_string().unwrap(), "not_finite");
+    assert!(message(&first).starts_with("scoreColumns entry 2 "));
+}

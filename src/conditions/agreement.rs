@@ -205,20 +205,27 @@ pub(crate) fn agreement_design(
                 "agreement handles at most 2 million proposal × reviewer cells",
             )
         })?;
-    let mut conditions = Vec::with_capacity(d.rubric.conditions.len());
-    for (c, condition) in d.rubric.conditions.iter().enumerate() {
-        let mut m = vec![None; cells];
-        for v in &d.reviews {
+    // The proposals × reviewers matrix of each condition, filled in one pass over the reviews.
+    let mut matrices = vec![vec![None; cells]; d.rubric.conditions.len()];
+    for v in &d.reviews {
+        for (m, x) in matrices.iter_mut().zip(d.raw(v)) {
             if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
-                *slot = v.raw.get(c).copied().flatten();
+                *slot = *x;
             }
         }
-        conditions.push(measure(&condition.id, &m, n_p, n_r, options.level));
     }
+    let conditions: Vec<ConditionAgreement> = d
+        .rubric
+        .conditions
+        .iter()
+        .zip(&matrices)
+        .map(|(condition, m)| measure(&condition.id, m, n_p, n_r, options.level))
+        .collect();
+    drop(matrices);
     let mut m = vec![None; cells];
     for v in &d.reviews {
         if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
-            *slot = v.overall(&d.weights);
+            *slot = v.overall;
         }
     }
     let overall = measure("overall", &m, n_p, n_r, options.level);
@@ -230,20 +237,21 @@ pub(crate) fn agreement_design(
         }
     };
     let mut flags = Vec::new();
+    let mut cells: Vec<(usize, f64, f64)> = Vec::new();
+    let mut rows: Vec<(usize, &[Option<f64>])> = Vec::new();
     for (p, range) in d.by_proposal.iter().enumerate() {
         let reviews = d.reviews.get(range.clone()).unwrap_or(&[]);
+        rows.clear();
+        rows.extend(reviews.iter().map(|v| (v.r, d.raw(v))));
         for (c, condition) in d.rubric.conditions.iter().enumerate() {
             let width = condition.max() - condition.min();
-            let cells: Vec<(usize, f64, f64)> = reviews
-                .iter()
-                .filter_map(|v| {
-                    v.raw
-                        .get(c)
-                        .copied()
-                        .flatten()
-                        .map(|x| (v.r, x, x - offset(v.r) * width / 100.0))
-                })
-                .collect();
+            cells.clear();
+            cells.extend(rows.iter().filter_map(|&(r, raw)| {
+                raw.get(c)
+                    .copied()
+                    .flatten()
+                    .map(|x| (r, x, x - offset(r) * width / 100.0))
+            }));
             flags.extend(spread_flag(
                 d,
                 p,
@@ -252,10 +260,12 @@ pub(crate) fn agreement_design(
                 options.spread_threshold * width,
             ));
         }
-        let cells: Vec<(usize, f64, f64)> = reviews
-            .iter()
-            .filter_map(|v| v.overall(&d.weights).map(|x| (v.r, x, x - offset(v.r))))
-            .collect();
+        cells.clear();
+        cells.extend(
+            reviews
+                .iter()
+                .filter_map(|v| v.overall.map(|x| (v.r, x, x - offset(v.r)))),
+        );
         flags.extend(spread_flag(
             d,
             p,

@@ -4,7 +4,7 @@
 use super::agreement::{agreement_design, AgreementOptions, RoundAgreement};
 use super::calibration::{calibrate_design, Calibration};
 use super::depth::{coverage, depth_flags, Coverage, DepthFlag, DepthOptions};
-use super::round::{design, validate_round};
+use super::round::design;
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
 use crate::error::Result;
@@ -81,7 +81,7 @@ pub struct RoundAnalysis {
 /// ```
 /// use waterline::conditions::{analyze_round, default_rubric, AnalysisOptions, Round};
 /// # let round = Round { title: "t".into(), synthetic: true, note: None, proposals: vec![],
-/// #     reviewers: vec![], conflicts: vec![], scores: vec![] };
+/// #     reviewers: vec![], conflicts: vec![], scores: vec![], score_columns: None };
 /// let a = analyze_round(&default_rubric(), &round, &AnalysisOptions::default()).unwrap();
 /// assert_eq!(a.coverage.uncovered.len(), 8); // an empty round works on nothing
 /// ```
@@ -109,7 +109,7 @@ pub fn analyze_round(
     let flags = depth_flags(&scores.proposals, &depth_options)?;
     let all: Vec<&ProposalScore> = scores.proposals.iter().collect();
     let coverage = coverage(rubric, &all, "round", &depth_options)?;
-    let mut warnings = validate_round(rubric, round)?.warnings;
+    let mut warnings = d.warnings.clone();
     warnings.extend(calibration.warnings.iter().cloned());
     Ok(RoundAnalysis {
         method: "round-analysis",

@@ -354,7 +354,7 @@ pub(crate) fn calibrate_design(d: &Design) -> Result<Calibration> {
     let obs: Vec<(usize, usize, f64, f64)> = d
         .reviews
         .iter()
-        .filter_map(|v| v.overall(&d.weights).map(|y| (v.p, v.r, y, 1.0)))
+        .filter_map(|v| v.overall.map(|y| (v.p, v.r, y, 1.0)))
         .collect();
     let fit = fit_weighted(n_p, n_r, &obs)?;
     let mut warnings = Vec::new();

@@ -43,7 +43,9 @@ pub use ranking::{bootstrap_ranks, BootstrapOptions, BootstrapRanks};
 pub use reviews_csv::{parse_reviews_csv, ReviewsCsv};
 
 pub use default_rubric::default_rubric;
-pub use round::{validate_round, Conflict, Proposal, Reviewer, Round, RoundValidation, Score};
+pub use round::{
+    validate_round, Conflict, Proposal, Reviewer, Round, RoundValidation, Score, ScoreColumns,
+};
 pub use rubric::{
     Condition, Level, Provenance, Rubric, RubricEdit, ScalePoint, Text, RUBRIC_VERSION,
 };

@@ -162,7 +162,7 @@ fn raw_scores(d: &Design, m: &[f64], num: &mut [f64], den: &mut [f64], out: &mut
             if w == 0.0 {
                 continue;
             }
-            for ((s, n), dd) in v.scaled.iter().zip(num.iter_mut()).zip(den.iter_mut()) {
+            for ((s, n), dd) in d.scaled(v).iter().zip(num.iter_mut()).zip(den.iter_mut()) {
                 if let Some(s) = s {
                     *n += w * s;
                     *dd += w;
@@ -245,7 +245,7 @@ pub fn bootstrap_ranks(
     };
     let mut order = Vec::with_capacity(n_p);
     let point_ranks = ranks(&point, &mut order);
-    let overall: Vec<Option<f64>> = d.reviews.iter().map(|v| v.overall(&d.weights)).collect();
+    let overall: Vec<Option<f64>> = d.reviews.iter().map(|v| v.overall).collect();
     let mut rng = Xoshiro256StarStar::seed_from_u64(options.seed);
     let mut drawn: Vec<Vec<u32>> = vec![Vec::with_capacity(options.resamples); n_p];
     let mut top = vec![0usize; n_p];

@@ -100,6 +100,73 @@ pub struct Round {
     /// Scores.
     #[serde(default)]
     pub scores: Vec<Score>,
+    /// More scores in columns: the compact form for large rounds (see [`ScoreColumns`]). Both
+    /// may be given; a score given in both is a duplicate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_columns: Option<ScoreColumns>,
+}
+
+/// Scores as columns, the compact form of [`Round::scores`] for large rounds (no comments):
+/// entry `i` is the score `value[i]` that reviewer `reviewer_ids[reviewer[i]]` gave proposal
+/// `proposal_ids[proposal[i]]` on condition `condition_ids[condition[i]]`. The four entry
+/// columns have one length; indexes start at 0. An entry takes 20 bytes, against a struct with three
+/// strings per score, and the bindings copy each column from a typed array in one step.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScoreColumns {
+    /// Reviewer ids, each in the round's `reviewers`.
+    pub reviewer_ids: Vec<String>,
+    /// Proposal ids, each in the round's `proposals`.
+    pub proposal_ids: Vec<String>,
+    /// Condition ids, each in the rubric.
+    pub condition_ids: Vec<String>,
+    /// Per entry: index into `reviewer_ids`.
+    pub reviewer: Vec<u32>,
+    /// Per entry: index into `proposal_ids`.
+    pub proposal: Vec<u32>,
+    /// Per entry: index into `condition_ids`.
+    pub condition: Vec<u32>,
+    /// Per entry: the score, within the condition's scale.
+    pub value: Vec<f64>,
+}
+
+impl ScoreColumns {
+    /// Number of entries (the length of the shortest entry column).
+    pub fn len(&self) -> usize {
+        self.reviewer
+            .len()
+            .min(self.proposal.len())
+            .min(self.condition.len())
+            .min(self.value.len())
+    }
+
+    /// True when there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The columns of the given scores (comments are dropped), ids in order of first use.
+    pub fn from_scores(scores: &[Score]) -> ScoreColumns {
+        fn index(ids: &mut Vec<String>, seen: &mut HashMap<String, u32>, id: &str) -> u32 {
+            *seen.entry(id.to_string()).or_insert_with(|| {
+                ids.push(id.to_string());
+                u32::try_from(ids.len() - 1).unwrap_or(u32::MAX)
+            })
+        }
+        let mut out = ScoreColumns::default();
+        let mut seen = [HashMap::new(), HashMap::new(), HashMap::new()];
+        let [r, p, c] = &mut seen;
+        for s in scores {
+            out.reviewer
+                .push(index(&mut out.reviewer_ids, r, &s.reviewer_id));
+            out.proposal
+                .push(index(&mut out.proposal_ids, p, &s.proposal_id));
+            out.condition
+                .push(index(&mut out.condition_ids, c, &s.condition_id));
+            out.value.push(s.value);
+        }
+        out
+    }
 }
 
 /// Everything wrong with a round, and what is merely incomplete.
@@ -134,10 +201,10 @@ pub(crate) struct Review {
     pub p: usize,
     /// Reviewer index.
     pub r: usize,
-    /// Raw scores per condition.
-    pub raw: Vec<Option<f64>>,
-    /// Scores rescaled to 0–100 per condition.
-    pub scaled: Vec<Option<f64>>,
+    /// Where its scores are in [`Design::values`] (see [`Design::raw`]).
+    slot: usize,
+    /// The reviewer's weighted score of the proposal on 0–100 (over the conditions scored).
+    pub overall: Option<f64>,
 }
 
 /// A validated round in index form: the input of every analysis.
@@ -149,12 +216,17 @@ pub(crate) struct Design<'a> {
     pub weights: Vec<f64>,
     /// Reviews sorted by proposal, then reviewer.
     pub reviews: Vec<Review>,
+    /// Every review's raw scores then its scores rescaled to 0–100, one block of two rows of
+    /// conditions per review (one allocation instead of two per review).
+    values: Vec<Option<f64>>,
     /// For each proposal, its range in `reviews`.
     pub by_proposal: Vec<Range<usize>>,
     /// Amount requested per proposal, whole dollars.
     pub amounts: Vec<u64>,
     /// Minimum viable amount per proposal (= requested when none is given).
     pub minimums: Vec<u64>,
+    /// The incomplete-design notes of [`validate_round`].
+    pub warnings: Vec<String>,
 }
 
 /// Weighted mean of the present values, `None` when no positive weight is present.
@@ -171,11 +243,23 @@ pub(crate) fn weighted(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
     (total > 0.0).then(|| sum / total)
 }
 
-impl Review {
-    /// The reviewer's weighted score of the proposal on 0–100 (over the conditions scored).
-    pub fn overall(&self, weights: &[f64]) -> Option<f64> {
-        weighted(&self.scaled, weights)
+impl Design<'_> {
+    /// A review's raw scores, in the rubric's condition order.
+    pub fn raw(&self, v: &Review) -> &[Option<f64>] {
+        block(&self.values, v.slot, self.weights.len()).0
     }
+
+    /// A review's scores rescaled to 0–100, in the rubric's condition order.
+    pub fn scaled(&self, v: &Review) -> &[Option<f64>] {
+        block(&self.values, v.slot, self.weights.len()).1
+    }
+}
+
+/// The raw and the scaled row of review `slot` in a pool of `n_c` conditions.
+fn block(values: &[Option<f64>], slot: usize, n_c: usize) -> (&[Option<f64>], &[Option<f64>]) {
+    let at = slot * 2 * n_c;
+    let both = values.get(at..at + 2 * n_c).unwrap_or_default();
+    both.split_at(both.len() / 2)
 }
 
 fn dollars(proposal: &str, field: &str, value: f64) -> Result<u64> {
@@ -226,6 +310,7 @@ impl Problems {
 /// let round = Round {
 ///     title: "empty".into(), synthetic: true, note: None,
 ///     proposals: vec![], reviewers: vec![], conflicts: vec![], scores: vec![],
+///     score_columns: None,
 /// };
 /// let v = validate_round(&default_rubric(), &round).unwrap();
 /// assert!(v.valid);
@@ -247,6 +332,148 @@ pub(crate) fn design<'a>(rubric: &'a Rubric, round: &'a Round) -> Result<Design<
             Code::Internal,
             "round validation failed without an error",
         )),
+    }
+}
+
+/// Where a score came from, for its error messages: built only when there is an error.
+struct Entry<'s> {
+    /// Position in `scores` or in the columns, from 0.
+    index: usize,
+    /// `"scores"` or `"scoreColumns"`.
+    source: &'static str,
+    /// Reviewer, proposal and condition ids as given.
+    ids: [&'s str; 3],
+    /// The entry described for a message, e.g. `score 3 (reviewer "r1", …)`.
+    who: &'s dyn Fn() -> String,
+}
+
+impl Entry<'_> {
+    /// Adds the entry's position and ids to an error's details.
+    fn tag(&self, e: Error) -> Error {
+        e.with("index", self.index)
+            .with("source", self.source)
+            .with("reviewerId", self.ids[0])
+            .with("proposalId", self.ids[1])
+            .with("conditionId", self.ids[2])
+    }
+}
+
+/// The reviews being filled from scores, one per reviewer × proposal.
+struct Cells<'a> {
+    rubric: &'a Rubric,
+    conflicts: &'a HashSet<(usize, usize)>,
+    /// (proposal, reviewer) → position in `reviews`.
+    index: HashMap<(usize, usize), usize>,
+    reviews: Vec<Review>,
+    /// The reviews' scores, as in [`Design`].
+    values: Vec<Option<f64>>,
+    /// The last (proposal, reviewer) placed and its position, or [`CONFLICTED`].
+    last: Option<((usize, usize), usize)>,
+}
+
+/// The position of a review that must not exist: the reviewer has a conflict of interest.
+const CONFLICTED: usize = usize::MAX;
+
+impl Cells<'_> {
+    /// Checks one score (reviewer, proposal and condition indexes when known) and puts it in
+    /// its review; problems are pushed with the entry's ids.
+    fn place(
+        &mut self,
+        problems: &mut Problems,
+        at: &Entry,
+        (r, p, c): (Option<usize>, Option<usize>, Option<usize>),
+        value: f64,
+    ) {
+        let Some(condition) = c.and_then(|c| self.rubric.conditions.get(c)) else {
+            return;
+        };
+        if !value.is_finite() {
+            problems.push(
+                at.tag(
+                    Error::new(
+                        Code::NotFinite,
+                        format!("{} is not a finite number ({value})", (at.who)()),
+                    )
+                    .with("value", value),
+                ),
+            );
+            return;
+        }
+        if value < condition.min() || value > condition.max() {
+            problems.push(
+                at.tag(
+                    Error::new(
+                        Code::ScoreOutOfRange,
+                        format!(
+                            "{} is {value}, outside the scale {}–{}",
+                            (at.who)(),
+                            condition.min(),
+                            condition.max()
+                        ),
+                    )
+                    .with("value", value)
+                    .with("min", condition.min())
+                    .with("max", condition.max()),
+                ),
+            );
+            return;
+        }
+        let (Some(r), Some(p), Some(c)) = (r, p, c) else {
+            return;
+        };
+        // Scores usually come review by review: the last review found is tried first, and
+        // the conflict check is made once per review.
+        let k = match self.last {
+            Some((key, k)) if key == (p, r) => k,
+            _ => {
+                let k = if self.conflicts.contains(&(p, r)) {
+                    CONFLICTED
+                } else {
+                    let n_c = self.rubric.conditions.len();
+                    let (reviews, values) = (&mut self.reviews, &mut self.values);
+                    *self.index.entry((p, r)).or_insert_with(|| {
+                        let slot = reviews.len();
+                        reviews.push(Review {
+                            p,
+                            r,
+                            slot,
+                            overall: None,
+                        });
+                        values.resize(values.len() + 2 * n_c, None);
+                        slot
+                    })
+                };
+                self.last = Some(((p, r), k));
+                k
+            }
+        };
+        if k == CONFLICTED {
+            problems.push(at.tag(Error::new(
+                Code::ConflictOfInterest,
+                format!(
+                    "{} comes from a reviewer with a conflict of interest on this proposal: remove it",
+                    (at.who)()
+                ),
+            )));
+            return;
+        }
+        let n_c = self.rubric.conditions.len();
+        let cell = k.saturating_mul(2 * n_c).saturating_add(c);
+        match self.values.get_mut(cell) {
+            Some(slot @ None) => {
+                *slot = Some(value);
+                if let Some(x) = self.values.get_mut(cell + n_c) {
+                    *x = Some(condition.rescale(value));
+                }
+            }
+            _ => problems.push(at.tag(Error::new(
+                Code::DuplicateId,
+                format!(
+                    "{} is given twice: keep one score per reviewer, proposal and condition",
+                    (at.who)()
+                ),
+            ))),
+        }
     }
 }
 
@@ -360,111 +587,183 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
         }
     }
     let n_c = rubric.conditions.len();
-    let mut cells: HashMap<(usize, usize), Review> = HashMap::new();
+    let mut cells = Cells {
+        rubric,
+        conflicts: &conflicts,
+        index: HashMap::new(),
+        reviews: Vec::new(),
+        values: Vec::new(),
+        last: None,
+    };
     for (i, s) in round.scores.iter().enumerate() {
-        let who = format!(
-            "score {} (reviewer {:?}, proposal {:?}, condition {:?})",
-            i + 1,
-            s.reviewer_id,
-            s.proposal_id,
-            s.condition_id
-        );
-        let with_ids = |e: Error| {
-            e.with("index", i)
-                .with("reviewerId", s.reviewer_id.as_str())
-                .with("proposalId", s.proposal_id.as_str())
-                .with("conditionId", s.condition_id.as_str())
+        let who = || {
+            format!(
+                "score {} (reviewer {:?}, proposal {:?}, condition {:?})",
+                i + 1,
+                s.reviewer_id,
+                s.proposal_id,
+                s.condition_id
+            )
+        };
+        let at = Entry {
+            index: i,
+            source: "scores",
+            ids: [&s.reviewer_id, &s.proposal_id, &s.condition_id],
+            who: &who,
         };
         let r = reviewer_index.get(s.reviewer_id.as_str()).copied();
         let p = proposal_index.get(s.proposal_id.as_str()).copied();
         let c = condition_index.get(s.condition_id.as_str()).copied();
         if r.is_none() {
-            problems.push(with_ids(unknown(
-                "reviewer",
-                "reviewerId",
-                &s.reviewer_id,
-                who.clone(),
-            )));
+            problems.push(at.tag(unknown("reviewer", "reviewerId", &s.reviewer_id, who())));
         }
         if p.is_none() {
-            problems.push(with_ids(unknown(
-                "proposal",
-                "proposalId",
-                &s.proposal_id,
-                who.clone(),
-            )));
+            problems.push(at.tag(unknown("proposal", "proposalId", &s.proposal_id, who())));
         }
-        let Some(condition) = c.and_then(|c| rubric.conditions.get(c)) else {
-            problems.push(with_ids(Error::new(
+        if c.is_none() {
+            problems.push(at.tag(Error::new(
                 Code::UnknownId,
                 format!(
-                    "{who} names condition {:?}, which is not in the rubric",
+                    "{} names condition {:?}, which is not in the rubric",
+                    who(),
                     s.condition_id
                 ),
             )));
-            continue;
-        };
-        if !s.value.is_finite() {
-            problems.push(with_ids(
-                Error::new(
-                    Code::NotFinite,
-                    format!("{who} is not a finite number ({})", s.value),
-                )
-                .with("value", s.value),
-            ));
-            continue;
         }
-        if s.value < condition.min() || s.value > condition.max() {
-            problems.push(with_ids(
+        cells.place(&mut problems, &at, (r, p, c), s.value);
+    }
+    let mut column_scores = 0;
+    if let Some(columns) = &round.score_columns {
+        column_scores = columns.len();
+        let lookup = |ids: &'a [String], index: &HashMap<&str, usize>, kind: &str, key: &str| {
+            let resolved: Vec<Option<usize>> = ids
+                .iter()
+                .map(|id| index.get(id.as_str()).copied())
+                .collect();
+            let problems: Vec<Error> =
+                ids.iter()
+                    .zip(&resolved)
+                    .enumerate()
+                    .filter(|(_, (_, r))| r.is_none())
+                    .map(|(k, (id, _))| {
+                        Error::new(
+                            Code::UnknownId,
+                            format!(
+                            "scoreColumns.{key}s[{k}] names {kind} {id:?}, which is not in the {}",
+                            if kind == "condition" { "rubric" } else { "round" }
+                        ),
+                        )
+                        .with(key, id.as_str())
+                        .with("index", k)
+                        .with("source", "scoreColumns")
+                    })
+                    .collect();
+            (resolved, problems)
+        };
+        let (rs, e1) = lookup(
+            &columns.reviewer_ids,
+            &reviewer_index,
+            "reviewer",
+            "reviewerId",
+        );
+        let (ps, e2) = lookup(
+            &columns.proposal_ids,
+            &proposal_index,
+            "proposal",
+            "proposalId",
+        );
+        let (cs, e3) = lookup(
+            &columns.condition_ids,
+            &condition_index,
+            "condition",
+            "conditionId",
+        );
+        for e in e1.into_iter().chain(e2).chain(e3) {
+            problems.push(e);
+        }
+        let lengths = [
+            columns.reviewer.len(),
+            columns.proposal.len(),
+            columns.condition.len(),
+            columns.value.len(),
+        ];
+        if lengths.iter().any(|&n| n != column_scores) {
+            problems.push(
                 Error::new(
-                    Code::ScoreOutOfRange,
+                    Code::LengthMismatch,
                     format!(
-                        "{who} is {}, outside the scale {}–{}",
-                        s.value,
-                        condition.min(),
-                        condition.max()
+                        "scoreColumns: reviewer, proposal, condition and value must have one length, got {}, {}, {} and {}",
+                        lengths[0], lengths[1], lengths[2], lengths[3]
                     ),
                 )
-                .with("value", s.value)
-                .with("min", condition.min())
-                .with("max", condition.max()),
-            ));
-            continue;
+                .with("lengths", lengths.iter().map(|&n| n as f64).collect::<Vec<_>>())
+                .with("source", "scoreColumns"),
+            );
+            column_scores = 0;
         }
-        let (Some(r), Some(p), Some(c)) = (r, p, c) else {
-            continue;
-        };
-        if conflicts.contains(&(p, r)) {
-            problems.push(with_ids(Error::new(
-                Code::ConflictOfInterest,
+        let id = |ids: &'a [String], k: u32| ids.get(k as usize).map_or("", String::as_str);
+        for i in 0..column_scores {
+            let (Some(&rk), Some(&pk), Some(&ck), Some(&value)) = (
+                columns.reviewer.get(i),
+                columns.proposal.get(i),
+                columns.condition.get(i),
+                columns.value.get(i),
+            ) else {
+                break;
+            };
+            let ids = [
+                id(&columns.reviewer_ids, rk),
+                id(&columns.proposal_ids, pk),
+                id(&columns.condition_ids, ck),
+            ];
+            let who = || {
                 format!(
-                    "{who} comes from a reviewer with a conflict of interest on this proposal: remove it"
-                ),
-            )));
-            continue;
-        }
-        let review = cells.entry((p, r)).or_insert_with(|| Review {
-            p,
-            r,
-            raw: vec![None; n_c],
-            scaled: vec![None; n_c],
-        });
-        match review.raw.get_mut(c) {
-            Some(slot @ None) => {
-                *slot = Some(s.value);
-                if let Some(x) = review.scaled.get_mut(c) {
-                    *x = Some(condition.rescale(s.value));
-                }
+                    "scoreColumns entry {i} (reviewer {:?}, proposal {:?}, condition {:?})",
+                    ids[0], ids[1], ids[2]
+                )
+            };
+            let at = Entry {
+                index: i,
+                source: "scoreColumns",
+                ids,
+                who: &who,
+            };
+            let slots = [
+                (rk, rs.len(), "reviewer"),
+                (pk, ps.len(), "proposal"),
+                (ck, cs.len(), "condition"),
+            ];
+            if let Some((k, n, kind)) = slots.into_iter().find(|(k, n, _)| *k as usize >= *n) {
+                problems.push(
+                    Error::new(
+                        Code::BadInput,
+                        format!(
+                            "scoreColumns entry {i}: {kind} index {k} is outside {kind}Ids, which has {n}"
+                        ),
+                    )
+                    .with("index", i)
+                    .with("source", "scoreColumns")
+                    .with("column", kind),
+                );
+                continue;
             }
-            _ => problems.push(with_ids(Error::new(
-                Code::DuplicateId,
-                format!(
-                    "{who} is given twice: keep one score per reviewer, proposal and condition"
-                ),
-            ))),
+            // Unknown ids were reported once, with the id list.
+            let resolve = |v: &[Option<usize>], k: u32| v.get(k as usize).copied().flatten();
+            let (r, p, c) = (resolve(&rs, rk), resolve(&ps, pk), resolve(&cs, ck));
+            if r.is_some() && p.is_some() && c.is_some() {
+                cells.place(&mut problems, &at, (r, p, c), value);
+            }
         }
     }
-    let mut reviews: Vec<Review> = cells.into_values().collect();
+    let Cells {
+        mut reviews,
+        values,
+        ..
+    } = cells;
+    let weights: Vec<f64> = rubric.conditions.iter().map(|c| c.weight).collect();
+    for v in &mut reviews {
+        v.overall = weighted(block(&values, v.slot, n_c).1, &weights);
+    }
     reviews.sort_by_key(|v| (v.p, v.r));
     let mut by_proposal = vec![0..0; round.proposals.len()];
     let mut start = 0;
@@ -491,11 +790,11 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
     }
     let mut incomplete = 0;
     for v in &reviews {
-        if v.raw.iter().any(Option::is_none) {
+        let raw = block(&values, v.slot, n_c).0;
+        if raw.iter().any(Option::is_none) {
             incomplete += 1;
             if incomplete <= 10 {
-                let missing: Vec<&str> = v
-                    .raw
+                let missing: Vec<&str> = raw
                     .iter()
                     .zip(&rubric.conditions)
                     .filter(|(x, _)| x.is_none())
@@ -523,15 +822,17 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
         proposals: round.proposals.len(),
         reviewers: round.reviewers.len(),
         conditions: n_c,
-        scores: round.scores.len(),
+        scores: round.scores.len() + column_scores,
         reviews: reviews.len(),
         errors: problems.errors,
     };
     let design = validation.valid.then(|| Design {
+        warnings: validation.warnings.clone(),
         rubric,
         round,
-        weights: rubric.conditions.iter().map(|c| c.weight).collect(),
+        weights,
         reviews,
+        values,
         by_proposal,
         amounts,
         minimums,

@@ -80,7 +80,7 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
                 .iter()
                 .enumerate()
                 .map(|(c, condition)| {
-                    let xs: Vec<f64> = reviews.iter().filter_map(|v| v.raw.get(c).copied().flatten()).collect();
+                    let xs: Vec<f64> = reviews.iter().filter_map(|v| d.raw(v).get(c).copied().flatten()).collect();
                     let n = xs.len();
                     let mean = (n > 0).then(|| xs.iter().sum::<f64>() / n as f64);
                     let sd = mean.filter(|_| n > 1).map(|m| {
@@ -165,7 +165,8 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
 /// let scores = rubric.conditions.iter().map(|c| Score { reviewer_id: "r1".into(),
 ///     proposal_id: "p1".into(), condition_id: c.id.clone(), value: 3.0, comment: None }).collect();
 /// let round = Round { title: "t".into(), synthetic: true, note: None, proposals: vec![proposal],
-///     reviewers: vec![Reviewer { id: "r1".into(), name: "Ana".into() }], conflicts: vec![], scores };
+///     reviewers: vec![Reviewer { id: "r1".into(), name: "Ana".into() }], conflicts: vec![], scores,
+///     score_columns: None };
 /// let s = score_round(&rubric, &round).unwrap();
 /// assert_eq!(s.proposals[0].score, Some(75.0)); // 3 on a 0–4 scale everywhere
 /// ```

@@ -2,10 +2,88 @@
 //! arguments, calls one core function and encodes the result; the TypeScript interfaces are in
 //! the `TS_CONDITIONS` custom section.
 
-use super::{core, decode, encode, to_js_error};
-use crate::conditions::{self as c, Round, Rubric, RubricEdit};
+use super::{core, decode, encode, floats, indexes, to_js_error};
+use crate::conditions::{self as c, Round, Rubric, RubricEdit, ScoreColumns};
 use crate::error::{Code, Error};
 use wasm_bindgen::prelude::*;
+
+/// Decodes a round. Its `scoreColumns`, when present, are read column by column: a typed array
+/// is copied in one step instead of going through serde one element at a time.
+fn decode_round(value: JsValue) -> Result<Round, JsValue> {
+    let columns = if value.is_object() {
+        js_sys::Reflect::get(&value, &"scoreColumns".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if columns.is_undefined() || columns.is_null() {
+        return decode("round", value);
+    }
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    let _ = js_sys::Reflect::delete_property(&rest, &"scoreColumns".into());
+    let mut round: Round = decode("round", rest.into())?;
+    round.score_columns = Some(decode_columns(&columns)?);
+    Ok(round)
+}
+
+fn decode_columns(value: &JsValue) -> Result<ScoreColumns, JsValue> {
+    const NAME: &str = "round.scoreColumns";
+    let missing = |field: &str| {
+        to_js_error(
+            Error::new(Code::BadInput, format!("{NAME}: missing field `{field}`"))
+                .with("argument", NAME)
+                .with("field", field),
+        )
+    };
+    // The keys are checked first, so that no typo goes unnoticed.
+    let keys = [
+        "reviewerIds",
+        "proposalIds",
+        "conditionIds",
+        "reviewer",
+        "proposal",
+        "condition",
+        "value",
+    ];
+    if !value.is_object() {
+        return Err(to_js_error(
+            Error::new(Code::BadInput, format!("{NAME} must be an object")).with("argument", NAME),
+        ));
+    }
+    if let Some(key) = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find(|k| !keys.contains(&k.as_str()))
+    {
+        return Err(to_js_error(
+            Error::new(
+                Code::BadInput,
+                format!(
+                    "{NAME}: unknown field `{key}`, expected one of: {}",
+                    keys.join(", ")
+                ),
+            )
+            .with("argument", NAME)
+            .with("field", key),
+        ));
+    }
+    let field = |key: &str| {
+        js_sys::Reflect::get(value, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+            .ok_or_else(|| missing(key))
+    };
+    let ids = |key: &str| decode::<Vec<String>>(&format!("{NAME}.{key}"), field(key)?);
+    let index = |key: &str| indexes(&format!("{NAME}.{key}"), &field(key)?);
+    Ok(ScoreColumns {
+        reviewer_ids: ids("reviewerIds")?,
+        proposal_ids: ids("proposalIds")?,
+        condition_ids: ids("conditionIds")?,
+        reviewer: index("reviewer")?,
+        proposal: index("proposal")?,
+        condition: index("condition")?,
+        value: floats(&format!("{NAME}.value"), &field("value")?)?,
+    })
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONDITIONS: &'static str = r#"
@@ -54,6 +132,17 @@ export interface Score {
   reviewerId: string; proposalId: string; conditionId: string;
   value: number; comment?: string | null;
 }
+/**
+ * Scores in columns, the compact form for large rounds (no comments): entry i is the score
+ * value[i] that reviewer reviewerIds[reviewer[i]] gave proposal proposalIds[proposal[i]] on
+ * condition conditionIds[condition[i]]. Typed arrays are copied into the engine in one step;
+ * plain arrays are accepted too (e.g. from a JSON file).
+ */
+export interface ScoreColumns {
+  reviewerIds: string[]; proposalIds: string[]; conditionIds: string[];
+  reviewer: Uint32Array | number[]; proposal: Uint32Array | number[]; condition: Uint32Array | number[];
+  value: Float64Array | number[];
+}
 /** A review round; incomplete designs are allowed. */
 export interface Round {
   title: string;
@@ -64,6 +153,8 @@ export interface Round {
   reviewers: Reviewer[];
   conflicts?: Conflict[];
   scores?: Score[];
+  /** More scores, in columns; a score given both ways is a duplicate. */
+  scoreColumns?: ScoreColumns | null;
 }
 /** A problem found in the input, with the ids involved in `details`. */
 export interface Problem { code: string; message: string; details: Record<string, number | string | Array<number | string>>; }
@@ -250,7 +341,7 @@ pub fn validate_round(
     #[wasm_bindgen(unchecked_param_type = "Round")] round: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rubric: Rubric = decode("rubric", rubric)?;
-    let round: Round = decode("round", round)?;
+    let round = decode_round(round)?;
     encode(&core(c::validate_round(&rubric, &round))?)
 }
 
@@ -262,7 +353,7 @@ pub fn analyze_round(
     #[wasm_bindgen(unchecked_param_type = "AnalysisOptions | undefined | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rubric: Rubric = decode("rubric", rubric)?;
-    let round: Round = decode("round", round)?;
+    let round = decode_round(round)?;
     let options: Option<c::AnalysisOptions> = decode("options", options)?;
     encode(&core(c::analyze_round(
         &rubric,
@@ -279,7 +370,7 @@ pub fn bootstrap_ranks(
     #[wasm_bindgen(unchecked_param_type = "BootstrapOptions | undefined | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rubric: Rubric = decode("rubric", rubric)?;
-    let round: Round = decode("round", round)?;
+    let round = decode_round(round)?;
     let options: Option<c::BootstrapOptions> = decode("options", options)?;
     encode(&core(c::bootstrap_ranks(
         &rubric,
@@ -296,7 +387,7 @@ pub fn fund_within_budget(
     #[wasm_bindgen(unchecked_param_type = "FundingOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rubric: Rubric = decode("rubric", rubric)?;
-    let round: Round = decode("round", round)?;
+    let round = decode_round(round)?;
     let options: c::FundingOptions = decode("options", options)?;
     encode(&core(c::fund_within_budget(&rubric, &round, &options))?)
 }

@@ -185,8 +185,38 @@ pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 /// or a plain array of numbers. Anything else is `bad_input` naming the argument, rather than
 /// the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
 pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
-    if let Some(array) = value.dyn_ref::<js_sys::Float64Array>() {
-        return Ok(array.to_vec());
+    bulk(
+        name,
+        value,
+        |v| v.dyn_ref::<js_sys::Float64Array>().map(|a| a.to_vec()),
+        Some,
+        ("a Float64Array", "a number"),
+    )
+}
+
+/// Reads a bulk index argument: a `Uint32Array` (one copy) or a plain array of whole numbers
+/// from 0 to 2³² − 1, like [`floats`].
+pub(crate) fn indexes(name: &str, value: &JsValue) -> Result<Vec<u32>, JsValue> {
+    bulk(
+        name,
+        value,
+        |v| v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec()),
+        |x| (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x)).then_some(x as u32),
+        ("a Uint32Array", "a whole number from 0 to 4294967295"),
+    )
+}
+
+/// The shape of [`floats`] and [`indexes`]: the typed array in one copy, else a plain array
+/// read element by element; errors name the argument and the index.
+fn bulk<T>(
+    name: &str,
+    value: &JsValue,
+    typed: impl Fn(&JsValue) -> Option<Vec<T>>,
+    element: impl Fn(f64) -> Option<T>,
+    (array_kind, element_kind): (&str, &str),
+) -> Result<Vec<T>, JsValue> {
+    if let Some(values) = typed(value) {
+        return Ok(values);
     }
     if js_sys::Array::is_array(value) {
         let array: &js_sys::Array = value.unchecked_ref();
@@ -194,11 +224,14 @@ pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                v.as_f64().ok_or_else(|| {
+                v.as_f64().and_then(&element).ok_or_else(|| {
                     to_js_error(
-                        Error::new(Code::BadInput, format!("{name}[{i}] must be a number"))
-                            .with("argument", name)
-                            .with("index", i),
+                        Error::new(
+                            Code::BadInput,
+                            format!("{name}[{i}] must be {element_kind}"),
+                        )
+                        .with("argument", name)
+                        .with("index", i),
                     )
                 })
             })
@@ -208,7 +241,7 @@ pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
     Err(to_js_error(
         Error::new(
             Code::BadInput,
-            format!("{name} must be a Float64Array or an array of numbers, got {got}"),
+            format!("{name} must be {array_kind} or an array of numbers, got {got}"),
         )
         .with("argument", name)
         .with("type", got),

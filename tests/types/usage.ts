@@ -5,7 +5,7 @@ import type {
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, ImportSummary, SurveyReport, SensitivityRow,
-  Rubric, Round, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
+  Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   TocModel, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -73,6 +73,11 @@ export async function usage(): Promise<void> {
   const round: Round = waterline.exampleRound();
   const rv: RoundValidation = waterline.validateRound(edited, round);
   const ra: RoundAnalysis = waterline.analyzeRound(edited, round, { level: 0.95 });
+  const columns: ScoreColumns = {
+    reviewerIds: ['r1'], proposalIds: ['p01'], conditionIds: ['policies'],
+    reviewer: new Uint32Array([0]), proposal: [0], condition: new Uint32Array([0]), value: new Float64Array([3]),
+  };
+  waterline.analyzeRound(edited, { ...round, scores: [], scoreColumns: columns }, undefined);
   const br: BootstrapRanks = waterline.bootstrapRanks(edited, round, { resamples: 100, seed: 1, topK: 3 });
   const fr: FundingResult = waterline.fundWithinBudget(edited, round, { budget: 500_000, partial: true });
   const rc: ReviewsCsv = waterline.parseReviewsCsv(edited, 'reviewer,proposal,policies\n');

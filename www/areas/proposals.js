@@ -195,7 +195,8 @@ export function mount(root, { changed } = {}) {
       if (!v.ok) return { ok: false, problems: [v.error], notListed: 0 };
       let dropped = [];
       if (!v.value.valid) {
-        const scoreLevel = (e) => ['index', 'reviewerId', 'proposalId', 'conditionId'].every((k) => k in (e.details ?? {}));
+        // Only problems of score objects can be dropped one by one (not of scoreColumns).
+        const scoreLevel = (e) => e.details?.source === 'scores' && ['index', 'reviewerId', 'proposalId', 'conditionId'].every((k) => k in e.details);
         if (!dropInvalidScores || v.value.errorsNotListed > 0 || !v.value.errors.every(scoreLevel)) {
           return { ok: false, problems: v.value.errors, notListed: v.value.errorsNotListed };
         }

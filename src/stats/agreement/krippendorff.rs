@@ -100,28 +100,29 @@ pub fn krippendorff_alpha(
     metric: AlphaMetric,
 ) -> Result<KrippendorffAlpha> {
     check_matrix(ratings, n_units, n_raters)?;
-    let units: Vec<Vec<f64>> = if n_raters == 0 {
-        Vec::new()
-    } else {
-        ratings
-            .chunks(n_raters)
-            .map(|row| row.iter().flatten().copied().collect::<Vec<f64>>())
-            .filter(|u| u.len() >= 2)
-            .collect()
-    };
-    let n: usize = units.iter().map(Vec::len).sum();
-    if units.is_empty() {
+    // The pairable values, unit after unit: unit k is values[ends[k-1]..ends[k]].
+    let mut values: Vec<f64> = Vec::with_capacity(ratings.len());
+    let mut ends: Vec<usize> = Vec::new();
+    for row in ratings.chunks(n_raters.max(1)) {
+        let start = values.len();
+        values.extend(row.iter().flatten());
+        match values.len() - start {
+            0 => {}
+            1 => values.truncate(start),
+            _ => ends.push(values.len()),
+        }
+    }
+    let n = values.len();
+    if ends.is_empty() {
         return Err(Error::new(
             Code::SampleTooSmall,
             "Krippendorff's alpha needs at least one unit rated by two or more raters",
         )
         .with("units", n_units));
     }
-    // Distinct pairable values, sorted, and their frequencies n_c.
-    let mut domain: Vec<f64> = units.iter().flatten().copied().collect();
-    domain.sort_by(f64::total_cmp);
-    domain.dedup();
-    if domain.len() < 2 {
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if low == high {
         return Err(Error::new(
             Code::NoVariation,
             "every pairable rating is the same value: Krippendorff's alpha is undefined",
@@ -130,33 +131,40 @@ pub fn krippendorff_alpha(
     }
     // The ordinal metric is the interval metric on midranks: with P_c the cumulative pairable
     // frequency up to value c, δ²_ck = (M_k − M_c)² where M_c = P_c − n_c / 2.
-    let units: Vec<Vec<f64>> = match metric {
-        AlphaMetric::Interval => units,
-        AlphaMetric::Ordinal => {
-            let mut sorted: Vec<f64> = units.iter().flatten().copied().collect();
-            sorted.sort_by(f64::total_cmp);
-            let midrank = |x: f64| {
-                let below = sorted.partition_point(|d| *d < x) as f64;
-                let upto = sorted.partition_point(|d| *d <= x) as f64;
-                (below + upto) / 2.0
-            };
-            units
-                .iter()
-                .map(|u| u.iter().map(|&x| midrank(x)).collect())
-                .collect()
+    if metric == AlphaMetric::Ordinal {
+        // Each distinct value with its midrank, from the runs of the sorted values.
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let mut midranks: Vec<(f64, f64)> = Vec::new();
+        let mut i = 0;
+        while let Some(&x) = sorted.get(i) {
+            let run = sorted
+                .get(i..)
+                .map_or(1, |r| r.iter().take_while(|&&y| y == x).count());
+            midranks.push((x, i as f64 + run as f64 / 2.0));
+            i += run.max(1);
         }
-    };
+        for x in &mut values {
+            let k = midranks.partition_point(|(v, _)| v.total_cmp(x).is_lt());
+            if let Some(&(_, m)) = midranks.get(k) {
+                *x = m;
+            }
+        }
+    }
     // Σ over ordered pairs i ≠ j of (x_i − x_j)² = 2 m Σ (x − x̄)², within a unit and overall:
     // O(n log n) without the values × values coincidence matrix.
     let nf = n as f64;
     let mut observed = 0.0;
-    for u in &units {
+    let mut start = 0;
+    for &end in &ends {
+        let u = values.get(start..end).unwrap_or_default();
         let m = u.len() as f64;
         let mean = u.iter().sum::<f64>() / m;
         observed += 2.0 * m * u.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (m - 1.0);
+        start = end;
     }
-    let grand = units.iter().flatten().sum::<f64>() / nf;
-    let total: f64 = units.iter().flatten().map(|x| (x - grand).powi(2)).sum();
+    let grand = values.iter().sum::<f64>() / nf;
+    let total: f64 = values.iter().map(|x| (x - grand).powi(2)).sum();
     let d_o = observed / nf;
     let d_e = 2.0 * nf * total / (nf * (nf - 1.0));
     if d_e.is_nan() || d_e <= 0.0 {
@@ -166,7 +174,7 @@ pub fn krippendorff_alpha(
         ));
     }
     let mut warnings = Vec::new();
-    let dropped = n_units - units.len();
+    let dropped = n_units - ends.len();
     if dropped > 0 {
         warnings.push(format!(
             "{dropped} of {n_units} units had fewer than two ratings and were not pairable"
@@ -179,7 +187,7 @@ pub fn krippendorff_alpha(
         observed_disagreement: d_o,
         expected_disagreement: d_e,
         n_units,
-        n_units_pairable: units.len(),
+        n_units_pairable: ends.len(),
         n_pairable: n,
         raters: n_raters,
         warnings,
