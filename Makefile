@@ -48,9 +48,13 @@ tools: rust-tools node-tools
 
 # ---------------------------------------------------------------------------- build
 
-# Release build into pkg/ (wasm-pack --target web), then wasm-opt -Oz from the npm
-# package binaryen (wasm-pack's own wasm-opt step is off: it would download).
+# Release builds (wasm-pack --target web), then wasm-opt -Oz from the npm package binaryen
+# (wasm-pack's own wasm-opt step is off: it would download): pkg/ is the whole engine, the one
+# the page loads; pkg/stats/ is the statistics alone (no survey, conditions or toc feature),
+# for a page that needs only the statistics functions.
 build: tools
+	wasm-pack build --target web --release --out-dir pkg/stats -- --no-default-features --features console_error_panic_hook
+	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/stats/waterline_bg.wasm -o pkg/stats/waterline_bg.wasm
 	wasm-pack build --target web --release --out-dir pkg
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/waterline_bg.wasm -o pkg/waterline_bg.wasm
 	@node scripts/size.mjs
@@ -67,6 +71,7 @@ check:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 native:
 	cargo test

@@ -25,10 +25,18 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem()
 const exports = initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.meta.url)) });
 const data = makeData();
 const node = { suite: runSuite({ wl, jStat, ss }, data, { runs }), domains: await domainBenchmarks(wl, { runs, memory: exports.memory }) };
-const coldNode = [];
-for (let i = 0; i < 7; i++) {
-  const out = execFileSync(process.execPath, [new URL('./cold-node.mjs', import.meta.url).pathname]);
-  coldNode.push(JSON.parse(out).importToResultMs);
+// The two builds: pkg/ (whole engine, the page's) and pkg/stats/ (statistics only).
+const builds = [
+  { dir: 'pkg', label: 'whole engine (pkg/)', page: 'cold.html' },
+  { dir: 'pkg/stats', label: 'statistics build (pkg/stats/)', page: 'cold-stats.html' },
+];
+const coldNode = {};
+for (const { dir } of builds) {
+  coldNode[dir] = [];
+  for (let i = 0; i < 7; i++) {
+    const out = execFileSync(process.execPath, [new URL('./cold-node.mjs', import.meta.url).pathname, dir]);
+    coldNode[dir].push(JSON.parse(out).importToResultMs);
+  }
 }
 
 // ---- W4 accuracy: two-sided t p-values against mpmath (tests/data/scale_t.csv, 50 digits),
@@ -71,14 +79,15 @@ let browser;
   await b.done();
   if (browser.error) throw new Error(`browser suite failed: ${browser.error}`);
 }
-const coldBrowser = [];
-{
+const coldBrowser = {};
+for (const { dir, page: html } of builds) {
+  coldBrowser[dir] = [];
   const b = await launch();
   for (let i = 0; i < 7; i++) {
     const page = await b.context.newPage(); // a fresh page each time (same empty profile)
-    await page.goto(`${url}bench/cold.html?i=${i}`);
+    await page.goto(`${url}bench/${html}?i=${i}`);
     await page.waitForFunction(() => window.__cold, null, { timeout: 60_000 });
-    coldBrowser.push(await page.evaluate(() => window.__cold));
+    coldBrowser[dir].push(await page.evaluate(() => window.__cold));
     await page.close();
   }
   await b.done();
@@ -86,9 +95,13 @@ const coldBrowser = [];
 server.close();
 
 // ---- sizes
-const size = (f) => { const b = readFileSync(new URL(`../pkg/${f}`, import.meta.url)); return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
-const sizes = { wasm: size('waterline_bg.wasm'), js: size('waterline.js') };
-sizes.total = { raw: sizes.wasm.raw + sizes.js.raw, gzip: sizes.wasm.gzip + sizes.js.gzip };
+const size = (f) => { const b = readFileSync(new URL(`../${f}`, import.meta.url)); return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length }; };
+const sizes = {};
+for (const { dir } of builds) {
+  const s = { wasm: size(`${dir}/waterline_bg.wasm`), js: size(`${dir}/waterline.js`) };
+  s.total = { raw: s.wasm.raw + s.js.raw, gzip: s.wasm.gzip + s.js.gzip };
+  sizes[dir] = s;
+}
 
 // ---- report
 const fmt = (ms) => (ms === undefined ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
@@ -115,8 +128,14 @@ for (const [i, d] of node.domains.entries()) {
   const b = browser.domains[i];
   out(`| ${d.id} | ${d.name} | waterline | ${fmt(d.ms)} | | ${fmt(b?.ms)} | | | | ${d.target ?? ''} ${b?.detail ?? d.detail ?? ''} |`);
 }
-out(`| C | cold start: import → first result | waterline | ${fmt(median(coldNode))} | | ${fmt(median(coldBrowser.map((c) => c.importToResultMs)))} | | | | target < 10 ms Node, < 50 ms Chromium; fresh process / fresh page, median of 7; Chromium from navigation start to result (page set-up included): ${fmt(median(coldBrowser.map((c) => c.navigationToResultMs)))} ms; the page preloads the engine as www/index.html does |`);
-out(`| S | bytes shipped (wasm + JS glue) | waterline | raw ${(sizes.total.raw / 1024).toFixed(1)} KiB | gzip ${(sizes.total.gzip / 1024).toFixed(1)} KiB | | | | | wasm ${(sizes.wasm.gzip / 1024).toFixed(1)} KiB + JS ${(sizes.js.gzip / 1024).toFixed(1)} KiB gzipped; target < 200 KB gzipped |`);
+for (const { dir, label } of builds) {
+  const cb = coldBrowser[dir];
+  out(`| C | cold start: import → first result, ${label} | waterline | ${fmt(median(coldNode[dir]))} | | ${fmt(median(cb.map((c) => c.importToResultMs)))} | | | | target < 10 ms Node, < 50 ms Chromium; fresh process / fresh page, median of 7; Chromium from navigation start to result (page set-up included): ${fmt(median(cb.map((c) => c.navigationToResultMs)))} ms; the page preloads the engine as www/index.html does |`);
+}
+for (const { dir, label } of builds) {
+  const s = sizes[dir];
+  out(`| S | bytes shipped (wasm + JS glue), ${label} | waterline | raw ${(s.total.raw / 1024).toFixed(1)} KiB | gzip ${(s.total.gzip / 1024).toFixed(1)} KiB | | | | | wasm ${(s.wasm.gzip / 1024).toFixed(1)} KiB + JS ${(s.js.gzip / 1024).toFixed(1)} KiB gzipped; target < 200 KB gzipped |`);
+}
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ machine, chromium: browser.version, runs, node, browser, coldNode, coldBrowser, sizes, accuracy }, null, 2));

@@ -14,10 +14,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod error;
 pub mod stats;
+#[cfg(feature = "survey")]
 pub mod survey;
+#[cfg(feature = "toc")]
 pub mod toc;
 pub mod wasm;
 

@@ -1,6 +1,7 @@
 //! Agreement statistics checked against reference values: Shrout–Fleiss ICCs against R's
 //! `psych::ICC` (tests/data/conditions_icc.R) and Krippendorff's alpha against the Python
 //! `krippendorff` package (tests/data/conditions_alpha.py).
+#![cfg(feature = "conditions")]
 
 use std::collections::BTreeMap;
 use waterline::stats::prec::{assert_close, CLOSED_FORM};

@@ -1,6 +1,7 @@
 //! Funding within a budget is exact: on small random instances (n ≤ 12) the solver's total
 //! equals the brute-force optimum over all 2ⁿ subsets, and the funded total never exceeds the
 //! budget.
+#![cfg(feature = "conditions")]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

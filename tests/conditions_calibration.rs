@@ -1,6 +1,6 @@
 //! Reviewer calibration recovers planted reviewer offsets, matches a brute-force least-squares
 //! solve, handles disconnected designs, and scales to 10,000 proposals × 20 reviewers.
-
+#![cfg(feature = "conditions")]
 #![allow(clippy::needless_range_loop)] // dense linear algebra reads best with indices
 
 use waterline::conditions::prng::Xoshiro256StarStar;

@@ -1,4 +1,5 @@
 //! The built-in example round, scored with the default rubric: what a funder sees first.
+#![cfg(feature = "conditions")]
 
 use std::collections::BTreeMap;
 use waterline::conditions::{

@@ -1,5 +1,6 @@
 //! Rubrics and rounds as data: JSON round trips, validation messages that name the ids, and CSV
 //! import that names the row and column of every bad cell.
+#![cfg(feature = "conditions")]
 
 use waterline::conditions::{
     analyze_round, default_rubric, parse_reviews_csv, validate_round, AnalysisOptions, Provenance,

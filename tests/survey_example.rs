@@ -2,6 +2,7 @@
 //! whole percent), through the whole path a user takes: CSV → detected mapping → report.
 //!
 //! Expected values are the seed's published percentages, not numbers this code produced.
+#![cfg(feature = "survey")]
 
 use waterline::survey::report::{ItemResult, Report};
 use waterline::survey::{example, ReadOptions, ReportOptions, Survey};

@@ -1,6 +1,7 @@
 //! Survey import: CSV edge cases, header shapes, label matching, reported problems and mapping
 //! edits. Fixtures are written by `tests/data/survey_fixtures.py`; every expected value below is
 //! counted by hand from the fixture rows.
+#![cfg(feature = "survey")]
 
 use waterline::survey::{ItemType, ReadOptions, Role, Shape, Survey};
 use waterline::Code;

@@ -1,6 +1,7 @@
 //! Property tests of the survey import and report: any text either imports or fails with an
 //! error code — never a panic — and every share the report gives lies in [0, 1] inside its
 //! interval.
+#![cfg(feature = "survey")]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

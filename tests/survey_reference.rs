@@ -1,6 +1,7 @@
 //! The survey report end to end against R: a seeded export written by
 //! `tests/data/survey_reference.R` is imported, detected and reported; every number is compared
 //! with the value R computed on the same rows (`survey_reference_expected.csv`).
+#![cfg(feature = "survey")]
 
 use std::collections::HashMap;
 use waterline::stats::prec::{assert_close, CLOSED_FORM, SPECIAL_FUNCTION};

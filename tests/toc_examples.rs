@@ -1,5 +1,6 @@
 //! The built-in example models (PASS, seed 004; Alianza, seed 000 Figure 3b): they parse,
 //! validate clean, round-trip losslessly and carry provenance for everything.
+#![cfg(feature = "toc")]
 
 use waterline::toc::{
     example_alianza_model, example_pass_model, parse_model, to_json, validate, Model, Origin,

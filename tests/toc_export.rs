@@ -1,6 +1,7 @@
 //! Exports with hostile text: quotes, backslashes, `<script>`, `#`, commas, line breaks,
 //! formulas and non-ASCII survive each format, read back by an independent reader (the `csv`
 //! crate for RFC 4180; a DOT string reader written from the Graphviz grammar; the JSON reader).
+#![cfg(feature = "toc")]
 
 use serde_json::json;
 use waterline::toc::{

@@ -1,5 +1,6 @@
 //! Layout of the logic-model diagram: geometry invariants, crossings checked by brute force
 //! from the drawn coordinates, and the barycenter sweeps removing avoidable crossings.
+#![cfg(feature = "toc")]
 
 mod toc_common;
 

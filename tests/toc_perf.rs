@@ -1,5 +1,6 @@
 //! Timings of the large-model paths, natively (`cargo test --release --test toc_perf -- --nocapture`).
 //! The budgets themselves are asserted under wasm in tests/toc_wasm.rs.
+#![cfg(feature = "toc")]
 
 mod toc_common;
 

@@ -1,5 +1,6 @@
 //! Progress as of a date, with the seed figures: staff beliefs 48% → 72% (target 80%),
 //! willful-defiance suspensions 2.8% → 0, and PASS goals part-way through phase 1.
+#![cfg(feature = "toc")]
 
 use serde_json::json;
 use waterline::toc::{

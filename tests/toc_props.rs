@@ -1,4 +1,5 @@
 //! Property tests for the theory-of-change engine (native only).
+#![cfg(feature = "toc")]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -2,6 +2,7 @@
 //! civil dates against Python's `datetime` (tests/data/toc_dates.py) and critical-path
 //! schedules against a networkx + datetime implementation of the documented rules
 //! (tests/data/toc_cpm.py). Dates and day counts are integers: the tolerance is exact.
+#![cfg(feature = "toc")]
 
 use waterline::toc::{parse_model, schedule, Date, ScheduleOptions};
 

@@ -1,6 +1,7 @@
 //! The critical-path schedule and the what-if on PASS and on small models whose answers can be
 //! worked out by hand (the hand arithmetic is in the comments). Numbers across many random
 //! models are checked against networkx in tests/toc_reference.rs.
+#![cfg(feature = "toc")]
 
 use serde_json::{json, Value};
 use waterline::toc::{

@@ -1,4 +1,5 @@
 //! Every validation rule with a model that breaks it and the same model that passes it.
+#![cfg(feature = "toc")]
 
 use serde_json::{json, Value};
 use waterline::toc::{parse_model, validate, Finding, Rule, Severity, Validation};

@@ -1,7 +1,7 @@
 //! The survey bindings under WebAssembly, in Node
 //! (`wasm-pack test --node -- --test wasm_survey`): good input, wrong types, NaN, unknown
 //! fields and `null` must give a result or a thrown `Error` with the right `code`, never a trap.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "survey"))]
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -3,7 +3,7 @@
 //!
 //! Every export gets good input, wrong types, missing fields, `null` and NaN, and must answer
 //! with a result or a thrown `Error` carrying the right `code` — never a trap.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "toc"))]
 
 mod toc_common;
 

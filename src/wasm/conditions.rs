@@ -2,7 +2,7 @@
 //! arguments, calls one core function and encodes the result; the TypeScript interfaces are in
 //! the `TS_CONDITIONS` custom section.
 
-use super::{core, decode, encode, floats, indexes, to_js_error};
+use super::{bulk, core, decode, encode, floats, to_js_error};
 use crate::conditions::{self as c, Round, Rubric, RubricEdit, ScoreColumns};
 use crate::error::{Code, Error};
 use wasm_bindgen::prelude::*;
@@ -23,6 +23,18 @@ fn decode_round(value: JsValue) -> Result<Round, JsValue> {
     let mut round: Round = decode("round", rest.into())?;
     round.score_columns = Some(decode_columns(&columns)?);
     Ok(round)
+}
+
+/// Reads an index column: a `Uint32Array` (one copy) or a plain array of whole numbers from 0
+/// to 2³² − 1.
+fn indexes(name: &str, value: &JsValue) -> Result<Vec<u32>, JsValue> {
+    bulk(
+        name,
+        value,
+        |v| v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec()),
+        |x| (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x)).then_some(x as u32),
+        ("a Uint32Array", "a whole number from 0 to 4294967295"),
+    )
 }
 
 fn decode_columns(value: &JsValue) -> Result<ScoreColumns, JsValue> {

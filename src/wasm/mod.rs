@@ -11,10 +11,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod stats_scale;
 pub mod stats_shift;
+#[cfg(feature = "survey")]
 pub mod survey;
+#[cfg(feature = "toc")]
 pub mod toc;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
@@ -194,21 +197,9 @@ pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
     )
 }
 
-/// Reads a bulk index argument: a `Uint32Array` (one copy) or a plain array of whole numbers
-/// from 0 to 2³² − 1, like [`floats`].
-pub(crate) fn indexes(name: &str, value: &JsValue) -> Result<Vec<u32>, JsValue> {
-    bulk(
-        name,
-        value,
-        |v| v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec()),
-        |x| (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x)).then_some(x as u32),
-        ("a Uint32Array", "a whole number from 0 to 4294967295"),
-    )
-}
-
-/// The shape of [`floats`] and [`indexes`]: the typed array in one copy, else a plain array
+/// The shape of [`floats`] and of the index columns of a round: the typed array in one copy, else a plain array
 /// read element by element; errors name the argument and the index.
-fn bulk<T>(
+pub(crate) fn bulk<T>(
     name: &str,
     value: &JsValue,
     typed: impl Fn(&JsValue) -> Option<Vec<T>>,
