@@ -62,6 +62,34 @@ test('a file that is not a project, or from a newer version, gets a message and 
   await flush();
 });
 
+test('a round whose file has scoreColumns opens with those scores editable', async () => {
+  // The API's compact form for large rounds (plain arrays in a file): the page turns the
+  // columns into score objects on load, so the grid, the import and the export see them.
+  const project = JSON.parse(readFileSync(new URL('../data/project_v1.json', import.meta.url)));
+  const { round } = project.areas.proposals;
+  const scores = round.scores;
+  const ids = (key) => [...new Set(scores.map((x) => x[key]))];
+  const [reviewerIds, proposalIds, conditionIds] = [ids('reviewerId'), ids('proposalId'), ids('conditionId')];
+  round.scores = [];
+  round.scoreColumns = {
+    reviewerIds, proposalIds, conditionIds,
+    reviewer: scores.map((x) => reviewerIds.indexOf(x.reviewerId)),
+    proposal: scores.map((x) => proposalIds.indexOf(x.proposalId)),
+    condition: scores.map((x) => conditionIds.indexOf(x.conditionId)),
+    value: scores.map((x) => x.value),
+  };
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'columns.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8')).areas.proposals.round;
+  assert.equal(saved.scoreColumns, undefined);
+  const key = (x) => `${x.reviewerId}|${x.proposalId}|${x.conditionId}|${x.value}`;
+  assert.deepEqual(saved.scores.map(key).sort(), scores.map(key).sort());
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+});
+
 test('the schema-1 project file fixture opens in every area', async () => {
   // tests/data/project_v1.json was saved by the page (tests/browser/make-project-fixture.mjs).
   const fixture = readFileSync(new URL('../data/project_v1.json', import.meta.url));

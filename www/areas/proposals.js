@@ -84,6 +84,25 @@ function cleanSettings(saved) {
   return out;
 }
 
+/**
+ * The page shows and edits score objects. A round whose file carries `scoreColumns` (the
+ * compact form the API takes for large rounds) gets them as score objects once, on load; it
+ * was validated first, so every index is in range.
+ */
+function withScoreObjects(round) {
+  const c = round?.scoreColumns;
+  if (!c) return round;
+  const scores = [...(round.scores ?? [])];
+  for (let i = 0; i < c.value.length; i++) {
+    scores.push({
+      reviewerId: c.reviewerIds[c.reviewer[i]], proposalId: c.proposalIds[c.proposal[i]],
+      conditionId: c.conditionIds[c.condition[i]], value: c.value[i],
+    });
+  }
+  const { scoreColumns: _, ...rest } = round;
+  return { ...rest, scores };
+}
+
 /** Mounts the Proposals area into `root`; returns its state accessors for the project file. */
 export function mount(root, { changed } = {}) {
   const rubric = call('defaultRubric');
@@ -349,7 +368,7 @@ export function mount(root, { changed } = {}) {
       if (!check.ok) return fail(check.error);
       if (!check.value.valid) return fail(check.value.errors[0]);
       ctx.rubric = r.value;
-      ctx.round = state.round;
+      ctx.round = withScoreObjects(state.round);
       ctx.validation = check.value;
       ctx.settings = cleanSettings(state.settings);
       undoStack.length = 0;
