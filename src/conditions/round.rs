@@ -109,8 +109,8 @@ pub struct Round {
 /// Scores as columns, the compact form of [`Round::scores`] for large rounds (no comments):
 /// entry `i` is the score `value[i]` that reviewer `reviewer_ids[reviewer[i]]` gave proposal
 /// `proposal_ids[proposal[i]]` on condition `condition_ids[condition[i]]`. The four entry
-/// columns have one length; indexes start at 0. An entry takes 20 bytes, against a struct with three
-/// strings per score, and the bindings copy each column from a typed array in one step.
+/// columns have one length; indexes start at 0. An entry takes 20 bytes, against a struct with
+/// three strings per score, and the bindings copy each column from a typed array in one step.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScoreColumns {
