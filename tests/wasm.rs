@@ -4,34 +4,12 @@
 //! with a result or a thrown `Error` carrying the right `code` — never a trap.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Object, Reflect};
+mod wasm_support;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm;
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-/// The `code` of a thrown error (asserting it is an `Error` with `details`).
-#[track_caller]
-fn code(result: Result<JsValue, JsValue>) -> String {
-    let err = result.expect_err("expected an error");
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    assert!(get(&err, "details").is_object(), "no details: {err:?}");
-    get(&err, "code").as_string().unwrap()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
-}
 
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
@@ -45,7 +23,7 @@ fn wilson_returns_a_plain_object_naming_its_method() {
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.95);
     let lower = get(&r, "lower").as_f64().unwrap();
     assert!((lower - 0.823_514_411_164_905_9).abs() < 1e-10);
-    let r = wasm::wilson(48.0.into(), 100.0.into(), options(&[("level", 0.9.into())])).unwrap();
+    let r = wasm::wilson(48.0.into(), 100.0.into(), object(&[("level", 0.9.into())])).unwrap();
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.9);
     assert!(wasm::wilson(1.0.into(), 2.0.into(), JsValue::NULL).is_ok());
 }
@@ -85,17 +63,17 @@ fn wilson_rejects_garbage_with_codes() {
         code(wasm::wilson(1.0.into(), u.clone(), u.clone())),
         "bad_input"
     );
-    let bad_level = options(&[("level", 1.5.into())]);
+    let bad_level = object(&[("level", 1.5.into())]);
     assert_eq!(
         code(wasm::wilson(1.0.into(), 5.0.into(), bad_level)),
         "level_out_of_range"
     );
-    let nan_level = options(&[("level", f64::NAN.into())]);
+    let nan_level = object(&[("level", f64::NAN.into())]);
     assert_eq!(
         code(wasm::wilson(1.0.into(), 5.0.into(), nan_level)),
         "level_out_of_range"
     );
-    let unknown = options(&[("confidence", 0.9.into())]);
+    let unknown = object(&[("confidence", 0.9.into())]);
     assert_eq!(
         code(wasm::wilson(1.0.into(), 5.0.into(), unknown)),
         "bad_input"

@@ -3,37 +3,13 @@
 //! fields and `null` give a result or a thrown `Error` with the right `code` — never a trap.
 #![cfg(all(target_arch = "wasm32", feature = "conditions"))]
 
+mod wasm_support;
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm::conditions as w;
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-fn set(value: &JsValue, key: &str, v: JsValue) {
-    Reflect::set(value, &key.into(), &v).unwrap();
-}
-
-#[track_caller]
-fn code(result: Result<JsValue, JsValue>) -> String {
-    let err = result.expect_err("expected an error");
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    assert!(get(&err, "details").is_object(), "no details: {err:?}");
-    get(&err, "code").as_string().unwrap()
-}
-
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o: JsValue = Object::new().into();
-    for (k, v) in pairs {
-        set(&o, k, v.clone());
-    }
-    o
-}
 
 fn example() -> (JsValue, JsValue) {
     (w::default_rubric().unwrap(), w::example_round().unwrap())

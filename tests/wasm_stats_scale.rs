@@ -3,37 +3,12 @@
 //! option fields and `null` give a result or an `Error` with the right `code`, never a trap.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Object, Reflect};
+mod wasm_support;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm::stats_scale as w;
-
-/// A `Float64Array` argument, as JavaScript passes bulk numbers.
-fn fa(values: &[f64]) -> JsValue {
-    js_sys::Float64Array::from(values).into()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-#[track_caller]
-fn code(result: Result<JsValue, JsValue>) -> String {
-    let err = result.expect_err("expected an error");
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    get(&err, "code").as_string().unwrap()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
-}
 
 #[wasm_bindgen_test]
 fn t_p_values_in_bulk() {
@@ -77,7 +52,7 @@ fn cronbach_alpha_with_options_and_bad_input() {
     assert!((get(&r, "alpha").as_f64().unwrap() - 0.9121621621621622).abs() < 1e-12);
     assert_eq!(get(&r, "nExcluded").as_f64().unwrap(), 1.0);
     assert_eq!(get(&r, "ciMethod").as_string().unwrap(), "feldt");
-    let r = w::cronbach_alpha(fa(&data), 3.0.into(), options(&[("level", 0.9.into())])).unwrap();
+    let r = w::cronbach_alpha(fa(&data), 3.0.into(), object(&[("level", 0.9.into())])).unwrap();
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.9);
     assert_eq!(
         code(w::cronbach_alpha(fa(&data), "3".into(), u.clone())),
@@ -95,7 +70,7 @@ fn cronbach_alpha_with_options_and_bad_input() {
         code(w::cronbach_alpha(fa(&data), 4.0.into(), u.clone())),
         "length_mismatch"
     );
-    let typo = options(&[("confidence", 0.9.into())]);
+    let typo = object(&[("confidence", 0.9.into())]);
     assert_eq!(
         code(w::cronbach_alpha(fa(&data), 3.0.into(), typo)),
         "bad_input"
@@ -110,9 +85,9 @@ fn p_adjust_keeps_missing_as_null() {
     let adjusted = get(&r, "adjusted");
     assert!(get(&adjusted, "1").is_null());
     assert!((get(&adjusted, "0").as_f64().unwrap() - 0.03).abs() < 1e-15);
-    let r = w::p_adjust(fa(&[0.01, 0.04]), options(&[("method", "BH".into())])).unwrap();
+    let r = w::p_adjust(fa(&[0.01, 0.04]), object(&[("method", "BH".into())])).unwrap();
     assert_eq!(get(&r, "method").as_string().unwrap(), "bh");
-    let bad = options(&[("method", "sidak".into())]);
+    let bad = object(&[("method", "sidak".into())]);
     assert_eq!(code(w::p_adjust(fa(&[0.01]), bad)), "bad_input");
     assert_eq!(
         code(w::p_adjust(fa(&[1.5]), JsValue::NULL)),
@@ -129,7 +104,7 @@ fn power_and_sample_size() {
     assert_eq!(get(&r, "unit").as_string().unwrap(), "per-group");
     let r = w::power_two_proportions(0.48.into(), 0.72.into(), 60.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.7721799228631357).abs() < 1e-12);
-    let one = options(&[("alternative", "one.sided".into()), ("alpha", 0.1.into())]);
+    let one = object(&[("alternative", "one.sided".into()), ("alpha", 0.1.into())]);
     let r = w::sample_size_paired_means(0.5.into(), 1.2.into(), 0.8.into(), one).unwrap();
     assert_eq!(get(&r, "alternative").as_string().unwrap(), "one-sided");
     let r = w::power_paired_means(0.5.into(), 1.0.into(), 20.0.into(), u.clone()).unwrap();
@@ -137,7 +112,7 @@ fn power_and_sample_size() {
     let r =
         w::sample_size_paired_proportions(0.05.into(), 0.45.into(), 0.8.into(), u.clone()).unwrap();
     assert_eq!(get(&r, "n").as_f64().unwrap(), 23.0);
-    let strict = options(&[("strict", true.into())]);
+    let strict = object(&[("strict", true.into())]);
     let r = w::power_paired_proportions(0.05.into(), 0.45.into(), 23.0.into(), strict).unwrap();
     assert!(get(&r, "strict").as_bool().unwrap());
     assert_eq!(
@@ -158,7 +133,7 @@ fn power_and_sample_size() {
         )),
         "bad_input"
     );
-    let typo = options(&[("sides", 1.0.into())]);
+    let typo = object(&[("sides", 1.0.into())]);
     assert_eq!(
         code(w::power_paired_means(
             0.5.into(),

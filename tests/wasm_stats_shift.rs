@@ -2,37 +2,13 @@
 //! (`wasm-pack test --node -- --test wasm_stats_shift`).
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect};
+mod wasm_support;
+
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm::stats_shift as w;
-
-/// A `Float64Array` argument, as JavaScript passes bulk numbers.
-fn fa(values: &[f64]) -> JsValue {
-    js_sys::Float64Array::from(values).into()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-#[track_caller]
-fn code(result: Result<JsValue, JsValue>) -> String {
-    let err = result.expect_err("expected an error");
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    get(&err, "code").as_string().unwrap()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
-}
 
 #[wasm_bindgen_test]
 fn mcnemar_with_and_without_the_table() {
@@ -41,7 +17,7 @@ fn mcnemar_with_and_without_the_table() {
     assert_eq!(get(&r, "method").as_string().unwrap(), "mcnemar");
     assert!(get(&r, "difference").is_null());
     assert!((get(&r, "pValue").as_f64().unwrap() - 0.03515625).abs() < 1e-12);
-    let o = options(&[("a", 14.0.into()), ("d", 22.0.into())]);
+    let o = object(&[("a", 14.0.into()), ("d", 22.0.into())]);
     let r = w::mcnemar(5.0.into(), 0.0.into(), o).unwrap();
     let d = get(&r, "difference");
     assert_eq!(get(&d, "method").as_string().unwrap(), "newcombe-paired");
@@ -53,14 +29,14 @@ fn mcnemar_with_and_without_the_table() {
         code(w::mcnemar(1.5.into(), 1.0.into(), u.clone())),
         "invalid_count"
     );
-    let typo = options(&[("levels", 0.9.into())]);
+    let typo = object(&[("levels", 0.9.into())]);
     assert_eq!(code(w::mcnemar(1.0.into(), 1.0.into(), typo)), "bad_input");
-    let only_a = options(&[("a", 1.0.into())]);
+    let only_a = object(&[("a", 1.0.into())]);
     assert_eq!(
         code(w::mcnemar(1.0.into(), 1.0.into(), only_a)),
         "bad_input"
     );
-    let nulls = options(&[("a", JsValue::NULL), ("d", JsValue::NULL)]);
+    let nulls = object(&[("a", JsValue::NULL), ("d", JsValue::NULL)]);
     assert!(w::mcnemar(1.0.into(), 1.0.into(), nulls).is_ok());
 }
 
@@ -81,7 +57,7 @@ fn paired_exports_take_float64_arrays_with_nan_as_missing() {
 
     let b = [2.0, 3.0, 2.0, 4.0, 1.0, 3.0, 2.0, 3.0];
     let a = [4.0, 4.0, 3.0, 4.0, 3.0, 5.0, 2.0, 4.0];
-    let o = options(&[
+    let o = object(&[
         ("zeroMethod", "pratt".into()),
         ("correct", false.into()),
         ("exact", JsValue::NULL),
@@ -89,12 +65,12 @@ fn paired_exports_take_float64_arrays_with_nan_as_missing() {
     let r = w::wilcoxon_signed_rank(fa(&b), fa(&a), o).unwrap();
     assert_eq!(get(&r, "zeroMethod").as_string().unwrap(), "pratt");
     assert!(get(&r, "z").as_f64().is_some());
-    let bad = options(&[("zeroMethod", "zsplit".into())]);
+    let bad = object(&[("zeroMethod", "zsplit".into())]);
     assert_eq!(
         code(w::wilcoxon_signed_rank(fa(&b), fa(&a), bad)),
         "bad_input"
     );
-    let r = w::paired_t(fa(&b), fa(&a), options(&[("level", 0.9.into())])).unwrap();
+    let r = w::paired_t(fa(&b), fa(&a), object(&[("level", 0.9.into())])).unwrap();
     assert_eq!(get(&r, "level").as_f64().unwrap(), 0.9);
     assert_eq!(
         code(w::paired_t(fa(&[1.0, 2.0]), fa(&[2.0, 3.0]), JsValue::NULL)),
@@ -131,7 +107,7 @@ fn two_samples_and_tables() {
         &Array::of2(&12.0.into(), &8.0.into()),
     )
     .into();
-    let r = w::chi_square(table, options(&[("correct", true.into())])).unwrap();
+    let r = w::chi_square(table, object(&[("correct", true.into())])).unwrap();
     assert!(get(&r, "correct").as_bool().unwrap());
     assert!(get(&get(&r, "expected"), "0").is_object());
     assert_eq!(code(w::chi_square("nope".into(), u.clone())), "bad_input");

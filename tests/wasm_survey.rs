@@ -3,35 +3,13 @@
 //! fields and `null` must give a result or a thrown `Error` with the right `code`, never a trap.
 #![cfg(all(target_arch = "wasm32", feature = "survey"))]
 
-use js_sys::{Array, Object, Reflect};
+mod wasm_support;
+
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm::survey as w;
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-#[track_caller]
-fn code<T>(result: Result<T, JsValue>) -> String {
-    let Err(err) = result else {
-        panic!("expected an error")
-    };
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    assert!(get(&err, "details").is_object(), "no details: {err:?}");
-    get(&err, "code").as_string().unwrap()
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
-}
 
 #[wasm_bindgen_test]
 fn the_example_reports_89_percent_of_113() {
@@ -74,23 +52,23 @@ fn the_mapping_round_trips_and_bad_mappings_throw() {
 fn wrong_inputs_throw_with_codes() {
     assert_eq!(code(w::Survey::new(5.0.into(), JsValue::NULL)), "bad_input");
     assert_eq!(code(w::Survey::new("".into(), JsValue::NULL)), "csv_empty");
-    let typo = options(&[("delimeter", ";".into())]);
+    let typo = object(&[("delimeter", ";".into())]);
     assert_eq!(code(w::Survey::new("a\n1\n".into(), typo)), "bad_input");
     let s = w::Survey::new(w::example_survey_csv().into(), JsValue::NULL).unwrap();
     assert_eq!(
-        code(s.report(options(&[("level", 2.0.into())]))),
+        code(s.report(object(&[("level", 2.0.into())]))),
         "level_out_of_range"
     );
     assert_eq!(
-        code(s.report(options(&[("level", f64::NAN.into())]))),
+        code(s.report(object(&[("level", f64::NAN.into())]))),
         "level_out_of_range"
     );
     assert_eq!(
-        code(s.report(options(&[("minCell", 0.0.into())]))),
+        code(s.report(object(&[("minCell", 0.0.into())]))),
         "parameter_out_of_range"
     );
     assert_eq!(
-        code(s.report(options(&[("adjust", "sidak".into())]))),
+        code(s.report(object(&[("adjust", "sidak".into())]))),
         "bad_input"
     );
 }

@@ -7,15 +7,14 @@
 
 mod toc_common;
 
-use js_sys::{Object, Reflect, JSON};
+mod wasm_support;
+
+use js_sys::{Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+use wasm_support::*;
 use waterline::wasm::toc as w;
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
 
 fn path(value: &JsValue, keys: &[&str]) -> JsValue {
     keys.iter()
@@ -23,25 +22,6 @@ fn path(value: &JsValue, keys: &[&str]) -> JsValue {
             Ok(i) => Reflect::get_u32(&v, i).unwrap(),
             Err(_) => get(&v, k),
         })
-}
-
-#[track_caller]
-fn code(result: Result<JsValue, JsValue>) -> String {
-    let err = result.expect_err("expected an error");
-    assert!(
-        err.is_instance_of::<js_sys::Error>(),
-        "not an Error: {err:?}"
-    );
-    assert!(get(&err, "details").is_object(), "no details: {err:?}");
-    get(&err, "code").as_string().unwrap()
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
 }
 
 fn js(text: &str) -> JsValue {
@@ -67,10 +47,10 @@ fn examples_validate_schedule_and_export() {
         path(&s, &["goals", "0", "earlyStart"]).as_string().unwrap(),
         "2021-02-01"
     );
-    let o = obj(&[("goalId", "g6".into()), ("delayDays", 30.0.into())]);
+    let o = object(&[("goalId", "g6".into()), ("delayDays", 30.0.into())]);
     let wi = w::what_if(pass.clone(), o).unwrap();
     assert_eq!(get(&wi, "projectShiftDays").as_f64(), Some(30.0));
-    let p = w::progress(pass.clone(), obj(&[("asOf", "2021-05-01".into())])).unwrap();
+    let p = w::progress(pass.clone(), object(&[("asOf", "2021-05-01".into())])).unwrap();
     assert_eq!(
         path(&p, &["phases", "1", "track"]).as_string().unwrap(),
         "not_yet_due"
@@ -81,12 +61,12 @@ fn examples_validate_schedule_and_export() {
         "inputs"
     );
     for format in ["json", "mermaid", "dot", "indicatorsCsv"] {
-        let e = w::export_model(pass.clone(), obj(&[("format", format.into())])).unwrap();
+        let e = w::export_model(pass.clone(), object(&[("format", format.into())])).unwrap();
         assert!(get(&e, "text").as_string().unwrap().len() > 500, "{format}");
     }
     // JSON text works wherever a model object does, and parseModel reads it back.
     let text = get(
-        &w::export_model(pass.clone(), obj(&[("format", "json".into())])).unwrap(),
+        &w::export_model(pass.clone(), object(&[("format", "json".into())])).unwrap(),
         "text",
     );
     let again = w::parse_model(text.clone()).unwrap();
@@ -107,11 +87,14 @@ fn the_logic_model_class_decodes_once() {
     assert!(m.schedule(JsValue::UNDEFINED).is_ok());
     assert!(m.layout().is_ok());
     assert!(m
-        .export(obj(&[("format", "dot".into()), ("lang", "es".into())]))
+        .export(object(&[("format", "dot".into()), ("lang", "es".into())]))
         .is_ok());
-    assert!(m.progress(obj(&[("asOf", "2022-01-01".into())])).is_ok());
+    assert!(m.progress(object(&[("asOf", "2022-01-01".into())])).is_ok());
     assert_eq!(
-        code(m.what_if(obj(&[("goalId", "g99".into()), ("delayDays", 1.0.into())]))),
+        code(m.what_if(object(&[
+            ("goalId", "g99".into()),
+            ("delayDays", 1.0.into())
+        ]))),
         "unknown_id"
     );
     assert_eq!(
@@ -184,14 +167,14 @@ fn bad_options_throw_bad_input() {
     assert_eq!(
         code(w::schedule_model(
             pass.clone(),
-            obj(&[("start", "2021-02-30".into())])
+            object(&[("start", "2021-02-30".into())])
         )),
         "bad_input"
     );
     assert_eq!(
         code(w::schedule_model(
             pass.clone(),
-            obj(&[("dedline", "2023-06-30".into())])
+            object(&[("dedline", "2023-06-30".into())])
         )),
         "bad_input"
     );
@@ -203,30 +186,30 @@ fn bad_options_throw_bad_input() {
     assert_eq!(
         code(w::what_if(
             pass.clone(),
-            obj(&[("goalId", "g1".into()), ("delayDays", "3".into())])
+            object(&[("goalId", "g1".into()), ("delayDays", "3".into())])
         )),
         "bad_input"
     );
     assert_eq!(
         code(w::what_if(
             pass.clone(),
-            obj(&[("goalId", "g1".into()), ("delayDays", f64::NAN.into())])
+            object(&[("goalId", "g1".into()), ("delayDays", f64::NAN.into())])
         )),
         "bad_input"
     );
     assert_eq!(
         code(w::what_if(
             pass.clone(),
-            obj(&[("goalId", "g1".into()), ("delayDays", (-1.0).into())])
+            object(&[("goalId", "g1".into()), ("delayDays", (-1.0).into())])
         )),
         "parameter_out_of_range"
     );
-    assert_eq!(code(w::progress(pass.clone(), obj(&[]))), "bad_input");
+    assert_eq!(code(w::progress(pass.clone(), object(&[]))), "bad_input");
     assert_eq!(code(w::progress(pass.clone(), JsValue::NULL)), "bad_input");
     assert_eq!(
         code(w::export_model(
             pass.clone(),
-            obj(&[("format", "pdf".into())])
+            object(&[("format", "pdf".into())])
         )),
         "bad_input"
     );
