@@ -1,13 +1,13 @@
 //! Scores in columns are the same round as score objects: on random rounds (random designs,
-//! random order, some scores bad), moving any part of the scores into `scoreColumns` gives the
+//! random order, conflicts of interest, some scores bad in one or several ways), moving any part of the scores into `scoreColumns` gives the
 //! same validation codes and, for a valid round, the same analysis, bit for bit.
 #![cfg(feature = "conditions")]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use waterline::conditions::{
-    analyze_round, default_rubric, validate_round, AnalysisOptions, Proposal, Reviewer, Round,
-    Score, ScoreColumns,
+    analyze_round, default_rubric, validate_round, AnalysisOptions, Conflict, Proposal, Reviewer,
+    Round, Score, ScoreColumns,
 };
 
 /// A round of `n_p` proposals and `n_r` reviewers with the given scores as objects.
@@ -39,45 +39,48 @@ fn round(n_p: usize, n_r: usize, scores: Vec<Score>) -> Round {
     }
 }
 
-/// Scores: (proposal, reviewer, condition, value in half points, bad kind) — bad kinds 1–4 make
-/// a NaN, an off-scale value, an unknown reviewer and a duplicate.
-fn scores() -> impl Strategy<Value = (usize, usize, Vec<Score>)> {
+/// A random round: its size, scores as (proposal, reviewer, condition, value in half points,
+/// faults) and up to two conflicts of interest. Faults are bits, so that one score may have
+/// several: 1 NaN, 2 off the scale, 4 an unknown reviewer, 8 a duplicate of its cell.
+fn scores() -> impl Strategy<Value = (usize, usize, Vec<Score>, Vec<(usize, usize)>)> {
     (2usize..7, 2usize..5).prop_flat_map(|(n_p, n_r)| {
         let cell = (
             0..n_p,
             0..n_r,
             0usize..8,
             0u8..=8,
-            prop_oneof![30 => Just(0u8), 1 => 1u8..=4],
+            prop_oneof![30 => Just(0u8), 2 => 1u8..16],
         );
-        prop::collection::vec(cell, 1..80).prop_map(move |cells| {
+        let conflicts = prop::collection::vec((0..n_p, 0..n_r), 0..=2);
+        (prop::collection::vec(cell, 1..80), conflicts).prop_map(move |(cells, conflicts)| {
             let conditions: Vec<String> = default_rubric()
                 .conditions
                 .iter()
                 .map(|c| c.id.clone())
                 .collect();
-            // One score per cell, except that bad kind 4 repeats its cell (a duplicate).
             let mut seen = std::collections::HashSet::new();
             let scores = cells
                 .into_iter()
-                .filter(|&(p, r, c, _, bad)| seen.insert((p, r, c)) || bad == 4)
+                .filter(|&(p, r, c, _, bad)| seen.insert((p, r, c)) || bad & 8 != 0)
                 .map(|(p, r, c, half, bad)| Score {
-                    reviewer_id: if bad == 3 {
+                    reviewer_id: if bad & 4 != 0 {
                         "ghost".into()
                     } else {
                         format!("r{r}")
                     },
                     proposal_id: format!("p{p}"),
                     condition_id: conditions[c].clone(),
-                    value: match bad {
-                        1 => f64::NAN,
-                        2 => 9.0,
-                        _ => f64::from(half) / 2.0,
+                    value: if bad & 1 != 0 {
+                        f64::NAN
+                    } else if bad & 2 != 0 {
+                        9.0
+                    } else {
+                        f64::from(half) / 2.0
                     },
                     comment: None,
                 })
                 .collect();
-            (n_p, n_r, scores)
+            (n_p, n_r, scores, conflicts)
         })
     })
 }
@@ -97,10 +100,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn columns_and_objects_are_the_same_round((n_p, n_r, all) in scores(), split in 0usize..80) {
-        let objects = round(n_p, n_r, all.clone());
+    fn columns_and_objects_are_the_same_round(
+        (n_p, n_r, all, conflicts) in scores(),
+        split in 0usize..80,
+    ) {
+        let conflicts: Vec<Conflict> = conflicts
+            .into_iter()
+            .map(|(p, r)| Conflict { reviewer_id: format!("r{r}"), proposal_id: format!("p{p}"), reason: None })
+            .collect();
+        let mut objects = round(n_p, n_r, all.clone());
+        objects.conflicts = conflicts.clone();
         let split = split.min(all.len());
         let mut mixed = round(n_p, n_r, all[..split].to_vec());
+        mixed.conflicts = conflicts;
         mixed.score_columns = Some(ScoreColumns::from_scores(&all[split..]));
 
         // An unknown reviewer in the columns is reported once per id, not once per score.

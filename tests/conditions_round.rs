@@ -200,6 +200,53 @@ fn bad_score_columns_name_the_entry_or_the_id() {
 }
 
 #[test]
+fn a_score_in_both_forms_is_a_duplicate_and_conflicts_apply_to_columns() {
+    let rubric = default_rubric();
+    let mut round = example();
+    // The example has reviewer r3 in conflict with p07; r1 scored p01 on policies as an object.
+    let given = round
+        .scores
+        .iter()
+        .find(|s| s.reviewer_id == "r1" && s.condition_id == "policies")
+        .cloned()
+        .unwrap();
+    let conflict = round.conflicts[0].clone();
+    round.score_columns = Some(ScoreColumns {
+        reviewer_ids: vec![given.reviewer_id.clone(), conflict.reviewer_id.clone()],
+        proposal_ids: vec![given.proposal_id.clone(), conflict.proposal_id.clone()],
+        condition_ids: vec!["policies".into()],
+        reviewer: vec![0, 1, 1],
+        proposal: vec![0, 1, 1],
+        condition: vec![0, 0, 0],
+        value: vec![2.0, 3.0, 3.0],
+    });
+    let v = validate_round(&rubric, &round).unwrap();
+    let codes: Vec<(&str, f64)> = v
+        .errors
+        .iter()
+        .map(|e| {
+            let index = match e.details["index"] {
+                waterline::Detail::Number(i) => i,
+                _ => f64::NAN,
+            };
+            (e.code.as_str(), index)
+        })
+        .collect();
+    // Entry 0 repeats an object score; entries 1 and 2 come from the conflicted reviewer (each
+    // is named: the check is made once per review, its verdict applies to every score).
+    assert_eq!(
+        codes,
+        [
+            ("duplicate_id", 0.0),
+            ("conflict_of_interest", 1.0),
+            ("conflict_of_interest", 2.0)
+        ]
+    );
+    assert!(v.errors[0].message.contains("is given twice"));
+    assert_eq!(v.errors[1].details["source"], "scoreColumns".into());
+}
+
+#[test]
 fn csv_import_reads_reviews_and_names_bad_cells() {
     let rubric = default_rubric();
     let csv = "\

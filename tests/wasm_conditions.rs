@@ -271,6 +271,22 @@ fn bad_score_columns_are_coded_errors_naming_the_field() {
     assert!(message(&e).starts_with("round.scoreColumns.proposal[3] must be a whole number"));
     assert_eq!(get(&get(&e, "details"), "index").as_f64(), Some(3.0));
 
+    // Another typed array is refused rather than converted.
+    let round = example_in_columns(false);
+    set(
+        &get(&round, "scoreColumns"),
+        "condition",
+        js_sys::Int32Array::new_with_length(3).into(),
+    );
+    assert!(message(&error(round))
+        .starts_with("round.scoreColumns.condition must be a Uint32Array or an array of numbers"));
+
+    // `scoreColumns: null` is no columns, as an absent field is.
+    let round = w::example_round().unwrap();
+    set(&round, "scoreColumns", JsValue::NULL);
+    let v = w::validate_round(rubric.clone(), round).unwrap();
+    assert!(get(&v, "valid").as_bool().unwrap());
+
     // NaN in a Float64Array is listed by validation with the entry, like a NaN score object.
     let round = example_in_columns(false);
     let value: js_sys::Float64Array = get(&get(&round, "scoreColumns"), "value").unchecked_into();

@@ -99,6 +99,9 @@ pub struct RoundAgreement {
     pub calibrated_spread: bool,
 }
 
+/// Bytes of proposals × reviewers matrices that agreement fills in one pass over the reviews.
+const MATRIX_BUDGET: usize = 64 << 20;
+
 fn measure(
     condition_id: &str,
     m: &[Option<f64>],
@@ -205,24 +208,31 @@ pub(crate) fn agreement_design(
                 "agreement handles at most 2 million proposal × reviewer cells",
             )
         })?;
-    // The proposals × reviewers matrix of each condition, filled in one pass over the reviews.
-    let mut matrices = vec![vec![None; cells]; d.rubric.conditions.len()];
-    for v in &d.reviews {
-        for (m, x) in matrices.iter_mut().zip(d.raw(v)) {
-            if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
-                *slot = *x;
+    // The proposals × reviewers matrix of each condition, filled in as few passes over the
+    // reviews as [`MATRIX_BUDGET`] allows (all at once for 10,000 × 20; at the 2-million-cell
+    // cap a matrix is 32 MB, and a rubric may have many conditions).
+    let n_c = d.rubric.conditions.len();
+    let per_pass =
+        (MATRIX_BUDGET / (cells.max(1) * std::mem::size_of::<Option<f64>>())).clamp(1, n_c.max(1));
+    let mut matrices = vec![vec![None; cells]; per_pass];
+    let mut conditions = Vec::with_capacity(n_c);
+    for first in (0..n_c).step_by(per_pass) {
+        for v in &d.reviews {
+            let raw = d.raw(v).get(first..).unwrap_or_default();
+            for (m, x) in matrices.iter_mut().zip(raw) {
+                if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
+                    *slot = *x;
+                }
             }
         }
+        let ids = d.rubric.conditions.get(first..).unwrap_or_default();
+        for (m, condition) in matrices.iter().zip(ids) {
+            conditions.push(measure(&condition.id, m, n_p, n_r, options.level));
+        }
     }
-    let conditions: Vec<ConditionAgreement> = d
-        .rubric
-        .conditions
-        .iter()
-        .zip(&matrices)
-        .map(|(condition, m)| measure(&condition.id, m, n_p, n_r, options.level))
-        .collect();
-    drop(matrices);
-    let mut m = vec![None; cells];
+    matrices.truncate(1);
+    let mut m = matrices.pop().unwrap_or_default();
+    m.resize(cells, None);
     for v in &d.reviews {
         if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
             *slot = v.overall;

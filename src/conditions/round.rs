@@ -285,6 +285,15 @@ struct Problems {
 }
 
 impl Problems {
+    /// Like [`Problems::push`], building the error only when it will be listed.
+    fn push_with(&mut self, make: impl FnOnce() -> Error) {
+        if self.errors.len() < MAX_LISTED_ERRORS {
+            self.errors.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
     fn push(&mut self, e: Error) {
         if self.errors.len() < MAX_LISTED_ERRORS {
             self.errors.push(e);
@@ -297,8 +306,14 @@ impl Problems {
 /// Checks a round against a rubric and lists every problem with the ids involved: duplicate or
 /// empty ids, unknown reviewer / proposal / condition ids, amounts that are not whole dollars or
 /// a minimum above the request, scores that are not finite, off the condition's scale, given by
-/// a reviewer with a conflict of interest, or given twice. Incomplete designs are warnings, not
-/// errors.
+/// a reviewer with a conflict of interest, or given twice (as objects, in the columns, or once
+/// in each). For [`ScoreColumns`] also: columns of different lengths (`length_mismatch`, and no
+/// entry is read), an index outside its id list (`bad_input` with `details.column`), and an
+/// unknown id, named once by its place in the list (`details.field`, e.g. `"reviewerIds"`).
+/// Every error about a score carries `details.source`: `"scores"` or `"scoreColumns"`, and
+/// `details.index`: the position in that array, from 0 (messages count score objects from 1,
+/// `score 3`, and column entries from 0, `scoreColumns entry 2`, like the arrays they name).
+/// Incomplete designs are warnings, not errors.
 ///
 /// # Errors
 /// Only when the rubric itself is invalid (see [`Rubric::validate`]); problems with the round are
@@ -635,52 +650,39 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
     let mut column_scores = 0;
     if let Some(columns) = &round.score_columns {
         column_scores = columns.len();
-        let lookup = |ids: &'a [String], index: &HashMap<&str, usize>, kind: &str, key: &str| {
-            let resolved: Vec<Option<usize>> = ids
-                .iter()
-                .map(|id| index.get(id.as_str()).copied())
-                .collect();
-            let problems: Vec<Error> =
-                ids.iter()
-                    .zip(&resolved)
-                    .enumerate()
-                    .filter(|(_, (_, r))| r.is_none())
-                    .map(|(k, (id, _))| {
+        // Each id list is resolved once; an unknown id is one problem, named by its place in
+        // the list (entries that use it are still checked for their value).
+        let mut lookup = |ids: &'a [String], index: &HashMap<&str, usize>, kind: &str| {
+            let field = format!("{kind}Ids");
+            let within = if kind == "condition" {
+                "rubric"
+            } else {
+                "round"
+            };
+            let mut resolved = Vec::with_capacity(ids.len());
+            for (k, id) in ids.iter().enumerate() {
+                let found = index.get(id.as_str()).copied();
+                if found.is_none() {
+                    problems.push_with(|| {
                         Error::new(
                             Code::UnknownId,
                             format!(
-                            "scoreColumns.{key}s[{k}] names {kind} {id:?}, which is not in the {}",
-                            if kind == "condition" { "rubric" } else { "round" }
-                        ),
+                                "scoreColumns.{field}[{k}] names {kind} {id:?}, which is not in the {within}"
+                            ),
                         )
-                        .with(key, id.as_str())
+                        .with(&format!("{kind}Id"), id.as_str())
                         .with("index", k)
                         .with("source", "scoreColumns")
-                    })
-                    .collect();
-            (resolved, problems)
+                        .with("field", field.as_str())
+                    });
+                }
+                resolved.push(found);
+            }
+            resolved
         };
-        let (rs, e1) = lookup(
-            &columns.reviewer_ids,
-            &reviewer_index,
-            "reviewer",
-            "reviewerId",
-        );
-        let (ps, e2) = lookup(
-            &columns.proposal_ids,
-            &proposal_index,
-            "proposal",
-            "proposalId",
-        );
-        let (cs, e3) = lookup(
-            &columns.condition_ids,
-            &condition_index,
-            "condition",
-            "conditionId",
-        );
-        for e in e1.into_iter().chain(e2).chain(e3) {
-            problems.push(e);
-        }
+        let rs = lookup(&columns.reviewer_ids, &reviewer_index, "reviewer");
+        let ps = lookup(&columns.proposal_ids, &proposal_index, "proposal");
+        let cs = lookup(&columns.condition_ids, &condition_index, "condition");
         let lengths = [
             columns.reviewer.len(),
             columns.proposal.len(),
@@ -738,7 +740,7 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
                     Error::new(
                         Code::BadInput,
                         format!(
-                            "scoreColumns entry {i}: {kind} index {k} is outside {kind}Ids, which has {n}"
+                            "scoreColumns entry {i}: {kind} index {k} is outside {kind}Ids, which has {n} ids"
                         ),
                     )
                     .with("index", i)
@@ -747,12 +749,10 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
                 );
                 continue;
             }
-            // Unknown ids were reported once, with the id list.
+            // Unknown ids were reported once, with the id list; the value is still checked.
             let resolve = |v: &[Option<usize>], k: u32| v.get(k as usize).copied().flatten();
             let (r, p, c) = (resolve(&rs, rk), resolve(&ps, pk), resolve(&cs, ck));
-            if r.is_some() && p.is_some() && c.is_some() {
-                cells.place(&mut problems, &at, (r, p, c), value);
-            }
+            cells.place(&mut problems, &at, (r, p, c), value);
         }
     }
     let Cells {

@@ -423,6 +423,31 @@ test('a complete design gets the Shrout–Fleiss ICC(2,1) with its interval', as
   assert.deepEqual(s.errors, []);
 });
 
+test('a round file with scoreColumns opens with its scores in the grid', async () => {
+  // The API's compact form (plain arrays, as JSON holds them): the page turns it into score
+  // objects, so the grid shows and edits every score.
+  const reviewerIds = ['r1', 'r2'], proposalIds = ['a', 'b'], conditionIds = rubric.conditions.map((c) => c.id);
+  const cols = { reviewerIds, proposalIds, conditionIds, reviewer: [], proposal: [], condition: [], value: [] };
+  reviewerIds.forEach((_, r) => proposalIds.forEach((_, p) => conditionIds.forEach((_, c) => {
+    cols.reviewer.push(r); cols.proposal.push(p); cols.condition.push(c); cols.value.push(1 + r + 2 * p);
+  })));
+  const round = {
+    title: 'Columns', proposals: proposalIds.map((id) => ({ id, title: `Proposal ${id}`, applicant: 'x', community: 'y', amountRequested: 1000 })),
+    reviewers: reviewerIds.map((id) => ({ id, name: id })), scoreColumns: cols,
+  };
+  await s.page.setInputFiles('[data-testid="round-open"]', { name: 'columns.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(round)) });
+  await s.page.waitForSelector('[data-testid="round-title"]:text-is("Columns")');
+  await s.page.selectOption('[data-testid="grid-reviewer"]', 'r2');
+  const cell = s.page.locator(`input[data-reviewer="r2"][data-proposal="b"][data-condition="${conditionIds[0]}"]`);
+  assert.equal(await cell.inputValue(), '4');
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#proposals-round button:has-text("Save round (JSON)")')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.scoreColumns, undefined);
+  assert.equal(saved.scores.length, cols.value.length);
+  await s.page.click('#proposals-round button:has-text("Load the example round")');
+  assert.deepEqual(s.errors, []);
+});
+
 test('no request goes to another host and no page error happened', async () => {
   assert.deepEqual(s.foreignRequests(), []);
   assert.deepEqual(s.errors, []);

@@ -85,9 +85,10 @@ function cleanSettings(saved) {
 }
 
 /**
- * The page shows and edits score objects. A round whose file carries `scoreColumns` (the
- * compact form the API takes for large rounds) gets them as score objects once, on load; it
- * was validated first, so every index is in range.
+ * The page shows and edits score objects. A round that carries `scoreColumns` (the compact
+ * form the API takes for large rounds: a round file or a project file written by a script)
+ * gets them as score objects once, when it is applied or restored; it was validated first, so
+ * every index is in range.
  */
 function withScoreObjects(round) {
   const c = round?.scoreColumns;
@@ -225,6 +226,7 @@ export function mount(root, { changed } = {}) {
         v = call('validateRound', rubricNext, roundNext);
         if (!v.ok || !v.value.valid) return { ok: false, problems: v.ok ? v.value.errors : [v.error], notListed: 0 };
       }
+      roundNext = withScoreObjects(roundNext);
       if (label) undoStack.push({ rubric: ctx.rubric, round: ctx.round, label });
       if (undoStack.length > 30) undoStack.shift();
       ctx.rubric = rubricNext;

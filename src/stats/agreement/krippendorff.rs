@@ -105,7 +105,8 @@ pub fn krippendorff_alpha(
     let mut ends: Vec<usize> = Vec::new();
     for row in ratings.chunks(n_raters.max(1)) {
         let start = values.len();
-        values.extend(row.iter().flatten());
+        // `+ 0.0` turns −0 into +0, so that the two zeros are one value for the ordinal runs.
+        values.extend(row.iter().flatten().map(|x| x + 0.0));
         match values.len() - start {
             0 => {}
             1 => values.truncate(start),
@@ -200,6 +201,18 @@ mod tests {
 
     fn some(x: &[f64]) -> Vec<Option<f64>> {
         x.iter().map(|&v| Some(v)).collect()
+    }
+
+    #[test]
+    fn negative_zero_is_zero() {
+        let plus = some(&[0., 0., 0., 1., 1., 1.]);
+        let mixed = some(&[-0., 0., 0., 1., 1., 1.]);
+        for metric in [AlphaMetric::Interval, AlphaMetric::Ordinal] {
+            let a = krippendorff_alpha(&plus, 3, 2, metric).unwrap().alpha;
+            let b = krippendorff_alpha(&mixed, 3, 2, metric).unwrap().alpha;
+            assert_eq!(a, b, "{metric:?}");
+            assert!((a - 4.0 / 9.0).abs() < 1e-12, "{metric:?}: {a}");
+        }
     }
 
     #[test]
