@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { open, load } from './harness.mjs';
+import { open, load, screenshots } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let s;
@@ -26,3 +26,24 @@ for (const lang of ['en', 'es']) {
     });
   }
 }
+
+// Reflow (WCAG 1.4.10): at 320 CSS pixels wide the page does not scroll sideways; wide tables
+// and diagrams scroll inside their own box.
+test('at 320 px wide no area scrolls sideways, in English and Spanish', async () => {
+  await s.page.setViewportSize({ width: 320, height: 700 });
+  try {
+    for (const lang of ['en', 'es']) {
+      await s.page.click(`[data-lang="${lang}"]`);
+      for (const area of ['survey', 'proposals', 'toc']) {
+        await s.page.click(`#tab-${area}`);
+        await s.page.waitForTimeout(200);
+        const over = await s.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(over, 0, `${area}, ${lang}: ${over} px wider than the window`);
+      }
+    }
+    await s.page.screenshot({ path: `${screenshots}narrow-320-toc-es.png` });
+  } finally {
+    await s.page.setViewportSize({ width: 1280, height: 900 });
+    await s.page.click('[data-lang="en"]');
+  }
+});
