@@ -230,9 +230,12 @@ pub(crate) fn agreement_design(
             conditions.push(measure(&condition.id, m, n_p, n_r, options.level));
         }
     }
-    matrices.truncate(1);
-    let mut m = matrices.pop().unwrap_or_default();
-    m.resize(cells, None);
+    // The first matrix serves "overall": every review's cell is overwritten below, and the
+    // other cells were never set.
+    let mut m = matrices
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| vec![None; cells]);
     for v in &d.reviews {
         if let Some(slot) = m.get_mut(v.p * n_r + v.r) {
             *slot = v.overall;

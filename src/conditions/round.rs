@@ -225,7 +225,7 @@ pub(crate) struct Design<'a> {
     pub amounts: Vec<u64>,
     /// Minimum viable amount per proposal (= requested when none is given).
     pub minimums: Vec<u64>,
-    /// The incomplete-design notes of [`validate_round`].
+    /// The incomplete-design notes of [`validate_round`] (set by [`design`]).
     pub warnings: Vec<String>,
 }
 
@@ -285,7 +285,8 @@ struct Problems {
 }
 
 impl Problems {
-    /// Like [`Problems::push`], building the error only when it will be listed.
+    /// Lists the error built by `make` if fewer than [`MAX_LISTED_ERRORS`] are listed, else
+    /// only counts it (so a million bad scores format 200 messages, not a million).
     fn push_with(&mut self, make: impl FnOnce() -> Error) {
         if self.errors.len() < MAX_LISTED_ERRORS {
             self.errors.push(make());
@@ -295,11 +296,7 @@ impl Problems {
     }
 
     fn push(&mut self, e: Error) {
-        if self.errors.len() < MAX_LISTED_ERRORS {
-            self.errors.push(e);
-        } else {
-            self.more += 1;
-        }
+        self.push_with(|| e);
     }
 }
 
@@ -341,7 +338,10 @@ pub(crate) fn design<'a>(rubric: &'a Rubric, round: &'a Round) -> Result<Design<
     rubric.validate()?;
     let (design, validation) = check(rubric, round);
     match (design, validation.errors.into_iter().next()) {
-        (Some(d), None) => Ok(d),
+        (Some(mut d), None) => {
+            d.warnings = validation.warnings;
+            Ok(d)
+        }
         (_, Some(e)) => Err(e),
         (None, None) => Err(Error::new(
             Code::Internal,
@@ -376,6 +376,8 @@ impl Entry<'_> {
 /// The reviews being filled from scores, one per reviewer × proposal.
 struct Cells<'a> {
     rubric: &'a Rubric,
+    /// Conditions in the rubric.
+    n_c: usize,
     conflicts: &'a HashSet<(usize, usize)>,
     /// (proposal, reviewer) → position in `reviews`.
     index: HashMap<(usize, usize), usize>,
@@ -403,19 +405,19 @@ impl Cells<'_> {
             return;
         };
         if !value.is_finite() {
-            problems.push(
+            problems.push_with(|| {
                 at.tag(
                     Error::new(
                         Code::NotFinite,
                         format!("{} is not a finite number ({value})", (at.who)()),
                     )
                     .with("value", value),
-                ),
-            );
+                )
+            });
             return;
         }
         if value < condition.min() || value > condition.max() {
-            problems.push(
+            problems.push_with(|| {
                 at.tag(
                     Error::new(
                         Code::ScoreOutOfRange,
@@ -429,8 +431,8 @@ impl Cells<'_> {
                     .with("value", value)
                     .with("min", condition.min())
                     .with("max", condition.max()),
-                ),
-            );
+                )
+            });
             return;
         }
         let (Some(r), Some(p), Some(c)) = (r, p, c) else {
@@ -444,7 +446,7 @@ impl Cells<'_> {
                 let k = if self.conflicts.contains(&(p, r)) {
                     CONFLICTED
                 } else {
-                    let n_c = self.rubric.conditions.len();
+                    let n_c = self.n_c;
                     let (reviews, values) = (&mut self.reviews, &mut self.values);
                     *self.index.entry((p, r)).or_insert_with(|| {
                         let slot = reviews.len();
@@ -463,16 +465,18 @@ impl Cells<'_> {
             }
         };
         if k == CONFLICTED {
-            problems.push(at.tag(Error::new(
-                Code::ConflictOfInterest,
-                format!(
-                    "{} comes from a reviewer with a conflict of interest on this proposal: remove it",
-                    (at.who)()
-                ),
-            )));
+            problems.push_with(|| {
+                at.tag(Error::new(
+                    Code::ConflictOfInterest,
+                    format!(
+                        "{} comes from a reviewer with a conflict of interest on this proposal: remove it",
+                        (at.who)()
+                    ),
+                ))
+            });
             return;
         }
-        let n_c = self.rubric.conditions.len();
+        let n_c = self.n_c;
         let cell = k.saturating_mul(2 * n_c).saturating_add(c);
         match self.values.get_mut(cell) {
             Some(slot @ None) => {
@@ -481,15 +485,134 @@ impl Cells<'_> {
                     *x = Some(condition.rescale(value));
                 }
             }
-            _ => problems.push(at.tag(Error::new(
-                Code::DuplicateId,
-                format!(
-                    "{} is given twice: keep one score per reviewer, proposal and condition",
-                    (at.who)()
-                ),
-            ))),
+            _ => problems.push_with(|| {
+                at.tag(Error::new(
+                    Code::DuplicateId,
+                    format!(
+                        "{} is given twice: keep one score per reviewer, proposal and condition",
+                        (at.who)()
+                    ),
+                ))
+            }),
         }
     }
+}
+
+/// Checks the entries of a round's `scoreColumns` and places them in `cells`; returns how many
+/// were read (none when the columns have different lengths). `index` maps reviewer, proposal
+/// and condition ids to their positions.
+fn place_columns<'a>(
+    columns: &'a ScoreColumns,
+    [reviewer_index, proposal_index, condition_index]: [&HashMap<&str, usize>; 3],
+    cells: &mut Cells,
+    problems: &mut Problems,
+) -> usize {
+    let column_scores = columns.len();
+    // Each id list is resolved once; an unknown id is one problem, named by its place in
+    // the list (entries that use it are still checked for their value).
+    let mut lookup = |ids: &'a [String], index: &HashMap<&str, usize>, kind: &str| {
+        let field = format!("{kind}Ids");
+        let within = if kind == "condition" {
+            "rubric"
+        } else {
+            "round"
+        };
+        let mut resolved = Vec::with_capacity(ids.len());
+        for (k, id) in ids.iter().enumerate() {
+            let found = index.get(id.as_str()).copied();
+            if found.is_none() {
+                problems.push_with(|| {
+                    Error::new(
+                        Code::UnknownId,
+                        format!(
+                            "scoreColumns.{field}[{k}] names {kind} {id:?}, which is not in the {within}"
+                        ),
+                    )
+                    .with(&format!("{kind}Id"), id.as_str())
+                    .with("index", k)
+                    .with("source", "scoreColumns")
+                    .with("field", field.as_str())
+                });
+            }
+            resolved.push(found);
+        }
+        resolved
+    };
+    let rs = lookup(&columns.reviewer_ids, reviewer_index, "reviewer");
+    let ps = lookup(&columns.proposal_ids, proposal_index, "proposal");
+    let cs = lookup(&columns.condition_ids, condition_index, "condition");
+    let lengths = [
+        columns.reviewer.len(),
+        columns.proposal.len(),
+        columns.condition.len(),
+        columns.value.len(),
+    ];
+    if lengths.iter().any(|&n| n != column_scores) {
+        problems.push(
+            Error::new(
+                Code::LengthMismatch,
+                format!(
+                    "scoreColumns: reviewer, proposal, condition and value must have one length, got {}, {}, {} and {}",
+                    lengths[0], lengths[1], lengths[2], lengths[3]
+                ),
+            )
+            .with("lengths", lengths.iter().map(|&n| n as f64).collect::<Vec<_>>())
+            .with("source", "scoreColumns"),
+        );
+        return 0;
+    }
+    let id = |ids: &'a [String], k: u32| ids.get(k as usize).map_or("", String::as_str);
+    let resolve = |v: &[Option<usize>], k: u32| v.get(k as usize).copied().flatten();
+    for i in 0..column_scores {
+        let (Some(&rk), Some(&pk), Some(&ck), Some(&value)) = (
+            columns.reviewer.get(i),
+            columns.proposal.get(i),
+            columns.condition.get(i),
+            columns.value.get(i),
+        ) else {
+            break;
+        };
+        let ids = [
+            id(&columns.reviewer_ids, rk),
+            id(&columns.proposal_ids, pk),
+            id(&columns.condition_ids, ck),
+        ];
+        let who = || {
+            format!(
+                "scoreColumns entry {i} (reviewer {:?}, proposal {:?}, condition {:?})",
+                ids[0], ids[1], ids[2]
+            )
+        };
+        let at = Entry {
+            index: i,
+            source: "scoreColumns",
+            ids,
+            who: &who,
+        };
+        let slots = [
+            (rk, rs.len(), "reviewer"),
+            (pk, ps.len(), "proposal"),
+            (ck, cs.len(), "condition"),
+        ];
+        if let Some((k, n, kind)) = slots.into_iter().find(|(k, n, _)| *k as usize >= *n) {
+            problems.push(
+                Error::new(
+                    Code::BadInput,
+                    format!(
+                        "scoreColumns entry {i}: {kind} index {k} is outside {kind}Ids, which has {n} ids"
+                    ),
+                )
+                .with("index", i)
+                .with("source", "scoreColumns")
+                .with("column", kind),
+            );
+            continue;
+        }
+        // Unknown ids were reported once, with the id list; the value is still checked.
+        let (r, p, c) = (resolve(&rs, rk), resolve(&ps, pk), resolve(&cs, ck));
+        cells.place(problems, &at, (r, p, c), value);
+    }
+    column_scores
 }
 
 fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, RoundValidation) {
@@ -604,6 +727,7 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
     let n_c = rubric.conditions.len();
     let mut cells = Cells {
         rubric,
+        n_c,
         conflicts: &conflicts,
         index: HashMap::new(),
         reviews: Vec::new(),
@@ -630,131 +754,29 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
         let p = proposal_index.get(s.proposal_id.as_str()).copied();
         let c = condition_index.get(s.condition_id.as_str()).copied();
         if r.is_none() {
-            problems.push(at.tag(unknown("reviewer", "reviewerId", &s.reviewer_id, who())));
+            problems.push_with(|| at.tag(unknown("reviewer", "reviewerId", &s.reviewer_id, who())));
         }
         if p.is_none() {
-            problems.push(at.tag(unknown("proposal", "proposalId", &s.proposal_id, who())));
+            problems.push_with(|| at.tag(unknown("proposal", "proposalId", &s.proposal_id, who())));
         }
         if c.is_none() {
-            problems.push(at.tag(Error::new(
-                Code::UnknownId,
-                format!(
-                    "{} names condition {:?}, which is not in the rubric",
-                    who(),
-                    s.condition_id
-                ),
-            )));
+            problems.push_with(|| {
+                at.tag(Error::new(
+                    Code::UnknownId,
+                    format!(
+                        "{} names condition {:?}, which is not in the rubric",
+                        who(),
+                        s.condition_id
+                    ),
+                ))
+            });
         }
         cells.place(&mut problems, &at, (r, p, c), s.value);
     }
-    let mut column_scores = 0;
-    if let Some(columns) = &round.score_columns {
-        column_scores = columns.len();
-        // Each id list is resolved once; an unknown id is one problem, named by its place in
-        // the list (entries that use it are still checked for their value).
-        let mut lookup = |ids: &'a [String], index: &HashMap<&str, usize>, kind: &str| {
-            let field = format!("{kind}Ids");
-            let within = if kind == "condition" {
-                "rubric"
-            } else {
-                "round"
-            };
-            let mut resolved = Vec::with_capacity(ids.len());
-            for (k, id) in ids.iter().enumerate() {
-                let found = index.get(id.as_str()).copied();
-                if found.is_none() {
-                    problems.push_with(|| {
-                        Error::new(
-                            Code::UnknownId,
-                            format!(
-                                "scoreColumns.{field}[{k}] names {kind} {id:?}, which is not in the {within}"
-                            ),
-                        )
-                        .with(&format!("{kind}Id"), id.as_str())
-                        .with("index", k)
-                        .with("source", "scoreColumns")
-                        .with("field", field.as_str())
-                    });
-                }
-                resolved.push(found);
-            }
-            resolved
-        };
-        let rs = lookup(&columns.reviewer_ids, &reviewer_index, "reviewer");
-        let ps = lookup(&columns.proposal_ids, &proposal_index, "proposal");
-        let cs = lookup(&columns.condition_ids, &condition_index, "condition");
-        let lengths = [
-            columns.reviewer.len(),
-            columns.proposal.len(),
-            columns.condition.len(),
-            columns.value.len(),
-        ];
-        if lengths.iter().any(|&n| n != column_scores) {
-            problems.push(
-                Error::new(
-                    Code::LengthMismatch,
-                    format!(
-                        "scoreColumns: reviewer, proposal, condition and value must have one length, got {}, {}, {} and {}",
-                        lengths[0], lengths[1], lengths[2], lengths[3]
-                    ),
-                )
-                .with("lengths", lengths.iter().map(|&n| n as f64).collect::<Vec<_>>())
-                .with("source", "scoreColumns"),
-            );
-            column_scores = 0;
-        }
-        let id = |ids: &'a [String], k: u32| ids.get(k as usize).map_or("", String::as_str);
-        for i in 0..column_scores {
-            let (Some(&rk), Some(&pk), Some(&ck), Some(&value)) = (
-                columns.reviewer.get(i),
-                columns.proposal.get(i),
-                columns.condition.get(i),
-                columns.value.get(i),
-            ) else {
-                break;
-            };
-            let ids = [
-                id(&columns.reviewer_ids, rk),
-                id(&columns.proposal_ids, pk),
-                id(&columns.condition_ids, ck),
-            ];
-            let who = || {
-                format!(
-                    "scoreColumns entry {i} (reviewer {:?}, proposal {:?}, condition {:?})",
-                    ids[0], ids[1], ids[2]
-                )
-            };
-            let at = Entry {
-                index: i,
-                source: "scoreColumns",
-                ids,
-                who: &who,
-            };
-            let slots = [
-                (rk, rs.len(), "reviewer"),
-                (pk, ps.len(), "proposal"),
-                (ck, cs.len(), "condition"),
-            ];
-            if let Some((k, n, kind)) = slots.into_iter().find(|(k, n, _)| *k as usize >= *n) {
-                problems.push(
-                    Error::new(
-                        Code::BadInput,
-                        format!(
-                            "scoreColumns entry {i}: {kind} index {k} is outside {kind}Ids, which has {n} ids"
-                        ),
-                    )
-                    .with("index", i)
-                    .with("source", "scoreColumns")
-                    .with("column", kind),
-                );
-                continue;
-            }
-            // Unknown ids were reported once, with the id list; the value is still checked.
-            let resolve = |v: &[Option<usize>], k: u32| v.get(k as usize).copied().flatten();
-            let (r, p, c) = (resolve(&rs, rk), resolve(&ps, pk), resolve(&cs, ck));
-            cells.place(&mut problems, &at, (r, p, c), value);
-        }
-    }
+    let column_scores = round.score_columns.as_ref().map_or(0, |columns| {
+        let index = [&reviewer_index, &proposal_index, &condition_index];
+        place_columns(columns, index, &mut cells, &mut problems)
+    });
     let Cells {
         mut reviews,
         values,
@@ -827,7 +849,7 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
         errors: problems.errors,
     };
     let design = validation.valid.then(|| Design {
-        warnings: validation.warnings.clone(),
+        warnings: Vec::new(),
         rubric,
         round,
         weights,

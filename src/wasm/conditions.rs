@@ -2,7 +2,7 @@
 //! arguments, calls one core function and encodes the result; the TypeScript interfaces are in
 //! the `TS_CONDITIONS` custom section.
 
-use super::{bulk, core, decode, encode, floats, to_js_error};
+use super::{bulk, core, decode, encode, floats, known_fields, to_js_error};
 use crate::conditions::{self as c, Round, Rubric, RubricEdit, ScoreColumns};
 use crate::error::{Code, Error};
 use wasm_bindgen::prelude::*;
@@ -46,38 +46,13 @@ fn decode_columns(value: &JsValue) -> Result<ScoreColumns, JsValue> {
                 .with("field", field),
         )
     };
-    // The keys are checked first, so that no typo goes unnoticed.
-    let keys = [
-        "reviewerIds",
-        "proposalIds",
-        "conditionIds",
-        "reviewer",
-        "proposal",
-        "condition",
-        "value",
-    ];
     if !value.is_object() {
         return Err(to_js_error(
             Error::new(Code::BadInput, format!("{NAME} must be an object")).with("argument", NAME),
         ));
     }
-    if let Some(key) = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-        .find(|k| !keys.contains(&k.as_str()))
-    {
-        return Err(to_js_error(
-            Error::new(
-                Code::BadInput,
-                format!(
-                    "{NAME}: unknown field `{key}`, expected one of: {}",
-                    keys.join(", ")
-                ),
-            )
-            .with("argument", NAME)
-            .with("field", key),
-        ));
-    }
+    // The keys are checked first, so that no typo goes unnoticed.
+    known_fields::<ScoreColumns>(NAME, value)?;
     let field = |key: &str| {
         js_sys::Reflect::get(value, &key.into())
             .ok()

@@ -79,26 +79,43 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// fires; a misspelt option (`{confidence: 0.9}`) would be silently ignored. For a plain object
 /// argument, its own keys are therefore checked against the struct's field names first.
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
-    let bad =
-        |message: String| to_js_error(Error::new(Code::BadInput, message).with("argument", name));
-    if let Some(fields) = introspect::struct_fields::<T>() {
-        if value.is_object() && !js_sys::Array::is_array(&value) {
-            let object: &js_sys::Object = value.unchecked_ref();
-            for key in js_sys::Object::keys(object)
-                .iter()
-                .filter_map(|k| k.as_string())
-            {
-                if !fields.contains(&key.as_str()) {
-                    return Err(bad(format!(
-                        "{name}: unknown field `{key}`, expected one of: {}",
-                        fields.join(", ")
-                    ))
-                    .tap_detail("field", &key));
-                }
-            }
-        }
+    known_fields::<T>(name, &value)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        to_js_error(Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name))
+    })
+}
+
+/// The unknown-field check of [`decode`]: a plain object's own keys must be field names of the
+/// struct `T` (`bad_input` naming the first stranger in `details.field`).
+pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
+    name: &str,
+    value: &JsValue,
+) -> Result<(), JsValue> {
+    let Some(fields) = introspect::struct_fields::<T>() else {
+        return Ok(());
+    };
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Ok(());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| bad(format!("{name}: {e}")))
+    let object: &js_sys::Object = value.unchecked_ref();
+    match js_sys::Object::keys(object)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find(|key| !fields.contains(&key.as_str()))
+    {
+        Some(key) => Err(to_js_error(
+            Error::new(
+                Code::BadInput,
+                format!(
+                    "{name}: unknown field `{key}`, expected one of: {}",
+                    fields.join(", ")
+                ),
+            )
+            .with("argument", name),
+        )
+        .tap_detail("field", &key)),
+        None => Ok(()),
+    }
 }
 
 /// Adds one more entry to the `details` of a JavaScript error built by [`to_js_error`].
