@@ -1,0 +1,633 @@
+#!/usr/bin/env python3
+"""Computes the truth for every corpus file, independently of waterline and of make_corpus.py.
+
+Run: python3 tests/corpus/expected.py   (Python 3.11, standard library only) -> expected.json
+
+It shares no code with the generator. It decodes each file's bytes with the codec the vendor
+uses (see README.md), splits records with its own small RFC 4180 scanner (which keeps the line
+where every record and field starts), finds each question by its wording (English or Spanish),
+maps each cell to a canonical label with its own label table or with the file's codebook, and
+counts. Then it checks itself: every clean file must give exactly the counts of the canonical
+example (src/survey/example/parents.csv, staff.csv), which it reads the same way.
+
+A "denominator" counts answers on the scale: blanks, declared non-answer codes (don't know, not
+applicable, skipped) and codes outside the declared scale are left out. "share_positive" is the
+positive end (agree + strongly agree, improved, yes) over the denominator.
+"""
+
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# ---------------------------------------------------------------------------------------------
+# Scales: canonical points (English), the positive end, and the words that mean each point.
+
+SCALES = {
+    "agree5": (["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"],
+               ["Strongly agree", "Agree"]),
+    "agree4": (["Strongly agree", "Agree", "Disagree", "Strongly disagree"], ["Strongly agree", "Agree"]),
+    "adults4": (["Nearly all adults", "Most adults", "Some adults", "Nearly no adults"], None),
+    "yesno": (["Yes", "No"], ["Yes"]),
+    "change3": (["Improved", "Stayed the same", "Got worse"], ["Improved"]),
+    "residence": (["Salton City", "Thermal", "Desert Shores", "Coachella", "Mecca", "Oasis", "North Shore"], None),
+    "gender": (["Female", "Male"], None),
+    "age": (["25-34", "35-44", "45-54", "55+"], None),
+}
+NON_ANSWERS = ["Don't know", "Not applicable", "Skipped"]
+WORDS = {  # lower-case spellings seen in the files -> canonical label
+    "muy de acuerdo": "Strongly agree", "totalmente de acuerdo": "Strongly agree", "de acuerdo": "Agree",
+    "ni de acuerdo ni en desacuerdo": "Neither agree nor disagree", "en desacuerdo": "Disagree",
+    "totalmente en desacuerdo": "Strongly disagree", "no sé": "Don't know", "no se": "Don't know",
+    "no aplica": "Not applicable", "omitida": "Skipped",
+    "sí": "Yes", "si": "Yes", "mejoró": "Improved", "mejoro": "Improved", "igual": "Stayed the same",
+    "sigue igual": "Stayed the same", "empeoró": "Got worse", "empeoro": "Got worse",
+    "mujer": "Female", "hombre": "Male",
+    "mayor confianza y autoestima": "Greater confidence and self-esteem",
+    "más confianza para abogar por mis hijos": "More confident advocating for my children",
+    "mayor comprensión del sistema escolar": "Greater understanding of the school system",
+    "me veo como líder en mi comunidad": "I see myself as a leader in my community",
+}
+CHOICES = ["Greater confidence and self-esteem", "More confident advocating for my children",
+           "Greater understanding of the school system", "I see myself as a leader in my community"]
+for _points, _ in SCALES.values():
+    for _p in _points:
+        WORDS[_p.lower()] = _p
+for _p in NON_ANSWERS + CHOICES + ["Other"]:
+    WORDS[_p.lower()] = _p
+
+# Questions: key, scale, and a test on the column's wording (lower case; Spanish or English).
+PAIRS = [("district", ("district meetings", "juntas del distrito")),
+         ("lcap", ("lcap meetings", "juntas del lcap")),
+         ("recruit", ("recruiting other parents", "reclutar a otros padres"))]
+ITEMS = [
+    ("residence", "residence", ("where do you live", "dónde vive")),
+    ("gender", "gender", ("gender", "género")),
+    ("age", "age", (re.compile(r"(^|\| |/ )(age|edad)\b"),)),
+    ("conf_teachers", "agree5", ("child's teachers", "maestros de mi hijo")),
+    ("conf_staff", "agree5", ("staff and administrators", "personal y la administración")),
+    ("resources", "agree5", ("resources to advocate", "conozco recursos")),
+    ("power", "agree5", ("power to make a change", "poder de lograr")),
+    ("respect", "change3", ("with respect", "con respeto")),
+    ("listening", "change3", ("listens to parent", "escucha la voz")),
+    ("communicating", "change3", ("communicates opportunities", "comunica oportunidades")),
+    ("zumbas", "yesno", ("part in zumbas", "participó en zumbas")),
+    ("noches", "yesno", ("part in noches", "participó en noches")),
+    ("lunadas", "yesno", ("part in lunadas", "participó en lunadas")),
+    ("staff_belief", "agree4", ("every student can be a success", "todo estudiante puede")),
+]
+for _key, _words in PAIRS:
+    for _when, _marks in (("before", ("before", "antes")), ("now", ("(now)", "(ahora)"))):
+        ITEMS.append((f"{_key}_{_when}", "yesno",
+                      tuple((w, m) for w in _words for m in _marks)))
+
+
+def matches(test, text):
+    if isinstance(test, tuple):
+        return all(t in text for t in test)
+    if isinstance(test, str):
+        return test in text
+    return bool(test.search(text))
+
+
+def item_of(text):
+    text = text.lower()
+    found = [(k, s) for k, s, tests in ITEMS if any(matches(t, text) for t in tests)]
+    assert len(found) <= 1, (text, found)
+    return found[0] if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes -> records, with the physical line where each record and each field starts.
+
+
+def scan(text, delim):
+    """RFC 4180 records: [(line, [(field, field_line)])], and an unclosed quote if the text ends
+    inside one: (line, field index) where that field opened."""
+    records, fields, field, i, line = [], [], [], 0, 1
+    rec_line, f_line, quoted, opened = 1, 1, False, None
+    while i < len(text):
+        c = text[i]
+        if quoted:
+            if c == '"' and text[i + 1:i + 2] == '"':
+                field.append('"')
+                i += 1
+            elif c == '"':
+                quoted = False
+            else:
+                if c == "\n":
+                    line += 1
+                field.append(c)
+        elif c == '"' and not field:
+            quoted, opened = True, (f_line, len(fields))
+        elif c == delim:
+            fields.append(("".join(field), f_line))
+            field, f_line = [], line
+        elif c in "\r\n":
+            if c == "\r" and text[i + 1:i + 2] == "\n":
+                i += 1
+            fields.append(("".join(field), f_line))
+            records.append((rec_line, fields))
+            line += 1
+            fields, field, rec_line, f_line = [], [], line, line
+        else:
+            field.append(c)
+        i += 1
+    if field or fields:
+        fields.append(("".join(field), f_line))
+        records.append((rec_line, fields))
+    return records, (opened if quoted else None)
+
+
+def decode(data, codec):
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            assert codec == name, (codec, name)
+            return data[len(bom):].decode(codec), True
+    if codec == "cp1252":  # a detector must fall back: these bytes are not UTF-8
+        try:
+            data.decode("utf-8")
+            raise AssertionError("a Windows-1252 file that is valid UTF-8 tests nothing")
+        except UnicodeDecodeError:
+            pass
+    return data.decode(codec), False
+
+
+# ---------------------------------------------------------------------------------------------
+# The files: codec, delimiter, header layout, how multi-select answers are joined, and what the
+# file imitates (VENDOR_EXPORTS.md sections). This table is written here, not read from the
+# generator.
+
+GF, SM, QX, XL = ("Google Forms", "SurveyMonkey", "Qualtrics", "Spanish-locale Excel \"CSV\"")
+FILES = {
+    "google_forms_en.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "google_forms_es.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "google_forms_bilingual.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "surveymonkey_expanded_text.csv": ("utf-8", ",", "sm", None, None, SM),
+    "surveymonkey_expanded_numeric.csv": ("utf-8", ",", "sm", None, "surveymonkey_expanded_numeric.codebook.csv", SM),
+    "surveymonkey_condensed_text.csv": ("utf-8", ",", "sm", ", ", None, SM),
+    "surveymonkey_condensed_numeric.csv": ("utf-8", ",", "sm", ", ", "surveymonkey_condensed_numeric.codebook.csv", SM),
+    "surveymonkey_other_only.csv": ("utf-8", ",", "sm", None, None, SM),
+    "qualtrics_text.csv": ("utf-8", ",", "qx", ",", None, QX),
+    "qualtrics_numeric.csv": ("utf-8", ",", "qx", ",", "qualtrics_numeric.codebook.csv", QX),
+    "excel_utf8bom_comma_en.csv": ("utf-8", ",", "one", ";", None, XL),
+    "excel_utf8bom_semicolon_es.csv": ("utf-8", ";", "one", ";", None, XL),
+    "excel_cp1252_comma_en.csv": ("cp1252", ",", "one", ";", None, XL),
+    "excel_cp1252_semicolon_es.csv": ("cp1252", ";", "one", ";", None, XL),
+    "excel_utf16le_tab_en.txt": ("utf-16-le", "\t", "one", ";", None, XL),
+    "utf16be_bom_tab_es.txt": ("utf-16-be", "\t", "one", ";", None, XL),
+    "libreoffice_utf8_comma_en.csv": ("utf-8", ",", "one", ", ", None, XL),
+    "libreoffice_cp1252_semicolon_es.csv": ("cp1252", ";", "one", ";", None, XL),
+    "parents_codes_dk_na.csv": ("utf-8", ",", "one", None, "parents_codes_dk_na.codebook.csv", None),
+    "parents_duplicate_ids.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "parents_unclosed_quote.csv": ("utf-8", ",", "one", ";", None, None),
+    "staff_two_waves.csv": ("utf-8", ",", "one", None, None, None),
+    "staff_wording_changed.csv": ("utf-8", ",", "one", None, None, None),
+    "staff_codes_dk_na.csv": ("utf-8", ",", "one", None, "staff_codes_dk_na.codebook.csv", None),
+}
+PLAIN_SUB = ("", "response", "open-ended response")
+
+
+def columns(records, layout):
+    """Per column: index (1-based), the key an importer would use, the wording to match on, the
+    question and the statement (a grid's row)."""
+    heads = [[f for f, _ in fields] for _, fields in records[:{"one": 1, "sm": 2, "qx": 3}[layout]]]
+    out, carried = [], ""
+    for i, h in enumerate(heads[0]):
+        if layout == "one":
+            q, _, s = h[:-1].partition(" [") if h.endswith("]") else (h, "", "")
+            out.append(dict(index=i + 1, key=h, text=h, question=q, statement=s))
+        elif layout == "sm":
+            carried = h or carried
+            sub = heads[1][i]
+            plain = sub.lower() in PLAIN_SUB
+            out.append(dict(index=i + 1, key=carried if plain else f"{carried} - {sub}",
+                            text=f"{carried} | {sub}", question=carried, statement="" if plain else sub))
+        else:
+            text = heads[1][i]
+            q, _, s = text.rpartition(" - ") if re.fullmatch(r"Q\d+_\d+", h) else (text, "", "")
+            out.append(dict(index=i + 1, key=h, text=text, question=q, statement=s, import_id=heads[2][i]))
+    for c in out:
+        c["layout"] = layout
+    return out
+
+
+def role(col):
+    """What a column holds: ('item', key, scale), ('multi', ...), ('other',), ('id',), ('wave',)."""
+    t = col["text"].lower()
+    if "positive changes" in t or "cambios positivos" in t:
+        if "other" in t:
+            return ("other",)
+        sub = col["statement"]
+        return ("choice", WORDS[sub.lower()]) if sub.lower() in WORDS else ("multi",)
+    if t in ("respondent id", "id de participante", "staff id") or col["key"] in ("Custom Data 1", "ExternalReference"):
+        return ("id",)
+    if t == "wave":
+        return ("wave",)
+    found = item_of(t)
+    return ("item",) + found if found else (None,)
+
+
+def read_codebook(name):
+    """{column key: {code: (canonical label, missing)}} from a codebook CSV."""
+    with open(os.path.join(HERE, name), "rb") as f:
+        text, _ = decode(f.read(), "utf-8")
+    records, _ = scan(text, ",")
+    head = [f for f, _ in records[0][1]]
+    book = {}
+    for _, fields in records[1:]:
+        row = dict(zip(head, (f for f, _ in fields)))
+        book.setdefault(row["column"], {})[row["code"]] = (WORDS[row["label"].lower()], row["missing"] == "true")
+    return book
+
+
+def fold(v):
+    return unicodedata.normalize("NFC", v.strip())
+
+
+def label(value, col, book):
+    """'blank' | ('point', label) | ('non', label) | ('outside', raw)."""
+    v = fold(value)
+    if not v:
+        return "blank"
+    if book is not None:
+        entry = book.get(col["key"], {}).get(v)
+        if entry is None:
+            return ("outside", v)
+        return ("non", entry[0]) if entry[1] else ("point", entry[0])
+    canon = WORDS.get(v.lower())
+    if canon in NON_ANSWERS:
+        return ("non", canon)
+    return ("point", canon) if canon else ("outside", v)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting.
+
+
+def respondents(records, cols, join, book):
+    """One dict per data record: line, id, wave, item cells, chosen choices, 'other' text."""
+    roles = [role(c) for c in cols]
+    nhead = {"one": 1, "sm": 2, "qx": 3}[cols[0]["layout"]]
+    out = []
+    for line, fields in records[nhead:]:
+        assert len(fields) == len(cols), (line, len(fields), len(cols))
+        r = dict(line=line, id=None, wave=None, items={}, choices=set(), other="", raw=fields)
+        for col, rl, (value, _) in zip(cols, roles, fields):
+            if rl[0] == "id":
+                r["id"] = value
+            elif rl[0] == "wave":
+                r["wave"] = value
+            elif rl[0] == "item":
+                r["items"][rl[1]] = (value, col)
+            elif rl[0] == "other":
+                r["other"] = value.strip()
+            elif rl[0] == "choice" and value.strip():
+                if book is not None:
+                    assert book[col["key"]][value.strip()][0] == rl[1]
+                r["choices"].add(rl[1])
+            elif rl[0] == "multi" and value.strip():
+                for part in value.split(join):
+                    if book is not None:
+                        r["choices"].add(book[col["key"]][part.strip()][0])
+                    else:
+                        r["choices"].add(WORDS[fold(part).lower()])
+        out.append(r)
+    return out
+
+
+def item_stats(people, key, scale, book):
+    points, positive = SCALES[scale]
+    counts, non, outside, blank = Counter(), Counter(), Counter(), 0
+    lines = {}
+    for r in people:
+        if key not in r["items"]:
+            continue
+        value, col = r["items"][key]
+        got = label(value, col, book)
+        if got == "blank":
+            blank += 1
+        elif got[0] == "point" and got[1] in points:
+            counts[got[1]] += 1
+        elif got[0] == "non":
+            non[got[1]] += 1
+        else:
+            outside[got[1]] += 1
+            lines.setdefault(got[1], []).append(r["line"])
+    n = sum(counts.values())
+    out = dict(counts={p: counts[p] for p in points}, denominator=n, blank=blank,
+               non_answers=dict(sorted(non.items())), outside_scale=dict(sorted(outside.items())))
+    if positive:
+        k = sum(counts[p] for p in positive)
+        out.update(positive=positive, positive_count=k, share_positive=round(k / n, 6) if n else None,
+                   percent=int(100 * k / n + 0.5) if n else None)
+    return out, lines
+
+
+def pair_stats(people, key, book):
+    table = Counter()
+    for r in people:
+        got = [label(*r["items"][f"{key}_{w}"], book) for w in ("before", "now")]
+        if all(g != "blank" and g[0] == "point" for g in got):
+            table[f"{got[0][1].lower()}_{got[1][1].lower()}"] += 1
+    n = sum(table.values())
+    return dict(before=f"{key}_before", after=f"{key}_now", n=n,
+                table={k: table[k] for k in ("yes_yes", "no_yes", "yes_no", "no_no")},
+                started_after=table["no_yes"], share_started=round(table["no_yes"] / n, 6),
+                percent_started=int(100 * table["no_yes"] / n + 0.5))
+
+
+def multi_stats(people):
+    answered = [r for r in people if r["choices"] or r["other"]]
+    n = len(answered)
+    counts = {c: sum(c in r["choices"] for r in answered) for c in CHOICES}
+    return dict(denominator=n, counts=counts, other_text=sum(bool(r["other"]) for r in answered),
+                only_other=sum(bool(r["other"]) and not r["choices"] for r in answered),
+                only_other_lines=[r["line"] for r in answered if r["other"] and not r["choices"]],
+                percent={c: int(100 * k / n + 0.5) for c, k in counts.items()})
+
+
+def describe_items(cols):
+    """key -> where it is and what it says (the statement a result must carry)."""
+    out = {}
+    for c in cols:
+        rl = role(c)
+        if rl[0] == "item":
+            out[rl[1]] = dict(column=c["index"], column_key=c["key"], scale=rl[2],
+                              question=c["question"], statement=c["statement"])
+    return out
+
+
+def report(people, cols, book, keys=None):
+    """Everything a correct importer must compute for one set of respondents."""
+    where = describe_items(cols)
+    items, outside = {}, []
+    for key, info in where.items():
+        if keys and key not in keys:
+            continue
+        stats, lines = item_stats(people, key, info["scale"], book)
+        items[key] = dict(info, **stats)
+        for value, at in sorted(lines.items()):
+            outside.append(dict(code="code_outside_scale", column=info["column"], column_key=info["column_key"],
+                                value=value, count=len(at), lines=at))
+    out = dict(respondents=len(people), items=items)
+    pairs = [k for k, _ in PAIRS if f"{k}_before" in where]
+    if pairs:
+        out["pairs"] = {k: pair_stats(people, k, book) for k in pairs}
+    if any(role(c)[0] in ("multi", "choice") for c in cols):
+        out["multi"] = {"changes": multi_stats(people)}
+    return out, outside
+
+
+# ---------------------------------------------------------------------------------------------
+# Problem cases.
+
+
+def duplicate_issues(people, cols):
+    by_id = {}
+    for r in people:
+        by_id.setdefault(r["id"], []).append(r)
+    out = []
+    for ident, copies in sorted(by_id.items()):
+        if len(copies) < 2:
+            continue
+        first = [f for f, _ in copies[0]["raw"]]
+        differ = sorted({c["key"] for r in copies[1:] for c, (f, _) in zip(cols, r["raw"])
+                         if f != first[c["index"] - 1]}, key=lambda k: [c["key"] for c in cols].index(k))
+        answers = [k for k in differ if k.lower() not in ("timestamp", "marca temporal")]
+        kind = "identical" if not differ else ("identical_answers" if not answers else "conflicting")
+        out.append(dict(code="duplicate_id", id=ident, lines=[r["line"] for r in copies], kind=kind,
+                        differing_columns=differ))
+    return out
+
+
+def policies(people, cols):
+    """The report under each duplicate policy the issue names."""
+    by_id = {}
+    for r in people:
+        by_id.setdefault(r["id"], []).append(r)
+    keep = {
+        "keep_first": [rs[0] for rs in by_id.values()],
+        "keep_last": [rs[-1] for rs in by_id.values()],
+        "keep_all": people,
+        "drop_all": [rs[0] for rs in by_id.values() if len(rs) == 1],
+    }
+    return {name: compact(report(sorted(rs, key=lambda r: r["line"]), cols, None)[0]) for name, rs in keep.items()}
+
+
+def compact(rep):
+    """A report without the per-item wording (given once in 'items' of the file)."""
+    short = ("counts", "denominator", "non_answers", "positive_count", "share_positive", "percent")
+    return dict(rep, items={k: {f: v[f] for f in short if f in v} for k, v in rep["items"].items()})
+
+
+def unclosed(text, delim, opened):
+    """Outcomes for a file whose last quote never closes: where it opened, how many lines follow,
+    and the reports of an importer that recovers at the next line (keeping or dropping the row)."""
+    line, field = opened
+    lines = re.split(r"\r\n|\n|\r", text)
+    broken = lines[line - 1]
+    head, _, rest = broken.partition('"')
+    fixed = "\r\n".join(lines[:line - 1] + [head + '"' + rest.replace('"', '""') + '"'] + lines[line:])
+    records, still = scan(fixed, delim)
+    assert still is None
+    cols = columns(records, "one")
+    people = respondents(records, cols, ";", None)
+    after = sum(1 for s in lines[line:] if s)
+    return dict(code="unclosed_quote", line=line, column=field + 1, column_key=cols[field]["key"],
+                lines_after=after), {
+        "stop": None,
+        "recover_keep_row": report(people, cols, None)[0],
+        "recover_drop_row": report([r for r in people if r["line"] != line], cols, None)[0],
+    }
+
+
+def waves(people, cols, book):
+    """Per-wave counts on each wave's own labels, and the comparison (refused unless one scale)."""
+    where = describe_items(cols)
+    key = "staff_belief"
+    per, scales, issues = {}, {}, []
+    info = where[key]
+    for wave in sorted({r["wave"] for r in people}):
+        group = [r for r in people if r["wave"] == wave]
+        labels = {label(*r["items"][key], book) for r in group} - {"blank"}
+        seen = {g[1] for g in labels if g[0] == "point"}
+        scales[wave] = next(s for s in ("agree4", "adults4") if seen <= set(SCALES[s][0]))
+        stats, lines = item_stats(group, key, scales[wave], book)
+        per[wave] = dict(info, **stats, scale=scales[wave])
+        for value, at in sorted(lines.items()):
+            issues.append(dict(code="code_outside_scale", column=info["column"], column_key=info["column_key"],
+                               value=value, count=len(at), lines=at, wave=wave))
+    mapping = {"Nearly all adults": "Strongly agree", "Most adults": "Agree", "Some adults": "Disagree",
+               "Nearly no adults": "Strongly disagree"}
+    common = {}
+    for wave, st in per.items():
+        counts = {mapping.get(k, k): v for k, v in st["counts"].items()}
+        k = counts["Strongly agree"] + counts["Agree"]
+        common[wave] = dict(positive_count=k, denominator=st["denominator"],
+                            share_positive=round(k / st["denominator"], 6),
+                            percent=int(100 * k / st["denominator"] + 0.5))
+    same = len(set(scales.values())) == 1
+    comparison = dict(same_scale=same)
+    if same:
+        comparison["result"] = common
+    else:
+        comparison["without_mapping"] = dict(refused=True, reason="waves_use_different_scales",
+                                             scales=scales)
+        comparison["with_mapping"] = dict(mapping=mapping, result=common)
+    return per, comparison, issues
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def load(name, codec, delim):
+    with open(os.path.join(HERE, name), "rb") as f:
+        data = f.read()
+    text, bom = decode(data, codec)
+    records, opened = scan(text, delim)
+    eol = "CRLF" if "\r\n" in text else "LF"
+    return text, bom, records, opened, eol
+
+
+def truth(name, spec):
+    codec, delim, layout, join, codebook, vendor = spec
+    text, bom, records, opened, eol = load(name, codec, delim)
+    cols = columns(records, layout)
+    out = dict(imitates=vendor, encoding={"cp1252": "windows-1252"}.get(codec, codec), bom=bom,
+               delimiter=delim, line_end=eol, header_rows={"one": 1, "sm": 2, "qx": 3}[layout],
+               codebook=codebook, issues=[])
+    assert "\ufffd" not in text
+    if opened:
+        issue, outcomes = unclosed(text, delim, opened)
+        out["issues"].append(issue)
+        out["outcomes"] = outcomes
+        out["withheld"] = False
+        return out
+    book = read_codebook(codebook) if codebook else None
+    people = respondents(records, cols, join, book)
+    out["data_rows"] = len(people)
+    if codebook:  # without it, the codes mean nothing: every coded item is withheld
+        out["without_codebook"] = withheld(people, cols)
+        out["with_codebook"] = {}
+    if any(role(c)[0] == "wave" for c in cols):
+        per, comparison, issues = waves(people, cols, book)
+        target = out["with_codebook"] if codebook else out
+        target.update(waves=per, comparison=comparison, withheld=False)
+        out["issues"] += issues
+        return out
+    dups = duplicate_issues(people, cols)
+    if dups:
+        out["issues"] += dups
+        out["items"] = {k: {f: v[f] for f in ("column", "column_key", "scale", "question", "statement")}
+                        for k, v in report(people, cols, None)[0]["items"].items()}
+        out["policies"] = policies(people, cols)
+        out["withheld"] = False
+        return out
+    rep, outside = report(people, cols, book)
+    out.update(rep) if not codebook else out["with_codebook"].update(rep, withheld=False)
+    if not codebook:
+        out["withheld"] = False
+    out["issues"] += outside
+    return out
+
+
+def withheld(people, cols):
+    codes = {}
+    for key, info in describe_items(cols).items():
+        counts = Counter(fold(r["items"][key][0]) for r in people if key in r["items"] and fold(r["items"][key][0]))
+        codes[key] = dict(column=info["column"], column_key=info["column_key"],
+                          statement=info["statement"] or info["question"],
+                          code_counts=dict(sorted(counts.items(), key=lambda kv: float(kv[0]))))
+    return dict(withheld=True, reason="codes_without_labels", items=codes)
+
+
+def canonical(name):
+    """The built-in example itself (its '#' note lines dropped), counted the same way."""
+    with open(os.path.join(ROOT, "src", "survey", "example", name), "rb") as f:
+        text = f.read().decode("utf-8")
+    text = "".join(line for line in text.splitlines(True) if not line.startswith("#"))
+    records, _ = scan(text, ",")
+    cols = columns(records, "one")
+    people = respondents(records, cols, ";", None)
+    if name == "staff.csv":
+        return waves(people, cols, None)
+    return report(people, cols, None)[0]
+
+
+def headline(rep):
+    """What must not move between files of the same survey: counts, denominators, pairs, choices."""
+    items = {k: (v["counts"], v["denominator"]) for k, v in rep["items"].items()}
+    return items, rep.get("pairs"), rep.get("multi")
+
+
+def check(files):
+    parents = canonical("parents.csv")
+    staff_waves, staff_cmp, _ = canonical("staff.csv")
+    # Published figures (seed 000, DOMAIN.md) as the example's own notes state them.
+    pct = {k: v["percent"] for k, v in parents["items"].items() if "percent" in v}
+    assert [pct[k] for k in ("conf_teachers", "conf_staff", "resources", "power")] == [89, 93, 93, 94], pct
+    assert [pct[k] for k in ("respect", "listening", "communicating")] == [81, 78, 76], pct
+    assert [pct[k] for k in ("zumbas", "noches", "lunadas")] == [62, 59, 50], pct
+    assert [p["percent_started"] for p in parents["pairs"].values()] == [62, 61, 56]
+    assert list(parents["multi"]["changes"]["percent"].values()) == [72, 58, 56, 53]
+    assert [w["percent"] for w in staff_cmp["result"].values()] == [48, 72]
+    same = headline(parents)
+    for name, t in files.items():
+        rep = t.get("with_codebook", t)
+        if "items" in rep and not name.startswith(("parents_", "surveymonkey_other")):
+            assert headline(rep) == same, name
+            assert not t["issues"], name
+    codes = files["parents_codes_dk_na.csv"]["with_codebook"]
+    issues = files["parents_codes_dk_na.csv"]["issues"]
+    assert {k: v for k, v in headline(codes)[0].items()} == {k: same[0][k] for k in codes["items"]}
+    assert headline(codes)[1] == same[1]
+    assert [i["value"] for i in issues] == ["7"]
+    for name in ("staff_two_waves.csv", "staff_codes_dk_na.csv"):
+        t = files[name].get("with_codebook", files[name])
+        assert t["comparison"]["result"] == staff_cmp["result"], name
+    assert [i["value"] for i in files["staff_codes_dk_na.csv"]["issues"]] == ["7"]
+    assert not files["staff_wording_changed.csv"]["issues"]
+    assert files["staff_wording_changed.csv"]["comparison"]["with_mapping"]["result"] == staff_cmp["result"]
+    other = files["surveymonkey_other_only.csv"]["multi"]["changes"]
+    assert other["denominator"] == 113 and other["only_other"] == 1
+    dup = files["parents_duplicate_ids.csv"]
+    assert headline(dup["policies"]["keep_first"]) == same
+    assert [i["kind"] for i in dup["issues"]] == ["identical", "identical_answers", "conflicting"]
+    quote = files["parents_unclosed_quote.csv"]
+    assert headline(quote["outcomes"]["recover_keep_row"]) == same
+
+
+def main():
+    files = {name: truth(name, spec) for name, spec in FILES.items()}
+    check(files)
+    out = dict(generated_by="tests/corpus/expected.py (independent of waterline and of make_corpus.py)",
+               definitions=dict(
+                   denominator="answers on the scale: blanks, declared non-answers and codes outside the scale left out",
+                   share_positive="positive_count / denominator; percent rounds half up",
+                   line="physical line in the file, 1 = first header row, counting lines inside quoted fields",
+                   column="1-based column index; column_key: the header (one header row), 'Question - Row' "
+                          "(SurveyMonkey rows 1 and 2; the question alone under 'Response'), or the export tag "
+                          "(Qualtrics row 1)"),
+               files=files)
+    for old in os.listdir(HERE):
+        if old.endswith(".expected.json"):
+            os.remove(os.path.join(HERE, old))
+    for name, t in files.items():
+        write(f"{name}.expected.json", dict(file=name, **t))
+    write("index.json", dict(out, files=sorted(files)))
+
+
+def write(name, data):
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    assert len(text.encode("utf-8")) < 100_000, name
+    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
