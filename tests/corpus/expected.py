@@ -162,7 +162,10 @@ def decode(data, codec):
 # file imitates (VENDOR_EXPORTS.md sections). This table is written here, not read from the
 # generator.
 
-GF, SM, QX, XL = ("Google Forms", "SurveyMonkey", "Qualtrics", "Spanish-locale Excel \"CSV\"")
+GF, SM, QX = ("Google Forms", "SurveyMonkey", "Qualtrics")
+XL = "Spanish-locale Excel \"CSV\""
+LO = "LibreOffice Calc (not in VENDOR_EXPORTS.md; its save dialog settings)"
+EX = "the built-in example's own CSV (src/survey/example)"
 FILES = {
     "google_forms_en.csv": ("utf-8", ",", "one", ", ", None, GF),
     "google_forms_es.csv": ("utf-8", ",", "one", ", ", None, GF),
@@ -180,14 +183,16 @@ FILES = {
     "excel_cp1252_semicolon_es.csv": ("cp1252", ";", "one", ";", None, XL),
     "excel_utf16le_tab_en.txt": ("utf-16-le", "\t", "one", ";", None, XL),
     "utf16be_bom_tab_es.txt": ("utf-16-be", "\t", "one", ";", None, XL),
-    "libreoffice_utf8_comma_en.csv": ("utf-8", ",", "one", ", ", None, XL),
-    "libreoffice_cp1252_semicolon_es.csv": ("cp1252", ";", "one", ";", None, XL),
-    "parents_codes_dk_na.csv": ("utf-8", ",", "one", None, "parents_codes_dk_na.codebook.csv", None),
+    "libreoffice_utf8_comma_en.csv": ("utf-8", ",", "one", ", ", None, LO),
+    "libreoffice_cp1252_semicolon_es.csv": ("cp1252", ";", "one", ";", None, LO),
+    "parents_codes_dk_na.csv": ("utf-8", ",", "one", None, "parents_codes_dk_na.codebook.csv", EX),
     "parents_duplicate_ids.csv": ("utf-8", ",", "one", ", ", None, GF),
-    "parents_unclosed_quote.csv": ("utf-8", ",", "one", ";", None, None),
-    "staff_two_waves.csv": ("utf-8", ",", "one", None, None, None),
-    "staff_wording_changed.csv": ("utf-8", ",", "one", None, None, None),
-    "staff_codes_dk_na.csv": ("utf-8", ",", "one", None, "staff_codes_dk_na.codebook.csv", None),
+    "parents_unclosed_quote.csv": ("utf-8", ",", "one", ";", None, EX),
+    "parents_bare_values.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "google_forms_other_only.csv": ("utf-8", ",", "one", ", ", None, GF),
+    "staff_two_waves.csv": ("utf-8", ",", "one", None, None, EX),
+    "staff_wording_changed.csv": ("utf-8", ",", "one", None, None, EX),
+    "staff_codes_dk_na.csv": ("utf-8", ",", "one", None, "staff_codes_dk_na.codebook.csv", EX),
 }
 PLAIN_SUB = ("", "response", "open-ended response")
 
@@ -294,8 +299,10 @@ def respondents(records, cols, join, book):
                 for part in value.split(join):
                     if book is not None:
                         r["choices"].add(book[col["key"]][part.strip()][0])
-                    else:
+                    elif fold(part).lower() in WORDS:
                         r["choices"].add(WORDS[fold(part).lower()])
+                    else:  # Google Forms: typed "Other" text sits in the same cell
+                        r["other"] = ", ".join(filter(None, [r["other"], fold(part)]))
         out.append(r)
     return out
 
@@ -372,7 +379,7 @@ def report(people, cols, book, keys=None):
         stats, lines = item_stats(people, key, info["scale"], book)
         items[key] = dict(info, **stats)
         for value, at in sorted(lines.items()):
-            outside.append(dict(code="code_outside_scale", column=info["column"], column_key=info["column_key"],
+            outside.append(dict(code="code_outside_scale" if book is not None else "label_not_on_scale", column=info["column"], column_key=info["column_key"],
                                 value=value, count=len(at), lines=at))
     out = dict(respondents=len(people), items=items)
     pairs = [k for k, _ in PAIRS if f"{k}_before" in where]
@@ -502,6 +509,13 @@ def truth(name, spec):
                delimiter=delim, line_end=eol, header_rows={"one": 1, "sm": 2, "qx": 3}[layout],
                codebook=codebook, issues=[])
     assert "\ufffd" not in text
+    out["non_ascii_cells"] = sum(1 for _, fields in records for f, _ in fields if not f.isascii())
+    if not opened:  # the standard library's reader must split the file the same way
+        import csv
+        import io
+        ours = [[f for f, _ in fields] for _, fields in records]
+        theirs = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)]
+        assert ours == theirs, name
     if opened:
         issue, outcomes = unclosed(text, delim, opened)
         out["issues"].append(issue)
@@ -577,9 +591,11 @@ def check(files):
     assert list(parents["multi"]["changes"]["percent"].values()) == [72, 58, 56, 53]
     assert [w["percent"] for w in staff_cmp["result"].values()] == [48, 72]
     same = headline(parents)
+    accents = {files[n]["non_ascii_cells"] for n in files if n.startswith(("excel_", "libreoffice_", "utf16"))}
+    assert len(accents) == 1 and accents.pop() > 100, "every re-save must keep every accented cell"
     for name, t in files.items():
         rep = t.get("with_codebook", t)
-        if "items" in rep and not name.startswith(("parents_", "surveymonkey_other")):
+        if "items" in rep and not name.startswith(("parents_", "surveymonkey_other", "google_forms_other")):
             assert headline(rep) == same, name
             assert not t["issues"], name
     codes = files["parents_codes_dk_na.csv"]["with_codebook"]
@@ -593,8 +609,14 @@ def check(files):
     assert [i["value"] for i in files["staff_codes_dk_na.csv"]["issues"]] == ["7"]
     assert not files["staff_wording_changed.csv"]["issues"]
     assert files["staff_wording_changed.csv"]["comparison"]["with_mapping"]["result"] == staff_cmp["result"]
-    other = files["surveymonkey_other_only.csv"]["multi"]["changes"]
-    assert other["denominator"] == 113 and other["only_other"] == 1
+    for name in ("surveymonkey_other_only.csv", "google_forms_other_only.csv"):
+        other = files[name]["multi"]["changes"]
+        assert other["denominator"] == 113 and other["only_other"] == 1, name
+        assert headline(files[name])[:2] == same[:2], name
+    bare = files["parents_bare_values.csv"]
+    assert [(i["value"], i["lines"]) for i in bare["issues"]] == [("5", [52]), ("Better", [53])]
+    for key in ("conf_teachers", "respect"):
+        assert bare["items"][key]["denominator"] == same[0][key][1] - 1, key
     dup = files["parents_duplicate_ids.csv"]
     assert headline(dup["policies"]["keep_first"]) == same
     assert [i["kind"] for i in dup["issues"]] == ["identical", "identical_answers", "conflicting"]
@@ -619,7 +641,11 @@ def main():
             os.remove(os.path.join(HERE, old))
     for name, t in files.items():
         write(f"{name}.expected.json", dict(file=name, **t))
-    write("index.json", dict(out, files=sorted(files)))
+    summary = {name: dict(expected=f"{name}.expected.json",
+                          **{k: t.get(k) for k in ("imitates", "encoding", "bom", "delimiter", "header_rows",
+                                                   "codebook")},
+                          issues=sorted({i["code"] for i in t["issues"]})) for name, t in files.items()}
+    write("index.json", dict(out, files=summary))
 
 
 def write(name, data):

@@ -508,6 +508,25 @@ def unclosed_quote():
     return text.replace("@@BROKEN@@", BROKEN)
 
 
+def bare_values():
+    """Bilingual Google Forms where P050 typed '5' for an agreement and P051 'Better' for a change:
+    neither is a label of its scale."""
+    rows = google_bilingual()
+    for ident, key, value in [("P050", "conf_teachers", "5"), ("P051", "respect", "Better")]:
+        row = next(r for r in rows[1:] if r[COL["id"]] == ident)
+        row[COL[key]] = value
+    return rows
+
+
+def google_other_only():
+    """Google Forms (English): the other-only respondent's checkbox cell holds just the typed text."""
+    rows = google("en")
+    ident = other_only_id()
+    row = next(r for r in rows[1:] if r[COL["id"]] == ident)
+    row[COL["changes"]] = "I learned to speak in public"
+    return rows
+
+
 def other_only_id():
     """The first respondent who ticked exactly one change; the problem file gives them only 'Other'."""
     return next(cell(r, "id") for r in P_ROWS if len(choices_of(r)) == 1)
@@ -555,6 +574,8 @@ def main():
     save("staff_codes_dk_na.codebook.csv", csv_text(book))
     save("parents_duplicate_ids.csv", csv_text(duplicates()))
     save("parents_unclosed_quote.csv", unclosed_quote())
+    save("parents_bare_values.csv", csv_text(bare_values()))
+    save("google_forms_other_only.csv", csv_text(google_other_only()))
     save("surveymonkey_other_only.csv", csv_text(surveymonkey(False, False, other_only=other_only_id())))
 
 
