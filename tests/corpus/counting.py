@@ -144,16 +144,20 @@ def decode(data, codec):
 
 
 PLAIN_SUB = ("", "response", "open-ended response")
+HEADER_ROWS = {"one": 1, "dash": 1, "sm": 2, "qx": 3}  # "dash": one header, "Question - Row"
 
 
 def columns(records, layout):
     """Per column: index (1-based), the key an importer would use, the wording to match on, the
     question and the statement (a grid's row)."""
-    heads = [[f for f, _ in fields] for _, fields in records[:{"one": 1, "sm": 2, "qx": 3}[layout]]]
+    heads = [[f for f, _ in fields] for _, fields in records[:HEADER_ROWS[layout]]]
     out, carried = [], ""
     for i, h in enumerate(heads[0]):
         if layout == "one":
             q, _, s = h[:-1].partition(" [") if h.endswith("]") else (h, "", "")
+            out.append(dict(index=i + 1, key=h, text=h, question=q, statement=s))
+        elif layout == "dash":
+            q, _, s = h.rpartition(" - ") if " - " in h else (h, "", "")
             out.append(dict(index=i + 1, key=h, text=h, question=q, statement=s))
         elif layout == "sm":
             carried = h or carried
@@ -178,7 +182,8 @@ def role(col):
             return ("other",)
         sub = col["statement"]
         return ("choice", WORDS[sub.lower()]) if sub.lower() in WORDS else ("multi",)
-    if t in ("respondent id", "id de participante", "staff id") or col["key"] in ("Custom Data 1", "ExternalReference"):
+    ids = ("Custom Data 1", "Custom Data", "ExternalReference")
+    if t in ("respondent id", "id de participante", "staff id") or col["key"] in ids:
         return ("id",)
     if t == "wave":
         return ("wave",)
@@ -226,7 +231,7 @@ def label(value, col, book):
 def respondents(records, cols, join, book):
     """One dict per data record: line, id, wave, item cells, chosen choices, 'other' text."""
     roles = [role(c) for c in cols]
-    nhead = {"one": 1, "sm": 2, "qx": 3}[cols[0]["layout"]]
+    nhead = HEADER_ROWS[cols[0]["layout"]]
     out = []
     for line, fields in records[nhead:]:
         assert len(fields) == len(cols), (line, len(fields), len(cols))

@@ -24,8 +24,8 @@ import os
 import re
 from collections import Counter
 
-from counting import (HERE, ROOT, SCALES, columns, decode, describe_items, fold, item_stats, label,
-                      read_codebook, report, respondents, role, scan)
+from counting import (HEADER_ROWS, HERE, ROOT, SCALES, columns, decode, describe_items, fold, item_stats,
+                      label, read_codebook, report, respondents, role, scan)
 
 # ---------------------------------------------------------------------------------------------
 # The files: codec, delimiter, header layout, how multi-select answers are joined, and what the
@@ -47,6 +47,9 @@ FILES = {
     "surveymonkey_other_only.csv": ("utf-8", ",", "sm", None, None, SM),
     "qualtrics_text.csv": ("utf-8", ",", "qx", ",", None, QX),
     "qualtrics_numeric.csv": ("utf-8", ",", "qx", ",", "qualtrics_numeric.codebook.csv", QX),
+    "qualtrics_numeric_recoded.csv": ("utf-8", ",", "qx", ",", "qualtrics_numeric_recoded.codebook.csv", QX),
+    "surveymonkey_legacy_one_header.csv": ("utf-8", ",", "dash", None, None, SM),
+    "google_forms_en_reordered.csv": ("utf-8", ",", "one", ", ", None, GF),
     "excel_utf8bom_comma_en.csv": ("utf-8", ",", "one", ";", None, XL),
     "excel_utf8bom_semicolon_es.csv": ("utf-8", ";", "one", ";", None, XL),
     "excel_cp1252_comma_en.csv": ("cp1252", ",", "one", ";", None, XL),
@@ -180,7 +183,7 @@ def truth(name, spec):
     text, bom, records, opened, eol = load(name, codec, delim)
     cols = columns(records, layout)
     out = dict(imitates=vendor, encoding={"cp1252": "windows-1252"}.get(codec, codec), bom=bom,
-               delimiter=delim, line_end=eol, header_rows={"one": 1, "sm": 2, "qx": 3}[layout],
+               delimiter=delim, line_end=eol, header_rows=HEADER_ROWS[layout],
                codebook=codebook, issues=[])
     assert "\ufffd" not in text
     out["non_ascii_cells"] = sum(1 for _, fields in records for f, _ in fields if not f.isascii())
@@ -301,7 +304,8 @@ def main():
     check(files)
     out = dict(generated_by="tests/corpus/expected.py (independent of waterline and of make_corpus.py)",
                definitions=dict(
-                   denominator="answers on the scale: blanks, declared non-answers and codes outside the scale left out",
+                   denominator="answers on the scale: blanks, declared non-answers and codes outside the "
+                               "scale left out",
                    share_positive="positive_count / denominator; percent rounds half up",
                    line="physical line in the file, 1 = first header row, counting lines inside quoted fields",
                    column="1-based column index; column_key: the header (one header row), 'Question - Row' "
