@@ -331,9 +331,9 @@ def report(people, cols, book):
         stats, lines = item_stats(people, key, info["scale"], book)
         items[key] = dict(info, **stats)
         for value, at in sorted(lines.items()):
-            code = "code_outside_scale" if book is not None else "label_not_on_scale"
-            outside.append(dict(code=code, column=info["column"], column_key=info["column_key"],
-                                value=value, count=len(at), lines=at))
+            code = "code_out_of_range" if book is not None else "unknown_label"
+            outside.append(dict(code=code, line=at[0], lines=at, column=info["column"],
+                                column_key=info["column_key"], value=value, count=len(at)))
     out = dict(respondents=len(people), items=items)
     pairs = [k for k, _ in PAIRS if f"{k}_before" in where]
     if pairs:

@@ -84,7 +84,9 @@ def duplicate_issues(people, cols):
                          if f != first[c["index"] - 1]}, key=lambda k: [c["key"] for c in cols].index(k))
         answers = [k for k in differ if k.lower() not in ("timestamp", "marca temporal")]
         kind = "identical" if not differ else ("identical_answers" if not answers else "conflicting")
-        out.append(dict(code="duplicate_id", id=ident, lines=[r["line"] for r in copies], kind=kind,
+        code = "duplicate_respondent" if answers else "duplicate_resubmission"
+        out.append(dict(code=code, value=ident, line=copies[0]["line"], lines=[r["line"] for r in copies],
+                        count=len(copies), kind=kind,
                         differing_columns=differ))
     return out
 
@@ -123,7 +125,7 @@ def unclosed(text, delim, opened):
     people = respondents(records, cols, ";", None)
     after = sum(1 for s in lines[line:] if s)
     return dict(code="unclosed_quote", line=line, column=field + 1, column_key=cols[field]["key"],
-                lines_after=after), {
+                rows_affected=after), {
         "stop": None,
         "recover_keep_row": report(people, cols, None)[0],
         "recover_drop_row": report([r for r in people if r["line"] != line], cols, None)[0],
@@ -144,8 +146,8 @@ def waves(people, cols, book):
         stats, lines = item_stats(group, key, scales[wave], book)
         per[wave] = dict(info, **stats, scale=scales[wave])
         for value, at in sorted(lines.items()):
-            issues.append(dict(code="code_outside_scale", column=info["column"], column_key=info["column_key"],
-                               value=value, count=len(at), lines=at, wave=wave))
+            issues.append(dict(code="code_out_of_range", line=at[0], lines=at, column=info["column"],
+                               column_key=info["column_key"], value=value, count=len(at), wave=wave))
     mapping = {"Nearly all adults": "Strongly agree", "Most adults": "Agree", "Some adults": "Disagree",
                "Nearly no adults": "Strongly disagree"}
     common = {}
