@@ -338,8 +338,11 @@ def report(people, cols, book):
     pairs = [k for k, _ in PAIRS if f"{k}_before" in where]
     if pairs:
         out["pairs"] = {k: pair_stats(people, k, book) for k in pairs}
-    if any(role(c)[0] in ("multi", "choice") for c in cols):
-        out["multi"] = {"changes": multi_stats(people)}
+    multi = [c for c in cols if role(c)[0] in ("multi", "choice", "other")]
+    if multi:
+        where = dict(columns=[c["index"] for c in multi], column_keys=[c["key"] for c in multi],
+                     question=multi[0]["question"])
+        out["multi"] = {"changes": dict(where, **multi_stats(people))}
     return out, outside
 
 

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import re
+import sys
 from collections import Counter
 
 from counting import (HEADER_ROWS, HERE, ROOT, SCALES, columns, decode, describe_items, fold, item_stats,
@@ -253,7 +254,8 @@ def canonical(name):
 def headline(rep):
     """What must not move between files of the same survey: counts, denominators, pairs, choices."""
     items = {k: (v["counts"], v["denominator"]) for k, v in rep["items"].items()}
-    return items, rep.get("pairs"), rep.get("multi")
+    multi = {k: (v["counts"], v["denominator"]) for k, v in rep.get("multi", {}).items()}
+    return items, rep.get("pairs"), multi
 
 
 def check(files):
@@ -314,23 +316,30 @@ def main():
                           "(SurveyMonkey rows 1 and 2; the question alone under 'Response'), or the export tag "
                           "(Qualtrics row 1)"),
                files=files)
-    for old in os.listdir(HERE):
-        if old.endswith(".expected.json"):
-            os.remove(os.path.join(HERE, old))
-    for name, t in files.items():
-        write(f"{name}.expected.json", dict(file=name, **t))
+    texts = {f"{name}.expected.json": dict(file=name, **t) for name, t in files.items()}
     summary = {name: dict(expected=f"{name}.expected.json",
                           **{k: t.get(k) for k in ("imitates", "encoding", "bom", "delimiter", "header_rows",
                                                    "codebook")},
                           issues=sorted({i["code"] for i in t["issues"]})) for name, t in files.items()}
-    write("index.json", dict(out, files=summary))
+    texts["index.json"] = dict(out, files=summary)
+    texts = {name: json.dumps(data, ensure_ascii=False, indent=1) + "\n" for name, data in texts.items()}
+    assert all(len(t.encode("utf-8")) < 100_000 for t in texts.values())
+    old = {n for n in os.listdir(HERE) if n.endswith(".expected.json") or n == "index.json"}
+    if sys.argv[1:] == ["--check"]:  # the committed truth is what this script computes now
+        stale = sorted(n for n, t in texts.items() if n not in old or read(n) != t)
+        stale += sorted(old - set(texts))
+        print("expected files up to date" if not stale else f"stale: {', '.join(stale)}")
+        sys.exit(1 if stale else 0)
+    for name in old - set(texts):
+        os.remove(os.path.join(HERE, name))
+    for name, text in texts.items():
+        with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
 
 
-def write(name, data):
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    assert len(text.encode("utf-8")) < 100_000, name
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+def read(name):
+    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+        return f.read()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ The vendor shapes are in vendors.py; the problem cases of issue 14 are here.
 
 import os
 import random
+import sys
+
+import vendors
 
 from vendors import (AGES, AGREE, CHANGE, COL, DONT_KNOW, GENDER, HERE, KEYS, N, P_HEAD, P_ROWS, PAIR_ITEMS,
                      PLACES, S_HEAD, S_ROWS, YES_ITEMS, YESNO, cell, choices_of, csv_text, en, es, google,
@@ -172,9 +175,10 @@ def other_only_id():
 
 
 def main():
-    for old in os.listdir(HERE):
-        if old.endswith((".csv", ".txt")):
-            os.remove(os.path.join(HERE, old))
+    if not vendors.DRY_RUN:
+        for old in os.listdir(HERE):
+            if old.endswith((".csv", ".txt")):
+                os.remove(os.path.join(HERE, old))
     # Google Forms (one header row).
     save("google_forms_en.csv", csv_text(google("en")))
     save("google_forms_es.csv", csv_text(google("es"), eol="\n"))
@@ -219,5 +223,17 @@ def main():
     save("surveymonkey_other_only.csv", csv_text(surveymonkey(False, False, other_only=other_only_id())))
 
 
-if __name__ == "__main__":
+def check():
+    """--check: the files on disk are exactly what this script writes (exit 1 if not)."""
+    vendors.DRY_RUN = True
     main()
+    on_disk = {n for n in os.listdir(HERE) if n.endswith((".csv", ".txt"))}
+    stale = sorted(n for n, data in vendors.WRITTEN.items() if n not in on_disk
+                   or open(os.path.join(HERE, n), "rb").read() != data)
+    stale += sorted(on_disk - set(vendors.WRITTEN))
+    print("corpus files up to date" if not stale else f"stale: {', '.join(stale)}")
+    sys.exit(1 if stale else 0)
+
+
+if __name__ == "__main__":
+    check() if sys.argv[1:] == ["--check"] else main()

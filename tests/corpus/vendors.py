@@ -108,13 +108,21 @@ def csv_text(rows, delimiter=",", eol="\r\n", quote_all=False):
     return buf.getvalue()
 
 
+WRITTEN = {}  # name -> bytes, of every file saved in this run
+
+
 def save(name, text, encoding="utf-8", bom=False):
     data = text.encode(encoding)
     if bom:
         data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding] + data
-    with open(os.path.join(HERE, name), "wb") as f:
-        f.write(data)
     assert len(data) < 200_000, name
+    WRITTEN[name] = data
+    if not DRY_RUN:
+        with open(os.path.join(HERE, name), "wb") as f:
+            f.write(data)
+
+
+DRY_RUN = False  # make_corpus.py --check: compare with the files on disk instead of writing
 
 
 def later(ts, minutes):
