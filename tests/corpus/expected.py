@@ -67,17 +67,23 @@ FILES = {
     "staff_two_waves.csv": ("utf-8", ",", "one", None, None, EX),
     "staff_wording_changed.csv": ("utf-8", ",", "one", None, None, EX),
     "staff_codes_dk_na.csv": ("utf-8", ",", "one", None, "staff_codes_dk_na.codebook.csv", EX),
+    "staff_panel_ids.csv": ("utf-8", ",", "one", None, None, EX),
 }
 # ---------------------------------------------------------------------------------------------
 # Problem cases.
 
 
-def duplicate_issues(people, cols):
-    by_id = {}
+def by_id(people):
+    """Rows per respondent id; in a file with waves, per (wave, id): one person per wave."""
+    groups = {}
     for r in people:
-        by_id.setdefault(r["id"], []).append(r)
+        groups.setdefault((r["wave"] or "", r["id"]), []).append(r)
+    return groups
+
+
+def duplicate_issues(people, cols):
     out = []
-    for ident, copies in sorted(by_id.items()):
+    for (wave, ident), copies in sorted(by_id(people).items()):
         if len(copies) < 2:
             continue
         first = [f for f, _ in copies[0]["raw"]]
@@ -87,23 +93,20 @@ def duplicate_issues(people, cols):
         kind = "identical" if not differ else ("identical_answers" if not answers else "conflicting")
         code = "duplicate_respondent" if answers else "duplicate_resubmission"
         out.append(dict(code=code, value=ident, line=copies[0]["line"], lines=[r["line"] for r in copies],
-                        count=len(copies), kind=kind,
-                        differing_columns=differ))
+                        count=len(copies), kind=kind, differing_columns=differ, **({"wave": wave} if wave else {})))
     return out
 
 
-def policies(people, cols):
-    """The report under each duplicate policy the issue names."""
-    by_id = {}
-    for r in people:
-        by_id.setdefault(r["id"], []).append(r)
+def policies(people, count):
+    """`count(rows)` under each duplicate policy the issue names."""
+    groups = by_id(people).values()
     keep = {
-        "keep_first": [rs[0] for rs in by_id.values()],
-        "keep_last": [rs[-1] for rs in by_id.values()],
+        "keep_first": [rs[0] for rs in groups],
+        "keep_last": [rs[-1] for rs in groups],
         "keep_all": people,
-        "drop_all": [rs[0] for rs in by_id.values() if len(rs) == 1],
+        "drop_all": [rs[0] for rs in groups if len(rs) == 1],
     }
-    return {name: compact(report(sorted(rs, key=lambda r: r["line"]), cols, None)[0]) for name, rs in keep.items()}
+    return {name: count(sorted(rs, key=lambda r: r["line"])) for name, rs in keep.items()}
 
 
 def compact(rep):
@@ -206,18 +209,20 @@ def truth(name, spec):
     if codebook:  # without it, the codes mean nothing: every coded item is withheld
         out["without_codebook"] = withheld(people, cols)
         out["with_codebook"] = {}
+    dups = duplicate_issues(people, cols)
+    out["issues"] += dups
     if any(role(c)[0] == "wave" for c in cols):
         per, comparison, issues = waves(people, cols, book)
         target = out["with_codebook"] if codebook else out
         target.update(waves=per, comparison=comparison, withheld=False)
         out["issues"] += issues
+        if dups:
+            target["policies"] = policies(people, lambda rs: waves(rs, cols, book)[1])
         return out
-    dups = duplicate_issues(people, cols)
     if dups:
-        out["issues"] += dups
         out["items"] = {k: {f: v[f] for f in ("column", "column_key", "scale", "question", "statement")}
                         for k, v in report(people, cols, None)[0]["items"].items()}
-        out["policies"] = policies(people, cols)
+        out["policies"] = policies(people, lambda rs: compact(report(rs, cols, None)[0]))
         out["withheld"] = False
         return out
     rep, outside = report(people, cols, book)
@@ -299,6 +304,10 @@ def check(files):
     dup = files["parents_duplicate_ids.csv"]
     assert headline(dup["policies"]["keep_first"]) == same
     assert [i["kind"] for i in dup["issues"]] == ["identical", "identical_answers", "conflicting"]
+    panel = files["staff_panel_ids.csv"]
+    assert [(i["code"], i["value"], i["wave"]) for i in panel["issues"]] == [
+        ("duplicate_respondent", "S042", "2017-18")], "an id in two waves is one person per wave"
+    assert panel["policies"]["keep_first"]["result"] == staff_cmp["result"]
     quote = files["parents_unclosed_quote.csv"]
     assert headline(quote["outcomes"]["recover_keep_row"]) == same
 

@@ -113,6 +113,19 @@ def staff_codes():
     return rows, book
 
 
+def staff_panel():
+    """The staff waves with ids reused across waves (S001... in both: one person per wave, not a
+    duplicate), and S042 of 2017-18 sent twice with different answers (a real duplicate)."""
+    rows, seen = [S_HEAD], {}
+    for wave, _, v in S_ROWS:
+        seen[wave] = seen.get(wave, 0) + 1
+        rows.append([wave, f"S{seen[wave]:03d}", v])
+    twin = next(r for r in rows if r[:2] == ["2017-18", "S042"])
+    flipped = "Strongly disagree" if twin[2] in ("Strongly agree", "Agree") else "Strongly agree"
+    rows.append([twin[0], twin[1], flipped])  # so that keep-first and keep-last differ
+    return rows
+
+
 def duplicates():
     """P010 twice in a row (byte-identical), P020 resubmitted days later with the same answers,
     P030 resubmitted with different answers."""
@@ -217,6 +230,7 @@ def main():
     save("staff_codes_dk_na.csv", csv_text(rows))
     save("staff_codes_dk_na.codebook.csv", csv_text(book))
     save("parents_duplicate_ids.csv", csv_text(duplicates()))
+    save("staff_panel_ids.csv", csv_text(staff_panel()))
     save("parents_unclosed_quote.csv", unclosed_quote())
     save("parents_bare_values.csv", csv_text(bare_values()))
     save("google_forms_other_only.csv", csv_text(google_other_only()))
