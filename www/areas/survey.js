@@ -16,6 +16,7 @@ import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
 import { reportCsv, reportJson } from './survey/export.js';
+import { refill, surveyForStore } from './survey/consent.js';
 import { count, plural, tr } from './survey/format.js';
 
 const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
@@ -190,8 +191,11 @@ export function mount(root, { changed = () => {} } = {}) {
     let want = meta.mapping ?? null;
     const columns = mapping.value.columns.map((c) => c.key);
     if (!want && meta.source === 'file' && (pending?.mapping || pending?.draft)) {
-      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
+      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null, withheld: pending.withheld }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
     }
+    // Labels left out of a mapping saved without the answers come back from the file itself.
+    want = refill(want, detected, meta.withheld);
+    if (meta.draft) meta = { ...meta, draft: refill(meta.draft, detected, meta.withheld) };
     if (want) {
       const r = await setMapping(s, want, { signal });
       if (r.ok) {
@@ -497,18 +501,23 @@ export function mount(root, { changed = () => {} } = {}) {
 
   // ---------------------------------------------------------------- project state
 
-  function getState() {
+  /** What the area holds, answers included; only `surveyForStore` decides what of it is stored. */
+  function fullState() {
     const state = { share: share.getState(), plan: plan.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
-      if (includeAnswers && current.source === 'file' && session) state.csv = session.text;
+      if (current.source === 'file' && session) state.csv = session.text;
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
-      Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns });
+      Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns, withheld: pending.withheld, counts: pending.counts });
       if (pending.draft) state.draft = pending.draft;
     }
     return state;
+  }
+
+  function getState() {
+    return surveyForStore(fullState(), { consent: includeAnswers, minCell: goodOptions.minCell, report: current?.source === 'file' ? current.report : null, synthetic: !!current && current.source !== 'file' });
   }
 
   function setState(state) {
@@ -523,7 +532,8 @@ export function mount(root, { changed = () => {} } = {}) {
     const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
     if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
     if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
-    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null };
+    const kept = (s) => ({ withheld: s.withheld && typeof s.withheld === 'object' ? s.withheld : null, counts: s.counts && typeof s.counts === 'object' ? s.counts : null });
+    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null, ...kept(state.pendingFile) };
     const mapping = state.mapping ?? null;
     if (state.source === 'parents' || state.source === 'staff') {
       loadExample(state.source, { mapping, draft });
@@ -536,7 +546,7 @@ export function mount(root, { changed = () => {} } = {}) {
       session = null;
       current = null;
       ed = null;
-      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft };
+      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft, ...kept(state) };
       setStatus(mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' });
     }
     renderAll();
