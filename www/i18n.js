@@ -56,9 +56,10 @@ export function errorField(error) {
 /**
  * A person-readable message for an engine error { code, details, message }. A parameter the
  * error does not carry never shows as a raw "{placeholder}": it reads as the field the error
- * names, or is left out.
+ * names, or is left out. With `fieldShown` (the caller names the field itself), the field is
+ * not repeated in the message.
  */
-export function errorText(error) {
+export function errorText(error, { fieldShown = false } = {}) {
   const key = `error.${error.code}`;
   if (!has(key)) return error.message || t('error.internal', {});
   const details = {};
@@ -68,7 +69,8 @@ export function errorText(error) {
     details[k] = Array.isArray(named) ? named.join(', ') : named;
   }
   const field = errorField(error);
-  if (field !== null) details.argument ??= field;
+  if (fieldShown) delete details.argument;
+  else if (field !== null) details.argument ??= field;
   const template = (dictionaries[current][key] ?? dictionaries.en[key])
     .replace(/\s*\(\{(\w+)\}\)/g, (m, name) => (name in details ? m : ''))
     .replace(/\{(\w+)\}/g, (m, name) => (name in details ? m : '…'));
@@ -122,6 +124,7 @@ register({
     'area.proposals': 'Proposals',
     'area.toc': 'Theory of change',
     'area.survey': 'Survey',
+    'field.model': 'the model',
     'error.bad_input': 'The input could not be read ({argument}).',
     'error.not_finite': '{name} must be a number.',
     'error.invalid_count': '{name} must be a whole number of 0 or more (got {value}).',
@@ -164,6 +167,7 @@ register({
     'area.proposals': 'Propuestas',
     'area.toc': 'Teoría del cambio',
     'area.survey': 'Encuesta',
+    'field.model': 'el modelo',
     'error.bad_input': 'No se pudo leer el dato ({argument}).',
     'error.not_finite': '{name} debe ser un número.',
     'error.invalid_count': '{name} debe ser un número entero de 0 o más (se recibió {value}).',

@@ -54,10 +54,12 @@ const time = (iso) => new Date(iso ?? Date.now()).toLocaleTimeString(lang());
 
 /** "Area — field: message" for a rejected part of a project (kept as data, rendered per language). */
 function problemText(e) {
-  const area = e.area ? (has(`area.${e.area}`) ? t(`area.${e.area}`) : e.area) : t('project.label');
-  // A whole-file problem (not JSON, a newer version) names no field; an area's names the one it rejects.
-  const field = !e.area || e.code === 'unknown_area' ? null : errorField(e);
-  const message = e.code ? errorText(e) : t('project.saveFailed', e.details ?? {});
+  const known = e.area && e.code !== 'unknown_area' && has(`area.${e.area}`);
+  const area = known ? t(`area.${e.area}`) : t('project.label');
+  // A whole-file problem (not JSON, a newer version, an unknown area) names no field; an area's
+  // names the one it rejects, once.
+  const field = known ? errorField(e) : null;
+  const message = e.code ? errorText(e, { fieldShown: field !== null }) : t('project.saveFailed', e.details ?? {});
   return field === null ? t('project.problemArea', { area, message }) : t('project.problem', { area, field, message });
 }
 

@@ -142,12 +142,14 @@ test('a rejected part stays on screen, in both languages, naming the area and th
   assert.equal(en.length, 3, en.join('\n'));
   assert.ok(en.some((l) => l.startsWith('Proposals — ') && /rubric/.test(l)), en.join('\n'));
   assert.ok(en.some((l) => l.startsWith('Theory of change')), en.join('\n'));
-  assert.ok(en.some((l) => l.includes('“mystery”') && /left out/.test(l)), en.join('\n'));
+  assert.ok(en.some((l) => l.startsWith('Project: ') && l.includes('“mystery”') && /left out/.test(l)), en.join('\n'));
+  assert.ok(en.includes('Proposals — rubric: The input could not be read.'), en.join('\n'));
+  assert.ok(en.includes('Theory of change — the model: The input could not be read.'), en.join('\n'));
   for (const l of en) assert.doesNotMatch(l, /\{\w+\}/, `no raw placeholder: ${l}`);
   await s.page.click('[data-lang="es"]');
   const es = await lines();
   assert.ok(es.some((l) => l.startsWith('Propuestas — ')), es.join('\n'));
-  assert.ok(es.some((l) => l.startsWith('Teoría del cambio')), es.join('\n'));
+  assert.ok(es.includes('Teoría del cambio — el modelo: No se pudo leer el dato.'), es.join('\n'));
   assert.ok(es.some((l) => /se dejó fuera/.test(l)), es.join('\n'));
   await s.page.screenshot({ path: '/tmp/i15-problems-es.png' });
   await s.page.click('[data-lang="en"]');
