@@ -169,6 +169,35 @@ test('a rejected part stays on screen, in both languages, naming the area and th
   await flush();
 });
 
+test('a part of the autosave rejected at start-up is listed too, and an unknown area is dropped from it', async () => {
+  await s.page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('waterline', 1);
+    req.onsuccess = () => {
+      const store = req.result.transaction('projects', 'readwrite').objectStore('projects');
+      const g = store.get('autosave');
+      g.onsuccess = () => {
+        const p = g.result;
+        p.areas.proposals = { ...p.areas.proposals, rubric: 7 };
+        p.areas.leftover = { big: 'x'.repeat(1_000_000) };
+        const put = store.put(p, 'autosave');
+        put.onsuccess = () => { req.result.close(); resolve(); };
+        put.onerror = () => reject(put.error);
+      };
+    };
+  }));
+  await s.page.reload();
+  await s.page.waitForSelector('html[data-restored="yes"]', { state: 'attached' });
+  const lines = await s.page.$$eval('#project-problems li > span', (els) => els.map((e) => e.textContent));
+  assert.ok(lines.some((l) => l.startsWith('Proposals — rubric: ')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('“leftover”')), lines.join('\n'));
+  const keys = await s.page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('waterline', 1);
+    req.onsuccess = () => { const g = req.result.transaction('projects').objectStore('projects').get('autosave'); g.onsuccess = () => { resolve(Object.keys(g.result.areas)); req.result.close(); }; };
+  }));
+  assert.deepEqual(keys.sort(), ['proposals', 'survey', 'toc']);
+  await dismissAll();
+});
+
 for (const delay of [0, 10, 50]) {
   test(`an edit typed ${delay} ms before a reload is kept`, async () => {
     const value = String(20 + delay);
