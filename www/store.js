@@ -21,6 +21,9 @@ let expected = new Set();
 let carried = {};
 // Area name -> its state as JSON text, for every area changed since the last stored save.
 const journaled = new Map();
+// Areas whose state was over the journal's limit: not serialized again on every keystroke, only
+// after the next save (a large round or a survey saved with its answers would cost each edit).
+const oversized = new Set();
 let generation = 0;
 let restored = false;
 let engineVersion = '';
@@ -98,10 +101,11 @@ function journal(names) {
   if (!restored) return; // the journal of the previous visit is read by restore() first
   for (const name of names ?? areas.keys()) {
     const area = areas.get(name);
-    if (!area) continue;
+    if (!area || oversized.has(name)) continue;
     try {
       const text = JSON.stringify(area.getState());
-      if (text.length <= JOURNAL_LIMIT) journaled.set(name, text); else journaled.delete(name);
+      if (text.length <= JOURNAL_LIMIT) journaled.set(name, text);
+      else { journaled.delete(name); oversized.add(name); }
     } catch { journaled.delete(name); }
   }
   writeJournal();
@@ -123,6 +127,7 @@ export async function saveNow({ quiet = false } = {}) {
     await put(snapshot());
     // The journal is only needed until a save holds every change it has.
     if (at === generation) { journaled.clear(); clearJournal(); }
+    oversized.clear();
     // Every change is stored once no newer one is waiting (tests and the status line read this).
     if (!timer) document.documentElement.dataset.saved = 'yes';
     if (!quiet) emit('saved');
