@@ -1,10 +1,39 @@
 // A static file server for the repository root, bound to 127.0.0.1 only.
 // `/` redirects to the page in www/; the page loads the engine from /pkg/.
+// Every response carries the page's Content-Security-Policy as a header: a <meta> policy
+// covers the document only, while a header also binds the module worker (www/worker.js and
+// its imports, which take their policy from their own response) and can forbid framing
+// (`frame-ancestors` is ignored in <meta>). README "Deploying on a static host" lists the
+// same headers for other servers.
 // Usage: node scripts/serve.mjs [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The policy sent with every response (the <meta> in www/index.html repeats the document part). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers on every response, the 302 and the 404 included. */
+export const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const types = {
@@ -30,7 +59,7 @@ export function start(port = 8080, { dirs = ['www', 'pkg'] } = {}) {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       if (path === '/') {
-        res.writeHead(302, { location: '/www/' });
+        res.writeHead(302, { ...SECURITY_HEADERS, location: '/www/' });
         return res.end();
       }
       let file = normalize(join(root, path));
@@ -39,13 +68,13 @@ export function start(port = 8080, { dirs = ['www', 'pkg'] } = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
       });
       res.end(body);
     } catch (e) {
-      res.writeHead(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 404 : 500, { 'content-type': 'text/plain' });
+      res.writeHead(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 404 : 500, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
     }
   });

@@ -45,8 +45,21 @@ export function applyStatic(root) {
   }
 }
 
-/** A person-readable message for an engine error { code, details, message }. */
-export function errorText(error) {
+/** The field an error names (its argument, JSON path, column, id…), as the user reads it; or null. */
+export function errorField(error) {
+  const d = error?.details ?? {};
+  const v = ['argument', 'path', 'field', 'column', 'id', 'name'].map((k) => d[k]).find((x) => typeof x === 'string' && x !== '');
+  if (v === undefined) return null;
+  return has(`field.${v}`) ? t(`field.${v}`) : v;
+}
+
+/**
+ * A person-readable message for an engine error { code, details, message }. A parameter the
+ * error does not carry never shows as a raw "{placeholder}": it reads as the field the error
+ * names, or is left out. With `fieldShown` (the caller names the field itself), the field is
+ * not repeated in the message.
+ */
+export function errorText(error, { fieldShown = false } = {}) {
   const key = `error.${error.code}`;
   if (!has(key)) return error.message || t('error.internal', {});
   const details = {};
@@ -55,7 +68,13 @@ export function errorText(error) {
     const named = (k === 'name' || k === 'argument') && has(`field.${v}`) ? t(`field.${v}`) : v;
     details[k] = Array.isArray(named) ? named.join(', ') : named;
   }
-  return t(key, details);
+  const field = errorField(error);
+  if (fieldShown) delete details.argument;
+  else if (field !== null) details.argument ??= field;
+  const template = (dictionaries[current][key] ?? dictionaries.en[key])
+    .replace(/\s*\(\{(\w+)\}\)/g, (m, name) => (name in details ? m : ''))
+    .replace(/\{(\w+)\}/g, (m, name) => (name in details ? m : '…'));
+  return template.replace(/\{(\w+)\}/g, (m, name) => String(details[name]));
 }
 
 /** Formats a share in [0, 1] as a percentage for the current language. */
@@ -92,12 +111,20 @@ register({
     'project.undone': 'The previous work is back.',
     'project.confirm': 'Opening this file replaces the work in every area. Continue? (You can undo.)',
     'project.notJson': 'This file is not a waterline project (it is not JSON).',
+    'error.not_json': 'This file is not a waterline project (it is not JSON).',
     'project.saveFailed': 'Autosave failed: {message}. Save a project file to keep your work.',
     'error.unsupported_version': 'This project file has version {version}; this waterline reads versions up to {supported}.',
     'error.cancelled': 'Cancelled.',
+    'project.problem': '{area} — {field}: {message}',
+    'project.problemArea': '{area}: {message}',
+    'project.dismiss': 'Dismiss',
+    'project.dismissOne': 'Dismiss this message',
+    'project.problems': 'Problems with the saved work',
+    'error.unknown_area': 'This project has a part this waterline does not know (“{area}”); it was left out.',
     'area.proposals': 'Proposals',
     'area.toc': 'Theory of change',
     'area.survey': 'Survey',
+    'field.model': 'the model',
     'error.bad_input': 'The input could not be read ({argument}).',
     'error.not_finite': '{name} must be a number.',
     'error.invalid_count': '{name} must be a whole number of 0 or more (got {value}).',
@@ -127,12 +154,20 @@ register({
     'project.undone': 'El trabajo anterior está de vuelta.',
     'project.confirm': 'Abrir este archivo reemplaza el trabajo de todas las áreas. ¿Continuar? (Puede deshacerlo.)',
     'project.notJson': 'Este archivo no es un proyecto de waterline (no es JSON).',
+    'error.not_json': 'Este archivo no es un proyecto de waterline (no es JSON).',
     'project.saveFailed': 'El guardado automático falló: {message}. Guarde un archivo de proyecto para conservar su trabajo.',
     'error.unsupported_version': 'Este archivo de proyecto tiene la versión {version}; este waterline lee versiones hasta la {supported}.',
     'error.cancelled': 'Cancelado.',
+    'project.problem': '{area} — {field}: {message}',
+    'project.problemArea': '{area}: {message}',
+    'project.dismiss': 'Descartar',
+    'project.dismissOne': 'Descartar este mensaje',
+    'project.problems': 'Problemas con el trabajo guardado',
+    'error.unknown_area': 'Este proyecto tiene una parte que este waterline no conoce (“{area}”); se dejó fuera.',
     'area.proposals': 'Propuestas',
     'area.toc': 'Teoría del cambio',
     'area.survey': 'Encuesta',
+    'field.model': 'el modelo',
     'error.bad_input': 'No se pudo leer el dato ({argument}).',
     'error.not_finite': '{name} debe ser un número.',
     'error.invalid_count': '{name} debe ser un número entero de 0 o más (se recibió {value}).',

@@ -1,6 +1,6 @@
 // Boot: load the engine, wire the language switch and the area tabs, mount the three areas.
 import { ready, version } from './engine.js';
-import { applyStatic, errorText, lang, onLangChange, setLang, t } from './i18n.js';
+import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
@@ -51,8 +51,52 @@ for (const [i, tab] of tabs.entries()) {
 // ---- project file and autosave
 const projectStatus = document.getElementById('project-status');
 const time = (iso) => new Date(iso ?? Date.now()).toLocaleTimeString(lang());
+
+/** "Area — field: message" for a rejected part of a project (kept as data, rendered per language). */
+function problemText(e) {
+  const known = e.area && e.code !== 'unknown_area' && has(`area.${e.area}`);
+  const area = known ? t(`area.${e.area}`) : t('project.label');
+  // A whole-file problem (not JSON, a newer version, an unknown area) names no field; an area's
+  // names the one it rejects, once.
+  const field = known ? errorField(e) : null;
+  const message = e.code ? errorText(e, { fieldShown: field !== null }) : t('project.saveFailed', e.details ?? {});
+  return field === null ? t('project.problemArea', { area, message }) : t('project.problem', { area, field, message });
+}
+
+/**
+ * Rejections stay on screen until the user dismisses them: each is a line in #project-problems
+ * with its own dismiss button, re-rendered when the language changes; a later "saved" does not
+ * replace them.
+ */
+function problemList() {
+  const box = document.getElementById('project-problems');
+  const list = box.querySelector('ul');
+  let problems = [];
+  const render = () => {
+    box.hidden = !problems.length;
+    list.replaceChildren(...problems.map((p) => {
+      const li = document.createElement('li');
+      li.dataset.code = p.code ?? '';
+      li.dataset.area = p.area ?? '';
+      const text = document.createElement('span');
+      text.textContent = problemText(p);
+      const dismiss = document.createElement('button');
+      dismiss.type = 'button';
+      dismiss.className = 'secondary dismiss';
+      dismiss.textContent = t('project.dismiss');
+      dismiss.setAttribute('aria-label', t('project.dismissOne'));
+      dismiss.addEventListener('click', () => { problems = problems.filter((x) => x !== p); render(); });
+      li.append(text, ' ', dismiss);
+      return li;
+    }));
+  };
+  onLangChange(render);
+  return { add(more) { problems = [...problems, ...more]; render(); } };
+}
+
 function wireProject() {
   const undo = document.getElementById('project-undo');
+  const problems = problemList();
   // The status line is re-rendered from its last message when the language changes.
   let last = null;
   const show = (render) => { last = render; projectStatus.textContent = render(); };
@@ -61,10 +105,10 @@ function wireProject() {
     const at = time(kind === 'restored' ? detail.savedAt : undefined);
     if (kind === 'saved') show(() => t('project.saved', { time: at }));
     if (kind === 'restored') show(() => t('project.restored', { time: at }));
-    if (kind === 'replaced') show(() => (detail.errors.length
-      ? detail.errors.map((e) => `${t(`area.${e.area}`)}: ${errorText(e)}`).join(' · ') : t('project.replaced')));
+    if (kind === 'replaced') show(() => t('project.replaced'));
+    if ((kind === 'replaced' || kind === 'restored') && detail.errors?.length) problems.add(detail.errors);
     if (kind === 'undone') show(() => t('project.undone'));
-    if (kind === 'error') show(() => (detail.code ? errorText(detail) : t('project.saveFailed', detail)));
+    if (kind === 'error') problems.add([detail.code ? detail : { details: detail }]);
     undo.hidden = !store.canUndo();
   });
   document.getElementById('project-save').addEventListener('click', () => store.download());
@@ -75,9 +119,9 @@ function wireProject() {
     input.value = '';
     if (!file) return;
     let project;
-    try { project = JSON.parse(await file.text()); } catch { show(() => t('project.notJson')); return; }
+    try { project = JSON.parse(await file.text()); } catch { problems.add([{ code: 'not_json', details: {}, message: 'not JSON' }]); return; }
     const r = await store.replaceWith(project, async () => window.confirm(t('project.confirm')));
-    if (!r.ok && r.error.code !== 'cancelled') show(() => errorText(r.error));
+    if (!r.ok && r.error.code !== 'cancelled') problems.add([r.error]);
   });
 }
 
@@ -95,11 +139,12 @@ try {
   document.getElementById('engine-version').textContent = v.ok ? v.value : '?';
   setStatus('ready', t('app.ready'));
   store.setEngineVersion(v.ok ? v.value : '');
+  store.expectAreas(Object.keys(areas));
   for (const [name, area] of Object.entries(areas)) {
     // One area failing to start must not take the others (or the user's saved work) down.
     const root = document.getElementById(`area-${name}`);
     try {
-      const api = area.mount(root, { changed: store.changed });
+      const api = area.mount(root, { changed: () => store.changed(name) });
       if (api?.getState) store.registerArea(name, api);
     } catch (e) {
       console.error(e);

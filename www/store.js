@@ -2,14 +2,30 @@
 // and restored on reload; saved to and opened from a schema-versioned JSON project file.
 // Opening a file that would replace existing work asks first and can be undone.
 //
-// Areas register { name, getState(), setState(state) } and call `changed()` after every edit.
+// Areas register { name, getState(), setState(state) } and call `changed(name)` after every edit.
+//
+// No lost keystroke: IndexedDB writes are asynchronous and debounced, so every edit is also
+// written synchronously, in the same tick, to a small localStorage journal (the changed area's
+// state, as its getState returns it — so it holds exactly what the autosave may hold, consent
+// included). A reload at any moment finds it; on load it is merged into the autosave and cleared.
 
 export const SCHEMA_VERSION = 1;
 const DB = 'waterline', STORE = 'projects', KEY = 'autosave';
+const JOURNAL = 'waterline.journal';
+/** Largest journal (UTF-16 code units); an area state larger than this is left to IndexedDB. */
+const JOURNAL_LIMIT = 2 * 1024 * 1024;
 const areas = new Map();
-// Area states read from a project that no live area holds (e.g. an area that failed to start):
-// carried into every save so that they are never dropped.
+// Areas the page has (main.js): a known area that failed to start keeps its saved state
+// (carried into every save); an area name the page does not know is reported and dropped.
+let expected = new Set();
 let carried = {};
+// Area name -> its state as JSON text, for every area changed since the last stored save.
+const journaled = new Map();
+// Areas whose state was over the journal's limit: not serialized again on every keystroke, only
+// after the next save (a large round or a survey saved with its answers would cost each edit).
+const oversized = new Set();
+let generation = 0;
+let restored = false;
 let engineVersion = '';
 let timer = null;
 let undoStack = [];
@@ -21,6 +37,9 @@ export function registerArea(name, { getState, setState }) {
 }
 
 export function setEngineVersion(v) { engineVersion = v; }
+
+/** Names the page's areas (those that registered and those that failed to start). */
+export function expectAreas(names) { expected = new Set(names); }
 
 /** Calls fn({ kind, detail }) on 'saved', 'restored', 'replaced', 'undone', 'error'. */
 export function onStoreEvent(fn) { listeners.add(fn); }
@@ -64,30 +83,75 @@ async function get() {
   return value;
 }
 
-/** Saves now (also used by tests to flush). */
-export async function saveNow() {
+// ---- the journal (localStorage, synchronous)
+
+function writeJournal() {
+  if (!journaled.size) return clearJournal();
+  const parts = [...journaled].map(([name, text]) => `${JSON.stringify(name)}:${text}`);
+  const text = `{"schemaVersion":${SCHEMA_VERSION},"savedAt":${JSON.stringify(new Date().toISOString())},"areas":{${parts.join(',')}}}`;
+  try { localStorage.setItem(JOURNAL, text); } catch { /* storage off or full: IndexedDB still has the work */ }
+}
+
+function clearJournal() {
+  try { localStorage.removeItem(JOURNAL); } catch { /* storage off */ }
+}
+
+/** Journals the state of `names` (every area when none is given) now, in this tick. */
+function journal(names) {
+  if (!restored) return; // the journal of the previous visit is read by restore() first
+  for (const name of names ?? areas.keys()) {
+    const area = areas.get(name);
+    if (!area || oversized.has(name)) continue;
+    try {
+      const text = JSON.stringify(area.getState());
+      if (text.length <= JOURNAL_LIMIT) journaled.set(name, text);
+      else { journaled.delete(name); oversized.add(name); }
+    } catch { journaled.delete(name); }
+  }
+  writeJournal();
+}
+
+function readJournal() {
+  try {
+    const j = JSON.parse(localStorage.getItem(JOURNAL) ?? 'null');
+    return j && typeof j === 'object' && j.areas && typeof j.areas === 'object' ? j : null;
+  } catch { return null; }
+}
+
+/** Saves now (also used by tests to flush); `quiet` saves without a 'saved' event. */
+export async function saveNow({ quiet = false } = {}) {
   clearTimeout(timer);
   timer = null;
+  const at = generation;
   try {
     await put(snapshot());
+    // The journal is only needed until a save holds every change it has.
+    if (at === generation) { journaled.clear(); clearJournal(); }
+    oversized.clear();
     // Every change is stored once no newer one is waiting (tests and the status line read this).
     if (!timer) document.documentElement.dataset.saved = 'yes';
-    emit('saved');
+    if (!quiet) emit('saved');
   } catch (e) {
     emit('error', { message: String(e?.message ?? e) });
   }
 }
 
-/** Marks the project changed: autosaves shortly after (debounced), so every edit is kept. */
-export function changed() {
+/**
+ * Marks area `name` changed (every area when no name is given): journals its state at once and
+ * autosaves shortly after (debounced), so every edit is kept.
+ */
+export function changed(name) {
+  generation++;
   document.documentElement.dataset.saved = 'no';
+  journal(name === undefined ? undefined : [name]);
   clearTimeout(timer);
   timer = setTimeout(saveNow, 150);
 }
 
-// A tab being closed or hidden flushes the pending save.
+// A tab being closed or hidden journals every area (an edit an area has not reported yet
+// included) and flushes the pending save.
 addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && timer) saveNow(); });
-addEventListener('pagehide', () => { if (timer) saveNow(); });
+addEventListener('pagehide', () => { if (timer) { journal(); saveNow(); } });
 
 /**
  * Checks a project object's shape and version; returns { ok, project } or { ok: false, error }.
@@ -105,31 +169,48 @@ export function migrate(project) {
   return { ok: true, project: { ...project, areas: areasState } };
 }
 
-/** Applies a project to every area; areas validate their own part and return errors. */
+/**
+ * Applies a project to every area; areas validate their own part and return errors
+ * ({ area, code, details, message }). Unknown areas are reported (code "unknown_area") and dropped.
+ */
 function apply(project) {
   const errors = [];
-  carried = Object.fromEntries(Object.entries(project.areas).filter(([name]) => !areas.has(name)));
+  carried = {};
+  for (const [name, state] of Object.entries(project.areas)) {
+    if (areas.has(name)) continue;
+    if (expected.has(name)) carried[name] = state;
+    else errors.push({ area: name, code: 'unknown_area', details: { area: name }, message: `the page has no area "${name}"; it was left out` });
+  }
   for (const [name, area] of areas) {
-    if (!(name in project.areas)) continue;
-    const r = area.setState(project.areas[name]);
+    if (!Object.hasOwn(project.areas, name)) continue;
+    let r;
+    try { r = area.setState(project.areas[name]); } catch (e) { r = { ok: false, error: { code: 'internal', details: {}, message: String(e?.message ?? e) } }; }
     if (r && r.ok === false) errors.push({ area: name, ...r.error });
   }
   return errors;
 }
 
-/** Restores the autosaved project at start-up, if any. */
+/** Restores the autosaved project at start-up, if any, with the journal's newer edits merged in. */
 export async function restore() {
   try {
+    const j = readJournal();
     const saved = await get();
-    if (!saved) return false;
-    const m = migrate(saved);
+    restored = true;
+    if (!saved && !j) return false;
+    const base = saved ?? { schemaVersion: SCHEMA_VERSION, areas: {} };
+    const project = j ? { ...base, savedAt: j.savedAt ?? base.savedAt, areas: { ...(base.areas ?? {}), ...j.areas } } : base;
+    const m = migrate(project);
     if (!m.ok) { emit('error', m.error); return false; }
-    apply(m.project);
-    emit('restored', { savedAt: saved.savedAt });
+    const errors = apply(m.project);
+    emit('restored', { savedAt: project.savedAt, errors });
+    if (j || errors.length) await saveNow({ quiet: true }); // the merged project replaces the autosave; dropped parts go
     return true;
   } catch (e) {
     emit('error', { message: String(e?.message ?? e) });
     return false;
+  } finally {
+    restored = true;
+    document.documentElement.dataset.restored = 'yes'; // start-up is over (tests wait for this)
   }
 }
 

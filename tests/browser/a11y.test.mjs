@@ -47,3 +47,39 @@ test('at 320 px wide no area scrolls sideways, in English and Spanish', async ()
     await s.page.click('[data-lang="en"]');
   }
 });
+
+// The messages that stay on screen (rejected parts of a project, a held report setting) pass
+// axe too, and reflow at 320 px.
+test('rejections and a held setting: no serious or critical axe violation, and no sideways scroll at 320 px', async () => {
+  const { readFileSync } = await import('node:fs');
+  await s.page.click('#tab-survey');
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const project = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  project.areas.proposals.rubric = 'not a rubric';
+  project.areas.toc.model = { title: 5 };
+  project.areas.mystery = {};
+  project.areas.survey.held = { options: { ...project.areas.survey.options, groupBy: Array(300).fill('community') }, error: { code: 'too_large', details: {}, message: 'too large' } };
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await s.page.waitForSelector('#project-problems li');
+  await s.page.waitForSelector('[data-testid="survey-held"]', { timeout: 20000 });
+  try {
+    for (const lang of ['en', 'es']) {
+      await s.page.click(`[data-lang="${lang}"]`);
+      const violations = await s.page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+      await s.page.setViewportSize({ width: 320, height: 700 });
+      await s.page.waitForTimeout(200);
+      const over = await s.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(over, 0, `${lang}: ${over} px wider than the window`);
+      await s.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  } finally {
+    await s.page.setViewportSize({ width: 1280, height: 900 });
+    await s.page.click('[data-lang="en"]');
+    await s.page.click('#project-undo');
+  }
+});

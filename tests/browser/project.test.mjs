@@ -12,6 +12,10 @@ after(async () => { await s?.close(); });
 const field = (name) => s.page.locator(`#area-survey input[name="${name}"]`);
 // Every change is stored in IndexedDB (store.js sets <html data-saved="yes"> only then).
 const flush = () => s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
+async function dismissAll() {
+  while (await s.page.locator('#project-problems li button').count()) await s.page.locator('#project-problems li button').first().click();
+  assert.equal(await s.page.isHidden('#project-problems'), true);
+}
 
 test('a change survives a reload', async () => {
   await field('x').fill('48');
@@ -53,10 +57,11 @@ test('declining the confirmation keeps the current work', async () => {
 
 test('a file that is not a project, or from a newer version, gets a message and changes nothing', async () => {
   await s.page.setInputFiles('#project-open', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
-  await s.page.waitForSelector('#project-status:has-text("not a waterline project")');
+  await s.page.waitForSelector('#project-problems li:has-text("not a waterline project")');
   await s.page.setInputFiles('#project-open', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 99, "areas": {}}') });
-  await s.page.waitForSelector('#project-status:has-text("version 99")');
+  await s.page.waitForSelector('#project-problems li:has-text("version 99")');
   assert.equal(await field('x').inputValue(), '48');
+  await dismissAll();
   // Put the example back for the other tests.
   await field('x').fill('101'); await field('n').fill('113');
   await flush();
@@ -115,6 +120,99 @@ test('the project status line follows the language switch', async () => {
   assert.match(await s.page.textContent('#project-status'), /guardados/);
   await s.page.click('[data-lang="en"]');
   assert.match(await s.page.textContent('#project-status'), /saved/);
+  await field('x').fill('101');
+  await flush();
+});
+
+test('a rejected part stays on screen, in both languages, naming the area and the field, until dismissed', async () => {
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const project = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  project.areas.proposals.rubric = 'not a rubric';
+  project.areas.toc.model = { title: 5 };
+  project.areas.mystery = { blob: 'x'.repeat(100_000) };
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  const lines = () => s.page.$$eval('#project-problems li > span', (els) => els.map((e) => e.textContent));
+  // Later saves do not replace the messages.
+  await field('x').fill('47');
+  await flush();
+  await s.page.waitForTimeout(400);
+  const en = await lines();
+  assert.equal(en.length, 3, en.join('\n'));
+  assert.ok(en.some((l) => l.startsWith('Proposals — ') && /rubric/.test(l)), en.join('\n'));
+  assert.ok(en.some((l) => l.startsWith('Theory of change')), en.join('\n'));
+  assert.ok(en.some((l) => l.startsWith('Project: ') && l.includes('“mystery”') && /left out/.test(l)), en.join('\n'));
+  assert.ok(en.includes('Proposals — rubric: The input could not be read.'), en.join('\n'));
+  assert.ok(en.includes('Theory of change — the model: The input could not be read.'), en.join('\n'));
+  for (const l of en) assert.doesNotMatch(l, /\{\w+\}/, `no raw placeholder: ${l}`);
+  await s.page.click('[data-lang="es"]');
+  const es = await lines();
+  assert.ok(es.some((l) => l.startsWith('Propuestas — ')), es.join('\n'));
+  assert.ok(es.includes('Teoría del cambio — el modelo: No se pudo leer el dato.'), es.join('\n'));
+  assert.ok(es.some((l) => /se dejó fuera/.test(l)), es.join('\n'));
+  await s.page.screenshot({ path: '/tmp/i15-problems-es.png' });
+  await s.page.click('[data-lang="en"]');
+  await s.page.screenshot({ path: '/tmp/i15-problems-en.png' });
+  // The unknown area is not carried into the autosave or the project file.
+  const [d2] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  assert.equal(JSON.parse(readFileSync(await d2.path(), 'utf8')).areas.mystery, undefined);
+  const stored = await s.page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('waterline', 1);
+    req.onsuccess = () => { const g = req.result.transaction('projects').objectStore('projects').get('autosave'); g.onsuccess = () => { resolve(Object.keys(g.result.areas)); req.result.close(); }; };
+  }));
+  assert.deepEqual(stored.sort(), ['proposals', 'survey', 'toc']);
+  await dismissAll();
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+  await field('x').fill('101');
+  await flush();
+});
+
+test('a part of the autosave rejected at start-up is listed too, and an unknown area is dropped from it', async () => {
+  await s.page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('waterline', 1);
+    req.onsuccess = () => {
+      const store = req.result.transaction('projects', 'readwrite').objectStore('projects');
+      const g = store.get('autosave');
+      g.onsuccess = () => {
+        const p = g.result;
+        p.areas.proposals = { ...p.areas.proposals, rubric: 7 };
+        p.areas.leftover = { big: 'x'.repeat(1_000_000) };
+        const put = store.put(p, 'autosave');
+        put.onsuccess = () => { req.result.close(); resolve(); };
+        put.onerror = () => reject(put.error);
+      };
+    };
+  }));
+  await s.page.reload();
+  await s.page.waitForSelector('html[data-restored="yes"]', { state: 'attached' });
+  const lines = await s.page.$$eval('#project-problems li > span', (els) => els.map((e) => e.textContent));
+  assert.ok(lines.some((l) => l.startsWith('Proposals — rubric: ')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('“leftover”')), lines.join('\n'));
+  const keys = await s.page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('waterline', 1);
+    req.onsuccess = () => { const g = req.result.transaction('projects').objectStore('projects').get('autosave'); g.onsuccess = () => { resolve(Object.keys(g.result.areas)); req.result.close(); }; };
+  }));
+  assert.deepEqual(keys.sort(), ['proposals', 'survey', 'toc']);
+  await dismissAll();
+});
+
+for (const delay of [0, 10, 50]) {
+  test(`an edit typed ${delay} ms before a reload is kept`, async () => {
+    const value = String(20 + delay);
+    await field('x').fill(value);
+    if (delay) await s.page.waitForTimeout(delay);
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-restored="yes"]', { state: 'attached' });
+    assert.equal(await field('x').inputValue(), value);
+    await flush();
+    // Merged into the autosave, the journal is cleared.
+    await s.page.waitForFunction(() => localStorage.getItem('waterline.journal') === null);
+  });
+}
+
+test('put the example back', async () => {
   await field('x').fill('101');
   await flush();
 });

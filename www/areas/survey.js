@@ -16,6 +16,8 @@ import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
 import { reportCsv, reportJson } from './survey/export.js';
+import { refill, surveyForStore } from './survey/consent.js';
+import { heldCard, jobEnded, jobStarted, unfinishedAtStart } from './survey/held.js';
 import { count, plural, tr } from './survey/format.js';
 
 const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
@@ -29,21 +31,29 @@ const parseNumber = (text) => {
   return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
 };
 const badState = (field, message) => ({ ok: false, error: { code: 'bad_input', details: { argument: `survey.${field}` }, message } });
+const sameOptions = (a, b) => Object.keys(DEFAULT_OPTIONS).every((k) => JSON.stringify(a?.[k] ?? DEFAULT_OPTIONS[k]) === JSON.stringify(b?.[k] ?? DEFAULT_OPTIONS[k]));
 const sameColumns = (a, b) => Array.isArray(a) && a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** Checks saved report options (`field` names them in an error). */
+function checkOptions(o, field) {
+  if (o === undefined) return { ok: true };
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return badState(field, `${field} must be an object`);
+  if (!ADJUST.includes(o.adjust ?? 'holm')) return badState(`${field}.adjust`, `unknown adjustment ${o.adjust}`);
+  if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState(`${field}.zeroMethod`, `unknown zero method ${o.zeroMethod}`);
+  if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState(`${field}.groupBy`, 'groupBy must be null or a list of item ids');
+  const level = wilson(1, 2, { level: o.level ?? 0.95 });
+  if (!level.ok) return level;
+  if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState(`${field}.minCell`, 'minCell must be a whole number from 1 to 1000');
+  return { ok: true };
+}
 
 /** Checks the shape of a saved survey state (the engine checks the mapping when it is applied). */
 function checkState(state) {
   if (!state || typeof state !== 'object' || Array.isArray(state)) return badState('state', 'the survey state must be an object');
   if (state.source !== undefined && state.source !== null && !SOURCES.includes(state.source)) return badState('source', `unknown source ${state.source}`);
-  const o = state.options;
-  if (o !== undefined) {
-    if (!o || typeof o !== 'object') return badState('options', 'options must be an object');
-    if (!ADJUST.includes(o.adjust ?? 'holm')) return badState('options.adjust', `unknown adjustment ${o.adjust}`);
-    if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState('options.zeroMethod', `unknown zero method ${o.zeroMethod}`);
-    if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState('options.groupBy', 'groupBy must be null or a list of item ids');
-    const level = wilson(1, 2, { level: o.level ?? 0.95 });
-    if (!level.ok) return level;
-    if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState('options.minCell', 'minCell must be a whole number from 1 to 1000');
+  for (const [field, o] of [['options', state.options], ['held.options', state.held === undefined || state.held === null ? undefined : state.held?.options ?? null]]) {
+    const r = checkOptions(o, field);
+    if (!r.ok) return r;
   }
   for (const k of ['mapping', 'pendingFile']) if (state[k] !== undefined && state[k] !== null && typeof state[k] !== 'object') return badState(k, `${k} must be an object`);
   if (state.csv !== undefined && typeof state.csv !== 'string') return badState('csv', 'csv must be text');
@@ -62,9 +72,11 @@ export function mount(root, { changed = () => {} } = {}) {
   let goodOptions = { ...DEFAULT_OPTIONS }; // the options of the report on screen (saved in the project)
   let readOptions = { delimiter: null, shape: null };
   let includeAnswers = false;
+  let held = null;              // { options, error }: a setting not run again without asking (survey/held.js)
   let mapError = null, optionsError = null, importError = null;
   let statusKey = null, statusParams = {};
   let loadSeq = 0, reportSeq = 0;
+  let restoredOnce = false;     // the first setState is the restore at start-up
   const active = new Set();
 
   // ---------------------------------------------------------------- skeleton
@@ -120,6 +132,7 @@ export function mount(root, { changed = () => {} } = {}) {
   const zeroSelect = el('select', { id: zeroId, 'data-testid': 'survey-opt-zero' });
   const groupSelect = el('select', { id: groupId, 'data-testid': 'survey-opt-groupby' });
   const optionsErrorBox = el('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'survey-options-error' });
+  const heldBox = el('div', { class: 'survey-held-box' });
   const optionsCard = el('section', { class: 'card survey-options', 'aria-labelledby': 'survey-opt-h' },
     el('h3', { id: 'survey-opt-h', 'data-i18n': 'survey.opt.title' }),
     el('div', { class: 'fields' },
@@ -128,7 +141,7 @@ export function mount(root, { changed = () => {} } = {}) {
       el('div', { class: 'field' }, el('label', { for: minCellId, 'data-i18n': 'survey.opt.minCell' }), minCellInput),
       el('div', { class: 'field' }, el('label', { for: zeroId, 'data-i18n': 'survey.opt.zero' }), zeroSelect),
       el('div', { class: 'field' }, el('label', { for: groupId, 'data-i18n': 'survey.opt.groupBy' }), groupSelect)),
-    optionsErrorBox);
+    heldBox, optionsErrorBox);
 
   const reportBox = el('section', { class: 'survey-report', 'aria-label': '', 'data-testid': 'survey-report', 'data-state': 'empty' });
 
@@ -172,6 +185,12 @@ export function mount(root, { changed = () => {} } = {}) {
   // ---------------------------------------------------------------- loading
 
   const engineOptions = () => ({ level: options.level, adjust: options.adjust, minCell: options.minCell, zeroMethod: options.zeroMethod, groupBy: options.groupBy });
+
+  /** Runs the report with the current options, marking the job so that a reload mid-job is noticed. */
+  async function runReport(s, opts = {}) {
+    jobStarted(engineOptions());
+    try { return await invoke(s, 'report', [engineOptions()], opts); } finally { jobEnded(); }
+  }
   const readOptionsForEngine = () => Object.fromEntries(Object.entries(readOptions).filter(([, v]) => v));
 
   /** Loads CSV text into a new survey; the current one stays until the new one is ready. */
@@ -190,8 +209,11 @@ export function mount(root, { changed = () => {} } = {}) {
     let want = meta.mapping ?? null;
     const columns = mapping.value.columns.map((c) => c.key);
     if (!want && meta.source === 'file' && (pending?.mapping || pending?.draft)) {
-      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
+      if (sameColumns(pending.columns, columns)) { want = pending.mapping; meta = { ...meta, draft: meta.draft ?? pending.draft ?? null, withheld: pending.withheld }; note = 'survey.status.reapplied'; } else note = 'survey.status.otherColumns';
     }
+    // Labels left out of a mapping saved without the answers come back from the file itself.
+    want = refill(want, detected, meta.withheld);
+    if (meta.draft) meta = { ...meta, draft: refill(meta.draft, detected, meta.withheld) };
     if (want) {
       const r = await setMapping(s, want, { signal });
       if (r.ok) {
@@ -203,10 +225,16 @@ export function mount(root, { changed = () => {} } = {}) {
     progressFn?.('report');
     const issues = await invoke(s, 'issues', [], { signal });
     if (!issues.ok) return fail(issues);
-    let report = await invoke(s, 'report', [engineOptions()], { signal });
+    let report = await runReport(s, { signal });
     if (!report.ok && report.error.code === 'unknown_id' && options.groupBy) {
       options = { ...options, groupBy: null };
-      report = await invoke(s, 'report', [engineOptions()], { signal });
+      report = await runReport(s, { signal });
+    }
+    if (!report.ok && report.error.code === 'too_large' && options.groupBy?.length) {
+      // A saved setting the engine refuses is held, not run again on every reload.
+      held = { options: { ...options }, error: report.error };
+      options = { ...options, groupBy: [] };
+      report = await runReport(s, { signal });
     }
     if (!report.ok) return fail(report);
     if (seq !== loadSeq) return fail({ ok: false, error: { code: 'cancelled', details: {}, message: 'superseded' } });
@@ -306,10 +334,10 @@ export function mount(root, { changed = () => {} } = {}) {
       const [mp, is] = [await invoke(session, 'mapping', [], { signal }), await invoke(session, 'issues', [], { signal })];
       if (!mp.ok) return mp;
       if (!is.ok) return is;
-      let rep = await invoke(session, 'report', [engineOptions()], { signal });
+      let rep = await runReport(session, { signal });
       if (!rep.ok && rep.error.code === 'unknown_id' && options.groupBy) {
         options = { ...options, groupBy: null };
-        rep = await invoke(session, 'report', [engineOptions()], { signal });
+        rep = await runReport(session, { signal });
       }
       if (!rep.ok) return rep;
       return { ok: true, mapping: mp.value, issues: is.value, report: rep.value };
@@ -343,7 +371,7 @@ export function mount(root, { changed = () => {} } = {}) {
   async function recompute() {
     if (!session) return;
     const seq = ++reportSeq;
-    const r = await task('survey.busy.report', (signal) => invoke(session, 'report', [engineOptions()], { signal, onRebuild: () => setStatus('survey.status.rebuilding') }), { delay: 250 });
+    const r = await task('survey.busy.report', (signal) => runReport(session, { signal, onRebuild: () => setStatus('survey.status.rebuilding') }), { delay: 250 });
     if (seq !== reportSeq) return;
     if (!r.ok) {
       if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return; }
@@ -355,6 +383,7 @@ export function mount(root, { changed = () => {} } = {}) {
     optionsError = null;
     goodOptions = { ...options };
     current.report = r.value;
+    if (held && sameOptions(held.options, options)) held = null;
     renderOptions();
     renderReportBox();
   }
@@ -448,6 +477,10 @@ export function mount(root, { changed = () => {} } = {}) {
     const items = current?.mapping?.instrument.items.filter((i) => ['category', 'binary', 'likert'].includes(i.type)) ?? [];
     const g = options.groupBy === null ? '__default' : options.groupBy.length === 0 ? '__none' : options.groupBy[0];
     fill(groupSelect, [['__default', t('survey.opt.groupDefault')], ['__none', t('survey.opt.groupNone')], ...items.map((i) => [i.id, tr(i.text) || i.id])], g);
+    replace(heldBox, heldCard(held, {
+      onRun: () => { options = { ...DEFAULT_OPTIONS, ...held.options }; held = null; changed(); renderOptions(); recompute(); },
+      onDrop: () => { held = null; changed(); renderOptions(); },
+    }));
     optionsErrorBox.hidden = !optionsError;
     optionsErrorBox.textContent = optionsError ? errorText(optionsError) : '';
     const culprit = optionsError ? (optionsError.code === 'level_out_of_range' || optionsError.code === 'not_finite' ? levelInput : optionsError.details?.minCell !== undefined ? minCellInput : groupSelect) : null;
@@ -497,18 +530,24 @@ export function mount(root, { changed = () => {} } = {}) {
 
   // ---------------------------------------------------------------- project state
 
-  function getState() {
+  /** What the area holds, answers included; only `surveyForStore` decides what of it is stored. */
+  function fullState() {
     const state = { share: share.getState(), plan: plan.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
+    if (held) state.held = held;
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
-      if (includeAnswers && current.source === 'file' && session) state.csv = session.text;
+      if (current.source === 'file' && session) state.csv = session.text;
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
-      Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns });
+      Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns, withheld: pending.withheld, counts: pending.counts });
       if (pending.draft) state.draft = pending.draft;
     }
     return state;
+  }
+
+  function getState() {
+    return surveyForStore(fullState(), { consent: includeAnswers, minCell: goodOptions.minCell, report: current?.source === 'file' ? current.report : null, synthetic: !!current && current.source !== 'file' });
   }
 
   function setState(state) {
@@ -519,11 +558,19 @@ export function mount(root, { changed = () => {} } = {}) {
     if (state.plan) plan.setState(state.plan);
     plan.render();
     if (state.options) options = { ...DEFAULT_OPTIONS, ...state.options };
+    held = state.held ? { options: { ...DEFAULT_OPTIONS, ...state.held.options }, error: state.held.error ?? null } : null;
+    if (!held && unfinishedAtStart && !restoredOnce && !sameOptions(options, DEFAULT_OPTIONS)) {
+      // The page went away while a long report ran: show the setting and ask before running it.
+      held = { options: { ...options }, error: { code: 'unfinished', details: {}, message: 'the last report with these options did not finish' } };
+    }
+    restoredOnce = true;
+    if (held) options = { ...options, groupBy: [] };
     goodOptions = { ...options };
     const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
     if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
     if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
-    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null };
+    const kept = (s) => ({ withheld: s.withheld && typeof s.withheld === 'object' ? s.withheld : null, counts: s.counts && typeof s.counts === 'object' ? s.counts : null });
+    if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null, ...kept(state.pendingFile) };
     const mapping = state.mapping ?? null;
     if (state.source === 'parents' || state.source === 'staff') {
       loadExample(state.source, { mapping, draft });
@@ -536,7 +583,7 @@ export function mount(root, { changed = () => {} } = {}) {
       session = null;
       current = null;
       ed = null;
-      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft };
+      pending = { mapping, columns: state.columns ?? null, fileName: state.fileName ?? null, draft, ...kept(state) };
       setStatus(mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' });
     }
     renderAll();

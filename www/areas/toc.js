@@ -555,7 +555,8 @@ export function mount(root, { changed } = {}) {
         return { ok: false, error: { code: 'bad_input', details: { argument: 'toc' }, message: 'no theory-of-change model in the project' } };
       }
       const check = attempt(() => new wasm.LogicModel(state.model));
-      if (!check.ok) return check;
+      // The engine names the path it rejects when it can; otherwise the model as a whole.
+      if (!check.ok) return { ok: false, error: { ...check.error, details: { argument: 'model', ...check.error.details } } };
       check.value.free();
       if (isIsoDate(state.asOf)) { asOf = state.asOf; asOfInput.value = asOf; }
       example = EXAMPLES[state.example] ? state.example : null;

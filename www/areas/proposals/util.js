@@ -303,17 +303,8 @@ export function noteText(text) {
   return text;
 }
 
-/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text from rows of cells (CRLF line ends, as spreadsheets expect). */
-export const csvText = (rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+// CSV cells and text: the page's one writer (www/csv.js), re-exported for the area's modules.
+export { csvCell, csvText } from '../../csv.js';
 
 /** A table header cell. */
 export const th = (text, attrs = {}) => el('th', { scope: 'col', ...attrs, text });

@@ -3,18 +3,10 @@
 // answers). Every value is copied from the engine's report, with its method.
 import { lang } from '../../i18n.js';
 import { tr } from './format.js';
+import { csvCell as field } from '../../csv.js';
 
 const COLUMNS = ['section', 'id', 'question', 'subgroup', 'category', 'n', 'count', 'estimate', 'lower', 'upper', 'display',
   'method', 'test', 'statistic', 'df', 'p_value', 'p_adjusted', 'effect_name', 'effect', 'sentence'];
-
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-function field(v) {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const test = (t) => (t ? { test: t.method, statistic: t.statistic, df: t.df, p_value: t.pValue, p_adjusted: t.pAdjusted, effect_name: t.effectName, effect: t.effect } : {});
 

@@ -1,0 +1,30 @@
+// The one CSV writer of the page: every CSV export (survey report, proposals results and
+// scores) builds its cells here, so the formula guard is the same everywhere.
+//
+// Formula guard (CSV injection, OWASP): a spreadsheet runs a cell that starts with `=`, `+`,
+// `-`, `@`, a tab or a line break as a formula — also after leading spaces, and also with the
+// fullwidth forms `＝ ＋ － ＠` that some spreadsheets fold to ASCII. Such text gets a leading
+// apostrophe, so it shows as the same text and never runs. Numbers stay numbers.
+
+/** Leading characters a spreadsheet may skip before reading a formula (spaces of every kind, controls). */
+const SKIPPED = /^[\s\u0000-\u001f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*/u;
+/** A formula start: ASCII or fullwidth = + - @, or a tab / line break in first place. */
+const FORMULA = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
+
+/** True when a spreadsheet could read `text` as a formula. */
+export function looksLikeFormula(text) {
+  if (/^[\t\r\n]/.test(text)) return true;
+  return FORMULA.test(text.replace(SKIPPED, ''));
+}
+
+/** One CSV cell: empty for null/undefined/non-finite, defused when it could run, quoted when needed. */
+export function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = String(value);
+  if (looksLikeFormula(s)) s = `'${s}`;
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text from rows of cells (CRLF line ends, as spreadsheets expect). */
+export const csvText = (rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
