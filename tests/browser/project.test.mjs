@@ -212,6 +212,17 @@ for (const delay of [0, 10, 50]) {
   });
 }
 
+test('a report level typed 0 ms before a reload is kept and applied', async () => {
+  await field('report-level').fill('0.9');
+  await s.page.reload();
+  await s.page.waitForSelector('html[data-restored="yes"]', { state: 'attached' });
+  // The restored level shows once the survey area has re-rendered its options.
+  await s.page.waitForFunction(() => document.querySelector('#area-survey input[name="report-level"]')?.value === '0.9');
+  await field('report-level').fill('0.95');
+  await s.page.waitForTimeout(400);
+  await flush();
+});
+
 test('put the example back', async () => {
   await field('x').fill('101');
   await flush();

@@ -51,7 +51,7 @@ function checkOptions(o, field) {
 function checkState(state) {
   if (!state || typeof state !== 'object' || Array.isArray(state)) return badState('state', 'the survey state must be an object');
   if (state.source !== undefined && state.source !== null && !SOURCES.includes(state.source)) return badState('source', `unknown source ${state.source}`);
-  for (const [field, o] of [['options', state.options], ['held.options', state.held === undefined || state.held === null ? undefined : state.held?.options ?? null]]) {
+  for (const [field, o] of [['options', state.options], ['pendingOptions', state.pendingOptions], ['held.options', state.held === undefined || state.held === null ? undefined : state.held?.options ?? null]]) {
     const r = checkOptions(o, field);
     if (!r.ok) return r;
   }
@@ -391,6 +391,9 @@ export function mount(root, { changed = () => {} } = {}) {
   let levelTimer = null;
   levelInput.addEventListener('input', () => {
     clearTimeout(levelTimer);
+    // The typed level is journaled at once (a reload 0 ms later keeps it); only the report waits.
+    const level = parseNumber(levelInput.value);
+    if (Number.isFinite(level)) { options = { ...options, level }; changed(); }
     levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value) }; changed(); recompute(); }, 300);
   });
   adjustSelect.addEventListener('change', () => { options = { ...options, adjust: adjustSelect.value }; changed(); recompute(); });
@@ -534,6 +537,9 @@ export function mount(root, { changed = () => {} } = {}) {
   function fullState() {
     const state = { share: share.getState(), plan: plan.getState(), options: { ...goodOptions }, readOptions: { ...readOptions }, includeAnswers };
     if (held) state.held = held;
+    // Options typed but not yet confirmed by a report (e.g. a level mid-debounce): kept apart
+    // from the options of the report on screen, and tried again on restore.
+    if (!sameOptions(options, goodOptions)) state.pendingOptions = { ...options };
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
@@ -566,6 +572,7 @@ export function mount(root, { changed = () => {} } = {}) {
     restoredOnce = true;
     if (held) options = { ...options, groupBy: [] };
     goodOptions = { ...options };
+    if (!held && state.pendingOptions && typeof state.pendingOptions === 'object') options = { ...options, ...state.pendingOptions };
     const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
     if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
     if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
