@@ -248,10 +248,10 @@ fn dot(m: &Model, lang: Lang) -> String {
 }
 
 /// One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled).
-/// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
-/// CR) gets a leading `'` (OWASP's advice against CSV injection); numbers are written plainly.
+/// Text that a spreadsheet would run as a formula gets a leading `'` (OWASP's advice against
+/// CSV injection), the same rule as the page's `www/csv.js`; numbers are written plainly.
 pub(crate) fn csv_text(s: &str) -> String {
-    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if looks_like_formula(s) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -261,6 +261,20 @@ pub(crate) fn csv_text(s: &str) -> String {
     } else {
         guarded
     }
+}
+
+/// True when a spreadsheet could run `s` as a formula: it starts with a tab or a line break, or,
+/// after any leading white space or control characters (which spreadsheets skip), with `=`,
+/// `+`, `-`, `@` or their fullwidth forms `＝ ＋ － ＠` (which some spreadsheets fold to ASCII).
+fn looks_like_formula(s: &str) -> bool {
+    if s.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    let rest =
+        s.trim_start_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}');
+    rest.starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ])
 }
 
 fn csv_num(v: Option<f64>) -> String {
@@ -367,6 +381,10 @@ mod tests {
         assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_text("-5 suspensions"), "'-5 suspensions");
         assert_eq!(csv_text("line\r\nbreak"), "\"line\r\nbreak\"");
+        assert_eq!(csv_text("  =1+1"), "'  =1+1");
+        assert_eq!(csv_text("\u{ff1d}SUM(A1)"), "'\u{ff1d}SUM(A1)");
+        assert_eq!(csv_text("\u{3000}\u{ff0b}1"), "'\u{3000}\u{ff0b}1");
+        assert_eq!(csv_text("a = b"), "a = b");
         assert_eq!(column(Kind::Output, None), 2);
     }
 }
