@@ -95,6 +95,61 @@ fn check(file: &str, s: &Survey, r: &Report, truth: &Value, out: &mut Vec<String
             )),
         }
     }
+    for (name, e) in truth["multi"].as_object().into_iter().flatten() {
+        let keys: Vec<String> = e["columns"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| s.mapping().columns.get(c.as_u64()? as usize - 1))
+            .map(|c| c.key.clone())
+            .collect();
+        let item = s.mapping().instrument.items.iter().find(|i| {
+            i.column.as_ref().is_some_and(|c| keys.contains(c))
+                || i.choices
+                    .iter()
+                    .any(|c| c.column.as_ref().is_some_and(|c| keys.contains(c)))
+        });
+        let Some(got) = item.and_then(|i| r.items.iter().find(|x| x.item == i.id)) else {
+            out.push(format!("{file}: multi {name}: no item"));
+            continue;
+        };
+        if Some(got.n_used) != e["denominator"].as_u64() {
+            out.push(format!(
+                "{file}: multi {name}: n = {}, expected {}",
+                got.n_used, e["denominator"]
+            ));
+        }
+        // Choices by their English label; a file in Spanish names them in Spanish, so there
+        // the counts are compared as a whole (most chosen first).
+        let mut want: Vec<u64> = Vec::new();
+        for (label, count) in e["counts"].as_object().into_iter().flatten() {
+            want.push(count.as_u64().unwrap_or(0));
+            let share = got.distribution.iter().find(|d| d.label.en == *label);
+            if share.is_some_and(|d| Some(d.count) != count.as_u64()) {
+                out.push(format!(
+                    "{file}: multi {name}: {label}: {:?}, expected {count}",
+                    share.map(|d| d.count)
+                ));
+            }
+        }
+        // Typed "Other" answers are a choice of their own here.
+        if let Some(other) = e["other_text"].as_u64().filter(|n| *n > 0) {
+            want.push(other);
+        }
+        want.sort_unstable_by(|a, b| b.cmp(a));
+        let mut have: Vec<u64> = got
+            .distribution
+            .iter()
+            .map(|d| d.count)
+            .filter(|c| *c > 0)
+            .collect();
+        have.sort_unstable_by(|a, b| b.cmp(a));
+        if have != want {
+            out.push(format!(
+                "{file}: multi {name}: counts {have:?}, expected {want:?}"
+            ));
+        }
+    }
     withheld
 }
 
