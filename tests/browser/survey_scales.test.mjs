@@ -51,3 +51,25 @@ test('numeric codes are withheld until the user confirms the proposed scale', as
   assert.equal(await s.page.locator(q('survey-notices')).count(), 0);
   assert.deepEqual(s.errors, []);
 });
+
+test('a codebook file declares the codes; the applied codebook can be exported', async () => {
+  const csv = ['ID,Did you take part in Zumbas?', ...[1, 2, 1, 1, 2, 1, 1, 1].map((c, i) => `${i + 1},${c}`)].join('\n');
+  await clearStatus();
+  await upload('zumbas.csv', csv);
+  await status(/“zumbas\.csv” loaded/);
+  assert.match(await text('survey-notices'), /codes without labels \(1, 2\)/);
+  await openMapping();
+  // A codebook with a code that is not a number is refused, naming the line.
+  await s.page.setInputFiles(q('survey-codebook-file'), { name: 'bad.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('column,code,label\nDid you take part in Zumbas?,one,Yes\n') });
+  await s.page.waitForSelector(q('survey-mapping-error'));
+  await clearStatus();
+  await s.page.setInputFiles(q('survey-codebook-file'), { name: 'codebook.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('column,code,label,label_es\nDid you take part in Zumbas?,1,Yes,Sí\nDid you take part in Zumbas?,2,No,No\n') });
+  await status(/Codebook applied/);
+  await says('75% (95% CI');
+  assert.equal(await s.page.locator(q('survey-notices')).count(), 0);
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click(q('survey-codebook-export'))]);
+  assert.equal(download.suggestedFilename(), 'zumbas-codebook.csv');
+  assert.deepEqual(s.errors, []);
+});

@@ -162,6 +162,17 @@ function proposalControls(item, ci, name, change) {
   return wrap;
 }
 
+/** Import a codebook file (what each code means) or export the applied mapping's codebook. */
+function codebookControls(on) {
+  if (!on.importCodebook) return null;
+  const id = uid('codebook');
+  const input = el('input', { id, type: 'file', accept: '.csv,text/csv,text/plain', class: 'visually-hidden', 'data-testid': 'survey-codebook-file',
+    onchange: (e) => { const f = e.target.files?.[0]; e.target.value = ''; on.importCodebook(f); } });
+  return el('span', { class: 'survey-codebook' },
+    el('label', { class: 'file-button', for: id }, el('span', { text: t('survey.map.importCodebook') }), input),
+    el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-codebook-export', text: t('survey.map.exportCodebook'), onclick: () => on.exportCodebook() }));
+}
+
 function select(options, value, attrs) {
   return el('select', attrs, options.map(([v, text]) => el('option', { value: v, selected: v === value, text })));
 }
@@ -306,6 +317,7 @@ export function renderMapping(ed, { on, error, busy }) {
     el('button', { type: 'button', class: 'primary', 'data-testid': 'survey-apply', disabled: busy, text: t('survey.map.apply'), onclick: () => on.apply() }),
     el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-revert', disabled: !ed.dirty, text: t('survey.map.revert'), onclick: () => on.revert() }),
     el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-detected', text: t('survey.map.detected'), onclick: () => on.detected() }),
+    codebookControls(on),
     el('span', { class: 'survey-dirty', role: 'status', text: ed.dirty ? t('survey.map.dirty') : '' }));
 
   return [
