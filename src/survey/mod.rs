@@ -12,7 +12,9 @@
 //!
 //! [`Survey`] holds the state across these steps for the page.
 
+pub mod codebook;
 pub mod dataset;
+pub mod declared;
 pub mod detect;
 pub mod example;
 pub mod headers;
@@ -23,6 +25,7 @@ pub mod mapping;
 pub mod report;
 pub mod session;
 pub mod table;
+pub mod validate;
 
 pub use instrument::{
     Choice, Design, Instrument, Item, ItemType, Lang, Pair, Point, Scale, Text, Waves,

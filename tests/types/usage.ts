@@ -61,6 +61,12 @@ export async function usage(): Promise<void> {
   const issues: ImportSummary = survey.issues();
   const report: SurveyReport = survey.report({ level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'pratt' });
   const sentence: string = report.items[0].sentence.es;
+  const book: string = survey.codebook();
+  survey.setCodebook(book);
+  survey.setCodebook(new TextEncoder().encode(book));
+  const notices: string[] = report.notices.map((n) => n.code);
+  const proposals: number = mapping.instrument.items[0].proposals?.length ?? 0;
+  console.log(notices, proposals);
   const staff: string = waterline.exampleStaffCsv();
   const sens: SensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });
   survey.free();

@@ -358,6 +358,34 @@ export function mount(root, { changed = () => {} } = {}) {
     return true;
   }
 
+  /** Reads a codebook file and applies it (it declares and confirms the scales it covers). */
+  async function importCodebook(file) {
+    if (!session || !file) return;
+    const text = await file.text();
+    const r = await task('survey.busy.mapping', async (signal) => {
+      const set = await invoke(session, 'setCodebook', [text], { signal });
+      if (!set.ok) return set;
+      return invoke(session, 'mapping', [], { signal });
+    }, { delay: 250 });
+    if (!r.ok) {
+      if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return; }
+      mapError = { error: r.error, mapping: current.mapping, draft: forEngine(ed.draft) };
+      mapDetails.open = true;
+      renderMappingCard();
+      return;
+    }
+    if (await applyMapping(forEngine(r.value))) setStatus('survey.status.codebookApplied');
+  }
+
+  /** Downloads the codebook of the applied mapping. */
+  async function exportCodebook() {
+    if (!session) return;
+    const r = await invoke(session, 'codebook', []);
+    if (!r.ok) return;
+    const base = current.source === 'file' ? (current.fileName ?? 'survey').replace(/\.[^.]+$/, '') : `waterline-${current.source}-example`;
+    downloadText(`${base}-codebook.csv`, r.value, 'text/csv');
+  }
+
   /** Adds an unknown label as another spelling of a point, and applies the mapping. */
   async function addAlias(itemId, label, value) {
     const m = forEngine(current.mapping);
@@ -463,6 +491,8 @@ export function mount(root, { changed = () => {} } = {}) {
         apply: () => applyMapping(),
         revert: () => { ed = editor(current.mapping); mapError = null; renderMappingCard(); changed(); },
         detected: () => applyMapping(forEngine(current.detected)),
+        importCodebook,
+        exportCodebook,
       },
     }));
     if (mapError) {

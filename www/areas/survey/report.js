@@ -279,6 +279,19 @@ function scales(report) {
     { 'data-testid': 'survey-scales-table' }));
 }
 
+/** Withheld headlines: each notice in the user's language, naming the item or pair. */
+function notices(report) {
+  if (!report.notices?.length) return null;
+  const name = (n) => {
+    const id = n.params.item ?? n.params.pair ?? n.params.scale;
+    const hit = report.items.find((i) => i.item === id) ?? report.shifts.find((s) => s.pair === id) ?? report.scales.find((s) => s.scale === id);
+    return hit ? tr(hit.text) : id;
+  };
+  return section('survey.report.notices', 'survey-notices',
+    el('ul', { class: 'survey-warnings', 'data-testid': 'survey-notices' }, report.notices.map((n) => el('li', {},
+      el('strong', { text: `${name(n)}: ` }), t(`survey.notice.${n.code}`, { ...n.params, codes: Array.isArray(n.params.codes) ? n.params.codes.join(', ') : '' })))));
+}
+
 function warnings(report) {
   // The same note on several results is listed once, naming them all.
   const byText = new Map();
@@ -321,5 +334,6 @@ export function renderReport(report, { mapping, actions, source }) {
     otherItems(report),
     subgroups(report),
     scales(report),
+    notices(report),
     warnings(report));
 }
