@@ -9,8 +9,10 @@ pub mod agreement;
 pub mod contingency;
 pub mod dist;
 mod incomplete_beta;
+pub mod limits;
 pub mod mcnemar;
 pub mod noncentral_t;
+pub(crate) mod normal;
 pub mod paired;
 pub mod power;
 pub mod prec;
@@ -18,6 +20,7 @@ pub mod proportion;
 pub mod rank;
 pub mod reliability;
 pub mod student_t;
+mod t_large_df;
 pub mod two_sample;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
