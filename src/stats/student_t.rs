@@ -452,12 +452,24 @@ pub fn quantile(p: f64, df: f64) -> Result<f64> {
     let (lower, sign) = if p < 0.5 { (p, -1.0) } else { (1.0 - p, 1.0) };
     // Exact for lower ≥ ¼ (Sterbenz), otherwise no cancellation.
     let central = 1.0 - 2.0 * lower;
+    let beyond = || {
+        Error::new(
+            Code::ParameterOutOfRange,
+            format!("the t quantile of {p} with {df} degrees of freedom is beyond the largest representable number"),
+        )
+        .with("p", p)
+        .with("df", df)
+    };
     let s = if df == 1.0 {
-        if lower > 0.25 {
+        let s = if lower > 0.25 {
             (PI * (0.5 - lower)).tan()
         } else {
             1.0 / (PI * lower).tan()
+        };
+        if !s.is_finite() {
+            return Err(beyond());
         }
+        s
     } else if df == 2.0 {
         central / (2.0 * lower * (1.0 - lower)).sqrt()
     } else {
@@ -474,12 +486,7 @@ pub fn quantile(p: f64, df: f64) -> Result<f64> {
             })
         } else {
             if tails(f64::MAX, &norm).0 > 2.0 * lower {
-                return Err(Error::new(
-                    Code::ParameterOutOfRange,
-                    format!("the t quantile of {p} with {df} degrees of freedom is beyond the largest representable number"),
-                )
-                .with("p", p)
-                .with("df", df));
+                return Err(beyond());
             }
             let target = (2.0 * lower).ln();
             let u_min = -f64::MAX.ln();
