@@ -175,7 +175,7 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
+fn check_options(o: &ReportOptions) -> Result<()> {
     crate::error::level(o.level)?;
     if o.min_cell == 0 || o.min_cell > 1_000 {
         return Err(Error::new(
@@ -190,7 +190,44 @@ fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
             "assumedSizes holds at most 20 sizes, each between 1 and 10,000,000",
         ));
     }
-    for g in o.group_by.iter().flatten() {
+    Ok(())
+}
+
+/// Most distinct grouping items in one report. Each grouping item breaks every other item down
+/// into a table (8 × 2,000 items = 16,000 tables at most); a breakdown by more than a handful of
+/// demographics (community, gender, age band, language, role, school, grade, wave) is no longer
+/// readable, and small-cell suppression would hide most of its cells anyway.
+pub const MAX_GROUPS: usize = 8;
+
+/// Most group × item × row lookups of the subgroup tables (about half a second in
+/// WebAssembly): 8 groups × 100 items × 250,000 rows, or 8 × 2,000 items × 12,500 rows.
+pub const MAX_SUBGROUP_CELLS: f64 = 2e8;
+
+/// The grouping items of the report: `groupBy` (or the instrument's groups) without repeats, in
+/// first-seen order, each a known item, at most [`MAX_GROUPS`] of them and within
+/// [`MAX_SUBGROUP_CELLS`] of work.
+fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<String>> {
+    let given = o.group_by.as_ref().unwrap_or(&ins.groups);
+    let mut seen = std::collections::HashSet::new();
+    let groups: Vec<String> = given
+        .iter()
+        .filter(|g| seen.insert(g.as_str()))
+        .cloned()
+        .collect();
+    let source = if o.group_by.is_some() {
+        "groupBy"
+    } else {
+        "instrument"
+    };
+    if groups.len() > MAX_GROUPS {
+        return Err(crate::stats::limits::too_large(
+            "distinct grouping items",
+            MAX_GROUPS as f64,
+            groups.len() as f64,
+        )
+        .with("source", source));
+    }
+    for g in &groups {
         if ins.item(g).is_none() {
             return Err(Error::new(
                 Code::UnknownId,
@@ -199,16 +236,22 @@ fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
             .with("id", g.as_str()));
         }
     }
-    Ok(())
+    let cells = groups.len() as f64 * ins.items.len() as f64 * data.rows as f64;
+    crate::stats::limits::at_most("group × item × row cells", MAX_SUBGROUP_CELLS, cells)
+        .map_err(|e| e.with("source", source))?;
+    Ok(groups)
 }
 
 /// Computes the report.
 ///
 /// # Errors
 /// [`Code::LevelOutOfRange`], [`Code::ParameterOutOfRange`] and [`Code::UnknownId`] for bad
-/// options.
+/// options; [`Code::TooLarge`] (with `what`, `limit`, `requested` and `source`: `"groupBy"` or
+/// `"instrument"`) for more than [`MAX_GROUPS`] distinct grouping items or more than
+/// [`MAX_SUBGROUP_CELLS`] group × item × row cells. Repeats in `groupBy` are ignored.
 pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
-    check_options(ins, options)?;
+    check_options(options)?;
+    let groups = grouping(ins, data, options)?;
     let mut warnings = Vec::new();
     if ins.synthetic {
         warnings.push("These data are synthetic (made up to reproduce published percentages); they describe no real respondents.".to_string());
@@ -216,7 +259,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
     let mut wave_results = waves::compare_all(ins, data, options);
-    let mut subgroups = subgroup::subgroups(ins, data, options);
+    let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
     let scales = scales::scales(ins, data, options);
 
     // Adjust every p-value of the report as one family.
