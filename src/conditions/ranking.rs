@@ -80,7 +80,10 @@ pub struct RankInterval {
     pub rank_lower: Option<usize>,
     /// Upper end of the rank interval (the worse rank).
     pub rank_upper: Option<usize>,
-    /// Share of resamples in which it ranks in the top k, in [0, 1].
+    /// Share of resamples in which it ranks in the top k, in [0, 1]: in which fewer than k
+    /// proposals score strictly higher (competition ranks, ties share the better rank). With
+    /// ties more than k proposals can be in one resample's top k, so the column can sum to
+    /// more than k (see docs/api.md).
     pub p_top_k: Option<f64>,
     /// Resamples in which at least one of its reviewers was drawn (it had a score).
     pub resamples_scored: usize,
@@ -393,5 +396,17 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(check(&big, 1000).unwrap_err().code, Code::TooLarge);
+    }
+
+    #[test]
+    fn ties_share_the_better_rank_so_top_k_can_hold_more_than_k() {
+        let mut order = Vec::new();
+        let r = ranks(
+            &[Some(2.0), Some(3.0), Some(3.0), None, Some(1.0)],
+            &mut order,
+        );
+        assert_eq!(r, vec![Some(3), Some(1), Some(1), None, Some(4)]);
+        // With k = 1 both tied proposals are in the top 1: P(top 1) sums to 2 here.
+        assert_eq!(r.iter().flatten().filter(|&&x| x <= 1).count(), 2);
     }
 }
