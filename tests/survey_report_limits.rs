@@ -79,3 +79,34 @@ fn an_unknown_group_is_still_named() {
         (Code::UnknownId, "nope".into())
     );
 }
+
+/// Finite by contract: a numeric item with answers of ±1e300 gave sd = inf and "(95% CI -inf
+/// to inf)"; its mean and sd are now withheld and the sentence gives the median only.
+#[test]
+fn numeric_items_with_absurd_values_withhold_the_mean() {
+    let mut csv = String::from("Respondent,How many hours per week?\n");
+    for i in 0..30 {
+        let v = ["1e300", "-1e300", "5"][i % 3];
+        csv.push_str(&format!("{i},{v}\n"));
+    }
+    let s = Survey::from_csv(&csv, &ReadOptions::default()).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    let item = r
+        .items
+        .iter()
+        .find(|i| i.text.en.contains("hours"))
+        .unwrap();
+    assert_eq!((item.mean, item.sd, item.mean_lower), (None, None, None));
+    assert_eq!(item.median, Some(5.0));
+    assert!(!item.sentence.en.contains("inf"), "{}", item.sentence.en);
+    assert!(
+        item.sentence.en.contains("median 5.00"),
+        "{}",
+        item.sentence.en
+    );
+    assert!(
+        item.sentence.es.contains("mediana 5,00"),
+        "{}",
+        item.sentence.es
+    );
+}
