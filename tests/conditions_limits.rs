@@ -65,7 +65,7 @@ fn a_calibrated_bootstrap_over_many_reviewers_is_refused_up_front() {
     let e = bootstrap_ranks(&default_rubric(), &r, &options).unwrap_err();
     assert_eq!(e.code, Code::TooLarge);
     assert_eq!(e.details["limit"], 1e9.into());
-    assert_eq!(e.details["what"], "bootstrap operations".into());
+    assert_eq!(e.details["what"], "bootstrapWork".into());
     // The same round without calibration is cheap and runs.
     let options = BootstrapOptions {
         calibrated: false,

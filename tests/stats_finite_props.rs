@@ -1,6 +1,7 @@
 //! "Finite by contract" (issue #15): every statistic given finite numbers, however extreme
 //! (±1e300, f64::MAX, subnormals), returns finite numbers or a coded error — never NaN, ±∞ or
 //! an `internal` error.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::fmt::Debug;

@@ -210,7 +210,7 @@ pub(crate) fn agreement_design(
                 Code::TooLarge,
                 "agreement handles at most 2 million proposal × reviewer cells",
             )
-            .with("what", "proposal × reviewer cells")
+            .with("what", "agreementCells")
             .with("limit", MAX_AGREEMENT_CELLS)
             .with("requested", n_p as f64 * n_r as f64)
         })?;

@@ -198,16 +198,12 @@ pub fn fund_within_budget(
 ) -> Result<FundingResult> {
     let d = design(rubric, round)?;
     at_most(
-        "proposals to fund",
+        "fundingProposals",
         MAX_FUNDING_PROPOSALS as f64,
         round.proposals.len() as f64,
     )?;
     let share_groups = options.min_share_per_level.len() + options.min_share_per_community.len();
-    at_most(
-        "minimum-share groups",
-        MAX_SHARE_GROUPS as f64,
-        share_groups as f64,
-    )?;
+    at_most("shareGroups", MAX_SHARE_GROUPS as f64, share_groups as f64)?;
     let b = options.budget;
     if !(b.is_finite() && b >= 0.0 && b.fract() == 0.0 && b <= MAX_DOLLARS) {
         return Err(Error::new(

@@ -174,7 +174,7 @@ fn check(options: &BootstrapOptions, n_p: usize) -> Result<()> {
         )
         .with("resamples", options.resamples)
         .with("proposals", n_p)
-        .with("what", "resamples × proposals")
+        .with("what", "bootstrapCells")
         .with("limit", MAX_BOOTSTRAP_CELLS)
         .with("requested", options.resamples.saturating_mul(n_p)));
     }
@@ -261,7 +261,7 @@ pub fn bootstrap_ranks(
     let n_r = round.reviewers.len();
     check(options, n_p)?;
     let work = options.resamples as f64 * resample_work(&d, options.calibrated);
-    crate::stats::limits::at_most("bootstrap operations", MAX_BOOTSTRAP_WORK, work)
+    crate::stats::limits::at_most("bootstrapWork", MAX_BOOTSTRAP_WORK, work)
         .map_err(|e| e.with("resamples", options.resamples))?;
     let point: Vec<Option<f64>> = if options.calibrated {
         calibrate_design(&d)?

@@ -11,8 +11,9 @@
 //!   one check instead of one rescaling each.
 //! * **Work.** Every computation whose cost grows with a product of sizes (items², bootstrap
 //!   resamples × reviews, budget × proposals, grouping items × cells) has a stated cap; above
-//!   it the call fails at once with `too_large` naming `what`, the `limit` and the `requested`
-//!   size. The caps are listed in README "Limits and guarantees" and docs/api.md.
+//!   it the call fails at once with `too_large` naming `what` (a stable camelCase identifier
+//!   such as `scaleItems` or `bootstrapWork`, for the page to translate), the `limit` and the
+//!   `requested` size. The caps are listed in README "Limits and guarantees" and docs/api.md.
 
 use crate::error::{Code, Error, Result};
 
@@ -53,7 +54,8 @@ pub(crate) fn magnitudes(name: &str, values: &[f64]) -> Result<()> {
     Ok(())
 }
 
-/// The `too_large` error for `requested` units of `what` against a cap of `limit`.
+/// The `too_large` error for `requested` units of `what` (a stable camelCase identifier)
+/// against a cap of `limit`.
 pub(crate) fn too_large(what: &str, limit: f64, requested: f64) -> Error {
     Error::new(
         Code::TooLarge,
@@ -89,9 +91,9 @@ mod tests {
             magnitudes("x", &[1.0, -1e101]).unwrap_err().details["index"],
             1usize.into()
         );
-        let e = at_most("items", 1000.0, 5e6).unwrap_err();
+        let e = at_most("scaleItems", 1000.0, 5e6).unwrap_err();
         assert_eq!(e.code, Code::TooLarge);
         assert_eq!(e.details["requested"], 5e6.into());
-        assert!(at_most("items", 1000.0, 1000.0).is_ok());
+        assert!(at_most("scaleItems", 1000.0, 1000.0).is_ok());
     }
 }

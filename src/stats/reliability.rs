@@ -163,7 +163,7 @@ pub fn cronbach_alpha(
         .with("values", data.len())
         .with("items", k));
     }
-    at_most("items in a scale", MAX_ITEMS as f64, k as f64)?;
+    at_most("scaleItems", MAX_ITEMS as f64, k as f64)?;
     let n = data.len() / k;
     let mut rows: Vec<&[f64]> = Vec::with_capacity(n);
     for (r, row) in data.chunks_exact(k).enumerate() {
@@ -195,7 +195,7 @@ pub fn cronbach_alpha(
     }
     // The covariance pass costs one multiply-add per respondent and pair of items.
     let work = n_used as f64 * (k * (k + 1) / 2) as f64;
-    at_most("respondents × item pairs", MAX_WORK, work)?;
+    at_most("scaleWork", MAX_WORK, work)?;
     let nf = n_used as f64;
     let mut means = vec![0.0; k];
     for row in &rows {

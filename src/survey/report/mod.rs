@@ -221,7 +221,7 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
     };
     if groups.len() > MAX_GROUPS {
         return Err(crate::stats::limits::too_large(
-            "distinct grouping items",
+            "groupingItems",
             MAX_GROUPS as f64,
             groups.len() as f64,
         )
@@ -237,7 +237,7 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
         }
     }
     let cells = groups.len() as f64 * ins.items.len() as f64 * data.rows as f64;
-    crate::stats::limits::at_most("group × item × row cells", MAX_SUBGROUP_CELLS, cells)
+    crate::stats::limits::at_most("subgroupCells", MAX_SUBGROUP_CELLS, cells)
         .map_err(|e| e.with("source", source))?;
     Ok(groups)
 }
