@@ -110,3 +110,24 @@ fn numeric_items_with_absurd_values_withhold_the_mean() {
         item.sentence.es
     );
 }
+
+/// The same for a numeric then-test pair: the means (which could overflow) are withheld and
+/// the sentence gives the shares that moved, never "mean 0 → 0".
+#[test]
+fn numeric_shifts_with_absurd_values_withhold_the_means() {
+    let mut csv = String::from("Respondent,Hours per week (before joining),Hours per week (now)\n");
+    for i in 0..30 {
+        let (b, a) = [("1e308", "1e308"), ("-1e308", "3"), ("2", "5")][i % 3];
+        csv.push_str(&format!("{i},{b},{a}\n"));
+    }
+    let s = Survey::from_csv(&csv, &ReadOptions::default()).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    assert_eq!(r.shifts.len(), 1, "{:?}", s.mapping().instrument.pairs);
+    let shift = &r.shifts[0];
+    assert_eq!((shift.mean_before, shift.mean_after), (None, None));
+    let text = format!("{shift:?}");
+    assert!(!text.contains("inf") && !text.contains("NaN"), "{text}");
+    assert!(!shift.sentence.en.contains("mean"), "{}", shift.sentence.en);
+    assert!(shift.sentence.en.contains("moved up"), "{}", shift.sentence.en);
+    assert!(shift.sentence.es.contains("subió"), "{}", shift.sentence.es);
+}
