@@ -1,6 +1,7 @@
 //! Budgets for the survey report (issue #15): `groupBy` is deduplicated and capped, so that a
 //! project file cannot keep the worker busy for minutes.
 #![cfg(feature = "survey")]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Instant;
 use waterline::survey::report::MAX_GROUPS;
@@ -128,6 +129,72 @@ fn numeric_shifts_with_absurd_values_withhold_the_means() {
     let text = format!("{shift:?}");
     assert!(!text.contains("inf") && !text.contains("NaN"), "{text}");
     assert!(!shift.sentence.en.contains("mean"), "{}", shift.sentence.en);
-    assert!(shift.sentence.en.contains("moved up"), "{}", shift.sentence.en);
+    assert!(
+        shift.sentence.en.contains("moved up"),
+        "{}",
+        shift.sentence.en
+    );
     assert!(shift.sentence.es.contains("subió"), "{}", shift.sentence.es);
+}
+
+mod finite {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// No NaN or inf outside the string literals of a debug form.
+    fn finite(text: &str) -> bool {
+        let (mut numbers, mut in_string, mut escaped) = (String::new(), false, false);
+        for c in text.chars() {
+            if in_string {
+                in_string = escaped || c != '"';
+                escaped = !escaped && c == '\\';
+            } else if c == '"' {
+                in_string = true;
+            } else {
+                numbers.push(c);
+            }
+        }
+        !numbers
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "NaN" || w == "inf")
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "0",
+            "1",
+            "2",
+            "3.5",
+            "-4",
+            "",
+            "1e100",
+            "-1e100",
+            "1e101",
+            "1e300",
+            "-1e308",
+            "1.7976931348623157e308",
+            "5e-324",
+            "9e15",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Finite by contract: any numbers in a numeric then-test pair give a report whose
+        /// every number is finite.
+        #[test]
+        fn numeric_answers_give_finite_reports(rows in prop::collection::vec((cell(), cell()), 3..40)) {
+            let mut csv = String::from("Respondent,Hours per week (before joining),Hours per week (now)\n");
+            for (i, (b, a)) in rows.iter().enumerate() {
+                csv.push_str(&format!("{i},{b},{a}\n"));
+            }
+            let Ok(s) = Survey::from_csv(&csv, &ReadOptions::default()) else { return Ok(()) };
+            if let Ok(r) = s.report(&ReportOptions::default()) {
+                let text = format!("{r:?}");
+                prop_assert!(finite(&text), "{}", text);
+            }
+        }
+    }
 }
