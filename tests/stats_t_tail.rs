@@ -114,3 +114,26 @@ fn paired_t_uses_the_accurate_tail() {
     assert_eq!(r.df, 1e6);
     assert_eq!(r.p_value, student_t::two_sided_p(r.t, r.df).unwrap());
 }
+
+/// The quantile inverts the same tail, so at huge df it is the normal quantile (mpmath:
+/// Φ⁻¹(p) by root finding on erfc at 60 digits).
+#[test]
+fn t_quantile_at_huge_df_is_the_normal_quantile() {
+    for df in [1e20, 1e300] {
+        assert_close(
+            student_t::quantile(0.975, df).unwrap(),
+            1.959_963_984_540_054,
+            T_TAIL,
+        );
+        assert_close(
+            student_t::quantile(1e-100, df).unwrap(),
+            -21.273_453_560_965_324,
+            T_TAIL,
+        );
+        assert_close(
+            student_t::quantile(0.500_000_1, df).unwrap(),
+            2.506_628_273_311_648e-7,
+            1e-9,
+        );
+    }
+}
