@@ -66,6 +66,35 @@ fn more_distinct_groups_than_the_cap_are_refused_with_the_limit() {
     assert_eq!(e.details["source"], "groupBy".into());
 }
 
+/// The instrument's own groups are not capped in number (a survey may ask a dozen demographic
+/// questions), only their tables: nine grouping columns in the mapping still give a report.
+#[test]
+fn nine_instrument_groups_still_report() {
+    use waterline::survey::ItemType;
+    let mut s = survey();
+    let mut mapping = s.mapping().clone();
+    let groups: Vec<String> = mapping
+        .instrument
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.kind,
+                ItemType::Category | ItemType::Binary | ItemType::Likert
+            )
+        })
+        .map(|i| i.id.clone())
+        .take(MAX_GROUPS + 1)
+        .collect();
+    assert_eq!(groups.len(), MAX_GROUPS + 1);
+    mapping.instrument.groups = groups.clone();
+    s.set_mapping(mapping).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    let shown: std::collections::HashSet<&str> =
+        r.subgroups.iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(shown.len(), MAX_GROUPS + 1);
+}
+
 #[test]
 fn an_unknown_group_is_still_named() {
     let s = survey();

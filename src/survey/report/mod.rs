@@ -203,9 +203,15 @@ pub const MAX_GROUPS: usize = 8;
 /// WebAssembly): 8 groups × 100 items × 250,000 rows, or 8 × 2,000 items × 12,500 rows.
 pub const MAX_SUBGROUP_CELLS: f64 = 2e8;
 
+/// Most subgroup tables (grouping items × items) in one report: [`MAX_GROUPS`] × 2,000 items.
+/// The instrument's own groups (detected demographic columns, or a mapping from a project file)
+/// are not capped in number — a real survey may have a dozen demographic questions — but
+/// their tables and cells are.
+pub const MAX_SUBGROUP_TABLES: f64 = 16_000.0;
+
 /// The grouping items of the report: `groupBy` (or the instrument's groups) without repeats, in
-/// first-seen order, each a known item, at most [`MAX_GROUPS`] of them and within
-/// [`MAX_SUBGROUP_CELLS`] of work.
+/// first-seen order, each a known item, at most [`MAX_GROUPS`] of them when chosen in
+/// `groupBy`, and within [`MAX_SUBGROUP_TABLES`] and [`MAX_SUBGROUP_CELLS`].
 fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<String>> {
     let given = o.group_by.as_ref().unwrap_or(&ins.groups);
     let mut seen = std::collections::HashSet::new();
@@ -219,7 +225,7 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
     } else {
         "instrument"
     };
-    if groups.len() > MAX_GROUPS {
+    if o.group_by.is_some() && groups.len() > MAX_GROUPS {
         return Err(crate::stats::limits::too_large(
             "groupingItems",
             MAX_GROUPS as f64,
@@ -236,7 +242,10 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
             .with("id", g.as_str()));
         }
     }
-    let cells = groups.len() as f64 * ins.items.len() as f64 * data.rows as f64;
+    let tables = groups.len() as f64 * ins.items.len() as f64;
+    crate::stats::limits::at_most("subgroupTables", MAX_SUBGROUP_TABLES, tables)
+        .map_err(|e| e.with("source", source))?;
+    let cells = tables * data.rows as f64;
     crate::stats::limits::at_most("subgroupCells", MAX_SUBGROUP_CELLS, cells)
         .map_err(|e| e.with("source", source))?;
     Ok(groups)
@@ -247,8 +256,9 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
 /// # Errors
 /// [`Code::LevelOutOfRange`], [`Code::ParameterOutOfRange`] and [`Code::UnknownId`] for bad
 /// options; [`Code::TooLarge`] (with `what`, `limit`, `requested` and `source`: `"groupBy"` or
-/// `"instrument"`) for more than [`MAX_GROUPS`] distinct grouping items or more than
-/// [`MAX_SUBGROUP_CELLS`] group × item × row cells. Repeats in `groupBy` are ignored.
+/// `"instrument"`) for more than [`MAX_GROUPS`] distinct items in `groupBy`, more than
+/// [`MAX_SUBGROUP_TABLES`] group × item tables or [`MAX_SUBGROUP_CELLS`] group × item × row
+/// cells. Repeats in `groupBy` are ignored.
 pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
     check_options(options)?;
     let groups = grouping(ins, data, options)?;
