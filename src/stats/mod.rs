@@ -8,6 +8,7 @@ pub mod adjust;
 pub mod agreement;
 pub mod contingency;
 pub mod dist;
+pub(crate) mod f_dist;
 mod incomplete_beta;
 pub mod limits;
 pub mod mcnemar;

@@ -1,5 +1,6 @@
-//! Student's t distribution with tails accurate to 1e-12 relative error, its quantile, and the
-//! F quantile used by reliability intervals.
+//! Student's t distribution with tails accurate to 1e-12 relative error and its quantile (the
+//! F quantile used by reliability intervals lives in `f_dist.rs` and is re-exported
+//! here).
 //!
 //! Why not statrs' `StudentsT`: measured against mpmath at 50 digits on the fixture
 //! `tests/data/scale_t.csv` (see [`two_sided_p`] for the figures), statrs 0.19 is good in the far
@@ -8,7 +9,8 @@
 //! All functions take `t` as a plain number and `df > 0` (integer or not).
 
 use crate::error::{Code, Error, Result};
-use crate::stats::incomplete_beta::{beta_reg_tails, beta_reg_tails_by, front, ln_beta};
+pub use crate::stats::f_dist::f_quantile;
+use crate::stats::incomplete_beta::{beta_reg_tails_by, ln_beta};
 use std::f64::consts::{FRAC_2_PI, PI};
 
 /// Checks a number of degrees of freedom: finite and > 0.
@@ -342,7 +344,7 @@ pub fn cdf(t: f64, df: f64) -> Result<f64> {
 /// Solves `g(u) = 0` for an increasing `g` (returning value and derivative) by Newton's method,
 /// falling back to bisection whenever a step leaves the bracket `(lo, hi)` known to hold the
 /// root. Stops when a step changes `u` by less than 4e-16 relative.
-fn newton(mut u: f64, mut lo: f64, mut hi: f64, g: impl Fn(f64) -> (f64, f64)) -> f64 {
+pub(crate) fn newton(mut u: f64, mut lo: f64, mut hi: f64, g: impl Fn(f64) -> (f64, f64)) -> f64 {
     for _ in 0..200 {
         let (value, slope) = g(u);
         if value == 0.0 || value.is_nan() {
@@ -501,62 +503,6 @@ pub fn quantile(p: f64, df: f64) -> Result<f64> {
     Ok(sign * s)
 }
 
-/// The quantile of the F distribution with `df1` and `df2` degrees of freedom: the f with
-/// P(F ≤ f) = `p`.
-///
-/// # Formula
-/// ```text
-/// P(F ≤ f) = I_x(df1/2, df2/2),  x = df1 f / (df1 f + df2); solved for ln f by Newton's method
-/// ```
-///
-/// # Errors
-/// [`Code::ProbabilityOutOfRange`] when `p ∉ (0, 1)`; [`Code::ParameterOutOfRange`] for bad
-/// degrees of freedom.
-///
-/// # Examples
-/// ```
-/// let f = waterline::stats::student_t::f_quantile(0.975, 112.0, 224.0).unwrap();
-/// assert!((f - 1.3680027515956148).abs() < 1e-12); // R: qf(0.975, 112, 224)
-/// ```
-///
-/// # References
-/// Matches R's `qf(p, df1, df2)`.
-pub fn f_quantile(p: f64, df1: f64, df2: f64) -> Result<f64> {
-    if !(p.is_finite() && p > 0.0 && p < 1.0) {
-        return Err(Error::new(
-            Code::ProbabilityOutOfRange,
-            format!("a probability strictly between 0 and 1 is required, got {p}"),
-        )
-        .with("p", p));
-    }
-    let df1 = check_df("df1", df1)?;
-    let df2 = check_df("df2", df2)?;
-    let (a, b) = (0.5 * df1, 0.5 * df2);
-    let ln_b = ln_beta(a, b);
-    let lower_side = p <= 0.5;
-    let target = if lower_side { p.ln() } else { (-p).ln_1p() };
-    let u = newton(0.0, f64::NEG_INFINITY, f64::INFINITY, |u| {
-        // x = df1 f / (df1 f + df2) with f = eᵘ, via z = ln(df1 f / df2).
-        let z = u + (df1 / df2).ln();
-        let (ln_x, ln_y) = if z <= 0.0 {
-            let l = z.exp().ln_1p();
-            (z - l, -l)
-        } else {
-            let l = (-z).exp().ln_1p();
-            (-l, -z - l)
-        };
-        // d I / d ln f = xᵃ yᵇ / B(a, b).
-        let slope = front((a, b), (ln_x, ln_y), ln_b);
-        let (lower, upper) = beta_reg_tails((a, b), (ln_x.exp(), ln_y.exp()), slope);
-        if lower_side {
-            (lower.ln() - target, slope / lower)
-        } else {
-            (target - upper.ln(), slope / upper)
-        }
-    });
-    Ok(u.exp())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,10 +534,6 @@ mod tests {
             quantile(1.0, 3.0).unwrap_err().code,
             Code::ProbabilityOutOfRange
         );
-        assert_eq!(
-            f_quantile(0.5, 3.0, 0.0).unwrap_err().code,
-            Code::ParameterOutOfRange
-        );
     }
 
     #[test]
@@ -621,13 +563,5 @@ mod tests {
                 assert!(err.abs() < 1e-12, "df {df} p {p}: q {q}, cdf(q) {back}");
             }
         }
-    }
-
-    #[test]
-    fn f_quantile_inverts_through_the_t_square() {
-        // F(1, df) = T², so qf(1 − 2p, 1, df) = qt(1 − p, df)².
-        let q = quantile(0.975, 12.0).unwrap();
-        let f = f_quantile(0.95, 1.0, 12.0).unwrap();
-        assert!(((f - q * q) / f).abs() < 1e-12, "{f} vs {}", q * q);
     }
 }
