@@ -35,7 +35,8 @@ pub enum Code {
     ParameterOutOfRange,
     /// Two arrays that must pair up have different lengths.
     LengthMismatch,
-    /// The input exceeds a stated size limit.
+    /// The input, or the work it asks for, exceeds a stated size limit (`details`: `what`, a
+    /// stable identifier, `limit` and `requested`).
     TooLarge,
     /// The data has no variation where the statistic needs some (e.g. all differences equal).
     NoVariation,
@@ -62,7 +63,8 @@ pub enum Code {
     UnclosedQuote,
     /// A numeric item's cell is not a number.
     NotANumber,
-    /// A number is outside a numeric item's stated range.
+    /// A number is outside a numeric item's stated range, or a statistic's data value is beyond
+    /// ±10¹⁰⁰ (`stats::limits::MAX_MAGNITUDE`), where its square could overflow.
     ValueOutOfRange,
     /// The same respondent id appears on more than one row of one wave.
     DuplicateRespondent,

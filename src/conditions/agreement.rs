@@ -13,6 +13,9 @@ use crate::error::{Code, Error, Result};
 use crate::stats::{icc, krippendorff_alpha, AlphaMetric, IccResult, KrippendorffAlpha};
 use serde::{Deserialize, Serialize};
 
+/// Most proposal × reviewer cells [`agreement`] accepts (a 32 MB matrix per pass).
+pub const MAX_AGREEMENT_CELLS: usize = 2_000_000;
+
 /// Options of [`agreement`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -201,12 +204,15 @@ pub(crate) fn agreement_design(
     let n_r = d.round.reviewers.len();
     let cells = n_p
         .checked_mul(n_r)
-        .filter(|&c| c <= 2_000_000)
+        .filter(|&c| c <= MAX_AGREEMENT_CELLS)
         .ok_or_else(|| {
             Error::new(
                 Code::TooLarge,
                 "agreement handles at most 2 million proposal × reviewer cells",
             )
+            .with("what", "agreementCells")
+            .with("limit", MAX_AGREEMENT_CELLS)
+            .with("requested", n_p as f64 * n_r as f64)
         })?;
     // The proposals × reviewers matrix of each condition, filled in as few passes over the
     // reviews as [`MATRIX_BUDGET`] allows (all at once for 10,000 × 20; at the 2-million-cell

@@ -9,8 +9,18 @@ use super::round::{design, MAX_DOLLARS};
 use super::scores::{summarize, ProposalScore};
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
+use crate::stats::limits::at_most;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Most proposals [`fund_within_budget`] chooses among. The exact solver's own work is capped
+/// (dynamic programming up to 10⁷ cells, branch and bound up to 500,000 nodes, then an
+/// upper bound instead of a claim of optimality); this bounds the per-node and per-group
+/// arrays, which grow with the number of proposals.
+pub const MAX_FUNDING_PROPOSALS: usize = 5_000;
+
+/// Most minimum shares (per level and per community together) in one funding question.
+pub const MAX_SHARE_GROUPS: usize = 64;
 
 /// Options of [`fund_within_budget`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -178,13 +188,22 @@ fn strongest_level(p: &ProposalScore) -> Option<&str> {
 /// whole number of dollars ≥ 0; [`Code::ProbabilityOutOfRange`] for a share outside [0, 1] or
 /// shares of one kind adding up to more than 1; [`Code::UnknownId`] for a level or community
 /// not in the rubric or round; [`Code::InfeasibleConstraints`] when the minimum shares cannot
-/// all be met (naming the group when one alone is impossible).
+/// all be met (naming the group when one alone is impossible); [`Code::TooLarge`] above
+/// [`MAX_FUNDING_PROPOSALS`] proposals or [`MAX_SHARE_GROUPS`] minimum shares (with `what`,
+/// `limit` and `requested`).
 pub fn fund_within_budget(
     rubric: &Rubric,
     round: &Round,
     options: &FundingOptions,
 ) -> Result<FundingResult> {
     let d = design(rubric, round)?;
+    at_most(
+        "fundingProposals",
+        MAX_FUNDING_PROPOSALS as f64,
+        round.proposals.len() as f64,
+    )?;
+    let share_groups = options.min_share_per_level.len() + options.min_share_per_community.len();
+    at_most("shareGroups", MAX_SHARE_GROUPS as f64, share_groups as f64)?;
     let b = options.budget;
     if !(b.is_finite() && b >= 0.0 && b.fract() == 0.0 && b <= MAX_DOLLARS) {
         return Err(Error::new(
@@ -213,7 +232,7 @@ pub fn fund_within_budget(
         .proposals
         .iter()
         .enumerate()
-        .filter(|(p, _)| !eligible.contains(p))
+        .filter(|(p, _)| values.get(*p).copied().flatten().is_none())
         .map(|(_, x)| x.id.as_str())
         .collect();
     if !unscored.is_empty() {

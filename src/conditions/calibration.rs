@@ -114,7 +114,10 @@ pub(crate) fn fit_weighted(
             Code::TooLarge,
             format!("calibration handles at most {MAX_REVIEWERS} reviewers, got {n_r}"),
         )
-        .with("reviewers", n_r));
+        .with("reviewers", n_r)
+        .with("what", "reviewers")
+        .with("limit", MAX_REVIEWERS)
+        .with("requested", n_r));
     }
     let mut parent: Vec<usize> = (0..n_r).collect();
     let mut active = vec![false; n_r];

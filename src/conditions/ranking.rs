@@ -9,8 +9,31 @@ use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
 
-/// Most resamples × proposals [`bootstrap_ranks`] accepts.
+/// Most resamples × proposals [`bootstrap_ranks`] accepts (the drawn ranks it keeps: 20 MB).
 pub const MAX_BOOTSTRAP_CELLS: usize = 5_000_000;
+
+/// Most arithmetic of one bootstrap, resamples × the work of one resample (see
+/// [`resample_work`]): a few seconds in WebAssembly, in the worker, cancellable. 10,000
+/// resamples of 2,000 reviews × 8 conditions are 1.6e8; calibrated with 100 reviewers, 5e8.
+pub const MAX_BOOTSTRAP_WORK: f64 = 1e9;
+
+/// The work of one resample: draw the reviewers, reweigh every review's scores, rank the
+/// proposals, and with calibration fit the additive model (a Cholesky factorization over
+/// the reviewers, r³/3).
+fn resample_work(d: &Design, calibrated: bool) -> f64 {
+    let (n_p, n_r) = (
+        d.round.proposals.len() as f64,
+        d.round.reviewers.len() as f64,
+    );
+    let entries = d.reviews.len() as f64 * d.rubric.conditions.len().max(1) as f64;
+    let rank = n_p * n_p.max(2.0).log2();
+    let fit = if calibrated {
+        n_r * n_r * n_r / 3.0 + n_r * n_r + entries
+    } else {
+        0.0
+    };
+    n_r + entries + rank + fit
+}
 
 /// Options of [`bootstrap_ranks`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -57,7 +80,10 @@ pub struct RankInterval {
     pub rank_lower: Option<usize>,
     /// Upper end of the rank interval (the worse rank).
     pub rank_upper: Option<usize>,
-    /// Share of resamples in which it ranks in the top k, in [0, 1].
+    /// Share of resamples in which it ranks in the top k, in [0, 1]: in which fewer than k
+    /// proposals score strictly higher (competition ranks, ties share the better rank). With
+    /// ties more than k proposals can be in one resample's top k, so the column can sum to
+    /// more than k (see docs/api.md).
     pub p_top_k: Option<f64>,
     /// Resamples in which at least one of its reviewers was drawn (it had a score).
     pub resamples_scored: usize,
@@ -147,7 +173,10 @@ fn check(options: &BootstrapOptions, n_p: usize) -> Result<()> {
             ),
         )
         .with("resamples", options.resamples)
-        .with("proposals", n_p));
+        .with("proposals", n_p)
+        .with("what", "bootstrapCells")
+        .with("limit", MAX_BOOTSTRAP_CELLS)
+        .with("requested", options.resamples.saturating_mul(n_p)));
     }
     Ok(())
 }
@@ -215,7 +244,8 @@ fn calibrated_scores(d: &Design, m: &[f64], overall: &[Option<f64>]) -> Result<V
 /// # Errors
 /// Every error of [`super::validate_round`]; [`Code::ParameterOutOfRange`] for 0 or more than
 /// 100,000 resamples or `topK = 0`; [`Code::LevelOutOfRange`]; [`Code::TooLarge`] above
-/// [`MAX_BOOTSTRAP_CELLS`].
+/// [`MAX_BOOTSTRAP_CELLS`] resamples × proposals or [`MAX_BOOTSTRAP_WORK`] operations (with
+/// `what`, `limit` and `requested`).
 ///
 /// # References
 /// Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*, ch. 6; Hall, P. &
@@ -230,6 +260,9 @@ pub fn bootstrap_ranks(
     let n_p = round.proposals.len();
     let n_r = round.reviewers.len();
     check(options, n_p)?;
+    let work = options.resamples as f64 * resample_work(&d, options.calibrated);
+    crate::stats::limits::at_most("bootstrapWork", MAX_BOOTSTRAP_WORK, work)
+        .map_err(|e| e.with("resamples", options.resamples))?;
     let point: Vec<Option<f64>> = if options.calibrated {
         calibrate_design(&d)?
             .proposals
@@ -363,5 +396,17 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(check(&big, 1000).unwrap_err().code, Code::TooLarge);
+    }
+
+    #[test]
+    fn ties_share_the_better_rank_so_top_k_can_hold_more_than_k() {
+        let mut order = Vec::new();
+        let r = ranks(
+            &[Some(2.0), Some(3.0), Some(3.0), None, Some(1.0)],
+            &mut order,
+        );
+        assert_eq!(r, vec![Some(3), Some(1), Some(1), None, Some(4)]);
+        // With k = 1 both tied proposals are in the top 1: P(top 1) sums to 2 here.
+        assert_eq!(r.iter().flatten().filter(|&&x| x <= 1).count(), 2);
     }
 }

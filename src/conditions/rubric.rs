@@ -342,6 +342,19 @@ impl Rubric {
     }
 }
 
+/// Largest condition weight. Weights are relative (normalized over the conditions scored), so a
+/// real rubric's 1, 2, 0.5 or percentages up to 100 are far inside; with weights ≤ 10⁶ and
+/// scores on 0–100 every weighted sum stays finite and exact to rounding.
+pub const MAX_WEIGHT: f64 = 1e6;
+
+/// Smallest positive condition weight: a weight is 0 (not counted) or at least this, so that a
+/// weight times a score never underflows and the ratio of two weights stays within 10¹².
+pub const MIN_POSITIVE_WEIGHT: f64 = 1e-6;
+
+/// Largest magnitude of a scale point (and so of a score): |point| ≤ 10⁶, so that a scale's
+/// range and every rescaled score are finite.
+pub const MAX_SCALE_POINT: f64 = 1e6;
+
 fn check_weight(id: &str, weight: f64) -> Result<()> {
     if !(weight.is_finite() && weight >= 0.0) {
         return Err(Error::new(
@@ -350,6 +363,20 @@ fn check_weight(id: &str, weight: f64) -> Result<()> {
         )
         .with("conditionId", id)
         .with("weight", weight));
+    }
+    if weight > MAX_WEIGHT || (weight > 0.0 && weight < MIN_POSITIVE_WEIGHT) {
+        return Err(Error::new(
+            Code::InvalidWeight,
+            format!(
+                "condition {id:?} has weight {weight:e}; a weight is 0 or between \
+                 {MIN_POSITIVE_WEIGHT:e} and {MAX_WEIGHT:e} (weights are relative: 1 and 2 say \
+                 the same as 1000 and 2000)"
+            ),
+        )
+        .with("conditionId", id)
+        .with("weight", weight)
+        .with("min", MIN_POSITIVE_WEIGHT)
+        .with("max", MAX_WEIGHT));
     }
     Ok(())
 }
@@ -369,6 +396,20 @@ fn check_scale(c: &Condition) -> Result<()> {
     }
     for pair in c.scale.windows(2) {
         if let [a, b] = pair {
+            let in_range = |v: f64| v.abs() <= MAX_SCALE_POINT;
+            if !(in_range(a.value) && in_range(b.value)) {
+                let value = if in_range(a.value) { b.value } else { a.value };
+                return Err(Error::new(
+                    Code::InvalidScale,
+                    format!(
+                        "condition {:?}: scale point {value:e} is beyond ±{MAX_SCALE_POINT:e}",
+                        c.id
+                    ),
+                )
+                .with("conditionId", c.id.as_str())
+                .with("value", value)
+                .with("limit", MAX_SCALE_POINT));
+            }
             if !(a.value.is_finite() && b.value.is_finite() && a.value < b.value) {
                 return Err(Error::new(
                     Code::InvalidScale,
@@ -429,6 +470,40 @@ mod tests {
         let mut r = default_rubric();
         r.conditions[0].scale.swap(0, 1);
         assert_eq!(r.validate().unwrap_err().code, Code::InvalidScale);
+    }
+
+    #[test]
+    fn weights_and_scale_points_are_range_checked() {
+        // Issue #15: a weight of 1e308 passed and made every score Infinity or NaN.
+        let r = default_rubric();
+        for w in [1e308, 1.000_001e6, 1e-7, 5e-324] {
+            let e = r
+                .apply(&RubricEdit::Reweight {
+                    id: "policies".into(),
+                    weight: w,
+                })
+                .unwrap_err();
+            assert_eq!(e.code, Code::InvalidWeight, "{w}");
+            assert_eq!(e.details["max"], MAX_WEIGHT.into());
+        }
+        for w in [0.0, 1e-6, 1e6] {
+            assert!(r
+                .apply(&RubricEdit::Reweight {
+                    id: "policies".into(),
+                    weight: w
+                })
+                .is_ok());
+        }
+        let mut big = default_rubric();
+        big.conditions[0].weight = 1e308;
+        assert_eq!(big.validate().unwrap_err().code, Code::InvalidWeight);
+        let mut wide = default_rubric();
+        wide.conditions[0].scale[0].value = -1e308;
+        let e = wide.validate().unwrap_err();
+        assert_eq!(
+            (e.code, e.details["limit"].clone()),
+            (Code::InvalidScale, 1e6.into())
+        );
     }
 
     #[test]

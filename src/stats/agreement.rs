@@ -76,7 +76,8 @@ pub struct IccResult {
     pub warnings: Vec<String>,
 }
 
-/// Validates the shape of a ratings matrix and that every present rating is finite.
+/// Validates the shape of a ratings matrix and that every present rating is finite and within
+/// ±10¹⁰⁰ ([`crate::stats::limits::MAX_MAGNITUDE`]).
 pub(crate) fn check_matrix(
     ratings: &[Option<f64>],
     n_subjects: usize,
@@ -112,6 +113,7 @@ pub(crate) fn check_matrix(
                 .with("subject", i / n_raters.max(1) + 1)
                 .with("rater", i % n_raters.max(1) + 1));
             }
+            crate::stats::limits::magnitude("ratings", i, *x)?;
         }
     }
     Ok(())
@@ -301,11 +303,22 @@ pub fn icc(
         .with("nUsed", n));
     }
     let icc1 = (msb - msw) / (msb + (kf - 1.0) * msw);
-    let icc2 = (msb - mse) / (msb + (kf - 1.0) * mse + kf * (msj - mse) / nf);
+    // psych's msb + (k − 1) mse + k (msj − mse)/n, regrouped so that no term is subtracted
+    // (k − 1 − k/n ≥ 0 for n, k ≥ 2): the denominator stays positive in floating point too.
+    let icc2 = (msb - mse) / (msb + kf * msj / nf + (kf - 1.0 - kf / nf) * mse);
     let icc3 = (msb - mse) / (msb + (kf - 1.0) * mse);
     let icc1k = (msb - msw) / msb;
     let icc2k = (msb - mse) / (msb + (msj - mse) / nf);
     let icc3k = (msb - mse) / msb;
+    if !icc2k.is_finite() {
+        // msb + (msj − mse)/n = 0: the error variance swamps everything else.
+        return Err(Error::new(
+            Code::NoVariation,
+            "the ratings vary too little between subjects, relative to their error, for an \
+             intraclass correlation",
+        )
+        .with("nUsed", n));
+    }
 
     let alpha = 1.0 - level;
     let q = 1.0 - alpha / 2.0;
@@ -337,9 +350,12 @@ pub fn icc(
         let vd = (nf - 1.0) * kf * kf * icc2 * icc2 * fj * fj
             + (nf * (1.0 + (kf - 1.0) * icc2) - kf * icc2).powi(2);
         let v = vn / vd;
-        if v.is_finite() && v > 0.0 {
-            let fu = f_quantile(q, df_b, v)?;
-            let fl = f_quantile(q, v, df_b)?;
+        // A tiny Satterthwaite df (e.g. 0.005 with near-identical ratings) can put the F
+        // quantile beyond the largest number: then there is no interval, not an error.
+        let quantiles = (v.is_finite() && v > 0.0)
+            .then(|| f_quantile(q, df_b, v).ok().zip(f_quantile(q, v, df_b).ok()))
+            .flatten();
+        if let Some((fu, fl)) = quantiles {
             let common = kf * msj + (kf * nf - kf - nf) * mse;
             let l = nf * (msb - fu * mse) / (fu * common + nf * msb);
             let u = nf * (fl * msb - mse) / (common + nf * fl * msb);

@@ -23,7 +23,7 @@ const MAX_TERMS: f64 = 5000.0;
 /// Stirling's remainder δ(z) = ln Γ(z) − ((z − ½) ln z − z + ½ ln 2π), for z ≥ 10.
 ///
 /// The series is truncated after the z⁻¹³ term; the first omitted term is below 3e-17.
-fn stirling_delta(z: f64) -> f64 {
+pub(crate) fn stirling_delta(z: f64) -> f64 {
     let r = 1.0 / z;
     let r2 = r * r;
     r * (1.0 / 12.0

@@ -7,9 +7,9 @@
 //! signed-rank test in [`crate::stats::rank`].
 
 use crate::error::{Code, Error, Result};
-use crate::stats::dist::{t_cdf, t_sf};
+use crate::stats::limits::magnitudes;
+use crate::stats::student_t;
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Complete pairs of two equally long arrays, NaN pairs removed.
 #[derive(Debug, Clone)]
@@ -52,6 +52,8 @@ pub(crate) fn complete_pairs(before: &[f64], after: &[f64]) -> Result<Pairs> {
     if before.len() != after.len() {
         return Err(length_mismatch(before, after));
     }
+    magnitudes("before", before)?;
+    magnitudes("after", after)?;
     let mut pairs = Vec::with_capacity(before.len());
     for (i, (&b, &a)) in before.iter().zip(after).enumerate() {
         if b.is_nan() || a.is_nan() {
@@ -208,6 +210,10 @@ pub struct PairedT {
 /// `t.test(after, before, paired = TRUE, conf.level = level)`.
 pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result<PairedT> {
     let level = crate::error::level(options.level)?;
+    if before.len() == after.len() {
+        magnitudes("before", before)?;
+        magnitudes("after", after)?;
+    }
     // Two streaming passes over the inputs (no copies), each summing in four lanes so that a
     // million pairs stay cheap; the lanes change the summation order, not the result beyond
     // rounding (checked against R in tests/).
@@ -238,8 +244,8 @@ pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result
     }
     let df = nf - 1.0;
     let t = mean / se;
-    let p = (2.0 * t_sf(t.abs(), df)?).min(1.0);
-    let q = t_quantile((1.0 + level) / 2.0, df)?;
+    let p = student_t::two_sided_p(t, df)?;
+    let q = student_t::quantile((1.0 + level) / 2.0, df)?;
     Ok(PairedT {
         method: "paired-t",
         n: before.len(),
@@ -404,31 +410,6 @@ fn squares_about(before: &[f64], after: &[f64], mean: f64, complete: bool) -> f6
     lanes.iter().sum::<f64>() + tail
 }
 
-/// Student t quantile for `p` in (0, 1): statrs' inverse followed by Newton steps on the
-/// distribution function, so it matches R's `qt` to about 1e-13.
-fn t_quantile(p: f64, df: f64) -> Result<f64> {
-    if !(p.is_finite() && p > 0.0 && p < 1.0 && df.is_finite() && df > 0.0) {
-        return Err(Error::new(Code::Internal, "t quantile outside its domain")
-            .with("p", p)
-            .with("df", df));
-    }
-    let dist = StudentsT::new(0.0, 1.0, df)
-        .map_err(|e| Error::new(Code::Internal, format!("Student t with df = {df}: {e}")))?;
-    let mut x = dist.inverse_cdf(p);
-    for _ in 0..4 {
-        let density = statrs::distribution::Continuous::pdf(&dist, x);
-        if !(x.is_finite() && density > 0.0) {
-            break;
-        }
-        let err = t_cdf(x, df)? - p;
-        x -= err / density;
-    }
-    if !x.is_finite() {
-        return Err(Error::new(Code::Internal, "t quantile did not converge").with("df", df));
-    }
-    Ok(x)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,7 +458,7 @@ mod tests {
             (1000.0, 1.9623390808264076),
         ];
         for (df, q) in r {
-            let got = t_quantile(0.975, df).unwrap();
+            let got = student_t::quantile(0.975, df).unwrap();
             assert!(((got - q) / q).abs() < 1e-12, "df {df}: {got} vs {q}");
         }
     }
@@ -496,6 +477,44 @@ mod tests {
             complete_pairs(&[f64::NAN], &[1.0]).unwrap_err().code,
             Code::EmptySample
         );
+    }
+
+    #[test]
+    fn huge_values_are_refused_not_overflowed() {
+        // Issue #15: the squares of 1e155 overflowed to an infinite sd and t = −0.
+        let e = paired_t(
+            &[1e155, 0.0, 3.0],
+            &[0.0, 1e155, 1.0],
+            &LevelOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, Code::ValueOutOfRange);
+        assert_eq!(e.details["name"], "before".into());
+        assert_eq!(e.details["index"], 0usize.into());
+        let e = complete_pairs(&[1.0, 2.0], &[3.0, -1e101]).unwrap_err();
+        assert_eq!(
+            (e.code, e.details["index"].clone()),
+            (Code::ValueOutOfRange, 1usize.into())
+        );
+        // At the limit every field is finite.
+        let r = paired_t(
+            &[1e100, 0.0, 3.0],
+            &[0.0, 1e100, 1.0],
+            &LevelOptions::default(),
+        )
+        .unwrap();
+        for v in [
+            r.sd_difference,
+            r.standard_error,
+            r.t,
+            r.p_value,
+            r.lower,
+            r.upper,
+            r.cohens_dz,
+        ] {
+            assert!(v.is_finite(), "{r:?}");
+        }
+        assert!(r.t != 0.0 && r.p_value > 0.99);
     }
 
     #[test]

@@ -5,7 +5,16 @@
 //! them into one score is defensible.
 
 use crate::error::{level as check_level, Code, Error, Result};
+use crate::stats::limits::{at_most, magnitude, MAX_MAGNITUDE};
 use crate::stats::student_t::f_quantile;
+
+/// Most items in one scale: the survey's own limit on items (2,000), far beyond any real scale;
+/// it bounds the k × k covariance matrix at 32 MB.
+pub const MAX_ITEMS: usize = 2000;
+
+/// Most multiply-adds of the covariance pass, complete respondents × k(k + 1)/2 (about a second
+/// in WebAssembly): 500 respondents at 2,000 items, 800,000 at 50.
+pub const MAX_WORK: f64 = 1e9;
 use serde::{Deserialize, Serialize};
 
 /// Options of [`cronbach_alpha`].
@@ -101,6 +110,8 @@ pub struct CronbachAlpha {
 /// [`Code::SampleTooSmall`] with fewer than 2 items or fewer than 2 complete respondents,
 /// [`Code::LengthMismatch`] when `data.len()` is not a multiple of `n_items`,
 /// [`Code::NotFinite`] for an infinite value (naming `row` and `column`),
+/// [`Code::ValueOutOfRange`] for a value beyond ±10¹⁰⁰ ([`crate::stats::limits`]),
+/// [`Code::TooLarge`] above [`MAX_ITEMS`] items or [`MAX_WORK`] respondents × item pairs,
 /// [`Code::NoVariation`] when the total score is the same for everyone,
 /// [`Code::LevelOutOfRange`] for a level outside (0, 1).
 ///
@@ -152,6 +163,7 @@ pub fn cronbach_alpha(
         .with("values", data.len())
         .with("items", k));
     }
+    at_most("scaleItems", MAX_ITEMS as f64, k as f64)?;
     let n = data.len() / k;
     let mut rows: Vec<&[f64]> = Vec::with_capacity(n);
     for (r, row) in data.chunks_exact(k).enumerate() {
@@ -166,6 +178,9 @@ pub fn cronbach_alpha(
             .with("value", value));
         }
         if !row.iter().any(|v| v.is_nan()) {
+            if let Some(j) = row.iter().position(|v| v.abs() > MAX_MAGNITUDE) {
+                magnitude("data", r * k + j, row.get(j).copied().unwrap_or(0.0))?;
+            }
             rows.push(row);
         }
     }
@@ -178,6 +193,9 @@ pub fn cronbach_alpha(
         .with("nUsed", n_used)
         .with("n", n));
     }
+    // The covariance pass costs one multiply-add per respondent and pair of items.
+    let work = n_used as f64 * (k * (k + 1) / 2) as f64;
+    at_most("scaleWork", MAX_WORK, work)?;
     let nf = n_used as f64;
     let mut means = vec![0.0; k];
     for row in &rows {
@@ -374,6 +392,33 @@ mod tests {
                 .unwrap_err()
                 .code,
             Code::LevelOutOfRange
+        );
+    }
+
+    #[test]
+    fn sizes_and_magnitudes_are_bounded() {
+        // Issue #15: cronbachAlpha(new Float64Array(1e7), 5e6) panicked with "capacity overflow"
+        // (5e6² covariance cells); now a coded error naming the limit and the count.
+        let e = alpha(&vec![0.0; 10_000_000], 5_000_000).unwrap_err();
+        assert_eq!(e.code, Code::TooLarge);
+        assert_eq!(e.details["limit"], 2000usize.into());
+        assert_eq!(e.details["requested"], 5e6.into());
+        // 2,000 items × 1,000 respondents is 2e9 multiply-adds: over the work cap.
+        let e = alpha(&vec![1.0; 2_000_000], 2000).unwrap_err();
+        assert_eq!(
+            (e.code, e.details["limit"].clone()),
+            (Code::TooLarge, 1e9.into())
+        );
+        let e = alpha(&[1.0, 2.0, 3.0, 1e101], 2).unwrap_err();
+        assert_eq!(
+            (e.code, e.details["index"].clone()),
+            (Code::ValueOutOfRange, 3usize.into())
+        );
+        // At the magnitude limit everything is finite.
+        let a = alpha(&[1e100, -1e100, -1e100, 1e100, 0.0, 1e99], 2).unwrap();
+        assert!(
+            a.alpha.is_finite() && a.lower.is_finite() && a.upper.is_finite(),
+            "{a:?}"
         );
     }
 

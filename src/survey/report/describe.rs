@@ -368,9 +368,16 @@ fn median_from_counts(item: &Item, counts: &[u64]) -> Option<f64> {
     Some((at((n - 1) / 2)? + at(n / 2)?) / 2.0)
 }
 
+/// Mean and standard deviation; both withheld (`None`) when a value lies beyond ±10¹⁰⁰
+/// ([`crate::stats::limits::MAX_MAGNITUDE`]): its square could overflow and the mean of such
+/// numbers is no summary anyone can use (the median, quartiles, min and max remain).
 fn mean_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
     let n = values.len() as f64;
-    if values.is_empty() {
+    if values.is_empty()
+        || values
+            .iter()
+            .any(|v| v.abs() > crate::stats::limits::MAX_MAGNITUDE)
+    {
         return (None, None);
     }
     let mean = values.iter().sum::<f64>() / n;
@@ -590,9 +597,11 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
                     _ => String::new(),
                 };
                 let med = r.median.map_or(String::new(), |v| num(v, 2, lang));
-                match lang {
-                    Lang::En => format!("{head}mean {m}{ci}, median {med} {n}."),
-                    Lang::Es => format!("{head}media {m}{ci}, mediana {med} {n}."),
+                match (lang, r.mean.is_some()) {
+                    (Lang::En, true) => format!("{head}mean {m}{ci}, median {med} {n}."),
+                    (Lang::Es, true) => format!("{head}media {m}{ci}, mediana {med} {n}."),
+                    (Lang::En, false) => format!("{head}median {med} {n}."),
+                    (Lang::Es, false) => format!("{head}mediana {med} {n}."),
                 }
             }
             ItemType::Text => String::new(),

@@ -180,7 +180,7 @@ pub struct Report {
     pub notices: Vec<Notice>,
 }
 
-fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
+fn check_options(o: &ReportOptions) -> Result<()> {
     crate::error::level(o.level)?;
     if o.min_cell == 0 || o.min_cell > 1_000 {
         return Err(Error::new(
@@ -195,7 +195,50 @@ fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
             "assumedSizes holds at most 20 sizes, each between 1 and 10,000,000",
         ));
     }
-    for g in o.group_by.iter().flatten() {
+    Ok(())
+}
+
+/// Most distinct grouping items in one report. Each grouping item breaks every other item down
+/// into a table (8 × 2,000 items = 16,000 tables at most); a breakdown by more than a handful of
+/// demographics (community, gender, age band, language, role, school, grade, wave) is no longer
+/// readable, and small-cell suppression would hide most of its cells anyway.
+pub const MAX_GROUPS: usize = 8;
+
+/// Most group × item × row lookups of the subgroup tables (about half a second in
+/// WebAssembly): 8 groups × 100 items × 250,000 rows, or 8 × 2,000 items × 12,500 rows.
+pub const MAX_SUBGROUP_CELLS: f64 = 2e8;
+
+/// Most subgroup tables (grouping items × items) in one report: [`MAX_GROUPS`] × 2,000 items.
+/// The instrument's own groups (detected demographic columns, or a mapping from a project file)
+/// are not capped in number — a real survey may have a dozen demographic questions — but
+/// their tables and cells are.
+pub const MAX_SUBGROUP_TABLES: f64 = 16_000.0;
+
+/// The grouping items of the report: `groupBy` (or the instrument's groups) without repeats, in
+/// first-seen order, each a known item, at most [`MAX_GROUPS`] of them when chosen in
+/// `groupBy`, and within [`MAX_SUBGROUP_TABLES`] and [`MAX_SUBGROUP_CELLS`].
+fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<String>> {
+    let given = o.group_by.as_ref().unwrap_or(&ins.groups);
+    let mut seen = std::collections::HashSet::new();
+    let groups: Vec<String> = given
+        .iter()
+        .filter(|g| seen.insert(g.as_str()))
+        .cloned()
+        .collect();
+    let source = if o.group_by.is_some() {
+        "groupBy"
+    } else {
+        "instrument"
+    };
+    if o.group_by.is_some() && groups.len() > MAX_GROUPS {
+        return Err(crate::stats::limits::too_large(
+            "groupingItems",
+            MAX_GROUPS as f64,
+            groups.len() as f64,
+        )
+        .with("source", source));
+    }
+    for g in &groups {
         if ins.item(g).is_none() {
             return Err(Error::new(
                 Code::UnknownId,
@@ -204,16 +247,26 @@ fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
             .with("id", g.as_str()));
         }
     }
-    Ok(())
+    let tables = groups.len() as f64 * ins.items.len() as f64;
+    crate::stats::limits::at_most("subgroupTables", MAX_SUBGROUP_TABLES, tables)
+        .map_err(|e| e.with("source", source))?;
+    let cells = tables * data.rows as f64;
+    crate::stats::limits::at_most("subgroupCells", MAX_SUBGROUP_CELLS, cells)
+        .map_err(|e| e.with("source", source))?;
+    Ok(groups)
 }
 
 /// Computes the report.
 ///
 /// # Errors
 /// [`Code::LevelOutOfRange`], [`Code::ParameterOutOfRange`] and [`Code::UnknownId`] for bad
-/// options.
+/// options; [`Code::TooLarge`] (with `what`, `limit`, `requested` and `source`: `"groupBy"` or
+/// `"instrument"`) for more than [`MAX_GROUPS`] distinct items in `groupBy`, more than
+/// [`MAX_SUBGROUP_TABLES`] group × item tables or [`MAX_SUBGROUP_CELLS`] group × item × row
+/// cells. Repeats in `groupBy` are ignored.
 pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
-    check_options(ins, options)?;
+    check_options(options)?;
+    let groups = grouping(ins, data, options)?;
     let mut warnings = Vec::new();
     if ins.synthetic {
         warnings.push("These data are synthetic (made up to reproduce published percentages); they describe no real respondents.".to_string());
@@ -221,7 +274,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
     let mut wave_results = waves::compare_all(ins, data, options);
-    let mut subgroups = subgroup::subgroups(ins, data, options);
+    let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
     let scales = scales::scales(ins, data, options);
     let mut notices: Vec<Notice> = Vec::new();
     for r in &items {

@@ -245,8 +245,16 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         r.improved = mk("improved", "Moved up", "Subió", up);
         r.same = mk("same", "Same", "Igual", n - up - down);
         r.worse = mk("worse", "Moved down", "Bajó", down);
-        r.mean_before = Some(before.iter().sum::<f64>() / n as f64);
-        r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
+        // Means of answers beyond ±1e100 could overflow and summarize nothing: withheld (the
+        // sentence then gives the shares that moved up and down).
+        let sane = |v: &[f64]| {
+            v.iter()
+                .all(|x| x.abs() <= crate::stats::limits::MAX_MAGNITUDE)
+        };
+        if sane(&before) && sane(&after) {
+            r.mean_before = Some(before.iter().sum::<f64>() / n as f64);
+            r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
+        }
         let lo = LevelOptions { level };
         let warn = |r: &mut ShiftResult, what: &str, e: crate::Error| {
             r.warnings
@@ -407,7 +415,7 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
                 s(up),
                 super::sentence::pct(down.share)
             ),
-            (ItemType::Numeric, _) => {
+            (ItemType::Numeric, _) if r.mean_before.is_some() && r.mean_after.is_some() => {
                 let (b, a) = (r.mean_before.unwrap_or(0.0), r.mean_after.unwrap_or(0.0));
                 let ci = r.paired_t.as_ref().map_or(String::new(), |t| {
                     let lvl = super::sentence::level_text(level, lang);

@@ -141,15 +141,16 @@ pub fn suppress(
     rows
 }
 
-/// Breaks every item down by every group.
-pub fn subgroups(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<SubgroupResult> {
-    let groups = options
-        .group_by
-        .clone()
-        .unwrap_or_else(|| ins.groups.clone());
+/// Breaks every item down by every group of `groups` (distinct, checked by the report).
+pub fn subgroups(
+    ins: &Instrument,
+    data: &Dataset,
+    options: &ReportOptions,
+    groups: &[String],
+) -> Vec<SubgroupResult> {
     let index = |id: &str| ins.items.iter().position(|i| i.id == id);
     let mut out = Vec::new();
-    for g in &groups {
+    for g in groups {
         let Some(gk) = index(g) else { continue };
         let Some(gitem) = ins.items.get(gk).filter(|i| i.declared()) else {
             continue;

@@ -1,0 +1,69 @@
+//! "Finite by contract" in the Proposals area (issue #15): with weights anywhere in their
+//! allowed range ({0} ∪ [1e-6, 1e6]) the example round's scores, ranks, calibration, agreement
+//! and funding are finite numbers or coded errors — never NaN or ±∞.
+#![cfg(feature = "conditions")]
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use waterline::conditions::{
+    analyze_round, bootstrap_ranks, default_rubric, fund_within_budget, AnalysisOptions,
+    BootstrapOptions, FundingOptions, Round, EXAMPLE_ROUND_JSON,
+};
+
+/// No NaN or inf outside the string literals of a result's debug form.
+fn finite(text: &str) -> bool {
+    let (mut numbers, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in text.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else {
+            numbers.push(c);
+        }
+    }
+    !numbers
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "NaN" || w == "inf")
+}
+
+fn weight() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), Just(1e-6), Just(1e6), Just(1.0), 1e-6..1e6f64]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn extreme_allowed_weights_give_finite_results(weights in prop::collection::vec(weight(), 8)) {
+        let round: Round = serde_json::from_str(EXAMPLE_ROUND_JSON).unwrap();
+        let mut rubric = default_rubric();
+        for (c, w) in rubric.conditions.iter_mut().zip(&weights) {
+            c.weight = *w;
+        }
+        prop_assume!(rubric.validate().is_ok());
+        if let Ok(a) = analyze_round(&rubric, &round, &AnalysisOptions::default()) {
+            let text = format!("{a:?}");
+            prop_assert!(finite(&text), "{}", text);
+        }
+        for calibrated in [false, true] {
+            let options = BootstrapOptions { resamples: 50, calibrated, ..Default::default() };
+            if let Ok(b) = bootstrap_ranks(&rubric, &round, &options) {
+                let text = format!("{b:?}");
+                prop_assert!(finite(&text), "{}", text);
+            }
+            let funding = FundingOptions {
+                budget: 1_500_000.0,
+                partial: true,
+                min_share_per_level: Default::default(),
+                min_share_per_community: Default::default(),
+                calibrated,
+            };
+            if let Ok(f) = fund_within_budget(&rubric, &round, &funding) {
+                let text = format!("{f:?}");
+                prop_assert!(finite(&text), "{}", text);
+            }
+        }
+    }
+}
