@@ -64,8 +64,13 @@ pub enum Code {
     NotANumber,
     /// A number is outside a numeric item's stated range.
     ValueOutOfRange,
-    /// The same respondent id appears on more than one row of one wave.
+    /// The same respondent id appears on more than one row of one wave, with different answers.
     DuplicateRespondent,
+    /// The same respondent id appears on more than one row of one wave, with the same answers
+    /// (a resubmission).
+    DuplicateResubmission,
+    /// Cells hold U+FFFD: bytes that are not valid in the encoding the file was read with.
+    ReplacementCharacter,
     // --- conditions ------------------------------------------------------------------------
     /// A score is outside the rubric's scale.
     ScoreOutOfRange,
@@ -128,6 +133,8 @@ impl Code {
             Code::NotANumber => "not_a_number",
             Code::ValueOutOfRange => "value_out_of_range",
             Code::DuplicateRespondent => "duplicate_respondent",
+            Code::DuplicateResubmission => "duplicate_resubmission",
+            Code::ReplacementCharacter => "replacement_character",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",
             Code::InvalidScale => "invalid_scale",
