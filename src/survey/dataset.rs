@@ -6,7 +6,7 @@
 //! allocation-free per cell. Every cell that is not a valid answer is either a counted missing
 //! value ([`ColumnMissing`]) or an [`Issue`] naming line, column, value and count.
 
-use super::instrument::{Item, ItemType};
+use super::instrument::{Item, ItemType, NonAnswerReason};
 use super::issues::{ColumnMissing, Issue};
 use super::labels::{fold, missing_kind, parse_number, FamilyKind, Missing};
 use super::mapping::Mapping;
@@ -148,6 +148,17 @@ fn prefixed(folded: &str, map: &HashMap<String, f64>) -> Option<f64> {
     map.get(label).copied()
 }
 
+/// The declared non-answer a cell is (its text, or the same number), if any.
+fn non_answer(item: &Item, cell: &str, number: Option<f64>) -> Option<NonAnswerReason> {
+    item.non_answers
+        .iter()
+        .find(|na| {
+            na.code.trim() == cell.trim()
+                || number.is_some_and(|x| parse_number(&na.code, false) == Some(x))
+        })
+        .map(|na| na.reason)
+}
+
 fn column_missing(table: &Table, column: usize, item: &str) -> ColumnMissing {
     ColumnMissing {
         column: table
@@ -171,6 +182,7 @@ fn decode_column(
     let dict = &table.dicts[c];
     let comma = table.delimiter == ';';
     let map = label_map(item);
+    let has_codes = item.points.iter().any(|p| p.code.is_some());
     let mut problems = Problems::new(table, c, &item.id);
     let mut codes = vec![f64::NAN; dict.values.len()];
     for (k, (v, &n)) in dict.values.iter().zip(&dict.counts).enumerate() {
@@ -183,6 +195,10 @@ fn decode_column(
             continue;
         }
         let number = parse_number(v, comma);
+        if let Some(na) = non_answer(item, v, number) {
+            miss.add(na.missing(), n);
+            continue;
+        }
         let code = if item.kind == ItemType::Numeric {
             match number {
                 Some(x)
@@ -209,12 +225,21 @@ fn decode_column(
         } else if let Some(&x) = map.get(&f) {
             Some(x)
         } else if let Some(x) = number {
-            if item.points.iter().any(|p| p.value == x) {
-                Some(x)
-            } else {
-                let codes: Vec<String> = item.points.iter().map(|p| p.value.to_string()).collect();
-                problems.push(k, Code::CodeOutOfRange, format!("the code {x} is not a point of item \"{}\" (points: {}); counted as missing", item.id, codes.join(", ")));
-                None
+            match item.points.iter().find(|p| p.code == Some(x)) {
+                Some(p) => Some(p.value),
+                None if has_codes => {
+                    let codes: Vec<String> = item
+                        .points
+                        .iter()
+                        .map(|p| p.code.unwrap_or(p.value).to_string())
+                        .collect();
+                    problems.push(k, Code::CodeOutOfRange, format!("the code {x} is not a point of item \"{}\" (codes: {}); counted as missing", item.id, codes.join(", ")));
+                    None
+                }
+                None => {
+                    problems.push(k, Code::UnknownLabel, format!("\"{v}\" is a bare number, not a label of item \"{}\" (its scale declares no codes); declare the codes or it counts as missing", item.id));
+                    None
+                }
             }
         } else if let Some(x) = prefixed(&f, &map) {
             Some(x)
@@ -416,6 +441,8 @@ impl Dataset {
             issues: table.issues.clone(),
             ..Default::default()
         };
+        let mut wave_issues = Vec::new();
+        d.decode_waves(table, ins, &mut wave_issues);
         for item in &ins.items {
             let col = item.column.as_deref().and_then(|k| table.column(k));
             let mut miss = column_missing(table, col.unwrap_or(usize::MAX), &item.id);
@@ -429,6 +456,10 @@ impl Dataset {
                     miss.column = item.text.get(super::instrument::Lang::En).to_string();
                     (Vec::new(), decode_choice_columns(table, item, &mut miss))
                 }
+                (_, Some(c)) if !item.wave_scales.is_empty() && !d.wave.is_empty() => {
+                    let values = d.decode_by_wave(table, c, item, ins, &mut miss);
+                    (values, Vec::new())
+                }
                 (_, Some(c)) => {
                     let codes = decode_column(table, c, item, &mut d.issues, &mut miss);
                     (expand(table, c, &codes), Vec::new())
@@ -441,25 +472,39 @@ impl Dataset {
             d.values.push(values);
             d.choices.push(choices);
         }
+        d.issues.extend(wave_issues);
+        if let Some(c) = id_col {
+            d.ids = table.cells.get(c).cloned().unwrap_or_default();
+        }
+        Ok(d)
+    }
+
+    /// Reads the wave of every row (issues for values that are not waves go to `issues`).
+    fn decode_waves(
+        &mut self,
+        table: &Table,
+        ins: &super::instrument::Instrument,
+        issues: &mut Vec<Issue>,
+    ) {
         if let Some(w) = &ins.waves {
             if let Some(c) = table.column(&w.column) {
                 let order: Vec<String> = w.order.iter().map(|v| fold(v)).collect();
                 let dict = &table.dicts[c];
                 let mut problems = Problems::new(table, c, "waves");
                 let codes: Vec<u16> = dict.values.iter().enumerate().map(|(k, v)| {
-                    let f = fold(v);
-                    match order.iter().position(|o| *o == f) {
-                        Some(i) => i as u16,
-                        None => {
-                            if missing_kind(&f).is_none() && dict.counts.get(k).is_some_and(|n| *n > 0) {
-                                problems.push(k, Code::UnknownLabel, format!("\"{v}\" is not one of the waves ({}); these rows are left out of wave comparisons", w.order.join(", ")));
-                            }
-                            NO_WAVE
+                let f = fold(v);
+                match order.iter().position(|o| *o == f) {
+                    Some(i) => i as u16,
+                    None => {
+                        if missing_kind(&f).is_none() && dict.counts.get(k).is_some_and(|n| *n > 0) {
+                            problems.push(k, Code::UnknownLabel, format!("\"{v}\" is not one of the waves ({}); these rows are left out of wave comparisons", w.order.join(", ")));
                         }
+                        NO_WAVE
                     }
-                }).collect();
-                problems.finish(&mut d.issues);
-                d.wave = table.cells.get(c).map_or_else(Vec::new, |cells| {
+                }
+            }).collect();
+                problems.finish(issues);
+                self.wave = table.cells.get(c).map_or_else(Vec::new, |cells| {
                     cells
                         .iter()
                         .map(|&i| codes.get(i as usize).copied().unwrap_or(NO_WAVE))
@@ -467,9 +512,69 @@ impl Dataset {
                 });
             }
         }
-        if let Some(c) = id_col {
-            d.ids = table.cells.get(c).cloned().unwrap_or_default();
+    }
+
+    /// Decodes an item whose waves used other wording: each row by its wave's scale. Issues
+    /// and missing counts come from one pass with every wave's labels, so a label that is
+    /// valid in its wave is not reported.
+    fn decode_by_wave(
+        &mut self,
+        table: &Table,
+        c: usize,
+        item: &Item,
+        ins: &super::instrument::Instrument,
+        miss: &mut ColumnMissing,
+    ) -> Vec<f64> {
+        let mut merged = item.clone();
+        for ws in &item.wave_scales {
+            for p in &ws.points {
+                if let Some(q) = merged.points.iter_mut().find(|q| q.value == p.value) {
+                    q.aliases.extend([p.label.en.clone(), p.label.es.clone()]);
+                    q.aliases.extend(p.aliases.iter().cloned());
+                }
+            }
         }
-        Ok(d)
+        let common = decode_column(
+            table,
+            c,
+            item,
+            &mut Vec::new(),
+            &mut ColumnMissing::default(),
+        );
+        decode_column(table, c, &merged, &mut self.issues, miss);
+        let order = ins
+            .waves
+            .as_ref()
+            .map(|w| w.order.clone())
+            .unwrap_or_default();
+        let per_wave: Vec<Option<Vec<f64>>> = order
+            .iter()
+            .map(|w| {
+                item.wave_scales.iter().find(|s| s.wave == *w).map(|s| {
+                    let own = Item {
+                        points: s.points.clone(),
+                        wave_scales: Vec::new(),
+                        ..item.clone()
+                    };
+                    decode_column(
+                        table,
+                        c,
+                        &own,
+                        &mut Vec::new(),
+                        &mut ColumnMissing::default(),
+                    )
+                })
+            })
+            .collect();
+        let cells = table.cells.get(c).map(Vec::as_slice).unwrap_or(&[]);
+        cells
+            .iter()
+            .enumerate()
+            .map(|(row, &i)| {
+                let w = self.wave.get(row).copied().unwrap_or(NO_WAVE) as usize;
+                let codes = per_wave.get(w).and_then(Option::as_ref).unwrap_or(&common);
+                codes.get(i as usize).copied().unwrap_or(f64::NAN)
+            })
+            .collect()
     }
 }

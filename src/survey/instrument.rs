@@ -6,6 +6,7 @@
 //! detected instrument, let the user edit it and send it back; [`Instrument::validate`] then
 //! checks it and names the offending id.
 
+pub use super::declared::{NonAnswer, NonAnswerReason, Proposal, Reason, WaveScale};
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -77,14 +78,25 @@ pub enum ItemType {
     Category,
     /// Free text; kept out of the statistics.
     Text,
+    /// Numeric codes whose meaning nobody has declared (a Qualtrics numeric export without its
+    /// codebook): reported only as a distribution of codes, never as a top box, mean or shift,
+    /// until the user confirms a scale (or imports a codebook).
+    Codes,
 }
 
 /// One point of a labelled scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
-    /// The code used in statistics (e.g. 1–5); a cell holding this number matches too.
+    /// The value used in statistics (e.g. 1–5). Values rise towards the positive end: the
+    /// point with the highest value is the top of the scale ("strongly agree", "improved",
+    /// "yes").
     pub value: f64,
+    /// The code the file writes for this point, when it writes numbers (a Qualtrics numeric
+    /// export, a codebook): a cell holding this number is this point. `None`: the file writes
+    /// the label, and a bare number is not a label.
+    #[serde(default)]
+    pub code: Option<f64>,
     /// The label in English and Spanish; both match.
     pub label: Text,
     /// Other spellings that match (compared case- and accent-insensitively).
@@ -142,9 +154,66 @@ pub struct Item {
     /// Numeric: largest valid value (inclusive).
     #[serde(default)]
     pub max: Option<f64>,
+    /// Codes that are not answers (9 = don't know, 0 = not applicable, −99 = skipped).
+    #[serde(default)]
+    pub non_answers: Vec<NonAnswer>,
+    /// True when the user (or an imported codebook) confirmed this item's scale.
+    #[serde(default)]
+    pub confirmed: bool,
+    /// What the engine proposes for this item's scale, most confident first (read-only
+    /// advice: applying one is the user's act).
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
+    /// Per-wave wording mapped onto the common scale (waves asked with other labels).
+    #[serde(default)]
+    pub wave_scales: Vec<WaveScale>,
 }
 
 impl Item {
+    /// An item of `kind` reading `column`, with everything else empty.
+    pub fn new(id: &str, column: Option<&str>, text: Text, kind: ItemType) -> Self {
+        Item {
+            id: id.to_string(),
+            column: column.map(str::to_string),
+            text,
+            kind,
+            points: Vec::new(),
+            top: None,
+            choices: Vec::new(),
+            separator: None,
+            min: None,
+            max: None,
+            non_answers: Vec::new(),
+            confirmed: false,
+            proposals: Vec::new(),
+            wave_scales: Vec::new(),
+        }
+    }
+
+    /// True when the engine knows what every code of this item means: the user confirmed
+    /// the scale, or every point has a label that is not a bare number. Codes items never
+    /// are. Only declared items get a top box, a mean, a shift or a wave comparison.
+    pub fn declared(&self) -> bool {
+        match self.kind {
+            ItemType::Codes => false,
+            ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category => {
+                self.confirmed
+                    || self.points.iter().all(|p| {
+                        [&p.label.en, &p.label.es].iter().any(|l| {
+                            !l.trim().is_empty() && super::labels::parse_number(l, true).is_none()
+                        })
+                    })
+            }
+            ItemType::Numeric | ItemType::MultiSelect | ItemType::Text => true,
+        }
+    }
+
+    /// True when a wave of this item uses other wording and the user has not confirmed how it
+    /// maps onto the common scale.
+    pub fn unconfirmed_waves(&self) -> bool {
+        !self.wave_scales.is_empty() && !self.confirmed
+    }
+
     /// The number of top points counted as agreement: `top`, or 2 (1 on scales of 3 or fewer
     /// points).
     pub fn top_count(&self) -> usize {
@@ -253,7 +322,7 @@ fn unknown(kind: &str, id: &str, owner: &str) -> Error {
     .with("in", owner)
 }
 
-fn invalid(id: &str, message: String) -> Error {
+pub(crate) fn invalid(id: &str, message: String) -> Error {
     Error::new(Code::InvalidInstrument, message).with("id", id)
 }
 
@@ -305,7 +374,7 @@ impl Instrument {
             }
         }
         for item in &self.items {
-            validate_item(item)?;
+            super::validate::item(item, self.waves.as_ref())?;
         }
         for g in &self.groups {
             let item = self.item(g).ok_or_else(|| unknown("item", g, "groups"))?;
@@ -365,7 +434,11 @@ impl Instrument {
             if before.kind != after.kind
                 || !matches!(
                     before.kind,
-                    ItemType::Likert | ItemType::Binary | ItemType::Numeric | ItemType::Change
+                    ItemType::Likert
+                        | ItemType::Binary
+                        | ItemType::Numeric
+                        | ItemType::Change
+                        | ItemType::Codes
                 )
             {
                 return Err(invalid(&p.id, format!(
@@ -415,143 +488,6 @@ impl Instrument {
     }
 }
 
-fn validate_item(item: &Item) -> Result<()> {
-    let id = item.id.as_str();
-    let labelled = matches!(
-        item.kind,
-        ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category
-    );
-    if item.column.is_none()
-        && !(item.kind == ItemType::MultiSelect
-            && !item.choices.is_empty()
-            && item.choices.iter().all(|c| c.column.is_some()))
-    {
-        return Err(invalid(id, format!("item \"{id}\" has no column")));
-    }
-    if labelled {
-        let min = if item.kind == ItemType::Category {
-            1
-        } else {
-            2
-        };
-        if item.points.len() < min {
-            return Err(invalid(
-                id,
-                format!("item \"{id}\" needs at least {min} labelled points"),
-            ));
-        }
-        let mut values = Vec::new();
-        let mut labels = HashSet::new();
-        for p in &item.points {
-            if !p.value.is_finite() {
-                return Err(invalid(
-                    id,
-                    format!("item \"{id}\": point values must be finite numbers"),
-                ));
-            }
-            if values.contains(&p.value) {
-                return Err(Error::new(
-                    Code::DuplicateId,
-                    format!("item \"{id}\": two points have the value {}", p.value),
-                )
-                .with("id", id)
-                .with("value", p.value));
-            }
-            values.push(p.value);
-            let names = [&p.label.en, &p.label.es]
-                .into_iter()
-                .chain(p.aliases.iter());
-            let mut own = HashSet::new();
-            for name in names {
-                let f = super::labels::fold(name);
-                if f.is_empty() || !own.insert(f.clone()) {
-                    continue;
-                }
-                if !labels.insert(f) {
-                    return Err(Error::new(
-                        Code::DuplicateId,
-                        format!("item \"{id}\": the label \"{name}\" belongs to two points"),
-                    )
-                    .with("id", id)
-                    .with("label", name.as_str()));
-                }
-            }
-        }
-        let ok = match item.kind {
-            ItemType::Binary => values.len() == 2 && values.contains(&0.0) && values.contains(&1.0),
-            ItemType::Change => values.iter().all(|v| [-1.0, 0.0, 1.0].contains(v)),
-            _ => true,
-        };
-        if !ok {
-            return Err(invalid(
-                id,
-                format!("item \"{id}\": binary points must be 0 and 1, change points −1, 0 and 1"),
-            ));
-        }
-        if item.kind == ItemType::Likert {
-            let top = item.top_count();
-            if top == 0 || top >= item.points.len() {
-                return Err(invalid(id, format!("item \"{id}\": top must be between 1 and {} (one less than the number of points)", item.points.len() - 1)));
-            }
-        }
-    }
-    if item.kind == ItemType::MultiSelect {
-        if item.choices.is_empty() || item.choices.len() > MAX_CHOICES {
-            return Err(Error::new(
-                Code::InvalidInstrument,
-                format!("item \"{id}\" needs between 1 and {MAX_CHOICES} choices"),
-            )
-            .with("id", id)
-            .with("choices", item.choices.len()));
-        }
-        let mut seen = HashSet::new();
-        for c in &item.choices {
-            if !seen.insert(&c.id) {
-                return Err(Error::new(
-                    Code::DuplicateId,
-                    format!("item \"{id}\": the choice id \"{}\" is used twice", c.id),
-                )
-                .with("id", c.id.as_str()));
-            }
-        }
-        let per_choice = item.choices.iter().filter(|c| c.column.is_some()).count();
-        if per_choice != 0 && per_choice != item.choices.len() {
-            return Err(invalid(
-                id,
-                format!("item \"{id}\": either every choice has its own column or none has"),
-            ));
-        }
-        if per_choice != 0 && item.column.is_some() {
-            return Err(invalid(
-                id,
-                format!(
-                    "item \"{id}\": choices with their own columns leave the item's column empty"
-                ),
-            ));
-        }
-        if item.separator.as_deref().is_some_and(str::is_empty) {
-            return Err(invalid(
-                id,
-                format!("item \"{id}\": the separator cannot be empty"),
-            ));
-        }
-    }
-    if item.kind == ItemType::Numeric {
-        for v in item.min.iter().chain(item.max.iter()) {
-            crate::error::finite("min/max", *v)?;
-        }
-        if let (Some(lo), Some(hi)) = (item.min, item.max) {
-            if lo > hi {
-                return Err(invalid(
-                    id,
-                    format!("item \"{id}\": min ({lo}) is above max ({hi})"),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,16 +495,13 @@ mod tests {
 
     fn likert(id: &str) -> Item {
         Item {
-            id: id.into(),
-            column: Some(id.into()),
-            text: Text::new("I feel confident talking with my child's teachers", ""),
-            kind: ItemType::Likert,
             points: FamilyKind::Agree.points(&[]),
-            top: None,
-            choices: vec![],
-            separator: None,
-            min: None,
-            max: None,
+            ..Item::new(
+                id,
+                Some(id),
+                Text::new("I feel confident talking with my child's teachers", ""),
+                ItemType::Likert,
+            )
         }
     }
 
@@ -619,7 +552,7 @@ mod tests {
     fn top_box_must_leave_a_bottom() {
         let mut i = likert("q1");
         i.top = Some(4);
-        let e = validate_item(&i).unwrap_err();
+        let e = crate::survey::validate::item(&i, None).unwrap_err();
         assert_eq!(e.code, Code::InvalidInstrument);
     }
 }

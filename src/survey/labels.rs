@@ -294,7 +294,6 @@ const CHANGE: Family = Family {
                 "has gotten worse",
                 "worsened",
                 "stayed worse",
-                "peor",
                 "ha empeorado",
                 "esta peor",
                 "empeoraron",
@@ -322,14 +321,37 @@ const CHANGE: Family = Family {
             "Improved",
             "Mejoró",
             &[
-                "better",
                 "has improved",
                 "got better",
-                "mejor",
                 "ha mejorado",
                 "esta mejor",
                 "mejoraron",
             ],
+        ),
+    ],
+};
+
+/// How many adults (staff climate surveys, e.g. CHKS/CSCS 2014-15): "Nearly no adults" …
+/// "Nearly all adults", five positions; a detected scale keeps the ones a file uses (the two
+/// ends always).
+const ADULTS: Family = Family {
+    points: &[
+        (
+            "Nearly no adults",
+            "Casi ningún adulto",
+            &["almost no adults", "no adults", "ningun adulto"],
+        ),
+        ("Few adults", "Pocos adultos", &[]),
+        ("Some adults", "Algunos adultos", &[]),
+        (
+            "Most adults",
+            "La mayoría de los adultos",
+            &["la mayoria de adultos"],
+        ),
+        (
+            "Nearly all adults",
+            "Casi todos los adultos",
+            &["almost all adults", "all adults", "todos los adultos"],
         ),
     ],
 };
@@ -347,6 +369,8 @@ pub enum FamilyKind {
     YesNo,
     /// Worse / same / improved.
     Change,
+    /// Nearly no adults … nearly all adults (staff climate surveys).
+    Adults,
 }
 
 impl FamilyKind {
@@ -357,17 +381,41 @@ impl FamilyKind {
             FamilyKind::Satisfaction => &SATISFACTION,
             FamilyKind::YesNo => &YES_NO,
             FamilyKind::Change => &CHANGE,
+            FamilyKind::Adults => &ADULTS,
         }
     }
 
     /// Every family, in detection order.
-    pub const ALL: [FamilyKind; 5] = [
+    pub const ALL: [FamilyKind; 6] = [
         FamilyKind::YesNo,
         FamilyKind::Change,
         FamilyKind::Agree,
         FamilyKind::Satisfaction,
         FamilyKind::Frequency,
+        FamilyKind::Adults,
     ];
+
+    /// The template name of this family in proposals and codebooks.
+    pub fn template(self, points: usize) -> String {
+        match self {
+            FamilyKind::Agree => format!("agree{points}"),
+            FamilyKind::Frequency => "frequency".into(),
+            FamilyKind::Satisfaction => "satisfaction".into(),
+            FamilyKind::YesNo => "yesNo".into(),
+            FamilyKind::Change => "change".into(),
+            FamilyKind::Adults => "adults".into(),
+        }
+    }
+
+    /// The item type of this family's scale.
+    pub fn item_type(self) -> super::instrument::ItemType {
+        use super::instrument::ItemType;
+        match self {
+            FamilyKind::YesNo => ItemType::Binary,
+            FamilyKind::Change => ItemType::Change,
+            _ => ItemType::Likert,
+        }
+    }
 
     /// The canonical position (0-based) of a folded label in this family, if it is one of its
     /// labels or aliases.
@@ -386,10 +434,14 @@ impl FamilyKind {
             FamilyKind::Agree => {
                 AGREE_ANCHORS.contains(&i) || used.get(i).copied().unwrap_or(false)
             }
+            FamilyKind::Adults => i == 0 || i == 4 || used.get(i).copied().unwrap_or(false),
             _ => true,
         };
         let first_value = match self {
-            FamilyKind::Agree | FamilyKind::Frequency | FamilyKind::Satisfaction => 1.0,
+            FamilyKind::Agree
+            | FamilyKind::Frequency
+            | FamilyKind::Satisfaction
+            | FamilyKind::Adults => 1.0,
             FamilyKind::YesNo => 0.0,
             FamilyKind::Change => -1.0,
         };
@@ -400,6 +452,7 @@ impl FamilyKind {
             .enumerate()
             .map(|(k, (_, (en, es, aliases)))| Point {
                 value: first_value + k as f64,
+                code: None,
                 label: Text::new(en, es),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
             })
@@ -475,6 +528,15 @@ mod tests {
             Some(1)
         );
         assert_eq!(FamilyKind::YesNo.position(&fold("Sí")), Some(1));
+    }
+
+    #[test]
+    fn a_bare_word_that_is_not_the_scales_label_is_not_a_label() {
+        // "Better" is not "Improved": a file that writes it is not read as the change scale.
+        assert_eq!(FamilyKind::Change.position(&fold("Better")), None);
+        assert_eq!(FamilyKind::Change.position(&fold("Mejor")), None);
+        assert_eq!(FamilyKind::Change.position(&fold("MEJORÓ")), Some(2));
+        assert_eq!(FamilyKind::Agree.position(&fold("5")), None);
     }
 
     #[test]

@@ -16,7 +16,9 @@
 //!
 //! [`Survey`] holds the state across these steps for the page.
 
+pub mod codebook;
 pub mod dataset;
+pub mod declared;
 pub mod detect;
 pub mod duplicates;
 pub mod encoding;
@@ -31,6 +33,7 @@ pub mod records;
 pub mod report;
 pub mod session;
 pub mod table;
+pub mod validate;
 
 pub use duplicates::DuplicatePolicy;
 pub use encoding::{EncodingInfo, EncodingSource};

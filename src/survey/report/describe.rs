@@ -2,6 +2,7 @@
 //! mean and median, the top-box share ("agree or strongly agree"), ranked choices of
 //! multi-select items, and numeric summaries.
 
+use super::notice::Notice;
 use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::stats::{wilson, ProportionInterval};
@@ -106,6 +107,8 @@ pub struct ItemResult {
     pub reference: &'static str,
     /// Notes for the reader.
     pub warnings: Vec<String>,
+    /// Why a headline is withheld (e.g. `codes_without_labels`), as codes with parameters.
+    pub notices: Vec<Notice>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -186,7 +189,23 @@ fn empty(item: &Item) -> ItemResult {
         method: "wilson",
         reference: WILSON_REF,
         warnings: Vec::new(),
+        notices: Vec::new(),
         sentence: Sentence::default(),
+    }
+}
+
+/// The label of a point for the distribution: the wave's own wording when the wave used
+/// other labels, the code when the point has no label.
+fn point_label(item: &Item, p: &crate::survey::instrument::Point, wave: Option<&str>) -> Text {
+    let own = wave
+        .and_then(|w| item.wave_scales.iter().find(|s| s.wave == w))
+        .and_then(|s| s.points.iter().find(|q| q.value == p.value));
+    let label = own.map_or(&p.label, |q| &q.label);
+    if label.en.trim().is_empty() && label.es.trim().is_empty() {
+        let code = p.code.unwrap_or(p.value).to_string();
+        Text::new(&code, &code)
+    } else {
+        label.clone()
     }
 }
 
@@ -419,13 +438,19 @@ fn describe(
                     *c += 1;
                 }
             }
+            let wave = r.wave.clone();
             r.distribution = item
                 .points
                 .iter()
                 .zip(&counts)
-                .filter_map(|(p, c)| Share::new(p.value.to_string(), p.label.clone(), *c, n, level))
+                .filter_map(|(p, c)| {
+                    let label = point_label(item, p, wave.as_deref());
+                    Share::new(p.value.to_string(), label, *c, n, level)
+                })
                 .collect();
-            if item.kind != ItemType::Category {
+            if !item.declared() {
+                r.notices.push(Notice::codes(item));
+            } else if item.kind != ItemType::Category {
                 let (mean, sd) = mean_sd(&present);
                 r.mean = mean;
                 r.sd = sd;
@@ -491,6 +516,19 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
     Sentence::build(|lang| {
         let head = lead_with(&item.text, r.wave.as_deref().unwrap_or(""), lang);
         let n = format!("(n = {})", r.n_used);
+        if let Some(notice) = r.notices.first() {
+            let parts: Vec<String> = r
+                .distribution
+                .iter()
+                .map(|s| format!("{} {}", s.label.get(lang), super::sentence::pct(s.share)))
+                .collect();
+            let why = notice.sentence(&Text::default(), lang);
+            return format!(
+                "{head}{} ({}) {n}.",
+                why.trim_end_matches('.'),
+                parts.join("; ")
+            );
+        }
         if r.n_used == 0 {
             return format!(
                 "{head}{}",
@@ -516,7 +554,7 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
                 ),
                 None => format!("{head}{n}."),
             },
-            ItemType::Category | ItemType::MultiSelect => {
+            ItemType::Category | ItemType::MultiSelect | ItemType::Codes => {
                 let mut shown: Vec<&Share> = r.distribution.iter().collect();
                 if item.kind == ItemType::Category {
                     shown.sort_by_key(|s| std::cmp::Reverse(s.count));

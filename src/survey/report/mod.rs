@@ -7,6 +7,7 @@
 //! with a warning that says why.
 
 pub mod describe;
+pub mod notice;
 pub mod scales;
 pub mod sentence;
 pub mod shift;
@@ -20,6 +21,7 @@ use crate::survey::instrument::{Instrument, Text};
 use serde::{Deserialize, Serialize};
 
 pub use describe::{ItemResult, Share, TopBox};
+pub use notice::Notice;
 pub use scales::ScaleResult;
 pub use sentence::Sentence;
 pub use shift::ShiftResult;
@@ -173,6 +175,9 @@ pub struct Report {
     pub adjustment: Adjustment,
     /// Notes for the reader.
     pub warnings: Vec<String>,
+    /// Every withheld headline of the report, as codes with parameters (items, shifts, wave
+    /// comparisons and scales whose codes are undeclared).
+    pub notices: Vec<Notice>,
 }
 
 fn check_options(ins: &Instrument, o: &ReportOptions) -> Result<()> {
@@ -218,6 +223,34 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     let mut wave_results = waves::compare_all(ins, data, options);
     let mut subgroups = subgroup::subgroups(ins, data, options);
     let scales = scales::scales(ins, data, options);
+    let mut notices: Vec<Notice> = Vec::new();
+    for r in &items {
+        for n in &r.notices {
+            if !notices.contains(n) {
+                notices.push(n.clone());
+            }
+        }
+    }
+    notices.extend(shifts.iter().flat_map(|s| s.notices.iter().cloned()));
+    notices.extend(
+        wave_results
+            .iter()
+            .flat_map(|w| w.notices.iter().cloned())
+            .filter(|n| n.code != "codes_without_labels"),
+    );
+    for s in &ins.scales {
+        if let Some(i) = s
+            .items
+            .iter()
+            .find(|i| !ins.item(i).is_some_and(|i| i.declared()))
+        {
+            notices.push(
+                Notice::new("scale_not_declared")
+                    .with("scale", s.id.as_str())
+                    .with("item", i.as_str()),
+            );
+        }
+    }
 
     // Adjust every p-value of the report as one family.
     let mut slots: Vec<&mut TestSummary> = Vec::new();
@@ -269,5 +302,6 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
             },
         },
         warnings,
+        notices,
     })
 }

@@ -102,6 +102,11 @@ pub fn matrix(
 pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
     ins.scales
         .iter()
+        .filter(|s| {
+            s.items
+                .iter()
+                .all(|i| ins.item(i).is_some_and(|i| i.declared()))
+        })
         .map(|s| {
             let (m, used, excluded) = matrix(ins, data, &s.items, &s.reversed);
             let k = s.items.len().max(1);

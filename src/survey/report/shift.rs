@@ -7,6 +7,7 @@
 //! reports the shares that moved up, stayed the same and moved down, with Wilson intervals.
 
 use super::describe::{top_values, Share};
+use super::notice::{comparable, Notice};
 use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
@@ -69,6 +70,9 @@ pub struct ShiftResult {
     pub method: &'static str,
     /// Notes for the reader.
     pub warnings: Vec<String>,
+    /// Why the shift is withheld (`scale_not_declared`, `pair_scales_differ`,
+    /// `wave_scales_unconfirmed`), as codes with parameters.
+    pub notices: Vec<Notice>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -177,7 +181,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         let (Some(b), Some(a)) = (index(&pair.before), index(&pair.after)) else {
             continue;
         };
-        let Some(item) = ins.items.get(b) else {
+        let (Some(item), Some(after_item)) = (ins.items.get(b), ins.items.get(a)) else {
             continue;
         };
         let (before, after, excluded) = matched(ins, data, pair, b, a);
@@ -210,8 +214,14 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             test: None,
             method: "",
             warnings: Vec::new(),
+            notices: Vec::new(),
             sentence: Sentence::default(),
         };
+        if let Some(notice) = comparable(item, after_item, &pair.id) {
+            r.notices.push(notice);
+            out.push(r);
+            continue;
+        }
         if pair.design == Design::ThenTest {
             r.warnings.push("then-test (retrospective pretest): asked in one sitting, it avoids response-shift bias but relies on recall; compare with a true pretest where one exists".into());
         }
@@ -342,6 +352,9 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
     let adjust = options.adjust.label();
     Sentence::build(|lang| {
         let en = lang == Lang::En;
+        if let Some(notice) = r.notices.first() {
+            return notice.sentence(&r.text, lang);
+        }
         let design = match (r.design, en) {
             (Design::ThenTest, true) => "then-test, before → now",
             (Design::ThenTest, false) => "prueba retrospectiva, antes → ahora",

@@ -151,12 +151,13 @@ pub fn subgroups(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> V
     let mut out = Vec::new();
     for g in &groups {
         let Some(gk) = index(g) else { continue };
-        let Some(gitem) = ins.items.get(gk) else {
+        let Some(gitem) = ins.items.get(gk).filter(|i| i.declared()) else {
             continue;
         };
         let gvals = data.values.get(gk).map(Vec::as_slice).unwrap_or(&[]);
         for (k, item) in ins.items.iter().enumerate() {
             if groups.contains(&item.id)
+                || !item.declared()
                 || !matches!(
                     item.kind,
                     ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category

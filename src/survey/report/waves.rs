@@ -8,6 +8,7 @@
 //! for several assumed sizes.
 
 use super::describe::top_values;
+use super::notice::{unconfirmed_waves, Notice};
 use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
 use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
@@ -145,6 +146,8 @@ pub struct WaveResult {
     pub sensitivity: Vec<SensitivityRow>,
     /// Notes for the reader.
     pub warnings: Vec<String>,
+    /// Why the comparison is withheld (`codes_without_labels`, `wave_scales_unconfirmed`).
+    pub notices: Vec<Notice>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -198,8 +201,18 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             sizes_assumed: waves.sizes_assumed,
             sensitivity: Vec::new(),
             warnings: Vec::new(),
+            notices: Vec::new(),
             sentence: Sentence::default(),
         };
+        if !item.declared() {
+            r.notices.push(Notice::codes(item));
+        } else if item.unconfirmed_waves() {
+            r.notices.push(unconfirmed_waves(item));
+        }
+        if !r.notices.is_empty() {
+            out.push(r);
+            continue;
+        }
         if a.is_empty() || b.is_empty() {
             r.warnings
                 .push("a wave has no answers to this item: nothing to compare".into());
@@ -332,6 +345,9 @@ pub fn sentence(r: &WaveResult, options: &ReportOptions) -> Sentence {
     let adjust = options.adjust.label();
     Sentence::build(|lang| {
         let en = lang == Lang::En;
+        if let Some(notice) = r.notices.first() {
+            return notice.sentence(&r.text, lang);
+        }
         let head = lead(&r.text, lang);
         let lvl = super::sentence::level_text(level, lang);
         let n = if en {

@@ -1,0 +1,114 @@
+//! Detecting column roles: from the header text and the distinct values of each column, propose
+//! a [`Mapping`] the user can then edit and confirm.
+//!
+//! Each guess is a named rule in its own module, with a test and a reason the page can show:
+//! 1. [`roles::header_roles`] — respondent id, timestamps, metadata to ignore, the wave column;
+//! 2. [`roles::choice_columns`] — SurveyMonkey's one column per choice (with its "Other (please
+//!    specify)" column);
+//! 3. [`values::guess`] — what the values are: a label family the file's own labels match
+//!    (80% of the answered cells, case- and accent-insensitively, English or Spanish), numeric
+//!    *codes* without labels (reported as codes until a scale is declared; the scale
+//!    templates they fit are [`proposals::for_codes`]), numbers, multi-select lists,
+//!    categories or text;
+//! 4. [`pairs::then_tests`] — before/now headers become then-test pairs;
+//! 5. [`pairs::grid_scales`] — three or more Likert rows of one grid become a scale;
+//! 6. groups — category items whose header mentions community, gender, age...;
+//! 7. [`waves::wording`] and [`waves::panel_pairs`] — waves that used other wording get a
+//!    proposed (unconfirmed) mapping onto a common scale; recurring ids give pre/post pairs.
+//!
+//! `# wave sizes: assumed` and `# synthetic: true` lines before the header set those flags.
+//! Headers of the form "English / Español" give the item text in both languages.
+
+pub mod items;
+pub mod pairs;
+pub mod proposals;
+pub mod roles;
+pub mod values;
+pub mod waves;
+
+pub use values::{FAMILY_SHARE, MAX_CATEGORIES, NUMERIC_SHARE};
+
+use super::headers::*;
+use super::instrument::{ItemType, Lang};
+use super::labels::{fold, FamilyKind};
+use super::mapping::Mapping;
+use super::table::Table;
+use std::collections::HashSet;
+use values::Guess;
+
+/// Proposes a mapping for `table`.
+pub fn detect(table: &Table) -> Mapping {
+    let mut m = Mapping::default();
+    let mut ids = HashSet::new();
+    let mut taken = vec![false; table.columns.len()];
+    let meta = |key: &str| {
+        table
+            .metadata
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| fold(v))
+    };
+    m.instrument.synthetic =
+        meta("synthetic").is_some_and(|v| ["true", "yes", "si", "1"].contains(&v.as_str()));
+    if let Some((_, t)) = table.metadata.iter().find(|(k, _)| k == "title") {
+        m.instrument.title = bilingual(t);
+    }
+    let sizes_assumed =
+        meta("wave sizes").is_some_and(|v| v.starts_with("assumed") || v.starts_with("supuest"));
+
+    roles::header_roles(table, &mut m, &mut taken, sizes_assumed);
+    roles::choice_columns(table, &mut m, &mut taken, &mut ids);
+
+    let guesses: Vec<(usize, Guess)> = (0..table.columns.len())
+        .filter(|c| !taken[*c])
+        .map(|c| (c, values::guess(table, c, &table.columns[c].header)))
+        .collect();
+    let mut agree_used = vec![false; FamilyKind::Agree.len()];
+    for (_, g) in &guesses {
+        if let Guess::Family(FamilyKind::Agree, used, _, _) = g {
+            for (a, u) in agree_used.iter_mut().zip(used) {
+                *a |= *u;
+            }
+        }
+    }
+    let texts: Vec<String> = guesses
+        .iter()
+        .map(|(c, _)| {
+            items::statement(&table.columns[*c])
+                .get(Lang::En)
+                .to_string()
+        })
+        .collect();
+    let bases = distinct_slugs(&texts);
+    let mut grids: Vec<(String, Vec<String>)> = Vec::new();
+    let mut marked: Vec<pairs::Marked> = Vec::new();
+    for ((c, g), base) in guesses.into_iter().zip(bases) {
+        let col = &table.columns[c];
+        let mut item = items::from_guess(table, c, g, &agree_used);
+        let base = if table.shape == super::table::Shape::Qualtrics {
+            col.key.clone()
+        } else {
+            base
+        };
+        item.id = unique(base, &mut ids);
+        if let Some((stem, readable, before)) = then_test_marker(&col.header) {
+            marked.push((stem, readable, before, item.id.clone(), item.kind));
+        } else if item.kind == ItemType::Likert && !col.sub.is_empty() {
+            match grids.iter_mut().find(|(q, _)| *q == col.question) {
+                Some((_, v)) => v.push(item.id.clone()),
+                None => grids.push((col.question.clone(), vec![item.id.clone()])),
+            }
+        }
+        if item.kind == ItemType::Category && mentions(&fold(&col.header), GROUP_WORDS) {
+            m.instrument.groups.push(item.id.clone());
+        }
+        m.instrument.items.push(item);
+    }
+    pairs::then_tests(&marked, &mut m.instrument, &mut ids);
+    pairs::grid_scales(&grids, &mut m.instrument, &mut ids);
+    waves::wording(table, &mut m.instrument);
+    let id_key = m.respondent_id.clone();
+    waves::panel_pairs(table, &mut m.instrument, id_key.as_deref(), &mut ids);
+    m.summarize(table);
+    m
+}
