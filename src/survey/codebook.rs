@@ -1,1 +1,552 @@
-//! placeholder
+//! Codebook files: what each code of each column means, as a small CSV a person can write in a
+//! spreadsheet, import and export.
+//!
+//! ```text
+//! column,code,label,label_es,missing
+//! Q3,1,Improved,Mejoró,
+//! Q3,2,Stayed the same,Sigue igual,
+//! Q3,3,Gotten worse,Empeoró,
+//! Q3,9,Don't know,No sé,dontKnow
+//! ```
+//!
+//! `column` is the column's key (the Qualtrics export tag, else the header text) or its header;
+//! `code` is the number the file writes; `label` and `label_es` say what it means; `missing`
+//! is empty for an answer and, for a non-answer, `dontKnow`, `notApplicable`, `declined`,
+//! `skipped` (or `1`/`yes`/`true`, the reason then read from the label). The header names
+//! the fields, in any order; `label_es` and `missing` may be left out; `,` `;` or tab.
+//!
+//! Applying a codebook declares and **confirms** the scale of every item it covers: labels
+//! that a built-in scale knows (agreement, frequency, satisfaction, yes/no, improved/same/
+//! worse, adults) give that scale's type and direction, whatever the codes' order; other
+//! labels give an unordered category (change its type in the mapping to score it).
+
+use super::declared::{NonAnswer, NonAnswerReason};
+use super::instrument::{Item, ItemType, Point, Text};
+use super::labels::{fold, parse_number, FamilyKind};
+use super::mapping::Mapping;
+use super::session::Survey;
+use super::table::Table;
+use crate::error::{Code, Error, Result};
+
+/// Most rows a codebook may hold.
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// One row of a codebook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Column key or header.
+    pub column: String,
+    /// The code as written.
+    pub code: String,
+    /// English label (or the label in the file's language).
+    pub label: String,
+    /// Spanish label; may be empty.
+    pub label_es: String,
+    /// `Some` for a non-answer.
+    pub missing: Option<NonAnswerReason>,
+    /// 1-based line of the row in the codebook file.
+    pub line: u64,
+}
+
+/// A parsed codebook, rows in file order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Codebook {
+    /// The rows.
+    pub entries: Vec<Entry>,
+}
+
+fn at(e: Error, line: u64, field: &str) -> Error {
+    e.with("line", line).with("field", field)
+}
+
+/// Which field of the header is which: (column, code, label, label_es, missing).
+type Fields = (usize, usize, usize, Option<usize>, Option<usize>);
+
+fn header_fields(header: &[String]) -> Result<Fields> {
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.contains(&fold(h).replace([' ', '-'], "_").as_str()))
+    };
+    let need = |names: &[&str], name: &str| {
+        find(names).ok_or_else(|| {
+            Error::new(
+                Code::BadInput,
+                format!("the codebook's header has no \"{name}\" field (it needs column, code and label)"),
+            )
+            .with("line", 1u64)
+            .with("field", name)
+        })
+    };
+    Ok((
+        need(&["column", "variable", "columna"], "column")?,
+        need(&["code", "value", "codigo", "valor"], "code")?,
+        need(&["label", "label_en", "etiqueta"], "label")?,
+        find(&["label_es", "etiqueta_es", "spanish"]),
+        find(&["missing", "non_answer", "perdido", "faltante"]),
+    ))
+}
+
+fn missing_flag(flag: &str, label: &str, line: u64) -> Result<Option<NonAnswerReason>> {
+    let f = fold(flag);
+    if ["", "0", "no", "false", "answer"].contains(&f.as_str()) {
+        return Ok(None);
+    }
+    if let Some(r) = NonAnswerReason::parse(flag) {
+        return Ok(Some(r));
+    }
+    if ["1", "yes", "si", "true", "x", "missing"].contains(&f.as_str()) {
+        return Ok(Some(
+            NonAnswerReason::from_label(label).unwrap_or(NonAnswerReason::NotApplicable),
+        ));
+    }
+    Err(at(
+        Error::new(
+            Code::BadInput,
+            format!("line {line}: the missing flag \"{flag}\" is not empty, yes/no, or dontKnow, notApplicable, declined, skipped"),
+        )
+        .with("value", flag),
+        line,
+        "missing",
+    ))
+}
+
+/// Reads a codebook.
+///
+/// # Errors
+/// [`Code::CsvEmpty`] without a header or rows; [`Code::CsvMalformed`] for bad quoting (with
+/// its line); [`Code::BadInput`] for a missing header field, an empty column or label, or a bad
+/// missing flag; [`Code::NotANumber`] for an answer's code that is not a number;
+/// [`Code::DuplicateId`] for a column and code given twice; [`Code::TooLarge`] past
+/// [`MAX_ENTRIES`] rows. Every error names `line` and `field`.
+pub fn parse(text: &str) -> Result<Codebook> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            at(
+                Error::new(
+                    Code::CsvMalformed,
+                    format!("the codebook cannot be read at line {line}"),
+                ),
+                line,
+                "",
+            )
+        })?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let fields: Vec<String> = rec.iter().map(|f| f.trim().to_string()).collect();
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        rows.push((line, fields));
+        if rows.len() > MAX_ENTRIES + 1 {
+            return Err(Error::new(
+                Code::TooLarge,
+                format!("a codebook holds at most {MAX_ENTRIES} rows"),
+            )
+            .with("limit", MAX_ENTRIES));
+        }
+    }
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(Error::new(Code::CsvEmpty, "the codebook is empty"));
+    };
+    if body.is_empty() {
+        return Err(Error::new(
+            Code::CsvEmpty,
+            "the codebook has a header but no rows",
+        ));
+    }
+    let (fc, fcode, fl, fes, fmiss) = header_fields(header)?;
+    let mut book = Codebook::default();
+    for (line, f) in body {
+        let get = |i: usize| f.get(i).cloned().unwrap_or_default();
+        if f.iter().skip(header.len()).any(|x| !x.is_empty()) {
+            return Err(at(
+                Error::new(
+                    Code::BadInput,
+                    format!(
+                        "line {line}: {} fields, but the header names {}",
+                        f.len(),
+                        header.len()
+                    ),
+                )
+                .with("fields", f.len()),
+                *line,
+                "",
+            ));
+        }
+        let (column, code, label) = (get(fc), get(fcode), get(fl));
+        for (value, name) in [(&column, "column"), (&code, "code")] {
+            if value.is_empty() {
+                return Err(at(
+                    Error::new(Code::BadInput, format!("line {line}: the {name} is empty")),
+                    *line,
+                    name,
+                ));
+            }
+        }
+        let flag = fmiss.map(get).unwrap_or_default();
+        let missing = missing_flag(&flag, &label, *line)?;
+        if missing.is_none() && parse_number(&code, false).is_none() {
+            return Err(at(
+                Error::new(
+                    Code::NotANumber,
+                    format!("line {line}: the code \"{code}\" is not a number"),
+                )
+                .with("value", code.as_str()),
+                *line,
+                "code",
+            ));
+        }
+        if missing.is_none() && label.is_empty() {
+            return Err(at(
+                Error::new(Code::BadInput, format!("line {line}: the label is empty")),
+                *line,
+                "label",
+            ));
+        }
+        let same = |e: &Entry| {
+            fold(&e.column) == fold(&column)
+                && (e.code == code
+                    || parse_number(&e.code, false)
+                        .is_some_and(|x| parse_number(&code, false) == Some(x)))
+        };
+        if let Some(prev) = book.entries.iter().find(|e| same(e)) {
+            return Err(at(
+                Error::new(
+                    Code::DuplicateId,
+                    format!(
+                        "line {line}: column \"{column}\", code {code} was already given on line {}",
+                        prev.line
+                    ),
+                )
+                .with("value", code.as_str())
+                .with("firstLine", prev.line),
+                *line,
+                "code",
+            ));
+        }
+        book.entries.push(Entry {
+            column,
+            code,
+            label,
+            label_es: fes.map(get).unwrap_or_default(),
+            missing,
+            line: *line,
+        });
+    }
+    Ok(book)
+}
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) || field.trim() != field {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// Writes the codebook of every item with labelled points or declared non-answers (one row
+/// per point, then one per non-answer), in item order.
+pub fn write(mapping: &Mapping) -> String {
+    let mut out = String::from("column,code,label,label_es,missing\n");
+    for item in &mapping.instrument.items {
+        let (Some(column), true) = (
+            &item.column,
+            matches!(
+                item.kind,
+                ItemType::Likert
+                    | ItemType::Binary
+                    | ItemType::Change
+                    | ItemType::Category
+                    | ItemType::Codes
+            ),
+        ) else {
+            continue;
+        };
+        let mut points: Vec<&Point> = item.points.iter().collect();
+        points.sort_by(|a, b| {
+            a.code
+                .unwrap_or(a.value)
+                .total_cmp(&b.code.unwrap_or(b.value))
+        });
+        for p in points {
+            let code = p.code.unwrap_or(p.value).to_string();
+            let row = [column.as_str(), &code, &p.label.en, &p.label.es, ""];
+            let row: Vec<String> = row.iter().map(|f| quote(f)).collect();
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        for na in &item.non_answers {
+            let row = [
+                column.as_str(),
+                &na.code,
+                &na.label.en,
+                &na.label.es,
+                na.reason.name(),
+            ];
+            let row: Vec<String> = row.iter().map(|f| quote(f)).collect();
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The built-in family whose labels name every answer of `entries` (each a different
+/// position), with the positions.
+fn family_of(entries: &[&Entry]) -> Option<(FamilyKind, Vec<usize>)> {
+    FamilyKind::ALL.into_iter().find_map(|kind| {
+        let positions: Option<Vec<usize>> = entries
+            .iter()
+            .map(|e| {
+                kind.position(&fold(&e.label))
+                    .or_else(|| kind.position(&fold(&e.label_es)))
+            })
+            .collect();
+        let positions = positions?;
+        let mut distinct = positions.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len() == positions.len()).then_some((kind, positions))
+    })
+}
+
+/// The declared points of one column's answers.
+fn points_of(answers: &[&Entry]) -> (ItemType, Vec<Point>) {
+    let code = |e: &Entry| parse_number(&e.code, false).unwrap_or(f64::NAN);
+    let mut points: Vec<Point> = match family_of(answers) {
+        Some((kind, positions)) => {
+            let mut used = vec![false; kind.len()];
+            for p in &positions {
+                if let Some(u) = used.get_mut(*p) {
+                    *u = true;
+                }
+            }
+            let scale = kind.points(&used);
+            let canonical = kind.points(&vec![true; kind.len()]);
+            let value_of = |pos: usize| {
+                let en = canonical.get(pos).map(|p| fold(&p.label.en));
+                scale
+                    .iter()
+                    .find(|p| Some(fold(&p.label.en)) == en)
+                    .map_or(f64::NAN, |p| p.value)
+            };
+            let mut points: Vec<Point> = answers
+                .iter()
+                .zip(&positions)
+                .map(|(e, pos)| {
+                    let base = canonical.get(*pos);
+                    Point {
+                        value: value_of(*pos),
+                        code: Some(code(e)),
+                        label: Text::new(
+                            &e.label,
+                            if e.label_es.is_empty() {
+                                base.map_or("", |b| b.label.es.as_str())
+                            } else {
+                                &e.label_es
+                            },
+                        ),
+                        aliases: base.map(|b| b.aliases.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            // Positions the codebook leaves out keep their place on the scale.
+            points.retain(|p| p.value.is_finite());
+            return (kind.item_type(), sorted(points));
+        }
+        None => answers
+            .iter()
+            .map(|e| Point {
+                value: code(e),
+                code: Some(code(e)),
+                label: Text::new(&e.label, &e.label_es),
+                aliases: Vec::new(),
+            })
+            .collect(),
+    };
+    points = sorted(points);
+    (ItemType::Category, points)
+}
+
+fn sorted(mut points: Vec<Point>) -> Vec<Point> {
+    points.sort_by(|a, b| a.value.total_cmp(&b.value));
+    points
+}
+
+/// The index of the item that reads `column` (a key or a header).
+fn item_for(mapping: &Mapping, table: &Table, column: &str) -> Option<usize> {
+    let key = table
+        .columns
+        .iter()
+        .find(|c| c.key == column)
+        .or_else(|| {
+            table
+                .columns
+                .iter()
+                .find(|c| fold(&c.header) == fold(column))
+        })
+        .map(|c| c.key.as_str())?;
+    mapping
+        .instrument
+        .items
+        .iter()
+        .position(|i| i.column.as_deref() == Some(key))
+}
+
+/// Declares and confirms the scale of every item the codebook covers.
+///
+/// # Errors
+/// [`Code::UnknownColumn`] (with the codebook `line`) when a column is not in the file or no
+/// item reads it.
+pub fn apply(book: &Codebook, mapping: &Mapping, table: &Table) -> Result<Mapping> {
+    let mut m = mapping.clone();
+    let mut done: Vec<String> = Vec::new();
+    for e in &book.entries {
+        let f = fold(&e.column);
+        if done.contains(&f) {
+            continue;
+        }
+        done.push(f.clone());
+        let k = item_for(mapping, table, &e.column).ok_or_else(|| {
+            Error::new(
+                Code::UnknownColumn,
+                format!(
+                    "codebook line {}: no item reads the column \"{}\"",
+                    e.line, e.column
+                ),
+            )
+            .with("column", e.column.as_str())
+            .with("line", e.line)
+        })?;
+        let rows: Vec<&Entry> = book
+            .entries
+            .iter()
+            .filter(|x| fold(&x.column) == f)
+            .collect();
+        let answers: Vec<&Entry> = rows
+            .iter()
+            .copied()
+            .filter(|x| x.missing.is_none())
+            .collect();
+        let Some(item) = m.instrument.items.get_mut(k) else {
+            continue;
+        };
+        declare(item, &answers, &rows);
+    }
+    Ok(m)
+}
+
+fn declare(item: &mut Item, answers: &[&Entry], rows: &[&Entry]) {
+    if !answers.is_empty() {
+        let (kind, points) = points_of(answers);
+        item.kind = kind;
+        item.points = points;
+        item.top = None;
+        item.choices.clear();
+        item.separator = None;
+    }
+    item.non_answers = rows
+        .iter()
+        .filter_map(|x| {
+            x.missing.map(|reason| NonAnswer {
+                code: x.code.clone(),
+                reason,
+                label: Text::new(&x.label, &x.label_es),
+            })
+        })
+        .collect();
+    item.wave_scales.clear();
+    item.confirmed = true;
+}
+
+impl Survey {
+    /// The codebook of the current mapping, as CSV text (see the module documentation).
+    pub fn codebook(&self) -> String {
+        write(self.mapping())
+    }
+
+    /// Reads a codebook and applies it: every item it covers gets its declared, confirmed
+    /// scale. On error nothing changes.
+    ///
+    /// # Errors
+    /// Those of [`parse`] and [`apply`], and of [`Survey::set_mapping`] when the declared
+    /// scale is invalid (e.g. two labels of one point).
+    pub fn set_codebook(&mut self, text: &str) -> Result<()> {
+        let book = parse(text)?;
+        let m = apply(&book, self.mapping(), self.table())?;
+        self.set_mapping(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_line_and_field() {
+        let e = parse("column,code,label\nQ1,1,Yes\nQ1,one,No\n").unwrap_err();
+        assert_eq!(e.code, Code::NotANumber);
+        assert_eq!(e.details["line"], crate::error::Detail::Number(3.0));
+        assert_eq!(
+            e.details["field"],
+            crate::error::Detail::Text("code".into())
+        );
+        let e = parse("column,code,label\nQ1,1,Yes\nQ1,1.0,No\n").unwrap_err();
+        assert_eq!(e.code, Code::DuplicateId);
+        let e = parse("variable,label\nQ1,Yes\n").unwrap_err();
+        assert_eq!(
+            e.details["field"],
+            crate::error::Detail::Text("code".into())
+        );
+        let e = parse("column,code,label\nQ1,9,Don't know,No sé\n").unwrap_err();
+        assert_eq!(e.details["line"], crate::error::Detail::Number(2.0));
+        let e = parse("column,code,label,missing\nQ1,9,Don't know,perhaps\n").unwrap_err();
+        assert_eq!(
+            e.details["field"],
+            crate::error::Detail::Text("missing".into())
+        );
+    }
+
+    #[test]
+    fn district_codes_become_the_change_scale_whatever_their_order() {
+        let book = parse(
+            "column;code;label;label_es;missing\n\
+             Q3;1;Improved;Mejoró;\nQ3;2;Stayed the same;Sigue igual;\n\
+             Q3;3;Gotten worse;Empeoró;\nQ3;9;Don't know;No sé;yes\n",
+        )
+        .unwrap();
+        let answers: Vec<&Entry> = book
+            .entries
+            .iter()
+            .filter(|e| e.missing.is_none())
+            .collect();
+        let (kind, points) = points_of(&answers);
+        assert_eq!(kind, ItemType::Change);
+        let improved = points.iter().find(|p| p.value == 1.0).unwrap();
+        assert_eq!(
+            (improved.code, improved.label.es.as_str()),
+            (Some(1.0), "Mejoró")
+        );
+        assert_eq!(book.entries[3].missing, Some(NonAnswerReason::DontKnow));
+    }
+
+    #[test]
+    fn unknown_labels_are_an_unordered_category() {
+        let book = parse("column,code,label\nQ9,1,Red\nQ9,2,Blue\n").unwrap();
+        let answers: Vec<&Entry> = book.entries.iter().collect();
+        assert_eq!(points_of(&answers).0, ItemType::Category);
+    }
+}

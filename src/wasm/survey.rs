@@ -18,10 +18,25 @@ export interface SurveyReadOptions {
   shape?: SurveyShape;
 }
 export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
-export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text";
+export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text" | "codes";
 /** A text in English and Spanish; either may be "". */
 export interface BilingualText { en: string; es: string; }
-export interface SurveyPoint { value: number; label: BilingualText; aliases: string[]; }
+/** `value` is used in statistics and rises towards the positive end; `code` is the number the
+ *  file writes for the point (null: the file writes the label, and a bare number is no label). */
+export interface SurveyPoint { value: number; code?: number | null; label: BilingualText; aliases: string[]; }
+export type NonAnswerReason = "dontKnow" | "notApplicable" | "declined" | "skipped";
+/** A code that is not an answer (9 = don't know, 0 = not applicable, -99 = skipped). */
+export interface SurveyNonAnswer { code: string; reason: NonAnswerReason; label?: BilingualText; }
+export type SurveyParam = number | string | SurveyParam[];
+/** A reason or notice: a stable code with typed parameters (render from the string tables). */
+export interface SurveyReason { code: string; params: Record<string, SurveyParam>; }
+/** A scale the engine proposes; apply it by copying type, points and nonAnswers and setting confirmed. */
+export interface SurveyProposal {
+  template: string; type: SurveyItemType; confidence: number; reasons: SurveyReason[];
+  points: SurveyPoint[]; nonAnswers: SurveyNonAnswer[];
+}
+/** One wave's own wording mapped onto the item's common scale. */
+export interface SurveyWaveScale { wave: string; points: SurveyPoint[]; }
 export interface SurveyChoice { id: string; label: BilingualText; aliases: string[]; column: string | null; }
 export interface SurveyItem {
   id: string;
@@ -36,6 +51,12 @@ export interface SurveyItem {
   separator: string | null;
   min: number | null;
   max: number | null;
+  nonAnswers?: SurveyNonAnswer[];
+  /** True once the user (or a codebook) confirmed the scale. */
+  confirmed?: boolean;
+  /** The engine's proposals, most confident first (advice; never applied by the engine). */
+  proposals?: SurveyProposal[];
+  waveScales?: SurveyWaveScale[];
 }
 export interface SurveyScale { id: string; text: BilingualText; items: string[]; reversed: string[]; }
 export interface SurveyPair {
@@ -125,8 +146,10 @@ export interface ItemResult {
   distribution: SurveyShare[]; topBox: SurveyTopBox | null;
   mean: number | null; sd: number | null; median: number | null; q1: number | null; q3: number | null;
   min: number | null; max: number | null; meanLower: number | null; meanUpper: number | null;
-  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
+  method: string; reference: string; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
 }
+/** Why a headline is withheld: "codes_without_labels" | "scale_not_declared" | "pair_scales_differ" | "wave_scales_unconfirmed". */
+export interface SurveyNotice { code: string; params: Record<string, SurveyParam>; }
 export interface ShiftResult {
   pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: SurveyItemType;
   before: string; after: string; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
@@ -134,14 +157,14 @@ export interface ShiftResult {
   meanBefore: number | null; meanAfter: number | null;
   topBefore: ProportionInterval | null; topAfter: ProportionInterval | null; topChange: PairedDifference | null;
   mcnemar: McNemar | null; wilcoxon: SignedRankTest | null; pairedT: PairedT | null;
-  test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
+  test: SurveyTestSummary | null; method: string; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
 }
 export interface SensitivityRow { nPerWave: number; xFrom: number; xTo: number; difference: number; lower: number; upper: number; pValue: number; }
 export interface WaveResult {
   item: string; text: BilingualText; kind: SurveyItemType; from: string; to: string; nFrom: number; nTo: number;
   shareFrom: ProportionInterval | null; shareTo: ProportionInterval | null;
   twoProportions: TwoProportions | null; mannWhitney: MannWhitney | null; distribution: ChiSquareTest | null;
-  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; sentence: SurveySentence;
+  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
 }
 export interface SubgroupRow {
   level: BilingualText; n: number | null; x: number | null; share: number | null;
@@ -174,6 +197,8 @@ export interface SurveyReport {
   items: ItemResult[]; shifts: ShiftResult[]; waves: WaveResult[]; subgroups: SubgroupResult[]; scales: ScaleResult[];
   adjustment: { method: "holm" | "bh" | "bonferroni" | "hochberg" | "none"; m: number; reference: string };
   warnings: string[];
+  /** Every withheld headline of the report. */
+  notices: SurveyNotice[];
 }
 "#;
 
@@ -222,6 +247,42 @@ impl Survey {
     ) -> Result<(), JsValue> {
         let mapping: Mapping = decode("mapping", mapping)?;
         core(self.inner.set_mapping(mapping))
+    }
+
+    /// The codebook of the current mapping as CSV text (`column,code,label,label_es,missing`).
+    #[wasm_bindgen(js_name = codebook)]
+    pub fn codebook(&self) -> String {
+        self.inner.codebook()
+    }
+
+    /// Reads a codebook (CSV text, or its UTF-8 bytes) and declares and confirms the scale of
+    /// every item it covers; on error nothing changes. Throws `csv_empty`, `csv_malformed`,
+    /// `bad_input`, `not_a_number`, `duplicate_id` (each with `line` and `field`),
+    /// `unknown_column` (with `line`) or `invalid_instrument`.
+    #[wasm_bindgen(js_name = setCodebook)]
+    pub fn set_codebook(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] codebook: JsValue,
+    ) -> Result<(), JsValue> {
+        let text = match codebook.as_string() {
+            Some(t) => t,
+            None if codebook.is_instance_of::<js_sys::Uint8Array>() => {
+                let bytes = js_sys::Uint8Array::new(&codebook).to_vec();
+                String::from_utf8(bytes).map_err(|_| {
+                    to_js_error(
+                        Error::new(Code::BadInput, "the codebook's bytes are not UTF-8")
+                            .with("argument", "codebook"),
+                    )
+                })?
+            }
+            None => {
+                return Err(to_js_error(
+                    Error::new(Code::BadInput, "codebook must be text or a Uint8Array")
+                        .with("argument", "codebook"),
+                ))
+            }
+        };
+        core(self.inner.set_codebook(&text))
     }
 
     /// Import problems and missing counts under the current mapping.
