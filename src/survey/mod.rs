@@ -18,6 +18,7 @@
 
 pub mod dataset;
 pub mod detect;
+pub mod dict;
 pub mod duplicates;
 pub mod encoding;
 pub mod example;
