@@ -13,6 +13,8 @@
 //! reports every cell holding one (`replacement_character`), so no label ever carries U+FFFD
 //! silently.
 
+use super::issues::Issue;
+use super::table::Table;
 use crate::error::{Code, Error, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
@@ -228,6 +230,64 @@ pub fn encode(text: &str, label: &str, bom: bool) -> Result<Vec<u8>> {
     }
     out.extend_from_slice(&bytes);
     Ok(out)
+}
+
+/// One `replacement_character` issue per column whose cells hold U+FFFD (bytes that are not
+/// valid in the encoding used), with the rows, their lines and the first such value.
+pub(crate) fn replacement_issues(table: &Table, header_line: u64) -> Vec<Issue> {
+    let mut out = Vec::new();
+    for (c, dict) in table.dicts.iter().enumerate() {
+        let bad: Vec<bool> = dict.values.iter().map(|v| v.contains('\u{FFFD}')).collect();
+        let Some(first) = bad.iter().position(|b| *b) else {
+            continue;
+        };
+        let Some(cells) = table.cells.get(c) else {
+            continue;
+        };
+        let mut issue: Option<Issue> = None;
+        for (row, &e) in cells.iter().enumerate() {
+            if bad.get(e as usize) == Some(&true) {
+                let line = table.line(row as u32);
+                match issue.as_mut() {
+                    Some(i) => i.add(line),
+                    None => {
+                        issue = Some(Issue::new(Code::ReplacementCharacter, String::new(), line))
+                    }
+                }
+            }
+        }
+        if let Some(mut i) = issue {
+            let header = table
+                .columns
+                .get(c)
+                .map(|c| c.header.clone())
+                .unwrap_or_default();
+            i.message = format!("{} cells of column \"{header}\" hold bytes that are not valid {}, shown as U+FFFD; pick the file's encoding", i.count, table.encoding.name);
+            i.column = Some(header);
+            i.value = dict.values.get(first).cloned();
+            i.treatment = "kept";
+            out.push(i);
+        }
+    }
+    let headers = table
+        .columns
+        .iter()
+        .filter(|c| c.header.contains('\u{FFFD}'));
+    for col in headers {
+        let mut i = Issue::new(
+            Code::ReplacementCharacter,
+            format!(
+                "the header \"{}\" holds bytes that are not valid {}; pick the file's encoding",
+                col.header, table.encoding.name
+            ),
+            header_line,
+        );
+        i.column = Some(col.header.clone());
+        i.value = Some(col.header.clone());
+        i.treatment = "kept";
+        out.push(i);
+    }
+    out
 }
 
 #[cfg(test)]

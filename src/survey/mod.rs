@@ -20,6 +20,7 @@ pub mod codebook;
 pub mod dataset;
 pub mod declared;
 pub mod detect;
+pub mod dict;
 pub mod duplicates;
 pub mod encoding;
 pub mod example;

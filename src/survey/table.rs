@@ -15,16 +15,15 @@
 //! value, so 100,000 respondents × 40 items is one linear pass; detection and re-applying an
 //! edited mapping then work on the distinct values, not on the cells.
 
+pub use super::dict::Dict;
 use super::duplicates::DuplicatePolicy;
-use super::encoding::{decode, EncodingInfo};
+use super::encoding::{decode, replacement_issues, EncodingInfo};
 use super::header_rows::{build_columns, detect_shape};
 use super::issues::Issue;
 use super::labels::fold;
 use super::records::Records;
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Largest file accepted, in bytes (128 MiB).
 pub const MAX_BYTES: usize = 128 * 1024 * 1024;
@@ -122,119 +121,6 @@ pub struct Column {
     pub choice_id: Option<String>,
     /// Text typed into an "Other (please specify)" box: an answer to its question.
     pub text_entry: bool,
-}
-
-/// Dictionaries up to this many distinct values are searched linearly, larger ones hashed.
-const SMALL_DICT: usize = 12;
-
-/// FNV-1a: a fast hash for the short byte strings of survey cells (no DoS concern: the data is
-/// the user's own file, in their own browser).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// The distinct values of one column.
-#[derive(Debug, Clone, Default)]
-pub struct Dict {
-    /// Distinct trimmed values; index 0 is always the empty value.
-    pub values: Vec<String>,
-    /// Rows holding each value.
-    pub counts: Vec<u64>,
-    /// Index of the first row holding each value (`u32::MAX` for an unused empty value).
-    pub first_row: Vec<u32>,
-    keys: Vec<u32>,
-    index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
-}
-
-/// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
-#[inline]
-fn short_key(field: &[u8]) -> u32 {
-    let first = field.first().copied().unwrap_or(0) as u32;
-    let last = field.last().copied().unwrap_or(0) as u32;
-    ((field.len() as u32 & 0xffff) << 16) | (first << 8) | last
-}
-
-impl Dict {
-    fn new() -> Self {
-        Dict {
-            values: vec![String::new()],
-            counts: vec![0],
-            first_row: vec![u32::MAX],
-            keys: vec![0],
-            index: HashMap::default(),
-        }
-    }
-
-    fn intern(&mut self, field: &[u8], row: u32) -> u32 {
-        let field = field.trim_ascii();
-        let i = if field.is_empty() {
-            if let Some(f) = self.first_row.first_mut() {
-                *f = (*f).min(row);
-            }
-            0
-        } else if self.values.len() <= SMALL_DICT {
-            // Few distinct values (a Likert column): a short key (length, first and last
-            // byte) picks the candidate, one comparison confirms it; no hashing.
-            let key = short_key(field);
-            let hit = self.keys.iter().enumerate().skip(1).find(|(k, kk)| {
-                **kk == key && self.values.get(*k).is_some_and(|v| v.as_bytes() == field)
-            });
-            match hit {
-                Some((k, _)) => k as u32,
-                None => self.insert(field, row),
-            }
-        } else {
-            match self.index.get(field) {
-                Some(&i) => i,
-                None => self.insert(field, row),
-            }
-        };
-        if let Some(c) = self.counts.get_mut(i as usize) {
-            *c += 1;
-        }
-        i
-    }
-
-    fn insert(&mut self, field: &[u8], row: u32) -> u32 {
-        let i = self.values.len() as u32;
-        self.values
-            .push(String::from_utf8_lossy(field).into_owned());
-        self.keys.push(short_key(field));
-        self.counts.push(0);
-        self.first_row.push(row);
-        if self.values.len() > SMALL_DICT {
-            if self.index.is_empty() {
-                for (k, v) in self.values.iter().enumerate().skip(1) {
-                    self.index.insert(v.as_bytes().into(), k as u32);
-                }
-            } else {
-                self.index.insert(field.into(), i);
-            }
-        }
-        i
-    }
-
-    /// The number of distinct non-empty values.
-    pub fn distinct(&self) -> usize {
-        self.values.len() - 1
-    }
 }
 
 /// A survey export read into memory, column-wise.
@@ -617,64 +503,6 @@ impl RowSink {
         }
         Ok(())
     }
-}
-
-/// One `replacement_character` issue per column whose cells hold U+FFFD (bytes that are not
-/// valid in the encoding used), with the rows, their lines and the first such value.
-fn replacement_issues(table: &Table, header_line: u64) -> Vec<Issue> {
-    let mut out = Vec::new();
-    for (c, dict) in table.dicts.iter().enumerate() {
-        let bad: Vec<bool> = dict.values.iter().map(|v| v.contains('\u{FFFD}')).collect();
-        let Some(first) = bad.iter().position(|b| *b) else {
-            continue;
-        };
-        let Some(cells) = table.cells.get(c) else {
-            continue;
-        };
-        let mut issue: Option<Issue> = None;
-        for (row, &e) in cells.iter().enumerate() {
-            if bad.get(e as usize) == Some(&true) {
-                let line = table.line(row as u32);
-                match issue.as_mut() {
-                    Some(i) => i.add(line),
-                    None => {
-                        issue = Some(Issue::new(Code::ReplacementCharacter, String::new(), line))
-                    }
-                }
-            }
-        }
-        if let Some(mut i) = issue {
-            let header = table
-                .columns
-                .get(c)
-                .map(|c| c.header.clone())
-                .unwrap_or_default();
-            i.message = format!("{} cells of column \"{header}\" hold bytes that are not valid {}, shown as U+FFFD; pick the file's encoding", i.count, table.encoding.name);
-            i.column = Some(header);
-            i.value = dict.values.get(first).cloned();
-            i.treatment = "kept";
-            out.push(i);
-        }
-    }
-    let headers = table
-        .columns
-        .iter()
-        .filter(|c| c.header.contains('\u{FFFD}'));
-    for col in headers {
-        let mut i = Issue::new(
-            Code::ReplacementCharacter,
-            format!(
-                "the header \"{}\" holds bytes that are not valid {}; pick the file's encoding",
-                col.header, table.encoding.name
-            ),
-            header_line,
-        );
-        i.column = Some(col.header.clone());
-        i.value = Some(col.header.clone());
-        i.treatment = "kept";
-        out.push(i);
-    }
-    out
 }
 
 #[cfg(test)]

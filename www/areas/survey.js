@@ -11,7 +11,7 @@ import { errorText, onLangChange, t } from '../i18n.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
 import { planningCard } from './survey/planning.js';
-import { open, invoke, setMapping, close, readFile } from './survey/session.js';
+import { open, invoke, setMapping, close, readFile, csvText } from './survey/session.js';
 import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
@@ -502,7 +502,7 @@ export function mount(root, { changed = () => {} } = {}) {
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
-      if (includeAnswers && current.source === 'file' && session) state.csv = session.text;
+      if (includeAnswers && current.source === 'file' && session) state.csv = csvText(session, current.issues?.encoding?.name);
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
       Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns });
