@@ -7,7 +7,7 @@ import { t } from '../../i18n.js';
 import { count, tr } from './format.js';
 
 export const ROLES = ['item', 'respondentId', 'timestamp', 'wave', 'ignored', 'unused'];
-export const TYPES = ['likert', 'binary', 'change', 'multiSelect', 'numeric', 'category', 'text'];
+export const TYPES = ['likert', 'binary', 'change', 'multiSelect', 'numeric', 'category', 'text', 'codes'];
 const PAIRABLE = new Set(['likert', 'binary', 'numeric', 'change']);
 const GROUPABLE = new Set(['category', 'binary', 'likert']);
 const SCALABLE = new Set(['likert', 'binary', 'numeric']);
