@@ -70,13 +70,16 @@ export function renderImport(summary, { fileName, points, onAlias, encoding = nu
     el('p', { 'data-testid': 'survey-import-facts' }, fileName ? el('strong', { text: `${fileName}: ` }) : null, facts),
   ];
   if (summary.encoding) parts.push(encodingView(summary.encoding, { encoding, canReread, onEncoding }));
-  if (summary.duplicates && (hasIds || summary.issues.some((i) => DUPLICATES.has(i.code)))) parts.push(duplicatesView(summary, onDuplicates));
-  if (!summary.issues.length) {
+  const dupShown = summary.duplicates && (hasIds || summary.issues.some((i) => DUPLICATES.has(i.code)));
+  if (dupShown) parts.push(duplicatesView(summary, onDuplicates));
+  // Repeated ids are listed with the policy above; the table holds the other problems.
+  const issues = dupShown ? summary.issues.filter((i) => !DUPLICATES.has(i.code)) : summary.issues;
+  if (!issues.length) {
     parts.push(el('p', { class: 'survey-ok', 'data-testid': 'survey-no-issues', text: t('survey.import.noIssues') }));
   } else {
-    const total = summary.issues.reduce((a, i) => a + i.count, 0);
-    parts.push(el('p', { class: 'survey-warn', text: t('survey.import.issuesLead', { n: count(total), kinds: count(summary.issues.length) }) }));
-    const rows = summary.issues.map((i) => {
+    const total = issues.reduce((a, i) => a + i.count, 0);
+    parts.push(el('p', { class: 'survey-warn', text: t('survey.import.issuesLead', { n: count(total), kinds: count(issues.length) }) }));
+    const rows = issues.map((i) => {
       const lines = linesText(i);
       return el('tr', { dataset: { code: i.code } },
         th(t(`survey.issue.${i.code}`), 'row'),

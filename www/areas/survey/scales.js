@@ -73,12 +73,12 @@ export function renderScales(mapping, drafts, { on, open: openIds = new Set() })
     el('p', { class: 'survey-note', text: t('survey.scale.intro') }),
     items.map((item) => {
       if (!drafts.has(item.id)) drafts.set(item.id, draftOf(item));
-      return itemEditor(item, drafts.get(item.id), on, openIds);
+      return itemBox(item, drafts.get(item.id), on, openIds);
     }),
   ];
 }
 
-function itemEditor(item, d, on, openIds) {
+function itemEditor(item, d, on) {
   const name = tr(item.text) || item.id;
   const status = statusOf(item);
   const edit = (fn) => (e) => { fn(e); on.change(item.id); };
@@ -156,7 +156,16 @@ function itemEditor(item, d, on, openIds) {
     'aria-label': t('survey.scale.confirmOf', { item: name }), text: t('survey.scale.confirm'),
     onclick: () => on.confirm(item.id, confirmedItem(item, d)) }));
 
-  return el('details', { class: 'survey-scale-item', 'data-testid': 'survey-scale-item', dataset: { item: item.id, status }, open: status === 'codes' || status === 'waves' || openIds.has(item.id) },
-    el('summary', {}, el('span', { text: name }), ' — ', el('span', { class: status === 'confirmed' || status === 'labelled' ? 'survey-ok' : 'survey-warn', text: t(`survey.scale.status.${status}`) })),
-    el('div', { class: 'survey-scale-body' }, parts));
+  return parts;
+}
+
+/** One question's <details>; its editor is built when it is first opened (long surveys). */
+function itemBox(item, d, on, openIds) {
+  const status = statusOf(item);
+  const box = el('details', { class: 'survey-scale-item', 'data-testid': 'survey-scale-item', dataset: { item: item.id, status }, open: openIds.has(item.id) },
+    el('summary', {}, el('span', { text: tr(item.text) || item.id }), ' — ', el('span', { class: status === 'confirmed' || status === 'labelled' ? 'survey-ok' : 'survey-warn', text: t(`survey.scale.status.${status}`) })));
+  const build = () => { if (!box.querySelector('.survey-scale-body')) box.append(el('div', { class: 'survey-scale-body' }, itemEditor(item, d, on))); };
+  if (box.open) build();
+  box.addEventListener('toggle', () => { if (box.open) { openIds.add(item.id); build(); } else openIds.delete(item.id); });
+  return box;
 }
