@@ -119,6 +119,27 @@ test('a numeric Qualtrics item is codes until its scale is confirmed; only then 
   assert.match(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);
 });
 
+test('two waves worded differently: the comparison is withheld until the mapping is confirmed', async () => {
+  await upload('staff_wording_changed.csv');
+  const item = scaleItem('Adults at this school believe');
+  assert.equal(await item.getAttribute('data-status'), 'waves');
+  assert.match(await text('survey-notices'), /waves 2014-15 used different wording; map them onto a common scale/);
+  assert.doesNotMatch(await sentences(), /48% .*→ 72%/);
+  // The notice's button opens the editor, which offers each 2014-15 label on the common scale.
+  await s.page.click(q('survey-notice-fix'));
+  await item.locator(q('survey-scale-wavemap')).waitFor();
+  const map = item.locator(`${q('survey-scale-wavemap')} li`);
+  assert.equal(await map.count(), 4);
+  const nearlyAll = map.filter({ hasText: 'Nearly all adults' });
+  assert.equal(await nearlyAll.locator('select option:checked').textContent(), 'Strongly agree');
+  await item.screenshot({ path: `${shots}import-wavemap-en.png` });
+  await clearStatus();
+  await item.locator(q('survey-scale-confirm')).click();
+  await status(/is confirmed/);
+  assert.equal(await scaleItem('Adults at this school believe').getAttribute('data-status'), 'confirmed');
+  assert.match(await sentences(), /48% \(95% CI 38–58%\) in 2014-15 → 72% \(95% CI 63–80%\) in 2017-18/);
+});
+
 test('a codebook is imported (a bad one refused at its line) and exported', async () => {
   await upload('qualtrics_numeric.csv');
   assert.doesNotMatch(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);

@@ -11,6 +11,7 @@ import { tr } from './format.js';
 
 const SCALED = new Set(['likert', 'binary', 'change', 'category', 'codes']);
 const TYPES = ['likert', 'binary', 'change', 'category', 'codes'];
+const ORDERED = new Set(['likert', 'binary', 'change']);
 const REASONS = ['dontKnow', 'notApplicable', 'declined', 'skipped'];
 const clone = (x) => JSON.parse(JSON.stringify(x));
 
@@ -112,15 +113,15 @@ function itemEditor(item, d, on) {
   // Points: code, English and Spanish labels, lowest value (negative end) first.
   const sorted = byValue(d.points);
   if (sorted.length) {
-    const input = (p, lang, what) => el('input', { type: 'text', value: p.label[lang] ?? '', autocomplete: 'off', 'data-testid': `survey-scale-label-${lang}`,
+    const input = (p, lang, what) => el('input', { type: 'text', size: 16, value: p.label[lang] ?? '', autocomplete: 'off', 'data-testid': `survey-scale-label-${lang}`,
       'aria-label': t('survey.scale.labelFor', { what, code: codeText(p) === '—' ? tr(p.label) : codeText(p) }),
       onchange: edit((e) => { p.label[lang] = e.target.value; }) });
     parts.push(el('div', { class: 'survey-scroll' }, el('table', { class: 'data', 'data-testid': 'survey-scale-points' },
-      el('caption', { text: t('survey.scale.points') }),
+      el('caption', { text: t(ORDERED.has(d.type) ? 'survey.scale.points' : 'survey.scale.pointsUnordered') }),
       el('thead', {}, el('tr', {}, [t('survey.scale.code'), t('survey.scale.labelEn'), t('survey.scale.labelEs')].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, sorted.map((p) => el('tr', {}, el('th', { scope: 'row', class: 'num', text: codeText(p) }),
         el('td', {}, input(p, 'en', t('survey.scale.labelEn'))), el('td', {}, input(p, 'es', t('survey.scale.labelEs')))))))));
-    if (sorted.length >= 2) {
+    if (sorted.length >= 2 && ORDERED.has(d.type)) {
       const posId = uid('pos');
       const ends = [sorted[0], sorted[sorted.length - 1]];
       parts.push(el('div', { class: 'field' }, el('label', { for: posId, text: t('survey.scale.positive') }),
@@ -152,9 +153,9 @@ function itemEditor(item, d, on) {
     }))));
   }
 
-  parts.push(el('button', { type: 'button', class: 'primary', 'data-testid': 'survey-scale-confirm', disabled: d.type === 'codes',
+  parts.push(el('div', { class: 'survey-map-actions' }, el('button', { type: 'button', class: 'primary', 'data-testid': 'survey-scale-confirm', disabled: d.type === 'codes',
     'aria-label': t('survey.scale.confirmOf', { item: name }), text: t('survey.scale.confirm'),
-    onclick: () => on.confirm(item.id, confirmedItem(item, d)) }));
+    onclick: () => on.confirm(item.id, confirmedItem(item, d)) })));
 
   return parts;
 }
