@@ -132,6 +132,7 @@ test('two waves worded differently: the comparison is withheld until the mapping
   assert.equal(await map.count(), 4);
   const nearlyAll = map.filter({ hasText: 'Nearly all adults' });
   assert.equal(await nearlyAll.locator('select option:checked').textContent(), 'Strongly agree');
+  assert.match(await item.locator(q('survey-scale-reasons')).textContent(), /wave 2014-15 used the how many adults wording; it is mapped point by point onto the agreement, 4 points scale/);
   await item.screenshot({ path: `${shots}import-wavemap-en.png` });
   await clearStatus();
   await item.locator(q('survey-scale-confirm')).click();

@@ -20,7 +20,7 @@ export const templateName = (tpl) => (has(`survey.template.${tpl}`) ? t(`survey.
 export function reasonText(reason) {
   const p = reason.params ?? {};
   const params = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, list(v)]));
-  if (p.template !== undefined) params.template = templateName(p.template);
+  for (const k of ['template', 'common']) if (p[k] !== undefined) params[k] = templateName(p[k]);
   if (p.reason !== undefined) params.reason = has(`survey.nonAnswer.${p.reason}`) ? t(`survey.nonAnswer.${p.reason}`) : String(p.reason);
   const key = `survey.reason.${reason.code}`;
   return has(key) ? t(key, params) : reason.code;

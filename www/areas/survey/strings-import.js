@@ -102,6 +102,7 @@ register({
     'survey.reason.header_names_scale': 'the question’s wording names the {template} scale',
     'survey.reason.code_looks_like_non_answer': 'code {code} looks like “{reason}”',
     'survey.reason.codes_are_numbers': 'the cells are numbers ({codes})',
+    'survey.reason.wave_wording_differs': 'wave {wave} used the {template} wording; it is mapped point by point onto the {common} scale — check it below',
 
     'survey.notice.codes_without_labels': '{item}: codes without labels ({codes}) — pick a scale. Shown as codes, with no share who agree.',
     'survey.notice.scale_not_declared': '{item}: its codes have no declared scale, so {what} is withheld — pick a scale.',
@@ -221,6 +222,7 @@ register({
     'survey.reason.header_names_scale': 'el texto de la pregunta nombra la escala de {template}',
     'survey.reason.code_looks_like_non_answer': 'el código {code} parece «{reason}»',
     'survey.reason.codes_are_numbers': 'las celdas son números ({codes})',
+    'survey.reason.wave_wording_differs': 'la ola {wave} usó la redacción de {template}; se asigna punto por punto a la escala de {common} — verifíquelo abajo',
 
     'survey.notice.codes_without_labels': '{item}: códigos sin etiquetas ({codes}) — elija una escala. Se muestra como códigos, sin porcentaje de acuerdo.',
     'survey.notice.scale_not_declared': '{item}: sus códigos no tienen escala declarada, así que se omite {what} — elija una escala.',
