@@ -4,8 +4,9 @@
 //! 1. the one the user picked ([`ReadOptions::encoding`](super::ReadOptions)), if any;
 //! 2. a byte-order mark: UTF-8 (`EF BB BF`, Excel's "CSV UTF-8"), UTF-16LE (`FF FE`, Excel's
 //!    "Unicode text") or UTF-16BE (`FE FF`);
-//! 3. UTF-8, when the bytes are valid UTF-8 (Google Forms, Qualtrics, SurveyMonkey);
-//! 4. otherwise Windows-1252, which Excel's plain "CSV" writes in Western European locales.
+//! 3. UTF-16 without a mark, when zero bytes fill every other position of the first kilobyte;
+//! 4. UTF-8, when the bytes are valid UTF-8 (Google Forms, Qualtrics, SurveyMonkey);
+//! 5. otherwise Windows-1252, which Excel's plain "CSV" writes in Western European locales.
 //!
 //! Decoding uses `encoding_rs`, the WHATWG Encoding Standard implementation that Firefox uses;
 //! its Windows-1252 decoder is what browsers (and the standard) use for `iso-8859-1` / `latin1`
@@ -37,6 +38,9 @@ pub const ENCODINGS: &[&str] = &[
 pub enum EncodingSource {
     /// A byte-order mark at the start of the file.
     Bom,
+    /// No mark, but zero bytes at every other position: UTF-16 text without a mark (UTF-8 and
+    /// Windows-1252 text never holds zero bytes).
+    ZeroBytes,
     /// No mark, and every byte sequence is valid UTF-8.
     ValidUtf8,
     /// Not valid UTF-8, so read as Windows-1252 (what Excel's plain "CSV" writes).
@@ -117,6 +121,31 @@ fn sniff_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
     Encoding::for_bom(bytes)
 }
 
+/// UTF-16 without a byte-order mark: in the first kilobyte at least a quarter of the bytes
+/// are zero, nine in ten of them on one side (odd offsets: little-endian ASCII; even:
+/// big-endian).
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes.get(..bytes.len().min(1024) & !1)?;
+    if sample.len() < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair.first() == Some(&0));
+        odd += usize::from(pair.get(1) == Some(&0));
+    }
+    if (even + odd) * 4 < sample.len() {
+        return None;
+    }
+    if odd * 10 >= (even + odd) * 9 {
+        Some(UTF_16LE)
+    } else if even * 10 >= (even + odd) * 9 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// 1-based line of byte offset `at`.
 fn line_at(bytes: &[u8], at: usize) -> u64 {
     1 + bytes
@@ -163,6 +192,15 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<(Cow<'a, str>
         let info = EncodingInfo {
             name: name_of(enc),
             source: EncodingSource::Bom,
+            invalid_utf8_line: None,
+        };
+        return Ok((text, info));
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let info = EncodingInfo {
+            name: name_of(enc),
+            source: EncodingSource::ZeroBytes,
             invalid_utf8_line: None,
         };
         return Ok((text, info));
@@ -307,6 +345,22 @@ mod tests {
         let be = encode("¿Dónde?\tSí\n", "utf-16be", true).unwrap();
         let (t, i) = decode(&be, None).unwrap();
         assert_eq!((t.as_ref(), i.name), ("¿Dónde?\tSí\n", "utf-16be"));
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_told_by_its_zero_bytes() {
+        let text = "Marca temporal\t¿Dónde vive?\n2020/01/10\tMecca\n";
+        for label in ["utf-16le", "utf-16be"] {
+            let bytes = encode(text, label, false).unwrap();
+            let (t, i) = decode(&bytes, None).unwrap();
+            assert_eq!(
+                (t.as_ref(), i.name, i.source),
+                (text, label, EncodingSource::ZeroBytes)
+            );
+        }
+        // A lone zero byte in UTF-8 text is not UTF-16.
+        let (_, i) = decode(b"a,b\n1,\x002\n", None).unwrap();
+        assert_eq!(i.source, EncodingSource::ValidUtf8);
     }
 
     #[test]

@@ -25,7 +25,7 @@ export interface SurveyReadOptions {
   duplicates?: SurveyDuplicatePolicy;
 }
 export type SurveyDuplicatePolicy = "keepFirst" | "keepLast" | "keepAll" | "dropAll";
-export type SurveyEncodingSource = "bom" | "validUtf8" | "fallback" | "user" | "text";
+export type SurveyEncodingSource = "bom" | "zeroBytes" | "validUtf8" | "fallback" | "user" | "text";
 export interface SurveyEncoding {
   name: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "macintosh";
   source: SurveyEncodingSource;
