@@ -386,8 +386,9 @@ fn sorted(mut points: Vec<Point>) -> Vec<Point> {
     points
 }
 
-/// The index of the item that reads `column` (a key or a header).
-fn item_for(mapping: &Mapping, table: &Table, column: &str) -> Option<usize> {
+/// The item that reads `column` (a key or a header), and the choice when the column is one
+/// choice of a multi-select question.
+fn item_for(mapping: &Mapping, table: &Table, column: &str) -> Option<(usize, Option<usize>)> {
     let key = table
         .columns
         .iter()
@@ -403,7 +404,17 @@ fn item_for(mapping: &Mapping, table: &Table, column: &str) -> Option<usize> {
         .instrument
         .items
         .iter()
-        .position(|i| i.column.as_deref() == Some(key))
+        .enumerate()
+        .find_map(|(k, i)| {
+            if i.column.as_deref() == Some(key) {
+                return Some((k, None));
+            }
+            let c = i
+                .choices
+                .iter()
+                .position(|c| c.column.as_deref() == Some(key))?;
+            Some((k, Some(c)))
+        })
 }
 
 /// Declares and confirms the scale of every item the codebook covers.
@@ -420,7 +431,7 @@ pub fn apply(book: &Codebook, mapping: &Mapping, table: &Table) -> Result<Mappin
             continue;
         }
         done.push(f.clone());
-        let k = item_for(mapping, table, &e.column).ok_or_else(|| {
+        let (k, choice) = item_for(mapping, table, &e.column).ok_or_else(|| {
             Error::new(
                 Code::UnknownColumn,
                 format!(
@@ -444,9 +455,53 @@ pub fn apply(book: &Codebook, mapping: &Mapping, table: &Table) -> Result<Mappin
         let Some(item) = m.instrument.items.get_mut(k) else {
             continue;
         };
-        declare(item, &answers, &rows);
+        if item.kind == ItemType::MultiSelect {
+            label_choices(item, choice, &answers);
+        } else {
+            declare(item, &answers, &rows);
+        }
     }
     Ok(m)
+}
+
+/// A multi-select question: the codebook names its choices. In one column, each code is a
+/// choice (found by its label or code, else added); in a column per choice, the code is what
+/// the choice's column holds when chosen.
+fn label_choices(item: &mut Item, choice: Option<usize>, answers: &[&Entry]) {
+    let mut ids: std::collections::HashSet<String> =
+        item.choices.iter().map(|c| c.id.clone()).collect();
+    for e in answers {
+        let label = Text::new(&e.label, &e.label_es);
+        let found = match choice {
+            Some(c) => Some(c),
+            None => item.choices.iter().position(|c| {
+                [&c.id, &c.label.en, &c.label.es]
+                    .into_iter()
+                    .chain(&c.aliases)
+                    .any(|n| fold(n) == fold(&e.code) || fold(n) == fold(&e.label))
+            }),
+        };
+        let full = item.choices.len() >= super::instrument::MAX_CHOICES;
+        match found.and_then(|c| item.choices.get_mut(c)) {
+            Some(c) => {
+                c.label = label;
+                if !c.aliases.iter().any(|a| a == &e.code) {
+                    c.aliases.push(e.code.clone());
+                }
+            }
+            None if !full => {
+                let id = super::headers::unique(super::headers::slug(&e.label), &mut ids);
+                item.choices.push(super::instrument::Choice {
+                    id,
+                    label,
+                    aliases: vec![e.code.clone()],
+                    column: None,
+                });
+            }
+            None => {}
+        }
+    }
+    item.confirmed = true;
 }
 
 fn declare(item: &mut Item, answers: &[&Entry], rows: &[&Entry]) {

@@ -549,6 +549,26 @@ mod tests {
     }
 
     #[test]
+    fn an_old_mapping_still_opens_and_its_bare_number_labels_are_not_a_declared_scale() {
+        // The shape saved before scales were declared: no code, nonAnswers, confirmed, proposals.
+        let json = r#"{"items":[{"id":"q","column":"q","text":{"en":"Rating","es":""},"type":"likert",
+            "points":[{"value":1,"label":{"en":"1","es":"1"}},{"value":2,"label":{"en":"2","es":"2"}},
+            {"value":3,"label":{"en":"3","es":"3"}}]}]}"#;
+        let ins: Instrument = serde_json::from_str(json).unwrap();
+        ins.validate().unwrap();
+        let item = &ins.items[0];
+        assert!(!item.confirmed && item.non_answers.is_empty() && item.points[0].code.is_none());
+        assert!(
+            !item.declared(),
+            "codes labelled by their own number are not labels"
+        );
+        let mut confirmed = item.clone();
+        confirmed.confirmed = true;
+        assert!(confirmed.declared());
+        assert!(likert("x").declared());
+    }
+
+    #[test]
     fn top_box_must_leave_a_bottom() {
         let mut i = likert("q1");
         i.top = Some(4);

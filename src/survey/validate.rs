@@ -231,3 +231,60 @@ fn wave_scales(item: &Item, waves: Option<&Waves>) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::declared::{NonAnswer, NonAnswerReason, WaveScale};
+    use crate::survey::instrument::{Point, Text};
+    use crate::survey::labels::FamilyKind;
+
+    fn coded() -> Item {
+        let mut points = FamilyKind::Agree.points(&[]);
+        for p in &mut points {
+            p.code = Some(p.value);
+        }
+        Item {
+            points,
+            ..Item::new("q", Some("q"), Text::default(), ItemType::Likert)
+        }
+    }
+
+    #[test]
+    fn a_non_answer_code_cannot_also_be_a_point() {
+        let mut i = coded();
+        i.non_answers.push(NonAnswer {
+            code: "4".into(),
+            reason: NonAnswerReason::DontKnow,
+            label: Text::default(),
+        });
+        assert_eq!(item(&i, None).unwrap_err().code, Code::InvalidInstrument);
+        i.non_answers[0].code = "9".into();
+        item(&i, None).unwrap();
+        i.points[1].code = Some(1.0);
+        assert_eq!(item(&i, None).unwrap_err().code, Code::DuplicateId);
+    }
+
+    #[test]
+    fn a_wave_scale_names_a_known_wave_and_maps_onto_the_items_values() {
+        let mut i = coded();
+        let waves = Waves {
+            column: "wave".into(),
+            order: vec!["2014-15".into(), "2017-18".into()],
+            sizes_assumed: false,
+        };
+        i.wave_scales.push(WaveScale {
+            wave: "2015-16".into(),
+            points: FamilyKind::Adults.points(&[true; 5]),
+        });
+        assert_eq!(item(&i, Some(&waves)).unwrap_err().code, Code::UnknownId);
+        i.wave_scales[0].wave = "2014-15".into();
+        // Five adults points, but the agreement scale has four values: 5 maps onto nothing.
+        assert_eq!(
+            item(&i, Some(&waves)).unwrap_err().code,
+            Code::InvalidInstrument
+        );
+        i.wave_scales[0].points.retain(|p: &Point| p.value <= 4.0);
+        item(&i, Some(&waves)).unwrap();
+    }
+}

@@ -106,7 +106,7 @@ test('a numeric Qualtrics item is codes until its scale is confirmed; only then 
   // this file's codebook says code 1 is. Pick that end, type one Spanish label, confirm.
   assert.equal(await item.locator(q('survey-scale-type')).inputValue(), 'likert');
   assert.match(await item.locator(q('survey-scale-reasons')).textContent(), /ASSUMED: code 5 is the positive end/);
-  await item.locator(q('survey-scale-positive')).selectOption({ index: 0 }); // code 1 is the positive end
+  await item.locator(q('survey-scale-flip')).click(); // "the codes run the other way: code 1 is Strongly agree"
   const top = scaleItem("I feel confident interacting with my child's teachers").locator(`${q('survey-scale-points')} tbody tr`).last();
   assert.equal(await top.locator('th').textContent(), '1');
   assert.equal(await top.locator(q('survey-scale-label-en')).inputValue(), 'Strongly agree');
@@ -117,6 +117,37 @@ test('a numeric Qualtrics item is codes until its scale is confirmed; only then 
   await status(/is confirmed/);
   assert.equal(await scaleItem("I feel confident interacting with my child's teachers").getAttribute('data-status'), 'confirmed');
   assert.match(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);
+});
+
+test('codes no template fits: type the labels, mark a code as a non-answer, confirm', async () => {
+  // Q4_3 has codes 1–6 (6 = don't know in the codebook): the engine proposes no scale.
+  const item = scaleItem('I know of resources to advocate for my child');
+  assert.equal(await item.getAttribute('data-status'), 'codes');
+  await item.locator('summary').click();
+  const box = () => scaleItem('I know of resources to advocate for my child');
+  assert.equal(await box().locator(q('survey-scale-confirm')).isDisabled(), true, 'codes cannot be confirmed as codes');
+  await box().locator(q('survey-scale-type')).selectOption('likert');
+  const labels = { 1: 'Strongly agree', 2: 'Agree', 3: 'Neither agree nor disagree', 4: 'Disagree', 5: 'Strongly disagree' };
+  for (const [code, label] of Object.entries(labels)) {
+    const input = box().locator(`${q('survey-scale-points')} tbody tr`).filter({ has: s.page.locator('th', { hasText: new RegExp(`^${code}$`) }) }).locator(q('survey-scale-label-en'));
+    await input.fill(label);
+    await input.dispatchEvent('change');
+  }
+  // Code 6 is not a point of the scale but "don't know".
+  await box().locator(`${q('survey-scale-points')} tbody tr`).filter({ has: s.page.locator('th', { hasText: /^6$/ }) }).locator(q('survey-scale-remove-point')).click();
+  assert.equal(await box().locator(`${q('survey-scale-points')} tbody tr`).count(), 5);
+  await box().getByRole('button', { name: 'Add a code that is not an answer' }).click();
+  const na = box().locator(`${q('survey-scale-nonanswers')} li`).first();
+  await na.locator('input').fill('6');
+  await na.locator('input').dispatchEvent('change');
+  await box().locator(q('survey-scale-nonanswers')).locator('select').first().selectOption('dontKnow');
+  await box().locator(q('survey-scale-positive')).selectOption({ label: '1 = Strongly agree' });
+  await clearStatus();
+  await box().locator(q('survey-scale-confirm')).click();
+  await status(/is confirmed/);
+  assert.equal(await box().getAttribute('data-status'), 'confirmed');
+  assert.match(await sentences(), /I know of resources to advocate for my child”: \d+% \(95% CI [\d–]+%\) agree/);
+  assert.doesNotMatch(await text('survey-notices'), /I know of resources[^.]*codes without labels/);
 });
 
 test('two waves worded differently: the comparison is withheld until the mapping is confirmed', async () => {

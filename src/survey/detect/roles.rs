@@ -65,24 +65,23 @@ pub fn choice_columns(
     ids: &mut HashSet<String>,
 ) {
     let ncols = table.columns.len();
+    let parts: Vec<(String, String)> = table.columns.iter().map(question_and_choice).collect();
     let mut c = 0;
     while c < ncols {
-        let question = &table.columns[c].question;
+        let question = &parts[c].0;
         let mut run = (c..ncols)
             .take_while(|&k| {
-                let col = &table.columns[k];
                 !taken[k]
-                    && !col.sub.is_empty()
-                    && col.question == *question
-                    && is_choice_column(table, k)
+                    && !parts[k].1.is_empty()
+                    && parts[k].0 == *question
+                    && is_choice_column(table, k, &parts[k].1)
             })
             .count();
         if run >= 1 {
             let next = c + run;
-            if table
-                .columns
+            if parts
                 .get(next)
-                .is_some_and(|col| !taken[next] && col.question == *question && is_other(&col.sub))
+                .is_some_and(|p| !taken[next] && p.0 == *question && is_other(&p.1))
             {
                 run += 1;
             }
@@ -91,17 +90,15 @@ pub fn choice_columns(
             c += 1;
             continue;
         }
-        let cols: Vec<&Column> = table.columns[c..c + run].iter().collect();
-        let text = bilingual(&cols[0].question);
+        let text = bilingual(question);
         let id = unique(slug(text.get(super::super::instrument::Lang::En)), ids);
         let mut cids = HashSet::new();
-        let choices = cols
-            .iter()
-            .map(|col| Choice {
-                id: unique(slug(&col.sub), &mut cids),
-                label: bilingual(&col.sub),
+        let choices = (c..c + run)
+            .map(|k| Choice {
+                id: unique(slug(&parts[k].1), &mut cids),
+                label: bilingual(&parts[k].1),
                 aliases: vec![],
-                column: Some(col.key.clone()),
+                column: Some(table.columns[k].key.clone()),
             })
             .collect();
         m.instrument.items.push(Item {
@@ -115,12 +112,26 @@ pub fn choice_columns(
     }
 }
 
+/// A column's question and choice: SurveyMonkey's second header row, else a one-header
+/// export's `Question - Choice` (the older SurveyMonkey export joins them so).
+fn question_and_choice(col: &Column) -> (String, String) {
+    if !col.sub.is_empty() {
+        return (col.question.clone(), col.sub.clone());
+    }
+    match col.header.rsplit_once(" - ") {
+        Some((q, sub)) if !q.trim().is_empty() && !sub.trim().is_empty() => {
+            (q.trim().to_string(), sub.trim().to_string())
+        }
+        _ => (col.question.clone(), String::new()),
+    }
+}
+
 /// True when each answered cell of the column is its own sub-header (or a yes-like mark).
-fn is_choice_column(table: &Table, c: usize) -> bool {
-    let (Some(col), Some(dict)) = (table.columns.get(c), table.dicts.get(c)) else {
+fn is_choice_column(table: &Table, c: usize, choice: &str) -> bool {
+    let Some(dict) = table.dicts.get(c) else {
         return false;
     };
-    let sub = fold(&col.sub);
+    let sub = fold(choice);
     let values: Vec<String> = dict
         .values
         .iter()
@@ -128,11 +139,15 @@ fn is_choice_column(table: &Table, c: usize) -> bool {
         .map(|v| fold(v))
         .filter(|f| missing_kind(f).is_none())
         .collect();
-    values.len() <= 2
-        && values.iter().any(|v| *v == sub || v == "1" || v == "x")
-        && values
-            .iter()
-            .all(|v| *v == sub || ["1", "x", "0"].contains(&v.as_str()))
+    // SurveyMonkey's numeric export writes the choice's number in its column.
+    let numbered = values.len() == 1
+        && super::super::labels::parse_number(&values[0], false).is_some_and(|x| x >= 1.0);
+    numbered
+        || values.len() <= 2
+            && values.iter().any(|v| *v == sub || v == "1" || v == "x")
+            && values
+                .iter()
+                .all(|v| *v == sub || ["1", "x", "0"].contains(&v.as_str()))
 }
 
 #[cfg(test)]

@@ -102,7 +102,13 @@ pub fn numbers(values: &[(&str, String, u64)], comma: bool, header: &str) -> Opt
     let coded = parsed
         .iter()
         .all(|(v, _)| (0.0..=10.0).contains(v) || SENTINEL_CODES.contains(v));
-    if whole && coded && parsed.len() <= MAX_CODES && !mentions(&fold(header), QUANTITY_WORDS) {
+    // A quantity ("how many children") keeps its numbers; but an "Age" column of 1–10 holds
+    // the codes of age bands, not ages of respondents.
+    let folded = fold(header);
+    let small = parsed.iter().all(|(v, _)| *v <= 10.0);
+    let quantity = mentions(&folded, QUANTITY_WORDS)
+        && !(small && mentions(&folded, &["age", "edad", "age group", "grupo de edad"]));
+    if whole && coded && parsed.len() <= MAX_CODES && !quantity {
         let mut codes: Vec<(f64, u64)> = Vec::new();
         for (v, n) in parsed {
             match codes.iter_mut().find(|c| c.0 == v) {
@@ -223,6 +229,9 @@ mod tests {
         assert_eq!(numbers(&v, false, "Q4"), Some(Guess::Numeric));
         let v = vals(&[("0.5", 1), ("2", 1), ("3", 1)]);
         assert_eq!(numbers(&v, false, "Q5"), Some(Guess::Numeric));
+        // Age bands coded 1–4 are codes, not ages.
+        let v = vals(&[("1", 16), ("2", 50), ("3", 37), ("4", 10)]);
+        assert!(matches!(numbers(&v, false, "Age"), Some(Guess::Codes(_))));
     }
 
     #[test]

@@ -5,10 +5,12 @@
 import { el, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { count, tr } from './format.js';
+import { reasonText, templateName } from './notices.js';
 
 export const ROLES = ['item', 'respondentId', 'timestamp', 'wave', 'ignored', 'unused'];
 export const TYPES = ['likert', 'binary', 'change', 'multiSelect', 'numeric', 'category', 'text', 'codes'];
-const PAIRABLE = new Set(['likert', 'binary', 'numeric', 'change']);
+const PAIRABLE = new Set(['likert', 'binary', 'numeric', 'change', 'codes']);
+const LABELLED = new Set(['likert', 'binary', 'change', 'category', 'codes']);
 const GROUPABLE = new Set(['category', 'binary', 'likert']);
 const SCALABLE = new Set(['likert', 'binary', 'numeric']);
 
@@ -128,6 +130,39 @@ export function setType(ed, item, type, col) {
 
 // ---------------------------------------------------------------- view
 
+/**
+ * The engine's proposed scales for an item (with confidence and reasons) and the "confirmed"
+ * box: using a proposal copies its type, points and non-answers and confirms the scale.
+ */
+function proposalControls(item, ci, name, change) {
+  const wrap = el('span', { class: 'survey-proposals' });
+  const proposals = item.proposals ?? [];
+  if (proposals.length && !item.confirmed) {
+    const id = uid('proposal');
+    const options = proposals.map((p, k) => [String(k), t('survey.map.proposalOption', { template: templateName(p.template), confidence: Math.round(p.confidence * 100) })]);
+    const pick = select(options, '0', { id, 'data-key': `proposal:${ci}`, 'data-testid': 'survey-proposal' });
+    const reasons = (k) => (proposals[k]?.reasons ?? []).map((r) => reasonText(r)).join('; ');
+    const why = el('span', { class: 'survey-colfacts', text: reasons(0) });
+    pick.addEventListener('change', () => { why.textContent = reasons(Number(pick.value)); });
+    wrap.append(el('label', { for: id, text: t('survey.map.proposal') }), pick,
+      el('button', { type: 'button', class: 'secondary small', 'data-key': `use-proposal:${ci}`, 'data-testid': 'survey-use-proposal',
+        'aria-label': t('survey.map.useProposalOf', { column: name }), text: t('survey.map.useProposal'),
+        onclick: change(() => {
+          const p = proposals[Number(pick.value)];
+          if (!p) return;
+          item.type = p.type; item.points = clone(p.points); item.nonAnswers = clone(p.nonAnswers ?? []); item.top = null; item.confirmed = true;
+        }) }), why);
+  }
+  if (LABELLED.has(item.type) && item.type !== 'codes') {
+    const id = uid('confirmed');
+    wrap.append(el('span', { class: 'survey-top' },
+      el('input', { id, type: 'checkbox', checked: !!item.confirmed, 'data-key': `confirmed:${ci}`, 'data-testid': 'survey-confirmed',
+        onchange: change((e) => { item.confirmed = e.target.checked; }) }),
+      el('label', { for: id, text: item.waveScales?.length ? t('survey.map.confirmedWaves') : t('survey.map.confirmed') })));
+  }
+  return wrap;
+}
+
 function select(options, value, attrs) {
   return el('select', attrs, options.map(([v, text]) => el('option', { value: v, selected: v === value, text })));
 }
@@ -165,9 +200,15 @@ export function renderMapping(ed, { on, error, busy }) {
         onchange: change((e) => setType(ed, item, e.target.value, col)),
       })));
       // Points, and for Likert the number of top points counted as agreement.
-      const pts = item.type === 'multiSelect' ? item.choices.map((c) => tr(c.label)) : item.points.map((p) => tr(p.label));
+      // A point shows its code when the file writes codes: "1 = Improved"; a bare code alone.
+      const pointText = (p) => { const label = tr(p.label); const code = p.code ?? null; return code === null ? label : label ? `${code} = ${label}` : String(code); };
+      const pts = item.type === 'multiSelect' ? item.choices.map((c) => tr(c.label)) : item.points.map(pointText);
       const pointsText = ['numeric', 'text'].includes(item.type) ? t(`survey.map.no.${item.type}`) : pts.join(' · ');
       const topCell = el('td', { class: 'survey-points' }, el('span', { text: pointsText }));
+      if (item.nonAnswers?.length) {
+        topCell.append(el('span', { class: 'survey-colfacts', text: t('survey.map.nonAnswers', { codes: item.nonAnswers.map((n) => `${n.code} (${t(`survey.missing.${n.reason === 'skipped' ? 'blank' : n.reason}`)})`).join(', ') }) }));
+      }
+      topCell.append(proposalControls(item, ci, name, change));
       if (item.type === 'likert') {
         const id = uid('top');
         const top = item.top ?? (item.points.length <= 3 ? 1 : 2);

@@ -39,23 +39,28 @@ function applyProposal(d, p, index) {
 
 const byValue = (points) => [...points].sort((a, b) => a.value - b.value);
 
-/**
- * Makes `point` the positive end. Where the file writes codes, the codes change places (the
- * labels stay in order: "code 1 is Strongly agree"); where it writes labels, the values do.
- */
+/** Makes `point` the positive end: the values turn round; each code keeps its label. */
 function makePositive(d, point) {
   const sorted = byValue(d.points);
   if (sorted[sorted.length - 1] === point) return;
-  const coded = sorted.every((p) => p.code !== null && p.code !== undefined);
-  const key = coded ? 'code' : 'value';
-  const values = sorted.map((p) => p[key]);
-  sorted.forEach((p, i) => { p[key] = values[values.length - 1 - i]; });
+  const values = sorted.map((p) => p.value);
+  sorted.forEach((p, i) => { p.value = values[values.length - 1 - i]; });
+}
+
+/** The codes run the other way: the labels stay in order and the codes turn round. */
+function flipCodes(d) {
+  const sorted = byValue(d.points);
+  const codes = sorted.map((p) => p.code);
+  sorted.forEach((p, i) => { p.code = codes[codes.length - 1 - i]; });
 }
 
 /** The item as it will be sent to the engine when confirmed. */
 export function confirmedItem(item, d) {
   const out = clone(item);
-  Object.assign(out, { type: d.type, points: clone(d.points), nonAnswers: clone(d.nonAnswers), confirmed: true });
+  // A code declared a non-answer is not also a point of the scale.
+  const non = new Set(d.nonAnswers.map((n) => String(n.code).trim()));
+  const points = d.points.filter((p) => p.code === null || p.code === undefined || !non.has(String(p.code)));
+  Object.assign(out, { type: d.type, points: clone(points), nonAnswers: clone(d.nonAnswers), confirmed: true });
   if (d.waveScales.length) out.waveScales = clone(d.waveScales);
   if (out.type !== 'likert') out.top = null;
   return out;
@@ -118,16 +123,25 @@ function itemEditor(item, d, on) {
       onchange: edit((e) => { p.label[lang] = e.target.value; }) });
     parts.push(el('div', { class: 'survey-scroll' }, el('table', { class: 'data', 'data-testid': 'survey-scale-points' },
       el('caption', { text: t(ORDERED.has(d.type) ? 'survey.scale.points' : 'survey.scale.pointsUnordered') }),
-      el('thead', {}, el('tr', {}, [t('survey.scale.code'), t('survey.scale.labelEn'), t('survey.scale.labelEs')].map((h) => el('th', { scope: 'col', text: h })))),
+      el('thead', {}, el('tr', {}, [t('survey.scale.code'), t('survey.scale.labelEn'), t('survey.scale.labelEs'), t('survey.map.action')].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, sorted.map((p) => el('tr', {}, el('th', { scope: 'row', class: 'num', text: codeText(p) }),
-        el('td', {}, input(p, 'en', t('survey.scale.labelEn'))), el('td', {}, input(p, 'es', t('survey.scale.labelEs')))))))));
+        el('td', {}, input(p, 'en', t('survey.scale.labelEn'))), el('td', {}, input(p, 'es', t('survey.scale.labelEs'))),
+        el('td', {}, sorted.length > 2 ? el('button', { type: 'button', class: 'secondary small', 'data-testid': 'survey-scale-remove-point',
+          'aria-label': t('survey.scale.removePoint', { code: codeText(p) === '—' ? tr(p.label) : codeText(p) }), text: t('survey.scale.remove'),
+          onclick: edit(() => { d.points.splice(d.points.indexOf(p), 1); }) }) : '—')))))));
     if (sorted.length >= 2 && ORDERED.has(d.type)) {
       const posId = uid('pos');
       const ends = [sorted[0], sorted[sorted.length - 1]];
       parts.push(el('div', { class: 'field' }, el('label', { for: posId, text: t('survey.scale.positive') }),
         el('select', { id: posId, 'data-testid': 'survey-scale-positive', 'aria-label': t('survey.scale.positiveOf', { item: name }),
           onchange: edit((e) => makePositive(d, ends[Number(e.target.value)])) },
-        ends.map((p, i) => el('option', { value: String(i), selected: i === 1, text: codeText(p) === '—' ? tr(p.label) : `${t('survey.scale.code')} ${codeText(p)}` })))));
+        ends.map((p, i) => el('option', { value: String(i), selected: i === 1, text: codeText(p) === '—' ? tr(p.label) : `${codeText(p)} = ${tr(p.label) || '?'}` })))));
+      // A proposal assumes which way the codes run; say the other way in one click.
+      if (sorted.every((p) => p.code !== null && p.code !== undefined)) {
+        const top = sorted[sorted.length - 1];
+        parts.push(el('button', { type: 'button', class: 'secondary small', 'data-testid': 'survey-scale-flip',
+          text: t('survey.scale.flipCodes', { code: codeText(sorted[0]), label: tr(top.label) || codeText(top) }), onclick: edit(() => flipCodes(d)) }));
+      }
     }
   }
 
