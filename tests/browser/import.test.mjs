@@ -99,6 +99,8 @@ test('a numeric Qualtrics item is codes until its scale is confirmed; only then 
   assert.match(await item.locator('summary').textContent(), /codes without labels — pick a scale/);
   assert.doesNotMatch(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);
   assert.match(await text('survey-notices'), /codes without labels/);
+  await s.page.locator(q('survey-notices')).screenshot({ path: `${shots}report-notices-en.png` });
+  await s.page.locator(q('survey-codes')).screenshot({ path: `${shots}report-codes-en.png` });
   await item.locator('summary').click();
   assert.match(await item.locator(q('survey-codes-notice')).textContent(), /codes without labels — pick a scale/);
   await item.screenshot({ path: `${shots}import-scale-en.png` });

@@ -16,12 +16,15 @@ import { tr } from './format.js';
 export function scalePanel({ get, task, setStatus, applyMapping }) {
   const scalesBox = el('div', { class: 'survey-scales-body', 'data-testid': 'survey-scales' });
   const codebookBox = el('div', { class: 'survey-codebook', 'data-testid': 'survey-codebook' });
-  let drafts = new Map(), shownFor = null, error = null;
+  let drafts = new Map(), shownFor = null, loaded = null, error = null;
   const open = new Set();
 
   function render() {
     const { current } = get();
     if (!current) { replace(scalesBox); replace(codebookBox); return; }
+    // Another survey (a new `current`): nothing open, no codebook error. Another mapping of the
+    // same survey (a scale confirmed): edits start again from it, open editors stay open.
+    if (loaded !== current) { loaded = current; open.clear(); error = null; }
     if (shownFor !== current.mapping) { drafts = new Map(); shownFor = current.mapping; }
     replace(scalesBox, ...renderScales(current.mapping, drafts, {
       open,
