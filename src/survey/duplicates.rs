@@ -92,11 +92,22 @@ pub fn find(table: &Table, mapping: &Mapping, id_col: usize) -> Duplicates {
     let Some(ids) = table.cells.get(id_col) else {
         return Duplicates::default();
     };
+    // Ids are indices into the column's dictionary: one counting pass finds the ids on more
+    // than one row, and only their rows are grouped (100,000 distinct ids cost no hashing).
+    let mut seen = vec![0u32; table.dicts[id_col].values.len()];
+    for &id in ids {
+        if let Some(n) = seen.get_mut(id as usize) {
+            *n = n.saturating_add(1);
+        }
+    }
+    if seen.iter().skip(1).all(|n| *n < 2) {
+        return Duplicates::default();
+    }
     let wave = waves_of(table, mapping);
     let mut copies: HashMap<(u32, u16), Vec<u32>> = HashMap::new();
     let mut order: Vec<(u32, u16)> = Vec::new();
     for (row, &id) in ids.iter().enumerate() {
-        if id == 0 {
+        if id == 0 || !seen.get(id as usize).is_some_and(|n| *n >= 2) {
             continue;
         }
         let key = (id, wave.get(row).copied().unwrap_or(NO_WAVE));
