@@ -397,3 +397,23 @@ fn grid_rows_keep_their_question_in_sentences() {
         .en
         .contains("Confident with my child's teachers"));
 }
+
+#[test]
+fn a_surveys_own_codebook_applies_without_changing_its_report() {
+    for csv in [example::PARENTS_CSV, example::STAFF_CSV] {
+        let mut s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+        let before = report(&s);
+        let book = s.codebook();
+        s.set_codebook(&book).unwrap();
+        assert_eq!(report(&s), before);
+        assert!(s
+            .mapping()
+            .instrument
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemType::Likert)
+            .all(|i| i.confirmed));
+        // Written again, the codebook is the same file.
+        assert_eq!(s.codebook(), book);
+    }
+}

@@ -67,6 +67,12 @@ export async function usage(): Promise<void> {
   const textEntry: boolean = fromBytes.issues().headers[0].textEntry;
   fromBytes.free();
   console.log(enc, textEntry);
+  const book: string = survey.codebook();
+  survey.setCodebook(book);
+  survey.setCodebook(new TextEncoder().encode(book));
+  const notices: string[] = report.notices.map((n) => n.code);
+  const proposals: number = mapping.instrument.items[0].proposals?.length ?? 0;
+  console.log(notices, proposals);
   const staff: string = waterline.exampleStaffCsv();
   const sens: SensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });
   survey.free();
