@@ -192,6 +192,26 @@ test('a codebook is imported (a bad one refused at its line) and exported', asyn
   assert.match(exported, /Q4_1,1,Strongly agree,Totalmente de acuerdo/);
 });
 
+test('confirmed scales and the duplicate policy are kept with the project across a reload', async () => {
+  // The codebook test left qualtrics_numeric.csv loaded with its codebook applied.
+  await clearStatus();
+  await s.page.selectOption(q('survey-duplicates'), 'keepFirst');
+  await status(/loaded/);
+  await s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
+  await s.page.evaluate(() => { document.getElementById('project-status').textContent = ''; });
+  await s.page.waitForTimeout(400);
+  await s.page.reload();
+  await s.page.waitForSelector('#engine-status[data-state="ready"]');
+  await s.page.waitForSelector('#project-status:has-text("restored")');
+  // The answers were not saved; loading the same file again brings the confirmed scales back.
+  await clearStatus();
+  await s.page.setInputFiles('#survey-file', { name: 'qualtrics_numeric.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('qualtrics_numeric.csv', corpus)) });
+  await status(/saved mapping was applied again/);
+  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'keepFirst');
+  assert.equal(await scaleItem("I feel confident interacting with my child's teachers").getAttribute('data-status'), 'confirmed');
+  assert.match(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);
+});
+
 test('Spanish: the panel, the scale editor and the notices', async () => {
   await upload('qualtrics_numeric.csv');
   await lang('es');
