@@ -1,12 +1,14 @@
 //! Records of a CSV body, with the file line each starts on, and recovery from unclosed quotes.
 //!
 //! The `csv` crate reads an unclosed quoted field to the end of the input, which would swallow
-//! every row after it. Before reading, [`segments`] scans the body once with the same state
-//! machine as `csv-core` (a quote opens a field only at its start; `""` inside quotes is a
-//! literal quote). When a quoted field is still open at the end, the body is cut after the line
-//! where that field opened: the row with the open quote ends there (its field holds the rest of
-//! that line), and the following text is read again as records of its own, from the next line.
-//! The scan repeats on that rest, so every unclosed quote is found at the line where it opened.
+//! every row after it; two unclosed quotes pair up and misalign every row between them. Such a
+//! record always spans lines (or reaches the end of the input), so [`Records`] scans each such
+//! record with [`open_quote`] (the same states as `csv-core`: a quote opens a field only at its
+//! start; `""` inside quotes is a literal quote). When the scan finds a quote left open, the
+//! record is cut after the line where that field opened — its field holds the rest of that
+//! line — and the following text is read again as records of its own, from the next line. So
+//! every unclosed quote is reported at the line where it opened, and no row after it is read
+//! misaligned.
 
 use crate::error::{Code, Error, Result};
 
@@ -91,72 +93,34 @@ pub fn open_quote(text: &[u8], delimiter: u8) -> Option<OpenQuote> {
     None
 }
 
-/// A part of the body read as records on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Segment {
-    /// Byte range in the body.
-    pub start: usize,
-    /// End of the byte range (exclusive).
-    pub end: usize,
-    /// 1-based body line of the segment's first byte.
-    pub first_line: u64,
-    /// The quote left open at the segment's end, when the segment was cut there.
-    pub open: Option<OpenQuote>,
+/// The end of the line holding byte `at` (just past its `\n`, or the end of `text`).
+fn end_of_line(text: &[u8], at: usize) -> usize {
+    text.get(at..)
+        .and_then(|r| r.iter().position(|b| *b == b'\n'))
+        .map_or(text.len(), |p| at + p + 1)
 }
 
-/// Cuts `body` into segments at every unclosed quote (see the module documentation).
-pub fn segments(body: &[u8], delimiter: u8) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut start = 0usize;
-    let mut first_line = 1u64;
-    loop {
-        let rest = body.get(start..).unwrap_or(&[]);
-        match open_quote(rest, delimiter) {
-            None => {
-                out.push(Segment {
-                    start,
-                    end: body.len(),
-                    first_line,
-                    open: None,
-                });
-                return out;
-            }
-            Some(q) => {
-                let from = q.byte;
-                let eol = rest
-                    .get(from..)
-                    .and_then(|r| r.iter().position(|b| *b == b'\n'))
-                    .map_or(rest.len(), |p| from + p + 1);
-                let open = OpenQuote {
-                    byte: start + q.byte,
-                    line: first_line + q.line - 1,
-                    field: q.field,
-                };
-                out.push(Segment {
-                    start,
-                    end: start + eol,
-                    first_line,
-                    open: Some(open),
-                });
-                if start + eol >= body.len() {
-                    return out;
-                }
-                first_line = open.line + 1;
-                start += eol;
-            }
-        }
-    }
-}
-
-/// Reads records from the segments of a body, in order.
+/// Reads the records of a body, in order, recovering from unclosed quotes.
+///
+/// Only a record that spans lines (or reaches the end of the body) can hide an unclosed quote,
+/// so only such records are scanned with [`open_quote`]; the check for a line break inside a
+/// record is a `memchr`. When the scan finds one, the record is read again up to the end of
+/// the line where the quote opened, and reading restarts on the next line.
 pub struct Records<'a> {
     body: &'a [u8],
     delimiter: u8,
-    segments: Vec<Segment>,
-    next: usize,
-    current: Option<(csv::Reader<&'a [u8]>, Segment)>,
     /// Line offset added to body lines (lines of the preamble).
     skipped: u64,
+    reader: Option<csv::Reader<&'a [u8]>>,
+    /// Byte where the current part of the body starts, and its 1-based body line.
+    start: usize,
+    first_line: u64,
+    /// Quotes left open, in body lines.
+    opens: Vec<OpenQuote>,
+    /// 0-based index of the part the last record came from (one more after each open quote).
+    part: usize,
+    /// The next record starts a new part.
+    bump: bool,
 }
 
 impl<'a> Records<'a> {
@@ -165,28 +129,39 @@ impl<'a> Records<'a> {
         Records {
             body,
             delimiter,
-            segments: segments(body, delimiter),
-            next: 0,
-            current: None,
             skipped,
+            reader: None,
+            start: 0,
+            first_line: 1,
+            opens: Vec::new(),
+            part: 0,
+            bump: false,
         }
     }
 
-    /// The quotes left open, in file order (file lines include the preamble).
+    /// The quotes left open so far, in file order (file lines include the preamble).
     pub fn open_quotes(&self) -> Vec<OpenQuote> {
-        self.segments
+        self.opens
             .iter()
-            .filter_map(|s| s.open)
             .map(|q| OpenQuote {
                 line: q.line + self.skipped,
-                ..q
+                ..*q
             })
             .collect()
     }
 
-    /// 0-based index of the segment the last record came from.
+    /// 0-based index of the part of the body the last record came from: 0 before the first
+    /// open quote, 1 after it, and so on.
     pub fn segment(&self) -> usize {
-        self.next.saturating_sub(1)
+        self.part
+    }
+
+    fn reader_for(&self, from: usize, to: usize) -> csv::Reader<&'a [u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.body.get(from..to).unwrap_or(&[]))
     }
 
     /// Reads the next record into `record`; returns its 1-based file line, or `None` at the end.
@@ -194,46 +169,64 @@ impl<'a> Records<'a> {
     /// # Errors
     /// [`Code::CsvMalformed`] with the `line` when the reader fails.
     pub fn read(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>> {
-        loop {
-            if self.current.is_none() {
-                let Some(seg) = self.segments.get(self.next).copied() else {
-                    return Ok(None);
-                };
-                self.next += 1;
-                let slice = self.body.get(seg.start..seg.end).unwrap_or(&[]);
-                let reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(self.delimiter)
-                    .from_reader(slice);
-                self.current = Some((reader, seg));
-            }
-            let Some((reader, seg)) = self.current.as_mut() else {
-                return Ok(None);
-            };
-            let base = seg.first_line - 1 + self.skipped;
-            match reader.read_byte_record(record) {
-                Ok(true) => {
-                    // After a CRLF the reader records a row's start before the LF, on the
-                    // previous line.
-                    let line = record.position().map_or(0, |p| {
-                        let at = seg.start + p.byte() as usize;
-                        let lf = self.body.get(at) == Some(&b'\n');
-                        p.line() + u64::from(lf)
-                    });
-                    return Ok(Some(base + line));
-                }
-                Ok(false) => self.current = None,
-                Err(e) => {
-                    let line = base + e.position().map_or(0, csv::Position::line);
-                    return Err(Error::new(
-                        Code::CsvMalformed,
-                        format!("the CSV could not be read near line {line}: {e}"),
-                    )
-                    .with("line", line));
-                }
-            }
+        if self.bump {
+            self.part += 1;
+            self.bump = false;
         }
+        let (start, first_line, len) = (self.start, self.first_line, self.body.len());
+        let base = first_line - 1;
+        let reader = match self.reader.as_mut() {
+            Some(r) => r,
+            None => {
+                let r = self.reader_for(start, len);
+                self.reader.insert(r)
+            }
+        };
+        let malformed = |e: csv::Error| {
+            let line = base + e.position().map_or(0, csv::Position::line);
+            Error::new(
+                Code::CsvMalformed,
+                format!("the CSV could not be read near line {line}: {e}"),
+            )
+            .with("line", line)
+        };
+        if !reader.read_byte_record(record).map_err(malformed)? {
+            return Ok(None);
+        }
+        let end = start + reader.position().byte() as usize;
+        let Some(p) = record.position() else {
+            return Ok(Some(0));
+        };
+        let at = start + p.byte() as usize;
+        // After a CRLF the reader records a row's start before the LF, on the previous line.
+        let lf = self.body.get(at) == Some(&b'\n');
+        let line = base + p.line() + u64::from(lf);
+        let raw = self.body.get(at..end).unwrap_or(&[]);
+        let inner = raw.trim_ascii_end();
+        let inner = inner.strip_prefix(b"\n").unwrap_or(inner);
+        if end < len && !inner.contains(&b'\n') {
+            return Ok(Some(line + self.skipped));
+        }
+        let Some(q) = open_quote(raw, self.delimiter) else {
+            return Ok(Some(line + self.skipped));
+        };
+        // The quote opened q.line - 1 lines below the record's first byte.
+        let open_line = line + q.line - 1 - u64::from(lf);
+        let cut = end_of_line(self.body, at + q.byte);
+        let mut again = self.reader_for(at, cut);
+        if !again.read_byte_record(record).map_err(malformed)? {
+            return Ok(None);
+        }
+        self.opens.push(OpenQuote {
+            byte: at + q.byte,
+            line: open_line,
+            field: q.field,
+        });
+        self.start = cut;
+        self.first_line = open_line + 1;
+        self.reader = None;
+        self.bump = true;
+        Ok(Some(line + self.skipped))
     }
 }
 
@@ -243,9 +236,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
-    /// The plain state machine, as the oracle for [`open_quote`]. Finds a quoted field left open at the end of `text`, if any, or one that spans lines and
-    /// "closes" with a quote followed by more text (`"b⏎3,c⏎4,"d`): two unclosed quotes that
-    /// `csv` would pair up, misaligning every row between them. The first such field is returned.
+    /// The plain per-byte state machine of `csv-core`, as the oracle for [`open_quote`].
     fn reference_open_quote(text: &[u8], delimiter: u8) -> Option<OpenQuote> {
         #[derive(Clone, Copy, PartialEq)]
         enum S {
@@ -310,6 +301,31 @@ mod tests {
             prop_assert_eq!(open_quote(&text, b','), reference_open_quote(&text, b','));
             prop_assert_eq!(open_quote(&text, b';'), reference_open_quote(&text, b';'));
         }
+
+        #[test]
+        fn records_start_on_nondecreasing_lines_inside_the_text(
+            text in prop::collection::vec(prop::sample::select(b"a,\"\n\r".to_vec()), 0..80)
+        ) {
+            let lines_in_text = 1 + text.iter().filter(|b| **b == b'\n').count() as u64;
+            let mut r = Records::new(&text, b',', 0);
+            let mut rec = csv::ByteRecord::new();
+            let mut last = 0u64;
+            let mut n = 0;
+            while let Some(line) = r.read(&mut rec).unwrap() {
+                prop_assert!(line >= last.max(1) && line <= lines_in_text, "{} after {}", line, last);
+                last = line;
+                n += 1;
+            }
+            // Without any quote, the records are exactly the csv reader's.
+            if !text.contains(&b'"') {
+                let mut plain = csv::ReaderBuilder::new().has_headers(false).flexible(true)
+                    .from_reader(text.as_slice());
+                prop_assert_eq!(n, plain.byte_records().count());
+            }
+            // Every open quote is on a line of the text, in order.
+            let opens: Vec<u64> = r.open_quotes().iter().map(|q| q.line).collect();
+            prop_assert!(opens.windows(2).all(|w| w[0] < w[1]) && opens.iter().all(|l| *l <= lines_in_text));
+        }
     }
 
     #[test]
@@ -323,9 +339,35 @@ mod tests {
         let text = b"id,q,r\n1,\"ok\nstill ok\",x\n2,y,\"never closed\n3,z,w\n";
         let q = open_quote(text, b',').unwrap();
         assert_eq!((q.line, q.field), (4, 2));
-        let segs = segments(text, b',');
-        assert_eq!(segs.len(), 2);
-        assert_eq!(segs[1].first_line, 5);
+        let mut r = Records::new(text, b',', 0);
+        let mut rec = csv::ByteRecord::new();
+        let mut lines = Vec::new();
+        while let Some(line) = r.read(&mut rec).unwrap() {
+            lines.push((line, r.segment(), rec.len()));
+        }
+        assert_eq!(lines, vec![(1, 0, 3), (2, 0, 3), (4, 0, 3), (5, 1, 3)]);
+        assert_eq!(r.open_quotes()[0].line, 4);
+    }
+
+    #[test]
+    fn crlf_rows_with_an_open_quote_keep_their_lines() {
+        let text = b"id,q\r\n1,a\r\n2,\"b\r\n3,c\r\n";
+        let mut r = Records::new(text, b',', 1);
+        let mut rec = csv::ByteRecord::new();
+        let mut lines = Vec::new();
+        while let Some(line) = r.read(&mut rec).unwrap() {
+            lines.push(line);
+        }
+        assert_eq!(lines, vec![2, 3, 4, 5]);
+        assert_eq!(r.open_quotes()[0].line, 4);
+    }
+
+    #[test]
+    fn a_quote_open_on_the_last_line_is_reported() {
+        let mut r = Records::new(b"id,q\n1,\"a\n", b',', 0);
+        let mut rec = csv::ByteRecord::new();
+        while r.read(&mut rec).unwrap().is_some() {}
+        assert_eq!(r.open_quotes().len(), 1);
     }
 
     #[test]
