@@ -66,3 +66,55 @@ pub fn grid_scales(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(stem: &str, before: bool, id: &str, kind: ItemType) -> Marked {
+        (stem.into(), stem.into(), before, id.into(), kind)
+    }
+
+    #[test]
+    fn before_and_now_of_one_stem_and_type_pair_up() {
+        let mut ins = Instrument::default();
+        let mut ids = HashSet::new();
+        then_tests(
+            &[
+                marked("district meetings", true, "b", ItemType::Binary),
+                marked("district meetings", false, "a", ItemType::Binary),
+                // Codes pair too (their shift is withheld until declared)...
+                marked("lcap", true, "c1", ItemType::Codes),
+                marked("lcap", false, "c2", ItemType::Codes),
+                // ...but not halves of different types.
+                marked("recruiting", true, "r1", ItemType::Binary),
+                marked("recruiting", false, "r2", ItemType::Numeric),
+            ],
+            &mut ins,
+            &mut ids,
+        );
+        let pairs: Vec<(&str, &str)> = ins
+            .pairs
+            .iter()
+            .map(|p| (p.before.as_str(), p.after.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("b", "a"), ("c1", "c2")]);
+        assert!(ins.pairs.iter().all(|p| p.design == Design::ThenTest));
+    }
+
+    #[test]
+    fn a_grid_of_three_rows_is_a_scale_and_of_two_is_not() {
+        let mut ins = Instrument::default();
+        let mut ids = HashSet::new();
+        let grids = vec![
+            (
+                "How much do you agree?".to_string(),
+                vec!["a".into(), "b".into(), "c".into()],
+            ),
+            ("Two rows".to_string(), vec!["d".into(), "e".into()]),
+        ];
+        grid_scales(&grids, &mut ins, &mut ids);
+        assert_eq!(ins.scales.len(), 1);
+        assert_eq!(ins.scales[0].id, "how_much_do_you_agree_scale");
+    }
+}

@@ -91,14 +91,19 @@ pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Notice> {
             return Some(unconfirmed_waves(item));
         }
     }
+    // Two confirmed scales are one scale when their values are; otherwise the labels must
+    // agree too (the file's own wording, e.g. a 4- against a 5-point agreement scale).
+    let both_confirmed = before.confirmed && after.confirmed;
     let key = |i: &Item| -> Vec<(String, String)> {
         i.points
             .iter()
             .map(|p| {
-                (
-                    p.value.to_string(),
-                    crate::survey::labels::fold(&p.label.en),
-                )
+                let label = if both_confirmed {
+                    String::new()
+                } else {
+                    crate::survey::labels::fold(&p.label.en)
+                };
+                (p.value.to_string(), label)
             })
             .collect()
     };
@@ -119,4 +124,44 @@ pub fn unconfirmed_waves(item: &Item) -> Notice {
     Notice::new("wave_scales_unconfirmed")
         .with("item", item.id.as_str())
         .with("waves", waves)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::instrument::ItemType;
+    use crate::survey::labels::FamilyKind;
+
+    fn item(id: &str, used: &[bool]) -> Item {
+        Item {
+            points: FamilyKind::Agree.points(used),
+            ..Item::new(id, Some(id), Text::default(), ItemType::Likert)
+        }
+    }
+
+    #[test]
+    fn a_pair_is_compared_only_on_one_declared_scale() {
+        let four = item("before", &[false; 7]);
+        let mut five_used = [false; 7];
+        five_used[3] = true;
+        let five = item("after", &five_used);
+        assert!(comparable(&four, &four.clone(), "p").is_none());
+        assert_eq!(
+            comparable(&four, &five, "p").unwrap().code,
+            "pair_scales_differ"
+        );
+        let mut codes = four.clone();
+        codes.kind = ItemType::Codes;
+        assert_eq!(
+            comparable(&codes, &four, "p").unwrap().code,
+            "scale_not_declared"
+        );
+        // Both confirmed with other wording for the same values: one scale.
+        let (mut a, mut b) = (four.clone(), four.clone());
+        b.points[3].label = Text::new("Completely agree", "");
+        assert!(comparable(&a, &b, "p").is_some());
+        a.confirmed = true;
+        b.confirmed = true;
+        assert!(comparable(&a, &b, "p").is_none());
+    }
 }
