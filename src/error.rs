@@ -66,8 +66,13 @@ pub enum Code {
     /// A number is outside a numeric item's stated range, or a statistic's data value is beyond
     /// ±10¹⁰⁰ (`stats::limits::MAX_MAGNITUDE`), where its square could overflow.
     ValueOutOfRange,
-    /// The same respondent id appears on more than one row of one wave.
+    /// The same respondent id appears on more than one row of one wave, with different answers.
     DuplicateRespondent,
+    /// The same respondent id appears on more than one row of one wave, with the same answers
+    /// (a resubmission).
+    DuplicateResubmission,
+    /// Cells hold U+FFFD: bytes that are not valid in the encoding the file was read with.
+    ReplacementCharacter,
     // --- conditions ------------------------------------------------------------------------
     /// A score is outside the rubric's scale.
     ScoreOutOfRange,
@@ -130,6 +135,8 @@ impl Code {
             Code::NotANumber => "not_a_number",
             Code::ValueOutOfRange => "value_out_of_range",
             Code::DuplicateRespondent => "duplicate_respondent",
+            Code::DuplicateResubmission => "duplicate_resubmission",
+            Code::ReplacementCharacter => "replacement_character",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",
             Code::InvalidScale => "invalid_scale",

@@ -307,7 +307,7 @@ fn limits_and_empty_files_are_errors() {
     assert_eq!(e.code, Code::TooLarge);
     let bad = ReadOptions {
         delimiter: Some("x".into()),
-        shape: None,
+        ..Default::default()
     };
     assert_eq!(
         Survey::from_csv("a\n1\n", &bad).unwrap_err().code,

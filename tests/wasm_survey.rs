@@ -96,3 +96,45 @@ fn wave_sensitivity_for_48_to_72() {
         "probability_out_of_range"
     );
 }
+
+#[wasm_bindgen_test]
+fn from_bytes_detects_windows_1252_and_takes_options() {
+    // "¿Participó?;Edad" / "Sí;30" / "No;41" as Excel's plain CSV writes them in es-ES.
+    let bytes: &[u8] = b"\xbfParticip\xf3?;Edad\nS\xed;30\nNo;41\n";
+    let array = js_sys::Uint8Array::from(bytes);
+    let s = w::Survey::from_bytes(array.clone().into(), JsValue::UNDEFINED).unwrap();
+    let info = s.issues().unwrap();
+    let encoding = get(&info, "encoding");
+    assert_eq!(get(&encoding, "name").as_string().unwrap(), "windows-1252");
+    assert_eq!(get(&encoding, "source").as_string().unwrap(), "fallback");
+    let headers: Array = get(&info, "headers").into();
+    assert_eq!(
+        get(&headers.get(0), "header").as_string().unwrap(),
+        "¿Participó?"
+    );
+    // Forced UTF-8: the cells that are not UTF-8 are reported, never silent.
+    let forced = object(&[
+        ("encoding", "utf-8".into()),
+        ("duplicates", "dropAll".into()),
+    ]);
+    let s = w::Survey::from_bytes(array.clone().into(), forced).unwrap();
+    let info = s.issues().unwrap();
+    assert_eq!(get(&info, "duplicates").as_string().unwrap(), "dropAll");
+    let issues: Array = get(&info, "issues").into();
+    assert!(issues
+        .iter()
+        .any(|i| get(&i, "code").as_string().as_deref() == Some("replacement_character")));
+    // Wrong types and unknown options throw with codes.
+    assert_eq!(
+        code(w::Survey::from_bytes("text".into(), JsValue::NULL)),
+        "bad_input"
+    );
+    let bad = object(&[("encoding", "ebcdic".into())]);
+    assert_eq!(
+        code(w::Survey::from_bytes(array.clone().into(), bad)),
+        "bad_input"
+    );
+    let mut s = w::Survey::from_bytes(array.into(), JsValue::NULL).unwrap();
+    s.set_duplicates("keepFirst".into()).unwrap();
+    assert_eq!(code(s.set_duplicates("first".into())), "bad_input");
+}

@@ -16,12 +16,16 @@ const ops = {
     if (typeof fn !== 'function') throw Object.assign(new Error(`no export ${name}`), { code: 'internal', details: { name } });
     return fn(...args);
   },
-  /** Creates an engine object (e.g. Survey) and keeps it: args = { cls, args }. Returns its handle. */
-  create: ({ cls, args }) => {
+  /**
+   * Creates an engine object (e.g. Survey) and keeps it: args = { cls, args, ctor }. `ctor` names
+   * a static constructor (e.g. 'fromBytes'); without it `new Cls(...args)`. Returns its handle.
+   */
+  create: ({ cls, args, ctor }) => {
     const Cls = wasm[cls];
     if (typeof Cls !== 'function') throw Object.assign(new Error(`no class ${cls}`), { code: 'internal', details: { cls } });
+    if (ctor && typeof Cls[ctor] !== 'function') throw Object.assign(new Error(`no constructor ${cls}.${ctor}`), { code: 'internal', details: { cls, ctor } });
     const handle = nextHandle++;
-    handles.set(handle, new Cls(...args));
+    handles.set(handle, ctor ? Cls[ctor](...args) : new Cls(...args));
     return handle;
   },
   /** Calls a method of a kept object: args = { handle, method, args }. */
@@ -51,6 +55,23 @@ const ops = {
     }
     return text;
   },
+  /**
+   * Reads a File in chunks (reporting progress) and returns its bytes, undecoded: the engine
+   * detects the encoding (Survey.fromBytes), so a Windows-1252 or UTF-16 export is not mangled.
+   */
+  readBytes: async ({ file }, progress) => {
+    const reader = file.stream().getReader();
+    const bytes = new Uint8Array(file.size);
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.set(value.subarray(0, Math.max(0, bytes.length - loaded)), loaded);
+      loaded += value.length;
+      progress({ stage: 'read', done: Math.min(loaded, file.size), total: file.size });
+    }
+    return loaded === bytes.length ? bytes : bytes.slice(0, loaded);
+  },
 };
 
 self.addEventListener('message', async (event) => {
@@ -61,7 +82,7 @@ self.addEventListener('message', async (event) => {
     const fn = ops[op];
     if (!fn) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
     const value = await fn(args ?? {}, progress);
-    const transfer = value instanceof Float64Array ? [value.buffer] : [];
+    const transfer = value instanceof Float64Array || value instanceof Uint8Array ? [value.buffer] : [];
     self.postMessage({ id, ok: true, value }, transfer);
   } catch (e) {
     self.postMessage({ id, ok: false, error: normalizeError(e) });

@@ -39,6 +39,8 @@ pub struct Dataset {
     pub issues: Vec<Issue>,
     /// Missing cells per item column.
     pub missing: Vec<ColumnMissing>,
+    /// Rows of the file left out by the duplicate-id policy (not in `rows`).
+    pub dropped_rows: u64,
 }
 
 /// Collects problem values of one column before they become issues.
@@ -415,6 +417,24 @@ impl Dataset {
     /// in [`Dataset::issues`] and counted in [`Dataset::missing`].
     pub fn build(table: &Table, mapping: &Mapping) -> Result<Dataset> {
         mapping.validate(table)?;
+        let id_col = mapping
+            .respondent_id
+            .as_deref()
+            .and_then(|k| table.column(k));
+        let dup = id_col.map(|c| super::duplicates::find(table, mapping, c));
+        let mut d = match dup.as_ref().and_then(|d| d.keep.as_deref()) {
+            // The policy leaves rows out: every analysis sees only the kept ones.
+            Some(keep) => Self::build_rows(&table.keep_rows(keep), mapping, id_col)?,
+            None => Self::build_rows(table, mapping, id_col)?,
+        };
+        if let Some(dup) = dup {
+            d.issues.extend(dup.issues);
+            d.dropped_rows = dup.dropped;
+        }
+        Ok(d)
+    }
+
+    fn build_rows(table: &Table, mapping: &Mapping, id_col: Option<usize>) -> Result<Dataset> {
         let ins = &mapping.instrument;
         let mut d = Dataset {
             rows: table.rows(),
@@ -453,13 +473,8 @@ impl Dataset {
             d.choices.push(choices);
         }
         d.issues.extend(wave_issues);
-        if let Some(c) = mapping
-            .respondent_id
-            .as_deref()
-            .and_then(|k| table.column(k))
-        {
+        if let Some(c) = id_col {
             d.ids = table.cells.get(c).cloned().unwrap_or_default();
-            d.check_duplicates(table, c);
         }
         Ok(d)
     }
@@ -561,42 +576,5 @@ impl Dataset {
                 codes.get(i as usize).copied().unwrap_or(f64::NAN)
             })
             .collect()
-    }
-
-    /// Reports respondent ids that occur on more than one row of the same wave.
-    fn check_duplicates(&mut self, table: &Table, c: usize) {
-        let mut seen: HashMap<(u32, u16), u32> = HashMap::new();
-        let mut dup: Vec<Issue> = Vec::new();
-        for (row, &id) in self.ids.iter().enumerate() {
-            if id == 0 {
-                continue;
-            }
-            let w = self.wave.get(row).copied().unwrap_or(0);
-            if seen.insert((id, w), row as u32).is_some() {
-                let value = table
-                    .dicts
-                    .get(c)
-                    .and_then(|d| d.values.get(id as usize))
-                    .cloned()
-                    .unwrap_or_default();
-                let line = table.line(row as u32);
-                let known = dup.len();
-                match dup
-                    .iter_mut()
-                    .find(|i| i.value.as_deref() == Some(value.as_str()))
-                {
-                    Some(i) => i.add(line),
-                    None if known < MAX_ISSUES_PER_COLUMN => {
-                        let mut i = Issue::new(Code::DuplicateRespondent, format!("respondent id \"{value}\" appears on more than one row of the same wave; pre/post matching uses the last row"), line);
-                        i.column = table.columns.get(c).map(|c| c.header.clone());
-                        i.value = Some(value);
-                        i.treatment = "lastKept";
-                        dup.push(i);
-                    }
-                    None => {}
-                }
-            }
-        }
-        self.issues.extend(dup);
     }
 }

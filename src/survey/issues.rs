@@ -14,9 +14,11 @@ pub const MAX_EXAMPLE_LINES: usize = 10;
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// Stable code: `unknown_label`, `code_out_of_range`, `not_a_number`, `value_out_of_range`,
-    /// `ragged_row`, `unclosed_quote`, `duplicate_respondent`.
+    /// `ragged_row`, `unclosed_quote`, `replacement_character`, `duplicate_respondent`
+    /// (copies of an id with different answers), `duplicate_resubmission` (identical copies).
     pub code: Code,
-    /// English explanation a person can act on.
+    /// English explanation a person can act on; secondary: the code and the fields below carry
+    /// all of its information.
     pub message: String,
     /// 1-based line of the file where the first affected row starts (a quoted field with a
     /// line break makes a row span several lines).
@@ -29,11 +31,15 @@ pub struct Issue {
     pub item: Option<String>,
     /// The offending cell text (or field count for a ragged row).
     pub value: Option<String>,
-    /// How many rows have this problem.
+    /// How many rows have this problem (for duplicates: how many rows hold the id).
     pub count: u64,
     /// What happened to those cells: `"missing"` (counted as missing), `"kept"` (ragged rows
-    /// keep the fields they have) or `"lastKept"` (duplicates: the last row of an id is used).
+    /// keep the fields they have), `"ignored"`, `"recovered"` (an unclosed quote: the rows
+    /// after it were read again from the next line), or for duplicates the policy applied:
+    /// `"firstKept"`, `"lastKept"`, `"allKept"`, `"allDropped"`.
     pub treatment: &'static str,
+    /// `unclosed_quote`: how many rows after the open quote were recovered.
+    pub rows_affected: Option<u64>,
 }
 
 impl Issue {
@@ -49,6 +55,7 @@ impl Issue {
             value: None,
             count: 1,
             treatment: "missing",
+            rows_affected: None,
         }
     }
 

@@ -1,25 +1,31 @@
 //! Reading a survey export into a column-wise table of distinct values.
 //!
-//! One pass over the file with the `csv` crate (RFC 4180: quoted fields, embedded line breaks,
-//! CRLF). Before it: a UTF-8 byte-order mark is dropped, leading `#` lines are kept as notes
+//! The file's bytes are decoded first ([`super::encoding`]: byte-order mark, valid UTF-8, or
+//! Windows-1252). Then one pass over the text with the `csv` crate (RFC 4180: quoted fields,
+//! embedded line breaks, CRLF), through [`super::records`], which recovers from unclosed quotes
+//! at the line where they opened. Before it: leading `#` lines are kept as notes
 //! (`# key: value` lines also as metadata), and the delimiter is detected (`,`, `;` as
 //! Spanish-locale spreadsheets write, or tab). The header shape is detected from the first
-//! three records: one header row (Google Forms and most tools), SurveyMonkey's two (question,
-//! then sub-answer or "Response") or Qualtrics' three (ids, question text, ImportId JSON).
+//! three records ([`super::header_rows`]): one header row (Google Forms and most tools),
+//! SurveyMonkey's two (question, then sub-answer or "Response") or Qualtrics' three (ids,
+//! question text, ImportId JSON), and what the extra rows say is kept per column.
 //!
 //! Each column is stored *dictionary-encoded*: its distinct values (trimmed) once, with counts
 //! and the first row of each, and one `u32` per row. Reading allocates only for a new distinct
 //! value, so 100,000 respondents × 40 items is one linear pass; detection and re-applying an
 //! edited mapping then work on the distinct values, not on the cells.
 
+pub use super::dict::Dict;
+use super::duplicates::DuplicatePolicy;
+use super::encoding::{decode, replacement_issues, EncodingInfo};
+use super::header_rows::{build_columns, detect_shape};
 use super::issues::Issue;
 use super::labels::fold;
+use super::records::Records;
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// Largest file accepted, in bytes of UTF-8 text (128 MiB).
+/// Largest file accepted, in bytes (128 MiB).
 pub const MAX_BYTES: usize = 128 * 1024 * 1024;
 /// Most data rows accepted (respondents).
 pub const MAX_ROWS: usize = 250_000;
@@ -58,10 +64,41 @@ pub struct ReadOptions {
     /// The header shape.
     #[serde(default)]
     pub shape: Option<Shape>,
+    /// The character encoding, e.g. `"windows-1252"` (see
+    /// [`ENCODINGS`](super::encoding::ENCODINGS)); detected when left out. Ignored by the text
+    /// constructor.
+    #[serde(default)]
+    pub encoding: Option<String>,
+    /// Which rows of a repeated respondent id are analysed; default
+    /// [`DuplicatePolicy::KeepLast`].
+    #[serde(default)]
+    pub duplicates: Option<DuplicatePolicy>,
+}
+
+/// What a column's extra header rows say it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HeaderKind {
+    /// Nothing beyond the header text (one header row).
+    #[default]
+    Plain,
+    /// A single answer: SurveyMonkey "Response", a Qualtrics question without sub-part.
+    Response,
+    /// A text box: SurveyMonkey "Open-Ended Response".
+    OpenEnded,
+    /// One choice of a multi-select or one row of a matrix (its text in `sub`).
+    Choice,
+    /// Qualtrics "… - Selected Choice": the choices picked, in one column.
+    SelectedChoice,
+    /// Text typed into "Other (please specify)": Qualtrics `_TEXT`, SurveyMonkey's
+    /// "Other (please specify)".
+    TextEntry,
+    /// An export's own column (dates, ids, status), not a question.
+    Metadata,
 }
 
 /// One column of the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Column {
     /// Unique key used by the mapping: the Qualtrics id, else the header text (with " (2)"...
@@ -71,121 +108,19 @@ pub struct Column {
     pub header: String,
     /// The question part of the header.
     pub question: String,
-    /// SurveyMonkey's second header row, when it names a choice or matrix row ("" otherwise).
+    /// The sub-question or choice text: SurveyMonkey's second header row when it names a
+    /// choice or matrix row, a Qualtrics matrix row, a Google Forms grid row ("" otherwise).
     pub sub: String,
-}
-
-/// Dictionaries up to this many distinct values are searched linearly, larger ones hashed.
-const SMALL_DICT: usize = 12;
-
-/// FNV-1a: a fast hash for the short byte strings of survey cells (no DoS concern: the data is
-/// the user's own file, in their own browser).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// The distinct values of one column.
-#[derive(Debug, Clone, Default)]
-pub struct Dict {
-    /// Distinct trimmed values; index 0 is always the empty value.
-    pub values: Vec<String>,
-    /// Rows holding each value.
-    pub counts: Vec<u64>,
-    /// Index of the first row holding each value (`u32::MAX` for an unused empty value).
-    pub first_row: Vec<u32>,
-    keys: Vec<u32>,
-    index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
-}
-
-/// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
-#[inline]
-fn short_key(field: &[u8]) -> u32 {
-    let first = field.first().copied().unwrap_or(0) as u32;
-    let last = field.last().copied().unwrap_or(0) as u32;
-    ((field.len() as u32 & 0xffff) << 16) | (first << 8) | last
-}
-
-impl Dict {
-    fn new() -> Self {
-        Dict {
-            values: vec![String::new()],
-            counts: vec![0],
-            first_row: vec![u32::MAX],
-            keys: vec![0],
-            index: HashMap::default(),
-        }
-    }
-
-    fn intern(&mut self, field: &[u8], row: u32) -> u32 {
-        let field = field.trim_ascii();
-        let i = if field.is_empty() {
-            if let Some(f) = self.first_row.first_mut() {
-                *f = (*f).min(row);
-            }
-            0
-        } else if self.values.len() <= SMALL_DICT {
-            // Few distinct values (a Likert column): a short key (length, first and last
-            // byte) picks the candidate, one comparison confirms it; no hashing.
-            let key = short_key(field);
-            let hit = self.keys.iter().enumerate().skip(1).find(|(k, kk)| {
-                **kk == key && self.values.get(*k).is_some_and(|v| v.as_bytes() == field)
-            });
-            match hit {
-                Some((k, _)) => k as u32,
-                None => self.insert(field, row),
-            }
-        } else {
-            match self.index.get(field) {
-                Some(&i) => i,
-                None => self.insert(field, row),
-            }
-        };
-        if let Some(c) = self.counts.get_mut(i as usize) {
-            *c += 1;
-        }
-        i
-    }
-
-    fn insert(&mut self, field: &[u8], row: u32) -> u32 {
-        let i = self.values.len() as u32;
-        self.values
-            .push(String::from_utf8_lossy(field).into_owned());
-        self.keys.push(short_key(field));
-        self.counts.push(0);
-        self.first_row.push(row);
-        if self.values.len() > SMALL_DICT {
-            if self.index.is_empty() {
-                for (k, v) in self.values.iter().enumerate().skip(1) {
-                    self.index.insert(v.as_bytes().into(), k as u32);
-                }
-            } else {
-                self.index.insert(field.into(), i);
-            }
-        }
-        i
-    }
-
-    /// The number of distinct non-empty values.
-    pub fn distinct(&self) -> usize {
-        self.values.len() - 1
-    }
+    /// What the extra header rows say the column is.
+    pub kind: HeaderKind,
+    /// Qualtrics: the import id from the third header row (`"QID4_1"`, `"startDate"`).
+    pub import_id: Option<String>,
+    /// Qualtrics: the question the column belongs to (`"QID4"`).
+    pub question_id: Option<String>,
+    /// Qualtrics: the choice or matrix row within the question (`"1"`).
+    pub choice_id: Option<String>,
+    /// Text typed into an "Other (please specify)" box: an answer to its question.
+    pub text_entry: bool,
 }
 
 /// A survey export read into memory, column-wise.
@@ -209,8 +144,12 @@ pub struct Table {
     pub lines: Vec<u64>,
     /// Rows whose fields were all empty; skipped.
     pub blank_rows: u64,
-    /// Ragged rows and unclosed quotes.
+    /// Ragged rows, unclosed quotes and replacement characters.
     pub issues: Vec<Issue>,
+    /// The encoding the file was read with.
+    pub encoding: EncodingInfo,
+    /// The duplicate-id policy to apply.
+    pub duplicates: DuplicatePolicy,
 }
 
 impl Table {
@@ -227,6 +166,51 @@ impl Table {
     /// The 1-based file line of row `row`.
     pub fn line(&self, row: u32) -> u64 {
         self.lines.get(row as usize).copied().unwrap_or(0)
+    }
+
+    /// The table with only the rows where `keep` is true (rows past `keep`'s end are kept),
+    /// their lines unchanged and each column's counts recomputed.
+    pub fn keep_rows(&self, keep: &[bool]) -> Table {
+        let rows: Vec<usize> = (0..self.rows())
+            .filter(|&r| keep.get(r).copied().unwrap_or(true))
+            .collect();
+        let mut dicts = Vec::with_capacity(self.dicts.len());
+        let mut cells = Vec::with_capacity(self.cells.len());
+        for (dict, column) in self.dicts.iter().zip(&self.cells) {
+            let mut d = dict.clone();
+            d.counts.iter_mut().for_each(|c| *c = 0);
+            d.first_row.iter_mut().for_each(|f| *f = u32::MAX);
+            let kept: Vec<u32> = rows
+                .iter()
+                .enumerate()
+                .map(|(new, &r)| {
+                    let e = column.get(r).copied().unwrap_or(0);
+                    if let Some(c) = d.counts.get_mut(e as usize) {
+                        *c += 1;
+                    }
+                    if let Some(f) = d.first_row.get_mut(e as usize) {
+                        *f = (*f).min(new as u32);
+                    }
+                    e
+                })
+                .collect();
+            dicts.push(d);
+            cells.push(kept);
+        }
+        Table {
+            shape: self.shape,
+            delimiter: self.delimiter,
+            notes: self.notes.clone(),
+            metadata: self.metadata.clone(),
+            columns: self.columns.clone(),
+            dicts,
+            cells,
+            lines: rows.iter().map(|&r| self.line(r as u32)).collect(),
+            blank_rows: self.blank_rows,
+            issues: self.issues.clone(),
+            encoding: self.encoding.clone(),
+            duplicates: self.duplicates,
+        }
     }
 }
 
@@ -288,113 +272,6 @@ fn delimiter_from(option: &str) -> Result<u8> {
     }
 }
 
-fn text_of(record: &csv::ByteRecord, i: usize) -> String {
-    String::from_utf8_lossy(record.get(i).unwrap_or(b"").trim_ascii()).into_owned()
-}
-
-fn detect_shape(head: &[csv::ByteRecord]) -> Shape {
-    if let Some(third) = head.get(2) {
-        let filled: Vec<&[u8]> = third
-            .iter()
-            .map(<[u8]>::trim_ascii)
-            .filter(|f| !f.is_empty())
-            .collect();
-        let import = filled
-            .iter()
-            .filter(|f| f.starts_with(b"{\"ImportId\"") || f.starts_with(b"{'ImportId'"))
-            .count();
-        if import > 0 && import * 2 >= filled.len() {
-            return Shape::Qualtrics;
-        }
-    }
-    if let Some(second) = head.get(1) {
-        let marks = [
-            "response",
-            "open-ended response",
-            "respuesta",
-            "respuesta abierta",
-        ];
-        if (0..second.len()).any(|i| marks.contains(&fold(&text_of(second, i)).as_str())) {
-            return Shape::SurveyMonkey;
-        }
-    }
-    Shape::OneHeader
-}
-
-fn build_columns(shape: Shape, head: &[csv::ByteRecord], ncols: usize) -> Vec<Column> {
-    let row = |r: usize, i: usize| head.get(r).map(|rec| text_of(rec, i)).unwrap_or_default();
-    let mut columns = Vec::with_capacity(ncols);
-    let mut carried = String::new();
-    for i in 0..ncols {
-        let (key, header, question, sub) = match shape {
-            Shape::OneHeader => {
-                // Google Forms grids: "Question [Row]".
-                let h = row(0, i);
-                let (q, sub) = match h.strip_suffix(']').and_then(|s| s.rsplit_once(" [")) {
-                    Some((q, sub)) => (q.trim().to_string(), sub.trim().to_string()),
-                    None => (h.clone(), String::new()),
-                };
-                (h.clone(), h, q, sub)
-            }
-            Shape::Qualtrics => {
-                // Matrix rows: id "Q5_1", text "Question - Row".
-                let text = row(1, i);
-                let id = row(0, i);
-                let matrix = id
-                    .rsplit_once('_')
-                    .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                let (q, sub) = match text.rsplit_once(" - ") {
-                    Some((q, sub)) if matrix => (q.trim().to_string(), sub.trim().to_string()),
-                    _ => (text.clone(), String::new()),
-                };
-                let key = if id.is_empty() { text.clone() } else { id };
-                (key, text, q, sub)
-            }
-            Shape::SurveyMonkey => {
-                let q = row(0, i);
-                if !q.is_empty() {
-                    carried = q;
-                }
-                let sub = row(1, i);
-                let plain = matches!(
-                    fold(&sub).as_str(),
-                    "" | "response" | "open-ended response" | "respuesta" | "respuesta abierta"
-                );
-                let header = if plain {
-                    carried.clone()
-                } else if carried.is_empty() {
-                    sub.clone()
-                } else {
-                    format!("{carried} - {sub}")
-                };
-                let sub = if plain { String::new() } else { sub };
-                (header.clone(), header, carried.clone(), sub)
-            }
-        };
-        let header = if header.is_empty() {
-            format!("column {}", i + 1)
-        } else {
-            header
-        };
-        let mut key = if key.is_empty() { header.clone() } else { key };
-        if columns.iter().any(|c: &Column| c.key == key) {
-            let base = key.clone();
-            let mut k = 2;
-            while columns.iter().any(|c: &Column| c.key == key) {
-                key = format!("{base} ({k})");
-                k += 1;
-            }
-        }
-        columns.push(Column {
-            key,
-            header,
-            question,
-            sub,
-        });
-    }
-    columns
-}
-
 /// Strips the byte-order mark and the leading `#` / blank lines; returns the rest, the notes and
 /// the number of lines removed.
 fn split_preamble(text: &str) -> (&str, Vec<String>, u64) {
@@ -417,33 +294,43 @@ fn split_preamble(text: &str) -> (&str, Vec<String>, u64) {
     (rest, notes, skipped)
 }
 
-fn csv_error(e: &csv::Error, skipped: u64) -> Error {
-    let line = e.position().map_or(0, |p| p.line() + skipped);
+fn too_large_bytes(len: usize) -> Error {
     Error::new(
-        Code::CsvMalformed,
-        format!("the CSV could not be read near line {line}: {e}"),
+        Code::TooLarge,
+        format!("the file has {len} bytes; at most {MAX_BYTES} (128 MiB) are accepted"),
     )
-    .with("line", line)
+    .with("bytes", len)
+    .with("limit", MAX_BYTES)
 }
 
-/// Reads a survey export.
+/// Reads a survey export from the file's bytes, detecting (or, with
+/// [`ReadOptions::encoding`], applying) its character encoding.
 ///
 /// # Errors
-/// [`Code::TooLarge`] past [`MAX_BYTES`], [`MAX_ROWS`] or [`MAX_COLUMNS`];
-/// [`Code::CsvEmpty`] without a header or without data rows; [`Code::CsvMalformed`] when the
-/// reader fails; [`Code::BadInput`] for an unknown delimiter option. Ragged rows and an
-/// unclosed quote are not errors: they are returned in [`Table::issues`].
+/// Those of [`read`], and [`Code::BadInput`] for an unknown `encoding` option.
+pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
+    if bytes.len() > MAX_BYTES {
+        return Err(too_large_bytes(bytes.len()));
+    }
+    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    read_decoded(&text, options, encoding)
+}
+
+/// Reads a survey export from text that was decoded before it reached the engine.
+///
+/// # Errors
+/// [`Code::TooLarge`] past [`MAX_BYTES`], [`MAX_ROWS`] (details `rows`: the file's data rows,
+/// `limit`) or [`MAX_COLUMNS`]; [`Code::CsvEmpty`] without a header or without data rows;
+/// [`Code::CsvMalformed`] when the reader fails; [`Code::BadInput`] for an unknown delimiter
+/// option. Ragged rows, unclosed quotes and U+FFFD in cells are not errors: they are returned
+/// in [`Table::issues`].
 pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
+    read_decoded(text, options, EncodingInfo::text())
+}
+
+fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Result<Table> {
     if text.len() > MAX_BYTES {
-        return Err(Error::new(
-            Code::TooLarge,
-            format!(
-                "the file has {} bytes; at most {MAX_BYTES} (128 MiB) are accepted",
-                text.len()
-            ),
-        )
-        .with("bytes", text.len())
-        .with("limit", MAX_BYTES));
+        return Err(too_large_bytes(text.len()));
     }
     let (body, notes, skipped) = split_preamble(text);
     let metadata = notes
@@ -455,23 +342,19 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         Some(d) => delimiter_from(d)?,
         None => detect_delimiter(body),
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(body.as_bytes());
+    let mut records = Records::new(body.as_bytes(), delimiter, skipped);
     let mut record = csv::ByteRecord::new();
     let mut head = Vec::new();
-    while head.len() < 3
-        && reader
-            .read_byte_record(&mut record)
-            .map_err(|e| csv_error(&e, skipped))?
-    {
-        head.push(record.clone());
+    while head.len() < 3 {
+        match records.read(&mut record)? {
+            Some(line) => head.push((record.clone(), line, records.segment())),
+            None => break,
+        }
     }
-    let shape = options.shape.unwrap_or_else(|| detect_shape(&head));
+    let head_records: Vec<csv::ByteRecord> = head.iter().map(|h| h.0.clone()).collect();
+    let shape = options.shape.unwrap_or_else(|| detect_shape(&head_records));
     let nheader = shape.header_rows();
-    let ncols = head.first().map_or(0, csv::ByteRecord::len);
+    let ncols = head.first().map_or(0, |h| h.0.len());
     if head.len() < nheader || ncols == 0 {
         return Err(Error::new(Code::CsvEmpty, "the file has no header row")
             .with("shape", format!("{shape:?}")));
@@ -484,11 +367,11 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         .with("columns", ncols)
         .with("limit", MAX_COLUMNS));
     }
-    let columns = build_columns(shape, &head, ncols);
+    let columns = build_columns(shape, &head_records, ncols);
     // Reserve for the rows the file probably holds (its size over the first row's size).
     let first_len = head
         .get(nheader)
-        .map_or(0, |r| r.as_slice().len() + r.len());
+        .map_or(0, |r| r.0.as_slice().len() + r.0.len());
     let expected = (body.len() / first_len.max(1)).min(MAX_ROWS);
     let mut table = Table {
         shape,
@@ -501,28 +384,94 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         lines: Vec::with_capacity(expected),
         blank_rows: 0,
         issues: Vec::new(),
+        encoding,
+        duplicates: options.duplicates.unwrap_or_default(),
     };
-    let mut ragged: Vec<(usize, Issue)> = Vec::new();
-    let mut last_start = 0usize;
-    let mut push = |table: &mut Table, rec: &csv::ByteRecord| -> Result<()> {
-        // After a CRLF the reader records a row's start before the LF, on the previous line.
-        let line = rec.position().map_or(0, |p| {
-            let lf = body.as_bytes().get(p.byte() as usize) == Some(&b'\n');
-            p.line() + u64::from(lf)
-        }) + skipped;
+    let mut rows = RowSink {
+        ragged: Vec::new(),
+        per_segment: Vec::new(),
+        ncols,
+    };
+    for (rec, line, seg) in head.iter().skip(nheader) {
+        rows.push(&mut table, rec, *line, *seg)?;
+    }
+    while let Some(line) = records.read(&mut record)? {
+        if let Err(e) = rows.push(&mut table, &record, line, records.segment()) {
+            return Err(count_rows(e, &mut records, &mut record));
+        }
+    }
+    table.issues.extend(rows.ragged.into_iter().map(|(_, i)| i));
+    if table.rows() == 0 {
+        return Err(Error::new(
+            Code::CsvEmpty,
+            "the file has a header but no data rows",
+        ));
+    }
+    for (k, q) in records.open_quotes().into_iter().enumerate() {
+        let after: u64 = rows.per_segment.iter().skip(k + 1).sum();
+        let mut issue = Issue::new(
+            Code::UnclosedQuote,
+            format!("a quoted field that starts on line {} is never closed; it was read to the end of that line, and the {after} rows after it were read again from the next line — add the missing '\"'", q.line),
+            q.line,
+        );
+        issue.column = table.columns.get(q.field).map(|c| c.header.clone());
+        issue.rows_affected = Some(after);
+        issue.treatment = "recovered";
+        table.issues.push(issue);
+    }
+    let header_line = head.first().map_or(1, |h| h.1);
+    table.issues.extend(replacement_issues(&table, header_line));
+    Ok(table)
+}
+
+/// Past [`MAX_ROWS`]: counts the rest of the rows so the error names the file's row count.
+fn count_rows(e: Error, records: &mut Records<'_>, record: &mut csv::ByteRecord) -> Error {
+    if e.code != Code::TooLarge {
+        return e;
+    }
+    let mut rows = MAX_ROWS + 1;
+    while let Ok(Some(_)) = records.read(record) {
+        if !record.as_slice().trim_ascii().is_empty() {
+            rows += 1;
+        }
+    }
+    Error::new(
+        Code::TooLarge,
+        format!("the file has {rows} data rows; at most {MAX_ROWS} are accepted"),
+    )
+    .with("rows", rows)
+    .with("limit", MAX_ROWS)
+}
+
+/// Stores rows into the table and collects ragged rows.
+struct RowSink {
+    ragged: Vec<(usize, Issue)>,
+    /// Data rows per segment of the body (see [`super::records`]).
+    per_segment: Vec<u64>,
+    ncols: usize,
+}
+
+impl RowSink {
+    fn push(
+        &mut self,
+        table: &mut Table,
+        rec: &csv::ByteRecord,
+        line: u64,
+        seg: usize,
+    ) -> Result<()> {
         if rec.as_slice().trim_ascii().is_empty() {
             table.blank_rows += 1;
             return Ok(());
         }
         let row = table.lines.len();
         if row >= MAX_ROWS {
-            return Err(Error::new(
-                Code::TooLarge,
-                format!("the file has more than {MAX_ROWS} data rows, the most accepted"),
-            )
-            .with("rows", row + 1)
-            .with("limit", MAX_ROWS)
-            .with("line", line));
+            return Err(Error::new(Code::TooLarge, "too many rows"));
+        }
+        if self.per_segment.len() <= seg {
+            self.per_segment.resize(seg + 1, 0);
+        }
+        if let Some(n) = self.per_segment.get_mut(seg) {
+            *n += 1;
         }
         table.lines.push(line);
         for (c, (dict, cells)) in table
@@ -533,9 +482,9 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
         {
             cells.push(dict.intern(rec.get(c).unwrap_or(b""), row as u32));
         }
-        last_start = rec.position().map_or(0, |p| p.byte() as usize);
+        let ncols = self.ncols;
         if rec.len() != ncols {
-            match ragged.iter_mut().find(|(n, _)| *n == rec.len()) {
+            match self.ragged.iter_mut().find(|(n, _)| *n == rec.len()) {
                 Some((_, issue)) => issue.add(line),
                 None => {
                     let mut issue = Issue::new(
@@ -548,42 +497,12 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Table> {
                     );
                     issue.value = Some(rec.len().to_string());
                     issue.treatment = "kept";
-                    ragged.push((rec.len(), issue));
+                    self.ragged.push((rec.len(), issue));
                 }
             }
         }
         Ok(())
-    };
-    for rec in head.iter().skip(nheader) {
-        push(&mut table, rec)?;
     }
-    while reader
-        .read_byte_record(&mut record)
-        .map_err(|e| csv_error(&e, skipped))?
-    {
-        push(&mut table, &record)?;
-    }
-    table.issues.extend(ragged.into_iter().map(|(_, i)| i));
-    if table.rows() == 0 {
-        return Err(Error::new(
-            Code::CsvEmpty,
-            "the file has a header but no data rows",
-        ));
-    }
-    let quotes = body.bytes().filter(|b| *b == b'"').count();
-    // An odd number of quotes and a last row spanning lines: a quote was never closed.
-    let last_multiline = body
-        .get(last_start..)
-        .is_some_and(|rest| rest.trim_end().contains('\n'));
-    if quotes % 2 == 1 && last_multiline {
-        let line = table.lines.last().copied().unwrap_or(0);
-        table.issues.push(Issue::new(
-            Code::UnclosedQuote,
-            format!("a quoted field that starts on line {line} is never closed, so the rest of the file was read into it; add the missing '\"'"),
-            line,
-        ));
-    }
-    Ok(table)
 }
 
 #[cfg(test)]

@@ -5,17 +5,40 @@
 use super::{core, decode, encode, number, to_js_error};
 use crate::error::{Code, Error};
 use crate::survey::report::ReportOptions;
-use crate::survey::{Mapping, ReadOptions};
+use crate::survey::{DuplicatePolicy, Mapping, ReadOptions};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const SURVEY_TS: &'static str = r#"
-/** Options of `new Survey(csv, options)`; everything is detected when left out. */
+/** Options of `Survey.fromBytes(bytes, options)` and `new Survey(csv, options)`; everything
+ * is detected when left out. */
 export interface SurveyReadOptions {
   /** "," | ";" | "\t" | "|". */
   delimiter?: string;
   shape?: SurveyShape;
+  /** The file's encoding, for `fromBytes` (ignored for text): "utf-8" | "utf-16le" |
+   * "utf-16be" | "windows-1252" | "iso-8859-15" | "macintosh", or a WHATWG label of one
+   * ("latin1" and "iso-8859-1" read as windows-1252). Detected when left out. */
+  encoding?: string;
+  /** Which rows of a repeated respondent id are analysed; default "keepLast". */
+  duplicates?: SurveyDuplicatePolicy;
+}
+export type SurveyDuplicatePolicy = "keepFirst" | "keepLast" | "keepAll" | "dropAll";
+export type SurveyEncodingSource = "bom" | "zeroBytes" | "validUtf8" | "fallback" | "user" | "text";
+export interface SurveyEncoding {
+  name: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "macintosh";
+  source: SurveyEncodingSource;
+  /** With source "fallback": the line of the first byte that is not UTF-8. */
+  invalidUtf8Line: number | null;
+}
+export type SurveyHeaderKind = "plain" | "response" | "openEnded" | "choice" | "selectedChoice" | "textEntry" | "metadata";
+/** What a column's header rows say (Qualtrics ImportId, SurveyMonkey's second row). */
+export interface SurveyColumnHeader {
+  key: string; header: string; question: string; sub: string; kind: SurveyHeaderKind;
+  importId: string | null; questionId: string | null; choiceId: string | null;
+  /** Text typed into "Other (please specify)". */
+  textEntry: boolean;
 }
 export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
 export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text" | "codes";
@@ -94,7 +117,7 @@ export interface SurveyMapping {
   columns?: SurveyColumnSummary[];
 }
 export type ImportIssueCode = "unknown_label" | "code_out_of_range" | "not_a_number" | "value_out_of_range"
-  | "ragged_row" | "unclosed_quote" | "duplicate_respondent";
+  | "ragged_row" | "unclosed_quote" | "replacement_character" | "duplicate_respondent" | "duplicate_resubmission";
 export interface ImportIssue {
   code: ImportIssueCode;
   message: string;
@@ -106,15 +129,24 @@ export interface ImportIssue {
   column: string | null;
   item: string | null;
   value: string | null;
+  /** Rows affected; for duplicates, the rows holding the id. */
   count: number;
-  treatment: "missing" | "kept" | "ignored" | "lastKept";
+  treatment: "missing" | "kept" | "ignored" | "recovered" | "firstKept" | "lastKept" | "allKept" | "allDropped";
+  /** unclosed_quote: rows after the open quote that were read again from the next line. */
+  rowsAffected: number | null;
 }
 export interface SurveyColumnMissing {
   column: string; item: string;
   blank: number; notApplicable: number; declined: number; dontKnow: number; invalid: number; total: number;
 }
 export interface ImportSummary {
-  shape: SurveyShape; delimiter: string; rows: number; columns: number; blankRows: number;
+  shape: SurveyShape; delimiter: string; encoding: SurveyEncoding;
+  /** Data rows in the file, and those analysed (less the duplicate policy's). */
+  rows: number; rowsAnalysed: number; duplicates: SurveyDuplicatePolicy;
+  columns: number; headers: SurveyColumnHeader[];
+  /** Qualtrics: cells hold choice text or numeric recode values. */
+  exportValues: "choiceText" | "numeric" | null;
+  blankRows: number;
   notes: string[]; issues: ImportIssue[]; missing: SurveyColumnMissing[];
 }
 export interface SurveyReportOptions {
@@ -230,6 +262,43 @@ impl Survey {
             &options.unwrap_or_default(),
         ))?;
         Ok(Survey { inner })
+    }
+
+    /// Reads a CSV export from the file's bytes (a `Uint8Array`), detecting its encoding
+    /// (byte-order mark, UTF-8, else Windows-1252) unless `options.encoding` names one. Throws
+    /// `too_large`, `csv_empty`, `csv_malformed` or `bad_input`.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")]
+        options: JsValue,
+    ) -> Result<Survey, JsValue> {
+        let Some(array) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(to_js_error(
+                Error::new(
+                    Code::BadInput,
+                    "bytes must be the file's bytes (a Uint8Array)",
+                )
+                .with("argument", "bytes"),
+            ));
+        };
+        let options: Option<ReadOptions> = decode("options", options)?;
+        let inner = core(crate::survey::Survey::from_bytes(
+            &array.to_vec(),
+            &options.unwrap_or_default(),
+        ))?;
+        Ok(Survey { inner })
+    }
+
+    /// Applies another duplicate-id policy to every analysis: "keepFirst", "keepLast",
+    /// "keepAll" or "dropAll". Throws `bad_input`.
+    #[wasm_bindgen(js_name = setDuplicates)]
+    pub fn set_duplicates(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "SurveyDuplicatePolicy")] policy: JsValue,
+    ) -> Result<(), JsValue> {
+        let policy: DuplicatePolicy = decode("policy", policy)?;
+        core(self.inner.set_duplicates(policy))
     }
 
     /// The current mapping (column roles and instrument), with a summary of every column.

@@ -40,8 +40,8 @@ test('numeric codes are withheld until the user confirms the proposed scale', as
   }
   await openMapping();
   const row = mapRow('has the district improved');
-  assert.match(await row.locator(q('survey-proposal')).textContent(), /Improved \/ same \/ worse \(60% sure\)/);
-  assert.match(await row.textContent(), /The question names this scale\./);
+  assert.match(await row.locator(q('survey-proposal')).textContent(), /improved \/ same \/ worse \(60% sure\)/);
+  assert.match(await row.textContent(), /the question’s wording names the improved \/ same \/ worse scale/);
   await s.page.locator(q('survey-mapping')).screenshot({ path: `${screenshots}survey-proposal.png` });
   await row.locator(q('survey-use-proposal')).click();
   await s.page.click(q('survey-apply'));
@@ -58,18 +58,18 @@ test('a codebook file declares the codes; the applied codebook can be exported',
   await upload('zumbas.csv', csv);
   await status(/“zumbas\.csv” loaded/);
   assert.match(await text('survey-notices'), /codes without labels \(1, 2\)/);
-  await openMapping();
-  // A codebook with a code that is not a number is refused, naming the line.
+  // A codebook with a code that is not a number is refused, naming the line (the codebook card).
   await s.page.setInputFiles(q('survey-codebook-file'), { name: 'bad.csv', mimeType: 'text/csv',
     buffer: Buffer.from('column,code,label\nDid you take part in Zumbas?,one,Yes\n') });
-  await s.page.waitForSelector(q('survey-mapping-error'));
+  await s.page.waitForSelector(q('survey-codebook-error'));
+  assert.match(await text('survey-codebook-error'), /line 2/);
   await clearStatus();
   await s.page.setInputFiles(q('survey-codebook-file'), { name: 'codebook.csv', mimeType: 'text/csv',
     buffer: Buffer.from('column,code,label,label_es\nDid you take part in Zumbas?,1,Yes,Sí\nDid you take part in Zumbas?,2,No,No\n') });
-  await status(/Codebook applied/);
+  await status(/Codebook “codebook\.csv” applied/);
   await says('75% (95% CI');
   assert.equal(await s.page.locator(q('survey-notices')).count(), 0);
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click(q('survey-codebook-export'))]);
-  assert.equal(download.suggestedFilename(), 'zumbas-codebook.csv');
+  assert.equal(download.suggestedFilename(), 'zumbas.codebook.csv');
   assert.deepEqual(s.errors, []);
 });

@@ -5,19 +5,21 @@
 // Spanish. The survey is parsed and analysed in the module worker (jobs.js), so a large file
 // never freezes the page; every number comes from the engine.
 import './survey/strings.js';
+import './survey/strings-import.js';
 import { call, wilson } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
 import { errorText, onLangChange, t } from '../i18n.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
 import { planningCard } from './survey/planning.js';
-import { open, invoke, setMapping, close, readFile } from './survey/session.js';
+import { open, invoke, setMapping, close, readFile, csvText } from './survey/session.js';
 import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
 import { reportCsv, reportJson } from './survey/export.js';
 import { refill, surveyForStore } from './survey/consent.js';
 import { heldCard, jobEnded, jobStarted, unfinishedAtStart } from './survey/held.js';
+import { scalePanel } from './survey/scalepanel.js';
 import { count, plural, tr } from './survey/format.js';
 
 const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
@@ -70,7 +72,7 @@ export function mount(root, { changed = () => {} } = {}) {
   let pending = null;           // { mapping, columns, fileName }: a file's mapping waiting for its CSV
   let options = { ...DEFAULT_OPTIONS };
   let goodOptions = { ...DEFAULT_OPTIONS }; // the options of the report on screen (saved in the project)
-  let readOptions = { delimiter: null, shape: null };
+  let readOptions = { delimiter: null, shape: null, encoding: null, duplicates: null };
   let includeAnswers = false;
   let held = null;              // { options, error }: a setting not run again without asking (survey/held.js)
   let mapError = null, optionsError = null, importError = null;
@@ -122,8 +124,13 @@ export function mount(root, { changed = () => {} } = {}) {
   const mapBody = el('div', { class: 'survey-mapping-body' });
   const mapSummary = el('summary', { 'data-testid': 'survey-mapping-summary' });
   const mapDetails = el('details', { class: 'survey-mapping-details', 'data-testid': 'survey-mapping' }, mapSummary, mapBody);
+  const scales = scalePanel({
+    get: () => ({ session, current }), task, setStatus, applyMapping: (m) => applyMapping(m),
+  });
   const mapCard = el('section', { class: 'card survey-mapping', 'aria-labelledby': 'survey-map-h' },
-    el('h3', { id: 'survey-map-h', 'data-i18n': 'survey.map.title' }), importView, mapDetails);
+    el('h3', { id: 'survey-map-h', 'data-i18n': 'survey.map.title' }), importView,
+    el('h4', { 'data-i18n': 'survey.scale.title' }), scales.scalesBox,
+    el('h4', { 'data-i18n': 'survey.codebook.title' }), scales.codebookBox, mapDetails);
 
   const levelId = uid('rlevel'), adjustId = uid('adjust'), minCellId = uid('mincell'), zeroId = uid('zero'), groupId = uid('groupby');
   const levelInput = el('input', { id: levelId, name: 'report-level', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: '0.95', 'data-testid': 'survey-opt-level' });
@@ -257,6 +264,7 @@ export function mount(root, { changed = () => {} } = {}) {
 
   async function importFile(file) {
     importError = null;
+    readOptions = { ...readOptions, encoding: null }; // a new file: its encoding is detected
     setStatus(null);
     const r = await task('survey.busy.importing', async (signal, progressFn) => {
       const read = await readFile(file, { signal, onProgress: (p) => progressFn(p.stage, p.done, p.total) });
@@ -358,34 +366,6 @@ export function mount(root, { changed = () => {} } = {}) {
     return true;
   }
 
-  /** Reads a codebook file and applies it (it declares and confirms the scales it covers). */
-  async function importCodebook(file) {
-    if (!session || !file) return;
-    const text = await file.text();
-    const r = await task('survey.busy.mapping', async (signal) => {
-      const set = await invoke(session, 'setCodebook', [text], { signal });
-      if (!set.ok) return set;
-      return invoke(session, 'mapping', [], { signal });
-    }, { delay: 250 });
-    if (!r.ok) {
-      if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return; }
-      mapError = { error: r.error, mapping: current.mapping, draft: forEngine(ed.draft) };
-      mapDetails.open = true;
-      renderMappingCard();
-      return;
-    }
-    if (await applyMapping(forEngine(r.value))) setStatus('survey.status.codebookApplied');
-  }
-
-  /** Downloads the codebook of the applied mapping. */
-  async function exportCodebook() {
-    if (!session) return;
-    const r = await invoke(session, 'codebook', []);
-    if (!r.ok) return;
-    const base = current.source === 'file' ? (current.fileName ?? 'survey').replace(/\.[^.]+$/, '') : `waterline-${current.source}-example`;
-    downloadText(`${base}-codebook.csv`, r.value, 'text/csv');
-  }
-
   /** Adds an unknown label as another spelling of a point, and applies the mapping. */
   async function addAlias(itemId, label, value) {
     const m = forEngine(current.mapping);
@@ -437,13 +417,17 @@ export function mount(root, { changed = () => {} } = {}) {
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files?.[0]; if (f) importFile(f); });
-  const reread = () => {
-    readOptions = { delimiter: delimiter.value || null, shape: shape.value || null };
+  const reread = (keepMapping = false) => {
+    readOptions = { ...readOptions, delimiter: delimiter.value || null, shape: shape.value || null };
     changed();
-    if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName });
+    if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName, mapping: keepMapping ? session.mapping : null });
   };
-  delimiter.addEventListener('change', reread);
-  shape.addEventListener('change', reread);
+  delimiter.addEventListener('change', () => reread());
+  shape.addEventListener('change', () => reread());
+  /** Another encoding: the file's bytes are read again (the columns may change, so detected afresh). */
+  const setEncoding = (name) => { readOptions = { ...readOptions, encoding: name }; reread(); };
+  /** Another duplicate-id policy: read again with it, keeping the applied mapping. */
+  const setDuplicates = (policy) => { readOptions = { ...readOptions, duplicates: policy }; reread(true); };
 
   // Printing shows every data table.
   addEventListener('beforeprint', () => { for (const d of root.querySelectorAll('details.survey-datatable:not([open])')) { d.open = true; d.dataset.printOpened = 'true'; } });
@@ -468,6 +452,8 @@ export function mount(root, { changed = () => {} } = {}) {
         fileName: current.source === 'file' ? current.fileName : null,
         points: (id) => (current.mapping.instrument.items.find((i) => i.id === id)?.points ?? []).map((p) => ({ value: p.value, label: tr(p.label) })),
         onAlias: addAlias,
+        encoding: readOptions.encoding, canReread: current.source === 'file' && session?.text instanceof Uint8Array,
+        hasIds: !!current.mapping.respondentId, onEncoding: setEncoding, onDuplicates: setDuplicates,
       }));
     } else {
       source.textContent = pending ? t('survey.source.needsFile', { name: pending.fileName ?? '' }) : '';
@@ -491,8 +477,6 @@ export function mount(root, { changed = () => {} } = {}) {
         apply: () => applyMapping(),
         revert: () => { ed = editor(current.mapping); mapError = null; renderMappingCard(); changed(); },
         detected: () => applyMapping(forEngine(current.detected)),
-        importCodebook,
-        exportCodebook,
       },
     }));
     if (mapError) {
@@ -545,6 +529,7 @@ export function mount(root, { changed = () => {} } = {}) {
 
   function renderAll() {
     renderData();
+    scales.render();
     renderMappingCard();
     renderOptions();
     renderReportBox();
@@ -573,7 +558,7 @@ export function mount(root, { changed = () => {} } = {}) {
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
-      if (current.source === 'file' && session) state.csv = session.text;
+      if (current.source === 'file' && session) state.csv = csvText(session, current.issues?.encoding?.name);
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
       Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns, withheld: pending.withheld, counts: pending.counts });
@@ -604,7 +589,10 @@ export function mount(root, { changed = () => {} } = {}) {
     goodOptions = { ...options };
     if (!held && state.pendingOptions && typeof state.pendingOptions === 'object') options = { ...options, ...state.pendingOptions };
     const draft = state.draft && typeof state.draft === 'object' ? state.draft : null;
-    if (state.readOptions && typeof state.readOptions === 'object') readOptions = { delimiter: state.readOptions.delimiter ?? null, shape: state.readOptions.shape ?? null };
+    if (state.readOptions && typeof state.readOptions === 'object') {
+      const ro = state.readOptions;
+      readOptions = { delimiter: ro.delimiter ?? null, shape: ro.shape ?? null, encoding: typeof ro.encoding === 'string' ? ro.encoding : null, duplicates: typeof ro.duplicates === 'string' ? ro.duplicates : null };
+    }
     if (typeof state.includeAnswers === 'boolean') includeAnswers = state.includeAnswers;
     const kept = (s) => ({ withheld: s.withheld && typeof s.withheld === 'object' ? s.withheld : null, counts: s.counts && typeof s.counts === 'object' ? s.counts : null });
     if (state.pendingFile) pending = { mapping: state.pendingFile.mapping ?? null, columns: state.pendingFile.columns ?? null, fileName: state.pendingFile.fileName ?? null, draft: state.pendingFile.draft ?? null, ...kept(state.pendingFile) };

@@ -127,6 +127,7 @@ mod tests {
             header: format!("{question} [{sub}]"),
             question: question.into(),
             sub: sub.into(),
+            ..Default::default()
         }
     }
 

@@ -5,6 +5,7 @@
 import { el, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { count, tr } from './format.js';
+import { reasonText, templateName } from './notices.js';
 
 export const ROLES = ['item', 'respondentId', 'timestamp', 'wave', 'ignored', 'unused'];
 export const TYPES = ['likert', 'binary', 'change', 'multiSelect', 'numeric', 'category', 'text', 'codes'];
@@ -138,9 +139,9 @@ function proposalControls(item, ci, name, change) {
   const proposals = item.proposals ?? [];
   if (proposals.length && !item.confirmed) {
     const id = uid('proposal');
-    const options = proposals.map((p, k) => [String(k), t('survey.map.proposalOption', { template: t(`survey.template.${p.template}`), confidence: Math.round(p.confidence * 100) })]);
+    const options = proposals.map((p, k) => [String(k), t('survey.map.proposalOption', { template: templateName(p.template), confidence: Math.round(p.confidence * 100) })]);
     const pick = select(options, '0', { id, 'data-key': `proposal:${ci}`, 'data-testid': 'survey-proposal' });
-    const reasons = (k) => (proposals[k]?.reasons ?? []).map((r) => t(`survey.reason.${r.code}`, r.params)).join(' ');
+    const reasons = (k) => (proposals[k]?.reasons ?? []).map((r) => reasonText(r)).join('; ');
     const why = el('span', { class: 'survey-colfacts', text: reasons(0) });
     pick.addEventListener('change', () => { why.textContent = reasons(Number(pick.value)); });
     wrap.append(el('label', { for: id, text: t('survey.map.proposal') }), pick,
@@ -160,17 +161,6 @@ function proposalControls(item, ci, name, change) {
       el('label', { for: id, text: item.waveScales?.length ? t('survey.map.confirmedWaves') : t('survey.map.confirmed') })));
   }
   return wrap;
-}
-
-/** Import a codebook file (what each code means) or export the applied mapping's codebook. */
-function codebookControls(on) {
-  if (!on.importCodebook) return null;
-  const id = uid('codebook');
-  const input = el('input', { id, type: 'file', accept: '.csv,text/csv,text/plain', class: 'visually-hidden', 'data-testid': 'survey-codebook-file',
-    onchange: (e) => { const f = e.target.files?.[0]; e.target.value = ''; on.importCodebook(f); } });
-  return el('span', { class: 'survey-codebook' },
-    el('label', { class: 'file-button', for: id }, el('span', { text: t('survey.map.importCodebook') }), input),
-    el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-codebook-export', text: t('survey.map.exportCodebook'), onclick: () => on.exportCodebook() }));
 }
 
 function select(options, value, attrs) {
@@ -317,7 +307,6 @@ export function renderMapping(ed, { on, error, busy }) {
     el('button', { type: 'button', class: 'primary', 'data-testid': 'survey-apply', disabled: busy, text: t('survey.map.apply'), onclick: () => on.apply() }),
     el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-revert', disabled: !ed.dirty, text: t('survey.map.revert'), onclick: () => on.revert() }),
     el('button', { type: 'button', class: 'secondary', 'data-testid': 'survey-detected', text: t('survey.map.detected'), onclick: () => on.detected() }),
-    codebookControls(on),
     el('span', { class: 'survey-dirty', role: 'status', text: ed.dirty ? t('survey.map.dirty') : '' }));
 
   return [

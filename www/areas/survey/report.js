@@ -6,6 +6,7 @@ import { el } from '../../dom.js';
 import { lang, t } from '../../i18n.js';
 import { diverging, palette, ranked } from './charts.js';
 import { count, fixed, methodName, pct, plural, pValue, range, signed, signedPoints, tr } from './format.js';
+import { noticeText } from './notices.js';
 
 const th = (text, scope = 'col', cls) => el('th', { scope, class: cls, text });
 const td = (text, cls) => el('td', { class: cls, text });
@@ -230,6 +231,44 @@ function otherItems(report) {
   return section('survey.report.other', 'survey-other', parts);
 }
 
+/** Questions held as codes nobody declared: their codes and counts, never a share who agree. */
+function codesItems(report) {
+  const items = report.items.filter((it) => it.kind === 'codes');
+  if (!items.length) return null;
+  return section('survey.report.codesTitle', 'survey-codes',
+    el('p', { class: 'survey-note', text: t('survey.report.codesNote') }),
+    el('div', { class: 'survey-grid' }, items.map((it) => table(`${tr(it.text)}${it.wave ? ` (${it.wave})` : ''} — n = ${count(it.nUsed)}`,
+      [t('survey.scale.code'), t('survey.report.count'), t('survey.report.share')],
+      it.distribution.map((d) => el('tr', {}, th(tr(d.label) || d.key, 'row'), td(count(d.count), num), td(pct(d.share), num)))))));
+}
+
+/** Every withheld headline, from the notices' codes (one line per notice). */
+function notices(report, mapping) {
+  const all = [...(report.notices ?? [])];
+  for (const r of [...report.items, ...report.shifts, ...report.waves]) for (const n of r.notices ?? []) all.push(n);
+  const seen = new Set();
+  const lines = [];
+  for (const n of all) {
+    const key = JSON.stringify([n.code, n.params]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = n.params?.item ?? n.params?.before;
+    lines.push(el('li', { dataset: { code: n.code } }, noticeText(n, mapping), id ? [' ', el('button', {
+      type: 'button', class: 'secondary small no-print', 'data-testid': 'survey-notice-fix', text: t('survey.notice.fix'),
+      onclick: () => {
+        // The scale editor of that question, opened and focused.
+        const box = document.querySelector(`[data-testid="survey-scale-item"][data-item="${CSS.escape(id)}"]`);
+        if (!box) return;
+        box.open = true;
+        box.scrollIntoView({ block: 'start' });
+        box.querySelector('select, input, button')?.focus();
+      },
+    })] : null));
+  }
+  if (!lines.length) return null;
+  return section('survey.notice.title', 'survey-notices', el('ul', { class: 'survey-warnings' }, lines));
+}
+
 function subgroups(report) {
   if (!report.subgroups.length) return null;
   const groups = new Map();
@@ -279,19 +318,6 @@ function scales(report) {
     { 'data-testid': 'survey-scales-table' }));
 }
 
-/** Withheld headlines: each notice in the user's language, naming the item or pair. */
-function notices(report) {
-  if (!report.notices?.length) return null;
-  const name = (n) => {
-    const id = n.params.item ?? n.params.pair ?? n.params.scale;
-    const hit = report.items.find((i) => i.item === id) ?? report.shifts.find((s) => s.pair === id) ?? report.scales.find((s) => s.scale === id);
-    return hit ? tr(hit.text) : id;
-  };
-  return section('survey.report.notices', 'survey-notices',
-    el('ul', { class: 'survey-warnings', 'data-testid': 'survey-notices' }, report.notices.map((n) => el('li', {},
-      el('strong', { text: `${name(n)}: ` }), t(`survey.notice.${n.code}`, { ...n.params, codes: Array.isArray(n.params.codes) ? n.params.codes.join(', ') : '' })))));
-}
-
 function warnings(report) {
   // The same note on several results is listed once, naming them all.
   const byText = new Map();
@@ -326,14 +352,15 @@ export function renderReport(report, { mapping, actions, source }) {
         report.synthetic ? el('p', { class: 'survey-synthetic', 'data-testid': 'survey-synthetic', text: t(source === 'staff' ? 'survey.synthetic.staff' : 'survey.synthetic.report') }) : null,
         el('p', { class: 'survey-meta', 'data-testid': 'survey-meta', text: meta })),
       el('div', { class: 'survey-actions no-print' }, actions)),
+    notices(report, mapping),
     sentences(report),
     barBlocks.length ? section('survey.report.bars', 'survey-bars', el('p', { class: 'survey-axis-note', text: t('survey.report.axisNote') }), barBlocks.map(blockView)) : null,
     shiftsTable(report),
     multiSelect(report),
     changeItems(report),
     otherItems(report),
+    codesItems(report),
     subgroups(report),
     scales(report),
-    notices(report),
     warnings(report));
 }

@@ -7,11 +7,15 @@ import { run } from '../../jobs.js';
 const lost = (error) => error?.code === 'stale_handle' || error?.code === 'cancelled'
   || (error?.code === 'internal' && /worker stopped/.test(error.message ?? ''));
 
-/** Creates a Survey in the worker from CSV text: { ok, value: session } or { ok: false, error }. */
+/**
+ * Creates a Survey in the worker from a file's bytes (a Uint8Array: the engine detects the
+ * encoding) or from CSV text: { ok, value: session } or { ok: false, error }.
+ */
 export async function open(text, readOptions, { signal } = {}) {
+  const ctor = text instanceof Uint8Array ? 'fromBytes' : undefined;
   const [inst, made] = await Promise.all([
     run('instance', {}),
-    run('create', { cls: 'Survey', args: [text, readOptions ?? null] }, { signal }),
+    run('create', { cls: 'Survey', ctor, args: [text, readOptions ?? null] }, { signal }),
   ]);
   if (!made.ok) return made;
   if (!inst.ok) return inst;
@@ -56,5 +60,15 @@ export function close(session) {
   if (session) run('checked', { instance: session.instance, op: 'drop', args: { handle: session.handle } });
 }
 
-/** Reads a File in the worker with progress: { ok, value: text }. */
-export const readFile = (file, { onProgress, signal } = {}) => run('readText', { file }, { onProgress, signal });
+/** Reads a File in the worker with progress: { ok, value: bytes } (a Uint8Array, undecoded). */
+export const readFile = (file, { onProgress, signal } = {}) => run('readBytes', { file }, { onProgress, signal });
+
+/**
+ * The survey's CSV as text (for a project file): bytes are decoded with the encoding the engine
+ * reported (`issues().encoding.name`; the browser's TextDecoder is the same WHATWG decoder).
+ */
+export function csvText(session, encoding) {
+  const src = session?.text;
+  if (!(src instanceof Uint8Array)) return src;
+  return new TextDecoder(encoding ?? 'utf-8').decode(src);
+}

@@ -1,0 +1,61 @@
+// Every coded message the engine's survey import sends has its text in English and Spanish:
+// import issue codes (the ImportIssueCode type of the bindings), proposal reasons and report
+// notices (the codes the Rust sources construct). The page renders them only from these
+// tables, so a code without a string would show as a bare code. (Runs without a browser.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+/** The keys of the `en` and `es` tables of a strings file. */
+function tables(path) {
+  const text = read(path);
+  const at = text.indexOf('\n  es: {');
+  const keys = (part) => new Set([...part.matchAll(/^\s+'([\w.-]+)':/gm)].map((m) => m[1]));
+  return { en: keys(text.slice(0, at)), es: keys(text.slice(at)) };
+}
+
+const files = ['www/areas/survey/strings.js', 'www/areas/survey/strings-import.js'].map(tables);
+const en = new Set(files.flatMap((f) => [...f.en]));
+const es = new Set(files.flatMap((f) => [...f.es]));
+
+function rustCodes(pattern) {
+  const out = new Set();
+  const walk = (dir) => {
+    for (const e of readdirSync(new URL(dir, root), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}${e.name}/`);
+      else if (e.name.endsWith('.rs')) for (const m of read(`${dir}${e.name}`).matchAll(pattern)) out.add(m[1]);
+    }
+  };
+  walk('src/survey/');
+  return [...out];
+}
+
+test('the import panel\'s strings exist in both languages', () => {
+  const t = tables('www/areas/survey/strings-import.js');
+  assert.deepEqual([...t.en].filter((k) => !t.es.has(k)), [], 'English keys missing in Spanish');
+  assert.deepEqual([...t.es].filter((k) => !t.en.has(k)), [], 'Spanish keys missing in English');
+});
+
+test('every import issue code has a name and a meaning, in English and Spanish', () => {
+  const ts = read('src/wasm/survey.rs');
+  const decl = ts.slice(ts.indexOf('export type ImportIssueCode'), ts.indexOf(';', ts.indexOf('export type ImportIssueCode')));
+  const codes = [...decl.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  assert.ok(codes.includes('replacement_character') && codes.includes('duplicate_resubmission'), codes.join());
+  for (const code of codes) {
+    for (const key of [`survey.issue.${code}`, `survey.issueText.${code}`]) {
+      assert.ok(en.has(key), `${key} (en)`);
+      assert.ok(es.has(key), `${key} (es)`);
+    }
+  }
+});
+
+test('every proposal reason and report notice the engine constructs has its text', () => {
+  const reasons = rustCodes(/Reason::new\("([a-z_]+)"\)/g);
+  const notices = rustCodes(/Notice::new\("([a-z_]+)"\)/g);
+  assert.ok(reasons.includes('direction_assumed') && notices.includes('codes_without_labels'));
+  for (const code of reasons) for (const d of [en, es]) assert.ok(d.has(`survey.reason.${code}`), `survey.reason.${code}`);
+  for (const code of notices) for (const d of [en, es]) assert.ok(d.has(`survey.notice.${code}`), `survey.notice.${code}`);
+});
