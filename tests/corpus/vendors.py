@@ -362,7 +362,11 @@ def qualtrics(numeric, recode=None):
         spanish = en(cell(r, "district_now")) != cell(r, "district_now") or any(
             en(cell(r, k)) != cell(r, k) for k in KEYS[5:18] + KEYS[19:22])
         alphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-        rid = "R_" + "".join(alphabet[(i * 7 + j * 13 + j * j) % 59] for j in range(15))
+        # Unique per row: the first four characters are the base-59 digits of a number that
+        # differs for every row; the rest is deterministic filler.
+        v = i * 7919 + 104729
+        head = "".join(alphabet[(v // 59 ** j) % 59] for j in range(4))
+        rid = "R_" + head + "".join(alphabet[(i * 7 + j * 13 + j * j) % 59] for j in range(4, 15))
         end = later(ts, 5 + i % 11)
         out = [ts, end, "0" if numeric else "IP Address", f"10.1.{i // 200}.{i % 200 + 2}", "100",
                str(300 + (i * 37) % 400), "1" if numeric else "True", end, rid, "", "", "", cell(r, "id"),
