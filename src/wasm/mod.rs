@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "conditions")]
 pub mod conditions;
+#[cfg(any(feature = "survey", feature = "toc"))]
+mod guard;
 pub mod read;
 pub mod stats_scale;
 pub mod stats_shift;
@@ -54,11 +56,20 @@ export interface ProportionInterval {
 }
 "#;
 
-/// Installs the panic hook so that a bug (never bad input) reports its message in the console.
+/// Installs the panic hook so that a bug (never bad input) reports its message in the console,
+/// and the guard against freed objects on the classes' methods (see [`guard`]).
 #[wasm_bindgen(start)]
 pub fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+    #[cfg(feature = "survey")]
+    if let Ok(survey) = survey::Survey::new("q\n1\n2\n".into(), JsValue::UNDEFINED) {
+        guard::install("Survey", survey.into());
+    }
+    #[cfg(feature = "toc")]
+    if let Ok(model) = toc::LogicModel::new(crate::toc::PASS_JSON.into()) {
+        guard::install("LogicModel", model.into());
+    }
 }
 
 /// Builds the JavaScript `Error` for a core error: `message` in English, plus `code` and
