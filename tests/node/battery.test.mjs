@@ -101,7 +101,7 @@ const hostile = [
   () => 'x'.repeat(100000), () => '\u{0}\u{d800}', () => Symbol('s'), () => 10n,
   () => function f() {}, () => () => 1, () => new Map([['level', 0.5]]), () => new Set([1]),
   () => new Date(0), () => /re/, () => new Error('e'), () => Promise.resolve(1),
-  () => [0.5], () => [], () => new Array(1e7), () => Object.create({ level: 0.5 }),
+  () => [0.5], () => [], () => { const a = []; a.length = 1e7; return a; }, () => Object.create({ level: 0.5 }),
   () => Object.create(null), () => new (class Options { constructor() { this.level = 0.5; } })(),
   () => ({ level: '0.5' }), () => ({ level: 0.5, extra: 1 }), () => ({ toJSON() { return 1; } }),
   () => new Number(1), () => new String('s'), () => true, () => null, () => undefined,
