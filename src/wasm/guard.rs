@@ -7,8 +7,8 @@
 //! restored: each call leaks part of the stack, and after some thousands every export traps.
 //! At start-up each method of the class prototype is wrapped in a `Proxy` whose `apply` trap
 //! (Rust, below) checks `this.__wbg_ptr` first and throws a coded `bad_input`
-//! (`details.reason = "freed"`) from JavaScript instead; a live object goes on to the original
-//! method unchanged.
+//! (`details.reason = "freed"`) from JavaScript instead (`free` twice does nothing); a live
+//! object goes on to the original method unchanged.
 
 use super::to_js_error;
 use crate::error::{Code, Error};
@@ -22,6 +22,43 @@ pub(crate) fn install(class: &'static str, instance: JsValue) {
     let Ok(proto) = Reflect::get_prototype_of(&instance) else {
         return;
     };
+    let free = Reflect::get(&proto, &"free".into()).unwrap_or(JsValue::UNDEFINED);
+    let methods = handler(class, false);
+    let frees = handler(class, true);
+    let Ok(keys) = Reflect::own_keys(&proto) else {
+        return;
+    };
+    for key in keys.iter() {
+        let skip = key
+            .as_string()
+            .is_some_and(|n| n == "constructor" || n.starts_with("__"));
+        // Only plain methods (a data property holding a function); never run a getter here.
+        let descriptor = Object::get_own_property_descriptor(proto.unchecked_ref::<Object>(), &key);
+        let method = if descriptor.is_object() {
+            Reflect::get(&descriptor, &"value".into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        if skip || !method.is_function() {
+            continue;
+        }
+        // `free` (and `Symbol.dispose`, the same function) on a freed object does nothing.
+        let handler = if Object::is(&method, &free) {
+            &frees
+        } else {
+            &methods
+        };
+        let proxy = js_sys::Proxy::new(&method, handler);
+        let _ = Reflect::set(&proto, &key, &proxy);
+    }
+    if let Some(free) = free.dyn_ref::<Function>() {
+        let _ = free.call0(&instance);
+    }
+}
+
+/// A Proxy handler whose `apply` trap checks `this.__wbg_ptr` before calling the method: on a
+/// freed object it throws a coded `bad_input` (or, for `free`, does nothing).
+fn handler(class: &'static str, is_free: bool) -> Object {
     let apply = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         move |target: JsValue, this: JsValue, args: JsValue| {
             let ptr = if this.is_object() {
@@ -30,6 +67,9 @@ pub(crate) fn install(class: &'static str, instance: JsValue) {
                 JsValue::UNDEFINED
             };
             if !ptr.as_f64().is_some_and(|p| p != 0.0) {
+                if is_free {
+                    return Ok(JsValue::UNDEFINED);
+                }
                 return Err(to_js_error(
                     Error::new(
                         Code::BadInput,
@@ -50,28 +90,5 @@ pub(crate) fn install(class: &'static str, instance: JsValue) {
     let handler = Object::new();
     let _ = Reflect::set(&handler, &"apply".into(), apply.as_ref());
     apply.forget();
-    let names = Object::get_own_property_names(proto.unchecked_ref::<Object>());
-    for name in names.iter() {
-        let skip = name.as_string().map_or(true, |n| {
-            n == "constructor" || n == "free" || n.starts_with("__")
-        });
-        // Only plain methods (a data property holding a function); never run a getter here.
-        let descriptor =
-            Object::get_own_property_descriptor(proto.unchecked_ref::<Object>(), &name);
-        let method = if descriptor.is_object() {
-            Reflect::get(&descriptor, &"value".into()).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        };
-        if skip || !method.is_function() {
-            continue;
-        }
-        let proxy = js_sys::Proxy::new(&method, &handler);
-        let _ = Reflect::set(&proto, &name, &proxy);
-    }
-    if let Ok(free) = Reflect::get(&instance, &"free".into()) {
-        if let Some(free) = free.dyn_ref::<Function>() {
-            let _ = free.call0(&instance);
-        }
-    }
+    handler
 }
