@@ -85,7 +85,8 @@ wasm-test: rust-tools
 types: build
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
 
-# The README's JavaScript examples, run in Node against pkg/.
+# tests/node/ in Node against pkg/: the README's JavaScript examples, the battery of hostile
+# arguments over every export (issue 15, ~10 s of CPU), and the engine/worker recovery tests.
 examples: build
 	node --test tests/node/
 
