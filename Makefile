@@ -18,13 +18,14 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \
-        browser-test types examples bench size fuzz
+        browser-test types examples bench size fuzz fuzz-quick
 
 help:
 	@echo "make serve   build the engine and serve the page with the built-in example (http://127.0.0.1:$(PORT)/)"
 	@echo "make test    run every test: fmt, clippy, native cargo tests, wasm tests in Node, types, browser tests"
 	@echo "make bench   run the benchmarks and print their numbers"
-	@echo "make fuzz    fuzz the CSV import, project/model decoding and the statistics (FUZZ_SECONDS each)"
+	@echo "make fuzz    fuzz the CSV import, project/model decoding, every argument decoder and the statistics (FUZZ_SECONDS each)"
+	@echo "make fuzz-quick   every fuzz target for FUZZ_QUICK_SECONDS each, without installing cargo-fuzz"
 
 # ---------------------------------------------------------------------------- tools
 
@@ -84,7 +85,8 @@ wasm-test: rust-tools
 types: build
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
 
-# The README's JavaScript examples, run in Node against pkg/.
+# tests/node/ in Node against pkg/: the README's JavaScript examples, the battery of hostile
+# arguments over every export (issue 15, ~10 s of CPU), and the engine/worker recovery tests.
 examples: build
 	node --test tests/node/
 
@@ -98,10 +100,28 @@ bench: build browser-tools
 # Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which
 # RUSTC_BOOTSTRAP=1 enables on the stable toolchain). Crashes land in fuzz/artifacts/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := survey_csv round_json stats_arrays toc_json
+FUZZ_TARGETS := survey_csv round_json stats_arrays toc_json decode_args
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 	@for t in $(FUZZ_TARGETS); do echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; done
+
+# The same targets for a bounded time each, with no cargo-fuzz to install: they are built by
+# plain cargo with the coverage flags cargo-fuzz would pass (libFuzzer comes with the
+# libfuzzer-sys crate), into target/fuzz/. Not part of `make test`: building the instrumented
+# engine takes several minutes on two cores. Crashes land in fuzz/artifacts/.
+FUZZ_QUICK_SECONDS ?= 10
+FUZZ_HOST := $(shell rustc -vV | sed -n 's/^host: //p')
+FUZZ_RUSTFLAGS := --cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+  -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks
+fuzz-quick:
+	cd fuzz && RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(FUZZ_RUSTFLAGS)" CARGO_TARGET_DIR=../target/fuzz \
+	  cargo build --release --target $(FUZZ_HOST) $(addprefix --bin ,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do echo "== fuzz-quick $$t ($(FUZZ_QUICK_SECONDS) s)"; \
+	  mkdir -p fuzz/corpus/$$t fuzz/artifacts/$$t; \
+	  target/fuzz/$(FUZZ_HOST)/release/$$t -max_total_time=$(FUZZ_QUICK_SECONDS) \
+	    -artifact_prefix=fuzz/artifacts/$$t/ fuzz/corpus/$$t 2>&1 | grep -E '^(Done|==|SUMMARY)|panicked' ; \
+	  [ "$${PIPESTATUS[0]}" = 0 ] || exit 1; done
 
 size: build

@@ -2,7 +2,7 @@
 // bootstraps). Messages in: { id, op, args }; out: { id, progress } while working, then
 // { id, ok: true, value } or { id, ok: false, error: { code, details, message } }.
 // State that must live across calls (a loaded survey) is kept here under a handle.
-import { ready, wasm, normalizeError } from './engine.js';
+import { ready, wasm, normalizeError, recoverIfBroken } from './engine.js';
 
 const handles = new Map();
 let nextHandle = 1;
@@ -85,7 +85,16 @@ self.addEventListener('message', async (event) => {
     const transfer = value instanceof Float64Array || value instanceof Uint8Array ? [value.buffer] : [];
     self.postMessage({ id, ok: true, value }, transfer);
   } catch (e) {
-    self.postMessage({ id, ok: false, error: normalizeError(e) });
+    const error = normalizeError(e);
+    // A trap leaves the engine instance unusable: engine.js replaces it; the objects kept here
+    // belonged to the old one, so they are dropped and this worker takes a new instance name
+    // (later calls with old handles fail with "stale_handle").
+    if (recoverIfBroken(e)) {
+      handles.clear();
+      instance = newInstanceName();
+      error.details = { ...error.details, restarted: 'yes' };
+    }
+    self.postMessage({ id, ok: false, error });
   }
 });
 
@@ -93,7 +102,8 @@ self.addEventListener('message', async (event) => {
 // worker (jobs.js), and the next worker numbers its handles from 1 again. `instance` names this
 // worker; `checked` runs another op only when the caller's instance matches, else it fails with
 // code "stale_handle" and touches nothing (so a stale handle can never reach another object).
-const instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+const newInstanceName = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+let instance = newInstanceName();
 ops.instance = () => instance;
 ops.checked = ({ instance: expected, op, args }, progress) => {
   if (expected !== instance) {

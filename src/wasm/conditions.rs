@@ -2,73 +2,126 @@
 //! arguments, calls one core function and encodes the result; the TypeScript interfaces are in
 //! the `TS_CONDITIONS` custom section.
 
-use super::{bulk, core, decode, encode, floats, known_fields, to_js_error};
+use super::tree::Node;
+use super::{core, decode, decode_node, encode, known_fields, read, to_js_error};
 use crate::conditions::{self as c, Round, Rubric, RubricEdit, ScoreColumns};
 use crate::error::{Code, Error};
 use wasm_bindgen::prelude::*;
 
 /// Decodes a round. Its `scoreColumns`, when present, are read column by column: a typed array
-/// is copied in one step instead of going through serde one element at a time.
+/// is copied in one step (see [`read::read`]) instead of going through serde one element at a
+/// time.
 fn decode_round(value: JsValue) -> Result<Round, JsValue> {
-    let columns = if value.is_object() {
-        js_sys::Reflect::get(&value, &"scoreColumns".into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+    let node = read::read("round", &value).map_err(to_js_error)?;
+    let (rest, columns) = match node {
+        Node::Object(mut entries) => {
+            let columns = entries
+                .iter()
+                .position(|(k, _)| k == "scoreColumns")
+                .map(|i| entries.remove(i).1)
+                .filter(|c| *c != Node::Null);
+            (Node::Object(entries), columns)
+        }
+        other => (other, None),
     };
-    if columns.is_undefined() || columns.is_null() {
-        return decode("round", value);
+    let mut round: Round = decode_node("round", rest).map_err(to_js_error)?;
+    if let Some(columns) = columns {
+        round.score_columns = Some(decode_columns(columns).map_err(to_js_error)?);
     }
-    let rest = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
-    let _ = js_sys::Reflect::delete_property(&rest, &"scoreColumns".into());
-    let mut round: Round = decode("round", rest.into())?;
-    round.score_columns = Some(decode_columns(&columns)?);
     Ok(round)
 }
 
-/// Reads an index column: a `Uint32Array` (one copy) or a plain array of whole numbers from 0
-/// to 2³² − 1.
-fn indexes(name: &str, value: &JsValue) -> Result<Vec<u32>, JsValue> {
-    bulk(
+/// Reads an index column: a `Uint32Array` or a plain array of whole numbers from 0 to
+/// 2³² − 1.
+fn indexes(name: &str, value: Node) -> Result<Vec<u32>, Error> {
+    column(
         name,
         value,
-        |v| v.dyn_ref::<js_sys::Uint32Array>().map(|a| a.to_vec()),
+        "Uint32Array",
         |x| (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x)).then_some(x as u32),
-        ("a Uint32Array", "a whole number from 0 to 4294967295"),
+        "a whole number from 0 to 4294967295",
     )
 }
 
-fn decode_columns(value: &JsValue) -> Result<ScoreColumns, JsValue> {
-    const NAME: &str = "round.scoreColumns";
-    let missing = |field: &str| {
-        to_js_error(
-            Error::new(Code::BadInput, format!("{NAME}: missing field `{field}`"))
-                .with("argument", NAME)
-                .with("field", field),
+/// A numeric column of `scoreColumns`: a typed array of kind `typed` or a plain array whose
+/// elements pass `element`; errors name the column and the index.
+fn column<T>(
+    name: &str,
+    value: Node,
+    typed: &str,
+    element: impl Fn(f64) -> Option<T>,
+    element_kind: &str,
+) -> Result<Vec<T>, Error> {
+    let not_element = |i: usize| {
+        Error::new(
+            Code::BadInput,
+            format!("{name}[{i}] must be {element_kind}"),
         )
+        .with("argument", name)
+        .with("index", i)
     };
-    if !value.is_object() {
-        return Err(to_js_error(
-            Error::new(Code::BadInput, format!("{NAME} must be an object")).with("argument", NAME),
-        ));
-    }
+    let numbers: Vec<Option<f64>> = match value {
+        Node::Typed(kind, xs) if kind == typed => xs.into_iter().map(Some).collect(),
+        Node::Array(items) => items
+            .into_iter()
+            .map(|n| match n {
+                Node::Number(x) => Some(x),
+                _ => None,
+            })
+            .collect(),
+        other => {
+            let got = match other {
+                Node::Typed(..) | Node::Object(_) | Node::Null => "object".to_string(),
+                other => other.kind().to_string(),
+            };
+            return Err(Error::new(
+                Code::BadInput,
+                format!("{name} must be a {typed} or an array of numbers, got {got}"),
+            )
+            .with("argument", name)
+            .with("type", got));
+        }
+    };
+    numbers
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| x.and_then(&element).ok_or_else(|| not_element(i)))
+        .collect()
+}
+
+fn decode_columns(value: Node) -> Result<ScoreColumns, Error> {
+    const NAME: &str = "round.scoreColumns";
     // The keys are checked first, so that no typo goes unnoticed.
-    known_fields::<ScoreColumns>(NAME, value)?;
-    let field = |key: &str| {
-        js_sys::Reflect::get(value, &key.into())
-            .ok()
-            .filter(|v| !v.is_undefined())
-            .ok_or_else(|| missing(key))
+    known_fields::<ScoreColumns>(NAME, &value)?;
+    let Node::Object(mut entries) = value else {
+        return Err(
+            Error::new(Code::BadInput, format!("{NAME} must be an object")).with("argument", NAME),
+        );
     };
-    let ids = |key: &str| decode::<Vec<String>>(&format!("{NAME}.{key}"), field(key)?);
-    let index = |key: &str| indexes(&format!("{NAME}.{key}"), &field(key)?);
+    let mut field = |key: &str| match entries.iter().position(|(k, _)| k == key) {
+        Some(i) => Ok(entries.remove(i).1),
+        None => Err(
+            Error::new(Code::BadInput, format!("{NAME}: missing field `{key}`"))
+                .with("argument", NAME)
+                .with("field", key),
+        ),
+    };
+    let ids = |key: &str, node: Node| decode_node::<Vec<String>>(&format!("{NAME}.{key}"), node);
+    let index = |key: &str, node: Node| indexes(&format!("{NAME}.{key}"), node);
     Ok(ScoreColumns {
-        reviewer_ids: ids("reviewerIds")?,
-        proposal_ids: ids("proposalIds")?,
-        condition_ids: ids("conditionIds")?,
-        reviewer: index("reviewer")?,
-        proposal: index("proposal")?,
-        condition: index("condition")?,
-        value: floats(&format!("{NAME}.value"), &field("value")?)?,
+        reviewer_ids: ids("reviewerIds", field("reviewerIds")?)?,
+        proposal_ids: ids("proposalIds", field("proposalIds")?)?,
+        condition_ids: ids("conditionIds", field("conditionIds")?)?,
+        reviewer: index("reviewer", field("reviewer")?)?,
+        proposal: index("proposal", field("proposal")?)?,
+        condition: index("condition", field("condition")?)?,
+        value: column(
+            &format!("{NAME}.value"),
+            field("value")?,
+            "Float64Array",
+            Some,
+            "a number",
+        )?,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The JavaScript bindings: the only module that knows about `wasm_bindgen`, `js_sys` and
-//! `serde_wasm_bindgen`.
+//! `serde_wasm_bindgen` (used for results only; arguments are read by [`read`] into a
+//! [`tree::Node`] and deserialized from it).
 //!
 //! Every export has one shape: decode the arguments (untrusted JavaScript values) into core
 //! inputs, call one core function, serialize the plain result struct with
@@ -13,12 +14,16 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "conditions")]
 pub mod conditions;
+#[cfg(any(feature = "survey", feature = "toc"))]
+mod guard;
+pub mod read;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]
 pub mod survey;
 #[cfg(feature = "toc")]
 pub mod toc;
+pub mod tree;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =
@@ -51,11 +56,20 @@ export interface ProportionInterval {
 }
 "#;
 
-/// Installs the panic hook so that a bug (never bad input) reports its message in the console.
+/// Installs the panic hook so that a bug (never bad input) reports its message in the console,
+/// and the guard against freed objects on the classes' methods (see [`guard`]).
 #[wasm_bindgen(start)]
 pub fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+    #[cfg(feature = "survey")]
+    if let Ok(survey) = survey::Survey::new("q\n1\n2\n".into(), JsValue::UNDEFINED) {
+        guard::install("Survey", survey.into());
+    }
+    #[cfg(feature = "toc")]
+    if let Ok(model) = toc::LogicModel::new(crate::toc::PASS_JSON.into()) {
+        guard::install("LogicModel", model.into());
+    }
 }
 
 /// Builds the JavaScript `Error` for a core error: `message` in English, plus `code` and
@@ -73,15 +87,30 @@ pub fn to_js_error(error: Error) -> JsValue {
 }
 
 /// Decodes an untrusted JavaScript value into a core input type; failures become `bad_input`
-/// naming the argument.
+/// (or `too_large`) naming the argument and, in `details.path`, where inside it.
 ///
-/// serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` never
-/// fires; a misspelt option (`{confidence: 0.9}`) would be silently ignored. For a plain object
-/// argument, its own keys are therefore checked against the struct's field names first.
+/// The value is first copied into a [`tree::Node`] by [`read::read`] (catching every
+/// JavaScript exception, depth-limited, cycle-checked, own enumerable properties of plain
+/// objects only), then deserialized from that. A plain object argument's keys are also
+/// checked against the struct's field names, so that a misspelt option (`{confidence: 0.9}`)
+/// is refused even by a struct that does not deny unknown fields.
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
-    known_fields::<T>(name, &value)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        to_js_error(Error::new(Code::BadInput, format!("{name}: {e}")).with("argument", name))
+    let node = read::read(name, &value).map_err(to_js_error)?;
+    decode_node(name, node).map_err(to_js_error)
+}
+
+/// The second half of [`decode`], on an already read node.
+pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> Result<T, Error> {
+    known_fields::<T>(name, &node)?;
+    tree::from_node(node).map_err(|e| {
+        let at = format!("{name}{}", tree::path_text(&e.path));
+        let mut error = Error::new(Code::BadInput, format!("{at}: {}", e.message))
+            .with("argument", name)
+            .with("path", at);
+        if let Some(field) = e.field {
+            error = error.with("field", field);
+        }
+        error
     })
 }
 
@@ -89,45 +118,27 @@ pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<
 /// struct `T` (`bad_input` naming the first stranger in `details.field`).
 pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
     name: &str,
-    value: &JsValue,
-) -> Result<(), JsValue> {
-    let Some(fields) = introspect::struct_fields::<T>() else {
+    node: &tree::Node,
+) -> Result<(), Error> {
+    let (Some(fields), tree::Node::Object(entries)) = (introspect::struct_fields::<T>(), node)
+    else {
         return Ok(());
     };
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Ok(());
-    }
-    let object: &js_sys::Object = value.unchecked_ref();
-    match js_sys::Object::keys(object)
+    match entries
         .iter()
-        .filter_map(|k| k.as_string())
-        .find(|key| !fields.contains(&key.as_str()))
+        .find(|(key, _)| !fields.contains(&key.as_str()))
     {
-        Some(key) => Err(to_js_error(
-            Error::new(
-                Code::BadInput,
-                format!(
-                    "{name}: unknown field `{key}`, expected one of: {}",
-                    fields.join(", ")
-                ),
-            )
-            .with("argument", name),
+        Some((key, _)) => Err(Error::new(
+            Code::BadInput,
+            format!(
+                "{name}: unknown field `{key}`, expected one of: {}",
+                fields.join(", ")
+            ),
         )
-        .tap_detail("field", &key)),
+        .with("argument", name)
+        .with("path", name)
+        .with("field", key.as_str())),
         None => Ok(()),
-    }
-}
-
-/// Adds one more entry to the `details` of a JavaScript error built by [`to_js_error`].
-trait TapDetail {
-    fn tap_detail(self, key: &str, value: &str) -> Self;
-}
-impl TapDetail for JsValue {
-    fn tap_detail(self, key: &str, value: &str) -> Self {
-        if let Ok(details) = js_sys::Reflect::get(&self, &"details".into()) {
-            let _ = js_sys::Reflect::set(&details, &key.into(), &value.into());
-        }
-        self
     }
 }
 
@@ -208,52 +219,52 @@ pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
     bulk(
         name,
         value,
-        |v| v.dyn_ref::<js_sys::Float64Array>().map(|a| a.to_vec()),
+        "Float64Array",
         Some,
         ("a Float64Array", "a number"),
     )
 }
 
-/// The shape of [`floats`] and of the index columns of a round: the typed array in one copy, else a plain array
-/// read element by element; errors name the argument and the index.
+/// The shape of [`floats`] and of the index columns of a round: a typed array of kind `typed`
+/// in one copy, else a plain array read element by element (see [`read::numbers`]); errors name
+/// the argument and the index.
 pub(crate) fn bulk<T>(
     name: &str,
     value: &JsValue,
-    typed: impl Fn(&JsValue) -> Option<Vec<T>>,
+    typed: &str,
     element: impl Fn(f64) -> Option<T>,
     (array_kind, element_kind): (&str, &str),
 ) -> Result<Vec<T>, JsValue> {
-    if let Some(values) = typed(value) {
-        return Ok(values);
-    }
-    if js_sys::Array::is_array(value) {
-        let array: &js_sys::Array = value.unchecked_ref();
-        return array
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                v.as_f64().and_then(&element).ok_or_else(|| {
-                    to_js_error(
-                        Error::new(
-                            Code::BadInput,
-                            format!("{name}[{i}] must be {element_kind}"),
-                        )
-                        .with("argument", name)
-                        .with("index", i),
-                    )
-                })
-            })
-            .collect();
-    }
-    let got = value.js_typeof().as_string().unwrap_or_default();
-    Err(to_js_error(
-        Error::new(
-            Code::BadInput,
-            format!("{name} must be {array_kind} or an array of numbers, got {got}"),
+    let not_element = |i: usize| {
+        to_js_error(
+            Error::new(
+                Code::BadInput,
+                format!("{name}[{i}] must be {element_kind}"),
+            )
+            .with("argument", name)
+            .with("index", i),
         )
-        .with("argument", name)
-        .with("type", got),
-    ))
+    };
+    match read::numbers(name, value, typed) {
+        Ok(Some(xs)) => xs
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| element(x).ok_or_else(|| not_element(i)))
+            .collect(),
+        Ok(None) => {
+            let got = value.js_typeof().as_string().unwrap_or_default();
+            Err(to_js_error(
+                Error::new(
+                    Code::BadInput,
+                    format!("{name} must be {array_kind} or an array of numbers, got {got}"),
+                )
+                .with("argument", name)
+                .with("type", got),
+            ))
+        }
+        Err(read::Bulk::Element(i)) => Err(not_element(i)),
+        Err(read::Bulk::Error(e)) => Err(to_js_error(e)),
+    }
 }
 
 /// The shape shared by the two-sample exports: two bulk arguments (named `names` in errors), an

@@ -124,22 +124,26 @@ export interface TocExportOptions { format: TocExportFormat; lang?: "en" | "es";
 export interface TocExport { format: TocExportFormat; mimeType: string; extension: string; text: string; }
 "#;
 
-/// Decodes a model argument: JSON text, or an object (serialized with `JSON.stringify`).
+/// Decodes a model argument: JSON text, or an object (read like every argument, see
+/// [`super::read`], then written as JSON text for the model parser).
 fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
     let text = match value.as_string() {
         Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| {
-                to_js_error(
+        None => {
+            let node = super::read::read("model", value).map_err(to_js_error)?;
+            if !matches!(node, super::tree::Node::Object(_)) {
+                return Err(to_js_error(
                     Error::new(
                         Code::BadInput,
                         "model: expected a model object or its JSON text",
                     )
                     .with("argument", "model"),
-                )
-            })?,
+                ));
+            }
+            let mut text = String::new();
+            node.write_json(&mut text);
+            text
+        }
     };
     core(toc::parse_model(&text))
 }

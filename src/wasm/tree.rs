@@ -1,0 +1,407 @@
+//! A decoded argument as plain Rust data, and its serde `Deserializer`.
+//!
+//! The bindings never hand a JavaScript value to serde directly: [`super::read`] first copies it
+//! into a [`Node`] (with a depth limit, cycle detection and size budgets, every JavaScript
+//! access a catching call), then serde deserializes the core input type from the `Node`. This
+//! module knows nothing of JavaScript, so `cargo test` and the fuzz targets exercise the same
+//! deserializer the bindings use.
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt::{self, Write};
+
+/// Deepest nesting of arrays and objects an argument may have (the argument itself is depth
+/// 0). Deeper input is `bad_input` with `details.reason = "too_deep"`.
+pub const MAX_DEPTH: usize = 64;
+/// Most objects, arrays and primitives one argument may contain (typed-array elements are
+/// counted by [`MAX_ELEMENTS`] instead); more is `too_large`.
+pub const MAX_NODES: usize = 1 << 21;
+/// Most UTF-16 code units in all the strings of one argument (keys included); more is
+/// `too_large`.
+pub const MAX_TEXT: usize = 1 << 27;
+/// Most elements of one typed or numeric array argument; more is `too_large`.
+pub const MAX_ELEMENTS: usize = 1 << 26;
+
+/// A JavaScript value reduced to JSON-like data. `undefined` object properties are left out
+/// (as `JSON.stringify` does); `undefined` elsewhere is [`Node::Null`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// `null` or `undefined`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (any `f64`, NaN included: the core checks finiteness).
+    Number(f64),
+    /// A string.
+    String(String),
+    /// A plain array.
+    Array(Vec<Node>),
+    /// A typed array, copied in one step: its kind (e.g. `"Float64Array"`) and its elements.
+    Typed(String, Vec<f64>),
+    /// A record: own enumerable string-keyed properties, in `Object.keys` order.
+    Object(Vec<(String, Node)>),
+}
+
+impl Node {
+    /// A short name of the node's type for messages, e.g. `"string"`.
+    pub fn kind(&self) -> &str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "boolean",
+            Node::Number(_) => "number",
+            Node::String(_) => "string",
+            Node::Array(_) => "array",
+            Node::Typed(kind, _) => kind,
+            Node::Object(_) => "object",
+        }
+    }
+
+    /// Writes the node as JSON text (non-finite numbers as `null`, as `JSON.stringify` does).
+    pub fn write_json(&self, out: &mut String) {
+        match self {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Number(x) => json_number(*x, out),
+            Node::String(s) => json_string(s, out),
+            Node::Array(items) => json_list(out, '[', ']', items, |item, out| item.write_json(out)),
+            Node::Typed(_, xs) => json_list(out, '[', ']', xs, |x, out| json_number(*x, out)),
+            Node::Object(entries) => json_list(out, '{', '}', entries, |(k, v), out| {
+                json_string(k, out);
+                out.push(':');
+                v.write_json(out);
+            }),
+        }
+    }
+}
+
+fn json_list<T>(
+    out: &mut String,
+    open: char,
+    close: char,
+    items: &[T],
+    mut each: impl FnMut(&T, &mut String),
+) {
+    out.push(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        each(item, out);
+    }
+    out.push(close);
+}
+
+fn json_number(x: f64, out: &mut String) {
+    if x.is_finite() {
+        let _ = write!(out, "{x}");
+    } else {
+        out.push_str("null");
+    }
+}
+
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A deserialization failure: the message, the path inside the argument where it happened
+/// (`.goals[3].id`, empty for the argument itself) and, for an unknown field, its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeError {
+    /// What is wrong, e.g. "invalid type: string \"x\", expected f64".
+    pub message: String,
+    /// Path segments from the argument down, innermost last.
+    pub path: Vec<Segment>,
+    /// The unknown field's name, when that is the fault.
+    pub field: Option<String>,
+}
+
+/// One step of a path inside an argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Segment {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// Formats a path as `.key[3].other` (empty for the argument itself).
+pub fn path_text(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(k) => {
+                let _ = write!(out, ".{k}");
+            }
+            Segment::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+    out
+}
+
+impl DeError {
+    fn inside(mut self, segment: Segment) -> Self {
+        self.path.insert(0, segment);
+        self
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError {
+            message: msg.to_string(),
+            path: Vec::new(),
+            field: None,
+        }
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        DeError {
+            field: Some(field.to_string()),
+            ..Self::custom(format_args!(
+                "unknown field `{field}`, expected one of: {}",
+                expected.join(", ")
+            ))
+        }
+    }
+}
+
+/// Deserializes `T` from a node.
+pub fn from_node<T: de::DeserializeOwned>(node: Node) -> Result<T, DeError> {
+    T::deserialize(node)
+}
+
+/// Largest integer a JavaScript number holds exactly (2⁵³).
+const SAFE: f64 = 9_007_199_254_740_992.0;
+
+fn visit_number<'de, V: Visitor<'de>>(x: f64, visitor: V) -> Result<V::Value, DeError> {
+    if x.fract() == 0.0 && (0.0..=SAFE).contains(&x) {
+        visitor.visit_u64(x as u64)
+    } else if x.fract() == 0.0 && (-SAFE..0.0).contains(&x) {
+        visitor.visit_i64(x as i64)
+    } else {
+        visitor.visit_f64(x)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Node {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self {
+            Node::Null => visitor.visit_unit(),
+            Node::Bool(b) => visitor.visit_bool(b),
+            Node::Number(x) => visit_number(x, visitor),
+            Node::String(s) => visitor.visit_string(s),
+            Node::Array(items) => visit_seq(items.into_iter(), visitor),
+            Node::Typed(_, xs) => visit_seq(xs.into_iter().map(Node::Number), visitor),
+            Node::Object(entries) => visitor.visit_map(Entries {
+                iter: entries.into_iter(),
+                value: None,
+            }),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self {
+            Node::Number(x) => visitor.visit_f64(x),
+            other => other.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_f64(visitor)
+    }
+
+    /// A struct is read from an object only (never from an array, which serde would accept
+    /// by position: `[0.5]` is not `{ level: 0.5 }`).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self {
+            Node::Object(_) => self.deserialize_any(visitor),
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self {
+            Node::Null => visitor.visit_none(),
+            other => visitor.visit_some(other),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self {
+            Node::String(s) => visitor.visit_enum(s.into_deserializer()),
+            Node::Object(mut entries) if entries.len() == 1 => {
+                let (key, value) = entries.remove(0);
+                visitor
+                    .visit_enum(Variant(key.clone(), value))
+                    .map_err(|e| e.inside(Segment::Key(key)))
+            }
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+fn unexpected(node: &Node) -> de::Unexpected<'_> {
+    match node {
+        Node::Null => de::Unexpected::Unit,
+        Node::Bool(b) => de::Unexpected::Bool(*b),
+        Node::Number(x) => de::Unexpected::Float(*x),
+        Node::String(s) => de::Unexpected::Str(s),
+        Node::Array(_) | Node::Typed(..) => de::Unexpected::Seq,
+        Node::Object(_) => de::Unexpected::Map,
+    }
+}
+
+fn visit_seq<'de, V: Visitor<'de>, I: Iterator<Item = Node>>(
+    iter: I,
+    visitor: V,
+) -> Result<V::Value, DeError> {
+    let mut items = Items {
+        iter: iter.enumerate(),
+    };
+    let value = visitor.visit_seq(&mut items)?;
+    match items.iter.next() {
+        None => Ok(value),
+        Some((i, _)) => Err(de::Error::invalid_length(i + 1, &"fewer elements")),
+    }
+}
+
+struct Items<I> {
+    iter: std::iter::Enumerate<I>,
+}
+
+impl<'de, I: Iterator<Item = Node>> SeqAccess<'de> for Items<I> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        match self.iter.next() {
+            None => Ok(None),
+            Some((i, node)) => seed
+                .deserialize(node)
+                .map(Some)
+                .map_err(|e| e.inside(Segment::Index(i))),
+        }
+    }
+}
+
+struct Entries {
+    iter: std::vec::IntoIter<(String, Node)>,
+    value: Option<(String, Node)>,
+}
+
+impl<'de> MapAccess<'de> for Entries {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        match self.iter.next() {
+            None => Ok(None),
+            Some((key, value)) => {
+                let k = seed.deserialize(key.clone().into_deserializer());
+                self.value = Some((key, value));
+                k.map(Some)
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let (key, value) = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("a value was read before its key"))?;
+        seed.deserialize(value)
+            .map_err(|e| e.inside(Segment::Key(key)))
+    }
+}
+
+/// `{ "Variant": content }`, an externally tagged enum value.
+struct Variant(String, Node);
+
+impl<'de> de::EnumAccess<'de> for Variant {
+    type Error = DeError;
+    type Variant = Node;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Node), DeError> {
+        let tag = seed.deserialize(self.0.into_deserializer())?;
+        Ok((tag, self.1))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Node {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        de::Deserialize::deserialize(self)
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_seq(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_map(self, visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests;
