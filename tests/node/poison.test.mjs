@@ -71,10 +71,8 @@ test('options of the wrong type are refused; inherited options are not read', ()
   healthy();
 });
 
-// Item 2's last reproduction is a panic inside the statistics (owned by the numeric-finiteness
-// work of issue 15); kept here, last, so that it turns green when that lands.
-test('cronbachAlpha(new Float64Array(1e7), 5e6) is a coded error, not a panic', {
-  todo: 'capacity overflow in stats::cronbach_alpha (src/stats/reliability.rs)',
-}, () => {
-  assert.throws(() => w.cronbachAlpha(new Float64Array(1e7), 5e6), (e) => typeof e.code === 'string');
+// Item 2's last reproduction: a size bound in stats::cronbach_alpha, checked before any allocation.
+test('cronbachAlpha(new Float64Array(1e7), 5e6) is a coded error, not a panic', () => {
+  assert.throws(() => w.cronbachAlpha(new Float64Array(1e7), 5e6), (e) => e.code === 'too_large' && e.details.limit === 2000);
+  healthy();
 });
