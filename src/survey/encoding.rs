@@ -8,16 +8,16 @@
 //! 4. UTF-8, when the bytes are valid UTF-8 (Google Forms, Qualtrics, SurveyMonkey);
 //! 5. otherwise Windows-1252, which Excel's plain "CSV" writes in Western European locales.
 //!
-//! Decoding uses `encoding_rs`, the WHATWG Encoding Standard implementation that Firefox uses;
-//! its Windows-1252 decoder is what browsers (and the standard) use for `iso-8859-1` / `latin1`
-//! too. Bytes that are not valid in the chosen encoding become U+FFFD; the table reader then
+//! Decoding gives what the WHATWG Encoding Standard gives (see [`Charset`]; checked against
+//! `encoding_rs`, Firefox's decoder, byte for byte); its Windows-1252 decoder is what browsers
+//! (and the standard) use for `iso-8859-1` / `latin1` too. Bytes that are not valid in the chosen encoding become U+FFFD; the table reader then
 //! reports every cell holding one (`replacement_character`), so no label ever carries U+FFFD
 //! silently.
 
+use super::charset::Charset;
 use super::issues::Issue;
 use super::table::Table;
 use crate::error::{Code, Error, Result};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -75,27 +75,13 @@ impl EncodingInfo {
     }
 }
 
-/// The canonical name we report for an `encoding_rs` encoding (lower case, as the option takes).
-fn name_of(e: &'static Encoding) -> &'static str {
-    ENCODINGS
-        .iter()
-        .copied()
-        .find(|n| Encoding::for_label(n.as_bytes()) == Some(e))
-        .unwrap_or("utf-8")
-}
-
 /// Resolves a user's encoding label to one of [`ENCODINGS`].
 ///
 /// # Errors
 /// [`Code::BadInput`] with details `encoding` (the label given) and `accepted` (the list) for
 /// an unknown label or one outside [`ENCODINGS`].
-pub fn encoding_for(label: &str) -> Result<&'static Encoding> {
-    let found = Encoding::for_label(label.trim().as_bytes()).filter(|e| {
-        ENCODINGS
-            .iter()
-            .any(|n| Encoding::for_label(n.as_bytes()) == Some(*e))
-    });
-    found.ok_or_else(|| {
+pub fn encoding_for(label: &str) -> Result<Charset> {
+    Charset::for_label(label).ok_or_else(|| {
         Error::new(
             Code::BadInput,
             format!(
@@ -117,14 +103,14 @@ pub fn encoding_for(label: &str) -> Result<&'static Encoding> {
 }
 
 /// The encoding named by a byte-order mark, with the mark's length.
-fn sniff_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
-    Encoding::for_bom(bytes)
+fn sniff_bom(bytes: &[u8]) -> Option<(Charset, usize)> {
+    Charset::for_bom(bytes)
 }
 
 /// UTF-16 without a byte-order mark: in the first kilobyte at least a quarter of the bytes
 /// are zero, nine in ten of them on one side (odd offsets: little-endian ASCII; even:
 /// big-endian).
-fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+fn sniff_utf16(bytes: &[u8]) -> Option<Charset> {
     let sample = bytes.get(..bytes.len().min(1024) & !1)?;
     if sample.len() < 4 {
         return None;
@@ -138,9 +124,9 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     if odd * 10 >= (even + odd) * 9 {
-        Some(UTF_16LE)
+        Some(Charset::Utf16Le)
     } else if even * 10 >= (even + odd) * 9 {
-        Some(UTF_16BE)
+        Some(Charset::Utf16Be)
     } else {
         None
     }
@@ -179,27 +165,27 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<(Cow<'a, str>
             Some((e, n)) if e == enc => bytes.get(n..).unwrap_or(&[]),
             _ => bytes,
         };
-        let (text, _) = enc.decode_without_bom_handling(body);
+        let text = enc.decode(body);
         let info = EncodingInfo {
-            name: name_of(enc),
+            name: enc.name(),
             source: EncodingSource::User,
             invalid_utf8_line: None,
         };
         return Ok((text, info));
     }
     if let Some((enc, n)) = sniff_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(bytes.get(n..).unwrap_or(&[]));
+        let text = enc.decode(bytes.get(n..).unwrap_or(&[]));
         let info = EncodingInfo {
-            name: name_of(enc),
+            name: enc.name(),
             source: EncodingSource::Bom,
             invalid_utf8_line: None,
         };
         return Ok((text, info));
     }
     if let Some(enc) = sniff_utf16(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let text = enc.decode(bytes);
         let info = EncodingInfo {
-            name: name_of(enc),
+            name: enc.name(),
             source: EncodingSource::ZeroBytes,
             invalid_utf8_line: None,
         };
@@ -209,17 +195,17 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<(Cow<'a, str>
         Ok(text) => Ok((
             Cow::Borrowed(text),
             EncodingInfo {
-                name: name_of(UTF_8),
+                name: Charset::Utf8.name(),
                 source: EncodingSource::ValidUtf8,
                 invalid_utf8_line: None,
             },
         )),
         Err(e) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            let text = Charset::Windows1252.decode(bytes);
             Ok((
                 text,
                 EncodingInfo {
-                    name: name_of(WINDOWS_1252),
+                    name: Charset::Windows1252.name(),
                     source: EncodingSource::Fallback,
                     invalid_utf8_line: Some(line_at(bytes, e.valid_up_to())),
                 },
@@ -237,36 +223,36 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<(Cow<'a, str>
 pub fn encode(text: &str, label: &str, bom: bool) -> Result<Vec<u8>> {
     let enc = encoding_for(label)?;
     let mut out = Vec::with_capacity(text.len() * 2 + 3);
-    if enc == UTF_16LE || enc == UTF_16BE {
-        if bom {
-            out.extend_from_slice(if enc == UTF_16LE {
-                b"\xFF\xFE"
-            } else {
-                b"\xFE\xFF"
-            });
+    match enc {
+        Charset::Utf16Le | Charset::Utf16Be => {
+            let le = enc == Charset::Utf16Le;
+            if bom {
+                out.extend_from_slice(if le { b"\xFF\xFE" } else { b"\xFE\xFF" });
+            }
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
         }
-        for u in text.encode_utf16() {
-            let b = if enc == UTF_16LE {
-                u.to_le_bytes()
-            } else {
-                u.to_be_bytes()
-            };
-            out.extend_from_slice(&b);
+        Charset::Utf8 => {
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(text.as_bytes());
         }
-        return Ok(out);
+        _ => {
+            for ch in text.chars() {
+                let byte = (0..=255u8).find(|&b| enc.single_byte(b) == ch);
+                let byte = byte.ok_or_else(|| {
+                    Error::new(
+                        Code::BadInput,
+                        format!("the text has characters {} cannot represent", enc.name()),
+                    )
+                    .with("encoding", enc.name())
+                })?;
+                out.push(byte);
+            }
+        }
     }
-    if enc == UTF_8 && bom {
-        out.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    let (bytes, _, unmappable) = enc.encode(text);
-    if unmappable {
-        return Err(Error::new(
-            Code::BadInput,
-            format!("the text has characters {} cannot represent", name_of(enc)),
-        )
-        .with("encoding", name_of(enc)));
-    }
-    out.extend_from_slice(&bytes);
     Ok(out)
 }
 
@@ -365,13 +351,10 @@ mod tests {
 
     #[test]
     fn labels_resolve_to_the_supported_list() {
-        assert_eq!(name_of(encoding_for("latin1").unwrap()), "windows-1252");
-        assert_eq!(
-            name_of(encoding_for(" ISO-8859-1 ").unwrap()),
-            "windows-1252"
-        );
-        assert_eq!(name_of(encoding_for("UTF8").unwrap()), "utf-8");
-        assert_eq!(name_of(encoding_for("mac").unwrap()), "macintosh");
+        assert_eq!(encoding_for("latin1").unwrap().name(), "windows-1252");
+        assert_eq!(encoding_for(" ISO-8859-1 ").unwrap().name(), "windows-1252");
+        assert_eq!(encoding_for("UTF8").unwrap().name(), "utf-8");
+        assert_eq!(encoding_for("mac").unwrap().name(), "macintosh");
         let e = encoding_for("shift_jis").unwrap_err();
         assert_eq!(e.code, Code::BadInput);
         assert!(encoding_for("klingon").is_err());
