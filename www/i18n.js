@@ -54,6 +54,17 @@ export function errorField(error) {
 }
 
 /**
+ * The limit a `too_large` error names and the size that went past it (`requested`, or the
+ * file's `rows`, `bytes` or `columns`), or null when it names no limit.
+ */
+function sizeOf(error) {
+  const d = error?.details ?? {};
+  if (error?.code !== 'too_large' || !Number.isFinite(d.limit)) return null;
+  const requested = ['requested', 'rows', 'bytes', 'columns', 'items'].map((k) => d[k]).find(Number.isFinite);
+  return { limit: d.limit, requested: requested ?? null };
+}
+
+/**
  * A person-readable message for an engine error { code, details, message }. A parameter the
  * error does not carry never shows as a raw "{placeholder}": it reads as the field the error
  * names, or is left out. With `fieldShown` (the caller names the field itself), the field is
@@ -68,6 +79,8 @@ export function errorText(error, { fieldShown = false } = {}) {
     const named = (k === 'name' || k === 'argument') && has(`field.${v}`) ? t(`field.${v}`) : v;
     details[k] = Array.isArray(named) ? named.join(', ') : named;
   }
+  const size = sizeOf(error);
+  if (size !== null) details.limits = t(size.requested === null ? 'error.limitOnly' : 'error.limitAndSize', { limit: number(size.limit, 0), requested: number(size.requested, 0) });
   const field = errorField(error);
   if (fieldShown) delete details.argument;
   else if (field !== null) details.argument ??= field;
@@ -132,6 +145,9 @@ register({
     'error.empty_sample': 'There must be at least one respondent.',
     'error.level_out_of_range': 'The confidence level must be between 0 and 1, e.g. 0.95 (got {level}).',
     'error.internal': 'Something went wrong inside waterline. Your work is kept; please report this.',
+    'error.too_large': 'This is larger than waterline accepts ({limits}).',
+    'error.limitAndSize': '{requested} where the limit is {limit}',
+    'error.limitOnly': 'the limit is {limit}',
   },
   es: {
     'app.skip': 'Ir al contenido',
@@ -175,5 +191,8 @@ register({
     'error.empty_sample': 'Debe haber al menos una persona que responda.',
     'error.level_out_of_range': 'El nivel de confianza debe estar entre 0 y 1, p. ej. 0,95 (se recibió {level}).',
     'error.internal': 'Algo falló dentro de waterline. Su trabajo se conserva; por favor, repórtelo.',
+    'error.too_large': 'Esto es más grande de lo que waterline acepta ({limits}).',
+    'error.limitAndSize': '{requested} cuando el límite es {limit}',
+    'error.limitOnly': 'el límite es {limit}',
   },
 });

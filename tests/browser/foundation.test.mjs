@@ -85,6 +85,27 @@ test('Spanish changes every label, and errors are translated by code', async () 
   await s.page.click('[data-lang="en"]');
 });
 
+test('a too_large error names its limit and size, in the reader\'s language and number format', async () => {
+  const texts = await s.page.evaluate(async () => {
+    const i18n = await import('/www/i18n.js');
+    const out = [];
+    for (const l of ['en', 'es']) {
+      i18n.setLang(l);
+      out.push(i18n.errorText({ code: 'too_large', details: { rows: 260000, limit: 250000 }, message: '' }));
+      out.push(i18n.errorText({ code: 'too_large', details: { what: 'groupingItems', limit: 8, requested: 12 }, message: '' }));
+      out.push(i18n.errorText({ code: 'too_large', details: {}, message: '' }));
+    }
+    i18n.setLang('en');
+    return out;
+  });
+  assert.match(texts[0], /260,000 where the limit is 250,000/);
+  assert.match(texts[1], /12 where the limit is 8/);
+  assert.doesNotMatch(texts[2], /\{|…|\(\)/);
+  assert.match(texts[3], /260\.000 cuando el límite es 250\.000/);
+  assert.match(texts[4], /12 cuando el límite es 8/);
+  assert.doesNotMatch(texts[5], /\{|…|\(\)/);
+});
+
 test('each area can be shown, by click and by keyboard', async () => {
   for (const area of ['proposals', 'toc', 'survey']) {
     await s.page.click(`#tab-${area}`);
