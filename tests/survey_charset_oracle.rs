@@ -2,6 +2,7 @@
 //! the WHATWG Encoding Standard): every byte of every single-byte set, every label we accept,
 //! and random byte strings in every set decode to the same text.
 #![cfg(feature = "survey")]
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use waterline::survey::charset::Charset;
