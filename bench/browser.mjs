@@ -10,7 +10,8 @@ try {
   const exports = await init();
   const data = makeData(Number(params.get('seed') ?? 20261124), Number(params.get('scale') ?? 1));
   const env = { wl, jStat: globalThis.jStat, ss };
-  const suite = runSuite(env, data, { runs: Number(params.get('runs') ?? 5) });
+  // `suite=no` runs the domain rows alone (bench/w5-browser.mjs).
+  const suite = params.get('suite') === 'no' ? [] : runSuite(env, data, { runs: Number(params.get('runs') ?? 5) });
   const domains = await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5), memory: exports.memory });
   window.__results = { suite, domains };
 } catch (e) {
