@@ -18,6 +18,7 @@
 //! Ids resolve through one hash map; every graph is index-based (`Vec<Vec<u32>>`), so the
 //! analyses are linear in the model's size (layout: per sweep, up to a log factor).
 
+mod critical;
 pub mod date;
 mod example;
 mod export;
@@ -33,6 +34,7 @@ mod schedule;
 mod validate;
 mod whatif;
 
+pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode};
 pub use date::Date;
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};

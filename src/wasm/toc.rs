@@ -71,14 +71,20 @@ export interface TocGoalSchedule {
   earlyStart: TocDate; earlyFinish: TocDate; lateStart: TocDate; lateFinish: TocDate;
   slackDays: number; critical: boolean; startOffset: number;
   drivenBy: string[]; constrainedBy: TocStartConstraint | null; withinPhase: boolean | null;
+  dateNote: TocDateNote | null;
 }
+export type TocDateField = "start" | "end" | "duration";
+export interface TocDateNote {
+  code: "end_is_deadline" | "dates_agree"; kept: TocDateField[]; statedEnd: TocDate; durationDays: number; impliedEnd: TocDate | null;
+}
+export interface TocCriticalChain { goals: string[]; bound: "project_finish" | "stated_end" | "phase_end" | "deadline"; }
 export interface TocPhaseSchedule {
   id: string; start: TocDate | null; end: TocDate | null; nGoals: number;
   firstStart: TocDate | null; lastFinish: TocDate | null; conforms: boolean;
 }
 export interface TocSchedule {
   method: "cpm"; nGoals: number; nDependencies: number; projectStart: TocDate | null; projectFinish: TocDate | null;
-  durationDays: number; feasible: boolean; order: string[]; criticalPath: string[];
+  durationDays: number; feasible: boolean; order: string[]; criticalPath: string[]; criticalChains: TocCriticalChain[];
   goals: TocGoalSchedule[]; phases: TocPhaseSchedule[]; conflicts: TocFinding[];
 }
 export interface TocWhatIfOptions { goalId: string; delayDays: number; start?: TocDate | null; deadline?: TocDate | null; }

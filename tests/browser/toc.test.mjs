@@ -39,6 +39,8 @@ test('PASS loads: title, provenance, a clean validation, the diagram and the Gan
   assert.equal(await $('.toc-gantt-row').count(), 8);
   assert.equal(await $('.toc-gantt-phase').count(), 2);
   assert.equal(await $('[data-testid="toc-critical-path"]').textContent(), 'g6 → g8');
+  // Issue 17: the header also names g1, which the table marks critical (its fixed window).
+  assert.match(await $('[data-testid="toc-critical-also"]').textContent(), /g1 \(its own start and end dates leave no room\)/);
   for (const id of ['g6', 'g8']) {
     const row = $(`.toc-gantt-row[data-id="${id}"]`);
     assert.match(await row.getAttribute('class'), /toc-critical/);

@@ -3,6 +3,7 @@
 // before keeping it; a rejected change leaves the model as it was and says why at the field.
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, t } from '../../i18n.js';
+import { fmtDate } from './gantt.js';
 import { COLLECTION, CONDITIONS, LOGIC_KINDS, STATUSES, TERMS, indexModel, labelOf, newElement, parseNumber, pick, renameId } from './model.js';
 
 /** Provenance as words: a badge, the quote and the note. */
@@ -22,7 +23,7 @@ const textOrNull = (s) => (s.trim() === '' ? null : s);
  * `edit(model)` to a copy and returns { ok } or { ok: false, error }; `select(id)` selects an
  * element elsewhere on the page; `onClose()` is told when the panel closes.
  */
-export function createEditor({ panel, getModel, commit, select, onClose }) {
+export function createEditor({ panel, getModel, getSchedule = () => null, commit, select, onClose }) {
   let current = null; // { kind, id, pos }
   let returnFocus = null;
   const heading = el('h3', { tabindex: '-1', class: 'toc-drawer-title' });
@@ -131,6 +132,21 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     if (item[prop]) f.append(provenance(item[prop].provenance));
     return f;
   };
+  /** The engine's note on which of start, end and duration the schedule keeps (issue 17). */
+  const dateNoteText = (id) => {
+    const note = getSchedule()?.goals?.find((g) => g.id === id)?.dateNote;
+    if (!note) return t('toc.dates.rule');
+    const L = lang();
+    return t(`toc.dates.${note.code}`, {
+      kept: note.kept.map((k) => t(`toc.dates.field.${k}`)).join(' + '),
+      end: fmtDate(note.statedEnd, L), days: note.durationDays,
+      implied: note.impliedEnd ? fmtDate(note.impliedEnd, L) : '—',
+    });
+  };
+  const dateNote = (x) => {
+    const p = el('p', { class: 'toc-date-note toc-muted', 'data-testid': 'toc-date-note', 'aria-live': 'polite', text: dateNoteText(x.id) });
+    return p;
+  };
   const refChoice = (labelKey, prop, list, item) => choice(labelKey,
     [['', t('toc.f.none')], ...list.map((x) => [x.id, `${x.id} · ${pick(labelOf(x), lang()).text}`])],
     item[prop], (v, f) => apply((x) => { x[prop] = v === '' ? null : v; }, { field: f }), { key: prop });
@@ -181,6 +197,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
       text('toc.f.owner', x.owner, (v, f) => apply((g) => { g.owner = textOrNull(v); }, { field: f }), { key: 'owner' }),
       refChoice('toc.f.phase', 'phase', m.phases ?? [], x),
       factField('toc.f.start', x, 'start', 'date'), factField('toc.f.end', x, 'end', 'date'), factField('toc.f.duration', x, 'durationDays', 'number'),
+      dateNote(x),
       statusChoice(x),
       checks('toc.f.dependsOn', (m.goals ?? []).filter((g) => g.id !== x.id).map((g) => {
         const dep = x.dependsOn.find((d) => d.goal === g.id);
@@ -288,6 +305,11 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     current: () => (current ? { kind: current.kind, id: current.id } : null),
     /** Re-renders unless the user is typing in the panel (focus kept otherwise). */
     refresh: () => { if (current && !panel.contains(document.activeElement)) render(); },
+    /** Updates the engine's notes in the open form without re-rendering it (the user is typing). */
+    refreshNotes: () => {
+      const note = current?.kind === 'goal' ? body.querySelector('[data-testid="toc-date-note"]') : null;
+      if (note) note.textContent = dateNoteText(current.id);
+    },
     titleField: () => body.querySelector('[data-key="title.en"], [data-key="name.en"], [data-key="measure.en"], [data-key="text.en"]'),
     select,
   };
