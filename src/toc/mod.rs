@@ -31,6 +31,7 @@ mod layout;
 pub mod model;
 mod progress;
 mod schedule;
+mod series;
 mod validate;
 mod whatif;
 
@@ -51,6 +52,10 @@ pub use progress::{
 };
 pub use schedule::{
     schedule, GoalSchedule, PhaseSchedule, Schedule, ScheduleOptions, StartConstraint,
+};
+pub use series::{
+    change, derive, series_of, Change, DeriveOp, DerivedFrom, DerivedPoint, NoIntervalReason,
+    Period, SeriesPoint,
 };
 pub use validate::{validate, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -403,9 +403,13 @@ pub struct Indicator {
     /// Id of a survey item analysed in the Survey area, if any.
     #[serde(default)]
     pub survey_item: Option<String>,
-    /// Measured values.
+    /// Measured values (older models; [`series_of`](super::series_of) reads them as dated
+    /// points of the series).
     #[serde(default)]
     pub actuals: Vec<Actual>,
+    /// Values by period (school year, year, quarter or date), with counts where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<super::series::SeriesPoint>,
     /// Where the indicator came from.
     #[serde(default)]
     pub provenance: Option<Provenance>,
