@@ -148,3 +148,37 @@ fn a_derived_series_is_computed_where_both_values_exist_and_stated_elsewhere() {
     let zero = [pt("2013-14", Some(0.0), None)];
     assert!(derive(&middle, &zero, DeriveOp::Ratio, &[]).is_empty());
 }
+
+#[test]
+fn progress_reads_the_whole_series_as_of_the_callers_date() {
+    use waterline::toc::{default_as_of, progress, Date, ProgressOptions};
+    let m = parse_model(
+        &json!({
+            "schemaVersion": 1, "id": "s", "title": {"en": "S"},
+            "outcomes": [{"id": "o1", "title": {"en": "O"}, "term": "short"}],
+            "indicators": [{"id": "i1", "of": "o1", "measure": {"en": "Suspension rate"}, "unit": "%",
+                "baseline": {"value": 10.0, "date": "2014-06-30"},
+                "target": {"value": 5.0, "date": "2020-06-30"},
+                "series": [{"period": "2013-14", "value": 10.0}, {"period": "2014-15", "value": 9.0},
+                           {"period": "2016-17"}, {"period": "2018-19", "value": 6.0}]}]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    // The default "as of" is the model's own window: the end of its latest value.
+    assert_eq!(default_as_of(&m).unwrap().to_string(), "2019-06-30");
+    let opts = ProgressOptions {
+        as_of: Date::parse("2016-06-30").unwrap(),
+        start: None,
+        deadline: None,
+    };
+    let pr = progress(&m, &opts);
+    let i = &pr.indicators[0];
+    assert_eq!(i.latest, Some(9.0));
+    assert_eq!(i.latest_period, Some(p("2014-15")));
+    assert_eq!(i.n_points, 2);
+    assert_eq!(i.distance_to_target, Some(-4.0));
+    // Two school years 365 days apart (mid to mid): −1 point per 365 days = −365.25/365 a year.
+    close(i.trend_per_year.unwrap(), -365.25 / 365.0, 1e-12);
+    assert_eq!(i.share, Some(0.2));
+}

@@ -47,8 +47,8 @@ pub use layout::{
 };
 pub use model::*;
 pub use progress::{
-    progress, ActivityProgress, GoalProgress, GroupProgress, IndicatorProgress, OutcomeProgress,
-    Progress, ProgressOptions, StatusCounts, Track,
+    default_as_of, progress, ActivityProgress, GoalProgress, GroupProgress, IndicatorProgress,
+    OutcomeProgress, Progress, ProgressOptions, StatusCounts, Track,
 };
 pub use schedule::{
     schedule, GoalSchedule, PhaseSchedule, Schedule, ScheduleOptions, StartConstraint,

@@ -110,6 +110,7 @@ export interface TocGoalProgress {
 }
 export interface TocIndicatorProgress {
   id: string; of: string; baseline: number | null; target: number | null; latest: number | null; latestDate: TocDate | null;
+  latestPeriod: TocPeriod | null; nPoints: number; trendPerYear: number | null; distanceToTarget: number | null; targetDate: TocDate | null;
   share: number | null; expectedShare: number | null; achieved: boolean; track: TocTrack;
 }
 export interface TocOutcomeProgress { id: string; term: TocTerm; nIndicators: number; share: number | null; track: TocTrack; }
