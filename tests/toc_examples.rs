@@ -129,6 +129,12 @@ fn provenances(m: &Model) -> Vec<(String, Option<&Provenance>)> {
                 &a.provenance
             );
         }
+        for p in &i.series {
+            add!(
+                format!("indicator {} series {}", i.id, p.period),
+                &p.provenance
+            );
+        }
     }
     out
 }

@@ -182,3 +182,49 @@ fn progress_reads_the_whole_series_as_of_the_callers_date() {
     close(i.trend_per_year.unwrap(), -365.25 / 365.0, 1e-12);
     assert_eq!(i.share, Some(0.2));
 }
+
+/// Seed 000: the Alianza example carries the stated values; the 2013-14 gap is computed from
+/// the two rates (Figure 2: 10% / 6%), the 2018-19 gap (1.3×, Figure 7) is stated, and years
+/// the text does not give stay empty.
+#[test]
+fn alianza_carries_the_seeds_series_and_computes_the_gap() {
+    use waterline::toc::{derived_series, example_alianza_model};
+    let m = example_alianza_model().unwrap();
+    let ind = |id: &str| m.indicators.iter().find(|i| i.id == id).unwrap();
+    let gap = derived_series(&m, ind("ind_susp_gap")).unwrap();
+    assert_eq!(gap.len(), 2);
+    assert_eq!(gap[0].period, p("2013-14"));
+    assert_eq!(gap[0].from, DerivedFrom::Computed);
+    close(gap[0].value, 10.0 / 6.0, 1e-12);
+    assert_eq!(gap[0].stated, Some(1.8));
+    assert_eq!(gap[1].period, p("2018-19"));
+    assert_eq!((gap[1].from, gap[1].value), (DerivedFrom::Stated, 1.3));
+    let values = |id: &str| -> Vec<(String, f64)> {
+        series_of(ind(id))
+            .iter()
+            .map(|x| (x.period.to_string(), x.resolved().unwrap()))
+            .collect()
+    };
+    let v = |a: &str, x: f64, b: &str, y: f64| vec![(a.to_string(), x), (b.to_string(), y)];
+    assert_eq!(values("ind_defiance"), v("2013-14", 2.8, "2018-19", 0.0));
+    assert_eq!(values("ind_bobby_duke"), v("2014", 13.5, "2019", 9.2));
+    assert_eq!(values("ind_chronic_absence"), v("2017", 16.4, "2019", 18.2));
+    assert_eq!(
+        values("ind_rj_funding"),
+        v("2014-15", 769.4, "2018-19", 957.7)
+    );
+    assert_eq!(
+        values("ind_staff_beliefs"),
+        v("2014-15", 48.0, "2017-18", 72.0)
+    );
+    // Rates only: the staff change has no interval, and says why.
+    let ch = change(
+        &series_of(ind("ind_staff_beliefs")),
+        p("2014-15"),
+        p("2017-18"),
+        0.95,
+    )
+    .unwrap();
+    close(ch.difference, 24.0, 1e-12);
+    assert_eq!(ch.no_interval, Some(NoIntervalReason::RatesOnly));
+}

@@ -54,8 +54,8 @@ pub use schedule::{
     schedule, GoalSchedule, PhaseSchedule, Schedule, ScheduleOptions, StartConstraint,
 };
 pub use series::{
-    change, derive, series_of, Change, DeriveOp, DerivedFrom, DerivedPoint, NoIntervalReason,
-    Period, SeriesPoint,
+    change, derive, derived_series, series_of, Change, Derivation, DeriveOp, DerivedFrom,
+    DerivedPoint, NoIntervalReason, Period, SeriesPoint,
 };
 pub use validate::{validate, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -410,6 +410,10 @@ pub struct Indicator {
     /// Values by period (school year, year, quarter or date), with counts where known.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<super::series::SeriesPoint>,
+    /// A derived indicator: the ratio or difference of two other indicators' series, computed
+    /// wherever both have a value (its own `series` then holds only values the source states).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<super::series::Derivation>,
     /// Where the indicator came from.
     #[serde(default)]
     pub provenance: Option<Provenance>,

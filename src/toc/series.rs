@@ -194,6 +194,28 @@ pub enum DeriveOp {
     Difference,
 }
 
+/// How an indicator derives from two others: `a / b` or `a − b`, period by period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Derivation {
+    /// Ratio or difference.
+    pub op: DeriveOp,
+    /// Id of the first indicator (the numerator of a ratio).
+    pub a: String,
+    /// Id of the second indicator.
+    pub b: String,
+}
+
+/// The series of a derived indicator of model `m`: computed from its two indicators wherever
+/// both have a value, else the value its own series states. `None` when `i` is not derived or
+/// names an indicator that does not exist.
+pub fn derived_series(m: &super::model::Model, i: &Indicator) -> Option<Vec<DerivedPoint>> {
+    let d = i.derived.as_ref()?;
+    let find = |id: &str| m.indicators.iter().find(|x| x.id == id);
+    let (a, b) = (find(&d.a)?, find(&d.b)?);
+    Some(derive(&series_of(a), &series_of(b), d.op, &series_of(i)))
+}
+
 /// Where a derived value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

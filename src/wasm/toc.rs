@@ -44,8 +44,9 @@ export interface TocMeasure { value: number; date: TocDate | null; provenance: T
 export interface TocActual { value: number; date: TocDate; provenance: TocProvenance | null; }
 export interface TocIndicator {
   id: string; of: string; measure: TocText; unit: string | null; baseline: TocMeasure | null; target: TocMeasure | null;
-  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; provenance: TocProvenance | null;
+  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; derived?: TocDerivation | null; provenance: TocProvenance | null;
 }
+export interface TocDerivation { op: "ratio" | "difference"; a: string; b: string; }
 /** A period: "2013-14" (school year, July–June), "2014", "2014-Q2" or "2014-05-31". */
 export type TocPeriod = string;
 export interface TocSeriesPoint {
