@@ -32,6 +32,7 @@ pub mod model;
 mod progress;
 mod schedule;
 mod series;
+mod series_csv;
 mod validate;
 mod whatif;
 
@@ -56,6 +57,9 @@ pub use schedule::{
 pub use series::{
     change, derive, derived_series, series_of, Change, Derivation, DeriveOp, DerivedFrom,
     DerivedPoint, NoIntervalReason, Period, SeriesPoint,
+};
+pub use series_csv::{
+    import_series_csv, ImportedSeries, SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
 pub use validate::{validate, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -47,6 +47,9 @@ export interface TocIndicator {
   dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; derived?: TocDerivation | null; provenance: TocProvenance | null;
 }
 export interface TocDerivation { op: "ratio" | "difference"; a: string; b: string; }
+export interface TocSeriesCsvIssue { code: string; row: number; column: number | null; header: string | null; value: string | null; }
+export interface TocImportedSeries { entity: string; group: string | null; points: TocSeriesPoint[]; }
+export interface TocSeriesCsvImport { shape: "long" | "wide"; series: TocImportedSeries[]; nRows: number; issues: TocSeriesCsvIssue[]; }
 /** A period: "2013-14" (school year, July–June), "2014", "2014-Q2" or "2014-05-31". */
 export type TocPeriod = string;
 export interface TocSeriesPoint {
@@ -156,6 +159,17 @@ fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
             })?,
     };
     core(toc::parse_model(&text))
+}
+
+/// Imports indicator series from a long (DataQuest-shaped) or wide CSV. Rows that cannot be
+/// read are listed in `issues` with row and column; throws `csv_empty`, `too_large`,
+/// `unclosed_quote` or `unknown_column` (details: `missing`).
+#[wasm_bindgen(js_name = importSeriesCsv, unchecked_return_type = "TocSeriesCsvImport")]
+pub fn import_series_csv(
+    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text: String = decode("csvText", csv_text)?;
+    encode(&core(toc::import_series_csv(&text))?)
 }
 
 /// The built-in PASS model (seed 004).
