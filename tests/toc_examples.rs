@@ -136,6 +136,9 @@ fn provenances(m: &Model) -> Vec<(String, Option<&Provenance>)> {
             );
         }
     }
+    for e in &m.events {
+        add!(format!("event {}", e.id), &e.provenance);
+    }
     out
 }
 

@@ -228,3 +228,35 @@ fn alianza_carries_the_seeds_series_and_computes_the_gap() {
     close(ch.difference, 24.0, 1e-12);
     assert_eq!(ch.no_interval, Some(NoIntervalReason::RatesOnly));
 }
+
+/// Seed 000, Figure 4: the campaign's timeline. Events are dated only where the text dates
+/// them; the others keep no period (listed, never placed on an invented date). Every id an event
+/// names exists in the model.
+#[test]
+fn alianza_timeline_events_are_dated_only_where_the_text_dates_them() {
+    use waterline::toc::{example_alianza_model, EventKind};
+    let m = example_alianza_model().unwrap();
+    assert!(m.events.len() >= 10);
+    let ev = |id: &str| m.events.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(ev("ev_campaign_starts").period, Some(p("2014")));
+    assert_eq!(ev("ev_bobby_duke").period, Some(p("2015-Q1")));
+    assert_eq!(ev("ev_bobby_duke").kind, EventKind::Flashpoint);
+    assert_eq!(ev("ev_lcap_expands").period, Some(p("2016-17")));
+    assert_eq!(ev("ev_rj_in_lcap").period, None);
+    let ids: Vec<&str> = m
+        .activities
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(m.outcomes.iter().map(|o| o.id.as_str()))
+        .chain(m.outputs.iter().map(|o| o.id.as_str()))
+        .collect();
+    for e in &m.events {
+        for a in &e.about {
+            assert!(ids.contains(&a.as_str()), "{}: {a}", e.id);
+        }
+        if e.kind == EventKind::Activity {
+            let c = e.component.as_deref().unwrap();
+            assert!(m.components.iter().any(|x| x.id == c), "{}", e.id);
+        }
+    }
+}

@@ -465,6 +465,9 @@ pub struct Model {
     /// Indicators on outputs and outcomes.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// The campaign's timeline: dated activities, flashpoints and milestones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<super::events::Event>,
 }
 
 impl Goal {

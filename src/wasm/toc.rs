@@ -61,7 +61,12 @@ export interface TocModel {
   schemaVersion: number; id: string; title: TocText; source: string | null;
   phases: TocPhase[]; goals: TocGoal[]; components: TocComponent[]; inputs: TocInput[];
   activities: TocActivity[]; outputs: TocElement[]; outcomes: TocOutcome[]; impacts: TocElement[];
-  links: TocLink[]; assumptions: TocAssumption[]; indicators: TocIndicator[];
+  links: TocLink[]; assumptions: TocAssumption[]; indicators: TocIndicator[]; events?: TocEvent[];
+}
+/** An event of the campaign's timeline; `period` is null when the source gives no date. */
+export interface TocEvent {
+  id: string; title: TocText; kind: "activity" | "flashpoint" | "milestone"; period?: TocPeriod | null;
+  component?: string | null; about?: string[]; provenance?: TocProvenance | null;
 }
 export type TocKind = "phase" | "goal" | "component" | "input" | "activity" | "output" | "outcome" | "impact" | "assumption" | "indicator";
 export type TocRule =

@@ -79,6 +79,7 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
         links: Vec::new(),
         assumptions: Vec::new(),
         indicators: Vec::new(),
+        events: Vec::new(),
     };
     for (t, term) in [Term::Short, Term::Intermediate, Term::Long]
         .into_iter()
