@@ -260,3 +260,23 @@ fn alianza_timeline_events_are_dated_only_where_the_text_dates_them() {
         }
     }
 }
+
+/// Seed 004: PASS gains series only where the concept paper states numbers (2019-20), as
+/// context figures without targets; the poverty share is computed from the two counts.
+#[test]
+fn pass_carries_the_concept_papers_enrolment_figures() {
+    use waterline::toc::{example_pass_model, validate};
+    let m = example_pass_model().unwrap();
+    let ind = |id: &str| m.indicators.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(ind("ind_ctx_students").series[0].value, Some(46657.0));
+    assert_eq!(ind("ind_ctx_schools").series[0].value, Some(81.0));
+    let poverty = &ind("ind_ctx_poverty").series[0];
+    assert_eq!(poverty.period, p("2019-20"));
+    close(
+        poverty.resolved().unwrap(),
+        100.0 * 33026.0 / 46657.0,
+        1e-12,
+    );
+    assert!(ind("ind_ctx_poverty").context && ind("ind_ctx_poverty").target.is_none());
+    assert!(validate(&m).findings.is_empty());
+}

@@ -414,6 +414,10 @@ pub struct Indicator {
     /// wherever both have a value (its own `series` then holds only values the source states).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<super::series::Derivation>,
+    /// A context figure (e.g. enrolment, students in poverty): described over time, not a
+    /// result to reach, so validation asks for no target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
     /// Where the indicator came from.
     #[serde(default)]
     pub provenance: Option<Provenance>,

@@ -542,6 +542,7 @@ fn indicators(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
             }
         }
         match &i.target {
+            None if i.context => {}
             None => out.push(Finding::new(
                 Rule::IndicatorWithoutTarget,
                 format!(

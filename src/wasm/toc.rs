@@ -44,7 +44,7 @@ export interface TocMeasure { value: number; date: TocDate | null; provenance: T
 export interface TocActual { value: number; date: TocDate; provenance: TocProvenance | null; }
 export interface TocIndicator {
   id: string; of: string; measure: TocText; unit: string | null; baseline: TocMeasure | null; target: TocMeasure | null;
-  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; derived?: TocDerivation | null; provenance: TocProvenance | null;
+  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; derived?: TocDerivation | null; context?: boolean; provenance: TocProvenance | null;
 }
 export interface TocDerivation { op: "ratio" | "difference"; a: string; b: string; }
 export interface TocSeriesCsvIssue { code: string; row: number; column: number | null; header: string | null; value: string | null; }

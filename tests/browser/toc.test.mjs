@@ -245,6 +245,15 @@ test('add a goal, give it a length and a dependency, reject bad input at the fie
   await $('.toc-lists details[data-kind="goal"] summary').click();
 });
 
+test('an indicator form shows its values by period, counts and provenance (issue 17)', async () => {
+  await $('[data-testid="toc-indicator-progress"] button[data-select="ind_ctx_poverty"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const row = drawer().locator('[data-testid="toc-series-table"] tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), /2019-20.*70\.8.*33,026.*46,657.*read from the source/);
+  await drawer().locator('.toc-drawer-close').click();
+});
+
 test('switching to Alianza\'s parent leadership model, then back', async () => {
   await $('[data-testid="toc-example"]').selectOption('alianza');
   await $('[data-testid="toc-load"]').click();

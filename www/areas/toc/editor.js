@@ -2,7 +2,7 @@
 // field commits through the area's `commit(edit)`, which lets the engine read the edited model
 // before keeping it; a rejected change leaves the model as it was and says why at the field.
 import { el, replace, uid } from '../../dom.js';
-import { errorText, lang, t } from '../../i18n.js';
+import { errorText, lang, number, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
 import { COLLECTION, CONDITIONS, LOGIC_KINDS, STATUSES, TERMS, indexModel, labelOf, newElement, parseNumber, pick, renameId } from './model.js';
 
@@ -235,7 +235,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, commit
       ...measure(x, 'target', 'toc.f.target', 'toc.f.targetDate'),
       text('toc.f.dataSource', x.dataSource, (v, f) => apply((i) => { i.dataSource = textOrNull(v); }, { field: f }), { key: 'dataSource' }),
       text('toc.f.surveyItem', x.surveyItem, (v, f) => apply((i) => { i.surveyItem = textOrNull(v); }, { field: f }), { key: 'surveyItem' }),
-      actuals(x)],
+      actuals(x), seriesTable(x)],
     assumption: (x) => [idField(x),
       choice('toc.f.kind', [['assumption', t('toc.akind.assumption')], ['external_factor', t('toc.akind.external_factor')]], x.kind, (v, f) => apply((a) => { a.kind = v; }, { field: f }), { key: 'kind' }),
       ...bilingual('toc.f.textEn', 'toc.f.textEs', 'text')(x),
@@ -256,6 +256,26 @@ export function createEditor({ panel, getModel, getSchedule = () => null, commit
         onclick: () => apply((ind) => { ind.actuals.splice(i, 1); }, { rebuild: true, undo: true }) })));
     return el('section', {}, el('h4', { text: t('toc.f.actuals') }),
       rows.length ? el('ul', { class: 'toc-linklist' }, rows) : el('p', { class: 'toc-muted', text: t('toc.edit.noneYet') }));
+  }
+
+  /** The indicator's series by period (issue 17): values, counts where published, provenance. */
+  function seriesTable(x) {
+    const points = x.series ?? [];
+    const derived = x.derived ? el('p', { class: 'toc-muted', 'data-testid': 'toc-series-derived',
+      text: t(`toc.series.derived.${x.derived.op}`, { a: x.derived.a, b: x.derived.b }) }) : null;
+    if (!points.length) return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, el('p', { class: 'toc-muted', text: t('toc.series.none') }));
+    const cell = (v, d = 2) => (v === null || v === undefined ? '—' : number(v, Number.isInteger(v) ? 0 : d));
+    const head = ['toc.series.period', 'toc.series.value', 'toc.series.numerator', 'toc.series.denominator', 'toc.series.source'];
+    return el('section', {}, el('h4', { text: t('toc.series.title') }), derived,
+      el('div', { class: 'toc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('toc.series.title') },
+        el('table', { class: 'toc-series-table', 'data-testid': 'toc-series-table' },
+          el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col', text: t(k) })))),
+          el('tbody', {}, points.map((p) => {
+            const shown = p.value ?? (p.numerator != null && p.denominator > 0 ? 100 * p.numerator / p.denominator : null);
+            return el('tr', {}, el('th', { scope: 'row', text: p.period }), el('td', { text: cell(shown, 1) }),
+              el('td', { text: cell(p.numerator) }), el('td', { text: cell(p.denominator) }),
+              el('td', {}, p.source ?? '', ' ', provenance(p.provenance ?? null)));
+          })))));
   }
 
   const headingText = (item) => (current.kind === 'model'
