@@ -6,7 +6,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, ImportSummary, SurveyReport, SensitivityRow,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
-  TocModel, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
+  TocModel, TocSeriesCsvImport, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
 export async function usage(): Promise<void> {
@@ -97,6 +97,8 @@ export async function usage(): Promise<void> {
   const lmv: TocValidation = lm.validate();
   const lms: TocSchedule = lm.schedule(null);
   lm.free();
+  const sc: TocSeriesCsvImport = waterline.importSeriesCsv('entity,year,rate\nA,2013-14,10\n');
+  console.log(sc.series[0]?.points[0]?.period, sc.issues.map((i) => [i.row, i.column]), ts.criticalChains, ts.goals[0]?.dateNote, alianza.events);
   console.log(tv.valid, ts.criticalPath, tw.moved, tpg.program, tl.nodes.length, te.text, lmv, lms);
   waterline.start();
 
