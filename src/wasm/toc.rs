@@ -50,6 +50,12 @@ export interface TocDerivation { op: "ratio" | "difference"; a: string; b: strin
 export interface TocSeriesCsvIssue { code: string; row: number; column: number | null; header: string | null; value: string | null; }
 export interface TocImportedSeries { entity: string; group: string | null; points: TocSeriesPoint[]; }
 export interface TocSeriesCsvImport { shape: "long" | "wide"; series: TocImportedSeries[]; nRows: number; issues: TocSeriesCsvIssue[]; }
+export interface TocDerivedPoint { period: TocPeriod; value: number; from: "computed" | "stated"; stated: number | null; }
+export interface TocChange {
+  from: TocPeriod; fromValue: number; to: TocPeriod; toValue: number; difference: number;
+  interval: [number, number] | null; fromInterval: [number, number] | null; toInterval: [number, number] | null;
+  level: number; noInterval: "rates_only" | null;
+}
 /** A period: "2013-14" (school year, July–June), "2014", "2014-Q2" or "2014-05-31". */
 export type TocPeriod = string;
 export interface TocSeriesPoint {
@@ -268,6 +274,22 @@ pub struct LogicModel {
     model: Model,
 }
 
+impl LogicModel {
+    fn indicator(&self, id: JsValue) -> Result<&toc::Indicator, JsValue> {
+        let id: String = decode("indicatorId", id)?;
+        self.model
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| {
+                to_js_error(
+                    Error::new(Code::UnknownId, format!("no indicator has the id \"{id}\""))
+                        .with("id", id.as_str()),
+                )
+            })
+    }
+}
+
 #[wasm_bindgen]
 impl LogicModel {
     /// Decodes a model object or JSON text; throws `bad_input` or `unsupported_version`.
@@ -278,6 +300,52 @@ impl LogicModel {
         Ok(LogicModel {
             model: model_arg(&model)?,
         })
+    }
+
+    /// The series of a derived indicator (ratio or difference of two others), computed by
+    /// period where both have a value, else the value its own series states; `null` when the
+    /// indicator is not derived. Throws `unknown_id` for an indicator that does not exist.
+    #[wasm_bindgen(js_name = derivedSeries, unchecked_return_type = "TocDerivedPoint[] | null")]
+    pub fn derived_series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] indicator_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.indicator(indicator_id)?;
+        encode(&toc::derived_series(&self.model, i))
+    }
+
+    /// The change of an indicator's series between two periods: Newcombe's interval when both
+    /// have counts, else `noInterval: "rates_only"`. Throws `unknown_id` (indicator or period),
+    /// `invalid_date` (a period that cannot be read), `level_out_of_range` or a count error.
+    #[wasm_bindgen(js_name = seriesChange, unchecked_return_type = "TocChange")]
+    pub fn series_change(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] indicator_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TocPeriod")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TocPeriod")] to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.indicator(indicator_id)?;
+        let from: String = decode("from", from)?;
+        let to: String = decode("to", to)?;
+        let level: Option<f64> = decode("level", level)?;
+        let (from, to) = (
+            core(toc::Period::parse(&from))?,
+            core(toc::Period::parse(&to))?,
+        );
+        encode(&core(toc::change(
+            &toc::series_of(i),
+            from,
+            to,
+            level.unwrap_or(0.95),
+        ))?)
+    }
+
+    /// The default "as of" date: the end of the latest period with a value, or else the plan's
+    /// first day — the model's own window, not today's date. `null` for a model without dates.
+    #[wasm_bindgen(js_name = defaultAsOf, unchecked_return_type = "TocDate | null")]
+    pub fn default_as_of(&self) -> Result<JsValue, JsValue> {
+        encode(&toc::default_as_of(&self.model))
     }
 
     /// The model as a plain object.

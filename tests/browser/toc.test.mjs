@@ -261,6 +261,14 @@ test('switching to Alianza\'s parent leadership model, then back', async () => {
   assert.equal(await $('.toc-node').count(), 20);
   assert.ok(await $('[data-testid="toc-valid"]').isVisible());
   assert.match(await $('[data-testid="toc-gantt-summary"]').textContent(), /no goals/);
+  // Issue 17: the middle/high-school gap is computed from the two rates where both are given.
+  await $('[data-testid="toc-indicator-progress"] button[data-select="ind_susp_gap"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const gap = drawer().locator('[data-testid="toc-derived-table"] tbody tr');
+  assert.equal(await gap.count(), 2);
+  assert.match(await gap.nth(0).textContent(), /2013-14.*1\.67.*computed \(the source states 1\.8\)/);
+  assert.match(await gap.nth(1).textContent(), /2018-19.*1\.3.*stated in the source/);
+  await drawer().locator('.toc-drawer-close').click();
   assert.ok((await $('.toc-node.toc-assumed .toc-badge').count()) + (await $('.toc-node').count()) > 0);
   await shot('toc-alianza-en', '.toc-diagram-card');
   await $('[data-testid="toc-undo"]').click();

@@ -124,7 +124,8 @@ export function mount(root, { changed } = {}) {
     modelCard, validationCard, diagramCard, scheduleCard, progressCard, editCard, exportCard, drawer);
 
   applyStatic(root);
-  const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null), commit, select, onClose: () => { selected = null; applySelection(); } });
+  const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null),
+    getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; }, commit, select, onClose: () => { selected = null; applySelection(); } });
 
   // ---- model changes
   /** Applies `edit(copy)` to a copy of the model; keeps it only when the engine can read it. */

@@ -23,7 +23,7 @@ const textOrNull = (s) => (s.trim() === '' ? null : s);
  * `edit(model)` to a copy and returns { ok } or { ok: false, error }; `select(id)` selects an
  * element elsewhere on the page; `onClose()` is told when the panel closes.
  */
-export function createEditor({ panel, getModel, getSchedule = () => null, commit, select, onClose }) {
+export function createEditor({ panel, getModel, getSchedule = () => null, getDerived = () => null, commit, select, onClose }) {
   let current = null; // { kind, id, pos }
   let returnFocus = null;
   const heading = el('h3', { tabindex: '-1', class: 'toc-drawer-title' });
@@ -263,10 +263,12 @@ export function createEditor({ panel, getModel, getSchedule = () => null, commit
     const points = x.series ?? [];
     const derived = x.derived ? el('p', { class: 'toc-muted', 'data-testid': 'toc-series-derived',
       text: t(`toc.series.derived.${x.derived.op}`, { a: x.derived.a, b: x.derived.b }) }) : null;
-    if (!points.length) return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, el('p', { class: 'toc-muted', text: t('toc.series.none') }));
+    const computed = x.derived ? derivedTable(getDerived(x.id)) : null;
+    if (!points.length) return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, computed, el('p', { class: 'toc-muted', text: t('toc.series.none') }));
     const cell = (v, d = 2) => (v === null || v === undefined ? '—' : number(v, Number.isInteger(v) ? 0 : d));
     const head = ['toc.series.period', 'toc.series.value', 'toc.series.numerator', 'toc.series.denominator', 'toc.series.source'];
-    return el('section', {}, el('h4', { text: t('toc.series.title') }), derived,
+    return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, computed,
+      x.derived ? el('p', { class: 'toc-muted', text: t('toc.series.statedOnly') }) : null,
       el('div', { class: 'toc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('toc.series.title') },
         el('table', { class: 'toc-series-table', 'data-testid': 'toc-series-table' },
           el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col', text: t(k) })))),
@@ -276,6 +278,20 @@ export function createEditor({ panel, getModel, getSchedule = () => null, commit
               el('td', { text: cell(p.numerator) }), el('td', { text: cell(p.denominator) }),
               el('td', {}, p.source ?? '', ' ', provenance(p.provenance ?? null)));
           })))));
+  }
+
+  /** The engine's derived series: computed where both series have a value, else stated. */
+  function derivedTable(points) {
+    if (!points?.length) return null;
+    const n = (v) => number(v, 2);
+    return el('div', { class: 'toc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('toc.series.derivedTitle') },
+      el('table', { class: 'toc-series-table', 'data-testid': 'toc-derived-table' },
+        el('caption', { text: t('toc.series.derivedTitle') }),
+        el('thead', {}, el('tr', {}, ['toc.series.period', 'toc.series.value', 'toc.series.how'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+        el('tbody', {}, points.map((p) => el('tr', {}, el('th', { scope: 'row', text: p.period }), el('td', { text: n(p.value) }),
+          el('td', { text: p.from === 'computed'
+            ? (p.stated === null ? t('toc.series.computed') : t('toc.series.computedBeside', { stated: n(p.stated) }))
+            : t('toc.series.stated') }))))));
   }
 
   const headingText = (item) => (current.kind === 'model'
