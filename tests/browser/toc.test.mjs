@@ -252,6 +252,17 @@ test('an indicator form shows its values by period, counts and provenance (issue
   assert.equal(await row.count(), 1);
   assert.match(await row.textContent(), /2019-20.*70\.8.*33,026.*46,657.*read from the source/);
   await drawer().locator('.toc-drawer-close').click();
+  // Issue 17, mend 2: a goal with start and end says which the schedule keeps; a duration typed
+  // beside them makes the end a deadline, and the form says so.
+  await $('[data-testid="toc-schedule-table"] button[data-select="g1"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const note = drawer().locator('[data-testid="toc-date-note"]');
+  assert.match(await note.textContent(), /start date means “not before”, an end date “not after”/);
+  await drawer().locator('[data-key="durationDays"]').fill('10');
+  await s.page.waitForFunction(() => /kept only as a deadline/.test(document.querySelector('[data-testid="toc-date-note"]')?.textContent ?? ''));
+  assert.match(await note.textContent(), /keeps the start \+ the duration: the work lasts 10 days and ends on Feb 10, 2021\. The end date you gave \(Mar 31, 2021\)/);
+  await drawer().locator('.toc-drawer-close').click();
+  await $('[data-testid="toc-undo"]').click();
 });
 
 test('switching to Alianza\'s parent leadership model, then back', async () => {
