@@ -16,8 +16,8 @@ use super::series::{Period, SeriesPoint};
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
 
-/// Largest accepted text (bytes) and number of rows.
-pub const SERIES_CSV_MAX_BYTES: usize = 64 << 20;
+/// Largest accepted text, in bytes (as for survey CSVs).
+pub const SERIES_CSV_MAX_BYTES: usize = 128 << 20;
 /// Largest accepted number of data rows.
 pub const SERIES_CSV_MAX_ROWS: usize = 2_000_000;
 
@@ -207,7 +207,7 @@ fn clip(s: &str) -> String {
 /// `unknown_column` (details: `missing`: the required columns not found, `row`: 1).
 pub fn import_series_csv(text: &str) -> Result<SeriesCsvImport> {
     if text.len() > SERIES_CSV_MAX_BYTES {
-        return Err(Error::new(Code::TooLarge, "the file is larger than 64 MiB")
+        return Err(Error::new(Code::TooLarge, "the file is larger than 128 MiB")
             .with("limit", SERIES_CSV_MAX_BYTES as u64));
     }
     let (sep, all) = rows(text)?;
