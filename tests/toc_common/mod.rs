@@ -115,6 +115,9 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
                 data_source: None,
                 survey_item: None,
                 actuals: Vec::new(),
+                series: Vec::new(),
+                derived: None,
+                context: false,
                 provenance: None,
             });
         }
