@@ -207,8 +207,10 @@ fn clip(s: &str) -> String {
 /// `unknown_column` (details: `missing`: the required columns not found, `row`: 1).
 pub fn import_series_csv(text: &str) -> Result<SeriesCsvImport> {
     if text.len() > SERIES_CSV_MAX_BYTES {
-        return Err(Error::new(Code::TooLarge, "the file is larger than 128 MiB")
-            .with("limit", SERIES_CSV_MAX_BYTES as u64));
+        return Err(
+            Error::new(Code::TooLarge, "the file is larger than 128 MiB")
+                .with("limit", SERIES_CSV_MAX_BYTES as u64),
+        );
     }
     let (sep, all) = rows(text)?;
     let dc = sep == ';';
