@@ -280,3 +280,18 @@ fn pass_carries_the_concept_papers_enrolment_figures() {
     assert!(ind("ind_ctx_poverty").context && ind("ind_ctx_poverty").target.is_none());
     assert!(validate(&m).findings.is_empty());
 }
+
+#[test]
+fn an_event_naming_a_missing_or_wrong_element_is_a_finding() {
+    use waterline::toc::{example_alianza_model, validate, Rule};
+    let mut m = example_alianza_model().unwrap();
+    m.events[0].about = vec!["nope".into(), "c_outreach".into()];
+    let f = validate(&m).findings;
+    let id = m.events[0].id.clone();
+    assert!(f
+        .iter()
+        .any(|x| x.code == Rule::UnknownReference && x.ids == [id.as_str(), "nope"]));
+    assert!(f
+        .iter()
+        .any(|x| x.code == Rule::WrongReferenceKind && x.ids == [id.as_str(), "c_outreach"]));
+}

@@ -42,3 +42,49 @@ pub struct Event {
     #[serde(default)]
     pub provenance: Option<Provenance>,
 }
+
+/// Validation of the timeline: every id an event names exists and is of the right kind (its
+/// `about`: an activity, output or outcome; its `component`: a component). Findings use the
+/// rules `unknown_reference` and `wrong_reference_kind`, naming the event first.
+pub(super) fn check(
+    m: &super::model::Model,
+    ix: &super::index::Index<'_>,
+    out: &mut Vec<super::finding::Finding>,
+) {
+    use super::finding::{Finding, Rule};
+    use super::index::Kind;
+    const ABOUT: [Kind; 3] = [Kind::Activity, Kind::Output, Kind::Outcome];
+    for e in &m.events {
+        let named = e
+            .about
+            .iter()
+            .map(|id| ("about", id.as_str(), &ABOUT[..]))
+            .chain(
+                e.component
+                    .iter()
+                    .map(|id| ("component", id.as_str(), &[Kind::Component][..])),
+            );
+        for (field, target, kinds) in named {
+            match ix.get(target) {
+                None => out.push(Finding::new(
+                    Rule::UnknownReference,
+                    format!(
+                        "event {}: {field} names \"{target}\", which does not exist",
+                        e.id
+                    ),
+                    &[&e.id, target],
+                )),
+                Some((k, _)) if !kinds.contains(&k) => out.push(Finding::new(
+                    Rule::WrongReferenceKind,
+                    format!(
+                        "event {}: {field} names {target}, which is {}",
+                        e.id,
+                        k.with_article()
+                    ),
+                    &[&e.id, target],
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+}
