@@ -129,6 +129,15 @@ fn provenances(m: &Model) -> Vec<(String, Option<&Provenance>)> {
                 &a.provenance
             );
         }
+        for p in &i.series {
+            add!(
+                format!("indicator {} series {}", i.id, p.period),
+                &p.provenance
+            );
+        }
+    }
+    for e in &m.events {
+        add!(format!("event {}", e.id), &e.provenance);
     }
     out
 }

@@ -206,6 +206,7 @@ prop_compose! {
                     target: Some(Measure { value: values[1], date: Some(date(days[3])), provenance: None }),
                     data_source: None, survey_item: Some(titles[2].clone()),
                     actuals: vec![Actual { value: values[2], date: date(days[1]), provenance: None }],
+                    series: vec![], derived: None, context: false,
                     provenance: None,
                 }),
             }

@@ -5,8 +5,8 @@
 
 use serde_json::{json, Value};
 use waterline::toc::{
-    example_pass_model, parse_model, schedule, what_if, Date, Model, Rule, ScheduleOptions,
-    StartConstraint, WhatIfOptions,
+    example_pass_model, parse_model, schedule, what_if, ChainBound, Date, DateField, DateNoteCode,
+    Model, Rule, ScheduleOptions, StartConstraint, WhatIfOptions,
 };
 use waterline::Code;
 
@@ -312,4 +312,52 @@ fn what_if_rejects_unknown_goals_and_bad_delays() {
         Code::ParameterOutOfRange
     );
     assert!(what_if(&m, &whatif("a", 0)).unwrap().moved.is_empty());
+}
+
+/// Issue 17, mend 1: the "critical path" header and the table's critical marks come from one
+/// source — the union of `critical_chains` is exactly the set of goals marked critical.
+#[test]
+fn pass_critical_chains_cover_every_critical_goal() {
+    let s = schedule(&example_pass_model().unwrap(), &ScheduleOptions::default()).unwrap();
+    assert_eq!(s.critical_chains[0].goals, s.critical_path);
+    assert_eq!(s.critical_chains[0].bound, ChainBound::ProjectFinish);
+    let mut in_chains: Vec<&str> = s
+        .critical_chains
+        .iter()
+        .flat_map(|c| c.goals.iter().map(String::as_str))
+        .collect();
+    in_chains.sort_unstable();
+    let mut marked: Vec<&str> = s
+        .goals
+        .iter()
+        .filter(|g| g.critical)
+        .map(|g| g.id.as_str())
+        .collect();
+    marked.sort_unstable();
+    assert_eq!(in_chains, marked);
+    // g1's fixed spring-2021 window (stated start and end) leaves it no slack.
+    let g1 = s
+        .critical_chains
+        .iter()
+        .find(|c| c.goals == ["g1"])
+        .unwrap();
+    assert_eq!(g1.bound, ChainBound::StatedEnd);
+    assert_eq!(s.critical_chains.len(), 2);
+}
+
+/// Issue 17, mend 2: a goal with start, end and duration says which it keeps.
+#[test]
+fn a_stated_end_with_a_duration_is_kept_as_a_deadline_and_said_so() {
+    let mut v = abc();
+    v["goals"][0]["end"] = json!({"value": "2021-07-31"});
+    let m = model(v);
+    let s = schedule(&m, &ScheduleOptions::default()).unwrap();
+    let note = s.goals[0].date_note.clone().unwrap();
+    assert_eq!(note.code, DateNoteCode::EndIsDeadline);
+    assert_eq!(note.stated_end, d("2021-07-31"));
+    assert_eq!(note.duration_days, s.goals[0].duration_days);
+    assert!(note.kept.contains(&DateField::Duration) && !note.kept.contains(&DateField::End));
+    // The bar still ends where the duration says; the end only gives slack.
+    assert!(s.goals[0].early_finish < d("2021-07-31"));
+    assert!(s.goals[1].date_note.is_none());
 }

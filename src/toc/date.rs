@@ -116,6 +116,12 @@ impl Date {
         Ok(Date(days_from_civil(y, m, d) as i32))
     }
 
+    /// The date of a day known to exist (year 1–9999, month 1–12, day within the month), as
+    /// series periods compute them; no check.
+    pub(super) fn civil(y: i32, m: u32, d: u32) -> Date {
+        Date(days_from_civil(i64::from(y), i64::from(m), i64::from(d)) as i32)
+    }
+
     /// Parses the strict ISO form `YYYY-MM-DD` (exactly ten characters).
     ///
     /// # Errors

@@ -18,7 +18,9 @@
 //! Ids resolve through one hash map; every graph is index-based (`Vec<Vec<u32>>`), so the
 //! analyses are linear in the model's size (layout: per sweep, up to a log factor).
 
+mod critical;
 pub mod date;
+mod events;
 mod example;
 mod export;
 mod file;
@@ -30,10 +32,14 @@ mod layout;
 pub mod model;
 mod progress;
 mod schedule;
+mod series;
+mod series_csv;
 mod validate;
 mod whatif;
 
+pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode};
 pub use date::Date;
+pub use events::{Event, EventKind};
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};
 pub use file::{parse_model, to_json};
@@ -44,11 +50,18 @@ pub use layout::{
 };
 pub use model::*;
 pub use progress::{
-    progress, ActivityProgress, GoalProgress, GroupProgress, IndicatorProgress, OutcomeProgress,
-    Progress, ProgressOptions, StatusCounts, Track,
+    default_as_of, progress, ActivityProgress, GoalProgress, GroupProgress, IndicatorProgress,
+    OutcomeProgress, Progress, ProgressOptions, StatusCounts, Track,
 };
 pub use schedule::{
     schedule, GoalSchedule, PhaseSchedule, Schedule, ScheduleOptions, StartConstraint,
+};
+pub use series::{
+    change, derive, derived_series, series_of, Change, Derivation, DeriveOp, DerivedFrom,
+    DerivedPoint, NoIntervalReason, Period, SeriesPoint,
+};
+pub use series_csv::{
+    import_series_csv, ImportedSeries, SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
 pub use validate::{validate, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -403,9 +403,21 @@ pub struct Indicator {
     /// Id of a survey item analysed in the Survey area, if any.
     #[serde(default)]
     pub survey_item: Option<String>,
-    /// Measured values.
+    /// Measured values (older models; [`series_of`](super::series_of) reads them as dated
+    /// points of the series).
     #[serde(default)]
     pub actuals: Vec<Actual>,
+    /// Values by period (school year, year, quarter or date), with counts where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<super::series::SeriesPoint>,
+    /// A derived indicator: the ratio or difference of two other indicators' series, computed
+    /// wherever both have a value (its own `series` then holds only values the source states).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<super::series::Derivation>,
+    /// A context figure (e.g. enrolment, students in poverty): described over time, not a
+    /// result to reach, so validation asks for no target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
     /// Where the indicator came from.
     #[serde(default)]
     pub provenance: Option<Provenance>,
@@ -457,6 +469,9 @@ pub struct Model {
     /// Indicators on outputs and outcomes.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// The campaign's timeline: dated activities, flashpoints and milestones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<super::events::Event>,
 }
 
 impl Goal {

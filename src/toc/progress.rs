@@ -143,6 +143,17 @@ pub struct IndicatorProgress {
     pub share: Option<f64>,
     /// Share expected by `asOf`, in [0, 1].
     pub expected_share: Option<f64>,
+    /// The period of the latest value (its series period; a date for older actuals).
+    pub latest_period: Option<super::series::Period>,
+    /// Number of values in the series on or before `asOf`.
+    pub n_points: usize,
+    /// Least-squares slope of those values against the middle of their periods, in the
+    /// indicator's unit per year (365.25 days); `None` with fewer than two values.
+    pub trend_per_year: Option<f64>,
+    /// Target − latest value, in the indicator's unit (what is left to go at the target date).
+    pub distance_to_target: Option<f64>,
+    /// The target's date.
+    pub target_date: Option<Date>,
     /// True when the latest actual reaches the target.
     pub achieved: bool,
     /// On track, behind, not yet due or no data.
@@ -263,19 +274,20 @@ fn goal_track(status: Status, started: bool, as_of: i64, s: Option<(i64, i64, i6
 }
 
 fn indicator(i: &Indicator, as_of: Date, program_start: Option<Date>) -> IndicatorProgress {
-    let latest = i.actuals.iter().filter(|a| a.date <= as_of).fold(
-        None,
-        |best: Option<&super::model::Actual>, a| match best {
-            Some(b) if b.date > a.date => Some(b),
-            _ => Some(a),
-        },
-    );
+    // The whole series (older actuals included), values whose period has ended by `as_of`.
+    let points: Vec<(super::series::Period, f64)> = super::series::series_of(i)
+        .iter()
+        .filter(|p| p.period.end() <= as_of)
+        .filter_map(|p| p.resolved().map(|v| (p.period, v)))
+        .collect();
+    let last = points.last().copied();
+    let trend = trend_per_year(&points);
     let (base, target) = (
         i.baseline.as_ref().map(|b| b.value),
         i.target.as_ref().map(|t| t.value),
     );
-    let share = match (latest, base, target) {
-        (Some(l), Some(b), Some(t)) if t != b => Some((l.value - b) / (t - b)),
+    let share = match (last, base, target) {
+        (Some((_, l)), Some(b), Some(t)) if t != b => Some((l - b) / (t - b)),
         _ => None,
     };
     let from = i.baseline.as_ref().and_then(|b| b.date).or(program_start);
@@ -304,13 +316,70 @@ fn indicator(i: &Indicator, as_of: Date, program_start: Option<Date>) -> Indicat
         of: i.of.clone(),
         baseline: base,
         target,
-        latest: latest.map(|l| l.value),
-        latest_date: latest.map(|l| l.date),
+        latest: last.map(|l| l.1),
+        latest_date: last.map(|l| l.0.end()),
+        latest_period: last.map(|l| l.0),
+        n_points: points.len(),
+        trend_per_year: trend,
+        distance_to_target: last.zip(target).map(|(l, t)| t - l.1),
+        target_date: due,
         share,
         expected_share: expected,
         achieved,
         track,
     }
+}
+
+/// Least-squares slope of values against the middle day of their periods, per year.
+fn trend_per_year(points: &[(super::series::Period, f64)]) -> Option<f64> {
+    if points.len() < 2 {
+        return None;
+    }
+    let x: Vec<f64> = points
+        .iter()
+        .map(|(p, _)| (p.start().day_number() + p.end().day_number()) as f64 / 2.0 / 365.25)
+        .collect();
+    let n = points.len() as f64;
+    let (mx, my) = (
+        x.iter().sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = x.iter().map(|v| (v - mx) * (v - mx)).sum();
+    let sxy: f64 = x
+        .iter()
+        .zip(points)
+        .map(|(v, p)| (v - mx) * (p.1 - my))
+        .sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
+/// The default "as of" date: the model's own window, not today's date — the end of the latest
+/// period with a value, or else the plan's first day (nothing is due yet). `None` for a
+/// model without dates.
+pub fn default_as_of(m: &Model) -> Option<Date> {
+    let last_value = m
+        .indicators
+        .iter()
+        .flat_map(|i| super::series::series_of(i).into_iter())
+        .filter(|p| p.resolved().is_some())
+        .map(|p| p.period.end())
+        .max();
+    last_value.or_else(|| {
+        m.phases
+            .iter()
+            .filter_map(|p| p.start.as_ref().map(|s| s.value))
+            .chain(
+                m.goals
+                    .iter()
+                    .filter_map(|g| g.start.as_ref().map(|s| s.value)),
+            )
+            .chain(
+                m.indicators
+                    .iter()
+                    .filter_map(|i| i.baseline.as_ref().and_then(|b| b.date)),
+            )
+            .min()
+    })
 }
 
 /// Judges progress as of a date (see the module's rules).

@@ -16,6 +16,7 @@
 //!   critical path is the chain of critical goals that drives the project's finish, followed
 //!   backwards through predecessors whose finish sets the next goal's start.
 
+use super::critical::{critical_chains, critical_path, date_note, CriticalChain, DateNote};
 use super::date::Date;
 use super::finding::{Finding, Rule};
 use super::graph::{cycle_name, toposort};
@@ -82,6 +83,9 @@ pub struct GoalSchedule {
     pub constrained_by: Option<StartConstraint>,
     /// Whether the early schedule lies inside the phase window (`None` without a phase window).
     pub within_phase: Option<bool>,
+    /// Which of start, end and duration the schedule keeps, when the goal states an end and a
+    /// duration (`None` otherwise: the length then comes from the only fields given).
+    pub date_note: Option<DateNote>,
 }
 
 /// A phase window against the goals scheduled in it.
@@ -124,8 +128,12 @@ pub struct Schedule {
     pub feasible: bool,
     /// Goal ids in topological order (prerequisites first, ties in model order).
     pub order: Vec<String>,
-    /// The critical chain that drives the project's finish, first goal first.
+    /// The critical chain that drives the project's finish, first goal first (the same as
+    /// `critical_chains[0].goals`).
     pub critical_path: Vec<String>,
+    /// Every chain of critical goals, the one that drives the finish first: together they hold
+    /// exactly the goals marked `critical` (the one source for a "critical path" header).
+    pub critical_chains: Vec<CriticalChain>,
     /// Goals in model order.
     pub goals: Vec<GoalSchedule>,
     /// Phase windows in model order.
@@ -137,18 +145,18 @@ pub struct Schedule {
 /// The goals reduced to numbers: durations, bounds and adjacency over dense indices.
 pub(super) struct Plan<'a> {
     pub(super) ids: Vec<&'a str>,
-    dur: Vec<i64>,
+    pub(super) dur: Vec<i64>,
     /// Lower bounds on the start and what set them.
-    floor: Vec<(i64, StartConstraint)>,
+    pub(super) floor: Vec<(i64, StartConstraint)>,
     /// Deadline (exclusive finish) and what set it: 0 stated end, 1 phase end, 2 project.
-    due: Vec<Option<(i64, u8)>>,
-    phase: Vec<Option<u32>>,
-    stated_start: Vec<Option<i64>>,
-    succ: Vec<Vec<u32>>,
-    pred: Vec<Vec<u32>>,
+    pub(super) due: Vec<Option<(i64, u8)>>,
+    pub(super) phase: Vec<Option<u32>>,
+    pub(super) stated_start: Vec<Option<i64>>,
+    pub(super) succ: Vec<Vec<u32>>,
+    pub(super) pred: Vec<Vec<u32>>,
     pub(super) order: Vec<u32>,
     pub(super) anchor: i64,
-    deadline: Option<i64>,
+    pub(super) deadline: Option<i64>,
 }
 
 pub(super) fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>> {
@@ -336,8 +344,8 @@ pub(super) fn plan<'a>(m: &'a Model, opts: &ScheduleOptions) -> Result<Plan<'a>>
 pub(super) struct Times {
     pub(super) es: Vec<i64>,
     pub(super) ef: Vec<i64>,
-    ls: Vec<i64>,
-    lf: Vec<i64>,
+    pub(super) ls: Vec<i64>,
+    pub(super) lf: Vec<i64>,
     /// Start set by the delay of a what-if.
     delayed: Option<u32>,
 }
@@ -503,6 +511,7 @@ pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
             driven_by,
             constrained_by,
             within_phase,
+            date_note: date_note(g)?,
         });
     }
     let phases = m
@@ -545,40 +554,11 @@ pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
             .filter_map(|&v| p.ids.get(v as usize).map(|s| s.to_string()))
             .collect(),
         critical_path: critical_path(p, t, &slack, min_slack),
+        critical_chains: critical_chains(p, t, &slack, min_slack),
         goals,
         phases,
         conflicts,
     })
-}
-
-fn critical_path(p: &Plan<'_>, t: &Times, slack: &[i64], min_slack: i64) -> Vec<String> {
-    let is_critical = |v: usize| slack.get(v) == Some(&min_slack);
-    // The critical goal that finishes last (first in topological order on ties).
-    let mut last: Option<usize> = None;
-    for &v in &p.order {
-        let v = v as usize;
-        if is_critical(v) && last.map_or(true, |l| t.ef.get(v) > t.ef.get(l)) {
-            last = Some(v);
-        }
-    }
-    let mut path = Vec::new();
-    let mut cur = last;
-    while let Some(v) = cur {
-        path.push(v);
-        let es = t.es.get(v).copied();
-        cur = p.pred.get(v).and_then(|ps| {
-            ps.iter()
-                .map(|&q| q as usize)
-                .find(|&q| is_critical(q) && t.ef.get(q).copied() == es)
-        });
-        if path.len() > p.ids.len() {
-            break; // cannot happen on a DAG; guards the loop
-        }
-    }
-    path.iter()
-        .rev()
-        .filter_map(|&v| p.ids.get(v).map(|s| s.to_string()))
-        .collect()
 }
 
 /// Computes the critical-path schedule of a model's goals (see the module's rules).
@@ -621,6 +601,7 @@ pub fn schedule(m: &Model, options: &ScheduleOptions) -> Result<Schedule> {
             feasible: true,
             order: Vec::new(),
             critical_path: Vec::new(),
+            critical_chains: Vec::new(),
             goals: Vec::new(),
             phases: Vec::new(),
             conflicts: Vec::new(),

@@ -54,6 +54,7 @@ pub fn validate(m: &Model) -> Validation {
     let valid_edges = links(m, &graph, &mut out);
     reachability(&graph, &valid_edges, &mut out);
     indicators(m, &ix, &mut out);
+    super::events::check(m, &ix, &mut out);
     out.sort_by_key(|f| f.severity); // stable: keeps rule order within a severity
     let errors = out.iter().filter(|f| f.severity == Severity::Error).count();
     Validation {
@@ -542,6 +543,7 @@ fn indicators(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
             }
         }
         match &i.target {
+            None if i.context => {}
             None => out.push(Finding::new(
                 Rule::IndicatorWithoutTarget,
                 format!(

@@ -44,14 +44,35 @@ export interface TocMeasure { value: number; date: TocDate | null; provenance: T
 export interface TocActual { value: number; date: TocDate; provenance: TocProvenance | null; }
 export interface TocIndicator {
   id: string; of: string; measure: TocText; unit: string | null; baseline: TocMeasure | null; target: TocMeasure | null;
-  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; provenance: TocProvenance | null;
+  dataSource: string | null; surveyItem: string | null; actuals: TocActual[]; series?: TocSeriesPoint[]; derived?: TocDerivation | null; context?: boolean; provenance: TocProvenance | null;
+}
+export interface TocDerivation { op: "ratio" | "difference"; a: string; b: string; }
+export interface TocSeriesCsvIssue { code: string; row: number; column: number | null; header: string | null; value: string | null; }
+export interface TocImportedSeries { entity: string; group: string | null; points: TocSeriesPoint[]; }
+export interface TocSeriesCsvImport { shape: "long" | "wide"; series: TocImportedSeries[]; nRows: number; issues: TocSeriesCsvIssue[]; }
+export interface TocDerivedPoint { period: TocPeriod; value: number; from: "computed" | "stated"; stated: number | null; }
+export interface TocChange {
+  from: TocPeriod; fromValue: number; to: TocPeriod; toValue: number; difference: number;
+  interval: [number, number] | null; fromInterval: [number, number] | null; toInterval: [number, number] | null;
+  level: number; noInterval: "rates_only" | null;
+}
+/** A period: "2013-14" (school year, July–June), "2014", "2014-Q2" or "2014-05-31". */
+export type TocPeriod = string;
+export interface TocSeriesPoint {
+  period: TocPeriod; value?: number | null; numerator?: number | null; denominator?: number | null;
+  source?: string | null; provenance?: TocProvenance | null;
 }
 /** A logic model (schema version 1). Ids are unique across the whole model. */
 export interface TocModel {
   schemaVersion: number; id: string; title: TocText; source: string | null;
   phases: TocPhase[]; goals: TocGoal[]; components: TocComponent[]; inputs: TocInput[];
   activities: TocActivity[]; outputs: TocElement[]; outcomes: TocOutcome[]; impacts: TocElement[];
-  links: TocLink[]; assumptions: TocAssumption[]; indicators: TocIndicator[];
+  links: TocLink[]; assumptions: TocAssumption[]; indicators: TocIndicator[]; events?: TocEvent[];
+}
+/** An event of the campaign's timeline; `period` is null when the source gives no date. */
+export interface TocEvent {
+  id: string; title: TocText; kind: "activity" | "flashpoint" | "milestone"; period?: TocPeriod | null;
+  component?: string | null; about?: string[]; provenance?: TocProvenance | null;
 }
 export type TocKind = "phase" | "goal" | "component" | "input" | "activity" | "output" | "outcome" | "impact" | "assumption" | "indicator";
 export type TocRule =
@@ -71,14 +92,20 @@ export interface TocGoalSchedule {
   earlyStart: TocDate; earlyFinish: TocDate; lateStart: TocDate; lateFinish: TocDate;
   slackDays: number; critical: boolean; startOffset: number;
   drivenBy: string[]; constrainedBy: TocStartConstraint | null; withinPhase: boolean | null;
+  dateNote: TocDateNote | null;
 }
+export type TocDateField = "start" | "end" | "duration";
+export interface TocDateNote {
+  code: "end_is_deadline" | "dates_agree"; kept: TocDateField[]; statedEnd: TocDate; durationDays: number; impliedEnd: TocDate | null;
+}
+export interface TocCriticalChain { goals: string[]; bound: "project_finish" | "stated_end" | "phase_end" | "deadline"; }
 export interface TocPhaseSchedule {
   id: string; start: TocDate | null; end: TocDate | null; nGoals: number;
   firstStart: TocDate | null; lastFinish: TocDate | null; conforms: boolean;
 }
 export interface TocSchedule {
   method: "cpm"; nGoals: number; nDependencies: number; projectStart: TocDate | null; projectFinish: TocDate | null;
-  durationDays: number; feasible: boolean; order: string[]; criticalPath: string[];
+  durationDays: number; feasible: boolean; order: string[]; criticalPath: string[]; criticalChains: TocCriticalChain[];
   goals: TocGoalSchedule[]; phases: TocPhaseSchedule[]; conflicts: TocFinding[];
 }
 export interface TocWhatIfOptions { goalId: string; delayDays: number; start?: TocDate | null; deadline?: TocDate | null; }
@@ -98,6 +125,7 @@ export interface TocGoalProgress {
 }
 export interface TocIndicatorProgress {
   id: string; of: string; baseline: number | null; target: number | null; latest: number | null; latestDate: TocDate | null;
+  latestPeriod: TocPeriod | null; nPoints: number; trendPerYear: number | null; distanceToTarget: number | null; targetDate: TocDate | null;
   share: number | null; expectedShare: number | null; achieved: boolean; track: TocTrack;
 }
 export interface TocOutcomeProgress { id: string; term: TocTerm; nIndicators: number; share: number | null; track: TocTrack; }
@@ -146,6 +174,17 @@ fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
         }
     };
     core(toc::parse_model(&text))
+}
+
+/// Imports indicator series from a long (DataQuest-shaped) or wide CSV. Rows that cannot be
+/// read are listed in `issues` with row and column; throws `csv_empty`, `too_large`,
+/// `unclosed_quote` or `unknown_column` (details: `missing`).
+#[wasm_bindgen(js_name = importSeriesCsv, unchecked_return_type = "TocSeriesCsvImport")]
+pub fn import_series_csv(
+    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text: String = decode("csvText", csv_text)?;
+    encode(&core(toc::import_series_csv(&text))?)
 }
 
 /// The built-in PASS model (seed 004).
@@ -239,6 +278,22 @@ pub struct LogicModel {
     model: Model,
 }
 
+impl LogicModel {
+    fn indicator(&self, id: JsValue) -> Result<&toc::Indicator, JsValue> {
+        let id: String = decode("indicatorId", id)?;
+        self.model
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| {
+                to_js_error(
+                    Error::new(Code::UnknownId, format!("no indicator has the id \"{id}\""))
+                        .with("id", id.as_str()),
+                )
+            })
+    }
+}
+
 #[wasm_bindgen]
 impl LogicModel {
     /// Decodes a model object or JSON text; throws `bad_input` or `unsupported_version`.
@@ -249,6 +304,52 @@ impl LogicModel {
         Ok(LogicModel {
             model: model_arg(&model)?,
         })
+    }
+
+    /// The series of a derived indicator (ratio or difference of two others), computed by
+    /// period where both have a value, else the value its own series states; `null` when the
+    /// indicator is not derived. Throws `unknown_id` for an indicator that does not exist.
+    #[wasm_bindgen(js_name = derivedSeries, unchecked_return_type = "TocDerivedPoint[] | null")]
+    pub fn derived_series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] indicator_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.indicator(indicator_id)?;
+        encode(&toc::derived_series(&self.model, i))
+    }
+
+    /// The change of an indicator's series between two periods: Newcombe's interval when both
+    /// have counts, else `noInterval: "rates_only"`. Throws `unknown_id` (indicator or period),
+    /// `invalid_date` (a period that cannot be read), `level_out_of_range` or a count error.
+    #[wasm_bindgen(js_name = seriesChange, unchecked_return_type = "TocChange")]
+    pub fn series_change(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] indicator_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TocPeriod")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TocPeriod")] to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let i = self.indicator(indicator_id)?;
+        let from: String = decode("from", from)?;
+        let to: String = decode("to", to)?;
+        let level: Option<f64> = decode("level", level)?;
+        let (from, to) = (
+            core(toc::Period::parse(&from))?,
+            core(toc::Period::parse(&to))?,
+        );
+        encode(&core(toc::change(
+            &toc::series_of(i),
+            from,
+            to,
+            level.unwrap_or(0.95),
+        ))?)
+    }
+
+    /// The default "as of" date: the end of the latest period with a value, or else the plan's
+    /// first day — the model's own window, not today's date. `null` for a model without dates.
+    #[wasm_bindgen(js_name = defaultAsOf, unchecked_return_type = "TocDate | null")]
+    pub fn default_as_of(&self) -> Result<JsValue, JsValue> {
+        encode(&toc::default_as_of(&self.model))
     }
 
     /// The model as a plain object.

@@ -39,6 +39,8 @@ test('PASS loads: title, provenance, a clean validation, the diagram and the Gan
   assert.equal(await $('.toc-gantt-row').count(), 8);
   assert.equal(await $('.toc-gantt-phase').count(), 2);
   assert.equal(await $('[data-testid="toc-critical-path"]').textContent(), 'g6 → g8');
+  // Issue 17: the header also names g1, which the table marks critical (its fixed window).
+  assert.match(await $('[data-testid="toc-critical-also"]').textContent(), /g1 \(its own start and end dates leave no room\)/);
   for (const id of ['g6', 'g8']) {
     const row = $(`.toc-gantt-row[data-id="${id}"]`);
     assert.match(await row.getAttribute('class'), /toc-critical/);
@@ -243,6 +245,26 @@ test('add a goal, give it a length and a dependency, reject bad input at the fie
   await $('.toc-lists details[data-kind="goal"] summary').click();
 });
 
+test('an indicator form shows its values by period, counts and provenance (issue 17)', async () => {
+  await $('[data-testid="toc-indicator-progress"] button[data-select="ind_ctx_poverty"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const row = drawer().locator('[data-testid="toc-series-table"] tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), /2019-20.*70\.8.*33,026.*46,657.*read from the source/);
+  await drawer().locator('.toc-drawer-close').click();
+  // Issue 17, mend 2: a goal with start and end says which the schedule keeps; a duration typed
+  // beside them makes the end a deadline, and the form says so.
+  await $('[data-testid="toc-schedule-table"] button[data-select="g1"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const note = drawer().locator('[data-testid="toc-date-note"]');
+  assert.match(await note.textContent(), /start date means “not before”, an end date “not after”/);
+  await drawer().locator('[data-key="durationDays"]').fill('10');
+  await s.page.waitForFunction(() => /kept only as a deadline/.test(document.querySelector('[data-testid="toc-date-note"]')?.textContent ?? ''));
+  assert.match(await note.textContent(), /keeps the start \+ the duration: the work lasts 10 days and ends on Feb 10, 2021\. The end date you gave \(Mar 31, 2021\)/);
+  await drawer().locator('.toc-drawer-close').click();
+  await $('[data-testid="toc-undo"]').click();
+});
+
 test('switching to Alianza\'s parent leadership model, then back', async () => {
   await $('[data-testid="toc-example"]').selectOption('alianza');
   await $('[data-testid="toc-load"]').click();
@@ -250,6 +272,14 @@ test('switching to Alianza\'s parent leadership model, then back', async () => {
   assert.equal(await $('.toc-node').count(), 20);
   assert.ok(await $('[data-testid="toc-valid"]').isVisible());
   assert.match(await $('[data-testid="toc-gantt-summary"]').textContent(), /no goals/);
+  // Issue 17: the middle/high-school gap is computed from the two rates where both are given.
+  await $('[data-testid="toc-indicator-progress"] button[data-select="ind_susp_gap"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const gap = drawer().locator('[data-testid="toc-derived-table"] tbody tr');
+  assert.equal(await gap.count(), 2);
+  assert.match(await gap.nth(0).textContent(), /2013-14.*1\.67.*computed \(the source states 1\.8\)/);
+  assert.match(await gap.nth(1).textContent(), /2018-19.*1\.3.*stated in the source/);
+  await drawer().locator('.toc-drawer-close').click();
   assert.ok((await $('.toc-node.toc-assumed .toc-badge').count()) + (await $('.toc-node').count()) > 0);
   await shot('toc-alianza-en', '.toc-diagram-card');
   await $('[data-testid="toc-undo"]').click();

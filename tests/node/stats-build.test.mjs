@@ -15,7 +15,7 @@ const areas = [
   'Survey', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
-  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'layoutModel', 'parseModel',
+  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importSeriesCsv', 'layoutModel', 'parseModel',
   'progress', 'scheduleModel', 'validateModel', 'whatIf',
 ];
 

@@ -79,6 +79,7 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
         links: Vec::new(),
         assumptions: Vec::new(),
         indicators: Vec::new(),
+        events: Vec::new(),
     };
     for (t, term) in [Term::Short, Term::Intermediate, Term::Long]
         .into_iter()
@@ -114,6 +115,9 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
                 data_source: None,
                 survey_item: None,
                 actuals: Vec::new(),
+                series: Vec::new(),
+                derived: None,
+                context: false,
                 provenance: None,
             });
         }

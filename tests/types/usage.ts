@@ -6,7 +6,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, ImportSummary, SurveyReport, SensitivityRow,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
-  TocModel, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
+  TocModel, TocSeriesCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
 export async function usage(): Promise<void> {
@@ -108,7 +108,12 @@ export async function usage(): Promise<void> {
   const lm = new waterline.LogicModel(parsed);
   const lmv: TocValidation = lm.validate();
   const lms: TocSchedule = lm.schedule(null);
+  const dp: TocDerivedPoint[] | null = lm.derivedSeries('ind_susp_gap');
+  const ch: TocChange = lm.seriesChange('ind_staff_beliefs', '2014-15', '2017-18', null);
+  console.log(dp?.[0]?.from, ch.noInterval, lm.defaultAsOf());
   lm.free();
+  const sc: TocSeriesCsvImport = waterline.importSeriesCsv('entity,year,rate\nA,2013-14,10\n');
+  console.log(sc.series[0]?.points[0]?.period, sc.issues.map((i) => [i.row, i.column]), ts.criticalChains, ts.goals[0]?.dateNote, alianza.events);
   console.log(tv.valid, ts.criticalPath, tw.moved, tpg.program, tl.nodes.length, te.text, lmv, lms);
   waterline.start();
 

@@ -124,7 +124,8 @@ export function mount(root, { changed } = {}) {
     modelCard, validationCard, diagramCard, scheduleCard, progressCard, editCard, exportCard, drawer);
 
   applyStatic(root);
-  const editor = createEditor({ panel: drawer, getModel: () => model, commit, select, onClose: () => { selected = null; applySelection(); } });
+  const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null),
+    getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; }, commit, select, onClose: () => { selected = null; applySelection(); } });
 
   // ---- model changes
   /** Applies `edit(copy)` to a copy of the model; keeps it only when the engine can read it. */
@@ -197,6 +198,7 @@ export function mount(root, { changed } = {}) {
     renderLists();
     applySelection();
     if (source !== 'editor') editor.refresh();
+    else editor.refreshNotes();
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 
@@ -331,7 +333,9 @@ export function mount(root, { changed } = {}) {
     ganttScroll.hidden = false;
     rerender(ganttSummary,
       el('p', { class: 'toc-gantt-summary' }, el('strong', { text: `${t('toc.gantt.criticalPath')}: ` }),
-        el('span', { 'data-testid': 'toc-critical-path', text: s.criticalPath.join(' → ') || '—' }), '. ',
+        el('span', { 'data-testid': 'toc-critical-path', text: s.criticalPath.join(' → ') || '—' }),
+        ...(s.criticalChains ?? []).slice(1).map((c) => el('span', { class: 'toc-critical-also', 'data-testid': 'toc-critical-also',
+          text: t('toc.gantt.alsoCritical', { chain: c.goals.join(' → '), why: t(`toc.gantt.bound.${c.bound}`) }) })), '. ',
         t('toc.gantt.summary', { start: fmtDate(s.projectStart, lang()), finish: fmtDate(s.projectFinish, lang()), days: s.durationDays })),
       s.feasible ? null : el('p', { class: 'error', text: t('toc.gantt.infeasible') }));
     gantt = drawGantt({ schedule: s, model, index, lang: lang(), asOf });

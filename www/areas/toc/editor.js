@@ -2,7 +2,8 @@
 // field commits through the area's `commit(edit)`, which lets the engine read the edited model
 // before keeping it; a rejected change leaves the model as it was and says why at the field.
 import { el, replace, uid } from '../../dom.js';
-import { errorText, lang, t } from '../../i18n.js';
+import { errorText, lang, number, t } from '../../i18n.js';
+import { fmtDate } from './gantt.js';
 import { COLLECTION, CONDITIONS, LOGIC_KINDS, STATUSES, TERMS, indexModel, labelOf, newElement, parseNumber, pick, renameId } from './model.js';
 
 /** Provenance as words: a badge, the quote and the note. */
@@ -22,7 +23,7 @@ const textOrNull = (s) => (s.trim() === '' ? null : s);
  * `edit(model)` to a copy and returns { ok } or { ok: false, error }; `select(id)` selects an
  * element elsewhere on the page; `onClose()` is told when the panel closes.
  */
-export function createEditor({ panel, getModel, commit, select, onClose }) {
+export function createEditor({ panel, getModel, getSchedule = () => null, getDerived = () => null, commit, select, onClose }) {
   let current = null; // { kind, id, pos }
   let returnFocus = null;
   const heading = el('h3', { tabindex: '-1', class: 'toc-drawer-title' });
@@ -131,6 +132,21 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     if (item[prop]) f.append(provenance(item[prop].provenance));
     return f;
   };
+  /** The engine's note on which of start, end and duration the schedule keeps (issue 17). */
+  const dateNoteText = (id) => {
+    const note = getSchedule()?.goals?.find((g) => g.id === id)?.dateNote;
+    if (!note) return t('toc.dates.rule');
+    const L = lang();
+    return t(`toc.dates.${note.code}`, {
+      kept: note.kept.map((k) => t(`toc.dates.field.${k}`)).join(' + '),
+      end: fmtDate(note.statedEnd, L), days: note.durationDays,
+      implied: note.impliedEnd ? fmtDate(note.impliedEnd, L) : '—',
+    });
+  };
+  const dateNote = (x) => {
+    const p = el('p', { class: 'toc-date-note toc-muted', 'data-testid': 'toc-date-note', 'aria-live': 'polite', text: dateNoteText(x.id) });
+    return p;
+  };
   const refChoice = (labelKey, prop, list, item) => choice(labelKey,
     [['', t('toc.f.none')], ...list.map((x) => [x.id, `${x.id} · ${pick(labelOf(x), lang()).text}`])],
     item[prop], (v, f) => apply((x) => { x[prop] = v === '' ? null : v; }, { field: f }), { key: prop });
@@ -181,6 +197,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
       text('toc.f.owner', x.owner, (v, f) => apply((g) => { g.owner = textOrNull(v); }, { field: f }), { key: 'owner' }),
       refChoice('toc.f.phase', 'phase', m.phases ?? [], x),
       factField('toc.f.start', x, 'start', 'date'), factField('toc.f.end', x, 'end', 'date'), factField('toc.f.duration', x, 'durationDays', 'number'),
+      dateNote(x),
       statusChoice(x),
       checks('toc.f.dependsOn', (m.goals ?? []).filter((g) => g.id !== x.id).map((g) => {
         const dep = x.dependsOn.find((d) => d.goal === g.id);
@@ -218,7 +235,7 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
       ...measure(x, 'target', 'toc.f.target', 'toc.f.targetDate'),
       text('toc.f.dataSource', x.dataSource, (v, f) => apply((i) => { i.dataSource = textOrNull(v); }, { field: f }), { key: 'dataSource' }),
       text('toc.f.surveyItem', x.surveyItem, (v, f) => apply((i) => { i.surveyItem = textOrNull(v); }, { field: f }), { key: 'surveyItem' }),
-      actuals(x)],
+      actuals(x), seriesTable(x)],
     assumption: (x) => [idField(x),
       choice('toc.f.kind', [['assumption', t('toc.akind.assumption')], ['external_factor', t('toc.akind.external_factor')]], x.kind, (v, f) => apply((a) => { a.kind = v; }, { field: f }), { key: 'kind' }),
       ...bilingual('toc.f.textEn', 'toc.f.textEs', 'text')(x),
@@ -239,6 +256,42 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
         onclick: () => apply((ind) => { ind.actuals.splice(i, 1); }, { rebuild: true, undo: true }) })));
     return el('section', {}, el('h4', { text: t('toc.f.actuals') }),
       rows.length ? el('ul', { class: 'toc-linklist' }, rows) : el('p', { class: 'toc-muted', text: t('toc.edit.noneYet') }));
+  }
+
+  /** The indicator's series by period (issue 17): values, counts where published, provenance. */
+  function seriesTable(x) {
+    const points = x.series ?? [];
+    const derived = x.derived ? el('p', { class: 'toc-muted', 'data-testid': 'toc-series-derived',
+      text: t(`toc.series.derived.${x.derived.op}`, { a: x.derived.a, b: x.derived.b }) }) : null;
+    const computed = x.derived ? derivedTable(getDerived(x.id)) : null;
+    if (!points.length) return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, computed, el('p', { class: 'toc-muted', text: t('toc.series.none') }));
+    const cell = (v, d = 2) => (v === null || v === undefined ? '—' : number(v, Number.isInteger(v) ? 0 : d));
+    const head = ['toc.series.period', 'toc.series.value', 'toc.series.numerator', 'toc.series.denominator', 'toc.series.source'];
+    return el('section', {}, el('h4', { text: t('toc.series.title') }), derived, computed,
+      x.derived ? el('p', { class: 'toc-muted', text: t('toc.series.statedOnly') }) : null,
+      el('div', { class: 'toc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('toc.series.title') },
+        el('table', { class: 'toc-series-table', 'data-testid': 'toc-series-table' },
+          el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col', text: t(k) })))),
+          el('tbody', {}, points.map((p) => {
+            const shown = p.value ?? (p.numerator != null && p.denominator > 0 ? 100 * p.numerator / p.denominator : null);
+            return el('tr', {}, el('th', { scope: 'row', text: p.period }), el('td', { text: cell(shown, 1) }),
+              el('td', { text: cell(p.numerator) }), el('td', { text: cell(p.denominator) }),
+              el('td', {}, p.source ?? '', ' ', provenance(p.provenance ?? null)));
+          })))));
+  }
+
+  /** The engine's derived series: computed where both series have a value, else stated. */
+  function derivedTable(points) {
+    if (!points?.length) return null;
+    const n = (v) => number(v, 2);
+    return el('div', { class: 'toc-table-scroll', tabindex: '0', role: 'region', 'aria-label': t('toc.series.derivedTitle') },
+      el('table', { class: 'toc-series-table', 'data-testid': 'toc-derived-table' },
+        el('caption', { text: t('toc.series.derivedTitle') }),
+        el('thead', {}, el('tr', {}, ['toc.series.period', 'toc.series.value', 'toc.series.how'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+        el('tbody', {}, points.map((p) => el('tr', {}, el('th', { scope: 'row', text: p.period }), el('td', { text: n(p.value) }),
+          el('td', { text: p.from === 'computed'
+            ? (p.stated === null ? t('toc.series.computed') : t('toc.series.computedBeside', { stated: n(p.stated) }))
+            : t('toc.series.stated') }))))));
   }
 
   const headingText = (item) => (current.kind === 'model'
@@ -288,6 +341,11 @@ export function createEditor({ panel, getModel, commit, select, onClose }) {
     current: () => (current ? { kind: current.kind, id: current.id } : null),
     /** Re-renders unless the user is typing in the panel (focus kept otherwise). */
     refresh: () => { if (current && !panel.contains(document.activeElement)) render(); },
+    /** Updates the engine's notes in the open form without re-rendering it (the user is typing). */
+    refreshNotes: () => {
+      const note = current?.kind === 'goal' ? body.querySelector('[data-testid="toc-date-note"]') : null;
+      if (note) note.textContent = dateNoteText(current.id);
+    },
     titleField: () => body.querySelector('[data-key="title.en"], [data-key="name.en"], [data-key="measure.en"], [data-key="text.en"]'),
     select,
   };
