@@ -143,13 +143,14 @@ test('a rejected part stays on screen, in both languages, naming the area and th
   assert.ok(en.some((l) => l.startsWith('Proposals — ') && /rubric/.test(l)), en.join('\n'));
   assert.ok(en.some((l) => l.startsWith('Theory of change')), en.join('\n'));
   assert.ok(en.some((l) => l.startsWith('Project: ') && l.includes('“mystery”') && /left out/.test(l)), en.join('\n'));
-  assert.ok(en.includes('Proposals — rubric: The input could not be read.'), en.join('\n'));
+  assert.ok(en.includes('Proposals — the rubric: The input could not be read.'), en.join('\n'));
   assert.ok(en.includes('Theory of change — the model: The input could not be read.'), en.join('\n'));
   for (const l of en) assert.doesNotMatch(l, /\{\w+\}/, `no raw placeholder: ${l}`);
   await s.page.click('[data-lang="es"]');
   const es = await lines();
   assert.ok(es.some((l) => l.startsWith('Propuestas — ')), es.join('\n'));
   assert.ok(es.includes('Teoría del cambio — el modelo: No se pudo leer el dato.'), es.join('\n'));
+  assert.ok(es.includes('Propuestas — la rúbrica: No se pudo leer el dato.'), es.join('\n'));
   assert.ok(es.some((l) => /se dejó fuera/.test(l)), es.join('\n'));
   await s.page.screenshot({ path: '/tmp/i15-problems-es.png' });
   await s.page.click('[data-lang="en"]');
@@ -188,7 +189,7 @@ test('a part of the autosave rejected at start-up is listed too, and an unknown 
   await s.page.reload();
   await s.page.waitForSelector('html[data-restored="yes"]', { state: 'attached' });
   const lines = await s.page.$$eval('#project-problems li > span', (els) => els.map((e) => e.textContent));
-  assert.ok(lines.some((l) => l.startsWith('Proposals — rubric: ')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('Proposals — the rubric: ')), lines.join('\n'));
   assert.ok(lines.some((l) => l.includes('“leftover”')), lines.join('\n'));
   const keys = await s.page.evaluate(() => new Promise((resolve) => {
     const req = indexedDB.open('waterline', 1);
