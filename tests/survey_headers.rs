@@ -1,5 +1,5 @@
 //! Header rows read for what they say: Qualtrics' question text and ImportId JSON, SurveyMonkey's
-//! second row. The exports below follow the shapes in /work/shared/VENDOR_EXPORTS.md (three
+//! second row. The exports below follow the shapes in VENDOR_EXPORTS.md (shared notes) (three
 //! Qualtrics header rows with `{"ImportId":"QID4_1"}`, `_TEXT` columns, "Selected Choice";
 //! SurveyMonkey's "Response" / "Open-Ended Response" / choice text under a question written
 //! once).

@@ -11,7 +11,7 @@
 //!   choice of a multi-select (whose text it gives, also in a numeric export where the cells
 //!   hold codes).
 //!
-//! Sources: /work/shared/VENDOR_EXPORTS.md (Qualtrics' "Understanding your dataset" help page
+//! Sources: VENDOR_EXPORTS.md (in the project's shared notes) (Qualtrics' "Understanding your dataset" help page
 //! as quoted by FinSL-signbank, ropensci/qualtRics sample.csv, the GGWash SurveyMonkey parser).
 
 use super::labels::fold;

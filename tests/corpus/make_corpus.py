@@ -6,7 +6,7 @@ Excel and LibreOffice would write them, plus the problem cases of issue 14.
 Run: python3 tests/corpus/make_corpus.py   (Python 3.11, standard library only, deterministic)
 Then: python3 tests/corpus/expected.py     (the independently computed truth, *.expected.json)
 
-Each shape follows /work/shared/VENDOR_EXPORTS.md; what it marks "unverified" is an assumption
+Each shape follows VENDOR_EXPORTS.md (in the project's shared notes); what it marks "unverified" is an assumption
 here too and is listed per file in README.md. This script knows nothing of the expected counts:
 expected.py reads the files it writes (and the canonical example) on its own.
 The vendor shapes are in vendors.py; the problem cases of issue 14 are here.
