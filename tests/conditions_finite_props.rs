@@ -4,29 +4,14 @@
 #![cfg(feature = "conditions")]
 #![cfg(not(target_arch = "wasm32"))]
 
+mod finite_support;
+
+use finite_support::finite_debug;
 use proptest::prelude::*;
 use waterline::conditions::{
     analyze_round, bootstrap_ranks, default_rubric, fund_within_budget, AnalysisOptions,
     BootstrapOptions, FundingOptions, Round, EXAMPLE_ROUND_JSON,
 };
-
-/// No NaN or inf outside the string literals of a result's debug form.
-fn finite(text: &str) -> bool {
-    let (mut numbers, mut in_string, mut escaped) = (String::new(), false, false);
-    for c in text.chars() {
-        if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c == '"' {
-            in_string = true;
-        } else {
-            numbers.push(c);
-        }
-    }
-    !numbers
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w == "NaN" || w == "inf")
-}
 
 fn weight() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(1e-6), Just(1e6), Just(1.0), 1e-6..1e6f64]
@@ -45,13 +30,13 @@ proptest! {
         prop_assume!(rubric.validate().is_ok());
         if let Ok(a) = analyze_round(&rubric, &round, &AnalysisOptions::default()) {
             let text = format!("{a:?}");
-            prop_assert!(finite(&text), "{}", text);
+            prop_assert!(finite_debug(&text), "{}", text);
         }
         for calibrated in [false, true] {
             let options = BootstrapOptions { resamples: 50, calibrated, ..Default::default() };
             if let Ok(b) = bootstrap_ranks(&rubric, &round, &options) {
                 let text = format!("{b:?}");
-                prop_assert!(finite(&text), "{}", text);
+                prop_assert!(finite_debug(&text), "{}", text);
             }
             let funding = FundingOptions {
                 budget: 1_500_000.0,
@@ -62,7 +47,7 @@ proptest! {
             };
             if let Ok(f) = fund_within_budget(&rubric, &round, &funding) {
                 let text = format!("{f:?}");
-                prop_assert!(finite(&text), "{}", text);
+                prop_assert!(finite_debug(&text), "{}", text);
             }
         }
     }
