@@ -17,6 +17,7 @@
 #[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod error;
+pub mod note;
 pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;
@@ -25,6 +26,7 @@ pub mod toc;
 pub mod wasm;
 
 pub use error::{Code, Detail, Error, Result};
+pub use note::{Note, NoteCode, Severity};
 
 /// The engine's version (the crate version), e.g. `"0.1.0"`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -113,52 +113,8 @@ pub struct Reason {
     pub params: BTreeMap<String, Param>,
 }
 
-/// A parameter of a [`Reason`] or a notice: a number, a text or a list of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Param {
-    /// A number (finite).
-    Number(f64),
-    /// A text: an id, a code as written, a template name.
-    Text(String),
-    /// A list, e.g. the codes of a column.
-    List(Vec<Param>),
-}
-
-impl From<f64> for Param {
-    fn from(v: f64) -> Self {
-        if v.is_finite() {
-            Param::Number(v)
-        } else {
-            Param::Text(v.to_string())
-        }
-    }
-}
-impl From<u64> for Param {
-    fn from(v: u64) -> Self {
-        Param::Number(v as f64)
-    }
-}
-impl From<usize> for Param {
-    fn from(v: usize) -> Self {
-        Param::Number(v as f64)
-    }
-}
-impl From<&str> for Param {
-    fn from(v: &str) -> Self {
-        Param::Text(v.to_string())
-    }
-}
-impl From<String> for Param {
-    fn from(v: String) -> Self {
-        Param::Text(v)
-    }
-}
-impl<T: Into<Param>> From<Vec<T>> for Param {
-    fn from(v: Vec<T>) -> Self {
-        Param::List(v.into_iter().map(Into::into).collect())
-    }
-}
+/// A parameter of a [`Reason`] or a notice: the engine's one note parameter type.
+pub use crate::note::Param;
 
 impl Reason {
     /// A reason without parameters.
