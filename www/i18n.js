@@ -34,6 +34,9 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+/** True when `language` ("en" or "es") itself has a string for `key` (no fallback). */
+export const hasIn = (language, key) => key in (dictionaries[language] ?? {});
+
 /** True when a string exists for `key` (in the current language or English). */
 export const has = (key) => key in dictionaries[current] || key in dictionaries.en;
 

@@ -314,6 +314,16 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+/// Every note code the engine can emit (snake_case), so that a test can check that the page
+/// renders each one in English and Spanish.
+#[wasm_bindgen(js_name = noteCodes)]
+pub fn note_codes() -> Vec<String> {
+    crate::note::NoteCode::ALL
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .collect()
+}
+
 /// Wilson score interval for `x` successes out of `n` (R: `prop.test(x, n, correct = FALSE)`).
 ///
 /// `options.level` defaults to 0.95. Throws `count_exceeds_total`, `empty_sample`,
