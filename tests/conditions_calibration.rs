@@ -6,6 +6,7 @@
 use waterline::conditions::prng::Xoshiro256StarStar;
 use waterline::conditions::{calibrate, default_rubric, fit_additive, Round, EXAMPLE_ROUND_JSON};
 use waterline::conditions::{Proposal, Reviewer, Score};
+use waterline::note::{NoteCode, Param};
 
 /// Normal-ish noise: the sum of four uniforms, centred, sd ≈ `sd`.
 fn noise(rng: &mut Xoshiro256StarStar, sd: f64) -> f64 {
@@ -192,10 +193,18 @@ fn a_disconnected_design_is_centred_per_group_and_reported() {
     };
     let c = calibrate(&rubric, &round).unwrap();
     assert_eq!(c.groups, 2);
-    assert!(c
+    let w = c
         .warnings
         .iter()
-        .any(|w| w.contains("disconnected") && w.contains("[r0, r1]")));
+        .find(|w| w.code == NoteCode::CalibrationDisconnected)
+        .expect("a disconnected-design note");
+    assert_eq!(w.param("groups"), Some(&Param::from(2usize)));
+    match w.param("reviewerGroups") {
+        Some(Param::List(groups)) => {
+            assert_eq!(groups.first(), Some(&Param::from(vec!["r0", "r1"])));
+        }
+        other => panic!("reviewerGroups is {other:?}"),
+    }
 }
 
 #[test]

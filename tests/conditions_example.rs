@@ -6,6 +6,7 @@ use waterline::conditions::{
     analyze_round, bootstrap_ranks, default_rubric, fund_within_budget, AnalysisOptions,
     BootstrapOptions, FundingOptions, Round, EXAMPLE_ROUND_JSON,
 };
+use waterline::note::{NoteCode, Param};
 use waterline::Code;
 
 fn example() -> Round {
@@ -46,7 +47,18 @@ fn analysis_flags_the_lopsided_and_the_disputed_proposals() {
             "{}",
             c.condition_id
         );
-        assert!(c.notes.iter().any(|n| n.contains("Krippendorff")));
+        // The ICC is withheld as data: the statistic, the condition and the error's code and
+        // details (no complete row of the twelve), never an English sentence.
+        let n = c
+            .notes
+            .iter()
+            .find(|n| n.code == NoteCode::AgreementNotComputed)
+            .expect("a note on the missing ICC");
+        assert_eq!(n.param("statistic"), Some(&Param::from("icc")));
+        assert_eq!(n.param("condition"), Some(&Param::from(&c.condition_id)));
+        assert_eq!(n.param("error"), Some(&Param::from("sample_too_small")));
+        assert_eq!(n.param("nUsed"), Some(&Param::from(0usize)));
+        assert_eq!(n.param("n"), Some(&Param::from(12usize)));
     }
     // Scores are on 0–100 and every condition is worked on by someone in the round.
     assert!(a

@@ -6,6 +6,7 @@ use waterline::conditions::{
     analyze_round, default_rubric, parse_reviews_csv, validate_round, AnalysisOptions, Provenance,
     Round, Rubric, Score, ScoreColumns, EXAMPLE_ROUND_JSON,
 };
+use waterline::note::{NoteCode, Param};
 use waterline::Code;
 
 fn example() -> Round {
@@ -64,7 +65,9 @@ fn the_example_round_is_valid_and_labelled_synthetic() {
     assert!(v
         .warnings
         .iter()
-        .any(|w| w.contains("r5") && w.contains("p03")));
+        .any(|w| w.code == NoteCode::RoundReviewIncomplete
+            && w.param("reviewer") == Some(&Param::from("r5"))
+            && w.param("proposal") == Some(&Param::from("p03"))));
 }
 
 #[test]
@@ -258,7 +261,11 @@ r4,p02,\"2,5\",3,5,3,3,3,,,
 ";
     let r = parse_reviews_csv(&rubric, csv).unwrap();
     assert_eq!(r.rows, 4);
-    assert!(r.warnings.iter().any(|w| w.contains("notes")));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == NoteCode::ReviewsCsvColumnsIgnored
+            && w.param("columns") == Some(&Param::from(vec!["notes"]))));
     // Row 2: six scores; comments attached.
     let row2: Vec<&Score> = r.scores.iter().filter(|s| s.reviewer_id == "r1").collect();
     assert_eq!(row2.len(), 6);

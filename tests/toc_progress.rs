@@ -3,6 +3,7 @@
 #![cfg(feature = "toc")]
 
 use serde_json::json;
+use waterline::note::{NoteCode, Param, Severity};
 use waterline::toc::{
     example_alianza_model, example_pass_model, parse_model, progress, Date, Model, ProgressOptions,
     Status, Track,
@@ -146,7 +147,11 @@ fn activities_roll_up_into_their_goal() {
     );
     assert_eq!(g.completion, 0.5); // (1 + 0.5 + 0) / 3
     assert_eq!(g.track, Track::Behind);
-    assert!(p.warnings.iter().any(|w| w.contains("goal g8")));
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.code == NoteCode::ProgressStatusMismatch
+            && w.param("goal") == Some(&Param::from("g8"))));
     assert_eq!(p.activities.len(), 3);
 }
 
@@ -164,14 +169,18 @@ fn without_a_schedule_goals_have_no_data_and_a_warning() {
     let p = at(&m, "2021-08-01");
     assert_eq!(p.goals[0].track, Track::NoData);
     assert_eq!(p.goals[1].track, Track::OnTrack);
+    let no_schedule = p
+        .warnings
+        .iter()
+        .find(|w| w.code == NoteCode::ProgressNoSchedule)
+        .expect("a note that goals have no schedule");
+    assert_eq!(no_schedule.severity, Severity::Withheld);
+    assert!(matches!(no_schedule.param("error"), Some(Param::Text(c)) if !c.is_empty()));
     assert!(p
         .warnings
         .iter()
-        .any(|w| w.contains("cannot be judged against a schedule")));
-    assert!(p
-        .warnings
-        .iter()
-        .any(|w| w.contains("target equals the baseline")));
+        .any(|w| w.code == NoteCode::ProgressTargetIsBaseline
+            && w.param("indicator") == Some(&Param::from("k1"))));
     assert_eq!(p.indicators[0].share, None);
 }
 

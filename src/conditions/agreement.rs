@@ -5,11 +5,18 @@
 //! which needs every reviewer to score every proposal — is computed on the complete rows only and
 //! is often unavailable; Krippendorff's alpha uses every proposal with two or more reviews and is
 //! the measure to read first. Conflicts of interest are missing cells like any other.
+//!
+//! Notes ([`ConditionAgreement::notes`]):
+//!
+//! | code | severity | params |
+//! |---|---|---|
+//! | `agreement_not_computed` | withheld | `statistic` (`icc`, `alpha`), `metric` (alpha: `interval`, `ordinal`), `condition`, `error` (the statistic's error code) and that error's details (`nUsed`, `n`, `raters`, `units`, `nPairable`) |
 
 use super::calibration::calibrate_design;
 use super::round::{design, Design};
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::{icc, krippendorff_alpha, AlphaMetric, IccResult, KrippendorffAlpha};
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +65,7 @@ pub struct ConditionAgreement {
     /// Krippendorff's alpha, ordinal metric.
     pub alpha_ordinal: Option<KrippendorffAlpha>,
     /// Why a measure is missing.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// A proposal whose reviewers disagree enough to need discussion.
@@ -113,12 +120,18 @@ fn measure(
     level: f64,
 ) -> ConditionAgreement {
     let mut notes = Vec::new();
+    let withheld = |statistic: &str, e: &crate::Error| {
+        Note::withheld(NoteCode::AgreementNotComputed)
+            .with_error(e)
+            .with("statistic", statistic)
+            .with("condition", condition_id)
+    };
     let icc = icc(m, n_p, n_r, level)
-        .map_err(|e| notes.push(format!("ICC: {}", e.message)))
+        .map_err(|e| notes.push(withheld("icc", &e)))
         .ok();
     let mut alpha = |metric| {
         krippendorff_alpha(m, n_p, n_r, metric)
-            .map_err(|e| notes.push(format!("Krippendorff's alpha ({metric:?}): {}", e.message)))
+            .map_err(|e| notes.push(withheld("alpha", &e).with("metric", metric_term(metric))))
             .ok()
     };
     let alpha_interval = alpha(AlphaMetric::Interval);
@@ -129,6 +142,14 @@ fn measure(
         alpha_interval,
         alpha_ordinal,
         notes,
+    }
+}
+
+/// The metric as the snake_case term the page translates (`term.interval`, `term.ordinal`).
+fn metric_term(metric: AlphaMetric) -> &'static str {
+    match metric {
+        AlphaMetric::Interval => "interval",
+        AlphaMetric::Ordinal => "ordinal",
     }
 }
 

@@ -1,5 +1,8 @@
 //! Everything about one round in one call: scores, calibration, agreement, depth flags and
 //! coverage.
+//!
+//! Its `warnings` are the notes of validation (`round_*`, see [`super::round`]) then of
+//! calibration (`calibration_*`).
 
 use super::agreement::{agreement_design, AgreementOptions, RoundAgreement};
 use super::calibration::{calibrate_design, Calibration};
@@ -8,6 +11,7 @@ use super::round::design;
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
 use crate::error::Result;
+use crate::note::Note;
 use serde::{Deserialize, Serialize};
 
 /// Options of [`analyze_round`]; every field is optional.
@@ -68,7 +72,7 @@ pub struct RoundAnalysis {
     /// Which conditions the round's proposals work on.
     pub coverage: Coverage,
     /// Incomplete-design notes from validation, scores and calibration.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Scores, calibration, agreement, depth flags and coverage of a round.

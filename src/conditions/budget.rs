@@ -1,6 +1,13 @@
 //! Funding within a budget: the set of proposals with the highest total weighted score that fits,
 //! optionally with partial funding and minimum shares per level or community, and what it would
 //! take to fund the next proposal in line.
+//!
+//! Notes ([`FundingResult::warnings`], warnings):
+//!
+//! | code | params |
+//! |---|---|
+//! | `budget_unscored` | `proposals`: ids without a score (never funded) |
+//! | `budget_search_stopped` | `nodes`, `upperBound`: the search stopped before proving optimality |
 
 use super::calibration::calibrate_design;
 use super::depth::{coverage, Coverage, DepthOptions};
@@ -9,6 +16,7 @@ use super::round::{design, MAX_DOLLARS};
 use super::scores::{summarize, ProposalScore};
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::limits::at_most;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -138,7 +146,7 @@ pub struct FundingResult {
     /// Proposals considered (with a score).
     pub n: usize,
     /// Notes, e.g. proposals without a score that cannot be funded.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 fn share(kind: &str, id: &str, s: f64) -> Result<f64> {
@@ -236,10 +244,7 @@ pub fn fund_within_budget(
         .map(|(_, x)| x.id.as_str())
         .collect();
     if !unscored.is_empty() {
-        warnings.push(format!(
-            "proposals without a score cannot be funded: {}",
-            unscored.join(", ")
-        ));
+        warnings.push(Note::warning(NoteCode::BudgetUnscored).with("proposals", unscored));
     }
     let value_of = |p: usize| values.get(p).copied().flatten().unwrap_or(0.0);
     let full = |p: usize| d.amounts.get(p).copied().unwrap_or(0);
@@ -402,11 +407,11 @@ pub fn fund_within_budget(
         .collect();
     let total_funded = budget - left;
     if !selection.optimal {
-        warnings.push(format!(
-            "the search stopped after {} nodes: this set is the best found, not proven optimal; the best \
-             total score is at most {:.2}",
-            selection.nodes, selection.upper_bound
-        ));
+        warnings.push(
+            Note::warning(NoteCode::BudgetSearchStopped)
+                .with("nodes", selection.nodes)
+                .with("upperBound", selection.upper_bound),
+        );
     }
     Ok(FundingResult {
         method: selection.method,

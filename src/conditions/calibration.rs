@@ -1,10 +1,18 @@
 //! Reviewer calibration: some reviewers score harshly, some generously. An additive model
 //! separates proposal quality from reviewer leniency over an incomplete design; per-reviewer
 //! z-scores are offered as the simple alternative.
+//!
+//! Notes ([`Calibration::warnings`], warnings):
+//!
+//! | code | params |
+//! |---|---|
+//! | `calibration_no_z_scores` | `reviewer`: fewer than two reviews or no spread |
+//! | `calibration_disconnected` | `groups` (count), `reviewerGroups` (a list of reviewer-id lists): offsets comparable only within a group |
 
 use super::round::{design, Design};
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode, Param};
 use serde::Serialize;
 
 /// Most reviewers [`fit_additive`] accepts (the reviewer system is solved densely).
@@ -348,7 +356,7 @@ pub struct Calibration {
     /// Per proposal, in round order.
     pub proposals: Vec<CalibratedScore>,
     /// Notes, e.g. a disconnected design.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 pub(crate) fn calibrate_design(d: &Design) -> Result<Calibration> {
@@ -405,11 +413,9 @@ pub(crate) fn calibrate_design(d: &Design) -> Result<Calibration> {
             let (mean, sd) = moments.get(r).copied().unwrap_or((None, None));
             let reviews = stats.get(r).map_or(0, |s| s.0);
             if reviews > 0 && sd.is_none() {
-                warnings.push(format!(
-                    "reviewer {:?} has fewer than two reviews or gives every proposal the same score: \
-                     no z-scores for their reviews",
-                    reviewer.id
-                ));
+                warnings.push(
+                    Note::warning(NoteCode::CalibrationNoZScores).with("reviewer", &reviewer.id),
+                );
             }
             ReviewerCalibration {
                 reviewer_id: reviewer.id.clone(),
@@ -422,20 +428,21 @@ pub(crate) fn calibrate_design(d: &Design) -> Result<Calibration> {
         })
         .collect();
     if fit.groups > 1 {
-        let mut listing: Vec<String> = Vec::new();
-        for g in 0..fit.groups {
-            let ids: Vec<&str> = reviewers
-                .iter()
-                .filter(|r| r.group == Some(g))
-                .map(|r| r.reviewer_id.as_str())
-                .collect();
-            listing.push(format!("[{}]", ids.join(", ")));
-        }
-        warnings.push(format!(
-            "the design is disconnected: reviewer groups {} share no proposal, so offsets are centred \
-             within each group and calibrated scores are comparable only within a group",
-            listing.join(" ")
-        ));
+        let listing: Vec<Param> = (0..fit.groups)
+            .map(|g| {
+                let ids: Vec<&str> = reviewers
+                    .iter()
+                    .filter(|r| r.group == Some(g))
+                    .map(|r| r.reviewer_id.as_str())
+                    .collect();
+                Param::from(ids)
+            })
+            .collect();
+        warnings.push(
+            Note::warning(NoteCode::CalibrationDisconnected)
+                .with("groups", fit.groups)
+                .with("reviewerGroups", listing),
+        );
     }
     let proposals = d
         .round

@@ -1,5 +1,11 @@
 //! Ranking with honest uncertainty: resample the reviewers, recompute every proposal's score,
 //! and report where each proposal's rank falls and how often it makes the top k.
+//!
+//! Notes ([`BootstrapRanks::warnings`], warnings):
+//!
+//! | code | params |
+//! |---|---|
+//! | `ranking_not_drawn` | `n`: proposals with no reviewer drawn in some resamples |
 
 use super::calibration::{calibrate_design, fit_weighted};
 use super::prng::Xoshiro256StarStar;
@@ -7,6 +13,7 @@ use super::round::{design, Design};
 use super::scores::summarize;
 use super::{Round, Rubric};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
 
 /// Most resamples × proposals [`bootstrap_ranks`] accepts (the drawn ranks it keeps: 20 MB).
@@ -110,7 +117,7 @@ pub struct BootstrapRanks {
     /// Per proposal, in round order.
     pub proposals: Vec<RankInterval>,
     /// Notes, e.g. proposals left unscored in some resamples.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Competition ranks (1 + number strictly better) of the scored entries.
@@ -308,7 +315,7 @@ pub fn bootstrap_ranks(
         }
     }
     let (lo, hi) = ((1.0 - options.level) / 2.0, (1.0 + options.level) / 2.0);
-    let mut short = 0;
+    let mut short = 0usize;
     let proposals = round
         .proposals
         .iter()
@@ -334,10 +341,7 @@ pub fn bootstrap_ranks(
         .collect();
     let mut warnings = Vec::new();
     if short > 0 {
-        warnings.push(format!(
-            "{short} proposals had none of their reviewers drawn in some resamples; their intervals \
-             use the resamples in which they were scored"
-        ));
+        warnings.push(Note::warning(NoteCode::RankingNotDrawn).with("n", short));
     }
     Ok(BootstrapRanks {
         method: "bootstrap-reviewers",

@@ -11,10 +11,17 @@
 //! of its own), and `<condition> comment` / `<condition>_comment` per condition. An empty cell is
 //! "not scored". Decimal commas (`2,5`) are read as decimal points. Other columns are ignored
 //! with a warning.
+//!
+//! Notes ([`ReviewsCsv::warnings`], info):
+//!
+//! | code | params |
+//! |---|---|
+//! | `reviews_csv_columns_ignored` | `columns`: the headers ignored, as written |
 
 use super::round::{Score, MAX_LISTED_ERRORS};
 use super::Rubric;
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::Serialize;
 
 /// Scores read from a CSV file, with every bad cell reported.
@@ -32,7 +39,7 @@ pub struct ReviewsCsv {
     /// Problems found beyond the listed ones.
     pub errors_not_listed: usize,
     /// Notes, e.g. ignored columns.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 enum Column {
@@ -152,7 +159,7 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
         .map(|(h, _)| h)
         .collect();
     if !ignored.is_empty() {
-        warnings.push(format!("columns ignored: {}", ignored.join(", ")));
+        warnings.push(Note::info(NoteCode::ReviewsCsvColumnsIgnored).with("columns", ignored));
     }
     let (mut scores, mut errors, mut more, mut rows) = (Vec::new(), Vec::new(), 0usize, 0usize);
     let mut report = |e: Error| {

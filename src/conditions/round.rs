@@ -1,9 +1,19 @@
 //! A review round: proposals, reviewers, conflicts of interest and scores, with validation that
 //! names the ids involved in every message. Incomplete designs (not every reviewer reads every
 //! proposal) are normal and allowed.
+//!
+//! Notes ([`RoundValidation::warnings`], all [`Severity::Warning`](crate::note::Severity)):
+//!
+//! | code | params | when |
+//! |---|---|---|
+//! | `round_no_scores` | `proposal` | a proposal has no scores yet |
+//! | `round_one_reviewer` | `proposal` | one reviewer only: agreement cannot be checked |
+//! | `round_review_incomplete` | `reviewer`, `proposal`, `conditions` | a review misses conditions (first ten) |
+//! | `round_more_incomplete` | `n` | further reviews that miss conditions |
 
 use super::rubric::Rubric;
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -180,8 +190,9 @@ pub struct RoundValidation {
     pub errors: Vec<Error>,
     /// Problems found beyond the listed ones.
     pub errors_not_listed: usize,
-    /// Incomplete-design notes (proposals without scores, reviews missing conditions…).
-    pub warnings: Vec<String>,
+    /// Incomplete-design notes (proposals without scores, reviews missing conditions…): see
+    /// the module's table of note codes.
+    pub warnings: Vec<Note>,
     /// Proposals in the round.
     pub proposals: usize,
     /// Reviewers in the round.
@@ -226,7 +237,7 @@ pub(crate) struct Design<'a> {
     /// Minimum viable amount per proposal (= requested when none is given).
     pub minimums: Vec<u64>,
     /// The incomplete-design notes of [`validate_round`] (set by [`design`]).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Weighted mean of the present values, `None` when no positive weight is present.
@@ -803,39 +814,40 @@ fn check<'a>(rubric: &'a Rubric, round: &'a Round) -> (Option<Design<'a>>, Round
     for (p, range) in by_proposal.iter().enumerate() {
         let id = round.proposals.get(p).map_or("", |x| x.id.as_str());
         match range.len() {
-            0 => warnings.push(format!("proposal {id:?} has no scores yet")),
-            1 => warnings.push(format!(
-                "proposal {id:?} has one reviewer: its agreement cannot be checked"
-            )),
+            0 => warnings.push(Note::warning(NoteCode::RoundNoScores).with("proposal", id)),
+            1 => warnings.push(Note::warning(NoteCode::RoundOneReviewer).with("proposal", id)),
             _ => {}
         }
     }
-    let mut incomplete = 0;
+    let mut incomplete = 0usize;
     for v in &reviews {
         let raw = block(&values, v.slot, n_c).0;
         if raw.iter().any(Option::is_none) {
             incomplete += 1;
             if incomplete <= 10 {
-                let missing: Vec<&str> = raw
+                let missing: Vec<String> = raw
                     .iter()
                     .zip(&rubric.conditions)
                     .filter(|(x, _)| x.is_none())
-                    .map(|(_, c)| c.id.as_str())
+                    .map(|(_, c)| c.id.clone())
                     .collect();
-                warnings.push(format!(
-                    "reviewer {:?} did not score proposal {:?} on {}",
-                    round.reviewers.get(v.r).map_or("", |x| x.id.as_str()),
-                    round.proposals.get(v.p).map_or("", |x| x.id.as_str()),
-                    missing.join(", ")
-                ));
+                warnings.push(
+                    Note::warning(NoteCode::RoundReviewIncomplete)
+                        .with(
+                            "reviewer",
+                            round.reviewers.get(v.r).map_or("", |x| x.id.as_str()),
+                        )
+                        .with(
+                            "proposal",
+                            round.proposals.get(v.p).map_or("", |x| x.id.as_str()),
+                        )
+                        .with("conditions", missing),
+                );
             }
         }
     }
     if incomplete > 10 {
-        warnings.push(format!(
-            "{} more reviews miss some conditions",
-            incomplete - 10
-        ));
+        warnings.push(Note::warning(NoteCode::RoundMoreIncomplete).with("n", incomplete - 10));
     }
     let validation = RoundValidation {
         valid: problems.errors.is_empty(),

@@ -1,8 +1,15 @@
 //! Weighted scores per proposal on 0–100, profiles by level and per-condition statistics.
+//!
+//! Notes ([`RoundScores::warnings`], warnings):
+//!
+//! | code | params |
+//! |---|---|
+//! | `scores_missing_conditions` | `proposal`, `conditions`: no score on these; the weighted score uses the others |
 
 use super::round::{design, weighted, Design};
 use super::{Round, Rubric};
 use crate::error::Result;
+use crate::note::{Note, NoteCode};
 use serde::Serialize;
 
 /// The reviewers' scores of one proposal on one condition.
@@ -62,7 +69,7 @@ pub struct RoundScores {
     /// Proposals, in round order.
     pub proposals: Vec<ProposalScore>,
     /// Notes, e.g. proposals scored on only some conditions.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 pub(crate) fn summarize(d: &Design) -> RoundScores {
@@ -80,7 +87,10 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
                 .iter()
                 .enumerate()
                 .map(|(c, condition)| {
-                    let xs: Vec<f64> = reviews.iter().filter_map(|v| d.raw(v).get(c).copied().flatten()).collect();
+                    let xs: Vec<f64> = reviews
+                        .iter()
+                        .filter_map(|v| d.raw(v).get(c).copied().flatten())
+                        .collect();
                     let n = xs.len();
                     let mean = (n > 0).then(|| xs.iter().sum::<f64>() / n as f64);
                     let sd = mean.filter(|_| n > 1).map(|m| {
@@ -107,9 +117,18 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
                         .rubric
                         .conditions
                         .iter()
-                        .map(|c| if c.level_id == level.id { c.weight } else { 0.0 })
+                        .map(|c| {
+                            if c.level_id == level.id {
+                                c.weight
+                            } else {
+                                0.0
+                            }
+                        })
                         .collect();
-                    LevelScore { level_id: level.id.clone(), score: weighted(&scaled, &w) }
+                    LevelScore {
+                        level_id: level.id.clone(),
+                        score: weighted(&scaled, &w),
+                    }
                 })
                 .collect();
             let missing_conditions: Vec<String> = conditions
@@ -118,11 +137,11 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
                 .map(|c| c.condition_id.clone())
                 .collect();
             if !reviews.is_empty() && !missing_conditions.is_empty() {
-                warnings.push(format!(
-                    "proposal {:?} has no score on {}: its weighted score uses the other conditions",
-                    proposal.id,
-                    missing_conditions.join(", ")
-                ));
+                warnings.push(
+                    Note::warning(NoteCode::ScoresMissingConditions)
+                        .with("proposal", &proposal.id)
+                        .with("conditions", missing_conditions.clone()),
+                );
             }
             ProposalScore {
                 proposal_id: proposal.id.clone(),

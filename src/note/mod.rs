@@ -87,6 +87,17 @@ impl<T: Into<Param>> From<Vec<T>> for Param {
     }
 }
 
+impl From<&crate::error::Detail> for Param {
+    fn from(v: &crate::error::Detail) -> Self {
+        use crate::error::Detail;
+        match v {
+            Detail::Number(x) => Param::from(*x),
+            Detail::Text(t) => Param::Text(t.clone()),
+            Detail::List(xs) => Param::List(xs.iter().map(Param::from).collect()),
+        }
+    }
+}
+
 /// A warning or note: a stable code, a severity and typed parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
@@ -128,6 +139,18 @@ impl Note {
     pub fn with(mut self, key: &str, value: impl Into<Param>) -> Self {
         self.params.insert(key.to_string(), value.into());
         self
+    }
+
+    /// Carries an engine error as data: its code as `error` and each of its details as a
+    /// parameter of the same name (never its English message). A detail named `error` is
+    /// dropped rather than overwrite the code.
+    pub fn with_error(mut self, error: &crate::Error) -> Self {
+        for (key, value) in &error.details {
+            if key != "error" {
+                self.params.insert(key.clone(), Param::from(value));
+            }
+        }
+        self.with("error", error.code.as_str())
     }
 
     /// The parameter `key`, if present.

@@ -24,11 +24,22 @@
 //!   Without a target date it is on track only once the target is reached.
 //! - **Roll-ups**: shares are clamped to [0, 1] and averaged; a group's track is the worst of
 //!   its members' in the order behind > no data > on track > not yet due.
+//!
+//! # Notes
+//!
+//! [`Progress::warnings`]:
+//!
+//! | code | severity | params |
+//! |---|---|---|
+//! | `progress_no_schedule` | withheld | `error` (the schedule's error code) and its details: goals are judged "no data" |
+//! | `progress_status_mismatch` | warning | `goal`, `recorded`, `rolled` (statuses: `not_started`, `in_progress`, `done`, `blocked`) |
+//! | `progress_target_is_baseline` | withheld | `indicator`: no share can be computed |
 
 use super::date::Date;
 use super::index::{Index, Kind};
 use super::model::{Indicator, Model, Status, Term};
 use super::schedule::{schedule, Schedule, ScheduleOptions};
+use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
 
 /// Options of [`progress`].
@@ -214,8 +225,9 @@ pub struct Progress {
     pub phases: Vec<GroupProgress>,
     /// The whole program.
     pub program: GroupProgress,
-    /// Why some judgements are missing (e.g. the schedule could not be computed).
-    pub warnings: Vec<String>,
+    /// Why some judgements are missing (e.g. the schedule could not be computed): see the
+    /// module's table of note codes.
+    pub warnings: Vec<Note>,
 }
 
 fn status_name(s: Status) -> &'static str {
@@ -415,10 +427,7 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
         ) {
             Ok(s) => Some(s),
             Err(e) => {
-                warnings.push(format!(
-                    "goals cannot be judged against a schedule: {}",
-                    e.message
-                ));
+                warnings.push(Note::withheld(NoteCode::ProgressNoSchedule).with_error(&e));
                 None
             }
         }
@@ -465,12 +474,12 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
                 Status::NotStarted
             };
             if n > 0 && rolled != g.status {
-                warnings.push(format!(
-                    "goal {} is recorded as {} but its activities roll up to {}",
-                    g.id,
-                    status_name(g.status),
-                    status_name(rolled)
-                ));
+                warnings.push(
+                    Note::warning(NoteCode::ProgressStatusMismatch)
+                        .with("goal", &g.id)
+                        .with("recorded", status_name(g.status))
+                        .with("rolled", status_name(rolled)),
+                );
             }
             let done = if n == 0 {
                 completion(g.status)
@@ -510,10 +519,9 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
     for i in &m.indicators {
         if let (Some(b), Some(t)) = (&i.baseline, &i.target) {
             if b.value == t.value {
-                warnings.push(format!(
-                    "indicator {}: the target equals the baseline, so no share can be computed",
-                    i.id
-                ));
+                warnings.push(
+                    Note::withheld(NoteCode::ProgressTargetIsBaseline).with("indicator", &i.id),
+                );
             }
         }
     }

@@ -196,16 +196,27 @@ export interface Round {
   /** More scores, in columns; a score given both ways is a duplicate. */
   scoreColumns?: ScoreColumns | null;
 }
+/** How much a note matters: context, a number shown that may mislead, or a number withheld. */
+export type NoteSeverity = "info" | "warning" | "withheld";
+/**
+ * A warning or note as data (src/note/): a stable snake_case code, a severity and typed
+ * parameters (counts, numbers, ids, lists of ids). The page renders it by code
+ * (`noteText` in www/notes.js); codes are listed in docs/api.md.
+ */
+export interface Note {
+  code: string; severity: NoteSeverity;
+  params: Record<string, number | string | Array<number | string | Array<number | string>>>;
+}
 /** A problem found in the input, with the ids involved in `details`. */
 export interface Problem { code: string; message: string; details: Record<string, number | string | Array<number | string>>; }
 export interface RoundValidation {
-  valid: boolean; errors: Problem[]; errorsNotListed: number; warnings: string[];
+  valid: boolean; errors: Problem[]; errorsNotListed: number; warnings: Note[];
   proposals: number; reviewers: number; conditions: number; scores: number; reviews: number;
 }
 export interface ReviewsCsv {
   method: "reviews-csv"; scores: Score[]; rows: number;
   /** Each names `row` (line in the file) and `column` in `details`. */
-  errors: Problem[]; errorsNotListed: number; warnings: string[];
+  errors: Problem[]; errorsNotListed: number; warnings: Note[];
 }
 export interface ConditionSummary {
   conditionId: string; n: number; mean: number | null; sd: number | null;
@@ -220,7 +231,7 @@ export interface ProposalScore {
   score: number | null;
   reviewers: number; levels: LevelScore[]; conditions: ConditionSummary[]; missingConditions: string[];
 }
-export interface RoundScores { method: "weighted-mean-of-condition-means"; proposals: ProposalScore[]; warnings: string[]; }
+export interface RoundScores { method: "weighted-mean-of-condition-means"; proposals: ProposalScore[]; warnings: Note[]; }
 export interface ReviewerCalibration {
   reviewerId: string; reviews: number;
   /** Points on 0–100; positive = more generous than the average reviewer. */
@@ -230,7 +241,7 @@ export interface ReviewerCalibration {
 export interface CalibratedScore { proposalId: string; raw: number | null; calibrated: number | null; z: number | null; }
 export interface Calibration {
   method: "additive-least-squares"; n: number; groups: number; residualSd: number | null;
-  reviewers: ReviewerCalibration[]; proposals: CalibratedScore[]; warnings: string[];
+  reviewers: ReviewerCalibration[]; proposals: CalibratedScore[]; warnings: Note[];
 }
 export interface IccForm {
   form: "ICC1" | "ICC2" | "ICC3" | "ICC1k" | "ICC2k" | "ICC3k"; description: string;
@@ -252,7 +263,7 @@ export interface ConditionAgreement {
   conditionId: string;
   /** Null when fewer than two proposals were scored by every reviewer (see notes). */
   icc: IccResult | null;
-  alphaInterval: KrippendorffAlpha | null; alphaOrdinal: KrippendorffAlpha | null; notes: string[];
+  alphaInterval: KrippendorffAlpha | null; alphaOrdinal: KrippendorffAlpha | null; notes: Note[];
 }
 export interface DiscussionFlag {
   proposalId: string; conditionId: string; spread: number; rawSpread: number; threshold: number;
@@ -285,7 +296,7 @@ export interface AnalysisOptions {
 export interface RoundAnalysis {
   method: "round-analysis"; proposals: number; reviewers: number; reviews: number;
   scores: RoundScores; calibration: Calibration; agreement: RoundAgreement;
-  depthFlags: DepthFlag[]; coverage: Coverage; warnings: string[];
+  depthFlags: DepthFlag[]; coverage: Coverage; warnings: Note[];
 }
 export interface BootstrapOptions {
   /** 1–100,000; default 1000. */
@@ -305,7 +316,7 @@ export interface RankInterval {
 }
 export interface BootstrapRanks {
   method: "bootstrap-reviewers"; scores: "raw" | "calibrated"; resamples: number; seed: number;
-  topK: number; level: number; reviewers: number; proposals: RankInterval[]; warnings: string[];
+  topK: number; level: number; reviewers: number; proposals: RankInterval[]; warnings: Note[];
 }
 export interface FundingOptions {
   /** Whole dollars. */
@@ -329,7 +340,7 @@ export interface FundingResult {
   optimal: boolean; upperBound: number; scores: "raw" | "calibrated";
   budget: number; totalFunded: number; remaining: number; totalScore: number;
   funded: FundedProposal[]; nextInLine: NextInLine | null; shares: ShareReport[];
-  coverage: Coverage; n: number; warnings: string[];
+  coverage: Coverage; n: number; warnings: Note[];
 }
 "#;
 

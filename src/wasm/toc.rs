@@ -135,7 +135,7 @@ export interface TocGroupProgress {
 export interface TocProgress {
   method: "linear_expected_progress"; asOf: TocDate; activities: TocActivityProgress[]; goals: TocGoalProgress[];
   indicators: TocIndicatorProgress[]; outcomes: TocOutcomeProgress[]; phases: TocGroupProgress[];
-  program: TocGroupProgress; warnings: string[];
+  program: TocGroupProgress; /** Notes (`Note`, declared with the conditions types). */ warnings: Note[];
 }
 export type TocColumnKey = "inputs" | "activities" | "outputs" | "short_term" | "intermediate" | "long_term" | "impact";
 export interface TocLayoutColumn { key: TocColumnKey; x: number; width: number; }

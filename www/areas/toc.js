@@ -524,13 +524,13 @@ export function mount(root, { changed } = {}) {
       const { code, details, message } = r.error;
       status(code === 'unsupported_version'
         ? t('toc.model.importVersion', { version: details.schemaVersion ?? '?', supported: details.supported ?? 1 })
-        : t('toc.model.importBad', { detail: message }), true);
+        : t('toc.model.importBad', { detail: errorText({ code, details, message }) }), true);
       return;
     }
     pushUndo();
     example = null;
     const set = setModel(r.value);
-    if (!set.ok) { status(t('toc.model.importBad', { detail: set.error.message }), true); return; }
+    if (!set.ok) { status(t('toc.model.importBad', { detail: errorText(set.error) }), true); return; }
     changed?.();
     status(t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
   });

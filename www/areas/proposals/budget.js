@@ -3,7 +3,7 @@
 // Depth and coverage: systems-change depth flags and which conditions nobody works on.
 import { el, replace, uid } from '../../dom.js';
 import { register, t } from '../../i18n.js';
-import { fixed, money, noteText, num, parseDollars, pct, safeErrorText, signed, th, tx } from './util.js';
+import { fixed, money, num, parseDollars, pct, roundNoteText, safeErrorText, signed, th, tx } from './util.js';
 
 register({
   en: {
@@ -218,7 +218,7 @@ export function budgetCard(ctx) {
         el('tbody', {}, f.shares.map((s) => el('tr', {},
           el('th', { scope: 'row', text: `${t(`proposals.budget.kind.${s.kind}`)}: ${s.kind === 'level' ? tx(ctx.level(s.id)?.name) || s.id : s.id}` }),
           num(pct(s.minShare, 1)), num(money(s.required)), num(money(s.funded)))))) : null,
-      f.warnings.length ? el('ul', { class: 'warnings' }, f.warnings.map((w) => el('li', { text: noteText(w) }))) : null);
+      f.warnings.length ? el('ul', { class: 'warnings' }, f.warnings.map((w) => el('li', { 'data-code': w.code, text: roundNoteText(w, ctx.names) }))) : null);
   }
 
   return { node, update };

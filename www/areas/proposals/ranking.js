@@ -3,7 +3,7 @@
 // raw / calibrated switch that ranking and funding share, and what is funded.
 import { el, replace, uid } from '../../dom.js';
 import { register, t } from '../../i18n.js';
-import { fixed, money, num, pct, safeErrorText, svg, th } from './util.js';
+import { fixed, money, num, pct, roundNoteText, safeErrorText, svg, th } from './util.js';
 
 register({
   en: {
@@ -178,7 +178,8 @@ export function rankingCard(ctx) {
     else if (boot.state === 'cancelled') status.textContent = t('proposals.boot.cancelled');
     else if (fresh) {
       const b = boot.value;
-      status.textContent = t('proposals.boot.done', { resamples: fixed(b.resamples, 0), reviewers: b.reviewers, seed: b.seed, level: pct(b.level), k: b.topK });
+      const notes = (b.warnings ?? []).map((w) => ` ${roundNoteText(w, ctx.names)}`).join('');
+      status.textContent = t('proposals.boot.done', { resamples: fixed(b.resamples, 0), reviewers: b.reviewers, seed: b.seed, level: pct(b.level), k: b.topK }) + notes;
     } else status.textContent = boot.value ? t('proposals.boot.stale') : t('proposals.boot.idle');
     status.classList.toggle('error-text', boot.state === 'error');
 

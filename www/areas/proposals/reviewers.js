@@ -2,8 +2,8 @@
 // proposal + reviewer effects, the calibrated scores and the z-score alternative) and agreement
 // (Shrout–Fleiss ICC on complete rows, Krippendorff's alpha, proposals to discuss).
 import { el, replace } from '../../dom.js';
-import { register, t } from '../../i18n.js';
-import { fixed, noteText, num, pct, signed, svg, th } from './util.js';
+import { number, register, t } from '../../i18n.js';
+import { fixed, num, pct, roundNoteText, signed, svg, th } from './util.js';
 
 register({
   en: {
@@ -166,7 +166,7 @@ export function calibrationCard(ctx) {
             num(String(r.reviews)), num(fixed(r.mean, 1)), num(fixed(r.sd, 1)), num(signed(r.offset, 1), { 'data-col': 'offset' }),
             el('td', { text: reading(r.offset) + (c.groups > 1 && r.group !== null ? ` (${t('proposals.calibration.group', { g: r.group + 1 })})` : '') })))))),
       el('p', { class: 'small', text: t('proposals.calibration.fit', { n: c.n, sd: fixed(c.residualSd, 1), groups: c.groups }) }),
-      c.warnings.length ? el('ul', { class: 'warnings' }, c.warnings.map((w) => el('li', { text: noteText(w) }))) : null,
+      c.warnings.length ? el('ul', { class: 'warnings' }, c.warnings.map((w) => el('li', { 'data-code': w.code, text: roundNoteText(w, ctx.names) }))) : null,
       el('table', { class: 'data compact', 'data-testid': 'calibration-proposals' },
         el('caption', { text: t('proposals.calibration.proposals') }),
         el('thead', {}, el('tr', {}, th(t('proposals.calibration.proposal')), th(t('proposals.calibration.raw'), { class: 'num' }),
@@ -195,7 +195,8 @@ export function agreementCard(ctx) {
     if (!a) { replace(body); return; }
     const rows = [...a.conditions, a.overall];
     const allNull = rows.every((r) => r.icc === null);
-    const incomplete = a.overall.notes.map((n) => /(\d+) of (\d+) are complete/.exec(n)).find(Boolean);
+    const isIcc = (n) => n.code === 'agreement_not_computed' && n.params.statistic === 'icc';
+    const incomplete = a.overall.notes.find((n) => isIcc(n) && n.params.error === 'sample_too_small' && n.params.nUsed !== undefined)?.params;
     const level = rows.find((r) => r.icc)?.icc.level ?? 0.95;
     const missing = () => (allNull ? t('proposals.none') : t('proposals.agreement.notAvailable'));
     const iccCell = (r) => {
@@ -205,12 +206,12 @@ export function agreementCard(ctx) {
       return num(`${fixed(f.icc, 3)}${ci}`);
     };
     // When no condition has an ICC the sentence above says why once; other notes stay per row.
-    const notes = (r) => r.notes.filter((n) => !(allNull && n.startsWith('ICC'))).map(noteText);
+    const notes = (r) => r.notes.filter((n) => !(allNull && isIcc(n))).map((n) => roundNoteText(n, ctx.names));
     const anyNotes = rows.some((r) => notes(r).length);
     const flags = a.flags;
     replace(body,
       allNull ? el('p', { class: 'notice', 'data-testid': 'icc-none', text: incomplete
-        ? t('proposals.agreement.iccNone', { complete: incomplete[1], n: incomplete[2] })
+        ? t('proposals.agreement.iccNone', { complete: number(incomplete.nUsed, 0), n: number(incomplete.n, 0) })
         : t('proposals.agreement.iccNoneGeneric') }) : null,
       el('div', { class: 'scroll' }, el('table', { class: 'data compact', 'data-testid': 'agreement-table' },
         el('caption', { text: t('proposals.agreement.caption', { level: pct(level) }) }),

@@ -5,7 +5,7 @@
 import { el, replace, uid } from '../../dom.js';
 import { register, t } from '../../i18n.js';
 import { run } from '../../jobs.js';
-import { fileButton, noteText, parseNumber, problemText, th, tx } from './util.js';
+import { fileButton, parseNumber, problemText, roundNoteText, th, tx } from './util.js';
 import { problemList } from './round.js';
 
 register({
@@ -177,7 +177,7 @@ export function scoresCard(ctx) {
               el('td', { text: problemText(e, ctx.names) }))))),
           csv.errorsNotListed ? el('p', { text: t('proposals.scores.moreBad', { n: csv.errorsNotListed }) }) : null] : null,
         droppedNew.length ? [el('p', { class: 'error', text: t('proposals.scores.dropped', { n: droppedNew.length }) }), problemList(ctx, droppedNew)] : null,
-        csv.warnings.length ? el('ul', { class: 'warnings' }, csv.warnings.map((w) => el('li', { text: noteText(w) }))) : null);
+        csv.warnings.length ? el('ul', { class: 'warnings' }, csv.warnings.map((w) => el('li', { 'data-code': w.code, text: roundNoteText(w, ctx.names) }))) : null);
     });
   }
 
@@ -296,7 +296,7 @@ export function scoresCard(ctx) {
     replace(checks,
       el('p', { text: t('proposals.scores.checksSummary', { errors: v.errors.length + v.errorsNotListed, warnings: warnings.length, proposals: v.proposals, reviewers: v.reviewers, conditions: v.conditions }) }),
       v.errors.length ? problemList(ctx, v.errors, v.errorsNotListed) : null,
-      warnings.length ? el('ul', { class: 'warnings' }, warnings.map((w) => el('li', { text: noteText(w) }))) : null,
+      warnings.length ? el('ul', { class: 'warnings' }, warnings.map((w) => el('li', { 'data-code': w.code, text: roundNoteText(w, ctx.names) }))) : null,
       !v.errors.length && !warnings.length ? el('p', { text: t('proposals.scores.noChecks') }) : null);
   }
 

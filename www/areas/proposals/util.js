@@ -1,7 +1,9 @@
 // Shared helpers of the Proposals area: formatting, SVG, engine messages in the user's language,
 // CSV text, focus-keeping re-renders. No statistics here: every number comes from the engine.
 import { el } from '../../dom.js';
-import { errorText, has, lang, register, t } from '../../i18n.js';
+import { errorText, has, lang, number, register, t } from '../../i18n.js';
+import { noteText } from '../../notes.js';
+import './strings-notes.js';
 
 register({
   en: {
@@ -31,21 +33,6 @@ register({
     'error.conflict_of_interest': 'A reviewer scored a proposal they have a conflict of interest with.',
     'error.invalid_amount': 'Amounts must be whole dollars, and a minimum amount cannot exceed the amount requested.',
     'error.infeasible_constraints': 'The minimum shares cannot all be met with these proposals and this budget.',
-    'proposals.note.missingCell': 'Reviewer “{1}” did not score proposal “{2}” on {3}.',
-    'proposals.note.notDrawn': '{1} proposals had none of their reviewers drawn in some resamples; their intervals use the resamples in which they were scored.',
-    'proposals.note.iccIncomplete': 'ICC: an intraclass correlation needs at least two proposals scored by every reviewer; {1} of {2} are complete (use Krippendorff’s alpha for incomplete designs).',
-    'proposals.note.iccRaters': 'ICC: an intraclass correlation needs at least two reviewers.',
-    'proposals.note.iccSame': 'ICC: every score used is the same, so agreement cannot be measured.',
-    'proposals.note.iccSameMean': 'ICC: every proposal has the same mean score, so the intraclass correlation is undefined.',
-    'proposals.note.alphaUnits': 'Krippendorff’s alpha ({1}): it needs at least one proposal scored by two or more reviewers.',
-    'proposals.note.alphaSame': 'Krippendorff’s alpha ({1}): every score is the same value, so alpha is undefined.',
-    'proposals.note.alphaChance': 'Krippendorff’s alpha ({1}): no disagreement is expected by chance, so alpha is undefined.',
-    'proposals.note.missingCondition': 'Proposal “{1}” has no score on {2}: its weighted score uses the other conditions.',
-    'proposals.note.unscored': 'Proposals without a score cannot be funded: {1}.',
-    'proposals.note.searchStopped': 'The search stopped after {1} steps: this set is the best found, not proven optimal; the best total score is at most {2}.',
-    'proposals.note.ignored': 'Columns ignored: {1}.',
-    'proposals.note.noZ': 'Reviewer “{1}” has fewer than two reviews or gives every proposal the same score: no z-scores for their reviews.',
-    'proposals.note.disconnected': 'The design is disconnected: reviewer groups {1} share no proposal, so offsets are centred within each group and calibrated scores are comparable only within a group.',
   },
   es: {
     'proposals.none': '—',
@@ -74,21 +61,6 @@ register({
     'error.conflict_of_interest': 'Un evaluador calificó una propuesta con la que tiene un conflicto de interés.',
     'error.invalid_amount': 'Los montos deben ser dólares enteros, y un monto mínimo no puede superar el monto solicitado.',
     'error.infeasible_constraints': 'Las participaciones mínimas no se pueden cumplir todas con estas propuestas y este presupuesto.',
-    'proposals.note.missingCell': 'El evaluador «{1}» no calificó la propuesta «{2}» en {3}.',
-    'proposals.note.notDrawn': '{1} propuestas no tuvieron a ninguno de sus evaluadores en algunas remuestras; sus intervalos usan las remuestras en las que fueron calificadas.',
-    'proposals.note.iccIncomplete': 'ICC: una correlación intraclase necesita al menos dos propuestas calificadas por todos los evaluadores; {1} de {2} están completas (use el alfa de Krippendorff para diseños incompletos).',
-    'proposals.note.iccRaters': 'ICC: una correlación intraclase necesita al menos dos evaluadores.',
-    'proposals.note.iccSame': 'ICC: todas las puntuaciones usadas son iguales, así que no se puede medir el acuerdo.',
-    'proposals.note.iccSameMean': 'ICC: todas las propuestas tienen la misma media, así que la correlación intraclase no está definida.',
-    'proposals.note.alphaUnits': 'Alfa de Krippendorff ({1}): necesita al menos una propuesta calificada por dos o más evaluadores.',
-    'proposals.note.alphaSame': 'Alfa de Krippendorff ({1}): todas las puntuaciones tienen el mismo valor, así que alfa no está definido.',
-    'proposals.note.alphaChance': 'Alfa de Krippendorff ({1}): no se espera desacuerdo por azar, así que alfa no está definido.',
-    'proposals.note.missingCondition': 'La propuesta «{1}» no tiene puntuación en {2}: su puntuación ponderada usa las demás condiciones.',
-    'proposals.note.unscored': 'Las propuestas sin puntuación no se pueden financiar: {1}.',
-    'proposals.note.searchStopped': 'La búsqueda se detuvo tras {1} pasos: este conjunto es el mejor encontrado, sin prueba de que sea óptimo; la mejor puntuación total posible es como mucho {2}.',
-    'proposals.note.ignored': 'Columnas ignoradas: {1}.',
-    'proposals.note.noZ': 'El evaluador «{1}» tiene menos de dos evaluaciones o da la misma puntuación a todas: sin puntuaciones z para sus evaluaciones.',
-    'proposals.note.disconnected': 'El diseño está desconectado: los grupos de evaluadores {1} no comparten ninguna propuesta, así que los desvíos se centran dentro de cada grupo y las puntuaciones calibradas solo se comparan dentro de un grupo.',
   },
 });
 
@@ -269,38 +241,40 @@ export function problemText(p, names) {
   return safeErrorText(p);
 }
 
-// The engine's notes and warnings are English sentences; these patterns give the Spanish.
-const NOTES = [
-  [/^reviewer "(.+)" did not score proposal "(.+)" on (.+)$/, 'missingCell'],
-  [/^(\d+) proposals had none of their reviewers drawn/, 'notDrawn'],
-  [/^ICC: an intraclass correlation needs at least two subjects rated by every rater; (\d+) of (\d+) are complete/, 'iccIncomplete'],
-  [/^ICC: an intraclass correlation needs at least two raters/, 'iccRaters'],
-  [/^ICC: every rating used is the same/, 'iccSame'],
-  [/^ICC: every subject has the same mean rating/, 'iccSameMean'],
-  [/^Krippendorff's alpha \((\w+)\): Krippendorff's alpha needs at least one unit/, 'alphaUnits'],
-  [/^Krippendorff's alpha \((\w+)\): every pairable rating is the same/, 'alphaSame'],
-  [/^Krippendorff's alpha \((\w+)\): no disagreement is expected by chance/, 'alphaChance'],
-  [/^proposal "(.+)" has no score on (.+): its weighted score uses the other conditions$/, 'missingCondition'],
-  [/^proposals without a score cannot be funded: (.+)$/, 'unscored'],
-  [/^the search stopped after (\d+) nodes: .* at most ([\d.]+)$/, 'searchStopped'],
-  [/^columns ignored: (.+)$/, 'ignored'],
-  [/^reviewer "(.+)" has fewer than two reviews or gives every proposal the same score/, 'noZ'],
-  [/^the design is disconnected: reviewer groups (.+) share no proposal/, 'disconnected'],
-];
+/** A param value's ids as names the reader knows (conditions translated, reviewers by name). */
+function nameOf(key, id, names) {
+  if (key === 'reviewer' || key === 'reviewers') return names.reviewer(id);
+  if (key === 'proposal' || key === 'proposals') return names.proposal(id);
+  if (key === 'condition' || key === 'conditions') return id === 'overall' ? t('proposals.agreement.overall') : names.condition(id);
+  return id;
+}
 
-/** An engine note in the user's language (known sentences are translated; others stay as given). */
-export function noteText(text) {
-  for (const [pattern, key] of NOTES) {
-    const m = pattern.exec(text);
-    if (m) {
-      const params = {};
-      m.slice(1).forEach((v, i) => {
-        params[i + 1] = /^(Interval|Ordinal)$/.test(v) ? t(`proposals.agreement.metric.${v.toLowerCase()}`) : v;
-      });
-      return t(`proposals.note.${key}`, params);
-    }
+/** Why an agreement statistic is withheld, from its error code and details. */
+function agreementReason(p) {
+  const counts = { nUsed: number(Number(p.nUsed ?? 0), 0), n: number(Number(p.n ?? 0), 0), error: String(p.error ?? '') };
+  if (p.statistic === 'icc' && p.error === 'sample_too_small' && p.raters !== undefined) return t('proposals.agreementReason.icc.raters', counts);
+  const key = `proposals.agreementReason.${p.statistic}.${p.error}`;
+  return has(key) ? t(key, counts) : t('proposals.agreementReason.other', counts);
+}
+
+/**
+ * An engine note on a round (`{code, severity, params}`) in the user's language: ids become
+ * proposal, reviewer and condition names (`names` is the area's `ctx.names`), an agreement
+ * statistic is named with its metric and the reason it is withheld.
+ */
+export function roundNoteText(note, names) {
+  const p = note?.params ?? {};
+  const extra = {};
+  if (note?.code === 'agreement_not_computed') {
+    const term = (v) => (has(`term.${v}`) ? t(`term.${v}`) : String(v));
+    extra.statistic = p.metric !== undefined ? `${term(p.statistic)} (${term(p.metric)})` : term(p.statistic);
+    extra.reason = agreementReason(p);
   }
-  return text;
+  if (Array.isArray(p.reviewerGroups)) {
+    extra.reviewerGroups = p.reviewerGroups
+      .map((g) => `[${(Array.isArray(g) ? g : [g]).map((id) => names.reviewer(String(id))).join(', ')}]`).join(' ');
+  }
+  return noteText({ ...note, params: { ...p, ...extra } }, { name: (key, id) => nameOf(key, id, names) });
 }
 
 // CSV cells and text: the page's one writer (www/csv.js), re-exported for the area's modules.

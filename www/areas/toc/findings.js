@@ -11,10 +11,10 @@ function params(ids) {
 const plural = (n) => new Intl.PluralRules(document.documentElement.lang || 'en').select(n) === 'one' ? 'one' : 'other';
 const count = (what, n) => t(`toc.val.${what}.${plural(n)}`, { n });
 
-/** The translated sentence of a finding (the engine's English message when the code is new). */
+/** The translated sentence of a finding, or null when the page does not know its code. */
 export function findingText(f) {
   const key = `toc.rule.${f.code}`;
-  return has(key) ? t(key, params(f.ids)) : f.message;
+  return has(key) ? t(key, params(f.ids)) : null;
 }
 
 /**
@@ -29,19 +29,21 @@ export function renderFindings({ validation, findings, exists }) {
     : el('p', { class: 'toc-val-summary', text: t('toc.val.summary', { errors: count('errors', errors), warnings: count('warnings', warnings) }) });
   const list = el('ul', { class: 'toc-findings', 'data-testid': 'toc-findings' }, findings.map((f, i) => {
     const targets = f.ids.filter(exists);
-    const text = findingText(f);
+    // A code this page does not know yet: the engine's English message, marked as English.
+    const known = findingText(f);
+    const text = known ?? f.message;
+    const lang = known === null ? 'en' : null;
     return el('li', { class: `toc-finding toc-${f.severity}`, 'data-code': f.code },
       el('span', { class: 'toc-sev', 'data-sev': f.severity, text: t(`toc.val.${f.severity}`) }),
       ' ',
       targets.length
-        ? el('button', { type: 'button', class: 'toc-finding-message', 'data-select': targets[0], 'data-finding': i, text })
-        : el('span', { class: 'toc-finding-message', text }),
+        ? el('button', { type: 'button', class: 'toc-finding-message', 'data-select': targets[0], 'data-finding': i, lang, text })
+        : el('span', { class: 'toc-finding-message', lang, text }),
       targets.length > 1
         ? el('span', { class: 'toc-finding-ids' }, ` ${t('toc.val.ids')}: `,
           targets.map((id, k) => [k ? ', ' : '', el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': id, text: id })]))
         : null,
-      f.fromSchedule ? el('span', { class: 'toc-finding-source', text: ` (${t('toc.val.schedule')})` }) : null,
-      el('span', { class: 'toc-engine-message' }, `${t('toc.val.engine')}: `, el('span', { lang: 'en', text: f.message })));
+      f.fromSchedule ? el('span', { class: 'toc-finding-source', text: ` (${t('toc.val.schedule')})` }) : null);
   }));
   return [summary, findings.length ? list : null];
 }

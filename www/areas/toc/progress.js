@@ -1,7 +1,9 @@
 // Progress: status entry for goals and activities, measured values of indicators, and the
 // engine's roll-up to outcomes, phases and the program (tracks as words, not only colour).
 import { el, uid } from '../../dom.js';
-import { number, percent, t } from '../../i18n.js';
+import { errorText, has, number, percent, t } from '../../i18n.js';
+import { noteText } from '../../notes.js';
+import './strings-notes.js';
 import { fmtDate } from './gantt.js';
 import { pick, STATUSES } from './model.js';
 
@@ -25,6 +27,34 @@ function statusSelect(kind, item, label) {
 function nameCell(id, text, lang) {
   return el('th', { scope: 'row' }, el('button', { type: 'button', class: 'toc-linkbutton', 'data-select': id },
     `${id} · `, el('span', { lang: text.lang !== lang ? text.lang : null, text: text.text })));
+}
+
+/** An element as the reader knows it: "id · name" when its name is in the page's language. */
+function elementName(id, index, lang) {
+  const item = index.get(id)?.item;
+  const text = item ? pick(item.title ?? item.measure ?? item.name, lang) : null;
+  return text?.text && text.lang === lang ? `${id} · ${text.text}` : id;
+}
+
+/**
+ * An engine note on progress (`{code, severity, params}`) in the reader's language: goal and
+ * indicator ids become names, statuses are translated, and a missing schedule is explained by
+ * the schedule's own error (its code and details).
+ */
+export function progressNoteText(note, index, lang) {
+  const p = note?.params ?? {};
+  const extra = {};
+  if (note?.code === 'progress_no_schedule') {
+    const error = { code: String(p.error ?? ''), details: p, message: '' };
+    extra.reason = has(`error.${error.code}`) ? errorText(error) : t('toc.prog.scheduleReason', { error: error.code });
+  }
+  return noteText({ ...note, params: { ...p, ...extra } }, {
+    name: (key, id) => {
+      if (key === 'recorded' || key === 'rolled') return has(`toc.status.${id}`) ? t(`toc.status.${id}`) : id;
+      if (key === 'goal' || key === 'indicator') return elementName(id, index, lang);
+      return id;
+    },
+  });
 }
 
 /** Renders the whole progress card body (below the "as of" field). */
@@ -120,8 +150,8 @@ export function renderProgress({ progress, model, index, lang, asOf }) {
         el('td', {}, track(o.track)))))));
   }
   if (progress.warnings.length) {
-    parts.push(el('div', { class: 'toc-warnings' }, el('p', { text: t('toc.prog.warnings') }),
-      el('ul', { lang: 'en' }, progress.warnings.map((w) => el('li', { text: w })))));
+    parts.push(el('div', { class: 'toc-warnings', 'data-testid': 'toc-progress-notes' }, el('p', { text: t('toc.prog.notes') }),
+      el('ul', {}, progress.warnings.map((w) => el('li', { 'data-code': w.code, text: progressNoteText(w, index, lang) })))));
   }
   return parts;
 }

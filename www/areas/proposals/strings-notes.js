@@ -1,0 +1,57 @@
+// The engine's notes on review rounds (src/conditions/), by code, in English and Spanish.
+// Rendered with noteText (www/notes.js): ids become names through the area's `name` option,
+// numbers are formatted in the reader's locale, `statistic` and `metric` are translated terms.
+// The reason an agreement statistic is withheld is the statistic's error code, rendered from
+// `proposals.agreementReason.<error>` (see roundNoteText in util.js).
+import { register } from '../../i18n.js';
+
+register({
+  en: {
+    'note.agreement_not_computed': '{statistic} not computed: {reason}.',
+    'note.budget_search_stopped': 'The search stopped after {nodes} steps: this set is the best found, not proven optimal; the best total score is at most {upperBound}.',
+    'note.budget_unscored': 'Proposals without a score cannot be funded: {proposals}.',
+    'note.calibration_disconnected': 'The design is disconnected: the {groups} reviewer groups {reviewerGroups} share no proposal, so offsets are centred within each group and calibrated scores are comparable only within a group.',
+    'note.calibration_no_z_scores': 'Reviewer {reviewer} has fewer than two reviews or gives every proposal the same score: no z-scores for their reviews.',
+    'note.ranking_not_drawn': '{n} proposals had none of their reviewers drawn in some resamples; their intervals use the resamples in which they were scored.',
+    'note.reviews_csv_columns_ignored': 'Columns ignored: {columns}.',
+    'note.round_more_incomplete': '{n} more reviews miss some conditions.',
+    'note.round_no_scores': 'Proposal {proposal} has no scores yet.',
+    'note.round_one_reviewer': 'Proposal {proposal} has one reviewer: its agreement cannot be checked.',
+    'note.round_review_incomplete': 'Reviewer {reviewer} did not score proposal {proposal} on {conditions}.',
+    'note.scores_missing_conditions': 'Proposal {proposal} has no score on {conditions}: its weighted score uses the other conditions.',
+    'term.icc': 'ICC',
+    'term.alpha': 'Krippendorff’s alpha',
+    'term.interval': 'interval',
+    'term.ordinal': 'ordinal',
+    'proposals.agreementReason.alpha.sample_too_small': 'it needs at least one proposal scored by two or more reviewers',
+    'proposals.agreementReason.alpha.no_variation': 'the scores do not vary enough, so alpha is undefined',
+    'proposals.agreementReason.icc.sample_too_small': 'it needs at least two proposals scored by every reviewer; {nUsed} of {n} proposals are complete (use Krippendorff’s alpha for incomplete designs)',
+    'proposals.agreementReason.icc.raters': 'an intraclass correlation needs at least two reviewers',
+    'proposals.agreementReason.icc.no_variation': 'the scores used do not vary between proposals, so the intraclass correlation is undefined',
+    'proposals.agreementReason.other': 'the engine could not compute it for these scores ({error})',
+  },
+  es: {
+    'note.agreement_not_computed': '{statistic}: no se calculó; {reason}.',
+    'note.budget_search_stopped': 'La búsqueda se detuvo tras {nodes} pasos: este conjunto es el mejor encontrado, sin prueba de que sea óptimo; la mejor puntuación total posible es como mucho {upperBound}.',
+    'note.budget_unscored': 'Las propuestas sin puntuación no se pueden financiar: {proposals}.',
+    'note.calibration_disconnected': 'El diseño está desconectado: los {groups} grupos de evaluadores {reviewerGroups} no comparten ninguna propuesta, así que los desvíos se centran dentro de cada grupo y las puntuaciones calibradas solo se comparan dentro de un grupo.',
+    'note.calibration_no_z_scores': 'El evaluador {reviewer} tiene menos de dos evaluaciones o da la misma puntuación a todas: sin puntuaciones z para sus evaluaciones.',
+    'note.ranking_not_drawn': '{n} propuestas no tuvieron a ninguno de sus evaluadores en algunas remuestras; sus intervalos usan las remuestras en las que fueron calificadas.',
+    'note.reviews_csv_columns_ignored': 'Columnas ignoradas: {columns}.',
+    'note.round_more_incomplete': 'Otras {n} evaluaciones no califican algunas condiciones.',
+    'note.round_no_scores': 'La propuesta {proposal} aún no tiene puntuaciones.',
+    'note.round_one_reviewer': 'La propuesta {proposal} tiene un solo evaluador: no se puede comprobar el acuerdo.',
+    'note.round_review_incomplete': 'El evaluador {reviewer} no calificó la propuesta {proposal} en {conditions}.',
+    'note.scores_missing_conditions': 'La propuesta {proposal} no tiene puntuación en {conditions}: su puntuación ponderada usa las demás condiciones.',
+    'term.icc': 'ICC',
+    'term.alpha': 'Alfa de Krippendorff',
+    'term.interval': 'intervalo',
+    'term.ordinal': 'ordinal',
+    'proposals.agreementReason.alpha.sample_too_small': 'necesita al menos una propuesta calificada por dos o más evaluadores',
+    'proposals.agreementReason.alpha.no_variation': 'las puntuaciones no varían lo suficiente, así que alfa no está definido',
+    'proposals.agreementReason.icc.sample_too_small': 'necesita al menos dos propuestas calificadas por todos los evaluadores; {nUsed} de {n} propuestas están completas (use el alfa de Krippendorff para diseños incompletos)',
+    'proposals.agreementReason.icc.raters': 'una correlación intraclase necesita al menos dos evaluadores',
+    'proposals.agreementReason.icc.no_variation': 'las puntuaciones usadas no varían entre propuestas, así que la correlación intraclase no está definida',
+    'proposals.agreementReason.other': 'el motor no pudo calcularlo con estas puntuaciones ({error})',
+  },
+});
