@@ -67,6 +67,11 @@ test('the example round opens, labelled synthetic, with ranking, heatmap, calibr
   assert.equal(analysis.agreement.overall.icc, null);
   assert.match(await text('[data-testid="icc-none"]'), /ICC is not available.*0 of 12 proposals are complete/);
   assert.match(await text('#proposals-agreement'), /Shrout & Fleiss’s ICC\(2,1\)/);
+  // The engine's notes render by code, with the reviewer's name and the conditions' names.
+  const incomplete = engine.validateRound(rubric, example).warnings.find((w) => w.code === 'round_review_incomplete');
+  const note = await text('li[data-code="round_review_incomplete"]');
+  assert.match(note, new RegExp(`^Reviewer .+ \\(${incomplete.params.reviewer}\\) did not score proposal ${incomplete.params.proposal} on `));
+  assert.doesNotMatch(note, /-/, 'condition ids are shown as names');
   // Budget: the engine's optimum at the example's $800,000.
   const funding = engine.fundWithinBudget(rubric, example, { budget: 800000 });
   assert.match(await text('[data-testid="budget-sentence"]'), new RegExp(`^${funding.funded.length} proposals funded: \\$755,000 of \\$800,000`));
@@ -318,6 +323,9 @@ test('every label is in Spanish after the switch', async () => {
   assert.match(await text('#proposals-ranking h3'), /Clasificación/);
   assert.match(await text('[data-testid="budget-sentence"]'), /propuestas financiadas: 755\.000\s?US\$ de 800\.000\s?US\$/);
   assert.match(await text('[data-testid="icc-none"]'), /El ICC no está disponible/);
+  assert.match(await text('li[data-code="round_review_incomplete"]'), /^El evaluador .+ no calificó la propuesta p\d+ en /);
+  const unknown = await s.page.$$eval('#area-proposals li[data-code]', (items) => items.map((li) => li.textContent).filter((x) => /motor envió una nota/.test(x)));
+  assert.deepEqual(unknown, []);
   assert.match(await text('[data-testid="boot-status"]'), /remuestras bootstrap/);
   assert.match(await text('[data-testid="depth-flags"]'), /Afirma cambiar modelos mentales/);
   assert.match(await text('#proposals-rubric'), /Alianza — inferida/);

@@ -36,6 +36,13 @@ function rerender(container, ...children) {
 
 const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** Why a model file was refused, from the error's code and details (line and column of bad JSON). */
+function importDetail(error) {
+  const d = error?.details ?? {};
+  const text = errorText(error);
+  return Number.isFinite(d.line) && Number.isFinite(d.column) ? t('toc.model.importAt', { detail: text, line: d.line, column: d.column }) : text;
+}
+
 /** Mounts the Theory-of-change area into `root`; returns its state accessors for the project file. */
 export function mount(root, { changed } = {}) {
   let model = null;
@@ -524,13 +531,13 @@ export function mount(root, { changed } = {}) {
       const { code, details, message } = r.error;
       status(code === 'unsupported_version'
         ? t('toc.model.importVersion', { version: details.schemaVersion ?? '?', supported: details.supported ?? 1 })
-        : t('toc.model.importBad', { detail: errorText({ code, details, message }) }), true);
+        : t('toc.model.importBad', { detail: importDetail({ code, details, message }) }), true);
       return;
     }
     pushUndo();
     example = null;
     const set = setModel(r.value);
-    if (!set.ok) { status(t('toc.model.importBad', { detail: errorText(set.error) }), true); return; }
+    if (!set.ok) { status(t('toc.model.importBad', { detail: importDetail(set.error) }), true); return; }
     changed?.();
     status(t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
   });

@@ -10,6 +10,7 @@ register({
     'note.progress_status_mismatch': 'Goal {goal} is recorded as {recorded}, but its activities roll up to {rolled}.',
     'note.progress_target_is_baseline': 'Indicator {indicator}: the target equals the baseline, so no share can be computed.',
     'toc.prog.notes': 'Notes on progress',
+    'toc.model.importAt': '{detail} (line {line}, column {column})',
     'toc.prog.scheduleReason': 'the schedule could not be computed ({error}).',
   },
   es: {
@@ -17,6 +18,7 @@ register({
     'note.progress_status_mismatch': 'La meta {goal} figura como {recorded}, pero sus actividades suman {rolled}.',
     'note.progress_target_is_baseline': 'Indicador {indicator}: la meta es igual a la línea de base, así que no se puede calcular el avance.',
     'toc.prog.notes': 'Notas sobre el avance',
+    'toc.model.importAt': '{detail} (línea {line}, columna {column})',
     'toc.prog.scheduleReason': 'no se pudo calcular el cronograma ({error}).',
   },
 });
