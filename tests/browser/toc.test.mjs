@@ -136,6 +136,15 @@ test('what-if: delaying g3 by 30 days lists every goal that moves and the projec
   await $('[data-testid="toc-whatif-delay"]').fill('-3');
   await $('[data-testid="toc-whatif-run"]').click();
   assert.match(await $('[data-testid="toc-whatif-result"]').textContent(), /whole number of days/);
+  // A delay past a deadline: the conflict is told by its rule code, not the engine's English.
+  await $('[data-testid="toc-whatif-goal"]').selectOption('g8');
+  await $('[data-testid="toc-whatif-delay"]').fill('900');
+  await $('[data-testid="toc-whatif-run"]').click();
+  await waitFor('.toc-whatif-conflicts li[data-code="misses_deadline"]');
+  const conflict = $('.toc-whatif-conflicts li[data-code="misses_deadline"]');
+  assert.match(await conflict.textContent(), /^Goal g8 cannot finish by its deadline/);
+  assert.equal(await conflict.getAttribute('lang'), null);
+  await $('[data-testid="toc-whatif-goal"]').selectOption('g3');
   await $('[data-testid="toc-whatif-delay"]').fill('30');
 });
 

@@ -5,6 +5,7 @@ import { el } from '../../dom.js';
 import { number, t } from '../../i18n.js';
 import { dayNumber, pick } from './model.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
+import { findingText } from './findings.js';
 
 const LABEL_W = 280;
 const CHART_W = 640;
@@ -218,6 +219,10 @@ export function whatIfView(w, { index, lang }) {
         el('td', { class: 'num', text: `+${number(m.shiftDays, 0)}` }));
       }))) : null,
     errors.length ? el('div', { class: 'toc-whatif-conflicts' }, el('p', { text: t('toc.whatif.infeasible') }),
-      el('ul', {}, errors.map((f) => el('li', { lang: 'en', text: f.message })))) : null,
+      el('ul', {}, errors.map((f) => {
+        // By rule code, like the validation panel; the engine's English only for a code this page does not know.
+        const known = findingText(f);
+        return el('li', { 'data-code': f.code, lang: known === null ? 'en' : null, text: known ?? f.message });
+      }))) : null,
   ];
 }
