@@ -3,10 +3,11 @@
 #![cfg(feature = "conditions")]
 
 use waterline::conditions::{
-    analyze_round, default_rubric, parse_reviews_csv, validate_round, AnalysisOptions, Provenance,
-    Round, Rubric, Score, ScoreColumns, EXAMPLE_ROUND_JSON,
+    analyze_round, default_rubric, fund_within_budget, parse_reviews_csv, validate_round,
+    AnalysisOptions, FundingOptions, Provenance, Round, Rubric, Score, ScoreColumns,
+    EXAMPLE_ROUND_JSON,
 };
-use waterline::note::{NoteCode, Param};
+use waterline::note::{NoteCode, Param, Severity};
 use waterline::Code;
 
 fn example() -> Round {
@@ -320,5 +321,32 @@ fn csv_without_the_id_columns_is_refused() {
     assert_eq!(
         parse_reviews_csv(&rubric, "").unwrap_err().code,
         Code::CsvEmpty
+    );
+}
+
+#[test]
+fn a_proposal_without_scores_is_a_note_with_its_id_in_validation_and_funding() {
+    let mut round = example();
+    let mut extra = round.proposals[0].clone();
+    extra.id = "p99".into();
+    round.proposals.push(extra);
+    let v = validate_round(&default_rubric(), &round).unwrap();
+    assert!(v.valid);
+    let note = v
+        .warnings
+        .iter()
+        .find(|w| w.code == NoteCode::RoundNoScores)
+        .expect("a note on p99");
+    assert_eq!(note.severity, Severity::Warning);
+    assert_eq!(note.param("proposal"), Some(&Param::from("p99")));
+    let options: FundingOptions = serde_json::from_str(r#"{"budget": 800000}"#).unwrap();
+    let f = fund_within_budget(&default_rubric(), &round, &options).unwrap();
+    assert!(f.warnings.iter().any(|w| w.code == NoteCode::BudgetUnscored
+        && w.param("proposals") == Some(&Param::from(vec!["p99"]))));
+    // Notes cross the boundary as {code, severity, params}: no sentence.
+    let json = serde_json::to_value(note).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"code": "round_no_scores", "severity": "warning", "params": {"proposal": "p99"}})
     );
 }

@@ -184,6 +184,18 @@ mod tests {
     }
 
     #[test]
+    fn an_error_becomes_its_code_and_details_never_its_message() {
+        let e = crate::Error::new(crate::Code::SampleTooSmall, "English text")
+            .with("nUsed", 0usize)
+            .with("ids", vec!["a", "b"]);
+        let n = Note::withheld(NoteCode::AgreementNotComputed).with_error(&e);
+        assert_eq!(n.param("error"), Some(&Param::from("sample_too_small")));
+        assert_eq!(n.param("nUsed"), Some(&Param::Number(0.0)));
+        assert_eq!(n.param("ids"), Some(&Param::from(vec!["a", "b"])));
+        assert!(!serde_json::to_string(&n).unwrap().contains("English"));
+    }
+
+    #[test]
     fn a_non_finite_number_never_reads_as_zero() {
         assert_eq!(Param::from(f64::NAN), Param::Text("NaN".into()));
     }
