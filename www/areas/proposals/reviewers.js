@@ -54,8 +54,6 @@ register({
     'proposals.agreement.rawSpread': 'Spread as scored',
     'proposals.agreement.threshold': 'Threshold',
     'proposals.agreement.between': 'Lowest → highest',
-    'proposals.agreement.metric.interval': 'interval',
-    'proposals.agreement.metric.ordinal': 'ordinal',
   },
   es: {
     'proposals.calibration.title': 'Calibración de evaluadores',
@@ -105,8 +103,6 @@ register({
     'proposals.agreement.rawSpread': 'Dispersión tal como se puntuó',
     'proposals.agreement.threshold': 'Umbral',
     'proposals.agreement.between': 'Más baja → más alta',
-    'proposals.agreement.metric.interval': 'intervalo',
-    'proposals.agreement.metric.ordinal': 'ordinal',
   },
 });
 
