@@ -302,7 +302,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                     r.warnings.extend(m.warnings.iter().cloned());
                     r.mcnemar = Some(m);
                 }
-                Err(e) => warn(&mut r, "mcnemar", e),
+                Err(e) => warn(&mut r, "mcnemar-exact", e),
             },
             ItemType::Likert | ItemType::Change => {
                 let opts = SignedRankOptions {
