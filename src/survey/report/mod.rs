@@ -382,3 +382,23 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         notices,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_test_is_a_note_with_the_method_tag_and_the_error_code() {
+        let e = Error::new(Code::NoVariation, "every answer is the same");
+        let note = not_computed("mann-whitney", &e);
+        let json = serde_json::to_value(&note).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "test_not_computed",
+                "severity": "warning",
+                "params": {"test": "mann-whitney", "reason": "no_variation"}
+            })
+        );
+    }
+}
