@@ -426,7 +426,9 @@ fn chi_square_matches_r() {
                 );
                 assert_eq!(
                     r.cells_below_5 > 0,
-                    r.warnings.iter().any(|w| w.contains("below 5"))
+                    r.warnings
+                        .iter()
+                        .any(|w| w.code == waterline::note::NoteCode::ChiSquareSmallExpected)
                 );
             }
             _ => {

@@ -110,7 +110,10 @@ fn figure_12_started_after_joining_as_then_test_pairs() {
         assert_eq!(s.method, "mcnemar-exact");
         let t = s.test.as_ref().unwrap();
         assert!(t.p_value < 0.001 && t.p_adjusted.unwrap() >= t.p_value);
-        assert!(s.warnings.iter().any(|w| w.contains("then-test")));
+        assert!(s
+            .warnings
+            .iter()
+            .any(|w| w.code == waterline::note::NoteCode::ShiftThenTest));
     }
 }
 
@@ -236,4 +239,31 @@ fn staff_climate_48_to_72_with_assumed_wave_sizes() {
     // Per-wave descriptives are labelled by wave.
     assert_eq!(r.items.len(), 2);
     assert_eq!(r.items[0].wave.as_deref(), Some("2014-15"));
+}
+
+/// Every warning crosses the boundary as data, `{code, severity, params}` (#16): the synthetic
+/// example says so with a code, never an English sentence; the staff waves carry their assumed
+/// sizes as numbers.
+#[test]
+fn notes_cross_as_codes_with_typed_params() {
+    let r = report(example::PARENTS_CSV);
+    let json = serde_json::to_value(&r.warnings).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{"code": "synthetic_data", "severity": "info", "params": {}}])
+    );
+    let staff = report(example::STAFF_CSV);
+    let assumed: Vec<_> = staff
+        .waves
+        .iter()
+        .flat_map(|w| &w.warnings)
+        .filter(|n| n.code == waterline::note::NoteCode::WaveSizesAssumed)
+        .collect();
+    assert!(!assumed.is_empty(), "the staff waves' sizes are assumed");
+    let p = serde_json::to_value(assumed[0]).unwrap();
+    assert!(
+        p["params"]["n1"].is_number() && p["params"]["n2"].is_number(),
+        "{p}"
+    );
+    assert_eq!(p["severity"], "warning");
 }

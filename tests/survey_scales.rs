@@ -5,6 +5,7 @@
 #![cfg(feature = "survey")]
 
 use waterline::error::Code;
+use waterline::note::NoteCode;
 use waterline::survey::report::{ItemResult, Report};
 use waterline::survey::{example, ItemType, ReadOptions, ReportOptions, Survey};
 
@@ -107,7 +108,7 @@ fn qualtrics_numeric_district_codes_are_codes_until_a_codebook_says_what_they_me
     // Never "4% chose '3'": no top box, no mean, a distribution of codes and a notice.
     assert_eq!(respect.kind, ItemType::Codes);
     assert!(respect.top_box.is_none() && respect.mean.is_none());
-    assert_eq!(respect.notices[0].code, "codes_without_labels");
+    assert_eq!(respect.notices[0].code, NoteCode::CodesWithoutLabels);
     assert!(respect.sentence.en.contains("codes without labels"));
     assert!(respect.sentence.es.contains("códigos sin etiquetas"));
     // Yes/No coded 1/2: no mean that "falls", no shift at all.
@@ -116,9 +117,12 @@ fn qualtrics_numeric_district_codes_are_codes_until_a_codebook_says_what_they_me
     assert_eq!(r.shifts.len(), 3);
     for sh in &r.shifts {
         assert!(sh.test.is_none() && sh.mean_before.is_none(), "{}", sh.pair);
-        assert_eq!(sh.notices[0].code, "scale_not_declared");
+        assert_eq!(sh.notices[0].code, NoteCode::ScaleNotDeclared);
     }
-    assert!(r.notices.iter().any(|n| n.code == "codes_without_labels"));
+    assert!(r
+        .notices
+        .iter()
+        .any(|n| n.code == NoteCode::CodesWithoutLabels));
     // The engine proposes the change scale for the district items, improved = code 1.
     let id = &respect.item;
     let proposal = &s.mapping().instrument.item(id).unwrap().proposals[0];
@@ -224,7 +228,7 @@ fn codes_outside_the_declared_scale_are_issues_left_out_of_denominators() {
     let mut s = Survey::from_csv(&staff_coded(), &ReadOptions::default()).unwrap();
     let r = report(&s);
     // Not a 0–9 scale with top box {9, 8}: codes, and the wave comparison is withheld.
-    assert_eq!(r.waves[0].notices[0].code, "codes_without_labels");
+    assert_eq!(r.waves[0].notices[0].code, NoteCode::CodesWithoutLabels);
     assert!(r.waves[0].test.is_none());
     // Proposed: agreement on 1–4, with 9 = don't know and 0 = not applicable.
     let item = &s.mapping().instrument.items[0];
@@ -306,7 +310,7 @@ fn waves_with_different_wording_are_compared_only_once_mapped_onto_one_scale() {
     // Not one 10-level category with a chi-square of the change of wording.
     assert_ne!(w.kind, ItemType::Category);
     assert!(w.test.is_none() && w.distribution.is_none());
-    assert_eq!(w.notices[0].code, "wave_scales_unconfirmed");
+    assert_eq!(w.notices[0].code, NoteCode::WaveScalesUnconfirmed);
     assert!(
         w.sentence.en.contains("different wording"),
         "{}",

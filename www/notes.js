@@ -33,10 +33,8 @@ export function noteText(note, { name } = {}) {
 register({
   en: {
     'note.unknown': 'The engine sent a note this page does not know ({code}).',
-    'note.stats_placeholder': 'placeholder',
   },
   es: {
     'note.unknown': 'El motor envió una nota que esta página no conoce ({code}).',
-    'note.stats_placeholder': 'marcador',
   },
 });

@@ -30,11 +30,79 @@ macro_rules! note_codes {
 note_codes! {
     // ---- stats (src/stats/) ----
 
-    /// Placeholder so the list is never empty; remove once the section has a real code.
-    StatsPlaceholder = "stats_placeholder",
+    /// Missing p-values left out of an adjustment (`missing`, `used`).
+    AdjustMissingPValues = "adjust_missing_p_values",
+    /// Expected counts below 5 (`below` of `cells`, `smallest`): the chi-square approximation
+    /// may be poor.
+    ChiSquareSmallExpected = "chi_square_small_expected",
+    /// Yates' correction was asked for a table that is not 2×2; not applied.
+    ChiSquareYatesNot2x2 = "chi_square_yates_not_2x2",
+    /// The raters agree exactly: no F test or interval for the ICC.
+    IccExactAgreement = "icc_exact_agreement",
+    /// `excluded` of `subjects` subjects not rated by all `raters` raters, left out of the ICC.
+    IccSubjectsExcluded = "icc_subjects_excluded",
+    /// `dropped` of `units` units had fewer than two ratings (Krippendorff's alpha).
+    KrippendorffUnitsUnpairable = "krippendorff_units_unpairable",
+    /// McNemar: the paired table is empty, no interval for the change.
+    McnemarEmptyTable = "mcnemar_empty_table",
+    /// McNemar: no pair changed its answer (b + c = 0); p-values set to 1.
+    McnemarNoChange = "mcnemar_no_change",
+    /// Power: the target is reached with fewer than `min` `unit` (`nExact`); n raised to `min`.
+    PowerBelowMinimum = "power_below_minimum",
+    /// Mann–Whitney: every value is tied; p-value set to 1.
+    RankSumAllTied = "rank_sum_all_tied",
+    /// Mann–Whitney: exact distribution only up to n_x·n_y = `max`; normal approximation used.
+    RankSumExactLimit = "rank_sum_exact_limit",
+    /// Mann–Whitney: no exact p-value with ties; normal approximation used (as R).
+    RankSumExactWithTies = "rank_sum_exact_with_ties",
+    /// Cronbach's alpha: `items` (item ids, or 0-based positions in the bare statistic) have
+    /// one answer from everyone.
+    ReliabilityConstantItems = "reliability_constant_items",
+    /// Cronbach's alpha is negative: some items probably need reverse coding.
+    ReliabilityNegativeAlpha = "reliability_negative_alpha",
+    /// `excluded` of `n` respondents skipped an item and were left out of alpha.
+    ReliabilityRespondentsExcluded = "reliability_respondents_excluded",
+    /// Wilcoxon signed-rank: all `n` differences are zero; p-value set to 1.
+    SignedRankAllZero = "signed_rank_all_zero",
+    /// Wilcoxon signed-rank: exact distribution only up to `max` pairs; normal used for `n`.
+    SignedRankExactLimit = "signed_rank_exact_limit",
+    /// Wilcoxon signed-rank: no exact p-value with ties or zeros; normal approximation used.
+    SignedRankExactWithTies = "signed_rank_exact_with_ties",
+    /// `zeros` of `n` pairs did not change; dropped before ranking (Wilcoxon's rule, as R).
+    SignedRankZerosDropped = "signed_rank_zeros_dropped",
+    /// `zeros` of `n` pairs did not change; ranked, then their ranks dropped (Pratt's rule).
+    SignedRankZerosPratt = "signed_rank_zeros_pratt",
+    /// Two proportions: both groups at `percent` (0 or 100) %; p-value set to 1.
+    TwoProportionsAllSame = "two_proportions_all_same",
 
     // ---- survey (src/survey/) ----
 
+    /// Withheld: `item` holds undeclared `codes`; shown as a distribution of codes.
+    CodesWithoutLabels = "codes_without_labels",
+    /// `n` answers only (under 30): intervals are wide.
+    DescribeFewAnswers = "describe_few_answers",
+    /// Nobody answered the item: nothing can be estimated.
+    DescribeNoAnswers = "describe_no_answers",
+    /// Withheld: the items `before` and `after` of `pair` are not on one declared scale.
+    PairScalesDiffer = "pair_scales_differ",
+    /// Withheld: `item` (of `pair` or `scale`) has no declared scale.
+    ScaleNotDeclared = "scale_not_declared",
+    /// A shift with no complete pair: nothing can be compared.
+    ShiftNoPairs = "shift_no_pairs",
+    /// A then-test (retrospective pretest): no response-shift bias, but relies on recall.
+    ShiftThenTest = "shift_then_test",
+    /// No subgroup test: fewer than two groups with at least `minCell` answers.
+    SubgroupNoTest = "subgroup_no_test",
+    /// The data are synthetic: they describe no real respondents.
+    SyntheticData = "synthetic_data",
+    /// The test `test` (a method tag) was not computed; `reason` is the error code.
+    TestNotComputed = "test_not_computed",
+    /// A wave has no answers to the item: nothing to compare.
+    WaveNoAnswers = "wave_no_answers",
+    /// Withheld: `item`'s `waves` used other wording; map them onto a common scale.
+    WaveScalesUnconfirmed = "wave_scales_unconfirmed",
+    /// Wave sizes are assumed (`n1`, `n2`): see the sensitivity table.
+    WaveSizesAssumed = "wave_sizes_assumed",
 
 
     // ---- conditions (src/conditions/) ----

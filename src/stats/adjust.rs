@@ -5,6 +5,7 @@
 //! `multipletests` defaults to Holm–Šidák, not Holm: results named `"holm"` here match R.
 
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
 
 /// A p-value adjustment method, named as in R's `p.adjust`.
@@ -64,7 +65,7 @@ pub struct AdjustedPValues {
     /// Adjusted p-values in [0, 1], same order as the input; `None` where the input was NaN.
     pub adjusted: Vec<Option<f64>>,
     /// Notes for the reader, e.g. that missing p-values were left out of the count.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Adjusts p-values for multiple comparisons, as R's `p.adjust(p, method)`.
@@ -159,9 +160,11 @@ pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
     let n_missing = p.len() - m;
     let mut warnings = Vec::new();
     if n_missing > 0 {
-        warnings.push(format!(
-            "{n_missing} missing p-value(s) were left out: {m} comparison(s) were adjusted for"
-        ));
+        warnings.push(
+            Note::warning(NoteCode::AdjustMissingPValues)
+                .with("missing", n_missing)
+                .with("used", m),
+        );
     }
     Ok(AdjustedPValues {
         method: method.as_str(),
@@ -196,6 +199,10 @@ mod tests {
         assert_eq!(r.adjusted, vec![Some(0.02), None, Some(0.04)]);
         assert_eq!((r.n, r.n_used, r.n_missing), (3, 2, 1));
         assert_eq!(r.warnings.len(), 1);
+        let w = &r.warnings[0];
+        assert_eq!(w.code, NoteCode::AdjustMissingPValues);
+        assert_eq!(w.param("missing"), Some(&1usize.into()));
+        assert_eq!(w.param("used"), Some(&2usize.into()));
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod krippendorff;
 pub use krippendorff::{krippendorff_alpha, AlphaMetric, KrippendorffAlpha};
 
 use crate::error::{level as check_level, Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 use statrs::function::beta::checked_beta_reg;
@@ -73,7 +74,7 @@ pub struct IccResult {
     /// ICC1, ICC2, ICC3, ICC1k, ICC2k, ICC3k in that order.
     pub forms: Vec<IccForm>,
     /// Notes for the reader, e.g. how many incomplete rows were dropped.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Validates the shape of a ratings matrix and that every present rating is finite and within
@@ -404,14 +405,15 @@ pub fn icc(
         .collect();
     let mut warnings = Vec::new();
     if n < n_subjects {
-        warnings.push(format!(
-            "{} of {n_subjects} subjects were not rated by all {k} raters and were left out",
-            n_subjects - n
-        ));
+        warnings.push(
+            Note::warning(NoteCode::IccSubjectsExcluded)
+                .with("excluded", n_subjects - n)
+                .with("subjects", n_subjects)
+                .with("raters", k),
+        );
     }
     if mse <= 0.0 {
-        warnings
-            .push("the raters agree exactly (no residual variance): no F test or interval".into());
+        warnings.push(Note::warning(NoteCode::IccExactAgreement));
     }
     Ok(IccResult {
         method: "shrout-fleiss",

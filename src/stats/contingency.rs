@@ -2,6 +2,7 @@
 //! against given probabilities.
 
 use crate::error::{count, Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::dist::chi_square_sf;
 use serde::{Deserialize, Serialize};
 
@@ -46,12 +47,21 @@ pub struct ChiSquareTest {
     /// table dimension is degenerate.
     pub cramers_v_corrected: Option<f64>,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Checks a count and names its cell.
 fn cell(value: f64, row: usize, column: usize) -> Result<u64> {
     count("count", value).map_err(|e| e.with("row", row).with("column", column))
+}
+
+/// `chi_square_small_expected`: `below` of `cells` cells (or categories) have an expected count
+/// under 5, the smallest being `smallest` (Cochran 1954's rule of thumb).
+pub(crate) fn small_expected(below: usize, cells: usize, smallest: f64) -> Note {
+    Note::warning(NoteCode::ChiSquareSmallExpected)
+        .with("below", below)
+        .with("cells", cells)
+        .with("smallest", smallest)
 }
 
 /// Pearson's chi-square test of independence on an r×c table of counts, with expected counts,
@@ -160,7 +170,7 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
     let mut warnings = Vec::new();
     let two_by_two = rows == 2 && columns == 2;
     if options.correct && !two_by_two {
-        warnings.push("Yates' correction applies to 2×2 tables only; it was not applied".into());
+        warnings.push(Note::warning(NoteCode::ChiSquareYatesNot2x2));
     }
     let expected: Vec<Vec<f64>> = row_totals
         .iter()
@@ -193,11 +203,7 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
         .fold(f64::INFINITY, f64::min);
     let cells_below_5 = expected.iter().flatten().filter(|e| **e < 5.0).count();
     if cells_below_5 > 0 {
-        warnings.push(format!(
-            "{cells_below_5} of {} cells have an expected count below 5 (smallest {min_expected:.3}): \
-             the chi-square approximation may be poor",
-            rows * columns
-        ));
+        warnings.push(small_expected(cells_below_5, rows * columns, min_expected));
     }
     let df = ((rows - 1) * (columns - 1)) as f64;
     let (rf, cf) = (rows as f64, columns as f64);
@@ -257,7 +263,7 @@ pub struct GoodnessOfFit {
     /// How many categories have an expected count below 5.
     pub cells_below_5: usize,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Chi-square goodness of fit of `observed` counts against `probabilities` (e.g. does the
@@ -345,10 +351,7 @@ pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<Goodnes
     let cells_below_5 = expected.iter().filter(|e| **e < 5.0).count();
     let mut warnings = Vec::new();
     if cells_below_5 > 0 {
-        warnings.push(format!(
-            "{cells_below_5} of {k} categories have an expected count below 5 (smallest {min_expected:.3}): \
-             the chi-square approximation may be poor"
-        ));
+        warnings.push(small_expected(cells_below_5, k, min_expected));
     }
     let df = (k - 1) as f64;
     Ok(GoodnessOfFit {

@@ -5,6 +5,7 @@
 //! is dropped and counted in `nExcluded`.
 
 use crate::error::{count, Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::dist::{binomial_cdf, chi_square_sf};
 use crate::stats::paired::{complete_pairs, LevelOptions};
 use crate::stats::proportion::wilson;
@@ -110,7 +111,7 @@ pub struct McNemar {
     /// The change in the share saying yes with Newcombe's interval, when the table is known.
     pub difference: Option<PairedDifference>,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// McNemar's test from the discordant counts `b` (yes → no) and `c` (no → yes).
@@ -233,11 +234,7 @@ fn mcnemar_core(
     let mut warnings = Vec::new();
     let discordant = b.checked_add(c).ok_or_else(|| too_large("b + c"))?;
     let (p_exact, chi, p_chi, chi_cc, p_chi_cc) = if discordant == 0 {
-        warnings.push(
-            "no pair changed its answer (b + c = 0): there is no evidence of change; \
-             p-values set to 1"
-                .to_string(),
-        );
+        warnings.push(Note::warning(NoteCode::McnemarNoChange));
         (1.0, 0.0, 1.0, 0.0, 1.0)
     } else {
         let p_exact = if b == c {
@@ -272,7 +269,7 @@ fn mcnemar_core(
     let difference = match table {
         Some(t) if n_used.unwrap_or(0) > 0 => Some(newcombe_paired(&t, level)?),
         Some(_) => {
-            warnings.push("the table is empty (n = 0): no interval for the change".to_string());
+            warnings.push(Note::warning(NoteCode::McnemarEmptyTable));
             None
         }
         None => None,
@@ -388,6 +385,7 @@ mod tests {
         assert_eq!(t.p_value, 1.0);
         assert_eq!(t.p_chi_square_corrected, 1.0);
         assert_eq!(t.warnings.len(), 1);
+        assert_eq!(t.warnings[0].code, NoteCode::McnemarNoChange);
     }
 
     #[test]

@@ -3,6 +3,29 @@
 //! One module per concept. Every function validates its input and returns
 //! [`crate::Result`]; none returns NaN as a signal and none panics. Each result struct names its
 //! method and the sizes of its inputs, so a reader can tell what was computed.
+//!
+//! Warnings are data ([`crate::note::Note`], severity `warning`), never sentences (#16):
+//!
+//! | code | params | where |
+//! |---|---|---|
+//! | `adjust_missing_p_values` | `missing`, `used` | [`p_adjust`] |
+//! | `chi_square_small_expected` | `below`, `cells`, `smallest` | [`chi_square`], [`chi_square_gof`], [`two_proportions`] |
+//! | `chi_square_yates_not_2x2` | — | [`chi_square`] |
+//! | `icc_exact_agreement` | — | [`icc`] |
+//! | `icc_subjects_excluded` | `excluded`, `subjects`, `raters` | [`icc`] |
+//! | `krippendorff_units_unpairable` | `dropped`, `units` | [`krippendorff_alpha`] |
+//! | `mcnemar_empty_table`, `mcnemar_no_change` | — | [`mcnemar`] |
+//! | `power_below_minimum` | `min`, `unit` (`pairs`, `per-group`), `nExact` | sample sizes in [`power`] |
+//! | `rank_sum_all_tied`, `rank_sum_exact_with_ties` | — | [`mann_whitney`] |
+//! | `rank_sum_exact_limit` | `max` | [`mann_whitney`] |
+//! | `reliability_constant_items` | `items` (0-based positions) | [`cronbach_alpha`] |
+//! | `reliability_negative_alpha` | — | [`cronbach_alpha`] |
+//! | `reliability_respondents_excluded` | `excluded`, `n` | [`cronbach_alpha`] |
+//! | `signed_rank_all_zero` | `n` | [`wilcoxon_signed_rank`] |
+//! | `signed_rank_exact_limit` | `max`, `n` | [`wilcoxon_signed_rank`] |
+//! | `signed_rank_exact_with_ties` | — | [`wilcoxon_signed_rank`] |
+//! | `signed_rank_zeros_dropped`, `signed_rank_zeros_pratt` | `zeros`, `n` | [`wilcoxon_signed_rank`] |
+//! | `two_proportions_all_same` | `percent` (0 or 100) | [`two_proportions`] |
 
 pub mod adjust;
 pub mod agreement;

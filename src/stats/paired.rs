@@ -7,6 +7,7 @@
 //! signed-rank test in [`crate::stats::rank`].
 
 use crate::error::{Code, Error, Result};
+use crate::note::Note;
 use crate::stats::limits::magnitudes;
 use crate::stats::student_t;
 use serde::{Deserialize, Serialize};
@@ -173,7 +174,7 @@ pub struct PairedT {
     /// How many pairs improved, stayed the same or got worse.
     pub shares: PairShares,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Paired t-test on `after − before`, with the interval for the mean difference and Cohen's

@@ -6,6 +6,7 @@
 //! correction (and, optionally, the continuity correction).
 
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::dist::normal_two_sided;
 use crate::stats::paired::{complete_pairs, PairShares};
 use serde::{Deserialize, Serialize};
@@ -234,7 +235,7 @@ pub struct SignedRankTest {
     /// How many pairs improved, stayed the same or got worse.
     pub shares: PairShares,
     /// Notes for the reader (zeros, ties, fallbacks).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Wilcoxon signed-rank test on paired data, difference = `after − before`.
@@ -331,7 +332,7 @@ pub fn wilcoxon_signed_rank(
     let has_ties = !ties.is_empty();
 
     let base =
-        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w: Vec<String>| {
+        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w: Vec<Note>| {
             let total = r_plus + r_minus;
             SignedRankTest {
                 method: "wilcoxon-signed-rank",
@@ -359,20 +360,15 @@ pub fn wilcoxon_signed_rank(
         };
 
     if n_ranked == 0 {
-        warnings.push(format!(
-            "all {n_used} differences are zero: nobody changed, so there is nothing to rank; \
-             p-value set to 1 (R returns NaN here)"
-        ));
+        warnings.push(Note::warning(NoteCode::SignedRankAllZero).with("n", n_used));
         return Ok(base(1.0, "none", None, false, warnings));
     }
     if n_zero > 0 {
-        let rule = match options.zero_method {
-            ZeroMethod::Wilcox => "dropped before ranking (Wilcoxon's rule, as R)",
-            ZeroMethod::Pratt => "ranked, then their ranks dropped (Pratt's rule)",
+        let code = match options.zero_method {
+            ZeroMethod::Wilcox => NoteCode::SignedRankZerosDropped,
+            ZeroMethod::Pratt => NoteCode::SignedRankZerosPratt,
         };
-        warnings.push(format!(
-            "{n_zero} of {n_used} pairs did not change; their zeros were {rule}"
-        ));
+        warnings.push(Note::warning(code).with("zeros", n_zero).with("n", n_used));
     }
 
     let exact_possible = !has_ties && n_zero == 0;
@@ -385,16 +381,13 @@ pub fn wilcoxon_signed_rank(
             let p = signed_rank_exact_p(r_plus, n_ranked);
             return Ok(base(p, "exact", None, false, warnings));
         }
-        warnings.push(format!(
-            "the exact distribution is computed for at most {SIGNED_RANK_EXACT_MAX} pairs; \
-             the normal approximation is used for {n_ranked}"
-        ));
-    } else if want_exact && options.exact == Some(true) {
         warnings.push(
-            "cannot compute an exact p-value with ties or zero differences; \
-             the normal approximation is used (as R)"
-                .to_string(),
+            Note::warning(NoteCode::SignedRankExactLimit)
+                .with("max", SIGNED_RANK_EXACT_MAX)
+                .with("n", n_ranked),
         );
+    } else if want_exact && options.exact == Some(true) {
+        warnings.push(Note::warning(NoteCode::SignedRankExactWithTies));
     }
 
     // Normal approximation.
@@ -495,7 +488,7 @@ mod tests {
             let t = wilcoxon_signed_rank(&x, &x, &o).unwrap();
             assert_eq!(t.p_value, 1.0);
             assert_eq!(t.n_ranked, 0);
-            assert!(!t.warnings.is_empty());
+            assert_eq!(t.warnings[0].code, NoteCode::SignedRankAllZero);
         }
     }
 

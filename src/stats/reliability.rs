@@ -5,6 +5,7 @@
 //! them into one score is defensible.
 
 use crate::error::{level as check_level, Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::limits::{at_most, magnitude, MAX_MAGNITUDE};
 use crate::stats::student_t::f_quantile;
 
@@ -87,7 +88,7 @@ pub struct CronbachAlpha {
     /// Per-item statistics, in column order.
     pub items: Vec<ItemReliability>,
     /// Notes for the reader (excluded respondents, items that do not vary, negative alpha).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Cronbach's alpha of a scale from an item matrix (respondents × items).
@@ -259,22 +260,21 @@ pub fn cronbach_alpha(
     let mut warnings = Vec::new();
     let n_excluded = n - n_used;
     if n_excluded > 0 {
-        warnings.push(format!(
-            "{n_excluded} of {n} respondents left out because they skipped at least one item"
-        ));
+        warnings.push(
+            Note::warning(NoteCode::ReliabilityRespondentsExcluded)
+                .with("excluded", n_excluded)
+                .with("n", n),
+        );
     }
     let tiny = |v: f64| v <= 1e-12 * scale;
     let constant: Vec<usize> = (0..k).filter(|&i| tiny(c(i, i))).collect();
     if !constant.is_empty() {
-        warnings.push(format!(
-            "item(s) {constant:?} have the same answer from everyone: their correlations and the standardized alpha are undefined"
-        ));
+        warnings.push(
+            Note::warning(NoteCode::ReliabilityConstantItems).with("items", constant.clone()),
+        );
     }
     if alpha < 0.0 {
-        warnings.push(
-            "alpha is negative: some items probably run in the opposite direction and need reverse coding"
-                .to_string(),
-        );
+        warnings.push(Note::warning(NoteCode::ReliabilityNegativeAlpha));
     }
 
     let (mean_r, standardized_alpha) = if constant.is_empty() {
@@ -428,6 +428,8 @@ mod tests {
         let a = alpha(&data, 2).unwrap();
         assert_eq!((a.n, a.n_used, a.n_excluded), (4, 3, 1));
         assert_eq!(a.warnings.len(), 1);
+        assert_eq!(a.warnings[0].code, NoteCode::ReliabilityRespondentsExcluded);
+        assert_eq!(a.warnings[0].param("excluded"), Some(&1usize.into()));
         assert!(a.items.iter().all(|i| i.alpha_if_deleted.is_none()));
     }
 

@@ -1,6 +1,7 @@
 //! Two independent samples: two proportions (two survey waves) and the Mann–Whitney test.
 
 use crate::error::{count, Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::dist::{chi_square_sf, normal_two_sided};
 use crate::stats::proportion::wilson;
 use crate::stats::rank::{
@@ -71,7 +72,7 @@ pub struct TwoProportions {
     /// Cohen's h = 2·asin(√p2) − 2·asin(√p1), in [−π, π].
     pub cohens_h: f64,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Compares two independent proportions, x1/n1 (wave 1) and x2/n2 (wave 2): the difference
@@ -151,10 +152,8 @@ pub fn two_proportions(
     let (n1f, n2f) = (n1c as f64, n2c as f64);
     let pooled = (x1 + x2) / (n1f + n2f);
     let (chi, p_value) = if pooled <= 0.0 || pooled >= 1.0 {
-        warnings.push(format!(
-            "both waves are at {}%: the chi-square test is undefined; p-value set to 1",
-            if pooled <= 0.0 { 0 } else { 100 }
-        ));
+        let percent: u32 = if pooled <= 0.0 { 0 } else { 100 };
+        warnings.push(Note::warning(NoteCode::TwoProportionsAllSame).with("percent", percent));
         (0.0, 1.0)
     } else {
         let yates = if options.correct {
@@ -168,11 +167,14 @@ pub fn two_proportions(
             (x2, n2f * pooled),
             (n2f - x2, n2f * (1.0 - pooled)),
         ];
-        if cells.iter().any(|(_, e)| *e < 5.0) {
-            warnings.push(
-                "an expected count is below 5: the chi-square approximation may be poor"
-                    .to_string(),
-            );
+        let below = cells.iter().filter(|(_, e)| *e < 5.0).count();
+        if below > 0 {
+            let smallest = cells.iter().map(|(_, e)| *e).fold(f64::INFINITY, f64::min);
+            warnings.push(crate::stats::contingency::small_expected(
+                below,
+                cells.len(),
+                smallest,
+            ));
         }
         let chi: f64 = cells
             .iter()
@@ -262,7 +264,7 @@ pub struct MannWhitney {
     /// Common-language effect size W/(n_x·n_y) = P(X > Y) + ½·P(X = Y), in [0, 1].
     pub common_language: f64,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Drops NaN (missing) values and rejects infinite ones.
@@ -346,7 +348,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let mut warnings = Vec::new();
 
     let result =
-        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w_: Vec<String>| {
+        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w_: Vec<Note>| {
             MannWhitney {
                 method: "mann-whitney",
                 p_value_method: p_method,
@@ -376,15 +378,11 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
                 warnings,
             ));
         }
-        warnings.push(format!(
-            "the exact distribution is computed for n_x·n_y up to {RANK_SUM_EXACT_MAX_PRODUCT}; \
-             the normal approximation is used"
-        ));
-    } else if want_exact && options.exact == Some(true) {
         warnings.push(
-            "cannot compute an exact p-value with ties; the normal approximation is used (as R)"
-                .to_string(),
+            Note::warning(NoteCode::RankSumExactLimit).with("max", RANK_SUM_EXACT_MAX_PRODUCT),
         );
+    } else if want_exact && options.exact == Some(true) {
+        warnings.push(Note::warning(NoteCode::RankSumExactWithTies));
     }
     let big_n = nxf + nyf;
     let tie_term = if big_n > 1.0 {
@@ -394,9 +392,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     };
     let variance = pairs / 12.0 * ((big_n + 1.0) - tie_term);
     if variance.is_nan() || variance <= 0.0 {
-        warnings.push(
-            "every value is tied: the samples cannot differ in rank; p-value set to 1".to_string(),
-        );
+        warnings.push(Note::warning(NoteCode::RankSumAllTied));
         return Ok(result(1.0, "none", None, false, warnings));
     }
     let dev = w - pairs / 2.0;
@@ -424,6 +420,8 @@ mod tests {
         let r = two_proportions(0.0, 10.0, 0.0, 20.0, &TwoProportionsOptions::default()).unwrap();
         assert_eq!((r.chi_square, r.p_value, r.difference), (0.0, 1.0, 0.0));
         assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].code, NoteCode::TwoProportionsAllSame);
+        assert_eq!(r.warnings[0].param("percent"), Some(&0u32.into()));
     }
 
     #[test]

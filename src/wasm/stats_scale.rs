@@ -46,7 +46,7 @@ export interface CronbachAlpha {
   upper: number;
   level: number;
   items: ItemReliability[];
-  warnings: string[];
+  warnings: Note[];
 }
 /** p-value adjustment method (R p.adjust: "holm", "BH", "bonferroni", "hochberg"). */
 export type AdjustMethod = "holm" | "bh" | "BH" | "fdr" | "bonferroni" | "hochberg";
@@ -62,7 +62,7 @@ export interface AdjustedPValues {
   nUsed: number;
   nMissing: number;
   adjusted: Array<number | null>;
-  warnings: string[];
+  warnings: Note[];
 }
 /** The alternative hypothesis ("two.sided" / "one.sided" are accepted too). */
 export type Alternative = "two-sided" | "one-sided";
@@ -90,7 +90,7 @@ export interface SampleSize {
   alpha: number;
   alternative: Alternative;
   strict: boolean;
-  warnings: string[];
+  warnings: Note[];
 }
 /** The power of a design with a given n. */
 export interface Power {

@@ -41,6 +41,13 @@ export interface PairedDifference {
   level: number;
   method: "newcombe-paired";
 }
+/** A warning or note as data (src/note/): a stable snake_case code, a severity and typed
+ *  params; the page renders `note.<code>` in the reader's language (www/notes.js). */
+export interface Note {
+  code: string;
+  severity: "info" | "warning" | "withheld";
+  params: Record<string, number | string | Array<number | string>>;
+}
 /** McNemar's test; `pValue` is the exact (binomial) test. */
 export interface McNemar {
   method: "mcnemar";
@@ -59,7 +66,7 @@ export interface McNemar {
   pChiSquareCorrected: number;
   df: number;
   difference: PairedDifference | null;
-  warnings: string[];
+  warnings: Note[];
 }
 /** How many pairs improved, stayed the same or got worse (shares of the complete pairs). */
 export interface PairShares {
@@ -102,7 +109,7 @@ export interface SignedRankTest {
   /** (R+ − R−)/(R+ + R−), in [−1, 1]; positive when after exceeds before. */
   rankBiserial: number;
   shares: PairShares;
-  warnings: string[];
+  warnings: Note[];
 }
 /** Paired t-test of after − before. */
 export interface PairedT {
@@ -123,7 +130,7 @@ export interface PairedT {
   level: number;
   cohensDz: number;
   shares: PairShares;
-  warnings: string[];
+  warnings: Note[];
 }
 /** Options of `twoProportions`. */
 export interface TwoProportionsOptions {
@@ -154,7 +161,7 @@ export interface TwoProportions {
   z: number;
   correct: boolean;
   cohensH: number;
-  warnings: string[];
+  warnings: Note[];
 }
 /** Options of `mannWhitney`. */
 export interface MannWhitneyOptions {
@@ -182,7 +189,7 @@ export interface MannWhitney {
   rankBiserial: number;
   /** P(X > Y) + P(X = Y)/2. */
   commonLanguage: number;
-  warnings: string[];
+  warnings: Note[];
 }
 /** Options of `chiSquare`. */
 export interface ChiSquareOptions {
@@ -204,7 +211,7 @@ export interface ChiSquareTest {
   cellsBelow5: number;
   cramersV: number;
   cramersVCorrected: number | null;
-  warnings: string[];
+  warnings: Note[];
 }
 /** Chi-square goodness of fit. */
 export interface GoodnessOfFit {
@@ -217,7 +224,7 @@ export interface GoodnessOfFit {
   expected: number[];
   minExpected: number;
   cellsBelow5: number;
-  warnings: string[];
+  warnings: Note[];
 }
 "#;
 

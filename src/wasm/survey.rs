@@ -178,10 +178,9 @@ export interface ItemResult {
   distribution: SurveyShare[]; topBox: SurveyTopBox | null;
   mean: number | null; sd: number | null; median: number | null; q1: number | null; q3: number | null;
   min: number | null; max: number | null; meanLower: number | null; meanUpper: number | null;
-  method: string; reference: string; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
+  method: string; reference: string; warnings: Note[]; notices: Note[]; sentence: SurveySentence;
 }
 /** Why a headline is withheld: "codes_without_labels" | "scale_not_declared" | "pair_scales_differ" | "wave_scales_unconfirmed". */
-export interface SurveyNotice { code: string; params: Record<string, SurveyParam>; }
 export interface ShiftResult {
   pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: SurveyItemType;
   before: string; after: string; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
@@ -189,14 +188,14 @@ export interface ShiftResult {
   meanBefore: number | null; meanAfter: number | null;
   topBefore: ProportionInterval | null; topAfter: ProportionInterval | null; topChange: PairedDifference | null;
   mcnemar: McNemar | null; wilcoxon: SignedRankTest | null; pairedT: PairedT | null;
-  test: SurveyTestSummary | null; method: string; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
+  test: SurveyTestSummary | null; method: string; warnings: Note[]; notices: Note[]; sentence: SurveySentence;
 }
 export interface SensitivityRow { nPerWave: number; xFrom: number; xTo: number; difference: number; lower: number; upper: number; pValue: number; }
 export interface WaveResult {
   item: string; text: BilingualText; kind: SurveyItemType; from: string; to: string; nFrom: number; nTo: number;
   shareFrom: ProportionInterval | null; shareTo: ProportionInterval | null;
   twoProportions: TwoProportions | null; mannWhitney: MannWhitney | null; distribution: ChiSquareTest | null;
-  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: string[]; notices: SurveyNotice[]; sentence: SurveySentence;
+  test: SurveyTestSummary | null; sizesAssumed: boolean; sensitivity: SensitivityRow[]; warnings: Note[]; notices: Note[]; sentence: SurveySentence;
 }
 export interface SubgroupRow {
   level: BilingualText; n: number | null; x: number | null; share: number | null;
@@ -208,7 +207,7 @@ export interface SubgroupRow {
 export interface SubgroupResult {
   item: string; group: string; text: BilingualText; groupText: BilingualText; rows: SubgroupRow[];
   nUsed: number; nExcluded: number; excluded: SurveyExclusion[]; minCell: number;
-  chiSquare: ChiSquareTest | null; test: SurveyTestSummary | null; method: string; warnings: string[]; sentence: SurveySentence;
+  chiSquare: ChiSquareTest | null; test: SurveyTestSummary | null; method: string; warnings: Note[]; sentence: SurveySentence;
 }
 /** Cronbach's alpha as the stats module returns it (psych::alpha, Feldt interval). */
 export interface SurveyCronbachAlpha {
@@ -217,20 +216,20 @@ export interface SurveyCronbachAlpha {
   alpha: number; standardizedAlpha: number | null; meanInterItemR: number | null;
   lower: number; upper: number; level: number;
   items: { index: number; mean: number; sd: number; rTotal: number | null; rDrop: number | null; alphaIfDeleted: number | null }[];
-  warnings: string[];
+  warnings: Note[];
 }
 export interface ScaleResult {
   scale: string; text: BilingualText; items: string[]; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
   mean: number | null; sd: number | null; alpha: SurveyCronbachAlpha | null;
-  method: string; reference: string; warnings: string[]; sentence: SurveySentence;
+  method: string; reference: string; warnings: Note[]; sentence: SurveySentence;
 }
 export interface SurveyReport {
   title: BilingualText; synthetic: boolean; rows: number; level: number;
   items: ItemResult[]; shifts: ShiftResult[]; waves: WaveResult[]; subgroups: SubgroupResult[]; scales: ScaleResult[];
   adjustment: { method: "holm" | "bh" | "bonferroni" | "hochberg" | "none"; m: number; reference: string };
-  warnings: string[];
+  warnings: Note[];
   /** Every withheld headline of the report. */
-  notices: SurveyNotice[];
+  notices: Note[];
 }
 "#;
 

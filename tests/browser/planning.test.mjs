@@ -26,6 +26,22 @@ test('paired means: a 0.3 SD shift with 80% power needs 90 pairs (R power.t.test
   assert.match(await result(), /You need 90 pairs .*exactly 89\.1/);
 });
 
+test('the engine\'s note on a tiny design is rendered from its code, with a decimal comma in Spanish (#16)', async () => {
+  await s.page.selectOption('[data-testid="plan-design"]', 'pairedMeans');
+  await s.page.fill('[data-testid="plan-a"]', '100');
+  await s.page.fill('[data-testid="plan-b"]', '1');
+  const note = '[data-testid="plan-result"] [data-code="power_below_minimum"]';
+  assert.match(await s.page.textContent(note), /^The target power is reached with fewer than 2 pairs \(n = \d+\.\d+\); the test needs at least 2\.$/);
+  await s.page.click('[data-lang="es"]');
+  try {
+    assert.match(await s.page.textContent(note), /^La potencia buscada se alcanza con menos de 2 pares \(n = \d+,\d+\)/);
+    assert.equal(await s.page.locator('[data-testid="plan-result"] [lang="en"]').count(), 0);
+  } finally {
+    await s.page.click('[data-lang="en"]');
+    await s.page.fill('[data-testid="plan-a"]', '0.3');
+  }
+});
+
 test('bad input gets a message, and Spanish text', async () => {
   await s.page.fill('[data-testid="plan-power"]', '1.5');
   assert.equal(await s.page.isVisible('[data-testid="plan-error"]'), true);

@@ -59,6 +59,7 @@ test('the example opens with the seed-000 figures, labelled synthetic', async ()
   assert.match(await text('survey-subgroups'), />95%/);
   assert.match(await text('survey-scales-table'), /0\.72 \(0\.63 to 0\.80\)/);
   assert.match(await text('survey-warnings'), /synthetic/);
+  assert.match(await text('survey-warnings'), /1 of 8 cells have an expected count below 5 \(smallest 4\.126\)/);
   assert.match(await text('survey-import-facts'), /113 rows \(respondents\), 23 columns/);
   await s.page.screenshot({ path: `${screenshots}survey-report-en.png`, fullPage: true });
   await s.page.locator(q('survey-bars')).screenshot({ path: `${screenshots}survey-bars-en.png` });
@@ -84,6 +85,13 @@ async function spanish() {
   assert.match(await text('survey-shifts'), /Cambios: antes → después[\s\S]*McNemar exacta/);
   assert.match(await text('survey-source'), /SINTÉTICOS/);
   assert.match(await text('survey-bars'), /Totalmente de acuerdo/);
+  // The engine's notes are rendered from their codes in Spanish: no English, no disclaimer.
+  const warnings = await text('survey-warnings');
+  assert.match(warnings, /Estos datos son sintéticos/);
+  assert.doesNotMatch(warnings, /synthetic|en inglés/);
+  // Numbers in notes take the Spanish decimal comma.
+  assert.match(warnings, /1 de 8 celdas tienen un conteo esperado menor que 5 \(el menor, 4,126\)/);
+  assert.equal(await s.page.locator(`${q('survey-warnings')} [lang="en"]`).count(), 0);
   const english = await s.page.$$eval('#area-survey [data-i18n], #area-survey h4, #area-survey h5, #area-survey th[scope="col"], #area-survey button',
     (nodes) => nodes.filter((n) => !n.closest('[hidden]')).map((n) => n.textContent).filter((t) => /\b(the|and|of|Survey|answers|Export|Print)\b/.test(t)));
   assert.deepEqual(english, []);
@@ -156,7 +164,9 @@ test('the mapping can be edited; a mapping the engine refuses shows its message 
   await s.page.waitForSelector(q('survey-mapping-error'));
   const message = await text('survey-mapping-error');
   assert.match(message, /not applied \(column “District meetings \(before joining\) \/ Juntas del distrito \(antes de unirse\)”, “District meetings \(now\) \/ Juntas del distrito \(ahora\)”\)/);
-  assert.match(message, /must have the same type/);
+  // The reason comes from the error's code; the engine's English message is not shown (#16).
+  assert.match(message, /The mapping cannot work as it is/);
+  assert.doesNotMatch(message, /must have the same type/);
   assert.match(await text('survey-shifts-table'), /District meetings[\s\S]*62% \/ 35% \/ 3%/);
   await s.page.locator(q('survey-mapping')).screenshot({ path: `${screenshots}survey-mapping-error.png` });
   await s.page.click('[data-lang="es"]');

@@ -6,6 +6,7 @@
 // never freezes the page; every number comes from the engine.
 import './survey/strings.js';
 import './survey/strings-import.js';
+import './survey/strings-notes.js';
 import { call, wilson } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
 import { errorText, onLangChange, t } from '../i18n.js';
@@ -328,7 +329,6 @@ export function mount(root, { changed = () => {} } = {}) {
     return {
       lead: cols.length ? t('survey.map.rejectedColumns', { columns: cols.map((c) => `“${c}”`).join(', ') }) : t('survey.map.rejected'),
       reason: errorText(error),
-      engine: error.message,
     };
   }
 
@@ -479,10 +479,6 @@ export function mount(root, { changed = () => {} } = {}) {
         detected: () => applyMapping(forEngine(current.detected)),
       },
     }));
-    if (mapError) {
-      const box = mapBody.querySelector('[data-testid="survey-mapping-error"]');
-      box?.append(el('span', { class: 'survey-engine-text' }, ` ${t('survey.map.engineSays')} `, el('span', { lang: 'en', text: why.engine })));
-    }
     if (focusKey) mapBody.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 

@@ -2,6 +2,7 @@
 
 use super::check_matrix;
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use serde::Serialize;
 
 /// The level of measurement for Krippendorff's alpha.
@@ -46,7 +47,7 @@ pub struct KrippendorffAlpha {
     /// Raters (columns).
     pub raters: usize,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Krippendorff's alpha for interval or ordinal ratings, with missing ratings allowed.
@@ -177,9 +178,11 @@ pub fn krippendorff_alpha(
     let mut warnings = Vec::new();
     let dropped = n_units - ends.len();
     if dropped > 0 {
-        warnings.push(format!(
-            "{dropped} of {n_units} units had fewer than two ratings and were not pairable"
-        ));
+        warnings.push(
+            Note::warning(NoteCode::KrippendorffUnitsUnpairable)
+                .with("dropped", dropped)
+                .with("units", n_units),
+        );
     }
     Ok(KrippendorffAlpha {
         method: "krippendorff",

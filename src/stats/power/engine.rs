@@ -3,6 +3,7 @@
 
 use super::{Alternative, Power, PowerOptions, SampleSize};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::dist::normal_quantile;
 use crate::stats::noncentral_t::phi;
 
@@ -155,9 +156,12 @@ pub(super) fn finish(
     }
     let mut warnings = Vec::new();
     if n_exact < min_n {
-        warnings.push(format!(
-            "the target power is reached with fewer than {min_n} {unit} (n = {n_exact:.3}); the test needs at least {min_n}"
-        ));
+        warnings.push(
+            Note::warning(NoteCode::PowerBelowMinimum)
+                .with("min", min_n)
+                .with("unit", unit)
+                .with("nExact", n_exact),
+        );
     }
     let n = n_exact.ceil().max(min_n);
     Ok(SampleSize {

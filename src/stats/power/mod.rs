@@ -8,6 +8,7 @@
 mod engine;
 
 use crate::error::{Code, Error, Result};
+use crate::note::Note;
 use crate::stats::noncentral_t::noncentral_t_cdf;
 use crate::stats::student_t::quantile as t_quantile;
 use engine::{finish, out_of_range, probability, solve, NormalDesign, Test};
@@ -72,7 +73,7 @@ pub struct SampleSize {
     /// Whether rejections in the wrong tail were counted (two-sided only).
     pub strict: bool,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// The power of a design with a given n.
@@ -491,6 +492,10 @@ mod tests {
         let s = sample_size_paired_means(100.0, 1.0, 0.8, &PowerOptions::default()).unwrap();
         assert_eq!(s.n, 2);
         assert_eq!(s.warnings.len(), 1);
+        let w = &s.warnings[0];
+        assert_eq!(w.code, crate::note::NoteCode::PowerBelowMinimum);
+        assert_eq!(w.param("unit"), Some(&"pairs".into()));
+        assert_eq!(w.param("min"), Some(&2.0.into()));
         assert!(s.n_exact <= 2.0);
     }
 

@@ -2,9 +2,10 @@
 //! mean and median, the top-box share ("agree or strongly agree"), ranked choices of
 //! multi-select items, and numeric summaries.
 
-use super::notice::Notice;
+use super::notice;
 use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
+use crate::note::{Note, NoteCode};
 use crate::stats::{wilson, ProportionInterval};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
@@ -106,9 +107,9 @@ pub struct ItemResult {
     /// Reference for the method.
     pub reference: &'static str,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
     /// Why a headline is withheld (e.g. `codes_without_labels`), as codes with parameters.
-    pub notices: Vec<Notice>,
+    pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -456,7 +457,7 @@ fn describe(
                 })
                 .collect();
             if !item.declared() {
-                r.notices.push(Notice::codes(item));
+                r.notices.push(notice::codes(item));
             } else if item.kind != ItemType::Category {
                 let (mean, sd) = mean_sd(&present);
                 r.mean = mean;
@@ -483,11 +484,10 @@ fn describe(
         }];
     }
     if r.n_used == 0 {
-        r.warnings
-            .push("nobody answered this item, so nothing can be estimated".into());
+        r.warnings.push(Note::warning(NoteCode::DescribeNoAnswers));
     } else if r.n_used < 30 {
         r.warnings
-            .push(format!("only {} answers: intervals are wide", r.n_used));
+            .push(Note::warning(NoteCode::DescribeFewAnswers).with("n", r.n_used));
     }
     r.sentence = sentence(item, &r, level);
     r
@@ -523,13 +523,13 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
     Sentence::build(|lang| {
         let head = lead_with(&item.text, r.wave.as_deref().unwrap_or(""), lang);
         let n = format!("(n = {})", r.n_used);
-        if let Some(notice) = r.notices.first() {
+        if let Some(first) = r.notices.first() {
             let parts: Vec<String> = r
                 .distribution
                 .iter()
                 .map(|s| format!("{} {}", s.label.get(lang), super::sentence::pct(s.share)))
                 .collect();
-            let why = notice.sentence(&Text::default(), lang);
+            let why = notice::sentence(first, &Text::default(), lang);
             return format!(
                 "{head}{} ({}) {n}.",
                 why.trim_end_matches('.'),

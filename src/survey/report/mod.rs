@@ -5,6 +5,22 @@
 //! Every result carries the sizes it used (`nUsed`, `nExcluded` and why), its `method` with a
 //! `reference`, and `warnings`. Nothing is NaN: a statistic that cannot be computed is `null`
 //! with a warning that says why.
+//!
+//! Warnings and notices are data ([`Note`]: `{code, severity, params}`), never sentences (#16);
+//! the page renders each code in the reader's language. Item references are item ids. Besides
+//! the statistics' own codes (see [`crate::stats`]) and the withheld notices (see [`notice`]):
+//!
+//! | code | severity | params | where |
+//! |---|---|---|---|
+//! | `describe_few_answers` | warning | `n` | an item with under 30 answers |
+//! | `describe_no_answers` | warning | — | an item nobody answered |
+//! | `shift_no_pairs` | warning | — | a pair with no complete before/after |
+//! | `shift_then_test` | info | — | a then-test (retrospective pretest) |
+//! | `subgroup_no_test` | warning | `minCell` | a breakdown with too few groups to test |
+//! | `synthetic_data` | info | — | the report of a synthetic file |
+//! | `test_not_computed` | warning | `test` (method tag), `reason` (error code) | a test that failed |
+//! | `wave_no_answers` | warning | — | a wave without answers to the item |
+//! | `wave_sizes_assumed` | warning | `n1`, `n2` | wave comparisons on assumed sizes |
 
 pub mod describe;
 pub mod notice;
@@ -15,13 +31,13 @@ pub mod subgroup;
 pub mod waves;
 
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Text};
 use serde::{Deserialize, Serialize};
 
 pub use describe::{ItemResult, Share, TopBox};
-pub use notice::Notice;
 pub use scales::ScaleResult;
 pub use sentence::Sentence;
 pub use shift::ShiftResult;
@@ -173,11 +189,19 @@ pub struct Report {
     pub scales: Vec<ScaleResult>,
     /// How p-values were adjusted.
     pub adjustment: Adjustment,
-    /// Notes for the reader.
-    pub warnings: Vec<String>,
-    /// Every withheld headline of the report, as codes with parameters (items, shifts, wave
-    /// comparisons and scales whose codes are undeclared).
-    pub notices: Vec<Notice>,
+    /// Notes for the reader (e.g. `synthetic_data`), as coded notes.
+    pub warnings: Vec<Note>,
+    /// Every withheld headline of the report, as notes of severity `withheld` (items, shifts,
+    /// wave comparisons and scales whose codes are undeclared).
+    pub notices: Vec<Note>,
+}
+
+/// `test_not_computed`: the test `test` (its method tag) failed with the error `e`; the note
+/// carries the error's code as `reason`.
+pub(crate) fn not_computed(test: &str, e: &Error) -> Note {
+    Note::warning(NoteCode::TestNotComputed)
+        .with("test", test)
+        .with("reason", e.code.as_str())
 }
 
 fn check_options(o: &ReportOptions) -> Result<()> {
@@ -269,14 +293,14 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     let groups = grouping(ins, data, options)?;
     let mut warnings = Vec::new();
     if ins.synthetic {
-        warnings.push("These data are synthetic (made up to reproduce published percentages); they describe no real respondents.".to_string());
+        warnings.push(Note::info(NoteCode::SyntheticData));
     }
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
     let mut wave_results = waves::compare_all(ins, data, options);
     let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
     let scales = scales::scales(ins, data, options);
-    let mut notices: Vec<Notice> = Vec::new();
+    let mut notices: Vec<Note> = Vec::new();
     for r in &items {
         for n in &r.notices {
             if !notices.contains(n) {
@@ -289,7 +313,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         wave_results
             .iter()
             .flat_map(|w| w.notices.iter().cloned())
-            .filter(|n| n.code != "codes_without_labels"),
+            .filter(|n| n.code != NoteCode::CodesWithoutLabels),
     );
     for s in &ins.scales {
         if let Some(i) = s
@@ -298,7 +322,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
             .find(|i| !ins.item(i).is_some_and(|i| i.declared()))
         {
             notices.push(
-                Notice::new("scale_not_declared")
+                Note::withheld(NoteCode::ScaleNotDeclared)
                     .with("scale", s.id.as_str())
                     .with("item", i.as_str()),
             );
@@ -357,4 +381,24 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         warnings,
         notices,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_test_is_a_note_with_the_method_tag_and_the_error_code() {
+        let e = Error::new(Code::NoVariation, "every answer is the same");
+        let note = not_computed("mann-whitney", &e);
+        let json = serde_json::to_value(&note).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "test_not_computed",
+                "severity": "warning",
+                "params": {"test": "mann-whitney", "reason": "no_variation"}
+            })
+        );
+    }
 }

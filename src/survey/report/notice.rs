@@ -1,5 +1,6 @@
-//! Notices: why the report withholds a headline, as a stable code with typed parameters the
-//! page renders from its English and Spanish string tables (never a sentence to parse).
+//! Notices: why the report withholds a headline, as a [`Note`] of severity `withheld` with a
+//! stable code and typed parameters the page renders from its English and Spanish string
+//! tables (never a sentence to parse).
 //!
 //! | code | params | meaning |
 //! |---|---|---|
@@ -8,81 +9,54 @@
 //! | `pair_scales_differ` | `pair`, `before`, `after` | the two items of a pair are not on one declared scale |
 //! | `wave_scales_unconfirmed` | `item`, `waves` | waves used other wording; confirm the mapping onto a common scale |
 
-use crate::survey::declared::Param;
+use crate::note::{Note, NoteCode};
 use crate::survey::instrument::{Item, Lang, Text};
-use serde::Serialize;
-use std::collections::BTreeMap;
 
-/// Why a result was withheld or limited.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Notice {
-    /// Stable code (see the module table).
-    pub code: &'static str,
-    /// Typed parameters.
-    pub params: BTreeMap<String, Param>,
+/// `codes_without_labels` for `item` (severity `withheld`).
+pub fn codes(item: &Item) -> Note {
+    let codes: Vec<f64> = item
+        .points
+        .iter()
+        .map(|p| p.code.unwrap_or(p.value))
+        .collect();
+    Note::withheld(NoteCode::CodesWithoutLabels)
+        .with("item", item.id.as_str())
+        .with("codes", codes)
 }
 
-impl Notice {
-    /// A notice with no parameters.
-    pub fn new(code: &'static str) -> Self {
-        Notice {
-            code,
-            params: BTreeMap::new(),
+/// The withheld-headline sentence of a notice: "“statement”: withheld — the codes have no
+/// labels; pick a scale." in both languages (the report's own sentences; the page renders the
+/// notice itself from its code).
+pub fn sentence(notice: &Note, text: &Text, lang: Lang) -> String {
+    let head = super::sentence::lead(text, lang);
+    let why = match (notice.code, lang) {
+        (NoteCode::CodesWithoutLabels, Lang::En) => "codes without labels — pick a scale",
+        (NoteCode::CodesWithoutLabels, Lang::Es) => "códigos sin etiquetas — elija una escala",
+        (NoteCode::PairScalesDiffer, Lang::En) => {
+            "withheld: before and after are not on one declared scale"
         }
-    }
-
-    /// Adds a parameter.
-    pub fn with(mut self, key: &str, value: impl Into<Param>) -> Self {
-        self.params.insert(key.to_string(), value.into());
-        self
-    }
-
-    /// `codes_without_labels` for `item`.
-    pub fn codes(item: &Item) -> Self {
-        let codes: Vec<f64> = item
-            .points
-            .iter()
-            .map(|p| p.code.unwrap_or(p.value))
-            .collect();
-        Notice::new("codes_without_labels")
-            .with("item", item.id.as_str())
-            .with("codes", codes)
-    }
-
-    /// The withheld-headline sentence: "“statement”: withheld — the codes have no labels; pick
-    /// a scale." in both languages.
-    pub fn sentence(&self, text: &Text, lang: Lang) -> String {
-        let head = super::sentence::lead(text, lang);
-        let why = match (self.code, lang) {
-            ("codes_without_labels", Lang::En) => "codes without labels — pick a scale",
-            ("codes_without_labels", Lang::Es) => "códigos sin etiquetas — elija una escala",
-            ("pair_scales_differ", Lang::En) => {
-                "withheld: before and after are not on one declared scale"
-            }
-            ("pair_scales_differ", Lang::Es) => {
-                "omitido: antes y después no están en una misma escala declarada"
-            }
-            ("wave_scales_unconfirmed", Lang::En) => {
-                "withheld: the waves used different wording; map them onto a common scale"
-            }
-            ("wave_scales_unconfirmed", Lang::Es) => {
-                "omitido: las olas usaron otra redacción; asígnelas a una escala común"
-            }
-            (_, Lang::En) => "withheld: the codes have no declared scale; pick a scale",
-            (_, Lang::Es) => "omitido: los códigos no tienen escala declarada; elija una escala",
-        };
-        format!("{head}{why}.")
-    }
+        (NoteCode::PairScalesDiffer, Lang::Es) => {
+            "omitido: antes y después no están en una misma escala declarada"
+        }
+        (NoteCode::WaveScalesUnconfirmed, Lang::En) => {
+            "withheld: the waves used different wording; map them onto a common scale"
+        }
+        (NoteCode::WaveScalesUnconfirmed, Lang::Es) => {
+            "omitido: las olas usaron otra redacción; asígnelas a una escala común"
+        }
+        (_, Lang::En) => "withheld: the codes have no declared scale; pick a scale",
+        (_, Lang::Es) => "omitido: los códigos no tienen escala declarada; elija una escala",
+    };
+    format!("{head}{why}.")
 }
 
 /// Why two items cannot be compared as one measure, if they cannot: an undeclared item, or
 /// points that differ in values or labels.
-pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Notice> {
+pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Note> {
     for item in [before, after] {
         if !item.declared() {
             return Some(
-                Notice::new("scale_not_declared")
+                Note::withheld(NoteCode::ScaleNotDeclared)
                     .with("item", item.id.as_str())
                     .with("pair", pair),
             );
@@ -109,7 +83,7 @@ pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Notice> {
     };
     if before.kind != after.kind || key(before) != key(after) {
         return Some(
-            Notice::new("pair_scales_differ")
+            Note::withheld(NoteCode::PairScalesDiffer)
                 .with("pair", pair)
                 .with("before", before.id.as_str())
                 .with("after", after.id.as_str()),
@@ -119,9 +93,9 @@ pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Notice> {
 }
 
 /// `wave_scales_unconfirmed` for `item`.
-pub fn unconfirmed_waves(item: &Item) -> Notice {
+pub fn unconfirmed_waves(item: &Item) -> Note {
     let waves: Vec<String> = item.wave_scales.iter().map(|w| w.wave.clone()).collect();
-    Notice::new("wave_scales_unconfirmed")
+    Note::withheld(NoteCode::WaveScalesUnconfirmed)
         .with("item", item.id.as_str())
         .with("waves", waves)
 }
@@ -148,13 +122,13 @@ mod tests {
         assert!(comparable(&four, &four.clone(), "p").is_none());
         assert_eq!(
             comparable(&four, &five, "p").unwrap().code,
-            "pair_scales_differ"
+            NoteCode::PairScalesDiffer
         );
         let mut codes = four.clone();
         codes.kind = ItemType::Codes;
         assert_eq!(
             comparable(&codes, &four, "p").unwrap().code,
-            "scale_not_declared"
+            NoteCode::ScaleNotDeclared
         );
         // Both confirmed with other wording for the same values: one scale.
         let (mut a, mut b) = (four.clone(), four.clone());

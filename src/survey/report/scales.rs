@@ -3,6 +3,7 @@
 
 use super::sentence::{lead, num, Sentence};
 use super::{Exclusion, ReportOptions};
+use crate::note::{Note, NoteCode, Param};
 use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
@@ -36,7 +37,7 @@ pub struct ScaleResult {
     /// Reference.
     pub reference: &'static str,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -98,6 +99,24 @@ pub fn matrix(
     (out, used, excluded)
 }
 
+/// A note of Cronbach's alpha with its item positions (`items`, 0-based in the scale) turned
+/// into the scale's item ids, which the page shows as statements.
+fn with_item_ids(note: &Note, items: &[String]) -> Note {
+    let mut note = note.clone();
+    if note.code == NoteCode::ReliabilityConstantItems {
+        if let Some(Param::List(list)) = note.params.get_mut("items") {
+            for p in list.iter_mut() {
+                if let Param::Number(i) = p {
+                    if let Some(id) = items.get(*i as usize) {
+                        *p = Param::Text(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    note
+}
+
 /// Summarizes every scale.
 pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
     ins.scales
@@ -149,12 +168,11 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 },
             ) {
                 Ok(a) => {
-                    r.warnings.extend(a.warnings.iter().cloned());
+                    r.warnings
+                        .extend(a.warnings.iter().map(|w| with_item_ids(w, &s.items)));
                     r.alpha = Some(a);
                 }
-                Err(e) => r
-                    .warnings
-                    .push(format!("Cronbach's alpha not computed: {}", e.message)),
+                Err(e) => r.warnings.push(super::not_computed("cronbach", &e)),
             }
             r.sentence = sentence(&r, options.level);
             r
@@ -206,4 +224,20 @@ fn sentence(r: &ScaleResult, level: f64) -> Sentence {
             )
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_items_are_named_by_their_ids() {
+        let items = vec!["q1".to_string(), "q2".to_string(), "q3".to_string()];
+        let note =
+            Note::warning(NoteCode::ReliabilityConstantItems).with("items", vec![0usize, 2usize]);
+        let named = with_item_ids(&note, &items);
+        assert_eq!(named.param("items"), Some(&vec!["q1", "q3"].into()));
+        let other = Note::warning(NoteCode::ReliabilityNegativeAlpha);
+        assert_eq!(with_item_ids(&other, &items), other);
+    }
 }

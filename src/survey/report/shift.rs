@@ -7,9 +7,10 @@
 //! reports the shares that moved up, stayed the same and moved down, with Wilson intervals.
 
 use super::describe::{top_values, Share};
-use super::notice::{comparable, Notice};
+use super::notice::{self, comparable};
 use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
+use crate::note::{Note, NoteCode};
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
 use crate::stats::{
     LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
@@ -69,10 +70,10 @@ pub struct ShiftResult {
     /// The main test's method.
     pub method: &'static str,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
     /// Why the shift is withheld (`scale_not_declared`, `pair_scales_differ`,
     /// `wave_scales_unconfirmed`), as codes with parameters.
-    pub notices: Vec<Notice>,
+    pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -223,12 +224,11 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             continue;
         }
         if pair.design == Design::ThenTest {
-            r.warnings.push("then-test (retrospective pretest): asked in one sitting, it avoids response-shift bias but relies on recall; compare with a true pretest where one exists".into());
+            r.warnings.push(Note::info(NoteCode::ShiftThenTest));
         }
         let n = before.len() as u64;
         if n == 0 {
-            r.warnings
-                .push("no complete pair: nothing can be compared".into());
+            r.warnings.push(Note::warning(NoteCode::ShiftNoPairs));
             out.push(r);
             continue;
         }
@@ -256,9 +256,8 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
         }
         let lo = LevelOptions { level };
-        let warn = |r: &mut ShiftResult, what: &str, e: crate::Error| {
-            r.warnings
-                .push(format!("{what} not computed: {}", e.message))
+        let warn = |r: &mut ShiftResult, test: &str, e: crate::Error| {
+            r.warnings.push(super::not_computed(test, &e))
         };
         if item.kind != ItemType::Numeric {
             let top = top_values(item);
@@ -303,7 +302,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                     r.warnings.extend(m.warnings.iter().cloned());
                     r.mcnemar = Some(m);
                 }
-                Err(e) => warn(&mut r, "McNemar's test", e),
+                Err(e) => warn(&mut r, "mcnemar-exact", e),
             },
             ItemType::Likert | ItemType::Change => {
                 let opts = SignedRankOptions {
@@ -326,7 +325,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                         r.warnings.extend(w.warnings.iter().cloned());
                         r.wilcoxon = Some(w);
                     }
-                    Err(e) => warn(&mut r, "the Wilcoxon signed-rank test", e),
+                    Err(e) => warn(&mut r, "wilcoxon-signed-rank", e),
                 }
                 r.paired_t = paired_t(&before, &after, &lo).ok();
             }
@@ -346,7 +345,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                     r.warnings.extend(t.warnings.iter().cloned());
                     r.paired_t = Some(t);
                 }
-                Err(e) => warn(&mut r, "the paired t-test", e),
+                Err(e) => warn(&mut r, "paired-t", e),
             },
         }
         out.push(r);
@@ -360,8 +359,8 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
     let adjust = options.adjust.label();
     Sentence::build(|lang| {
         let en = lang == Lang::En;
-        if let Some(notice) = r.notices.first() {
-            return notice.sentence(&r.text, lang);
+        if let Some(first) = r.notices.first() {
+            return notice::sentence(first, &r.text, lang);
         }
         let design = match (r.design, en) {
             (Design::ThenTest, true) => "then-test, before → now",

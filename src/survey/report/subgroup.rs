@@ -14,6 +14,7 @@
 use super::describe::{top_values, PointIndex};
 use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
+use crate::note::{Note, NoteCode};
 use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, ItemType, Lang, Text};
@@ -70,7 +71,7 @@ pub struct SubgroupResult {
     /// `"chi-square-independence"`.
     pub method: &'static str,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -251,7 +252,8 @@ pub fn subgroups(
                 Ok(c) => {
                     r.test = Some(TestSummary {
                         method: "chi-square-independence",
-                        reference: "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
+                        reference:
+                            "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
                         statistic: c.statistic,
                         df: Some(c.df),
                         p_value: c.p_value,
@@ -262,7 +264,9 @@ pub fn subgroups(
                     r.warnings.extend(c.warnings.iter().cloned());
                     r.chi_square = Some(c);
                 }
-                Err(_) => r.warnings.push(format!("no test: fewer than two groups with at least {} answers, or fewer than two answers in use", options.min_cell)),
+                Err(_) => r.warnings.push(
+                    Note::warning(NoteCode::SubgroupNoTest).with("minCell", options.min_cell),
+                ),
             }
             out.push(r);
         }

@@ -8,10 +8,11 @@
 //! for several assumed sizes.
 
 use super::describe::top_values;
-use super::notice::{unconfirmed_waves, Notice};
+use super::notice::{self, unconfirmed_waves};
 use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
 use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
+use crate::note::{Note, NoteCode};
 use crate::stats::{chi_square, mann_whitney, two_proportions, wilson};
 use crate::stats::{
     ChiSquareOptions, ChiSquareTest, MannWhitney, MannWhitneyOptions, ProportionInterval,
@@ -145,9 +146,9 @@ pub struct WaveResult {
     /// The interval for several assumed wave sizes (only when sizes are assumed).
     pub sensitivity: Vec<SensitivityRow>,
     /// Notes for the reader.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
     /// Why the comparison is withheld (`codes_without_labels`, `wave_scales_unconfirmed`).
-    pub notices: Vec<Notice>,
+    pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
 }
@@ -205,7 +206,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             sentence: Sentence::default(),
         };
         if !item.declared() {
-            r.notices.push(Notice::codes(item));
+            r.notices.push(notice::codes(item));
         } else if item.unconfirmed_waves() {
             r.notices.push(unconfirmed_waves(item));
         }
@@ -214,8 +215,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             continue;
         }
         if a.is_empty() || b.is_empty() {
-            r.warnings
-                .push("a wave has no answers to this item: nothing to compare".into());
+            r.warnings.push(Note::warning(NoteCode::WaveNoAnswers));
             out.push(r);
             continue;
         }
@@ -249,14 +249,15 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                     if waves.sizes_assumed {
                         r.sensitivity = wave_sensitivity(t.p1, t.p2, &options.assumed_sizes, level)
                             .unwrap_or_default();
-                        r.warnings.push(format!("wave sizes are ASSUMED ({} and {}): the interval and p-value depend on them; see the sensitivity table", t.n1, t.n2));
+                        r.warnings.push(
+                            Note::warning(NoteCode::WaveSizesAssumed)
+                                .with("n1", t.n1)
+                                .with("n2", t.n2),
+                        );
                     }
                     r.two_proportions = Some(t);
                 }
-                Err(e) => r.warnings.push(format!(
-                    "two-proportion comparison not computed: {}",
-                    e.message
-                )),
+                Err(e) => r.warnings.push(super::not_computed("two-proportions", &e)),
             }
         }
         if matches!(
@@ -279,9 +280,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                     }
                     r.mann_whitney = Some(m);
                 }
-                Err(e) => r
-                    .warnings
-                    .push(format!("Mann–Whitney not computed: {}", e.message)),
+                Err(e) => r.warnings.push(super::not_computed("mann-whitney", &e)),
             }
         }
         if item.kind != ItemType::Numeric {
@@ -318,10 +317,9 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                     }
                     r.distribution = Some(c);
                 }
-                Err(e) if e.code != Code::SampleTooSmall => r.warnings.push(format!(
-                    "chi-square of the distribution not computed: {}",
-                    e.message
-                )),
+                Err(e) if e.code != Code::SampleTooSmall => r
+                    .warnings
+                    .push(super::not_computed("chi-square-independence", &e)),
                 Err(_) => {}
             }
         }
@@ -345,8 +343,8 @@ pub fn sentence(r: &WaveResult, options: &ReportOptions) -> Sentence {
     let adjust = options.adjust.label();
     Sentence::build(|lang| {
         let en = lang == Lang::En;
-        if let Some(notice) = r.notices.first() {
-            return notice.sentence(&r.text, lang);
+        if let Some(first) = r.notices.first() {
+            return notice::sentence(first, &r.text, lang);
         }
         let head = lead(&r.text, lang);
         let lvl = super::sentence::level_text(level, lang);

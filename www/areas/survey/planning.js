@@ -4,6 +4,7 @@
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, number, percent, register, t } from '../../i18n.js';
+import { noteLine } from './notices.js';
 
 register({
   en: {
@@ -104,7 +105,7 @@ export function planningCard(changed = () => {}) {
         { n: s.n, power: percent(s.power), exact: number(s.nExact, 1) }) }),
       el('p', { text: t('survey.plan.havePower', { n: fields.n.value.trim(), power: percent(power.value.power, 0) }) }),
       el('p', { class: 'survey-note', text: t(`survey.plan.method.${s.method}`) }),
-      ...[...(s.warnings ?? []), ...(power.value.warnings ?? [])].map((w) => el('p', { class: 'survey-note', lang: 'en', text: w })));
+      ...[...(s.warnings ?? []), ...(power.value.warnings ?? [])].map((w) => el('p', { class: 'survey-note', 'data-code': w.code, text: noteLine(w) })));
   }
   design.addEventListener('change', () => {
     const d = DESIGNS[design.value];

@@ -6,7 +6,7 @@ import { el } from '../../dom.js';
 import { lang, t } from '../../i18n.js';
 import { diverging, palette, ranked } from './charts.js';
 import { count, fixed, methodName, pct, plural, pValue, range, signed, signedPoints, tr } from './format.js';
-import { noticeText } from './notices.js';
+import { noteLine, noticeText } from './notices.js';
 
 const th = (text, scope = 'col', cls) => el('th', { scope, class: cls, text });
 const td = (text, cls) => el('td', { class: cls, text });
@@ -22,9 +22,6 @@ function table(caption, head, rows, attrs = {}) {
 
 /** A <details> holding the data table of a chart (opened for printing). */
 const dataTable = (tbl) => el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.dataTable') }), tbl);
-
-/** English engine notes are marked as English so screen readers pronounce them right. */
-const engineNote = (text) => el('span', { lang: 'en', text });
 
 const STAT = { 'mcnemar-exact': 'b', 'wilcoxon-signed-rank': 'V', 'paired-t': 't', 'two-proportions': 'χ²', 'mann-whitney': 'W', 'chi-square-independence': 'χ²' };
 function testText(test) {
@@ -318,23 +315,31 @@ function scales(report) {
     { 'data-testid': 'survey-scales-table' }));
 }
 
-function warnings(report) {
-  // The same note on several results is listed once, naming them all.
-  const byText = new Map();
-  const push = (what, list) => { for (const w of list ?? []) { if (!byText.has(w)) byText.set(w, []); if (what && !byText.get(w).includes(what)) byText.get(w).push(what); } };
+/** The engine's notes of the report, each rendered from its code; the same note on several
+ *  results is listed once, naming them all. */
+function warnings(report, mapping) {
+  const byKey = new Map();
+  const push = (what, list) => {
+    for (const w of list ?? []) {
+      const key = JSON.stringify([w.code, w.params]);
+      if (!byKey.has(key)) byKey.set(key, { note: w, whats: [] });
+      const entry = byKey.get(key);
+      if (what && !entry.whats.includes(what)) entry.whats.push(what);
+    }
+  };
   push(null, report.warnings);
   for (const it of report.items) push(tr(it.text), it.warnings);
   for (const s of report.shifts) push(tr(s.text), s.warnings);
   for (const w of report.waves) push(tr(w.text), w.warnings);
   for (const s of report.scales) push(tr(s.text), s.warnings);
-  const sub = report.subgroups.flatMap((s) => s.warnings.map((w) => ({ what: `${tr(s.text)} × ${tr(s.groupText)}`, w })));
-  if (!byText.size && !sub.length) return null;
-  const line = (whats, w) => el('li', {}, whats.length ? el('strong', { text: `${whats.join('; ')}: ` }) : null, engineNote(w));
+  const sub = report.subgroups.flatMap((s) => s.warnings.map((w) => ({ whats: [`${tr(s.text)} × ${tr(s.groupText)}`], note: w })));
+  if (!byKey.size && !sub.length) return null;
+  const line = ({ whats, note }) => el('li', { dataset: { code: note.code } },
+    whats.length ? el('strong', { text: `${whats.join('; ')}: ` }) : null, noteLine(note, mapping));
   return section('survey.report.warnings', 'survey-warnings',
-    lang() === 'en' ? null : el('p', { class: 'survey-note', text: t('survey.report.warningsEnglish') }),
-    el('ul', { class: 'survey-warnings' }, [...byText].map(([w, whats]) => line(whats, w))),
+    el('ul', { class: 'survey-warnings' }, [...byKey.values()].map(line)),
     sub.length ? el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.subgroupWarnings', { n: count(sub.length) }) }),
-      el('ul', { class: 'survey-warnings' }, sub.map(({ what, w }) => line([what], w)))) : null);
+      el('ul', { class: 'survey-warnings' }, sub.map(line))) : null);
 }
 
 /** Builds the report view. `actions` are the export/print buttons to show in its head. */
@@ -362,5 +367,5 @@ export function renderReport(report, { mapping, actions, source }) {
     codesItems(report),
     subgroups(report),
     scales(report),
-    warnings(report));
+    warnings(report, mapping));
 }

@@ -107,11 +107,6 @@ register({
     'survey.reason.codes_are_numbers': 'the cells are numbers ({codes})',
     'survey.reason.wave_wording_differs': 'wave {wave} used the {template} wording; it is mapped point by point onto the {common} scale — check it below',
 
-    'survey.notice.codes_without_labels': '{item}: codes without labels ({codes}) — pick a scale. Shown as codes; no share, mean or shift is given.',
-    'survey.notice.scale_not_declared': '{item}: its codes have no declared scale, so {what} is withheld — pick a scale.',
-    'survey.notice.pair_scales_differ': '{pair}: withheld — “{before}” and “{after}” are not on one declared scale.',
-    'survey.notice.wave_scales_unconfirmed': '{item}: withheld — waves {waves} used different wording; map them onto a common scale.',
-    'survey.notice.other': '{item}: withheld ({code}).',
     'survey.notice.title': 'Withheld until a scale is declared',
     'survey.notice.fix': 'Declare the scale',
     'survey.notice.thisComparison': 'this comparison',
@@ -230,11 +225,6 @@ register({
     'survey.reason.codes_are_numbers': 'las celdas son números ({codes})',
     'survey.reason.wave_wording_differs': 'la ola {wave} usó la redacción de {template}; se asigna punto por punto a la escala de {common} — verifíquelo abajo',
 
-    'survey.notice.codes_without_labels': '{item}: códigos sin etiquetas ({codes}) — elija una escala. Se muestra como códigos; no se da porcentaje, media ni cambio.',
-    'survey.notice.scale_not_declared': '{item}: sus códigos no tienen escala declarada, así que se omite {what} — elija una escala.',
-    'survey.notice.pair_scales_differ': '{pair}: omitido — «{before}» y «{after}» no están en una misma escala declarada.',
-    'survey.notice.wave_scales_unconfirmed': '{item}: omitido — las olas {waves} usaron otra redacción; asígnelas a una escala común.',
-    'survey.notice.other': '{item}: omitido ({code}).',
     'survey.notice.title': 'Omitido hasta que se declare una escala',
     'survey.notice.fix': 'Declarar la escala',
     'survey.notice.thisComparison': 'esta comparación',
