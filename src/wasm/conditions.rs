@@ -197,16 +197,11 @@ export interface Round {
   scoreColumns?: ScoreColumns | null;
 }
 /** How much a note matters: context, a number shown that may mislead, or a number withheld. */
-export type NoteSeverity = "info" | "warning" | "withheld";
 /**
  * A warning or note as data (src/note/): a stable snake_case code, a severity and typed
  * parameters (counts, numbers, ids, lists of ids). The page renders it by code
  * (`noteText` in www/notes.js); codes are listed in docs/api.md.
  */
-export interface Note {
-  code: string; severity: NoteSeverity;
-  params: Record<string, number | string | Array<number | string | Array<number | string>>>;
-}
 /** A problem found in the input, with the ids involved in `details`. */
 export interface Problem { code: string; message: string; details: Record<string, number | string | Array<number | string>>; }
 export interface RoundValidation {
@@ -251,12 +246,12 @@ export interface IccForm {
 export interface IccResult {
   method: "shrout-fleiss"; n: number; nUsed: number; nExcluded: number; raters: number; level: number;
   msSubjects: number; msRaters: number; msError: number; msWithin: number;
-  forms: IccForm[]; warnings: string[];
+  forms: IccForm[]; warnings: Note[];
 }
 export interface KrippendorffAlpha {
   method: "krippendorff"; metric: "interval" | "ordinal"; alpha: number;
   observedDisagreement: number; expectedDisagreement: number;
-  nUnits: number; nUnitsPairable: number; nPairable: number; raters: number; warnings: string[];
+  nUnits: number; nUnitsPairable: number; nPairable: number; raters: number; warnings: Note[];
 }
 export interface ConditionAgreement {
   /** A condition id, or "overall". */

@@ -43,10 +43,11 @@ export interface PairedDifference {
 }
 /** A warning or note as data (src/note/): a stable snake_case code, a severity and typed
  *  params; the page renders `note.<code>` in the reader's language (www/notes.js). */
+export type NoteSeverity = "info" | "warning" | "withheld";
 export interface Note {
   code: string;
-  severity: "info" | "warning" | "withheld";
-  params: Record<string, number | string | Array<number | string>>;
+  severity: NoteSeverity;
+  params: Record<string, number | string | Array<number | string | Array<number | string>>>;
 }
 /** McNemar's test; `pValue` is the exact (binomial) test. */
 export interface McNemar {
