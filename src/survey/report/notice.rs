@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 /// Why a result was withheld or limited.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyNotice"))]
 #[serde(rename_all = "camelCase")]
 pub struct Notice {
     /// Stable code (see the module table).
