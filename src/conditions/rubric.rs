@@ -136,6 +136,7 @@ pub struct Rubric {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, ts(tag = "op", rename_all = "camelCase"))]
 pub enum RubricEdit {
     /// Adds a condition at the end.
     Add {

@@ -49,7 +49,7 @@ impl TypeVisitor for Collect {
             }
             decl.push_str("export ");
             decl.push_str(&T::decl());
-            let decl = decl.replace("bigint", "number");
+            let decl = tidy(&decl.replace("bigint", "number"));
             let rust = std::any::type_name::<T>();
             match self.decls.get(&T::ident()) {
                 Some((other, other_rust)) if *other != decl => self.clashes.push(format!(
@@ -65,6 +65,31 @@ impl TypeVisitor for Collect {
         T::visit_dependencies(self);
         T::visit_generics(self);
     }
+}
+
+/// One field per line, closing braces on their own line, two spaces per level: ts-rs writes
+/// `{ \n a: T, \n b: U, };`, which wasm-bindgen would indent further at every declaration.
+fn tidy(decl: &str) -> String {
+    let decl = decl.replace(", }", ",\n}");
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for line in decl.lines().map(str::trim) {
+        let comment = line.starts_with("/**") || line.starts_with('*');
+        if !comment && line.starts_with('}') {
+            depth = depth.saturating_sub(1);
+        }
+        out.push_str(&"  ".repeat(depth));
+        if line.starts_with('*') {
+            out.push(' ');
+        }
+        out.push_str(line);
+        out.push('\n');
+        if !comment && line.ends_with('{') {
+            depth += 1;
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Every type an export takes or returns (their fields' types follow by themselves).

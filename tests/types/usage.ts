@@ -71,7 +71,7 @@ export async function usage(): Promise<void> {
   survey.setCodebook(book);
   survey.setCodebook(new TextEncoder().encode(book));
   const notices: string[] = report.notices.map((n) => n.code);
-  const proposals: number = mapping.instrument.items[0].proposals?.length ?? 0;
+  const proposals: number = mapping.instrument.items?.[0]?.proposals?.length ?? 0;
   console.log(notices, proposals);
   const staff: string = waterline.exampleStaffCsv();
   const sens: SurveySensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });

@@ -161,7 +161,7 @@ export function parsePercent(text) {
 
 /** Re-renders inside `container` with `fn`, then gives focus back to the element with the same data-key. */
 export function keepFocus(container, fn) {
-  const active = document.activeElement;
+  const active = /** @type {HTMLInputElement} */ (document.activeElement);
   const key = active && container.contains(active) ? active.dataset?.key : null;
   const selection = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
   fn();
@@ -270,6 +270,7 @@ export function problemText(p, names) {
 }
 
 // The engine's notes and warnings are English sentences; these patterns give the Spanish.
+/** @type {Array<[RegExp, string]>} */
 const NOTES = [
   [/^reviewer "(.+)" did not score proposal "(.+)" on (.+)$/, 'missingCell'],
   [/^(\d+) proposals had none of their reviewers drawn/, 'notDrawn'],
