@@ -125,9 +125,12 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     example: example.value,
     defaultRubric: rubric.value,
     settings: cleanSettings(null),
+    /** @type {import('../../pkg/waterline.js').RoundValidation | null} */
     validation: null,
+    /** @type {import('../../pkg/waterline.js').RoundAnalysis | null} */
     analysis: null,
     analysisError: null,
+    /** @type {import('../../pkg/waterline.js').FundingResult | null} */
     funding: null,
     fundingError: null,
     boot: { state: 'idle', value: null, error: null, version: -1 },
