@@ -9,6 +9,11 @@
 //! The test fails when the committed file differs from what the types say; regenerate with
 //! `WATERLINE_BLESS=1 cargo test --lib wasm::ts_types`.
 //!
+//! Every type an export takes or returns derives `ts_rs::TS` under `cfg(test)`, and so must the
+//! types of its fields: a new boundary type without the derive line is a compile error of
+//! `cargo test`, and a changed field makes the committed file stale (regenerate, review the
+//! diff, commit it).
+//!
 //! Conventions of the rendering:
 //! - every integer is a JavaScript `number` (the bindings serialize with
 //!   `Serializer::json_compatible()`, which never makes a `BigInt`), so ts-rs's `bigint` for
@@ -188,4 +193,49 @@ fn generated_declarations_are_committed() {
         "{PATH} is out of date with the Rust types; regenerate it with\n  \
          WATERLINE_BLESS=1 cargo test --lib wasm::ts_types\nand commit it"
     );
+}
+
+/// The type names the bindings give wasm-bindgen (`unchecked_return_type`,
+/// `unchecked_param_type`) in `src/wasm/*.rs`, e.g. `TocModel` of `"TocModel | string"`.
+fn names_used_by_bindings() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/wasm");
+    let mut used = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("src/wasm") {
+        let path = entry.expect("entry").path();
+        if path.extension() != Some(std::ffi::OsStr::new("rs")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read a binding file");
+        for part in text.split("_type = \"").skip(1) {
+            let ty = part.split('"').next().unwrap_or_default();
+            for word in ty.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    used.push((word.to_string(), path.display().to_string()));
+                }
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_type_the_bindings_name_is_declared() {
+    let generated = render();
+    let builtin = [
+        "Float64Array",
+        "Uint8Array",
+        "Uint32Array",
+        "Array",
+        "Record",
+    ];
+    let used = names_used_by_bindings();
+    assert!(used.len() > 40, "only {} names found", used.len());
+    let missing: Vec<String> = used
+        .into_iter()
+        .filter(|(name, _)| !builtin.contains(&name.as_str()))
+        .filter(|(name, _)| !generated.contains(&format!("export type {name} ")))
+        .filter(|(name, _)| !generated.contains(&format!("export type {name}<")))
+        .map(|(name, file)| format!("{name} (named in {file})"))
+        .collect();
+    assert!(missing.is_empty(), "not declared: {}", missing.join(", "));
 }
