@@ -81,9 +81,12 @@ native:
 wasm-test: rust-tools
 	wasm-pack test --node -- --test 'wasm*'
 
-# tsc --noEmit over a usage file that touches every export of pkg/.
+# tsc --noEmit over a usage file that touches every export of pkg/, then over the page's own
+# JavaScript (www/tsconfig.json: checkJs against pkg/waterline.d.ts, whose input and result types
+# are generated from the Rust types, see src/wasm/ts_types.rs). About 10 s of CPU each.
 types: build
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
+	node_modules/.bin/tsc -p www/tsconfig.json
 
 # tests/node/ in Node against pkg/: the README's JavaScript examples, the battery of hostile
 # arguments over every export (issue 15, ~10 s of CPU), and the engine/worker recovery tests.

@@ -12,6 +12,7 @@ use std::fmt;
 /// Stable error codes. The serialized form (`snake_case`) is the public contract: the page and
 /// scripts match on it, so a code is never renamed, only added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ErrorCode"))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     // --- generic input checks -------------------------------------------------------------
@@ -157,6 +158,7 @@ impl Code {
 
 /// A value in an error's `details`: a number, a text or a list of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ErrorDetail"))]
 #[serde(untagged)]
 pub enum Detail {
     /// A number (non-finite numbers are stored as text, so they survive JSON).
@@ -209,6 +211,7 @@ impl<T: Into<Detail>> From<Vec<T>> for Detail {
 
 /// An engine error: a stable code, an English message and the offending values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "EngineError"))]
 pub struct Error {
     /// Stable machine-readable code.
     pub code: Code,

@@ -8,7 +8,7 @@
 
 /** Leading characters a spreadsheet may skip before reading a formula (spaces of every kind, controls). */
 const SKIPPED = /^[\s\u0000-\u001f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*/u;
-/** A formula start: ASCII or fullwidth = + - @, or a tab / line break in first place. */
+/* A formula start: ASCII or fullwidth = + - @, or a tab / line break in first place. */
 const FORMULA = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
 
 /** True when a spreadsheet could read `text` as a formula. */

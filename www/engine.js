@@ -111,12 +111,25 @@ export function normalizeError(e) {
   return { code: 'internal', details: {}, message };
 }
 
-/** Calls export `name` of the engine with `args`. */
+/** @typedef {typeof import('../pkg/waterline.js')} Engine */
+/** @typedef {{ code: string, details: Record<string, any>, message: string }} Failure */
+
+/**
+ * Calls export `name` of the engine with `args`; the value has the export's declared result
+ * type (generated from the engine's Rust types), so a misspelt field is a tsc error.
+ * (A name only known at run time gives `any`.)
+ * @template {string} K
+ * @param {K} name
+ * @param {...any} args
+ * @returns {{ ok: true, value: K extends keyof Engine ? (Engine[K & keyof Engine] extends (...a: any[]) => infer R ? R : never) : any, error?: undefined }
+ *   | { ok: false, error: Failure, value?: undefined }}
+ */
 export function call(name, ...args) {
-  const fn = wasm[name];
+  const fn = /** @type {Record<string, any>} */ (wasm)[name];
   if (typeof fn !== 'function') {
     return { ok: false, error: { code: 'internal', details: { name }, message: `no export ${name}` } };
   }
+  /** @type {any} */
   let outcome;
   let thrown;
   depth += 1;

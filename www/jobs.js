@@ -35,6 +35,8 @@ function restart(error) {
  * (never rejects). `onProgress({ stage, done, total })` is called as work advances; aborting
  * `signal` cancels the job (error code "cancelled").
  */
+/** @param {string} op @param {any} args
+ * @param {{ onProgress?: (p: { stage: string, done: number, total: number }) => void, signal?: AbortSignal, transfer?: Transferable[] }} [options] */
 export function run(op, args, { onProgress, signal, transfer = [] } = {}) {
   if (!worker) spawn();
   const id = nextId++;

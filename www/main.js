@@ -17,7 +17,7 @@ function setStatus(state, text) {
 }
 
 // ---- language switch
-const langButtons = [...document.querySelectorAll('[data-lang]')];
+const langButtons = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))];
 for (const button of langButtons) {
   button.addEventListener('click', () => {
     setLang(button.dataset.lang);
@@ -27,7 +27,7 @@ for (const button of langButtons) {
 }
 
 // ---- tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump)
-const tabs = [...document.querySelectorAll('[role="tab"]')];
+const tabs = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[role="tab"]'))];
 function select(tab, focus = true) {
   for (const other of tabs) {
     const on = other === tab;
@@ -113,7 +113,7 @@ function wireProject() {
   });
   document.getElementById('project-save').addEventListener('click', () => store.download());
   undo.addEventListener('click', () => store.undo());
-  const input = document.getElementById('project-open');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('project-open'));
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
@@ -128,7 +128,7 @@ function wireProject() {
 // ---- boot
 const saved = (() => { try { return localStorage.getItem('waterline.lang'); } catch { return null; } })();
 const preferred = saved ?? (navigator.language?.startsWith('es') ? 'es' : 'en');
-if (preferred !== 'en') document.querySelector(`[data-lang="${preferred}"]`)?.click();
+if (preferred !== 'en') /** @type {HTMLElement | null} */ (document.querySelector(`[data-lang="${preferred}"]`))?.click();
 applyStatic(document);
 const initial = tabs.find((tab) => `#${tab.dataset.area}` === location.hash) ?? tabs.find((tab) => tab.dataset.area === 'survey');
 select(initial, false);

@@ -83,7 +83,7 @@ self.addEventListener('message', async (event) => {
     if (!fn) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
     const value = await fn(args ?? {}, progress);
     const transfer = value instanceof Float64Array || value instanceof Uint8Array ? [value.buffer] : [];
-    self.postMessage({ id, ok: true, value }, transfer);
+    /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ id, ok: true, value }, transfer); // a worker's postMessage (tsc reads the page's DOM types)
   } catch (e) {
     const error = normalizeError(e);
     // A trap leaves the engine instance unusable: engine.js replaces it; the objects kept here

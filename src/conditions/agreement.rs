@@ -25,18 +25,23 @@ pub const MAX_AGREEMENT_CELLS: usize = 2_000_000;
 
 /// Options of [`agreement`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AgreementOptions {
     /// Confidence level of the ICC intervals; default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// A proposal needs discussion on a condition when its reviewers' scores span at least this
     /// fraction of the scale's range (max − min); default 0.5, i.e. 2 points on a 0–4 scale.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub spread_threshold: f64,
     /// A proposal needs discussion overall when its reviewers' weighted scores (0–100) span at
     /// least this many points; default 25.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub overall_spread_threshold: f64,
     /// Measure spreads after removing each reviewer's offset (see [`super::calibrate`]), so a
     /// harsh and a generous reviewer do not look like a disagreement; default true.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated_spread: bool,
 }
 
@@ -53,6 +58,7 @@ impl Default for AgreementOptions {
 
 /// Agreement on one condition (or on the weighted overall score).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionAgreement {
     /// The condition's id, or `"overall"` for the reviewers' weighted 0–100 scores.
@@ -70,6 +76,7 @@ pub struct ConditionAgreement {
 
 /// A proposal whose reviewers disagree enough to need discussion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DiscussionFlag {
     /// The proposal's id.
@@ -91,6 +98,7 @@ pub struct DiscussionFlag {
 
 /// Agreement of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAgreement {
     /// `"icc-complete-rows+krippendorff"`.

@@ -16,21 +16,29 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`analyze_round`]; every field is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AnalysisOptions {
     /// Confidence level of the ICC intervals; default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// Discussion flag on a condition: spread ≥ this fraction of the scale; default 0.5.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub spread_threshold: f64,
     /// Discussion flag overall: spread ≥ this many points on 0–100; default 25.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub overall_spread_threshold: f64,
     /// Measure spreads after removing reviewer offsets; default true.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated_spread: bool,
     /// "High" on 0–100 for depth flags; default 75.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub high: f64,
     /// "Low" on 0–100 for depth flags; default 40.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub low: f64,
     /// "Works on a condition" on 0–100 for coverage; default 50.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub working: f64,
 }
 
@@ -51,6 +59,7 @@ impl Default for AnalysisOptions {
 
 /// The analysis of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAnalysis {
     /// `"round-analysis"`.

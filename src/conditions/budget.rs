@@ -32,6 +32,7 @@ pub const MAX_SHARE_GROUPS: usize = 64;
 
 /// Options of [`fund_within_budget`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FundingOptions {
     /// The budget, in whole dollars.
@@ -39,21 +40,26 @@ pub struct FundingOptions {
     /// Allow funding a proposal at its `minimumAmount` (then topping it up from what is left);
     /// default false.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub partial: bool,
     /// Minimum share of the budget, in [0, 1], per level id, spent on proposals whose strongest
     /// level (highest level score; ties go to the level listed later) it is.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, f64>>", optional))]
     pub min_share_per_level: BTreeMap<String, f64>,
     /// Minimum share of the budget, in [0, 1], per community (the proposals' `community`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, f64>>", optional))]
     pub min_share_per_community: BTreeMap<String, f64>,
     /// Maximise calibrated scores (reviewer offsets removed) instead of raw weighted scores.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated: bool,
 }
 
 /// A funded proposal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FundedProposal {
     /// The proposal's id.
@@ -70,6 +76,7 @@ pub struct FundedProposal {
 
 /// A funded proposal the next in line could replace.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Displacement {
     /// The funded proposal it would replace.
@@ -83,6 +90,7 @@ pub struct Displacement {
 
 /// The best-scored proposal left unfunded and what it would take to fund it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NextInLine {
     /// The proposal's id.
@@ -101,6 +109,7 @@ pub struct NextInLine {
 
 /// A minimum-share constraint and how it was met.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ShareReport {
     /// `"level"` or `"community"`.
@@ -117,6 +126,7 @@ pub struct ShareReport {
 
 /// The funding decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FundingResult {
     /// The solver: `"dp-over-cost"` or `"branch-and-bound"`.

@@ -20,6 +20,7 @@ pub const MAX_REVIEWERS: usize = 2000;
 
 /// The least-squares fit of `score = proposal effect + reviewer effect + noise`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AdditiveFit {
     /// Proposal effects (calibrated scores, on the scores' scale); `null` for a proposal with no
@@ -307,6 +308,7 @@ pub fn fit_additive(
 
 /// One reviewer's calibration.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewerCalibration {
     /// The reviewer's id.
@@ -326,6 +328,7 @@ pub struct ReviewerCalibration {
 
 /// One proposal's calibrated scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CalibratedScore {
     /// The proposal's id.
@@ -341,6 +344,7 @@ pub struct CalibratedScore {
 
 /// Reviewer calibration of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Calibration {
     /// `"additive-least-squares"` (with `"reviewer-z-score"` as the simple alternative).

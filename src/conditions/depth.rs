@@ -9,14 +9,18 @@ use serde::{Deserialize, Serialize};
 
 /// Thresholds on 0–100 scaled scores for [`depth_flags`] and [`coverage`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct DepthOptions {
     /// A level or condition is "high" at or above this score; default 75 (3 on 0–4).
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub high: f64,
     /// A level or condition is "low" at or below this score; default 40.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub low: f64,
     /// A proposal "works on" a condition when its mean scaled score is at least this; default
     /// 50 (2, "planned", on 0–4).
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub working: f64,
 }
 
@@ -58,6 +62,7 @@ impl DepthOptions {
 
 /// A depth flag on one proposal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DepthFlag {
     /// The proposal's id.
@@ -71,6 +76,7 @@ pub struct DepthFlag {
 
 /// Who works on one condition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionCoverage {
     /// The condition's id.
@@ -83,6 +89,7 @@ pub struct ConditionCoverage {
 
 /// The portfolio's coverage of the rubric's conditions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// `"round"` (every proposal) or `"funded"`.

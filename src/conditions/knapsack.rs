@@ -37,6 +37,7 @@ pub struct MinSpend {
 
 /// The chosen items.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Selection {
     /// `"dp-over-cost"` or `"branch-and-bound"`.

@@ -44,18 +44,24 @@ fn resample_work(d: &Design, calibrated: bool) -> f64 {
 
 /// Options of [`bootstrap_ranks`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct BootstrapOptions {
     /// Number of resamples, 1–100,000; default 1,000.
+    #[cfg_attr(test, ts(as = "Option<usize>", optional))]
     pub resamples: usize,
     /// Seed of the generator: the same seed gives the same result everywhere; default 1.
+    #[cfg_attr(test, ts(as = "Option<u64>", optional))]
     pub seed: u64,
     /// The k of "probability of being in the top k"; default 3.
+    #[cfg_attr(test, ts(as = "Option<usize>", optional))]
     pub top_k: usize,
     /// Coverage of the rank interval; default 0.95 (2.5th to 97.5th percentile).
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// Rank calibrated scores (the additive model refitted in every resample) instead of raw
     /// weighted scores; default false.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated: bool,
 }
 
@@ -73,6 +79,7 @@ impl Default for BootstrapOptions {
 
 /// One proposal's rank and its uncertainty.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RankInterval {
     /// The proposal's id.
@@ -98,6 +105,7 @@ pub struct RankInterval {
 
 /// Bootstrap ranks of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BootstrapRanks {
     /// `"bootstrap-reviewers"`.

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 /// Scores read from a CSV file, with every bad cell reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewsCsv {
     /// `"reviews-csv"`.

@@ -27,6 +27,7 @@ pub const MAX_LISTED_ERRORS: usize = 200;
 
 /// A grant proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Proposal {
     /// Stable id, e.g. `"p01"`.
@@ -42,14 +43,17 @@ pub struct Proposal {
     /// Smallest amount with which the project is still viable, in whole dollars (partial
     /// funding); `null` when the project cannot be funded partially.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub minimum_amount: Option<f64>,
     /// Id of the proposal's theory-of-change model, if one was built.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub toc_model_id: Option<String>,
 }
 
 /// A reviewer on the panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reviewer {
     /// Stable id, e.g. `"r1"`.
@@ -60,6 +64,7 @@ pub struct Reviewer {
 
 /// A conflict of interest: the reviewer must not score the proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Conflict {
     /// The reviewer's id.
@@ -68,11 +73,13 @@ pub struct Conflict {
     pub proposal_id: String,
     /// Why, e.g. "serves on the applicant's board".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub reason: Option<String>,
 }
 
 /// One reviewer's score of one proposal on one condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Score {
     /// The reviewer's id.
@@ -85,20 +92,24 @@ pub struct Score {
     pub value: f64,
     /// The reviewer's comment.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub comment: Option<String>,
 }
 
 /// A review round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Round {
     /// Title, e.g. "2024 community-led systems change round".
     pub title: String,
     /// True for made-up example data; the page labels it.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub synthetic: bool,
     /// A note shown with the round (e.g. what the example is drawn from).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub note: Option<String>,
     /// The proposals.
     pub proposals: Vec<Proposal>,
@@ -106,13 +117,16 @@ pub struct Round {
     pub reviewers: Vec<Reviewer>,
     /// Conflicts of interest.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Conflict>>", optional))]
     pub conflicts: Vec<Conflict>,
     /// Scores.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Score>>", optional))]
     pub scores: Vec<Score>,
     /// More scores in columns: the compact form for large rounds (see [`ScoreColumns`]). Both
     /// may be given; a score given in both is a duplicate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub score_columns: Option<ScoreColumns>,
 }
 
@@ -122,6 +136,7 @@ pub struct Round {
 /// columns have one length; indexes start at 0. An entry takes 20 bytes, against a struct with
 /// three strings per score, and the bindings copy each column from a typed array in one step.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScoreColumns {
     /// Reviewer ids, each in the round's `reviewers`.
@@ -131,12 +146,16 @@ pub struct ScoreColumns {
     /// Condition ids, each in the rubric.
     pub condition_ids: Vec<String>,
     /// Per entry: index into `reviewer_ids`.
+    #[cfg_attr(test, ts(type = "Uint32Array | number[]"))]
     pub reviewer: Vec<u32>,
     /// Per entry: index into `proposal_ids`.
+    #[cfg_attr(test, ts(type = "Uint32Array | number[]"))]
     pub proposal: Vec<u32>,
     /// Per entry: index into `condition_ids`.
+    #[cfg_attr(test, ts(type = "Uint32Array | number[]"))]
     pub condition: Vec<u32>,
     /// Per entry: the score, within the condition's scale.
+    #[cfg_attr(test, ts(type = "Float64Array | number[]"))]
     pub value: Vec<f64>,
 }
 
@@ -181,6 +200,7 @@ impl ScoreColumns {
 
 /// Everything wrong with a round, and what is merely incomplete.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundValidation {
     /// True when `errors` is empty: the round can be analysed.

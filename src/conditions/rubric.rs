@@ -11,6 +11,7 @@ pub const RUBRIC_VERSION: u32 = 1;
 
 /// A text in English and Spanish.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Text {
     /// English.
@@ -31,6 +32,7 @@ impl Text {
 
 /// A level of explicitness that groups conditions (FSG: structural, relational, transformative).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Level {
     /// Stable id, e.g. `"structural"`.
@@ -43,6 +45,7 @@ pub struct Level {
 
 /// Where a condition comes from, so a reader can tell the source's words from our inferences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Provenance {
     /// One of FSG's six conditions ("The Water of Systems Change", 2018).
@@ -57,6 +60,7 @@ pub enum Provenance {
 
 /// One point of a score scale with its anchor description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScalePoint {
     /// The score, e.g. 0, 1, 2, 3, 4.
@@ -69,6 +73,7 @@ pub struct ScalePoint {
 
 /// A condition that reviewers score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
     /// Stable id, e.g. `"power-dynamics"`; also the CSV column name.
@@ -87,6 +92,7 @@ pub struct Condition {
     pub provenance: Provenance,
     /// The passage or reasoning behind the provenance.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub source: Option<String>,
 }
 
@@ -112,6 +118,7 @@ impl Condition {
 
 /// A scoring rubric: levels and the conditions scored in them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rubric {
     /// Schema version, [`RUBRIC_VERSION`].
@@ -127,7 +134,9 @@ pub struct Rubric {
 /// One edit of a rubric, as the page sends it: `{ "op": "reweight", "id": "policies",
 /// "weight": 2 }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, ts(tag = "op", rename_all = "camelCase"))]
 pub enum RubricEdit {
     /// Adds a condition at the end.
     Add {

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// The reviewers' scores of one proposal on one condition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionSummary {
     /// The condition's id.
@@ -34,6 +35,7 @@ pub struct ConditionSummary {
 
 /// A proposal's score in one level (weighted over the level's conditions), 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LevelScore {
     /// The level's id.
@@ -44,6 +46,7 @@ pub struct LevelScore {
 
 /// One proposal's scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProposalScore {
     /// The proposal's id.
@@ -62,6 +65,7 @@ pub struct ProposalScore {
 
 /// Weighted scores of every proposal of a round.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundScores {
     /// `"weighted-mean-of-condition-means"`.

@@ -9,6 +9,7 @@ macro_rules! note_codes {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
         /// A stable note code (snake_case at the boundary).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
         pub enum NoteCode {
             $($(#[$doc])* #[serde(rename = $name)] $variant,)*
         }

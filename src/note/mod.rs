@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 /// How much a note matters to the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Context the reader should know (e.g. "the data are synthetic").
@@ -32,6 +33,7 @@ pub enum Severity {
 /// Serialized untagged: a JSON number, string or array. Numbers are finite; a non-finite value
 /// becomes its text (`"NaN"`), never a JSON `null` that would read as zero.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Param {
     /// A number (finite): a count, a statistic, a level.
@@ -100,6 +102,7 @@ impl From<&crate::error::Detail> for Param {
 
 /// A warning or note: a stable code, a severity and typed parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Note {
     /// Stable code; the page's string tables are keyed by it.
     pub code: NoteCode,
@@ -107,6 +110,7 @@ pub struct Note {
     pub severity: Severity,
     /// Typed parameters, by name (the names the page's templates use).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, Param>>", optional))]
     pub params: BTreeMap<String, Param>,
 }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`; R's spellings
 /// `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum AdjustMethod {
     /// Holm (1979) step-down: controls the family-wise error rate; uniformly more powerful than
@@ -21,6 +22,7 @@ pub enum AdjustMethod {
     Holm,
     /// Benjamini & Hochberg (1995) step-up: controls the false discovery rate (R `"BH"`).
     #[serde(rename = "bh", alias = "BH", alias = "fdr")]
+    #[cfg_attr(test, ts(rename = "bh"))]
     BenjaminiHochberg,
     /// Bonferroni: each p-value times the number of tests, capped at 1.
     Bonferroni,
@@ -43,14 +45,17 @@ impl AdjustMethod {
 
 /// Options of [`p_adjust`] as the bindings receive them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AdjustOptions {
     /// The adjustment method; default Holm.
+    #[cfg_attr(test, ts(as = "Option<AdjustMethod>", optional))]
     pub method: AdjustMethod,
 }
 
 /// Adjusted p-values, in the order of the input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AdjustedPValues {
     /// The method: `"holm"`, `"bh"`, `"bonferroni"` or `"hochberg"`.

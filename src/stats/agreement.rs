@@ -24,6 +24,7 @@ use statrs::function::beta::checked_beta_reg;
 
 /// One of the six Shrout–Fleiss intraclass correlations, as `psych::ICC` reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IccForm {
     /// `"ICC1"`, `"ICC2"`, `"ICC3"`, `"ICC1k"`, `"ICC2k"` or `"ICC3k"` (psych's names); Shrout &
@@ -49,6 +50,7 @@ pub struct IccForm {
 
 /// The six intraclass correlations of a subjects × raters matrix with the ANOVA mean squares.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IccResult {
     /// `"shrout-fleiss"`.

@@ -8,15 +8,18 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`chi_square`].
 #[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ChiSquareOptions {
     /// Yates' continuity correction, applied to 2×2 tables only (default `false`, as
     /// `chisq.test(m, correct = FALSE)`); ignored with a warning for larger tables.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub correct: bool,
 }
 
 /// Result of [`chi_square`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChiSquareTest {
     /// `"chi-square-independence"`.
@@ -242,6 +245,7 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
 
 /// Result of [`chi_square_gof`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodnessOfFit {
     /// `"chi-square-gof"`.

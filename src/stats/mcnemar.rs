@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 ///   before no         c           d
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairedTable {
     /// Yes before and yes after.
@@ -33,6 +34,7 @@ pub struct PairedTable {
 
 /// The change in the share saying yes, `after − before`, with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairedDifference {
     /// Share saying yes before, (a + b)/n.
@@ -54,13 +56,17 @@ pub struct PairedDifference {
 /// Options of [`mcnemar`] (counts): the confidence level and, optionally, the concordant
 /// counts `a` and `d`, which the interval for the change needs.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct McNemarOptions {
     /// Confidence level in (0, 1); default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// Pairs saying yes both times; with `d`, enables the interval.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub a: Option<f64>,
     /// Pairs saying no both times; with `a`, enables the interval.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub d: Option<f64>,
 }
 
@@ -76,6 +82,7 @@ impl Default for McNemarOptions {
 
 /// Result of [`mcnemar`] and [`mcnemar_pairs`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct McNemar {
     /// `"mcnemar"`.

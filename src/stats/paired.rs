@@ -87,6 +87,7 @@ pub(crate) fn complete_pairs(before: &[f64], after: &[f64]) -> Result<Pairs> {
 /// How many pairs improved (after > before), stayed the same or got worse, with their shares of
 /// the complete pairs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairShares {
     /// Pairs with after > before.
@@ -123,9 +124,11 @@ impl PairShares {
 
 /// Options that carry only a confidence level.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct LevelOptions {
     /// Confidence level in (0, 1); default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
 }
 
@@ -137,6 +140,7 @@ impl Default for LevelOptions {
 
 /// Result of [`paired_t`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairedT {
     /// `"paired-t"`.

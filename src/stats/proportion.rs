@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// A proportion `x / n` with a confidence interval, naming the method that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProportionInterval {
     /// Number of successes (e.g. parents who agree or strongly agree).

@@ -160,6 +160,7 @@ pub(crate) fn rank_sum_exact_p(w: f64, m: usize, n: usize) -> f64 {
 
 /// How zero differences (after = before) enter the signed-rank test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum ZeroMethod {
     /// Wilcoxon's rule, as R: drop zero differences, then rank the rest.
@@ -173,15 +174,19 @@ pub enum ZeroMethod {
 
 /// Options of [`wilcoxon_signed_rank`].
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct SignedRankOptions {
     /// How zero differences are handled; default [`ZeroMethod::Wilcox`] (R's rule).
+    #[cfg_attr(test, ts(as = "Option<ZeroMethod>", optional))]
     pub zero_method: ZeroMethod,
     /// Continuity correction of the normal approximation; default `true` (as R).
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub correct: bool,
     /// `None` (default): exact when fewer than 50 pairs are ranked and there are no ties and no
     /// zeros (R's rule). `Some(true)`: exact whenever there are no ties and no zeros (up to
     /// [`SIGNED_RANK_EXACT_MAX`] pairs). `Some(false)`: always the normal approximation.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub exact: Option<bool>,
 }
 
@@ -197,6 +202,7 @@ impl Default for SignedRankOptions {
 
 /// Result of [`wilcoxon_signed_rank`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SignedRankTest {
     /// `"wilcoxon-signed-rank"`.

@@ -20,9 +20,11 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`cronbach_alpha`].
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct AlphaOptions {
     /// Confidence level of the Feldt interval, in (0, 1). Default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
 }
 
@@ -34,6 +36,7 @@ impl Default for AlphaOptions {
 
 /// Statistics of one item of the scale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemReliability {
     /// Column of the item in the data (0-based).
@@ -55,6 +58,7 @@ pub struct ItemReliability {
 
 /// Cronbach's alpha with its Feldt confidence interval and item statistics.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CronbachAlpha {
     /// `"cronbach"`.

@@ -11,12 +11,15 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`two_proportions`].
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TwoProportionsOptions {
     /// Confidence level in (0, 1); default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// Yates' continuity correction of the chi-square test; default `false`, so that the test
     /// agrees with z² of the uncorrected score test (R's `prop.test` defaults to `true`).
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub correct: bool,
 }
 
@@ -31,6 +34,7 @@ impl Default for TwoProportionsOptions {
 
 /// Result of [`two_proportions`]: wave 2 against wave 1.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TwoProportions {
     /// `"two-proportions"`.
@@ -212,13 +216,16 @@ pub fn two_proportions(
 
 /// Options of [`mann_whitney`].
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct MannWhitneyOptions {
     /// Continuity correction of the normal approximation; default `true` (as R).
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub correct: bool,
     /// `None` (default): exact when both samples have fewer than 50 values and there are no
     /// ties (R's rule). `Some(true)`: exact whenever there are no ties (up to
     /// `n_x · n_y ≤ 10 000`). `Some(false)`: always the normal approximation.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub exact: Option<bool>,
 }
 
@@ -233,6 +240,7 @@ impl Default for MannWhitneyOptions {
 
 /// Result of [`mann_whitney`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MannWhitney {
     /// `"mann-whitney"`.

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 /// Why a code is not an answer on the scale. Every non-answer is left out of the
 /// denominators and counted as missing for its reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyNonAnswerReason"))]
 #[serde(rename_all = "camelCase")]
 pub enum NonAnswerReason {
     /// "Don't know" (e.g. code 9).
@@ -90,6 +91,7 @@ impl NonAnswerReason {
 
 /// A code that is not an answer (9 = don't know, 0 = not applicable, −99 = skipped).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyNonAnswer"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NonAnswer {
     /// The code as the file writes it (`"9"`, `"-99"`); a cell equal to it, or numerically
@@ -99,17 +101,20 @@ pub struct NonAnswer {
     pub reason: NonAnswerReason,
     /// Its label, when a codebook or the file gives one.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Text>", optional))]
     pub label: Text,
 }
 
 /// A reason for a proposal or a notice: a stable code with typed parameters, never a sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyReason"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reason {
     /// Stable code, e.g. `labels_recognised`, `header_names_scale`, `codes_fit_template`.
     pub code: String,
     /// Typed parameters (numbers, strings, lists).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, Param>>", optional))]
     pub params: BTreeMap<String, Param>,
 }
 
@@ -135,6 +140,7 @@ impl Reason {
 /// A scale the engine proposes for an item: apply it by copying `kind`, `points` and
 /// `nonAnswers` into the item and setting `confirmed`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyProposal"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Proposal {
     /// The template: `agree4`, `agree5`, `agree7`, `frequency`, `satisfaction`, `change`,
@@ -147,18 +153,22 @@ pub struct Proposal {
     pub confidence: f64,
     /// Why, as codes with parameters.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Reason>>", optional))]
     pub reasons: Vec<Reason>,
     /// The points, with the codes the file uses; values rise towards the positive end.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Point>>", optional))]
     pub points: Vec<Point>,
     /// Codes the proposal treats as non-answers.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<NonAnswer>>", optional))]
     pub non_answers: Vec<NonAnswer>,
 }
 
 /// How one wave's wording maps onto the item's common scale (2014-15 "Nearly all adults" →
 /// the value of "Strongly agree"): its own labels and codes, with the common scale's values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyWaveScale"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WaveScale {
     /// The wave value (one of `waves.order`).

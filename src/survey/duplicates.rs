@@ -23,6 +23,7 @@ pub const MAX_DUPLICATE_ISSUES: usize = 200;
 
 /// Which rows of a repeated respondent id are analysed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyDuplicatePolicy"))]
 #[serde(rename_all = "camelCase")]
 pub enum DuplicatePolicy {
     /// The first row in file order (the original submission).

@@ -34,6 +34,7 @@ pub const ENCODINGS: &[&str] = &[
 
 /// How the encoding was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyEncodingSource"))]
 #[serde(rename_all = "camelCase")]
 pub enum EncodingSource {
     /// A byte-order mark at the start of the file.
@@ -53,6 +54,7 @@ pub enum EncodingSource {
 
 /// The encoding a file was read with, for the import summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyEncodingInfo"))]
 #[serde(rename_all = "camelCase")]
 pub struct EncodingInfo {
     /// Canonical name: `"utf-8"`, `"utf-16le"`, `"utf-16be"`, `"windows-1252"`, ...

@@ -18,13 +18,16 @@ pub const MAX_CHOICES: usize = 64;
 
 /// A text in English and Spanish; either may be empty when unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyText"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Text {
     /// English text.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<String>", optional))]
     pub en: String,
     /// Spanish text.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<String>", optional))]
     pub es: String,
 }
 
@@ -62,6 +65,7 @@ impl Text {
 
 /// The type of an item, which decides how its cells are read and which statistics apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyItemType"))]
 #[serde(rename_all = "camelCase")]
 pub enum ItemType {
     /// Ordered labelled points (agreement, frequency, any number of points).
@@ -86,6 +90,7 @@ pub enum ItemType {
 
 /// One point of a labelled scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyPoint"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Point {
     /// The value used in statistics (e.g. 1–5). Values rise towards the positive end: the
@@ -96,16 +101,19 @@ pub struct Point {
     /// export, a codebook): a cell holding this number is this point. `None`: the file writes
     /// the label, and a bare number is not a label.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub code: Option<f64>,
     /// The label in English and Spanish; both match.
     pub label: Text,
     /// Other spellings that match (compared case- and accent-insensitively).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub aliases: Vec<String>,
 }
 
 /// One choice of a multi-select item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyChoice"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Choice {
     /// Identifier, unique within the item.
@@ -114,15 +122,18 @@ pub struct Choice {
     pub label: Text,
     /// Other spellings that match.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub aliases: Vec<String>,
     /// The column of this choice when the export has one column per choice (SurveyMonkey);
     /// `None` when all choices share the item's column.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub column: Option<String>,
 }
 
 /// One question (or one row of a matrix question).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyItem"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Item {
     /// Identifier, unique in the instrument (e.g. `"confident_teachers"`).
@@ -130,6 +141,7 @@ pub struct Item {
     /// Key of the file column holding it; `None` only for a multi-select item whose choices
     /// each have a column.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub column: Option<String>,
     /// The question text.
     pub text: Text,
@@ -138,34 +150,44 @@ pub struct Item {
     pub kind: ItemType,
     /// Labelled points, lowest first (Likert, binary, change, category).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Point>>", optional))]
     pub points: Vec<Point>,
     /// Likert: how many top points count as the "top box" (default 2: agree + strongly agree).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub top: Option<usize>,
     /// Multi-select: the choices.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Choice>>", optional))]
     pub choices: Vec<Choice>,
     /// Multi-select in one column: the separator between choices (default: `;`, else `,`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub separator: Option<String>,
     /// Numeric: smallest valid value (inclusive).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub min: Option<f64>,
     /// Numeric: largest valid value (inclusive).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub max: Option<f64>,
     /// Codes that are not answers (9 = don't know, 0 = not applicable, −99 = skipped).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<NonAnswer>>", optional))]
     pub non_answers: Vec<NonAnswer>,
     /// True when the user (or an imported codebook) confirmed this item's scale.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub confirmed: bool,
     /// What the engine proposes for this item's scale, most confident first (read-only
     /// advice: applying one is the user's act).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Proposal>>", optional))]
     pub proposals: Vec<Proposal>,
     /// Per-wave wording mapped onto the common scale (waves asked with other labels).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<WaveScale>>", optional))]
     pub wave_scales: Vec<WaveScale>,
 }
 
@@ -224,6 +246,7 @@ impl Item {
 
 /// Several items that measure one construct (e.g. "parent confidence").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyScale"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scale {
     /// Identifier, unique in the instrument.
@@ -234,11 +257,13 @@ pub struct Scale {
     pub items: Vec<String>,
     /// Ids of items scored in reverse (a subset of `items`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub reversed: Vec<String>,
 }
 
 /// How the two measurements of a pair were collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyDesign"))]
 #[serde(rename_all = "camelCase")]
 pub enum Design {
     /// Retrospective pretest: "before" and "now" asked in one sitting (same row).
@@ -250,6 +275,7 @@ pub enum Design {
 
 /// The same question measured twice, for a paired shift.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyPair"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pair {
     /// Identifier, unique in the instrument.
@@ -263,17 +289,21 @@ pub struct Pair {
     pub after: String,
     /// The question without its before/now marker.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Text>", optional))]
     pub text: Text,
     /// Pre/post across waves: the wave of the pretest (default: the first wave).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub from_wave: Option<String>,
     /// Pre/post across waves: the wave of the posttest (default: the last wave).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub to_wave: Option<String>,
 }
 
 /// The column telling which wave (survey round) a row belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyWaves"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Waves {
     /// Key of the wave column.
@@ -283,33 +313,42 @@ pub struct Waves {
     /// True when the wave sizes are assumptions (e.g. rebuilt from published percentages):
     /// the report then adds a sensitivity table over several sizes.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub sizes_assumed: bool,
 }
 
 /// The whole instrument, bound to a file's columns.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyInstrument"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Instrument {
     /// Title, if known.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Text>", optional))]
     pub title: Text,
     /// True when the data is synthetic (the built-in examples are).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub synthetic: bool,
     /// The items.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Item>>", optional))]
     pub items: Vec<Item>,
     /// Ids of category items used to break results down (community, gender, age band).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub groups: Vec<String>,
     /// Multi-item scales.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Scale>>", optional))]
     pub scales: Vec<Scale>,
     /// Paired measurements.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Pair>>", optional))]
     pub pairs: Vec<Pair>,
     /// The wave column, for surveys run more than once.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub waves: Option<Waves>,
 }
 

@@ -11,6 +11,7 @@ pub const MAX_EXAMPLE_LINES: usize = 10;
 
 /// One kind of problem in one column (or the file), with how often it occurs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyIssue"))]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// Stable code: `unknown_label`, `code_out_of_range`, `not_a_number`, `value_out_of_range`,
@@ -71,6 +72,7 @@ impl Issue {
 
 /// Missing cells of one column, by reason. All are excluded from statistics.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyColumnMissing"))]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnMissing {
     /// Header text of the column.

@@ -17,6 +17,7 @@ pub const EXAMPLE_VALUES: usize = 6;
 
 /// What a column is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyRole"))]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// Read as (part of) an item.
@@ -35,6 +36,7 @@ pub enum Role {
 
 /// A read-only summary of one file column for the mapping editor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyColumnSummary"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ColumnSummary {
     /// The column key items refer to.
@@ -45,6 +47,7 @@ pub struct ColumnSummary {
     pub role: Role,
     /// Ids of the items read from it (several for a multi-select choice column... or none).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub items: Vec<String>,
     /// Number of distinct non-empty values.
     pub distinct: usize,
@@ -52,26 +55,32 @@ pub struct ColumnSummary {
     pub blank: u64,
     /// The most frequent values, most frequent first (at most six).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub examples: Vec<String>,
 }
 
 /// The mapping of a file onto an instrument.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyMapping"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Mapping {
     /// Key of the respondent-id column, if any.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub respondent_id: Option<String>,
     /// Keys of timestamp columns (kept out of the statistics).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub timestamps: Vec<String>,
     /// Keys of columns deliberately ignored.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub ignored: Vec<String>,
     /// The instrument, with each item naming its column.
     pub instrument: Instrument,
     /// Read-only summary of every file column (ignored when a mapping is applied).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<ColumnSummary>>", optional))]
     pub columns: Vec<ColumnSummary>,
 }
 

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 /// What the import found: the file's shape and every problem, for the page's import panel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyImportSummary"))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
     /// The detected header shape.

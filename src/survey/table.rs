@@ -34,6 +34,7 @@ pub const MAX_COLUMNS: usize = 2_000;
 
 /// How the header of an export is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyShape"))]
 #[serde(rename_all = "camelCase")]
 pub enum Shape {
     /// One header row (Google Forms, Microsoft Forms, a spreadsheet).
@@ -56,27 +57,33 @@ impl Shape {
 
 /// Options for reading; everything is detected when left out.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyReadOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReadOptions {
     /// The field delimiter: `","`, `";"` or `"\t"`.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub delimiter: Option<String>,
     /// The header shape.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub shape: Option<Shape>,
     /// The character encoding, e.g. `"windows-1252"` (see
     /// [`ENCODINGS`](super::encoding::ENCODINGS)); detected when left out. Ignored by the text
     /// constructor.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub encoding: Option<String>,
     /// Which rows of a repeated respondent id are analysed; default
     /// [`DuplicatePolicy::KeepLast`].
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub duplicates: Option<DuplicatePolicy>,
 }
 
 /// What a column's extra header rows say it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyHeaderKind"))]
 #[serde(rename_all = "camelCase")]
 pub enum HeaderKind {
     /// Nothing beyond the header text (one header row).
@@ -99,6 +106,7 @@ pub enum HeaderKind {
 
 /// One column of the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyColumn"))]
 #[serde(rename_all = "camelCase")]
 pub struct Column {
     /// Unique key used by the mapping: the Qualtrics id, else the header text (with " (2)"...

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// Stable code of a [`DateNote`] (snake_case in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDateNoteCode"))]
 #[serde(rename_all = "snake_case")]
 pub enum DateNoteCode {
     /// Start and duration (or the duration alone) set the bar; the stated end is kept only as a
@@ -20,6 +21,7 @@ pub enum DateNoteCode {
 
 /// A field of a goal's dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDateField"))]
 #[serde(rename_all = "snake_case")]
 pub enum DateField {
     /// The stated start (start-no-earlier-than).
@@ -32,6 +34,7 @@ pub enum DateField {
 
 /// What the schedule keeps of a goal's stated dates: a coded note the page translates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDateNote"))]
 #[serde(rename_all = "camelCase")]
 pub struct DateNote {
     /// Stable code.
@@ -48,6 +51,7 @@ pub struct DateNote {
 
 /// Why a critical chain has no slack: what bounds its last goal's late finish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocChainBound"))]
 #[serde(rename_all = "snake_case")]
 pub enum ChainBound {
     /// The chain drives the project's finish.
@@ -62,6 +66,7 @@ pub enum ChainBound {
 
 /// One chain of critical goals, first goal first, and what it runs up against.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocCriticalChain"))]
 #[serde(rename_all = "camelCase")]
 pub struct CriticalChain {
     /// Goal ids, first goal first; each goal's finish sets the next one's start.

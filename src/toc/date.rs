@@ -40,6 +40,7 @@ use std::fmt;
 /// H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (`days_from_civil`,
 /// `civil_from_days`); checked against Python's `datetime.date.toordinal`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDate", type = "string"))]
 pub struct Date(i32);
 
 /// Day number of 0001-01-01.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// What kind of event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocEventKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// An activity of one of the model's components (`component` names it).
@@ -21,6 +22,7 @@ pub enum EventKind {
 
 /// One event of the campaign's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocEvent"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Event {
     /// Unique id.
@@ -31,15 +33,19 @@ pub struct Event {
     pub kind: EventKind,
     /// When: a school year, year, quarter or date; `null` when the source gives no date.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub period: Option<Period>,
     /// The component whose activity it is (for `activity`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub component: Option<String>,
     /// Ids of the activities, outputs and outcomes it concerns.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub about: Vec<String>,
     /// Read from the source (with its quote) or assumed (with a note).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 

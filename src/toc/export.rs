@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocExportFormat"))]
 #[serde(rename_all = "camelCase")]
 pub enum ExportFormat {
     /// The model file (schema-versioned JSON, indented).
@@ -24,6 +25,7 @@ pub enum ExportFormat {
 
 /// Label language of the diagram exports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLang"))]
 #[serde(rename_all = "camelCase")]
 pub enum Lang {
     /// English (the default).
@@ -35,17 +37,20 @@ pub enum Lang {
 
 /// Options of [`export`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocExportOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExportOptions {
     /// What to produce.
     pub format: ExportFormat,
     /// Label language for Mermaid and DOT (default English).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Lang>", optional))]
     pub lang: Lang,
 }
 
 /// An exported text with what a download needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocExport"))]
 #[serde(rename_all = "camelCase")]
 pub struct Export {
     /// The format produced.

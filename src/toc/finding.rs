@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSeverity"))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The model is inconsistent; schedules or roll-ups built on it may be wrong.
@@ -15,6 +16,7 @@ pub enum Severity {
 
 /// Stable rule codes (snake_case in JSON). Each rule has a fixed [`Severity`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocRule"))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// An id is empty or only spaces.
@@ -90,6 +92,7 @@ impl Rule {
 
 /// One finding: a rule, an English message and the ids involved (for a cycle, in cycle order).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocFinding"))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Error or warning (fixed per rule).

@@ -60,6 +60,7 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The kind of a thing with an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A phase.

@@ -20,6 +20,7 @@ const MAX_SWEEPS: usize = 24;
 
 /// A column of the logic model, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocColumnKey"))]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKey {
     /// Inputs (resources).
@@ -50,6 +51,7 @@ const KEYS: [ColumnKey; COLUMNS] = [
 
 /// A column's position.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLayoutColumn"))]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutColumn {
     /// Which column (the page translates the key).
@@ -62,6 +64,7 @@ pub struct LayoutColumn {
 
 /// A node box (top-left corner, size).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLayoutNode"))]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutNode {
     /// Element id.
@@ -84,6 +87,7 @@ pub struct LayoutNode {
 
 /// A point of an edge polyline.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocPoint"))]
 pub struct Point {
     /// Horizontal position.
     pub x: f64,
@@ -93,6 +97,7 @@ pub struct Point {
 
 /// How an edge runs between columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocEdgeRoute"))]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeRoute {
     /// Left to right (the normal case).
@@ -105,6 +110,7 @@ pub enum EdgeRoute {
 
 /// A link drawn as a polyline from its source to its target (arrow at the last point).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLayoutEdge"))]
 #[serde(rename_all = "camelCase")]
 pub struct LayoutEdge {
     /// Source id.
@@ -119,6 +125,7 @@ pub struct LayoutEdge {
 
 /// The result of [`layout`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLayout"))]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
     /// `"layered_barycenter"`.

@@ -41,12 +41,14 @@ fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
 
 /// A label in English with an optional Spanish translation (the page falls back to English).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocText"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Text {
     /// English text.
     pub en: String,
     /// Spanish text, `null` when not translated.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub es: Option<String>,
 }
 
@@ -62,6 +64,7 @@ impl Text {
 
 /// Where a fact came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocOrigin"))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Read from the source text (a short quote says where).
@@ -72,31 +75,37 @@ pub enum Origin {
 
 /// Provenance of an element, date, duration or dependency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocProvenance"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provenance {
     /// `"read"` or `"assumed"`.
     pub origin: Origin,
     /// A short quote from the source text (for `read`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub quote: Option<String>,
     /// Why or how: the interpretation of a read fact, or the reason for an assumption.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub note: Option<String>,
 }
 
 /// A value with its provenance, e.g. a date read as "Spring 2021".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocFact"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Fact<T> {
     /// The value.
     pub value: T,
     /// Where it came from; `null` when entered by the user.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// Progress status of a goal or an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started (the default).
@@ -112,6 +121,7 @@ pub enum Status {
 
 /// Time horizon of an outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocTerm"))]
 #[serde(rename_all = "snake_case")]
 pub enum Term {
     /// Short-term outcome.
@@ -124,6 +134,7 @@ pub enum Term {
 
 /// A phase of the program with its calendar window (both ends inclusive).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocPhase"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Phase {
     /// Unique id, e.g. `"p1"`.
@@ -132,23 +143,28 @@ pub struct Phase {
     pub name: Text,
     /// First day of the window.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub start: Option<Fact<Date>>,
     /// Last day of the window (inclusive).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub end: Option<Fact<Date>>,
     /// Where the phase came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A finish-to-start dependency: the goal starts after `goal` finishes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDependency"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dependency {
     /// Id of the prerequisite goal.
     pub goal: String,
     /// Where the dependency came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
@@ -158,6 +174,7 @@ pub struct Dependency {
 /// A stated `start` is a start-no-earlier-than constraint and a stated `end` a
 /// finish-no-later-than deadline (see [`schedule`](crate::toc::schedule())).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocGoal"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {
     /// Unique id, e.g. `"g6"`.
@@ -166,32 +183,41 @@ pub struct Goal {
     pub title: Text,
     /// Who is responsible, e.g. `"PASS funders"`.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub owner: Option<String>,
     /// Id of the phase the goal belongs to.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub phase: Option<String>,
     /// Stated first day.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub start: Option<Fact<Date>>,
     /// Stated last day (inclusive).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub end: Option<Fact<Date>>,
     /// Stated length in days (0 for a milestone).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub duration_days: Option<Fact<u32>>,
     /// Prerequisite goals.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Dependency>>", optional))]
     pub depends_on: Vec<Dependency>,
     /// Progress status.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Status>", optional))]
     pub status: Status,
     /// Where the goal came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A component (strand) of a program, e.g. Alianza's "Advocacy", with who takes part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocComponent"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Component {
     /// Unique id.
@@ -200,14 +226,17 @@ pub struct Component {
     pub title: Text,
     /// Who takes part, e.g. "Parent leaders and parent members".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub who: Option<Text>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An input (resource), e.g. a monthly stipend per parent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocInput"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Input {
     /// Unique id.
@@ -216,17 +245,21 @@ pub struct Input {
     pub title: Text,
     /// Amount in `unit`, e.g. 300 for "USD per parent per month".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub amount: Option<Fact<Amount>>,
     /// Component the input belongs to.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub component: Option<String>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An amount with its unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocAmount"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Amount {
     /// The number (finite).
@@ -238,6 +271,7 @@ pub struct Amount {
 
 /// An activity: what the program does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocActivity"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Activity {
     /// Unique id.
@@ -246,20 +280,25 @@ pub struct Activity {
     pub title: Text,
     /// Goal the activity serves.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub goal: Option<String>,
     /// Component the activity belongs to.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub component: Option<String>,
     /// Progress status.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Status>", optional))]
     pub status: Status,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An output or an impact: a plain logic-model element.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocElement"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Element {
     /// Unique id.
@@ -268,15 +307,18 @@ pub struct Element {
     pub title: Text,
     /// Component the element belongs to.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub component: Option<String>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An outcome: a change the program expects, with its horizon and the systems-change conditions
 /// it moves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocOutcome"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Outcome {
     /// Unique id.
@@ -287,29 +329,35 @@ pub struct Outcome {
     pub term: Term,
     /// Component the outcome belongs to.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub component: Option<String>,
     /// Systems-change conditions the outcome moves (ids from [`CONDITION_IDS`] or the funder's
     /// own).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<ConditionLink>>", optional))]
     pub conditions: Vec<ConditionLink>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An outcome's mapping to one systems-change condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocConditionLink"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConditionLink {
     /// Condition id, e.g. `"power-dynamics"`.
     pub condition: String,
     /// Where the mapping came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A "leads to" link between two logic-model elements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLink"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Link {
     /// Id of the element that leads to `to`.
@@ -318,11 +366,13 @@ pub struct Link {
     pub to: String,
     /// Where the link came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// Whether a statement is an assumption of the theory or a factor outside the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocAssumptionKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum AssumptionKind {
     /// Something the theory takes for granted.
@@ -333,6 +383,7 @@ pub enum AssumptionKind {
 
 /// An assumption or external factor, optionally about specific elements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocAssumption"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assumption {
     /// Unique id.
@@ -343,14 +394,17 @@ pub struct Assumption {
     pub text: Text,
     /// Ids of the elements or goals it concerns.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub about: Vec<String>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A baseline or target value with its date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocMeasure"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Measure {
     /// The value, in the indicator's unit (finite).
@@ -358,14 +412,17 @@ pub struct Measure {
     pub value: f64,
     /// When it holds (baseline) or is due (target).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub date: Option<Date>,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A measured value of an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocActual"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Actual {
     /// The value, in the indicator's unit (finite).
@@ -375,11 +432,13 @@ pub struct Actual {
     pub date: Date,
     /// Where it came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// An indicator on an output or an outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocIndicator"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Indicator {
     /// Unique id.
@@ -390,41 +449,52 @@ pub struct Indicator {
     pub measure: Text,
     /// Unit, e.g. "%" or "parents".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub unit: Option<String>,
     /// Starting value.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub baseline: Option<Measure>,
     /// Value to reach, with its target date.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub target: Option<Measure>,
     /// Where the values come from, e.g. "PASS parent survey".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub data_source: Option<String>,
     /// Id of a survey item analysed in the Survey area, if any.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub survey_item: Option<String>,
     /// Measured values (older models; [`series_of`](super::series_of) reads them as dated
     /// points of the series).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Actual>>", optional))]
     pub actuals: Vec<Actual>,
     /// Values by period (school year, year, quarter or date), with counts where known.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<super::series::SeriesPoint>>", optional))]
     pub series: Vec<super::series::SeriesPoint>,
     /// A derived indicator: the ratio or difference of two other indicators' series, computed
     /// wherever both have a value (its own `series` then holds only values the source states).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub derived: Option<super::series::Derivation>,
     /// A context figure (e.g. enrolment, students in poverty): described over time, not a
     /// result to reach, so validation asks for no target.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub context: bool,
     /// Where the indicator came from.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
 /// A program's logic model: schedule and theory of change in one schema-versioned document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocModel"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Model {
     /// Always [`SCHEMA_VERSION`] once parsed (older files are migrated on reading).
@@ -435,42 +505,55 @@ pub struct Model {
     pub title: Text,
     /// The source text the model was read from, e.g. "Seed 004: PASS concept paper".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub source: Option<String>,
     /// Phases in order.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Phase>>", optional))]
     pub phases: Vec<Phase>,
     /// Goals.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Goal>>", optional))]
     pub goals: Vec<Goal>,
     /// Components (strands).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Component>>", optional))]
     pub components: Vec<Component>,
     /// Inputs (resources).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Input>>", optional))]
     pub inputs: Vec<Input>,
     /// Activities.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Activity>>", optional))]
     pub activities: Vec<Activity>,
     /// Outputs.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Element>>", optional))]
     pub outputs: Vec<Element>,
     /// Outcomes.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Outcome>>", optional))]
     pub outcomes: Vec<Outcome>,
     /// Impacts.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Element>>", optional))]
     pub impacts: Vec<Element>,
     /// "Leads to" links.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Link>>", optional))]
     pub links: Vec<Link>,
     /// Assumptions and external factors.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Assumption>>", optional))]
     pub assumptions: Vec<Assumption>,
     /// Indicators on outputs and outcomes.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<Indicator>>", optional))]
     pub indicators: Vec<Indicator>,
     /// The campaign's timeline: dated activities, flashpoints and milestones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<super::events::Event>>", optional))]
     pub events: Vec<super::events::Event>,
 }
 

@@ -44,20 +44,24 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`progress`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocProgressOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProgressOptions {
     /// The date progress is judged at.
     pub as_of: Date,
     /// Project start for the schedule, as in [`ScheduleOptions`].
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub start: Option<Date>,
     /// Project deadline for the schedule, as in [`ScheduleOptions`].
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub deadline: Option<Date>,
 }
 
 /// Whether something is where it should be by `asOf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocTrack"))]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Nothing is expected yet.
@@ -72,6 +76,7 @@ pub enum Track {
 
 /// How many goals or activities have each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocStatusCounts"))]
 #[serde(rename_all = "camelCase")]
 pub struct StatusCounts {
     /// Not started.
@@ -100,6 +105,7 @@ impl StatusCounts {
 
 /// An activity's status and completion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocActivityProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct ActivityProgress {
     /// Activity id.
@@ -114,6 +120,7 @@ pub struct ActivityProgress {
 
 /// A goal's progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocGoalProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalProgress {
     /// Goal id.
@@ -136,6 +143,7 @@ pub struct GoalProgress {
 
 /// An indicator's progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocIndicatorProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorProgress {
     /// Indicator id.
@@ -173,6 +181,7 @@ pub struct IndicatorProgress {
 
 /// An outcome's progress, from its indicators.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocOutcomeProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeProgress {
     /// Outcome id.
@@ -189,6 +198,7 @@ pub struct OutcomeProgress {
 
 /// A phase's (or the program's) progress, from its goals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocGroupProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct GroupProgress {
     /// Phase id, or `"program"`.
@@ -207,6 +217,7 @@ pub struct GroupProgress {
 
 /// The result of [`progress`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// `"linear_expected_progress"`.

@@ -27,20 +27,24 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`schedule`].
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocScheduleOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScheduleOptions {
     /// Project start: no goal starts earlier. Default: the earliest phase start or stated goal
     /// start.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub start: Option<Date>,
     /// Project deadline (inclusive): every goal must finish by it. Default: none (late dates
     /// are computed back from the project's early finish).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub deadline: Option<Date>,
 }
 
 /// What set a goal's early start, when it was not a prerequisite's finish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocStartConstraint"))]
 #[serde(rename_all = "snake_case")]
 pub enum StartConstraint {
     /// The project start.
@@ -55,6 +59,7 @@ pub enum StartConstraint {
 
 /// One goal in the schedule. Finish dates are inclusive (the last day of work).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocGoalSchedule"))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalSchedule {
     /// Goal id.
@@ -90,6 +95,7 @@ pub struct GoalSchedule {
 
 /// A phase window against the goals scheduled in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocPhaseSchedule"))]
 #[serde(rename_all = "camelCase")]
 pub struct PhaseSchedule {
     /// Phase id.
@@ -110,6 +116,7 @@ pub struct PhaseSchedule {
 
 /// The result of [`schedule`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSchedule"))]
 #[serde(rename_all = "camelCase")]
 pub struct Schedule {
     /// `"cpm"`.

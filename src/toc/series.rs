@@ -18,6 +18,7 @@ use std::fmt;
 /// A period of a series. Written as text: `"2013-14"` (school year, July 1 – June 30),
 /// `"2014"` (calendar year), `"2014-Q2"` (quarter) or `"2014-05-31"` (a date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocPeriod", type = "string"))]
 pub enum Period {
     /// School year starting in July of the year, e.g. 2013 for "2013-14".
     SchoolYear(i32),
@@ -128,6 +129,7 @@ impl<'de> Deserialize<'de> for Period {
 
 /// One value of a series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSeriesPoint"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SeriesPoint {
     /// The period it describes.
@@ -135,18 +137,23 @@ pub struct SeriesPoint {
     /// The value in the indicator's unit (`None` with counts only: then 100 × numerator /
     /// denominator).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub value: Option<f64>,
     /// Count of cases (e.g. students suspended), where published.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub numerator: Option<f64>,
     /// Count of the population (e.g. enrolled students), where published.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub denominator: Option<f64>,
     /// Where the value comes from, e.g. "CDE DataQuest".
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub source: Option<String>,
     /// Read from a source (with its quote) or assumed (with a note).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub provenance: Option<Provenance>,
 }
 
@@ -186,6 +193,7 @@ pub fn series_of(i: &Indicator) -> Vec<SeriesPoint> {
 
 /// How a derived series combines two series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDeriveOp"))]
 #[serde(rename_all = "snake_case")]
 pub enum DeriveOp {
     /// a / b (e.g. middle-school rate over high-school rate: 1.8×).
@@ -196,6 +204,7 @@ pub enum DeriveOp {
 
 /// How an indicator derives from two others: `a / b` or `a − b`, period by period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDerivation"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Derivation {
     /// Ratio or difference.
@@ -218,6 +227,7 @@ pub fn derived_series(m: &super::model::Model, i: &Indicator) -> Option<Vec<Deri
 
 /// Where a derived value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDerivedFrom"))]
 #[serde(rename_all = "snake_case")]
 pub enum DerivedFrom {
     /// Computed from the two series' values of the period.
@@ -228,6 +238,7 @@ pub enum DerivedFrom {
 
 /// One value of a derived series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocDerivedPoint"))]
 #[serde(rename_all = "camelCase")]
 pub struct DerivedPoint {
     /// The period.
@@ -288,6 +299,7 @@ pub fn derive(
 
 /// Why a change has no interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocNoIntervalReason"))]
 #[serde(rename_all = "snake_case")]
 pub enum NoIntervalReason {
     /// Only rates are published for one or both periods: no counts, no honest interval.
@@ -296,6 +308,7 @@ pub enum NoIntervalReason {
 
 /// The change of a series between two periods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocChange"))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// The earlier period and its value.

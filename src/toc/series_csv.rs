@@ -23,6 +23,7 @@ pub const SERIES_CSV_MAX_ROWS: usize = 2_000_000;
 
 /// The shape detected from the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSeriesCsvShape"))]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesCsvShape {
     /// One row per entity, period and group.
@@ -33,6 +34,7 @@ pub enum SeriesCsvShape {
 
 /// A row or cell left out, positioned (1-based; row 1 is the header).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSeriesCsvIssue"))]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesCsvIssue {
     /// Stable code: `ragged_row`, `invalid_date` (a period that cannot be read),
@@ -51,6 +53,7 @@ pub struct SeriesCsvIssue {
 
 /// One imported series: an entity (school, district) and group (e.g. "All Students").
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocImportedSeries"))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedSeries {
     /// The entity, as written.
@@ -63,6 +66,7 @@ pub struct ImportedSeries {
 
 /// The result of [`import_series_csv`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocSeriesCsvImport"))]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesCsvImport {
     /// Long or wide.

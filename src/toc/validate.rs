@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// The result of [`validate`].
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocValidation"))]
 #[serde(rename_all = "camelCase")]
 pub struct Validation {
     /// `"toc_rules_v1"`: the rule set of [`Rule`].

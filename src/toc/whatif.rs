@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Options of [`what_if`]: the goal to delay and by how many days.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocWhatIfOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WhatIfOptions {
     /// Id of the goal whose start slips.
@@ -16,14 +17,17 @@ pub struct WhatIfOptions {
     pub delay_days: i64,
     /// Project start, as in [`ScheduleOptions`].
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub start: Option<Date>,
     /// Project deadline, as in [`ScheduleOptions`].
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub deadline: Option<Date>,
 }
 
 /// A goal whose dates change in a what-if (finish dates inclusive).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocMove"))]
 #[serde(rename_all = "camelCase")]
 pub struct Move {
     /// Goal id.
@@ -42,6 +46,7 @@ pub struct Move {
 
 /// The result of [`what_if`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocWhatIf"))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {
     /// `"cpm_delay"`.

@@ -24,35 +24,28 @@ pub mod survey;
 #[cfg(feature = "toc")]
 pub mod toc;
 pub mod tree;
+#[cfg(all(test, feature = "survey", feature = "conditions", feature = "toc"))]
+mod ts_types;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::json_compatible();
 
+/// The declarations of every input and result, generated from the Rust types by ts-rs in
+/// `cargo test` (see `ts_types.rs`; the shipped wasm carries no ts-rs code).
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
+const TS_GENERATED: &'static str = include_str!("generated.d.ts");
+
+/// What cannot be derived: a thrown error is a JavaScript `Error` carrying the fields of
+/// [`Error`] (`EngineError` in the generated declarations).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR: &'static str = r#"
 /** Every error thrown by waterline is an `Error` with these extra fields. */
 export interface WaterlineError extends Error {
   /** Stable machine-readable code, e.g. "count_exceeds_total". */
-  code: string;
+  code: ErrorCode;
   /** The offending values, row, column or id. */
-  details: Record<string, number | string | Array<number | string>>;
-}
-/** Options of an interval. */
-export interface LevelOptions {
-  /** Confidence level in (0, 1); default 0.95. */
-  level?: number;
-}
-/** A proportion with its confidence interval. */
-export interface ProportionInterval {
-  x: number;
-  n: number;
-  /** x / n, in [0, 1]. */
-  estimate: number;
-  lower: number;
-  upper: number;
-  level: number;
-  method: "wilson";
+  details: Record<string, ErrorDetail>;
 }
 "#;
 
@@ -303,8 +296,10 @@ pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
 
 /// Options that carry only a confidence level.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LevelOptions {
+    #[cfg_attr(test, ts(optional = nullable))]
     level: Option<f64>,
 }
 

@@ -4,7 +4,7 @@ import init, * as waterline from '../../pkg/waterline.js';
 import type {
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
-  SurveyMapping, ImportSummary, SurveyReport, SensitivityRow,
+  SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   TocModel, TocSeriesCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
@@ -14,7 +14,7 @@ export async function usage(): Promise<void> {
   const v: string = waterline.version();
 
   const ci: ProportionInterval = waterline.wilson(101, 113, { level: 0.95 });
-  const method: 'wilson' = ci.method;
+  const method: string = ci.method; // a union once method tags are enums (#16 vocabulary)
   const bounds: [number, number] = [ci.lower, ci.upper];
   waterline.wilson(1, 2, undefined);
   waterline.wilson(1, 2, null);
@@ -27,7 +27,7 @@ export async function usage(): Promise<void> {
   const before = new Float64Array([1, 2, 3]);
   const after = new Float64Array([2, 3, 5]);
   const mc: McNemar = waterline.mcnemar(4, 12, { level: 0.95, a: 30, d: 67 });
-  const exact: 'exact-binomial' = mc.pValueMethod;
+  const exact: string = mc.pValueMethod;
   const mcp: McNemar = waterline.mcnemarPairs(before, after);
   const sr: SignedRankTest = waterline.wilcoxonSignedRank(before, after, { zeroMethod: 'pratt', correct: true, exact: null });
   // @ts-expect-error zeroMethod is "wilcox" | "pratt"
@@ -58,7 +58,7 @@ export async function usage(): Promise<void> {
   const survey = new waterline.Survey(waterline.exampleSurveyCsv(), undefined);
   const mapping: SurveyMapping = survey.mapping();
   survey.setMapping(mapping);
-  const issues: ImportSummary = survey.issues();
+  const issues: SurveyImportSummary = survey.issues();
   const report: SurveyReport = survey.report({ level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'pratt' });
   const sentence: string = report.items[0].sentence.es;
   const fromBytes = waterline.Survey.fromBytes(new TextEncoder().encode(waterline.exampleStaffCsv()), { encoding: 'utf-8', duplicates: 'keepFirst' });
@@ -71,10 +71,10 @@ export async function usage(): Promise<void> {
   survey.setCodebook(book);
   survey.setCodebook(new TextEncoder().encode(book));
   const notices: string[] = report.notices.map((n) => n.code);
-  const proposals: number = mapping.instrument.items[0].proposals?.length ?? 0;
+  const proposals: number = mapping.instrument.items?.[0]?.proposals?.length ?? 0;
   console.log(notices, proposals);
   const staff: string = waterline.exampleStaffCsv();
-  const sens: SensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });
+  const sens: SurveySensitivityRow[] = waterline.waveSensitivity(0.48, 0.72, { sizes: [50, 100] });
   survey.free();
   console.log(issues.rows, sentence, staff.length, sens);
 
@@ -121,8 +121,8 @@ export async function usage(): Promise<void> {
     waterline.wilson(120, 113, {});
   } catch (e) {
     const err = e as WaterlineError;
-    const code: string = err.code;
-    const details: Record<string, number | string | Array<number | string>> = err.details;
+    const code: ErrorCode = err.code;
+    const details: Record<string, ErrorDetail> = err.details;
     console.log(code, details, v, method, bounds);
   }
 }

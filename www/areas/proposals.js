@@ -105,7 +105,7 @@ function withScoreObjects(round) {
 }
 
 /** Mounts the Proposals area into `root`; returns its state accessors for the project file. */
-export function mount(root, { changed } = {}) {
+export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: () => void }} */ { changed } = {}) {
   const rubric = call('defaultRubric');
   const example = call('exampleRound');
   if (!rubric.ok || !example.ok) {
@@ -125,9 +125,12 @@ export function mount(root, { changed } = {}) {
     example: example.value,
     defaultRubric: rubric.value,
     settings: cleanSettings(null),
+    /** @type {import('../../pkg/waterline.js').RoundValidation | null} */
     validation: null,
+    /** @type {import('../../pkg/waterline.js').RoundAnalysis | null} */
     analysis: null,
     analysisError: null,
+    /** @type {import('../../pkg/waterline.js').FundingResult | null} */
     funding: null,
     fundingError: null,
     boot: { state: 'idle', value: null, error: null, version: -1 },
@@ -159,6 +162,7 @@ export function mount(root, { changed } = {}) {
       if (!a) return [];
       const boot = ctx.boot.value && ctx.boot.version === ctx.version && ctx.boot.value.scores === ctx.settings.scores ? ctx.boot.value : null;
       const funded = new Map((ctx.funding?.funded ?? []).map((f) => [f.proposalId, f]));
+      /** @type {any[]} */
       const rows = ctx.round.proposals.map((p, i) => {
         const s = a.scores.proposals[i];
         const c = a.calibration.proposals[i];
@@ -208,7 +212,7 @@ export function mount(root, { changed } = {}) {
      * condition) are dropped and returned, and the change can be undone.
      * Returns { ok, dropped } or { ok: false, problems, notListed }.
      */
-    apply(next, { label, dropInvalidScores = false } = {}) {
+    apply(next, /** @type {{ label?: { key: string, params?: object }, dropInvalidScores?: boolean }} */ { label, dropInvalidScores = false } = {}) {
       const rubricNext = next.rubric ?? ctx.rubric;
       let roundNext = next.round ?? ctx.round;
       let v = call('validateRound', rubricNext, roundNext);
@@ -321,6 +325,7 @@ export function mount(root, { changed } = {}) {
     const label = ctx.undo();
     if (label) { undoStatus.hidden = false; undoStatus.textContent = t('proposals.undone', { what: t(label.key, label.params ?? {}) }); }
   });
+  /** @type {Array<[string, (ctx: any) => any]>} */
   const parts = [
     ['round', roundCard], ['ranking', rankingCard], ['budget', budgetCard], ['heatmap', heatmapCard],
     ['calibration', calibrationCard], ['agreement', agreementCard], ['depth', depthCard],
@@ -350,7 +355,7 @@ export function mount(root, { changed } = {}) {
     el('div', { class: 'undo-bar no-print' }, undoButton, undoStatus),
     sections.map((s) => s.node));
 
-  const refreshStatic = () => { for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n); };
+  const refreshStatic = () => { for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(/** @type {HTMLElement} */ (n).dataset.i18n); };
   onLangChange(() => { refreshStatic(); ctx.render(); });
   refreshStatic();
   const v = call('validateRound', ctx.rubric, ctx.round);

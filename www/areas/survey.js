@@ -194,7 +194,11 @@ export function mount(root, { changed = () => {} } = {}) {
 
   const engineOptions = () => ({ level: options.level, adjust: options.adjust, minCell: options.minCell, zeroMethod: options.zeroMethod, groupBy: options.groupBy });
 
-  /** Runs the report with the current options, marking the job so that a reload mid-job is noticed. */
+  /**
+   * Runs the report with the current options, marking the job so that a reload mid-job is noticed.
+   * @returns {Promise<{ ok: true, value: import('../../pkg/waterline.js').SurveyReport, error?: undefined }
+   *   | { ok: false, error: any, value?: undefined }>}
+   */
   async function runReport(s, opts = {}) {
     jobStarted(engineOptions());
     try { return await invoke(s, 'report', [engineOptions()], opts); } finally { jobEnded(); }

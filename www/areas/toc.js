@@ -26,7 +26,7 @@ function attempt(fn) {
 /** Re-renders `container` with `children`, keeping keyboard focus on the control with the same data-key. */
 function rerender(container, ...children) {
   const active = document.activeElement;
-  const key = container.contains(active) ? active?.dataset?.key : null;
+  const key = container.contains(active) ? /** @type {HTMLElement} */ (active)?.dataset?.key : null;
   replace(container, ...children);
   if (key) {
     const next = container.querySelector(`[data-key="${CSS.escape(key)}"]`);
@@ -44,7 +44,7 @@ function importDetail(error) {
 }
 
 /** Mounts the Theory-of-change area into `root`; returns its state accessors for the project file. */
-export function mount(root, { changed } = {}) {
+export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: () => void }} */ { changed } = {}) {
   let model = null;
   let lm = null;              // the engine's LogicModel of `model`
   let example = 'pass';       // which built-in model was loaded last (null: imported or new)
@@ -444,6 +444,7 @@ export function mount(root, { changed } = {}) {
   }, true);
   editCard.querySelector('[data-testid="toc-add"]').addEventListener('click', () => {
     const kind = addKind.value;
+    /** @type {{ id: string }} */
     let made = null;
     const r = commit((m) => { made = newElement(m, kind, t('toc.edit.newTitle', { kind: t(`toc.kind.${kind}`) })); m[COLLECTION[kind]].push(made); }, { undo: true });
     if (!r.ok) { status(errorText(r.error), true); return; }
@@ -493,9 +494,10 @@ export function mount(root, { changed } = {}) {
   }
   // One listener for every [data-select] (diagram nodes, Gantt bars, findings, tables).
   root.addEventListener('click', (e) => {
-    const button = e.target.closest('[data-select]');
+    const target = /** @type {HTMLElement} */ (e.target);
+    const button = /** @type {HTMLElement | null} */ (target.closest('[data-select]'));
     if (button && root.contains(button)) { select(button.dataset.select); return; }
-    const node = e.target.closest?.('.toc-node[data-id], .toc-gantt-row[data-id], .toc-gantt-phase[data-id]');
+    const node = /** @type {HTMLElement | null} */ (target.closest?.('.toc-node[data-id], .toc-gantt-row[data-id], .toc-gantt-phase[data-id]'));
     if (node) select(node.dataset.id, { scroll: false });
   });
 

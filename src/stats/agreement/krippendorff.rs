@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// The level of measurement for Krippendorff's alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum AlphaMetric {
     /// Squared difference of the values: δ²(c, k) = (c − k)².
@@ -26,6 +27,7 @@ impl AlphaMetric {
 
 /// Krippendorff's alpha with the sizes it was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct KrippendorffAlpha {
     /// `"krippendorff"`.

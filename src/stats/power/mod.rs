@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// The alternative hypothesis: a difference in either direction, or in the stated direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Alternative {
     /// Two-sided test at level α (α/2 in each tail). R: `alternative = "two.sided"`.
@@ -29,14 +30,18 @@ pub enum Alternative {
 
 /// Options shared by the power and sample-size functions.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct PowerOptions {
     /// Significance level α in (0, 1); default 0.05.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub alpha: f64,
     /// Default two-sided.
+    #[cfg_attr(test, ts(as = "Option<Alternative>", optional))]
     pub alternative: Alternative,
     /// Two-sided tests only: also count rejections in the wrong tail (R's `strict = TRUE`).
     /// Default `false`, as R; the difference is negligible unless the power is small.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub strict: bool,
 }
 
@@ -52,6 +57,7 @@ impl Default for PowerOptions {
 
 /// The n needed for a target power.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSize {
     /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
@@ -78,6 +84,7 @@ pub struct SampleSize {
 
 /// The power of a design with a given n.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Power {
     /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.

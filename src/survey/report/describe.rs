@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// A share of respondents with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyShare"))]
 #[serde(rename_all = "camelCase")]
 pub struct Share {
     /// The point's value as text (`"4"`) or the choice id.
@@ -51,6 +52,7 @@ impl Share {
 /// The top-box share: the top points of a Likert item (default the top two), yes for binary,
 /// improved for change items.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyTopBox"))]
 #[serde(rename_all = "camelCase")]
 pub struct TopBox {
     /// Point values counted.
@@ -63,6 +65,7 @@ pub struct TopBox {
 
 /// Descriptives of one item (in one wave, when there are waves).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyItemResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemResult {
     /// Item id.

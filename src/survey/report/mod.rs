@@ -46,6 +46,7 @@ pub use waves::{wave_sensitivity, SensitivityRow, WaveResult};
 
 /// How p-values are adjusted across the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyAdjust"))]
 #[serde(rename_all = "camelCase")]
 pub enum Adjust {
     /// Holm's step-down (family-wise error; R `p.adjust(p, "holm")`). The default.
@@ -86,21 +87,28 @@ impl Adjust {
 
 /// Options of the report; every field has a default.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyReportOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ReportOptions {
     /// Confidence level of every interval, in (0, 1); default 0.95.
+    #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
     /// p-value adjustment across the report; default Holm.
+    #[cfg_attr(test, ts(as = "Option<Adjust>", optional))]
     pub adjust: Adjust,
     /// Smallest group shown in subgroup tables (small-cell suppression); default 10.
+    #[cfg_attr(test, ts(as = "Option<u64>", optional))]
     pub min_cell: u64,
     /// Item ids to break results down by; default: the instrument's groups.
+    #[cfg_attr(test, ts(optional = nullable))]
     pub group_by: Option<Vec<String>>,
     /// Zero differences in the Wilcoxon signed-rank test: `"wilcox"` (drop, as R; default) or
     /// `"pratt"` (rank, as scipy).
+    #[cfg_attr(test, ts(as = "Option<ZeroMethod>", optional))]
     pub zero_method: ZeroMethod,
     /// Assumed sizes per wave for the sensitivity table when wave sizes are assumed; default
     /// 25, 50, 100, 200, 400.
+    #[cfg_attr(test, ts(as = "Option<Vec<u64>>", optional))]
     pub assumed_sizes: Vec<u64>,
 }
 
@@ -119,6 +127,7 @@ impl Default for ReportOptions {
 
 /// Why some rows were left out of a result, and how many.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyExclusion"))]
 #[serde(rename_all = "camelCase")]
 pub struct Exclusion {
     /// `"blank"`, `"notApplicable"`, `"declined"`, `"dontKnow"`, `"invalid"`, `"missing"`,
@@ -131,6 +140,7 @@ pub struct Exclusion {
 /// The main test of a result, in one shape for every test, so that p-values can be adjusted
 /// across the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyTestSummary"))]
 #[serde(rename_all = "camelCase")]
 pub struct TestSummary {
     /// The test, e.g. `"mcnemar-exact"`, `"wilcoxon-signed-rank"`, `"paired-t"`,
@@ -155,6 +165,7 @@ pub struct TestSummary {
 
 /// How p-values were adjusted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyAdjustment"))]
 #[serde(rename_all = "camelCase")]
 pub struct Adjustment {
     /// The method.
@@ -167,6 +178,7 @@ pub struct Adjustment {
 
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyReport"))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The instrument's title.

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// One scale's summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyScaleResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct ScaleResult {
     /// Scale id.

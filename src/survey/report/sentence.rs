@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// One sentence in both languages.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveySentence"))]
 pub struct Sentence {
     /// English.
     pub en: String,

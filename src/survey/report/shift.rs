@@ -23,6 +23,7 @@ use std::collections::HashMap;
 
 /// The shift of one pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyShiftResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct ShiftResult {
     /// Pair id.

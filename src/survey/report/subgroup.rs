@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// One group's row of a breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveySubgroupRow"))]
 #[serde(rename_all = "camelCase")]
 pub struct SubgroupRow {
     /// The group's label (e.g. "Salton City").
@@ -44,6 +45,7 @@ pub struct SubgroupRow {
 
 /// One item broken down by one group item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveySubgroupResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct SubgroupResult {
     /// Item id.

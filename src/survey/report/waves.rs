@@ -24,6 +24,7 @@ use serde::Serialize;
 
 /// The interval for the change under one assumed size per wave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveySensitivityRow"))]
 #[serde(rename_all = "camelCase")]
 pub struct SensitivityRow {
     /// Assumed respondents per wave.
@@ -113,6 +114,7 @@ pub fn wave_sensitivity(
 
 /// First against last wave for one item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyWaveResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct WaveResult {
     /// Item id.

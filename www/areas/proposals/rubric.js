@@ -240,7 +240,7 @@ export function rubricCard(ctx) {
     const key = JSON.stringify([rubric.levels, rubric.conditions.map((c) => [c.id, c.name, c.levelId, c.provenance]), renaming, lang()]);
     if (key !== structure) {
       structure = key;
-      const focused = document.activeElement && body.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+      const focused = document.activeElement && body.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).dataset.key : null;
       replace(body, rubric.levels.map((level) => {
         const conditions = rubric.conditions.filter((c) => c.levelId === level.id);
         return el('div', { class: 'level-group', 'data-level': level.id },

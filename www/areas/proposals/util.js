@@ -133,7 +133,7 @@ export function parsePercent(text) {
 
 /** Re-renders inside `container` with `fn`, then gives focus back to the element with the same data-key. */
 export function keepFocus(container, fn) {
-  const active = document.activeElement;
+  const active = /** @type {HTMLInputElement} */ (document.activeElement);
   const key = active && container.contains(active) ? active.dataset?.key : null;
   const selection = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
   fn();

@@ -59,7 +59,7 @@ function wrap(text, width, lines = 2) {
   return out;
 }
 
-function multiline(text, x, y, { width, lines = 2, anchor = 'start', cls, lineHeight = 15 } = {}) {
+function multiline(text, x, y, /** @type {{ width?: number, lines?: number, anchor?: string, cls?: string, lineHeight?: number }} */ { width, lines = 2, anchor = 'start', cls, lineHeight = 15 } = {}) {
   const parts = wrap(text, width, lines);
   const top = y - ((parts.length - 1) * lineHeight) / 2;
   const node = svg('text', { x, y: top, 'text-anchor': anchor, class: cls, 'dominant-baseline': 'middle' });

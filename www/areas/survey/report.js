@@ -254,11 +254,11 @@ function notices(report, mapping) {
       type: 'button', class: 'secondary small no-print', 'data-testid': 'survey-notice-fix', text: t('survey.notice.fix'),
       onclick: () => {
         // The scale editor of that question, opened and focused.
-        const box = document.querySelector(`[data-testid="survey-scale-item"][data-item="${CSS.escape(id)}"]`);
+        const box = /** @type {HTMLDetailsElement | null} */ (document.querySelector(`[data-testid="survey-scale-item"][data-item="${CSS.escape(id)}"]`));
         if (!box) return;
         box.open = true;
         box.scrollIntoView({ block: 'start' });
-        box.querySelector('select, input, button')?.focus();
+        /** @type {HTMLElement | null} */ (box.querySelector('select, input, button'))?.focus();
       },
     })] : null));
   }

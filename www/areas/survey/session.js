@@ -11,7 +11,7 @@ const lost = (error) => error?.code === 'stale_handle' || error?.code === 'cance
  * Creates a Survey in the worker from a file's bytes (a Uint8Array: the engine detects the
  * encoding) or from CSV text: { ok, value: session } or { ok: false, error }.
  */
-export async function open(text, readOptions, { signal } = {}) {
+export async function open(text, readOptions, /** @type {{ signal?: AbortSignal }} */ { signal } = {}) {
   const ctor = text instanceof Uint8Array ? 'fromBytes' : undefined;
   const [inst, made] = await Promise.all([
     run('instance', {}),
@@ -22,7 +22,7 @@ export async function open(text, readOptions, { signal } = {}) {
   return { ok: true, value: { handle: made.value, instance: inst.value, text, readOptions: readOptions ?? null, mapping: null } };
 }
 
-async function rebuild(session, { signal } = {}) {
+async function rebuild(session, /** @type {{ signal?: AbortSignal }} */ { signal } = {}) {
   const fresh = await open(session.text, session.readOptions, { signal });
   if (!fresh.ok) return fresh;
   Object.assign(session, { handle: fresh.value.handle, instance: fresh.value.instance });
@@ -37,7 +37,7 @@ async function rebuild(session, { signal } = {}) {
  * Calls `method(...args)` on the survey. If the worker was restarted since (the survey is gone),
  * rebuilds it and tries once more. `onRebuild()` is called before a rebuild (it can take a while).
  */
-export async function invoke(session, method, args = [], { signal, onRebuild } = {}) {
+export async function invoke(session, method, args = [], /** @type {{ signal?: AbortSignal, onRebuild?: () => void }} */ { signal, onRebuild } = {}) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await run('checked', { instance: session.instance, op: 'invoke', args: { handle: session.handle, method, args } }, { signal });
     if (r.ok || !lost(r.error) || signal?.aborted) return r;
@@ -61,7 +61,7 @@ export function close(session) {
 }
 
 /** Reads a File in the worker with progress: { ok, value: bytes } (a Uint8Array, undecoded). */
-export const readFile = (file, { onProgress, signal } = {}) => run('readBytes', { file }, { onProgress, signal });
+export const readFile = (/** @type {File} */ file, /** @type {{ onProgress?: (p: any) => void, signal?: AbortSignal }} */ { onProgress, signal } = {}) => run('readBytes', { file }, { onProgress, signal });
 
 /**
  * The survey's CSV as text (for a project file): bytes are decoded with the encoding the engine

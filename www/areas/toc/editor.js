@@ -22,6 +22,10 @@ const textOrNull = (s) => (s.trim() === '' ? null : s);
  * Creates the editor in `panel` (a hidden side panel). `commit(edit, options)` applies
  * `edit(model)` to a copy and returns { ok } or { ok: false, error }; `select(id)` selects an
  * element elsewhere on the page; `onClose()` is told when the panel closes.
+ * @param {{ panel: HTMLElement, getModel: () => import('../../../pkg/waterline.js').TocModel,
+ *   getSchedule?: () => import('../../../pkg/waterline.js').TocSchedule | null, getDerived?: (id: string) => import('../../../pkg/waterline.js').TocDerivedPoint[] | null,
+ *   commit: (edit: (m: import('../../../pkg/waterline.js').TocModel) => void, options?: object) => { ok: boolean, error?: any },
+ *   select: (id: string, options?: object) => void, onClose?: () => void }} deps
  */
 export function createEditor({ panel, getModel, getSchedule = () => null, getDerived = () => null, commit, select, onClose }) {
   let current = null; // { kind, id, pos }
@@ -65,20 +69,20 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     control.setAttribute('aria-describedby', [helpEl?.id, err.id].filter(Boolean).join(' '));
     return el('div', { class: `field${wide ? ' toc-wide' : ''}` }, el('label', { for: id, text: t(labelKey) }), control, helpEl, err);
   }
-  function text(labelKey, value, onValue, { key, lang: textLang = null, event = 'input', help = null, area = false } = {}) {
+  function text(labelKey, value, onValue, /** @type {{ key?: string, lang?: string | null, event?: string, help?: string | null, area?: boolean }} */ { key, lang: textLang = null, event = 'input', help = null, area = false } = {}) {
     const control = el(area ? 'textarea' : 'input', { type: area ? null : 'text', value: area ? null : (value ?? ''), lang: textLang, autocomplete: 'off', 'data-key': key, rows: area ? 2 : null });
     if (area) control.value = value ?? '';
     const f = field(labelKey, control, { help, wide: true });
     control.addEventListener(event, () => onValue(control.value, f));
     return f;
   }
-  function date(labelKey, value, onValue, { key } = {}) {
+  function date(labelKey, value, onValue, /** @type {{ key?: string }} */ { key } = {}) {
     const control = el('input', { type: 'date', value: value ?? '', 'data-key': key });
     const f = field(labelKey, control);
     control.addEventListener('change', () => onValue(control.value || null, f));
     return f;
   }
-  function numberField(labelKey, value, onValue, { key, whole = false, help = null } = {}) {
+  function numberField(labelKey, value, onValue, /** @type {{ key?: string, whole?: boolean, help?: string | null }} */ { key, whole = false, help = null } = {}) {
     const control = el('input', { type: 'text', inputmode: whole ? 'numeric' : 'decimal', value: value ?? '', autocomplete: 'off', 'data-key': key });
     const f = field(labelKey, control, { help });
     control.addEventListener('input', () => {
@@ -91,13 +95,13 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     });
     return f;
   }
-  function choice(labelKey, options, value, onValue, { key } = {}) {
+  function choice(labelKey, options, value, onValue, /** @type {{ key?: string }} */ { key } = {}) {
     const control = el('select', { 'data-key': key }, options.map(([v, label]) => el('option', { value: v, selected: v === (value ?? ''), text: label })));
     const f = field(labelKey, control);
     control.addEventListener('change', () => onValue(control.value, f));
     return f;
   }
-  function checks(labelKey, options, onToggle, { key } = {}) {
+  function checks(labelKey, options, onToggle, /** @type {{ key?: string }} */ { key } = {}) {
     const err = el('p', { class: 'toc-field-error', hidden: true, role: 'alert' });
     const set = el('fieldset', { class: 'toc-checks field' }, el('legend', { text: t(labelKey) }),
       options.map(([v, label, on, extra]) => {
@@ -182,6 +186,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
       list.length ? el('ul', { class: 'toc-linklist' }, list.map((i) => el('li', {}, selectButton(i.id)))) : el('p', { class: 'toc-muted', text: t('toc.edit.noneYet') }),
       el('button', { type: 'button', class: 'secondary', 'data-key': 'add-indicator', text: t('toc.f.addIndicator'),
         onclick: () => {
+          /** @type {any} */
           let made = null;
           const r = commit((mm) => { made = newElement(mm, 'indicator', t('toc.edit.newTitle', { kind: t('toc.kind.indicator') }), item.id); mm.indicators.push(made); }, { source: 'editor', undo: true });
           if (r.ok) open('indicator', made.id, { focus: true });
@@ -302,7 +307,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     const m = getModel();
     const item = current && locate(m);
     if (!item) { hide(false); return; }
-    const focusKey = panel.contains(document.activeElement) ? document.activeElement.dataset?.key : null;
+    const focusKey = panel.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).dataset?.key : null;
     heading.textContent = headingText(item);
     close.textContent = t('toc.edit.close');
     panel.setAttribute('aria-label', t('toc.edit.drawer'));

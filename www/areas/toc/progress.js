@@ -117,7 +117,7 @@ export function renderProgress({ progress, model, index, lang, asOf }) {
       }))));
   }
 
-  parts.push(actualForm({ model, index, lang, asOf }));
+  parts.push(actualForm({ model, lang, asOf }));
   if (progress.indicators.length) {
     parts.push(el('table', { class: 'data toc-table', 'data-testid': 'toc-indicator-progress' },
       el('caption', { text: t('toc.prog.indicators') }),
