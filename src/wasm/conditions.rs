@@ -442,3 +442,10 @@ pub fn parse_reviews_csv(
     let text: String = decode("csvText", csv_text)?;
     encode(&core(c::parse_reviews_csv(&rubric, &text))?)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_RANKS: &'static str = r#"
+/** Every proposal's rank in round order (competition ranks "1, 2, 2, 4"; null: no score). */
+export interface Ranks { raw: (number | null)[]; calibrated: (number | null)[]; }
+export interface RoundAnalysis { ranks: Ranks; }
+"#;

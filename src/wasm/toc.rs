@@ -414,3 +414,34 @@ impl LogicModel {
         encode(&core(toc::export(&self.model, &options))?)
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOC_EDIT: &'static str = r#"
+/** An edit of a logic model; an element is named by its kind and its position in that kind's list. */
+export type TocEdit =
+  | { op: "add"; kind: TocKind; title?: TocText | null; near?: string | null }
+  | { op: "remove"; kind: TocKind; index: number }
+  | { op: "rename"; kind: TocKind; index: number; to: string };
+/** Something an edit changed besides the element it names. */
+export type TocEffect =
+  | { effect: "removed"; kind: TocKind; id: string }
+  | { effect: "link_removed"; from: string; to: string }
+  | { effect: "dropped"; id: string; field: string; value: string }
+  | { effect: "cleared"; id: string; field: string }
+  | { effect: "renamed"; id: string; field: string };
+export interface TocEditResult { model: TocModel; id: string; effects: TocEffect[]; }
+"#;
+
+/// Applies one edit with the engine's rules: `add` (defaults and a fresh id), `remove` (with
+/// its cascade: links, dependencies, `about` entries, indicators and references that name the
+/// removed id) or `rename` (every reference follows). Throws `bad_input`, `unknown_id` (no
+/// element at that position) or `duplicate_id` (the new id is taken).
+#[wasm_bindgen(js_name = tocEdit, unchecked_return_type = "TocEditResult")]
+pub fn toc_edit(
+    #[wasm_bindgen(unchecked_param_type = "TocModel | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TocEdit")] op: JsValue,
+) -> Result<JsValue, JsValue> {
+    let m = model_arg(&model)?;
+    let op: toc::Edit = decode("op", op)?;
+    encode(&core(toc::edit(m, &op))?)
+}
