@@ -6,9 +6,10 @@
 // never freezes the page; every number comes from the engine.
 import './survey/strings.js';
 import './survey/strings-import.js';
-import { call, wilson } from '../engine.js';
+import { call } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
-import { errorText, onLangChange, t } from '../i18n.js';
+import { errorText, lang, onLangChange, t } from '../i18n.js';
+import { parseNumber } from '../number.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
 import { planningCard } from './survey/planning.js';
@@ -27,11 +28,6 @@ const ADJUST = ['holm', 'bh', 'bonferroni', 'hochberg', 'none'];
 const ZERO = ['wilcox', 'pratt'];
 const SOURCES = ['parents', 'staff', 'file'];
 
-/** Parses a typed number, accepting a decimal comma; anything else is NaN for the engine to reject. */
-const parseNumber = (text) => {
-  const s = String(text).trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
 const badState = (field, message) => ({ ok: false, error: { code: 'bad_input', details: { argument: `survey.${field}` }, message } });
 const sameOptions = (a, b) => Object.keys(DEFAULT_OPTIONS).every((k) => JSON.stringify(a?.[k] ?? DEFAULT_OPTIONS[k]) === JSON.stringify(b?.[k] ?? DEFAULT_OPTIONS[k]));
 const sameColumns = (a, b) => Array.isArray(a) && a.length === b.length && a.every((k, i) => k === b[i]);
@@ -43,7 +39,7 @@ function checkOptions(o, field) {
   if (!ADJUST.includes(o.adjust ?? 'holm')) return badState(`${field}.adjust`, `unknown adjustment ${o.adjust}`);
   if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState(`${field}.zeroMethod`, `unknown zero method ${o.zeroMethod}`);
   if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState(`${field}.groupBy`, 'groupBy must be null or a list of item ids');
-  const level = wilson(1, 2, { level: o.level ?? 0.95 });
+  const level = call('checkLevel', o.level ?? 0.95);
   if (!level.ok) return level;
   if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState(`${field}.minCell`, 'minCell must be a whole number from 1 to 1000');
   return { ok: true };
@@ -400,12 +396,12 @@ export function mount(root, { changed = () => {} } = {}) {
   levelInput.addEventListener('input', () => {
     clearTimeout(levelTimer);
     // The typed level is journaled at once (a reload 0 ms later keeps it); only the report waits.
-    const level = parseNumber(levelInput.value);
+    const level = parseNumber(levelInput.value, { lang: lang() });
     if (Number.isFinite(level)) { options = { ...options, level }; changed(); }
-    levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value) }; changed(); recompute(); }, 300);
+    levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value, { lang: lang() }) }; changed(); recompute(); }, 300);
   });
   adjustSelect.addEventListener('change', () => { options = { ...options, adjust: adjustSelect.value }; changed(); recompute(); });
-  minCellInput.addEventListener('change', () => { options = { ...options, minCell: parseNumber(minCellInput.value) }; changed(); recompute(); });
+  minCellInput.addEventListener('change', () => { options = { ...options, minCell: parseNumber(minCellInput.value, { lang: lang() }) }; changed(); recompute(); });
   zeroSelect.addEventListener('change', () => { options = { ...options, zeroMethod: zeroSelect.value }; changed(); recompute(); });
   groupSelect.addEventListener('change', () => {
     const v = groupSelect.value;

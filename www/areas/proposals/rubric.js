@@ -216,7 +216,7 @@ export function rubricCard(ctx) {
         definition: { en: f.defEn.value.trim(), es: f.defEs.value.trim() },
         scale: GENERAL_SCALE, weight: parseNumber(f.weight.value || '1'), provenance: 'custom', source: null,
       };
-      const r = edit({ op: 'add', condition }, { key: 'proposals.label.addCondition', params: { condition: condition.name[lang()] } });
+      const r = edit({ op: 'add', condition }, { key: 'proposals.label.addCondition', params: { condition: tx(condition.name) } });
       if (r.ok) { structure = ''; update(); }
     });
     replace(addForm, el('details', { class: 'add-condition' }, el('summary', { text: t('proposals.rubric.add') }),

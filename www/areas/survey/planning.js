@@ -3,7 +3,8 @@
 // (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine.
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
-import { errorText, number, percent, register, t } from '../../i18n.js';
+import { errorText, lang, number, percent, register, t } from '../../i18n.js';
+import { parseNumber } from '../../number.js';
 
 register({
   en: {
@@ -54,10 +55,8 @@ register({
   },
 });
 
-const parse = (text) => {
-  const s = String(text).trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
+/** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
+const parse = (text) => parseNumber(text, { lang: lang() });
 
 const DESIGNS = {
   pairedProportions: { a: ['survey.plan.a', '0.05'], b: ['survey.plan.b', '0.20'], size: 'sampleSizePairedProportions', power: 'powerPairedProportions' },

@@ -2,13 +2,11 @@
 // typed by hand (e.g. 101 of 113), computed by the engine on the main thread (it is instant).
 import { wilson } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
-import { errorText, percent, t } from '../../i18n.js';
+import { errorText, lang, percent, t } from '../../i18n.js';
+import { parseNumber } from '../../number.js';
 
-/** Parses what a person typed: accepts a decimal comma; anything else becomes NaN for the engine to reject. */
-const parse = (text) => {
-  const s = text.trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
+/** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
+const parse = (text) => parseNumber(text, { lang: lang() });
 
 export function shareCalculator() {
   const ids = { x: uid('x'), n: uid('n'), level: uid('level'), out: uid('out') };

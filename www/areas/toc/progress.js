@@ -3,7 +3,8 @@
 import { el, uid } from '../../dom.js';
 import { number, percent, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
-import { pick, STATUSES } from './model.js';
+import { STATUSES } from './model.js';
+import { pick } from '../../text.js';
 
 const SYMBOL = { on_track: '✓', behind: '⚠', no_data: '?', not_yet_due: '◷' };
 

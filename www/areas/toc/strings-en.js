@@ -260,7 +260,6 @@ export default {
   'toc.edit.to': 'To',
   'toc.edit.close': 'Close',
   'toc.edit.drawer': 'Edit element',
-  'toc.edit.newTitle': '{kind} (untitled)',
   'toc.edit.noneYet': 'None yet.',
 
   'toc.f.id': 'Id (unique)',

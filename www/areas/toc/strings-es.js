@@ -260,7 +260,6 @@ export default {
   'toc.edit.to': 'Hacia',
   'toc.edit.close': 'Cerrar',
   'toc.edit.drawer': 'Editar elemento',
-  'toc.edit.newTitle': '{kind} (sin título)',
   'toc.edit.noneYet': 'Ninguno todavía.',
 
   'toc.f.id': 'Id (único)',
