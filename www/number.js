@@ -27,7 +27,7 @@ const groupOf = (lang) => (lang === 'es' ? '.' : ',');
  */
 export function parseNumber(text, { lang = 'en', currency = false, percent = false } = {}) {
   let s = String(text ?? '').replace(/[\s\u00a0\u202f]/gu, '');
-  if (currency) s = s.replace(/^US\$|^\$|USD$/i, '').replace(/^([-+])(?:US\$|\$)/i, '$1');
+  if (currency) s = s.replace(/^US\$|^\$|USD$/gi, '').replace(/^([-+])(?:US\$|\$)/i, '$1');
   if (percent) s = s.replace(/%$/, '');
   const m = /^([-+]?)(.*)$/.exec(s);
   const sign = m[1] === '-' ? -1 : 1;

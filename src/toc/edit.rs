@@ -28,7 +28,7 @@ pub enum Edit {
     Add {
         /// Kind of the new element.
         kind: Kind,
-        /// Its title (name, measure or statement); "New <kind>" in both languages when absent.
+        /// Its title (name, measure or statement); "New <kind>" (English only) when absent.
         #[serde(default)]
         title: Option<Text>,
         /// An element the new one concerns: the `of` of an indicator, the `about` of an
@@ -180,23 +180,13 @@ pub fn fresh_id(m: &Model, kind: Kind) -> String {
         .unwrap_or_default()
 }
 
-/// The default title of a new element: "New goal" / "Nueva meta".
+/// The default title of a new element, "New goal", in English only: the editor opens the
+/// English title ready to type over, and a Spanish placeholder would outlive the title typed
+/// there (the page falls back to the English text, marked `lang="en"`, until one is written).
 fn default_title(kind: Kind) -> Text {
-    let es = match kind {
-        Kind::Phase => "Nueva fase",
-        Kind::Goal => "Nueva meta",
-        Kind::Component => "Nuevo componente",
-        Kind::Input => "Nuevo insumo",
-        Kind::Activity => "Nueva actividad",
-        Kind::Output => "Nuevo producto",
-        Kind::Outcome => "Nuevo resultado",
-        Kind::Impact => "Nuevo impacto",
-        Kind::Assumption => "Nuevo supuesto",
-        Kind::Indicator => "Nuevo indicador",
-    };
     Text {
         en: format!("New {}", kind.noun()),
-        es: Some(es.to_string()),
+        es: None,
     }
 }
 

@@ -39,7 +39,7 @@ fn add_gives_defaults_and_a_fresh_id() {
     assert_eq!(g.duration_days.as_ref().map(|f| f.value), Some(30));
     assert_eq!(g.status, Status::NotStarted);
     assert_eq!(g.title.en, "New goal");
-    assert_eq!(g.title.es.as_deref(), Some("Nueva meta"));
+    assert_eq!(g.title.es, None);
     assert!(r.effects.is_empty());
 }
 
@@ -218,4 +218,26 @@ fn removing_anything_from_the_examples_leaves_no_dangling_reference() {
             assert!(dangling.is_empty(), "{kind:?}: {dangling:?}");
         }
     }
+}
+
+/// The conditions an outcome may name come from the rubric in use (`validate_for`).
+#[test]
+fn validation_takes_the_rubric_conditions() {
+    let mut m = small();
+    m.outcomes[0].conditions.push(crate::toc::ConditionLink {
+        condition: "custom-condition".into(),
+        provenance: None,
+    });
+    let unknown = |v: crate::toc::Validation| {
+        v.findings
+            .iter()
+            .filter(|f| f.code == crate::toc::Rule::UnknownCondition)
+            .count()
+    };
+    assert_eq!(unknown(validate(&m)), 1);
+    assert_eq!(
+        unknown(crate::toc::validate_for(&m, &["custom-condition"])),
+        0
+    );
+    assert_eq!(unknown(crate::toc::validate_for(&m, &["policies"])), 1);
 }

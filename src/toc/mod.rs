@@ -65,5 +65,5 @@ pub use series::{
 pub use series_csv::{
     import_series_csv, ImportedSeries, SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
-pub use validate::{validate, Validation};
+pub use validate::{validate, validate_for, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -398,6 +398,18 @@ impl LogicModel {
         encode(&toc::progress(&self.model, &options))
     }
 
+    /// As `validate`, with the condition ids of the rubric the page holds (an outcome naming
+    /// any other gets `unknown_condition`). Throws `bad_input` when the ids are not strings.
+    #[wasm_bindgen(js_name = validateFor, unchecked_return_type = "TocValidation")]
+    pub fn validate_for(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] condition_ids: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<String> = decode("conditionIds", condition_ids)?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        encode(&toc::validate_for(&self.model, &ids))
+    }
+
     /// As `layoutModel`.
     #[wasm_bindgen(unchecked_return_type = "TocLayout")]
     pub fn layout(&self) -> Result<JsValue, JsValue> {

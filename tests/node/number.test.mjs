@@ -46,7 +46,7 @@ test('currency: US$, $ and USD, with either separator grouping thousands', () =>
   for (const lang of ['en', 'es']) {
     cases(lang, { currency: true }, [
       ['$800,000', 800000], ['US$800.000', 800000], ['800 000', 800000], ['800000', 800000], ['1.234 USD', 1234],
-      ['-$5', -5], ['$1,234.50', 1234.5], ['$12.5', 12.5], ['US$', NaN], ['€5', NaN],
+      ['-$5', -5], ['US$ 800 USD', 800], ['$1,234.50', 1234.5], ['$12.5', 12.5], ['US$', NaN], ['€5', NaN],
     ]);
   }
 });

@@ -190,7 +190,7 @@ export function mount(root, { changed } = {}) {
 
   // ---- analysis: one decode (lm), then every view from its results
   function analyse() {
-    const validation = attempt(() => lm.validate());
+    const validation = attempt(() => lm.validateFor(rubricConditions().map((c) => c.id)));
     const layout = attempt(() => lm.layout());
     const hasGoals = (model.goals ?? []).length > 0;
     const schedule = hasGoals ? attempt(() => lm.schedule(null)) : null;
