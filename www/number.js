@@ -62,3 +62,14 @@ function unsigned(s, group, currency) {
 function plain(s) {
   return /^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number(s) : Number.NaN;
 }
+
+/**
+ * A number as a form field shows it for `lang`: the shortest text that reads back to the same
+ * number, with a decimal comma in Spanish and never a thousands separator (so
+ * `parseNumber(formatNumber(v, { lang }), { lang })` is `v`). "" for null and non-finite values.
+ */
+export function formatNumber(value, { lang = 'en' } = {}) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const s = String(value);
+  return lang === 'es' ? s.replace('.', ',') : s;
+}

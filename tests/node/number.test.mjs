@@ -2,7 +2,7 @@
 // plain readings of each string by the rules in the module's header, written out by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNumber } from '../../www/number.js';
+import { formatNumber, parseNumber } from '../../www/number.js';
 
 const cases = (lang, options, table) => {
   for (const [text, want] of table) {
@@ -54,4 +54,15 @@ test('currency: US$, $ and USD, with either separator grouping thousands', () =>
 test('percent: a share from "20", "20 %" or "12,5"', () => {
   cases('es', { percent: true }, [['20', 0.2], ['20 %', 0.2], ['12,5', 0.125], ['12,5%', 0.125], ['%', NaN], ['x', NaN]]);
   cases('en', { percent: true }, [['12.5 %', 0.125], ['100', 1]]);
+});
+
+test('formatNumber writes what parseNumber reads back, with a decimal comma in Spanish', () => {
+  assert.equal(formatNumber(0.95, { lang: 'es' }), '0,95');
+  assert.equal(formatNumber(0.95, { lang: 'en' }), '0.95');
+  assert.equal(formatNumber(1500, { lang: 'es' }), '1500');
+  assert.equal(formatNumber(null), '');
+  assert.equal(formatNumber(Number.NaN), '');
+  for (const v of [0.95, 1.234, 123.456, 1234.5, 1234.567, -2.5, 1500, 1e-7, 1.5e-7, 2.5e21, 0]) {
+    for (const lang of ['en', 'es']) assert.equal(parseNumber(formatNumber(v, { lang }), { lang }), v, `${lang} ${v}`);
+  }
 });

@@ -9,7 +9,7 @@ import './survey/strings-import.js';
 import { call } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
 import { errorText, lang, onLangChange, t } from '../i18n.js';
-import { parseNumber } from '../number.js';
+import { formatNumber, parseNumber } from '../number.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
 import { planningCard } from './survey/planning.js';
@@ -483,7 +483,7 @@ export function mount(root, { changed = () => {} } = {}) {
   }
 
   function renderOptions() {
-    if (document.activeElement !== levelInput) levelInput.value = Number.isFinite(options.level) ? String(options.level) : levelInput.value;
+    if (document.activeElement !== levelInput) levelInput.value = Number.isFinite(options.level) ? formatNumber(options.level, { lang: lang() }) : levelInput.value;
     fill(adjustSelect, ADJUST.map((a) => [a, t(`survey.adjust.${a}`)]), options.adjust);
     minCellInput.value = Number.isFinite(options.minCell) ? options.minCell : minCellInput.value;
     fill(zeroSelect, ZERO.map((z) => [z, t(`survey.zero.${z}`)]), options.zeroMethod);

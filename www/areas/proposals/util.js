@@ -3,7 +3,7 @@
 // No statistics here: every number comes from the engine.
 import { el } from '../../dom.js';
 import { errorText, has, lang, register, t } from '../../i18n.js';
-import { parseNumber as readNumber } from '../../number.js';
+import { formatNumber, parseNumber as readNumber } from '../../number.js';
 import { pickText } from '../../text.js';
 
 register({
@@ -137,6 +137,9 @@ export const parseNumber = (text) => readNumber(text, { lang: lang() });
  * `currency`). A decimal part is kept so the engine can say that dollars must be whole.
  */
 export const parseDollars = (text) => readNumber(text, { lang: lang(), currency: true });
+
+/** A number as a form field shows it in the page's language ("2,5" in Spanish; www/number.js). */
+export const numberText = (value) => formatNumber(value, { lang: lang() });
 
 /** A percentage as typed ("20", "20 %", "12,5") as a share in [0, 1]; NaN when unreadable. */
 export const parsePercent = (text) => readNumber(text, { lang: lang(), percent: true });

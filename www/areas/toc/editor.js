@@ -5,7 +5,7 @@ import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
 import { COLLECTION, LOGIC_KINDS, STATUSES, TERMS, applyEdit, indexModel, labelOf, positionOf } from './model.js';
-import { parseNumber } from '../../number.js';
+import { formatNumber, parseNumber } from '../../number.js';
 import { pick, pickText } from '../../text.js';
 
 /** Provenance as words: a badge, the quote and the note. */
@@ -83,7 +83,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     return f;
   }
   function numberField(labelKey, value, onValue, { key, whole = false, help = null } = {}) {
-    const control = el('input', { type: 'text', inputmode: whole ? 'numeric' : 'decimal', value: value ?? '', autocomplete: 'off', 'data-key': key });
+    const control = el('input', { type: 'text', inputmode: whole ? 'numeric' : 'decimal', value: formatNumber(value, { lang: lang() }), autocomplete: 'off', 'data-key': key });
     const f = field(labelKey, control, { help });
     control.addEventListener('input', () => {
       const s = control.value.trim();
