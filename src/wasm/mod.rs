@@ -341,16 +341,6 @@ pub fn wilson(
     encode(&core(crate::stats::wilson(x, n, level))?)
 }
 
-/// Checks a confidence level (the page's settings and saved files): returns it when it lies
-/// strictly between 0 and 1, else throws `level_out_of_range` (details: `level`) or
-/// `bad_input` when it is not a number.
-#[wasm_bindgen(js_name = checkLevel)]
-pub fn check_level(
-    #[wasm_bindgen(unchecked_param_type = "number")] level: JsValue,
-) -> Result<f64, JsValue> {
-    core(crate::error::level(number("level", &level)?))
-}
-
 /// Wilson intervals for many `(x, n)` pairs (`Float64Array`s of equal length) at one level.
 ///
 /// Returns a `Float64Array` of `2k` numbers: the `k` lower bounds, then the `k` upper bounds.

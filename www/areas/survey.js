@@ -32,17 +32,12 @@ const badState = (field, message) => ({ ok: false, error: { code: 'bad_input', d
 const sameOptions = (a, b) => Object.keys(DEFAULT_OPTIONS).every((k) => JSON.stringify(a?.[k] ?? DEFAULT_OPTIONS[k]) === JSON.stringify(b?.[k] ?? DEFAULT_OPTIONS[k]));
 const sameColumns = (a, b) => Array.isArray(a) && a.length === b.length && a.every((k, i) => k === b[i]);
 
-/** Checks saved report options (`field` names them in an error). */
+/** Checks saved report options with the engine's own rules (`field` names them in an error). */
 function checkOptions(o, field) {
   if (o === undefined) return { ok: true };
   if (!o || typeof o !== 'object' || Array.isArray(o)) return badState(field, `${field} must be an object`);
-  if (!ADJUST.includes(o.adjust ?? 'holm')) return badState(`${field}.adjust`, `unknown adjustment ${o.adjust}`);
-  if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState(`${field}.zeroMethod`, `unknown zero method ${o.zeroMethod}`);
-  if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState(`${field}.groupBy`, 'groupBy must be null or a list of item ids');
-  const level = call('checkLevel', o.level ?? 0.95);
-  if (!level.ok) return level;
-  if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState(`${field}.minCell`, 'minCell must be a whole number from 1 to 1000');
-  return { ok: true };
+  // A null value is a setting left at its default (a half-typed level is saved as null).
+  return call('checkReportOptions', Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)));
 }
 
 /** Checks the shape of a saved survey state (the engine checks the mapping when it is applied). */
