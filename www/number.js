@@ -73,3 +73,23 @@ export function formatNumber(value, { lang = 'en' } = {}) {
   const s = String(value);
   return lang === 'es' ? s.replace('.', ',') : s;
 }
+
+/**
+ * The text of a number field after a switch from language `from` to `to`: "0.95" becomes
+ * "0,95" and back. Text that does not read as a number is kept as typed.
+ */
+export function relocalize(text, from, to) {
+  const v = parseNumber(text, { lang: from });
+  return Number.isFinite(v) ? formatNumber(v, { lang: to }) : text;
+}
+
+/**
+ * Rewrites every decimal field (`inputmode="decimal"`) under `root` for a language switch,
+ * except the one being typed in. Setting `value` fires no event: the areas' state is the
+ * number, which does not change.
+ */
+export function relocalizeFields(root, from, to) {
+  for (const input of root.querySelectorAll('input[inputmode="decimal"]')) {
+    if (input !== input.ownerDocument.activeElement) input.value = relocalize(input.value, from, to);
+  }
+}

@@ -2,7 +2,7 @@
 // plain readings of each string by the rules in the module's header, written out by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, parseNumber } from '../../www/number.js';
+import { formatNumber, parseNumber, relocalize } from '../../www/number.js';
 
 const cases = (lang, options, table) => {
   for (const [text, want] of table) {
@@ -65,4 +65,14 @@ test('formatNumber writes what parseNumber reads back, with a decimal comma in S
   for (const v of [0.95, 1.234, 123.456, 1234.5, 1234.567, -2.5, 1500, 1e-7, 1.5e-7, 2.5e21, 0]) {
     for (const lang of ['en', 'es']) assert.equal(parseNumber(formatNumber(v, { lang }), { lang }), v, `${lang} ${v}`);
   }
+});
+
+test('relocalize rewrites a field for a language switch and keeps text that is not a number', () => {
+  assert.equal(relocalize('0.95', 'en', 'es'), '0,95');
+  assert.equal(relocalize('0,95', 'es', 'en'), '0.95');
+  assert.equal(relocalize('1,500', 'en', 'es'), '1500');
+  assert.equal(relocalize('1.500', 'es', 'en'), '1500');
+  assert.equal(relocalize('12', 'en', 'es'), '12');
+  assert.equal(relocalize('', 'en', 'es'), '');
+  assert.equal(relocalize('0.9x', 'en', 'es'), '0.9x');
 });

@@ -4,7 +4,7 @@
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, percent, register, t } from '../../i18n.js';
-import { parseNumber } from '../../number.js';
+import { parseNumber, relocalize } from '../../number.js';
 
 register({
   en: {
@@ -69,7 +69,7 @@ export function planningCard(changed = () => {}) {
   const id = { design: uid('plan-design'), a: uid('plan-a'), b: uid('plan-b'), power: uid('plan-power'), n: uid('plan-n'), alpha: uid('plan-alpha') };
   const design = el('select', { id: id.design, 'data-testid': 'plan-design' },
     ...Object.keys(DESIGNS).map((k) => el('option', { value: k, 'data-i18n': `survey.plan.${k}` })));
-  const input = (key, value) => el('input', { id: id[key], type: 'text', inputmode: 'decimal', value, autocomplete: 'off', 'data-testid': `plan-${key}` });
+  const input = (key, value) => el('input', { id: id[key], type: 'text', inputmode: 'decimal', value: relocalize(value, 'en', lang()), autocomplete: 'off', 'data-testid': `plan-${key}` });
   const fields = { a: input('a', '0.05'), b: input('b', '0.20'), power: input('power', '0.8'), n: input('n', '113'), alpha: input('alpha', '0.05') };
   const labels = { a: el('label', { for: id.a }), b: el('label', { for: id.b }) };
   const field = (key, label) => el('div', { class: 'field' }, label, fields[key]);
@@ -107,8 +107,8 @@ export function planningCard(changed = () => {}) {
   }
   design.addEventListener('change', () => {
     const d = DESIGNS[design.value];
-    fields.a.value = d.a[1];
-    fields.b.value = d.b[1];
+    fields.a.value = relocalize(d.a[1], 'en', lang());
+    fields.b.value = relocalize(d.b[1], 'en', lang());
     render();
     changed();
   });
