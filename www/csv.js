@@ -1,5 +1,8 @@
 // The one CSV writer of the page: every CSV export (survey report, proposals results and
-// scores) builds its cells here, so the formula guard is the same everywhere.
+// scores) builds its cells here, so the quoting and the formula guard are the same everywhere.
+//
+// Quoting (RFC 4180): a field is quoted when it holds a comma, a double quote, CR or LF, and a
+// double quote inside is doubled; records end with CRLF. Nothing else is quoted.
 //
 // Formula guard (CSV injection, OWASP): a spreadsheet runs a cell that starts with `=`, `+`,
 // `-`, `@`, a tab or a line break as a formula — also after leading spaces, and also with the
@@ -17,13 +20,13 @@ export function looksLikeFormula(text) {
   return FORMULA.test(text.replace(SKIPPED, ''));
 }
 
-/** One CSV cell: empty for null/undefined/non-finite, defused when it could run, quoted when needed. */
+/** One CSV cell: empty for null/undefined/non-finite, defused when it could run, quoted as RFC 4180 says. */
 export function csvCell(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let s = String(value);
   if (looksLikeFormula(s)) s = `'${s}`;
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** CSV text from rows of cells (CRLF line ends, as spreadsheets expect). */

@@ -2,6 +2,7 @@
 import { ready, version } from './engine.js';
 import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
+import { relocalizeFields } from './number.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
@@ -18,6 +19,10 @@ function setStatus(state, text) {
 
 // ---- language switch
 const langButtons = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))];
+// Decimal fields follow the language ("0.95" ↔ "0,95"); registered before any area, so an area
+// that re-renders its fields on the switch still has the last word.
+let shownLang = lang();
+onLangChange((next) => { relocalizeFields(document, shownLang, next); shownLang = next; });
 for (const button of langButtons) {
   button.addEventListener('click', () => {
     setLang(button.dataset.lang);

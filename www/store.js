@@ -36,6 +36,9 @@ export function registerArea(name, { getState, setState }) {
   areas.set(name, { getState, setState });
 }
 
+/** The current state of area `name` (read only; null when it is not registered). */
+export const areaState = (name) => areas.get(name)?.getState() ?? null;
+
 export function setEngineVersion(v) { engineVersion = v; }
 
 /** Names the page's areas (those that registered and those that failed to start). */

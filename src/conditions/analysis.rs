@@ -7,6 +7,7 @@
 use super::agreement::{agreement_design, AgreementOptions, RoundAgreement};
 use super::calibration::{calibrate_design, Calibration};
 use super::depth::{coverage, depth_flags, Coverage, DepthFlag, DepthOptions};
+use super::ranking::Ranks;
 use super::round::design;
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
@@ -74,6 +75,9 @@ pub struct RoundAnalysis {
     pub scores: RoundScores,
     /// Reviewer offsets, calibrated scores and z-scores.
     pub calibration: Calibration,
+    /// Every proposal's rank by raw and by calibrated score (competition ranks: ties share
+    /// the better rank), so the page shows the engine's rank rather than computing its own.
+    pub ranks: Ranks,
     /// ICC and Krippendorff's alpha per condition and overall; discussion flags.
     pub agreement: RoundAgreement,
     /// Systems-change depth flags.
@@ -117,6 +121,14 @@ pub fn analyze_round(
     };
     let scores = summarize(&d);
     let calibration = calibrate_design(&d)?;
+    let ranks = Ranks::of(
+        &scores.proposals.iter().map(|p| p.score).collect::<Vec<_>>(),
+        &calibration
+            .proposals
+            .iter()
+            .map(|p| p.calibrated)
+            .collect::<Vec<_>>(),
+    );
     let offsets: Vec<Option<f64>> = calibration.reviewers.iter().map(|r| r.offset).collect();
     let agreement = agreement_design(&d, &agreement_options, &offsets)?;
     let flags = depth_flags(&scores.proposals, &depth_options)?;
@@ -131,6 +143,7 @@ pub fn analyze_round(
         reviews: d.reviews.len(),
         scores,
         calibration,
+        ranks,
         agreement,
         depth_flags: flags,
         coverage,

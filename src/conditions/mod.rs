@@ -39,7 +39,7 @@ pub use analysis::{analyze_round, AnalysisOptions, RoundAnalysis};
 pub use budget::{fund_within_budget, FundingOptions, FundingResult};
 pub use calibration::{calibrate, fit_additive, AdditiveFit, Calibration};
 pub use depth::{coverage, depth_flags, Coverage, DepthFlag, DepthOptions};
-pub use ranking::{bootstrap_ranks, BootstrapOptions, BootstrapRanks};
+pub use ranking::{bootstrap_ranks, BootstrapOptions, BootstrapRanks, Ranks};
 pub use reviews_csv::{parse_reviews_csv, ReviewsCsv};
 
 pub use default_rubric::default_rubric;

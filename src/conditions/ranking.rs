@@ -128,6 +128,30 @@ pub struct BootstrapRanks {
     pub warnings: Vec<Note>,
 }
 
+/// Every proposal's rank on the full panel, in round order, by raw and by calibrated score:
+/// competition ranks ("1, 2, 2, 4": 1 + the number of proposals that score strictly higher,
+/// so ties share the better rank); `null` for a proposal without a score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Ranks {
+    /// Ranks by raw weighted score.
+    pub raw: Vec<Option<usize>>,
+    /// Ranks by calibrated score.
+    pub calibrated: Vec<Option<usize>>,
+}
+
+impl Ranks {
+    /// Ranks of the raw and calibrated scores (each in round order).
+    pub fn of(raw: &[Option<f64>], calibrated: &[Option<f64>]) -> Ranks {
+        let mut order = Vec::new();
+        Ranks {
+            raw: ranks(raw, &mut order),
+            calibrated: ranks(calibrated, &mut order),
+        }
+    }
+}
+
 /// Competition ranks (1 + number strictly better) of the scored entries.
 fn ranks(scores: &[Option<f64>], order: &mut Vec<usize>) -> Vec<Option<usize>> {
     order.clear();
@@ -380,6 +404,20 @@ mod tests {
             &mut order,
         );
         assert_eq!(r, vec![Some(2), Some(1), None, Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn round_analysis_ranks_match_its_scores() {
+        let rubric = crate::conditions::default_rubric();
+        let round: Round = serde_json::from_str(crate::conditions::EXAMPLE_ROUND_JSON).unwrap();
+        let a = crate::conditions::analyze_round(&rubric, &round, &Default::default()).unwrap();
+        let raw: Vec<Option<f64>> = a.scores.proposals.iter().map(|p| p.score).collect();
+        for (i, rank) in a.ranks.raw.iter().enumerate() {
+            let s = raw[i].unwrap();
+            let better = raw.iter().flatten().filter(|&&x| x > s).count();
+            assert_eq!(*rank, Some(better + 1), "proposal {i}");
+        }
+        assert_eq!(a.ranks.calibrated.len(), round.proposals.len());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `HashMap` is used only to resolve ids; every graph is `Vec<Vec<u32>>` over dense indices.
 
 use super::model::{Model, Term};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -59,7 +59,7 @@ impl Hasher for FxHasher {
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The kind of a thing with an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {

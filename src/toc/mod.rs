@@ -20,6 +20,7 @@
 
 mod critical;
 pub mod date;
+mod edit;
 mod events;
 mod example;
 mod export;
@@ -39,6 +40,7 @@ mod whatif;
 
 pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode};
 pub use date::Date;
+pub use edit::{edit, fresh_id, id_prefix, Edit, EditResult, Effect};
 pub use events::{Event, EventKind};
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};
@@ -63,5 +65,5 @@ pub use series::{
 pub use series_csv::{
     import_series_csv, ImportedSeries, SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
-pub use validate::{validate, Validation};
+pub use validate::{validate, validate_for, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -46,6 +46,13 @@ pub struct Validation {
 /// # Ok::<(), waterline::Error>(())
 /// ```
 pub fn validate(m: &Model) -> Validation {
+    validate_for(m, &CONDITION_IDS)
+}
+
+/// As [`validate`], with the systems-change conditions an outcome may name taken from the
+/// rubric the funder uses (its condition ids, e.g. an edited rubric's) instead of
+/// [`CONDITION_IDS`]: `unknown_condition` flags any other id.
+pub fn validate_for(m: &Model, conditions: &[&str]) -> Validation {
     let ix = Index::build(m);
     let mut out = Vec::new();
     ids(m, &ix, &mut out);
@@ -54,7 +61,7 @@ pub fn validate(m: &Model) -> Validation {
     goals(m, &ix, &mut out);
     let valid_edges = links(m, &graph, &mut out);
     reachability(&graph, &valid_edges, &mut out);
-    indicators(m, &ix, &mut out);
+    indicators(m, &ix, conditions, &mut out);
     super::events::check(m, &ix, &mut out);
     out.sort_by_key(|f| f.severity); // stable: keeps rule order within a severity
     let errors = out.iter().filter(|f| f.severity == Severity::Error).count();
@@ -535,7 +542,7 @@ fn reachability(g: &LogicGraph<'_>, edges: &[(u32, u32, u32)], out: &mut Vec<Fin
     }
 }
 
-fn indicators(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
+fn indicators(m: &Model, ix: &Index<'_>, conditions: &[&str], out: &mut Vec<Finding>) {
     let mut measured = vec![false; m.outcomes.len()];
     for i in &m.indicators {
         if let Some(o) = ix.of(&i.of, Kind::Outcome) {
@@ -578,14 +585,14 @@ fn indicators(m: &Model, ix: &Index<'_>, out: &mut Vec<Finding>) {
             ));
         }
         for c in &o.conditions {
-            if !CONDITION_IDS.contains(&c.condition.as_str()) {
+            if !conditions.contains(&c.condition.as_str()) {
                 out.push(Finding::new(
                     Rule::UnknownCondition,
                     format!(
                         "outcome {} names the condition \"{}\", which is not one of {}",
                         o.id,
                         c.condition,
-                        CONDITION_IDS.join(", ")
+                        conditions.join(", ")
                     ),
                     &[&o.id, &c.condition],
                 ));

@@ -1612,6 +1612,22 @@ export type RankInterval = {
 };
 
 /**
+ * Every proposal's rank on the full panel, in round order, by raw and by calibrated score:
+ * competition ranks ("1, 2, 2, 4": 1 + the number of proposals that score strictly higher,
+ * so ties share the better rank); `null` for a proposal without a score.
+ */
+export type Ranks = {
+  /**
+   * Ranks by raw weighted score.
+   */
+  raw: Array<number | null>,
+  /**
+   * Ranks by calibrated score.
+   */
+  calibrated: Array<number | null>,
+};
+
+/**
  * A reviewer on the panel.
  */
 export type Reviewer = {
@@ -1787,6 +1803,11 @@ export type RoundAnalysis = {
    * Reviewer offsets, calibrated scores and z-scores.
    */
   calibration: Calibration,
+  /**
+   * Every proposal's rank by raw and by calibrated score (competition ranks: ties share
+   * the better rank), so the page shows the engine's rank rather than computing its own.
+   */
+  ranks: Ranks,
   /**
    * ICC and Krippendorff's alpha per condition and overall; discussion flags.
    */
@@ -3925,6 +3946,119 @@ export type TocDerivedPoint = {
  * How an edge runs between columns.
  */
 export type TocEdgeRoute = "forward" | "backward" | "flat";
+
+/**
+ * One edit of a model.
+ */
+export type TocEdit = { "op": "add",
+/**
+ * Kind of the new element.
+ */
+kind: TocKind,
+/**
+ * Its title (name, measure or statement); "New <kind>" (English only) when absent.
+ */
+title?: TocText | null,
+/**
+ * An element the new one concerns: the `of` of an indicator, the `about` of an
+ * assumption (ignored for other kinds).
+ */
+near?: string | null,
+} | { "op": "remove",
+/**
+ * Kind of the element.
+ */
+kind: TocKind,
+/**
+ * Position in that kind's list (0-based).
+ */
+index: number,
+} | { "op": "rename",
+/**
+ * Kind of the element.
+ */
+kind: TocKind,
+/**
+ * Position in that kind's list (0-based).
+ */
+index: number,
+/**
+ * The new id (trimmed; must not be empty nor used by another element).
+ */
+to: string,
+};
+
+/**
+ * The edited model and what the edit did.
+ */
+export type TocEditResult = {
+  /**
+   * The model after the edit.
+   */
+  model: TocModel,
+  /**
+   * Id of the element added, removed or renamed (its new id for a rename).
+   */
+  id: string,
+  /**
+   * Everything else that changed, in model order.
+   */
+  effects: Array<TocEffect>,
+};
+
+/**
+ * Something an edit changed besides the element it names.
+ */
+export type TocEffect = { "effect": "removed",
+/**
+ * Its kind.
+ */
+kind: TocKind,
+/**
+ * Its id.
+ */
+id: string,
+} | { "effect": "link_removed",
+/**
+ * Id of its source.
+ */
+from: string,
+/**
+ * Id of its target.
+ */
+to: string,
+} | { "effect": "dropped",
+/**
+ * Id of the element whose list changed.
+ */
+id: string,
+/**
+ * The field, e.g. `"dependsOn"`.
+ */
+field: string,
+/**
+ * The id that was dropped.
+ */
+value: string,
+} | { "effect": "cleared",
+/**
+ * Id of the element.
+ */
+id: string,
+/**
+ * The field.
+ */
+field: string,
+} | { "effect": "renamed",
+/**
+ * Id of the element (after the edit).
+ */
+id: string,
+/**
+ * The field, e.g. `"from"` of a link (`id` is then the link's `from`).
+ */
+field: string,
+};
 
 /**
  * An output or an impact: a plain logic-model element.

@@ -197,3 +197,15 @@ pub fn wave_sensitivity(
         o.level.unwrap_or(0.95),
     ))?)
 }
+
+/// Checks report options as `Survey.report` reads them — unknown fields (at any depth),
+/// enum values, the level, `minCell` and `assumedSizes` — without a survey, for saved
+/// settings. Throws `bad_input` (with the path), `level_out_of_range` or
+/// `parameter_out_of_range`.
+#[wasm_bindgen(js_name = checkReportOptions)]
+pub fn check_report_options(
+    #[wasm_bindgen(unchecked_param_type = "SurveyReportOptions")] options: JsValue,
+) -> Result<(), JsValue> {
+    let options: ReportOptions = decode("options", options)?;
+    core(options.check())
+}

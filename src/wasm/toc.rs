@@ -256,6 +256,18 @@ impl LogicModel {
         encode(&toc::progress(&self.model, &options))
     }
 
+    /// As `validate`, with the condition ids of the rubric the page holds (an outcome naming
+    /// any other gets `unknown_condition`). Throws `bad_input` when the ids are not strings.
+    #[wasm_bindgen(js_name = validateFor, unchecked_return_type = "TocValidation")]
+    pub fn validate_for(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] condition_ids: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<String> = decode("conditionIds", condition_ids)?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        encode(&toc::validate_for(&self.model, &ids))
+    }
+
     /// As `layoutModel`.
     #[wasm_bindgen(unchecked_return_type = "TocLayout")]
     pub fn layout(&self) -> Result<JsValue, JsValue> {
@@ -271,4 +283,18 @@ impl LogicModel {
         let options: ExportOptions = decode("options", options)?;
         encode(&core(toc::export(&self.model, &options))?)
     }
+}
+
+/// Applies one edit with the engine's rules: `add` (defaults and a fresh id), `remove` (with
+/// its cascade: links, dependencies, `about` entries, indicators and references that name the
+/// removed id) or `rename` (every reference follows). Throws `bad_input`, `unknown_id` (no
+/// element at that position) or `duplicate_id` (the new id is taken).
+#[wasm_bindgen(js_name = tocEdit, unchecked_return_type = "TocEditResult")]
+pub fn toc_edit(
+    #[wasm_bindgen(unchecked_param_type = "TocModel | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TocEdit")] op: JsValue,
+) -> Result<JsValue, JsValue> {
+    let m = model_arg(&model)?;
+    let op: toc::Edit = decode("op", op)?;
+    encode(&core(toc::edit(m, &op))?)
 }

@@ -159,6 +159,8 @@ fn roots(v: &mut Collect) {
     v.visit::<toc::SeriesCsvImport>();
     v.visit::<toc::DerivedPoint>();
     v.visit::<toc::Change>();
+    v.visit::<toc::Edit>();
+    v.visit::<toc::EditResult>();
 }
 
 /// The whole file: a header, then every declaration sorted by name.

@@ -257,6 +257,30 @@ test('add a goal, give it a length and a dependency, reject bad input at the fie
   await $('.toc-lists details[data-kind="goal"] summary').click();
 });
 
+test('deleting an output: the engine removes its links and its indicator too, and undo brings all back (issue 16)', async () => {
+  const count = (kind) => $(`.toc-lists details[data-kind="${kind}"] summary`).textContent();
+  const before = { indicators: await count('indicator'), links: await count('link') };
+  await $('.toc-lists details[data-kind="output"] summary').click();
+  await $('.toc-lists details[data-kind="output"] button[aria-label="Delete out_curriculum"]').click();
+  await s.page.waitForFunction(() => !document.querySelector('#area-toc .toc-node[data-id="out_curriculum"]'));
+  assert.match(await $('[data-testid="toc-status"]').textContent(), /Deleted out_curriculum/);
+  assert.match(await count('indicator'), /\(11\)/, 'ind_curriculum measured it');
+  assert.match(await count('link'), /\(19\)/, 'a_curriculum → out_curriculum → oc_skills');
+  await $('[data-testid="toc-undo"]').click();
+  await waitFor('.toc-node[data-id="out_curriculum"]');
+  assert.deepEqual({ indicators: await count('indicator'), links: await count('link') }, before);
+  await $('.toc-lists details[data-kind="output"] summary').click();
+});
+
+test('an outcome lists the conditions of the rubric the page holds, named as the rubric names them', async () => {
+  await $('.toc-node[data-id="oc_engagement"]').click();
+  await waitFor('[data-testid="toc-drawer"]:not([hidden])');
+  const labels = await drawer().locator('.toc-checks .toc-check label').allTextContents();
+  assert.ok(labels.includes('Power dynamics') && labels.includes('Mental models'), labels.join(' | '));
+  assert.equal(await drawer().locator('[data-key="cond-power-dynamics"]').count(), 1);
+  await closeDrawer();
+});
+
 test('an indicator form shows its values by period, counts and provenance (issue 17)', async () => {
   await $('[data-testid="toc-indicator-progress"] button[data-select="ind_ctx_poverty"]').click();
   await waitFor('[data-testid="toc-drawer"]:not([hidden])');

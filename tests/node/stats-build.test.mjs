@@ -12,11 +12,11 @@ stats.initSync({ module: readFileSync(new URL('../../pkg/stats/waterline_bg.wasm
 
 // The exports of the three areas (src/wasm/survey.rs, conditions.rs, toc.rs).
 const areas = [
-  'Survey', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
+  'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
   'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importSeriesCsv', 'layoutModel', 'parseModel',
-  'progress', 'scheduleModel', 'validateModel', 'whatIf',
+  'progress', 'scheduleModel', 'tocEdit', 'validateModel', 'whatIf',
 ];
 
 test('the statistics build has every export but the areas\'', () => {

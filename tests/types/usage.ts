@@ -6,7 +6,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
-  TocModel, TocSeriesCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
+  TocModel, TocEditResult, TocSeriesCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
 export async function usage(): Promise<void> {
@@ -90,6 +90,7 @@ export async function usage(): Promise<void> {
     reviewer: new Uint32Array([0]), proposal: [0], condition: new Uint32Array([0]), value: new Float64Array([3]),
   };
   waterline.analyzeRound(edited, { ...round, scores: [], scoreColumns: columns }, undefined);
+  const rank: number | null | undefined = ra.ranks.calibrated[0];
   const br: BootstrapRanks = waterline.bootstrapRanks(edited, round, { resamples: 100, seed: 1, topK: 3 });
   const fr: FundingResult = waterline.fundWithinBudget(edited, round, { budget: 500_000, partial: true });
   const rc: ReviewsCsv = waterline.parseReviewsCsv(edited, 'reviewer,proposal,policies\n');
@@ -107,6 +108,13 @@ export async function usage(): Promise<void> {
   const te: TocExport = waterline.exportModel(pass, { format: 'dot', lang: 'es' });
   const lm = new waterline.LogicModel(parsed);
   const lmv: TocValidation = lm.validate();
+  const lmf: TocValidation = lm.validateFor(['policies', 'practices']);
+  const added: TocEditResult = waterline.tocEdit(pass, { op: 'add', kind: 'indicator', near: 'out_cohort' });
+  const removed: TocEditResult = waterline.tocEdit(added.model, { op: 'remove', kind: 'output', index: 0 });
+  waterline.tocEdit(removed.model, { op: 'rename', kind: 'goal', index: 0, to: 'g_start' });
+  for (const e of removed.effects) if (e.effect === 'link_removed') console.log(e.from, e.to);
+  waterline.checkReportOptions({ level: 0.9, adjust: 'bh', minCell: 5 });
+  console.log(rank, lmf.valid, added.id);
   const lms: TocSchedule = lm.schedule(null);
   const dp: TocDerivedPoint[] | null = lm.derivedSeries('ind_susp_gap');
   const ch: TocChange = lm.seriesChange('ind_staff_beliefs', '2014-15', '2017-18', null);

@@ -176,13 +176,10 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
           depth: a.depthFlags.filter((f) => f.proposalId === p.id),
         };
       });
-      rows.sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || x.index - y.index);
-      let rank = 0;
-      rows.forEach((row, i) => {
-        if (row.score === null) { row.rank = null; return; }
-        if (i === 0 || rows[i - 1].score !== row.score) rank = i + 1;
-        row.rank = rank;
-      });
+      // The engine ranks (competition ranks, ties share the better rank); the page only orders by them.
+      const ranks = ctx.settings.scores === 'calibrated' ? a.ranks.calibrated : a.ranks.raw;
+      for (const row of rows) row.rank = ranks[row.index] ?? null;
+      rows.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || x.index - y.index);
       return rows;
     },
 

@@ -7,9 +7,10 @@
 import './survey/strings.js';
 import './survey/strings-import.js';
 import './survey/strings-notes.js';
-import { call, wilson } from '../engine.js';
+import { call } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
-import { errorText, onLangChange, t } from '../i18n.js';
+import { errorText, lang, onLangChange, t } from '../i18n.js';
+import { formatNumber, parseNumber } from '../number.js';
 import { downloadText } from '../store.js';
 import { shareCalculator } from './survey/quick.js';
 import { planningCard } from './survey/planning.js';
@@ -28,26 +29,16 @@ const ADJUST = ['holm', 'bh', 'bonferroni', 'hochberg', 'none'];
 const ZERO = ['wilcox', 'pratt'];
 const SOURCES = ['parents', 'staff', 'file'];
 
-/** Parses a typed number, accepting a decimal comma; anything else is NaN for the engine to reject. */
-const parseNumber = (text) => {
-  const s = String(text).trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
 const badState = (field, message) => ({ ok: false, error: { code: 'bad_input', details: { argument: `survey.${field}` }, message } });
 const sameOptions = (a, b) => Object.keys(DEFAULT_OPTIONS).every((k) => JSON.stringify(a?.[k] ?? DEFAULT_OPTIONS[k]) === JSON.stringify(b?.[k] ?? DEFAULT_OPTIONS[k]));
 const sameColumns = (a, b) => Array.isArray(a) && a.length === b.length && a.every((k, i) => k === b[i]);
 
-/** Checks saved report options (`field` names them in an error). */
+/** Checks saved report options with the engine's own rules (`field` names them in an error). */
 function checkOptions(o, field) {
   if (o === undefined) return { ok: true };
   if (!o || typeof o !== 'object' || Array.isArray(o)) return badState(field, `${field} must be an object`);
-  if (!ADJUST.includes(o.adjust ?? 'holm')) return badState(`${field}.adjust`, `unknown adjustment ${o.adjust}`);
-  if (!ZERO.includes(o.zeroMethod ?? 'wilcox')) return badState(`${field}.zeroMethod`, `unknown zero method ${o.zeroMethod}`);
-  if (o.groupBy !== undefined && o.groupBy !== null && !(Array.isArray(o.groupBy) && o.groupBy.every((g) => typeof g === 'string'))) return badState(`${field}.groupBy`, 'groupBy must be null or a list of item ids');
-  const level = wilson(1, 2, { level: o.level ?? 0.95 });
-  if (!level.ok) return level;
-  if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 1 && o.minCell <= 1000)) return badState(`${field}.minCell`, 'minCell must be a whole number from 1 to 1000');
-  return { ok: true };
+  // A null value is a setting left at its default (a half-typed level is saved as null).
+  return call('checkReportOptions', Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)));
 }
 
 /** Checks the shape of a saved survey state (the engine checks the mapping when it is applied). */
@@ -404,12 +395,12 @@ export function mount(root, { changed = () => {} } = {}) {
   levelInput.addEventListener('input', () => {
     clearTimeout(levelTimer);
     // The typed level is journaled at once (a reload 0 ms later keeps it); only the report waits.
-    const level = parseNumber(levelInput.value);
+    const level = parseNumber(levelInput.value, { lang: lang() });
     if (Number.isFinite(level)) { options = { ...options, level }; changed(); }
-    levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value) }; changed(); recompute(); }, 300);
+    levelTimer = setTimeout(() => { options = { ...options, level: parseNumber(levelInput.value, { lang: lang() }) }; changed(); recompute(); }, 300);
   });
   adjustSelect.addEventListener('change', () => { options = { ...options, adjust: adjustSelect.value }; changed(); recompute(); });
-  minCellInput.addEventListener('change', () => { options = { ...options, minCell: parseNumber(minCellInput.value) }; changed(); recompute(); });
+  minCellInput.addEventListener('change', () => { options = { ...options, minCell: parseNumber(minCellInput.value, { lang: lang() }) }; changed(); recompute(); });
   zeroSelect.addEventListener('change', () => { options = { ...options, zeroMethod: zeroSelect.value }; changed(); recompute(); });
   groupSelect.addEventListener('change', () => {
     const v = groupSelect.value;
@@ -487,7 +478,7 @@ export function mount(root, { changed = () => {} } = {}) {
   }
 
   function renderOptions() {
-    if (document.activeElement !== levelInput) levelInput.value = Number.isFinite(options.level) ? String(options.level) : levelInput.value;
+    if (document.activeElement !== levelInput) levelInput.value = Number.isFinite(options.level) ? formatNumber(options.level, { lang: lang() }) : levelInput.value;
     fill(adjustSelect, ADJUST.map((a) => [a, t(`survey.adjust.${a}`)]), options.adjust);
     minCellInput.value = Number.isFinite(options.minCell) ? options.minCell : minCellInput.value;
     fill(zeroSelect, ZERO.map((z) => [z, t(`survey.zero.${z}`)]), options.zeroMethod);

@@ -6,13 +6,15 @@ import './toc/strings.js';
 import { call, normalizeError, wasm } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
 import { applyStatic, errorText, lang, onLangChange, t } from '../i18n.js';
-import { downloadText } from '../store.js';
+import { areaState, downloadText } from '../store.js';
 import { diagramText, drawDiagram } from './toc/diagram.js';
 import { createEditor } from './toc/editor.js';
 import { renderFindings } from './toc/findings.js';
 import { drawGantt, fmtDate, scheduleTable, whatIfView } from './toc/gantt.js';
 import { editList } from './toc/lists.js';
-import { KINDS, LOGIC_KINDS, COLLECTION, indexModel, isIsoDate, labelOf, newElement, parseNumber, pick, provenanceCounts, provenanceEntries, removeElement, today } from './toc/model.js';
+import { KINDS, LOGIC_KINDS, COLLECTION, applyEdit, indexModel, isIsoDate, labelOf, provenanceCounts, provenanceEntries, today } from './toc/model.js';
+import { parseNumber } from '../number.js';
+import { pick } from '../text.js';
 import { renderProgress } from './toc/progress.js';
 
 const EXAMPLES = { pass: 'examplePassModel', alianza: 'exampleAlianzaModel' };
@@ -41,6 +43,16 @@ function importDetail(error) {
   const d = error?.details ?? {};
   const text = errorText(error);
   return Number.isFinite(d.line) && Number.isFinite(d.column) ? t('toc.model.importAt', { detail: text, line: d.line, column: d.column }) : text;
+}
+
+/**
+ * The systems-change conditions an outcome can be mapped to: those of the rubric the Proposals
+ * area holds (so an edited rubric's conditions appear), else the engine's default rubric.
+ */
+function rubricConditions() {
+  const held = areaState('proposals')?.rubric;
+  const rubric = held ?? call('defaultRubric').value;
+  return rubric?.conditions ?? [];
 }
 
 /** Mounts the Theory-of-change area into `root`; returns its state accessors for the project file. */
@@ -132,7 +144,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
 
   applyStatic(root);
   const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null),
-    getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; }, commit, select, onClose: () => { selected = null; applySelection(); } });
+    getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; },
+    getConditions: rubricConditions, commit, select, onClose: () => { selected = null; applySelection(); } });
 
   // ---- model changes
   /** Applies `edit(copy)` to a copy of the model; keeps it only when the engine can read it. */
@@ -184,7 +197,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
 
   // ---- analysis: one decode (lm), then every view from its results
   function analyse() {
-    const validation = attempt(() => lm.validate());
+    const validation = attempt(() => lm.validateFor(rubricConditions().map((c) => c.id)));
     const layout = attempt(() => lm.layout());
     const hasGoals = (model.goals ?? []).length > 0;
     const schedule = hasGoals ? attempt(() => lm.schedule(null)) : null;
@@ -353,7 +366,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
 
   function runWhatIf(announce = true) {
     const goalId = wiGoal.value;
-    const delay = parseNumber(wiDelay.value);
+    const delay = parseNumber(wiDelay.value, { lang: lang() });
     whatIfState = { goal: goalId, delay: wiDelay.value, shown: true };
     changed?.();
     wiDelay.removeAttribute('aria-invalid');
@@ -393,7 +406,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     const msg = form.querySelector('.toc-form-message');
     const valueInput = form.elements.value;
     const dateInput = form.elements.date;
-    const value = parseNumber(valueInput.value);
+    const value = parseNumber(valueInput.value, { lang: lang() });
     valueInput.removeAttribute('aria-invalid'); dateInput.removeAttribute('aria-invalid');
     msg.classList.remove('error');
     if (!Number.isFinite(value)) { valueInput.setAttribute('aria-invalid', 'true'); msg.classList.add('error'); msg.textContent = t('toc.prog.badValue'); return; }
@@ -427,7 +440,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   const listTable = (kind, items) => editList(kind, items, {
     lang: lang(),
     onDelete: (i, label) => {
-      const r = commit((m) => (kind === 'link' ? m.links.splice(i, 1) : removeElement(m, kind, m[COLLECTION[kind]][i])), { undo: true });
+      const r = commit((m) => (kind === 'link' ? m.links.splice(i, 1) : applyEdit(m, { op: 'remove', kind, index: i })), { undo: true });
       if (!r.ok) { status(errorText(r.error), true); return; }
       status(t('toc.edit.deleted', { id: label }));
       const open = editor.current();
@@ -446,11 +459,11 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     const kind = addKind.value;
     /** @type {{ id: string }} */
     let made = null;
-    const r = commit((m) => { made = newElement(m, kind, t('toc.edit.newTitle', { kind: t(`toc.kind.${kind}`) })); m[COLLECTION[kind]].push(made); }, { undo: true });
+    const r = commit((m) => { made = applyEdit(m, { op: 'add', kind }).id; }, { undo: true });
     if (!r.ok) { status(errorText(r.error), true); return; }
     refresh();
-    status(t('toc.edit.added', { id: made.id }));
-    select(made.id, { scroll: false });
+    status(t('toc.edit.added', { id: made }));
+    select(made, { scroll: false });
     editor.titleField()?.focus();
     editor.titleField()?.select?.();
   });

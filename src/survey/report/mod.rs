@@ -216,6 +216,18 @@ pub(crate) fn not_computed(test: &str, e: &Error) -> Note {
         .with("reason", e.code.as_str())
 }
 
+impl ReportOptions {
+    /// Checks the options as [`report`] does before any work: the level in (0, 1), `minCell`
+    /// from 1 to 1000, at most 20 assumed sizes of 1 to 10,000,000 each. The page checks saved
+    /// settings with it (`checkReportOptions`) instead of repeating the rules.
+    ///
+    /// # Errors
+    /// [`Code::LevelOutOfRange`] or [`Code::ParameterOutOfRange`].
+    pub fn check(&self) -> Result<()> {
+        check_options(self)
+    }
+}
+
 fn check_options(o: &ReportOptions) -> Result<()> {
     crate::error::level(o.level)?;
     if o.min_cell == 0 || o.min_cell > 1_000 {
@@ -411,6 +423,29 @@ mod tests {
                 "severity": "warning",
                 "params": {"test": "mann-whitney", "reason": "no_variation"}
             })
+        );
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    #[test]
+    fn check_applies_the_report_rules() {
+        assert!(ReportOptions::default().check().is_ok());
+        let bad_level = ReportOptions {
+            level: 1.0,
+            ..ReportOptions::default()
+        };
+        assert_eq!(bad_level.check().unwrap_err().code, Code::LevelOutOfRange);
+        let bad_cell = ReportOptions {
+            min_cell: 0,
+            ..ReportOptions::default()
+        };
+        assert_eq!(
+            bad_cell.check().unwrap_err().code,
+            Code::ParameterOutOfRange
         );
     }
 }

@@ -4,7 +4,7 @@
 import { el, replace, uid } from '../../dom.js';
 import { lang, register, t } from '../../i18n.js';
 import { downloadText } from '../../store.js';
-import { fileButton, fixed, messageBox, parseNumber, problemText, safeErrorText, tx } from './util.js';
+import { fileButton, fixed, messageBox, numberText, parseNumber, problemText, safeErrorText, tx } from './util.js';
 import { problemList } from './round.js';
 
 register({
@@ -157,7 +157,7 @@ export function rubricCard(ctx) {
       const current = ctx.condition(c.id);
       const r = edit({ op: 'reweight', id: c.id, weight: parseNumber(weight.value) }, { key: 'proposals.label.reweight', params: { condition: name } });
       if (!r.ok) {
-        weight.value = String(current.weight);
+        weight.value = numberText(current.weight);
         weight.setAttribute('aria-invalid', 'true');
         message.clear();
         replace(problems, el('p', { class: 'error', text: `${safeErrorText(r.error ?? r.problems?.[0] ?? {})} ${t('proposals.rubric.kept', { value: current.weight })}` }));
@@ -216,7 +216,7 @@ export function rubricCard(ctx) {
         definition: { en: f.defEn.value.trim(), es: f.defEs.value.trim() },
         scale: GENERAL_SCALE, weight: parseNumber(f.weight.value || '1'), provenance: 'custom', source: null,
       };
-      const r = edit({ op: 'add', condition }, { key: 'proposals.label.addCondition', params: { condition: condition.name[lang()] } });
+      const r = edit({ op: 'add', condition }, { key: 'proposals.label.addCondition', params: { condition: tx(condition.name) } });
       if (r.ok) { structure = ''; update(); }
     });
     replace(addForm, el('details', { class: 'add-condition' }, el('summary', { text: t('proposals.rubric.add') }),
@@ -253,7 +253,7 @@ export function rubricCard(ctx) {
     }
     for (const input of body.querySelectorAll('input[data-condition]')) {
       const c = ctx.condition(input.dataset.condition);
-      if (c && document.activeElement !== input) input.value = String(c.weight);
+      if (c && document.activeElement !== input) input.value = numberText(c.weight);
     }
   }
 

@@ -1,9 +1,12 @@
-// Shared helpers of the Proposals area: formatting, SVG, engine messages in the user's language,
-// CSV text, focus-keeping re-renders. No statistics here: every number comes from the engine.
+// Shared helpers of the Proposals area: formatting, engine messages in the user's language,
+// re-exports of the page's one SVG, CSV, number and text helpers, focus-keeping re-renders.
+// No statistics here: every number comes from the engine.
 import { el } from '../../dom.js';
 import { errorText, has, lang, number, register, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
 import './strings-notes.js';
+import { formatNumber, parseNumber as readNumber } from '../../number.js';
+import { pickText } from '../../text.js';
 
 register({
   en: {
@@ -64,22 +67,11 @@ register({
   },
 });
 
-export const SVG_NS = 'http://www.w3.org/2000/svg';
+// SVG elements: the page's one builder (www/svg.js), re-exported for the area's charts.
+export { svg, SVG_NS } from '../../svg.js';
 
-/** Creates an SVG element; `text` sets textContent, other keys become attributes. */
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'text') node.textContent = String(value);
-    else node.setAttribute(key, String(value));
-  }
-  for (const child of children.flat(Infinity)) if (child) node.append(child);
-  return node;
-}
-
-/** Picks the current language of an engine `{ en, es }` text. */
-export const tx = (text) => (text && typeof text === 'object' ? (text[lang()] || text.en || '') : String(text ?? ''));
+/** The current language's side of an engine `{ en, es }` text, with fallback (www/text.js). */
+export const tx = (text) => pickText(text, lang());
 
 const format = (options) => new Intl.NumberFormat(lang(), options);
 
@@ -109,27 +101,20 @@ export function pct(value, digits = 0) {
   return format({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-/** What a person typed as a number: accepts a decimal comma; anything else is NaN (the engine rejects it). */
-export function parseNumber(text) {
-  const s = String(text ?? '').trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-}
+/** What a person typed as a number, read in the page's language (www/number.js); NaN for the engine to reject. */
+export const parseNumber = (text) => readNumber(text, { lang: lang() });
 
 /**
- * Dollars as typed: "$800,000", "800.000", "800 000" or "800000". Thousands separators are
- * removed; a decimal part is kept so the engine can say that dollars must be whole.
+ * Dollars as typed: "$800,000", "US$800.000", "800 000" or "800000" (www/number.js with
+ * `currency`). A decimal part is kept so the engine can say that dollars must be whole.
  */
-export function parseDollars(text) {
-  const s = String(text ?? '').replace(/US\$|\$|\s|\u00a0/g, '');
-  if (/^\d{1,3}([.,]\d{3})+$/.test(s)) return Number(s.replace(/[.,]/g, ''));
-  return parseNumber(s);
-}
+export const parseDollars = (text) => readNumber(text, { lang: lang(), currency: true });
+
+/** A number as a form field shows it in the page's language ("2,5" in Spanish; www/number.js). */
+export const numberText = (value) => formatNumber(value, { lang: lang() });
 
 /** A percentage as typed ("20", "20 %", "12,5") as a share in [0, 1]; NaN when unreadable. */
-export function parsePercent(text) {
-  const v = parseNumber(String(text ?? '').replace('%', ''));
-  return v / 100;
-}
+export const parsePercent = (text) => readNumber(text, { lang: lang(), percent: true });
 
 /** Re-renders inside `container` with `fn`, then gives focus back to the element with the same data-key. */
 export function keepFocus(container, fn) {

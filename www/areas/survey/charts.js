@@ -3,16 +3,7 @@
 // never carries meaning alone: segments carry their share as text, the legend names each
 // colour, and disagreement always sits left of the centre line, agreement right of it.
 import { percent } from '../../i18n.js';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-/** An SVG element with attributes and children (strings become text). */
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
+import { svg } from '../../svg.js';
 
 // ---- colours: a brown ramp for the disagree side, a blue ramp for the agree side, grey between.
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));

@@ -1,9 +1,8 @@
 // Exports of the report: a flat CSV (one row per share, shift, wave comparison, subgroup cell
 // and scale) and the full JSON (report, options, mapping and import summary; never the
 // answers). Every value is copied from the engine's report, with its method.
-import { lang } from '../../i18n.js';
 import { tr } from './format.js';
-import { csvCell as field } from '../../csv.js';
+import { csvText } from '../../csv.js';
 
 const COLUMNS = ['section', 'id', 'question', 'subgroup', 'category', 'n', 'count', 'estimate', 'lower', 'upper', 'display',
   'method', 'test', 'statistic', 'df', 'p_value', 'p_adjusted', 'effect_name', 'effect', 'sentence'];
@@ -13,8 +12,8 @@ const test = (t) => (t ? { test: t.method, statistic: t.statistic, df: t.df, p_v
 /** The report as CSV text (texts in the current language). */
 export function reportCsv(report) {
   const rows = [];
-  const add = (r) => rows.push(COLUMNS.map((c) => field(r[c])));
-  const sentence = (s) => s?.[lang()] || s?.en;
+  const add = (r) => rows.push(COLUMNS.map((c) => r[c]));
+  const sentence = tr;
   for (const it of report.items) {
     const q = tr(it.text) + (it.wave ? ` (${it.wave})` : '');
     for (const d of it.distribution) add({ section: 'item', id: it.item, question: q, category: tr(d.label), n: d.n, count: d.count, estimate: d.share, lower: d.lower, upper: d.upper, method: it.method });
@@ -39,7 +38,7 @@ export function reportCsv(report) {
     add({ section: 'subgroup_test', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: tr(s.groupText), n: s.nUsed, ...test(s.test), method: s.method, sentence: sentence(s.sentence) });
   }
   for (const s of report.scales) add({ section: 'scale', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.alpha?.alpha, lower: s.alpha?.lower, upper: s.alpha?.upper, method: s.alpha ? `${s.alpha.method} (${s.alpha.ciMethod})` : s.method, sentence: sentence(s.sentence) });
-  return [COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+  return csvText([COLUMNS, ...rows]);
 }
 
 /** The report with what produced it, as JSON text (no survey answers). */

@@ -1,13 +1,10 @@
 // Formatting for the survey area: the engine's bilingual texts, shares, p-values and points.
 // Nothing here computes a statistic; it only writes numbers the engine returned.
 import { lang, percent, t } from '../../i18n.js';
+import { pickText } from '../../text.js';
 
-/** The engine's { en, es } text in the current language, falling back to the other one. */
-export function tr(text) {
-  if (!text) return '';
-  if (typeof text === 'string') return text;
-  return (lang() === 'es' ? text.es || text.en : text.en || text.es) ?? '';
-}
+/** The engine's { en, es } text in the current language, falling back to the other one (www/text.js). */
+export const tr = (text) => pickText(text, lang());
 
 /** A number with exactly `digits` decimals in the current language. */
 export function fixed(value, digits = 2) {

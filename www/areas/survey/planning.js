@@ -3,8 +3,9 @@
 // (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine.
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
-import { errorText, number, percent, register, t } from '../../i18n.js';
+import { errorText, lang, number, percent, register, t } from '../../i18n.js';
 import { noteLine } from './notices.js';
+import { parseNumber, relocalize } from '../../number.js';
 
 register({
   en: {
@@ -55,10 +56,8 @@ register({
   },
 });
 
-const parse = (text) => {
-  const s = String(text).trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
+/** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
+const parse = (text) => parseNumber(text, { lang: lang() });
 
 const DESIGNS = {
   pairedProportions: { a: ['survey.plan.a', '0.05'], b: ['survey.plan.b', '0.20'], size: 'sampleSizePairedProportions', power: 'powerPairedProportions' },
@@ -71,7 +70,7 @@ export function planningCard(changed = () => {}) {
   const id = { design: uid('plan-design'), a: uid('plan-a'), b: uid('plan-b'), power: uid('plan-power'), n: uid('plan-n'), alpha: uid('plan-alpha') };
   const design = el('select', { id: id.design, 'data-testid': 'plan-design' },
     ...Object.keys(DESIGNS).map((k) => el('option', { value: k, 'data-i18n': `survey.plan.${k}` })));
-  const input = (key, value) => el('input', { id: id[key], type: 'text', inputmode: 'decimal', value, autocomplete: 'off', 'data-testid': `plan-${key}` });
+  const input = (key, value) => el('input', { id: id[key], type: 'text', inputmode: 'decimal', value: relocalize(value, 'en', lang()), autocomplete: 'off', 'data-testid': `plan-${key}` });
   const fields = { a: input('a', '0.05'), b: input('b', '0.20'), power: input('power', '0.8'), n: input('n', '113'), alpha: input('alpha', '0.05') };
   const labels = { a: el('label', { for: id.a }), b: el('label', { for: id.b }) };
   const field = (key, label) => el('div', { class: 'field' }, label, fields[key]);
@@ -109,8 +108,8 @@ export function planningCard(changed = () => {}) {
   }
   design.addEventListener('change', () => {
     const d = DESIGNS[design.value];
-    fields.a.value = d.a[1];
-    fields.b.value = d.b[1];
+    fields.a.value = relocalize(d.a[1], 'en', lang());
+    fields.b.value = relocalize(d.b[1], 'en', lang());
     render();
     changed();
   });

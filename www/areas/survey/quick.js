@@ -2,19 +2,17 @@
 // typed by hand (e.g. 101 of 113), computed by the engine on the main thread (it is instant).
 import { wilson } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
-import { errorText, percent, t } from '../../i18n.js';
+import { errorText, lang, percent, t } from '../../i18n.js';
+import { parseNumber, relocalize } from '../../number.js';
 
-/** Parses what a person typed: accepts a decimal comma; anything else becomes NaN for the engine to reject. */
-const parse = (text) => {
-  const s = text.trim().replace(',', '.');
-  return s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? Number.NaN : Number(s);
-};
+/** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
+const parse = (text) => parseNumber(text, { lang: lang() });
 
 export function shareCalculator() {
   const ids = { x: uid('x'), n: uid('n'), level: uid('level'), out: uid('out') };
   const field = (key, id, value, labelKey) => el('div', { class: 'field' },
     el('label', { for: id, 'data-i18n': labelKey }),
-    el('input', { id, name: key, type: 'text', inputmode: 'decimal', value, autocomplete: 'off', 'aria-describedby': ids.out }));
+    el('input', { id, name: key, type: 'text', inputmode: 'decimal', value: relocalize(value, 'en', lang()), autocomplete: 'off', 'aria-describedby': ids.out }));
   const sentence = el('p', { class: 'sentence', 'data-testid': 'share-sentence' });
   const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', hidden: true });
   const details = el('table', { class: 'details', 'data-testid': 'share-table' });

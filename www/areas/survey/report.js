@@ -133,7 +133,7 @@ function sentences(report) {
     ...report.waves.map((w) => w.sentence),
     ...report.scales.map((s) => s.sentence),
     ...report.items.filter((it) => it.kind === 'category').map((it) => it.sentence),
-  ].map((s) => s[lang()] || s.en).filter(Boolean);
+  ].map(tr).filter(Boolean);
   return section('survey.report.sentences', 'survey-sentences', el('ul', { class: 'survey-sentences' }, list.map((s) => el('li', { text: s }))));
 }
 
@@ -295,7 +295,7 @@ function subgroups(report) {
       [t('survey.report.question'), ...levels.map((lv) => tr(lv)), report.adjustment.method === 'none' ? t('survey.report.p') : t('survey.report.pAdj')], rows));
   });
   const sentencesList = el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.subgroupSentences') }),
-    el('ul', { class: 'survey-sentences small' }, report.subgroups.map((s) => el('li', { text: s.sentence[lang()] || s.sentence.en }))));
+    el('ul', { class: 'survey-sentences small' }, report.subgroups.map((s) => el('li', { text: tr(s.sentence) }))));
   return section('survey.report.subgroups', 'survey-subgroups',
     el('p', { class: 'survey-note', text: t('survey.report.subgroupsNote', { min: minCell }) }),
     el('p', { class: 'survey-note' }, el('span', { 'aria-hidden': 'true', text: '† ' }), t('survey.report.suppressed.small', { min: minCell }), ' · ',

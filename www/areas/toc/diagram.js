@@ -2,7 +2,8 @@
 // polylines), once per change, plus its text equivalent (a list per column with "leads to").
 import { el } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { labelOf, pick } from './model.js';
+import { labelOf } from './model.js';
+import { pick } from '../../text.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
 
 /** Height of the column-name strip above the diagram. */

@@ -4,7 +4,9 @@
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
-import { COLLECTION, CONDITIONS, LOGIC_KINDS, STATUSES, TERMS, indexModel, labelOf, newElement, parseNumber, pick, renameId } from './model.js';
+import { COLLECTION, LOGIC_KINDS, STATUSES, TERMS, applyEdit, indexModel, labelOf, positionOf } from './model.js';
+import { formatNumber, parseNumber } from '../../number.js';
+import { pick, pickText } from '../../text.js';
 
 /** Provenance as words: a badge, the quote and the note. */
 export function provenance(p) {
@@ -21,13 +23,16 @@ const textOrNull = (s) => (s.trim() === '' ? null : s);
 /**
  * Creates the editor in `panel` (a hidden side panel). `commit(edit, options)` applies
  * `edit(model)` to a copy and returns { ok } or { ok: false, error }; `select(id)` selects an
- * element elsewhere on the page; `onClose()` is told when the panel closes.
+ * element elsewhere on the page; `onClose()` is told when the panel closes;
+ * `getConditions()` lists the systems-change conditions of the rubric the page holds
+ * ({ id, name: { en, es } }, in rubric order).
  * @param {{ panel: HTMLElement, getModel: () => import('../../../pkg/waterline.js').TocModel,
  *   getSchedule?: () => import('../../../pkg/waterline.js').TocSchedule | null, getDerived?: (id: string) => import('../../../pkg/waterline.js').TocDerivedPoint[] | null,
  *   commit: (edit: (m: import('../../../pkg/waterline.js').TocModel) => void, options?: object) => { ok: boolean, error?: any },
- *   select: (id: string, options?: object) => void, onClose?: () => void }} deps
+ *   select: (id: string, options?: object) => void, onClose?: () => void,
+ *   getConditions?: () => Array<{ id: string, name: { en: string, es: string } }> }} deps
  */
-export function createEditor({ panel, getModel, getSchedule = () => null, getDerived = () => null, commit, select, onClose }) {
+export function createEditor({ panel, getModel, getSchedule = () => null, getDerived = () => null, getConditions = () => [], commit, select, onClose }) {
   let current = null; // { kind, id, pos }
   let returnFocus = null;
   const heading = el('h3', { tabindex: '-1', class: 'toc-drawer-title' });
@@ -83,12 +88,12 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     return f;
   }
   function numberField(labelKey, value, onValue, /** @type {{ key?: string, whole?: boolean, help?: string | null }} */ { key, whole = false, help = null } = {}) {
-    const control = el('input', { type: 'text', inputmode: whole ? 'numeric' : 'decimal', value: value ?? '', autocomplete: 'off', 'data-key': key });
+    const control = el('input', { type: 'text', inputmode: whole ? 'numeric' : 'decimal', value: formatNumber(value, { lang: lang() }), autocomplete: 'off', 'data-key': key });
     const f = field(labelKey, control, { help });
     control.addEventListener('input', () => {
       const s = control.value.trim();
       if (s === '') return onValue(null, f);
-      const v = parseNumber(s);
+      const v = parseNumber(s, { lang: lang() });
       const bad = !Number.isFinite(v) || (whole && (!Number.isInteger(v) || v < 0 || v > 4294967295));
       if (bad) return showError(f, t(whole ? 'toc.f.badWhole' : 'toc.f.badNumber'));
       onValue(v, f);
@@ -114,7 +119,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
   }
   const idField = (item) => text('toc.f.id', item.id, (v, f) => {
     if (v.trim() === '') return showError(f, t('toc.f.badId'));
-    const r = apply((x, m) => renameId(m, x, v.trim()), { field: f });
+    const r = apply((x, m) => applyEdit(m, { op: 'rename', kind: current.kind, index: positionOf(m, current.kind, x), to: v }), { field: f });
     if (r.ok) { current.id = v.trim(); heading.textContent = headingText(locate(getModel())); }
   }, { key: 'id', event: 'change', help: t('toc.f.idHelp') });
   const bilingual = (keyEn, keyEs, prop) => (item) => [
@@ -188,9 +193,17 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
         onclick: () => {
           /** @type {any} */
           let made = null;
-          const r = commit((mm) => { made = newElement(mm, 'indicator', t('toc.edit.newTitle', { kind: t('toc.kind.indicator') }), item.id); mm.indicators.push(made); }, { source: 'editor', undo: true });
-          if (r.ok) open('indicator', made.id, { focus: true });
+          const r = commit((mm) => { made = applyEdit(mm, { op: 'add', kind: 'indicator', near: item.id }).id; }, { source: 'editor', undo: true });
+          if (r.ok) open('indicator', made, { focus: true });
         } }));
+  }
+
+  /** [id, label] of the rubric's conditions, then any other condition the outcome names. */
+  function conditionChoices(outcome) {
+    const known = getConditions();
+    const ids = new Set(known.map((c) => c.id));
+    return [...known.map((c) => [c.id, pickText(c.name, lang())]),
+      ...outcome.conditions.map((c) => c.condition).filter((c) => !ids.has(c)).map((c) => [c, c])];
   }
 
   // ---- one form per kind
@@ -227,9 +240,9 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     outcome: (x, m) => [idField(x), ...titles(x),
       choice('toc.f.term', TERMS.map((v) => [v, t(`toc.term.${v}`)]), x.term, (v, f) => apply((o) => { o.term = v; }, { field: f }), { key: 'term' }),
       refChoice('toc.f.component', 'component', m.components ?? [], x),
-      checks('toc.f.conditions', [...CONDITIONS, ...x.conditions.map((c) => c.condition).filter((c) => !CONDITIONS.includes(c))].map((c) => {
+      checks('toc.f.conditions', conditionChoices(x).map(([c, label]) => {
         const link = x.conditions.find((k) => k.condition === c);
-        return [c, CONDITIONS.includes(c) ? t(`toc.cond.${c}`) : c, Boolean(link), link?.provenance ? provenance(link.provenance) : null];
+        return [c, label, Boolean(link), link?.provenance ? provenance(link.provenance) : null];
       }), (c, on) => apply((o) => { o.conditions = on ? [...o.conditions, { condition: c, provenance: null }] : o.conditions.filter((k) => k.condition !== c); }), { key: 'cond' }),
       links(x, m), indicatorsOn(x, m)],
     indicator: (x, m) => [idField(x),

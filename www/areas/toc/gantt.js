@@ -3,7 +3,8 @@
 // path hatched, outlined AND labelled "critical", an "as of" marker; plus the schedule table.
 import { el } from '../../dom.js';
 import { number, t } from '../../i18n.js';
-import { dayNumber, pick } from './model.js';
+import { dayNumber } from './model.js';
+import { pick } from '../../text.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
 import { findingText } from './findings.js';
 

@@ -1,7 +1,8 @@
 // The edit lists: every element of one kind (or every link) with Edit and Delete buttons.
 import { el } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { labelOf, pick } from './model.js';
+import { labelOf } from './model.js';
+import { pick } from '../../text.js';
 
 /** A table of `items` of `kind` ("link" for links); `onDelete(index, label)` deletes one. */
 export function editList(kind, items, { lang, onDelete }) {

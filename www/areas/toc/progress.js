@@ -5,7 +5,8 @@ import { errorText, has, number, percent, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
 import './strings-notes.js';
 import { fmtDate } from './gantt.js';
-import { pick, STATUSES } from './model.js';
+import { STATUSES } from './model.js';
+import { pick } from '../../text.js';
 
 const SYMBOL = { on_track: '✓', behind: '⚠', no_data: '?', not_yet_due: '◷' };
 

@@ -89,14 +89,6 @@ export default {
   'toc.track.not_yet_due': 'not yet due',
   'toc.akind.assumption': 'assumption',
   'toc.akind.external_factor': 'external factor',
-  'toc.cond.policies': 'Policies',
-  'toc.cond.practices': 'Practices',
-  'toc.cond.resource-flows': 'Resource flows',
-  'toc.cond.relationships': 'Relationships & connections',
-  'toc.cond.power-dynamics': 'Power dynamics',
-  'toc.cond.mental-models': 'Mental models',
-  'toc.cond.leadership-development': 'Leadership development (Alianza)',
-  'toc.cond.community-building': 'Community building (Alianza)',
 
   'toc.val.heading': 'Validation',
   'toc.val.clean': 'No problems found: the model passes every rule ({elements} elements, {links} links, {goals} goals checked).',
@@ -258,7 +250,6 @@ export default {
   'toc.edit.to': 'To',
   'toc.edit.close': 'Close',
   'toc.edit.drawer': 'Edit element',
-  'toc.edit.newTitle': '{kind} (untitled)',
   'toc.edit.noneYet': 'None yet.',
 
   'toc.f.id': 'Id (unique)',

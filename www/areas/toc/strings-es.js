@@ -89,14 +89,6 @@ export default {
   'toc.track.not_yet_due': 'aún no corresponde',
   'toc.akind.assumption': 'supuesto',
   'toc.akind.external_factor': 'factor externo',
-  'toc.cond.policies': 'Políticas',
-  'toc.cond.practices': 'Prácticas',
-  'toc.cond.resource-flows': 'Flujos de recursos',
-  'toc.cond.relationships': 'Relaciones y conexiones',
-  'toc.cond.power-dynamics': 'Dinámicas de poder',
-  'toc.cond.mental-models': 'Modelos mentales',
-  'toc.cond.leadership-development': 'Desarrollo de liderazgo (Alianza)',
-  'toc.cond.community-building': 'Construcción de comunidad (Alianza)',
 
   'toc.val.heading': 'Validación',
   'toc.val.clean': 'No se encontraron problemas: el modelo cumple todas las reglas (se revisaron {elements} elementos, {links} vínculos y {goals} metas).',
@@ -258,7 +250,6 @@ export default {
   'toc.edit.to': 'Hacia',
   'toc.edit.close': 'Cerrar',
   'toc.edit.drawer': 'Editar elemento',
-  'toc.edit.newTitle': '{kind} (sin título)',
   'toc.edit.noneYet': 'Ninguno todavía.',
 
   'toc.f.id': 'Id (único)',

@@ -1,23 +1,10 @@
-// SVG building without innerHTML (user text always becomes a text node), and text fitting:
-// labels are wrapped into the boxes the engine laid out, measured with a canvas.
+// Text fitting for the area's SVG charts: labels are wrapped into the boxes the engine laid
+// out, measured with a canvas. SVG elements come from the page's one builder, www/svg.js.
 
-const NS = 'http://www.w3.org/2000/svg';
+import { svg } from '../../svg.js';
 
-/** Creates an SVG element: like dom.js `el`, with `class`, `text` and attributes. */
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(NS, tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'text') node.textContent = String(value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
+/** The page's one SVG builder (www/svg.js), re-exported for the area's charts. */
+export { svg };
 
 let context = null;
 let family = null;
