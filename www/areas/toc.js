@@ -457,7 +457,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   }, true);
   editCard.querySelector('[data-testid="toc-add"]').addEventListener('click', () => {
     const kind = addKind.value;
-    /** @type {{ id: string }} */
+    /** @type {string | null} */
     let made = null;
     const r = commit((m) => { made = applyEdit(m, { op: 'add', kind }).id; }, { undo: true });
     if (!r.ok) { status(errorText(r.error), true); return; }
