@@ -18,6 +18,7 @@
 //! Ids resolve through one hash map; every graph is index-based (`Vec<Vec<u32>>`), so the
 //! analyses are linear in the model's size (layout: per sweep, up to a log factor).
 
+mod chart;
 mod critical;
 pub mod date;
 mod events;
@@ -37,6 +38,7 @@ mod series_csv;
 mod validate;
 mod whatif;
 
+pub use chart::{chart_data, ChartData, ChartEvent, ChartPoint, ChartSeries};
 pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode};
 pub use date::Date;
 pub use events::{Event, EventKind};

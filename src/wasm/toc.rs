@@ -414,3 +414,31 @@ impl LogicModel {
         encode(&core(toc::export(&self.model, &options))?)
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOC_CHART: &'static str = r#"
+/** A drawn point: its period's days, value, Wilson interval (counts only), and a line break before it. */
+export interface TocChartPoint {
+  period: TocPeriod; start: TocDate; end: TocDate; value: number; interval: [number, number] | null;
+  from: "computed" | "stated" | null; stated: number | null; gapBefore: boolean;
+}
+export interface TocChartSeries { id: string; derived: boolean; points: TocChartPoint[]; }
+export interface TocChartEvent { id: string; start: TocDate | null; end: TocDate | null; }
+/** Chart and timeline data on one shared time axis (start/end null: nothing is dated). */
+export interface TocChartData { level: number; start: TocDate | null; end: TocDate | null; series: TocChartSeries[]; events: TocChartEvent[]; }
+"#;
+
+#[wasm_bindgen]
+impl LogicModel {
+    /// What the series charts and the timeline strip draw (issue 17): points with their days,
+    /// Wilson intervals where counts exist, line breaks where a period has no data, events,
+    /// one shared axis. `level` defaults to 0.95. Throws `level_out_of_range` or a count error.
+    #[wasm_bindgen(js_name = chartData, unchecked_return_type = "TocChartData")]
+    pub fn chart_data(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let level: Option<f64> = decode("level", level)?;
+        encode(&core(toc::chart_data(&self.model, level.unwrap_or(0.95)))?)
+    }
+}
