@@ -12,6 +12,8 @@ import { createEditor } from './toc/editor.js';
 import { renderFindings } from './toc/findings.js';
 import { drawGantt, fmtDate, scheduleTable, whatIfView } from './toc/gantt.js';
 import { editList } from './toc/lists.js';
+import { createEvidence } from './toc/evidence.js';
+import { exportButtons, relabelImageButtons } from './toc/exportimg.js';
 import { KINDS, LOGIC_KINDS, COLLECTION, indexModel, isIsoDate, labelOf, newElement, parseNumber, pick, provenanceCounts, provenanceEntries, removeElement, today } from './toc/model.js';
 import { renderProgress } from './toc/progress.js';
 
@@ -79,7 +81,8 @@ export function mount(root, { changed } = {}) {
   const textVersion = el('details', { class: 'toc-textversion' }, h('summary', 'toc.diagram.text'), diagramTextBody);
   const diagramCard = el('section', { class: 'card toc-diagram-card' },
     h('h3', 'toc.diagram.heading'), h('p', 'toc.diagram.help', { class: 'toc-help' }),
-    el('div', { class: 'toc-zoom' }, h('label', 'toc.diagram.zoom', { for: zoomSelect.id }), zoomSelect), diagramScroll,
+    el('div', { class: 'toc-zoom' }, h('label', 'toc.diagram.zoom', { for: zoomSelect.id }), zoomSelect,
+      imageButtons(() => diagram?.svg, 'diagram', 'toc.diagram.heading')), diagramScroll,
     textVersion);
 
   const ganttSummary = el('div', { 'data-testid': 'toc-gantt-summary' });
@@ -96,7 +99,8 @@ export function mount(root, { changed } = {}) {
       el('div', { class: 'field toc-field-button' }, h('button', 'toc.whatif.run', { type: 'submit', class: 'primary', 'data-testid': 'toc-whatif-run' }))),
     wiResult);
   const scheduleCard = el('section', { class: 'card toc-schedule-card' },
-    h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }), ganttScroll, scheduleTableBox, whatIfForm);
+    h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }),
+    imageButtons(() => gantt?.svg, 'gantt', 'toc.gantt.heading'), ganttScroll, scheduleTableBox, whatIfForm);
 
   const asOfInput = el('input', { id: ids.asOf, type: 'date', value: asOf, 'data-testid': 'toc-asof' });
   const progressBody = el('div', { 'data-testid': 'toc-progress' });
@@ -119,13 +123,20 @@ export function mount(root, { changed } = {}) {
     exportStatus,
     el('div', { class: 'field' }, h('label', 'toc.export.preview', { for: exportPreview.id }), exportPreview));
 
+  const evidence = createEvidence({ getModel: () => model, getLm: () => lm, commit, lang });
   const drawer = el('aside', { class: 'toc-drawer no-print', hidden: true, 'data-testid': 'toc-drawer' });
   replace(root, h('h2', 'toc.title'), h('p', 'toc.intro', { class: 'intro' }),
-    modelCard, validationCard, diagramCard, scheduleCard, progressCard, editCard, exportCard, drawer);
+    modelCard, validationCard, diagramCard, scheduleCard, progressCard, evidence.card, editCard, exportCard, drawer);
 
   applyStatic(root);
   const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null),
     getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; }, commit, select, onClose: () => { selected = null; applySelection(); } });
+
+  /** SVG and PNG export buttons of a drawn picture (`getNode()`: its <svg>, or null). */
+  function imageButtons(getNode, name, whatKey) {
+    return exportButtons({ getNode, name: () => `${model?.id || 'model'}-${name}`, what: () => t(whatKey),
+      onDone: (text, isError) => status(text, isError) });
+  }
 
   // ---- model changes
   /** Applies `edit(copy)` to a copy of the model; keeps it only when the engine can read it. */
@@ -155,11 +166,13 @@ export function mount(root, { changed } = {}) {
   }
 
   /** Replaces the whole model (from an example, a file, undo or a project file). */
-  function setModel(next, { source = null } = {}) {
+  function setModel(next, { source = null, windowAsOf = false } = {}) {
     const made = attempt(() => new wasm.LogicModel(next));
     if (!made.ok) return made;
     lm?.free();
     lm = made.value;
+    // A new model opens "as of" its own window (engine: defaultAsOf), not today's date (#17).
+    if (windowAsOf) { asOf = attempt(() => lm.defaultAsOf()).value ?? today(); asOfInput.value = asOf; }
     model = lm.toObject(); // every optional field present, as the engine writes it
     if (editor.current() && !indexModel(model).has(editor.current().id) && editor.current().kind !== 'model') editor.close(false);
     if (selected && !indexModel(model).has(selected)) selected = null;
@@ -195,6 +208,7 @@ export function mount(root, { changed } = {}) {
     renderDiagram(index);
     renderSchedule(index);
     renderProgressCard(index);
+    evidence.render();
     renderLists();
     applySelection();
     if (source !== 'editor') editor.refresh();
@@ -499,7 +513,7 @@ export function mount(root, { changed } = {}) {
     if (!r.ok) { status(errorText(r.error), true); return; }
     pushUndo();
     example = key;
-    setModel(r.value);
+    setModel(r.value, { windowAsOf: true });
     changed?.();
     status(t('toc.model.loaded', { title: pick(model.title, lang()).text }));
   });
@@ -529,7 +543,7 @@ export function mount(root, { changed } = {}) {
     }
     pushUndo();
     example = null;
-    const set = setModel(r.value);
+    const set = setModel(r.value, { windowAsOf: true });
     if (!set.ok) { status(t('toc.model.importBad', { detail: set.error.message }), true); return; }
     changed?.();
     status(t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
@@ -545,11 +559,11 @@ export function mount(root, { changed } = {}) {
     exportStatus.textContent = t('toc.export.done', { file });
   });
 
-  onLangChange(() => { refresh(); editor.render?.(); });
+  onLangChange(() => { refresh(); editor.render?.(); relabelImageButtons(root); });
 
   // ---- start with the PASS model
   const first = call(EXAMPLES.pass);
-  if (first.ok) setModel(first.value);
+  if (first.ok) setModel(first.value, { windowAsOf: true });
   else replace(modelInfo, el('p', { class: 'error', text: errorText(first.error) }));
 
   return {
