@@ -44,6 +44,7 @@ export function mount(root, { changed } = {}) {
   let lm = null;              // the engine's LogicModel of `model`
   let example = 'pass';       // which built-in model was loaded last (null: imported or new)
   let asOf = today();
+  let asOfChosen = false;      // the user picked the "as of" date: a newly loaded model keeps it
   let whatIfState = { goal: null, delay: '30', shown: false };
   let an = null;              // analysis: { validation, layout, schedule, scheduleError, progress }
   let selected = null;        // selected element id
@@ -172,7 +173,7 @@ export function mount(root, { changed } = {}) {
     lm?.free();
     lm = made.value;
     // A new model opens "as of" its own window (engine: defaultAsOf), not today's date (#17).
-    if (windowAsOf) { asOf = attempt(() => lm.defaultAsOf()).value ?? today(); asOfInput.value = asOf; }
+    if (windowAsOf && !asOfChosen) { asOf = attempt(() => lm.defaultAsOf()).value ?? today(); asOfInput.value = asOf; }
     model = lm.toObject(); // every optional field present, as the engine writes it
     if (editor.current() && !indexModel(model).has(editor.current().id) && editor.current().kind !== 'model') editor.close(false);
     if (selected && !indexModel(model).has(selected)) selected = null;
@@ -384,6 +385,7 @@ export function mount(root, { changed } = {}) {
     if (!isIsoDate(asOfInput.value)) { asOfInput.setAttribute('aria-invalid', 'true'); return; }
     asOfInput.removeAttribute('aria-invalid');
     asOf = asOfInput.value;
+    asOfChosen = true;
     changed?.();
     refresh();
   });
@@ -576,7 +578,7 @@ export function mount(root, { changed } = {}) {
       // The engine names the path it rejects when it can; otherwise the model as a whole.
       if (!check.ok) return { ok: false, error: { ...check.error, details: { argument: 'model', ...check.error.details } } };
       check.value.free();
-      if (isIsoDate(state.asOf)) { asOf = state.asOf; asOfInput.value = asOf; }
+      if (isIsoDate(state.asOf)) { asOf = state.asOf; asOfInput.value = asOf; asOfChosen = true; }
       example = EXAMPLES[state.example] ? state.example : null;
       if (state.whatIf && typeof state.whatIf === 'object') {
         whatIfState = { goal: typeof state.whatIf.goal === 'string' ? state.whatIf.goal : null, delay: String(state.whatIf.delay ?? '30'), shown: false };

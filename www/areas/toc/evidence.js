@@ -22,10 +22,14 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
   const eventsBox = el('div', {});
   const pointsBox = el('div', {});
   const csvBox = el('div', {});
+  // The forms are built while their <details> is open (a large model redraws fast).
+  const eventsDetails = el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-events-edit' }, h('summary', 'toc.event.editHeading'), eventsBox);
+  const pointsDetails = el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-points-edit' }, h('summary', 'toc.point.heading'), pointsBox);
+  eventsDetails.addEventListener('toggle', () => (eventsDetails.open ? renderEvents(getModel()) : replace(eventsBox)));
+  pointsDetails.addEventListener('toggle', () => (pointsDetails.open ? renderPoints(getModel()) : replace(pointsBox)));
   const card = el('section', { class: 'card toc-evidence-card', 'data-testid': 'toc-evidence-card' },
     h('h3', 'toc.chart.heading'), h('p', 'toc.chart.help', { class: 'toc-help' }), status, body,
-    el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-events-edit' }, h('summary', 'toc.event.editHeading'), eventsBox),
-    el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-points-edit' }, h('summary', 'toc.point.heading'), pointsBox),
+    eventsDetails, pointsDetails,
     el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-csv-edit' }, h('summary', 'toc.csv.heading'), csvBox));
   const say = (text, isError = false) => { status.textContent = text; status.classList.toggle('error', isError); };
   let pictures = { timeline: null, charts: new Map() };
@@ -46,8 +50,8 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const timeline = drawTimeline({ data, model, axis: charts.axis, lang: lang(), exportButtons: buttons });
     pictures = { timeline: timeline.svg, charts: charts.charts };
     replace(body, timeline.element, charts.element);
-    renderEvents(model);
-    renderPoints(model);
+    if (eventsDetails.open) renderEvents(model);
+    if (pointsDetails.open) renderPoints(model);
     if (!csvBox.firstChild) renderCsv();
     else relabelCsv(model);
   }
