@@ -33,6 +33,11 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-csv-edit' }, h('summary', 'toc.csv.heading'), csvBox));
   const say = (text, isError = false) => { status.textContent = text; status.classList.toggle('error', isError); };
   let pictures = { timeline: null, charts: new Map() };
+  /** An <option> "id · label" marked with the label's language when it is not the page's. */
+  const option = (id, text) => {
+    const p = pick(text, lang());
+    return el('option', { value: id, lang: p.lang !== lang() ? p.lang : null, text: `${id} · ${p.text}`.slice(0, 90) });
+  };
   const fileBase = () => getModel()?.id || 'model';
   const buttons = (node, name) => exportButtons({ getNode: () => node, name: () => `${fileBase()}-${name}`,
     what: () => (name === 'timeline' ? t('toc.timeline.heading') : name), onDone: say });
@@ -64,7 +69,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const current = events.find((e) => e.id === editing) ?? null;
     const chooser = el('select', { id: ids.pick, 'data-testid': 'toc-event-pick' },
       el('option', { value: '', text: t('toc.event.new') }),
-      events.map((e) => el('option', { value: e.id, text: `${e.id} · ${pick(e.title, lang()).text}`.slice(0, 90) })));
+      events.map((e) => option(e.id, e.title)));
     chooser.value = current ? current.id : '';
     chooser.addEventListener('change', () => { editing = chooser.value || null; renderEvents(getModel()); });
     const field = (id, key, input) => el('div', { class: 'field' }, el('label', { for: id, text: t(key) }), input);
@@ -74,12 +79,15 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const en = el('input', { id: ids.en, type: 'text', value: current?.title.en ?? '', 'data-testid': 'toc-event-en' });
     const es = el('input', { id: ids.es, type: 'text', value: current?.title.es ?? '', lang: 'es', 'data-testid': 'toc-event-es' });
     const comp = el('select', { id: ids.comp }, el('option', { value: '', text: t('toc.event.noComponent') }),
-      (model.components ?? []).map((c) => el('option', { value: c.id, text: `${c.id} · ${pick(c.title, lang()).text}` })));
+      (model.components ?? []).map((c) => option(c.id, c.title)));
     comp.value = current?.component ?? '';
     const concerned = [...(model.activities ?? []), ...(model.outputs ?? []), ...(model.outcomes ?? [])];
     const about = el('fieldset', { class: 'toc-event-about' }, el('legend', { text: t('toc.event.about') }),
-      el('div', { class: 'toc-checks' }, concerned.map((x) => el('label', {},
-        el('input', { type: 'checkbox', value: x.id, checked: (current?.about ?? []).includes(x.id) }), ` ${x.id} · ${pick(x.title, lang()).text}`))));
+      el('div', { class: 'toc-checks' }, concerned.map((x) => {
+        const p = pick(x.title, lang());
+        return el('label', {}, el('input', { type: 'checkbox', value: x.id, checked: (current?.about ?? []).includes(x.id) }),
+          ` ${x.id} · `, el('span', { lang: p.lang !== lang() ? p.lang : null, text: p.text }));
+      })));
     const msg = el('p', { id: ids.msg, class: 'toc-form-message', 'aria-live': 'polite', 'data-testid': 'toc-event-msg' }, el('span', { class: 'toc-help', text: t('toc.event.periodHelp') }));
     const save = el('button', { type: 'submit', class: 'primary', 'data-testid': 'toc-event-save', text: t(current ? 'toc.event.save' : 'toc.event.add') });
     const remove = current ? el('button', { type: 'button', class: 'secondary', 'data-testid': 'toc-event-remove', text: t('toc.event.remove') }) : null;
@@ -128,7 +136,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const ids = { ind: uid('pi'), period: uid('pp'), value: uid('pv'), num: uid('pn'), den: uid('pd'), msg: uid('pm') };
     const field = (id, key, input) => el('div', { class: 'field' }, el('label', { for: id, text: t(key) }), input);
     const chooser = el('select', { id: ids.ind, 'data-testid': 'toc-point-indicator' },
-      inds.map((i) => el('option', { value: i.id, text: `${i.id} · ${pick(i.measure, lang()).text}`.slice(0, 90) })));
+      inds.map((i) => option(i.id, i.measure)));
     chooser.value = pointsOf;
     chooser.addEventListener('change', () => { pointsOf = chooser.value; renderPoints(getModel()); });
     const input = (id, testid, mode = 'decimal') => el('input', { id, type: 'text', inputmode: mode, autocomplete: 'off', 'aria-describedby': ids.msg, 'data-testid': testid });
@@ -198,7 +206,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     csvInput.value = '';
     if (!file) return;
     const text = await file.text();
-    const r = call('importSeriesCsv', text);
+    const r = call('importSeriesCsvColumns', text);
     if (!r.ok) {
       imported = null;
       replace(csvResult, el('p', { class: 'error', role: 'alert', 'data-testid': 'toc-csv-error', text: t('toc.csv.failed', { file: file.name, message: csvError(r.error) }) }));
@@ -212,7 +220,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const { name, result } = imported;
     const issues = result.issues;
     const inds = model.indicators ?? [];
-    const summary = el('p', { 'data-testid': 'toc-csv-summary', text: t('toc.csv.read', { file: name, shape: t(`toc.csv.shape.${result.shape}`), rows: number(result.nRows, 0), series: number(result.series.length, 0), issues: number(issues.length, 0) }) });
+    const summary = el('p', { 'data-testid': 'toc-csv-summary', text: t('toc.csv.read', { file: name, shape: t(`toc.csv.shape.${result.shape}`), rows: number(result.nRows, 0), series: number(result.entities.length, 0), issues: number(issues.length, 0) }) });
     const issueTable = issues.length ? el('div', { class: 'toc-table-scroll' }, el('table', { class: 'data toc-table', 'data-testid': 'toc-csv-issues' },
       el('caption', { text: t('toc.csv.issues') }),
       el('thead', {}, el('tr', {}, ['row', 'column', 'problem', 'value'].map((k) => el('th', { scope: 'col', text: t(`toc.csv.col.${k}`) })))),
@@ -222,10 +230,12 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
         el('td', { text: t(`toc.csv.issue.${i.code}`) }),
         el('td', {}, i.value == null ? '—' : el('code', { text: i.value }))))))) : null;
     const more = issues.length > MAX_SHOWN ? el('p', { class: 'toc-muted', text: t('toc.csv.more', { n: number(issues.length - MAX_SHOWN, 0) }) }) : null;
-    const selects = result.series.slice(0, MAX_SHOWN).map((s, k) => {
+    const nSeries = result.entities.length;
+    const shown = Array.from({ length: Math.min(nSeries, MAX_SHOWN) }, (_, k) => seriesAt(result, k, false));
+    const selects = shown.map((s, k) => {
       const sel = el('select', { 'data-series': String(k), 'data-testid': 'toc-csv-map', 'aria-label': t('toc.csv.mapLabel', { entity: s.entity, group: s.group ?? '—' }) },
         el('option', { value: '', text: t('toc.csv.skip') }),
-        inds.map((i) => el('option', { value: i.id, text: `${i.id} · ${pick(i.measure, lang()).text}`.slice(0, 80) })));
+        inds.map((i) => option(i.id, i.measure)));
       return [s, sel];
     });
     const mapTable = el('div', { class: 'toc-table-scroll' }, el('table', { class: 'data toc-table', 'data-testid': 'toc-csv-series' },
@@ -233,11 +243,11 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
       el('thead', {}, el('tr', {}, ['entity', 'group', 'points', 'into'].map((k) => el('th', { scope: 'col', text: t(`toc.csv.col.${k}`) })))),
       el('tbody', {}, selects.map(([s, sel]) => el('tr', {},
         el('th', { scope: 'row', lang: 'en', text: s.entity }), el('td', { lang: 'en', text: s.group ?? '—' }),
-        el('td', { text: s.points.length ? `${number(s.points.length, 0)} (${s.points[0].period} – ${s.points.at(-1).period})` : '0' }),
+        el('td', { text: s.n ? `${number(s.n, 0)} (${s.first} – ${s.last})` : '0' }),
         el('td', {}, sel))))));
     const add = el('button', { type: 'button', class: 'primary', 'data-testid': 'toc-csv-add', text: t('toc.csv.add') });
     add.addEventListener('click', () => {
-      const chosen = selects.filter(([, sel]) => sel.value).map(([s, sel]) => [s, sel.value]);
+      const chosen = selects.filter(([, sel]) => sel.value).map(([s, sel]) => [seriesAt(result, s.k, true), sel.value]);
       if (!chosen.length) { say(t('toc.csv.noneChosen'), true); return; }
       const r = commit((m) => {
         for (const [s, id] of chosen) {
@@ -254,8 +264,27 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
       say(t('toc.csv.added', { n: chosen.length, ids: chosen.map(([, id]) => id).join(', ') }));
     });
     replace(csvResult, summary, issueTable, more,
-      result.series.length > MAX_SHOWN ? el('p', { class: 'toc-muted', text: t('toc.csv.moreSeries', { n: number(result.series.length - MAX_SHOWN, 0) }) }) : null,
+      nSeries > MAX_SHOWN ? el('p', { class: 'toc-muted', text: t('toc.csv.moreSeries', { n: number(nSeries - MAX_SHOWN, 0) }) }) : null,
       mapTable, add);
+  }
+
+  /**
+   * Series `k` of the engine's columnar import: entity, group, number of points, first and last
+   * period, and (with `points`) the points as the model stores them (NaN: not published → null).
+   */
+  function seriesAt(cols, k, points) {
+    const [a, b] = [cols.offsets[k], cols.offsets[k + 1]];
+    const num = (x) => (Number.isNaN(x) ? null : x);
+    const out = { k, entity: cols.entities[k], group: cols.groups[k], n: b - a,
+      first: b > a ? cols.periods[cols.periodIndex[a]] : null, last: b > a ? cols.periods[cols.periodIndex[b - 1]] : null };
+    if (points) {
+      out.points = [];
+      for (let i = a; i < b; i++) {
+        out.points.push({ period: cols.periods[cols.periodIndex[i]], value: num(cols.value[i]), numerator: num(cols.numerator[i]),
+          denominator: num(cols.denominator[i]), source: null, provenance: null });
+      }
+    }
+    return out;
   }
 
   /** A thrown import error in the reader's language, with what it names. */
