@@ -68,6 +68,9 @@ const digitsFor = (step) => (step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(s
 
 /** Number in the reader's locale with up to `d` decimals. */
 const fmt = (v, d = 2) => number(v, d);
+/** An axis label: compact in the reader's locale from 10,000 on ("40K", "40 mil"), to fit the margin. */
+const tickText = (v, d, lang) => (Math.abs(v) >= 1e4
+  ? new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(v) : fmt(v, d));
 
 /** The text of a model's text field with its language (user data may be English only). */
 function textOf(x, lang) {
@@ -107,7 +110,7 @@ function chartSvg({ series, indicator, axis, events, lang }) {
   const grid = svg('g', { 'aria-hidden': 'true' });
   for (const v of ticks) {
     grid.append(svg('line', { x1: LEFT, x2: W - RIGHT, y1: Y(v), y2: Y(v), stroke: GRID, 'stroke-width': 1 }),
-      svg('text', { x: LEFT - 6, y: Y(v) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 13, text: fmt(v, digits) }));
+      svg('text', { x: LEFT - 6, y: Y(v) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 13, text: tickText(v, digits, lang) }));
   }
   for (const tk of axis.ticks) {
     grid.append(svg('line', { x1: tk.x, x2: tk.x, y1: H - BOTTOM, y2: H - BOTTOM + 4, stroke: MUTED, 'stroke-width': 1 }));
