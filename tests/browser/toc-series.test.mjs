@@ -165,3 +165,16 @@ test('Spanish, and 375 px without horizontal scroll', async () => {
   await s.page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(s.errors, []);
 });
+
+test('the Gantt chart exports too (PASS); a model without goals shows no Gantt export', async () => {
+  assert.equal(await $('.toc-schedule-card .toc-img-buttons').isVisible(), false);
+  await $('[data-testid="toc-example"]').selectOption('pass');
+  await $('[data-testid="toc-load"]').click();
+  await s.page.waitForSelector('#area-toc .toc-gantt-svg');
+  const gantt = await download($('.toc-schedule-card [data-testid="toc-img-svg"]'));
+  assert.match(gantt.name, /-gantt\.svg$/);
+  assert.match(gantt.bytes.toString('utf8'), /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*critical/);
+  const png = await download($('.toc-schedule-card [data-testid="toc-img-png"]'));
+  assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.deepEqual(s.errors, []);
+});

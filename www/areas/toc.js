@@ -99,9 +99,10 @@ export function mount(root, { changed } = {}) {
       el('div', { class: 'field' }, h('label', 'toc.whatif.delay', { for: ids.wiDelay }), wiDelay),
       el('div', { class: 'field toc-field-button' }, h('button', 'toc.whatif.run', { type: 'submit', class: 'primary', 'data-testid': 'toc-whatif-run' }))),
     wiResult);
+  const ganttImages = imageButtons(() => gantt?.svg, 'gantt', 'toc.gantt.heading');
   const scheduleCard = el('section', { class: 'card toc-schedule-card' },
     h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }),
-    imageButtons(() => gantt?.svg, 'gantt', 'toc.gantt.heading'), ganttScroll, scheduleTableBox, whatIfForm);
+    ganttImages, ganttScroll, scheduleTableBox, whatIfForm);
 
   const asOfInput = el('input', { id: ids.asOf, type: 'date', value: asOf, 'data-testid': 'toc-asof' });
   const progressBody = el('div', { 'data-testid': 'toc-progress' });
@@ -208,6 +209,7 @@ export function mount(root, { changed } = {}) {
     renderValidation(index);
     renderDiagram(index);
     renderSchedule(index);
+    ganttImages.hidden = !gantt;
     renderProgressCard(index);
     evidence.render();
     renderLists();
