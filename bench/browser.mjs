@@ -4,6 +4,7 @@ import * as ss from '/node_modules/simple-statistics/dist/simple-statistics.mjs'
 import { makeData } from './data.mjs';
 import { runSuite } from './suite.mjs';
 import { domainBenchmarks } from './domains.mjs';
+import { seriesBenchmark } from './series.mjs';
 
 const params = new URLSearchParams(location.search);
 try {
@@ -12,7 +13,10 @@ try {
   const env = { wl, jStat: globalThis.jStat, ss };
   // `suite=no` runs the domain rows alone (bench/w5-browser.mjs).
   const suite = params.get('suite') === 'no' ? [] : runSuite(env, data, { runs: Number(params.get('runs') ?? 5) });
-  const domains = await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5), memory: exports.memory });
+  // `only=T3` runs the indicator-series row alone (bench/series-browser.mjs).
+  const domains = params.get('only') === 'T3'
+    ? [seriesBenchmark(wl, { runs: Number(params.get('runs') ?? 3) })]
+    : await domainBenchmarks(wl, { runs: Number(params.get('runs') ?? 5), memory: exports.memory });
   window.__results = { suite, domains };
 } catch (e) {
   window.__results = { error: String(e?.stack ?? e) };

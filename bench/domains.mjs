@@ -1,6 +1,7 @@
 // Domain workloads and the domain targets of the issues, timed from JavaScript (data crossing
 // into WebAssembly included). Each returns { id, name, ms, target, detail }.
 import { rng } from './data.mjs';
+import { seriesBenchmark } from './series.mjs';
 
 const now = () => performance.now();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -140,6 +141,7 @@ export async function domainBenchmarks(wl, { runs = 5, memory = null } = {}) {
     const l = timeIt(() => wl.layoutModel(layout500), runs);
     out.push({ id: 'T2', name: 'theory of change: diagram layout, 500 elements', ms: l.ms, target: 'target < 100 ms', detail: `${l.value?.crossings} crossings` });
   }
+  if (has('importSeriesCsvColumns') && has('exampleAlianzaModel')) out.push(seriesBenchmark(wl, { runs: Math.min(runs, 3) }));
   return out;
 }
 

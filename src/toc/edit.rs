@@ -181,8 +181,13 @@ fn ids(m: &Model) -> HashSet<&str> {
 
 /// The first id `<prefix><n>` (n = 1, 2, …) not carried by any element.
 pub fn fresh_id(m: &Model, kind: Kind) -> String {
+    fresh_id_with_prefix(m, id_prefix(kind))
+}
+
+/// The first id `<prefix><n>` (n = 1, 2, …) not carried by any element or event, for things
+/// that are not a [`Kind`] (events: `ev_`).
+pub fn fresh_id_with_prefix(m: &Model, prefix: &str) -> String {
     let used = ids(m);
-    let prefix = id_prefix(kind);
     (1u64..)
         .map(|n| format!("{prefix}{n}"))
         .find(|id| !used.contains(id.as_str()))

@@ -18,6 +18,7 @@
 //! Ids resolve through one hash map; every graph is index-based (`Vec<Vec<u32>>`), so the
 //! analyses are linear in the model's size (layout: per sweep, up to a log factor).
 
+mod chart;
 mod critical;
 pub mod date;
 mod edit;
@@ -38,9 +39,10 @@ mod series_csv;
 mod validate;
 mod whatif;
 
+pub use chart::{chart_data, ChartData, ChartEvent, ChartPoint, ChartSeries};
 pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode};
 pub use date::Date;
-pub use edit::{edit, fresh_id, id_prefix, Edit, EditResult, Effect};
+pub use edit::{edit, fresh_id, fresh_id_with_prefix, id_prefix, Edit, EditResult, Effect};
 pub use events::{Event, EventKind};
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};

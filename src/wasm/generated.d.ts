@@ -3752,6 +3752,108 @@ export type TocChange = {
 };
 
 /**
+ * Everything the charts and the timeline draw, on one time axis.
+ */
+export type TocChartData = {
+  /**
+   * Confidence level of the intervals.
+   */
+  level: number,
+  /**
+   * First day of the shared axis (earliest point, event, baseline or target); `None` when
+   * nothing is dated.
+   */
+  start: TocDate | null,
+  /**
+   * Last day of the shared axis.
+   */
+  end: TocDate | null,
+  /**
+   * Indicators that have a series or are derived, in model order.
+   */
+  series: Array<TocChartSeries>,
+  /**
+   * Every event, in model order.
+   */
+  events: Array<TocChartEvent>,
+};
+
+/**
+ * One event placed on the time axis (`start`/`end` null: the source gives no date).
+ */
+export type TocChartEvent = {
+  /**
+   * The event's id.
+   */
+  id: string,
+  /**
+   * First day of its period.
+   */
+  start: TocDate | null,
+  /**
+   * Last day of its period.
+   */
+  end: TocDate | null,
+};
+
+/**
+ * One drawn point.
+ */
+export type TocChartPoint = {
+  /**
+   * The period, as written ("2013-14").
+   */
+  period: TocPeriod,
+  /**
+   * Its first day.
+   */
+  start: TocDate,
+  /**
+   * Its last day (inclusive).
+   */
+  end: TocDate,
+  /**
+   * The value, in the indicator's unit.
+   */
+  value: number,
+  /**
+   * Wilson interval (percent) when the point has counts.
+   */
+  interval: [number, number] | null,
+  /**
+   * For a derived series: computed from the two series, or stated in the source.
+   */
+  from: TocDerivedFrom | null,
+  /**
+   * For a derived series: the value the source states, where it states one.
+   */
+  stated: number | null,
+  /**
+   * True when a period without data lies between the previous point and this one: the
+   * line breaks here. Dated points (days) are measurements, not a grid: never a gap.
+   */
+  gapBefore: boolean,
+};
+
+/**
+ * The chart of one indicator.
+ */
+export type TocChartSeries = {
+  /**
+   * The indicator's id.
+   */
+  id: string,
+  /**
+   * True for a ratio or difference of two other indicators.
+   */
+  derived: boolean,
+  /**
+   * Points in period order.
+   */
+  points: Array<TocChartPoint>,
+};
+
+/**
  * A column of the logic model, left to right.
  */
 export type TocColumnKey = "inputs" | "activities" | "outputs" | "short_term" | "intermediate" | "long_term" | "impact";

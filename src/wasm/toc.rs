@@ -298,3 +298,112 @@ pub fn toc_edit(
     let op: toc::Edit = decode("op", op)?;
     encode(&core(toc::edit(m, &op))?)
 }
+
+/// A fresh id `<prefix><n>` no element or event of the model carries (e.g. `ev_` for a new
+/// event). `prefix` is 1–16 ASCII letters, digits or `_`; else `bad_input`.
+#[wasm_bindgen(js_name = tocFreshId)]
+pub fn toc_fresh_id(
+    #[wasm_bindgen(unchecked_param_type = "TocModel | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] prefix: JsValue,
+) -> Result<String, JsValue> {
+    let m = model_arg(&model)?;
+    let prefix: String = decode("prefix", prefix)?;
+    let ok = (1..=16).contains(&prefix.len())
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !ok {
+        return Err(to_js_error(
+            crate::Error::new(
+                crate::Code::BadInput,
+                "prefix: 1 to 16 ASCII letters, digits or underscores",
+            )
+            .with("argument", "prefix"),
+        ));
+    }
+    Ok(toc::fresh_id_with_prefix(&m, &prefix))
+}
+
+#[wasm_bindgen]
+impl LogicModel {
+    /// What the series charts and the timeline strip draw (issue 17): points with their days,
+    /// Wilson intervals where counts exist, line breaks where a period has no data, events,
+    /// one shared axis. `level` defaults to 0.95. Throws `level_out_of_range` or a count error.
+    #[wasm_bindgen(js_name = chartData, unchecked_return_type = "TocChartData")]
+    pub fn chart_data(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] level: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let level: Option<f64> = decode("level", level)?;
+        encode(&core(toc::chart_data(&self.model, level.unwrap_or(0.95)))?)
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOC_SERIES_COLUMNS: &'static str = r#"
+/**
+ * importSeriesCsv's result in columns, for files of millions of values: series k has the points
+ * offsets[k] … offsets[k + 1] − 1; each point's period is periods[periodIndex[i]]; NaN marks a
+ * missing value, numerator or denominator (never zero).
+ */
+export interface TocSeriesCsvColumns {
+  shape: "long" | "wide"; nRows: number; issues: TocSeriesCsvIssue[];
+  entities: string[]; groups: (string | null)[]; offsets: Uint32Array; periods: TocPeriod[];
+  periodIndex: Uint32Array; value: Float64Array; numerator: Float64Array; denominator: Float64Array;
+}
+"#;
+
+/// As [`import_series_csv`], in columns (typed arrays): a state portal's file of 2,000,000
+/// values crosses the boundary as a few arrays instead of 2,000,000 objects (issue 17, T3).
+#[wasm_bindgen(js_name = importSeriesCsvColumns, unchecked_return_type = "TocSeriesCsvColumns")]
+pub fn import_series_csv_columns(
+    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+    let text: String = decode("csvText", csv_text)?;
+    let r = core(toc::import_series_csv(&text))?;
+    let n: usize = r.series.iter().map(|s| s.points.len()).sum();
+    let (mut offsets, mut index) = (
+        Vec::with_capacity(r.series.len() + 1),
+        Vec::with_capacity(n),
+    );
+    let (mut value, mut num, mut den) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let mut periods: Vec<toc::Period> = Vec::new();
+    let mut seen: std::collections::HashMap<toc::Period, u32> = std::collections::HashMap::new();
+    let (entities, groups) = (Array::new(), Array::new());
+    offsets.push(0u32);
+    for s in &r.series {
+        entities.push(&JsValue::from_str(&s.entity));
+        groups.push(&s.group.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        for p in &s.points {
+            let k = *seen.entry(p.period).or_insert_with(|| {
+                periods.push(p.period);
+                (periods.len() - 1) as u32
+            });
+            index.push(k);
+            value.push(p.value.unwrap_or(f64::NAN));
+            num.push(p.numerator.unwrap_or(f64::NAN));
+            den.push(p.denominator.unwrap_or(f64::NAN));
+        }
+        offsets.push(index.len() as u32);
+    }
+    let out = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&out, &JsValue::from_str(k), v).map(|_| ());
+    let labels: Vec<String> = periods.iter().map(ToString::to_string).collect();
+    set("shape", &encode(&r.shape)?)?;
+    set("nRows", &JsValue::from_f64(r.n_rows as f64))?;
+    set("issues", &encode(&r.issues)?)?;
+    set("entities", &entities)?;
+    set("groups", &groups)?;
+    set("offsets", &Uint32Array::from(&offsets[..]))?;
+    set("periods", &encode(&labels)?)?;
+    set("periodIndex", &Uint32Array::from(&index[..]))?;
+    set("value", &Float64Array::from(&value[..]))?;
+    set("numerator", &Float64Array::from(&num[..]))?;
+    set("denominator", &Float64Array::from(&den[..]))?;
+    Ok(out.into())
+}

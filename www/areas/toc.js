@@ -15,6 +15,8 @@ import { editList } from './toc/lists.js';
 import { KINDS, LOGIC_KINDS, COLLECTION, applyEdit, indexModel, isIsoDate, labelOf, provenanceCounts, provenanceEntries, today } from './toc/model.js';
 import { parseNumber } from '../number.js';
 import { pick } from '../text.js';
+import { createEvidence } from './toc/evidence.js';
+import { exportButtons, relabelImageButtons } from './toc/exportimg.js';
 import { renderProgress } from './toc/progress.js';
 
 const EXAMPLES = { pass: 'examplePassModel', alianza: 'exampleAlianzaModel' };
@@ -61,6 +63,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   let lm = null;              // the engine's LogicModel of `model`
   let example = 'pass';       // which built-in model was loaded last (null: imported or new)
   let asOf = today();
+  let asOfChosen = false;      // the user picked the "as of" date: a newly loaded model keeps it
   let whatIfState = { goal: null, delay: '30', shown: false };
   let an = null;              // analysis: { validation, layout, schedule, scheduleError, progress }
   let selected = null;        // selected element id
@@ -98,7 +101,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   const textVersion = el('details', { class: 'toc-textversion' }, h('summary', 'toc.diagram.text'), diagramTextBody);
   const diagramCard = el('section', { class: 'card toc-diagram-card' },
     h('h3', 'toc.diagram.heading'), h('p', 'toc.diagram.help', { class: 'toc-help' }),
-    el('div', { class: 'toc-zoom' }, h('label', 'toc.diagram.zoom', { for: zoomSelect.id }), zoomSelect), diagramScroll,
+    el('div', { class: 'toc-zoom' }, h('label', 'toc.diagram.zoom', { for: zoomSelect.id }), zoomSelect,
+      imageButtons(() => diagram?.svg, 'diagram', 'toc.diagram.heading')), diagramScroll,
     textVersion);
 
   const ganttSummary = el('div', { 'data-testid': 'toc-gantt-summary' });
@@ -114,8 +118,10 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       el('div', { class: 'field' }, h('label', 'toc.whatif.delay', { for: ids.wiDelay }), wiDelay),
       el('div', { class: 'field toc-field-button' }, h('button', 'toc.whatif.run', { type: 'submit', class: 'primary', 'data-testid': 'toc-whatif-run' }))),
     wiResult);
+  const ganttImages = imageButtons(() => gantt?.svg, 'gantt', 'toc.gantt.heading');
   const scheduleCard = el('section', { class: 'card toc-schedule-card' },
-    h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }), ganttScroll, scheduleTableBox, whatIfForm);
+    h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }),
+    ganttImages, ganttScroll, scheduleTableBox, whatIfForm);
 
   const asOfInput = el('input', { id: ids.asOf, type: 'date', value: asOf, 'data-testid': 'toc-asof' });
   const progressBody = el('div', { 'data-testid': 'toc-progress' });
@@ -138,14 +144,21 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     exportStatus,
     el('div', { class: 'field' }, h('label', 'toc.export.preview', { for: exportPreview.id }), exportPreview));
 
+  const evidence = createEvidence({ getModel: () => model, getLm: () => lm, commit, lang });
   const drawer = el('aside', { class: 'toc-drawer no-print', hidden: true, 'data-testid': 'toc-drawer' });
   replace(root, h('h2', 'toc.title'), h('p', 'toc.intro', { class: 'intro' }),
-    modelCard, validationCard, diagramCard, scheduleCard, progressCard, editCard, exportCard, drawer);
+    modelCard, validationCard, diagramCard, scheduleCard, progressCard, evidence.card, editCard, exportCard, drawer);
 
   applyStatic(root);
   const editor = createEditor({ panel: drawer, getModel: () => model, getSchedule: () => (an?.schedule?.ok ? an.schedule.value : null),
     getDerived: (id) => { const r = lm ? attempt(() => lm.derivedSeries(id)) : null; return r?.ok ? r.value : null; },
     getConditions: rubricConditions, commit, select, onClose: () => { selected = null; applySelection(); } });
+
+  /** SVG and PNG export buttons of a drawn picture (`getNode()`: its <svg>, or null). */
+  function imageButtons(getNode, name, whatKey) {
+    return exportButtons({ getNode, name: () => `${model?.id || 'model'}-${name}`, what: () => t(whatKey),
+      onDone: (text, isError) => status(text, isError) });
+  }
 
   // ---- model changes
   /** Applies `edit(copy)` to a copy of the model; keeps it only when the engine can read it. */
@@ -175,11 +188,13 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   }
 
   /** Replaces the whole model (from an example, a file, undo or a project file). */
-  function setModel(next, { source = null } = {}) {
+  function setModel(next, { source = null, windowAsOf = false } = {}) {
     const made = attempt(() => new wasm.LogicModel(next));
     if (!made.ok) return made;
     lm?.free();
     lm = made.value;
+    // A new model opens "as of" its own window (engine: defaultAsOf), not today's date (#17).
+    if (windowAsOf && !asOfChosen) { asOf = attempt(() => lm.defaultAsOf()).value ?? today(); asOfInput.value = asOf; }
     model = lm.toObject(); // every optional field present, as the engine writes it
     if (editor.current() && !indexModel(model).has(editor.current().id) && editor.current().kind !== 'model') editor.close(false);
     if (selected && !indexModel(model).has(selected)) selected = null;
@@ -214,7 +229,9 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     renderValidation(index);
     renderDiagram(index);
     renderSchedule(index);
+    ganttImages.hidden = !gantt;
     renderProgressCard(index);
+    evidence.render();
     renderLists();
     applySelection();
     if (source !== 'editor') editor.refresh();
@@ -390,6 +407,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     if (!isIsoDate(asOfInput.value)) { asOfInput.setAttribute('aria-invalid', 'true'); return; }
     asOfInput.removeAttribute('aria-invalid');
     asOf = asOfInput.value;
+    asOfChosen = true;
     changed?.();
     refresh();
   });
@@ -521,7 +539,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     if (!r.ok) { status(errorText(r.error), true); return; }
     pushUndo();
     example = key;
-    setModel(r.value);
+    setModel(r.value, { windowAsOf: true });
     changed?.();
     status(t('toc.model.loaded', { title: pick(model.title, lang()).text }));
   });
@@ -551,7 +569,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     }
     pushUndo();
     example = null;
-    const set = setModel(r.value);
+    const set = setModel(r.value, { windowAsOf: true });
     if (!set.ok) { status(t('toc.model.importBad', { detail: importDetail(set.error) }), true); return; }
     changed?.();
     status(t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
@@ -567,11 +585,11 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     exportStatus.textContent = t('toc.export.done', { file });
   });
 
-  onLangChange(() => { refresh(); editor.render?.(); });
+  onLangChange(() => { refresh(); editor.render?.(); relabelImageButtons(root); });
 
   // ---- start with the PASS model
   const first = call(EXAMPLES.pass);
-  if (first.ok) setModel(first.value);
+  if (first.ok) setModel(first.value, { windowAsOf: true });
   else replace(modelInfo, el('p', { class: 'error', text: errorText(first.error) }));
 
   return {
@@ -584,7 +602,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       // The engine names the path it rejects when it can; otherwise the model as a whole.
       if (!check.ok) return { ok: false, error: { ...check.error, details: { argument: 'model', ...check.error.details } } };
       check.value.free();
-      if (isIsoDate(state.asOf)) { asOf = state.asOf; asOfInput.value = asOf; }
+      if (isIsoDate(state.asOf)) { asOf = state.asOf; asOfInput.value = asOf; asOfChosen = true; }
       example = EXAMPLES[state.example] ? state.example : null;
       if (state.whatIf && typeof state.whatIf === 'object') {
         whatIfState = { goal: typeof state.whatIf.goal === 'string' ? state.whatIf.goal : null, delay: String(state.whatIf.delay ?? '30'), shown: false };
