@@ -89,7 +89,7 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
                 .map(|t| Choice {
                     id: unique(slug(t), &mut cids),
                     label: bilingual(t),
-                    aliases: vec![],
+                    aliases: split_alias(t),
                     column: None,
                 })
                 .collect();
@@ -107,14 +107,29 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
                 .map(|(k, l)| Point {
                     value: k as f64,
                     code: None,
-                    label: Text::new(l, ""),
-                    aliases: vec![],
+                    label: if split_alias(l).is_empty() {
+                        Text::new(l, "")
+                    } else {
+                        bilingual(l)
+                    },
+                    aliases: split_alias(l),
                 })
                 .collect();
         }
         Guess::Text => {}
     }
     item
+}
+
+/// A bilingual form's option "Female / Mujer" is labelled in both languages; the cell's own
+/// text stays an alias so that the cells still match. Empty when `text` is not two-sided.
+fn split_alias(text: &str) -> Vec<String> {
+    let t = bilingual(text);
+    if !t.en.is_empty() && !t.es.is_empty() && t.en != text {
+        vec![text.to_string()]
+    } else {
+        vec![]
+    }
 }
 
 #[cfg(test)]
