@@ -206,6 +206,11 @@ function collectLines() {
   for (const [block, byLang] of groups) {
     for (const [lang, text] of byLang) lines.push({ lang, text: text.replace(/\s+/g, ' ').trim(), path: cssPath(block) });
   }
+  // What a text field holds is read too (an element's owner, a data source…).
+  for (const el of document.querySelectorAll('input:not([type]), input[type="text"], textarea')) {
+    if (!visible(el) || el.closest('[translate="no"]') || !el.value.trim()) continue;
+    lines.push({ lang: langOf(el), text: el.value.replace(/\s+/g, ' ').trim(), path: `${cssPath(el)} @value`, field: true });
+  }
   for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
     if (!visible(el) || el.closest('[translate="no"]')) continue;
     for (const attr of ['aria-label', 'placeholder', 'title']) {
@@ -310,7 +315,9 @@ async function offending(s, pageLang, wrongLang) {
       for (const line of await s.page.evaluate(collectLines)) {
         if (language(line.text) !== wrongLang) continue;
         // Marked: fine if it is the examples' own text; the page's or engine's words still count.
-        if (line.lang === wrongLang && language(withoutUserText(line.text)) !== wrongLang) {
+        // A text field marked lang holds what the user types in that language (a label's
+        // English or Spanish): it passes as marked.
+        if (line.lang === wrongLang && (line.field || language(withoutUserText(line.text)) !== wrongLang)) {
           marked.add(`[${area}] ${line.text.slice(0, 160)}`);
           continue;
         }
