@@ -345,15 +345,21 @@ pub fn default_rubric() -> Result<JsValue, JsValue> {
 /// `lang` ("en", the default, or "es") is the language of its titles, names and comments.
 /// Throws `bad_input` (argument `lang`) for another language.
 #[wasm_bindgen(js_name = exampleRound, unchecked_return_type = "Round")]
-pub fn example_round(lang: Option<String>) -> Result<JsValue, JsValue> {
-    let json = match lang.as_deref() {
-        None | Some("en") => c::EXAMPLE_ROUND_JSON,
-        Some("es") => c::EXAMPLE_ROUND_ES_JSON,
-        Some(_) => {
-            return Err(to_js_error(
-                Error::new(Code::BadInput, "the example round is in \"en\" or \"es\"")
-                    .with("argument", "lang"),
-            ))
+pub fn example_round(
+    #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | null")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let json = if lang.is_undefined() || lang.is_null() {
+        c::EXAMPLE_ROUND_JSON
+    } else {
+        match lang.as_string().as_deref() {
+            Some("en") => c::EXAMPLE_ROUND_JSON,
+            Some("es") => c::EXAMPLE_ROUND_ES_JSON,
+            _ => {
+                return Err(to_js_error(
+                    Error::new(Code::BadInput, "the example round is in \"en\" or \"es\"")
+                        .with("argument", "lang"),
+                ))
+            }
         }
     };
     js_sys::JSON::parse(json).map_err(|_| {
