@@ -89,7 +89,7 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
                 .map(|t| Choice {
                     id: unique(slug(t), &mut cids),
                     label: bilingual(t),
-                    aliases: split_alias(t),
+                    aliases: vec![],
                     column: None,
                 })
                 .collect();
@@ -107,12 +107,12 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
                 .map(|(k, l)| Point {
                     value: k as f64,
                     code: None,
-                    label: if split_alias(l).is_empty() {
-                        Text::new(l, "")
-                    } else {
+                    label: if two_sided(l) {
                         bilingual(l)
+                    } else {
+                        Text::new(l, "")
                     },
-                    aliases: split_alias(l),
+                    aliases: vec![],
                 })
                 .collect();
         }
@@ -121,15 +121,11 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
     item
 }
 
-/// A bilingual form's option "Female / Mujer" is labelled in both languages; the cell's own
-/// text stays an alias so that the cells still match. Empty when `text` is not two-sided.
-fn split_alias(text: &str) -> Vec<String> {
+/// True for a bilingual form's option "Female / Mujer": it is labelled in both languages (the
+/// cells still match: a point matches "its English / its Spanish", see `dataset::both_sides`).
+fn two_sided(text: &str) -> bool {
     let t = bilingual(text);
-    if !t.en.is_empty() && !t.es.is_empty() && t.en != text {
-        vec![text.to_string()]
-    } else {
-        vec![]
-    }
+    !t.en.is_empty() && !t.es.is_empty()
 }
 
 #[cfg(test)]
