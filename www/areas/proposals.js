@@ -245,6 +245,7 @@ export function mount(root, { changed } = {}) {
       if (!last) return null;
       ctx.rubric = last.rubric;
       ctx.round = last.round;
+      exampleInReaderLanguage(); // an undone-to example comes back in the reader's language
       const v = call('validateRound', ctx.rubric, ctx.round);
       ctx.validation = v.ok ? v.value : null;
       ctx.version++;
