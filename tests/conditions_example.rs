@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use waterline::conditions::{
     analyze_round, bootstrap_ranks, default_rubric, fund_within_budget, AnalysisOptions,
-    BootstrapOptions, FundingOptions, Round, EXAMPLE_ROUND_JSON,
+    BootstrapOptions, FundingOptions, Round, EXAMPLE_ROUND_ES_JSON, EXAMPLE_ROUND_JSON,
 };
 use waterline::note::{NoteCode, Param};
 use waterline::Code;
@@ -162,5 +162,53 @@ fn partial_funding_and_minimum_shares() {
             .unwrap_err()
             .code,
         Code::InvalidBudget
+    );
+}
+
+/// The Spanish example round is the same round (#16): same ids, communities, amounts, conflicts
+/// and scores, only the texts a user reads differ, and each of those is translated.
+#[test]
+fn the_spanish_example_round_is_the_same_round_in_spanish() {
+    let en = example();
+    let es: Round = serde_json::from_str(EXAMPLE_ROUND_ES_JSON).unwrap();
+    assert_eq!(en.proposals.len(), es.proposals.len());
+    for (a, b) in en.proposals.iter().zip(&es.proposals) {
+        assert_eq!(
+            (&a.id, &a.community, a.amount_requested, a.minimum_amount),
+            (&b.id, &b.community, b.amount_requested, b.minimum_amount)
+        );
+        assert_ne!(a.title, b.title, "{} has no Spanish title", a.id);
+        // Only a real organisation's own name stays as it is.
+        if a.applicant != "Parents Advocating for Student Success" {
+            assert_ne!(
+                a.applicant, b.applicant,
+                "{} has no Spanish applicant",
+                a.id
+            );
+        }
+    }
+    let ids = |r: &Round| r.reviewers.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&en), ids(&es));
+    assert_eq!(en.conflicts.len(), es.conflicts.len());
+    assert_eq!(en.scores.len(), es.scores.len());
+    for (a, b) in en.scores.iter().zip(&es.scores) {
+        assert_eq!(
+            (&a.reviewer_id, &a.proposal_id, &a.condition_id, a.value),
+            (&b.reviewer_id, &b.proposal_id, &b.condition_id, b.value)
+        );
+        assert_eq!(a.comment.is_some(), b.comment.is_some());
+        if a.comment.is_some() {
+            assert_ne!(a.comment, b.comment);
+        }
+    }
+    assert_ne!(en.title, es.title);
+    assert_ne!(en.note, es.note);
+    // The analysis of both is the same numbers.
+    let opts = AnalysisOptions::default();
+    let x = analyze_round(&default_rubric(), &en, &opts).unwrap();
+    let y = analyze_round(&default_rubric(), &es, &opts).unwrap();
+    assert_eq!(
+        serde_json::to_value(&x.scores).unwrap(),
+        serde_json::to_value(&y.scores).unwrap()
     );
 }

@@ -89,6 +89,21 @@ fn figure_11_changes_seen_in_themselves() {
     );
     assert!(changes.distribution[0].label.en.contains("confidence"));
     assert!(changes.distribution[3].label.en.contains("leader"));
+    // The bilingual form's options carry both languages (#16): the Spanish page shows these.
+    let es: Vec<&str> = changes
+        .distribution
+        .iter()
+        .map(|d| d.label.es.as_str())
+        .collect();
+    assert_eq!(
+        es,
+        [
+            "Mayor confianza y autoestima",
+            "Más confianza para abogar por mis hijos",
+            "Mejor comprensión del sistema escolar",
+            "Me veo como líder en mi comunidad"
+        ]
+    );
 }
 
 #[test]
@@ -169,7 +184,7 @@ fn participation_and_residence() {
         pct(gender
             .distribution
             .iter()
-            .find(|d| d.label.en == "Female")
+            .find(|d| d.label.en == "Female" && d.label.es == "Mujer")
             .unwrap()
             .share),
         79.0

@@ -55,3 +55,7 @@ pub use scores::{score_round, RoundScores};
 /// reviewers in an incomplete design with one conflict of interest, one harsh and one generous
 /// reviewer), as JSON matching [`Round`]. Score it with [`default_rubric`].
 pub const EXAMPLE_ROUND_JSON: &str = include_str!("example/round.json");
+
+/// The same example round with every text a user reads in Spanish (titles, applicants,
+/// reviewer labels, comments, the round's title and note): same ids, amounts and scores.
+pub const EXAMPLE_ROUND_ES_JSON: &str = include_str!("example/round.es.json");

@@ -6,7 +6,7 @@
 //! allocation-free per cell. Every cell that is not a valid answer is either a counted missing
 //! value ([`ColumnMissing`]) or an [`Issue`] naming line, column, value and count.
 
-use super::instrument::{Item, ItemType, NonAnswerReason};
+use super::instrument::{Item, ItemType, NonAnswerReason, Text};
 use super::issues::{ColumnMissing, Issue};
 use super::labels::{fold, missing_kind, parse_number, FamilyKind, Missing};
 use super::mapping::Mapping;
@@ -122,10 +122,27 @@ impl<'a> Problems<'a> {
     }
 }
 
+/// A label in both languages as a bilingual form writes its cells: "Female / Mujer" and
+/// "Female | Mujer" (the separators `headers::bilingual` splits); none when one side is empty.
+fn both_sides(label: &Text) -> Vec<String> {
+    if label.en.trim().is_empty() || label.es.trim().is_empty() {
+        return vec![];
+    }
+    [" / ", " | "]
+        .iter()
+        .map(|sep| format!("{}{sep}{}", label.en, label.es))
+        .collect()
+}
+
 fn label_map(item: &Item) -> HashMap<String, f64> {
     let mut map = HashMap::new();
     for p in &item.points {
-        for name in [&p.label.en, &p.label.es].into_iter().chain(&p.aliases) {
+        let sides = both_sides(&p.label);
+        for name in [&p.label.en, &p.label.es]
+            .into_iter()
+            .chain(&p.aliases)
+            .chain(&sides)
+        {
             let f = fold(name);
             if !f.is_empty() {
                 map.entry(f).or_insert(p.value);
@@ -280,10 +297,13 @@ fn decode_multi(
         .iter()
         .enumerate()
         .flat_map(|(k, ch)| {
-            [&ch.label.en, &ch.label.es, &ch.id]
+            let names: Vec<String> = [&ch.label.en, &ch.label.es, &ch.id]
                 .into_iter()
                 .chain(&ch.aliases)
-                .map(move |n| (fold(n), k))
+                .cloned()
+                .chain(both_sides(&ch.label))
+                .collect();
+            names.into_iter().map(move |n| (fold(&n), k))
         })
         .filter(|(f, _)| !f.is_empty())
         .collect();

@@ -134,9 +134,27 @@ pub fn default_rubric() -> Result<JsValue, JsValue> {
 
 /// The built-in example round (synthetic): twelve proposals drawn from the seed documents, five
 /// reviewers in an incomplete design, one conflict of interest, a harsh and a generous reviewer.
+/// `lang` ("en", the default, or "es") is the language of its titles, names and comments.
+/// Throws `bad_input` (argument `lang`) for another language.
 #[wasm_bindgen(js_name = exampleRound, unchecked_return_type = "Round")]
-pub fn example_round() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(c::EXAMPLE_ROUND_JSON).map_err(|_| {
+pub fn example_round(
+    #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | null")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let json = if lang.is_undefined() || lang.is_null() {
+        c::EXAMPLE_ROUND_JSON
+    } else {
+        match lang.as_string().as_deref() {
+            Some("en") => c::EXAMPLE_ROUND_JSON,
+            Some("es") => c::EXAMPLE_ROUND_ES_JSON,
+            _ => {
+                return Err(to_js_error(
+                    Error::new(Code::BadInput, "the example round is in \"en\" or \"es\"")
+                        .with("argument", "lang"),
+                ))
+            }
+        }
+    };
+    js_sys::JSON::parse(json).map_err(|_| {
         to_js_error(Error::new(
             Code::Internal,
             "the built-in example round is not valid JSON",

@@ -10,7 +10,7 @@
 import { call } from '../engine.js';
 import { run } from '../jobs.js';
 import { el, replace } from '../dom.js';
-import { onLangChange, register, t } from '../i18n.js';
+import { lang, onLangChange, register, t } from '../i18n.js';
 import { parseDollars, parseNumber, parsePercent, tx } from './proposals/util.js';
 import { roundCard } from './proposals/round.js';
 import { rankingCard } from './proposals/ranking.js';
@@ -107,7 +107,7 @@ function withScoreObjects(round) {
 /** Mounts the Proposals area into `root`; returns its state accessors for the project file. */
 export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: () => void }} */ { changed } = {}) {
   const rubric = call('defaultRubric');
-  const example = call('exampleRound');
+  const example = call('exampleRound', lang());
   if (!rubric.ok || !example.ok) {
     replace(root, el('h2', { 'data-i18n': 'proposals.title', text: t('proposals.title') }),
       el('p', { class: 'error', role: 'alert', text: t('proposals.analysisFailed', { message: (rubric.error ?? example.error).message }) }));
@@ -246,6 +246,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       if (!last) return null;
       ctx.rubric = last.rubric;
       ctx.round = last.round;
+      exampleInReaderLanguage(); // an undone-to example comes back in the reader's language
       const v = call('validateRound', ctx.rubric, ctx.round);
       ctx.validation = v.ok ? v.value : null;
       ctx.version++;
@@ -353,7 +354,24 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     sections.map((s) => s.node));
 
   const refreshStatic = () => { for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(/** @type {HTMLElement} */ (n).dataset.i18n); };
-  onLangChange(() => { refreshStatic(); ctx.render(); });
+  // The example round comes in the reader's language. While the round on screen is still the
+  // untouched example, a language switch swaps in the other language's copy: the same ids and
+  // scores, so the analysis and any bootstrap run stay valid (no recompute, no undo step).
+  // A restored project holding the untouched example (in either language) is treated the same.
+  const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const exampleIn = (language) => { const r = call('exampleRound', language); return r.ok ? r.value : null; };
+  const untouchedExample = () => ctx.round === ctx.example || ['en', 'es'].some((l) => sameJson(ctx.round, exampleIn(l)));
+  const exampleInReaderLanguage = () => {
+    const fresh = exampleIn(lang());
+    if (!fresh) return;
+    if (untouchedExample()) ctx.round = fresh;
+    ctx.example = fresh;
+  };
+  onLangChange(() => {
+    exampleInReaderLanguage();
+    refreshStatic();
+    ctx.render();
+  });
   refreshStatic();
   const v = call('validateRound', ctx.rubric, ctx.round);
   ctx.validation = v.ok ? v.value : null;
@@ -373,6 +391,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       if (!check.value.valid) return fail(check.value.errors[0]);
       ctx.rubric = r.value;
       ctx.round = withScoreObjects(state.round);
+      exampleInReaderLanguage();
       ctx.validation = check.value;
       ctx.settings = cleanSettings(state.settings);
       undoStack.length = 0;

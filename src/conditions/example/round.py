@@ -1,13 +1,19 @@
-# Generates the built-in example round (synthetic) used by the page and the tests.
-# Run from the repository root:
-#   python3 src/conditions/example/round.py > src/conditions/example/round.json
+# Generates the built-in example round (synthetic) used by the page and the tests, in English
+# (round.json) and Spanish (round.es.json): the same ids, amounts, reviewers and scores, with
+# the text a user reads (titles, applicants, reviewer labels, comments, the conflict's reason,
+# the round's title and note) in each language. Place names and the names of organisations
+# that exist (Parents Advocating for Student Success) stay as they are. Run:
+#   python3 src/conditions/example/round.py      (writes both files beside this script)
 # Proposals are drawn from the seed documents (Alianza Coachella Valley, PASS); applicants,
 # amounts, reviewers and scores are made up. Each proposal has a "true" profile on the default
 # rubric's eight conditions (0-4); reviewer r1 is harsh (-1), r4 generous (+1), the others add
 # small noise. Each proposal is read by three of the five reviewers (a cyclic incomplete
 # design); reviewer r3 has a conflict of interest with p07.
 import json
+import os
 import random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 CONDITIONS = ["policies", "practices", "resource-flows", "relationships", "power-dynamics",
               "mental-models", "leadership-development", "community-building"]
@@ -40,6 +46,57 @@ PROPOSALS = [
 ]
 REVIEWERS = [("r1", "Ana (harsh)"), ("r2", "Ben"), ("r3", "Carmen"), ("r4", "Diego (generous)"),
              ("r5", "Elena")]
+NOTE = ("Synthetic example drawn from the seed documents (Alianza Coachella Valley, PASS). "
+        "Applicants, amounts, reviewers and scores are made up. Reviewer r1 scores harshly "
+        "and r4 generously; r3 has a conflict of interest with p07. Try a budget of $800,000.")
+NOTE_ES = ("Ejemplo sintético basado en los documentos de origen (Alianza Coachella Valley, PASS). "
+           "Los solicitantes, los montos, los revisores y los puntajes son inventados. El revisor r1 "
+           "califica con severidad y r4 con generosidad; r3 tiene un conflicto de interés con p07. "
+           "Pruebe un presupuesto de $800,000.")
+# Spanish for every English text above and below (Spanish as US Latino nonprofits write it).
+ES = {
+    "Restorative justice in Coachella Valley Unified middle schools":
+        "Justicia restaurativa en las escuelas secundarias del Distrito Escolar Unificado de Coachella Valley",
+    "Parent leaders for restorative justice": "Padres líderes por la justicia restaurativa",
+    "PASS: parent organizers on twenty Sacramento school campuses":
+        "PASS: organizadores de padres en veinte planteles escolares de Sacramento",
+    "Parents Advocating for Student Success": "Parents Advocating for Student Success",
+    "A first public bus route for North Shore": "Una primera ruta de autobús público para North Shore",
+    "North Shore transit riders": "Usuarios del transporte público de North Shore",
+    "Paving mobile-home parks to cut dust": "Pavimentar los parques de casas móviles para reducir el polvo",
+    "Eastern Coachella Valley housing coalition": "Coalición de vivienda del Este del Valle de Coachella",
+    "Community wellness centers in unincorporated towns":
+        "Centros comunitarios de bienestar en pueblos no incorporados",
+    "Oasis community health promoters": "Promotoras de salud comunitaria de Oasis",
+    "A youth organizing council for school climate": "Un consejo de jóvenes organizadores por el clima escolar",
+    "Coachella youth organizers": "Jóvenes organizadores de Coachella",
+    "LCAP budget transparency campaign": "Campaña por la transparencia del presupuesto del LCAP",
+    "Parents for equitable school budgets": "Padres por presupuestos escolares equitativos",
+    "District elections for the water board": "Elecciones por distrito para la junta del agua",
+    "Residents for fair representation": "Residentes por una representación justa",
+    "Salton Sea air quality: residents, agencies and a shared plan":
+        "La calidad del aire en el Salton Sea: residentes, agencias y un plan compartido",
+    "Salton Sea environmental justice collaborative": "Colaborativa de justicia ambiental del Salton Sea",
+    "Parent leadership trainings on restorative justice, LCAP and school budgets":
+        "Capacitaciones de liderazgo para padres sobre justicia restaurativa, el LCAP y los presupuestos escolares",
+    "Thermal parent leadership institute": "Instituto de liderazgo de padres de Thermal",
+    "Changing the story: immigrant parents as partners (media campaign)":
+        "Cambiar la narrativa: padres inmigrantes como socios (campaña en los medios)",
+    "Salton City storytellers": "Narradores de Salton City",
+    "Lunadas, Zumbas and Noches Familiares: building the parent base":
+        "Lunadas, Zumbas y Noches Familiares: construir la base de padres",
+    "Desert Shores families": "Familias de Desert Shores",
+    "Ana (harsh)": "Ana (severa)",
+    "Diego (generous)": "Diego (generoso)",
+    "Strong on narrative, but who is in the room? No relational work.":
+        "Sólida en la narrativa, pero ¿quiénes están en la sala? No hay trabajo de relaciones.",
+    "General Plan language is vague; no named decision-makers.":
+        "El texto del Plan General es vago; no nombra a quienes toman las decisiones.",
+    "serves on the applicant's board": "forma parte de la junta directiva del solicitante",
+    "Example round: community-led systems change (synthetic)":
+        "Ronda de ejemplo: cambio de sistemas liderado por la comunidad (sintética)",
+    NOTE: NOTE_ES,
+}
 OFFSET = {"r1": -1, "r2": 0, "r3": 0, "r4": 1, "r5": 0}
 
 rng = random.Random(7)
@@ -64,20 +121,30 @@ for i, (pid, *_rest, profile) in enumerate(PROPOSALS):
                 score["comment"] = "General Plan language is vague; no named decision-makers."
             scores.append(score)
 
-round_ = {
-    "title": "Example round: community-led systems change (synthetic)",
-    "synthetic": True,
-    "note": ("Synthetic example drawn from the seed documents (Alianza Coachella Valley, PASS). "
-             "Applicants, amounts, reviewers and scores are made up. Reviewer r1 scores harshly "
-             "and r4 generously; r3 has a conflict of interest with p07. Try a budget of $800,000."),
-    "proposals": [
-        {"id": pid, "title": title, "applicant": applicant, "community": community,
-         "amountRequested": req, "minimumAmount": mn}
-        for pid, title, applicant, community, req, mn, _ in PROPOSALS
-    ],
-    "reviewers": [{"id": rid, "name": name} for rid, name in REVIEWERS],
-    "conflicts": [{"reviewerId": "r3", "proposalId": "p07",
-                   "reason": "serves on the applicant's board"}],
-    "scores": scores,
-}
-print(json.dumps(round_, indent=1, ensure_ascii=False))
+
+
+def round_in(tr):
+    """The round with every user-read text passed through `tr` (English: unchanged)."""
+    return {
+        "title": tr("Example round: community-led systems change (synthetic)"),
+        "synthetic": True,
+        "note": tr(NOTE),
+        "proposals": [
+            {"id": pid, "title": tr(title), "applicant": tr(applicant), "community": community,
+             "amountRequested": req, "minimumAmount": mn}
+            for pid, title, applicant, community, req, mn, _ in PROPOSALS
+        ],
+        "reviewers": [{"id": rid, "name": ES.get(name, name) if tr is es else name} for rid, name in REVIEWERS],
+        "conflicts": [{"reviewerId": "r3", "proposalId": "p07",
+                       "reason": tr("serves on the applicant's board")}],
+        "scores": [{**s, "comment": tr(s["comment"])} if "comment" in s else s for s in scores],
+    }
+
+
+def es(text):
+    return ES[text]  # a KeyError here means a text has no Spanish yet
+
+
+for name, tr in [("round.json", lambda x: x), ("round.es.json", es)]:
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+        f.write(json.dumps(round_in(tr), indent=1, ensure_ascii=False) + "\n")

@@ -107,7 +107,11 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
                 .map(|(k, l)| Point {
                     value: k as f64,
                     code: None,
-                    label: Text::new(l, ""),
+                    label: if two_sided(l) {
+                        bilingual(l)
+                    } else {
+                        Text::new(l, "")
+                    },
                     aliases: vec![],
                 })
                 .collect();
@@ -115,6 +119,13 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
         Guess::Text => {}
     }
     item
+}
+
+/// True for a bilingual form's option "Female / Mujer": it is labelled in both languages (the
+/// cells still match: a point matches "its English / its Spanish", see `dataset::both_sides`).
+fn two_sided(text: &str) -> bool {
+    let t = bilingual(text);
+    !t.en.is_empty() && !t.es.is_empty()
 }
 
 #[cfg(test)]

@@ -75,7 +75,9 @@ res = assign([43, 20, 18, 14, 8, 6, 4], order=rng.sample(range(N), N))
 columns.append(("Where do you live? / ¿Dónde vive?", {i: places[res[i]] for i in range(N)}))
 # 79% female; ages 35-44 44%, 45-54 33%.
 sex = assign([89, 24], order=rng.sample(range(N), N))
-columns.append(("Gender / Género", {i: ["Female", "Male"][sex[i]] for i in range(N)}))
+# Options of a bilingual form read "English / Español" like its questions, so the report can
+# show either language (the engine splits them as it splits headers).
+columns.append(("Gender / Género", {i: ["Female / Mujer", "Male / Hombre"][sex[i]] for i in range(N)}))
 ages = assign([16, 50, 37, 10], order=rng.sample(range(N), N))
 columns.append(("Age / Edad", {i: ["25-34", "35-44", "45-54", "55+"][ages[i]] for i in range(N)}))
 
@@ -128,10 +130,10 @@ for text, counts in fig6:
 
 # Figure 11: changes seen in themselves (select all that apply): 72%, 58%, 56%, 53%.
 choices = [
-    ("Greater confidence and self-esteem", 81),
-    ("More confident advocating for my children", 66),
-    ("Greater understanding of the school system", 63),
-    ("I see myself as a leader in my community", 60),
+    ("Greater confidence and self-esteem / Mayor confianza y autoestima", 81),
+    ("More confident advocating for my children / Más confianza para abogar por mis hijos", 66),
+    ("Greater understanding of the school system / Mejor comprensión del sistema escolar", 63),
+    ("I see myself as a leader in my community / Me veo como líder en mi comunidad", 60),
 ]
 picked = {i: [] for i in range(N)}
 for k, (label, count) in enumerate(choices):
@@ -177,6 +179,7 @@ write("parents.csv", [
     "synthetic: true",
     "title: ECV parent survey 2019-20 (SYNTHETIC example) / Encuesta de padres ECV 2019-20 (ejemplo SINTÉTICO)",
     "note: SYNTHETIC data made by src/survey/example/make_example.py (python3, seed 2020). It reproduces the rounded percentages published in seed 000 for n = 113 parents (Figures 6, 10, 11, 12; residence; participation); no row is a real person.",
+    "nota: datos SINTÉTICOS hechos por src/survey/example/make_example.py (python3, semilla 2020). Reproducen los porcentajes redondeados publicados en la semilla 000 para n = 113 padres (figuras 6, 10, 11 y 12; lugar de residencia; participación); ninguna fila es una persona real.",
 ], [h for h, _ in columns], [[cells[i] for _, cells in columns] for i in range(N)])
 
 # Staff climate survey: "adults at this school believe every student can be a success",
@@ -192,4 +195,5 @@ write("staff.csv", [
     "title: Staff climate survey, CVUSD middle schools (SYNTHETIC example) / Encuesta de clima del personal (ejemplo SINTÉTICO)",
     "wave sizes: assumed",
     "note: SYNTHETIC data made by src/survey/example/make_example.py. It reproduces the published shares 48% (2014-15) and 72% (2017-18) of seed 000 (Figure 9). The wave sizes, 100 staff per wave, are ASSUMED: the source does not publish them. In 2014-15 the top two answers were 'Nearly all adults'/'Most adults'; here both waves use agree labels.",
+    "nota: datos SINTÉTICOS hechos por src/survey/example/make_example.py. Reproducen los porcentajes publicados, 48 % (2014-15) y 72 % (2017-18), de la semilla 000 (figura 9). El tamaño de cada ola, 100 miembros del personal, es SUPUESTO: la fuente no lo publica. En 2014-15 las dos respuestas más altas eran 'Casi todos los adultos'/'La mayoría de los adultos'; aquí ambas olas usan respuestas de acuerdo.",
 ], ["Wave", "Staff ID", "Adults at this school believe every student can be a success / Los adultos de esta escuela creen que todo estudiante puede tener éxito"], staff)

@@ -116,10 +116,11 @@ export function renderImport(summary, { fileName, points, onAlias, encoding = nu
   parts.push(el('details', { class: 'survey-missing', 'data-testid': 'survey-missing-details' },
     el('summary', { text: t('survey.import.missingSummary', { n: count(withMissing.length), of: count(summary.missing.length) }) }),
     el('div', { class: 'survey-scroll' }, missingTable)));
-  // The file's own `#` comment lines above the header (the user's text, in its language).
+  // The file's own `#` comment lines above the header (the user's text, in its language, which
+  // the page does not know: shown verbatim, marked translate="no").
   if (summary.notes.length) {
     parts.push(el('details', { class: 'survey-notes' }, el('summary', { text: t('survey.import.notes') }),
-      el('ul', {}, summary.notes.map((n) => el('li', { text: n })))));
+      el('ul', { translate: 'no' }, summary.notes.map((n) => el('li', { text: n })))));
   }
   return parts;
 }

@@ -188,7 +188,7 @@ export function renderMapping(ed, { on, error, busy }) {
     const cells = [];
     cells.push(el('th', { scope: 'row', class: 'survey-colname' },
       named ? el('span', { class: 'survey-itemname', text: itemName }) : null,
-      el('span', { class: named ? 'survey-header clamp' : 'survey-header', title: col.header, text: col.header }),
+      el('span', { class: named ? 'survey-header clamp' : 'survey-header', title: col.header, text: col.header, translate: 'no' }),
       el('span', { class: 'survey-colfacts', text: t('survey.map.facts', { distinct: count(col.distinct), blank: count(col.blank) }) })));
     cells.push(el('td', {}, select(ROLES.map((r) => [r, t(`survey.role.${r}`)]), role, {
       'aria-label': t('survey.map.roleOf', { column: name }), 'data-key': `role:${ci}`, 'data-testid': 'survey-role',
@@ -248,7 +248,8 @@ export function renderMapping(ed, { on, error, busy }) {
     } else {
       cells.push(el('td', { colspan: 4, class: 'survey-muted', text: t(`survey.map.roleNote.${role}`) }));
     }
-    cells.push(el('td', { class: 'survey-values' }, el('div', { class: 'clamp3', text: col.examples.slice(0, 4).map((v) => (v.length > 32 ? `${v.slice(0, 31)}…` : v)).join(' · ') })));
+    // The file's own cells, verbatim and in whatever languages the file mixes: translate="no".
+    cells.push(el('td', { class: 'survey-values' }, el('div', { class: 'clamp3', translate: 'no', text: col.examples.slice(0, 4).map((v) => (v.length > 32 ? `${v.slice(0, 31)}…` : v)).join(' · ') })));
     return el('tr', { dataset: { column: col.key } }, cells);
   });
 

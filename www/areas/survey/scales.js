@@ -118,7 +118,8 @@ function itemEditor(item, d, on) {
   // Points: code, English and Spanish labels, lowest value (negative end) first.
   const sorted = byValue(d.points);
   if (sorted.length) {
-    const input = (p, lang, what) => el('input', { type: 'text', size: 16, value: p.label[lang] ?? '', autocomplete: 'off', 'data-testid': `survey-scale-label-${lang}`,
+    // Each field holds one language's label and says so (lang), as the model editor's fields do.
+    const input = (p, lang, what) => el('input', { type: 'text', size: 16, lang, value: p.label[lang] ?? '', autocomplete: 'off', 'data-testid': `survey-scale-label-${lang}`,
       'aria-label': t('survey.scale.labelFor', { what, code: codeText(p) === '—' ? tr(p.label) : codeText(p) }),
       onchange: edit((e) => { p.label[lang] = e.target.value; }) });
     parts.push(el('div', { class: 'survey-scroll' }, el('table', { class: 'data', 'data-testid': 'survey-scale-points' },
