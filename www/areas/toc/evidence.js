@@ -122,9 +122,10 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
       editing = null;
       say(t('toc.event.removed', { id: gone }));
     });
-    const focusKey = eventsBox.contains(document.activeElement) ? document.activeElement.dataset?.testid : null;
+    const active = document.activeElement;
+    const focusKey = active instanceof HTMLElement && eventsBox.contains(active) ? active.dataset.testid : null;
     replace(eventsBox, form);
-    if (focusKey) eventsBox.querySelector(`[data-testid="${focusKey}"]`)?.focus();
+    if (focusKey) /** @type {HTMLElement | null} */ (eventsBox.querySelector(`[data-testid="${focusKey}"]`))?.focus();
   }
 
   // ---- values by period
