@@ -3,31 +3,12 @@
 //! edit validates it.
 
 use crate::error::{Code, Error, Result};
+pub use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// The rubric schema version this engine reads and writes.
 pub const RUBRIC_VERSION: u32 = 1;
-
-/// A text in English and Spanish.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Spanish.
-    pub es: String,
-}
-
-impl Text {
-    /// A text from its English and Spanish versions.
-    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Self {
-        Text {
-            en: en.into(),
-            es: es.into(),
-        }
-    }
-}
 
 /// A level of explicitness that groups conditions (FSG: structural, relational, transformative).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

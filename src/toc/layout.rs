@@ -248,10 +248,7 @@ pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
 }
 
 fn label_height(t: &Text) -> f64 {
-    let chars =
-        t.en.chars()
-            .count()
-            .max(t.es.as_deref().map_or(0, |s| s.chars().count()));
+    let chars = t.en.chars().count().max(t.es.chars().count());
     let lines = chars.div_ceil(CHARS_PER_LINE).max(1);
     2.0 * PADDING + lines as f64 * LINE_HEIGHT
 }

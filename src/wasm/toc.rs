@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TOC: &'static str = r#"
 /** English text with an optional Spanish translation. */
-export interface TocText { en: string; es: string | null; }
+export interface TocText { en: string; es: string; }
 /** Where a fact came from: read from the source text (with a quote) or assumed (with a note). */
 export interface TocProvenance { origin: "read" | "assumed"; quote: string | null; note: string | null; }
 /** A value with its provenance (null provenance: entered by the user). */
