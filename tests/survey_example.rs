@@ -65,7 +65,7 @@ fn figure_10_confidence_agree_or_strongly_agree() {
     );
     assert_eq!(
         item(&r, "resources to advocate").excluded[0].reason,
-        "dontKnow"
+        "dont_know"
     );
 }
 

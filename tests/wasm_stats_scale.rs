@@ -106,7 +106,7 @@ fn power_and_sample_size() {
     assert!((get(&r, "power").as_f64().unwrap() - 0.7721799228631357).abs() < 1e-12);
     let one = object(&[("alternative", "one.sided".into()), ("alpha", 0.1.into())]);
     let r = w::sample_size_paired_means(0.5.into(), 1.2.into(), 0.8.into(), one).unwrap();
-    assert_eq!(get(&r, "alternative").as_string().unwrap(), "one-sided");
+    assert_eq!(get(&r, "alternative").as_string().unwrap(), "one_sided");
     let r = w::power_paired_means(0.5.into(), 1.0.into(), 20.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.5644828966786619).abs() < 1e-12);
     let r =

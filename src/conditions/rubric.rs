@@ -24,7 +24,7 @@ pub struct Level {
 
 /// Where a condition comes from, so a reader can tell the source's words from our inferences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Provenance {
     /// One of FSG's six conditions ("The Water of Systems Change", 2018).
     Fsg,
@@ -108,7 +108,7 @@ pub struct Rubric {
 /// One edit of a rubric, as the page sends it: `{ "op": "reweight", "id": "policies",
 /// "weight": 2 }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RubricEdit {
     /// Adds a condition at the end.
     Add {

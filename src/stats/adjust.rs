@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`; R's spellings
 /// `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum AdjustMethod {
     /// Holm (1979) step-down: controls the family-wise error rate; uniformly more powerful than
     /// Bonferroni. The default.

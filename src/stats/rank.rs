@@ -159,7 +159,7 @@ pub(crate) fn rank_sum_exact_p(w: f64, m: usize, n: usize) -> f64 {
 
 /// How zero differences (after = before) enter the signed-rank test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ZeroMethod {
     /// Wilcoxon's rule, as R: drop zero differences, then rank the rest.
     #[default]

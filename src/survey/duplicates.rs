@@ -23,7 +23,7 @@ pub const MAX_DUPLICATE_ISSUES: usize = 200;
 
 /// Which rows of a repeated respondent id are analysed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// The first row in file order (the original submission).
     KeepFirst,

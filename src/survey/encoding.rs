@@ -34,7 +34,7 @@ pub const ENCODINGS: &[&str] = &[
 
 /// How the encoding was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum EncodingSource {
     /// A byte-order mark at the start of the file.
     Bom,

@@ -220,7 +220,7 @@ pub(crate) fn build_columns(shape: Shape, head: &[csv::ByteRecord], ncols: usize
 
 /// What a Qualtrics export's cells hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ExportValues {
     /// "Use choice text": labels in the cells (`Status` = "IP Address", `Finished` = "True").
     ChoiceText,

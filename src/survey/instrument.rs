@@ -19,7 +19,7 @@ pub const MAX_CHOICES: usize = 64;
 
 /// The type of an item, which decides how its cells are read and which statistics apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ItemType {
     /// Ordered labelled points (agreement, frequency, any number of points).
     Likert,
@@ -196,7 +196,7 @@ pub struct Scale {
 
 /// How the two measurements of a pair were collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Design {
     /// Retrospective pretest: "before" and "now" asked in one sitting (same row).
     ThenTest,
@@ -500,7 +500,7 @@ mod tests {
         };
         ins.validate().unwrap();
         let json = serde_json::to_string(&ins).unwrap();
-        assert!(json.contains("\"type\":\"likert\"") && json.contains("\"thenTest\""));
+        assert!(json.contains("\"type\":\"likert\"") && json.contains("\"then_test\""));
         let back: Instrument = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ins);
     }

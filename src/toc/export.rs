@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// The model file (schema-versioned JSON, indented).
     Json,

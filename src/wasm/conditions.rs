@@ -132,7 +132,7 @@ export interface Text { en: string; es: string; }
 /** A level of explicitness that groups conditions. */
 export interface Level { id: string; name: Text; description: Text; }
 /** Where a condition comes from. */
-export type Provenance = "fsg" | "alianza-source" | "alianza-inferred" | "custom";
+export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
 /** One point of a score scale with its anchor description. */
 export interface ScalePoint { value: number; label: Text; description: Text; }
 /** A condition that reviewers score. */

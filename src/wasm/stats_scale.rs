@@ -65,12 +65,12 @@ export interface AdjustedPValues {
   warnings: string[];
 }
 /** The alternative hypothesis ("two.sided" / "one.sided" are accepted too). */
-export type Alternative = "two-sided" | "one-sided";
+export type Alternative = "two_sided" | "one_sided";
 /** Options of the power and sample-size functions. */
 export interface PowerOptions {
   /** Significance level in (0, 1); default 0.05. */
   alpha?: number;
-  /** Default "two-sided". */
+  /** Default "two_sided". */
   alternative?: Alternative;
   /** Two-sided only: also count rejections in the wrong tail (R strict = TRUE); default false. */
   strict?: boolean;

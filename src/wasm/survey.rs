@@ -21,18 +21,18 @@ export interface SurveyReadOptions {
    * "utf-16be" | "windows-1252" | "iso-8859-15" | "macintosh", or a WHATWG label of one
    * ("latin1" and "iso-8859-1" read as windows-1252). Detected when left out. */
   encoding?: string;
-  /** Which rows of a repeated respondent id are analysed; default "keepLast". */
+  /** Which rows of a repeated respondent id are analysed; default "keep_last". */
   duplicates?: SurveyDuplicatePolicy;
 }
-export type SurveyDuplicatePolicy = "keepFirst" | "keepLast" | "keepAll" | "dropAll";
-export type SurveyEncodingSource = "bom" | "zeroBytes" | "validUtf8" | "fallback" | "user" | "text";
+export type SurveyDuplicatePolicy = "keep_first" | "keep_last" | "keep_all" | "drop_all";
+export type SurveyEncodingSource = "bom" | "zero_bytes" | "valid_utf8" | "fallback" | "user" | "text";
 export interface SurveyEncoding {
   name: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "macintosh";
   source: SurveyEncodingSource;
   /** With source "fallback": the line of the first byte that is not UTF-8. */
   invalidUtf8Line: number | null;
 }
-export type SurveyHeaderKind = "plain" | "response" | "openEnded" | "choice" | "selectedChoice" | "textEntry" | "metadata";
+export type SurveyHeaderKind = "plain" | "response" | "open_ended" | "choice" | "selected_choice" | "text_entry" | "metadata";
 /** What a column's header rows say (Qualtrics ImportId, SurveyMonkey's second row). */
 export interface SurveyColumnHeader {
   key: string; header: string; question: string; sub: string; kind: SurveyHeaderKind;
@@ -40,14 +40,14 @@ export interface SurveyColumnHeader {
   /** Text typed into "Other (please specify)". */
   textEntry: boolean;
 }
-export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
-export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text" | "codes";
+export type SurveyShape = "one_header" | "survey_monkey" | "qualtrics";
+export type SurveyItemType = "likert" | "binary" | "multi_select" | "change" | "numeric" | "category" | "text" | "codes";
 /** A text in English and Spanish; either may be "". */
 export interface BilingualText { en: string; es: string; }
 /** `value` is used in statistics and rises towards the positive end; `code` is the number the
  *  file writes for the point (null: the file writes the label, and a bare number is no label). */
 export interface SurveyPoint { value: number; code?: number | null; label: BilingualText; aliases: string[]; }
-export type NonAnswerReason = "dontKnow" | "notApplicable" | "declined" | "skipped";
+export type NonAnswerReason = "dont_know" | "not_applicable" | "declined" | "skipped";
 /** A code that is not an answer (9 = don't know, 0 = not applicable, -99 = skipped). */
 export interface SurveyNonAnswer { code: string; reason: NonAnswerReason; label?: BilingualText; }
 export type SurveyParam = number | string | SurveyParam[];
@@ -84,7 +84,7 @@ export interface SurveyItem {
 export interface SurveyScale { id: string; text: BilingualText; items: string[]; reversed: string[]; }
 export interface SurveyPair {
   id: string;
-  design: "thenTest" | "prePost";
+  design: "then_test" | "pre_post";
   before: string;
   after: string;
   text: BilingualText;
@@ -102,7 +102,7 @@ export interface Instrument {
   pairs: SurveyPair[];
   waves: SurveyWaves | null;
 }
-export type ColumnRole = "item" | "respondentId" | "timestamp" | "wave" | "ignored" | "unused";
+export type ColumnRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "unused";
 /** Read-only summary of a file column (ignored by setMapping). */
 export interface SurveyColumnSummary {
   key: string; header: string; role: ColumnRole; items: string[];
@@ -145,7 +145,7 @@ export interface ImportSummary {
   rows: number; rowsAnalysed: number; duplicates: SurveyDuplicatePolicy;
   columns: number; headers: SurveyColumnHeader[];
   /** Qualtrics: cells hold choice text or numeric recode values. */
-  exportValues: "choiceText" | "numeric" | null;
+  exportValues: "choice_text" | "numeric" | null;
   blankRows: number;
   notes: string[]; issues: ImportIssue[]; missing: SurveyColumnMissing[];
 }
@@ -183,7 +183,7 @@ export interface ItemResult {
 /** Why a headline is withheld: "codes_without_labels" | "scale_not_declared" | "pair_scales_differ" | "wave_scales_unconfirmed". */
 export interface SurveyNotice { code: string; params: Record<string, SurveyParam>; }
 export interface ShiftResult {
-  pair: string; design: "thenTest" | "prePost"; text: BilingualText; kind: SurveyItemType;
+  pair: string; design: "then_test" | "pre_post"; text: BilingualText; kind: SurveyItemType;
   before: string; after: string; nUsed: number; nExcluded: number; excluded: SurveyExclusion[];
   improved: SurveyShare | null; same: SurveyShare | null; worse: SurveyShare | null;
   meanBefore: number | null; meanAfter: number | null;
@@ -290,8 +290,8 @@ impl Survey {
         Ok(Survey { inner })
     }
 
-    /// Applies another duplicate-id policy to every analysis: "keepFirst", "keepLast",
-    /// "keepAll" or "dropAll". Throws `bad_input`.
+    /// Applies another duplicate-id policy to every analysis: "keep_first", "keep_last",
+    /// "keep_all" or "drop_all". Throws `bad_input`.
     #[wasm_bindgen(js_name = setDuplicates)]
     pub fn set_duplicates(
         &mut self,

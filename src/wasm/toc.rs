@@ -147,7 +147,7 @@ export interface TocLayout {
   nodes: TocLayoutNode[]; edges: TocLayoutEdge[]; crossings: number; initialCrossings: number;
   sweeps: number; nDummies: number; nSkippedLinks: number;
 }
-export type TocExportFormat = "json" | "mermaid" | "dot" | "indicatorsCsv";
+export type TocExportFormat = "json" | "mermaid" | "dot" | "indicators_csv";
 export interface TocExportOptions { format: TocExportFormat; lang?: "en" | "es"; }
 export interface TocExport { format: TocExportFormat; mimeType: string; extension: string; text: string; }
 "#;

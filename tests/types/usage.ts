@@ -61,8 +61,8 @@ export async function usage(): Promise<void> {
   const issues: ImportSummary = survey.issues();
   const report: SurveyReport = survey.report({ level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'pratt' });
   const sentence: string = report.items[0].sentence.es;
-  const fromBytes = waterline.Survey.fromBytes(new TextEncoder().encode(waterline.exampleStaffCsv()), { encoding: 'utf-8', duplicates: 'keepFirst' });
-  fromBytes.setDuplicates('dropAll');
+  const fromBytes = waterline.Survey.fromBytes(new TextEncoder().encode(waterline.exampleStaffCsv()), { encoding: 'utf-8', duplicates: 'keep_first' });
+  fromBytes.setDuplicates('drop_all');
   const enc: string = fromBytes.issues().encoding.name;
   const textEntry: boolean = fromBytes.issues().headers[0].textEntry;
   fromBytes.free();

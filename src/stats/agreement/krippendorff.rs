@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// The level of measurement for Krippendorff's alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum AlphaMetric {
     /// Squared difference of the values: δ²(c, k) = (c − k)².
     Interval,

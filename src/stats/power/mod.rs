@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// The alternative hypothesis: a difference in either direction, or in the stated direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Alternative {
     /// Two-sided test at level α (α/2 in each tail). R: `alternative = "two.sided"`.
     #[default]
@@ -517,7 +517,7 @@ mod tests {
     fn alternatives_decode_with_r_spellings() {
         let a: Alternative = serde_json::from_str("\"one.sided\"").unwrap();
         assert_eq!(a, Alternative::OneSided);
-        let a: Alternative = serde_json::from_str("\"two-sided\"").unwrap();
+        let a: Alternative = serde_json::from_str("\"two_sided\"").unwrap();
         assert_eq!(a, Alternative::TwoSided);
     }
 }

@@ -149,9 +149,9 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
                     r.excluded = [
                         ("blank", m.blank),
-                        ("notApplicable", m.not_applicable),
+                        ("not_applicable", m.not_applicable),
                         ("declined", m.declined),
-                        ("dontKnow", m.dont_know),
+                        ("dont_know", m.dont_know),
                         ("invalid", m.invalid),
                     ]
                     .into_iter()

@@ -30,7 +30,7 @@ pub use waves::{wave_sensitivity, SensitivityRow, WaveResult};
 
 /// How p-values are adjusted across the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Holm's step-down (family-wise error; R `p.adjust(p, "holm")`). The default.
     #[default]
@@ -105,7 +105,7 @@ impl Default for ReportOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Exclusion {
-    /// `"blank"`, `"notApplicable"`, `"declined"`, `"dontKnow"`, `"invalid"`, `"missing"`,
+    /// `"blank"`, `"not_applicable"`, `"declined"`, `"dont_know"`, `"invalid"`, `"missing"`,
     /// `"beforeMissing"`, `"afterMissing"`, `"unmatched"`, `"smallGroup"`, `"incomplete"`.
     pub reason: &'static str,
     /// Rows left out for this reason.
