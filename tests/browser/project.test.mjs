@@ -32,7 +32,7 @@ test('a change survives a reload', async () => {
 test('the project file saves with its schema and engine versions, and opens again with undo', async () => {
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
   const project = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.equal(project.schemaVersion, 1);
+  assert.equal(project.schemaVersion, 2);
   assert.match(project.engineVersion, /^\d+\.\d+\.\d+/);
   assert.equal(project.areas.survey.share.x, '48');
 
@@ -104,7 +104,16 @@ test('the schema-1 project file fixture opens in every area', async () => {
   await s.page.waitForSelector('#project-status:has-text("opened")');
   assert.equal(await field('x').inputValue(), project.areas.survey.share.x);
   await s.page.click('#tab-proposals');
-  assert.ok((await s.page.textContent('#area-proposals')).includes(project.areas.proposals.round.proposals[0].title));
+  const proposals = await s.page.textContent('#area-proposals');
+  assert.ok(proposals.includes(project.areas.proposals.round.proposals[0].title));
+  // Version 1 spelt rubric provenance in kebab-case; migrated, it still names its source.
+  assert.ok(proposals.includes('Alianza — from the source') && proposals.includes('Alianza — inferred'));
+  assert.doesNotMatch(proposals, /proposals\.rubric\.provenance/);
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.schemaVersion, 2);
+  assert.deepEqual(saved.areas.proposals.rubric.conditions.map((c) => c.provenance),
+    project.areas.proposals.rubric.conditions.map((c) => c.provenance.replace('-', '_')));
   await s.page.click('#tab-toc');
   assert.ok((await s.page.textContent('#area-toc')).includes(project.areas.toc.model.title.en));
   await s.page.click('#tab-survey');
