@@ -332,7 +332,7 @@ fn waves_with_different_wording_are_compared_only_once_mapped_onto_one_scale() {
     let w = &report(&s).waves[0];
     assert_eq!(pct(w.share_from.as_ref().unwrap().estimate), 48.0);
     assert_eq!(pct(w.share_to.as_ref().unwrap().estimate), 72.0);
-    assert_eq!(w.test.as_ref().unwrap().method, "two-proportions");
+    assert_eq!(w.test.as_ref().unwrap().method, "two_proportions");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::depth::{coverage, depth_flags, Coverage, DepthFlag, DepthOptions};
 use super::round::design;
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 
@@ -49,8 +50,8 @@ impl Default for AnalysisOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAnalysis {
-    /// `"round-analysis"`.
-    pub method: &'static str,
+    /// `Method::RoundAnalysis`.
+    pub method: Method,
     /// Proposals in the round.
     pub proposals: usize,
     /// Reviewers in the round.
@@ -112,7 +113,7 @@ pub fn analyze_round(
     let mut warnings = d.warnings.clone();
     warnings.extend(calibration.warnings.iter().cloned());
     Ok(RoundAnalysis {
-        method: "round-analysis",
+        method: Method::RoundAnalysis,
         proposals: round.proposals.len(),
         reviewers: round.reviewers.len(),
         reviews: d.reviews.len(),

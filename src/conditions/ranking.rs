@@ -6,6 +6,7 @@ use super::prng::Xoshiro256StarStar;
 use super::round::{design, Design};
 use super::scores::summarize;
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -93,8 +94,8 @@ pub struct RankInterval {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BootstrapRanks {
-    /// `"bootstrap-reviewers"`.
-    pub method: &'static str,
+    /// `Method::BootstrapReviewers`.
+    pub method: Method,
     /// `"raw"` or `"calibrated"`.
     pub scores: &'static str,
     /// Resamples drawn.
@@ -340,7 +341,7 @@ pub fn bootstrap_ranks(
         ));
     }
     Ok(BootstrapRanks {
-        method: "bootstrap-reviewers",
+        method: Method::BootstrapReviewers,
         scores: if options.calibrated {
             "calibrated"
         } else {

@@ -14,6 +14,7 @@
 
 use super::round::{Score, MAX_LISTED_ERRORS};
 use super::Rubric;
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
 
@@ -21,8 +22,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewsCsv {
-    /// `"reviews-csv"`.
-    pub method: &'static str,
+    /// `Method::ReviewsCsv`.
+    pub method: Method,
     /// Scores read from the good cells (add them to a round's `scores`).
     pub scores: Vec<Score>,
     /// Data rows read.
@@ -256,7 +257,7 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
         }
     }
     Ok(ReviewsCsv {
-        method: "reviews-csv",
+        method: Method::ReviewsCsv,
         scores,
         rows,
         errors,

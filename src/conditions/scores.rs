@@ -2,6 +2,7 @@
 
 use super::round::{design, weighted, Design};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::Result;
 use serde::Serialize;
 
@@ -57,8 +58,8 @@ pub struct ProposalScore {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoundScores {
-    /// `"weighted-mean-of-condition-means"`.
-    pub method: &'static str,
+    /// `Method::WeightedMeanOfConditionMeans`.
+    pub method: Method,
     /// Proposals, in round order.
     pub proposals: Vec<ProposalScore>,
     /// Notes, e.g. proposals scored on only some conditions.
@@ -135,7 +136,7 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
         })
         .collect();
     RoundScores {
-        method: "weighted-mean-of-condition-means",
+        method: Method::WeightedMeanOfConditionMeans,
         proposals,
         warnings,
     }

@@ -17,6 +17,7 @@ mod krippendorff;
 pub use krippendorff::{krippendorff_alpha, AlphaMetric, KrippendorffAlpha};
 
 use crate::error::{level as check_level, Code, Error, Result};
+use crate::stats::method::Method;
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 use statrs::function::beta::checked_beta_reg;
@@ -50,8 +51,8 @@ pub struct IccForm {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IccResult {
-    /// `"shrout-fleiss"`.
-    pub method: &'static str,
+    /// `Method::ShroutFleiss`.
+    pub method: Method,
     /// Subjects (rows) given.
     pub n: usize,
     /// Complete rows used.
@@ -414,7 +415,7 @@ pub fn icc(
             .push("the raters agree exactly (no residual variance): no F test or interval".into());
     }
     Ok(IccResult {
-        method: "shrout-fleiss",
+        method: Method::ShroutFleiss,
         n: n_subjects,
         n_used: n,
         n_excluded: n_subjects - n,

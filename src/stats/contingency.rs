@@ -3,6 +3,7 @@
 
 use crate::error::{count, Code, Error, Result};
 use crate::stats::dist::chi_square_sf;
+use crate::stats::method::Method;
 use serde::{Deserialize, Serialize};
 
 /// Options of [`chi_square`].
@@ -18,8 +19,8 @@ pub struct ChiSquareOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChiSquareTest {
-    /// `"chi-square-independence"`.
-    pub method: &'static str,
+    /// `Method::ChiSquareIndependence`.
+    pub method: Method,
     /// Whether Yates' correction was applied.
     pub correct: bool,
     /// Total count of the table.
@@ -217,7 +218,7 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
         None
     };
     Ok(ChiSquareTest {
-        method: "chi-square-independence",
+        method: Method::ChiSquareIndependence,
         correct: options.correct && two_by_two,
         n: n as u64,
         rows,
@@ -238,8 +239,8 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GoodnessOfFit {
-    /// `"chi-square-gof"`.
-    pub method: &'static str,
+    /// `Method::ChiSquareGof`.
+    pub method: Method,
     /// Total count.
     pub n: u64,
     /// Number of categories.
@@ -352,7 +353,7 @@ pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<Goodnes
     }
     let df = (k - 1) as f64;
     Ok(GoodnessOfFit {
-        method: "chi-square-gof",
+        method: Method::ChiSquareGof,
         n: n as u64,
         categories: k,
         statistic,

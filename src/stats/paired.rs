@@ -8,6 +8,7 @@
 
 use crate::error::{Code, Error, Result};
 use crate::stats::limits::magnitudes;
+use crate::stats::method::Method;
 use crate::stats::student_t;
 use serde::{Deserialize, Serialize};
 
@@ -138,8 +139,8 @@ impl Default for LevelOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PairedT {
-    /// `"paired-t"`.
-    pub method: &'static str,
+    /// `Method::PairedT`.
+    pub method: Method,
     /// Pairs given.
     pub n: usize,
     /// Complete pairs used.
@@ -247,7 +248,7 @@ pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result
     let p = student_t::two_sided_p(t, df)?;
     let q = student_t::quantile((1.0 + level) / 2.0, df)?;
     Ok(PairedT {
-        method: "paired-t",
+        method: Method::PairedT,
         n: before.len(),
         n_used: n,
         n_excluded: before.len() - n,

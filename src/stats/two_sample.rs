@@ -2,6 +2,7 @@
 
 use crate::error::{count, Code, Error, Result};
 use crate::stats::dist::{chi_square_sf, normal_two_sided};
+use crate::stats::method::Method;
 use crate::stats::proportion::wilson;
 use crate::stats::rank::{
     average_ranks, rank_sum_exact_p, sign, tie_sum, RANK_SUM_EXACT_MAX_PRODUCT,
@@ -32,12 +33,12 @@ impl Default for TwoProportionsOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TwoProportions {
-    /// `"two-proportions"`.
-    pub method: &'static str,
+    /// `Method::TwoProportions`.
+    pub method: Method,
     /// `"newcombe"`: the interval method (Newcombe 1998, independent samples, method 10).
-    pub interval_method: &'static str,
-    /// `"chi-square"` or `"chi-square-yates"`: the test.
-    pub test_method: &'static str,
+    pub interval_method: Method,
+    /// `"chi_square"` or `Method::ChiSquareYates`: the test.
+    pub test_method: Method,
     /// Successes in wave 1.
     pub x1: u64,
     /// Respondents in wave 1.
@@ -181,12 +182,12 @@ pub fn two_proportions(
         (chi, chi_square_sf(chi, 1.0)?)
     };
     Ok(TwoProportions {
-        method: "two-proportions",
-        interval_method: "newcombe",
+        method: Method::TwoProportions,
+        interval_method: Method::Newcombe,
         test_method: if options.correct {
-            "chi-square-yates"
+            Method::ChiSquareYates
         } else {
-            "chi-square"
+            Method::ChiSquare
         },
         x1: x1c,
         n1: n1c,
@@ -233,10 +234,10 @@ impl Default for MannWhitneyOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MannWhitney {
-    /// `"mann-whitney"`.
-    pub method: &'static str,
+    /// `Method::MannWhitney`.
+    pub method: Method,
     /// `"exact"`, `"normal"` or `"none"` (every value tied: p = 1 by convention).
-    pub p_value_method: &'static str,
+    pub p_value_method: Method,
     /// Whether a continuity correction was applied (normal approximation only).
     pub correct: bool,
     /// Values of x used.
@@ -346,9 +347,9 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let mut warnings = Vec::new();
 
     let result =
-        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w_: Vec<String>| {
+        |p_value: f64, p_method: Method, z: Option<f64>, correct: bool, w_: Vec<String>| {
             MannWhitney {
-                method: "mann-whitney",
+                method: Method::MannWhitney,
                 p_value_method: p_method,
                 correct,
                 n_x: nx,
@@ -370,7 +371,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
         if nx.saturating_mul(ny) <= RANK_SUM_EXACT_MAX_PRODUCT {
             return Ok(result(
                 rank_sum_exact_p(w, nx, ny),
-                "exact",
+                Method::Exact,
                 None,
                 false,
                 warnings,
@@ -397,7 +398,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
         warnings.push(
             "every value is tied: the samples cannot differ in rank; p-value set to 1".to_string(),
         );
-        return Ok(result(1.0, "none", None, false, warnings));
+        return Ok(result(1.0, Method::None, None, false, warnings));
     }
     let dev = w - pairs / 2.0;
     let correction = if options.correct {
@@ -408,7 +409,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let z = (dev - correction) / variance.sqrt();
     Ok(result(
         normal_two_sided(z)?,
-        "normal",
+        Method::Normal,
         Some(z),
         options.correct,
         warnings,

@@ -3,6 +3,7 @@
 //! draws what this computes.
 
 use super::index::{Index, Kind, LogicGraph, COLUMNS};
+use super::method::Method;
 use super::model::{Model, Text};
 use serde::Serialize;
 
@@ -121,8 +122,8 @@ pub struct LayoutEdge {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
-    /// `"layered_barycenter"`.
-    pub method: &'static str,
+    /// `Method::LayeredBarycenter`.
+    pub method: Method,
     /// Total width.
     pub width: f64,
     /// Total height.
@@ -482,7 +483,7 @@ pub fn layout(m: &Model) -> Layout {
         .collect();
     let n_cols = keys.len();
     Layout {
-        method: "layered_barycenter",
+        method: Method::LayeredBarycenter,
         width: if n_cols == 0 {
             0.0
         } else {

@@ -27,6 +27,7 @@
 
 use super::date::Date;
 use super::index::{Index, Kind};
+use super::method::Method;
 use super::model::{Indicator, Model, Status, Term};
 use super::schedule::{schedule, Schedule, ScheduleOptions};
 use serde::{Deserialize, Serialize};
@@ -198,8 +199,8 @@ pub struct GroupProgress {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
-    /// `"linear_expected_progress"`.
-    pub method: &'static str,
+    /// `Method::LinearExpectedProgress`.
+    pub method: Method,
     /// The date progress is judged at.
     pub as_of: Date,
     /// Activities in model order.
@@ -578,7 +579,7 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
         .collect();
     let program = group("program", goals.iter().collect(), true);
     Progress {
-        method: "linear_expected_progress",
+        method: Method::LinearExpectedProgress,
         as_of,
         activities,
         goals,

@@ -203,7 +203,7 @@ export interface RoundValidation {
   proposals: number; reviewers: number; conditions: number; scores: number; reviews: number;
 }
 export interface ReviewsCsv {
-  method: "reviews-csv"; scores: Score[]; rows: number;
+  method: "reviews_csv"; scores: Score[]; rows: number;
   /** Each names `row` (line in the file) and `column` in `details`. */
   errors: Problem[]; errorsNotListed: number; warnings: string[];
 }
@@ -220,7 +220,7 @@ export interface ProposalScore {
   score: number | null;
   reviewers: number; levels: LevelScore[]; conditions: ConditionSummary[]; missingConditions: string[];
 }
-export interface RoundScores { method: "weighted-mean-of-condition-means"; proposals: ProposalScore[]; warnings: string[]; }
+export interface RoundScores { method: "weighted_mean_of_condition_means"; proposals: ProposalScore[]; warnings: string[]; }
 export interface ReviewerCalibration {
   reviewerId: string; reviews: number;
   /** Points on 0–100; positive = more generous than the average reviewer. */
@@ -229,7 +229,7 @@ export interface ReviewerCalibration {
 }
 export interface CalibratedScore { proposalId: string; raw: number | null; calibrated: number | null; z: number | null; }
 export interface Calibration {
-  method: "additive-least-squares"; n: number; groups: number; residualSd: number | null;
+  method: "additive_least_squares"; n: number; groups: number; residualSd: number | null;
   reviewers: ReviewerCalibration[]; proposals: CalibratedScore[]; warnings: string[];
 }
 export interface IccForm {
@@ -238,7 +238,7 @@ export interface IccForm {
   lower: number | null; upper: number | null;
 }
 export interface IccResult {
-  method: "shrout-fleiss"; n: number; nUsed: number; nExcluded: number; raters: number; level: number;
+  method: "shrout_fleiss"; n: number; nUsed: number; nExcluded: number; raters: number; level: number;
   msSubjects: number; msRaters: number; msError: number; msWithin: number;
   forms: IccForm[]; warnings: string[];
 }
@@ -259,7 +259,7 @@ export interface DiscussionFlag {
   lowReviewerId: string; highReviewerId: string;
 }
 export interface RoundAgreement {
-  method: "icc-complete-rows+krippendorff"; conditions: ConditionAgreement[]; overall: ConditionAgreement;
+  method: "icc_complete_rows_krippendorff"; conditions: ConditionAgreement[]; overall: ConditionAgreement;
   flags: DiscussionFlag[]; spreadThreshold: number; overallSpreadThreshold: number; calibratedSpread: boolean;
 }
 export interface DepthFlag {
@@ -283,7 +283,7 @@ export interface AnalysisOptions {
   high?: number; low?: number; working?: number;
 }
 export interface RoundAnalysis {
-  method: "round-analysis"; proposals: number; reviewers: number; reviews: number;
+  method: "round_analysis"; proposals: number; reviewers: number; reviews: number;
   scores: RoundScores; calibration: Calibration; agreement: RoundAgreement;
   depthFlags: DepthFlag[]; coverage: Coverage; warnings: string[];
 }
@@ -304,7 +304,7 @@ export interface RankInterval {
   rankLower: number | null; rankUpper: number | null; pTopK: number | null; resamplesScored: number;
 }
 export interface BootstrapRanks {
-  method: "bootstrap-reviewers"; scores: "raw" | "calibrated"; resamples: number; seed: number;
+  method: "bootstrap_reviewers"; scores: "raw" | "calibrated"; resamples: number; seed: number;
   topK: number; level: number; reviewers: number; proposals: RankInterval[]; warnings: string[];
 }
 export interface FundingOptions {
@@ -324,7 +324,7 @@ export interface Displacement { proposalId: string; score: number; totalChange: 
 export interface NextInLine { proposalId: string; score: number; amount: number; additionalBudget: number; displace: Displacement | null; }
 export interface ShareReport { kind: "level" | "community"; id: string; minShare: number; required: number; funded: number; }
 export interface FundingResult {
-  method: "dp-over-cost" | "branch-and-bound";
+  method: "dp_over_cost" | "branch_and_bound";
   /** False only if the search limit was reached: then upperBound bounds the best total. */
   optimal: boolean; upperBound: number; scores: "raw" | "calibrated";
   budget: number; totalFunded: number; remaining: number; totalScore: number;

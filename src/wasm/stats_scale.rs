@@ -77,7 +77,7 @@ export interface PowerOptions {
 }
 /** The n needed for a target power. */
 export interface SampleSize {
-  method: "two-proportions" | "paired-t" | "mcnemar-connor";
+  method: "two_proportions" | "paired_t" | "mcnemar_connor";
   /** "per-group" for two proportions, "pairs" otherwise. */
   unit: "per-group" | "pairs";
   /** nExact rounded up (at least 2 pairs for the paired t-test). */
@@ -94,7 +94,7 @@ export interface SampleSize {
 }
 /** The power of a design with a given n. */
 export interface Power {
-  method: "two-proportions" | "paired-t" | "mcnemar-connor";
+  method: "two_proportions" | "paired_t" | "mcnemar_connor";
   unit: "per-group" | "pairs";
   n: number;
   power: number;

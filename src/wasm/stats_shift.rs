@@ -39,7 +39,7 @@ export interface PairedDifference {
   lower: number;
   upper: number;
   level: number;
-  method: "newcombe-paired";
+  method: "newcombe_paired";
 }
 /** McNemar's test; `pValue` is the exact (binomial) test. */
 export interface McNemar {
@@ -52,7 +52,7 @@ export interface McNemar {
   c: number;
   discordant: number;
   pValue: number;
-  pValueMethod: "exact-binomial";
+  pValueMethod: "exact_binomial";
   chiSquare: number;
   pChiSquare: number;
   chiSquareCorrected: number;
@@ -83,7 +83,7 @@ export interface SignedRankOptions {
 }
 /** Wilcoxon signed-rank test of after − before. */
 export interface SignedRankTest {
-  method: "wilcoxon-signed-rank";
+  method: "wilcoxon_signed_rank";
   /** "none": every difference is zero, p = 1 by convention. */
   pValueMethod: "exact" | "normal" | "none";
   zeroMethod: ZeroMethod;
@@ -106,7 +106,7 @@ export interface SignedRankTest {
 }
 /** Paired t-test of after − before. */
 export interface PairedT {
-  method: "paired-t";
+  method: "paired_t";
   n: number;
   nUsed: number;
   nExcluded: number;
@@ -134,9 +134,9 @@ export interface TwoProportionsOptions {
 }
 /** Wave 2 (x2/n2) against wave 1 (x1/n1). */
 export interface TwoProportions {
-  method: "two-proportions";
+  method: "two_proportions";
   intervalMethod: "newcombe";
-  testMethod: "chi-square" | "chi-square-yates";
+  testMethod: "chi_square" | "chi_square_yates";
   x1: number;
   n1: number;
   x2: number;
@@ -165,7 +165,7 @@ export interface MannWhitneyOptions {
 }
 /** Mann–Whitney U test of x against y. */
 export interface MannWhitney {
-  method: "mann-whitney";
+  method: "mann_whitney";
   /** "none": every value is tied, p = 1 by convention. */
   pValueMethod: "exact" | "normal" | "none";
   correct: boolean;
@@ -191,7 +191,7 @@ export interface ChiSquareOptions {
 }
 /** Chi-square test of independence. */
 export interface ChiSquareTest {
-  method: "chi-square-independence";
+  method: "chi_square_independence";
   correct: boolean;
   n: number;
   rows: number;
@@ -208,7 +208,7 @@ export interface ChiSquareTest {
 }
 /** Chi-square goodness of fit. */
 export interface GoodnessOfFit {
-  method: "chi-square-gof";
+  method: "chi_square_gof";
   n: number;
   categories: number;
   statistic: number;

@@ -27,7 +27,7 @@ export async function usage(): Promise<void> {
   const before = new Float64Array([1, 2, 3]);
   const after = new Float64Array([2, 3, 5]);
   const mc: McNemar = waterline.mcnemar(4, 12, { level: 0.95, a: 30, d: 67 });
-  const exact: 'exact-binomial' = mc.pValueMethod;
+  const exact: 'exact_binomial' = mc.pValueMethod;
   const mcp: McNemar = waterline.mcnemarPairs(before, after);
   const sr: SignedRankTest = waterline.wilcoxonSignedRank(before, after, { zeroMethod: 'pratt', correct: true, exact: null });
   // @ts-expect-error zeroMethod is "wilcox" | "pratt"

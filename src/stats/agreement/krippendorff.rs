@@ -2,6 +2,7 @@
 
 use super::check_matrix;
 use crate::error::{Code, Error, Result};
+use crate::stats::method::Method;
 use serde::Serialize;
 
 /// The level of measurement for Krippendorff's alpha.
@@ -28,7 +29,7 @@ impl AlphaMetric {
 #[serde(rename_all = "camelCase")]
 pub struct KrippendorffAlpha {
     /// `"krippendorff"`.
-    pub method: &'static str,
+    pub method: Method,
     /// `"interval"` or `"ordinal"`.
     pub metric: &'static str,
     /// α = 1 − D_o / D_e, at most 1; 0 is chance agreement, negative is systematic disagreement.
@@ -182,7 +183,7 @@ pub fn krippendorff_alpha(
         ));
     }
     Ok(KrippendorffAlpha {
-        method: "krippendorff",
+        method: Method::Krippendorff,
         metric: metric.as_str(),
         alpha: 1.0 - d_o / d_e,
         observed_disagreement: d_o,

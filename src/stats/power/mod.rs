@@ -8,6 +8,7 @@
 mod engine;
 
 use crate::error::{Code, Error, Result};
+use crate::stats::method::Method;
 use crate::stats::noncentral_t::noncentral_t_cdf;
 use crate::stats::student_t::quantile as t_quantile;
 use engine::{finish, out_of_range, probability, solve, NormalDesign, Test};
@@ -53,8 +54,8 @@ impl Default for PowerOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSize {
-    /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
-    pub method: &'static str,
+    /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
+    pub method: Method,
     /// What n counts: `"per-group"` (two proportions) or `"pairs"`.
     pub unit: &'static str,
     /// The n to plan for: `n_exact` rounded up (at least 2 pairs for a paired t-test).
@@ -79,8 +80,8 @@ pub struct SampleSize {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Power {
-    /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
-    pub method: &'static str,
+    /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
+    pub method: Method,
     /// What n counts: `"per-group"` or `"pairs"`.
     pub unit: &'static str,
     /// The n given.
@@ -144,7 +145,7 @@ pub fn power_two_proportions(p1: f64, p2: f64, n: f64, options: &PowerOptions) -
         return Err(out_of_range("n", n, "a number of people per group above 0"));
     }
     let power = design.power(n, test.z()?, test.strict);
-    Ok(test.power("two-proportions", "per-group", n, power))
+    Ok(test.power(Method::TwoProportions, "per-group", n, power))
 }
 
 /// People per group needed to detect p1 vs p2 between two independent groups with the target
@@ -179,7 +180,7 @@ pub fn sample_size_two_proportions(
     let design = two_proportions_design(p1, p2)?;
     let test = Test::new(options)?;
     let power = probability("power", power, false)?;
-    design.sample_size("two-proportions", "per-group", power, &test)
+    design.sample_size(Method::TwoProportions, "per-group", power, &test)
 }
 
 /// Checked paired-means design: δ finite, sd > 0.
@@ -249,7 +250,12 @@ pub fn power_paired_means(delta: f64, sd: f64, n: f64, options: &PowerOptions) -
     if !(n.is_finite() && n >= 2.0) {
         return Err(out_of_range("n", n, "a number of pairs of at least 2"));
     }
-    Ok(test.power("paired-t", "pairs", n, paired_power(n, delta, sd, &test)))
+    Ok(test.power(
+        Method::PairedT,
+        "pairs",
+        n,
+        paired_power(n, delta, sd, &test),
+    ))
 }
 
 /// Pairs needed for a paired t-test to detect a mean change `delta` (standard deviation of the
@@ -299,7 +305,7 @@ pub fn sample_size_paired_means(
     } else {
         solve(f, 2.0, 1e7)?
     };
-    finish("paired-t", "pairs", n_exact, 2.0, target, &test, |n| {
+    finish(Method::PairedT, "pairs", n_exact, 2.0, target, &test, |n| {
         paired_power(n, delta, sd, &test)
     })
 }
@@ -363,7 +369,7 @@ pub fn power_paired_proportions(
         return Err(out_of_range("n", n, "a number of pairs above 0"));
     }
     let power = design.power(n, test.z()?, test.strict);
-    Ok(test.power("mcnemar-connor", "pairs", n, power))
+    Ok(test.power(Method::McnemarConnor, "pairs", n, power))
 }
 
 /// Pairs needed for McNemar's test to detect discordant probabilities `p10` vs `p01` with the
@@ -400,7 +406,7 @@ pub fn sample_size_paired_proportions(
     let design = mcnemar_design(p10, p01)?;
     let test = Test::new(options)?;
     let power = probability("power", power, false)?;
-    design.sample_size("mcnemar-connor", "pairs", power, &test)
+    design.sample_size(Method::McnemarConnor, "pairs", power, &test)
 }
 
 #[cfg(test)]

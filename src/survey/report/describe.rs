@@ -5,6 +5,7 @@
 use super::notice::Notice;
 use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
+use crate::stats::method::Method;
 use crate::stats::{wilson, ProportionInterval};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
@@ -102,7 +103,7 @@ pub struct ItemResult {
     /// Numeric items: t interval for the mean, upper bound.
     pub mean_upper: Option<f64>,
     /// `"wilson"` for shares (and `"t"` for the numeric mean's interval).
-    pub method: &'static str,
+    pub method: Method,
     /// Reference for the method.
     pub reference: &'static str,
     /// Notes for the reader.
@@ -186,7 +187,7 @@ fn empty(item: &Item) -> ItemResult {
         max: None,
         mean_lower: None,
         mean_upper: None,
-        method: "wilson",
+        method: Method::Wilson,
         reference: WILSON_REF,
         warnings: Vec::new(),
         notices: Vec::new(),
@@ -503,7 +504,7 @@ fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     r.q3 = quantile(&present, 0.75);
     r.min = present.first().copied();
     r.max = present.last().copied();
-    r.method = "t";
+    r.method = Method::T;
     r.reference = "Student (1908); R t.test(x, conf.level = level)$conf.int";
     let n = present.len();
     if let (Some(m), Some(s)) = (mean, sd) {

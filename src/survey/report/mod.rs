@@ -15,6 +15,7 @@ pub mod subgroup;
 pub mod waves;
 
 use crate::error::{Code, Error, Result};
+use crate::stats::method::Method;
 use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Text};
@@ -117,9 +118,9 @@ pub struct Exclusion {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TestSummary {
-    /// The test, e.g. `"mcnemar-exact"`, `"wilcoxon-signed-rank"`, `"paired-t"`,
-    /// `"two-proportions"`, `"mann-whitney"`, `"chi-square-independence"`.
-    pub method: &'static str,
+    /// The test, e.g. `mcnemar_exact`, `wilcoxon_signed_rank`, `paired_t`, `two_proportions`,
+    /// `mann_whitney`, `chi_square_independence`.
+    pub method: Method,
     /// Paper and the R call matched.
     pub reference: &'static str,
     /// The test statistic (b for exact McNemar, V, t, χ², W).

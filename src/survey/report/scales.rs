@@ -3,6 +3,7 @@
 
 use super::sentence::{lead, num, Sentence};
 use super::{Exclusion, ReportOptions};
+use crate::stats::method::Method;
 use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
@@ -32,7 +33,7 @@ pub struct ScaleResult {
     /// (`null` when it cannot be computed; the warnings say why).
     pub alpha: Option<CronbachAlpha>,
     /// `"cronbach"`.
-    pub method: &'static str,
+    pub method: Method,
     /// Reference.
     pub reference: &'static str,
     /// Notes for the reader.
@@ -136,7 +137,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 mean,
                 sd,
                 alpha: None,
-                method: "cronbach",
+                method: Method::Cronbach,
                 reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
                 warnings: Vec::new(),
                 sentence: Sentence::default(),

@@ -10,6 +10,7 @@ use super::describe::{top_values, Share};
 use super::notice::{comparable, Notice};
 use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
+use crate::stats::method::Method;
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
 use crate::stats::{
     LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
@@ -67,7 +68,7 @@ pub struct ShiftResult {
     /// The main test, with the adjusted p-value.
     pub test: Option<TestSummary>,
     /// The main test's method.
-    pub method: &'static str,
+    pub method: Method,
     /// Notes for the reader.
     pub warnings: Vec<String>,
     /// Why the shift is withheld (`scale_not_declared`, `pair_scales_differ`,
@@ -212,7 +213,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             wilcoxon: None,
             paired_t: None,
             test: None,
-            method: "",
+            method: Method::None,
             warnings: Vec::new(),
             notices: Vec::new(),
             sentence: Sentence::default(),
@@ -289,9 +290,9 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         match item.kind {
             ItemType::Binary => match mcnemar_pairs(&before, &after, &lo) {
                 Ok(m) => {
-                    r.method = "mcnemar-exact";
+                    r.method = Method::McnemarExact;
                     r.test = Some(TestSummary {
-                        method: "mcnemar-exact",
+                        method: Method::McnemarExact,
                         reference: "McNemar (1947), Psychometrika 12, 153–157; R binom.test(b, b + c); Newcombe (1998) paired interval",
                         statistic: m.b as f64,
                         df: None,
@@ -312,9 +313,9 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 };
                 match wilcoxon_signed_rank(&before, &after, &opts) {
                     Ok(w) => {
-                        r.method = "wilcoxon-signed-rank";
+                        r.method = Method::WilcoxonSignedRank;
                         r.test = Some(TestSummary {
-                            method: "wilcoxon-signed-rank",
+                            method: Method::WilcoxonSignedRank,
                             reference: "Wilcoxon (1945); Pratt (1959); Kerby (2014) rank-biserial; R wilcox.test(after, before, paired = TRUE)",
                             statistic: w.statistic,
                             df: None,
@@ -332,9 +333,9 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             }
             _ => match paired_t(&before, &after, &lo) {
                 Ok(t) => {
-                    r.method = "paired-t";
+                    r.method = Method::PairedT;
                     r.test = Some(TestSummary {
-                        method: "paired-t",
+                        method: Method::PairedT,
                         reference: "Student (1908); Cohen (1988) d_z; R t.test(after, before, paired = TRUE)",
                         statistic: t.t,
                         df: Some(t.df),
@@ -388,13 +389,13 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
         let test = r.test.as_ref().map(|t| {
             let p = p_with_adjusted(t.p_value, t.p_adjusted, adjust, lang);
             match (t.method, en) {
-                ("mcnemar-exact", true) => format!("McNemar exact {p}"),
-                ("mcnemar-exact", false) => format!("McNemar exacta {p}"),
-                ("wilcoxon-signed-rank", true) => format!(
+                (Method::McnemarExact, true) => format!("McNemar exact {p}"),
+                (Method::McnemarExact, false) => format!("McNemar exacta {p}"),
+                (Method::WilcoxonSignedRank, true) => format!(
                     "Wilcoxon signed-rank {p}, rank-biserial r = {}",
                     num(t.effect, 2, lang)
                 ),
-                ("wilcoxon-signed-rank", false) => format!(
+                (Method::WilcoxonSignedRank, false) => format!(
                     "Wilcoxon de rangos con signo {p}, r biserial de rangos = {}",
                     num(t.effect, 2, lang)
                 ),

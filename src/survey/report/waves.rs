@@ -12,6 +12,7 @@ use super::notice::{unconfirmed_waves, Notice};
 use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
 use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
+use crate::stats::method::Method;
 use crate::stats::{chi_square, mann_whitney, two_proportions, wilson};
 use crate::stats::{
     ChiSquareOptions, ChiSquareTest, MannWhitney, MannWhitneyOptions, ProportionInterval,
@@ -237,7 +238,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             ) {
                 Ok(t) => {
                     r.test = Some(TestSummary {
-                        method: "two-proportions",
+                        method: Method::TwoProportions,
                         reference: "Newcombe (1998) method 10; Cohen (1988) h; R prop.test(c(x1, x2), c(n1, n2), correct = FALSE)",
                         statistic: t.chi_square,
                         df: Some(1.0),
@@ -267,7 +268,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                 Ok(m) => {
                     if item.kind == ItemType::Numeric {
                         r.test = Some(TestSummary {
-                            method: "mann-whitney",
+                            method: Method::MannWhitney,
                             reference: "Mann & Whitney (1947); Kerby (2014) rank-biserial; R wilcox.test(last, first)",
                             statistic: m.statistic,
                             df: None,
@@ -305,7 +306,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                 Ok(c) => {
                     if item.kind == ItemType::Category {
                         r.test = Some(TestSummary {
-                            method: "chi-square-independence",
+                            method: Method::ChiSquareIndependence,
                             reference:
                                 "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
                             statistic: c.statistic,

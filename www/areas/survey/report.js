@@ -26,7 +26,7 @@ const dataTable = (tbl) => el('details', { class: 'survey-datatable' }, el('summ
 /** English engine notes are marked as English so screen readers pronounce them right. */
 const engineNote = (text) => el('span', { lang: 'en', text });
 
-const STAT = { 'mcnemar-exact': 'b', 'wilcoxon-signed-rank': 'V', 'paired-t': 't', 'two-proportions': 'χ²', 'mann-whitney': 'W', 'chi-square-independence': 'χ²' };
+const STAT = { mcnemar_exact: 'b', wilcoxon_signed_rank: 'V', paired_t: 't', two_proportions: 'χ²', mann_whitney: 'W', chi_square_independence: 'χ²' };
 function testText(test) {
   if (!test) return '—';
   const stat = STAT[test.method];
