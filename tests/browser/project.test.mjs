@@ -121,6 +121,27 @@ test('the schema-1 project file fixture opens in every area', async () => {
   await s.page.waitForSelector('#project-status:has-text("back")');
 });
 
+test('a schema-1 project with an edited survey mapping (camelCase values) opens with the same report', async () => {
+  // tests/data/project_v1_survey.json was saved by the schema-1 page
+  // (tests/browser/make-project-v1-survey-fixture.mjs), with the percentages its report showed.
+  const fixture = readFileSync(new URL('../data/project_v1_survey.json', import.meta.url));
+  const project = JSON.parse(fixture);
+  assert.ok(JSON.stringify(project.areas.survey.mapping).includes('"thenTest"'));
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'project_v1_survey.json', mimeType: 'application/json', buffer: fixture });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  await s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 30000 });
+  const report = await s.page.textContent('[data-testid="survey-report"]');
+  assert.deepEqual(report.match(/\d+(?:\.\d+)?%/g), project.expectedReportPercentages);
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.schemaVersion, 2);
+  const mapping = JSON.stringify(saved.areas.survey.mapping);
+  assert.ok(mapping.includes('"then_test"') && mapping.includes('"multi_select"') && !mapping.includes('"thenTest"'));
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+});
+
 test('the project status line follows the language switch', async () => {
   await field('x').fill('100');
   await flush();
