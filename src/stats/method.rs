@@ -98,3 +98,31 @@ impl std::fmt::Display for Method {
         f.write_str(self.as_str())
     }
 }
+/// The name of an effect size reported beside a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Rank-biserial correlation r (signed-rank and rank-sum tests).
+    RankBiserial,
+    /// Cohen's d_z: mean paired difference over its standard deviation.
+    Dz,
+    /// Cohen's h: difference of arcsine-transformed proportions.
+    CohensH,
+    /// Cramér's V.
+    CramersV,
+    /// A plain difference of proportions (percentage points).
+    Difference,
+}
+
+impl PartialEq<&str> for Effect {
+    fn eq(&self, other: &&str) -> bool {
+        let name = match self {
+            Effect::RankBiserial => "rank_biserial",
+            Effect::Dz => "dz",
+            Effect::CohensH => "cohens_h",
+            Effect::CramersV => "cramers_v",
+            Effect::Difference => "difference",
+        };
+        name == *other
+    }
+}

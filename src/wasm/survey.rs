@@ -170,7 +170,7 @@ export interface SurveyTopBox { values: number[]; label: BilingualText; interval
 export interface SurveyTestSummary {
   method: string; reference: string; statistic: number; df: number | null;
   pValue: number; pAdjusted: number | null;
-  effectName: "rankBiserial" | "dz" | "cohensH" | "cramersV" | "difference"; effect: number;
+  effectName: "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "difference"; effect: number;
 }
 export interface ItemResult {
   item: string; text: BilingualText; kind: SurveyItemType; wave: string | null;

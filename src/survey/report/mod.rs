@@ -15,7 +15,7 @@ pub mod subgroup;
 pub mod waves;
 
 use crate::error::{Code, Error, Result};
-use crate::stats::method::Method;
+use crate::stats::method::{Effect, Method};
 use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Text};
@@ -131,9 +131,9 @@ pub struct TestSummary {
     pub p_value: f64,
     /// p-value adjusted across the report (`null` when `adjust` is `none`).
     pub p_adjusted: Option<f64>,
-    /// The effect size's name: `"rankBiserial"`, `"dz"`, `"cohensH"`, `"cramersV"`,
-    /// `"difference"`.
-    pub effect_name: &'static str,
+    /// The effect size's name: `rank_biserial`, `dz`, `cohens_h`, `cramers_v`,
+    /// `difference`.
+    pub effect_name: Effect,
     /// The effect size.
     pub effect: f64,
 }

@@ -10,7 +10,7 @@ use super::describe::{top_values, Share};
 use super::notice::{comparable, Notice};
 use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
-use crate::stats::method::Method;
+use crate::stats::method::{Effect, Method};
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
 use crate::stats::{
     LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
@@ -298,7 +298,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                         df: None,
                         p_value: m.p_value,
                         p_adjusted: None,
-                        effect_name: "difference",
+                        effect_name: Effect::Difference,
                         effect: m.difference.as_ref().map_or((m.c as f64 - m.b as f64) / n as f64, |d| d.estimate),
                     });
                     r.warnings.extend(m.warnings.iter().cloned());
@@ -321,7 +321,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                             df: None,
                             p_value: w.p_value,
                             p_adjusted: None,
-                            effect_name: "rankBiserial",
+                            effect_name: Effect::RankBiserial,
                             effect: w.rank_biserial,
                         });
                         r.warnings.extend(w.warnings.iter().cloned());
@@ -341,7 +341,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                         df: Some(t.df),
                         p_value: t.p_value,
                         p_adjusted: None,
-                        effect_name: "dz",
+                        effect_name: Effect::Dz,
                         effect: t.cohens_dz,
                     });
                     r.warnings.extend(t.warnings.iter().cloned());

@@ -14,7 +14,7 @@
 use super::describe::{top_values, PointIndex};
 use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
-use crate::stats::method::Method;
+use crate::stats::method::{Effect, Method};
 use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, ItemType, Lang, Text};
@@ -257,7 +257,7 @@ pub fn subgroups(
                         df: Some(c.df),
                         p_value: c.p_value,
                         p_adjusted: None,
-                        effect_name: "cramersV",
+                        effect_name: Effect::CramersV,
                         effect: c.cramers_v,
                     });
                     r.warnings.extend(c.warnings.iter().cloned());

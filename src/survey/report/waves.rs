@@ -12,7 +12,7 @@ use super::notice::{unconfirmed_waves, Notice};
 use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
 use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
-use crate::stats::method::Method;
+use crate::stats::method::{Effect, Method};
 use crate::stats::{chi_square, mann_whitney, two_proportions, wilson};
 use crate::stats::{
     ChiSquareOptions, ChiSquareTest, MannWhitney, MannWhitneyOptions, ProportionInterval,
@@ -244,7 +244,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                         df: Some(1.0),
                         p_value: t.p_value,
                         p_adjusted: None,
-                        effect_name: "cohensH",
+                        effect_name: Effect::CohensH,
                         effect: t.cohens_h,
                     });
                     if waves.sizes_assumed {
@@ -274,7 +274,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                             df: None,
                             p_value: m.p_value,
                             p_adjusted: None,
-                            effect_name: "rankBiserial",
+                            effect_name: Effect::RankBiserial,
                             effect: m.rank_biserial,
                         });
                     }
@@ -313,7 +313,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                             df: Some(c.df),
                             p_value: c.p_value,
                             p_adjusted: None,
-                            effect_name: "cramersV",
+                            effect_name: Effect::CramersV,
                             effect: c.cramers_v,
                         });
                     }
