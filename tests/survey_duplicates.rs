@@ -106,7 +106,7 @@ fn every_copy_is_reported_and_resubmissions_are_told_apart() {
         (5, vec![5, 7], 2)
     );
     assert_eq!(three.column.as_deref(), Some("Respondent ID"));
-    assert!(dups.iter().all(|i| i.treatment == "firstKept"));
+    assert!(dups.iter().all(|i| i.treatment == "first_kept"));
     assert_eq!(info.duplicates, DuplicatePolicy::KeepFirst);
 }
 
@@ -122,7 +122,7 @@ fn the_policy_can_be_changed_after_loading() {
         .issues
         .iter()
         .filter(|i| i.code == Code::DuplicateRespondent)
-        .all(|i| i.treatment == "allDropped"));
+        .all(|i| i.treatment == "all_dropped"));
 }
 
 /// Two waves matched by id; id 2 has two post rows (lines 5 and 6) that disagree.

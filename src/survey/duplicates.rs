@@ -40,10 +40,10 @@ impl DuplicatePolicy {
     /// The issue `treatment` naming this policy.
     pub fn treatment(self) -> &'static str {
         match self {
-            DuplicatePolicy::KeepFirst => "firstKept",
-            DuplicatePolicy::KeepLast => "lastKept",
-            DuplicatePolicy::KeepAll => "allKept",
-            DuplicatePolicy::DropAll => "allDropped",
+            DuplicatePolicy::KeepFirst => "first_kept",
+            DuplicatePolicy::KeepLast => "last_kept",
+            DuplicatePolicy::KeepAll => "all_kept",
+            DuplicatePolicy::DropAll => "all_dropped",
         }
     }
 }

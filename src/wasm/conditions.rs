@@ -264,7 +264,7 @@ export interface RoundAgreement {
 }
 export interface DepthFlag {
   proposalId: string;
-  code: "transformative-without-relational" | "structural-only" | "power-without-leadership";
+  code: "transformative_without_relational" | "structural_only" | "power_without_leadership";
   message: Text;
 }
 export interface ConditionCoverage { conditionId: string; levelId: string; proposalIds: string[]; }

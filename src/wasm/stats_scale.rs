@@ -78,8 +78,8 @@ export interface PowerOptions {
 /** The n needed for a target power. */
 export interface SampleSize {
   method: "two_proportions" | "paired_t" | "mcnemar_connor";
-  /** "per-group" for two proportions, "pairs" otherwise. */
-  unit: "per-group" | "pairs";
+  /** "per_group" for two proportions, "pairs" otherwise. */
+  unit: "per_group" | "pairs";
   /** nExact rounded up (at least 2 pairs for the paired t-test). */
   n: number;
   /** The real n at which the power equals the target (R's power.*.test()$n). */
@@ -95,7 +95,7 @@ export interface SampleSize {
 /** The power of a design with a given n. */
 export interface Power {
   method: "two_proportions" | "paired_t" | "mcnemar_connor";
-  unit: "per-group" | "pairs";
+  unit: "per_group" | "pairs";
   n: number;
   power: number;
   alpha: number;

@@ -131,7 +131,7 @@ export interface ImportIssue {
   value: string | null;
   /** Rows affected; for duplicates, the rows holding the id. */
   count: number;
-  treatment: "missing" | "kept" | "ignored" | "recovered" | "firstKept" | "lastKept" | "allKept" | "allDropped";
+  treatment: "missing" | "kept" | "ignored" | "recovered" | "first_kept" | "last_kept" | "all_kept" | "all_dropped";
   /** unclosed_quote: rows after the open quote that were read again from the next line. */
   rowsAffected: number | null;
 }

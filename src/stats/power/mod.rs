@@ -56,7 +56,7 @@ impl Default for PowerOptions {
 pub struct SampleSize {
     /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
     pub method: Method,
-    /// What n counts: `"per-group"` (two proportions) or `"pairs"`.
+    /// What n counts: `"per_group"` (two proportions) or `"pairs"`.
     pub unit: &'static str,
     /// The n to plan for: `n_exact` rounded up (at least 2 pairs for a paired t-test).
     pub n: u64,
@@ -82,7 +82,7 @@ pub struct SampleSize {
 pub struct Power {
     /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
     pub method: Method,
-    /// What n counts: `"per-group"` or `"pairs"`.
+    /// What n counts: `"per_group"` or `"pairs"`.
     pub unit: &'static str,
     /// The n given.
     pub n: f64,
@@ -145,7 +145,7 @@ pub fn power_two_proportions(p1: f64, p2: f64, n: f64, options: &PowerOptions) -
         return Err(out_of_range("n", n, "a number of people per group above 0"));
     }
     let power = design.power(n, test.z()?, test.strict);
-    Ok(test.power(Method::TwoProportions, "per-group", n, power))
+    Ok(test.power(Method::TwoProportions, "per_group", n, power))
 }
 
 /// People per group needed to detect p1 vs p2 between two independent groups with the target
@@ -180,7 +180,7 @@ pub fn sample_size_two_proportions(
     let design = two_proportions_design(p1, p2)?;
     let test = Test::new(options)?;
     let power = probability("power", power, false)?;
-    design.sample_size(Method::TwoProportions, "per-group", power, &test)
+    design.sample_size(Method::TwoProportions, "per_group", power, &test)
 }
 
 /// Checked paired-means design: δ finite, sd > 0.
