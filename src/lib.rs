@@ -21,6 +21,7 @@ pub mod note;
 pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;
+pub mod text;
 #[cfg(feature = "toc")]
 pub mod toc;
 pub mod wasm;

@@ -31,7 +31,7 @@ fn analysis_flags_the_lopsided_and_the_disputed_proposals() {
     assert!(a
         .depth_flags
         .iter()
-        .any(|f| f.proposal_id == "p11" && f.code == "transformative-without-relational"));
+        .any(|f| f.proposal_id == "p11" && f.code == "transformative_without_relational"));
     // p09's reviewers disagree even after removing each reviewer's leniency.
     let p09 = a
         .agreement

@@ -32,7 +32,7 @@ fn the_default_rubric_round_trips_through_json() {
     assert_eq!(count(Provenance::Fsg), 6);
     assert_eq!(count(Provenance::AlianzaSource), 1);
     assert_eq!(count(Provenance::AlianzaInferred), 1);
-    assert!(json.contains(r#""provenance":"alianza-inferred""#));
+    assert!(json.contains(r#""provenance":"alianza_inferred""#));
     // Every anchor is bilingual.
     for c in &rubric.conditions {
         assert_eq!(c.scale.len(), 5);

@@ -323,5 +323,5 @@ fn noncentral_t_matches_r_pt_with_ncp() {
 fn seed_staff_climate_48_to_72_needs_65_per_wave() {
     // "Adults believe every student can be a success": 48% (2014-15) → 72% (2017-18).
     let s = power::sample_size_two_proportions(0.48, 0.72, 0.8, &PowerOptions::default()).unwrap();
-    assert_eq!((s.n, s.unit), (65, "per-group"));
+    assert_eq!((s.n, s.unit), (65, "per_group"));
 }

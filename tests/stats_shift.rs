@@ -134,7 +134,7 @@ fn mcnemar_matches_r_and_newcombe_method_10() {
             SPECIAL_FUNCTION,
         );
         let diff = r.difference.clone().expect("the table is known");
-        assert_eq!(diff.method, "newcombe-paired");
+        assert_eq!(diff.method, "newcombe_paired");
         ci.check(diff.estimate, num(c, "estimate"), CLOSED_FORM);
         ci.check(diff.lower, num(c, "lower"), CLOSED_FORM);
         ci.check(diff.upper, num(c, "upper"), CLOSED_FORM);

@@ -1,4 +1,4 @@
-//! Repeated respondent ids: the user's policy (keepFirst, keepLast, keepAll, dropAll) decides
+//! Repeated respondent ids: the user's policy (keep_first, keep_last, keep_all, drop_all) decides
 //! which rows every analysis sees; every copy is reported at its line, and identical
 //! resubmissions are told apart from conflicting copies. Every expected value is counted by
 //! hand from the rows written here.
@@ -52,23 +52,23 @@ fn seen(s: &Survey) -> (usize, usize, u64, u64) {
 
 #[test]
 fn each_policy_applies_to_shares_and_then_test_pairs_alike() {
-    // keepAll: all six rows; Yes on lines 2, 5, 6.
+    // keep_all: all six rows; Yes on lines 2, 5, 6.
     assert_eq!(
         seen(&load(THEN_TEST, Some(DuplicatePolicy::KeepAll))),
         (6, 3, 6, 6)
     );
-    // keepFirst: lines 2, 3, 5, 6; Yes on 2, 5, 6.
+    // keep_first: lines 2, 3, 5, 6; Yes on 2, 5, 6.
     assert_eq!(
         seen(&load(THEN_TEST, Some(DuplicatePolicy::KeepFirst))),
         (4, 3, 4, 4)
     );
-    // keepLast (the default): lines 2, 4, 6, 7; Yes on 2, 6.
+    // keep_last (the default): lines 2, 4, 6, 7; Yes on 2, 6.
     assert_eq!(seen(&load(THEN_TEST, None)), (4, 2, 4, 4));
     assert_eq!(
         seen(&load(THEN_TEST, Some(DuplicatePolicy::KeepLast))),
         (4, 2, 4, 4)
     );
-    // dropAll: lines 2 and 6.
+    // drop_all: lines 2 and 6.
     assert_eq!(
         seen(&load(THEN_TEST, Some(DuplicatePolicy::DropAll))),
         (2, 2, 2, 2)
@@ -106,7 +106,7 @@ fn every_copy_is_reported_and_resubmissions_are_told_apart() {
         (5, vec![5, 7], 2)
     );
     assert_eq!(three.column.as_deref(), Some("Respondent ID"));
-    assert!(dups.iter().all(|i| i.treatment == "firstKept"));
+    assert!(dups.iter().all(|i| i.treatment == "first_kept"));
     assert_eq!(info.duplicates, DuplicatePolicy::KeepFirst);
 }
 
@@ -122,7 +122,7 @@ fn the_policy_can_be_changed_after_loading() {
         .issues
         .iter()
         .filter(|i| i.code == Code::DuplicateRespondent)
-        .all(|i| i.treatment == "allDropped"));
+        .all(|i| i.treatment == "all_dropped"));
 }
 
 /// Two waves matched by id; id 2 has two post rows (lines 5 and 6) that disagree.
@@ -151,11 +151,11 @@ fn panel(policy: DuplicatePolicy) -> (u64, u64) {
 
 #[test]
 fn pre_post_matching_follows_the_same_policy() {
-    // keepFirst: id 2's post is line 5 (No): improved are ids 1 and 4.
+    // keep_first: id 2's post is line 5 (No): improved are ids 1 and 4.
     assert_eq!(panel(DuplicatePolicy::KeepFirst), (4, 2));
-    // keepLast: id 2's post is line 6 (Yes): ids 1, 2 and 4 improved.
+    // keep_last: id 2's post is line 6 (Yes): ids 1, 2 and 4 improved.
     assert_eq!(panel(DuplicatePolicy::KeepLast), (4, 3));
-    // dropAll: id 2 has no post row left; three pairs.
+    // drop_all: id 2 has no post row left; three pairs.
     assert_eq!(panel(DuplicatePolicy::DropAll), (3, 2));
     let s = load(PANEL, Some(DuplicatePolicy::KeepLast));
     let dup = s
@@ -172,16 +172,16 @@ fn pre_post_matching_follows_the_same_policy() {
 }
 
 #[test]
-fn the_policy_option_uses_the_survey_spelling() {
+fn the_policy_option_uses_the_snake_case_spelling() {
     for (text, want) in [
-        ("\"keepFirst\"", DuplicatePolicy::KeepFirst),
-        ("\"keepLast\"", DuplicatePolicy::KeepLast),
-        ("\"keepAll\"", DuplicatePolicy::KeepAll),
-        ("\"dropAll\"", DuplicatePolicy::DropAll),
+        ("\"keep_first\"", DuplicatePolicy::KeepFirst),
+        ("\"keep_last\"", DuplicatePolicy::KeepLast),
+        ("\"keep_all\"", DuplicatePolicy::KeepAll),
+        ("\"drop_all\"", DuplicatePolicy::DropAll),
     ] {
         let p: DuplicatePolicy = serde_json::from_str(text).unwrap();
         assert_eq!(p, want);
         assert_eq!(serde_json::to_string(&p).unwrap(), text);
     }
-    assert!(serde_json::from_str::<DuplicatePolicy>("\"keep_first\"").is_err());
+    assert!(serde_json::from_str::<DuplicatePolicy>("\"keepFirst\"").is_err());
 }

@@ -65,7 +65,7 @@ fn figure_10_confidence_agree_or_strongly_agree() {
     );
     assert_eq!(
         item(&r, "resources to advocate").excluded[0].reason,
-        "dontKnow"
+        "dont_know"
     );
 }
 
@@ -122,7 +122,7 @@ fn figure_12_started_after_joining_as_then_test_pairs() {
             .unwrap_or_else(|| panic!("{text}"));
         assert_eq!(s.design, waterline::survey::Design::ThenTest);
         assert_eq!(pct(s.improved.as_ref().unwrap().share), published, "{text}");
-        assert_eq!(s.method, "mcnemar-exact");
+        assert_eq!(s.method, "mcnemar_exact");
         let t = s.test.as_ref().unwrap();
         assert!(t.p_value < 0.001 && t.p_adjusted.unwrap() >= t.p_value);
         assert!(s
@@ -249,7 +249,7 @@ fn staff_climate_48_to_72_with_assumed_wave_sizes() {
         "25 per wave cannot rule out no change"
     );
     assert!(w.sensitivity[4].lower > 0.0);
-    assert_eq!(w.test.as_ref().unwrap().method, "two-proportions");
+    assert_eq!(w.test.as_ref().unwrap().method, "two_proportions");
     assert!(w.sentence.en.contains("ASSUMED") && w.sentence.es.contains("SUPUESTOS"));
     // Per-wave descriptives are labelled by wave.
     assert_eq!(r.items.len(), 2);

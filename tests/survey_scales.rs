@@ -267,7 +267,7 @@ fn codes_outside_the_declared_scale_are_issues_left_out_of_denominators() {
     assert_eq!(pct(w.share_to.as_ref().unwrap().estimate), 72.0);
 
     // Declared as non-answers, they are counted by reason instead.
-    let book = format!("{book}{column},9,Don't know,No sé,dontKnow\n{column},0,Not applicable,No aplica,notApplicable\n");
+    let book = format!("{book}{column},9,Don't know,No sé,dontKnow\n{column},0,Not applicable,No aplica,not_applicable\n");
     s.set_codebook(&book).unwrap();
     let info = s.issues();
     assert!(info.issues.iter().all(|i| i.code != Code::CodeOutOfRange));
@@ -336,7 +336,7 @@ fn waves_with_different_wording_are_compared_only_once_mapped_onto_one_scale() {
     let w = &report(&s).waves[0];
     assert_eq!(pct(w.share_from.as_ref().unwrap().estimate), 48.0);
     assert_eq!(pct(w.share_to.as_ref().unwrap().estimate), 72.0);
-    assert_eq!(w.test.as_ref().unwrap().method, "two-proportions");
+    assert_eq!(w.test.as_ref().unwrap().method, "two_proportions");
 }
 
 #[test]

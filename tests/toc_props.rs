@@ -6,10 +6,7 @@ use proptest::prelude::*;
 use waterline::toc::*;
 
 fn text(s: &str) -> Text {
-    Text {
-        en: s.to_string(),
-        es: None,
-    }
+    Text::en(s)
 }
 
 fn date(n: i64) -> Date {
@@ -184,10 +181,10 @@ prop_compose! {
         kinds in prop::collection::vec(0u8..6, 14),
     ) -> Model {
         let mut m = parse_model(r#"{"schemaVersion": 1, "id": "r", "title": {"en": "R"}}"#).unwrap();
-        m.title.es = Some(titles[0].clone());
+        m.title.es = titles[0].clone();
         let prov = Some(Provenance { origin: Origin::Read, quote: Some(titles[1].clone()), note: None });
         for (i, id) in ids.iter().enumerate() {
-            let t = Text { en: titles[i].clone(), es: None };
+            let t = Text::en(titles[i].clone());
             match kinds[i] {
                 0 => m.goals.push(Goal {
                     id: id.clone(), title: t, owner: None, phase: None,

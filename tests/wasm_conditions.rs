@@ -21,7 +21,7 @@ fn the_example_round_analyses_end_to_end() {
     let v = w::validate_round(rubric.clone(), round.clone()).unwrap();
     assert!(get(&v, "valid").as_bool().unwrap());
     let a = w::analyze_round(rubric.clone(), round.clone(), JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&a, "method").as_string().unwrap(), "round-analysis");
+    assert_eq!(get(&a, "method").as_string().unwrap(), "round_analysis");
     let flags = Array::from(&get(&a, "depthFlags"));
     assert!(flags
         .iter()

@@ -101,12 +101,12 @@ fn power_and_sample_size() {
     let r =
         w::sample_size_two_proportions(0.48.into(), 0.72.into(), 0.8.into(), u.clone()).unwrap();
     assert_eq!(get(&r, "n").as_f64().unwrap(), 65.0);
-    assert_eq!(get(&r, "unit").as_string().unwrap(), "per-group");
+    assert_eq!(get(&r, "unit").as_string().unwrap(), "per_group");
     let r = w::power_two_proportions(0.48.into(), 0.72.into(), 60.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.7721799228631357).abs() < 1e-12);
     let one = object(&[("alternative", "one.sided".into()), ("alpha", 0.1.into())]);
     let r = w::sample_size_paired_means(0.5.into(), 1.2.into(), 0.8.into(), one).unwrap();
-    assert_eq!(get(&r, "alternative").as_string().unwrap(), "one-sided");
+    assert_eq!(get(&r, "alternative").as_string().unwrap(), "one_sided");
     let r = w::power_paired_means(0.5.into(), 1.0.into(), 20.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.5644828966786619).abs() < 1e-12);
     let r =

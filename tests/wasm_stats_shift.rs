@@ -20,7 +20,7 @@ fn mcnemar_with_and_without_the_table() {
     let o = object(&[("a", 14.0.into()), ("d", 22.0.into())]);
     let r = w::mcnemar(5.0.into(), 0.0.into(), o).unwrap();
     let d = get(&r, "difference");
-    assert_eq!(get(&d, "method").as_string().unwrap(), "newcombe-paired");
+    assert_eq!(get(&d, "method").as_string().unwrap(), "newcombe_paired");
     assert_eq!(
         code(w::mcnemar("3".into(), 1.0.into(), u.clone())),
         "bad_input"

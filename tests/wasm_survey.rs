@@ -30,7 +30,7 @@ fn the_example_reports_89_percent_of_113() {
         "{sentence}"
     );
     let issues = s.issues().unwrap();
-    assert_eq!(get(&issues, "shape").as_string().unwrap(), "oneHeader");
+    assert_eq!(get(&issues, "shape").as_string().unwrap(), "one_header");
 }
 
 #[wasm_bindgen_test]
@@ -115,11 +115,11 @@ fn from_bytes_detects_windows_1252_and_takes_options() {
     // Forced UTF-8: the cells that are not UTF-8 are reported, never silent.
     let forced = object(&[
         ("encoding", "utf-8".into()),
-        ("duplicates", "dropAll".into()),
+        ("duplicates", "drop_all".into()),
     ]);
     let s = w::Survey::from_bytes(array.clone().into(), forced).unwrap();
     let info = s.issues().unwrap();
-    assert_eq!(get(&info, "duplicates").as_string().unwrap(), "dropAll");
+    assert_eq!(get(&info, "duplicates").as_string().unwrap(), "drop_all");
     let issues: Array = get(&info, "issues").into();
     assert!(issues
         .iter()
@@ -135,6 +135,6 @@ fn from_bytes_detects_windows_1252_and_takes_options() {
         "bad_input"
     );
     let mut s = w::Survey::from_bytes(array.into(), JsValue::NULL).unwrap();
-    s.set_duplicates("keepFirst".into()).unwrap();
+    s.set_duplicates("keep_first".into()).unwrap();
     assert_eq!(code(s.set_duplicates("first".into())), "bad_input");
 }

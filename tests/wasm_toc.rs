@@ -60,7 +60,7 @@ fn examples_validate_schedule_and_export() {
         path(&l, &["columns", "0", "key"]).as_string().unwrap(),
         "inputs"
     );
-    for format in ["json", "mermaid", "dot", "indicatorsCsv"] {
+    for format in ["json", "mermaid", "dot", "indicators_csv"] {
         let e = w::export_model(pass.clone(), object(&[("format", format.into())])).unwrap();
         assert!(get(&e, "text").as_string().unwrap().len() > 500, "{format}");
     }

@@ -9,7 +9,9 @@
 // state, as its getState returns it — so it holds exactly what the autosave may hold, consent
 // included). A reload at any moment finds it; on load it is merged into the autosave and cleared.
 
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION, migrateAreas } from './migrate.js';
+
+export { SCHEMA_VERSION };
 const DB = 'waterline', STORE = 'projects', KEY = 'autosave';
 const JOURNAL = 'waterline.journal';
 /** Largest journal (UTF-16 code units); an area state larger than this is left to IndexedDB. */
@@ -158,7 +160,8 @@ addEventListener('pagehide', () => { if (timer) { journal(); saveNow(); } });
 
 /**
  * Checks a project object's shape and version; returns { ok, project } or { ok: false, error }.
- * Older schema versions are migrated here, one step at a time (none exist yet: version 1 is the first).
+ * Older schema versions are migrated here, one step at a time (migrate.js: version 1 spelt
+ * survey and rubric values in camelCase and kebab-case, version 2 in snake_case).
  */
 export function migrate(project) {
   if (!project || typeof project !== 'object' || Array.isArray(project)) {
@@ -169,7 +172,7 @@ export function migrate(project) {
     return { ok: false, error: { code: 'unsupported_version', details: { version: String(v), supported: SCHEMA_VERSION }, message: `unsupported project version ${v}` } };
   }
   const areasState = project.areas && typeof project.areas === 'object' ? project.areas : {};
-  return { ok: true, project: { ...project, areas: areasState } };
+  return { ok: true, project: { ...project, schemaVersion: SCHEMA_VERSION, areas: migrateAreas(areasState, v) } };
 }
 
 /**
@@ -201,7 +204,10 @@ export async function restore() {
     restored = true;
     if (!saved && !j) return false;
     const base = saved ?? { schemaVersion: SCHEMA_VERSION, areas: {} };
-    const project = j ? { ...base, savedAt: j.savedAt ?? base.savedAt, areas: { ...(base.areas ?? {}), ...j.areas } } : base;
+    // The journal has no version: a page of an older schema may have written it, so its areas
+    // take the (idempotent) value renames of every step before they are merged.
+    const journalAreas = j ? migrateAreas(j.areas, 1) : {};
+    const project = j ? { ...base, savedAt: j.savedAt ?? base.savedAt, areas: { ...(base.areas ?? {}), ...journalAreas } } : base;
     const m = migrate(project);
     if (!m.ok) { emit('error', m.error); return false; }
     const errors = apply(m.project);

@@ -15,6 +15,7 @@
 use super::calibration::calibrate_design;
 use super::round::{design, Design};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::{icc, krippendorff_alpha, AlphaMetric, IccResult, KrippendorffAlpha};
@@ -101,8 +102,8 @@ pub struct DiscussionFlag {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAgreement {
-    /// `"icc-complete-rows+krippendorff"`.
-    pub method: &'static str,
+    /// `Method::IccCompleteRowsKrippendorff`.
+    pub method: Method,
     /// Per condition, in rubric order.
     pub conditions: Vec<ConditionAgreement>,
     /// On the reviewers' weighted 0–100 scores.
@@ -323,7 +324,7 @@ pub(crate) fn agreement_design(
         ));
     }
     Ok(RoundAgreement {
-        method: "icc-complete-rows+krippendorff",
+        method: Method::IccCompleteRowsKrippendorff,
         conditions,
         overall,
         flags,

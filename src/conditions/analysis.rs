@@ -11,6 +11,7 @@ use super::ranking::Ranks;
 use super::round::design;
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::Result;
 use crate::note::Note;
 use serde::{Deserialize, Serialize};
@@ -63,8 +64,8 @@ impl Default for AnalysisOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAnalysis {
-    /// `"round-analysis"`.
-    pub method: &'static str,
+    /// `Method::RoundAnalysis`.
+    pub method: Method,
     /// Proposals in the round.
     pub proposals: usize,
     /// Reviewers in the round.
@@ -137,7 +138,7 @@ pub fn analyze_round(
     let mut warnings = d.warnings.clone();
     warnings.extend(calibration.warnings.iter().cloned());
     Ok(RoundAnalysis {
-        method: "round-analysis",
+        method: Method::RoundAnalysis,
         proposals: round.proposals.len(),
         reviewers: round.reviewers.len(),
         reviews: d.reviews.len(),

@@ -15,6 +15,7 @@ use super::knapsack::{solve, MinSpend};
 use super::round::{design, MAX_DOLLARS};
 use super::scores::{summarize, ProposalScore};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::limits::at_most;
@@ -129,8 +130,8 @@ pub struct ShareReport {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FundingResult {
-    /// The solver: `"dp-over-cost"` or `"branch-and-bound"`.
-    pub method: &'static str,
+    /// The solver: `Method::DpOverCost` or `Method::BranchAndBound`.
+    pub method: Method,
     /// True when the funded set is proven to maximise the total score.
     pub optimal: bool,
     /// Upper bound on the best total score (equals `totalScore` when optimal).

@@ -11,6 +11,7 @@
 
 use super::round::{design, Design};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode, Param};
 use serde::Serialize;
@@ -347,8 +348,8 @@ pub struct CalibratedScore {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Calibration {
-    /// `"additive-least-squares"` (with `"reviewer-z-score"` as the simple alternative).
-    pub method: &'static str,
+    /// `Method::AdditiveLeastSquares` (with `"reviewer-z-score"` as the simple alternative).
+    pub method: Method,
     /// Reviews used (reviewer × proposal weighted scores).
     pub n: usize,
     /// Connected groups of reviewers.
@@ -461,7 +462,7 @@ pub(crate) fn calibrate_design(d: &Design) -> Result<Calibration> {
         })
         .collect();
     Ok(Calibration {
-        method: "additive-least-squares",
+        method: Method::AdditiveLeastSquares,
         n: obs.len(),
         groups: fit.groups,
         residual_sd: fit.residual_sd,

@@ -97,9 +97,9 @@ fn condition(
 /// Alianza's community-led conditions (leadership development, community building), each scored
 /// 0–4 with anchors in English and Spanish, all with weight 1.
 ///
-/// Provenance: the six FSG conditions are `fsg`; leadership development is `alianza-source`
+/// Provenance: the six FSG conditions are `fsg`; leadership development is `alianza_source`
 /// (Alianza's Figure 3a caption: it "directly affects the other conditions"); community building
-/// is `alianza-inferred` (the introduction names "community building and leadership development
+/// is `alianza_inferred` (the introduction names "community building and leadership development
 /// as key components", but the figure's full list of labels is not in the text we have).
 ///
 /// # Examples

@@ -67,8 +67,8 @@ impl DepthOptions {
 pub struct DepthFlag {
     /// The proposal's id.
     pub proposal_id: String,
-    /// Stable code: `"transformative-without-relational"`, `"structural-only"` or
-    /// `"power-without-leadership"`.
+    /// Stable code: `"transformative_without_relational"`, `"structural_only"` or
+    /// `"power_without_leadership"`.
     pub code: &'static str,
     /// What the flag means, in English and Spanish.
     pub message: Text,
@@ -121,11 +121,11 @@ fn condition(p: &ProposalScore, id: &str) -> Option<f64> {
 /// Flags lopsided systems-change profiles. Uses the default rubric's ids; a flag whose levels or
 /// conditions a custom rubric lacks is not raised.
 ///
-/// - `transformative-without-relational`: transformative level ≥ `high` and relational level ≤
+/// - `transformative_without_relational`: transformative level ≥ `high` and relational level ≤
 ///   `low` — claims to shift mental models with no relationship or power work behind them.
-/// - `structural-only`: structural ≥ `high`, relational and transformative ≤ `low` — a policy or
+/// - `structural_only`: structural ≥ `high`, relational and transformative ≤ `low` — a policy or
 ///   funding win that may not hold without relational and transformative change (FSG).
-/// - `power-without-leadership`: power dynamics ≥ `high` and leadership development ≤ `low` —
+/// - `power_without_leadership`: power dynamics ≥ `high` and leadership development ≤ `low` —
 ///   Alianza treats leadership development as what makes shifts in power community-led.
 ///
 /// # Errors
@@ -148,7 +148,7 @@ pub fn depth_flags(scores: &[ProposalScore], options: &DepthOptions) -> Result<V
         if let (Some(t), Some(r)) = (t, r) {
             if t >= hi && r <= lo {
                 flags.push(flag(
-                    "transformative-without-relational",
+                    "transformative_without_relational",
                     "Claims to shift mental models, but scores low on relationships and power: \
                      ask how beliefs will change without relational work.",
                     "Afirma cambiar modelos mentales, pero puntúa bajo en relaciones y poder: \
@@ -159,7 +159,7 @@ pub fn depth_flags(scores: &[ProposalScore], options: &DepthOptions) -> Result<V
         if let (Some(s), Some(r), Some(t)) = (s, r, t) {
             if s >= hi && r <= lo && t <= lo {
                 flags.push(flag(
-                    "structural-only",
+                    "structural_only",
                     "Strong on policies, practices or resources only: the change may not hold \
                      without relational and transformative work.",
                     "Fuerte solo en políticas, prácticas o recursos: el cambio puede no sostenerse \
@@ -173,7 +173,7 @@ pub fn depth_flags(scores: &[ProposalScore], options: &DepthOptions) -> Result<V
         ) {
             if pw >= hi && ld <= lo {
                 flags.push(flag(
-                    "power-without-leadership",
+                    "power_without_leadership",
                     "Aims to shift power with little community leadership development, which \
                      Alianza treats as foundational to community-led change.",
                     "Busca cambiar el poder con poco desarrollo de liderazgo comunitario, que \
@@ -273,15 +273,15 @@ mod tests {
         };
         assert_eq!(
             codes(proposal([20.0, 30.0, 90.0, 40.0], 30.0, 50.0)),
-            ["transformative-without-relational"]
+            ["transformative_without_relational"]
         );
         assert_eq!(
             codes(proposal([85.0, 30.0, 20.0, 40.0], 30.0, 50.0)),
-            ["structural-only"]
+            ["structural_only"]
         );
         assert_eq!(
             codes(proposal([50.0, 60.0, 50.0, 40.0], 80.0, 25.0)),
-            ["power-without-leadership"]
+            ["power_without_leadership"]
         );
         assert!(codes(proposal([60.0, 60.0, 60.0, 60.0], 60.0, 60.0)).is_empty());
         let bad = DepthOptions {

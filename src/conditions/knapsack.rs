@@ -10,6 +10,7 @@
 //! does the result say `optimal: false`, with an upper bound on the optimum — a best-found set is
 //! never presented as optimal.
 
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
 
@@ -40,8 +41,8 @@ pub struct MinSpend {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Selection {
-    /// `"dp-over-cost"` or `"branch-and-bound"`.
-    pub method: &'static str,
+    /// `Method::DpOverCost` or `Method::BranchAndBound`.
+    pub method: Method,
     /// Selected flag per item.
     pub selected: Vec<bool>,
     /// Total value of the selected items.
@@ -321,7 +322,7 @@ fn dp(values: &[f64], costs: &[u64], budget: u64, g: u64, forced: &[bool]) -> Op
         .map(|(_, c)| c)
         .sum();
     Some(Selection {
-        method: "dp-over-cost",
+        method: Method::DpOverCost,
         selected,
         value,
         cost,
@@ -509,7 +510,7 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         .map(|(_, v)| v)
         .sum();
     Ok(Selection {
-        method: "branch-and-bound",
+        method: Method::BranchAndBound,
         selected,
         value: value + free,
         cost,

@@ -25,6 +25,7 @@ pub mod budget;
 pub mod calibration;
 pub mod depth;
 pub mod knapsack;
+pub mod method;
 pub mod prng;
 pub mod ranking;
 pub mod reviews_csv;

@@ -12,6 +12,7 @@ use super::prng::Xoshiro256StarStar;
 use super::round::{design, Design};
 use super::scores::summarize;
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
@@ -108,8 +109,8 @@ pub struct RankInterval {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BootstrapRanks {
-    /// `"bootstrap-reviewers"`.
-    pub method: &'static str,
+    /// `Method::BootstrapReviewers`.
+    pub method: Method,
     /// `"raw"` or `"calibrated"`.
     pub scores: &'static str,
     /// Resamples drawn.
@@ -376,7 +377,7 @@ pub fn bootstrap_ranks(
         warnings.push(Note::warning(NoteCode::RankingNotDrawn).with("n", short));
     }
     Ok(BootstrapRanks {
-        method: "bootstrap-reviewers",
+        method: Method::BootstrapReviewers,
         scores: if options.calibrated {
             "calibrated"
         } else {

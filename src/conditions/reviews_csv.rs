@@ -20,6 +20,7 @@
 
 use super::round::{Score, MAX_LISTED_ERRORS};
 use super::Rubric;
+use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use serde::Serialize;
@@ -29,8 +30,8 @@ use serde::Serialize;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewsCsv {
-    /// `"reviews-csv"`.
-    pub method: &'static str,
+    /// `Method::ReviewsCsv`.
+    pub method: Method,
     /// Scores read from the good cells (add them to a round's `scores`).
     pub scores: Vec<Score>,
     /// Data rows read.
@@ -264,7 +265,7 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
         }
     }
     Ok(ReviewsCsv {
-        method: "reviews-csv",
+        method: Method::ReviewsCsv,
         scores,
         rows,
         errors,

@@ -3,32 +3,12 @@
 //! edit validates it.
 
 use crate::error::{Code, Error, Result};
+pub use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// The rubric schema version this engine reads and writes.
 pub const RUBRIC_VERSION: u32 = 1;
-
-/// A text in English and Spanish.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Spanish.
-    pub es: String,
-}
-
-impl Text {
-    /// A text from its English and Spanish versions.
-    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Self {
-        Text {
-            en: en.into(),
-            es: es.into(),
-        }
-    }
-}
 
 /// A level of explicitness that groups conditions (FSG: structural, relational, transformative).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +26,7 @@ pub struct Level {
 /// Where a condition comes from, so a reader can tell the source's words from our inferences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Provenance {
     /// One of FSG's six conditions ("The Water of Systems Change", 2018).
     Fsg,
@@ -135,8 +115,8 @@ pub struct Rubric {
 /// "weight": 2 }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(test, ts(tag = "op", rename_all = "camelCase"))]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(test, ts(tag = "op", rename_all = "snake_case"))]
 pub enum RubricEdit {
     /// Adds a condition at the end.
     Add {

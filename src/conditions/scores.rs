@@ -8,6 +8,7 @@
 
 use super::round::{design, weighted, Design};
 use super::{Round, Rubric};
+use crate::conditions::method::Method;
 use crate::error::Result;
 use crate::note::{Note, NoteCode};
 use serde::Serialize;
@@ -68,8 +69,8 @@ pub struct ProposalScore {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundScores {
-    /// `"weighted-mean-of-condition-means"`.
-    pub method: &'static str,
+    /// `Method::WeightedMeanOfConditionMeans`.
+    pub method: Method,
     /// Proposals, in round order.
     pub proposals: Vec<ProposalScore>,
     /// Notes, e.g. proposals scored on only some conditions.
@@ -158,7 +159,7 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
         })
         .collect();
     RoundScores {
-        method: "weighted-mean-of-condition-means",
+        method: Method::WeightedMeanOfConditionMeans,
         proposals,
         warnings,
     }

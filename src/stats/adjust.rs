@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum AdjustMethod {
     /// Holm (1979) step-down: controls the family-wise error rate; uniformly more powerful than
     /// Bonferroni. The default.

@@ -18,6 +18,7 @@ pub use krippendorff::{krippendorff_alpha, AlphaMetric, KrippendorffAlpha};
 
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::Method;
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 use statrs::function::beta::checked_beta_reg;
@@ -53,8 +54,8 @@ pub struct IccForm {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IccResult {
-    /// `"shrout-fleiss"`.
-    pub method: &'static str,
+    /// `Method::ShroutFleiss`.
+    pub method: Method,
     /// Subjects (rows) given.
     pub n: usize,
     /// Complete rows used.
@@ -418,7 +419,7 @@ pub fn icc(
         warnings.push(Note::warning(NoteCode::IccExactAgreement));
     }
     Ok(IccResult {
-        method: "shrout-fleiss",
+        method: Method::ShroutFleiss,
         n: n_subjects,
         n_used: n,
         n_excluded: n_subjects - n,

@@ -4,6 +4,7 @@
 use crate::error::{count, Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::chi_square_sf;
+use crate::stats::method::Method;
 use serde::{Deserialize, Serialize};
 
 /// Options of [`chi_square`].
@@ -22,8 +23,8 @@ pub struct ChiSquareOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChiSquareTest {
-    /// `"chi-square-independence"`.
-    pub method: &'static str,
+    /// `Method::ChiSquareIndependence`.
+    pub method: Method,
     /// Whether Yates' correction was applied.
     pub correct: bool,
     /// Total count of the table.
@@ -226,7 +227,7 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
         None
     };
     Ok(ChiSquareTest {
-        method: "chi-square-independence",
+        method: Method::ChiSquareIndependence,
         correct: options.correct && two_by_two,
         n: n as u64,
         rows,
@@ -248,8 +249,8 @@ pub fn chi_square(table: &[Vec<f64>], options: &ChiSquareOptions) -> Result<ChiS
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodnessOfFit {
-    /// `"chi-square-gof"`.
-    pub method: &'static str,
+    /// `Method::ChiSquareGof`.
+    pub method: Method,
     /// Total count.
     pub n: u64,
     /// Number of categories.
@@ -359,7 +360,7 @@ pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<Goodnes
     }
     let df = (k - 1) as f64;
     Ok(GoodnessOfFit {
-        method: "chi-square-gof",
+        method: Method::ChiSquareGof,
         n: n as u64,
         categories: k,
         statistic,

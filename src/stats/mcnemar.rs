@@ -7,6 +7,7 @@
 use crate::error::{count, Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::{binomial_cdf, chi_square_sf};
+use crate::stats::method::Method;
 use crate::stats::paired::{complete_pairs, LevelOptions};
 use crate::stats::proportion::wilson;
 use serde::{Deserialize, Serialize};
@@ -49,8 +50,8 @@ pub struct PairedDifference {
     pub upper: f64,
     /// Confidence level.
     pub level: f64,
-    /// `"newcombe-paired"` (Newcombe 1998, method 10).
-    pub method: &'static str,
+    /// `Method::NewcombePaired` (Newcombe 1998, method 10).
+    pub method: Method,
 }
 
 /// Options of [`mcnemar`] (counts): the confidence level and, optionally, the concordant
@@ -86,7 +87,7 @@ impl Default for McNemarOptions {
 #[serde(rename_all = "camelCase")]
 pub struct McNemar {
     /// `"mcnemar"`.
-    pub method: &'static str,
+    pub method: Method,
     /// Pairs given (`null` when only the discordant counts were given).
     pub n: Option<u64>,
     /// Complete pairs, a + b + c + d (`null` when only the discordant counts were given).
@@ -103,8 +104,8 @@ pub struct McNemar {
     pub discordant: u64,
     /// The reported two-sided p-value: the exact (binomial) McNemar test, in [0, 1].
     pub p_value: f64,
-    /// `"exact-binomial"`.
-    pub p_value_method: &'static str,
+    /// `Method::ExactBinomial`.
+    pub p_value_method: Method,
     /// Asymptotic statistic (b − c)²/(b + c) without continuity correction.
     pub chi_square: f64,
     /// Its p-value (chi-square, 1 df).
@@ -282,7 +283,7 @@ fn mcnemar_core(
         None => None,
     };
     Ok(McNemar {
-        method: "mcnemar",
+        method: Method::Mcnemar,
         n: n_used.map(|n| n + n_excluded),
         n_used,
         n_excluded,
@@ -291,7 +292,7 @@ fn mcnemar_core(
         c,
         discordant,
         p_value: p_exact,
-        p_value_method: "exact-binomial",
+        p_value_method: Method::ExactBinomial,
         chi_square: chi,
         p_chi_square: p_chi,
         chi_square_corrected: chi_cc,
@@ -378,7 +379,7 @@ pub fn newcombe_paired(table: &PairedTable, level: f64) -> Result<PairedDifferen
         lower: lower.max(-1.0).min(theta),
         upper: upper.min(1.0).max(theta),
         level,
-        method: "newcombe-paired",
+        method: Method::NewcombePaired,
     })
 }
 

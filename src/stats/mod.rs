@@ -35,6 +35,7 @@ pub(crate) mod f_dist;
 mod incomplete_beta;
 pub mod limits;
 pub mod mcnemar;
+pub mod method;
 pub mod noncentral_t;
 pub(crate) mod normal;
 pub mod paired;

@@ -9,6 +9,7 @@
 use crate::error::{Code, Error, Result};
 use crate::note::Note;
 use crate::stats::limits::magnitudes;
+use crate::stats::method::Method;
 use crate::stats::student_t;
 use serde::{Deserialize, Serialize};
 
@@ -143,8 +144,8 @@ impl Default for LevelOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairedT {
-    /// `"paired-t"`.
-    pub method: &'static str,
+    /// `Method::PairedT`.
+    pub method: Method,
     /// Pairs given.
     pub n: usize,
     /// Complete pairs used.
@@ -252,7 +253,7 @@ pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result
     let p = student_t::two_sided_p(t, df)?;
     let q = student_t::quantile((1.0 + level) / 2.0, df)?;
     Ok(PairedT {
-        method: "paired-t",
+        method: Method::PairedT,
         n: before.len(),
         n_used: n,
         n_excluded: before.len() - n,

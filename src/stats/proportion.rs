@@ -2,6 +2,7 @@
 
 use crate::error::{count, Code, Error, Result};
 use crate::stats::dist::z_two_sided;
+use crate::stats::method::Method;
 use serde::Serialize;
 
 /// A proportion `x / n` with a confidence interval, naming the method that produced it.
@@ -22,7 +23,7 @@ pub struct ProportionInterval {
     /// Confidence level, in (0, 1), e.g. 0.95.
     pub level: f64,
     /// The interval method: `"wilson"`.
-    pub method: &'static str,
+    pub method: Method,
 }
 
 /// The Wilson score interval for a binomial proportion (without continuity correction).
@@ -80,7 +81,7 @@ pub fn wilson(x: f64, n: f64, level: f64) -> Result<ProportionInterval> {
         lower,
         upper,
         level,
-        method: "wilson",
+        method: Method::Wilson,
     })
 }
 

@@ -8,6 +8,7 @@
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::normal_two_sided;
+use crate::stats::method::Method;
 use crate::stats::paired::{complete_pairs, PairShares};
 use serde::{Deserialize, Serialize};
 
@@ -161,7 +162,7 @@ pub(crate) fn rank_sum_exact_p(w: f64, m: usize, n: usize) -> f64 {
 /// How zero differences (after = before) enter the signed-rank test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ZeroMethod {
     /// Wilcoxon's rule, as R: drop zero differences, then rank the rest.
     #[default]
@@ -205,11 +206,11 @@ impl Default for SignedRankOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SignedRankTest {
-    /// `"wilcoxon-signed-rank"`.
-    pub method: &'static str,
+    /// `Method::WilcoxonSignedRank`.
+    pub method: Method,
     /// How the p-value was computed: `"exact"`, `"normal"` (normal approximation) or `"none"`
     /// (every difference is zero: p = 1 by convention).
-    pub p_value_method: &'static str,
+    pub p_value_method: Method,
     /// The zero rule used.
     pub zero_method: ZeroMethod,
     /// Whether a continuity correction was applied (normal approximation only).
@@ -337,37 +338,36 @@ pub fn wilcoxon_signed_rank(
     let ties = average_ranks(&nonzero_ranks).tie_sizes;
     let has_ties = !ties.is_empty();
 
-    let base =
-        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w: Vec<Note>| {
-            let total = r_plus + r_minus;
-            SignedRankTest {
-                method: "wilcoxon-signed-rank",
-                p_value_method: p_method,
-                zero_method: options.zero_method,
-                correct,
-                n: pairs.n,
-                n_used,
-                n_excluded: pairs.n_excluded,
-                n_zero,
-                n_ranked,
-                statistic: r_plus,
-                rank_sum_positive: r_plus,
-                rank_sum_negative: r_minus,
-                z,
-                p_value: p_value.clamp(0.0, 1.0),
-                rank_biserial: if total > 0.0 {
-                    (r_plus - r_minus) / total
-                } else {
-                    0.0
-                },
-                shares: shares.clone(),
-                warnings: w,
-            }
-        };
+    let base = |p_value: f64, p_method: Method, z: Option<f64>, correct: bool, w: Vec<Note>| {
+        let total = r_plus + r_minus;
+        SignedRankTest {
+            method: Method::WilcoxonSignedRank,
+            p_value_method: p_method,
+            zero_method: options.zero_method,
+            correct,
+            n: pairs.n,
+            n_used,
+            n_excluded: pairs.n_excluded,
+            n_zero,
+            n_ranked,
+            statistic: r_plus,
+            rank_sum_positive: r_plus,
+            rank_sum_negative: r_minus,
+            z,
+            p_value: p_value.clamp(0.0, 1.0),
+            rank_biserial: if total > 0.0 {
+                (r_plus - r_minus) / total
+            } else {
+                0.0
+            },
+            shares: shares.clone(),
+            warnings: w,
+        }
+    };
 
     if n_ranked == 0 {
         warnings.push(Note::warning(NoteCode::SignedRankAllZero).with("n", n_used));
-        return Ok(base(1.0, "none", None, false, warnings));
+        return Ok(base(1.0, Method::None, None, false, warnings));
     }
     if n_zero > 0 {
         let code = match options.zero_method {
@@ -385,7 +385,7 @@ pub fn wilcoxon_signed_rank(
     if want_exact && exact_possible {
         if n_ranked <= SIGNED_RANK_EXACT_MAX {
             let p = signed_rank_exact_p(r_plus, n_ranked);
-            return Ok(base(p, "exact", None, false, warnings));
+            return Ok(base(p, Method::Exact, None, false, warnings));
         }
         warnings.push(
             Note::warning(NoteCode::SignedRankExactLimit)
@@ -432,7 +432,7 @@ pub fn wilcoxon_signed_rank(
     };
     let z = (dev - correction) / sigma;
     let p = normal_two_sided(z)?;
-    Ok(base(p, "normal", Some(z), options.correct, warnings))
+    Ok(base(p, Method::Normal, Some(z), options.correct, warnings))
 }
 
 /// The sign of `x` as R's `sign()`: −1, 0 or 1.

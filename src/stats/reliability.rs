@@ -7,6 +7,7 @@
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::limits::{at_most, magnitude, MAX_MAGNITUDE};
+use crate::stats::method::Method;
 use crate::stats::student_t::f_quantile;
 
 /// Most items in one scale: the survey's own limit on items (2,000), far beyond any real scale;
@@ -62,9 +63,9 @@ pub struct ItemReliability {
 #[serde(rename_all = "camelCase")]
 pub struct CronbachAlpha {
     /// `"cronbach"`.
-    pub method: &'static str,
+    pub method: Method,
     /// Method of the confidence interval: `"feldt"`.
-    pub ci_method: &'static str,
+    pub ci_method: Method,
     /// How missing answers were handled: `"listwise"` (a respondent with any missing item is
     /// left out).
     pub missing: &'static str,
@@ -331,8 +332,8 @@ pub fn cronbach_alpha(
     let upper = 1.0 - (1.0 - alpha) * f_quantile(tail, df1, df2)?;
 
     Ok(CronbachAlpha {
-        method: "cronbach",
-        ci_method: "feldt",
+        method: Method::Cronbach,
+        ci_method: Method::Feldt,
         missing: "listwise",
         n,
         n_used,

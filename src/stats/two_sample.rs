@@ -3,6 +3,7 @@
 use crate::error::{count, Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::{chi_square_sf, normal_two_sided};
+use crate::stats::method::Method;
 use crate::stats::proportion::wilson;
 use crate::stats::rank::{
     average_ranks, rank_sum_exact_p, sign, tie_sum, RANK_SUM_EXACT_MAX_PRODUCT,
@@ -37,12 +38,12 @@ impl Default for TwoProportionsOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TwoProportions {
-    /// `"two-proportions"`.
-    pub method: &'static str,
+    /// `Method::TwoProportions`.
+    pub method: Method,
     /// `"newcombe"`: the interval method (Newcombe 1998, independent samples, method 10).
-    pub interval_method: &'static str,
-    /// `"chi-square"` or `"chi-square-yates"`: the test.
-    pub test_method: &'static str,
+    pub interval_method: Method,
+    /// `"chi_square"` or `Method::ChiSquareYates`: the test.
+    pub test_method: Method,
     /// Successes in wave 1.
     pub x1: u64,
     /// Respondents in wave 1.
@@ -187,12 +188,12 @@ pub fn two_proportions(
         (chi, chi_square_sf(chi, 1.0)?)
     };
     Ok(TwoProportions {
-        method: "two-proportions",
-        interval_method: "newcombe",
+        method: Method::TwoProportions,
+        interval_method: Method::Newcombe,
         test_method: if options.correct {
-            "chi-square-yates"
+            Method::ChiSquareYates
         } else {
-            "chi-square"
+            Method::ChiSquare
         },
         x1: x1c,
         n1: n1c,
@@ -243,10 +244,10 @@ impl Default for MannWhitneyOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MannWhitney {
-    /// `"mann-whitney"`.
-    pub method: &'static str,
+    /// `Method::MannWhitney`.
+    pub method: Method,
     /// `"exact"`, `"normal"` or `"none"` (every value tied: p = 1 by convention).
-    pub p_value_method: &'static str,
+    pub p_value_method: Method,
     /// Whether a continuity correction was applied (normal approximation only).
     pub correct: bool,
     /// Values of x used.
@@ -355,32 +356,31 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let has_ties = !ranked.tie_sizes.is_empty();
     let mut warnings = Vec::new();
 
-    let result =
-        |p_value: f64, p_method: &'static str, z: Option<f64>, correct: bool, w_: Vec<Note>| {
-            MannWhitney {
-                method: "mann-whitney",
-                p_value_method: p_method,
-                correct,
-                n_x: nx,
-                n_y: ny,
-                n_excluded_x,
-                n_excluded_y,
-                statistic: w,
-                u_y: pairs - w,
-                z,
-                p_value: p_value.clamp(0.0, 1.0),
-                rank_biserial: 2.0 * w / pairs - 1.0,
-                common_language: w / pairs,
-                warnings: w_,
-            }
-        };
+    let result = |p_value: f64, p_method: Method, z: Option<f64>, correct: bool, w_: Vec<Note>| {
+        MannWhitney {
+            method: Method::MannWhitney,
+            p_value_method: p_method,
+            correct,
+            n_x: nx,
+            n_y: ny,
+            n_excluded_x,
+            n_excluded_y,
+            statistic: w,
+            u_y: pairs - w,
+            z,
+            p_value: p_value.clamp(0.0, 1.0),
+            rank_biserial: 2.0 * w / pairs - 1.0,
+            common_language: w / pairs,
+            warnings: w_,
+        }
+    };
 
     let want_exact = options.exact.unwrap_or(nx < 50 && ny < 50);
     if want_exact && !has_ties {
         if nx.saturating_mul(ny) <= RANK_SUM_EXACT_MAX_PRODUCT {
             return Ok(result(
                 rank_sum_exact_p(w, nx, ny),
-                "exact",
+                Method::Exact,
                 None,
                 false,
                 warnings,
@@ -401,7 +401,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let variance = pairs / 12.0 * ((big_n + 1.0) - tie_term);
     if variance.is_nan() || variance <= 0.0 {
         warnings.push(Note::warning(NoteCode::RankSumAllTied));
-        return Ok(result(1.0, "none", None, false, warnings));
+        return Ok(result(1.0, Method::None, None, false, warnings));
     }
     let dev = w - pairs / 2.0;
     let correction = if options.correct {
@@ -412,7 +412,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64], options: &MannWhitneyOptions) -> Resul
     let z = (dev - correction) / variance.sqrt();
     Ok(result(
         normal_two_sided(z)?,
-        "normal",
+        Method::Normal,
         Some(z),
         options.correct,
         warnings,

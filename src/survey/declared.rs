@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 /// denominators and counted as missing for its reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyNonAnswerReason"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum NonAnswerReason {
     /// "Don't know" (e.g. code 9).
     DontKnow,
@@ -28,26 +28,28 @@ pub enum NonAnswerReason {
 }
 
 impl NonAnswerReason {
-    /// The reason's name as serialized: `dontKnow`, `notApplicable`, `declined`, `skipped`.
+    /// The reason's name as serialized: `dont_know`, `not_applicable`, `declined`, `skipped`.
     pub fn name(self) -> &'static str {
         match self {
-            NonAnswerReason::DontKnow => "dontKnow",
-            NonAnswerReason::NotApplicable => "notApplicable",
+            NonAnswerReason::DontKnow => "dont_know",
+            NonAnswerReason::NotApplicable => "not_applicable",
             NonAnswerReason::Declined => "declined",
             NonAnswerReason::Skipped => "skipped",
         }
     }
 
-    /// The reason named `name` (as serialized, or in words: "don't know", "no aplica"...).
+    /// The reason named `name` (as serialized, in the camelCase of codebooks written before
+    /// the snake_case vocabulary such as `dontKnow`, or in words: "don't know", "no aplica"...).
     pub fn parse(name: &str) -> Option<Self> {
-        let f = super::labels::fold(name);
+        let squash = |s: &str| super::labels::fold(s).replace('_', "");
+        let f = squash(name);
         for r in [
             NonAnswerReason::DontKnow,
             NonAnswerReason::NotApplicable,
             NonAnswerReason::Declined,
             NonAnswerReason::Skipped,
         ] {
-            if f == super::labels::fold(r.name()) {
+            if f == squash(r.name()) {
                 return Some(r);
             }
         }

@@ -24,7 +24,7 @@ pub const MAX_DUPLICATE_ISSUES: usize = 200;
 /// Which rows of a repeated respondent id are analysed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyDuplicatePolicy"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// The first row in file order (the original submission).
     KeepFirst,
@@ -41,10 +41,10 @@ impl DuplicatePolicy {
     /// The issue `treatment` naming this policy.
     pub fn treatment(self) -> &'static str {
         match self {
-            DuplicatePolicy::KeepFirst => "firstKept",
-            DuplicatePolicy::KeepLast => "lastKept",
-            DuplicatePolicy::KeepAll => "allKept",
-            DuplicatePolicy::DropAll => "allDropped",
+            DuplicatePolicy::KeepFirst => "first_kept",
+            DuplicatePolicy::KeepLast => "last_kept",
+            DuplicatePolicy::KeepAll => "all_kept",
+            DuplicatePolicy::DropAll => "all_dropped",
         }
     }
 }

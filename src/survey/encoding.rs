@@ -35,7 +35,7 @@ pub const ENCODINGS: &[&str] = &[
 /// How the encoding was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyEncodingSource"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum EncodingSource {
     /// A byte-order mark at the start of the file.
     Bom,

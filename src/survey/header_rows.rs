@@ -221,7 +221,7 @@ pub(crate) fn build_columns(shape: Shape, head: &[csv::ByteRecord], ncols: usize
 /// What a Qualtrics export's cells hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyExportValues"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ExportValues {
     /// "Use choice text": labels in the cells (`Status` = "IP Address", `Finished` = "True").
     ChoiceText,

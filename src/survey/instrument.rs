@@ -8,6 +8,7 @@
 
 pub use super::declared::{NonAnswer, NonAnswerReason, Proposal, Reason, WaveScale};
 use crate::error::{Code, Error, Result};
+pub use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -16,57 +17,10 @@ pub const MAX_ITEMS: usize = 2_000;
 /// Most choices a multi-select item may have (they are kept as bits of a `u64`).
 pub const MAX_CHOICES: usize = 64;
 
-/// A text in English and Spanish; either may be empty when unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyText"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Text {
-    /// English text.
-    #[serde(default)]
-    #[cfg_attr(test, ts(as = "Option<String>", optional))]
-    pub en: String,
-    /// Spanish text.
-    #[serde(default)]
-    #[cfg_attr(test, ts(as = "Option<String>", optional))]
-    pub es: String,
-}
-
-/// A language of the plain-language output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Spanish.
-    Es,
-}
-
-impl Text {
-    /// A text from its English and Spanish forms.
-    pub fn new(en: &str, es: &str) -> Self {
-        Text {
-            en: en.to_string(),
-            es: es.to_string(),
-        }
-    }
-
-    /// The text in `lang`, falling back to the other language when empty.
-    pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::En => (&self.en, &self.es),
-            Lang::Es => (&self.es, &self.en),
-        };
-        if first.is_empty() {
-            second
-        } else {
-            first
-        }
-    }
-}
-
 /// The type of an item, which decides how its cells are read and which statistics apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyItemType"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ItemType {
     /// Ordered labelled points (agreement, frequency, any number of points).
     Likert,
@@ -264,7 +218,7 @@ pub struct Scale {
 /// How the two measurements of a pair were collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyDesign"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Design {
     /// Retrospective pretest: "before" and "now" asked in one sitting (same row).
     ThenTest,
@@ -582,7 +536,7 @@ mod tests {
         };
         ins.validate().unwrap();
         let json = serde_json::to_string(&ins).unwrap();
-        assert!(json.contains("\"type\":\"likert\"") && json.contains("\"thenTest\""));
+        assert!(json.contains("\"type\":\"likert\"") && json.contains("\"then_test\""));
         let back: Instrument = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ins);
     }

@@ -37,7 +37,7 @@ pub struct Issue {
     /// What happened to those cells: `"missing"` (counted as missing), `"kept"` (ragged rows
     /// keep the fields they have), `"ignored"`, `"recovered"` (an unclosed quote: the rows
     /// after it were read again from the next line), or for duplicates the policy applied:
-    /// `"firstKept"`, `"lastKept"`, `"allKept"`, `"allDropped"`.
+    /// `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`.
     pub treatment: &'static str,
     /// `unclosed_quote`: how many rows after the open quote were recovered.
     pub rows_affected: Option<u64>,

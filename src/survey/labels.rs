@@ -453,7 +453,7 @@ impl FamilyKind {
             .map(|(k, (_, (en, es, aliases)))| Point {
                 value: first_value + k as f64,
                 code: None,
-                label: Text::new(en, es),
+                label: Text::new(*en, *es),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
             })
             .collect()

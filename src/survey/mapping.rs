@@ -18,7 +18,7 @@ pub const EXAMPLE_VALUES: usize = 6;
 /// What a column is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyRole"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Read as (part of) an item.
     Item,

@@ -35,7 +35,7 @@ pub const MAX_COLUMNS: usize = 2_000;
 /// How the header of an export is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyShape"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Shape {
     /// One header row (Google Forms, Microsoft Forms, a spreadsheet).
     OneHeader,
@@ -84,7 +84,7 @@ pub struct ReadOptions {
 /// What a column's extra header rows say it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyHeaderKind"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum HeaderKind {
     /// Nothing beyond the header text (one header row).
     #[default]

@@ -198,10 +198,7 @@ pub fn fresh_id_with_prefix(m: &Model, prefix: &str) -> String {
 /// English title ready to type over, and a Spanish placeholder would outlive the title typed
 /// there (the page falls back to the English text, marked `lang="en"`, until one is written).
 fn default_title(kind: Kind) -> Text {
-    Text {
-        en: format!("New {}", kind.noun()),
-        es: None,
-    }
+    Text::en(format!("New {}", kind.noun()))
 }
 
 /// Appends a new element of `kind` with its defaults; returns its id.

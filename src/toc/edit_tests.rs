@@ -39,7 +39,7 @@ fn add_gives_defaults_and_a_fresh_id() {
     assert_eq!(g.duration_days.as_ref().map(|f| f.value), Some(30));
     assert_eq!(g.status, Status::NotStarted);
     assert_eq!(g.title.en, "New goal");
-    assert_eq!(g.title.es, None);
+    assert_eq!(g.title.es, "");
     assert!(r.effects.is_empty());
 }
 

@@ -6,12 +6,13 @@ use super::file::to_json;
 use super::index::{Index, Kind, LogicGraph, COLUMNS};
 use super::model::{Model, Text};
 use crate::error::Result;
+pub use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocExportFormat"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// The model file (schema-versioned JSON, indented).
     Json,
@@ -21,18 +22,6 @@ pub enum ExportFormat {
     Dot,
     /// Indicators as CSV (RFC 4180).
     IndicatorsCsv,
-}
-
-/// Label language of the diagram exports.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLang"))]
-#[serde(rename_all = "camelCase")]
-pub enum Lang {
-    /// English (the default).
-    #[default]
-    En,
-    /// Spanish, falling back to English where a text has no translation.
-    Es,
 }
 
 /// Options of [`export`].
@@ -74,14 +63,7 @@ const COLUMN_NAMES: [(&str, &str); COLUMNS] = [
 ];
 
 fn pick(t: &Text, lang: Lang) -> &str {
-    match lang {
-        Lang::Es => {
-            t.es.as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .unwrap_or(&t.en)
-        }
-        Lang::En => &t.en,
-    }
+    t.get(lang)
 }
 
 /// Exports a model in one of the [`ExportFormat`]s.
@@ -336,7 +318,7 @@ fn indicators_csv(m: &Model) -> String {
             csv_text(&i.of),
             of_kind.to_string(),
             csv_text(&i.measure.en),
-            csv_opt(i.measure.es.as_deref()),
+            csv_opt(i.measure.es_opt()),
             csv_opt(i.unit.as_deref()),
             csv_num(i.baseline.as_ref().map(|b| b.value)),
             date(i.baseline.as_ref().and_then(|b| b.date)),

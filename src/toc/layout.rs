@@ -3,6 +3,7 @@
 //! draws what this computes.
 
 use super::index::{Index, Kind, LogicGraph, COLUMNS};
+use super::method::Method;
 use super::model::{Model, Text};
 use serde::Serialize;
 
@@ -128,8 +129,8 @@ pub struct LayoutEdge {
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocLayout"))]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
-    /// `"layered_barycenter"`.
-    pub method: &'static str,
+    /// `Method::LayeredBarycenter`.
+    pub method: Method,
     /// Total width.
     pub width: f64,
     /// Total height.
@@ -255,10 +256,7 @@ pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
 }
 
 fn label_height(t: &Text) -> f64 {
-    let chars =
-        t.en.chars()
-            .count()
-            .max(t.es.as_deref().map_or(0, |s| s.chars().count()));
+    let chars = t.en.chars().count().max(t.es.chars().count());
     let lines = chars.div_ceil(CHARS_PER_LINE).max(1);
     2.0 * PADDING + lines as f64 * LINE_HEIGHT
 }
@@ -492,7 +490,7 @@ pub fn layout(m: &Model) -> Layout {
         .collect();
     let n_cols = keys.len();
     Layout {
-        method: "layered_barycenter",
+        method: Method::LayeredBarycenter,
         width: if n_cols == 0 {
             0.0
         } else {

@@ -31,6 +31,7 @@ mod graph;
 mod index;
 mod json;
 mod layout;
+pub mod method;
 pub mod model;
 mod progress;
 mod schedule;

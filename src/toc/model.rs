@@ -7,6 +7,7 @@
 //! model (phases, goals, components, elements, assumptions and indicators share one namespace).
 
 use super::date::Date;
+pub use crate::text::Text;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The schema version this engine writes and reads natively.
@@ -36,29 +37,6 @@ fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
         Err(serde::de::Error::custom(format!(
             "expected a finite number, got {v}"
         )))
-    }
-}
-
-/// A label in English with an optional Spanish translation (the page falls back to English).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocText"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Text {
-    /// English text.
-    pub en: String,
-    /// Spanish text, `null` when not translated.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional = nullable))]
-    pub es: Option<String>,
-}
-
-impl Text {
-    /// English-only text.
-    pub fn en(en: &str) -> Text {
-        Text {
-            en: en.to_string(),
-            es: None,
-        }
     }
 }
 

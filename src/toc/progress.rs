@@ -37,6 +37,7 @@
 
 use super::date::Date;
 use super::index::{Index, Kind};
+use super::method::Method;
 use super::model::{Indicator, Model, Status, Term};
 use super::schedule::{schedule, Schedule, ScheduleOptions};
 use crate::note::{Note, NoteCode};
@@ -220,8 +221,8 @@ pub struct GroupProgress {
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocProgress"))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
-    /// `"linear_expected_progress"`.
-    pub method: &'static str,
+    /// `Method::LinearExpectedProgress`.
+    pub method: Method,
     /// The date progress is judged at.
     pub as_of: Date,
     /// Activities in model order.
@@ -597,7 +598,7 @@ pub fn progress(m: &Model, options: &ProgressOptions) -> Progress {
         .collect();
     let program = group("program", goals.iter().collect(), true);
     Progress {
-        method: "linear_expected_progress",
+        method: Method::LinearExpectedProgress,
         as_of,
         activities,
         goals,

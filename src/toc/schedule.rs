@@ -21,6 +21,7 @@ use super::date::Date;
 use super::finding::{Finding, Rule};
 use super::graph::{cycle_name, toposort};
 use super::index::{goal_successors, Index, Kind};
+use super::method::Method;
 use super::model::Model;
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -120,7 +121,7 @@ pub struct PhaseSchedule {
 #[serde(rename_all = "camelCase")]
 pub struct Schedule {
     /// `"cpm"`.
-    pub method: &'static str,
+    pub method: Method,
     /// Number of goals.
     pub n_goals: usize,
     /// Number of dependencies.
@@ -545,7 +546,7 @@ pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
         .collect();
     let finish = t.ef.iter().copied().max();
     Ok(Schedule {
-        method: "cpm",
+        method: Method::Cpm,
         n_goals: n,
         n_dependencies: p.pred.iter().map(Vec::len).sum(),
         project_start: if n == 0 { None } else { Some(date(p.anchor)?) },
@@ -599,7 +600,7 @@ pub(super) fn assemble(m: &Model, p: &Plan<'_>, t: &Times) -> Result<Schedule> {
 pub fn schedule(m: &Model, options: &ScheduleOptions) -> Result<Schedule> {
     if m.goals.is_empty() {
         return Ok(Schedule {
-            method: "cpm",
+            method: Method::Cpm,
             n_goals: 0,
             n_dependencies: 0,
             project_start: None,

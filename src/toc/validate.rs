@@ -3,6 +3,7 @@
 use super::finding::{Finding, Rule, Severity};
 use super::graph::{cycle_name, toposort};
 use super::index::{goal_successors, Index, Kind, LogicGraph};
+use super::method::Method;
 use super::model::{Model, Term, CONDITION_IDS};
 use serde::Serialize;
 
@@ -11,8 +12,8 @@ use serde::Serialize;
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocValidation"))]
 #[serde(rename_all = "camelCase")]
 pub struct Validation {
-    /// `"toc_rules_v1"`: the rule set of [`Rule`].
-    pub method: &'static str,
+    /// `Method::TocRulesV1`: the rule set of [`Rule`].
+    pub method: Method,
     /// True when there is no error (warnings allowed).
     pub valid: bool,
     /// Number of error findings.
@@ -66,7 +67,7 @@ pub fn validate_for(m: &Model, conditions: &[&str]) -> Validation {
     out.sort_by_key(|f| f.severity); // stable: keeps rule order within a severity
     let errors = out.iter().filter(|f| f.severity == Severity::Error).count();
     Validation {
-        method: "toc_rules_v1",
+        method: Method::TocRulesV1,
         valid: errors == 0,
         errors,
         warnings: out.len() - errors,

@@ -1,6 +1,7 @@
 //! What-if: delay one goal and list everything that moves (see [`what_if`]).
 
 use super::date::Date;
+use super::method::Method;
 use super::model::Model;
 use super::schedule::{assemble, cpm, date, last_day, plan, Schedule, ScheduleOptions};
 use crate::error::{Code, Error, Result};
@@ -49,8 +50,8 @@ pub struct Move {
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "TocWhatIf"))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {
-    /// `"cpm_delay"`.
-    pub method: &'static str,
+    /// `Method::CpmDelay`.
+    pub method: Method,
     /// The delayed goal.
     pub goal_id: String,
     /// The delay in days.
@@ -144,7 +145,7 @@ pub fn what_if(m: &Model, options: &WhatIfOptions) -> Result<WhatIf> {
     let fb = before.ef.iter().copied().max().unwrap_or(p.anchor);
     let fa = after.ef.iter().copied().max().unwrap_or(p.anchor);
     Ok(WhatIf {
-        method: "cpm_delay",
+        method: Method::CpmDelay,
         goal_id: options.goal_id.clone(),
         delay_days: options.delay_days,
         moved,

@@ -63,7 +63,7 @@ export type AlphaOptions = {
 /**
  * The alternative hypothesis: a difference in either direction, or in the stated direction.
  */
-export type Alternative = "two-sided" | "one-sided";
+export type Alternative = "two_sided" | "one_sided";
 
 /**
  * Options of [`analyze_round`]; every field is optional.
@@ -131,9 +131,9 @@ export type BootstrapOptions = {
  */
 export type BootstrapRanks = {
   /**
-   * `"bootstrap-reviewers"`.
+   * `Method::BootstrapReviewers`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * `"raw"` or `"calibrated"`.
    */
@@ -196,9 +196,9 @@ export type CalibratedScore = {
  */
 export type Calibration = {
   /**
-   * `"additive-least-squares"` (with `"reviewer-z-score"` as the simple alternative).
+   * `Method::AdditiveLeastSquares` (with `"reviewer-z-score"` as the simple alternative).
    */
-  method: string,
+  method: RoundMethod,
   /**
    * Reviews used (reviewer × proposal weighted scores).
    */
@@ -241,9 +241,9 @@ export type ChiSquareOptions = {
  */
 export type ChiSquareTest = {
   /**
-   * `"chi-square-independence"`.
+   * `Method::ChiSquareIndependence`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Whether Yates' correction was applied.
    */
@@ -467,11 +467,11 @@ export type CronbachAlpha = {
   /**
    * `"cronbach"`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Method of the confidence interval: `"feldt"`.
    */
-  ciMethod: string,
+  ciMethod: StatsMethod,
   /**
    * How missing answers were handled: `"listwise"` (a respondent with any missing item is
    * left out).
@@ -537,8 +537,8 @@ export type DepthFlag = {
    */
   proposalId: string,
   /**
-   * Stable code: `"transformative-without-relational"`, `"structural-only"` or
-   * `"power-without-leadership"`.
+   * Stable code: `"transformative_without_relational"`, `"structural_only"` or
+   * `"power_without_leadership"`.
    */
   code: string,
   /**
@@ -689,9 +689,9 @@ export type FundingOptions = {
  */
 export type FundingResult = {
   /**
-   * The solver: `"dp-over-cost"` or `"branch-and-bound"`.
+   * The solver: `Method::DpOverCost` or `Method::BranchAndBound`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * True when the funded set is proven to maximise the total score.
    */
@@ -751,9 +751,9 @@ export type FundingResult = {
  */
 export type GoodnessOfFit = {
   /**
-   * `"chi-square-gof"`.
+   * `Method::ChiSquareGof`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Total count.
    */
@@ -840,9 +840,9 @@ export type IccForm = {
  */
 export type IccResult = {
   /**
-   * `"shrout-fleiss"`.
+   * `Method::ShroutFleiss`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Subjects (rows) given.
    */
@@ -929,7 +929,7 @@ export type KrippendorffAlpha = {
   /**
    * `"krippendorff"`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * `"interval"` or `"ordinal"`.
    */
@@ -967,6 +967,12 @@ export type KrippendorffAlpha = {
    */
   warnings: Array<Note>,
 };
+
+/**
+ * A language of user-facing text. Serialized as `"en"` / `"es"` (snake_case, like every enum
+ * value at the boundary).
+ */
+export type Lang = "en" | "es";
 
 /**
  * A level of explicitness that groups conditions (FSG: structural, relational, transformative).
@@ -1015,13 +1021,13 @@ export type LevelScore = {
  */
 export type MannWhitney = {
   /**
-   * `"mann-whitney"`.
+   * `Method::MannWhitney`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * `"exact"`, `"normal"` or `"none"` (every value tied: p = 1 by convention).
    */
-  pValueMethod: string,
+  pValueMethod: StatsMethod,
   /**
    * Whether a continuity correction was applied (normal approximation only).
    */
@@ -1097,7 +1103,7 @@ export type McNemar = {
   /**
    * `"mcnemar"`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Pairs given (`null` when only the discordant counts were given).
    */
@@ -1131,9 +1137,9 @@ export type McNemar = {
    */
   pValue: number,
   /**
-   * `"exact-binomial"`.
+   * `Method::ExactBinomial`.
    */
-  pValueMethod: string,
+  pValueMethod: StatsMethod,
   /**
    * Asymptotic statistic (b − c)²/(b + c) without continuity correction.
    */
@@ -1294,9 +1300,9 @@ export type PairedDifference = {
    */
   level: number,
   /**
-   * `"newcombe-paired"` (Newcombe 1998, method 10).
+   * `Method::NewcombePaired` (Newcombe 1998, method 10).
    */
-  method: string,
+  method: StatsMethod,
 };
 
 /**
@@ -1304,9 +1310,9 @@ export type PairedDifference = {
  */
 export type PairedT = {
   /**
-   * `"paired-t"`.
+   * `Method::PairedT`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Pairs given.
    */
@@ -1418,11 +1424,11 @@ export type Param = number | string | Array<Param>;
  */
 export type Power = {
   /**
-   * `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
+   * `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
    */
-  method: string,
+  method: StatsMethod,
   /**
-   * What n counts: `"per-group"` or `"pairs"`.
+   * What n counts: `"per_group"` or `"pairs"`.
    */
   unit: string,
   /**
@@ -1497,7 +1503,7 @@ export type ProportionInterval = {
   /**
    * The interval method: `"wilson"`.
    */
-  method: string,
+  method: StatsMethod,
 };
 
 /**
@@ -1568,7 +1574,7 @@ export type ProposalScore = {
 /**
  * Where a condition comes from, so a reader can tell the source's words from our inferences.
  */
-export type Provenance = "fsg" | "alianza-source" | "alianza-inferred" | "custom";
+export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
 
 /**
  * One proposal's rank and its uncertainty.
@@ -1677,9 +1683,9 @@ export type ReviewerCalibration = {
  */
 export type ReviewsCsv = {
   /**
-   * `"reviews-csv"`.
+   * `Method::ReviewsCsv`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * Scores read from the good cells (add them to a round's `scores`).
    */
@@ -1746,9 +1752,9 @@ export type Round = {
  */
 export type RoundAgreement = {
   /**
-   * `"icc-complete-rows+krippendorff"`.
+   * `Method::IccCompleteRowsKrippendorff`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * Per condition, in rubric order.
    */
@@ -1780,9 +1786,9 @@ export type RoundAgreement = {
  */
 export type RoundAnalysis = {
   /**
-   * `"round-analysis"`.
+   * `Method::RoundAnalysis`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * Proposals in the round.
    */
@@ -1827,13 +1833,18 @@ export type RoundAnalysis = {
 };
 
 /**
+ * A method of a Proposals-area result.
+ */
+export type RoundMethod = "round_analysis" | "bootstrap_reviewers" | "dp_over_cost" | "branch_and_bound" | "additive_least_squares" | "weighted_mean_of_condition_means" | "icc_complete_rows_krippendorff" | "reviews_csv";
+
+/**
  * Weighted scores of every proposal of a round.
  */
 export type RoundScores = {
   /**
-   * `"weighted-mean-of-condition-means"`.
+   * `Method::WeightedMeanOfConditionMeans`.
    */
-  method: string,
+  method: RoundMethod,
   /**
    * Proposals, in round order.
    */
@@ -1949,11 +1960,11 @@ id: string,
  */
 export type SampleSize = {
   /**
-   * `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
+   * `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
    */
-  method: string,
+  method: StatsMethod,
   /**
-   * What n counts: `"per-group"` (two proportions) or `"pairs"`.
+   * What n counts: `"per_group"` (two proportions) or `"pairs"`.
    */
   unit: string,
   /**
@@ -2128,14 +2139,14 @@ export type SignedRankOptions = {
  */
 export type SignedRankTest = {
   /**
-   * `"wilcoxon-signed-rank"`.
+   * `Method::WilcoxonSignedRank`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * How the p-value was computed: `"exact"`, `"normal"` (normal approximation) or `"none"`
    * (every difference is zero: p = 1 by convention).
    */
-  pValueMethod: string,
+  pValueMethod: StatsMethod,
   /**
    * The zero rule used.
    */
@@ -2201,6 +2212,16 @@ export type SignedRankTest = {
 };
 
 /**
+ * The name of an effect size reported beside a test.
+ */
+export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "difference";
+
+/**
+ * A statistical method (the test, interval or estimator a result used).
+ */
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "t" | "exact" | "normal" | "none";
+
+/**
  * How p-values are adjusted across the report.
  */
 export type SurveyAdjust = "holm" | "bh" | "bonferroni" | "hochberg" | "none";
@@ -2234,7 +2255,7 @@ export type SurveyChoice = {
   /**
    * The choice as shown to respondents.
    */
-  label: SurveyText,
+  label: Text,
   /**
    * Other spellings that match.
    */
@@ -2365,12 +2386,12 @@ export type SurveyColumnSummary = {
 /**
  * How the two measurements of a pair were collected.
  */
-export type SurveyDesign = "thenTest" | "prePost";
+export type SurveyDesign = "then_test" | "pre_post";
 
 /**
  * Which rows of a repeated respondent id are analysed.
  */
-export type SurveyDuplicatePolicy = "keepFirst" | "keepLast" | "keepAll" | "dropAll";
+export type SurveyDuplicatePolicy = "keep_first" | "keep_last" | "keep_all" | "drop_all";
 
 /**
  * The encoding a file was read with, for the import summary.
@@ -2394,14 +2415,14 @@ export type SurveyEncodingInfo = {
 /**
  * How the encoding was chosen.
  */
-export type SurveyEncodingSource = "bom" | "zeroBytes" | "validUtf8" | "fallback" | "user" | "text";
+export type SurveyEncodingSource = "bom" | "zero_bytes" | "valid_utf8" | "fallback" | "user" | "text";
 
 /**
  * Why some rows were left out of a result, and how many.
  */
 export type SurveyExclusion = {
   /**
-   * `"blank"`, `"notApplicable"`, `"declined"`, `"dontKnow"`, `"invalid"`, `"missing"`,
+   * `"blank"`, `"not_applicable"`, `"declined"`, `"dont_know"`, `"invalid"`, `"missing"`,
    * `"beforeMissing"`, `"afterMissing"`, `"unmatched"`, `"smallGroup"`, `"incomplete"`.
    */
   reason: string,
@@ -2414,12 +2435,12 @@ export type SurveyExclusion = {
 /**
  * What a Qualtrics export's cells hold.
  */
-export type SurveyExportValues = "choiceText" | "numeric";
+export type SurveyExportValues = "choice_text" | "numeric";
 
 /**
  * What a column's extra header rows say it is.
  */
-export type SurveyHeaderKind = "plain" | "response" | "openEnded" | "choice" | "selectedChoice" | "textEntry" | "metadata";
+export type SurveyHeaderKind = "plain" | "response" | "open_ended" | "choice" | "selected_choice" | "text_entry" | "metadata";
 
 /**
  * What the import found: the file's shape and every problem, for the page's import panel.
@@ -2487,7 +2508,7 @@ export type SurveyInstrument = {
   /**
    * Title, if known.
    */
-  title?: SurveyText,
+  title?: Text,
   /**
    * True when the data is synthetic (the built-in examples are).
    */
@@ -2558,7 +2579,7 @@ export type SurveyIssue = {
    * What happened to those cells: `"missing"` (counted as missing), `"kept"` (ragged rows
    * keep the fields they have), `"ignored"`, `"recovered"` (an unclosed quote: the rows
    * after it were read again from the next line), or for duplicates the policy applied:
-   * `"firstKept"`, `"lastKept"`, `"allKept"`, `"allDropped"`.
+   * `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`.
    */
   treatment: string,
   /**
@@ -2583,7 +2604,7 @@ export type SurveyItem = {
   /**
    * The question text.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * How cells are read.
    */
@@ -2642,7 +2663,7 @@ export type SurveyItemResult = {
   /**
    * Question text.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Item type.
    */
@@ -2711,7 +2732,7 @@ export type SurveyItemResult = {
   /**
    * `"wilson"` for shares (and `"t"` for the numeric mean's interval).
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Reference for the method.
    */
@@ -2733,7 +2754,7 @@ export type SurveyItemResult = {
 /**
  * The type of an item, which decides how its cells are read and which statistics apply.
  */
-export type SurveyItemType = "likert" | "binary" | "multiSelect" | "change" | "numeric" | "category" | "text" | "codes";
+export type SurveyItemType = "likert" | "binary" | "multi_select" | "change" | "numeric" | "category" | "text" | "codes";
 
 /**
  * The mapping of a file onto an instrument.
@@ -2777,14 +2798,14 @@ export type SurveyNonAnswer = {
   /**
    * Its label, when a codebook or the file gives one.
    */
-  label?: SurveyText,
+  label?: Text,
 };
 
 /**
  * Why a code is not an answer on the scale. Every non-answer is left out of the
  * denominators and counted as missing for its reason.
  */
-export type SurveyNonAnswerReason = "dontKnow" | "notApplicable" | "declined" | "skipped";
+export type SurveyNonAnswerReason = "dont_know" | "not_applicable" | "declined" | "skipped";
 
 /**
  * The same question measured twice, for a paired shift.
@@ -2810,7 +2831,7 @@ export type SurveyPair = {
   /**
    * The question without its before/now marker.
    */
-  text?: SurveyText,
+  text?: Text,
   /**
    * Pre/post across waves: the wave of the pretest (default: the first wave).
    */
@@ -2840,7 +2861,7 @@ export type SurveyPoint = {
   /**
    * The label in English and Spanish; both match.
    */
-  label: SurveyText,
+  label: Text,
   /**
    * Other spellings that match (compared case- and accent-insensitively).
    */
@@ -2925,7 +2946,7 @@ export type SurveyReport = {
   /**
    * The instrument's title.
    */
-  title: SurveyText,
+  title: Text,
   /**
    * True when the data is synthetic (say so wherever it is shown).
    */
@@ -3008,7 +3029,7 @@ export type SurveyReportOptions = {
 /**
  * What a column is used for.
  */
-export type SurveyRole = "item" | "respondentId" | "timestamp" | "wave" | "ignored" | "unused";
+export type SurveyRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "unused";
 
 /**
  * Several items that measure one construct (e.g. "parent confidence").
@@ -3021,7 +3042,7 @@ export type SurveyScale = {
   /**
    * The construct's name.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Ids of its items (Likert, binary or numeric), at least two.
    */
@@ -3043,7 +3064,7 @@ export type SurveyScaleResult = {
   /**
    * The construct's name.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Item ids, in order.
    */
@@ -3076,7 +3097,7 @@ export type SurveyScaleResult = {
   /**
    * `"cronbach"`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Reference.
    */
@@ -3142,7 +3163,7 @@ export type SurveySentence = {
 /**
  * How the header of an export is laid out.
  */
-export type SurveyShape = "oneHeader" | "surveyMonkey" | "qualtrics";
+export type SurveyShape = "one_header" | "survey_monkey" | "qualtrics";
 
 /**
  * A share of respondents with its interval.
@@ -3155,7 +3176,7 @@ export type SurveyShare = {
   /**
    * The label.
    */
-  label: SurveyText,
+  label: Text,
   /**
    * Respondents with this answer.
    */
@@ -3193,7 +3214,7 @@ export type SurveyShiftResult = {
   /**
    * The question.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Item type of both measurements.
    */
@@ -3269,7 +3290,7 @@ export type SurveyShiftResult = {
   /**
    * The main test's method.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Notes for the reader.
    */
@@ -3300,11 +3321,11 @@ export type SurveySubgroupResult = {
   /**
    * Item text.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Group item text.
    */
-  groupText: SurveyText,
+  groupText: Text,
   /**
    * One row per group level, in the group item's point order.
    */
@@ -3334,9 +3355,9 @@ export type SurveySubgroupResult = {
    */
   test: SurveyTestSummary | null,
   /**
-   * `"chi-square-independence"`.
+   * `Method::ChiSquareIndependence`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Notes for the reader.
    */
@@ -3354,7 +3375,7 @@ export type SurveySubgroupRow = {
   /**
    * The group's label (e.g. "Salton City").
    */
-  level: SurveyText,
+  level: Text,
   /**
    * Answers in the group (`null` when suppressed).
    */
@@ -3391,10 +3412,10 @@ export type SurveySubgroupRow = {
  */
 export type SurveyTestSummary = {
   /**
-   * The test, e.g. `"mcnemar-exact"`, `"wilcoxon-signed-rank"`, `"paired-t"`,
-   * `"two-proportions"`, `"mann-whitney"`, `"chi-square-independence"`.
+   * The test, e.g. `mcnemar_exact`, `wilcoxon_signed_rank`, `paired_t`, `two_proportions`,
+   * `mann_whitney`, `chi_square_independence`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * Paper and the R call matched.
    */
@@ -3416,28 +3437,14 @@ export type SurveyTestSummary = {
    */
   pAdjusted: number | null,
   /**
-   * The effect size's name: `"rankBiserial"`, `"dz"`, `"cohensH"`, `"cramersV"`,
-   * `"difference"`.
+   * The effect size's name: `rank_biserial`, `dz`, `cohens_h`, `cramers_v`,
+   * `difference`.
    */
-  effectName: string,
+  effectName: StatsEffect,
   /**
    * The effect size.
    */
   effect: number,
-};
-
-/**
- * A text in English and Spanish; either may be empty when unknown.
- */
-export type SurveyText = {
-  /**
-   * English text.
-   */
-  en?: string,
-  /**
-   * Spanish text.
-   */
-  es?: string,
 };
 
 /**
@@ -3452,7 +3459,7 @@ export type SurveyTopBox = {
   /**
    * What the box means, e.g. "Agree or strongly agree".
    */
-  label: SurveyText,
+  label: Text,
   /**
    * The share with its Wilson interval.
    */
@@ -3470,7 +3477,7 @@ export type SurveyWaveResult = {
   /**
    * Question text.
    */
-  text: SurveyText,
+  text: Text,
   /**
    * Item type.
    */
@@ -3572,17 +3579,17 @@ export type SurveyWaves = {
 };
 
 /**
- * A text in English and Spanish.
+ * A text in English and Spanish; either may be empty when unknown.
  */
 export type Text = {
   /**
-   * English.
+   * English text.
    */
-  en: string,
+  en?: string | null,
   /**
-   * Spanish.
+   * Spanish text.
    */
-  es: string,
+  es?: string | null,
 };
 
 /**
@@ -3596,7 +3603,7 @@ export type TocActivity = {
   /**
    * Title.
    */
-  title: TocText,
+  title: Text,
   /**
    * Goal the activity serves.
    */
@@ -3684,7 +3691,7 @@ export type TocAssumption = {
   /**
    * The statement.
    */
-  text: TocText,
+  text: Text,
   /**
    * Ids of the elements or goals it concerns.
    */
@@ -3869,11 +3876,11 @@ export type TocComponent = {
   /**
    * Title.
    */
-  title: TocText,
+  title: Text,
   /**
    * Who takes part, e.g. "Parent leaders and parent members".
    */
-  who?: TocText | null,
+  who?: Text | null,
   /**
    * Where it came from.
    */
@@ -4060,7 +4067,7 @@ kind: TocKind,
 /**
  * Its title (name, measure or statement); "New <kind>" (English only) when absent.
  */
-title?: TocText | null,
+title?: Text | null,
 /**
  * An element the new one concerns: the `of` of an indicator, the `about` of an
  * assumption (ignored for other kinds).
@@ -4173,7 +4180,7 @@ export type TocElement = {
   /**
    * Title.
    */
-  title: TocText,
+  title: Text,
   /**
    * Component the element belongs to.
    */
@@ -4195,7 +4202,7 @@ export type TocEvent = {
   /**
    * What happened, in English and Spanish.
    */
-  title: TocText,
+  title: Text,
   /**
    * Activity, flashpoint or milestone.
    */
@@ -4248,7 +4255,7 @@ export type TocExport = {
 /**
  * Export formats.
  */
-export type TocExportFormat = "json" | "mermaid" | "dot" | "indicatorsCsv";
+export type TocExportFormat = "json" | "mermaid" | "dot" | "indicators_csv";
 
 /**
  * Options of [`export`].
@@ -4261,7 +4268,7 @@ export type TocExportOptions = {
   /**
    * Label language for Mermaid and DOT (default English).
    */
-  lang?: TocLang,
+  lang?: Lang,
 };
 
 /**
@@ -4315,7 +4322,7 @@ export type TocGoal = {
   /**
    * Title in English and Spanish.
    */
-  title: TocText,
+  title: Text,
   /**
    * Who is responsible, e.g. `"PASS funders"`.
    */
@@ -4514,7 +4521,7 @@ export type TocIndicator = {
   /**
    * What is measured.
    */
-  measure: TocText,
+  measure: Text,
   /**
    * Unit, e.g. "%" or "parents".
    */
@@ -4638,7 +4645,7 @@ export type TocInput = {
   /**
    * Title.
    */
-  title: TocText,
+  title: Text,
   /**
    * Amount in `unit`, e.g. 300 for "USD per parent per month".
    */
@@ -4659,18 +4666,13 @@ export type TocInput = {
 export type TocKind = "phase" | "goal" | "component" | "input" | "activity" | "output" | "outcome" | "impact" | "assumption" | "indicator";
 
 /**
- * Label language of the diagram exports.
- */
-export type TocLang = "en" | "es";
-
-/**
  * The result of [`layout`].
  */
 export type TocLayout = {
   /**
-   * `"layered_barycenter"`.
+   * `Method::LayeredBarycenter`.
    */
-  method: string,
+  method: TocMethod,
   /**
    * Total width.
    */
@@ -4828,6 +4830,11 @@ export type TocMeasure = {
 };
 
 /**
+ * A method of a logic-model result.
+ */
+export type TocMethod = "linear_expected_progress" | "cpm_delay" | "toc_rules_v1" | "layered_barycenter" | "cpm";
+
+/**
  * A program's logic model: schedule and theory of change in one schema-versioned document.
  */
 export type TocModel = {
@@ -4842,7 +4849,7 @@ export type TocModel = {
   /**
    * Program name.
    */
-  title: TocText,
+  title: Text,
   /**
    * The source text the model was read from, e.g. "Seed 004: PASS concept paper".
    */
@@ -4949,7 +4956,7 @@ export type TocOutcome = {
   /**
    * Title.
    */
-  title: TocText,
+  title: Text,
   /**
    * Short, intermediate or long term.
    */
@@ -5012,7 +5019,7 @@ export type TocPhase = {
   /**
    * Name in English and Spanish.
    */
-  name: TocText,
+  name: Text,
   /**
    * First day of the window.
    */
@@ -5080,9 +5087,9 @@ export type TocPoint = {
  */
 export type TocProgress = {
   /**
-   * `"linear_expected_progress"`.
+   * `Method::LinearExpectedProgress`.
    */
-  method: string,
+  method: TocMethod,
   /**
    * The date progress is judged at.
    */
@@ -5166,7 +5173,7 @@ export type TocSchedule = {
   /**
    * `"cpm"`.
    */
-  method: string,
+  method: TocMethod,
   /**
    * Number of goals.
    */
@@ -5364,20 +5371,6 @@ export type TocStatusCounts = {
 export type TocTerm = "short" | "intermediate" | "long";
 
 /**
- * A label in English with an optional Spanish translation (the page falls back to English).
- */
-export type TocText = {
-  /**
-   * English text.
-   */
-  en: string,
-  /**
-   * Spanish text, `null` when not translated.
-   */
-  es?: string | null,
-};
-
-/**
  * Whether something is where it should be by `asOf`.
  */
 export type TocTrack = "not_yet_due" | "on_track" | "no_data" | "behind";
@@ -5387,9 +5380,9 @@ export type TocTrack = "not_yet_due" | "on_track" | "no_data" | "behind";
  */
 export type TocValidation = {
   /**
-   * `"toc_rules_v1"`: the rule set of [`Rule`].
+   * `Method::TocRulesV1`: the rule set of [`Rule`].
    */
-  method: string,
+  method: TocMethod,
   /**
    * True when there is no error (warnings allowed).
    */
@@ -5429,9 +5422,9 @@ export type TocValidation = {
  */
 export type TocWhatIf = {
   /**
-   * `"cpm_delay"`.
+   * `Method::CpmDelay`.
    */
-  method: string,
+  method: TocMethod,
   /**
    * The delayed goal.
    */
@@ -5497,17 +5490,17 @@ export type TocWhatIfOptions = {
  */
 export type TwoProportions = {
   /**
-   * `"two-proportions"`.
+   * `Method::TwoProportions`.
    */
-  method: string,
+  method: StatsMethod,
   /**
    * `"newcombe"`: the interval method (Newcombe 1998, independent samples, method 10).
    */
-  intervalMethod: string,
+  intervalMethod: StatsMethod,
   /**
-   * `"chi-square"` or `"chi-square-yates"`: the test.
+   * `"chi_square"` or `Method::ChiSquareYates`: the test.
    */
-  testMethod: string,
+  testMethod: StatsMethod,
   /**
    * Successes in wave 1.
    */

@@ -65,8 +65,8 @@ impl Survey {
         Ok(Survey { inner })
     }
 
-    /// Applies another duplicate-id policy to every analysis: "keepFirst", "keepLast",
-    /// "keepAll" or "dropAll". Throws `bad_input`.
+    /// Applies another duplicate-id policy to every analysis: "keep_first", "keep_last",
+    /// "keep_all" or "drop_all". Throws `bad_input`.
     #[wasm_bindgen(js_name = setDuplicates)]
     pub fn set_duplicates(
         &mut self,

@@ -71,7 +71,7 @@ test('picking another encoding reads the bytes again, and says what it cost', as
 
 test('the duplicate-id policy is a select; each repeated id is listed at its lines', async () => {
   await upload('parents_duplicate_ids.csv');
-  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'keepLast');
+  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'keep_last');
   const items = await s.page.$$eval(`${q('survey-duplicate-list')} li`, (lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent })));
   const p010 = items.find((i) => i.text.includes('P010'));
   const p030 = items.find((i) => i.text.includes('P030'));
@@ -79,12 +79,12 @@ test('the duplicate-id policy is a select; each repeated id is listed at its lin
   assert.match(p030.text, /lines 33, 118 — different answers/);
   assert.match(await text('survey-rows-analysed'), /113 of 116 rows/);
   await clearStatus();
-  await s.page.selectOption(q('survey-duplicates'), 'dropAll');
+  await s.page.selectOption(q('survey-duplicates'), 'drop_all');
   await status(/loaded/);
   await s.page.waitForFunction((sel) => /110 of 116 rows/.test(document.querySelector(sel)?.textContent ?? ''), q('survey-rows-analysed'));
-  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'dropAll');
+  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'drop_all');
   await clearStatus();
-  await s.page.selectOption(q('survey-duplicates'), 'keepAll');
+  await s.page.selectOption(q('survey-duplicates'), 'keep_all');
   await status(/loaded/);
   await s.page.waitForFunction((sel) => /116 of 116 rows/.test(document.querySelector(sel)?.textContent ?? ''), q('survey-rows-analysed'));
 });
@@ -142,7 +142,7 @@ test('codes no template fits: type the labels, mark a code as a non-answer, conf
   const na = box().locator(`${q('survey-scale-nonanswers')} li`).first();
   await na.locator('input').fill('6');
   await na.locator('input').dispatchEvent('change');
-  await box().locator(q('survey-scale-nonanswers')).locator('select').first().selectOption('dontKnow');
+  await box().locator(q('survey-scale-nonanswers')).locator('select').first().selectOption('dont_know');
   await box().locator(q('survey-scale-positive')).selectOption({ label: '1 = Strongly agree' });
   await clearStatus();
   await box().locator(q('survey-scale-confirm')).click();
@@ -195,7 +195,7 @@ test('a codebook is imported (a bad one refused at its line) and exported', asyn
 test('confirmed scales and the duplicate policy are kept with the project across a reload', async () => {
   // The codebook test left qualtrics_numeric.csv loaded with its codebook applied.
   await clearStatus();
-  await s.page.selectOption(q('survey-duplicates'), 'keepFirst');
+  await s.page.selectOption(q('survey-duplicates'), 'keep_first');
   await status(/loaded/);
   await s.page.waitForSelector('html[data-saved="yes"]', { state: 'attached' });
   await s.page.evaluate(() => { document.getElementById('project-status').textContent = ''; });
@@ -207,7 +207,7 @@ test('confirmed scales and the duplicate policy are kept with the project across
   await clearStatus();
   await s.page.setInputFiles('#survey-file', { name: 'qualtrics_numeric.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('qualtrics_numeric.csv', corpus)) });
   await status(/saved mapping was applied again/);
-  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'keepFirst');
+  assert.equal(await s.page.inputValue(q('survey-duplicates')), 'keep_first');
   assert.equal(await scaleItem("I feel confident interacting with my child's teachers").getAttribute('data-status'), 'confirmed');
   assert.match(await sentences(), /\d+% \(95% CI [\d–]+%\) agree/);
 });

@@ -32,7 +32,7 @@ test('a change survives a reload', async () => {
 test('the project file saves with its schema and engine versions, and opens again with undo', async () => {
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
   const project = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.equal(project.schemaVersion, 1);
+  assert.equal(project.schemaVersion, 2);
   assert.match(project.engineVersion, /^\d+\.\d+\.\d+/);
   assert.equal(project.areas.survey.share.x, '48');
 
@@ -104,10 +104,40 @@ test('the schema-1 project file fixture opens in every area', async () => {
   await s.page.waitForSelector('#project-status:has-text("opened")');
   assert.equal(await field('x').inputValue(), project.areas.survey.share.x);
   await s.page.click('#tab-proposals');
-  assert.ok((await s.page.textContent('#area-proposals')).includes(project.areas.proposals.round.proposals[0].title));
+  const proposals = await s.page.textContent('#area-proposals');
+  assert.ok(proposals.includes(project.areas.proposals.round.proposals[0].title));
+  // Version 1 spelt rubric provenance in kebab-case; migrated, it still names its source.
+  assert.ok(proposals.includes('Alianza — from the source') && proposals.includes('Alianza — inferred'));
+  assert.doesNotMatch(proposals, /proposals\.rubric\.provenance/);
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.schemaVersion, 2);
+  assert.deepEqual(saved.areas.proposals.rubric.conditions.map((c) => c.provenance),
+    project.areas.proposals.rubric.conditions.map((c) => c.provenance.replace('-', '_')));
   await s.page.click('#tab-toc');
   assert.ok((await s.page.textContent('#area-toc')).includes(project.areas.toc.model.title.en));
   await s.page.click('#tab-survey');
+  await s.page.click('#project-undo');
+  await s.page.waitForSelector('#project-status:has-text("back")');
+});
+
+test('a schema-1 project with an edited survey mapping (camelCase values) opens with the same report', async () => {
+  // tests/data/project_v1_survey.json was saved by the schema-1 page
+  // (tests/browser/make-project-v1-survey-fixture.mjs), with the percentages its report showed.
+  const fixture = readFileSync(new URL('../data/project_v1_survey.json', import.meta.url));
+  const project = JSON.parse(fixture);
+  assert.ok(JSON.stringify(project.areas.survey.mapping).includes('"thenTest"'));
+  s.page.once('dialog', (d) => d.accept());
+  await s.page.setInputFiles('#project-open', { name: 'project_v1_survey.json', mimeType: 'application/json', buffer: fixture });
+  await s.page.waitForSelector('#project-status:has-text("opened")');
+  await s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 30000 });
+  const report = await s.page.textContent('[data-testid="survey-report"]');
+  assert.deepEqual(report.match(/\d+(?:\.\d+)?%/g), project.expectedReportPercentages);
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#project-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.schemaVersion, 2);
+  const mapping = JSON.stringify(saved.areas.survey.mapping);
+  assert.ok(mapping.includes('"then_test"') && mapping.includes('"multi_select"') && !mapping.includes('"thenTest"'));
   await s.page.click('#project-undo');
   await s.page.waitForSelector('#project-status:has-text("back")');
 });

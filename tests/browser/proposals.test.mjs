@@ -379,7 +379,7 @@ test('results export as CSV and JSON; the scores CSV imports back without a prob
   for (const col of ['rank', 'proposalId', 'score', 'calibratedScore', 'rankLower', 'rankUpper', 'pTopK', 'fundedAmount', 'mean:policies']) assert.ok(header.includes(col), col);
   const json = JSON.parse(await download('export-json'));
   assert.equal(json.synthetic, true);
-  assert.equal(json.analysis.method, 'round-analysis');
+  assert.equal(json.analysis.method, 'round_analysis');
   assert.equal(json.funding.budget, 650000);
   assert.equal(json.rubric.conditions.find((c) => c.id === 'mental-models').weight, 5);
   const scores = await download('export-scores');

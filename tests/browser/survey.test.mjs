@@ -246,7 +246,7 @@ test('the results export as CSV and JSON', async () => {
   assert.equal(lines[0], 'section,id,question,subgroup,category,n,count,estimate,lower,upper,display,method,test,statistic,df,p_value,p_adjusted,effect_name,effect,sentence');
   const top = lines.find((l) => l.startsWith('top_box,my_child_s_teachers,'));
   assert.match(top, /,111,99,0\.89189189\d*,0\.8204982\d*,0\.9370679\d*,,wilson,/);
-  assert.ok(lines.some((l) => l.startsWith('shift,shift_district_meetings,') && l.includes('mcnemar-exact')));
+  assert.ok(lines.some((l) => l.startsWith('shift,shift_district_meetings,') && l.includes('mcnemar_exact')));
   const [jsonDownload] = await Promise.all([s.page.waitForEvent('download'), s.page.click(q('survey-export-json'))]);
   const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   assert.equal(json.kind, 'waterline-survey-report');

@@ -193,7 +193,7 @@ test('export: JSON (schema-versioned), Mermaid, Graphviz DOT and the indicators 
   assert.match(await $('[data-testid="toc-export-preview"]').inputValue(), /flowchart LR/);
   const dot = await download('toc-export-dot');
   assert.match(dot.text, /^digraph "pass" \{/m);
-  const csv = await download('toc-export-indicatorsCsv');
+  const csv = await download('toc-export-indicators_csv');
   assert.match(csv.text, /^id,of,of_kind,measure_en/);
   assert.match(csv.text, /ind_meetings,out_channels,output/);
 });

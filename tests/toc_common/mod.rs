@@ -4,7 +4,7 @@
 use waterline::toc::*;
 
 fn text(s: String) -> Text {
-    Text { en: s, es: None }
+    Text::en(s)
 }
 
 /// A model with `elements` logic-model elements (20% activities, 20% outputs, 10% each of

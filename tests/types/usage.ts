@@ -27,7 +27,7 @@ export async function usage(): Promise<void> {
   const before = new Float64Array([1, 2, 3]);
   const after = new Float64Array([2, 3, 5]);
   const mc: McNemar = waterline.mcnemar(4, 12, { level: 0.95, a: 30, d: 67 });
-  const exact: string = mc.pValueMethod;
+  const exact: 'exact_binomial' = mc.pValueMethod;
   const mcp: McNemar = waterline.mcnemarPairs(before, after);
   const sr: SignedRankTest = waterline.wilcoxonSignedRank(before, after, { zeroMethod: 'pratt', correct: true, exact: null });
   // @ts-expect-error zeroMethod is "wilcox" | "pratt"
@@ -61,8 +61,8 @@ export async function usage(): Promise<void> {
   const issues: SurveyImportSummary = survey.issues();
   const report: SurveyReport = survey.report({ level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'pratt' });
   const sentence: string = report.items[0].sentence.es;
-  const fromBytes = waterline.Survey.fromBytes(new TextEncoder().encode(waterline.exampleStaffCsv()), { encoding: 'utf-8', duplicates: 'keepFirst' });
-  fromBytes.setDuplicates('dropAll');
+  const fromBytes = waterline.Survey.fromBytes(new TextEncoder().encode(waterline.exampleStaffCsv()), { encoding: 'utf-8', duplicates: 'keep_first' });
+  fromBytes.setDuplicates('drop_all');
   const enc: string = fromBytes.issues().encoding.name;
   const textEntry: boolean = fromBytes.issues().headers[0].textEntry;
   fromBytes.free();

@@ -438,7 +438,7 @@ export function mount(root, { changed = () => {} } = {}) {
     if (statusKey) status.textContent = t(statusKey, statusParams);
     include.checked = includeAnswers;
     fill(delimiter, [['', t('survey.delim.auto')], [',', t('survey.delim.comma')], [';', t('survey.delim.semicolon')], ['\t', t('survey.delim.tab')], ['|', t('survey.delim.pipe')]], readOptions.delimiter ?? '');
-    fill(shape, [['', t('survey.shape.auto')], ...['oneHeader', 'surveyMonkey', 'qualtrics'].map((s) => [s, t(`survey.shape.${s}`)])], readOptions.shape ?? '');
+    fill(shape, [['', t('survey.shape.auto')], ...['one_header', 'survey_monkey', 'qualtrics'].map((s) => [s, t(`survey.shape.${s}`)])], readOptions.shape ?? '');
     if (current) {
       const key = current.source === 'file' ? 'survey.source.file' : `survey.source.${current.source}`;
       source.textContent = t(key, { name: current.fileName ?? '' });

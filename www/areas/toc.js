@@ -139,7 +139,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   const exportPreview = el('textarea', { id: uid('export'), readonly: true, rows: 8, class: 'toc-export-preview', 'data-testid': 'toc-export-preview' });
   const exportStatus = el('p', { class: 'toc-status', role: 'status', 'aria-live': 'polite' });
   const exportCard = el('section', { class: 'card toc-export-card' }, h('h3', 'toc.export.heading'), h('p', 'toc.export.help', { class: 'toc-help' }),
-    el('div', { class: 'toc-buttons' }, ['json', 'mermaid', 'dot', 'indicatorsCsv'].map((f) => h('button', `toc.export.${f === 'indicatorsCsv' ? 'csv' : f}`,
+    el('div', { class: 'toc-buttons' }, ['json', 'mermaid', 'dot', 'indicators_csv'].map((f) => h('button', `toc.export.${f === 'indicators_csv' ? 'csv' : f}`,
       { type: 'button', class: 'secondary', 'data-export': f, 'data-testid': `toc-export-${f}` }))),
     exportStatus,
     el('div', { class: 'field' }, h('label', 'toc.export.preview', { for: exportPreview.id }), exportPreview));
@@ -579,7 +579,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     if (!button) return;
     const r = call('exportModel', model, { format: button.dataset.export, lang: lang() });
     if (!r.ok) { exportStatus.textContent = errorText(r.error); return; }
-    const file = `${model.id || 'model'}${button.dataset.export === 'indicatorsCsv' ? '-indicators' : ''}.${r.value.extension}`;
+    const file = `${model.id || 'model'}${button.dataset.export === 'indicators_csv' ? '-indicators' : ''}.${r.value.extension}`;
     exportPreview.value = r.value.text;
     downloadText(file, r.value.text, r.value.mimeType);
     exportStatus.textContent = t('toc.export.done', { file });

@@ -3,12 +3,13 @@
 use super::check_matrix;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::Method;
 use serde::Serialize;
 
 /// The level of measurement for Krippendorff's alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum AlphaMetric {
     /// Squared difference of the values: δ²(c, k) = (c − k)².
     Interval,
@@ -31,7 +32,7 @@ impl AlphaMetric {
 #[serde(rename_all = "camelCase")]
 pub struct KrippendorffAlpha {
     /// `"krippendorff"`.
-    pub method: &'static str,
+    pub method: Method,
     /// `"interval"` or `"ordinal"`.
     pub metric: &'static str,
     /// α = 1 − D_o / D_e, at most 1; 0 is chance agreement, negative is systematic disagreement.
@@ -187,7 +188,7 @@ pub fn krippendorff_alpha(
         );
     }
     Ok(KrippendorffAlpha {
-        method: "krippendorff",
+        method: Method::Krippendorff,
         metric: metric.as_str(),
         alpha: 1.0 - d_o / d_e,
         observed_disagreement: d_o,

@@ -5,6 +5,7 @@ use super::{Alternative, Power, PowerOptions, SampleSize};
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::normal_quantile;
+use crate::stats::method::Method;
 use crate::stats::noncentral_t::phi;
 
 /// Largest n the sample-size search considers.
@@ -67,13 +68,7 @@ impl Test {
         Ok(-normal_quantile(self.alpha / self.tails)?)
     }
 
-    pub(super) fn power(
-        &self,
-        method: &'static str,
-        unit: &'static str,
-        n: f64,
-        power: f64,
-    ) -> Power {
+    pub(super) fn power(&self, method: Method, unit: &'static str, n: f64, power: f64) -> Power {
         Power {
             method,
             unit,
@@ -107,7 +102,7 @@ impl NormalDesign {
 
     pub(super) fn sample_size(
         &self,
-        method: &'static str,
+        method: Method,
         unit: &'static str,
         target: f64,
         test: &Test,
@@ -137,7 +132,7 @@ impl NormalDesign {
 
 /// Packs a sample size: rounds up (to at least `min_n`) and reports the power reached.
 pub(super) fn finish(
-    method: &'static str,
+    method: Method,
     unit: &'static str,
     n_exact: f64,
     min_n: f64,

@@ -9,6 +9,7 @@ mod engine;
 
 use crate::error::{Code, Error, Result};
 use crate::note::Note;
+use crate::stats::method::Method;
 use crate::stats::noncentral_t::noncentral_t_cdf;
 use crate::stats::student_t::quantile as t_quantile;
 use engine::{finish, out_of_range, probability, solve, NormalDesign, Test};
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// The alternative hypothesis: a difference in either direction, or in the stated direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Alternative {
     /// Two-sided test at level α (α/2 in each tail). R: `alternative = "two.sided"`.
     #[default]
@@ -60,9 +61,9 @@ impl Default for PowerOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSize {
-    /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
-    pub method: &'static str,
-    /// What n counts: `"per-group"` (two proportions) or `"pairs"`.
+    /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
+    pub method: Method,
+    /// What n counts: `"per_group"` (two proportions) or `"pairs"`.
     pub unit: &'static str,
     /// The n to plan for: `n_exact` rounded up (at least 2 pairs for a paired t-test).
     pub n: u64,
@@ -87,9 +88,9 @@ pub struct SampleSize {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Power {
-    /// `"two-proportions"`, `"paired-t"` or `"mcnemar-connor"`.
-    pub method: &'static str,
-    /// What n counts: `"per-group"` or `"pairs"`.
+    /// `Method::TwoProportions`, `Method::PairedT` or `Method::McnemarConnor`.
+    pub method: Method,
+    /// What n counts: `"per_group"` or `"pairs"`.
     pub unit: &'static str,
     /// The n given.
     pub n: f64,
@@ -152,7 +153,7 @@ pub fn power_two_proportions(p1: f64, p2: f64, n: f64, options: &PowerOptions) -
         return Err(out_of_range("n", n, "a number of people per group above 0"));
     }
     let power = design.power(n, test.z()?, test.strict);
-    Ok(test.power("two-proportions", "per-group", n, power))
+    Ok(test.power(Method::TwoProportions, "per_group", n, power))
 }
 
 /// People per group needed to detect p1 vs p2 between two independent groups with the target
@@ -187,7 +188,7 @@ pub fn sample_size_two_proportions(
     let design = two_proportions_design(p1, p2)?;
     let test = Test::new(options)?;
     let power = probability("power", power, false)?;
-    design.sample_size("two-proportions", "per-group", power, &test)
+    design.sample_size(Method::TwoProportions, "per_group", power, &test)
 }
 
 /// Checked paired-means design: δ finite, sd > 0.
@@ -257,7 +258,12 @@ pub fn power_paired_means(delta: f64, sd: f64, n: f64, options: &PowerOptions) -
     if !(n.is_finite() && n >= 2.0) {
         return Err(out_of_range("n", n, "a number of pairs of at least 2"));
     }
-    Ok(test.power("paired-t", "pairs", n, paired_power(n, delta, sd, &test)))
+    Ok(test.power(
+        Method::PairedT,
+        "pairs",
+        n,
+        paired_power(n, delta, sd, &test),
+    ))
 }
 
 /// Pairs needed for a paired t-test to detect a mean change `delta` (standard deviation of the
@@ -307,7 +313,7 @@ pub fn sample_size_paired_means(
     } else {
         solve(f, 2.0, 1e7)?
     };
-    finish("paired-t", "pairs", n_exact, 2.0, target, &test, |n| {
+    finish(Method::PairedT, "pairs", n_exact, 2.0, target, &test, |n| {
         paired_power(n, delta, sd, &test)
     })
 }
@@ -371,7 +377,7 @@ pub fn power_paired_proportions(
         return Err(out_of_range("n", n, "a number of pairs above 0"));
     }
     let power = design.power(n, test.z()?, test.strict);
-    Ok(test.power("mcnemar-connor", "pairs", n, power))
+    Ok(test.power(Method::McnemarConnor, "pairs", n, power))
 }
 
 /// Pairs needed for McNemar's test to detect discordant probabilities `p10` vs `p01` with the
@@ -408,7 +414,7 @@ pub fn sample_size_paired_proportions(
     let design = mcnemar_design(p10, p01)?;
     let test = Test::new(options)?;
     let power = probability("power", power, false)?;
-    design.sample_size("mcnemar-connor", "pairs", power, &test)
+    design.sample_size(Method::McnemarConnor, "pairs", power, &test)
 }
 
 #[cfg(test)]
@@ -529,7 +535,7 @@ mod tests {
     fn alternatives_decode_with_r_spellings() {
         let a: Alternative = serde_json::from_str("\"one.sided\"").unwrap();
         assert_eq!(a, Alternative::OneSided);
-        let a: Alternative = serde_json::from_str("\"two-sided\"").unwrap();
+        let a: Alternative = serde_json::from_str("\"two_sided\"").unwrap();
         assert_eq!(a, Alternative::TwoSided);
     }
 }

@@ -6,12 +6,12 @@
 //! Q3,1,Improved,Mejoró,
 //! Q3,2,Stayed the same,Sigue igual,
 //! Q3,3,Gotten worse,Empeoró,
-//! Q3,9,Don't know,No sé,dontKnow
+//! Q3,9,Don't know,No sé,dont_know
 //! ```
 //!
 //! `column` is the column's key (the Qualtrics export tag, else the header text) or its header;
 //! `code` is the number the file writes; `label` and `label_es` say what it means; `missing`
-//! is empty for an answer and, for a non-answer, `dontKnow`, `notApplicable`, `declined`,
+//! is empty for an answer and, for a non-answer, `dont_know`, `not_applicable`, `declined`,
 //! `skipped` (or `1`/`yes`/`true`, the reason then read from the label). The header names
 //! the fields, in any order; `label_es` and `missing` may be left out; `,` `;` or tab.
 //!

@@ -54,7 +54,7 @@ fn missing_flag(flag: &str, label: &str, line: u64) -> Result<Option<NonAnswerRe
     Err(at(
         Error::new(
             Code::BadInput,
-            format!("line {line}: the missing flag \"{flag}\" is not empty, yes/no, or dontKnow, notApplicable, declined, skipped"),
+            format!("line {line}: the missing flag \"{flag}\" is not empty, yes/no, or dont_know, not_applicable, declined, skipped"),
         )
         .with("value", flag),
         line,

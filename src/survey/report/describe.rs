@@ -6,6 +6,7 @@ use super::notice;
 use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::Method;
 use crate::stats::{wilson, ProportionInterval};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
@@ -106,7 +107,7 @@ pub struct ItemResult {
     /// Numeric items: t interval for the mean, upper bound.
     pub mean_upper: Option<f64>,
     /// `"wilson"` for shares (and `"t"` for the numeric mean's interval).
-    pub method: &'static str,
+    pub method: Method,
     /// Reference for the method.
     pub reference: &'static str,
     /// Notes for the reader.
@@ -153,9 +154,9 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
                     r.excluded = [
                         ("blank", m.blank),
-                        ("notApplicable", m.not_applicable),
+                        ("not_applicable", m.not_applicable),
                         ("declined", m.declined),
-                        ("dontKnow", m.dont_know),
+                        ("dont_know", m.dont_know),
                         ("invalid", m.invalid),
                     ]
                     .into_iter()
@@ -190,7 +191,7 @@ fn empty(item: &Item) -> ItemResult {
         max: None,
         mean_lower: None,
         mean_upper: None,
-        method: "wilson",
+        method: Method::Wilson,
         reference: WILSON_REF,
         warnings: Vec::new(),
         notices: Vec::new(),
@@ -506,7 +507,7 @@ fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     r.q3 = quantile(&present, 0.75);
     r.min = present.first().copied();
     r.max = present.last().copied();
-    r.method = "t";
+    r.method = Method::T;
     r.reference = "Student (1908); R t.test(x, conf.level = level)$conf.int";
     let n = present.len();
     if let (Some(m), Some(s)) = (mean, sd) {

@@ -32,6 +32,7 @@ pub mod waves;
 
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::{Effect, Method};
 use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Text};
@@ -47,7 +48,7 @@ pub use waves::{wave_sensitivity, SensitivityRow, WaveResult};
 /// How p-values are adjusted across the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyAdjust"))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 pub enum Adjust {
     /// Holm's step-down (family-wise error; R `p.adjust(p, "holm")`). The default.
     #[default]
@@ -130,7 +131,7 @@ impl Default for ReportOptions {
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyExclusion"))]
 #[serde(rename_all = "camelCase")]
 pub struct Exclusion {
-    /// `"blank"`, `"notApplicable"`, `"declined"`, `"dontKnow"`, `"invalid"`, `"missing"`,
+    /// `"blank"`, `"not_applicable"`, `"declined"`, `"dont_know"`, `"invalid"`, `"missing"`,
     /// `"beforeMissing"`, `"afterMissing"`, `"unmatched"`, `"smallGroup"`, `"incomplete"`.
     pub reason: &'static str,
     /// Rows left out for this reason.
@@ -143,9 +144,9 @@ pub struct Exclusion {
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyTestSummary"))]
 #[serde(rename_all = "camelCase")]
 pub struct TestSummary {
-    /// The test, e.g. `"mcnemar-exact"`, `"wilcoxon-signed-rank"`, `"paired-t"`,
-    /// `"two-proportions"`, `"mann-whitney"`, `"chi-square-independence"`.
-    pub method: &'static str,
+    /// The test, e.g. `mcnemar_exact`, `wilcoxon_signed_rank`, `paired_t`, `two_proportions`,
+    /// `mann_whitney`, `chi_square_independence`.
+    pub method: Method,
     /// Paper and the R call matched.
     pub reference: &'static str,
     /// The test statistic (b for exact McNemar, V, t, χ², W).
@@ -156,9 +157,9 @@ pub struct TestSummary {
     pub p_value: f64,
     /// p-value adjusted across the report (`null` when `adjust` is `none`).
     pub p_adjusted: Option<f64>,
-    /// The effect size's name: `"rankBiserial"`, `"dz"`, `"cohensH"`, `"cramersV"`,
-    /// `"difference"`.
-    pub effect_name: &'static str,
+    /// The effect size's name: `rank_biserial`, `dz`, `cohens_h`, `cramers_v`,
+    /// `difference`.
+    pub effect_name: Effect,
     /// The effect size.
     pub effect: f64,
 }
@@ -210,9 +211,9 @@ pub struct Report {
 
 /// `test_not_computed`: the test `test` (its method tag) failed with the error `e`; the note
 /// carries the error's code as `reason`.
-pub(crate) fn not_computed(test: &str, e: &Error) -> Note {
+pub(crate) fn not_computed(test: Method, e: &Error) -> Note {
     Note::warning(NoteCode::TestNotComputed)
-        .with("test", test)
+        .with("test", test.as_str())
         .with("reason", e.code.as_str())
 }
 
@@ -414,14 +415,14 @@ mod tests {
     #[test]
     fn a_failed_test_is_a_note_with_the_method_tag_and_the_error_code() {
         let e = Error::new(Code::NoVariation, "every answer is the same");
-        let note = not_computed("mann-whitney", &e);
+        let note = not_computed(Method::MannWhitney, &e);
         let json = serde_json::to_value(&note).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
                 "code": "test_not_computed",
                 "severity": "warning",
-                "params": {"test": "mann-whitney", "reason": "no_variation"}
+                "params": {"test": "mann_whitney", "reason": "no_variation"}
             })
         );
     }

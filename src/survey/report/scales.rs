@@ -4,6 +4,7 @@
 use super::sentence::{lead, num, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::note::{Note, NoteCode, Param};
+use crate::stats::method::Method;
 use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
@@ -34,7 +35,7 @@ pub struct ScaleResult {
     /// (`null` when it cannot be computed; the warnings say why).
     pub alpha: Option<CronbachAlpha>,
     /// `"cronbach"`.
-    pub method: &'static str,
+    pub method: Method,
     /// Reference.
     pub reference: &'static str,
     /// Notes for the reader.
@@ -156,7 +157,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 mean,
                 sd,
                 alpha: None,
-                method: "cronbach",
+                method: Method::Cronbach,
                 reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
@@ -173,7 +174,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                         .extend(a.warnings.iter().map(|w| with_item_ids(w, &s.items)));
                     r.alpha = Some(a);
                 }
-                Err(e) => r.warnings.push(super::not_computed("cronbach", &e)),
+                Err(e) => r.warnings.push(super::not_computed(Method::Cronbach, &e)),
             }
             r.sentence = sentence(&r, options.level);
             r

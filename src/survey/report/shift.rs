@@ -11,6 +11,7 @@ use super::notice::{self, comparable};
 use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::{Effect, Method};
 use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
 use crate::stats::{
     LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
@@ -69,7 +70,7 @@ pub struct ShiftResult {
     /// The main test, with the adjusted p-value.
     pub test: Option<TestSummary>,
     /// The main test's method.
-    pub method: &'static str,
+    pub method: Method,
     /// Notes for the reader.
     pub warnings: Vec<Note>,
     /// Why the shift is withheld (`scale_not_declared`, `pair_scales_differ`,
@@ -214,7 +215,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             wilcoxon: None,
             paired_t: None,
             test: None,
-            method: "",
+            method: Method::None,
             warnings: Vec::new(),
             notices: Vec::new(),
             sentence: Sentence::default(),
@@ -257,7 +258,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
         }
         let lo = LevelOptions { level };
-        let warn = |r: &mut ShiftResult, test: &str, e: crate::Error| {
+        let warn = |r: &mut ShiftResult, test: Method, e: crate::Error| {
             r.warnings.push(super::not_computed(test, &e))
         };
         if item.kind != ItemType::Numeric {
@@ -289,21 +290,21 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         match item.kind {
             ItemType::Binary => match mcnemar_pairs(&before, &after, &lo) {
                 Ok(m) => {
-                    r.method = "mcnemar-exact";
+                    r.method = Method::McnemarExact;
                     r.test = Some(TestSummary {
-                        method: "mcnemar-exact",
+                        method: Method::McnemarExact,
                         reference: "McNemar (1947), Psychometrika 12, 153–157; R binom.test(b, b + c); Newcombe (1998) paired interval",
                         statistic: m.b as f64,
                         df: None,
                         p_value: m.p_value,
                         p_adjusted: None,
-                        effect_name: "difference",
+                        effect_name: Effect::Difference,
                         effect: m.difference.as_ref().map_or((m.c as f64 - m.b as f64) / n as f64, |d| d.estimate),
                     });
                     r.warnings.extend(m.warnings.iter().cloned());
                     r.mcnemar = Some(m);
                 }
-                Err(e) => warn(&mut r, "mcnemar-exact", e),
+                Err(e) => warn(&mut r, Method::McnemarExact, e),
             },
             ItemType::Likert | ItemType::Change => {
                 let opts = SignedRankOptions {
@@ -312,41 +313,41 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 };
                 match wilcoxon_signed_rank(&before, &after, &opts) {
                     Ok(w) => {
-                        r.method = "wilcoxon-signed-rank";
+                        r.method = Method::WilcoxonSignedRank;
                         r.test = Some(TestSummary {
-                            method: "wilcoxon-signed-rank",
+                            method: Method::WilcoxonSignedRank,
                             reference: "Wilcoxon (1945); Pratt (1959); Kerby (2014) rank-biserial; R wilcox.test(after, before, paired = TRUE)",
                             statistic: w.statistic,
                             df: None,
                             p_value: w.p_value,
                             p_adjusted: None,
-                            effect_name: "rankBiserial",
+                            effect_name: Effect::RankBiserial,
                             effect: w.rank_biserial,
                         });
                         r.warnings.extend(w.warnings.iter().cloned());
                         r.wilcoxon = Some(w);
                     }
-                    Err(e) => warn(&mut r, "wilcoxon-signed-rank", e),
+                    Err(e) => warn(&mut r, Method::WilcoxonSignedRank, e),
                 }
                 r.paired_t = paired_t(&before, &after, &lo).ok();
             }
             _ => match paired_t(&before, &after, &lo) {
                 Ok(t) => {
-                    r.method = "paired-t";
+                    r.method = Method::PairedT;
                     r.test = Some(TestSummary {
-                        method: "paired-t",
+                        method: Method::PairedT,
                         reference: "Student (1908); Cohen (1988) d_z; R t.test(after, before, paired = TRUE)",
                         statistic: t.t,
                         df: Some(t.df),
                         p_value: t.p_value,
                         p_adjusted: None,
-                        effect_name: "dz",
+                        effect_name: Effect::Dz,
                         effect: t.cohens_dz,
                     });
                     r.warnings.extend(t.warnings.iter().cloned());
                     r.paired_t = Some(t);
                 }
-                Err(e) => warn(&mut r, "paired-t", e),
+                Err(e) => warn(&mut r, Method::PairedT, e),
             },
         }
         out.push(r);
@@ -388,13 +389,13 @@ pub fn sentence(r: &ShiftResult, options: &ReportOptions) -> Sentence {
         let test = r.test.as_ref().map(|t| {
             let p = p_with_adjusted(t.p_value, t.p_adjusted, adjust, lang);
             match (t.method, en) {
-                ("mcnemar-exact", true) => format!("McNemar exact {p}"),
-                ("mcnemar-exact", false) => format!("McNemar exacta {p}"),
-                ("wilcoxon-signed-rank", true) => format!(
+                (Method::McnemarExact, true) => format!("McNemar exact {p}"),
+                (Method::McnemarExact, false) => format!("McNemar exacta {p}"),
+                (Method::WilcoxonSignedRank, true) => format!(
                     "Wilcoxon signed-rank {p}, rank-biserial r = {}",
                     num(t.effect, 2, lang)
                 ),
-                ("wilcoxon-signed-rank", false) => format!(
+                (Method::WilcoxonSignedRank, false) => format!(
                     "Wilcoxon de rangos con signo {p}, r biserial de rangos = {}",
                     num(t.effect, 2, lang)
                 ),

@@ -15,6 +15,7 @@ use super::describe::{top_values, PointIndex};
 use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::{Effect, Method};
 use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, ItemType, Lang, Text};
@@ -70,8 +71,8 @@ pub struct SubgroupResult {
     pub chi_square: Option<ChiSquareTest>,
     /// The main test, with the adjusted p-value.
     pub test: Option<TestSummary>,
-    /// `"chi-square-independence"`.
-    pub method: &'static str,
+    /// `Method::ChiSquareIndependence`.
+    pub method: Method,
     /// Notes for the reader.
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
@@ -246,21 +247,21 @@ pub fn subgroups(
                 min_cell: options.min_cell,
                 chi_square: None,
                 test: None,
-                method: "chi-square-independence",
+                method: Method::ChiSquareIndependence,
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
             };
             match chi_square(&table, &ChiSquareOptions::default()) {
                 Ok(c) => {
                     r.test = Some(TestSummary {
-                        method: "chi-square-independence",
+                        method: Method::ChiSquareIndependence,
                         reference:
                             "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
                         statistic: c.statistic,
                         df: Some(c.df),
                         p_value: c.p_value,
                         p_adjusted: None,
-                        effect_name: "cramersV",
+                        effect_name: Effect::CramersV,
                         effect: c.cramers_v,
                     });
                     r.warnings.extend(c.warnings.iter().cloned());

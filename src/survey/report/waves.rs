@@ -13,6 +13,7 @@ use super::sentence::{lead, num, p_with_adjusted, share_ci, Sentence};
 use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use crate::stats::method::{Effect, Method};
 use crate::stats::{chi_square, mann_whitney, two_proportions, wilson};
 use crate::stats::{
     ChiSquareOptions, ChiSquareTest, MannWhitney, MannWhitneyOptions, ProportionInterval,
@@ -239,13 +240,13 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             ) {
                 Ok(t) => {
                     r.test = Some(TestSummary {
-                        method: "two-proportions",
+                        method: Method::TwoProportions,
                         reference: "Newcombe (1998) method 10; Cohen (1988) h; R prop.test(c(x1, x2), c(n1, n2), correct = FALSE)",
                         statistic: t.chi_square,
                         df: Some(1.0),
                         p_value: t.p_value,
                         p_adjusted: None,
-                        effect_name: "cohensH",
+                        effect_name: Effect::CohensH,
                         effect: t.cohens_h,
                     });
                     if waves.sizes_assumed {
@@ -259,7 +260,9 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                     }
                     r.two_proportions = Some(t);
                 }
-                Err(e) => r.warnings.push(super::not_computed("two-proportions", &e)),
+                Err(e) => r
+                    .warnings
+                    .push(super::not_computed(Method::TwoProportions, &e)),
             }
         }
         if matches!(
@@ -270,19 +273,21 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                 Ok(m) => {
                     if item.kind == ItemType::Numeric {
                         r.test = Some(TestSummary {
-                            method: "mann-whitney",
+                            method: Method::MannWhitney,
                             reference: "Mann & Whitney (1947); Kerby (2014) rank-biserial; R wilcox.test(last, first)",
                             statistic: m.statistic,
                             df: None,
                             p_value: m.p_value,
                             p_adjusted: None,
-                            effect_name: "rankBiserial",
+                            effect_name: Effect::RankBiserial,
                             effect: m.rank_biserial,
                         });
                     }
                     r.mann_whitney = Some(m);
                 }
-                Err(e) => r.warnings.push(super::not_computed("mann-whitney", &e)),
+                Err(e) => r
+                    .warnings
+                    .push(super::not_computed(Method::MannWhitney, &e)),
             }
         }
         if item.kind != ItemType::Numeric {
@@ -306,14 +311,14 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                 Ok(c) => {
                     if item.kind == ItemType::Category {
                         r.test = Some(TestSummary {
-                            method: "chi-square-independence",
+                            method: Method::ChiSquareIndependence,
                             reference:
                                 "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
                             statistic: c.statistic,
                             df: Some(c.df),
                             p_value: c.p_value,
                             p_adjusted: None,
-                            effect_name: "cramersV",
+                            effect_name: Effect::CramersV,
                             effect: c.cramers_v,
                         });
                     }
@@ -321,7 +326,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                 }
                 Err(e) if e.code != Code::SampleTooSmall => r
                     .warnings
-                    .push(super::not_computed("chi-square-independence", &e)),
+                    .push(super::not_computed(Method::ChiSquareIndependence, &e)),
                 Err(_) => {}
             }
         }

@@ -14,7 +14,7 @@ struct Options {
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "snake_case")]
 enum Kind {
     Holm,
     Weight(f64),

@@ -149,7 +149,7 @@ export function refill(mapping, detected, withheld) {
     if (!ids.has(it.id)) continue;
     const d = detected.instrument.items.find((x) => x.type === it.type && (x.id === it.id || (it.column && x.column === it.column)));
     if (!d) continue;
-    if (it.type === 'multiSelect') {
+    if (it.type === 'multi_select') {
       const have = new Set(it.choices.map((c) => c.id));
       it.choices = [...it.choices, ...clone(d.choices).filter((c) => !have.has(c.id))];
     } else {

@@ -7,7 +7,7 @@ import { has, t } from '../../i18n.js';
 import { count } from './format.js';
 
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-15', 'macintosh'];
-export const POLICIES = ['keepFirst', 'keepLast', 'keepAll', 'dropAll'];
+export const POLICIES = ['keep_first', 'keep_last', 'keep_all', 'drop_all'];
 const DUPLICATES = new Set(['duplicate_respondent', 'duplicate_resubmission']);
 const encName = (name) => (has(`survey.enc.${name}`) ? t(`survey.enc.${name}`) : name);
 
@@ -108,8 +108,8 @@ export function renderImport(summary, { fileName, points, onAlias, encoding = nu
   const withMissing = summary.missing.filter((m) => m.total > 0);
   const missingTable = el('table', { class: 'data', 'data-testid': 'survey-missing' },
     el('caption', { text: t('survey.import.missingCaption') }),
-    el('thead', {}, el('tr', {}, [t('survey.import.column'), t('survey.missing.blank'), t('survey.missing.notApplicable'), t('survey.missing.declined'),
-      t('survey.missing.dontKnow'), t('survey.missing.invalid'), t('survey.missing.total')].map((h) => th(h)))),
+    el('thead', {}, el('tr', {}, [t('survey.import.column'), t('survey.missing.blank'), t('survey.missing.not_applicable'), t('survey.missing.declined'),
+      t('survey.missing.dont_know'), t('survey.missing.invalid'), t('survey.missing.total')].map((h) => th(h)))),
     el('tbody', {}, summary.missing.map((m) => el('tr', { class: m.total ? 'has-missing' : null },
       th(m.column, 'row'), td(count(m.blank), 'num'), td(count(m.notApplicable), 'num'), td(count(m.declined), 'num'),
       td(count(m.dontKnow), 'num'), td(count(m.invalid), 'num'), td(count(m.total), 'num')))));

@@ -7,8 +7,8 @@ import { t } from '../../i18n.js';
 import { count, tr } from './format.js';
 import { reasonText, templateName } from './notices.js';
 
-export const ROLES = ['item', 'respondentId', 'timestamp', 'wave', 'ignored', 'unused'];
-export const TYPES = ['likert', 'binary', 'change', 'multiSelect', 'numeric', 'category', 'text', 'codes'];
+export const ROLES = ['item', 'respondent_id', 'timestamp', 'wave', 'ignored', 'unused'];
+export const TYPES = ['likert', 'binary', 'change', 'multi_select', 'numeric', 'category', 'text', 'codes'];
 const PAIRABLE = new Set(['likert', 'binary', 'numeric', 'change', 'codes']);
 const LABELLED = new Set(['likert', 'binary', 'change', 'category', 'codes']);
 const GROUPABLE = new Set(['category', 'binary', 'likert']);
@@ -32,7 +32,7 @@ const itemsOf = (draft, key) => draft.instrument.items.filter((i) => i.column ==
 
 /** The role of a column in the draft. */
 export function roleOf(draft, key) {
-  if (draft.respondentId === key) return 'respondentId';
+  if (draft.respondentId === key) return 'respondent_id';
   if (draft.instrument.waves?.column === key) return 'wave';
   if (itemsOf(draft, key).length) return 'item';
   if (draft.timestamps.includes(key)) return 'timestamp';
@@ -89,7 +89,7 @@ export function setRole(ed, col, role) {
       const [en, es] = splitHeader(col.header);
       return { id: uniqueId(draft, slug(en || key)), column: key, text: { en, es }, type: 'text', points: [], top: null, choices: [], separator: null, min: null, max: null };
     })()]));
-  } else if (role === 'respondentId') draft.respondentId = key;
+  } else if (role === 'respondent_id') draft.respondentId = key;
   else if (role === 'timestamp') draft.timestamps.push(key);
   else if (role === 'ignored') draft.ignored.push(key);
   else if (role === 'wave') {
@@ -116,7 +116,7 @@ export function setType(ed, item, type, col) {
   if (type === 'binary' && item.points.length === 2) item.points = item.points.map((p, i) => ({ ...p, value: i }));
   if (type === 'change' && item.points.length === 3) item.points = item.points.map((p, i) => ({ ...p, value: i - 1 }));
   if (type === 'likert') item.top = null;
-  if (type === 'multiSelect' && !item.choices.length) {
+  if (type === 'multi_select' && !item.choices.length) {
     const seen = new Map();
     for (const v of col?.examples ?? []) for (const tok of v.split(';').map((s) => s.trim()).filter(Boolean)) if (!seen.has(tok.toLowerCase())) seen.set(tok.toLowerCase(), tok);
     item.choices = [...seen.values()].map((label) => ({ id: slug(label), label: { en: label, es: '' }, aliases: [], column: null }));
@@ -202,7 +202,7 @@ export function renderMapping(ed, { on, error, busy }) {
       // Points, and for Likert the number of top points counted as agreement.
       // A point shows its code when the file writes codes: "1 = Improved"; a bare code alone.
       const pointText = (p) => { const label = tr(p.label); const code = p.code ?? null; return code === null ? label : label ? `${code} = ${label}` : String(code); };
-      const pts = item.type === 'multiSelect' ? item.choices.map((c) => tr(c.label)) : item.points.map(pointText);
+      const pts = item.type === 'multi_select' ? item.choices.map((c) => tr(c.label)) : item.points.map(pointText);
       const pointsText = ['numeric', 'text'].includes(item.type) ? t(`survey.map.no.${item.type}`) : pts.join(' · ');
       const topCell = el('td', { class: 'survey-points' }, el('span', { text: pointsText }));
       if (item.nonAnswers?.length) {
@@ -264,9 +264,9 @@ export function renderMapping(ed, { on, error, busy }) {
   const itemOptions = pairable.map((i) => [i.id, tr(i.text) || i.id]);
   const pairRows = ins.pairs.map((p, pi) => el('tr', { dataset: { pair: p.id } },
     el('th', { scope: 'row', text: tr(p.text) || p.id }),
-    el('td', {}, select([['thenTest', t('survey.design.short.thenTest')], ['prePost', t('survey.design.short.prePost')]], p.design, {
+    el('td', {}, select([['then_test', t('survey.design.short.then_test')], ['pre_post', t('survey.design.short.pre_post')]], p.design, {
       'aria-label': t('survey.map.designOf', { pair: tr(p.text) || p.id }), 'data-key': `design:${pi}`,
-      onchange: change((e) => { p.design = e.target.value; if (p.design === 'thenTest') { p.fromWave = null; p.toWave = null; } }),
+      onchange: change((e) => { p.design = e.target.value; if (p.design === 'then_test') { p.fromWave = null; p.toWave = null; } }),
     })),
     el('td', {}, select(itemOptions, p.before, { 'aria-label': t('survey.map.beforeOf', { pair: tr(p.text) || p.id }), 'data-key': `before:${pi}`,
       onchange: change((e) => { p.before = e.target.value; const b = ins.items.find((i) => i.id === p.before); if (b) p.text = clone(b.text); }) })),
@@ -278,7 +278,7 @@ export function renderMapping(ed, { on, error, busy }) {
     type: 'button', class: 'secondary', 'data-key': 'add-pair', disabled: pairable.length < 1, text: t('survey.map.addPair'),
     onclick: change(() => {
       const [b, a] = [pairable[0], pairable[1] ?? pairable[0]];
-      ins.pairs.push({ id: uniqueId(draft, `pair_${ins.pairs.length + 1}`), design: ins.waves && draft.respondentId ? 'prePost' : 'thenTest', before: b.id, after: a.id, text: clone(b.text), fromWave: null, toWave: null });
+      ins.pairs.push({ id: uniqueId(draft, `pair_${ins.pairs.length + 1}`), design: ins.waves && draft.respondentId ? 'pre_post' : 'then_test', before: b.id, after: a.id, text: clone(b.text), fromWave: null, toWave: null });
     }),
   });
   const pairs = el('div', { class: 'survey-pairs' },

@@ -27,9 +27,9 @@ register({
     'survey.plan.needPairs': 'You need {n} pairs for {power} power (exactly {exact}).',
     'survey.plan.needGroups': 'You need {n} respondents in each wave for {power} power (exactly {exact}).',
     'survey.plan.havePower': 'With {n}, the power is {power}.',
-    'survey.plan.method.two-proportions': 'Method: R power.prop.test.',
-    'survey.plan.method.paired-t': 'Method: R power.t.test(type = "paired"), noncentral t.',
-    'survey.plan.method.mcnemar-connor': 'Method: McNemar test, Connor (1987).',
+    'survey.plan.method.two_proportions': 'Method: R power.prop.test.',
+    'survey.plan.method.paired_t': 'Method: R power.t.test(type = "paired"), noncentral t.',
+    'survey.plan.method.mcnemar_connor': 'Method: McNemar test, Connor (1987).',
   },
   es: {
     'survey.plan.title': 'Planificación: ¿cuántas personas encuestar?',
@@ -50,9 +50,9 @@ register({
     'survey.plan.needPairs': 'Necesita {n} pares para una potencia de {power} (exactamente {exact}).',
     'survey.plan.needGroups': 'Necesita {n} personas en cada oleada para una potencia de {power} (exactamente {exact}).',
     'survey.plan.havePower': 'Con {n}, la potencia es {power}.',
-    'survey.plan.method.two-proportions': 'Método: power.prop.test de R.',
-    'survey.plan.method.paired-t': 'Método: power.t.test(type = "paired") de R, t no central.',
-    'survey.plan.method.mcnemar-connor': 'Método: prueba de McNemar, Connor (1987).',
+    'survey.plan.method.two_proportions': 'Método: power.prop.test de R.',
+    'survey.plan.method.paired_t': 'Método: power.t.test(type = "paired") de R, t no central.',
+    'survey.plan.method.mcnemar_connor': 'Método: prueba de McNemar, Connor (1987).',
   },
 });
 

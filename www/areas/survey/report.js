@@ -23,7 +23,7 @@ function table(caption, head, rows, attrs = {}) {
 /** A <details> holding the data table of a chart (opened for printing). */
 const dataTable = (tbl) => el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.dataTable') }), tbl);
 
-const STAT = { 'mcnemar-exact': 'b', 'wilcoxon-signed-rank': 'V', 'paired-t': 't', 'two-proportions': 'χ²', 'mann-whitney': 'W', 'chi-square-independence': 'χ²' };
+const STAT = { mcnemar_exact: 'b', wilcoxon_signed_rank: 'V', paired_t: 't', two_proportions: 'χ²', mann_whitney: 'W', chi_square_independence: 'χ²' };
 function testText(test) {
   if (!test) return '—';
   const stat = STAT[test.method];
@@ -57,8 +57,8 @@ function blocks(report, mapping) {
     const a = results.find((it) => it.item === s.after && it.wave === null);
     if (!b || !a || signature(a) !== signature(b)) continue;
     used.add(b.item); used.add(a.item);
-    const [first, second] = s.design === 'thenTest' ? ['survey.report.before', 'survey.report.now'] : ['survey.report.pre', 'survey.report.post'];
-    add(`pair|${s.design}|${signature(b)}`, t(s.design === 'thenTest' ? 'survey.report.blockThenTest' : 'survey.report.blockPrePost'), [
+    const [first, second] = s.design === 'then_test' ? ['survey.report.before', 'survey.report.now'] : ['survey.report.pre', 'survey.report.post'];
+    add(`pair|${s.design}|${signature(b)}`, t(s.design === 'then_test' ? 'survey.report.blockThenTest' : 'survey.report.blockPrePost'), [
       { result: b, label: tr(s.text), sublabel: t(first), first: true },
       { result: a, label: '', sublabel: t(second) },
     ]);
@@ -163,7 +163,7 @@ function shiftsTable(report) {
   }
   const notes = [];
   notes.push(el('p', { class: 'survey-note', text: t('survey.report.designNote') }));
-  if (report.shifts.some((s) => s.design === 'thenTest')) notes.push(el('p', { class: 'survey-note', text: t('survey.report.thenTestNote') }));
+  if (report.shifts.some((s) => s.design === 'then_test')) notes.push(el('p', { class: 'survey-note', text: t('survey.report.thenTestNote') }));
   for (const w of report.waves.filter((x) => x.sizesAssumed)) {
     notes.push(el('p', { class: 'survey-assumed', 'data-testid': 'survey-assumed', text: t('survey.report.assumed', { from: w.from, to: w.to, n1: count(w.nFrom), n2: count(w.nTo) }) }));
     if (w.sensitivity.length) {
@@ -180,7 +180,7 @@ function shiftsTable(report) {
 }
 
 function multiSelect(report) {
-  const items = report.items.filter((it) => it.kind === 'multiSelect');
+  const items = report.items.filter((it) => it.kind === 'multi_select');
   if (!items.length) return null;
   return section('survey.report.multi', 'survey-multi', items.map((it) => {
     const sorted = [...it.distribution].sort((a, b) => b.share - a.share);

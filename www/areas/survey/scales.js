@@ -12,11 +12,11 @@ import { tr } from './format.js';
 const SCALED = new Set(['likert', 'binary', 'change', 'category', 'codes']);
 const TYPES = ['likert', 'binary', 'change', 'category', 'codes'];
 const ORDERED = new Set(['likert', 'binary', 'change']);
-const REASONS = ['dontKnow', 'notApplicable', 'declined', 'skipped'];
+const REASONS = ['dont_know', 'not_applicable', 'declined', 'skipped'];
 const clone = (x) => JSON.parse(JSON.stringify(x));
 
 /** The items the editor lists: those whose answers are points or codes, or that have proposals. */
-export const scaledItems = (mapping) => mapping.instrument.items.filter((i) => SCALED.has(i.type) || (i.proposals?.length && i.type !== 'multiSelect' && i.type !== 'text'));
+export const scaledItems = (mapping) => mapping.instrument.items.filter((i) => SCALED.has(i.type) || (i.proposals?.length && i.type !== 'multi_select' && i.type !== 'text'));
 
 /** An item's status: confirmed, labelled (by the file), codes, or waves (unconfirmed wording). */
 export function statusOf(item) {
@@ -155,7 +155,7 @@ function itemEditor(item, d, on) {
     el('button', { type: 'button', class: 'secondary small', text: t('survey.scale.remove'), onclick: edit(() => { d.nonAnswers.splice(i, 1); }) }))))
     : el('p', { class: 'survey-muted', text: t('survey.scale.noNonAnswers') }));
   parts.push(el('button', { type: 'button', class: 'secondary small', text: t('survey.scale.addNonAnswer'),
-    onclick: edit(() => { d.nonAnswers.push({ code: '9', reason: 'dontKnow', label: { en: '', es: '' } }); }) }));
+    onclick: edit(() => { d.nonAnswers.push({ code: '9', reason: 'dont_know', label: { en: '', es: '' } }); }) }));
 
   // Waves worded differently: each wave's label onto a point of the common scale.
   if (d.waveScales.length && sorted.length) {

@@ -1,0 +1,130 @@
+//! Method tags of statistics results: the test, interval or estimator a result used.
+//! Serialized in snake_case like every enum value at the boundary; the page compares these
+//! values (never English text) and names them from its `term`/method strings.
+
+use serde::{Deserialize, Serialize};
+
+/// A statistical method (the test, interval or estimator a result used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "StatsMethod"))]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// `wilson`.
+    Wilson,
+    /// `paired_t`.
+    PairedT,
+    /// `mcnemar`.
+    Mcnemar,
+    /// `mcnemar_exact`.
+    McnemarExact,
+    /// `mcnemar_connor`.
+    McnemarConnor,
+    /// `exact_binomial`.
+    ExactBinomial,
+    /// `newcombe_paired`.
+    NewcombePaired,
+    /// `newcombe`.
+    Newcombe,
+    /// `two_proportions`.
+    TwoProportions,
+    /// `mann_whitney`.
+    MannWhitney,
+    /// `wilcoxon_signed_rank`.
+    WilcoxonSignedRank,
+    /// `chi_square`.
+    ChiSquare,
+    /// `chi_square_yates`.
+    ChiSquareYates,
+    /// `chi_square_independence`.
+    ChiSquareIndependence,
+    /// `chi_square_gof`.
+    ChiSquareGof,
+    /// `krippendorff`.
+    Krippendorff,
+    /// `cronbach`.
+    Cronbach,
+    /// `feldt`.
+    Feldt,
+    /// `shrout_fleiss`.
+    ShroutFleiss,
+    /// `t`.
+    T,
+    /// `exact`.
+    Exact,
+    /// `normal`.
+    Normal,
+    /// `none`.
+    None,
+}
+
+impl Method {
+    /// The serialized name, e.g. for a note parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Wilson => "wilson",
+            Method::PairedT => "paired_t",
+            Method::Mcnemar => "mcnemar",
+            Method::McnemarExact => "mcnemar_exact",
+            Method::McnemarConnor => "mcnemar_connor",
+            Method::ExactBinomial => "exact_binomial",
+            Method::NewcombePaired => "newcombe_paired",
+            Method::Newcombe => "newcombe",
+            Method::TwoProportions => "two_proportions",
+            Method::MannWhitney => "mann_whitney",
+            Method::WilcoxonSignedRank => "wilcoxon_signed_rank",
+            Method::ChiSquare => "chi_square",
+            Method::ChiSquareYates => "chi_square_yates",
+            Method::ChiSquareIndependence => "chi_square_independence",
+            Method::ChiSquareGof => "chi_square_gof",
+            Method::Krippendorff => "krippendorff",
+            Method::Cronbach => "cronbach",
+            Method::Feldt => "feldt",
+            Method::ShroutFleiss => "shrout_fleiss",
+            Method::T => "t",
+            Method::Exact => "exact",
+            Method::Normal => "normal",
+            Method::None => "none",
+        }
+    }
+}
+
+impl PartialEq<&str> for Method {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// The name of an effect size reported beside a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "StatsEffect"))]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Rank-biserial correlation r (signed-rank and rank-sum tests).
+    RankBiserial,
+    /// Cohen's d_z: mean paired difference over its standard deviation.
+    Dz,
+    /// Cohen's h: difference of arcsine-transformed proportions.
+    CohensH,
+    /// Cramér's V.
+    CramersV,
+    /// A plain difference of proportions (percentage points).
+    Difference,
+}
+
+impl PartialEq<&str> for Effect {
+    fn eq(&self, other: &&str) -> bool {
+        let name = match self {
+            Effect::RankBiserial => "rank_biserial",
+            Effect::Dz => "dz",
+            Effect::CohensH => "cohens_h",
+            Effect::CramersV => "cramers_v",
+            Effect::Difference => "difference",
+        };
+        name == *other
+    }
+}
