@@ -1,20 +1,27 @@
 //! The model file: schema-versioned JSON text, read with migration, written losslessly.
+//!
+//! Reading and writing are serde derives on [`Model`] over `serde_json` (with
+//! `serde_path_to_error` for the path of a failure), the same derives the bindings decode a
+//! model object with. `serde_json` parses with its `float_roundtrip` feature, so a number
+//! written by [`to_json`] reads back as the same `f64`.
 
-use super::json::{self, Number, Value};
 use super::model::{Model, SCHEMA_VERSION};
 use crate::error::{Code, Error, Result};
+use serde_json::Value;
+use std::fmt::Write;
 
 /// Reads a model from JSON text, migrating older schema versions to [`SCHEMA_VERSION`].
 ///
-/// Decoding is strict: unknown fields, wrong types, impossible dates and non-finite numbers are
-/// errors naming the path (e.g. `goals[3].dependsOn[0]: unknown field "gaol"`). Problems *in*
-/// a well-formed model (a dangling id, a cycle) are not errors here: see
+/// Decoding is strict: unknown fields (at any depth), wrong types, impossible dates and
+/// non-finite numbers are `bad_input` naming the path in the message and in `details.path`
+/// (e.g. `goals[3].dependsOn[0].gaol`), with `details.line` and `details.column` in the text.
+/// Problems *in* a well-formed model (a dangling id, a cycle) are not errors here: see
 /// [`validate`](super::validate()).
 ///
 /// # Errors
 ///
 /// - `bad_input`: not JSON, not an object, or not a model (the message names line and column
-///   or the path); `schemaVersion` missing.
+///   and the path); `schemaVersion` missing.
 /// - `unsupported_version`: a `schemaVersion` newer than this engine or unknown.
 ///
 /// # Examples
@@ -28,31 +35,182 @@ use crate::error::{Code, Error, Result};
 /// ```
 pub fn parse_model(text: &str) -> Result<Model> {
     // The common case, a current file, streams straight into the model.
-    let streamed = json::from_str::<Model>(text);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let streamed = serde_path_to_error::deserialize::<_, Model>(&mut de)
+        .map_err(json_error)
+        .and_then(|m| de.end().map(|()| m).map_err(syntax_error));
     if matches!(&streamed, Ok(m) if m.schema_version == SCHEMA_VERSION) {
         return streamed;
     }
     // Otherwise read the tree to learn the version: migrate an older file, or report why a
     // current one does not decode (the streamed error names the path).
-    let value = match json::parse(text) {
+    let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return Err(streamed.err().unwrap_or(e)),
+        Err(e) => return Err(streamed.err().unwrap_or_else(|| syntax_error(e))),
     };
-    let version = schema_version(&value)?;
-    if version == SCHEMA_VERSION {
+    if schema_version(&value)? == SCHEMA_VERSION {
         return streamed;
     }
-    json::from_value(migrate(value, version)?)
+    model_from_value(value)
 }
 
-/// Writes a model as indented JSON text (two spaces). `parse_model(to_json(m)) == m` for every
-/// model, and writing a parsed file again gives the same text.
+/// Reads a model from an already parsed JSON value (e.g. a model object of an older schema
+/// that the bindings received), migrating it as [`parse_model`] does. Errors name the path in
+/// `details.path`, without line and column.
 ///
 /// # Errors
 ///
-/// `not_finite` if a number in the model is NaN or infinite (impossible for a parsed model).
+/// As [`parse_model`].
+pub fn model_from_value(value: Value) -> Result<Model> {
+    let version = schema_version(&value)?;
+    serde_path_to_error::deserialize(migrate(value, version)?).map_err(json_error)
+}
+
+/// Writes a model as indented JSON text (two spaces, keys in the order of the struct fields).
+/// `parse_model(to_json(m)) == m` for every model, and writing a parsed file again gives the
+/// same text: whole numbers are written without a fraction (`60`, not `60.0`), others in the
+/// shortest form that reads back exactly, and U+2028/U+2029 are escaped.
+///
+/// The text is read back and compared before it is returned: `serde_json` writes NaN and
+/// infinities as `null`, which would reopen as a different model.
+///
+/// # Errors
+///
+/// `not_finite` if a number in the model is NaN or infinite (impossible for a parsed model;
+/// JSON has no way to write one).
 pub fn to_json(model: &Model) -> Result<String> {
-    json::to_string(model, true)
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical::default());
+    serde::Serialize::serialize(model, &mut ser)
+        .map_err(|e| Error::new(Code::Internal, format!("cannot write JSON: {e}")))?;
+    let text = String::from_utf8(out)
+        .map_err(|e| Error::new(Code::Internal, format!("cannot write JSON: {e}")))?;
+    match parse_model(&text) {
+        Ok(back) if back == *model => Ok(text),
+        _ => Err(Error::new(
+            Code::NotFinite,
+            "cannot write JSON: a number in the model is NaN or infinite",
+        )),
+    }
+}
+
+/// The writer's number and escape rules on top of `serde_json`'s two-space pretty printer
+/// (see [`to_json`]); the text is the one the engine has always written.
+struct Canonical(serde_json::ser::PrettyFormatter<'static>);
+
+impl Default for Canonical {
+    fn default() -> Self {
+        Canonical(serde_json::ser::PrettyFormatter::with_indent(b"  "))
+    }
+}
+
+/// Forwards the layout methods to the pretty printer.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for Canonical {
+    forward! {
+        begin_array(), end_array(), begin_array_value(first: bool), end_array_value(),
+        begin_object(), end_object(), begin_object_key(first: bool), begin_object_value(),
+        end_object_value(),
+    }
+
+    /// Rust's shortest round-trip form without an exponent: `60`, `0.25`, `1e-7` as
+    /// `0.0000001` (never `60.0`).
+    fn write_f64<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        value: f64,
+    ) -> std::io::Result<()> {
+        write!(w, "{value}")
+    }
+
+    /// U+2028 and U+2029 are escaped (valid in JSON, but line breaks in JavaScript source).
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(['\u{2028}', '\u{2029}']) {
+            let (plain, tail) = rest.split_at(i);
+            w.write_all(plain.as_bytes())?;
+            let c = tail.chars().next().unwrap_or('\u{2028}');
+            write!(w, "\\u{:04x}", c as u32)?;
+            rest = &tail[c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    /// Control characters without a short escape in the old writer are written as `\u00XX`
+    /// (so backspace and form feed are `\u0008` and `\u000c`, not `\b` and `\f`).
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        use serde_json::ser::CharEscape as E;
+        match escape {
+            E::Backspace => w.write_all(b"\\u0008"),
+            E::FormFeed => w.write_all(b"\\u000c"),
+            other => serde_json::ser::CompactFormatter.write_char_escape(w, other),
+        }
+    }
+}
+
+/// A `serde_json` decoding failure as the engine's error: `bad_input` with the path (and the
+/// line and column when the input was text).
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = path_text(e.path());
+    let inner = e.into_inner();
+    if inner.is_syntax() || inner.is_eof() || path.is_empty() {
+        return syntax_error(inner).with("path", path);
+    }
+    let error = Error::new(Code::BadInput, format!("{path}: {inner}")).with("path", path);
+    positioned(error, &inner)
+}
+
+/// A JSON text that is not JSON (or a failure at the root): `bad_input` with line and column.
+fn syntax_error(e: serde_json::Error) -> Error {
+    positioned(Error::new(Code::BadInput, e.to_string()), &e)
+}
+
+fn positioned(error: Error, e: &serde_json::Error) -> Error {
+    if e.line() == 0 {
+        return error;
+    }
+    error.with("line", e.line()).with("column", e.column())
+}
+
+/// Formats a path as `goals[3].dependsOn[0].goal` (empty for the root).
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                let _ = write!(out, "[{index}]");
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    out
 }
 
 fn schema_version(value: &Value) -> Result<u32> {
@@ -62,20 +220,22 @@ fn schema_version(value: &Value) -> Result<u32> {
             "a model file must be a JSON object",
         ));
     };
-    match members
-        .iter()
-        .find(|(k, _)| k == "schemaVersion")
-        .map(|(_, v)| v)
-    {
-        Some(Value::Number(Number::Unsigned(v))) => u32::try_from(*v).map_err(|_| too_new(*v)),
+    match members.get("schemaVersion") {
+        Some(Value::Number(n)) if n.is_u64() => {
+            let v = n.as_u64().unwrap_or(u64::MAX);
+            u32::try_from(v).map_err(|_| too_new(v))
+        }
         Some(_) => Err(Error::new(
             Code::BadInput,
             "schemaVersion must be a whole number such as 1",
-        )),
+        )
+        .with("path", "schemaVersion")),
         None => Err(Error::new(
             Code::BadInput,
             "this is not a waterline model: schemaVersion is missing",
-        )),
+        )
+        .with("path", "")
+        .with("field", "schemaVersion")),
     }
 }
 
@@ -91,8 +251,8 @@ fn too_new(v: u64) -> Error {
 }
 
 /// The migration hook: rewrites a file of schema `from` into the current schema one version
-/// step at a time. Version 1 is current, so there is no step yet; schema 2 will add the arm
-/// `1 => migrate(step_1_to_2(value)?, 2)` and bump [`SCHEMA_VERSION`].
+/// step at a time, as a JSON value. Version 1 is current, so there is no step yet; schema 2
+/// will add the arm `1 => migrate(step_1_to_2(value)?, 2)` and bump [`SCHEMA_VERSION`].
 fn migrate(value: Value, from: u32) -> Result<Value> {
     match from {
         SCHEMA_VERSION => Ok(value),
@@ -139,5 +299,82 @@ mod tests {
             e.message
         );
         assert!(e.message.contains("2021-02-30"), "{}", e.message);
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    fn detail(e: &Error, key: &str) -> String {
+        match e.details.get(key) {
+            Some(crate::error::Detail::Text(s)) => s.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    const NESTED_TYPO: &str = r#"{"schemaVersion": 1, "id": "x", "title": {"en": "X"},
+        "outputs": [{"id": "o", "title": {"en": "O"}}],
+        "indicators": [{"id": "k", "of": "o", "measure": {"en": "M"}, "target": {"value": 1, "dtae": null}}]}"#;
+
+    #[test]
+    fn an_unknown_field_at_any_depth_names_its_path_line_and_column() {
+        let e = parse_model(NESTED_TYPO).unwrap_err();
+        assert_eq!(e.code, Code::BadInput);
+        assert_eq!(detail(&e, "path"), "indicators[0].target.dtae");
+        assert_eq!(detail(&e, "line"), "Some(Number(3.0))");
+        assert!(e
+            .message
+            .starts_with("indicators[0].target.dtae: unknown field `dtae`"));
+        // The same from a parsed value (what the bindings pass for an older object).
+        let value: Value = serde_json::from_str(NESTED_TYPO).unwrap();
+        let e = model_from_value(value).unwrap_err();
+        assert_eq!(detail(&e, "path"), "indicators[0].target.dtae");
+        assert!(!e.details.contains_key("line"));
+    }
+
+    #[test]
+    fn text_that_is_not_json_names_line_and_column() {
+        let e = parse_model("{\"schemaVersion\": 1,\n  \"id\": }").unwrap_err();
+        assert_eq!(e.code, Code::BadInput);
+        assert_eq!(detail(&e, "line"), "Some(Number(2.0))");
+        let e = parse_model(r#"{"schemaVersion": 1, "id": "x", "title": {"en": "X"}} trailing"#)
+            .unwrap_err();
+        assert_eq!(e.code, Code::BadInput);
+    }
+
+    #[test]
+    fn a_current_value_decodes_and_a_future_one_is_unsupported() {
+        let m = parse_model(crate::toc::PASS_JSON).unwrap();
+        let value = serde_json::to_value(&m).unwrap();
+        assert_eq!(model_from_value(value).unwrap(), m);
+        let future = serde_json::json!({"schemaVersion": 2, "id": "x", "title": {"en": "X"}});
+        assert_eq!(
+            model_from_value(future).unwrap_err().code,
+            Code::UnsupportedVersion
+        );
+    }
+
+    #[test]
+    fn a_non_finite_number_is_not_written() {
+        let mut m = parse_model(crate::toc::PASS_JSON).unwrap();
+        let with_amount = m.inputs.iter_mut().find(|i| i.amount.is_some()).unwrap();
+        if let Some(amount) = with_amount.amount.as_mut() {
+            amount.value.value = f64::NAN;
+        }
+        assert_eq!(to_json(&m).unwrap_err().code, Code::NotFinite);
+    }
+
+    #[test]
+    fn the_writer_keeps_the_canonical_number_and_escape_forms() {
+        let mut m =
+            parse_model(r#"{"schemaVersion": 1, "id": "x", "title": {"en": "X"}}"#).unwrap();
+        m.title.en = "a\u{2028}b\u{8}c\u{c}\"\n".into();
+        let text = to_json(&m).unwrap();
+        assert!(
+            text.contains(r#""en": "a\u2028b\u0008c\u000c\"\n""#),
+            "{text}"
+        );
+        assert!(text.starts_with("{\n  \"schemaVersion\": 1,\n"), "{text}");
     }
 }

@@ -1,11 +1,15 @@
 //! Bindings of the theory-of-change domain ([`crate::toc`]).
 //!
-//! A model argument may be the model object or its JSON text. Either way it goes through
-//! [`crate::toc::parse_model`], so objects from old project files are migrated and decoding
-//! errors name the path (`goals[3].dependsOn[0]: unknown field "gaol"`). Free functions decode
-//! the model on every call; [`LogicModel`] decodes once for repeated analyses.
+//! A model argument may be the model object or its JSON text. An object of the current schema
+//! decodes like every argument ([`super::decode`]: read into a node, then the serde derive of
+//! [`Model`], errors naming `model.goals[3].dependsOn[0].gaol`); an object of an older schema
+//! goes through the core's migration ([`crate::toc::model_from_value`]); text is parsed by
+//! [`crate::toc::parse_model`] (`serde_json`, errors with path, line and column). Nothing is
+//! written back to JSON text to be parsed again. Free functions decode the model on every call;
+//! [`LogicModel`] decodes once for repeated analyses.
 
-use super::{core, decode, encode, to_js_error};
+use super::tree::Node;
+use super::{core, decode, decode_node, encode, read, to_js_error};
 use crate::error::{Code, Error};
 use crate::toc::{self, ExportOptions, Model, ProgressOptions, ScheduleOptions, WhatIfOptions};
 use wasm_bindgen::prelude::*;
@@ -153,27 +157,47 @@ export interface TocExport { format: TocExportFormat; mimeType: string; extensio
 "#;
 
 /// Decodes a model argument: JSON text, or an object (read like every argument, see
-/// [`super::read`], then written as JSON text for the model parser).
+/// [`super::read`]). A current object deserializes from the node directly; an object without
+/// the current `schemaVersion` goes through the core's version check and migration as a JSON
+/// value.
 fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => {
-            let node = super::read::read("model", value).map_err(to_js_error)?;
-            if !matches!(node, super::tree::Node::Object(_)) {
-                return Err(to_js_error(
-                    Error::new(
-                        Code::BadInput,
-                        "model: expected a model object or its JSON text",
-                    )
-                    .with("argument", "model"),
-                ));
-            }
-            let mut text = String::new();
-            node.write_json(&mut text);
-            text
-        }
+    const NAME: &str = "model";
+    if let Some(text) = value.as_string() {
+        return core(toc::parse_model(&text));
+    }
+    let node = read::read(NAME, value).map_err(to_js_error)?;
+    let Node::Object(entries) = &node else {
+        return Err(to_js_error(
+            Error::new(
+                Code::BadInput,
+                "model: expected a model object or its JSON text",
+            )
+            .with("argument", NAME),
+        ));
     };
-    core(toc::parse_model(&text))
+    let current = Node::Number(f64::from(toc::SCHEMA_VERSION));
+    if entries
+        .iter()
+        .any(|(k, v)| k == "schemaVersion" && *v == current)
+    {
+        return decode_node(NAME, node).map_err(to_js_error);
+    }
+    toc::model_from_value(node.into_json()).map_err(|e| to_js_error(in_argument(NAME, e)))
+}
+
+/// A core decoding error about an argument: `details.argument`, and the argument's name in
+/// front of `details.path` (`goals[0]` becomes `model.goals[0]`).
+fn in_argument(name: &str, mut error: Error) -> Error {
+    use crate::error::Detail;
+    if let Some(Detail::Text(path)) = error.details.get("path") {
+        let path = match path.chars().next() {
+            None => name.to_string(),
+            Some('[') => format!("{name}{path}"),
+            Some(_) => format!("{name}.{path}"),
+        };
+        error = error.with("path", path);
+    }
+    error.with("argument", name)
 }
 
 /// Imports indicator series from a long (DataQuest-shaped) or wide CSV. Rows that cannot be

@@ -55,69 +55,41 @@ impl Node {
         }
     }
 
-    /// Writes the node as JSON text (non-finite numbers as `null`, as `JSON.stringify` does).
-    pub fn write_json(&self, out: &mut String) {
+    /// The node as a `serde_json` value (non-finite numbers as `null`, as `JSON.stringify`
+    /// writes them; keys in order). Only for what must be rewritten as a JSON tree, such as a
+    /// logic model of an older schema version on its way through the migration.
+    #[cfg(feature = "toc")]
+    pub fn into_json(self) -> serde_json::Value {
+        use serde_json::Value;
+        let number = |x: f64| serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number);
         match self {
-            Node::Null => out.push_str("null"),
-            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Node::Number(x) => json_number(*x, out),
-            Node::String(s) => json_string(s, out),
-            Node::Array(items) => json_list(out, '[', ']', items, |item, out| item.write_json(out)),
-            Node::Typed(_, xs) => json_list(out, '[', ']', xs, |x, out| json_number(*x, out)),
-            Node::Object(entries) => json_list(out, '{', '}', entries, |(k, v), out| {
-                json_string(k, out);
-                out.push(':');
-                v.write_json(out);
-            }),
-        }
-    }
-}
-
-fn json_list<T>(
-    out: &mut String,
-    open: char,
-    close: char,
-    items: &[T],
-    mut each: impl FnMut(&T, &mut String),
-) {
-    out.push(open);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        each(item, out);
-    }
-    out.push(close);
-}
-
-fn json_number(x: f64, out: &mut String) {
-    if x.is_finite() {
-        let _ = write!(out, "{x}");
-    } else {
-        out.push_str("null");
-    }
-}
-
-fn json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            Node::Number(x) if x.fract() == 0.0 && x.abs() <= SAFE => {
+                // Whole numbers as integers, so that `schemaVersion: 1` reads as a version.
+                if x >= 0.0 {
+                    Value::from(x as u64)
+                } else {
+                    Value::from(x as i64)
+                }
             }
-            c => out.push(c),
+            Node::Number(x) => number(x),
+            Node::String(s) => Value::String(s),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_json).collect()),
+            Node::Typed(_, xs) => Value::Array(xs.into_iter().map(number).collect()),
+            Node::Object(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_json()))
+                    .collect(),
+            ),
         }
     }
-    out.push('"');
 }
 
 /// A deserialization failure: the message, the path inside the argument where it happened
-/// (`.goals[3].id`, empty for the argument itself) and, for an unknown field, its name.
+/// (`.goals[3].id`, empty for the argument itself; for an unknown field, the path ends with
+/// that field: `.goals[3].dependOn`) and, for an unknown field, its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeError {
     /// What is wrong, e.g. "invalid type: string \"x\", expected f64".
@@ -349,7 +321,10 @@ impl<'de> MapAccess<'de> for Entries {
         match self.iter.next() {
             None => Ok(None),
             Some((key, value)) => {
-                let k = seed.deserialize(key.clone().into_deserializer());
+                // An unknown key is refused here: its path names the key itself.
+                let k = seed
+                    .deserialize(key.clone().into_deserializer())
+                    .map_err(|e: DeError| e.inside(Segment::Key(key.clone())));
                 self.value = Some((key, value));
                 k.map(Some)
             }
