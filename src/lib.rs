@@ -23,6 +23,7 @@ pub mod stats;
 pub mod survey;
 #[cfg(feature = "toc")]
 pub mod toc;
+pub mod tree;
 pub mod wasm;
 
 pub use error::{Code, Detail, Error, Result};

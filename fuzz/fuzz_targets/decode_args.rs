@@ -71,12 +71,8 @@ fuzz_target!(|data: &[u8]| {
         7 => drop(decode::<survey::report::ReportOptions>(&n)),
         8 => drop(decode::<survey::table::ReadOptions>(&n)),
         9 => {
-            // As the bindings do: a current object from the tree, any other through the
-            // core's version check and migration as a JSON value.
-            if let Some(model) = decode::<toc::Model>(&n) {
-                let _ = toc::validate(&model);
-            }
-            if let Ok(model) = toc::model_from_value(n.clone().into_json()) {
+            // As the bindings do: version check, migration, then the model's derive.
+            if let Ok(model) = toc::model_from_node(n.clone()) {
                 let _ = toc::validate(&model);
             }
         }

@@ -1,14 +1,14 @@
 //! The model file: schema-versioned JSON text, read with migration, written losslessly.
 //!
-//! Reading and writing are serde derives on [`Model`] over `serde_json` (with
-//! `serde_path_to_error` for the path of a failure), the same derives the bindings decode a
-//! model object with. `serde_json` parses with its `float_roundtrip` feature, so a number
-//! written by [`to_json`] reads back as the same `f64`.
+//! Text is parsed by `serde_json` into a [`Node`] (the tree every structured input goes
+//! through), the schema version is read and migrated on that tree, and [`Model`]'s serde derive
+//! decodes it with [`crate::tree`]'s deserializer — the one the bindings use for a model object,
+//! so a failure names the same path either way. `serde_json` parses with its `float_roundtrip`
+//! feature, so a number written by [`to_json`] reads back as the same `f64`.
 
 use super::model::{Model, SCHEMA_VERSION};
 use crate::error::{Code, Error, Result};
-use serde_json::Value;
-use std::fmt::Write;
+use crate::tree::{self, Node};
 
 /// Reads a model from JSON text, migrating older schema versions to [`SCHEMA_VERSION`].
 ///
@@ -34,36 +34,38 @@ use std::fmt::Write;
 /// # Ok::<(), waterline::Error>(())
 /// ```
 pub fn parse_model(text: &str) -> Result<Model> {
-    // The common case, a current file, streams straight into the model.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let streamed = serde_path_to_error::deserialize::<_, Model>(&mut de)
-        .map_err(json_error)
-        .and_then(|m| de.end().map(|()| m).map_err(syntax_error));
-    if matches!(&streamed, Ok(m) if m.schema_version == SCHEMA_VERSION) {
-        return streamed;
-    }
-    // Otherwise read the tree to learn the version: migrate an older file, or report why a
-    // current one does not decode (the streamed error names the path).
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return Err(streamed.err().unwrap_or_else(|| syntax_error(e))),
-    };
-    if schema_version(&value)? == SCHEMA_VERSION {
-        return streamed;
-    }
-    model_from_value(value)
+    let node: Node = serde_json::from_str(text).map_err(|e| {
+        let error = Error::new(Code::BadInput, e.to_string());
+        match e.line() {
+            0 => error,
+            line => error.with("line", line).with("column", e.column()),
+        }
+    })?;
+    model_from_node(node)
 }
 
-/// Reads a model from an already parsed JSON value (e.g. a model object of an older schema
-/// that the bindings received), migrating it as [`parse_model`] does. Errors name the path in
-/// `details.path`, without line and column.
+/// Reads a model from an already parsed tree (a model object the bindings received, or a
+/// file's text parsed by [`parse_model`]), migrating older schema versions.
 ///
 /// # Errors
 ///
-/// As [`parse_model`].
-pub fn model_from_value(value: Value) -> Result<Model> {
-    let version = schema_version(&value)?;
-    serde_path_to_error::deserialize(migrate(value, version)?).map_err(json_error)
+/// As [`parse_model`]; `details.path` is relative to the model (`goals[0].dependOn`), and an
+/// unknown field is also in `details.field`.
+pub fn model_from_node(node: Node) -> Result<Model> {
+    let version = schema_version(&node)?;
+    tree::from_node(migrate(node, version)?).map_err(|e| {
+        let path = tree::path_text(&e.path);
+        let path = path.strip_prefix('.').unwrap_or(&path).to_string();
+        let message = match path.as_str() {
+            "" => e.message,
+            at => format!("{at}: {}", e.message),
+        };
+        let error = Error::new(Code::BadInput, message).with("path", path);
+        match e.field {
+            Some(field) => error.with("field", field),
+            None => error,
+        }
+    })
 }
 
 /// Writes a model as indented JSON text (two spaces, keys in the order of the struct fields).
@@ -163,67 +165,24 @@ impl serde_json::ser::Formatter for Canonical {
     }
 }
 
-/// A `serde_json` decoding failure as the engine's error: `bad_input` with the path (and the
-/// line and column when the input was text).
-fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = path_text(e.path());
-    let inner = e.into_inner();
-    if inner.is_syntax() || inner.is_eof() || path.is_empty() {
-        return syntax_error(inner).with("path", path);
-    }
-    let error = Error::new(Code::BadInput, format!("{path}: {inner}")).with("path", path);
-    positioned(error, &inner)
-}
-
-/// A JSON text that is not JSON (or a failure at the root): `bad_input` with line and column.
-fn syntax_error(e: serde_json::Error) -> Error {
-    positioned(Error::new(Code::BadInput, e.to_string()), &e)
-}
-
-fn positioned(error: Error, e: &serde_json::Error) -> Error {
-    if e.line() == 0 {
-        return error;
-    }
-    error.with("line", e.line()).with("column", e.column())
-}
-
-/// Formats a path as `goals[3].dependsOn[0].goal` (empty for the root).
-pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                let _ = write!(out, "[{index}]");
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push('?');
-            }
-        }
-    }
-    out
-}
-
-fn schema_version(value: &Value) -> Result<u32> {
-    let Value::Object(members) = value else {
+fn schema_version(node: &Node) -> Result<u32> {
+    let Node::Object(members) = node else {
         return Err(Error::new(
             Code::BadInput,
             "a model file must be a JSON object",
         ));
     };
-    match members.get("schemaVersion") {
-        Some(Value::Number(n)) if n.is_u64() => {
-            let v = n.as_u64().unwrap_or(u64::MAX);
-            u32::try_from(v).map_err(|_| too_new(v))
+    match members
+        .iter()
+        .find(|(k, _)| k == "schemaVersion")
+        .map(|(_, v)| v)
+    {
+        Some(Node::Number(v)) if v.fract() == 0.0 && *v >= 0.0 => {
+            if *v > f64::from(u32::MAX) {
+                Err(too_new(u64::MAX))
+            } else {
+                Ok(*v as u32)
+            }
         }
         Some(_) => Err(Error::new(
             Code::BadInput,
@@ -251,9 +210,9 @@ fn too_new(v: u64) -> Error {
 }
 
 /// The migration hook: rewrites a file of schema `from` into the current schema one version
-/// step at a time, as a JSON value. Version 1 is current, so there is no step yet; schema 2
-/// will add the arm `1 => migrate(step_1_to_2(value)?, 2)` and bump [`SCHEMA_VERSION`].
-fn migrate(value: Value, from: u32) -> Result<Value> {
+/// step at a time, as a tree. Version 1 is current, so there is no step yet; schema 2 will add
+/// the arm `1 => migrate(step_1_to_2(node)?, 2)` and bump [`SCHEMA_VERSION`].
+fn migrate(value: Node, from: u32) -> Result<Node> {
     match from {
         SCHEMA_VERSION => Ok(value),
         v if v > SCHEMA_VERSION => Err(too_new(u64::from(v))),
@@ -318,19 +277,17 @@ mod path_tests {
         "indicators": [{"id": "k", "of": "o", "measure": {"en": "M"}, "target": {"value": 1, "dtae": null}}]}"#;
 
     #[test]
-    fn an_unknown_field_at_any_depth_names_its_path_line_and_column() {
+    fn an_unknown_field_at_any_depth_names_its_path_and_name() {
         let e = parse_model(NESTED_TYPO).unwrap_err();
         assert_eq!(e.code, Code::BadInput);
         assert_eq!(detail(&e, "path"), "indicators[0].target.dtae");
-        assert_eq!(detail(&e, "line"), "Some(Number(3.0))");
+        assert_eq!(detail(&e, "field"), "dtae");
         assert!(e
             .message
             .starts_with("indicators[0].target.dtae: unknown field `dtae`"));
-        // The same from a parsed value (what the bindings pass for an older object).
-        let value: Value = serde_json::from_str(NESTED_TYPO).unwrap();
-        let e = model_from_value(value).unwrap_err();
-        assert_eq!(detail(&e, "path"), "indicators[0].target.dtae");
-        assert!(!e.details.contains_key("line"));
+        // The same from a tree (what the bindings pass for a model object).
+        let node: Node = serde_json::from_str(NESTED_TYPO).unwrap();
+        assert_eq!(model_from_node(node).unwrap_err(), e);
     }
 
     #[test]
@@ -346,11 +303,13 @@ mod path_tests {
     #[test]
     fn a_current_value_decodes_and_a_future_one_is_unsupported() {
         let m = parse_model(crate::toc::PASS_JSON).unwrap();
-        let value = serde_json::to_value(&m).unwrap();
-        assert_eq!(model_from_value(value).unwrap(), m);
-        let future = serde_json::json!({"schemaVersion": 2, "id": "x", "title": {"en": "X"}});
+        let node: Node = serde_json::from_str(&to_json(&m).unwrap()).unwrap();
+        assert_eq!(model_from_node(node).unwrap(), m);
+        let future: Node =
+            serde_json::from_str(r#"{"schemaVersion": 2, "id": "x", "title": {"en": "X"}}"#)
+                .unwrap();
         assert_eq!(
-            model_from_value(future).unwrap_err().code,
+            model_from_node(future).unwrap_err().code,
             Code::UnsupportedVersion
         );
     }

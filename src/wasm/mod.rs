@@ -23,7 +23,8 @@ pub mod stats_shift;
 pub mod survey;
 #[cfg(feature = "toc")]
 pub mod toc;
-pub mod tree;
+/// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).
+pub use crate::tree;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
 const SERIALIZER: serde_wasm_bindgen::Serializer =

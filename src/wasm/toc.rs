@@ -1,15 +1,15 @@
 //! Bindings of the theory-of-change domain ([`crate::toc`]).
 //!
-//! A model argument may be the model object or its JSON text. An object of the current schema
-//! decodes like every argument ([`super::decode`]: read into a node, then the serde derive of
-//! [`Model`], errors naming `model.goals[3].dependsOn[0].gaol`); an object of an older schema
-//! goes through the core's migration ([`crate::toc::model_from_value`]); text is parsed by
-//! [`crate::toc::parse_model`] (`serde_json`, errors with path, line and column). Nothing is
-//! written back to JSON text to be parsed again. Free functions decode the model on every call;
+//! A model argument may be the model object or its JSON text. An object is read into a node
+//! like every argument and handed to [`crate::toc::model_from_node`] (version check, migration,
+//! then the serde derive of [`Model`]; errors name `model.goals[3].dependsOn[0].gaol`); text is
+//! parsed by [`crate::toc::parse_model`] into the same kind of node (`serde_json`), so the
+//! same paths come back without the argument's name. Nothing is written back to JSON text to be
+//! parsed again. Free functions decode the model on every call;
 //! [`LogicModel`] decodes once for repeated analyses.
 
 use super::tree::Node;
-use super::{core, decode, decode_node, encode, read, to_js_error};
+use super::{core, decode, encode, read, to_js_error};
 use crate::error::{Code, Error};
 use crate::toc::{self, ExportOptions, Model, ProgressOptions, ScheduleOptions, WhatIfOptions};
 use wasm_bindgen::prelude::*;
@@ -157,16 +157,14 @@ export interface TocExport { format: TocExportFormat; mimeType: string; extensio
 "#;
 
 /// Decodes a model argument: JSON text, or an object (read like every argument, see
-/// [`super::read`]). A current object deserializes from the node directly; an object without
-/// the current `schemaVersion` goes through the core's version check and migration as a JSON
-/// value.
+/// [`super::read`], then decoded from the node with the core's version check and migration).
 fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
     const NAME: &str = "model";
     if let Some(text) = value.as_string() {
         return core(toc::parse_model(&text));
     }
     let node = read::read(NAME, value).map_err(to_js_error)?;
-    let Node::Object(entries) = &node else {
+    if !matches!(node, Node::Object(_)) {
         return Err(to_js_error(
             Error::new(
                 Code::BadInput,
@@ -174,15 +172,8 @@ fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
             )
             .with("argument", NAME),
         ));
-    };
-    let current = Node::Number(f64::from(toc::SCHEMA_VERSION));
-    if entries
-        .iter()
-        .any(|(k, v)| k == "schemaVersion" && *v == current)
-    {
-        return decode_node(NAME, node).map_err(to_js_error);
     }
-    toc::model_from_value(node.into_json()).map_err(|e| to_js_error(in_argument(NAME, e)))
+    toc::model_from_node(node).map_err(|e| to_js_error(in_argument(NAME, e)))
 }
 
 /// A core decoding error about an argument: `details.argument`, and the argument's name in

@@ -94,24 +94,18 @@ fn errors_name_the_path_and_the_field() {
     assert!(from_node::<Options>(Node::String("x".into())).is_err());
 }
 
-#[cfg(feature = "toc")]
 #[test]
-fn json_value_keeps_integers_and_drops_non_finite_numbers() {
-    let node = obj(&[
-        ("z", Node::String("line\nnext".into())),
-        ("n", Node::Number(f64::NAN)),
-        ("v", Node::Number(1.0)),
-        (
-            "t",
-            Node::Typed("Float64Array".into(), vec![1.5, f64::INFINITY]),
-        ),
-        (
-            "x",
-            Node::Array(vec![Node::Bool(true), Node::Null, Node::Number(-2.0)]),
-        ),
-    ]);
+fn json_text_reads_into_a_node_in_order() {
+    let node: Node =
+        serde_json::from_str(r#"{"z": "line\nnext", "n": null, "v": 1, "x": [true, -2.5e0]}"#)
+            .unwrap();
     assert_eq!(
-        node.into_json().to_string(),
-        r#"{"n":null,"t":[1.5,null],"v":1,"x":[true,null,-2],"z":"line\nnext"}"#
+        node,
+        obj(&[
+            ("z", Node::String("line\nnext".into())),
+            ("n", Node::Null),
+            ("v", Node::Number(1.0)),
+            ("x", Node::Array(vec![Node::Bool(true), Node::Number(-2.5)])),
+        ])
     );
 }

@@ -1,10 +1,12 @@
-//! A decoded argument as plain Rust data, and its serde `Deserializer`.
+//! A structured input as plain Rust data, and its serde `Deserializer`: the one way in.
 //!
-//! The bindings never hand a JavaScript value to serde directly: [`super::read`] first copies it
+//! The bindings never hand a JavaScript value to serde directly: `wasm::read` first copies it
 //! into a [`Node`] (with a depth limit, cycle detection and size budgets, every JavaScript
-//! access a catching call), then serde deserializes the core input type from the `Node`. This
-//! module knows nothing of JavaScript, so `cargo test` and the fuzz targets exercise the same
-//! deserializer the bindings use.
+//! access a catching call), then serde deserializes the core input type from the `Node`. JSON
+//! text (a logic-model file) is parsed by `serde_json` into a `Node` too ([`Node`] implements
+//! `Deserialize`), so both reach the input types through this one deserializer, with the same
+//! paths in their errors. This module knows nothing of JavaScript, so `cargo test` and the fuzz
+//! targets exercise the same deserializer the bindings use.
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt::{self, Write};
@@ -54,36 +56,64 @@ impl Node {
             Node::Object(_) => "object",
         }
     }
+}
 
-    /// The node as a `serde_json` value (non-finite numbers as `null`, as `JSON.stringify`
-    /// writes them; keys in order). Only for what must be rewritten as a JSON tree, such as a
-    /// logic model of an older schema version on its way through the migration.
-    #[cfg(feature = "toc")]
-    pub fn into_json(self) -> serde_json::Value {
-        use serde_json::Value;
-        let number = |x: f64| serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number);
-        match self {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(b),
-            Node::Number(x) if x.fract() == 0.0 && x.abs() <= SAFE => {
-                // Whole numbers as integers, so that `schemaVersion: 1` reads as a version.
-                if x >= 0.0 {
-                    Value::from(x as u64)
-                } else {
-                    Value::from(x as i64)
-                }
-            }
-            Node::Number(x) => number(x),
-            Node::String(s) => Value::String(s),
-            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_json).collect()),
-            Node::Typed(_, xs) => Value::Array(xs.into_iter().map(number).collect()),
-            Node::Object(entries) => Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, v.into_json()))
-                    .collect(),
-            ),
+/// Builds a node from any self-describing format (`serde_json` text): numbers become `f64`
+/// (as in JavaScript), object keys keep their order, `null` is [`Node::Null`].
+impl<'de> de::Deserialize<'de> for Node {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Node, E> {
+        Ok(Node::Bool(b))
+    }
+    fn visit_i64<E>(self, x: i64) -> Result<Node, E> {
+        Ok(Node::Number(x as f64))
+    }
+    fn visit_u64<E>(self, x: u64) -> Result<Node, E> {
+        Ok(Node::Number(x as f64))
+    }
+    fn visit_f64<E>(self, x: f64) -> Result<Node, E> {
+        Ok(Node::Number(x))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Node, E> {
+        Ok(Node::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Node, E> {
+        Ok(Node::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        de::Deserialize::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
         }
+        Ok(Node::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Node::Object(entries))
     }
 }
 
