@@ -119,6 +119,7 @@ pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> 
 /// round): its own keys must be field names of the struct `T` (`bad_input` naming the first
 /// stranger in `details.field` and `details.path`). [`decode`] needs no such check: serde's
 /// `deny_unknown_fields` does it at every depth.
+#[cfg(feature = "conditions")]
 pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
     name: &str,
     node: &tree::Node,
@@ -147,6 +148,7 @@ pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
 
 /// Finds the field names of a `Deserialize` struct without any input, by asking it to
 /// deserialize from a deserializer that records the `fields` of `deserialize_struct`.
+#[cfg(feature = "conditions")]
 mod introspect {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
     use std::cell::Cell;
