@@ -5,13 +5,13 @@
 //! models and survey mapping; every field of each options struct), and at every object inside
 //! it (the first element of each array) a misspelt key is added: decoding must fail, naming
 //! that object's path plus the key, and the key as the field. Decoding goes through the
-//! bindings' own tree deserializer (`waterline::wasm::tree`), as `decode` does; logic models are
+//! bindings' own tree deserializer (`waterline::tree`), as `decode` does; logic models are
 //! also checked as JSON text (`parse_model`, `serde_json`).
 #![cfg(all(feature = "survey", feature = "conditions", feature = "toc"))]
 
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
-use waterline::wasm::tree::{from_node, path_text, Node};
+use waterline::tree::{from_node, path_text, Node};
 use waterline::{conditions as c, stats, survey, toc};
 
 const TYPO: &str = "zzTypo";
