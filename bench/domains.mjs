@@ -146,7 +146,7 @@ export async function domainBenchmarks(wl, { runs = 5, memory = null } = {}) {
 }
 
 /** A large logic model (10,000 elements, 50,000 links) and a 500-element one. */
-function tocModels() {
+export function tocModels() {
   const u = rng(5);
   const text = (s) => ({ en: s, es: null });
   const make = (nGoals, nAct, nOut, nOc, links, deps) => {

@@ -24,6 +24,7 @@ pub mod survey;
 pub mod text;
 #[cfg(feature = "toc")]
 pub mod toc;
+pub mod tree;
 pub mod wasm;
 
 pub use error::{Code, Detail, Error, Result};

@@ -122,7 +122,11 @@ fn bad_models_throw_bad_input_or_unsupported_version() {
     assert_eq!(get(&err, "code").as_string().unwrap(), "bad_input");
     assert_eq!(
         path(&err, &["details", "path"]).as_string().unwrap(),
-        "goals[0]"
+        "model.goals[0].dependOn"
+    );
+    assert_eq!(
+        path(&err, &["details", "field"]).as_string().unwrap(),
+        "dependOn"
     );
     let future = js(r#"{"schemaVersion": 9, "id": "x", "title": {"en": "X"}}"#);
     assert_eq!(code(w::validate_model(future)), "unsupported_version");

@@ -34,6 +34,7 @@ pub mod rubric;
 pub mod scores;
 
 mod default_rubric;
+mod edit_fields;
 
 pub use agreement::{agreement, AgreementOptions, RoundAgreement};
 pub use analysis::{analyze_round, AnalysisOptions, RoundAnalysis};

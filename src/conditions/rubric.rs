@@ -113,9 +113,12 @@ pub struct Rubric {
 
 /// One edit of a rubric, as the page sends it: `{ "op": "reweight", "id": "policies",
 /// "weight": 2 }`.
+///
+/// Decoded through one plain struct (see `edit_fields.rs`) so that a failure inside an added
+/// condition names its path; unknown fields are refused at every depth.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "super::edit_fields::EditFields")]
 #[cfg_attr(test, ts(tag = "op", rename_all = "snake_case"))]
 pub enum RubricEdit {
     /// Adds a condition at the end.

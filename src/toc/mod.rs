@@ -3,8 +3,9 @@
 //!
 //! - [`model`]: the schema-versioned [`Model`]; every element, date and dependency can carry
 //!   its [`Provenance`] (read from a source text with a quote, or assumed with a note).
-//! - [`parse_model`] / [`to_json`]: the model file (strict reader with located errors and a
-//!   migration hook; lossless writer). [`example_pass_model`] and [`example_alianza_model`]
+//! - [`parse_model`] / [`to_json`]: the model file (`serde_json` text into the input tree, then
+//!   the serde derives: strict, with the path of a failure, and a migration hook; lossless
+//!   writer). [`example_pass_model`] and [`example_alianza_model`]
 //!   are built in.
 //! - [`validate()`]: findings with stable rule codes ([`Rule`]); never fails on a decodable model.
 //! - [`schedule()`] / [`what_if`]: critical path method with stated dates and phase windows as
@@ -29,7 +30,6 @@ mod file;
 mod finding;
 mod graph;
 mod index;
-mod json;
 mod layout;
 pub mod method;
 pub mod model;
@@ -47,7 +47,7 @@ pub use edit::{edit, fresh_id, fresh_id_with_prefix, id_prefix, Edit, EditResult
 pub use events::{Event, EventKind};
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};
-pub use file::{parse_model, to_json};
+pub use file::{model_from_node, parse_model, to_json};
 pub use finding::{Finding, Rule, Severity};
 pub use index::Kind;
 pub use layout::{

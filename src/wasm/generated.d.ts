@@ -1924,6 +1924,9 @@ export type Rubric = {
 /**
  * One edit of a rubric, as the page sends it: `{ "op": "reweight", "id": "policies",
  * "weight": 2 }`.
+ *
+ * Decoded through one plain struct (see `edit_fields.rs`) so that a failure inside an added
+ * condition names its path; unknown fields are refused at every depth.
  */
 export type RubricEdit = { "op": "add",
 /**

@@ -23,7 +23,8 @@ pub mod stats_shift;
 pub mod survey;
 #[cfg(feature = "toc")]
 pub mod toc;
-pub mod tree;
+/// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).
+pub use crate::tree;
 #[cfg(all(test, feature = "survey", feature = "conditions", feature = "toc"))]
 mod ts_types;
 
@@ -82,11 +83,12 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// Decodes an untrusted JavaScript value into a core input type; failures become `bad_input`
 /// (or `too_large`) naming the argument and, in `details.path`, where inside it.
 ///
-/// The value is first copied into a [`tree::Node`] by [`read::read`] (catching every
-/// JavaScript exception, depth-limited, cycle-checked, own enumerable properties of plain
-/// objects only), then deserialized from that. A plain object argument's keys are also
-/// checked against the struct's field names, so that a misspelt option (`{confidence: 0.9}`)
-/// is refused even by a struct that does not deny unknown fields.
+/// This is the one way in for every structured argument. The value is first copied into a
+/// [`tree::Node`] by [`read::read`] (catching every JavaScript exception, depth-limited,
+/// cycle-checked, own enumerable properties of plain objects only), then deserialized from that
+/// by the serde derive of the core type. Every input struct denies unknown fields, so a misspelt
+/// key at any depth is refused with its path (`rubric.conditions[2].wieght`) and its name in
+/// `details.field`.
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
     let node = read::read(name, &value).map_err(to_js_error)?;
     decode_node(name, node).map_err(to_js_error)
@@ -94,7 +96,6 @@ pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<
 
 /// The second half of [`decode`], on an already read node.
 pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> Result<T, Error> {
-    known_fields::<T>(name, &node)?;
     tree::from_node(node).map_err(|e| {
         let at = format!("{name}{}", tree::path_text(&e.path));
         let mut error = Error::new(Code::BadInput, format!("{at}: {}", e.message))
@@ -107,8 +108,11 @@ pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> 
     })
 }
 
-/// The unknown-field check of [`decode`]: a plain object's own keys must be field names of the
-/// struct `T` (`bad_input` naming the first stranger in `details.field`).
+/// The unknown-field check for an object read by hand rather than by serde (the columns of a
+/// round): its own keys must be field names of the struct `T` (`bad_input` naming the first
+/// stranger in `details.field` and `details.path`). [`decode`] needs no such check: serde's
+/// `deny_unknown_fields` does it at every depth.
+#[cfg(feature = "conditions")]
 pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
     name: &str,
     node: &tree::Node,
@@ -129,7 +133,7 @@ pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
             ),
         )
         .with("argument", name)
-        .with("path", name)
+        .with("path", format!("{name}.{key}"))
         .with("field", key.as_str())),
         None => Ok(()),
     }
@@ -137,6 +141,7 @@ pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
 
 /// Finds the field names of a `Deserialize` struct without any input, by asking it to
 /// deserialize from a deserializer that records the `fields` of `deserialize_struct`.
+#[cfg(feature = "conditions")]
 mod introspect {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
     use std::cell::Cell;

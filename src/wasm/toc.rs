@@ -1,37 +1,52 @@
 //! Bindings of the theory-of-change domain ([`crate::toc`]).
 //!
-//! A model argument may be the model object or its JSON text. Either way it goes through
-//! [`crate::toc::parse_model`], so objects from old project files are migrated and decoding
-//! errors name the path (`goals[3].dependsOn[0]: unknown field "gaol"`). Free functions decode
-//! the model on every call; [`LogicModel`] decodes once for repeated analyses.
+//! A model argument may be the model object or its JSON text. An object is read into a node
+//! like every argument and handed to [`crate::toc::model_from_node`] (version check, migration,
+//! then the serde derive of [`Model`]; errors name `model.goals[3].dependsOn[0].gaol`); text is
+//! parsed by [`crate::toc::parse_model`] into the same kind of node (`serde_json`), so the
+//! same paths come back without the argument's name. Nothing is written back to JSON text to be
+//! parsed again. Free functions decode the model on every call;
+//! [`LogicModel`] decodes once for repeated analyses.
 
-use super::{core, decode, encode, to_js_error};
+use super::tree::Node;
+use super::{core, decode, encode, read, to_js_error};
 use crate::error::{Code, Error};
 use crate::toc::{self, ExportOptions, Model, ProgressOptions, ScheduleOptions, WhatIfOptions};
 use wasm_bindgen::prelude::*;
 
 /// Decodes a model argument: JSON text, or an object (read like every argument, see
-/// [`super::read`], then written as JSON text for the model parser).
+/// [`super::read`], then decoded from the node with the core's version check and migration).
 fn model_arg(value: &JsValue) -> Result<Model, JsValue> {
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => {
-            let node = super::read::read("model", value).map_err(to_js_error)?;
-            if !matches!(node, super::tree::Node::Object(_)) {
-                return Err(to_js_error(
-                    Error::new(
-                        Code::BadInput,
-                        "model: expected a model object or its JSON text",
-                    )
-                    .with("argument", "model"),
-                ));
-            }
-            let mut text = String::new();
-            node.write_json(&mut text);
-            text
-        }
-    };
-    core(toc::parse_model(&text))
+    const NAME: &str = "model";
+    if let Some(text) = value.as_string() {
+        return core(toc::parse_model(&text));
+    }
+    let node = read::read(NAME, value).map_err(to_js_error)?;
+    if !matches!(node, Node::Object(_)) {
+        return Err(to_js_error(
+            Error::new(
+                Code::BadInput,
+                "model: expected a model object or its JSON text",
+            )
+            .with("argument", NAME),
+        ));
+    }
+    toc::model_from_node(node).map_err(|e| to_js_error(in_argument(NAME, e)))
+}
+
+/// A core decoding error about an argument: `details.argument`, and the argument's name in
+/// front of `details.path` (`goals[0]` becomes `model.goals[0]`).
+fn in_argument(name: &str, mut error: Error) -> Error {
+    use crate::error::Detail;
+    if let Some(Detail::Text(path)) = error.details.get("path") {
+        let path = match path.chars().next() {
+            None => name.to_string(),
+            Some('[') => format!("{name}{path}"),
+            Some(_) => format!("{name}.{path}"),
+        };
+        error = error.with("path", path);
+    }
+    error.with("argument", name)
 }
 
 /// Imports indicator series from a long (DataQuest-shaped) or wide CSV. Rows that cannot be

@@ -1,10 +1,12 @@
-//! A decoded argument as plain Rust data, and its serde `Deserializer`.
+//! A structured input as plain Rust data, and its serde `Deserializer`: the one way in.
 //!
-//! The bindings never hand a JavaScript value to serde directly: [`super::read`] first copies it
+//! The bindings never hand a JavaScript value to serde directly: `wasm::read` first copies it
 //! into a [`Node`] (with a depth limit, cycle detection and size budgets, every JavaScript
-//! access a catching call), then serde deserializes the core input type from the `Node`. This
-//! module knows nothing of JavaScript, so `cargo test` and the fuzz targets exercise the same
-//! deserializer the bindings use.
+//! access a catching call), then serde deserializes the core input type from the `Node`. JSON
+//! text (a logic-model file) is parsed by `serde_json` into a `Node` too ([`Node`] implements
+//! `Deserialize`), so both reach the input types through this one deserializer, with the same
+//! paths in their errors. This module knows nothing of JavaScript, so `cargo test` and the fuzz
+//! targets exercise the same deserializer the bindings use.
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt::{self, Write};
@@ -54,70 +56,70 @@ impl Node {
             Node::Object(_) => "object",
         }
     }
+}
 
-    /// Writes the node as JSON text (non-finite numbers as `null`, as `JSON.stringify` does).
-    pub fn write_json(&self, out: &mut String) {
-        match self {
-            Node::Null => out.push_str("null"),
-            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Node::Number(x) => json_number(*x, out),
-            Node::String(s) => json_string(s, out),
-            Node::Array(items) => json_list(out, '[', ']', items, |item, out| item.write_json(out)),
-            Node::Typed(_, xs) => json_list(out, '[', ']', xs, |x, out| json_number(*x, out)),
-            Node::Object(entries) => json_list(out, '{', '}', entries, |(k, v), out| {
-                json_string(k, out);
-                out.push(':');
-                v.write_json(out);
-            }),
-        }
+/// Builds a node from any self-describing format (`serde_json` text): numbers become `f64`
+/// (as in JavaScript), object keys keep their order, `null` is [`Node::Null`].
+impl<'de> de::Deserialize<'de> for Node {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(NodeVisitor)
     }
 }
 
-fn json_list<T>(
-    out: &mut String,
-    open: char,
-    close: char,
-    items: &[T],
-    mut each: impl FnMut(&T, &mut String),
-) {
-    out.push(open);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        each(item, out);
-    }
-    out.push(close);
-}
+struct NodeVisitor;
 
-fn json_number(x: f64, out: &mut String) {
-    if x.is_finite() {
-        let _ = write!(out, "{x}");
-    } else {
-        out.push_str("null");
-    }
-}
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
 
-fn json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
     }
-    out.push('"');
+    fn visit_bool<E>(self, b: bool) -> Result<Node, E> {
+        Ok(Node::Bool(b))
+    }
+    fn visit_i64<E>(self, x: i64) -> Result<Node, E> {
+        Ok(Node::Number(x as f64))
+    }
+    fn visit_u64<E>(self, x: u64) -> Result<Node, E> {
+        Ok(Node::Number(x as f64))
+    }
+    fn visit_f64<E>(self, x: f64) -> Result<Node, E> {
+        Ok(Node::Number(x))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Node, E> {
+        Ok(Node::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Node, E> {
+        Ok(Node::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        de::Deserialize::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Node::Object(entries))
+    }
 }
 
 /// A deserialization failure: the message, the path inside the argument where it happened
-/// (`.goals[3].id`, empty for the argument itself) and, for an unknown field, its name.
+/// (`.goals[3].id`, empty for the argument itself; for an unknown field, the path ends with
+/// that field: `.goals[3].dependOn`) and, for an unknown field, its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeError {
     /// What is wrong, e.g. "invalid type: string \"x\", expected f64".
@@ -349,7 +351,10 @@ impl<'de> MapAccess<'de> for Entries {
         match self.iter.next() {
             None => Ok(None),
             Some((key, value)) => {
-                let k = seed.deserialize(key.clone().into_deserializer());
+                // An unknown key is refused here: its path names the key itself.
+                let k = seed
+                    .deserialize(key.clone().into_deserializer())
+                    .map_err(|e: DeError| e.inside(Segment::Key(key.clone())));
                 self.value = Some((key, value));
                 k.map(Some)
             }
