@@ -15,8 +15,8 @@ const areas = [
   'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
-  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importSeriesCsv', 'layoutModel', 'parseModel',
-  'progress', 'scheduleModel', 'tocEdit', 'validateModel', 'whatIf',
+  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importSeriesCsv', 'importSeriesCsvColumns', 'layoutModel', 'parseModel',
+  'progress', 'scheduleModel', 'tocEdit', 'tocFreshId', 'validateModel', 'whatIf',
 ];
 
 test('the statistics build has every export but the areas\'', () => {

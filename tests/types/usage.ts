@@ -2,6 +2,7 @@
 // a user would write, so a binding that degrades to `any` or changes shape fails the build.
 import init, * as waterline from '../../pkg/waterline.js';
 import type {
+  StatsMethod,
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
@@ -27,7 +28,7 @@ export async function usage(): Promise<void> {
   const before = new Float64Array([1, 2, 3]);
   const after = new Float64Array([2, 3, 5]);
   const mc: McNemar = waterline.mcnemar(4, 12, { level: 0.95, a: 30, d: 67 });
-  const exact: 'exact_binomial' = mc.pValueMethod;
+  const exact: StatsMethod = mc.pValueMethod;
   const mcp: McNemar = waterline.mcnemarPairs(before, after);
   const sr: SignedRankTest = waterline.wilcoxonSignedRank(before, after, { zeroMethod: 'pratt', correct: true, exact: null });
   // @ts-expect-error zeroMethod is "wilcox" | "pratt"
