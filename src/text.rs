@@ -6,7 +6,9 @@
 //! before this type was shared, `"es": null` (the logic-model form) and a missing `"es"` decode
 //! as an empty string.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
 
 /// A language of user-facing text. Serialized as `"en"` / `"es"` (snake_case, like every enum
 /// value at the boundary).
@@ -49,6 +51,35 @@ pub struct Text {
 /// Reads a string, taking `null` as the empty string (older logic-model files).
 fn string_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Reads an optional [`Text`] that older files wrote as a plain string (taken as English), e.g.
+/// an indicator's unit (`"parents"` then, `{"en": "parents", "es": "madres y padres"}` now).
+/// A visitor rather than an untagged enum, so that an error inside the object keeps its path.
+pub fn opt_text_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    struct Loose;
+    impl<'de> Visitor<'de> for Loose {
+        type Value = Option<Text>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a text {en, es}, a string or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Text::en(v)))
+        }
+        fn visit_map<M: de::MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+            Text::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+    }
+    d.deserialize_option(Loose)
 }
 
 impl Text {
@@ -130,5 +161,21 @@ mod tests {
         assert_eq!(t.es_opt(), None);
         assert!(serde_json::from_str::<Text>(r#"{"en":"a","fr":"b"}"#).is_err());
         assert_eq!(serde_json::to_string(&Lang::Es).unwrap(), r#""es""#);
+    }
+
+    #[test]
+    fn a_plain_string_reads_as_english_where_files_used_one() {
+        #[derive(Deserialize)]
+        struct Unit {
+            #[serde(default, deserialize_with = "opt_text_or_string")]
+            unit: Option<Text>,
+        }
+        let old: Unit = serde_json::from_str(r#"{"unit":"parents"}"#).unwrap();
+        assert_eq!(old.unit, Some(Text::en("parents")));
+        let new: Unit =
+            serde_json::from_str(r#"{"unit":{"en":"parents","es":"familias"}}"#).unwrap();
+        assert_eq!(new.unit, Some(Text::new("parents", "familias")));
+        let none: Unit = serde_json::from_str(r#"{"unit":null}"#).unwrap();
+        assert_eq!(none.unit, None);
     }
 }

@@ -274,13 +274,14 @@ fn csv_opt(s: Option<&str>) -> String {
 }
 
 /// The CSV header of [`ExportFormat::IndicatorsCsv`].
-pub const INDICATOR_CSV_HEADER: [&str; 18] = [
+pub const INDICATOR_CSV_HEADER: [&str; 19] = [
     "id",
     "of",
     "of_kind",
     "measure_en",
     "measure_es",
-    "unit",
+    "unit_en",
+    "unit_es",
     "baseline",
     "baseline_date",
     "target",
@@ -319,7 +320,8 @@ fn indicators_csv(m: &Model) -> String {
             of_kind.to_string(),
             csv_text(&i.measure.en),
             csv_opt(i.measure.es_opt()),
-            csv_opt(i.unit.as_deref()),
+            csv_opt(i.unit.as_ref().map(|u| u.en.as_str())),
+            csv_opt(i.unit.as_ref().and_then(|u| u.es_opt())),
             csv_num(i.baseline.as_ref().map(|b| b.value)),
             date(i.baseline.as_ref().and_then(|b| b.date)),
             csv_num(i.target.as_ref().map(|t| t.value)),

@@ -425,10 +425,11 @@ pub struct Indicator {
     pub of: String,
     /// What is measured.
     pub measure: Text,
-    /// Unit, e.g. "%" or "parents".
-    #[serde(default)]
+    /// Unit, e.g. "%" or "parents" / "familias" (a plain string in older files reads as
+    /// English).
+    #[serde(default, deserialize_with = "crate::text::opt_text_or_string")]
     #[cfg_attr(test, ts(optional = nullable))]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// Starting value.
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]

@@ -4526,9 +4526,10 @@ export type TocIndicator = {
    */
   measure: Text,
   /**
-   * Unit, e.g. "%" or "parents".
+   * Unit, e.g. "%" or "parents" / "familias" (a plain string in older files reads as
+   * English).
    */
-  unit?: string | null,
+  unit?: Text | null,
   /**
    * Starting value.
    */

@@ -27,12 +27,10 @@
 // writes, and every label the engine derives from the file, is checked.
 //
 // PENDING lists English the examples cannot carry in Spanish yet because its type has no
-// Spanish field (toc indicator units). Both lists are printed, never silently dropped.
+// Spanish field (none today). Both lists are printed, never silently dropped.
 //
-// KNOWN_ENGINE_NOTES lists lines that are English sentences written by the engine (warnings
-// and notes) which the branches n-survey / n-conditions turn into coded notes the page
-// translates. They are printed as "known", not failed; the lead empties the list after those
-// branches merge, and then the test fails on any of them that is still English.
+// KNOWN_ENGINE_NOTES would list English sentences written by the engine; it is empty: every
+// warning and note is a coded Note the page renders in the reader's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -124,9 +122,7 @@ export function withoutUserText(text) {
  * as "pending", not failed. Each entry: the area, a pattern the whole line matches, and why.
  */
 export const PENDING = [
-  // toc indicators' `unit` is a plain string (src/toc/model.rs, `unit: Option<String>`), not
-  // Text {en, es}: "0 meetings", "40 parents"… stay English until it is (issue #16 part 2).
-  { area: 'toc', match: /^[\d.,\s]+ (meetings|parents|concerns per school year|actions per school year)$/, why: 'toc indicator unit is a String' },
+  // Empty: indicator units are bilingual text now (src/toc/model.rs, `unit: Option<Text>`).
 ];
 
 const accent = /[áéíóúñü¿¡]/i;

@@ -101,7 +101,7 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
                 id: format!("k{t}_{i}"),
                 of: format!("c{t}_{i}"),
                 measure: text("Share".into()),
-                unit: Some("%".into()),
+                unit: Some(waterline::text::Text::en("%")),
                 baseline: Some(Measure {
                     value: 10.0,
                     date: None,

@@ -193,7 +193,7 @@ function chartLabel(series, indicator, lang) {
   const gaps = pts.filter((p) => p.gapBefore).length;
   return t('toc.chart.label', {
     measure, n: pts.length, first: a.period, firstValue: fmt(a.value, valueDigits(a.value)), last: b.period, lastValue: fmt(b.value, valueDigits(b.value)),
-    unit: indicator.unit ?? '', gaps,
+    unit: indicator.unit ? pick(indicator.unit, lang).text : '', gaps,
   }) + (indicator.target ? ` ${t('toc.chart.targetBy', { value: fmt(indicator.target.value), date: indicator.target.date ? fmtDate(indicator.target.date, lang) : '—' })}.` : '');
 }
 
@@ -218,7 +218,8 @@ function chartTable(series, indicator, data, lang) {
       el('td', { text: source })));
     prev = p;
   }
-  const unit = indicator.unit ? el('span', { lang: lang === 'en' ? null : 'en', text: ` (${indicator.unit})` }) : null;
+  const u = indicator.unit ? pick(indicator.unit, lang) : null;
+  const unit = u?.text ? el('span', { lang: u.lang !== lang ? u.lang : null, text: ` (${u.text})` }) : null;
   return el('div', { class: 'toc-table-scroll toc-chart-table', tabindex: '0', role: 'region', 'aria-label': t('toc.chart.tableOf', { measure: measure.text }) },
     el('table', { class: 'data toc-table', 'data-testid': `toc-chart-table-${series.id}` },
       el('caption', {}, el('span', { lang: measure.lang, text: measure.text }), unit),

@@ -248,7 +248,9 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
     indicator: (x, m) => [idField(x),
       refChoice('toc.f.of', 'of', [...(m.outputs ?? []), ...(m.outcomes ?? [])], x),
       ...bilingual('toc.f.measureEn', 'toc.f.measureEs', 'measure')(x),
-      text('toc.f.unit', x.unit, (v, f) => apply((i) => { i.unit = textOrNull(v); }, { field: f }), { key: 'unit' }),
+      // The unit is bilingual text ("parents" / "madres y padres"); both sides empty: no unit.
+      text('toc.f.unitEn', x.unit?.en, (v, f) => apply((i) => { const es = i.unit?.es ?? ''; i.unit = v.trim() || es.trim() ? { en: v, es } : null; }, { field: f }), { key: 'unit.en', lang: 'en' }),
+      text('toc.f.unitEs', x.unit?.es, (v, f) => apply((i) => { const en = i.unit?.en ?? ''; i.unit = v.trim() || en.trim() ? { en, es: v } : null; }, { field: f }), { key: 'unit.es', lang: 'es' }),
       ...measure(x, 'baseline', 'toc.f.baseline', 'toc.f.baselineDate'),
       ...measure(x, 'target', 'toc.f.target', 'toc.f.targetDate'),
       text('toc.f.dataSource', x.dataSource, (v, f) => apply((i) => { i.dataSource = textOrNull(v); }, { field: f }), { key: 'dataSource' }),

@@ -126,12 +126,15 @@ export function renderProgress({ progress, model, index, lang, asOf }) {
         .map(([k, n]) => el('th', { scope: 'col', class: n ? 'num' : null, text: t(`toc.prog.${k}`) })))),
       el('tbody', {}, progress.indicators.map((i) => {
         const item = index.get(i.id)?.item;
-        const unit = item?.unit ? ` ${item.unit}` : '';
+        // The unit in the reader's language; a cell whose unit fell back to English says so.
+        const u = item?.unit ? pick(item.unit, lang) : null;
+        const unit = u?.text ? ` ${u.text}` : '';
+        const unitLang = u?.text && u.lang !== lang ? u.lang : null;
         return el('tr', {}, nameCell(i.id, pick(item?.measure, lang), lang),
           el('td', { text: i.of }),
-          el('td', { class: 'num', text: i.baseline === null ? '—' : `${num(i.baseline)}${unit}` }),
-          el('td', { class: 'num', text: i.target === null ? '—' : `${num(i.target)}${unit}` }),
-          el('td', { class: 'num', text: i.latest === null ? '—' : `${num(i.latest)}${unit} (${fmtDate(i.latestDate, lang)})` }),
+          el('td', { class: 'num', lang: i.baseline === null ? null : unitLang, text: i.baseline === null ? '—' : `${num(i.baseline)}${unit}` }),
+          el('td', { class: 'num', lang: i.target === null ? null : unitLang, text: i.target === null ? '—' : `${num(i.target)}${unit}` }),
+          el('td', { class: 'num', lang: i.latest === null ? null : unitLang, text: i.latest === null ? '—' : `${num(i.latest)}${unit} (${fmtDate(i.latestDate, lang)})` }),
           el('td', { class: 'num', text: pct(i.share) }),
           el('td', { class: 'num', text: pct(i.expectedShare) }),
           el('td', {}, track(i.track)));

@@ -276,6 +276,8 @@ export default {
   'toc.f.whoEs': 'Who takes part (Spanish)',
   'toc.f.amount': 'Amount',
   'toc.f.unit': 'Unit',
+  'toc.f.unitEn': 'Unit (English)',
+  'toc.f.unitEs': 'Unit (Spanish)',
   'toc.f.of': 'Measures (output or outcome)',
   'toc.f.measureEn': 'Measure (English)',
   'toc.f.measureEs': 'Measure (Spanish)',

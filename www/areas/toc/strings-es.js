@@ -276,6 +276,8 @@ export default {
   'toc.f.whoEs': 'Quién participa (español)',
   'toc.f.amount': 'Monto',
   'toc.f.unit': 'Unidad',
+  'toc.f.unitEn': 'Unidad (inglés)',
+  'toc.f.unitEs': 'Unidad (español)',
   'toc.f.of': 'Mide (producto o resultado)',
   'toc.f.measureEn': 'Medida (inglés)',
   'toc.f.measureEs': 'Medida (español)',
