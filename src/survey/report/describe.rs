@@ -343,7 +343,15 @@ fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     let lo = h.floor() as usize;
     let a = *sorted.get(lo)?;
     let b = sorted.get(lo + 1).copied().unwrap_or(a);
-    Some(a + (h - lo as f64) * (b - a))
+    let f = h - lo as f64;
+    // R's a + f (b − a), unless b − a overflows (values of opposite sign near ±f64::MAX): then
+    // the weighted form, whose terms cannot overflow (|a|, |b| ≤ MAX and 0 ≤ f ≤ 1).
+    let step = b - a;
+    Some(if step.is_finite() {
+        a + f * step
+    } else {
+        (1.0 - f) * a + f * b
+    })
 }
 
 /// The median of point values from their counts (R's `median`: mean of the two middle values
@@ -616,6 +624,13 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quantile_between_huge_values_of_opposite_sign_stays_finite() {
+        let q = quantile(&[-1e308, f64::MAX], 0.5).unwrap();
+        assert!(q.is_finite());
+        assert!((q - (f64::MAX / 2.0 - 0.5e308)).abs() < 1e293);
+    }
 
     #[test]
     fn quantiles_match_r_type_7() {
