@@ -18,7 +18,7 @@ function spawn() {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    restart({ code: 'internal', details: {}, message: `the worker stopped: ${event.message ?? ''}` });
+    restart({ code: 'internal', details: { workerStopped: true }, message: `the worker stopped: ${event.message ?? ''}` });
   });
 }
 

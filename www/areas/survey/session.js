@@ -5,7 +5,7 @@
 import { run } from '../../jobs.js';
 
 const lost = (error) => error?.code === 'stale_handle' || error?.code === 'cancelled'
-  || (error?.code === 'internal' && /worker stopped/.test(error.message ?? ''));
+  || (error?.code === 'internal' && error.details?.workerStopped === true);
 
 /**
  * Creates a Survey in the worker from a file's bytes (a Uint8Array: the engine detects the
