@@ -14,6 +14,25 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+/// `PartialEq<&str>` and `Display` for a snake_case tag enum from its `as_str` (method tags,
+/// effect names): one place instead of one copy per area.
+macro_rules! tag_impls {
+    ($($ty:ty),+) => {$(
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+pub(crate) use tag_impls;
+
 #[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod error;

@@ -43,14 +43,4 @@ impl Method {
     }
 }
 
-impl PartialEq<&str> for Method {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl std::fmt::Display for Method {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::tag_impls!(Method);

@@ -88,17 +88,6 @@ impl Method {
     }
 }
 
-impl PartialEq<&str> for Method {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl std::fmt::Display for Method {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 /// The name of an effect size reported beside a test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "StatsEffect"))]
@@ -116,15 +105,17 @@ pub enum Effect {
     Difference,
 }
 
-impl PartialEq<&str> for Effect {
-    fn eq(&self, other: &&str) -> bool {
-        let name = match self {
+impl Effect {
+    /// The serialized name, e.g. `"cohens_h"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
             Effect::RankBiserial => "rank_biserial",
             Effect::Dz => "dz",
             Effect::CohensH => "cohens_h",
             Effect::CramersV => "cramers_v",
             Effect::Difference => "difference",
-        };
-        name == *other
+        }
     }
 }
+
+crate::tag_impls!(Method, Effect);
