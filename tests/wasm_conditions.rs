@@ -12,7 +12,7 @@ use wasm_support::*;
 use waterline::wasm::conditions as w;
 
 fn example() -> (JsValue, JsValue) {
-    (w::default_rubric().unwrap(), w::example_round().unwrap())
+    (w::default_rubric().unwrap(), w::example_round(JsValue::UNDEFINED).unwrap())
 }
 
 #[wasm_bindgen_test]
@@ -210,7 +210,7 @@ fn example_in_columns(plain: bool) -> JsValue {
         ("condition", index(&c.condition)),
         ("value", value),
     ]);
-    let round = w::example_round().unwrap();
+    let round = w::example_round(JsValue::UNDEFINED).unwrap();
     set(&round, "scores", Array::new().into());
     set(&round, "scoreColumns", columns);
     round
@@ -282,7 +282,7 @@ fn bad_score_columns_are_coded_errors_naming_the_field() {
         .starts_with("round.scoreColumns.condition must be a Uint32Array or an array of numbers"));
 
     // `scoreColumns: null` is no columns, as an absent field is.
-    let round = w::example_round().unwrap();
+    let round = w::example_round(JsValue::UNDEFINED).unwrap();
     set(&round, "scoreColumns", JsValue::NULL);
     let v = w::validate_round(rubric.clone(), round).unwrap();
     assert!(get(&v, "valid").as_bool().unwrap());
