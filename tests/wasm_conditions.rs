@@ -12,7 +12,10 @@ use wasm_support::*;
 use waterline::wasm::conditions as w;
 
 fn example() -> (JsValue, JsValue) {
-    (w::default_rubric().unwrap(), w::example_round(JsValue::UNDEFINED).unwrap())
+    (
+        w::default_rubric().unwrap(),
+        w::example_round(JsValue::UNDEFINED).unwrap(),
+    )
 }
 
 #[wasm_bindgen_test]
