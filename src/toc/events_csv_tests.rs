@@ -113,3 +113,51 @@ fn whole_file_errors() {
         Some(&crate::error::Detail::from(vec!["kind".to_string()]))
     );
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cells drawn from what an events file holds, and from what breaks one.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("2014-15".to_string()),
+            Just("2015-Q3".to_string()),
+            Just("activity".to_string()),
+            Just("Hito".to_string()),
+            Just("a_issue_trainings;oc_understanding".to_string()),
+            Just("c_leadership".to_string()),
+            Just("ev_1".to_string()),
+            Just("\"a,\"\"b\"\"\nc\"".to_string()),
+            "[a-z0-9_;,\" \n-]{0,12}",
+        ]
+    }
+
+    proptest! {
+        /// Any file gives events or a coded error; every row is read or skipped, issues lie
+        /// inside the file, and the events appended keep the model free of new findings.
+        #[test]
+        fn any_file_is_read_or_refused_without_a_panic(
+            header in proptest::sample::subsequence(
+                vec!["id", "date", "kind", "title_en", "título_es", "concerns", "component", "quote"], 0..=8),
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..9), 0..6),
+        ) {
+            let mut text = header.join(",");
+            for r in &rows {
+                text.push('\n');
+                text.push_str(&r.join(","));
+            }
+            let mut m = alianza();
+            let Ok(r) = import_events_csv(&m, &text) else { return Ok(()) };
+            prop_assert_eq!(r.n_skipped + r.events.len(), r.n_rows);
+            for i in &r.issues {
+                prop_assert!(i.row >= 2 && i.column.is_none_or(|c| c >= 1));
+            }
+            let before = crate::toc::validate(&m).findings.len();
+            m.events.extend(r.events);
+            prop_assert_eq!(crate::toc::validate(&m).findings.len(), before);
+        }
+    }
+}

@@ -178,3 +178,28 @@ test('the Gantt chart exports too (PASS); a model without goals shows no Gantt e
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   assert.deepEqual(s.errors, []);
 });
+
+test('events import from a CSV with Spanish headers: 2 good rows are added (Undo takes them out), the bad row is listed by row, column and code', async () => {
+  await $('[data-testid="toc-example"]').selectOption('alianza');
+  await $('[data-testid="toc-load"]').click();
+  await s.page.waitForSelector('#area-toc [data-testid="toc-chart-ind_susp_gap"]');
+  const details = $('[data-testid="toc-events-edit"]');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  const before = await $('.toc-timeline-event').count();
+  await $('[data-testid="toc-events-csv-file"]').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from([
+    'fecha,tipo,título_en,título_es,se_refiere_a,fuente,cita',
+    '2015-16,Hito,A new superintendent,Una nueva superintendente,,Seed 000,"a new board and superintendent"',
+    '2016-03-01,flashpoint,Bobby Duke demonstration,Manifestación en Bobby Duke,a_issue_trainings,,',
+    '2015-17,milestone,Bad period,Periodo malo,nope,,',
+  ].join('\n')) });
+  await s.page.waitForFunction((n) => document.querySelectorAll('#area-toc .toc-timeline-event').length === n + 2, before);
+  assert.match(await $('[data-testid="toc-events-csv-summary"]').textContent(), /events\.csv: 3 data rows, 2 events added, 1 rows left out/);
+  const issues = $('[data-testid="toc-events-csv-issues"] tbody tr');
+  assert.deepEqual(await issues.evaluateAll((rs) => rs.map((r) => r.dataset.code)), ['invalid_date', 'unknown_id']);
+  assert.match(await issues.nth(0).textContent(), /^41 \(fecha\)the date cannot be read.*2015-17$/);
+  assert.match(await issues.nth(1).textContent(), /^45 \(se_refiere_a\)the model has no activity, output or outcome with this id.*nope$/);
+  assert.match(await $('[data-testid="toc-evidence-status"]').textContent(), /2 events added from events\.csv/);
+  await $('[data-testid="toc-undo"]').click();
+  await s.page.waitForFunction((n) => document.querySelectorAll('#area-toc .toc-timeline-event').length === n, before);
+  assert.deepEqual(s.errors, []);
+});
