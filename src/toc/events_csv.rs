@@ -4,7 +4,8 @@
 //!   `2014`, `2014-Q2` or `2014-05-31`; empty when the source gives no date;
 //! - `kind` (`tipo`): `activity`, `flashpoint`, `milestone`, or the labels the page shows in
 //!   English or Spanish (`Punto de inflexión`, `Hito`, …);
-//! - `title_en`, `title_es` (`título_en`, `título_es`): what happened (one of them at least);
+//! - `title_en`, `title_es` (`título_en`, `título_es`; a bare `title` is English, a bare
+//!   `título` Spanish): what happened (one of them at least);
 //! - `concerns` (`se_refiere_a`): ids of activities, outputs and outcomes, separated by `;`;
 //! - optional `component` (`componente`), `id`, `source` (`fuente`), `quote` (`cita`).
 //!
@@ -86,8 +87,8 @@ fn column(header: &str) -> Option<Col> {
             Col::Date
         }
         "kind" | "type" | "tipo" => Col::Kind,
-        "title_en" | "title" | "título_en" | "titulo_en" | "título" | "titulo" => Col::TitleEn,
-        "title_es" | "título_es" | "titulo_es" => Col::TitleEs,
+        "title_en" | "title" | "título_en" | "titulo_en" => Col::TitleEn,
+        "title_es" | "título_es" | "titulo_es" | "título" | "titulo" => Col::TitleEs,
         "concerns" | "about" | "se_refiere_a" | "concierne" | "sobre" | "relacionado_con" => {
             Col::Concerns
         }
