@@ -2,7 +2,8 @@
 // suspension charts (seed Figure 2), the middle/high ratio computed by the engine (Figure 7),
 // the campaign timeline (Figure 4); a missing year breaks the line; every picture exports as
 // SVG and PNG; a DataQuest-shaped CSV imports and a bad one shows a positioned error; events
-// and values are edited in the page; Spanish; 375 px has no horizontal scroll.
+// and values are edited in the page; events import from a CSV (bad rows listed by code, Undo);
+// Spanish; 375 px has no horizontal scroll.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
