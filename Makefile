@@ -103,7 +103,7 @@ bench: build browser-tools
 # Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which
 # RUSTC_BOOTSTRAP=1 enables on the stable toolchain). Crashes land in fuzz/artifacts/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := survey_csv round_json stats_arrays toc_json decode_args toc_series_csv
+FUZZ_TARGETS := survey_csv round_json stats_arrays toc_json decode_args toc_series_csv toc_events_csv
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 	@for t in $(FUZZ_TARGETS); do echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \

@@ -24,6 +24,7 @@ mod critical;
 pub mod date;
 mod edit;
 mod events;
+mod events_csv;
 mod example;
 mod export;
 mod file;
@@ -45,6 +46,7 @@ pub use critical::{ChainBound, CriticalChain, DateField, DateNote, DateNoteCode}
 pub use date::Date;
 pub use edit::{edit, fresh_id, fresh_id_with_prefix, id_prefix, Edit, EditResult, Effect};
 pub use events::{Event, EventKind};
+pub use events_csv::{import_events_csv, EventsCsvImport, EventsCsvIssue};
 pub use example::{example_alianza_model, example_pass_model, ALIANZA_JSON, PASS_JSON};
 pub use export::{export, Export, ExportFormat, ExportOptions, Lang, INDICATOR_CSV_HEADER};
 pub use file::{model_from_node, parse_model, to_json};

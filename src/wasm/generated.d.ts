@@ -4234,6 +4234,58 @@ export type TocEvent = {
 export type TocEventKind = "activity" | "flashpoint" | "milestone";
 
 /**
+ * The result of [`import_events_csv`].
+ */
+export type TocEventsCsvImport = {
+  /**
+   * The events read, in file order, with ids unused in the model.
+   */
+  events: Array<TocEvent>,
+  /**
+   * Number of data rows.
+   */
+  nRows: number,
+  /**
+   * Number of rows left out (each has at least one issue).
+   */
+  nSkipped: number,
+  /**
+   * Every problem found.
+   */
+  issues: Array<TocEventsCsvIssue>,
+};
+
+/**
+ * A row left out, positioned (1-based; row 1 is the header).
+ */
+export type TocEventsCsvIssue = {
+  /**
+   * Stable code: `ragged_row` (not as many cells as the header), `invalid_date` (a date that
+   * is not a period), `unknown_label` (a kind that is none of the three), `bad_input` (no
+   * title in either language), `unknown_id` (a `concerns` id that is no activity, output or
+   * outcome of the model, or a `component` that is no component), `duplicate_id` (an `id`
+   * already carried by an element, an event or an earlier row).
+   */
+  code: ErrorCode,
+  /**
+   * 1-based line number of the row.
+   */
+  row: number,
+  /**
+   * 1-based column, when one cell is at fault.
+   */
+  column: number | null,
+  /**
+   * Its header, as written.
+   */
+  header: string | null,
+  /**
+   * The cell's text, or the one id at fault (at most 40 characters).
+   */
+  value: string | null,
+};
+
+/**
  * An exported text with what a download needs.
  */
 export type TocExport = {

@@ -422,3 +422,17 @@ pub fn import_series_csv_columns(
     set("denominator", &Float64Array::from(&den[..]))?;
     Ok(out.into())
 }
+
+/// Reads a CSV of campaign events (date, kind, title_en, title_es, concerns, source, quote;
+/// headers in English or Spanish) against the model: returns the events with ids unused in
+/// the model, ready to append, and the rows left out in `issues` (row, column, code, cell).
+/// Throws `csv_empty`, `too_large`, `csv_malformed` or `unknown_column` (details: `missing`).
+#[wasm_bindgen(js_name = importEventsCsv, unchecked_return_type = "TocEventsCsvImport")]
+pub fn import_events_csv(
+    #[wasm_bindgen(unchecked_param_type = "TocModel | string")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let m = model_arg(&model)?;
+    let text: String = decode("csvText", csv_text)?;
+    encode(&core(toc::import_events_csv(&m, &text))?)
+}

@@ -157,6 +157,7 @@ fn roots(v: &mut Collect) {
     v.visit::<toc::ExportOptions>();
     v.visit::<toc::Export>();
     v.visit::<toc::SeriesCsvImport>();
+    v.visit::<toc::EventsCsvImport>();
     v.visit::<toc::DerivedPoint>();
     v.visit::<toc::Change>();
     v.visit::<toc::Edit>();

@@ -2,7 +2,8 @@
 // suspension charts (seed Figure 2), the middle/high ratio computed by the engine (Figure 7),
 // the campaign timeline (Figure 4); a missing year breaks the line; every picture exports as
 // SVG and PNG; a DataQuest-shaped CSV imports and a bad one shows a positioned error; events
-// and values are edited in the page; Spanish; 375 px has no horizontal scroll.
+// and values are edited in the page; events import from a CSV (bad rows listed by code, Undo);
+// Spanish; 375 px has no horizontal scroll.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -176,5 +177,30 @@ test('the Gantt chart exports too (PASS); a model without goals shows no Gantt e
   assert.match(gantt.bytes.toString('utf8'), /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*critical/);
   const png = await download($('.toc-schedule-card [data-testid="toc-img-png"]'));
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.deepEqual(s.errors, []);
+});
+
+test('events import from a CSV with Spanish headers: 2 good rows are added (Undo takes them out), the bad row is listed by row, column and code', async () => {
+  await $('[data-testid="toc-example"]').selectOption('alianza');
+  await $('[data-testid="toc-load"]').click();
+  await s.page.waitForSelector('#area-toc [data-testid="toc-chart-ind_susp_gap"]');
+  const details = $('[data-testid="toc-events-edit"]');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  const before = await $('.toc-timeline-event').count();
+  await $('[data-testid="toc-events-csv-file"]').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from([
+    'fecha,tipo,título_en,título_es,se_refiere_a,fuente,cita',
+    '2015-16,Hito,A new superintendent,Una nueva superintendente,,Seed 000,"a new board and superintendent"',
+    '2016-03-01,flashpoint,Bobby Duke demonstration,Manifestación en Bobby Duke,a_issue_trainings,,',
+    '2015-17,milestone,Bad period,Periodo malo,nope,,',
+  ].join('\n')) });
+  await s.page.waitForFunction((n) => document.querySelectorAll('#area-toc .toc-timeline-event').length === n + 2, before);
+  assert.match(await $('[data-testid="toc-events-csv-summary"]').textContent(), /events\.csv: 3 data rows, 2 events added, 1 rows left out/);
+  const issues = $('[data-testid="toc-events-csv-issues"] tbody tr');
+  assert.deepEqual(await issues.evaluateAll((rs) => rs.map((r) => r.dataset.code)), ['invalid_date', 'unknown_id']);
+  assert.match(await issues.nth(0).textContent(), /^41 \(fecha\)the date cannot be read.*2015-17$/);
+  assert.match(await issues.nth(1).textContent(), /^45 \(se_refiere_a\)the model has no activity, output or outcome with this id.*nope$/);
+  assert.match(await $('[data-testid="toc-evidence-status"]').textContent(), /2 events added from events\.csv/);
+  await $('[data-testid="toc-undo"]').click();
+  await s.page.waitForFunction((n) => document.querySelectorAll('#area-toc .toc-timeline-event').length === n, before);
   assert.deepEqual(s.errors, []);
 });

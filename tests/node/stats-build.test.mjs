@@ -15,7 +15,7 @@ const areas = [
   'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
-  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importSeriesCsv', 'importSeriesCsvColumns', 'layoutModel', 'parseModel',
+  'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importEventsCsv', 'importSeriesCsv', 'importSeriesCsvColumns', 'layoutModel', 'parseModel',
   'progress', 'scheduleModel', 'tocEdit', 'tocFreshId', 'validateModel', 'whatIf',
 ];
 

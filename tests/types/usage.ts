@@ -7,7 +7,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
-  TocModel, TocEditResult, TocSeriesCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
+  TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
 export async function usage(): Promise<void> {
@@ -122,6 +122,8 @@ export async function usage(): Promise<void> {
   console.log(dp?.[0]?.from, ch.noInterval, lm.defaultAsOf());
   lm.free();
   const sc: TocSeriesCsvImport = waterline.importSeriesCsv('entity,year,rate\nA,2013-14,10\n');
+  const ec: TocEventsCsvImport = waterline.importEventsCsv(alianza, 'date,kind,title_en\n2014,milestone,A\n');
+  console.log(ec.events[0]?.id, ec.nSkipped, ec.issues.map((i) => [i.code, i.row, i.column, i.value]));
   console.log(sc.series[0]?.points[0]?.period, sc.issues.map((i) => [i.row, i.column]), ts.criticalChains, ts.goals[0]?.dateNote, alianza.events);
   console.log(tv.valid, ts.criticalPath, tw.moved, tpg.program, tl.nodes.length, te.text, lmv, lms);
   waterline.start();

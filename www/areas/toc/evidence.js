@@ -1,9 +1,10 @@
 // "Evidence over time" card of the Theory-of-change area (issue 17): the timeline strip and
 // the series charts (engine: LogicModel.chartData), their SVG/PNG export, and the forms that
-// change them — events (add, edit, remove), values by period, and a series CSV import through
-// the engine's importSeriesCsv (long DataQuest-shaped or wide; headers in English or Spanish;
-// rows it cannot read come back positioned and coded). Every edit goes through the area's
-// `commit`, so the engine reads it before it is kept; no rule lives here.
+// change them — events (add, edit, remove; imported from CSV by events-import.js), values by
+// period, and a series CSV import through the engine's importSeriesCsv (long DataQuest-shaped
+// or wide; headers in English or Spanish; rows it cannot read come back positioned and coded).
+// Every edit goes through the area's `commit`, so the engine reads it before it is kept; no
+// rule lives here.
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, number, t } from '../../i18n.js';
@@ -12,6 +13,7 @@ import { exportButtons } from './exportimg.js';
 import { parseNumber } from '../../number.js';
 import { pick } from '../../text.js';
 import { EVENT_KINDS, drawTimeline } from './timeline.js';
+import { createEventsImport } from './events-import.js';
 
 const MAX_SHOWN = 100;
 
@@ -34,6 +36,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     el('details', { class: 'toc-evidence-edit', 'data-testid': 'toc-csv-edit' }, h('summary', 'toc.csv.heading'), csvBox));
   const say = (text, isError = false) => { status.textContent = text; status.classList.toggle('error', isError); };
   let pictures = { timeline: null, charts: new Map() };
+  const eventsImport = createEventsImport({ getModel, commit, say });
   /** An <option> "id · label" marked with the label's language when it is not the page's. */
   const option = (id, text) => {
     const p = pick(text, lang());
@@ -124,7 +127,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     });
     const active = document.activeElement;
     const focusKey = active instanceof HTMLElement && eventsBox.contains(active) ? active.dataset.testid : null;
-    replace(eventsBox, form);
+    replace(eventsBox, form, eventsImport.element());
     if (focusKey) /** @type {HTMLElement | null} */ (eventsBox.querySelector(`[data-testid="${focusKey}"]`))?.focus();
   }
 
