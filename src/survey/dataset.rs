@@ -134,6 +134,27 @@ fn both_sides(label: &Text) -> Vec<String> {
         .collect()
 }
 
+/// A bilingual cell ("Female / Mujer") for a point declared in one language only (English
+/// "Female", no Spanish — as mappings saved before the example's form was bilingual are): the
+/// half in the point's language must match its label exactly and the point must have no label
+/// in the other language. Two such points would be ambiguous: none is chosen.
+fn one_sided(item: &Item, cell: &str) -> Option<f64> {
+    one_sided_of(item.points.iter().map(|p| (&p.label, p.value)), cell)
+}
+
+/// [`one_sided`] over any labelled values (the points of a scale, the choices of a question).
+fn one_sided_of<'a, T: Copy>(labels: impl Iterator<Item = (&'a Text, T)>, cell: &str) -> Option<T> {
+    let (a, b) = [" / ", " | "].iter().find_map(|sep| cell.split_once(sep))?;
+    let (a, b) = (fold(a), fold(b));
+    let blank = |t: &str| t.trim().is_empty();
+    let mut hits = labels.filter(|(label, _)| {
+        (blank(&label.es) && !a.is_empty() && fold(&label.en) == a)
+            || (blank(&label.en) && !b.is_empty() && fold(&label.es) == b)
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first.1)
+}
+
 fn label_map(item: &Item) -> HashMap<String, f64> {
     let mut map = HashMap::new();
     for p in &item.points {
@@ -241,6 +262,8 @@ fn decode_column(
             }
         } else if let Some(&x) = map.get(&f) {
             Some(x)
+        } else if let Some(x) = one_sided(item, v) {
+            Some(x)
         } else if let Some(x) = number {
             match item.points.iter().find(|p| p.code == Some(x)) {
                 Some(p) => Some(p.value),
@@ -333,8 +356,16 @@ fn decode_multi(
             v.split(sep.as_str()).collect()
         };
         for t in tokens.into_iter().map(str::trim).filter(|t| !t.is_empty()) {
-            match lookup.get(&fold(t)) {
-                Some(&bit) => mask |= 1u64 << bit,
+            let one_sided = || {
+                let labels = item
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .map(|(k, ch)| (&ch.label, k));
+                one_sided_of(labels, t)
+            };
+            match lookup.get(&fold(t)).copied().or_else(one_sided) {
+                Some(bit) => mask |= 1u64 << bit,
                 None => match unknown.iter_mut().find(|u| fold(&u.0) == fold(t)) {
                     Some(u) => u.1 += n,
                     None => unknown.push((
@@ -596,5 +627,37 @@ impl Dataset {
                 codes.get(i as usize).copied().unwrap_or(f64::NAN)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod one_sided_tests {
+    use super::*;
+
+    fn item(points: serde_json::Value) -> Item {
+        serde_json::from_value(serde_json::json!({
+            "id": "gender", "column": "Gender", "type": "category", "text": {"en": "Gender"},
+            "points": points
+        }))
+        .expect("a category item")
+    }
+
+    #[test]
+    fn a_bilingual_cell_matches_a_point_declared_in_english_only() {
+        let it = item(serde_json::json!([
+            {"value": 1, "label": {"en": "Female"}},
+            {"value": 2, "label": {"en": "Male"}}
+        ]));
+        assert_eq!(one_sided(&it, "Female / Mujer"), Some(1.0));
+        assert_eq!(one_sided(&it, "Male | Hombre"), Some(2.0));
+        assert_eq!(one_sided(&it, "Other / Otro"), None);
+        assert_eq!(one_sided(&it, "Female"), None);
+    }
+
+    #[test]
+    fn a_point_with_both_labels_is_not_matched_by_half_a_cell() {
+        let it =
+            item(serde_json::json!([{"value": 1, "label": {"en": "Female", "es": "Femenino"}}]));
+        assert_eq!(one_sided(&it, "Female / Mujer"), None);
     }
 }
