@@ -36,6 +36,14 @@ const CELLS: &[&str] = &[
     "-3",
     "x",
     "1e400",
+    "007",
+    "-0",
+    "1.",
+    ".5",
+    "0.1234567890123456",
+    "123456789012345678",
+    "-",
+    "3.14159",
     "0",
     "2013-14",
     "2013-15",
@@ -119,5 +127,11 @@ proptest! {
         seps in prop::collection::vec(any::<u8>(), 0..60),
     ) {
         same(&text_of(header, &cells, &seps));
+    }
+
+    /// Numbers as cells are read exactly as `str::parse` reads them (the fast decimal path).
+    #[test]
+    fn decimals_agree(cell in "-?[0-9]{1,17}(\\.[0-9]{0,9})?%?") {
+        same(&format!("entity,2014\nA,{cell}\n"));
     }
 }

@@ -126,6 +126,9 @@ fn role(header: &str) -> Option<Role> {
 /// A number cell: `None` for empty or `*` (suppressed); a trailing `%` is allowed. In a `;`
 /// file a comma is the decimal mark (`9,9`, `1.234,5`); in a `,` file it separates thousands.
 fn number(cell: &str, decimal_comma: bool) -> std::result::Result<Option<f64>, ()> {
+    if let Some(v) = simple_decimal(cell.as_bytes()) {
+        return Ok(Some(v)); // the common cell, e.g. `13.5`: read in one pass
+    }
     let t = cell.trim().trim_end_matches('%').trim();
     if !t.contains(',') {
         return plain_number(t); // the common cell: read in place, nothing allocated
@@ -146,6 +149,43 @@ fn plain_number(t: &str) -> std::result::Result<Option<f64>, ()> {
         Ok(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(()),
     }
+}
+
+/// Exact powers of ten, 10⁰ … 10²².
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `digits` or `digits.digits`, optionally after `-`, with at most 15 digits in all: the value
+/// as `str::parse` gives it (the digits are an exact integer below 2⁵³ and the power of ten is
+/// exact, so one division is correctly rounded — Clinger's fast path). `None` for anything
+/// else, which then takes the general path.
+fn simple_decimal(b: &[u8]) -> Option<f64> {
+    let (neg, b) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                frac += usize::from(dot);
+            }
+            b'.' if !dot && digits > 0 => dot = true,
+            _ => return None,
+        }
+        if digits > 15 {
+            return None;
+        }
+    }
+    if digits == 0 || (dot && frac == 0) {
+        return None;
+    }
+    let v = m as f64 / POW10[frac];
+    Some(if neg { -v } else { v })
 }
 
 fn clip(s: &str) -> String {
@@ -386,12 +426,13 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn series_id(&mut self, key: Key<'a>) -> usize {
+    /// The series of `key`, made with room for `room` points when new.
+    fn series_id(&mut self, key: Key<'a>, room: usize) -> usize {
         let n = self.keys.len() as u32;
         let i = *self.index.entry(key).or_insert(n);
         if i == n {
             self.keys.push(key);
-            self.points.push(Vec::new());
+            self.points.push(Vec::with_capacity(room));
         }
         i as usize
     }
@@ -425,7 +466,7 @@ impl<'a> Builder<'a> {
                 Ok(None) => {}
                 Ok(Some(v)) => {
                     // The series is made at its first value: a row of empty cells makes none.
-                    let s = *series.get_or_insert_with(|| self.series_id(key));
+                    let s = *series.get_or_insert_with(|| self.series_id(key, periods.len()));
                     let nan = f64::NAN;
                     self.push(
                         line,
@@ -477,7 +518,7 @@ impl<'a> Builder<'a> {
         if x.is_none() && n.is_none() && rate.is_none() {
             return; // suppressed or not published: the period stays empty
         }
-        let s = self.series_id(key);
+        let s = self.series_id(key, 0);
         let v = [rate, x, n].map(|v| v.unwrap_or(f64::NAN));
         self.push(line, s, Pt { period, v }, yc);
     }
