@@ -2,7 +2,8 @@
 //! (issue 17, T3): a file of 2,000,000 cells is read without a `String` per cell. Semantics are
 //! those the series import has always had: RFC 4180 quotes (a quote opens only at the start of
 //! a field, `""` inside is one quote), `,` or `;` as detected from the header line, `\r`
-//! outside quotes dropped, lines that hold nothing but blanks skipped.
+//! outside quotes dropped, lines that hold nothing but blanks skipped. And how a number cell
+//! is read.
 
 use crate::error::{Code, Error, Result};
 
@@ -174,6 +175,71 @@ pub fn split(text: &str) -> Result<Table> {
         s.t.rows.push((start_line as u32, s.row_start as u32));
     }
     Ok(s.t)
+}
+
+/// A number cell: `None` for empty or `*` (suppressed); a trailing `%` is allowed. In a `;`
+/// file a comma is the decimal mark (`9,9`, `1.234,5`); in a `,` file it separates thousands.
+pub fn number(cell: &str, decimal_comma: bool) -> std::result::Result<Option<f64>, ()> {
+    if let Some(v) = simple_decimal(cell.as_bytes()) {
+        return Ok(Some(v)); // the common cell, e.g. `13.5`: read in one pass
+    }
+    let t = cell.trim().trim_end_matches('%').trim();
+    if !t.contains(',') {
+        return plain_number(t); // the common cell: read in place, nothing allocated
+    }
+    let t = if decimal_comma {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.replace(',', "")
+    };
+    plain_number(&t)
+}
+
+fn plain_number(t: &str) -> std::result::Result<Option<f64>, ()> {
+    if t.is_empty() || t == "*" {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
+/// Exact powers of ten, 10⁰ … 10²².
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `digits` or `digits.digits`, optionally after `-`, with at most 15 digits in all: the value
+/// as `str::parse` gives it (the digits are an exact integer below 2⁵³ and the power of ten is
+/// exact, so one division is correctly rounded — Clinger's fast path). `None` for anything
+/// else, which then takes the general path.
+fn simple_decimal(b: &[u8]) -> Option<f64> {
+    let (neg, b) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                frac += usize::from(dot);
+            }
+            b'.' if !dot && digits > 0 => dot = true,
+            _ => return None,
+        }
+        if digits > 15 {
+            return None;
+        }
+    }
+    if digits == 0 || (dot && frac == 0) {
+        return None;
+    }
+    let v = m as f64 / POW10[frac];
+    Some(if neg { -v } else { v })
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //! cannot be read is left out and reported with its 1-based row and column and a stable code;
 //! the rest is imported.
 
-use super::csv_table::split;
+use super::csv_table::{number, split};
+use super::date::Date;
 use super::series::{Period, SeriesPoint};
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
@@ -123,71 +124,6 @@ fn role(header: &str) -> Option<Role> {
     })
 }
 
-/// A number cell: `None` for empty or `*` (suppressed); a trailing `%` is allowed. In a `;`
-/// file a comma is the decimal mark (`9,9`, `1.234,5`); in a `,` file it separates thousands.
-fn number(cell: &str, decimal_comma: bool) -> std::result::Result<Option<f64>, ()> {
-    if let Some(v) = simple_decimal(cell.as_bytes()) {
-        return Ok(Some(v)); // the common cell, e.g. `13.5`: read in one pass
-    }
-    let t = cell.trim().trim_end_matches('%').trim();
-    if !t.contains(',') {
-        return plain_number(t); // the common cell: read in place, nothing allocated
-    }
-    let t = if decimal_comma {
-        t.replace('.', "").replace(',', ".")
-    } else {
-        t.replace(',', "")
-    };
-    plain_number(&t)
-}
-
-fn plain_number(t: &str) -> std::result::Result<Option<f64>, ()> {
-    if t.is_empty() || t == "*" {
-        return Ok(None);
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(()),
-    }
-}
-
-/// Exact powers of ten, 10⁰ … 10²².
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// `digits` or `digits.digits`, optionally after `-`, with at most 15 digits in all: the value
-/// as `str::parse` gives it (the digits are an exact integer below 2⁵³ and the power of ten is
-/// exact, so one division is correctly rounded — Clinger's fast path). `None` for anything
-/// else, which then takes the general path.
-fn simple_decimal(b: &[u8]) -> Option<f64> {
-    let (neg, b) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
-    let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
-    for &c in b {
-        match c {
-            b'0'..=b'9' => {
-                m = m * 10 + u64::from(c - b'0');
-                digits += 1;
-                frac += usize::from(dot);
-            }
-            b'.' if !dot && digits > 0 => dot = true,
-            _ => return None,
-        }
-        if digits > 15 {
-            return None;
-        }
-    }
-    if digits == 0 || (dot && frac == 0) {
-        return None;
-    }
-    let v = m as f64 / POW10[frac];
-    Some(if neg { -v } else { v })
-}
-
 fn clip(s: &str) -> String {
     s.chars().take(40).collect()
 }
@@ -295,7 +231,7 @@ pub fn import_series_csv_columns(text: &str) -> Result<SeriesCsvColumns> {
     let has_values = [Role::Numerator, Role::Denominator, Role::Rate]
         .iter()
         .any(|&r| col(r).is_some());
-    let mut b = Builder::new(header);
+    let mut b = Builder::new(header, n_rows);
     let periods: Vec<Option<u32>> = (b.header.clone().iter())
         .map(|h| Period::parse(h).ok().map(|p| b.period_id(p)))
         .collect();
@@ -382,13 +318,17 @@ struct Cols {
     dc: bool,
 }
 
-/// A point while the file is read: its period (an index) and value, numerator, denominator
-/// (`NaN` when missing).
+/// A point while the file is read (16 bytes): its period (an index), its value (`NaN` when
+/// missing) and where its numerator and denominator are kept (`NO_COUNTS`: none, as in every
+/// wide file).
 #[derive(Clone, Copy)]
 struct Pt {
     period: u32,
-    v: [f64; 3],
+    counts: u32,
+    value: f64,
 }
+
+const NO_COUNTS: u32 = u32::MAX;
 
 /// Entity and group of a series, borrowed from the file.
 type Key<'a> = (&'a str, Option<&'a str>);
@@ -398,7 +338,14 @@ struct Builder<'a> {
     index: HashMap<Key<'a>, u32>,
     keys: Vec<Key<'a>>,
     points: Vec<Vec<Pt>>,
+    /// Whether each series' points came in strictly increasing period order so far: then a
+    /// new later point cannot repeat a period, and the series needs no sort.
+    ascending: Vec<bool>,
+    /// Numerator and denominator of the points that have them (`NaN` when missing).
+    counts: Vec<[f64; 2]>,
     periods: Vec<Period>,
+    /// Each period's sort key: last day, then first day.
+    order: Vec<(Date, Date)>,
     period_ids: HashMap<Period, u32>,
     /// Period text of a long file → its index (`None`: not a period), read once per text.
     period_text: HashMap<&'a str, Option<u32>>,
@@ -406,13 +353,20 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(header: Vec<&'a str>) -> Self {
+    /// A builder for a file of `rows` data rows: room for as many series (at most 65,536 at
+    /// first), so the tables are seldom regrown — each regrowth of a large block is fresh
+    /// WebAssembly memory.
+    fn new(header: Vec<&'a str>, rows: usize) -> Self {
+        let room = rows.min(1 << 16);
         Builder {
             header,
-            index: HashMap::new(),
-            keys: Vec::new(),
-            points: Vec::new(),
+            index: HashMap::with_capacity(room),
+            keys: Vec::with_capacity(room),
+            points: Vec::with_capacity(room),
+            ascending: Vec::with_capacity(room),
+            counts: Vec::new(),
             periods: Vec::new(),
+            order: Vec::new(),
             period_ids: HashMap::new(),
             period_text: HashMap::new(),
             issues: Vec::new(),
@@ -422,6 +376,7 @@ impl<'a> Builder<'a> {
     fn period_id(&mut self, p: Period) -> u32 {
         *self.period_ids.entry(p).or_insert_with(|| {
             self.periods.push(p);
+            self.order.push((p.end(), p.start()));
             (self.periods.len() - 1) as u32
         })
     }
@@ -433,6 +388,7 @@ impl<'a> Builder<'a> {
         if i == n {
             self.keys.push(key);
             self.points.push(Vec::with_capacity(room));
+            self.ascending.push(true);
         }
         i as usize
     }
@@ -467,16 +423,12 @@ impl<'a> Builder<'a> {
                 Ok(Some(v)) => {
                     // The series is made at its first value: a row of empty cells makes none.
                     let s = *series.get_or_insert_with(|| self.series_id(key, periods.len()));
-                    let nan = f64::NAN;
-                    self.push(
-                        line,
-                        s,
-                        Pt {
-                            period: p,
-                            v: [v, nan, nan],
-                        },
-                        Some(i),
-                    );
+                    let pt = Pt {
+                        period: p,
+                        counts: NO_COUNTS,
+                        value: v,
+                    };
+                    self.push(line, s, pt, Some(i));
                 }
             }
         }
@@ -519,21 +471,44 @@ impl<'a> Builder<'a> {
             return; // suppressed or not published: the period stays empty
         }
         let s = self.series_id(key, 0);
-        let v = [rate, x, n].map(|v| v.unwrap_or(f64::NAN));
-        self.push(line, s, Pt { period, v }, yc);
+        let counts = if x.is_some() || n.is_some() {
+            self.counts.push([x, n].map(|v| v.unwrap_or(f64::NAN)));
+            (self.counts.len() - 1) as u32
+        } else {
+            NO_COUNTS
+        };
+        let value = rate.unwrap_or(f64::NAN);
+        self.push(
+            line,
+            s,
+            Pt {
+                period,
+                counts,
+                value,
+            },
+            yc,
+        );
     }
 
     fn push(&mut self, line: usize, s: usize, p: Pt, c: Option<usize>) {
-        if self.points[s].iter().any(|q| q.period == p.period) {
-            let text = self.periods[p.period as usize].to_string();
-            return self.issue(Code::DuplicateId, line, c, Some(&text));
+        let key = self.order[p.period as usize];
+        let pts = &self.points[s];
+        if let Some(last) = pts.last() {
+            let after = self.order[last.period as usize] < key;
+            if !(self.ascending[s] && after) {
+                if pts.iter().any(|q| q.period == p.period) {
+                    let text = self.periods[p.period as usize].to_string();
+                    return self.issue(Code::DuplicateId, line, c, Some(&text));
+                }
+                self.ascending[s] &= after;
+            }
         }
         self.points[s].push(p);
     }
 
     /// Each series' points in period order; periods renumbered in order of first appearance.
     fn finish(mut self, shape: SeriesCsvShape, n_rows: usize) -> SeriesCsvColumns {
-        let order: Vec<_> = self.periods.iter().map(|p| (p.end(), p.start())).collect();
+        let order = &self.order;
         let n: usize = self.points.iter().map(Vec::len).sum();
         let mut c = SeriesCsvColumns {
             shape,
@@ -550,10 +525,13 @@ impl<'a> Builder<'a> {
         };
         let mut renumber = vec![u32::MAX; self.periods.len()];
         c.offsets.push(0);
-        for ((entity, group), mut pts) in self.keys.into_iter().zip(self.points) {
+        let series = self.keys.into_iter().zip(self.points).zip(self.ascending);
+        for (((entity, group), mut pts), ascending) in series {
             c.entities.push(entity.to_string());
             c.groups.push(group.map(str::to_string));
-            pts.sort_by_key(|p| order[p.period as usize]);
+            if !ascending {
+                pts.sort_by_key(|p| order[p.period as usize]);
+            }
             for p in pts {
                 let k = &mut renumber[p.period as usize];
                 if *k == u32::MAX {
@@ -561,9 +539,14 @@ impl<'a> Builder<'a> {
                     c.periods.push(self.periods[p.period as usize]);
                 }
                 c.period_index.push(*k);
-                c.value.push(p.v[0]);
-                c.numerator.push(p.v[1]);
-                c.denominator.push(p.v[2]);
+                let [x, n] = self
+                    .counts
+                    .get(p.counts as usize)
+                    .copied()
+                    .unwrap_or([f64::NAN; 2]);
+                c.value.push(p.value);
+                c.numerator.push(x);
+                c.denominator.push(n);
             }
             c.offsets.push(c.period_index.len() as u32);
         }
