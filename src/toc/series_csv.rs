@@ -132,6 +132,8 @@ fn clip(s: &str) -> String {
 /// series `k` is `entities[k]`, `groups[k]` and the points `offsets[k] … offsets[k + 1] − 1`
 /// in period order; point `i`'s period is `periods[period_index[i]]` (periods in order of
 /// first appearance); `NaN` marks a missing value, numerator or denominator (never zero).
+/// A file without counts (every wide file) has empty `numerator` and `denominator`: all
+/// missing, without 2 × 8 bytes per point to say so.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesCsvColumns {
     /// Long or wide.
@@ -152,9 +154,9 @@ pub struct SeriesCsvColumns {
     pub period_index: Vec<u32>,
     /// Each point's value in the indicator's unit (a rate: percent), or `NaN`.
     pub value: Vec<f64>,
-    /// Each point's count of cases, or `NaN`.
+    /// Each point's count of cases, or `NaN` (empty when no point has counts).
     pub numerator: Vec<f64>,
-    /// Each point's count of the population, or `NaN`.
+    /// Each point's count of the population, or `NaN` (empty like `numerator`).
     pub denominator: Vec<f64>,
 }
 
@@ -178,8 +180,8 @@ pub fn import_series_csv(text: &str) -> Result<SeriesCsvImport> {
                 .map(|i| SeriesPoint {
                     period: c.periods[c.period_index[i] as usize],
                     value: opt(c.value[i]),
-                    numerator: opt(c.numerator[i]),
-                    denominator: opt(c.denominator[i]),
+                    numerator: c.numerator.get(i).copied().and_then(opt),
+                    denominator: c.denominator.get(i).copied().and_then(opt),
                     source: None,
                     provenance: None,
                 })
@@ -509,6 +511,7 @@ impl<'a> Builder<'a> {
     /// Each series' points in period order; periods renumbered in order of first appearance.
     fn finish(mut self, shape: SeriesCsvShape, n_rows: usize) -> SeriesCsvColumns {
         let order = &self.order;
+        let has_counts = !self.counts.is_empty();
         let n: usize = self.points.iter().map(Vec::len).sum();
         let mut c = SeriesCsvColumns {
             shape,
@@ -520,8 +523,8 @@ impl<'a> Builder<'a> {
             periods: Vec::new(),
             period_index: Vec::with_capacity(n),
             value: Vec::with_capacity(n),
-            numerator: Vec::with_capacity(n),
-            denominator: Vec::with_capacity(n),
+            numerator: Vec::with_capacity(if has_counts { n } else { 0 }),
+            denominator: Vec::with_capacity(if has_counts { n } else { 0 }),
         };
         let mut renumber = vec![u32::MAX; self.periods.len()];
         c.offsets.push(0);
@@ -545,8 +548,10 @@ impl<'a> Builder<'a> {
                     .copied()
                     .unwrap_or([f64::NAN; 2]);
                 c.value.push(p.value);
-                c.numerator.push(x);
-                c.denominator.push(n);
+                if has_counts {
+                    c.numerator.push(x);
+                    c.denominator.push(n);
+                }
             }
             c.offsets.push(c.period_index.len() as u32);
         }

@@ -394,7 +394,16 @@ pub fn import_series_csv_columns(
     set("periods", &encode(&labels)?)?;
     set("periodIndex", &Uint32Array::from(&r.period_index[..]))?;
     set("value", &Float64Array::from(&r.value[..]))?;
-    set("numerator", &Float64Array::from(&r.numerator[..]))?;
-    set("denominator", &Float64Array::from(&r.denominator[..]))?;
+    // A file without counts has none to copy: all missing, filled on the JavaScript side.
+    let counts = |c: &[f64]| match c.len() {
+        0 => Float64Array::new_with_length(r.value.len() as u32).fill(
+            f64::NAN,
+            0,
+            r.value.len() as u32,
+        ),
+        _ => Float64Array::from(c),
+    };
+    set("numerator", &counts(&r.numerator))?;
+    set("denominator", &counts(&r.denominator))?;
     Ok(out.into())
 }
