@@ -38,6 +38,7 @@ mod progress;
 mod schedule;
 mod series;
 mod series_csv;
+mod series_header;
 mod validate;
 mod whatif;
 

@@ -15,6 +15,7 @@
 use super::csv_table::{number, split};
 use super::date::Date;
 use super::series::{Period, SeriesPoint};
+use super::series_header::{check_columns, role, Role};
 use crate::error::{Code, Error, Result};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -80,48 +81,6 @@ pub struct SeriesCsvImport {
     pub n_rows: usize,
     /// Rows or cells left out.
     pub issues: Vec<SeriesCsvIssue>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Role {
-    Entity,
-    Year,
-    Group,
-    Numerator,
-    Denominator,
-    Rate,
-}
-
-fn role(header: &str) -> Option<Role> {
-    let h = header.trim().to_lowercase();
-    Some(match h.as_str() {
-        "entity" | "entidad" | "school" | "school name" | "escuela" | "district"
-        | "district name" | "distrito" | "name" | "nombre" => Role::Entity,
-        "year" | "año" | "ano" | "academic year" | "academicyear" | "period" | "periodo"
-        | "período" | "ciclo escolar" => Role::Year,
-        "group" | "grupo" | "reporting category" | "reportingcategory" | "subgroup"
-        | "subgrupo" => Role::Group,
-        "numerator"
-        | "numerador"
-        | "count"
-        | "suspension count"
-        | "unduplicated count of students suspended (total)"
-        | "conteo" => Role::Numerator,
-        "denominator"
-        | "denominador"
-        | "cumulative enrollment"
-        | "enrollment"
-        | "matrícula"
-        | "matricula" => Role::Denominator,
-        "rate"
-        | "tasa"
-        | "suspension rate"
-        | "suspension rate (total)"
-        | "percent"
-        | "porcentaje"
-        | "%" => Role::Rate,
-        _ => return None,
-    })
 }
 
 fn clip(s: &str) -> String {
@@ -245,6 +204,12 @@ pub fn import_series_csv_columns(text: &str) -> Result<SeriesCsvColumns> {
         SeriesCsvShape::Long
     };
     check_columns(shape, &col, has_values)?;
+    let per_row = match shape {
+        SeriesCsvShape::Long => 1,
+        SeriesCsvShape::Wide => periods.iter().flatten().count(),
+    };
+    // Room for every value at most once: a value takes at least two bytes of the text.
+    b.flat.reserve((n_rows * per_row).min(text.len() / 2));
     let cols = Cols {
         entity: col(Role::Entity),
         group: col(Role::Group),
@@ -277,38 +242,6 @@ pub fn import_series_csv_columns(text: &str) -> Result<SeriesCsvColumns> {
     Ok(b.finish(shape, n_rows))
 }
 
-/// The `unknown_column` error when the header lacks a column the shape needs.
-fn check_columns(
-    shape: SeriesCsvShape,
-    col: &dyn Fn(Role) -> Option<usize>,
-    has_values: bool,
-) -> Result<()> {
-    let mut missing: Vec<&str> = Vec::new();
-    if col(Role::Entity).is_none() {
-        missing.push("entity");
-    }
-    if shape == SeriesCsvShape::Long {
-        if col(Role::Year).is_none() {
-            missing.push("year");
-        }
-        if !has_values {
-            missing.push("rate");
-        }
-    }
-    if missing.is_empty() {
-        return Ok(());
-    }
-    Err(Error::new(
-        Code::UnknownColumn,
-        format!(
-            "the header (row 1) has no {} column: name them entity, year, group, numerator, denominator, rate (long) or entity then one column per year (wide)",
-            missing.join(", ")
-        ),
-    )
-    .with("row", 1u64)
-    .with("missing", missing.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
-}
-
 /// The columns a row is read from (0-based).
 struct Cols {
     entity: Option<usize>,
@@ -339,7 +272,12 @@ struct Builder<'a> {
     header: Vec<&'a str>,
     index: HashMap<Key<'a>, u32>,
     keys: Vec<Key<'a>>,
-    points: Vec<Vec<Pt>>,
+    /// The points while each series' points are contiguous (every wide file): series `k`'s
+    /// points are `flat[start[k]..start[k + 1]]`, and only the newest series grows.
+    flat: Vec<Pt>,
+    start: Vec<u32>,
+    /// The points per series, once a series gets a point after another series' (long files).
+    lists: Option<Vec<Vec<Pt>>>,
     /// Whether each series' points came in strictly increasing period order so far: then a
     /// new later point cannot repeat a period, and the series needs no sort.
     ascending: Vec<bool>,
@@ -364,7 +302,9 @@ impl<'a> Builder<'a> {
             header,
             index: HashMap::with_capacity(room),
             keys: Vec::with_capacity(room),
-            points: Vec::with_capacity(room),
+            flat: Vec::new(),
+            start: Vec::with_capacity(room),
+            lists: None,
             ascending: Vec::with_capacity(room),
             counts: Vec::new(),
             periods: Vec::new(),
@@ -383,16 +323,28 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// The series of `key`, made with room for `room` points when new.
-    fn series_id(&mut self, key: Key<'a>, room: usize) -> usize {
+    /// The series of `key`; a new one gets its first point next, at the end of `flat`.
+    fn series_id(&mut self, key: Key<'a>) -> usize {
         let n = self.keys.len() as u32;
         let i = *self.index.entry(key).or_insert(n);
         if i == n {
             self.keys.push(key);
-            self.points.push(Vec::with_capacity(room));
+            self.start.push(self.flat.len() as u32);
             self.ascending.push(true);
+            if let Some(lists) = &mut self.lists {
+                lists.push(Vec::new());
+            }
         }
         i as usize
+    }
+
+    /// Series `s`'s points while they are contiguous in `flat`.
+    fn range(&self, s: usize) -> std::ops::Range<usize> {
+        let end = self
+            .start
+            .get(s + 1)
+            .map_or(self.flat.len(), |&e| e as usize);
+        self.start[s] as usize..end
     }
 
     fn issue(&mut self, code: Code, row: usize, column: Option<usize>, v: Option<&str>) {
@@ -424,7 +376,7 @@ impl<'a> Builder<'a> {
                 Ok(None) => {}
                 Ok(Some(v)) => {
                     // The series is made at its first value: a row of empty cells makes none.
-                    let s = *series.get_or_insert_with(|| self.series_id(key, periods.len()));
+                    let s = *series.get_or_insert_with(|| self.series_id(key));
                     let pt = Pt {
                         period: p,
                         counts: NO_COUNTS,
@@ -472,7 +424,7 @@ impl<'a> Builder<'a> {
         if x.is_none() && n.is_none() && rate.is_none() {
             return; // suppressed or not published: the period stays empty
         }
-        let s = self.series_id(key, 0);
+        let s = self.series_id(key);
         let counts = if x.is_some() || n.is_some() {
             self.counts.push([x, n].map(|v| v.unwrap_or(f64::NAN)));
             (self.counts.len() - 1) as u32
@@ -493,26 +445,37 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, line: usize, s: usize, p: Pt, c: Option<usize>) {
-        let key = self.order[p.period as usize];
-        let pts = &self.points[s];
-        if let Some(last) = pts.last() {
-            let after = self.order[last.period as usize] < key;
-            if !(self.ascending[s] && after) {
-                if pts.iter().any(|q| q.period == p.period) {
-                    let text = self.periods[p.period as usize].to_string();
-                    return self.issue(Code::DuplicateId, line, c, Some(&text));
-                }
-                self.ascending[s] &= after;
-            }
+        if self.lists.is_none() && s + 1 != self.keys.len() {
+            // An older series gets a point: its points are no longer contiguous.
+            let lists = (0..self.keys.len()).map(|k| self.flat[self.range(k)].to_vec());
+            self.lists = Some(lists.collect());
+            self.flat = Vec::new();
         }
-        self.points[s].push(p);
+        let ok = match &self.lists {
+            Some(lists) => fits(&lists[s], &p, &self.order, &mut self.ascending[s]),
+            None => {
+                let pts = &self.flat[self.range(s)];
+                fits(pts, &p, &self.order, &mut self.ascending[s])
+            }
+        };
+        if !ok {
+            let text = self.periods[p.period as usize].to_string();
+            return self.issue(Code::DuplicateId, line, c, Some(&text));
+        }
+        match &mut self.lists {
+            Some(lists) => lists[s].push(p),
+            None => self.flat.push(p),
+        }
     }
 
     /// Each series' points in period order; periods renumbered in order of first appearance.
     fn finish(mut self, shape: SeriesCsvShape, n_rows: usize) -> SeriesCsvColumns {
         let order = &self.order;
         let has_counts = !self.counts.is_empty();
-        let n: usize = self.points.iter().map(Vec::len).sum();
+        let mut lists = self.lists.take();
+        let n: usize = lists
+            .as_ref()
+            .map_or(self.flat.len(), |l| l.iter().map(Vec::len).sum());
         let mut c = SeriesCsvColumns {
             shape,
             n_rows,
@@ -528,14 +491,21 @@ impl<'a> Builder<'a> {
         };
         let mut renumber = vec![u32::MAX; self.periods.len()];
         c.offsets.push(0);
-        let series = self.keys.into_iter().zip(self.points).zip(self.ascending);
-        for (((entity, group), mut pts), ascending) in series {
+        let mut flat = std::mem::take(&mut self.flat);
+        for (k, &(entity, group)) in self.keys.iter().enumerate() {
             c.entities.push(entity.to_string());
             c.groups.push(group.map(str::to_string));
-            if !ascending {
+            let pts: &mut [Pt] = match &mut lists {
+                Some(l) => &mut l[k],
+                None => {
+                    let end = self.start.get(k + 1).map_or(flat.len(), |&e| e as usize);
+                    &mut flat[self.start[k] as usize..end]
+                }
+            };
+            if !self.ascending[k] {
                 pts.sort_by_key(|p| order[p.period as usize]);
             }
-            for p in pts {
+            for p in pts.iter() {
                 let k = &mut renumber[p.period as usize];
                 if *k == u32::MAX {
                     *k = c.periods.len() as u32;
@@ -557,4 +527,21 @@ impl<'a> Builder<'a> {
         }
         c
     }
+}
+
+/// Whether point `p` may join a series' points `pts`: not when its period is already there.
+/// A series still `ascending` whose last period ends before `p`'s needs no search.
+fn fits(pts: &[Pt], p: &Pt, order: &[(Date, Date)], ascending: &mut bool) -> bool {
+    let Some(last) = pts.last() else {
+        return true;
+    };
+    let after = order[last.period as usize] < order[p.period as usize];
+    if *ascending && after {
+        return true;
+    }
+    if pts.iter().any(|q| q.period == p.period) {
+        return false;
+    }
+    *ascending &= after;
+    true
 }
