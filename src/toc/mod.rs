@@ -21,6 +21,7 @@
 
 mod chart;
 mod critical;
+mod csv_table;
 pub mod date;
 mod edit;
 mod events;
@@ -38,6 +39,7 @@ mod progress;
 mod schedule;
 mod series;
 mod series_csv;
+mod series_header;
 mod validate;
 mod whatif;
 
@@ -68,7 +70,8 @@ pub use series::{
     DerivedPoint, NoIntervalReason, Period, SeriesPoint,
 };
 pub use series_csv::{
-    import_series_csv, ImportedSeries, SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
+    import_series_csv, import_series_csv_columns, ImportedSeries, SeriesCsvColumns,
+    SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
 pub use validate::{validate, validate_for, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -376,50 +376,35 @@ pub fn import_series_csv_columns(
 ) -> Result<JsValue, JsValue> {
     use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
     let text: String = decode("csvText", csv_text)?;
-    let r = core(toc::import_series_csv(&text))?;
-    let n: usize = r.series.iter().map(|s| s.points.len()).sum();
-    let (mut offsets, mut index) = (
-        Vec::with_capacity(r.series.len() + 1),
-        Vec::with_capacity(n),
-    );
-    let (mut value, mut num, mut den) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let mut periods: Vec<toc::Period> = Vec::new();
-    let mut seen: std::collections::HashMap<toc::Period, u32> = std::collections::HashMap::new();
+    let r = core(toc::import_series_csv_columns(&text))?;
     let (entities, groups) = (Array::new(), Array::new());
-    offsets.push(0u32);
-    for s in &r.series {
-        entities.push(&JsValue::from_str(&s.entity));
-        groups.push(&s.group.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-        for p in &s.points {
-            let k = *seen.entry(p.period).or_insert_with(|| {
-                periods.push(p.period);
-                (periods.len() - 1) as u32
-            });
-            index.push(k);
-            value.push(p.value.unwrap_or(f64::NAN));
-            num.push(p.numerator.unwrap_or(f64::NAN));
-            den.push(p.denominator.unwrap_or(f64::NAN));
-        }
-        offsets.push(index.len() as u32);
+    for (e, g) in r.entities.iter().zip(&r.groups) {
+        entities.push(&JsValue::from_str(e));
+        groups.push(&g.as_deref().map_or(JsValue::NULL, JsValue::from_str));
     }
     let out = Object::new();
     let set = |k: &str, v: &JsValue| Reflect::set(&out, &JsValue::from_str(k), v).map(|_| ());
-    let labels: Vec<String> = periods.iter().map(ToString::to_string).collect();
+    let labels: Vec<String> = r.periods.iter().map(ToString::to_string).collect();
     set("shape", &encode(&r.shape)?)?;
     set("nRows", &JsValue::from_f64(r.n_rows as f64))?;
     set("issues", &encode(&r.issues)?)?;
     set("entities", &entities)?;
     set("groups", &groups)?;
-    set("offsets", &Uint32Array::from(&offsets[..]))?;
+    set("offsets", &Uint32Array::from(&r.offsets[..]))?;
     set("periods", &encode(&labels)?)?;
-    set("periodIndex", &Uint32Array::from(&index[..]))?;
-    set("value", &Float64Array::from(&value[..]))?;
-    set("numerator", &Float64Array::from(&num[..]))?;
-    set("denominator", &Float64Array::from(&den[..]))?;
+    set("periodIndex", &Uint32Array::from(&r.period_index[..]))?;
+    set("value", &Float64Array::from(&r.value[..]))?;
+    // A file without counts has none to copy: all missing, filled on the JavaScript side.
+    let counts = |c: &[f64]| match c.len() {
+        0 => Float64Array::new_with_length(r.value.len() as u32).fill(
+            f64::NAN,
+            0,
+            r.value.len() as u32,
+        ),
+        _ => Float64Array::from(c),
+    };
+    set("numerator", &counts(&r.numerator))?;
+    set("denominator", &counts(&r.denominator))?;
     Ok(out.into())
 }
 
