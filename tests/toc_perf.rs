@@ -76,6 +76,7 @@ fn wide_series_csv(entities: usize, indicators: usize, years: usize) -> String {
 }
 
 #[test]
+#[ignore = "a timing, not a check: cargo test --release --test toc_perf -- --include-ignored --nocapture"]
 fn series_csv_import_timing() {
     let text = wide_series_csv(2_000, 20, 50);
     let (r, t) = ms(|| import_series_csv(&text).unwrap());
