@@ -255,7 +255,12 @@ export function download(filename = 'waterline-project.json') {
 
 /** Offers `text` as a file download. */
 export function downloadText(filename, text, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+/** Offers `blob` as a file download through an object URL (revoked a second later). */
+export function downloadBlob(filename, blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

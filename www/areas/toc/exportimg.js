@@ -5,6 +5,7 @@
 // sharpness) and saves canvas.toBlob. Downloads go through an object URL — no network request.
 import { el } from '../../dom.js';
 import { t } from '../../i18n.js';
+import { downloadBlob } from '../../store.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 /** Computed properties written onto every element of the copy. */
@@ -76,18 +77,6 @@ export function pngBlob(node, scale = 2) {
     img.onerror = () => { URL.revokeObjectURL(url); reject(new Error('svg')); };
     img.src = url;
   });
-}
-
-/** Offers `blob` as a file download through an object URL. */
-export function downloadBlob(filename, blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
