@@ -52,6 +52,7 @@ fn complete_round() -> Round {
                 amount_requested: 100_000.0,
                 minimum_amount: None,
                 toc_model_id: None,
+                attributes: Default::default(),
             })
             .collect(),
         reviewers: columns

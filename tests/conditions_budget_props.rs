@@ -117,6 +117,7 @@ proptest! {
             amount_requested: (a * 1000) as f64,
             minimum_amount: Some(((a * m / 100).max(1) * 1000) as f64),
             toc_model_id: None,
+            attributes: Default::default(),
         }).collect();
         let mut score_list = Vec::new();
         for (i, p) in proposals.iter().enumerate() {

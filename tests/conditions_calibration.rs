@@ -168,6 +168,7 @@ fn a_disconnected_design_is_centred_per_group_and_reported() {
                 amount_requested: 1000.0,
                 minimum_amount: None,
                 toc_model_id: None,
+                attributes: Default::default(),
             })
             .collect(),
         reviewers: (0..4)

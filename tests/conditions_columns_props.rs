@@ -25,6 +25,7 @@ fn round(n_p: usize, n_r: usize, scores: Vec<Score>) -> Round {
                 amount_requested: 10_000.0,
                 minimum_amount: None,
                 toc_model_id: None,
+                attributes: Default::default(),
             })
             .collect(),
         reviewers: (0..n_r)

@@ -22,6 +22,7 @@ fn round(n_p: usize, n_r: usize) -> Round {
             amount_requested: 1000.0,
             minimum_amount: None,
             toc_model_id: None,
+            attributes: Default::default(),
         })
         .collect();
     let reviewers: Vec<Reviewer> = (0..n_r)

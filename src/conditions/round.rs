@@ -15,7 +15,7 @@ use super::rubric::Rubric;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 /// Largest amount or budget accepted, in dollars (10¹², so sums over a million proposals stay
@@ -49,6 +49,11 @@ pub struct Proposal {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     pub toc_model_id: Option<String>,
+    /// Any further attributes, by name (e.g. `"communityLed": "yes"`, `"region": "East"`), for
+    /// equity constraints and the page's filters; empty by default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<BTreeMap<String, String>>", optional))]
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// A reviewer on the panel.

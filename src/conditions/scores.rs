@@ -185,7 +185,7 @@ pub(crate) fn summarize(d: &Design) -> RoundScores {
 /// let rubric = default_rubric();
 /// let proposal = Proposal { id: "p1".into(), title: "Bus route".into(), applicant: "Riders".into(),
 ///     community: "North Shore".into(), amount_requested: 90000.0, minimum_amount: None,
-///     toc_model_id: None };
+///     toc_model_id: None, attributes: Default::default() };
 /// let scores = rubric.conditions.iter().map(|c| Score { reviewer_id: "r1".into(),
 ///     proposal_id: "p1".into(), condition_id: c.id.clone(), value: 3.0, comment: None }).collect();
 /// let round = Round { title: "t".into(), synthetic: true, note: None, proposals: vec![proposal],

@@ -1539,6 +1539,11 @@ export type Proposal = {
    * Id of the proposal's theory-of-change model, if one was built.
    */
   tocModelId?: string | null,
+  /**
+   * Any further attributes, by name (e.g. `"communityLed": "yes"`, `"region": "East"`), for
+   * equity constraints and the page's filters; empty by default.
+   */
+  attributes?: { [key in string]?: string },
 };
 
 /**
