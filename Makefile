@@ -58,6 +58,7 @@ build: tools
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/stats/waterline_bg.wasm -o pkg/stats/waterline_bg.wasm
 	wasm-pack build --target web --release --out-dir pkg
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/waterline_bg.wasm -o pkg/waterline_bg.wasm
+	@node scripts/precache.mjs
 	@node scripts/size.mjs
 
 serve: build
@@ -87,6 +88,7 @@ wasm-test: rust-tools
 types: build
 	node_modules/.bin/tsc -p tests/types/tsconfig.json
 	node_modules/.bin/tsc -p www/tsconfig.json
+	node_modules/.bin/tsc -p www/tsconfig.sw.json
 
 # tests/node/ in Node against pkg/: the README's JavaScript examples, the battery of hostile
 # arguments over every export (issue 15, ~10 s of CPU), and the engine/worker recovery tests.

@@ -35,7 +35,7 @@ export const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,14 +48,18 @@ const types = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.ts': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
  * Starts the server; resolves to { server, url }. Only the top-level folders in `dirs` are
- * served (the page needs www/ and pkg/; the benchmarks add bench/ and node_modules/).
+ * served (the page needs www/ and pkg/; the benchmarks add bench/ and node_modules/). `root`
+ * (default: the repository) lets a test serve a copy it changes, as a new deploy would.
  */
-export function start(port = 8080, { dirs = ['www', 'pkg'] } = {}) {
+export function start(port = 8080, { dirs = ['www', 'pkg'], root = repoRoot } = {}) {
   const server = createServer(async (req, res) => {
+    // A test sets `server.cut = true` to act as a lost connection (tests/browser/offline.test.mjs).
+    if (/** @type {any} */ (server).cut) { req.socket.destroy(); return; }
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       if (path === '/') {
@@ -65,13 +69,23 @@ export function start(port = 8080, { dirs = ['www', 'pkg'] } = {}) {
       let file = normalize(join(root, path));
       const top = file.slice(root.length + 1).split(sep)[0];
       if (!file.startsWith(root + sep) || !dirs.includes(top)) throw Object.assign(new Error(), { code: 'ENOENT' });
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file);
+      if (info.isDirectory()) { file = join(file, 'index.html'); info = await stat(file); }
+      // `no-cache` makes the browser ask every time; the validator turns an unchanged file into
+      // a 304 (the service worker's install revalidates what the page has just loaded).
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = {
         ...SECURITY_HEADERS,
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        etag,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 404 : 500, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });

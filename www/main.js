@@ -3,6 +3,7 @@ import { ready, version } from './engine.js';
 import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
+import { registerOffline } from './offline.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
@@ -107,9 +108,10 @@ function wireProject() {
   const show = (render) => { last = render; projectStatus.textContent = render(); };
   onLangChange(() => { if (last) projectStatus.textContent = last(); });
   store.onStoreEvent(({ kind, detail }) => {
-    const at = time(kind === 'restored' ? detail.savedAt : undefined);
-    if (kind === 'saved') show(() => t('project.saved', { time: at }));
-    if (kind === 'restored') show(() => t('project.restored', { time: at }));
+    // The moment is kept, and formatted in the language shown when the line is (re-)rendered.
+    const when = kind === 'restored' ? detail.savedAt : new Date().toISOString();
+    if (kind === 'saved') show(() => t('project.saved', { time: time(when) }));
+    if (kind === 'restored') show(() => t('project.restored', { time: time(when) }));
     if (kind === 'replaced') show(() => t('project.replaced'));
     if ((kind === 'replaced' || kind === 'restored') && detail.errors?.length) problems.add(detail.errors);
     if (kind === 'undone') show(() => t('project.undone'));
@@ -165,3 +167,5 @@ try {
   console.error(e);
   setStatus('failed', t('app.failed', { message: errorText({ code: 'internal', message: String(e?.message ?? e) }) }));
 }
+// Offline use: after the first result, so the cache fills once the page has what it needs.
+registerOffline();

@@ -9,9 +9,13 @@ import { start } from '../../scripts/serve.mjs';
 export const screenshots = new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
-/** Starts server + browser; returns { page, url, requests, errors, close }. */
-export async function open({ lang, bypassCSP = false } = {}) {
-  const { server, url } = await start(0);
+/**
+ * Starts server + browser; returns { page, url, requests, errors, close }. The service worker
+ * is blocked unless `serviceWorkers: 'allow'` (tests/browser/offline.test.mjs), so the other
+ * tests see the network as the page makes its requests; `root` serves a copy of the repository.
+ */
+export async function open({ lang, bypassCSP = false, serviceWorkers = 'block', root } = {}) {
+  const { server, url } = await start(0, root ? { root } : {});
   const profile = mkdtempSync(join(tmpdir(), 'waterline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -19,6 +23,7 @@ export async function open({ lang, bypassCSP = false } = {}) {
     locale: lang ?? 'en-US',
     viewport: { width: 1280, height: 900 },
     bypassCSP,
+    serviceWorkers,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
   });
@@ -30,7 +35,7 @@ export async function open({ lang, bypassCSP = false } = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const origin = new URL(url).origin;
   return {
-    page, url, origin, requests, errors,
+    page, url, origin, requests, errors, server, context,
     /** Every request went to the local server (or was a data:/blob: URL). */
     foreignRequests: () => requests.filter((r) => !r.startsWith(origin + '/') && !/^(data|blob):/.test(r)),
     async close() {
