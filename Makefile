@@ -100,6 +100,7 @@ browser-test: build browser-tools
 
 bench: build browser-tools
 	node bench/run.mjs
+	node bench/throttled.mjs
 	cargo bench --bench survey --bench conditions
 
 # Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which

@@ -7,6 +7,7 @@
 // same headers for other servers.
 // Usage: node scripts/serve.mjs [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,17 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.csv', '.svg', '.webmanifest']);
+const compressed = new Map();
+/** The gzip of `body`, computed once per file version. */
+function gzipped(file, etag, body) {
+  const hit = compressed.get(file);
+  if (hit?.etag === etag) return hit.body;
+  const out = gzipSync(body, { level: 9 });
+  compressed.set(file, { etag, body: out });
+  return out;
+}
+
 /**
  * Starts the server; resolves to { server, url }. Only the top-level folders in `dirs` are
  * served (the page needs www/ and pkg/; the benchmarks add bench/ and node_modules/). `root`
@@ -84,7 +96,14 @@ export function start(port = 8080, { dirs = ['www', 'pkg'], root = repoRoot } = 
         res.writeHead(304, headers);
         return res.end();
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Compressed as a static host would (gzip -9, kept per file version): what a phone
+      // downloads is what bench/throttled.mjs measures.
+      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipped(file, etag, body);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch (e) {

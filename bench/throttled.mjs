@@ -1,0 +1,96 @@
+// The first result on a slow phone (issue #21 item 5): headless Chromium with its network
+// throttled to 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency (Network.emulateNetworkConditions)
+// and the CPU slowed 4× (Emulation.setCPUThrottlingRate). For each area, from navigation to the
+// area's first result (the example's ranking, diagram or survey report on screen), once cold
+// (empty cache, no service worker) and once from the cache (the second visit, served by the
+// service worker). Also the bytes transferred (compressed, as served) before that first result,
+// the worker's requests included. Prints a table; `node bench/throttled.mjs [runs]` (default 3,
+// medians). Part of `make bench`.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start } from '../scripts/serve.mjs';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+const CPU_SLOWDOWN = 4;
+/** What "the first result" is in each area: the selector the area's tests wait for. */
+const AREAS = {
+  survey: '[data-testid="survey-report"][data-state="ready"]',
+  proposals: '[data-testid="ranking-table"] tbody tr',
+  toc: '#area-toc .toc-diagram-svg',
+};
+
+async function throttled(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
+}
+
+/** Navigates and returns { ms, bytes, requests } at the first result (ms from navigation start). */
+async function visit(context, url, area) {
+  const page = await context.newPage();
+  await throttled(context, page);
+  let bytes = 0, requests = 0, done = false;
+  page.on('requestfinished', async (r) => {
+    if (done) return;
+    requests++;
+    const sizes = await r.sizes().catch(() => null);
+    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  await page.goto(`${url}www/#${area}`, { waitUntil: 'commit' });
+  const ms = await (await page.waitForFunction((sel) => document.querySelector(sel) ? performance.now() : false,
+    AREAS[area], { polling: 'raf', timeout: 300000 })).jsonValue();
+  done = true;
+  // The service worker finishes caching after the first result; let it before the next visit.
+  await page.waitForFunction(() => document.documentElement.dataset.offline, null, { timeout: 120000 }).catch(() => {});
+  await page.close();
+  return { ms, bytes, requests };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { server, url } = await start(0);
+const results = {};
+try {
+  for (const area of Object.keys(AREAS)) {
+    const cold = [], cached = [];
+    for (let run = 0; run < RUNS; run++) {
+      const profile = mkdtempSync(join(tmpdir(), 'waterline-throttled-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium', headless: true, serviceWorkers: 'allow',
+        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+          '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
+      });
+      try {
+        cold.push(await visit(context, url, area));
+        // Wait until the service worker controls the origin, then visit again.
+        const probe = await context.newPage();
+        await probe.goto(`${url}www/#${area}`);
+        await probe.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120000 });
+        await probe.close();
+        cached.push(await visit(context, url, area));
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+    results[area] = {
+      coldMs: median(cold.map((r) => r.ms)), coldKiB: median(cold.map((r) => r.bytes)) / 1024,
+      coldRequests: median(cold.map((r) => r.requests)),
+      cachedMs: median(cached.map((r) => r.ms)), cachedKiB: median(cached.map((r) => r.bytes)) / 1024,
+    };
+  }
+} finally {
+  server.close();
+}
+
+console.log(`\nFirst result on a slow phone — Chromium, 1.6 Mbit/s, 150 ms latency, CPU ÷${CPU_SLOWDOWN}; ${cpus().length} × ${cpus()[0]?.model}; median of ${RUNS}`);
+console.log('| area | cold: navigation → first result | transferred before it | from the cache |');
+console.log('|---|---:|---:|---:|');
+for (const [area, r] of Object.entries(results)) {
+  console.log(`| ${area} | ${(r.coldMs / 1000).toFixed(2)} s | ${r.coldKiB.toFixed(0)} KiB (${r.coldRequests} requests) | ${(r.cachedMs / 1000).toFixed(2)} s |`);
+}
+console.log(JSON.stringify(results));
