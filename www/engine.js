@@ -23,7 +23,28 @@ let spare = null; // a fresh glue module, instantiated, ready to take over (null
 let loading = null; // the promise of the next spare
 let depth = 0; // engine calls in progress (a getter may call the engine while it reads)
 
+/**
+ * In the page's worker, the page sends the module it compiled as the worker's first message
+ * ({ engineModule }, jobs.js), so the engine is fetched and compiled once per page, not once
+ * per context (a WebAssembly.Module crosses postMessage without copying or recompiling).
+ * Resolves to that module, or null when there is none to wait for.
+ */
+function moduleFromPage() {
+  const scope = /** @type {any} */ (globalThis);
+  if (typeof scope.WorkerGlobalScope === 'undefined' || !(globalThis instanceof scope.WorkerGlobalScope)) return null;
+  return new Promise((resolve) => {
+    const take = (/** @type {MessageEvent} */ event) => {
+      if (!event.data || !('engineModule' in event.data)) return;
+      scope.removeEventListener('message', take);
+      resolve(event.data.engineModule instanceof WebAssembly.Module ? event.data.engineModule : null);
+    };
+    scope.addEventListener('message', take);
+  });
+}
+
 async function compile() {
+  const sent = await moduleFromPage();
+  if (sent) return sent;
   if (WASM.protocol === 'file:') { // Node (tests/node): no fetch of file URLs there
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.compile(await readFile(WASM));
@@ -45,6 +66,12 @@ function prepareSpare(generation) {
     console.error('waterline: a spare engine instance could not be made', e);
   });
   return loading;
+}
+
+/** The compiled engine, for the page's worker (jobs.js); resolves after `ready`. */
+export async function compiledModule() {
+  await ready;
+  return compiled;
 }
 
 /** Resolves once the WebAssembly module is instantiated. */

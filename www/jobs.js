@@ -2,12 +2,19 @@
 // worker dies (a trap would kill the engine instance) or a job is cancelled, the worker is
 // terminated and a fresh one is started for the next job; the page itself keeps working.
 
+import { compiledModule } from './engine.js';
+
 let worker = null;
 let nextId = 1;
 const pending = new Map();
 
 function spawn() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  // The engine the page already compiled goes first, so the worker neither fetches nor
+  // compiles it again (engine.js waits for it; null makes the worker load its own).
+  const spawned = worker;
+  compiledModule().then((module) => spawned.postMessage({ engineModule: module }),
+    () => spawned.postMessage({ engineModule: null }));
   worker.addEventListener('message', (event) => {
     const { id, progress, ok, value, error } = event.data;
     const job = pending.get(id);

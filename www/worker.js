@@ -75,6 +75,7 @@ const ops = {
 };
 
 self.addEventListener('message', async (event) => {
+  if (event.data && 'engineModule' in event.data) return; // for engine.js (the compiled engine)
   const { id, op, args } = event.data ?? {};
   const progress = (p) => self.postMessage({ id, progress: p });
   try {

@@ -13,13 +13,18 @@ const lost = (error) => error?.code === 'stale_handle' || error?.code === 'cance
  */
 export async function open(text, readOptions, /** @type {{ signal?: AbortSignal }} */ { signal } = {}) {
   const ctor = text instanceof Uint8Array ? 'fromBytes' : undefined;
-  const [inst, made] = await Promise.all([
-    run('instance', {}),
-    run('create', { cls: 'Survey', ctor, args: [text, readOptions ?? null] }, { signal }),
-  ]);
-  if (!made.ok) return made;
-  if (!inst.ok) return inst;
-  return { ok: true, value: { handle: made.value, instance: inst.value, text, readOptions: readOptions ?? null, mapping: null } };
+  // The worker is shared: another area cancelling its own job restarts it and fails every job
+  // in flight (ours too). Unless this job was the one cancelled, it is simply run again.
+  for (let attempt = 0; ; attempt++) {
+    const [inst, made] = await Promise.all([
+      run('instance', {}),
+      run('create', { cls: 'Survey', ctor, args: [text, readOptions ?? null] }, { signal }),
+    ]);
+    const failed = !made.ok ? made : !inst.ok ? inst : null;
+    if (failed && lost(failed.error) && !signal?.aborted && attempt < 2) continue;
+    if (failed) return failed;
+    return { ok: true, value: { handle: made.value, instance: inst.value, text, readOptions: readOptions ?? null, mapping: null } };
+  }
 }
 
 async function rebuild(session, /** @type {{ signal?: AbortSignal }} */ { signal } = {}) {
