@@ -100,6 +100,7 @@ browser-test: build browser-tools
 
 bench: build browser-tools
 	node bench/run.mjs
+	node bench/csv-peers.mjs
 	node bench/throttled.mjs
 	cargo bench --bench survey --bench conditions
 
