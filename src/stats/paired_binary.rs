@@ -8,7 +8,7 @@ use crate::error::{count, Code, Error, Result};
 use crate::stats::dist::{binomial_cdf, binomial_pmf, z_two_sided};
 use crate::stats::mcnemar::{newcombe_paired, PairedTable};
 use crate::stats::paired::LevelOptions;
-use crate::stats::two_by_two::Interval;
+use crate::stats::two_by_two::EstimateInterval;
 use serde::Serialize;
 
 /// Result of [`paired_proportions`].
@@ -25,11 +25,11 @@ pub struct PairedProportions {
     /// Mid-p McNemar p-value: the exact one minus P(X = min(b, c)).
     pub p_mid: f64,
     /// (c − b)/n with the Wald interval, clipped to [−1, 1].
-    pub wald: Interval,
+    pub wald: EstimateInterval,
     /// With the Wald interval with continuity correction 1/n.
-    pub wald_corrected: Interval,
+    pub wald_corrected: EstimateInterval,
     /// With Newcombe's interval (method 10), as `mcnemar`.
-    pub newcombe: Interval,
+    pub newcombe: EstimateInterval,
     /// Confidence level.
     pub level: f64,
 }
@@ -89,7 +89,7 @@ pub fn paired_proportions(
     let (nf, bf, cf) = (n as f64, table.b as f64, table.c as f64);
     let diff = (cf - bf) / nf;
     let se = ((bf + cf) - (cf - bf) * (cf - bf) / nf).max(0.0).sqrt() / nf;
-    let clip = |h: f64| Interval {
+    let clip = |h: f64| EstimateInterval {
         estimate: diff,
         lower: (diff - h).max(-1.0),
         upper: (diff + h).min(1.0),
@@ -102,7 +102,7 @@ pub fn paired_proportions(
         p_mid,
         wald: clip(z * se),
         wald_corrected: clip(z * se + 1.0 / nf),
-        newcombe: Interval {
+        newcombe: EstimateInterval {
             estimate: nc.estimate,
             lower: nc.lower,
             upper: nc.upper,

@@ -16,7 +16,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
-pub struct Interval {
+pub struct EstimateInterval {
     /// The point estimate.
     pub estimate: f64,
     /// Lower bound.
@@ -35,13 +35,13 @@ pub struct ProportionComparison {
     /// x₂ / n₂.
     pub p2: f64,
     /// p₁ − p₂ with the Wald interval, clipped to [−1, 1].
-    pub wald: Interval,
+    pub wald: EstimateInterval,
     /// p₁ − p₂ with the Wald interval with continuity correction (R `prop.test`'s interval).
-    pub wald_corrected: Interval,
+    pub wald_corrected: EstimateInterval,
     /// p₁/p₂ with the Katz log interval; `null` when x₁ or x₂ is 0.
-    pub risk_ratio: Option<Interval>,
+    pub risk_ratio: Option<EstimateInterval>,
     /// (x₁(n₂ − x₂))/(x₂(n₁ − x₁)) with the Woolf log interval; `null` with an empty cell.
-    pub odds_ratio: Option<Interval>,
+    pub odds_ratio: Option<EstimateInterval>,
     /// Confidence level.
     pub level: f64,
     /// `risk_ratio_zero_cell`, `odds_ratio_zero_cell` when a ratio is withheld.
@@ -72,7 +72,7 @@ pub struct ProportionComparison {
 /// ```
 ///
 /// # References
-/// Newcombe, R. G. (1998). Interval estimation for the difference between independent
+/// Newcombe, R. G. (1998). EstimateInterval estimation for the difference between independent
 /// proportions. *Stat. Med.* 17, 873–890 (methods 1 and 2). Matches R `prop.test` and
 /// statsmodels `Table2x2(...).riskratio_confint()` / `oddsratio_confint()`.
 pub fn compare_proportions(
@@ -91,12 +91,12 @@ pub fn compare_proportions(
     let d = p1 - p2;
     let half = z * (p1 * (1.0 - p1) / n1 + p2 * (1.0 - p2) / n2).sqrt();
     let yates = (0.5 * (1.0 / n1 + 1.0 / n2)).min(d.abs());
-    let clip = |h: f64| Interval {
+    let clip = |h: f64| EstimateInterval {
         estimate: d,
         lower: (d - h).max(-1.0),
         upper: (d + h).min(1.0),
     };
-    let log_interval = |estimate: f64, se: f64| Interval {
+    let log_interval = |estimate: f64, se: f64| EstimateInterval {
         estimate,
         lower: (estimate.ln() - z * se).exp(),
         upper: (estimate.ln() + z * se).exp(),
