@@ -12,8 +12,9 @@ const REL_ERR: f64 = 1.0 + 1e-7;
 /// Most tables (search nodes) the r×c enumeration visits before refusing (`too_large`).
 pub const MAX_TABLES: f64 = 2e7;
 
-/// Largest support of the 2×2 conditional distribution (values of the first cell).
-pub const MAX_SUPPORT: f64 = 1e7;
+/// Largest support of the 2×2 conditional distribution (values of the first cell): each of the
+/// ~200 steps solving for the odds ratio and its bounds passes over the whole support.
+pub const MAX_SUPPORT: f64 = 1e6;
 
 /// Result of Fisher's exact test.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -29,8 +29,10 @@ pub enum IntervalMethod {
     /// Agresti–Coull with the exact z (not 2), clipped to [0, 1] (statsmodels
     /// `proportion_confint(method = "agresti_coull")`).
     AgrestiCoull,
-    /// Jeffreys: equal-tailed Beta(x + ½, n − x + ½) quantiles, unmodified at x = 0 and x = n
-    /// (statsmodels `proportion_confint(method = "jeffreys")`).
+    /// Jeffreys: equal-tailed Beta(x + ½, n − x + ½) quantiles (statsmodels
+    /// `proportion_confint(method = "jeffreys")`), with lower 0 at x = 0 and upper 1 at x = n as
+    /// Brown, Cai & DasGupta (2001) and DescTools `BinomCI` (statsmodels leaves the ends, so its
+    /// interval for 0 of n excludes 0).
     Jeffreys,
 }
 
@@ -125,7 +127,7 @@ pub(crate) fn beta_quantile(p: f64, a: f64, b: f64) -> Result<f64> {
 ///                   (lower 0 when p− ≤ 0, upper 1 when p+ ≥ 1)
 /// clopper_pearson:  [B⁻¹(α/2; x, n − x + 1), B⁻¹(1 − α/2; x + 1, n − x)], 0 at x = 0, 1 at x = n
 /// agresti_coull:    ñ = n + z², p̃ = (x + z²/2)/ñ, p̃ ± z √(p̃(1 − p̃)/ñ), clipped to [0, 1]
-/// jeffreys:         [B⁻¹(α/2; x + ½, n − x + ½), B⁻¹(1 − α/2; x + ½, n − x + ½)]
+/// jeffreys:         [B⁻¹(α/2; x + ½, n − x + ½), B⁻¹(1 − α/2; x + ½, n − x + ½)], 0 at x = 0, 1 at x = n
 /// ```
 ///
 /// # Errors
@@ -165,10 +167,17 @@ pub fn proportion_interval(x: f64, n: f64, options: &IntervalOptions) -> Result<
         }
         IntervalMethod::Jeffreys => {
             let (a, b) = (x + 0.5, n - x + 0.5);
-            (
-                beta_quantile(alpha / 2.0, a, b)?,
-                beta_quantile(1.0 - alpha / 2.0, a, b)?,
-            )
+            let lower = if xi == 0 {
+                0.0
+            } else {
+                beta_quantile(alpha / 2.0, a, b)?
+            };
+            let upper = if xi == ni {
+                1.0
+            } else {
+                beta_quantile(1.0 - alpha / 2.0, a, b)?
+            };
+            (lower, upper)
         }
     };
     Ok(OneProportion {

@@ -37,11 +37,14 @@ rows = []
 for x, n, level in cases:
     cp = proportion_confint(x, n, alpha=1 - level, method="beta")
     cp = (0.0 if x == 0 else cp[0], 1.0 if x == n else cp[1])
+    jl, ju = proportion_confint(x, n, 1 - level, "jeffreys")
     rows.append({"x": x, "n": n, "level": level,
                  "wilson_cc": wilson_cc(x, n, level),
                  "clopper_pearson": [float(v) for v in cp],
                  "agresti_coull": [float(v) for v in proportion_confint(x, n, 1 - level, "agresti_coull")],
-                 "jeffreys": [float(v) for v in proportion_confint(x, n, 1 - level, "jeffreys")]})
+                 # Brown, Cai & DasGupta (2001): lower 0 at x = 0, upper 1 at x = n (statsmodels
+                 # leaves the ends unmodified).
+                 "jeffreys": [0.0 if x == 0 else float(jl), 1.0 if x == n else float(ju)]})
 out["intervals"] = rows
 
 rows = []
