@@ -48,6 +48,8 @@ note_codes! {
     McnemarEmptyTable = "mcnemar_empty_table",
     /// McNemar: no pair changed its answer (b + c = 0); p-values set to 1.
     McnemarNoChange = "mcnemar_no_change",
+    /// A 2×2 table has an empty cell: the odds ratio and its interval are withheld.
+    OddsRatioZeroCell = "odds_ratio_zero_cell",
     /// Power: the target is reached with fewer than `min` `unit` (`nExact`); n raised to `min`.
     PowerBelowMinimum = "power_below_minimum",
     /// Mann–Whitney: every value is tied; p-value set to 1.
@@ -63,6 +65,8 @@ note_codes! {
     ReliabilityNegativeAlpha = "reliability_negative_alpha",
     /// `excluded` of `n` respondents skipped an item and were left out of alpha.
     ReliabilityRespondentsExcluded = "reliability_respondents_excluded",
+    /// A group has no successes: the risk ratio and its interval are withheld.
+    RiskRatioZeroCell = "risk_ratio_zero_cell",
     /// Wilcoxon signed-rank: all `n` differences are zero; p-value set to 1.
     SignedRankAllZero = "signed_rank_all_zero",
     /// Wilcoxon signed-rank: exact distribution only up to `max` pairs; normal used for `n`.

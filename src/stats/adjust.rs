@@ -1,7 +1,8 @@
 //! Adjusting p-values for multiple comparisons (many survey items tested at once).
 //!
 //! Matches R's `p.adjust` for the methods evaluators use: Holm (the default, as the domain
-//! guide recommends), Benjamini–Hochberg, Bonferroni and Hochberg. Note that statsmodels'
+//! guide recommends), Benjamini–Hochberg, Bonferroni, Hochberg, Benjamini–Yekutieli and
+//! Hommel. Note that statsmodels'
 //! `multipletests` defaults to Holm–Šidák, not Holm: results named `"holm"` here match R.
 
 use crate::error::{Code, Error, Result};
@@ -10,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 /// A p-value adjustment method, named as in R's `p.adjust`.
 ///
-/// Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`; R's spellings
-/// `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
+/// Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`, `"by"`,
+/// `"hommel"`; R's spellings `"BH"` and `"fdr"` are accepted as aliases of `"bh"`, `"BY"` of
+/// `"by"`, when decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -29,6 +31,14 @@ pub enum AdjustMethod {
     /// Hochberg (1988) step-up: controls the family-wise error rate under independence or
     /// positive dependence.
     Hochberg,
+    /// Benjamini & Yekutieli (2001): BH times Σ 1/i, controls the false discovery rate under
+    /// any dependence (R `"BY"`).
+    #[serde(rename = "by", alias = "BY")]
+    #[cfg_attr(test, ts(rename = "by"))]
+    BenjaminiYekutieli,
+    /// Hommel (1988): closed testing with Simes' tests, family-wise error rate; at least as
+    /// powerful as Hochberg (R `"hommel"`). O(m²) time.
+    Hommel,
 }
 
 impl AdjustMethod {
@@ -39,6 +49,8 @@ impl AdjustMethod {
             AdjustMethod::BenjaminiHochberg => "bh",
             AdjustMethod::Bonferroni => "bonferroni",
             AdjustMethod::Hochberg => "hochberg",
+            AdjustMethod::BenjaminiYekutieli => "by",
+            AdjustMethod::Hommel => "hommel",
         }
     }
 }
@@ -58,7 +70,7 @@ pub struct AdjustOptions {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AdjustedPValues {
-    /// The method: `"holm"`, `"bh"`, `"bonferroni"` or `"hochberg"`.
+    /// The method: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`, `"by"` or `"hommel"`.
     pub method: &'static str,
     /// Number of p-values given (including missing ones).
     pub n: usize,
@@ -86,6 +98,9 @@ pub struct AdjustedPValues {
 /// holm        p̃(i) = min(1, max_{j ≤ i} (m − j + 1) p(j))
 /// hochberg    p̃(i) = min(1, min_{j ≥ i} (m − j + 1) p(j))
 /// bh          p̃(i) = min(1, min_{j ≥ i} (m / j) p(j))
+/// by          p̃(i) = min(1, min_{j ≥ i} (q m / j) p(j)),  q = Σ_{k ≤ m} 1/k
+/// hommel      R's algorithm: for each subset size k = m − 1 … 2, q(i) = min(k p(i), min_j k p(j)/j
+///             over the k − 1 largest), p̃ = running maximum; m = 2 is Hochberg (as R)
 /// ```
 ///
 /// # Errors
@@ -107,8 +122,16 @@ pub struct AdjustedPValues {
 /// Holm, S. (1979). A simple sequentially rejective multiple test procedure. *Scand. J.
 /// Statist.* 6, 65–70. Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery
 /// rate. *JRSS B* 57, 289–300. Hochberg, Y. (1988). A sharper Bonferroni procedure. *Biometrika*
-/// 75, 800–802. Matches R's `p.adjust(p, method = c("holm", "BH", "bonferroni", "hochberg"))`.
+/// 75, 800–802. Benjamini, Y. & Yekutieli, D. (2001). *Ann. Statist.* 29, 1165–1188. Hommel, G.
+/// (1988). *Biometrika* 75, 383–386. Matches R's `p.adjust(p, method = c("holm", "BH",
+/// "bonferroni", "hochberg", "BY", "hommel"))`.
+///
+/// Hommel's method takes time proportional to m²: more than [`MAX_HOMMEL`] p-values is a
+/// [`Code::TooLarge`] error.
 pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
+    if method == AdjustMethod::Hommel {
+        crate::stats::limits::at_most("hommelPValues", MAX_HOMMEL, p.len() as f64)?;
+    }
     for (index, &value) in p.iter().enumerate() {
         if !value.is_nan() && !(0.0..=1.0).contains(&value) {
             return Err(Error::new(
@@ -147,15 +170,28 @@ pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
                 set(i, running);
             }
         }
-        AdjustMethod::Hochberg | AdjustMethod::BenjaminiHochberg => {
+        AdjustMethod::Hommel if m > 2 => {
+            let sorted: Vec<f64> = order.iter().map(|&i| value(i)).collect();
+            for (&i, v) in order.iter().zip(hommel(&sorted)) {
+                set(i, v);
+            }
+        }
+        AdjustMethod::Hochberg
+        | AdjustMethod::Hommel
+        | AdjustMethod::BenjaminiHochberg
+        | AdjustMethod::BenjaminiYekutieli => {
+            let q = if method == AdjustMethod::BenjaminiYekutieli {
+                (1..=m).map(|k| 1.0 / k as f64).sum::<f64>()
+            } else {
+                1.0
+            };
             // Descending: running minimum.
             let mut running = f64::INFINITY;
             for (j, &i) in order.iter().enumerate().rev() {
                 let rank = (j + 1) as f64;
-                let candidate = if method == AdjustMethod::Hochberg {
-                    (mf - rank + 1.0) * value(i)
-                } else {
-                    mf / rank * value(i)
+                let candidate = match method {
+                    AdjustMethod::Hochberg | AdjustMethod::Hommel => (mf - rank + 1.0) * value(i),
+                    _ => q * mf / rank * value(i),
                 };
                 running = running.min(candidate);
                 set(i, running);
@@ -179,6 +215,45 @@ pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
         adjusted,
         warnings,
     })
+}
+
+/// Most p-values Hommel's method adjusts (its time grows as m²).
+pub const MAX_HOMMEL: f64 = 20_000.0;
+
+/// Hommel's adjusted values of ascending p-values `p` (m ≥ 3), transcribing R's `p.adjust`:
+/// ```text
+/// q = pa = min(m p(i)/i)
+/// for k = m − 1 down to 2:
+///   q1 = min over j = 2..k of k p(m − k + j)/j
+///   q(i) = min(k p(i), q1) for i ≤ m − k + 1;  q(i) = q(m − k + 1) for the rest
+///   pa = max(pa, q)
+/// result max(pa, p)
+/// ```
+fn hommel(p: &[f64]) -> Vec<f64> {
+    let m = p.len();
+    let start = (0..m)
+        .map(|i| m as f64 * p[i] / (i + 1) as f64)
+        .fold(f64::INFINITY, f64::min);
+    let mut q = vec![start; m];
+    let mut pa = q.clone();
+    for k in (2..m).rev() {
+        let kf = k as f64;
+        // R's i2 = (m − k + 2):m (1-based), divided by 2:k.
+        let q1 = (0..k - 1)
+            .map(|j| kf * p[m - k + 1 + j] / (j + 2) as f64)
+            .fold(f64::INFINITY, f64::min);
+        for i in 0..=m - k {
+            q[i] = (kf * p[i]).min(q1);
+        }
+        let fill = q[m - k];
+        for v in &mut q[m - k + 1..] {
+            *v = fill;
+        }
+        for (a, b) in pa.iter_mut().zip(&q) {
+            *a = a.max(*b);
+        }
+    }
+    pa.iter().zip(p).map(|(a, b)| a.max(*b)).collect()
 }
 
 #[cfg(test)]
@@ -223,6 +298,8 @@ mod tests {
             AdjustMethod::BenjaminiHochberg,
             AdjustMethod::Bonferroni,
             AdjustMethod::Hochberg,
+            AdjustMethod::BenjaminiYekutieli,
+            AdjustMethod::Hommel,
         ] {
             assert_eq!(adjust(&[0.3], m), vec![Some(0.3)]);
         }

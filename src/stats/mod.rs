@@ -14,6 +14,7 @@
 //! | `icc_exact_agreement` | — | [`icc`] |
 //! | `icc_subjects_excluded` | `excluded`, `subjects`, `raters` | [`icc`] |
 //! | `krippendorff_units_unpairable` | `dropped`, `units` | [`krippendorff_alpha`] |
+//! | `odds_ratio_zero_cell`, `risk_ratio_zero_cell` | — | [`two_by_two::compare_proportions`] |
 //! | `mcnemar_empty_table`, `mcnemar_no_change` | — | [`mcnemar`] |
 //! | `power_below_minimum` | `min`, `unit` (`pairs`, `per-group`), `nExact` | sample sizes in [`power`] |
 //! | `rank_sum_all_tied`, `rank_sum_exact_with_ties` | — | [`mann_whitney`] |
@@ -31,14 +32,19 @@ pub mod adjust;
 pub mod agreement;
 pub mod contingency;
 pub mod dist;
+pub mod effect_size;
 pub(crate) mod f_dist;
+pub mod fisher;
 mod incomplete_beta;
 pub mod limits;
 pub mod mcnemar;
+pub mod means;
 pub mod method;
 pub mod noncentral_t;
 pub(crate) mod normal;
+pub mod one_proportion;
 pub mod paired;
+pub mod paired_binary;
 pub mod power;
 pub mod prec;
 pub mod proportion;
@@ -46,6 +52,7 @@ pub mod rank;
 pub mod reliability;
 pub mod student_t;
 mod t_large_df;
+pub mod two_by_two;
 pub mod two_sample;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};

@@ -4,10 +4,11 @@
 /**
  * A p-value adjustment method, named as in R's `p.adjust`.
  *
- * Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`; R's spellings
- * `"BH"` and `"fdr"` are accepted as aliases of `"bh"` when decoding.
+ * Serialized in lower case: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`, `"by"`,
+ * `"hommel"`; R's spellings `"BH"` and `"fdr"` are accepted as aliases of `"bh"`, `"BY"` of
+ * `"by"`, when decoding.
  */
-export type AdjustMethod = "holm" | "bh" | "bonferroni" | "hochberg";
+export type AdjustMethod = "holm" | "bh" | "bonferroni" | "hochberg" | "by" | "hommel";
 
 /**
  * Options of [`p_adjust`] as the bindings receive them.
@@ -24,7 +25,7 @@ export type AdjustOptions = {
  */
 export type AdjustedPValues = {
   /**
-   * The method: `"holm"`, `"bh"`, `"bonferroni"` or `"hochberg"`.
+   * The method: `"holm"`, `"bh"`, `"bonferroni"`, `"hochberg"`, `"by"` or `"hommel"`.
    */
   method: string,
   /**
@@ -97,6 +98,66 @@ export type AnalysisOptions = {
    * "Works on a condition" on 0–100 for coverage; default 50.
    */
   working?: number,
+};
+
+/**
+ * Result of [`binom_test`].
+ */
+export type BinomTest = {
+  /**
+   * Successes.
+   */
+  x: number,
+  /**
+   * Trials.
+   */
+  n: number,
+  /**
+   * x / n.
+   */
+  estimate: number,
+  /**
+   * The null proportion.
+   */
+  p0: number,
+  /**
+   * The alternative.
+   */
+  alternative: TestAlternative,
+  /**
+   * Exact p-value in [0, 1].
+   */
+  pValue: number,
+  /**
+   * Clopper–Pearson bound (0 for `less`).
+   */
+  lower: number,
+  /**
+   * Clopper–Pearson bound (1 for `greater`).
+   */
+  upper: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+};
+
+/**
+ * Options of [`binom_test`].
+ */
+export type BinomTestOptions = {
+  /**
+   * The null proportion in [0, 1]; default 0.5.
+   */
+  p0?: number,
+  /**
+   * Default two-sided.
+   */
+  alternative?: TestAlternative,
+  /**
+   * Confidence level of the Clopper–Pearson interval; default 0.95.
+   */
+  level?: number,
 };
 
 /**
@@ -602,6 +663,24 @@ export type Displacement = {
 };
 
 /**
+ * An effect size with its interval (`null` bounds where none is defined).
+ */
+export type EffectInterval = {
+  /**
+   * The point estimate (standard deviations).
+   */
+  estimate: number,
+  /**
+   * Lower bound.
+   */
+  lower: number | null,
+  /**
+   * Upper bound.
+   */
+  upper: number | null,
+};
+
+/**
  * An engine error: a stable code, an English message and the offending values.
  */
 export type EngineError = {
@@ -629,6 +708,59 @@ export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_ex
  * A value in an error's `details`: a number, a text or a list of them.
  */
 export type ErrorDetail = number | string | Array<ErrorDetail>;
+
+/**
+ * An estimate with its interval.
+ */
+export type EstimateInterval = {
+  /**
+   * The point estimate.
+   */
+  estimate: number,
+  /**
+   * Lower bound.
+   */
+  lower: number,
+  /**
+   * Upper bound.
+   */
+  upper: number,
+};
+
+/**
+ * Result of Fisher's exact test.
+ */
+export type FisherExact = {
+  /**
+   * Rows of the table.
+   */
+  rows: number,
+  /**
+   * Columns of the table.
+   */
+  columns: number,
+  /**
+   * Two-sided p-value in [0, 1] (R's rule, probabilities ≤ observed × (1 + 10⁻⁷)).
+   */
+  pValue: number,
+  /**
+   * 2×2 only: the conditional maximum-likelihood odds ratio (R `fisher.test()$estimate`);
+   * 0 when the first cell is at its least, `null` when at its most (unbounded) and for r×c.
+   */
+  oddsRatio: number | null,
+  /**
+   * 2×2 only: lower bound of the conditional interval (0 when the first cell is at its least).
+   */
+  lower: number | null,
+  /**
+   * 2×2 only: upper bound; `null` when unbounded (the first cell at its most) or r×c.
+   */
+  upper: number | null,
+  /**
+   * Confidence level of the interval.
+   */
+  level: number,
+};
 
 /**
  * A funded proposal.
@@ -887,6 +1019,71 @@ export type IccResult = {
    * Notes for the reader, e.g. how many incomplete rows were dropped.
    */
   warnings: Array<Note>,
+};
+
+/**
+ * Effect sizes of two independent groups, x against y (positive when x is higher).
+ */
+export type IndependentEffects = {
+  /**
+   * Values used in x.
+   */
+  nX: number,
+  /**
+   * Values used in y.
+   */
+  nY: number,
+  /**
+   * Missing values (NaN) dropped.
+   */
+  nExcluded: number,
+  /**
+   * Degrees of freedom n₁ + n₂ − 2.
+   */
+  df: number,
+  /**
+   * The pooled standard deviation.
+   */
+  sdPooled: number,
+  /**
+   * Cohen's d with the noncentral-t interval.
+   */
+  cohensD: EffectInterval,
+  /**
+   * Hedges' g with the exact correction J(df).
+   */
+  hedgesG: EffectInterval,
+  /**
+   * Hedges' g with the approximate correction 1 − 3/(4df − 1).
+   */
+  hedgesGApprox: EffectInterval,
+  /**
+   * Exact J(df).
+   */
+  correction: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+};
+
+/**
+ * An interval for one proportion, each named for its reference.
+ */
+export type IntervalMethod = "wilson" | "wilson_cc" | "clopper_pearson" | "agresti_coull" | "jeffreys";
+
+/**
+ * Options of [`proportion_interval`].
+ */
+export type IntervalOptions = {
+  /**
+   * Default `"wilson"`.
+   */
+  method?: IntervalMethod,
+  /**
+   * Confidence level in (0, 1); default 0.95.
+   */
+  level?: number,
 };
 
 /**
@@ -1238,7 +1435,41 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+
+/**
+ * A proportion with an interval by the named method.
+ */
+export type OneProportion = {
+  /**
+   * Successes.
+   */
+  x: number,
+  /**
+   * Trials.
+   */
+  n: number,
+  /**
+   * x / n, in [0, 1].
+   */
+  estimate: number,
+  /**
+   * Lower bound, in [0, 1].
+   */
+  lower: number,
+  /**
+   * Upper bound, in [0, 1].
+   */
+  upper: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * The interval method.
+   */
+  method: IntervalMethod,
+};
 
 /**
  * How many pairs improved (after > before), stayed the same or got worse, with their shares of
@@ -1303,6 +1534,78 @@ export type PairedDifference = {
    * `Method::NewcombePaired` (Newcombe 1998, method 10).
    */
   method: StatsMethod,
+};
+
+/**
+ * Effect sizes of paired data, on after − before.
+ */
+export type PairedEffects = {
+  /**
+   * Complete pairs used.
+   */
+  nUsed: number,
+  /**
+   * Pairs dropped for a missing value.
+   */
+  nExcluded: number,
+  /**
+   * d_z with the noncentral-t interval.
+   */
+  dz: EffectInterval,
+  /**
+   * g_z = d_z·J(n − 1), interval bounds times J.
+   */
+  gz: EffectInterval,
+  /**
+   * g_av = mean difference / ((SD before + SD after)/2) × J(n − 1); no interval.
+   */
+  gav: EffectInterval,
+  /**
+   * Exact J(n − 1).
+   */
+  correction: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+};
+
+/**
+ * Result of [`paired_proportions`].
+ */
+export type PairedProportions = {
+  /**
+   * The table.
+   */
+  table: PairedTable,
+  /**
+   * Pairs, a + b + c + d.
+   */
+  n: number,
+  /**
+   * Exact McNemar p-value, min(1, 2 P(X ≤ min(b, c))), X ~ Binomial(b + c, ½).
+   */
+  pExact: number,
+  /**
+   * Mid-p McNemar p-value: the exact one minus P(X = min(b, c)).
+   */
+  pMid: number,
+  /**
+   * (c − b)/n with the Wald interval, clipped to [−1, 1].
+   */
+  wald: EstimateInterval,
+  /**
+   * With the Wald interval with continuity correction 1/n.
+   */
+  waldCorrected: EstimateInterval,
+  /**
+   * With Newcombe's interval (method 10), as `mcnemar`.
+   */
+  newcombe: EstimateInterval,
+  /**
+   * Confidence level.
+   */
+  level: number,
 };
 
 /**
@@ -1470,6 +1773,44 @@ export type PowerOptions = {
    * Default `false`, as R; the difference is negligible unless the power is small.
    */
   strict?: boolean,
+};
+
+/**
+ * Result of [`compare_proportions`].
+ */
+export type ProportionComparison = {
+  /**
+   * x₁ / n₁.
+   */
+  p1: number,
+  /**
+   * x₂ / n₂.
+   */
+  p2: number,
+  /**
+   * p₁ − p₂ with the Wald interval, clipped to [−1, 1].
+   */
+  wald: EstimateInterval,
+  /**
+   * p₁ − p₂ with the Wald interval with continuity correction (R `prop.test`'s interval).
+   */
+  waldCorrected: EstimateInterval,
+  /**
+   * p₁/p₂ with the Katz log interval; `null` when x₁ or x₂ is 0.
+   */
+  riskRatio: EstimateInterval | null,
+  /**
+   * (x₁(n₂ − x₂))/(x₂(n₁ − x₁)) with the Woolf log interval; `null` with an empty cell.
+   */
+  oddsRatio: EstimateInterval | null,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * `risk_ratio_zero_cell`, `odds_ratio_zero_cell` when a ratio is withheld.
+   */
+  warnings: Array<Note>,
 };
 
 /**
@@ -3585,6 +3926,100 @@ export type SurveyWaves = {
    */
   sizesAssumed?: boolean,
 };
+
+/**
+ * A two-sided t-test with the interval for the mean or the difference of means.
+ */
+export type TTest = {
+  /**
+   * The test.
+   */
+  method: TTestMethod,
+  /**
+   * Values used in x.
+   */
+  nX: number,
+  /**
+   * Values used in y (`null` for one sample).
+   */
+  nY: number | null,
+  /**
+   * Missing values (NaN) dropped, both samples.
+   */
+  nExcluded: number,
+  /**
+   * Mean of x.
+   */
+  meanX: number,
+  /**
+   * Mean of y (`null` for one sample).
+   */
+  meanY: number | null,
+  /**
+   * The estimate: mean of x, or mean of x − mean of y.
+   */
+  estimate: number,
+  /**
+   * The null value.
+   */
+  mu: number,
+  /**
+   * Standard error of the estimate.
+   */
+  se: number,
+  /**
+   * t = (estimate − mu) / se.
+   */
+  t: number,
+  /**
+   * Degrees of freedom (Welch: not a whole number).
+   */
+  df: number,
+  /**
+   * Two-sided p-value.
+   */
+  pValue: number,
+  /**
+   * Lower bound of the interval for the estimate.
+   */
+  lower: number,
+  /**
+   * Upper bound.
+   */
+  upper: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+};
+
+/**
+ * Which t-test a [`TTest`] is.
+ */
+export type TTestMethod = "one_sample" | "student" | "welch";
+
+/**
+ * Options of [`one_sample_t`] and [`two_sample_t`].
+ */
+export type TTestOptions = {
+  /**
+   * The null value: the mean (one sample) or the difference of means; default 0.
+   */
+  mu?: number,
+  /**
+   * Pool the variances (Student); default false (Welch). Ignored for one sample.
+   */
+  varEqual?: boolean,
+  /**
+   * Confidence level; default 0.95.
+   */
+  level?: number,
+};
+
+/**
+ * The alternative hypothesis of a test (R's `alternative`).
+ */
+export type TestAlternative = "two_sided" | "less" | "greater";
 
 /**
  * A text in English and Spanish; either may be empty when unknown.

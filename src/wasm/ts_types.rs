@@ -124,6 +124,18 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::ChiSquareOptions>();
     v.visit::<stats::ChiSquareTest>();
     v.visit::<stats::GoodnessOfFit>();
+    // Statistics of #19 (props).
+    v.visit::<stats::one_proportion::IntervalOptions>();
+    v.visit::<stats::one_proportion::OneProportion>();
+    v.visit::<stats::one_proportion::BinomTestOptions>();
+    v.visit::<stats::one_proportion::BinomTest>();
+    v.visit::<stats::two_by_two::ProportionComparison>();
+    v.visit::<stats::fisher::FisherExact>();
+    v.visit::<stats::paired_binary::PairedProportions>();
+    v.visit::<stats::means::TTestOptions>();
+    v.visit::<stats::means::TTest>();
+    v.visit::<stats::effect_size::IndependentEffects>();
+    v.visit::<stats::effect_size::PairedEffects>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();

@@ -14,3 +14,14 @@ export async function statsUsage(): Promise<void> {
   const e = new Error('x') as WaterlineError;
   console.log(same.lower, t.t, p[0], v, e.code);
 }
+
+// #19 (props): the new statistics are in the statistics-only build too.
+import { proportionInterval, fisherExact, cohensD } from '../../pkg/stats/waterline.js';
+import type { OneProportion, FisherExact, IndependentEffects } from '../../pkg/stats/waterline.js';
+
+export function statsMoreOnly(): void {
+  const one: OneProportion = proportionInterval(0, 10, { method: 'jeffreys' });
+  const fe: FisherExact = fisherExact([[1, 2], [3, 4]]);
+  const d: IndependentEffects = cohensD(new Float64Array([1, 2, 4]), new Float64Array([2, 3, 5]));
+  console.log(one.lower, fe.pValue, d.cohensD.estimate);
+}

@@ -137,3 +137,29 @@ export async function usage(): Promise<void> {
     console.log(code, details, v, method, bounds);
   }
 }
+
+// ---- #19 (props): one and two proportions, Fisher, paired yes/no, t-tests, effect sizes ----
+import type {
+  OneProportion, IntervalMethod, BinomTest, ProportionComparison, FisherExact, PairedProportions,
+  TTest, TTestMethod, IndependentEffects, PairedEffects, EstimateInterval,
+} from '../../pkg/waterline.js';
+
+export function statsMoreUsage(): void {
+  const m: IntervalMethod = 'clopper_pearson';
+  const one: OneProportion = waterline.proportionInterval(7, 20, { method: m, level: 0.9 });
+  const bt: BinomTest = waterline.binomTest(12, 25, { p0: 0.3, alternative: 'less', level: 0.95 });
+  const cp: ProportionComparison = waterline.compareProportions(15, 40, 8, 42, { level: 0.95 });
+  const rr: EstimateInterval | null = cp.riskRatio;
+  const fe: FisherExact = waterline.fisherExact([[3, 1, 2], [1, 3, 4]], null);
+  const pp: PairedProportions = waterline.pairedProportions(20, 3, 12, 15);
+  const x = new Float64Array([5, 6, 7, 9]);
+  const y = new Float64Array([3, 4, 6]);
+  const t1: TTest = waterline.oneSampleT(x, { mu: 3 });
+  const t2: TTest = waterline.twoSampleT(x, y, { varEqual: true, level: 0.9, mu: 0 });
+  const tm: TTestMethod = t2.method;
+  const d: IndependentEffects = waterline.cohensD(x, y, { level: 0.9 });
+  const pe: PairedEffects = waterline.pairedEffects(x, new Float64Array([6, 6, 8, 9]));
+  const adj = waterline.pAdjust(x, { method: 'hommel' });
+  console.log(one.upper, bt.pValue, rr?.lower, cp.warnings, fe.oddsRatio, pp.pMid, t1.df, tm,
+    d.hedgesG.lower, pe.gav.estimate, adj.method);
+}
