@@ -91,6 +91,9 @@ pub struct RankInterval {
     pub rank: Option<usize>,
     /// Median rank over the resamples.
     pub median_rank: Option<usize>,
+    /// Expected rank: the mean rank over the resamples in which it was scored (Heyard et al.
+    /// 2022's ER, here over the bootstrap rather than a posterior).
+    pub expected_rank: Option<f64>,
     /// Lower end of the rank interval (the better rank).
     pub rank_lower: Option<usize>,
     /// Upper end of the rank interval (the worse rank).
@@ -365,6 +368,8 @@ pub fn bootstrap_ranks(
                 score: point.get(p).copied().flatten(),
                 rank: point_ranks.get(p).copied().flatten(),
                 median_rank: quantile(&list, 0.5),
+                expected_rank: (n > 0)
+                    .then(|| list.iter().map(|&r| f64::from(r)).sum::<f64>() / n as f64),
                 rank_lower: quantile(&list, lo),
                 rank_upper: quantile(&list, hi),
                 p_top_k: (n > 0).then(|| top.get(p).copied().unwrap_or(0) as f64 / n as f64),
