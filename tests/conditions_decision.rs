@@ -236,3 +236,57 @@ proptest! {
         }
     }
 }
+
+/// Expected ranks, rank intervals, the band and the draw order against the independent Python
+/// reimplementation in `tests/data/conditions_decision.py` (raw scores; its output is the
+/// fixture beside it).
+#[test]
+fn the_lottery_matches_the_python_reference() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("data/conditions_decision.json")).unwrap();
+    let o: DecisionOptions = serde_json::from_value(serde_json::json!({
+        "budget": fixture["budget"],
+        "resamples": fixture["resamples"],
+        "bootstrapSeed": fixture["bootstrapSeed"],
+        "bandLevel": fixture["bandLevel"],
+        "seed": fixture["seed"],
+        "calibrated": fixture["calibrated"],
+    }))
+    .unwrap();
+    let d = decide_funding(&default_rubric(), &example(), &o).unwrap();
+    for p in &d.proposals {
+        let id = p.proposal_id.as_str();
+        let er = fixture["expectedRank"][id].as_f64().unwrap();
+        assert!(
+            (p.expected_rank.unwrap() - er).abs() < 1e-9,
+            "{id}: {:?} vs {er}",
+            p.expected_rank
+        );
+        assert_eq!(
+            p.rank_lower.unwrap() as u64,
+            fixture["rankLower"][id].as_u64().unwrap(),
+            "{id}"
+        );
+        assert_eq!(
+            p.rank_upper.unwrap() as u64,
+            fixture["rankUpper"][id].as_u64().unwrap(),
+            "{id}"
+        );
+    }
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        d.audit.line_position as u64,
+        fixture["linePosition"].as_u64().unwrap()
+    );
+    let fl = fixture["fundingLineAt"].as_f64().unwrap();
+    assert!((d.audit.funding_line_at.unwrap() - fl).abs() < 1e-9);
+    assert_eq!(d.audit.accepted, ids(&fixture["accepted"]));
+    assert_eq!(d.audit.band, ids(&fixture["band"]));
+    assert_eq!(d.audit.draw_order, ids(&fixture["drawOrder"]));
+}

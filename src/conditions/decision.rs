@@ -7,7 +7,7 @@
 //!
 //! | code | params |
 //! |---|---|
-//! | `decision_constraint_unmet` | `rule`, `constraint` (index), `attribute`, `value`, `bound` |
+//! | `decision_constraint_unmet` | `method` (the rule), `constraint` (index), `attribute`, `value`, `side` (`min`, `max`) |
 //! | `decision_line_skipped` | `proposals`: ids the funding line skipped (did not fit) |
 
 use super::budget::{
@@ -341,11 +341,11 @@ fn unmet(rule: &str, checks: &[ConstraintCheck], warnings: &mut Vec<Note>) {
     for c in checks.iter().filter(|c| !c.met) {
         warnings.push(
             Note::warning(NoteCode::DecisionConstraintUnmet)
-                .with("rule", rule)
+                .with("method", rule)
                 .with("constraint", c.index)
                 .with("attribute", c.attribute.as_str())
                 .with("value", c.value.as_str())
-                .with("bound", c.bound),
+                .with("side", c.bound),
         );
     }
 }

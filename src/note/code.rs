@@ -120,9 +120,9 @@ note_codes! {
     CalibrationDisconnected = "calibration_disconnected",
     /// A reviewer has fewer than two reviews or no spread: no z-scores; `reviewer`.
     CalibrationNoZScores = "calibration_no_z_scores",
-    /// A decision rule's funded set misses an equity constraint: `rule` (`funding_line`,
-    /// `max_score`, `lottery`), `constraint` (index), `attribute`, `value`, `bound` (`min`,
-    /// `max`).
+    /// A decision rule's funded set misses an equity constraint: `method` (the rule:
+    /// `funding_line`, `max_score`, `lottery`), `constraint` (index), `attribute`, `value`,
+    /// `side` (`min`, `max`).
     DecisionConstraintUnmet = "decision_constraint_unmet",
     /// The funding line skipped proposals that did not fit (cost or a constraint): `proposals`.
     DecisionLineSkipped = "decision_line_skipped",
