@@ -13,7 +13,7 @@ use super::calibration::calibrate_design;
 use super::depth::{coverage, Coverage, DepthOptions};
 use super::equity::{checks, compile, conflict, Compiled, ConstraintCheck, EquityConstraint};
 use super::knapsack::{solve_linear, Linear, MinSpend};
-use super::round::{design, MAX_DOLLARS};
+use super::round::{design, Design, MAX_DOLLARS};
 use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
 use crate::conditions::method::Method;
@@ -223,7 +223,18 @@ pub fn fund_within_budget(
     round: &Round,
     options: &FundingOptions,
 ) -> Result<FundingResult> {
-    let prep = prepare(rubric, round, options)?;
+    let d = design(rubric, round)?;
+    let prep = prepare(&d, options, MAX_FUNDING_PROPOSALS)?;
+    fund_prepared(rubric, round, &prep, options)
+}
+
+/// [`fund_within_budget`] on a funding question already read.
+pub(crate) fn fund_prepared(
+    rubric: &Rubric,
+    round: &Round,
+    prep: &Prepared,
+    options: &FundingOptions,
+) -> Result<FundingResult> {
     let (v, c) = (&prep.values, &prep.costs);
     let linear: Vec<Linear> = prep.compiled.iter().map(|k| k.linear.clone()).collect();
     let selection = solve_linear(v, c, prep.budget, &prep.groups, &linear).map_err(|e| {
@@ -414,16 +425,17 @@ impl Prepared {
     }
 }
 
-/// Reads and checks a funding question (see [`fund_within_budget`] for the errors).
+/// Reads and checks a funding question (see [`fund_within_budget`] for the errors), with at
+/// most `max_proposals` proposals.
 pub(crate) fn prepare(
-    rubric: &Rubric,
-    round: &Round,
+    d: &Design,
     options: &FundingOptions,
+    max_proposals: usize,
 ) -> Result<Prepared> {
-    let d = design(rubric, round)?;
+    let (rubric, round) = (d.rubric, d.round);
     at_most(
         "fundingProposals",
-        MAX_FUNDING_PROPOSALS as f64,
+        max_proposals as f64,
         round.proposals.len() as f64,
     )?;
     let share_groups = options.min_share_per_level.len() + options.min_share_per_community.len();
@@ -437,9 +449,9 @@ pub(crate) fn prepare(
         .with("budget", b));
     }
     let budget = b as u64;
-    let summary = summarize(&d);
+    let summary = summarize(d);
     let scores: Vec<Option<f64>> = if options.calibrated {
-        calibrate_design(&d)?
+        calibrate_design(d)?
             .proposals
             .into_iter()
             .map(|p| p.calibrated)

@@ -11,16 +11,23 @@
 //! | `decision_line_skipped` | `proposals`: ids the funding line skipped (did not fit) |
 
 use super::budget::{
-    fund_within_budget, prepare, FundedProposal, FundingOptions, FundingResult, Prepared,
+    fund_prepared, prepare, FundedProposal, FundingOptions, FundingResult, Prepared,
 };
 use super::equity::{checks, holds, ConstraintCheck, EquityConstraint, ShareOf};
 use super::lottery::{band, draw, BandGroup};
-use super::ranking::{bootstrap_ranks, BootstrapOptions};
+use super::ranking::{bootstrap_design, check, BootstrapOptions};
+use super::round::design;
 use super::{Round, Rubric};
 use crate::error::Result;
 use crate::note::{Note, NoteCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Most proposals [`decide_funding`] decides among (the W6 round of the benchmarks).
+pub const MAX_DECISION_PROPOSALS: usize = 10_000;
+
+/// Most resamples × proposals of the decision's bootstrap (the ranks it keeps: 40 MB).
+pub const MAX_DECISION_CELLS: usize = 10_000_000;
 
 /// Options of [`decide_funding`]: those of [`FundingOptions`] plus the bootstrap and the draw.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -356,7 +363,7 @@ fn unmet(rule: &str, checks: &[ConstraintCheck], warnings: &mut Vec<Note>) {
 /// if its cost fits what is left, keeps every maximum share, and leaves enough money for the
 /// minimum shares of the budget still unmet; otherwise it is skipped and the walk goes on.
 /// Minimums still unmet after the walk are then filled with their members in rank order.
-/// (b) *Maximum total score*: [`fund_within_budget`] (exact; constraints in the optimisation).
+/// (b) *Maximum total score*: [`super::fund_within_budget`] (exact; constraints in the optimisation).
 /// (c) *Lottery*: [`super::lottery::band`] over the bootstrap's expected ranks and rank
 /// intervals at `bandLevel`; the accepted are funded by expected rank, then the band in the
 /// order of [`super::lottery::draw`] with `seed`, each under the same test as (a). Partial
@@ -364,26 +371,26 @@ fn unmet(rule: &str, checks: &[ConstraintCheck], warnings: &mut Vec<Note>) {
 /// maximum shares of the budget.
 ///
 /// # Errors
-/// Those of [`fund_within_budget`] and [`bootstrap_ranks`].
+/// Those of [`super::fund_within_budget`] (up to [`MAX_DECISION_PROPOSALS`] proposals) and
+/// [`super::bootstrap_ranks`] (up to [`MAX_DECISION_CELLS`] resamples × proposals).
 pub fn decide_funding(
     rubric: &Rubric,
     round: &Round,
     options: &DecisionOptions,
 ) -> Result<Decision> {
     let fo = funding_options(options);
-    let prep = prepare(rubric, round, &fo)?;
-    let max_score = fund_within_budget(rubric, round, &fo)?;
-    let ranks = bootstrap_ranks(
-        rubric,
-        round,
-        &BootstrapOptions {
-            resamples: options.resamples,
-            seed: options.bootstrap_seed,
-            top_k: 1,
-            level: options.band_level,
-            calibrated: options.calibrated,
-        },
-    )?;
+    let d = design(rubric, round)?;
+    let prep = prepare(&d, &fo, MAX_DECISION_PROPOSALS)?;
+    let boot = BootstrapOptions {
+        resamples: options.resamples,
+        seed: options.bootstrap_seed,
+        top_k: 1,
+        level: options.band_level,
+        calibrated: options.calibrated,
+    };
+    check(&boot, round.proposals.len(), MAX_DECISION_CELLS)?;
+    let max_score = fund_prepared(rubric, round, &prep, &fo)?;
+    let ranks = bootstrap_design(&d, &boot)?;
     let n = prep.eligible.len();
     let v = &prep.values;
     let mut by_score: Vec<usize> = (0..n).collect();

@@ -59,9 +59,31 @@ class Xoshiro:
 
 def scores_with(weights_by_reviewer, reviews, proposals, conditions):
     """Raw 0-100 score per proposal: per condition the weighted mean of the drawn reviewers'
-    rescaled scores, then the mean over conditions with data (default rubric: weights 1)."""
+    rescaled scores, then the mean over conditions with data (default rubric: weights 1).
+
+    When every review of a proposal scores every condition, every condition has the same
+    denominator, and the formula equals the weighted mean of the reviews' own scores (each the
+    mean of its conditions): the engine computes that form (one sum per review, not per score),
+    and so does this script, because the two orders of summation round differently and an exact
+    tie in one can be a near-tie in the other, which would move competition ranks."""
     out = {}
     for p in proposals:
+        own = {}
+        for c in conditions:
+            for (r, v) in reviews.get((p, c), []):
+                own.setdefault(r, []).append(100.0 * v / 4.0)
+        if own and all(len(x) == len(conditions) for x in own.values()):
+            num = den = 0.0
+            for r, xs in own.items():
+                w = weights_by_reviewer[r]
+                if w > 0:
+                    total = 0.0
+                    for x in xs:
+                        total += x
+                    num += w * (total / len(xs))
+                    den += w
+            out[p] = num / den if den > 0 else None
+            continue
         parts = []
         for c in conditions:
             num = den = 0.0
