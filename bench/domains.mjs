@@ -124,6 +124,20 @@ export async function domainBenchmarks(wl, { runs = 5, memory = null } = {}) {
     const f = timeIt(() => wl.fundWithinBudget(rubric, mid, { budget: 10_000_000 }), runs);
     out.push({ id: 'P2', name: 'proposals: exact budget optimisation, 500 proposals, $10M (whole dollars)', ms: f.ms, target: 'target < 200 ms',
       detail: `optimal: ${f.value?.optimal}` });
+    if (has('decideFunding')) {
+      // #20: the three decision rules on W6's round (raw scores: the calibrated bootstrap refits
+      // the additive model in every resample), one run (it includes 1,000 resamples).
+      const options = { budget: 100_000_000, seed: 1, resamples: 1000, calibrated: false };
+      let row;
+      try {
+        const d = timeIt(() => wl.decideFunding(rubric, big, options), 1);
+        row = { ms: d.ms, detail: `band ${d.value.audit.band.length}; max score optimal: ${d.value.maxScore.optimal}` };
+      } catch (e) {
+        row = { ms: undefined, detail: `refused: ${e.code} ${JSON.stringify(e.details)}` };
+      }
+      out.push({ id: 'P3', name: 'proposals: decision rules side by side (10,000 proposals × 20 reviewers × 9 conditions, 1,000 resamples, $100M)',
+        target: 'target < 2000 ms in Chromium', ...row });
+    }
   }
 
   if (has('examplePassModel') && has('validateModel') && has('scheduleModel') && has('layoutModel')) {

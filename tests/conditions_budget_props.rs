@@ -139,6 +139,7 @@ proptest! {
         let options = FundingOptions {
             budget: budget as f64, partial, min_share_per_level: Default::default(),
             min_share_per_community: Default::default(), calibrated: false,
+            constraints: Vec::new(),
         };
         let r = fund_within_budget(&rubric, &round, &options).unwrap();
         let awarded: u64 = r.funded.iter().map(|f| f.amount).sum();

@@ -20,6 +20,7 @@ fn budget(dollars: f64) -> FundingOptions {
         min_share_per_level: BTreeMap::new(),
         min_share_per_community: BTreeMap::new(),
         calibrated: false,
+        constraints: Vec::new(),
     }
 }
 

@@ -44,6 +44,7 @@ proptest! {
                 min_share_per_level: Default::default(),
                 min_share_per_community: Default::default(),
                 calibrated,
+                constraints: Vec::new(),
             };
             if let Ok(f) = fund_within_budget(&rubric, &round, &funding) {
                 let text = format!("{f:?}");

@@ -83,6 +83,7 @@ fn funding(budget: f64) -> FundingOptions {
         min_share_per_level: Default::default(),
         min_share_per_community: Default::default(),
         calibrated: false,
+        constraints: Vec::new(),
     }
 }
 

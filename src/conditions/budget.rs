@@ -11,9 +11,10 @@
 
 use super::calibration::calibrate_design;
 use super::depth::{coverage, Coverage, DepthOptions};
-use super::knapsack::{solve, MinSpend};
-use super::round::{design, MAX_DOLLARS};
-use super::scores::{summarize, ProposalScore};
+use super::equity::{checks, compile, conflict, Compiled, ConstraintCheck, EquityConstraint};
+use super::knapsack::{solve_linear, Linear, MinSpend};
+use super::round::{design, Design, MAX_DOLLARS};
+use super::scores::{summarize, ProposalScore, RoundScores};
 use super::{Round, Rubric};
 use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
@@ -56,6 +57,11 @@ pub struct FundingOptions {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated: bool,
+    /// Equity constraints on any attribute: minimum and maximum shares of the budget or of the
+    /// awards, caps per organisation (see [`EquityConstraint`]); empty by default.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Vec<EquityConstraint>>", optional))]
+    pub constraints: Vec<EquityConstraint>,
 }
 
 /// A funded proposal.
@@ -152,6 +158,8 @@ pub struct FundingResult {
     pub next_in_line: Option<NextInLine>,
     /// Minimum shares and how they were met.
     pub shares: Vec<ShareReport>,
+    /// How each equity constraint holds (all met: the optimum is constrained by them).
+    pub constraints: Vec<ConstraintCheck>,
     /// Which conditions the funded set works on.
     pub coverage: Coverage,
     /// Proposals considered (with a score).
@@ -216,9 +224,218 @@ pub fn fund_within_budget(
     options: &FundingOptions,
 ) -> Result<FundingResult> {
     let d = design(rubric, round)?;
+    let prep = prepare(&d, options, MAX_FUNDING_PROPOSALS)?;
+    fund_prepared(rubric, round, &prep, options)
+}
+
+/// [`fund_within_budget`] on a funding question already read.
+pub(crate) fn fund_prepared(
+    rubric: &Rubric,
+    round: &Round,
+    prep: &Prepared,
+    options: &FundingOptions,
+) -> Result<FundingResult> {
+    let (v, c) = (&prep.values, &prep.costs);
+    let linear: Vec<Linear> = prep.compiled.iter().map(|k| k.linear.clone()).collect();
+    let selection = solve_linear(v, c, prep.budget, &prep.groups, &linear).map_err(|e| {
+        if e.code == Code::InfeasibleConstraints && !prep.compiled.is_empty() {
+            conflict(v, c, prep.budget, &prep.groups, &prep.compiled)
+        } else {
+            e
+        }
+    })?;
+    let mut order: Vec<usize> = (0..prep.eligible.len())
+        .filter(|&k| selection.selected.get(k) == Some(&true))
+        .collect();
+    order.sort_by(|&a, &b| {
+        v.get(b)
+            .unwrap_or(&0.0)
+            .total_cmp(v.get(a).unwrap_or(&0.0))
+            .then(a.cmp(&b))
+    });
+    let amounts = prep.amounts(&selection.selected, &order, options.partial);
+    let left = prep.budget - amounts.iter().sum::<u64>();
+    let funded = prep.funded(round, &order, &amounts);
+    let eligible = &prep.eligible;
+    let next_in_line = next(
+        v,
+        c,
+        prep.budget,
+        &prep.groups,
+        &selection.selected,
+        selection.cost,
+    )
+    .and_then(|(k, displace)| {
+        let p = *eligible.get(k)?;
+        let amount = *c.get(k)?;
+        let value = *v.get(k)?;
+        Some(NextInLine {
+            proposal_id: round.proposals.get(p)?.id.clone(),
+            score: value,
+            amount,
+            additional_budget: amount.saturating_sub(prep.budget - selection.cost),
+            displace: displace.and_then(|j| {
+                let q = *eligible.get(j)?;
+                Some(Displacement {
+                    proposal_id: round.proposals.get(q)?.id.clone(),
+                    score: *v.get(j)?,
+                    total_change: value - v.get(j)?,
+                })
+            }),
+        })
+    });
+    let shares = prep.share_reports(&amounts);
+    let funded_scores: Vec<&ProposalScore> = order
+        .iter()
+        .filter_map(|&k| eligible.get(k).and_then(|&p| prep.summary.proposals.get(p)))
+        .collect();
+    let mut warnings = prep.warnings.clone();
+    if !selection.optimal {
+        warnings.push(
+            Note::warning(NoteCode::BudgetSearchStopped)
+                .with("nodes", selection.nodes)
+                .with("upperBound", selection.upper_bound),
+        );
+    }
+    Ok(FundingResult {
+        method: selection.method,
+        optimal: selection.optimal,
+        upper_bound: selection.upper_bound,
+        scores: if options.calibrated {
+            "calibrated"
+        } else {
+            "raw"
+        },
+        budget: prep.budget,
+        total_funded: prep.budget - left,
+        remaining: left,
+        total_score: selection.value,
+        funded,
+        next_in_line,
+        shares,
+        constraints: checks(&prep.compiled, &amounts, prep.budget),
+        coverage: coverage(rubric, &funded_scores, "funded", &DepthOptions::default())?,
+        n: eligible.len(),
+        warnings,
+    })
+}
+
+/// A funding question read and checked once, for every decision rule: the scored proposals
+/// (positions `k` into `eligible`), their scores and costs, and the constraints over them.
+pub(crate) struct Prepared {
+    /// The budget, dollars.
+    pub budget: u64,
+    /// Round indices of the scored proposals.
+    pub eligible: Vec<usize>,
+    /// Score of each eligible proposal (raw or calibrated), 0–100.
+    pub values: Vec<f64>,
+    /// Cost of each: its request, or its minimum amount with partial funding.
+    pub costs: Vec<u64>,
+    /// Its request.
+    pub full: Vec<u64>,
+    /// Minimum shares per level and community.
+    pub groups: Vec<MinSpend>,
+    reports: Vec<(&'static str, String, f64, u64)>,
+    /// Equity constraints.
+    pub compiled: Vec<Compiled>,
+    /// Scores and level profiles.
+    pub summary: RoundScores,
+    /// Notes so far (unscored proposals).
+    pub warnings: Vec<Note>,
+}
+
+impl Prepared {
+    /// Amounts per eligible position: each selected one's cost, then with partial funding
+    /// top-ups in `order` up to its request, within the budget and every maximum share of the
+    /// budget.
+    pub fn amounts(&self, selected: &[bool], order: &[usize], partial: bool) -> Vec<u64> {
+        let mut amounts: Vec<u64> = self
+            .costs
+            .iter()
+            .zip(selected)
+            .map(|(c, s)| if *s { *c } else { 0 })
+            .collect();
+        if !partial {
+            return amounts;
+        }
+        let mut left = self.budget.saturating_sub(amounts.iter().sum());
+        let caps: Vec<&Compiled> = self
+            .compiled
+            .iter()
+            .filter(|k| !k.minimum && k.of == super::equity::ShareOf::Budget)
+            .collect();
+        for &k in order {
+            let want = self.full.get(k).copied().unwrap_or(0);
+            let mut top = want
+                .saturating_sub(amounts.get(k).copied().unwrap_or(0))
+                .min(left);
+            for cap in caps.iter().filter(|cap| cap.members.contains(&k)) {
+                let spent: u64 = cap
+                    .members
+                    .iter()
+                    .map(|&m| amounts.get(m).copied().unwrap_or(0))
+                    .sum();
+                let limit = cap.linear.upper.unwrap_or(0.0).max(0.0) as u64;
+                top = top.min(limit.saturating_sub(spent));
+            }
+            if let Some(a) = amounts.get_mut(k) {
+                *a += top;
+                left -= top;
+            }
+        }
+        amounts
+    }
+
+    /// The funded proposals in `order`.
+    pub fn funded(&self, round: &Round, order: &[usize], amounts: &[u64]) -> Vec<FundedProposal> {
+        order
+            .iter()
+            .filter_map(|&k| {
+                let p = *self.eligible.get(k)?;
+                let amount = *amounts.get(k)?;
+                let full = *self.full.get(k)?;
+                Some(FundedProposal {
+                    proposal_id: round.proposals.get(p)?.id.clone(),
+                    score: *self.values.get(k)?,
+                    amount,
+                    amount_requested: full,
+                    partial: amount < full,
+                })
+            })
+            .collect()
+    }
+
+    /// How the minimum shares per level and community were met.
+    pub fn share_reports(&self, amounts: &[u64]) -> Vec<ShareReport> {
+        self.reports
+            .iter()
+            .zip(&self.groups)
+            .map(|((kind, id, min_share, required), g)| ShareReport {
+                kind,
+                id: id.clone(),
+                min_share: *min_share,
+                required: *required,
+                funded: g
+                    .members
+                    .iter()
+                    .map(|&k| amounts.get(k).copied().unwrap_or(0))
+                    .sum(),
+            })
+            .collect()
+    }
+}
+
+/// Reads and checks a funding question (see [`fund_within_budget`] for the errors), with at
+/// most `max_proposals` proposals.
+pub(crate) fn prepare(
+    d: &Design,
+    options: &FundingOptions,
+    max_proposals: usize,
+) -> Result<Prepared> {
+    let (rubric, round) = (d.rubric, d.round);
     at_most(
         "fundingProposals",
-        MAX_FUNDING_PROPOSALS as f64,
+        max_proposals as f64,
         round.proposals.len() as f64,
     )?;
     let share_groups = options.min_share_per_level.len() + options.min_share_per_community.len();
@@ -232,9 +449,9 @@ pub fn fund_within_budget(
         .with("budget", b));
     }
     let budget = b as u64;
-    let summary = summarize(&d);
-    let values: Vec<Option<f64>> = if options.calibrated {
-        calibrate_design(&d)?
+    let summary = summarize(d);
+    let scores: Vec<Option<f64>> = if options.calibrated {
+        calibrate_design(d)?
             .proposals
             .into_iter()
             .map(|p| p.calibrated)
@@ -243,33 +460,87 @@ pub fn fund_within_budget(
         summary.proposals.iter().map(|p| p.score).collect()
     };
     let mut warnings = Vec::new();
-    // Eligible proposals: those with a score.
     let eligible: Vec<usize> = (0..round.proposals.len())
-        .filter(|&p| values.get(p).copied().flatten().is_some())
+        .filter(|&p| scores.get(p).copied().flatten().is_some())
         .collect();
     let unscored: Vec<&str> = round
         .proposals
         .iter()
         .enumerate()
-        .filter(|(p, _)| values.get(*p).copied().flatten().is_none())
+        .filter(|(p, _)| scores.get(*p).copied().flatten().is_none())
         .map(|(_, x)| x.id.as_str())
         .collect();
     if !unscored.is_empty() {
         warnings.push(Note::warning(NoteCode::BudgetUnscored).with("proposals", unscored));
     }
-    let value_of = |p: usize| values.get(p).copied().flatten().unwrap_or(0.0);
-    let full = |p: usize| d.amounts.get(p).copied().unwrap_or(0);
-    let cost_of = |p: usize| {
-        if options.partial {
-            d.minimums.get(p).copied().unwrap_or(0)
-        } else {
-            full(p)
+    let full: Vec<u64> = eligible
+        .iter()
+        .map(|&p| d.amounts.get(p).copied().unwrap_or(0))
+        .collect();
+    let values: Vec<f64> = eligible
+        .iter()
+        .map(|&p| scores.get(p).copied().flatten().unwrap_or(0.0))
+        .collect();
+    let costs: Vec<u64> = eligible
+        .iter()
+        .zip(&full)
+        .map(|(&p, &f)| {
+            if options.partial {
+                d.minimums.get(p).copied().unwrap_or(0)
+            } else {
+                f
+            }
+        })
+        .collect();
+    let (groups, reports) =
+        min_shares(rubric, round, options, &summary, &eligible, &costs, budget)?;
+    let value_of = |k: usize, attribute: &str| -> Option<String> {
+        let p = *eligible.get(k)?;
+        let x = round.proposals.get(p)?;
+        match attribute {
+            "community" => Some(x.community.clone()),
+            "applicant" => Some(x.applicant.clone()),
+            "level" => summary
+                .proposals
+                .get(p)
+                .and_then(strongest_level)
+                .map(str::to_string),
+            other => x.attributes.get(other).cloned(),
         }
     };
-    let v: Vec<f64> = eligible.iter().map(|&p| value_of(p)).collect();
-    let c: Vec<u64> = eligible.iter().map(|&p| cost_of(p)).collect();
+    let compiled = compile(
+        &options.constraints,
+        eligible.len(),
+        &costs,
+        budget,
+        &value_of,
+    )?;
+    Ok(Prepared {
+        budget,
+        eligible,
+        values,
+        costs,
+        full,
+        groups,
+        reports,
+        compiled,
+        summary,
+        warnings,
+    })
+}
 
-    // Minimum shares → groups over eligible positions.
+type Reports = Vec<(&'static str, String, f64, u64)>;
+
+/// The minimum shares per level and per community, as groups over eligible positions.
+fn min_shares(
+    rubric: &Rubric,
+    round: &Round,
+    options: &FundingOptions,
+    summary: &RoundScores,
+    eligible: &[usize],
+    c: &[u64],
+    budget: u64,
+) -> Result<(Vec<MinSpend>, Reports)> {
     let mut groups = Vec::new();
     let mut reports = Vec::new();
     let kinds: [(&'static str, &BTreeMap<String, f64>); 2] = [
@@ -336,114 +607,7 @@ pub fn fund_within_budget(
             .with("total", total));
         }
     }
-    let selection = solve(&v, &c, budget, &groups)?;
-    // Amounts: minimum (or full) cost, then top-ups in score order.
-    let mut amounts: Vec<u64> = c
-        .iter()
-        .zip(&selection.selected)
-        .map(|(c, s)| if *s { *c } else { 0 })
-        .collect();
-    let mut left = budget - selection.cost;
-    let mut order: Vec<usize> = (0..eligible.len())
-        .filter(|&k| selection.selected.get(k) == Some(&true))
-        .collect();
-    order.sort_by(|&a, &b| {
-        v.get(b)
-            .unwrap_or(&0.0)
-            .total_cmp(v.get(a).unwrap_or(&0.0))
-            .then(a.cmp(&b))
-    });
-    if options.partial {
-        for &k in &order {
-            let want = eligible.get(k).map_or(0, |&p| full(p));
-            if let Some(a) = amounts.get_mut(k) {
-                let top = want.saturating_sub(*a).min(left);
-                *a += top;
-                left -= top;
-            }
-        }
-    }
-    let funded: Vec<FundedProposal> = order
-        .iter()
-        .filter_map(|&k| {
-            let p = *eligible.get(k)?;
-            let amount = *amounts.get(k)?;
-            Some(FundedProposal {
-                proposal_id: round.proposals.get(p)?.id.clone(),
-                score: value_of(p),
-                amount,
-                amount_requested: full(p),
-                partial: amount < full(p),
-            })
-        })
-        .collect();
-    let next_in_line = next(&v, &c, budget, &groups, &selection.selected, selection.cost).and_then(
-        |(k, displace)| {
-            let p = *eligible.get(k)?;
-            let amount = *c.get(k)?;
-            Some(NextInLine {
-                proposal_id: round.proposals.get(p)?.id.clone(),
-                score: value_of(p),
-                amount,
-                additional_budget: amount.saturating_sub(budget - selection.cost),
-                displace: displace.and_then(|j| {
-                    let q = *eligible.get(j)?;
-                    Some(Displacement {
-                        proposal_id: round.proposals.get(q)?.id.clone(),
-                        score: value_of(q),
-                        total_change: value_of(p) - value_of(q),
-                    })
-                }),
-            })
-        },
-    );
-    let shares = reports
-        .into_iter()
-        .zip(&groups)
-        .map(|((kind, id, min_share, required), g)| ShareReport {
-            kind,
-            id,
-            min_share,
-            required,
-            funded: g
-                .members
-                .iter()
-                .map(|&k| amounts.get(k).copied().unwrap_or(0))
-                .sum(),
-        })
-        .collect();
-    let funded_scores: Vec<&ProposalScore> = order
-        .iter()
-        .filter_map(|&k| eligible.get(k).and_then(|&p| summary.proposals.get(p)))
-        .collect();
-    let total_funded = budget - left;
-    if !selection.optimal {
-        warnings.push(
-            Note::warning(NoteCode::BudgetSearchStopped)
-                .with("nodes", selection.nodes)
-                .with("upperBound", selection.upper_bound),
-        );
-    }
-    Ok(FundingResult {
-        method: selection.method,
-        optimal: selection.optimal,
-        upper_bound: selection.upper_bound,
-        scores: if options.calibrated {
-            "calibrated"
-        } else {
-            "raw"
-        },
-        budget,
-        total_funded,
-        remaining: left,
-        total_score: selection.value,
-        funded,
-        next_in_line,
-        shares,
-        coverage: coverage(rubric, &funded_scores, "funded", &DepthOptions::default())?,
-        n: eligible.len(),
-        warnings,
-    })
+    Ok((groups, reports))
 }
 
 /// The best-scored unselected item and the lowest-valued selected item it could replace.

@@ -36,6 +36,22 @@ pub struct MinSpend {
     pub partition: usize,
 }
 
+/// A linear side constraint `lower ≤ Σ w_i x_i ≤ upper` over the items (weights may be
+/// negative): e.g. "at most 30% of the awards to one region" is `Σ_{i∈G} 0.7 x_i −
+/// Σ_{i∉G} 0.3 x_i ≤ 0`, "at most $200,000 to one organisation" is `Σ_{i∈G} c_i x_i ≤ 200,000`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linear {
+    /// (item index, weight); items not listed have weight 0.
+    pub weights: Vec<(usize, f64)>,
+    /// Least allowed total (`None`: no lower limit).
+    pub lower: Option<f64>,
+    /// Most allowed total (`None`: no upper limit).
+    pub upper: Option<f64>,
+}
+
+/// Tolerance of the linear constraints (their weights are dollars or award counts).
+const LINEAR_EPS: f64 = 1e-7;
+
 /// The chosen items.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -141,6 +157,14 @@ struct Search<'a> {
     best: Option<(f64, u64, Vec<bool>)>,
     taken: Vec<bool>,
     spend: Vec<u64>,
+    linear: &'a [Linear],
+    /// (constraint, weight) of each sorted position.
+    item_linear: Vec<Vec<(usize, f64)>>,
+    /// Per constraint: sums of the positive and of the negative weights at positions ≥ k.
+    linear_up: Vec<Vec<f64>>,
+    linear_down: Vec<Vec<f64>>,
+    /// Per constraint: the weighted total of the taken items.
+    linear_sum: Vec<f64>,
 }
 
 impl Search<'_> {
@@ -182,7 +206,26 @@ impl Search<'_> {
         }
     }
 
+    /// Whether every linear constraint can still hold by choosing among positions ≥ k.
+    fn linear_later(&self, k: usize) -> bool {
+        self.linear.iter().enumerate().all(|(c, l)| {
+            let sum = self.linear_sum.get(c).copied().unwrap_or(0.0);
+            let up = self.linear_up.get(c).and_then(|u| u.get(k)).copied();
+            let down = self.linear_down.get(c).and_then(|u| u.get(k)).copied();
+            let low_ok = l
+                .lower
+                .map_or(true, |lo| sum + up.unwrap_or(0.0) >= lo - LINEAR_EPS);
+            let high_ok = l
+                .upper
+                .map_or(true, |hi| sum + down.unwrap_or(0.0) <= hi + LINEAR_EPS);
+            low_ok && high_ok
+        })
+    }
+
     fn feasible_later(&mut self, k: usize, cost: u64) -> bool {
+        if !self.linear_later(k) {
+            return false;
+        }
         let room = self.budget - cost;
         let mut per_partition = std::mem::take(&mut self.per_partition);
         per_partition.iter_mut().for_each(|x| *x = 0);
@@ -260,6 +303,11 @@ impl Search<'_> {
         for &g in self.item_groups.get(k).map_or(&[][..], |x| x.as_slice()) {
             if let Some(s) = self.spend.get_mut(g) {
                 *s = if on { *s + c } else { *s - c };
+            }
+        }
+        for &(l, w) in self.item_linear.get(k).map_or(&[][..], |x| x.as_slice()) {
+            if let Some(s) = self.linear_sum.get_mut(l) {
+                *s += if on { w } else { -w };
             }
         }
     }
@@ -364,6 +412,24 @@ fn dp(values: &[f64], costs: &[u64], budget: u64, g: u64, forced: &[bool]) -> Op
 /// Martello, S. & Toth, P. (1990). *Knapsack Problems*, ch. 2 (Dantzig bound, branch and bound,
 /// dynamic programming).
 pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) -> Result<Selection> {
+    solve_linear(values, costs, budget, groups, &[])
+}
+
+/// [`solve`] with further [`Linear`] side constraints (award counts, maximum shares, caps per
+/// organisation), still exact: branch and bound prunes a branch only when some constraint can
+/// no longer hold (the taken total plus every remaining positive, or negative, weight misses
+/// its limit). With linear constraints items of cost 0 are searched like the others rather
+/// than always taken, since taking one may break a cap.
+///
+/// # Errors
+/// Those of [`solve`]; [`Code::NotFinite`] for a non-finite weight or limit.
+pub fn solve_linear(
+    values: &[f64],
+    costs: &[u64],
+    budget: u64,
+    groups: &[MinSpend],
+    linear: &[Linear],
+) -> Result<Selection> {
     if values.len() != costs.len() {
         return Err(Error::new(
             Code::LengthMismatch,
@@ -383,11 +449,26 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
             .with("index", bad));
         }
     }
-    // Free items with positive value are always taken.
+    for l in linear {
+        for &(m, w) in &l.weights {
+            if m >= n {
+                return Err(Error::new(
+                    Code::UnknownId,
+                    format!("constraint member {m} is out of range"),
+                )
+                .with("index", m));
+            }
+            crate::error::finite("weight", w)?;
+        }
+        for x in l.lower.iter().chain(&l.upper) {
+            crate::error::finite("limit", *x)?;
+        }
+    }
+    // Free items with positive value are always taken (unless a linear constraint may cap them).
     let forced: Vec<bool> = values
         .iter()
         .zip(costs)
-        .map(|(v, c)| *c == 0 && *v > 0.0)
+        .map(|(v, c)| *c == 0 && *v > 0.0 && linear.is_empty())
         .collect();
     let common = costs
         .iter()
@@ -395,14 +476,17 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         .fold(0, |a, &c| gcd(a, c))
         .max(1);
     let cells = (n as u64).saturating_mul(budget / common + 1);
-    let dp_ok = groups.is_empty() && cells <= MAX_DP_CELLS;
+    let dp_ok = groups.is_empty() && linear.is_empty() && cells <= MAX_DP_CELLS;
     if dp_ok && cells <= SMALL_DP_CELLS {
         if let Some(s) = dp(values, costs, budget, common, &forced) {
             return Ok(s);
         }
     }
     let mut items: Vec<(usize, f64, u64)> = (0..n)
-        .filter(|&i| costs.get(i).is_some_and(|&c| c > 0))
+        .filter(|&i| {
+            !forced.get(i).copied().unwrap_or(true)
+                && (!linear.is_empty() || costs.get(i).is_some_and(|&c| c > 0))
+        })
         .map(|i| {
             (
                 i,
@@ -412,8 +496,8 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         })
         .collect();
     items.sort_by(|a, b| {
-        (b.1 / b.2 as f64)
-            .total_cmp(&(a.1 / a.2 as f64))
+        ratio(b.1, b.2)
+            .total_cmp(&ratio(a.1, a.2))
             .then(a.0.cmp(&b.0))
     });
     let positive = items.iter().take_while(|x| x.1 > 0.0).count();
@@ -454,6 +538,7 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
             }
         }
     }
+    let (item_linear, linear_up, linear_down) = linear_tables(linear, &position, items.len());
     let (card_start, card_cost, card_value) = cardinality_tables(&items, positive);
     let partitions = groups.iter().map(|g| g.partition + 1).max().unwrap_or(0);
     let mut search = Search {
@@ -475,6 +560,11 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         best: None,
         taken: Vec::new(),
         spend: vec![0; groups.len()],
+        linear,
+        item_linear,
+        linear_up,
+        linear_down,
+        linear_sum: vec![0.0; linear.len()],
     };
     search.taken = vec![false; search.items.len()];
     let root_bound = search.bound(0, budget);
@@ -522,6 +612,55 @@ pub fn solve(values: &[f64], costs: &[u64], budget: u64, groups: &[MinSpend]) ->
         },
         nodes: search.nodes,
     })
+}
+
+/// Value per dollar; free items first when valuable, last otherwise.
+fn ratio(v: f64, c: u64) -> f64 {
+    match (c, v > 0.0) {
+        (0, true) => f64::INFINITY,
+        (0, false) => f64::NEG_INFINITY,
+        _ => v / c as f64,
+    }
+}
+
+/// Per sorted position its (constraint, weight) pairs; per constraint the suffix sums of the
+/// positive and of the negative weights (length positions + 1).
+#[allow(clippy::type_complexity)]
+fn linear_tables(
+    linear: &[Linear],
+    position: &[usize],
+    len: usize,
+) -> (Vec<Vec<(usize, f64)>>, Vec<Vec<f64>>, Vec<Vec<f64>>) {
+    let mut item_linear = vec![Vec::new(); len];
+    let mut up = vec![vec![0.0; len + 1]; linear.len()];
+    let mut down = vec![vec![0.0; len + 1]; linear.len()];
+    for (c, l) in linear.iter().enumerate() {
+        for &(m, w) in &l.weights {
+            let Some(&k) = position.get(m).filter(|&&k| k != usize::MAX) else {
+                continue;
+            };
+            if let Some(list) = item_linear.get_mut(k) {
+                list.push((c, w));
+            }
+            let target = if w > 0.0 {
+                up.get_mut(c)
+            } else {
+                down.get_mut(c)
+            };
+            if let Some(x) = target.and_then(|t| t.get_mut(k)) {
+                *x += w;
+            }
+        }
+        for table in [up.get_mut(c), down.get_mut(c)].into_iter().flatten() {
+            for k in (0..len).rev() {
+                let next = table.get(k + 1).copied().unwrap_or(0.0);
+                if let Some(x) = table.get_mut(k) {
+                    *x += next;
+                }
+            }
+        }
+    }
+    (item_linear, up, down)
 }
 
 #[cfg(test)]

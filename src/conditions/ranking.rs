@@ -28,12 +28,18 @@ pub const MAX_BOOTSTRAP_WORK: f64 = 1e9;
 /// The work of one resample: draw the reviewers, reweigh every review's scores, rank the
 /// proposals, and with calibration fit the additive model (a Cholesky factorization over
 /// the reviewers, r³/3).
-fn resample_work(d: &Design, calibrated: bool) -> f64 {
+fn resample_work(d: &Design, calibrated: bool, complete: &[bool]) -> f64 {
     let (n_p, n_r) = (
         d.round.proposals.len() as f64,
         d.round.reviewers.len() as f64,
     );
-    let entries = d.reviews.len() as f64 * d.rubric.conditions.len().max(1) as f64;
+    let n_c = d.rubric.conditions.len().max(1);
+    let entries: f64 = d
+        .by_proposal
+        .iter()
+        .zip(complete)
+        .map(|(range, &c)| (range.len() * if c && !calibrated { 1 } else { n_c }) as f64)
+        .sum();
     let rank = n_p * n_p.max(2.0).log2();
     let fit = if calibrated {
         n_r * n_r * n_r / 3.0 + n_r * n_r + entries
@@ -91,6 +97,9 @@ pub struct RankInterval {
     pub rank: Option<usize>,
     /// Median rank over the resamples.
     pub median_rank: Option<usize>,
+    /// Expected rank: the mean rank over the resamples in which it was scored (Heyard et al.
+    /// 2022's ER, here over the bootstrap rather than a posterior).
+    pub expected_rank: Option<f64>,
     /// Lower end of the rank interval (the better rank).
     pub rank_lower: Option<usize>,
     /// Upper end of the rank interval (the worse rank).
@@ -188,7 +197,7 @@ fn quantile(sorted: &[u32], q: f64) -> Option<usize> {
     sorted.get(idx).map(|&r| r as usize)
 }
 
-fn check(options: &BootstrapOptions, n_p: usize) -> Result<()> {
+pub(crate) fn check(options: &BootstrapOptions, n_p: usize, max_cells: usize) -> Result<()> {
     crate::error::level(options.level)?;
     if options.resamples == 0 || options.resamples > 100_000 {
         return Err(Error::new(
@@ -205,25 +214,62 @@ fn check(options: &BootstrapOptions, n_p: usize) -> Result<()> {
             Error::new(Code::ParameterOutOfRange, "topK must be at least 1").with("topK", 0usize),
         );
     }
-    if options.resamples.saturating_mul(n_p) > MAX_BOOTSTRAP_CELLS {
+    if options.resamples.saturating_mul(n_p) > max_cells {
         return Err(Error::new(
             Code::TooLarge,
-            format!(
-                "resamples × proposals must stay below {MAX_BOOTSTRAP_CELLS}: use fewer resamples"
-            ),
+            format!("resamples × proposals must stay below {max_cells}: use fewer resamples"),
         )
         .with("resamples", options.resamples)
         .with("proposals", n_p)
         .with("what", "bootstrapCells")
-        .with("limit", MAX_BOOTSTRAP_CELLS)
+        .with("limit", max_cells)
         .with("requested", options.resamples.saturating_mul(n_p)));
     }
     Ok(())
 }
 
+/// Proposals whose every review has a score on every condition of positive weight.
+fn complete_proposals(d: &Design) -> Vec<bool> {
+    d.by_proposal
+        .iter()
+        .map(|range| {
+            d.reviews.get(range.clone()).unwrap_or(&[]).iter().all(|v| {
+                d.scaled(v)
+                    .iter()
+                    .zip(&d.weights)
+                    .all(|(s, w)| s.is_some() || *w <= 0.0)
+            })
+        })
+        .collect()
+}
+
 /// Raw weighted scores with reviewer multiplicities `m`.
-fn raw_scores(d: &Design, m: &[f64], num: &mut [f64], den: &mut [f64], out: &mut [Option<f64>]) {
+///
+/// A proposal whose every review scores every weighted condition ([`complete_proposals`]) takes
+/// the shortcut `Σ_r m_r overall_r / Σ_r m_r`, equal to the per-condition formula because then
+/// every condition has the same denominator `Σ_r m_r`.
+fn raw_scores(
+    d: &Design,
+    m: &[f64],
+    complete: &[bool],
+    (num, den): (&mut [f64], &mut [f64]),
+    out: &mut [Option<f64>],
+) {
     for (p, range) in d.by_proposal.iter().enumerate() {
+        if complete.get(p) == Some(&true) {
+            let (mut sum, mut total) = (0.0, 0.0);
+            for v in d.reviews.get(range.clone()).unwrap_or(&[]) {
+                let w = m.get(v.r).copied().unwrap_or(0.0);
+                if let (true, Some(o)) = (w > 0.0, v.overall) {
+                    sum += w * o;
+                    total += w;
+                }
+            }
+            if let Some(slot) = out.get_mut(p) {
+                *slot = (total > 0.0).then(|| sum / total);
+            }
+            continue;
+        }
         num.iter_mut().for_each(|x| *x = 0.0);
         den.iter_mut().for_each(|x| *x = 0.0);
         for v in d.reviews.get(range.clone()).unwrap_or(&[]) {
@@ -297,20 +343,28 @@ pub fn bootstrap_ranks(
     options: &BootstrapOptions,
 ) -> Result<BootstrapRanks> {
     let d = design(rubric, round)?;
+    check(options, round.proposals.len(), MAX_BOOTSTRAP_CELLS)?;
+    bootstrap_design(&d, options)
+}
+
+/// [`bootstrap_ranks`] on a design already built, its options checked against a cell limit
+/// by the caller (see [`check`]).
+pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result<BootstrapRanks> {
+    let (rubric, round) = (d.rubric, d.round);
     let n_p = round.proposals.len();
     let n_r = round.reviewers.len();
-    check(options, n_p)?;
-    let work = options.resamples as f64 * resample_work(&d, options.calibrated);
+    let complete = complete_proposals(d);
+    let work = options.resamples as f64 * resample_work(d, options.calibrated, &complete);
     crate::stats::limits::at_most("bootstrapWork", MAX_BOOTSTRAP_WORK, work)
         .map_err(|e| e.with("resamples", options.resamples))?;
     let point: Vec<Option<f64>> = if options.calibrated {
-        calibrate_design(&d)?
+        calibrate_design(d)?
             .proposals
             .into_iter()
             .map(|p| p.calibrated)
             .collect()
     } else {
-        summarize(&d)
+        summarize(d)
             .proposals
             .into_iter()
             .map(|p| p.score)
@@ -334,9 +388,9 @@ pub fn bootstrap_ranks(
             }
         }
         if options.calibrated {
-            scores = calibrated_scores(&d, &m, &overall)?;
+            scores = calibrated_scores(d, &m, &overall)?;
         } else {
-            raw_scores(&d, &m, &mut num, &mut den, &mut scores);
+            raw_scores(d, &m, &complete, (&mut num, &mut den), &mut scores);
         }
         for (p, rank) in ranks(&scores, &mut order).into_iter().enumerate() {
             if let (Some(rank), Some(list), Some(t)) = (rank, drawn.get_mut(p), top.get_mut(p)) {
@@ -365,6 +419,8 @@ pub fn bootstrap_ranks(
                 score: point.get(p).copied().flatten(),
                 rank: point_ranks.get(p).copied().flatten(),
                 median_rank: quantile(&list, 0.5),
+                expected_rank: (n > 0)
+                    .then(|| list.iter().map(|&r| f64::from(r)).sum::<f64>() / n as f64),
                 rank_lower: quantile(&list, lo),
                 rank_upper: quantile(&list, hi),
                 p_top_k: (n > 0).then(|| top.get(p).copied().unwrap_or(0) as f64 / n as f64),
@@ -436,17 +492,26 @@ mod tests {
             resamples: 0,
             ..Default::default()
         };
-        assert_eq!(check(&bad, 10).unwrap_err().code, Code::ParameterOutOfRange);
+        assert_eq!(
+            check(&bad, 10, MAX_BOOTSTRAP_CELLS).unwrap_err().code,
+            Code::ParameterOutOfRange
+        );
         let bad = BootstrapOptions {
             top_k: 0,
             ..Default::default()
         };
-        assert_eq!(check(&bad, 10).unwrap_err().code, Code::ParameterOutOfRange);
+        assert_eq!(
+            check(&bad, 10, MAX_BOOTSTRAP_CELLS).unwrap_err().code,
+            Code::ParameterOutOfRange
+        );
         let big = BootstrapOptions {
             resamples: 100_000,
             ..Default::default()
         };
-        assert_eq!(check(&big, 1000).unwrap_err().code, Code::TooLarge);
+        assert_eq!(
+            check(&big, 1000, MAX_BOOTSTRAP_CELLS).unwrap_err().code,
+            Code::TooLarge
+        );
     }
 
     #[test]

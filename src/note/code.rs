@@ -124,6 +124,12 @@ note_codes! {
     CalibrationDisconnected = "calibration_disconnected",
     /// A reviewer has fewer than two reviews or no spread: no z-scores; `reviewer`.
     CalibrationNoZScores = "calibration_no_z_scores",
+    /// A decision rule's funded set misses an equity constraint: `method` (the rule:
+    /// `funding_line`, `max_score`, `lottery`), `constraint` (index), `attribute`, `value`,
+    /// `side` (`min`, `max`).
+    DecisionConstraintUnmet = "decision_constraint_unmet",
+    /// The funding line skipped proposals that did not fit (cost or a constraint): `proposals`.
+    DecisionLineSkipped = "decision_line_skipped",
     /// Proposals had no reviewer drawn in some bootstrap resamples: `n`.
     RankingNotDrawn = "ranking_not_drawn",
     /// Columns of a reviews CSV that were ignored: `columns` (headers as written).

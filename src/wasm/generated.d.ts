@@ -496,6 +496,44 @@ export type Conflict = {
 };
 
 /**
+ * How one compiled bound holds for a funded set.
+ */
+export type ConstraintCheck = {
+  /**
+   * Index of the constraint in the options' `constraints`.
+   */
+  index: number,
+  /**
+   * The attribute.
+   */
+  attribute: string,
+  /**
+   * The value.
+   */
+  value: string,
+  /**
+   * Budget or awards.
+   */
+  of: ShareOf,
+  /**
+   * `"min"` or `"max"`.
+   */
+  bound: string,
+  /**
+   * The share asked for, in [0, 1].
+   */
+  share: number,
+  /**
+   * The share reached: of the budget (dollars awarded ÷ budget) or of the awards.
+   */
+  actual: number,
+  /**
+   * True when the bound holds.
+   */
+  met: boolean,
+};
+
+/**
  * The portfolio's coverage of the rubric's conditions.
  */
 export type Coverage = {
@@ -587,6 +625,91 @@ export type CronbachAlpha = {
    * Notes for the reader (excluded respondents, items that do not vary, negative alpha).
    */
   warnings: Array<Note>,
+};
+
+/**
+ * Three decision rules on one round.
+ */
+export type Decision = {
+  /**
+   * `"raw"` or `"calibrated"`.
+   */
+  scores: string,
+  /**
+   * The budget, dollars.
+   */
+  budget: number,
+  /**
+   * (a) Funding line: rank order, skipping what does not fit.
+   */
+  fundingLine: RuleResult,
+  /**
+   * (b) Maximum total score (exact).
+   */
+  maxScore: FundingResult,
+  /**
+   * (c) Expected rank with a lottery band.
+   */
+  lottery: RuleResult,
+  /**
+   * The lottery's audit record.
+   */
+  audit: LotteryAudit,
+  /**
+   * Per proposal (scored ones), by rank.
+   */
+  proposals: Array<ProposalDecision>,
+  /**
+   * Notes.
+   */
+  warnings: Array<Note>,
+};
+
+/**
+ * Options of [`decide_funding`]: those of [`FundingOptions`] plus the bootstrap and the draw.
+ */
+export type DecisionOptions = {
+  /**
+   * The budget, in whole dollars.
+   */
+  budget: number,
+  /**
+   * Partial funding (see [`FundingOptions::partial`]); default false.
+   */
+  partial?: boolean,
+  /**
+   * Minimum share of the budget per level id.
+   */
+  minSharePerLevel?: { [key in string]?: number },
+  /**
+   * Minimum share of the budget per community.
+   */
+  minSharePerCommunity?: { [key in string]?: number },
+  /**
+   * Equity constraints on any attribute.
+   */
+  constraints?: Array<EquityConstraint>,
+  /**
+   * Rank calibrated scores (reviewer offsets removed); default true.
+   */
+  calibrated?: boolean,
+  /**
+   * Bootstrap resamples for the expected ranks; default 1,000.
+   */
+  resamples?: number,
+  /**
+   * Seed of the bootstrap; default 1.
+   */
+  bootstrapSeed?: number,
+  /**
+   * Coverage of the rank interval that decides the band; default 0.5 (ERforResearch's
+   * inner interval).
+   */
+  bandLevel?: number,
+  /**
+   * Seed of the draw (a whole number below 2⁵³ so that JavaScript keeps it exact).
+   */
+  seed: number,
 };
 
 /**
@@ -696,6 +819,34 @@ export type EngineError = {
    * The offending values, row, column or id, keyed by name.
    */
   details: { [key in string]?: ErrorDetail },
+};
+
+/**
+ * A minimum and/or maximum share for the proposals with one attribute value.
+ */
+export type EquityConstraint = {
+  /**
+   * `"community"`, `"applicant"` (the organisation), `"level"` (the strongest level) or the
+   * name of an attribute in the proposals' `attributes`.
+   */
+  attribute: string,
+  /**
+   * The value; absent or `null`: every value of the attribute separately (a cap per
+   * organisation is `{attribute: "applicant", maxShare: 0.25}`).
+   */
+  value?: string | null,
+  /**
+   * `"budget"` (default) or `"awards"`.
+   */
+  of?: ShareOf,
+  /**
+   * Least share, in [0, 1].
+   */
+  minShare?: number | null,
+  /**
+   * Largest share, in [0, 1].
+   */
+  maxShare?: number | null,
 };
 
 /**
@@ -814,6 +965,11 @@ export type FundingOptions = {
    * Maximise calibrated scores (reviewer offsets removed) instead of raw weighted scores.
    */
   calibrated?: boolean,
+  /**
+   * Equity constraints on any attribute: minimum and maximum shares of the budget or of the
+   * awards, caps per organisation (see [`EquityConstraint`]); empty by default.
+   */
+  constraints?: Array<EquityConstraint>,
 };
 
 /**
@@ -864,6 +1020,10 @@ export type FundingResult = {
    * Minimum shares and how they were met.
    */
   shares: Array<ShareReport>,
+  /**
+   * How each equity constraint holds (all met: the optimum is constrained by them).
+   */
+  constraints: Array<ConstraintCheck>,
   /**
    * Which conditions the funded set works on.
    */
@@ -1211,6 +1371,61 @@ export type LevelScore = {
    * Weighted mean of the level's scaled condition means; `null` when none was scored.
    */
   score: number | null,
+};
+
+/**
+ * How the funding line treated a proposal.
+ */
+export type LineStatus = "funded" | "skipped_cost" | "skipped_constraint" | "below";
+
+/**
+ * The lottery's audit record: everything needed to re-derive the draw.
+ */
+export type LotteryAudit = {
+  /**
+   * Seed of the draw.
+   */
+  seed: number,
+  /**
+   * Seed of the bootstrap.
+   */
+  bootstrapSeed: number,
+  /**
+   * Bootstrap resamples.
+   */
+  resamples: number,
+  /**
+   * Coverage of the rank interval deciding the band.
+   */
+  bandLevel: number,
+  /**
+   * How many of the best by expected rank fit the budget.
+   */
+  linePosition: number,
+  /**
+   * The funding line: the expected rank of the last fundable proposal (`null`: none fits).
+   */
+  fundingLineAt: number | null,
+  /**
+   * Ids funded because clearly above the line, by expected rank.
+   */
+  accepted: Array<string>,
+  /**
+   * Ids in the band, by expected rank.
+   */
+  band: Array<string>,
+  /**
+   * The band in drawn order.
+   */
+  drawOrder: Array<string>,
+  /**
+   * Band members funded by the draw.
+   */
+  drawn: Array<string>,
+  /**
+   * False when every band member was funded (the draw decided nothing).
+   */
+  drawDecided: boolean,
 };
 
 /**
@@ -1888,6 +2103,56 @@ export type Proposal = {
 };
 
 /**
+ * One proposal under the three rules.
+ */
+export type ProposalDecision = {
+  /**
+   * The proposal's id.
+   */
+  proposalId: string,
+  /**
+   * Its score (raw or calibrated), 0–100.
+   */
+  score: number,
+  /**
+   * Its rank by score (1 = best).
+   */
+  rank: number,
+  /**
+   * Expected rank over the bootstrap.
+   */
+  expectedRank: number | null,
+  /**
+   * Rank interval at `bandLevel`.
+   */
+  rankLower: number | null,
+  /**
+   * Rank interval at `bandLevel` (worse end).
+   */
+  rankUpper: number | null,
+  /**
+   * The funding line's treatment.
+   */
+  line: LineStatus,
+  /**
+   * Funded by the maximum total score.
+   */
+  maxScore: boolean,
+  /**
+   * The lottery rule's group.
+   */
+  group: BandGroup,
+  /**
+   * Funded by the lottery rule.
+   */
+  lottery: boolean,
+  /**
+   * True when the three rules do not agree on it.
+   */
+  differs: boolean,
+};
+
+/**
  * One proposal's scores.
  */
 export type ProposalScore = {
@@ -1942,6 +2207,11 @@ export type RankInterval = {
    * Median rank over the resamples.
    */
   medianRank: number | null,
+  /**
+   * Expected rank: the mean rank over the resamples in which it was scored (Heyard et al.
+   * 2022's ER, here over the bootstrap rather than a posterior).
+   */
+  expectedRank: number | null,
   /**
    * Lower end of the rank interval (the better rank).
    */
@@ -2305,6 +2575,32 @@ id: string,
 };
 
 /**
+ * The result of one greedy rule.
+ */
+export type RuleResult = {
+  /**
+   * Funded proposals, in the order the rule funded them.
+   */
+  funded: Array<FundedProposal>,
+  /**
+   * Dollars awarded.
+   */
+  totalFunded: number,
+  /**
+   * Dollars left.
+   */
+  remaining: number,
+  /**
+   * Sum of the funded proposals' scores.
+   */
+  totalScore: number,
+  /**
+   * How each equity constraint holds.
+   */
+  constraints: Array<ConstraintCheck>,
+};
+
+/**
  * The n needed for a target power.
  */
 export type SampleSize = {
@@ -2436,6 +2732,11 @@ export type ScoreColumns = {
  * How much a note matters to the reader.
  */
 export type Severity = "info" | "warning" | "withheld";
+
+/**
+ * What a share is a share of.
+ */
+export type ShareOf = "budget" | "awards";
 
 /**
  * A minimum-share constraint and how it was met.

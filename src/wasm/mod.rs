@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "conditions")]
 pub mod conditions;
+#[cfg(feature = "conditions")]
+pub mod decision;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
 pub mod read;

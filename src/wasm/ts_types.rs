@@ -155,6 +155,8 @@ fn roots(v: &mut Collect) {
     v.visit::<c::BootstrapRanks>();
     v.visit::<c::FundingOptions>();
     v.visit::<c::FundingResult>();
+    v.visit::<c::decision::DecisionOptions>();
+    v.visit::<c::decision::Decision>();
     v.visit::<c::ReviewsCsv>();
     // Logic models.
     v.visit::<toc::Model>();

@@ -7,6 +7,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
+  Decision, LineStatus,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -96,6 +97,14 @@ export async function usage(): Promise<void> {
   const fr: FundingResult = waterline.fundWithinBudget(edited, round, { budget: 500_000, partial: true });
   const rc: ReviewsCsv = waterline.parseReviewsCsv(edited, 'reviewer,proposal,policies\n');
   console.log(rv.valid, ra.warnings, br.proposals, fr.optimal, rc.errors);
+  // Decision rules side by side (#20).
+  const dec: Decision = waterline.decideFunding(edited, round, {
+    budget: 800_000, seed: 42, resamples: 200, bandLevel: 0.5, calibrated: false,
+    constraints: [{ attribute: 'applicant', maxShare: 0.5, of: 'awards' }],
+  });
+  const band: string[] = dec.audit.band;
+  const line: LineStatus = dec.proposals[0].line;
+  console.log(band, line, dec.fundingLine.funded, dec.maxScore.constraints, dec.lottery.totalFunded);
 
   // Logic models.
   const pass: TocModel = waterline.examplePassModel();

@@ -17,6 +17,7 @@ import { rankingCard } from './proposals/ranking.js';
 import { heatmapCard } from './proposals/heatmap.js';
 import { calibrationCard, agreementCard } from './proposals/reviewers.js';
 import { budgetCard, depthCard } from './proposals/budget.js';
+import { decisionCard } from './proposals/decision.js';
 import { scoresCard } from './proposals/scores.js';
 import { rubricCard } from './proposals/rubric.js';
 import { exportCard } from './proposals/export.js';
@@ -134,6 +135,9 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     funding: null,
     fundingError: null,
     boot: { state: 'idle', value: null, error: null, version: -1 },
+    /** The lottery draws recorded in the project (see ./proposals/decision.js). */
+    decision: { audits: [] },
+    changed,
     version: 0,
     engineCall: call,
 
@@ -325,7 +329,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   });
   /** @type {Array<[string, (ctx: any) => any]>} */
   const parts = [
-    ['round', roundCard], ['ranking', rankingCard], ['budget', budgetCard], ['heatmap', heatmapCard],
+    ['round', roundCard], ['ranking', rankingCard], ['budget', budgetCard], ['decision', decisionCard],
+    ['heatmap', heatmapCard],
     ['calibration', calibrationCard], ['agreement', agreementCard], ['depth', depthCard],
     ['scores', scoresCard], ['rubric', rubricCard], ['export', exportCard],
   ];
@@ -378,7 +383,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   ctx.recompute();
 
   return {
-    getState: () => ({ version: STATE_VERSION, rubric: ctx.rubric, round: ctx.round, settings: { ...ctx.settings } }),
+    getState: () => ({ version: STATE_VERSION, rubric: ctx.rubric, round: ctx.round, settings: { ...ctx.settings }, decision: { audits: [...ctx.decision.audits] } }),
     setState(state) {
       const fail = (error) => ({ ok: false, error });
       if (!state || typeof state !== 'object' || state.version !== STATE_VERSION) {
@@ -394,6 +399,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       exampleInReaderLanguage();
       ctx.validation = check.value;
       ctx.settings = cleanSettings(state.settings);
+      const audits = Array.isArray(state.decision?.audits) ? state.decision.audits : [];
+      ctx.decision = { audits: audits.filter((a) => a && Number.isSafeInteger(a.seed) && Array.isArray(a.drawOrder)) };
       undoStack.length = 0;
       ctx.version++;
       ctx.boot = { state: 'idle', value: null, error: null, version: -1 };
