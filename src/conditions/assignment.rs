@@ -60,9 +60,9 @@ impl Default for AssignmentOptions {
 }
 
 /// One review to be done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignedReview {
     /// The reviewer's id.
     pub reviewer_id: String,

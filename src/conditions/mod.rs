@@ -57,7 +57,7 @@ pub use round::{
     validate_round, Conflict, Proposal, Reviewer, Round, RoundValidation, Score, ScoreColumns,
 };
 pub use rubric::{
-    Condition, Level, Provenance, Rubric, RubricEdit, ScalePoint, Text, RUBRIC_VERSION,
+    Condition, Level, Provenance, Rubric, RubricEdit, ScalePoint, Text, Wording, RUBRIC_VERSION,
 };
 pub use scores::{score_round, RoundScores};
 

@@ -18,7 +18,7 @@
 //! |---|---|
 //! | `reviews_csv_columns_ignored` | `columns`: the headers ignored, as written |
 
-use super::assignment::Assignment;
+use super::assignment::AssignedReview;
 use super::import_csv::key;
 use super::round::Round;
 use super::round::{Score, MAX_LISTED_ERRORS};
@@ -369,7 +369,7 @@ fn template_headers(lang: Lang) -> [&'static str; 8] {
 }
 
 /// The CSV to send to reviewers: one row per reviewer × proposal × condition of the
-/// assignment, with empty `score` and `comment` cells, headers and condition names in `lang`.
+/// assigned `reviews` ([`super::Assignment::reviews`]), with empty `score` and `comment` cells, headers and condition names in `lang`.
 /// [`parse_reviews_csv`] reads it back once filled in (either language).
 ///
 /// # Errors
@@ -383,7 +383,7 @@ fn template_headers(lang: Lang) -> [&'static str; 8] {
 /// let round: Round = serde_json::from_str(waterline::conditions::EXAMPLE_ROUND_JSON).unwrap();
 /// let rubric = default_rubric();
 /// let a = assign_reviewers(&round, &Default::default()).unwrap();
-/// let csv = review_template_csv(&rubric, &round, &a, Lang::Es).unwrap();
+/// let csv = review_template_csv(&rubric, &round, &a.reviews, Lang::Es).unwrap();
 /// let filled = csv.replace(",,\n", ",2,\n");
 /// let back = parse_reviews_csv(&rubric, &filled).unwrap();
 /// assert_eq!(back.scores.len(), a.reviews.len() * rubric.conditions.len());
@@ -391,7 +391,7 @@ fn template_headers(lang: Lang) -> [&'static str; 8] {
 pub fn review_template_csv(
     rubric: &Rubric,
     round: &Round,
-    assignment: &Assignment,
+    reviews: &[AssignedReview],
     lang: Lang,
 ) -> Result<String> {
     let reviewers: HashMap<&str, &str> = round
@@ -409,7 +409,7 @@ pub fn review_template_csv(
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     out.write_record(template_headers(lang)).map_err(internal)?;
-    for review in &assignment.reviews {
+    for review in reviews {
         let (r, p) = (review.reviewer_id.as_str(), review.proposal_id.as_str());
         let unknown = |kind: &str, id: &str| {
             Error::new(

@@ -38,6 +38,20 @@ pub enum Provenance {
     Custom,
 }
 
+/// Whose words a scale point's descriptor is, so a reader can tell a source's words from ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Wording {
+    /// The source's own words (FSG's or Alianza's), quoted or closely paraphrased.
+    Source,
+    /// Written by waterline from the source's definition of the condition (FSG publishes no
+    /// level descriptors).
+    Waterline,
+    /// Written or edited by the funder.
+    Custom,
+}
+
 /// One point of a score scale with its anchor description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -49,6 +63,10 @@ pub struct ScalePoint {
     pub label: Text,
     /// What a proposal scored at this point looks like.
     pub description: Text,
+    /// Whose words `description` is; `null` when not stated (rubrics saved before #20).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub wording: Option<Wording>,
 }
 
 /// A condition that reviewers score.
@@ -144,6 +162,19 @@ pub enum RubricEdit {
     Remove {
         /// The condition's id.
         id: String,
+    },
+    /// Rewrites the descriptor (and, if given, the label) of one point of a condition's scale;
+    /// its wording becomes [`Wording::Custom`].
+    Describe {
+        /// The condition's id.
+        id: String,
+        /// The scale point's value, e.g. 3.
+        value: f64,
+        /// The new label, if it changes.
+        #[cfg_attr(test, ts(optional = nullable))]
+        label: Option<Text>,
+        /// The new descriptor.
+        description: Text,
     },
 }
 
@@ -270,6 +301,31 @@ impl Rubric {
             RubricEdit::Remove { id } => {
                 next.condition_mut(id)?;
                 next.conditions.retain(|c| &c.id != id);
+            }
+            RubricEdit::Describe {
+                id,
+                value,
+                label,
+                description,
+            } => {
+                let point = next
+                    .condition_mut(id)?
+                    .scale
+                    .iter_mut()
+                    .find(|p| p.value == *value)
+                    .ok_or_else(|| {
+                        Error::new(
+                            Code::UnknownId,
+                            format!("condition {id:?} has no scale point {value}"),
+                        )
+                        .with("conditionId", id.as_str())
+                        .with("value", *value)
+                    })?;
+                if let Some(label) = label {
+                    point.label = label.clone();
+                }
+                point.description = description.clone();
+                point.wording = Some(Wording::Custom);
             }
         }
         next.validate()?;
@@ -496,6 +552,58 @@ mod tests {
             (e.code, e.details["limit"].clone()),
             (Code::InvalidScale, 1e6.into())
         );
+    }
+
+    #[test]
+    fn a_descriptor_edit_marks_the_funders_words() {
+        let r = default_rubric();
+        let text = Text::new("Adopted by the board.", "Aprobada por la junta.");
+        let edited = r
+            .apply(&RubricEdit::Describe {
+                id: "policies".into(),
+                value: 4.0,
+                label: None,
+                description: text.clone(),
+            })
+            .unwrap();
+        let point = &edited.condition("policies").unwrap().scale[4];
+        assert_eq!(
+            (&point.description, point.wording),
+            (&text, Some(Wording::Custom))
+        );
+        assert_eq!(point.label, r.conditions[0].scale[4].label);
+        let e = r
+            .apply(&RubricEdit::Describe {
+                id: "policies".into(),
+                value: 2.5,
+                label: None,
+                description: text,
+            })
+            .unwrap_err();
+        assert_eq!(e.code, Code::UnknownId);
+    }
+
+    #[test]
+    fn every_default_condition_has_its_own_descriptors() {
+        let r = default_rubric();
+        for level in 0..5 {
+            let texts: std::collections::HashSet<&str> = r
+                .conditions
+                .iter()
+                .flat_map(|c| {
+                    [
+                        c.scale[level].description.en.as_str(),
+                        c.scale[level].description.es.as_str(),
+                    ]
+                })
+                .collect();
+            assert_eq!(texts.len(), 2 * r.conditions.len(), "level {level}");
+        }
+        assert!(r
+            .conditions
+            .iter()
+            .flat_map(|c| &c.scale)
+            .all(|p| p.wording == Some(Wording::Waterline)));
     }
 
     #[test]

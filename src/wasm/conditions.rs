@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 /// Decodes a round. Its `scoreColumns`, when present, are read column by column: a typed array
 /// is copied in one step (see [`read::read`]) instead of going through serde one element at a
 /// time.
-fn decode_round(value: JsValue) -> Result<Round, JsValue> {
+pub(crate) fn decode_round(value: JsValue) -> Result<Round, JsValue> {
     let node = read::read("round", &value).map_err(to_js_error)?;
     let (rest, columns) = match node {
         Node::Object(mut entries) => {

@@ -100,6 +100,77 @@ export type AnalysisOptions = {
 };
 
 /**
+ * One review to be done.
+ */
+export type AssignedReview = {
+  /**
+   * The reviewer's id.
+   */
+  reviewerId: string,
+  /**
+   * The proposal's id.
+   */
+  proposalId: string,
+};
+
+/**
+ * The result of [`assign_reviewers`].
+ */
+export type Assignment = {
+  /**
+   * Reviews per proposal (k).
+   */
+  reviewsPerProposal: number,
+  /**
+   * The load cap used.
+   */
+  maxLoad: number,
+  /**
+   * The seed used.
+   */
+  seed: number,
+  /**
+   * The reviews, by reviewer (in the round's order), then proposal (in the round's order).
+   */
+  reviews: Array<AssignedReview>,
+  /**
+   * Each reviewer's load, in the round's order.
+   */
+  loads: Array<ReviewerLoad>,
+  /**
+   * True when every reviewer with a load and every proposal are in one connected design.
+   */
+  connected: boolean,
+  /**
+   * Swaps made to connect the design.
+   */
+  swaps: number,
+  /**
+   * `assignment_disconnected` when the design could not be connected.
+   */
+  warnings: Array<Note>,
+};
+
+/**
+ * Options of [`assign_reviewers`].
+ */
+export type AssignmentOptions = {
+  /**
+   * Reviews per proposal (k), at least 1; default 3.
+   */
+  reviewsPerProposal?: number,
+  /**
+   * Most proposals per reviewer; `null` (default): ⌈k · proposals / reviewers⌉, the most
+   * even load.
+   */
+  maxLoad?: number | null,
+  /**
+   * Seed of the generator; default 1.
+   */
+  seed?: number,
+};
+
+/**
  * Options of [`bootstrap_ranks`].
  */
 export type BootstrapOptions = {
@@ -1238,7 +1309,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
 
 /**
  * How many pairs improved (after > before), stayed the same or got worse, with their shares of
@@ -1577,6 +1648,32 @@ export type ProposalScore = {
 };
 
 /**
+ * Proposals read from a CSV file, with every bad cell reported.
+ */
+export type ProposalsCsv = {
+  /**
+   * The proposals of the good rows, in file order.
+   */
+  proposals: Array<Proposal>,
+  /**
+   * Data rows read.
+   */
+  rows: number,
+  /**
+   * Bad cells and rows, each naming `row` (the line number in the file) and `column`.
+   */
+  errors: Array<EngineError>,
+  /**
+   * Problems found beyond the listed ones.
+   */
+  errorsNotListed: number,
+  /**
+   * Headers read as attributes (`import_attributes`).
+   */
+  warnings: Array<Note>,
+};
+
+/**
  * Where a condition comes from, so a reader can tell the source's words from our inferences.
  */
 export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
@@ -1681,6 +1778,50 @@ export type ReviewerCalibration = {
    * Standard deviation of the reviewer's weighted scores; `null` with fewer than 2 reviews.
    */
   sd: number | null,
+};
+
+/**
+ * A reviewer's number of proposals to review.
+ */
+export type ReviewerLoad = {
+  /**
+   * The reviewer's id.
+   */
+  reviewerId: string,
+  /**
+   * Proposals assigned.
+   */
+  load: number,
+};
+
+/**
+ * Reviewers and their conflicts of interest read from a CSV file.
+ */
+export type ReviewersCsv = {
+  /**
+   * The reviewers of the good rows, in file order.
+   */
+  reviewers: Array<Reviewer>,
+  /**
+   * One conflict per reviewer × proposal id listed in its `conflicts` cell.
+   */
+  conflicts: Array<Conflict>,
+  /**
+   * Data rows read.
+   */
+  rows: number,
+  /**
+   * Bad cells and rows, each naming `row` and `column`.
+   */
+  errors: Array<EngineError>,
+  /**
+   * Problems found beyond the listed ones.
+   */
+  errorsNotListed: number,
+  /**
+   * Ignored columns (`reviews_csv_columns_ignored`).
+   */
+  warnings: Array<Note>,
 };
 
 /**
@@ -1961,6 +2102,23 @@ weight: number,
  * The condition's id.
  */
 id: string,
+} | { "op": "describe",
+/**
+ * The condition's id.
+ */
+id: string,
+/**
+ * The scale point's value, e.g. 3.
+ */
+value: number,
+/**
+ * The new label, if it changes.
+ */
+label?: Text | null,
+/**
+ * The new descriptor.
+ */
+description: Text,
 };
 
 /**
@@ -2025,6 +2183,10 @@ export type ScalePoint = {
    * What a proposal scored at this point looks like.
    */
   description: Text,
+  /**
+   * Whose words `description` is; `null` when not stated (rubrics saved before #20).
+   */
+  wording?: Wording | null,
 };
 
 /**
@@ -5646,6 +5808,11 @@ export type TwoProportionsOptions = {
    */
   correct?: boolean,
 };
+
+/**
+ * Whose words a scale point's descriptor is, so a reader can tell a source's words from ours.
+ */
+export type Wording = "source" | "waterline" | "custom";
 
 /**
  * How zero differences (after = before) enter the signed-rank test.

@@ -17,6 +17,8 @@ pub mod conditions;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
 pub mod read;
+#[cfg(feature = "conditions")]
+pub mod round_setup;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]

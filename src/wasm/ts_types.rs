@@ -144,6 +144,10 @@ fn roots(v: &mut Collect) {
     v.visit::<c::FundingOptions>();
     v.visit::<c::FundingResult>();
     v.visit::<c::ReviewsCsv>();
+    v.visit::<c::ProposalsCsv>();
+    v.visit::<c::ReviewersCsv>();
+    v.visit::<c::AssignmentOptions>();
+    v.visit::<c::Assignment>();
     // Logic models.
     v.visit::<toc::Model>();
     v.visit::<toc::Validation>();
