@@ -274,7 +274,10 @@ pub fn parse_dollars(raw: &str) -> Option<f64> {
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
-    let s = s.trim_end_matches("USD").trim_end_matches('$');
+    let s = s
+        .trim_end_matches("US$")
+        .trim_end_matches("USD")
+        .trim_end_matches('$');
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || ",.'".contains(c)) {
         return None;
     }

@@ -20,6 +20,7 @@ import { budgetCard, depthCard } from './proposals/budget.js';
 import { scoresCard } from './proposals/scores.js';
 import { rubricCard } from './proposals/rubric.js';
 import { exportCard } from './proposals/export.js';
+import { setupCard } from './proposals/setup.js';
 
 register({
   en: {
@@ -325,7 +326,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   });
   /** @type {Array<[string, (ctx: any) => any]>} */
   const parts = [
-    ['round', roundCard], ['ranking', rankingCard], ['budget', budgetCard], ['heatmap', heatmapCard],
+    ['round', roundCard], ['setup', setupCard], ['ranking', rankingCard], ['budget', budgetCard], ['heatmap', heatmapCard],
     ['calibration', calibrationCard], ['agreement', agreementCard], ['depth', depthCard],
     ['scores', scoresCard], ['rubric', rubricCard], ['export', exportCard],
   ];
