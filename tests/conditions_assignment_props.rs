@@ -196,3 +196,12 @@ fn a_200_proposal_round_is_balanced_and_connected() {
     assert_eq!(loads.iter().sum::<u32>(), 600);
     assert!(loads.iter().all(|&l| l == 50), "{loads:?}");
 }
+
+#[test]
+fn a_w6_sized_round_is_assigned() {
+    // 10,000 proposals × 20 reviewers (the W6 round's size), k = 3: balanced and connected.
+    let r = round(10_000, 20, &[(0, 1), (5, 9), (19, 4000)]);
+    let a = assign_reviewers(&r, &AssignmentOptions::default()).unwrap();
+    check(&r, &a, 3, 1500);
+    assert!(a.connected);
+}

@@ -422,7 +422,9 @@ pub fn assign_reviewers(round: &Round, options: &AssignmentOptions) -> Result<As
             }
         }
     }
-    let swaps = design.connect(&mut rng);
+    // With one reviewer per proposal the design is a set of stars, one per reviewer: no swap
+    // can connect it, so none is tried.
+    let swaps = if k >= 2 { design.connect(&mut rng) } else { 0 };
     let connected = design.components().1 <= 1;
     let mut warnings = Vec::new();
     if !connected {
