@@ -82,6 +82,10 @@ test('a level descriptor is edited in English and Spanish in the rubric editor',
 
 test('the same round in Spanish', async () => {
   await s.page.click('[data-lang="es"]');
+  // The reports already on screen are re-rendered in Spanish.
+  const shown = await text('#proposals-setup');
+  assert.match(shown, /Se añadieron 2 evaluadores/);
+  assert.doesNotMatch(shown, /\b(reviews assigned|Added|proposals read|the)\b/);
   await roundTrip('es');
   assert.match(await text('#proposals-setup h3'), /Preparar una ronda/);
   assert.match(await text(`[data-anchor="mental-models-2"]`), /Planifica una campaña\..*sus palabras/);

@@ -17,8 +17,12 @@ export function setupCard(ctx) {
   /** @type {any} */ let proposals = null;
   /** @type {any} */ let reviewers = null;
   /** @type {any} */ let assignment = null;
-  const say = (box, text, ...extra) => replace(box, text ? el('p', { class: 'notice', role: 'status', text }) : null, ...extra);
-  const failText = (box, error) => replace(box, el('p', { class: 'error', role: 'alert', 'data-code': error.code, text: setupProblemText(error, ctx.names) }));
+  // Each report is kept as a function so that a language switch re-renders it (update()).
+  const views = new Map();
+  const show = (box, render) => { views.set(box, render); replace(box, render()); };
+  const say = (box, render) => show(box, () => { const [text, ...extra] = render(); return [text ? el('p', { class: 'notice', role: 'status', text }) : null, ...extra]; });
+  const failText = (box, error) => show(box, () => el('p', { class: 'error', role: 'alert', 'data-code': error.code, text: setupProblemText(error, ctx.names) }));
+  const failKey = (box, key, params) => show(box, () => el('p', { class: 'error', role: 'alert', text: t(key, params) }));
 
   // ---- 1, 2: the two files
   const proposalsReport = el('div', { 'data-testid': 'setup-proposals-report' });
@@ -27,8 +31,9 @@ export function setupCard(ctx) {
     const r = ctx.engineCall('parseProposalsCsv', await file.text());
     proposals = r.ok ? r.value : null;
     if (!r.ok) { failText(proposalsReport, r.error); return; }
-    say(proposalsReport, t('setup.proposalsRead', { n: count(proposals.proposals.length), rows: count(proposals.rows) }),
-      noteList(proposals.warnings), badRows(proposals, ctx.names, 'setup-proposals-errors'));
+    const read = proposals;
+    say(proposalsReport, () => [t('setup.proposalsRead', { n: count(read.proposals.length), rows: count(read.rows) }),
+      noteList(read.warnings), badRows(read, ctx.names, 'setup-proposals-errors')]);
     if (reviewers?.source) await readReviewers(reviewers.source);
   };
   const readReviewers = async (file) => {
@@ -36,8 +41,9 @@ export function setupCard(ctx) {
     const r = ctx.engineCall('parseReviewersCsv', await file.text(), ids);
     reviewers = r.ok ? { ...r.value, source: file } : null;
     if (!r.ok) { failText(reviewersReport, r.error); return; }
-    say(reviewersReport, t('setup.reviewersRead', { n: count(reviewers.reviewers.length), conflicts: count(reviewers.conflicts.length), rows: count(reviewers.rows) }),
-      noteList(reviewers.warnings), badRows(reviewers, ctx.names, 'setup-reviewers-errors'));
+    const read = reviewers;
+    say(reviewersReport, () => [t('setup.reviewersRead', { n: count(read.reviewers.length), conflicts: count(read.conflicts.length), rows: count(read.rows) }),
+      noteList(read.warnings), badRows(read, ctx.names, 'setup-reviewers-errors')]);
   };
 
   // ---- 3: start the round
@@ -46,15 +52,15 @@ export function setupCard(ctx) {
   const startReport = el('div', { 'data-testid': 'setup-start-report' });
   const startButton = el('button', { type: 'button', class: 'primary', 'data-testid': 'setup-start', 'data-i18n': 'setup.start' });
   startButton.addEventListener('click', () => {
-    if (!proposals || !reviewers) { replace(startReport, el('p', { class: 'error', role: 'alert', text: t('setup.needBoth') })); return; }
+    if (!proposals || !reviewers) { failKey(startReport, 'setup.needBoth'); return; }
     const round = {
       title: titleInput.value.trim() || t('setup.defaultTitle'),
       proposals: proposals.proposals, reviewers: reviewers.reviewers, conflicts: reviewers.conflicts, scores: [],
     };
     const r = ctx.apply({ round }, { label: { key: 'setup.label.start' } });
-    if (!r.ok) { replace(startReport, el('p', { class: 'error', text: t('proposals.round.rejected') }), problemList(ctx, r.problems, r.notListed)); return; }
+    if (!r.ok) { show(startReport, () => [el('p', { class: 'error', text: t('proposals.round.rejected') }), problemList(ctx, r.problems, r.notListed)]); return; }
     assignment = null;
-    say(startReport, t('setup.started', { proposals: count(round.proposals.length), reviewers: count(round.reviewers.length), conflicts: count(round.conflicts.length) }));
+    say(startReport, () => [t('setup.started', { proposals: count(round.proposals.length), reviewers: count(round.reviewers.length), conflicts: count(round.conflicts.length) })]);
   });
 
   // ---- 4: assign
@@ -71,22 +77,22 @@ export function setupCard(ctx) {
   const downloadButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'setup-download', 'data-i18n': 'setup.download', hidden: true });
   const whole = (text) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
   assignButton.addEventListener('click', () => {
-    if (!ctx.round.proposals.length || !ctx.round.reviewers.length) { replace(assignReport, el('p', { class: 'error', role: 'alert', text: t('setup.err.noRound') })); return; }
+    if (!ctx.round.proposals.length || !ctx.round.reviewers.length) { failKey(assignReport, 'setup.err.noRound'); return; }
     const k = whole(kInput.value);
     const cap = capInput.value.trim() === '' ? null : whole(capInput.value);
-    if (!Number.isInteger(k) || k < 1) { replace(assignReport, el('p', { class: 'error', role: 'alert', text: t('setup.err.k_range', { max: count(ctx.round.reviewers.length) }) })); return; }
-    if (cap !== null && !(Number.isInteger(cap) && cap >= 1)) { replace(assignReport, el('p', { class: 'error', role: 'alert', text: t('setup.err.cap_range') })); return; }
+    if (!Number.isInteger(k) || k < 1) { failKey(assignReport, 'setup.err.k_range', { max: count(ctx.round.reviewers.length) }); return; }
+    if (cap !== null && !(Number.isInteger(cap) && cap >= 1)) { failKey(assignReport, 'setup.err.cap_range'); return; }
     const seed = Number.isInteger(whole(seedInput.value)) ? whole(seedInput.value) : 1;
     const r = ctx.engineCall('assignReviewers', ctx.round, { reviewsPerProposal: k, maxLoad: cap, seed });
     assignment = r.ok ? r.value : null;
     downloadButton.hidden = !r.ok;
     if (!r.ok) { failText(assignReport, r.error); return; }
-    renderAssignment();
+    const done = assignment;
+    show(assignReport, () => assignmentView(done));
   });
-  function renderAssignment() {
-    if (!assignment) return;
+  function assignmentView(assignment) {
     const loads = assignment.loads.map((l) => l.load);
-    replace(assignReport,
+    return [
       el('p', { class: 'notice', role: 'status', text: t('setup.assigned', { reviews: count(assignment.reviews.length), k: count(assignment.reviewsPerProposal), min: count(Math.min(...loads)), max: count(Math.max(...loads)), cap: count(assignment.maxLoad), seed: String(assignment.seed) }) }),
       assignment.connected ? el('p', { text: t('setup.connected') }) : null,
       assignment.swaps ? el('p', { class: 'small', text: t('setup.swaps', { n: count(assignment.swaps) }) }) : null,
@@ -95,7 +101,7 @@ export function setupCard(ctx) {
         el('table', { class: 'data compact', 'data-testid': 'setup-loads' },
           el('thead', {}, el('tr', {}, th(t('setup.reviewer')), th(t('setup.load'), { class: 'num' }))),
           el('tbody', {}, assignment.loads.map((l) => el('tr', {}, el('td', { text: ctx.names.reviewer(l.reviewerId) }), el('td', { class: 'num', text: count(l.load) })))))),
-      el('p', { class: 'small', text: t('setup.downloadHint') }));
+      el('p', { class: 'small', text: t('setup.downloadHint') })];
   }
   downloadButton.addEventListener('click', () => {
     if (!assignment) return;
@@ -111,13 +117,13 @@ export function setupCard(ctx) {
     if (!parsed.ok) { failText(scoresReport, parsed.error); return; }
     const csv = parsed.value;
     const report = (r, extra) => {
-      if (!r.ok) { replace(scoresReport, el('p', { class: 'error', text: t('setup.scoresRejected') }), problemList(ctx, r.problems, r.notListed)); return; }
-      say(scoresReport, extra ?? t('setup.importedScores', { n: count(csv.scores.length - r.dropped.length), rows: count(csv.rows) }),
-        badRows(csv, ctx.names, 'setup-scores-errors'), r.dropped.length ? problemList(ctx, r.dropped.slice(0, 20), Math.max(0, r.dropped.length - 20)) : null);
+      if (!r.ok) { show(scoresReport, () => [el('p', { class: 'error', text: t('setup.scoresRejected') }), problemList(ctx, r.problems, r.notListed)]); return; }
+      say(scoresReport, () => [extra ? extra() : t('setup.importedScores', { n: count(csv.scores.length - r.dropped.length), rows: count(csv.rows) }),
+        badRows(csv, ctx.names, 'setup-scores-errors'), r.dropped.length ? problemList(ctx, r.dropped.slice(0, 20), Math.max(0, r.dropped.length - 20)) : null]);
     };
     const r = applyScores(ctx, csv.scores, {
       label: { key: 'setup.label.import' },
-      onUnknown: (ids, addAndImport) => replace(scoresReport, unknownReviewersOffer(ids, addAndImport, (res) => report(res, res.ok ? t('setup.addedReviewers', { n: count(ids.length) }) : undefined))),
+      onUnknown: (ids, addAndImport) => show(scoresReport, () => unknownReviewersOffer(ids, addAndImport, (res) => report(res, res.ok ? () => t('setup.addedReviewers', { n: count(ids.length) }) : undefined))),
     });
     if (r) report(r);
   };
@@ -134,7 +140,7 @@ export function setupCard(ctx) {
     step('setup.step.scores', el('div', { class: 'buttons' }, fileButton('setup.scoresFile', '.csv,text/csv', importScores, 'setup-scores-file')), scoresReport));
 
   function update() {
-    if (assignment) renderAssignment(); // re-rendered in the reader's language
+    for (const [box, render] of views) replace(box, render()); // in the reader's language
   }
 
   return { node, update };
