@@ -18,6 +18,7 @@ pub(crate) enum EditOp {
     Rename,
     Reweight,
     Remove,
+    Describe,
 }
 
 /// Every field of every edit, as the page sends it.
@@ -33,6 +34,12 @@ pub(crate) struct EditFields {
     weight: Option<f64>,
     #[serde(default)]
     condition: Option<Condition>,
+    #[serde(default)]
+    value: Option<f64>,
+    #[serde(default)]
+    label: Option<Text>,
+    #[serde(default)]
+    description: Option<Text>,
 }
 
 impl TryFrom<EditFields> for RubricEdit {
@@ -44,15 +51,26 @@ impl TryFrom<EditFields> for RubricEdit {
             EditOp::Rename => ("rename", &["id", "name"]),
             EditOp::Reweight => ("reweight", &["id", "weight"]),
             EditOp::Remove => ("remove", &["id"]),
+            EditOp::Describe => ("describe", &["id", "value", "label", "description"]),
+        };
+        // `label` is optional for `describe`.
+        let optional: &[&str] = if f.op == EditOp::Describe {
+            &["label"]
+        } else {
+            &[]
         };
         let given = [
             ("id", f.id.is_some()),
             ("name", f.name.is_some()),
             ("weight", f.weight.is_some()),
             ("condition", f.condition.is_some()),
+            ("value", f.value.is_some()),
+            ("label", f.label.is_some()),
+            ("description", f.description.is_some()),
         ];
         for (key, present) in given {
-            if present != fields.contains(&key) {
+            let may_omit = !present && optional.contains(&key);
+            if present != fields.contains(&key) && !may_omit {
                 let what = if present { "unknown" } else { "missing" };
                 return Err(format!(
                     "{what} field `{key}` for op `{op}`, which takes: {}",
@@ -75,6 +93,12 @@ impl TryFrom<EditFields> for RubricEdit {
             },
             EditOp::Remove => RubricEdit::Remove {
                 id: f.id.ok_or_else(missing)?,
+            },
+            EditOp::Describe => RubricEdit::Describe {
+                id: f.id.ok_or_else(missing)?,
+                value: f.value.ok_or_else(missing)?,
+                label: f.label,
+                description: f.description.ok_or_else(missing)?,
             },
         })
     }

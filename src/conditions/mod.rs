@@ -7,7 +7,9 @@
 //! - [`rubric`]: levels, conditions, anchored bilingual scales, weights, provenance, edits;
 //!   [`default_rubric`] is FSG's six plus leadership development and community building.
 //! - [`round`]: proposals, reviewers, conflicts of interest, scores; [`reviews_csv`] imports
-//!   one row per reviewer × proposal.
+//!   one row per reviewer × proposal (or per condition) and writes the review template;
+//!   [`import_csv`] reads proposals and reviewers; [`assignment`] assigns k reviewers per
+//!   proposal (balanced, conflicts respected, connected).
 //! - [`scores`]: weighted 0–100 scores, level profiles and per-condition statistics.
 //! - [`calibration`]: reviewer offsets by least squares over the incomplete design; z-scores.
 //! - [`mod@agreement`]: ICC and Krippendorff's alpha per condition and overall; spread flags.
@@ -21,11 +23,13 @@
 
 pub mod agreement;
 pub mod analysis;
+pub mod assignment;
 pub mod budget;
 pub mod calibration;
 pub mod decision;
 pub mod depth;
 pub mod equity;
+pub mod import_csv;
 pub mod knapsack;
 pub mod lottery;
 pub mod method;
@@ -41,18 +45,22 @@ mod edit_fields;
 
 pub use agreement::{agreement, AgreementOptions, RoundAgreement};
 pub use analysis::{analyze_round, AnalysisOptions, RoundAnalysis};
+pub use assignment::{
+    assign_reviewers, AssignedReview, Assignment, AssignmentOptions, ReviewerLoad,
+};
 pub use budget::{fund_within_budget, FundingOptions, FundingResult};
 pub use calibration::{calibrate, fit_additive, AdditiveFit, Calibration};
 pub use depth::{coverage, depth_flags, Coverage, DepthFlag, DepthOptions};
+pub use import_csv::{parse_proposals_csv, parse_reviewers_csv, ProposalsCsv, ReviewersCsv};
 pub use ranking::{bootstrap_ranks, BootstrapOptions, BootstrapRanks, Ranks};
-pub use reviews_csv::{parse_reviews_csv, ReviewsCsv};
+pub use reviews_csv::{parse_reviews_csv, review_template_csv, ReviewsCsv};
 
 pub use default_rubric::default_rubric;
 pub use round::{
     validate_round, Conflict, Proposal, Reviewer, Round, RoundValidation, Score, ScoreColumns,
 };
 pub use rubric::{
-    Condition, Level, Provenance, Rubric, RubricEdit, ScalePoint, Text, RUBRIC_VERSION,
+    Condition, Level, Provenance, Rubric, RubricEdit, ScalePoint, Text, Wording, RUBRIC_VERSION,
 };
 pub use scores::{score_round, RoundScores};
 

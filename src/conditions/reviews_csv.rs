@@ -18,12 +18,17 @@
 //! |---|---|
 //! | `reviews_csv_columns_ignored` | `columns`: the headers ignored, as written |
 
+use super::assignment::AssignedReview;
+use super::import_csv::key;
+use super::round::Round;
 use super::round::{Score, MAX_LISTED_ERRORS};
 use super::Rubric;
 use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use crate::text::Lang;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Scores read from a CSV file, with every bad cell reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,6 +55,12 @@ enum Column {
     Score(usize),
     Comment(usize),
     ReviewComment,
+    /// Long form: the condition of the row (id or name).
+    ConditionCell,
+    /// Long form: the score of the row.
+    Value,
+    /// A column the review template carries for the reviewer's eyes (names, titles).
+    Context,
     Ignored,
 }
 
@@ -59,14 +70,25 @@ fn norm(s: &str) -> String {
 
 fn classify(rubric: &Rubric, header: &str) -> Column {
     let h = norm(header);
-    if h == "reviewerid" || h == "reviewer" || h == "reviewer_id" {
+    let k = key(header);
+    let is = |names: &[&str]| names.contains(&k.as_str());
+    if is(&["reviewerid", "reviewer", "idevaluador", "evaluador"]) {
         return Column::Reviewer;
     }
-    if h == "proposalid" || h == "proposal" || h == "proposal_id" {
+    if is(&["proposalid", "proposal", "idpropuesta", "propuesta"]) {
         return Column::Proposal;
     }
-    if h == "comment" || h == "comments" || h == "comentario" {
+    if is(&["comment", "comments", "comentario", "comentarios"]) {
         return Column::ReviewComment;
+    }
+    if is(&["conditionid", "condition", "idcondicion", "condicion"]) {
+        return Column::ConditionCell;
+    }
+    if is(&["score", "value", "puntuacion", "valor"]) {
+        return Column::Value;
+    }
+    if is(TEMPLATE_CONTEXT) {
+        return Column::Context;
     }
     let matches = |c: &super::Condition, name: &str| {
         norm(&c.id) == name || norm(&c.name.en) == name || norm(&c.name.es) == name
@@ -143,10 +165,13 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
             headers.iter().map(str::to_string).collect::<Vec<_>>(),
         ));
     };
-    if !columns.iter().any(|c| matches!(c, Column::Score(_))) {
+    let long =
+        find(|c| matches!(c, Column::ConditionCell)).zip(find(|c| matches!(c, Column::Value)));
+    if long.is_none() && !columns.iter().any(|c| matches!(c, Column::Score(_))) {
         return Err(Error::new(
             Code::UnknownColumn,
-            "the CSV has no column named after a condition of the rubric (use the condition ids)",
+            "the CSV has no column named after a condition of the rubric (use the condition ids), \
+             nor a condition column and a score column",
         )
         .with(
             "columns",
@@ -171,6 +196,9 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
             more += 1;
         }
     };
+    let review_comment_col = columns
+        .iter()
+        .position(|c| matches!(c, Column::ReviewComment));
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -183,7 +211,7 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
             }
         };
         rows += 1;
-        let line = record.position().map_or(rows as u64 + 1, |p| p.line());
+        let line = super::import_csv::record_line(text.as_bytes(), &record, rows as u64 + 1);
         let cell = |i: usize| record.get(i).unwrap_or("");
         let (reviewer, proposal) = (cell(reviewer_col), cell(proposal_col));
         if reviewer.is_empty() || proposal.is_empty() {
@@ -204,18 +232,51 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
             );
             continue;
         }
-        let review_comment = columns
-            .iter()
-            .position(|c| matches!(c, Column::ReviewComment))
-            .map(cell)
-            .filter(|s| !s.is_empty());
-        for (i, column) in columns.iter().enumerate() {
-            let Column::Score(c) = column else { continue };
-            let raw = cell(i);
+        let review_comment = review_comment_col.map(cell).filter(|s| !s.is_empty());
+        // (condition index, score column, raw score, own comment)
+        let mut cells: Vec<(usize, usize, &str, Option<&str>)> = Vec::new();
+        if let Some((cc, vc)) = long {
+            let raw = cell(vc);
             if raw.is_empty() {
                 continue;
             }
-            let Some(condition) = rubric.conditions.get(*c) else {
+            let named = cell(cc);
+            let h = norm(named);
+            let Some(c) = rubric
+                .conditions
+                .iter()
+                .position(|c| norm(&c.id) == h || norm(&c.name.en) == h || norm(&c.name.es) == h)
+            else {
+                let column = headers.get(cc).unwrap_or("");
+                report(
+                    Error::new(
+                        Code::UnknownId,
+                        format!(
+                            "row {line}, column {column}: the rubric has no condition {named:?}"
+                        ),
+                    )
+                    .with("row", line)
+                    .with("column", column)
+                    .with("conditionId", named),
+                );
+                continue;
+            };
+            cells.push((c, vc, raw, None));
+        }
+        for (i, column) in columns.iter().enumerate() {
+            let Column::Score(c) = column else { continue };
+            let own = columns
+                .iter()
+                .position(|k| matches!(k, Column::Comment(x) if x == c))
+                .map(cell)
+                .filter(|s| !s.is_empty());
+            cells.push((*c, i, cell(i), own));
+        }
+        for (c, i, raw, own) in cells {
+            if raw.is_empty() {
+                continue;
+            }
+            let Some(condition) = rubric.conditions.get(c) else {
                 continue;
             };
             let name = headers.get(i).unwrap_or("");
@@ -250,11 +311,6 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
                 );
                 continue;
             }
-            let own = columns
-                .iter()
-                .position(|k| matches!(k, Column::Comment(x) if x == c))
-                .map(cell)
-                .filter(|s| !s.is_empty());
             scores.push(Score {
                 reviewer_id: reviewer.to_string(),
                 proposal_id: proposal.to_string(),
@@ -274,6 +330,107 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
     })
 }
 
+/// Headers of the review template that are there for the reviewer to read (reduced as in
+/// [`key`]); the reader skips them without a note.
+const TEMPLATE_CONTEXT: &[&str] = &[
+    "reviewername",
+    "nombreevaluador",
+    "proposaltitle",
+    "titulopropuesta",
+    "conditionname",
+    "nombrecondicion",
+];
+
+/// The review template's headers in each language: reviewer id and name, proposal id and
+/// title, condition id and name, score, comment.
+fn template_headers(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::En => [
+            "reviewerId",
+            "reviewerName",
+            "proposalId",
+            "proposalTitle",
+            "conditionId",
+            "conditionName",
+            "score",
+            "comment",
+        ],
+        Lang::Es => [
+            "idEvaluador",
+            "nombreEvaluador",
+            "idPropuesta",
+            "títuloPropuesta",
+            "idCondición",
+            "nombreCondición",
+            "puntuación",
+            "comentario",
+        ],
+    }
+}
+
+/// The CSV to send to reviewers: one row per reviewer × proposal × condition of the
+/// assigned `reviews` ([`super::Assignment::reviews`]), with empty `score` and `comment` cells, headers and condition names in `lang`.
+/// [`parse_reviews_csv`] reads it back once filled in (either language).
+///
+/// # Errors
+/// [`Code::UnknownId`] when the assignment names a reviewer or proposal the round lacks;
+/// [`Code::Internal`] if the CSV writer fails.
+///
+/// # Examples
+/// ```
+/// use waterline::conditions::{assign_reviewers, default_rubric, parse_reviews_csv, review_template_csv, Round};
+/// use waterline::text::Lang;
+/// let round: Round = serde_json::from_str(waterline::conditions::EXAMPLE_ROUND_JSON).unwrap();
+/// let rubric = default_rubric();
+/// let a = assign_reviewers(&round, &Default::default()).unwrap();
+/// let csv = review_template_csv(&rubric, &round, &a.reviews, Lang::Es).unwrap();
+/// let filled = csv.replace(",,\n", ",2,\n");
+/// let back = parse_reviews_csv(&rubric, &filled).unwrap();
+/// assert_eq!(back.scores.len(), a.reviews.len() * rubric.conditions.len());
+/// ```
+pub fn review_template_csv(
+    rubric: &Rubric,
+    round: &Round,
+    reviews: &[AssignedReview],
+    lang: Lang,
+) -> Result<String> {
+    let reviewers: HashMap<&str, &str> = round
+        .reviewers
+        .iter()
+        .map(|r| (r.id.as_str(), r.name.as_str()))
+        .collect();
+    let titles: HashMap<&str, &str> = round
+        .proposals
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.as_str()))
+        .collect();
+    let internal = |e: csv::Error| Error::new(Code::Internal, format!("CSV writer: {e}"));
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    out.write_record(template_headers(lang)).map_err(internal)?;
+    for review in reviews {
+        let (r, p) = (review.reviewer_id.as_str(), review.proposal_id.as_str());
+        let unknown = |kind: &str, id: &str| {
+            Error::new(
+                Code::UnknownId,
+                format!("the assignment names {kind} {id:?}, which is not in the round"),
+            )
+            .with(&format!("{kind}Id"), id)
+        };
+        let name = *reviewers.get(r).ok_or_else(|| unknown("reviewer", r))?;
+        let title = *titles.get(p).ok_or_else(|| unknown("proposal", p))?;
+        for c in &rubric.conditions {
+            out.write_record([r, name, p, title, &c.id, c.name.get(lang), "", ""])
+                .map_err(internal)?;
+        }
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| Error::new(Code::Internal, format!("CSV writer: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(Code::Internal, format!("CSV writer: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +442,28 @@ mod tests {
         let r = parse_reviews_csv(&default_rubric(), csv).unwrap();
         assert_eq!(r.scores.len(), 1, "{:?}", r.errors);
         assert_eq!(r.scores[0].condition_id, "policies");
+    }
+}
+
+#[cfg(test)]
+mod long_form_tests {
+    use super::*;
+    use crate::conditions::default_rubric;
+
+    #[test]
+    fn long_form_rows_read_and_name_unknown_conditions() {
+        let csv = "idEvaluador,nombreEvaluador,idPropuesta,títuloPropuesta,idCondición,nombreCondición,puntuación,comentario\n\
+                   r1,Ana,p1,Agua,policies,Políticas,3,bien\n\
+                   r1,Ana,p1,Agua,Modelos mentales,,2,\n\
+                   r1,Ana,p1,Agua,nope,,2,\n\
+                   r1,Ana,p1,Agua,practices,,,\n";
+        let r = parse_reviews_csv(&default_rubric(), csv).unwrap();
+        assert_eq!(r.scores.len(), 2, "{:?}", r.errors);
+        assert_eq!(r.scores[1].condition_id, "mental-models");
+        assert_eq!(r.scores[0].comment.as_deref(), Some("bien"));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].code, Code::UnknownId);
+        assert_eq!(r.errors[0].details["row"], 4u64.into());
     }
 }

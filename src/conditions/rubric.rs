@@ -38,6 +38,20 @@ pub enum Provenance {
     Custom,
 }
 
+/// Whose words a scale point's descriptor is, so a reader can tell a source's words from ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Wording {
+    /// The source's own words (FSG's or Alianza's), quoted or closely paraphrased.
+    Source,
+    /// Written by waterline from the source's definition of the condition (FSG publishes no
+    /// level descriptors).
+    Waterline,
+    /// Written or edited by the funder.
+    Custom,
+}
+
 /// One point of a score scale with its anchor description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -49,6 +63,10 @@ pub struct ScalePoint {
     pub label: Text,
     /// What a proposal scored at this point looks like.
     pub description: Text,
+    /// Whose words `description` is; `null` when not stated (rubrics saved before #20).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub wording: Option<Wording>,
 }
 
 /// A condition that reviewers score.
@@ -144,6 +162,19 @@ pub enum RubricEdit {
     Remove {
         /// The condition's id.
         id: String,
+    },
+    /// Rewrites the descriptor (and, if given, the label) of one point of a condition's scale;
+    /// its wording becomes [`Wording::Custom`].
+    Describe {
+        /// The condition's id.
+        id: String,
+        /// The scale point's value, e.g. 3.
+        value: f64,
+        /// The new label, if it changes.
+        #[cfg_attr(test, ts(optional = nullable))]
+        label: Option<Text>,
+        /// The new descriptor.
+        description: Text,
     },
 }
 
@@ -270,6 +301,31 @@ impl Rubric {
             RubricEdit::Remove { id } => {
                 next.condition_mut(id)?;
                 next.conditions.retain(|c| &c.id != id);
+            }
+            RubricEdit::Describe {
+                id,
+                value,
+                label,
+                description,
+            } => {
+                let point = next
+                    .condition_mut(id)?
+                    .scale
+                    .iter_mut()
+                    .find(|p| p.value == *value)
+                    .ok_or_else(|| {
+                        Error::new(
+                            Code::UnknownId,
+                            format!("condition {id:?} has no scale point {value}"),
+                        )
+                        .with("conditionId", id.as_str())
+                        .with("value", *value)
+                    })?;
+                if let Some(label) = label {
+                    point.label = label.clone();
+                }
+                point.description = description.clone();
+                point.wording = Some(Wording::Custom);
             }
         }
         next.validate()?;

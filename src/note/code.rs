@@ -116,6 +116,9 @@ note_codes! {
     /// `metric` (alpha: `interval`, `ordinal`), `condition` (a condition id or `overall`), the
     /// underlying error `code` as `error` and its details (`nUsed`, `n`, `raters`, `units`…).
     AgreementNotComputed = "agreement_not_computed",
+    /// The assignment could not connect every reviewer and proposal in one design (so the
+    /// calibration cannot put all reviewers on one scale): `groups`, `reviewsPerProposal`.
+    AssignmentDisconnected = "assignment_disconnected",
     /// The branch-and-bound search stopped early: `nodes`, `upperBound` (total score).
     BudgetSearchStopped = "budget_search_stopped",
     /// Proposals without a score cannot be funded: `proposals` (ids).
@@ -130,6 +133,10 @@ note_codes! {
     DecisionConstraintUnmet = "decision_constraint_unmet",
     /// The funding line skipped proposals that did not fit (cost or a constraint): `proposals`.
     DecisionLineSkipped = "decision_line_skipped",
+    /// Columns of a proposals CSV read as attributes: `columns` (headers as written).
+    ImportAttributes = "import_attributes",
+    /// Columns of a reviewers CSV that were ignored: `columns` (headers as written).
+    ImportColumnsIgnored = "import_columns_ignored",
     /// Proposals had no reviewer drawn in some bootstrap resamples: `n`.
     RankingNotDrawn = "ranking_not_drawn",
     /// Columns of a reviews CSV that were ignored: `columns` (headers as written).

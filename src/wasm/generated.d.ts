@@ -2183,6 +2183,32 @@ export type ProposalScore = {
 };
 
 /**
+ * Proposals read from a CSV file, with every bad cell reported.
+ */
+export type ProposalsCsv = {
+  /**
+   * The proposals of the good rows, in file order.
+   */
+  proposals: Array<Proposal>,
+  /**
+   * Data rows read.
+   */
+  rows: number,
+  /**
+   * Bad cells and rows, each naming `row` (the line number in the file) and `column`.
+   */
+  errors: Array<EngineError>,
+  /**
+   * Problems found beyond the listed ones.
+   */
+  errorsNotListed: number,
+  /**
+   * Headers read as attributes (`import_attributes`).
+   */
+  warnings: Array<Note>,
+};
+
+/**
  * Where a condition comes from, so a reader can tell the source's words from our inferences.
  */
 export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
@@ -2292,6 +2318,50 @@ export type ReviewerCalibration = {
    * Standard deviation of the reviewer's weighted scores; `null` with fewer than 2 reviews.
    */
   sd: number | null,
+};
+
+/**
+ * A reviewer's number of proposals to review.
+ */
+export type ReviewerLoad = {
+  /**
+   * The reviewer's id.
+   */
+  reviewerId: string,
+  /**
+   * Proposals assigned.
+   */
+  load: number,
+};
+
+/**
+ * Reviewers and their conflicts of interest read from a CSV file.
+ */
+export type ReviewersCsv = {
+  /**
+   * The reviewers of the good rows, in file order.
+   */
+  reviewers: Array<Reviewer>,
+  /**
+   * One conflict per reviewer × proposal id listed in its `conflicts` cell.
+   */
+  conflicts: Array<Conflict>,
+  /**
+   * Data rows read.
+   */
+  rows: number,
+  /**
+   * Bad cells and rows, each naming `row` and `column`.
+   */
+  errors: Array<EngineError>,
+  /**
+   * Problems found beyond the listed ones.
+   */
+  errorsNotListed: number,
+  /**
+   * Ignored columns (`reviews_csv_columns_ignored`).
+   */
+  warnings: Array<Note>,
 };
 
 /**
@@ -2572,6 +2642,23 @@ weight: number,
  * The condition's id.
  */
 id: string,
+} | { "op": "describe",
+/**
+ * The condition's id.
+ */
+id: string,
+/**
+ * The scale point's value, e.g. 3.
+ */
+value: number,
+/**
+ * The new label, if it changes.
+ */
+label?: Text | null,
+/**
+ * The new descriptor.
+ */
+description: Text,
 };
 
 /**
@@ -2662,6 +2749,10 @@ export type ScalePoint = {
    * What a proposal scored at this point looks like.
    */
   description: Text,
+  /**
+   * Whose words `description` is; `null` when not stated (rubrics saved before #20).
+   */
+  wording?: Wording | null,
 };
 
 /**
@@ -6382,6 +6473,11 @@ export type TwoProportionsOptions = {
    */
   correct?: boolean,
 };
+
+/**
+ * Whose words a scale point's descriptor is, so a reader can tell a source's words from ours.
+ */
+export type Wording = "source" | "waterline" | "custom";
 
 /**
  * How zero differences (after = before) enter the signed-rank test.

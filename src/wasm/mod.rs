@@ -20,6 +20,8 @@ pub mod decision;
 mod guard;
 pub mod read;
 pub mod stats_more;
+#[cfg(feature = "conditions")]
+pub mod round_setup;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]

@@ -158,6 +158,10 @@ fn roots(v: &mut Collect) {
     v.visit::<c::decision::DecisionOptions>();
     v.visit::<c::decision::Decision>();
     v.visit::<c::ReviewsCsv>();
+    v.visit::<c::ProposalsCsv>();
+    v.visit::<c::ReviewersCsv>();
+    v.visit::<c::AssignmentOptions>();
+    v.visit::<c::Assignment>();
     // Logic models.
     v.visit::<toc::Model>();
     v.visit::<toc::Validation>();

@@ -15,6 +15,7 @@ const areas = [
   'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
+  'assignReviewers', 'parseProposalsCsv', 'parseReviewersCsv', 'reviewTemplateCsv',
   'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importEventsCsv', 'importSeriesCsv', 'importSeriesCsvColumns', 'layoutModel', 'parseModel',
   'progress', 'scheduleModel', 'tocEdit', 'tocFreshId', 'validateModel', 'whatIf',
 ];

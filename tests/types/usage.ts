@@ -8,6 +8,7 @@ import type {
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   Decision, LineStatus,
+  ProposalsCsv, ReviewersCsv, Assignment, AssignedReview,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -105,6 +106,16 @@ export async function usage(): Promise<void> {
   const band: string[] = dec.audit.band;
   const line: LineStatus = dec.proposals[0].line;
   console.log(band, line, dec.fundingLine.funded, dec.maxScore.constraints, dec.lottery.totalFunded);
+
+  // Round setup (#20).
+  const pc: ProposalsCsv = waterline.parseProposalsCsv('id,title,requested amount\np1,A,1000\n');
+  const rvc: ReviewersCsv = waterline.parseReviewersCsv('id,name,conflicts\nr1,Ana,p1\n', ['p1']);
+  waterline.parseReviewersCsv('id\nr1\n', null);
+  const asg: Assignment = waterline.assignReviewers(round, { reviewsPerProposal: 2, maxLoad: null, seed: 1 });
+  const todo: AssignedReview[] = asg.reviews;
+  const template: string = waterline.reviewTemplateCsv(edited, round, todo, 'es');
+  waterline.editRubric(edited, { op: 'describe', id: 'policies', value: 4, description: { en: 'x', es: 'y' } });
+  console.log(pc.proposals[0]?.attributes, rvc.conflicts, asg.connected, asg.loads[0]?.load, template.length);
 
   // Logic models.
   const pass: TocModel = waterline.examplePassModel();

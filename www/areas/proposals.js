@@ -21,6 +21,7 @@ import { decisionCard } from './proposals/decision.js';
 import { scoresCard } from './proposals/scores.js';
 import { rubricCard } from './proposals/rubric.js';
 import { exportCard } from './proposals/export.js';
+import { setupCard } from './proposals/setup.js';
 
 register({
   en: {
@@ -329,7 +330,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   });
   /** @type {Array<[string, (ctx: any) => any]>} */
   const parts = [
-    ['round', roundCard], ['ranking', rankingCard], ['budget', budgetCard], ['decision', decisionCard],
+    ['round', roundCard], ['setup', setupCard], ['ranking', rankingCard], ['budget', budgetCard], ['decision', decisionCard],
     ['heatmap', heatmapCard],
     ['calibration', calibrationCard], ['agreement', agreementCard], ['depth', depthCard],
     ['scores', scoresCard], ['rubric', rubricCard], ['export', exportCard],

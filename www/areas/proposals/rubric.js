@@ -1,6 +1,7 @@
 // The rubric: conditions grouped by level with their definitions, anchors (EN/ES), weights and
-// provenance (FSG / Alianza source / Alianza inferred / custom). Add, rename, reweight and
-// remove go through the engine's editRubric; the rubric saves to and opens from JSON.
+// provenance (FSG / Alianza source / Alianza inferred / custom). Add, rename, reweight, remove
+// and rewriting a level descriptor (EN/ES, #20) go through the engine's editRubric; each
+// descriptor says whose words it is. The rubric saves to and opens from JSON.
 import { el, replace, uid } from '../../dom.js';
 import { lang, register, t } from '../../i18n.js';
 import { downloadText } from '../../store.js';
@@ -49,6 +50,16 @@ register({
     'proposals.label.addCondition': 'add {condition}',
     'proposals.label.rubric': 'open rubric “{name}”',
     'proposals.label.resetRubric': 'back to the default rubric',
+    'proposals.rubric.wording.source': 'the source’s words',
+    'proposals.rubric.wording.waterline': 'waterline’s words, from the definition',
+    'proposals.rubric.wording.custom': 'your words',
+    'proposals.rubric.wordingNote': 'The definitions are FSG’s (Alianza’s for the community-led conditions), paraphrased; FSG publishes no levels, so each condition’s descriptors are waterline’s, written from its definition. Edit any of them: it is then marked as yours.',
+    'proposals.rubric.editAnchor': 'Edit',
+    'proposals.rubric.editAnchorOf': 'Edit the descriptor of {value} — {condition}',
+    'proposals.rubric.anchorEn': 'Descriptor in English',
+    'proposals.rubric.anchorEs': 'Descriptor in Spanish',
+    'proposals.rubric.saveAnchor': 'Save descriptor',
+    'proposals.label.describe': 'descriptor {value} of {condition}',
   },
   es: {
     'proposals.rubric.title': 'Rúbrica',
@@ -91,6 +102,16 @@ register({
     'proposals.label.addCondition': 'añadir {condition}',
     'proposals.label.rubric': 'abrir la rúbrica «{name}»',
     'proposals.label.resetRubric': 'volver a la rúbrica predeterminada',
+    'proposals.rubric.wording.source': 'palabras de la fuente',
+    'proposals.rubric.wording.waterline': 'palabras de waterline, a partir de la definición',
+    'proposals.rubric.wording.custom': 'sus palabras',
+    'proposals.rubric.wordingNote': 'Las definiciones son de FSG (de Alianza para las condiciones comunitarias), parafraseadas; FSG no publica niveles, así que los descriptores de cada condición son de waterline, escritos a partir de su definición. Puede editar cualquiera: entonces queda marcado como suyo.',
+    'proposals.rubric.editAnchor': 'Editar',
+    'proposals.rubric.editAnchorOf': 'Editar el descriptor de {value} — {condition}',
+    'proposals.rubric.anchorEn': 'Descriptor en inglés',
+    'proposals.rubric.anchorEs': 'Descriptor en español',
+    'proposals.rubric.saveAnchor': 'Guardar el descriptor',
+    'proposals.label.describe': 'descriptor {value} de {condition}',
   },
 });
 
@@ -101,7 +122,7 @@ const GENERAL_SCALE = [
   ['Planned', 'Planificado', 'The proposal plans activities aimed at this condition, without a clear path to change.', 'La propuesta planifica actividades dirigidas a esta condición, sin un camino claro hacia el cambio.'],
   ['Central', 'Central', 'Changing this condition is central: concrete activities, named people or institutions, and a plausible path to change.', 'Cambiar esta condición es central: actividades concretas, personas o instituciones nombradas y un camino creíble hacia el cambio.'],
   ['Proven', 'Comprobado', 'Central, and the applicant shows evidence of having already shifted this condition.', 'Central, y el solicitante muestra evidencia de haber cambiado ya esta condición.'],
-].map(([en, es, den, des], value) => ({ value, label: { en, es }, description: { en: den, es: des } }));
+].map(([en, es, den, des], value) => ({ value, label: { en, es }, description: { en: den, es: des }, wording: 'waterline' }));
 
 export function rubricCard(ctx) {
   const title = el('p', { class: 'round-title', 'data-testid': 'rubric-name' });
@@ -111,6 +132,10 @@ export function rubricCard(ctx) {
   const addForm = el('div');
   let structure = '';
   let renaming = null;
+  /** @type {{ id: string, value: number } | null} the descriptor being edited */
+  let describing = null;
+  /** the condition whose anchors stay open across a re-render (the one being edited) */
+  let anchorsOpen = null;
 
   const say = (text, list) => { message.show(text); replace(problems, list ?? null); };
   const fail = (r, extra = '') => {
@@ -195,8 +220,35 @@ export function rubricCard(ctx) {
       renameForm,
       el('p', { class: 'definition', text: tx(c.definition) }),
       c.source ? el('p', { class: 'small' }, t('proposals.rubric.source'), ' ', el('cite', { lang: 'en', text: c.source })) : null,
-      el('details', {}, el('summary', { text: t('proposals.rubric.anchors', { min: fixed(min, 0), max: fixed(max, 0) }) }),
-        el('dl', { class: 'anchors' }, c.scale.map((p) => [el('dt', { text: `${fixed(p.value, Number.isInteger(p.value) ? 0 : 1)} — ${tx(p.label)}` }), el('dd', { text: tx(p.description) })]))));
+      el('details', { open: anchorsOpen === c.id }, el('summary', { text: t('proposals.rubric.anchors', { min: fixed(min, 0), max: fixed(max, 0) }) }),
+        el('dl', { class: 'anchors' }, c.scale.map((p) => anchorNode(c, name, p)))));
+  }
+
+  /** One scale point: its descriptor, whose words it is, and an inline EN/ES editor (editRubric `describe`). */
+  function anchorNode(c, name, p) {
+    const value = fixed(p.value, Number.isInteger(p.value) ? 0 : 1);
+    const key = `${c.id}-${p.value}`;
+    const wording = p.wording ? el('span', { class: `small wording wording-${p.wording}`, 'data-wording': p.wording, text: ` (${t(`proposals.rubric.wording.${p.wording}`)})` }) : null;
+    const editButton = el('button', { type: 'button', class: 'secondary small', 'data-key': `describe-${key}`, 'aria-label': t('proposals.rubric.editAnchorOf', { value, condition: name }), text: t('proposals.rubric.editAnchor') });
+    editButton.addEventListener('click', () => { describing = { id: c.id, value: p.value }; anchorsOpen = c.id; structure = ''; update(); body.querySelector(`[data-key="describe-en-${CSS.escape(key)}"]`)?.focus(); });
+    let form = null;
+    if (describing && describing.id === c.id && describing.value === p.value) {
+      const area = (l) => el('textarea', { rows: 3, cols: 50, 'data-key': `describe-${l}-${key}`, autocomplete: 'off' }, p.description[l]);
+      const en = area('en'), es = area('es');
+      const save = el('button', { type: 'button', class: 'primary small', 'data-key': `describe-save-${key}`, text: t('proposals.rubric.saveAnchor') });
+      const cancel = el('button', { type: 'button', class: 'secondary small', text: t('proposals.rubric.cancel') });
+      save.addEventListener('click', () => {
+        const r = edit({ op: 'describe', id: c.id, value: p.value, description: { en: en.value.trim(), es: es.value.trim() } },
+          { key: 'proposals.label.describe', params: { value, condition: name } });
+        if (r.ok) { describing = null; structure = ''; update(); }
+      });
+      cancel.addEventListener('click', () => { describing = null; structure = ''; update(); });
+      form = el('div', { class: 'fields describe' },
+        el('div', { class: 'field' }, el('label', {}, t('proposals.rubric.anchorEn'), en)),
+        el('div', { class: 'field' }, el('label', {}, t('proposals.rubric.anchorEs'), es)), save, cancel);
+    }
+    return [el('dt', { text: `${value} — ${tx(p.label)}` }),
+      el('dd', { 'data-anchor': key }, el('span', { text: tx(p.description) }), wording, ' ', form ? null : editButton, form)];
   }
 
   function renderAdd() {
@@ -230,6 +282,7 @@ export function rubricCard(ctx) {
   const node = el('section', { class: 'card' },
     el('h3', { tabindex: '-1', 'data-i18n': 'proposals.rubric.title' }),
     el('p', { class: 'intro', 'data-i18n': 'proposals.rubric.intro' }),
+    el('p', { class: 'small', 'data-i18n': 'proposals.rubric.wordingNote' }),
     title,
     el('div', { class: 'buttons no-print' }, saveButton, fileButton('proposals.rubric.open', '.json,application/json', openRubric, 'rubric-open'), resetButton),
     message.node, problems, body, addForm);
@@ -237,7 +290,7 @@ export function rubricCard(ctx) {
   function update() {
     const rubric = ctx.rubric;
     title.textContent = tx(rubric.name);
-    const key = JSON.stringify([rubric.levels, rubric.conditions.map((c) => [c.id, c.name, c.levelId, c.provenance]), renaming, lang()]);
+    const key = JSON.stringify([rubric.levels, rubric.conditions.map((c) => [c.id, c.name, c.levelId, c.provenance, c.scale]), renaming, describing, lang()]);
     if (key !== structure) {
       structure = key;
       const focused = document.activeElement && body.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).dataset.key : null;

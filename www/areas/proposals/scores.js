@@ -7,6 +7,7 @@ import { register, t } from '../../i18n.js';
 import { run } from '../../jobs.js';
 import { fileButton, parseNumber, problemText, roundNoteText, th, tx } from './util.js';
 import { problemList } from './round.js';
+import { unknownReviewers, unknownReviewersOffer } from './import.js';
 
 register({
   en: {
@@ -146,8 +147,20 @@ export function scoresCard(ctx) {
     const incoming = new Set(csv.scores.map(cellKey));
     const kept = replaceAll ? [] : (ctx.round.scores ?? []).filter((s) => !incoming.has(cellKey(s)));
     const round = { ...ctx.round, scores: [...kept, ...csv.scores] };
+    const unknown = unknownReviewers(ctx.round, csv.scores);
+    if (unknown.length) { offerReviewers(unknown, round, csv); return; }
     const r = ctx.apply({ round }, { label: { key: 'proposals.label.import' }, dropInvalidScores: true });
     finish(null, csv, r);
+  }
+
+  /** Scores naming reviewers the round lacks: offer to add them (one click), then import (#20). */
+  function offerReviewers(unknown, round, csv) {
+    controller = null;
+    importStatus.dataset.state = 'done';
+    progress.hidden = true; cancel.hidden = true;
+    const addAndImport = () => ctx.apply({ round: { ...round, reviewers: [...round.reviewers, ...unknown.map((id) => ({ id, name: id }))] } },
+      { label: { key: 'setup.label.addReviewers', params: { ids: unknown.join(', ') } }, dropInvalidScores: true });
+    showReport(() => replace(importStatus, unknownReviewersOffer(unknown, addAndImport, (r) => finish(null, csv, r))));
   }
 
   function finish(error, csv, applied) {
