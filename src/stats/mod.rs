@@ -29,8 +29,11 @@
 
 pub mod adjust;
 pub mod agreement;
+pub(crate) mod binomial;
+pub(crate) mod chi_square;
 pub mod contingency;
 pub mod dist;
+pub mod distribution;
 pub(crate) mod f_dist;
 mod incomplete_beta;
 pub mod limits;

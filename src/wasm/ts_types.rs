@@ -124,6 +124,7 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::ChiSquareOptions>();
     v.visit::<stats::ChiSquareTest>();
     v.visit::<stats::GoodnessOfFit>();
+    v.visit::<super::stats_dist::DistOptions>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();
