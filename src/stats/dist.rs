@@ -4,14 +4,9 @@
 //! return [`crate::Error`] instead.
 
 use crate::error::{Code, Error, Result};
-use statrs::distribution::{ContinuousCDF, Normal};
 
-/// The standard normal distribution.
-fn std_normal() -> Result<Normal> {
-    Normal::new(0.0, 1.0).map_err(|e| Error::new(Code::Internal, format!("standard normal: {e}")))
-}
-
-/// Standard normal quantile Φ⁻¹(p) for `p` strictly inside (0, 1).
+/// Standard normal quantile Φ⁻¹(p) for `p` strictly inside (0, 1), to about 1e-15 relative
+/// error (Newton's method on the accurate tail, [`crate::stats::normal`]).
 ///
 /// # Errors
 /// [`Code::ProbabilityOutOfRange`] when `p` is not in (0, 1).
@@ -29,7 +24,7 @@ pub fn normal_quantile(p: f64) -> Result<f64> {
         )
         .with("p", p));
     }
-    Ok(std_normal()?.inverse_cdf(p))
+    Ok(crate::stats::normal::quantile(p))
 }
 
 /// The two-sided critical value z such that P(|Z| ≤ z) = `level`.
@@ -43,7 +38,7 @@ pub fn z_two_sided(level: f64) -> Result<f64> {
 
 // --- added for the shift statistics (McNemar, Wilcoxon, t, chi-square) -------------------------
 
-use statrs::distribution::{Binomial, ChiSquared, Discrete, DiscreteCDF};
+use statrs::distribution::{Binomial, Discrete};
 
 /// Checks that `x` is finite; `name` names it in the message.
 fn finite_arg(name: &str, x: f64) -> Result<f64> {
@@ -131,7 +126,8 @@ pub fn t_sf(t: f64, df: f64) -> Result<f64> {
 }
 
 /// Chi-square upper tail P(X² > x) with `df` degrees of freedom (R: `pchisq(x, df,
-/// lower.tail = FALSE)`). `x ≤ 0` gives 1.
+/// lower.tail = FALSE)`). `x ≤ 0` gives 1. Accurate far into the tail
+/// ([`crate::stats::chi_square`]); df at most 1e9.
 ///
 /// # Errors
 /// [`Code::NotFinite`] for a non-finite `x`, [`Code::ParameterOutOfRange`] unless `df > 0`.
@@ -144,12 +140,8 @@ pub fn t_sf(t: f64, df: f64) -> Result<f64> {
 pub fn chi_square_sf(x: f64, df: f64) -> Result<f64> {
     let x = finite_arg("x", x)?;
     let df = check_df(df)?;
-    if x <= 0.0 {
-        return Ok(1.0);
-    }
-    let chi = ChiSquared::new(df)
-        .map_err(|e| Error::new(Code::Internal, format!("chi-square with df = {df}: {e}")))?;
-    Ok(chi.sf(x))
+    let df = crate::stats::chi_square::check_df(df)?;
+    Ok(crate::stats::chi_square::tails(x, df).1)
 }
 
 /// The binomial distribution with `n` trials and success probability `p`.
@@ -180,7 +172,8 @@ pub fn binomial_pmf(k: u64, n: u64, p: f64) -> Result<f64> {
     Ok(binomial(n, p)?.pmf(k))
 }
 
-/// Binomial distribution function P(X ≤ k) (R: `pbinom(k, n, p)`); 1 when `k ≥ n`.
+/// Binomial distribution function P(X ≤ k) (R: `pbinom(k, n, p)`); 1 when `k ≥ n`. Through
+/// the incomplete beta function ([`crate::stats::binomial`]), accurate far into the tail.
 ///
 /// # Errors
 /// [`Code::ProbabilityOutOfRange`] unless `p ∈ [0, 1]`.
@@ -191,5 +184,6 @@ pub fn binomial_pmf(k: u64, n: u64, p: f64) -> Result<f64> {
 /// assert!((p - 0.3125).abs() < 1e-14);
 /// ```
 pub fn binomial_cdf(k: u64, n: u64, p: f64) -> Result<f64> {
-    Ok(binomial(n, p)?.cdf(k).clamp(0.0, 1.0))
+    binomial(n, p)?;
+    Ok(crate::stats::binomial::tails(k as f64, n as f64, p).0)
 }

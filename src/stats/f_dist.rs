@@ -40,15 +40,7 @@ pub fn f_quantile(p: f64, df1: f64, df2: f64) -> Result<f64> {
     let lower_side = p <= 0.5;
     let target = if lower_side { p.ln() } else { (-p).ln_1p() };
     let u = newton(0.0, f64::NEG_INFINITY, f64::INFINITY, |u| {
-        // x = df1 f / (df1 f + df2) with f = eᵘ, via z = ln(df1 f / df2).
-        let z = u + (df1 / df2).ln();
-        let (ln_x, ln_y) = if z <= 0.0 {
-            let l = z.exp().ln_1p();
-            (z - l, -l)
-        } else {
-            let l = (-z).exp().ln_1p();
-            (-l, -z - l)
-        };
+        let (ln_x, ln_y) = log_xy(u + (df1 / df2).ln());
         // d I / d ln f = xᵃ yᵇ / B(a, b).
         let slope = front((a, b), (ln_x, ln_y), ln_b);
         let (lower, upper) = beta_reg_tails((a, b), (ln_x.exp(), ln_y.exp()), slope);
@@ -59,6 +51,47 @@ pub fn f_quantile(p: f64, df1: f64, df2: f64) -> Result<f64> {
         }
     });
     Ok(u.exp())
+}
+
+/// `(ln x, ln y)` for x = df1 f / (df1 f + df2), y = 1 − x, from z = ln(df1 f / df2), without
+/// cancellation.
+fn log_xy(z: f64) -> (f64, f64) {
+    if z <= 0.0 {
+        let l = z.exp().ln_1p();
+        (z - l, -l)
+    } else {
+        let l = (-z).exp().ln_1p();
+        (-l, -z - l)
+    }
+}
+
+/// `(P(F ≤ f), P(F > f))` with `df1` and `df2` degrees of freedom (checked by the caller), each
+/// to about 1e-14 relative error where it is the smaller tail; f ≤ 0 gives (0, 1), f = ∞ (1, 0).
+///
+/// # Formula
+/// ```text
+/// P(F ≤ f) = I_x(df1/2, df2/2),  x = df1 f / (df1 f + df2)   (x and 1 − x from logarithms)
+/// ```
+pub(crate) fn tails(f: f64, df1: f64, df2: f64) -> (f64, f64) {
+    if f <= 0.0 {
+        return (0.0, 1.0);
+    }
+    if f == f64::INFINITY {
+        return (1.0, 0.0);
+    }
+    let (a, b) = (0.5 * df1, 0.5 * df2);
+    let z = f.ln() + df1.ln() - df2.ln();
+    let (ln_x, ln_y) = log_xy(z);
+    let front = front((a, b), (ln_x, ln_y), ln_beta(a, b));
+    beta_reg_tails((a, b), (ln_x.exp(), ln_y.exp()), front)
+}
+
+/// The upper quantile of F: the f with P(F > f) = `p`, through 1/F(df1, df2) ~ F(df2, df1).
+///
+/// # Errors
+/// As [`f_quantile`].
+pub fn f_upper_quantile(p: f64, df1: f64, df2: f64) -> Result<f64> {
+    Ok(1.0 / f_quantile(p, df2, df1)?)
 }
 
 #[cfg(test)]

@@ -55,6 +55,14 @@ pub enum Method {
     Normal,
     /// `none`.
     None,
+    /// `two_sample_t`: Student's two-sample t-test (power: noncentral t, R `power.t.test`).
+    TwoSampleT,
+    /// `one_proportion_arcsine`: one proportion against p0 by Cohen's arcsine h (R
+    /// `pwr.p.test`).
+    OneProportionArcsine,
+    /// `rank_sum_are`: Wilcoxon–Mann–Whitney power by the asymptotic relative efficiency 3/π
+    /// (G*Power's A.R.E. method, normal parent).
+    RankSumAre,
 }
 
 impl Method {
@@ -84,6 +92,9 @@ impl Method {
             Method::Exact => "exact",
             Method::Normal => "normal",
             Method::None => "none",
+            Method::TwoSampleT => "two_sample_t",
+            Method::OneProportionArcsine => "one_proportion_arcsine",
+            Method::RankSumAre => "rank_sum_are",
         }
     }
 }

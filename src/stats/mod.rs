@@ -30,9 +30,12 @@
 
 pub mod adjust;
 pub mod agreement;
+pub(crate) mod binomial;
+pub(crate) mod chi_square;
 pub mod contingency;
 pub mod dist;
 pub mod effect_size;
+pub mod distribution;
 pub(crate) mod f_dist;
 pub mod fisher;
 mod incomplete_beta;

@@ -5,80 +5,16 @@
 
 use crate::error::{Code, Error, Result};
 use crate::stats::student_t::{check_df, tails, TNorm};
-use std::f64::consts::{FRAC_1_SQRT_2, LN_2};
+use std::f64::consts::LN_2;
 
 /// √(2/π).
 const SQRT_2_OVER_PI: f64 = 0.797_884_560_802_865_4;
 
-/// 1/√π.
-const FRAC_1_SQRT_PI: f64 = 0.564_189_583_547_756_3;
-
-/// e^(−z²) without the error of rounding z² first: z = h + l with h a multiple of 1/64, so h²
-/// is exact and e^(−z²) = e^(−h²) e^(−l (2h + l)).
-fn exp_minus_square(z: f64) -> f64 {
-    let h = (z * 64.0).trunc() / 64.0;
-    let l = z - h;
-    (-h * h).exp() * (-l * (2.0 * h + l)).exp()
-}
-
-/// The complementary error function erfc(z) to about 1e-15 relative error for z ≥ 0.
-///
-/// statrs 0.19's `erfc` is off by about 3e-11 relative (e.g. at z = 0.527), which shows in
-/// power calculations matched against R; this follows the classic split instead.
-///
-/// # Formula
-/// ```text
-/// z < 0.75: erfc = 1 − (2/√π) e^(−z²) Σ 2ⁿ z^(2n+1) / (1·3·…·(2n+1))   (positive terms)
-/// z ≥ 0.75: erfc = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …))))   (Lentz)
-/// ```
-fn erfc_positive(z: f64) -> f64 {
-    if z < 0.75 {
-        let (mut term, mut sum) = (z, z);
-        let z2 = 2.0 * z * z;
-        for n in 1..60 {
-            term *= z2 / f64::from(2 * n + 1);
-            sum += term;
-            if term < 1e-17 * sum {
-                break;
-            }
-        }
-        1.0 - 2.0 * FRAC_1_SQRT_PI * exp_minus_square(z) * sum
-    } else if z > 27.3 {
-        0.0
-    } else {
-        // f = z + a₁/(z + a₂/(z + …)), aₙ = n/2.
-        let tiny = 1e-300;
-        let (mut f, mut c, mut d) = (z, z, 0.0);
-        for n in 1..5000 {
-            let a = f64::from(n) / 2.0;
-            d = z + a * d;
-            d = if d.abs() < tiny { tiny } else { d };
-            c = z + a / c;
-            c = if c.abs() < tiny { tiny } else { c };
-            d = 1.0 / d;
-            let delta = c * d;
-            f *= delta;
-            if (delta - 1.0).abs() < 1e-16 {
-                break;
-            }
-        }
-        FRAC_1_SQRT_PI * exp_minus_square(z) / f
-    }
-}
-
 /// Standard normal distribution function Φ(x), for any x (±∞ included), to about 1e-15
-/// relative error in the lower tail (R's `pnorm(x)`).
+/// relative error in both tails (R's `pnorm(x)`): the engine's one normal tail,
+/// [`crate::stats::normal::upper_tail`].
 pub(crate) fn phi(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    // Φ(x) = ½ erfc(−x/√2).
-    let z = -x * FRAC_1_SQRT_2;
-    if z >= 0.0 {
-        0.5 * erfc_positive(z)
-    } else {
-        1.0 - 0.5 * erfc_positive(-z)
-    }
+    crate::stats::normal::upper_tail(-x)
 }
 
 /// P(T ≤ t) (`lower = true`) or P(T > t) for the noncentral t with `df` degrees of freedom and

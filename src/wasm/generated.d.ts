@@ -2960,7 +2960,7 @@ export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "d
 /**
  * A statistical method (the test, interval or estimator a result used).
  */
-export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "t" | "exact" | "normal" | "none";
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are";
 
 /**
  * How p-values are adjusted across the report.

@@ -22,6 +22,7 @@ pub mod read;
 pub mod stats_more;
 #[cfg(feature = "conditions")]
 pub mod round_setup;
+pub mod stats_dist;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]

@@ -136,6 +136,7 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::means::TTest>();
     v.visit::<stats::effect_size::IndependentEffects>();
     v.visit::<stats::effect_size::PairedEffects>();
+    v.visit::<super::stats_dist::DistOptions>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();

@@ -1,7 +1,7 @@
 // Type-checked with usage.ts: the statistics-only build's declarations stand on their own (no
 // type of the three areas is referenced) and give the same types as the whole engine's.
-import init, { wilson, pairedT, tTwoSidedP, version } from '../../pkg/stats/waterline.js';
-import type { ProportionInterval, PairedT, WaterlineError } from '../../pkg/stats/waterline.js';
+import init, { wilson, pairedT, tTwoSidedP, distChiSquare, powerTwoMeans, version } from '../../pkg/stats/waterline.js';
+import type { ProportionInterval, PairedT, WaterlineError, Power } from '../../pkg/stats/waterline.js';
 import type { ProportionInterval as FullInterval } from '../../pkg/waterline.js';
 
 export async function statsUsage(): Promise<void> {
@@ -10,9 +10,11 @@ export async function statsUsage(): Promise<void> {
   const same: FullInterval = ci;
   const t: PairedT = pairedT(new Float64Array([1, 2, 3]), new Float64Array([2, 3, 5]), undefined);
   const p: Float64Array = tTwoSidedP(new Float64Array([2.1]), new Float64Array([10]));
+  const q: Float64Array = distChiSquare(new Float64Array([0.05]), 1, { what: 'isf' });
+  const pw: Power = powerTwoMeans(0.5, 1, 64);
   const v: string = version();
   const e = new Error('x') as WaterlineError;
-  console.log(same.lower, t.t, p[0], v, e.code);
+  console.log(same.lower, t.t, p[0], q[0], pw.power, v, e.code);
 }
 
 // #19 (props): the new statistics are in the statistics-only build too.

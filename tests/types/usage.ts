@@ -57,6 +57,21 @@ export async function usage(): Promise<void> {
   const pw3: Power = waterline.powerPairedProportions(0.05, 0.45, 23);
   console.log(tails, alpha.alpha, adj.adjusted, ss1.n, pw1, ss2, pw2, ss3, pw3);
 
+  // Distributions in bulk and power for independent groups (#19).
+  const cdf: Float64Array = waterline.distNormal(new Float64Array([-1.96, 37]), { what: 'sf' });
+  const qt: Float64Array = waterline.distStudentT([0.975], 12, { what: 'quantile' });
+  const qc: Float64Array = waterline.distChiSquare(new Float64Array([0.05]), 1, { what: 'isf' });
+  const pf: Float64Array = waterline.distF(new Float64Array([3.5]), 2, 30);
+  const pb: Float64Array = waterline.distBinomial(new Float64Array([3]), 10, 0.2, { what: 'cdf' });
+  const ss4: SampleSize = waterline.sampleSizeTwoMeans(0.5, 1, 0.8, { alternative: 'two_sided' });
+  const pw4: Power = waterline.powerTwoMeans(0.5, 1, 64);
+  const ss5: SampleSize = waterline.sampleSizeRankSum(0.5, 1, 0.8);
+  const pw5: Power = waterline.powerRankSum(0.5, 1, 67, { strict: true });
+  const ss6: SampleSize = waterline.sampleSizeOneProportion(0.65, 0.5, 0.8);
+  const pw6: Power = waterline.powerOneProportion(0.65, 0.5, 100, null);
+  const pm: StatsMethod = pw6.method;
+  console.log(cdf, qt, qc, pf, pb, ss4.n, pw4.power, ss5, pw5, ss6, pm);
+
   // Survey domain.
   const survey = new waterline.Survey(waterline.exampleSurveyCsv(), undefined);
   const mapping: SurveyMapping = survey.mapping();

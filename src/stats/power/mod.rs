@@ -6,6 +6,12 @@
 //! (n for a given power), which returns the exact real n and n rounded up.
 
 mod engine;
+mod independent;
+
+pub use independent::{
+    power_one_proportion, power_rank_sum, power_two_means, sample_size_one_proportion,
+    sample_size_rank_sum, sample_size_two_means, ARE_NORMAL,
+};
 
 use crate::error::{Code, Error, Result};
 use crate::note::Note;
