@@ -156,10 +156,7 @@ fn measure(
 
 /// The metric as the snake_case term the page translates (`term.interval`, `term.ordinal`).
 fn metric_term(metric: AlphaMetric) -> &'static str {
-    match metric {
-        AlphaMetric::Interval => "interval",
-        AlphaMetric::Ordinal => "ordinal",
-    }
+    metric.as_str()
 }
 
 fn check(options: &AgreementOptions) -> Result<()> {

@@ -26,7 +26,7 @@ pub mod calibration;
 pub mod depth;
 pub mod knapsack;
 pub mod method;
-pub mod prng;
+pub use crate::stats::prng;
 pub mod ranking;
 pub mod reviews_csv;
 pub mod round;

@@ -12,9 +12,17 @@
 //! - [`krippendorff_alpha`] accepts missing ratings; units with fewer than two ratings are not
 //!   pairable and do not count.
 
+mod kappa;
 mod krippendorff;
 
-pub use krippendorff::{krippendorff_alpha, AlphaMetric, KrippendorffAlpha};
+pub use kappa::{
+    cohens_kappa, fleiss_kappa, CohensKappa, FleissKappa, KappaEstimate, KappaOptions,
+};
+
+pub use krippendorff::{
+    krippendorff_alpha, krippendorff_alpha_interval, AlphaBootstrap, AlphaMetric,
+    KrippendorffAlpha, KrippendorffOptions,
+};
 
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::note::{Note, NoteCode};

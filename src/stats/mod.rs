@@ -30,9 +30,11 @@
 pub mod adjust;
 pub mod agreement;
 pub mod contingency;
+pub mod correlation;
 pub mod dist;
 pub(crate) mod f_dist;
 mod incomplete_beta;
+pub mod kruskal;
 pub mod limits;
 pub mod mcnemar;
 pub mod method;
@@ -41,6 +43,7 @@ pub(crate) mod normal;
 pub mod paired;
 pub mod power;
 pub mod prec;
+pub mod prng;
 pub mod proportion;
 pub mod rank;
 pub mod reliability;
@@ -49,8 +52,14 @@ mod t_large_df;
 pub mod two_sample;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
-pub use agreement::{icc, krippendorff_alpha, AlphaMetric, IccForm, IccResult, KrippendorffAlpha};
+pub use agreement::{
+    cohens_kappa, fleiss_kappa, icc, krippendorff_alpha, krippendorff_alpha_interval,
+    AlphaBootstrap, AlphaMetric, CohensKappa, FleissKappa, IccForm, IccResult, KappaEstimate,
+    KappaOptions, KrippendorffAlpha, KrippendorffOptions,
+};
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
+pub use correlation::{pearson, spearman, Correlation, CorrelationOptions};
+pub use kruskal::{kruskal_wallis, KruskalWallis};
 pub use mcnemar::{
     mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
 };

@@ -1,0 +1,149 @@
+//! The standalone agreement, reliability and association statistics (#19) against
+//! `tests/data/stats_agreement.json`, written by `tests/data/stats_agreement.py` (pingouin,
+//! scipy, statsmodels, and transcriptions of R vcd/irr and Krippendorff's coincidence matrix;
+//! nothing produced by waterline).
+
+use serde_json::Value;
+use waterline::stats::prec::{assert_close, CLOSED_FORM, SPECIAL_FUNCTION};
+use waterline::stats::{self, AlphaMetric, CorrelationOptions, KappaOptions, KrippendorffOptions};
+
+fn fixture() -> Value {
+    let text = std::fs::read_to_string("tests/data/stats_agreement.json").expect("fixture");
+    serde_json::from_str(&text).expect("json")
+}
+
+fn nums(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
+fn options(v: &Value) -> Vec<Option<f64>> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(Value::as_f64)
+        .collect()
+}
+
+fn f(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or_else(|| panic!("{key}"))
+}
+
+fn size(v: &Value, key: &str) -> usize {
+    v[key].as_u64().unwrap_or_else(|| panic!("{key}")) as usize
+}
+
+#[test]
+fn icc_matches_pingouin_and_psych_bounds() {
+    for set in fixture()["icc"].as_array().unwrap() {
+        let (n, k) = (size(set, "subjects"), size(set, "raters"));
+        let r = stats::icc(&options(&set["ratings"]), n, k, 0.95).unwrap();
+        assert_eq!(r.n_used, size(set, "nUsed"));
+        for (form, want) in r.forms.iter().zip(set["forms"].as_array().unwrap()) {
+            assert_close(form.icc, f(want, "icc"), CLOSED_FORM);
+            assert_close(form.f.unwrap(), f(want, "f"), CLOSED_FORM);
+            assert_close(form.df2, f(want, "df2"), CLOSED_FORM);
+            assert_close(form.p_value.unwrap(), f(want, "pValue"), SPECIAL_FUNCTION);
+            assert_close(form.lower.unwrap(), f(want, "lower"), SPECIAL_FUNCTION);
+            assert_close(form.upper.unwrap(), f(want, "upper"), SPECIAL_FUNCTION);
+        }
+    }
+}
+
+fn metric(name: &str) -> AlphaMetric {
+    match name {
+        "nominal" => AlphaMetric::Nominal,
+        "ordinal" => AlphaMetric::Ordinal,
+        "interval" => AlphaMetric::Interval,
+        _ => AlphaMetric::Ratio,
+    }
+}
+
+#[test]
+fn krippendorff_alpha_and_its_bootstrap_match_the_python_reference() {
+    for set in fixture()["krippendorff"].as_array().unwrap() {
+        let (n, k) = (size(set, "units"), size(set, "raters"));
+        let ratings = options(&set["ratings"]);
+        for (name, want) in set["alpha"].as_object().unwrap() {
+            let o = KrippendorffOptions {
+                metric: metric(name),
+                resamples: 200,
+                seed: 7,
+                level: 0.95,
+            };
+            let a = stats::krippendorff_alpha_interval(&ratings, n, k, &o).unwrap();
+            assert_close(a.alpha, want.as_f64().unwrap(), CLOSED_FORM);
+            let b = a.bootstrap.unwrap();
+            let boot = &set["bootstrap"][name];
+            assert_eq!(b.undefined, size(boot, "undefined"), "{name}");
+            assert_close(b.lower.unwrap(), f(boot, "lower"), CLOSED_FORM);
+            assert_close(b.upper.unwrap(), f(boot, "upper"), CLOSED_FORM);
+        }
+    }
+}
+
+#[test]
+fn cohens_kappa_matches_vcd() {
+    for set in fixture()["cohen"].as_array().unwrap() {
+        let o = KappaOptions {
+            categories: Some(nums(&set["categories"])),
+            level: 0.95,
+        };
+        let r = stats::cohens_kappa(&nums(&set["a"]), &nums(&set["b"]), &o).unwrap();
+        assert_eq!(r.n_used, size(set, "nUsed"));
+        for e in &r.estimates {
+            let want = &set["estimates"][e.weights];
+            assert_close(e.kappa, f(want, "kappa"), CLOSED_FORM);
+            assert_close(e.ase, f(want, "ase"), CLOSED_FORM);
+            let z = 1.959963984540054;
+            assert_close(e.lower, f(want, "kappa") - z * f(want, "ase"), 1e-9);
+        }
+    }
+}
+
+#[test]
+fn fleiss_kappa_matches_irr() {
+    for set in fixture()["fleiss"].as_array().unwrap() {
+        let (n, k) = (size(set, "subjects"), size(set, "raters"));
+        let r = stats::fleiss_kappa(&nums(&set["codes"]), n, k).unwrap();
+        assert_eq!(r.n_used, size(set, "nUsed"));
+        assert_close(r.kappa, f(set, "kappa"), CLOSED_FORM);
+        assert_close(r.se, f(set, "se"), CLOSED_FORM);
+        assert_close(r.z, f(set, "z"), CLOSED_FORM);
+        let p = f(set, "pValue");
+        if p == 0.0 {
+            assert!(r.p_value < 1e-300, "{}", r.p_value);
+        } else {
+            assert_close(r.p_value, p, SPECIAL_FUNCTION);
+        }
+    }
+}
+
+#[test]
+fn correlations_match_scipy() {
+    let o = CorrelationOptions::default();
+    for set in fixture()["correlation"].as_array().unwrap() {
+        let (x, y) = (nums(&set["x"]), nums(&set["y"]));
+        for (c, want) in [
+            (stats::pearson(&x, &y, &o).unwrap(), &set["pearson"]),
+            (stats::spearman(&x, &y, &o).unwrap(), &set["spearman"]),
+        ] {
+            assert_close(c.r, f(want, "r"), CLOSED_FORM);
+            assert_close(c.p_value, f(want, "pValue"), SPECIAL_FUNCTION);
+            assert_close(c.lower.unwrap(), f(want, "lower"), CLOSED_FORM);
+            assert_close(c.upper.unwrap(), f(want, "upper"), CLOSED_FORM);
+        }
+    }
+}
+
+#[test]
+fn kruskal_wallis_matches_scipy() {
+    for set in fixture()["kruskal"].as_array().unwrap() {
+        let r = stats::kruskal_wallis(&nums(&set["values"]), &nums(&set["groups"])).unwrap();
+        assert_close(r.statistic, f(set, "statistic"), CLOSED_FORM);
+        assert_close(r.p_value, f(set, "pValue"), SPECIAL_FUNCTION);
+    }
+}
