@@ -21,7 +21,7 @@ pub use kappa::{
 
 pub use krippendorff::{
     krippendorff_alpha, krippendorff_alpha_interval, AlphaBootstrap, AlphaMetric,
-    KrippendorffAlpha, KrippendorffOptions,
+    KrippendorffAlpha, KrippendorffOptions, MAX_RESAMPLES,
 };
 
 use crate::error::{level as check_level, Code, Error, Result};

@@ -17,6 +17,7 @@ pub mod conditions;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
 pub mod read;
+pub mod stats_agreement;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]

@@ -124,6 +124,15 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::ChiSquareOptions>();
     v.visit::<stats::ChiSquareTest>();
     v.visit::<stats::GoodnessOfFit>();
+    v.visit::<stats::IccResult>();
+    v.visit::<stats::KrippendorffOptions>();
+    v.visit::<stats::KrippendorffAlpha>();
+    v.visit::<stats::KappaOptions>();
+    v.visit::<stats::CohensKappa>();
+    v.visit::<stats::FleissKappa>();
+    v.visit::<stats::CorrelationOptions>();
+    v.visit::<stats::Correlation>();
+    v.visit::<stats::KruskalWallis>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();

@@ -16,7 +16,7 @@ pub const MAX_CATEGORIES: usize = 1000;
 pub struct KappaOptions {
     /// The categories in scale order; the weights use their positions. Default: every code that
     /// occurs, ascending.
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub categories: Option<Vec<f64>>,
     /// Confidence level of the Wald intervals, in (0, 1). Default 0.95.
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
