@@ -147,3 +147,35 @@ fn kruskal_wallis_matches_scipy() {
         assert_close(r.p_value, f(set, "pValue"), SPECIAL_FUNCTION);
     }
 }
+
+#[test]
+fn the_example_rounds_alpha_and_interval_match_the_python_reference() {
+    use waterline::conditions::{agreement, default_rubric, AgreementOptions, Reliability, Round};
+    let round: Round = serde_json::from_str(waterline::conditions::EXAMPLE_ROUND_JSON).unwrap();
+    let a = agreement(&default_rubric(), &round, &AgreementOptions::default()).unwrap();
+    let want = &fixture()["exampleRound"];
+    assert_eq!(a.conditions.len(), want.as_object().unwrap().len());
+    for c in &a.conditions {
+        let w = &want[&c.condition_id];
+        assert_eq!(c.alpha_metric, AlphaMetric::Ordinal);
+        let alpha = c.alpha.as_ref().unwrap();
+        assert_close(alpha.alpha, f(w, "alpha"), CLOSED_FORM);
+        assert_eq!(alpha.alpha, c.alpha_ordinal.as_ref().unwrap().alpha);
+        let b = alpha.bootstrap.as_ref().unwrap();
+        assert_eq!((b.resamples, b.seed), (1000, 1));
+        assert_close(b.lower.unwrap(), f(w, "lower"), CLOSED_FORM);
+        assert_close(b.upper.unwrap(), f(w, "upper"), CLOSED_FORM);
+        assert_eq!(c.reliability, Some(Reliability::of(alpha.alpha)));
+    }
+    assert_eq!(a.overall.alpha_metric, AlphaMetric::Interval);
+    assert!(a.overall.alpha.as_ref().unwrap().bootstrap.is_some());
+}
+
+#[test]
+fn reliability_bands_follow_krippendorff() {
+    use waterline::conditions::Reliability;
+    assert_eq!(Reliability::of(0.8), Reliability::Reliable);
+    assert_eq!(Reliability::of(0.7999), Reliability::Tentative);
+    assert_eq!(Reliability::of(0.667), Reliability::Tentative);
+    assert_eq!(Reliability::of(0.22), Reliability::DoNotRely);
+}

@@ -36,7 +36,7 @@ pub mod scores;
 mod default_rubric;
 mod edit_fields;
 
-pub use agreement::{agreement, AgreementOptions, RoundAgreement};
+pub use agreement::{agreement, AgreementOptions, Reliability, RoundAgreement};
 pub use analysis::{analyze_round, AnalysisOptions, RoundAnalysis};
 pub use budget::{fund_within_budget, FundingOptions, FundingResult};
 pub use calibration::{calibrate, fit_additive, AdditiveFit, Calibration};

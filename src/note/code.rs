@@ -112,6 +112,9 @@ note_codes! {
     /// `metric` (alpha: `interval`, `ordinal`), `condition` (a condition id or `overall`), the
     /// underlying error `code` as `error` and its details (`nUsed`, `n`, `raters`, `units`…).
     AgreementNotComputed = "agreement_not_computed",
+    /// The bootstrap of a round's alpha drew fewer resamples than asked, to bound the work on a
+    /// large round: `condition`, `requested`, `used`.
+    AgreementResamplesReduced = "agreement_resamples_reduced",
     /// The branch-and-bound search stopped early: `nodes`, `upperBound` (total score).
     BudgetSearchStopped = "budget_search_stopped",
     /// Proposals without a score cannot be funded: `proposals` (ids).

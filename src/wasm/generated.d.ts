@@ -51,6 +51,46 @@ export type AdjustedPValues = {
 };
 
 /**
+ * A percentile bootstrap interval for alpha, with what it was computed from.
+ */
+export type AlphaBootstrap = {
+  /**
+   * `"units_percentile"`: pairable units resampled with replacement, percentile interval
+   * (quantile type 7, as R's default and numpy's `linear`).
+   */
+  convention: string,
+  /**
+   * Confidence level, e.g. 0.95.
+   */
+  level: number,
+  /**
+   * Resamples drawn.
+   */
+  resamples: number,
+  /**
+   * Resamples whose alpha was undefined (every value equal) and were left out.
+   */
+  undefined: number,
+  /**
+   * The seed the generator started from.
+   */
+  seed: number,
+  /**
+   * Lower bound; `null` when fewer than two resamples had an alpha.
+   */
+  lower: number | null,
+  /**
+   * Upper bound; `null` when fewer than two resamples had an alpha.
+   */
+  upper: number | null,
+};
+
+/**
+ * The level of measurement for Krippendorff's alpha.
+ */
+export type AlphaMetric = "nominal" | "ordinal" | "interval" | "ratio";
+
+/**
  * Options of [`cronbach_alpha`].
  */
 export type AlphaOptions = {
@@ -300,6 +340,36 @@ export type ChiSquareTest = {
 };
 
 /**
+ * Cohen's kappa of two raters over the listed categories.
+ */
+export type CohensKappa = {
+  /**
+   * `"cohen_kappa"`.
+   */
+  method: StatsMethod,
+  /**
+   * Pairs given.
+   */
+  n: number,
+  /**
+   * Pairs used (both codes present).
+   */
+  nUsed: number,
+  /**
+   * The categories, in the order the weights use.
+   */
+  categories: Array<number>,
+  /**
+   * Confidence level of the intervals.
+   */
+  level: number,
+  /**
+   * Unweighted, linear and quadratic, in that order.
+   */
+  estimates: Array<KappaEstimate>,
+};
+
+/**
  * A condition that reviewers score.
  */
 export type Condition = {
@@ -350,6 +420,21 @@ export type ConditionAgreement = {
    * such proposals exist (see `notes`).
    */
   icc: IccResult | null,
+  /**
+   * The headline: Krippendorff's alpha at `alphaMetric`, with a bootstrap interval over
+   * proposals (`bootstrap`); the same estimate as `alphaOrdinal` or `alphaInterval`.
+   */
+  alpha: KrippendorffAlpha | null,
+  /**
+   * The level the rubric's scale implies: `"ordinal"` for a condition (a scale of labelled,
+   * ordered points whose distances are not known to be equal), `"interval"` for the overall
+   * weighted 0–100 score (an average of rescaled scores, which is interval by construction).
+   */
+  alphaMetric: AlphaMetric,
+  /**
+   * `alpha` read against Krippendorff's (2004) thresholds; `null` without an alpha.
+   */
+  reliability: Reliability | null,
   /**
    * Krippendorff's alpha, interval metric, over every proposal with two or more reviews.
    */
@@ -432,6 +517,67 @@ export type Conflict = {
    * Why, e.g. "serves on the applicant's board".
    */
   reason?: string | null,
+};
+
+/**
+ * A correlation coefficient with its t test and an interval on the Fisher z scale.
+ */
+export type Correlation = {
+  /**
+   * `"pearson"` or `"spearman"`.
+   */
+  method: StatsMethod,
+  /**
+   * `"fisher_z"` (SE 1/√(n − 3)) for Pearson, `"bonett_wright"` (SE √((1 + r²/2)/(n − 3)))
+   * for Spearman.
+   */
+  interval: string,
+  /**
+   * Pairs given.
+   */
+  n: number,
+  /**
+   * Pairs used (both values present).
+   */
+  nUsed: number,
+  /**
+   * The coefficient, in [−1, 1].
+   */
+  r: number,
+  /**
+   * t = r √((n − 2) / (1 − r²)); `null` when |r| = 1.
+   */
+  t: number | null,
+  /**
+   * Degrees of freedom, n − 2.
+   */
+  df: number,
+  /**
+   * Two-sided p-value of t on n − 2 df (0 when |r| = 1).
+   */
+  pValue: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * Lower bound; `null` with fewer than 4 pairs.
+   */
+  lower: number | null,
+  /**
+   * Upper bound; `null` with fewer than 4 pairs.
+   */
+  upper: number | null,
+};
+
+/**
+ * Options of [`pearson`] and [`spearman`].
+ */
+export type CorrelationOptions = {
+  /**
+   * Confidence level of the interval, in (0, 1). Default 0.95.
+   */
+  level?: number,
 };
 
 /**
@@ -629,6 +775,48 @@ export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_ex
  * A value in an error's `details`: a number, a text or a list of them.
  */
 export type ErrorDetail = number | string | Array<ErrorDetail>;
+
+/**
+ * Fleiss' kappa of m raters with its z test.
+ */
+export type FleissKappa = {
+  /**
+   * `"fleiss_kappa"`.
+   */
+  method: StatsMethod,
+  /**
+   * Subjects given.
+   */
+  n: number,
+  /**
+   * Subjects used (rated by every rater).
+   */
+  nUsed: number,
+  /**
+   * Raters (columns).
+   */
+  raters: number,
+  /**
+   * The categories that occur, ascending.
+   */
+  categories: Array<number>,
+  /**
+   * Kappa.
+   */
+  kappa: number,
+  /**
+   * Standard error under the null of no agreement beyond chance (Fleiss, Nee & Landis 1979).
+   */
+  se: number,
+  /**
+   * z = kappa / se.
+   */
+  z: number,
+  /**
+   * Two-sided p-value of z.
+   */
+  pValue: number,
+};
 
 /**
  * A funded proposal.
@@ -923,6 +1111,47 @@ export type ItemReliability = {
 };
 
 /**
+ * One weighted or unweighted kappa with its asymptotic standard error and Wald interval.
+ */
+export type KappaEstimate = {
+  /**
+   * `"unweighted"`, `"linear"` (vcd "Equal-Spacing") or `"quadratic"` ("Fleiss-Cicchetti").
+   */
+  weights: string,
+  /**
+   * Kappa, (p_o − p_e) / (1 − p_e) with weighted agreement proportions.
+   */
+  kappa: number,
+  /**
+   * Large-sample standard error (Fleiss, Cohen & Everitt 1969), not under the null.
+   */
+  ase: number,
+  /**
+   * kappa − z·ase.
+   */
+  lower: number,
+  /**
+   * kappa + z·ase.
+   */
+  upper: number,
+};
+
+/**
+ * Options of [`cohens_kappa`].
+ */
+export type KappaOptions = {
+  /**
+   * The categories in scale order; the weights use their positions. Default: every code that
+   * occurs, ascending.
+   */
+  categories?: Array<number> | null,
+  /**
+   * Confidence level of the Wald intervals, in (0, 1). Default 0.95.
+   */
+  level?: number,
+};
+
+/**
  * Krippendorff's alpha with the sizes it was computed from.
  */
 export type KrippendorffAlpha = {
@@ -931,7 +1160,7 @@ export type KrippendorffAlpha = {
    */
   method: StatsMethod,
   /**
-   * `"interval"` or `"ordinal"`.
+   * `"nominal"`, `"ordinal"`, `"interval"` or `"ratio"`.
    */
   metric: string,
   /**
@@ -963,9 +1192,77 @@ export type KrippendorffAlpha = {
    */
   raters: number,
   /**
+   * The bootstrap interval, when one was asked for ([`krippendorff_alpha_interval`]).
+   */
+  bootstrap: AlphaBootstrap | null,
+  /**
    * Notes for the reader.
    */
   warnings: Array<Note>,
+};
+
+/**
+ * Options of [`krippendorff_alpha_interval`].
+ */
+export type KrippendorffOptions = {
+  /**
+   * Level of measurement. Default `"interval"`.
+   */
+  metric?: AlphaMetric,
+  /**
+   * Confidence level of the bootstrap interval, in (0, 1). Default 0.95.
+   */
+  level?: number,
+  /**
+   * Bootstrap resamples, 0 (no interval) to 100,000. Default 1000.
+   */
+  resamples?: number,
+  /**
+   * Seed of the xoshiro256** generator, so the interval is reproducible. Default 1.
+   */
+  seed?: number,
+};
+
+/**
+ * The Kruskal–Wallis test with the group sizes and mean ranks.
+ */
+export type KruskalWallis = {
+  /**
+   * `"kruskal_wallis"`.
+   */
+  method: StatsMethod,
+  /**
+   * Values given.
+   */
+  n: number,
+  /**
+   * Values used (value and group present).
+   */
+  nUsed: number,
+  /**
+   * The group codes, ascending.
+   */
+  groups: Array<number>,
+  /**
+   * Size of each group.
+   */
+  sizes: Array<number>,
+  /**
+   * Mean rank of each group.
+   */
+  meanRanks: Array<number>,
+  /**
+   * H corrected for ties (the chi-squared statistic).
+   */
+  statistic: number,
+  /**
+   * Degrees of freedom, groups − 1.
+   */
+  df: number,
+  /**
+   * Upper-tail chi-square p-value.
+   */
+  pValue: number,
 };
 
 /**
@@ -1238,7 +1535,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "agreement_resamples_reduced" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
 
 /**
  * How many pairs improved (after > before), stayed the same or got worse, with their shares of
@@ -1637,6 +1934,12 @@ export type Ranks = {
    */
   calibrated: Array<number | null>,
 };
+
+/**
+ * Krippendorff's (2004, p. 241) reading of alpha: rely on data with α ≥ .800, draw tentative
+ * conclusions from .667 ≤ α < .800, and do not rely on data below .667.
+ */
+export type Reliability = "reliable" | "tentative" | "do_not_rely";
 
 /**
  * A reviewer on the panel.
@@ -2227,7 +2530,7 @@ export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "d
 /**
  * A statistical method (the test, interval or estimator a result used).
  */
-export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "t" | "exact" | "normal" | "none";
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none";
 
 /**
  * How p-values are adjusted across the report.

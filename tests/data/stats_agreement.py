@@ -347,6 +347,20 @@ for name, groups in (("normal_3", g1), ("likert_ties_4", g2), ("two_separated", 
     out["kruskal"].append({"name": name, "values": matrix(values), "groups": matrix(codes),
                            "statistic": float(h.statistic), "pValue": float(h.pvalue)})
 
+# ---- #20: the example round's agreement, per condition (ordinal; proposals resampled) --------
+with open("src/conditions/example/round.json") as f:
+    example = json.load(f)
+pids = [p["id"] for p in example["proposals"]]
+rids = [r["id"] for r in example["reviewers"]]
+out["exampleRound"] = {}
+for cid in dict.fromkeys(s["conditionId"] for s in example["scores"]):
+    x = np.full((len(pids), len(rids)), nan)
+    for sc in example["scores"]:
+        if sc["conditionId"] == cid and sc["value"] is not None:
+            x[pids.index(sc["proposalId"]), rids.index(sc["reviewerId"])] = sc["value"]
+    out["exampleRound"][cid] = {"alpha": alpha(units_of(x), "ordinal"),
+                                **bootstrap(x, "ordinal", 1000, 1, 0.95)}
+
 with open("tests/data/stats_agreement.json", "w") as f:
     json.dump(out, f, indent=1)
     f.write("\n")
