@@ -179,3 +179,55 @@ fn reliability_bands_follow_krippendorff() {
     assert_eq!(Reliability::of(0.667), Reliability::Tentative);
     assert_eq!(Reliability::of(0.22), Reliability::DoNotRely);
 }
+
+#[test]
+fn a_large_round_draws_fewer_resamples_and_says_so() {
+    use waterline::conditions::{agreement, default_rubric, AgreementOptions, Round};
+    use waterline::note::NoteCode;
+    let rubric = default_rubric();
+    let (n_p, n_r) = (1500, 3);
+    let proposals: Vec<Value> = (0..n_p)
+        .map(|p| {
+            serde_json::json!({"id": format!("p{p}"), "title": "t", "applicant": "a",
+            "community": "c", "amountRequested": 1000})
+        })
+        .collect();
+    let reviewers: Vec<Value> = (0..n_r)
+        .map(|r| serde_json::json!({"id": format!("r{r}"), "name": "n"}))
+        .collect();
+    let mut scores = Vec::new();
+    for p in 0..n_p {
+        for r in 0..n_r {
+            for c in &rubric.conditions {
+                let v = ((p * 7 + r * 3 + c.id.len()) % 5) as f64;
+                scores.push(serde_json::json!({"reviewerId": format!("r{r}"),
+                    "proposalId": format!("p{p}"), "conditionId": c.id, "value": v}));
+            }
+        }
+    }
+    let round: Round = serde_json::from_value(serde_json::json!({"title": "big",
+        "proposals": proposals, "reviewers": reviewers, "conflicts": [], "scores": scores}))
+    .unwrap();
+    let a = agreement(&rubric, &round, &AgreementOptions::default()).unwrap();
+    let c = &a.conditions[0];
+    // 4,500 scores: 4,000,000 / 4,500 = 888 resamples
+    assert_eq!(
+        c.alpha
+            .as_ref()
+            .unwrap()
+            .bootstrap
+            .as_ref()
+            .unwrap()
+            .resamples,
+        888
+    );
+    let note = c
+        .notes
+        .iter()
+        .find(|n| n.code == NoteCode::AgreementResamplesReduced)
+        .expect("note");
+    assert_eq!(
+        note.param("used"),
+        Some(&waterline::note::Param::Number(888.0))
+    );
+}

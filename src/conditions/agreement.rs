@@ -10,7 +10,7 @@
 //!
 //! | code | severity | params |
 //! |---|---|---|
-//! | `agreement_resamples_reduced` | info | `condition`, `requested`, `used`: the alpha bootstrap was cut to at most 4 million proposal draws |
+//! | `agreement_resamples_reduced` | info | `condition`, `requested`, `used`: the alpha bootstrap was cut to at most 4 million score draws; under 200 resamples, none (`used` 0, no interval) |
 //! | `agreement_not_computed` | withheld | `statistic` (`icc`, `alpha`), `metric` (alpha: `interval`, `ordinal`), `condition`, `error` (the statistic's error code) and that error's details (`nUsed`, `n`, `raters`, `units`, `nPairable`) |
 
 use super::calibration::calibrate_design;
@@ -167,8 +167,13 @@ pub struct RoundAgreement {
     pub calibrated_spread: bool,
 }
 
-/// Proposal draws the bootstrap of one alpha may make (resamples × proposals).
+/// Score draws the bootstrap of one alpha may make (resamples × scores): 1000 resamples up to
+/// 4,000 scores (a round of about 1,300 proposals read three times each).
 const ALPHA_DRAWS: usize = 4_000_000;
+
+/// Fewer resamples than this give no interval at all: a percentile interval from a handful of
+/// resamples would be a guess.
+const ALPHA_MIN_RESAMPLES: usize = 200;
 
 /// Bytes of proposals × reviewers matrices that agreement fills in one pass over the reviews.
 const MATRIX_BUDGET: usize = 64 << 20;
@@ -198,10 +203,13 @@ fn measure(
     };
     let alpha_interval = alpha(AlphaMetric::Interval);
     let alpha_ordinal = alpha(AlphaMetric::Ordinal);
-    // At most ALPHA_DRAWS proposal draws per measure (and never fewer than 200 resamples):
-    // 1000 resamples up to 4,000 proposals, 400 on a 10,000-proposal round.
-    let affordable = (ALPHA_DRAWS / n_p.max(1)).max(200);
-    let resamples = (options.alpha_resamples as usize).min(affordable);
+    // At most ALPHA_DRAWS score draws per measure; below ALPHA_MIN_RESAMPLES, no interval.
+    let scores = m.iter().filter(|x| x.is_some()).count();
+    let affordable = ALPHA_DRAWS / scores.max(1);
+    let mut resamples = (options.alpha_resamples as usize).min(affordable);
+    if resamples < ALPHA_MIN_RESAMPLES.min(options.alpha_resamples as usize) {
+        resamples = 0;
+    }
     if resamples < options.alpha_resamples as usize {
         notes.push(
             Note::info(NoteCode::AgreementResamplesReduced)
@@ -217,7 +225,15 @@ fn measure(
         seed: options.alpha_seed,
     };
     // Errors were noted above with the estimate; here only the interval is added.
-    let alpha = krippendorff_alpha_interval(m, n_p, n_r, &boot).ok();
+    let same = match alpha_metric {
+        AlphaMetric::Ordinal => &alpha_ordinal,
+        _ => &alpha_interval,
+    };
+    let alpha = if resamples == 0 {
+        same.clone()
+    } else {
+        krippendorff_alpha_interval(m, n_p, n_r, &boot).ok()
+    };
     ConditionAgreement {
         condition_id: condition_id.into(),
         icc,

@@ -113,7 +113,7 @@ note_codes! {
     /// underlying error `code` as `error` and its details (`nUsed`, `n`, `raters`, `units`…).
     AgreementNotComputed = "agreement_not_computed",
     /// The bootstrap of a round's alpha drew fewer resamples than asked, to bound the work on a
-    /// large round: `condition`, `requested`, `used`.
+    /// large round: `condition`, `requested`, `used` (0: no interval).
     AgreementResamplesReduced = "agreement_resamples_reduced",
     /// The branch-and-bound search stopped early: `nodes`, `upperBound` (total score).
     BudgetSearchStopped = "budget_search_stopped",
