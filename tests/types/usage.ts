@@ -55,11 +55,11 @@ export async function usage(): Promise<void> {
   waterline.cohensKappa([1, 2], [1, 2], { categories: null });
   const fk: FleissKappa = waterline.fleissKappa(new Float64Array([1, 2, 2, 2]), 2);
   const pc: Correlation = waterline.pearsonCorrelation([1, 2, 3, 4], [2, 1, 4, 3], { level: 0.9 });
-  const sc: Correlation = waterline.spearmanCorrelation([1, 2, 3, 4], [2, 1, 4, 3], null);
+  const spc: Correlation = waterline.spearmanCorrelation([1, 2, 3, 4], [2, 1, 4, 3], null);
   const kw: KruskalWallis = waterline.kruskalWallis([1, 2, 3, 4], [0, 0, 1, 1]);
   // @ts-expect-error the metric is one of four names
   waterline.krippendorffAlpha(new Float64Array([1, 2]), 1, { metric: 'likert' });
-  console.log(icc.forms[1]?.lower, ka.bootstrap?.lower, ck.estimates[2]?.kappa, fk.pValue, pc.lower, sc.interval, kw.pValue);
+  console.log(icc.forms[1]?.lower, ka.bootstrap?.lower, ck.estimates[2]?.kappa, fk.pValue, pc.lower, spc.interval, kw.pValue);
   const adj: AdjustedPValues = waterline.pAdjust(new Float64Array([0.01, 0.04]), { method: 'bh' });
   const ss1: SampleSize = waterline.sampleSizeTwoProportions(0.48, 0.72, 0.8, { alpha: 0.05 });
   const pw1: Power = waterline.powerTwoProportions(0.48, 0.72, 50);
