@@ -12,16 +12,19 @@
 //! - [`krippendorff_alpha`] accepts missing ratings; units with fewer than two ratings are not
 //!   pairable and do not count.
 
+mod alpha_bootstrap;
 mod kappa;
 mod krippendorff;
+
+pub use alpha_bootstrap::krippendorff_alpha_interval;
 
 pub use kappa::{
     cohens_kappa, fleiss_kappa, CohensKappa, FleissKappa, KappaEstimate, KappaOptions,
 };
 
 pub use krippendorff::{
-    krippendorff_alpha, krippendorff_alpha_interval, AlphaBootstrap, AlphaMetric,
-    KrippendorffAlpha, KrippendorffOptions, MAX_RESAMPLES,
+    krippendorff_alpha, AlphaBootstrap, AlphaMetric, KrippendorffAlpha, KrippendorffOptions,
+    MAX_RESAMPLES,
 };
 
 use crate::error::{level as check_level, Code, Error, Result};
