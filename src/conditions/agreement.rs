@@ -10,6 +10,7 @@
 //!
 //! | code | severity | params |
 //! |---|---|---|
+//! | `agreement_resamples_reduced` | info | `condition`, `requested`, `used`: the alpha bootstrap was cut to at most 4 million score draws; under 200 resamples, none (`used` 0, no interval) |
 //! | `agreement_not_computed` | withheld | `statistic` (`icc`, `alpha`), `metric` (alpha: `interval`, `ordinal`), `condition`, `error` (the statistic's error code) and that error's details (`nUsed`, `n`, `raters`, `units`, `nPairable`) |
 
 use super::calibration::calibrate_design;
@@ -18,7 +19,10 @@ use super::{Round, Rubric};
 use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
-use crate::stats::{icc, krippendorff_alpha, AlphaMetric, IccResult, KrippendorffAlpha};
+use crate::stats::{
+    icc, krippendorff_alpha, krippendorff_alpha_interval, AlphaMetric, IccResult,
+    KrippendorffAlpha, KrippendorffOptions,
+};
 use serde::{Deserialize, Serialize};
 
 /// Most proposal × reviewer cells [`agreement`] accepts (a 32 MB matrix per pass).
@@ -44,6 +48,13 @@ pub struct AgreementOptions {
     /// harsh and a generous reviewer do not look like a disagreement; default true.
     #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub calibrated_spread: bool,
+    /// Bootstrap resamples of the headline alpha's interval (proposals resampled), 0 to
+    /// 100,000; default 1000.
+    #[cfg_attr(test, ts(as = "Option<u32>", optional))]
+    pub alpha_resamples: u32,
+    /// Seed of that bootstrap, so the interval is reproducible; default 1.
+    #[cfg_attr(test, ts(as = "Option<u32>", optional))]
+    pub alpha_seed: u32,
 }
 
 impl Default for AgreementOptions {
@@ -53,6 +64,8 @@ impl Default for AgreementOptions {
             spread_threshold: 0.5,
             overall_spread_threshold: 25.0,
             calibrated_spread: true,
+            alpha_resamples: 1000,
+            alpha_seed: 1,
         }
     }
 }
@@ -67,12 +80,48 @@ pub struct ConditionAgreement {
     /// Shrout–Fleiss ICCs on the proposals every reviewer scored; `null` when fewer than two
     /// such proposals exist (see `notes`).
     pub icc: Option<IccResult>,
+    /// The headline: Krippendorff's alpha at `alphaMetric`, with a bootstrap interval over
+    /// proposals (`bootstrap`); the same estimate as `alphaOrdinal` or `alphaInterval`.
+    pub alpha: Option<KrippendorffAlpha>,
+    /// The level the rubric's scale implies: `"ordinal"` for a condition (a scale of labelled,
+    /// ordered points whose distances are not known to be equal), `"interval"` for the overall
+    /// weighted 0–100 score (an average of rescaled scores, which is interval by construction).
+    pub alpha_metric: AlphaMetric,
+    /// `alpha` read against Krippendorff's (2004) thresholds; `null` without an alpha.
+    pub reliability: Option<Reliability>,
     /// Krippendorff's alpha, interval metric, over every proposal with two or more reviews.
     pub alpha_interval: Option<KrippendorffAlpha>,
     /// Krippendorff's alpha, ordinal metric.
     pub alpha_ordinal: Option<KrippendorffAlpha>,
     /// Why a measure is missing.
     pub notes: Vec<Note>,
+}
+
+/// Krippendorff's (2004, p. 241) reading of alpha: rely on data with α ≥ .800, draw tentative
+/// conclusions from .667 ≤ α < .800, and do not rely on data below .667.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Reliability {
+    /// α ≥ 0.800.
+    Reliable,
+    /// 0.667 ≤ α < 0.800.
+    Tentative,
+    /// α < 0.667.
+    DoNotRely,
+}
+
+impl Reliability {
+    /// The band of an alpha.
+    pub fn of(alpha: f64) -> Reliability {
+        if alpha >= 0.8 {
+            Reliability::Reliable
+        } else if alpha >= 0.667 {
+            Reliability::Tentative
+        } else {
+            Reliability::DoNotRely
+        }
+    }
 }
 
 /// A proposal whose reviewers disagree enough to need discussion.
@@ -118,16 +167,25 @@ pub struct RoundAgreement {
     pub calibrated_spread: bool,
 }
 
+/// Score draws the bootstrap of one alpha may make (resamples × scores): 1000 resamples up to
+/// 4,000 scores (a round of about 1,300 proposals read three times each).
+const ALPHA_DRAWS: usize = 4_000_000;
+
+/// Fewer resamples than this give no interval at all: a percentile interval from a handful of
+/// resamples would be a guess.
+const ALPHA_MIN_RESAMPLES: usize = 200;
+
 /// Bytes of proposals × reviewers matrices that agreement fills in one pass over the reviews.
 const MATRIX_BUDGET: usize = 64 << 20;
 
 fn measure(
     condition_id: &str,
     m: &[Option<f64>],
-    n_p: usize,
-    n_r: usize,
-    level: f64,
+    (n_p, n_r): (usize, usize),
+    options: &AgreementOptions,
+    alpha_metric: AlphaMetric,
 ) -> ConditionAgreement {
+    let level = options.level;
     let mut notes = Vec::new();
     let withheld = |statistic: &str, e: &crate::Error| {
         Note::withheld(NoteCode::AgreementNotComputed)
@@ -145,9 +203,43 @@ fn measure(
     };
     let alpha_interval = alpha(AlphaMetric::Interval);
     let alpha_ordinal = alpha(AlphaMetric::Ordinal);
+    // At most ALPHA_DRAWS score draws per measure; below ALPHA_MIN_RESAMPLES, no interval.
+    let scores = m.iter().filter(|x| x.is_some()).count();
+    let affordable = ALPHA_DRAWS / scores.max(1);
+    let mut resamples = (options.alpha_resamples as usize).min(affordable);
+    if resamples < ALPHA_MIN_RESAMPLES.min(options.alpha_resamples as usize) {
+        resamples = 0;
+    }
+    if resamples < options.alpha_resamples as usize {
+        notes.push(
+            Note::info(NoteCode::AgreementResamplesReduced)
+                .with("condition", condition_id)
+                .with("requested", options.alpha_resamples as usize)
+                .with("used", resamples),
+        );
+    }
+    let boot = KrippendorffOptions {
+        metric: alpha_metric,
+        level,
+        resamples: resamples as u32,
+        seed: options.alpha_seed,
+    };
+    // Errors were noted above with the estimate; here only the interval is added.
+    let same = match alpha_metric {
+        AlphaMetric::Ordinal => &alpha_ordinal,
+        _ => &alpha_interval,
+    };
+    let alpha = if resamples == 0 {
+        same.clone()
+    } else {
+        krippendorff_alpha_interval(m, n_p, n_r, &boot).ok()
+    };
     ConditionAgreement {
         condition_id: condition_id.into(),
         icc,
+        reliability: alpha.as_ref().map(|a| Reliability::of(a.alpha)),
+        alpha,
+        alpha_metric,
         alpha_interval,
         alpha_ordinal,
         notes,
@@ -156,14 +248,18 @@ fn measure(
 
 /// The metric as the snake_case term the page translates (`term.interval`, `term.ordinal`).
 fn metric_term(metric: AlphaMetric) -> &'static str {
-    match metric {
-        AlphaMetric::Interval => "interval",
-        AlphaMetric::Ordinal => "ordinal",
-    }
+    metric.as_str()
 }
 
 fn check(options: &AgreementOptions) -> Result<()> {
     crate::error::level(options.level)?;
+    if options.alpha_resamples as usize > crate::stats::agreement::MAX_RESAMPLES {
+        return Err(
+            Error::new(Code::TooLarge, "alphaResamples is at most 100,000")
+                .with("limit", crate::stats::agreement::MAX_RESAMPLES)
+                .with("actual", options.alpha_resamples as usize),
+        );
+    }
     if !(options.spread_threshold.is_finite()
         && options.spread_threshold > 0.0
         && options.spread_threshold <= 1.0)
@@ -263,7 +359,13 @@ pub(crate) fn agreement_design(
         }
         let ids = d.rubric.conditions.get(first..).unwrap_or_default();
         for (m, condition) in matrices.iter().zip(ids) {
-            conditions.push(measure(&condition.id, m, n_p, n_r, options.level));
+            conditions.push(measure(
+                &condition.id,
+                m,
+                (n_p, n_r),
+                options,
+                AlphaMetric::Ordinal,
+            ));
         }
     }
     // The first matrix serves "overall": every review's cell is overwritten below, and the
@@ -277,7 +379,7 @@ pub(crate) fn agreement_design(
             *slot = v.overall;
         }
     }
-    let overall = measure("overall", &m, n_p, n_r, options.level);
+    let overall = measure("overall", &m, (n_p, n_r), options, AlphaMetric::Interval);
     let offset = |r: usize| {
         if options.calibrated_spread {
             offsets.get(r).copied().flatten().unwrap_or(0.0)

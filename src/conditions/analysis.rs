@@ -114,6 +114,7 @@ pub fn analyze_round(
         spread_threshold: options.spread_threshold,
         overall_spread_threshold: options.overall_spread_threshold,
         calibrated_spread: options.calibrated_spread,
+        ..AgreementOptions::default()
     };
     let depth_options = DepthOptions {
         high: options.high,

@@ -33,7 +33,7 @@ pub mod import_csv;
 pub mod knapsack;
 pub mod lottery;
 pub mod method;
-pub mod prng;
+pub use crate::stats::prng;
 pub mod ranking;
 pub mod reviews_csv;
 pub mod round;
@@ -43,7 +43,7 @@ pub mod scores;
 mod default_rubric;
 mod edit_fields;
 
-pub use agreement::{agreement, AgreementOptions, RoundAgreement};
+pub use agreement::{agreement, AgreementOptions, Reliability, RoundAgreement};
 pub use analysis::{analyze_round, AnalysisOptions, RoundAnalysis};
 pub use assignment::{
     assign_reviewers, AssignedReview, Assignment, AssignmentOptions, ReviewerLoad,

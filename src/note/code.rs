@@ -116,6 +116,9 @@ note_codes! {
     /// `metric` (alpha: `interval`, `ordinal`), `condition` (a condition id or `overall`), the
     /// underlying error `code` as `error` and its details (`nUsed`, `n`, `raters`, `units`…).
     AgreementNotComputed = "agreement_not_computed",
+    /// The bootstrap of a round's alpha drew fewer resamples than asked, to bound the work on a
+    /// large round: `condition`, `requested`, `used` (0: no interval).
+    AgreementResamplesReduced = "agreement_resamples_reduced",
     /// The assignment could not connect every reviewer and proposal in one design (so the
     /// calibration cannot put all reviewers on one scale): `groups`, `reviewsPerProposal`.
     AssignmentDisconnected = "assignment_disconnected",

@@ -12,9 +12,20 @@
 //! - [`krippendorff_alpha`] accepts missing ratings; units with fewer than two ratings are not
 //!   pairable and do not count.
 
+mod alpha_bootstrap;
+mod kappa;
 mod krippendorff;
 
-pub use krippendorff::{krippendorff_alpha, AlphaMetric, KrippendorffAlpha};
+pub use alpha_bootstrap::krippendorff_alpha_interval;
+
+pub use kappa::{
+    cohens_kappa, fleiss_kappa, CohensKappa, FleissKappa, KappaEstimate, KappaOptions,
+};
+
+pub use krippendorff::{
+    krippendorff_alpha, AlphaBootstrap, AlphaMetric, KrippendorffAlpha, KrippendorffOptions,
+    MAX_RESAMPLES,
+};
 
 use crate::error::{level as check_level, Code, Error, Result};
 use crate::note::{Note, NoteCode};

@@ -47,6 +47,16 @@ pub enum Method {
     Feldt,
     /// `shrout_fleiss`.
     ShroutFleiss,
+    /// `cohen_kappa`.
+    CohenKappa,
+    /// `fleiss_kappa`.
+    FleissKappa,
+    /// `pearson`.
+    Pearson,
+    /// `spearman`.
+    Spearman,
+    /// `kruskal_wallis`.
+    KruskalWallis,
     /// `t`.
     T,
     /// `exact`.
@@ -88,6 +98,11 @@ impl Method {
             Method::Cronbach => "cronbach",
             Method::Feldt => "feldt",
             Method::ShroutFleiss => "shrout_fleiss",
+            Method::CohenKappa => "cohen_kappa",
+            Method::FleissKappa => "fleiss_kappa",
+            Method::Pearson => "pearson",
+            Method::Spearman => "spearman",
+            Method::KruskalWallis => "kruskal_wallis",
             Method::T => "t",
             Method::Exact => "exact",
             Method::Normal => "normal",

@@ -33,12 +33,14 @@ pub mod agreement;
 pub(crate) mod binomial;
 pub(crate) mod chi_square;
 pub mod contingency;
+pub mod correlation;
 pub mod dist;
 pub mod effect_size;
 pub mod distribution;
 pub(crate) mod f_dist;
 pub mod fisher;
 mod incomplete_beta;
+pub mod kruskal;
 pub mod limits;
 pub mod mcnemar;
 pub mod means;
@@ -50,6 +52,7 @@ pub mod paired;
 pub mod paired_binary;
 pub mod power;
 pub mod prec;
+pub mod prng;
 pub mod proportion;
 pub mod rank;
 pub mod reliability;
@@ -59,8 +62,14 @@ pub mod two_by_two;
 pub mod two_sample;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
-pub use agreement::{icc, krippendorff_alpha, AlphaMetric, IccForm, IccResult, KrippendorffAlpha};
+pub use agreement::{
+    cohens_kappa, fleiss_kappa, icc, krippendorff_alpha, krippendorff_alpha_interval,
+    AlphaBootstrap, AlphaMetric, CohensKappa, FleissKappa, IccForm, IccResult, KappaEstimate,
+    KappaOptions, KrippendorffAlpha, KrippendorffOptions,
+};
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
+pub use correlation::{pearson, spearman, Correlation, CorrelationOptions};
+pub use kruskal::{kruskal_wallis, KruskalWallis};
 pub use mcnemar::{
     mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
 };

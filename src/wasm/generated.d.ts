@@ -52,6 +52,46 @@ export type AdjustedPValues = {
 };
 
 /**
+ * A percentile bootstrap interval for alpha, with what it was computed from.
+ */
+export type AlphaBootstrap = {
+  /**
+   * `"units_percentile"`: pairable units resampled with replacement, percentile interval
+   * (quantile type 7, as R's default and numpy's `linear`).
+   */
+  convention: string,
+  /**
+   * Confidence level, e.g. 0.95.
+   */
+  level: number,
+  /**
+   * Resamples drawn.
+   */
+  resamples: number,
+  /**
+   * Resamples whose alpha was undefined (every value equal) and were left out.
+   */
+  undefined: number,
+  /**
+   * The seed the generator started from.
+   */
+  seed: number,
+  /**
+   * Lower bound; `null` when fewer than two resamples had an alpha.
+   */
+  lower: number | null,
+  /**
+   * Upper bound; `null` when fewer than two resamples had an alpha.
+   */
+  upper: number | null,
+};
+
+/**
+ * The level of measurement for Krippendorff's alpha.
+ */
+export type AlphaMetric = "nominal" | "ordinal" | "interval" | "ratio";
+
+/**
  * Options of [`cronbach_alpha`].
  */
 export type AlphaOptions = {
@@ -361,6 +401,36 @@ export type ChiSquareTest = {
 };
 
 /**
+ * Cohen's kappa of two raters over the listed categories.
+ */
+export type CohensKappa = {
+  /**
+   * `"cohen_kappa"`.
+   */
+  method: StatsMethod,
+  /**
+   * Pairs given.
+   */
+  n: number,
+  /**
+   * Pairs used (both codes present).
+   */
+  nUsed: number,
+  /**
+   * The categories, in the order the weights use.
+   */
+  categories: Array<number>,
+  /**
+   * Confidence level of the intervals.
+   */
+  level: number,
+  /**
+   * Unweighted, linear and quadratic, in that order.
+   */
+  estimates: Array<KappaEstimate>,
+};
+
+/**
  * A condition that reviewers score.
  */
 export type Condition = {
@@ -411,6 +481,21 @@ export type ConditionAgreement = {
    * such proposals exist (see `notes`).
    */
   icc: IccResult | null,
+  /**
+   * The headline: Krippendorff's alpha at `alphaMetric`, with a bootstrap interval over
+   * proposals (`bootstrap`); the same estimate as `alphaOrdinal` or `alphaInterval`.
+   */
+  alpha: KrippendorffAlpha | null,
+  /**
+   * The level the rubric's scale implies: `"ordinal"` for a condition (a scale of labelled,
+   * ordered points whose distances are not known to be equal), `"interval"` for the overall
+   * weighted 0–100 score (an average of rescaled scores, which is interval by construction).
+   */
+  alphaMetric: AlphaMetric,
+  /**
+   * `alpha` read against Krippendorff's (2004) thresholds; `null` without an alpha.
+   */
+  reliability: Reliability | null,
   /**
    * Krippendorff's alpha, interval metric, over every proposal with two or more reviews.
    */
@@ -1280,6 +1365,47 @@ export type ItemReliability = {
 };
 
 /**
+ * One weighted or unweighted kappa with its asymptotic standard error and Wald interval.
+ */
+export type KappaEstimate = {
+  /**
+   * `"unweighted"`, `"linear"` (vcd "Equal-Spacing") or `"quadratic"` ("Fleiss-Cicchetti").
+   */
+  weights: string,
+  /**
+   * Kappa, (p_o − p_e) / (1 − p_e) with weighted agreement proportions.
+   */
+  kappa: number,
+  /**
+   * Large-sample standard error (Fleiss, Cohen & Everitt 1969), not under the null.
+   */
+  ase: number,
+  /**
+   * kappa − z·ase.
+   */
+  lower: number,
+  /**
+   * kappa + z·ase.
+   */
+  upper: number,
+};
+
+/**
+ * Options of [`cohens_kappa`].
+ */
+export type KappaOptions = {
+  /**
+   * The categories in scale order; the weights use their positions. Default: every code that
+   * occurs, ascending.
+   */
+  categories?: Array<number> | null,
+  /**
+   * Confidence level of the Wald intervals, in (0, 1). Default 0.95.
+   */
+  level?: number,
+};
+
+/**
  * Krippendorff's alpha with the sizes it was computed from.
  */
 export type KrippendorffAlpha = {
@@ -1288,7 +1414,7 @@ export type KrippendorffAlpha = {
    */
   method: StatsMethod,
   /**
-   * `"interval"` or `"ordinal"`.
+   * `"nominal"`, `"ordinal"`, `"interval"` or `"ratio"`.
    */
   metric: string,
   /**
@@ -1320,9 +1446,77 @@ export type KrippendorffAlpha = {
    */
   raters: number,
   /**
+   * The bootstrap interval, when one was asked for ([`krippendorff_alpha_interval`]).
+   */
+  bootstrap: AlphaBootstrap | null,
+  /**
    * Notes for the reader.
    */
   warnings: Array<Note>,
+};
+
+/**
+ * Options of [`krippendorff_alpha_interval`].
+ */
+export type KrippendorffOptions = {
+  /**
+   * Level of measurement. Default `"interval"`.
+   */
+  metric?: AlphaMetric,
+  /**
+   * Confidence level of the bootstrap interval, in (0, 1). Default 0.95.
+   */
+  level?: number,
+  /**
+   * Bootstrap resamples, 0 (no interval) to 100,000. Default 1000.
+   */
+  resamples?: number,
+  /**
+   * Seed of the xoshiro256** generator, so the interval is reproducible. Default 1.
+   */
+  seed?: number,
+};
+
+/**
+ * The Kruskal–Wallis test with the group sizes and mean ranks.
+ */
+export type KruskalWallis = {
+  /**
+   * `"kruskal_wallis"`.
+   */
+  method: StatsMethod,
+  /**
+   * Values given.
+   */
+  n: number,
+  /**
+   * Values used (value and group present).
+   */
+  nUsed: number,
+  /**
+   * The group codes, ascending.
+   */
+  groups: Array<number>,
+  /**
+   * Size of each group.
+   */
+  sizes: Array<number>,
+  /**
+   * Mean rank of each group.
+   */
+  meanRanks: Array<number>,
+  /**
+   * H corrected for ties (the chi-squared statistic).
+   */
+  statistic: number,
+  /**
+   * Degrees of freedom, groups − 1.
+   */
+  df: number,
+  /**
+   * Upper-tail chi-square p-value.
+   */
+  pValue: number,
 };
 
 /**
@@ -2274,6 +2468,12 @@ export type Ranks = {
    */
   calibrated: Array<number | null>,
 };
+
+/**
+ * Krippendorff's (2004, p. 241) reading of alpha: rely on data with α ≥ .800, draw tentative
+ * conclusions from .667 ≤ α < .800, and do not rely on data below .667.
+ */
+export type Reliability = "reliable" | "tentative" | "do_not_rely";
 
 /**
  * A reviewer on the panel.

@@ -23,6 +23,7 @@ pub mod stats_more;
 #[cfg(feature = "conditions")]
 pub mod round_setup;
 pub mod stats_dist;
+pub mod stats_agreement;
 pub mod stats_scale;
 pub mod stats_shift;
 #[cfg(feature = "survey")]

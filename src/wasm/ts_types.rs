@@ -137,6 +137,15 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::effect_size::IndependentEffects>();
     v.visit::<stats::effect_size::PairedEffects>();
     v.visit::<super::stats_dist::DistOptions>();
+    v.visit::<stats::IccResult>();
+    v.visit::<stats::KrippendorffOptions>();
+    v.visit::<stats::KrippendorffAlpha>();
+    v.visit::<stats::KappaOptions>();
+    v.visit::<stats::CohensKappa>();
+    v.visit::<stats::FleissKappa>();
+    v.visit::<stats::CorrelationOptions>();
+    v.visit::<stats::Correlation>();
+    v.visit::<stats::KruskalWallis>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();

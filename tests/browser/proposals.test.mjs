@@ -62,8 +62,13 @@ test('the example round opens, labelled synthetic, with ranking, heatmap, calibr
   const offsets = await s.page.$$eval('[data-testid="calibration-reviewers"] [data-col="offset"]', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(offsets, analysis.calibration.reviewers.map((r) => `${r.offset < 0 ? '−' : '+'}${Math.abs(r.offset).toFixed(1)}`));
   // Agreement: Krippendorff's alpha per condition and overall; ICC is null and the page says why.
-  const alphaOverall = await s.page.locator('[data-testid="agreement-table"] tr[data-condition="overall"] [data-col="alpha-interval"]').textContent();
-  assert.equal(alphaOverall, analysis.agreement.overall.alphaInterval.alpha.toFixed(3));
+  const alphaOverall = await s.page.locator('[data-testid="agreement-table"] tr[data-condition="overall"] [data-col="alpha"]').textContent();
+  assert.equal(alphaOverall, analysis.agreement.overall.alpha.alpha.toFixed(3));
+  // #20: the interval is its own cell, and the overall alpha is read in words.
+  const ci = analysis.agreement.overall.alpha.bootstrap;
+  assert.equal(await text('[data-testid="agreement-table"] tr[data-condition="overall"] [data-col="alpha-ci"]'), `${ci.lower.toFixed(3)} to ${ci.upper.toFixed(3)}`);
+  assert.equal(analysis.agreement.overall.reliability, 'do_not_rely');
+  assert.match(await text('[data-testid="agreement-reading"]'), /do not rely on these scores/);
   assert.equal(analysis.agreement.overall.icc, null);
   assert.match(await text('[data-testid="icc-none"]'), /ICC is not available.*0 of 12 proposals are complete/);
   assert.match(await text('#proposals-agreement'), /Shrout & Fleiss’s ICC\(2,1\)/);
@@ -422,7 +427,7 @@ test('a complete design gets the Shrout–Fleiss ICC(2,1) with its interval', as
   await s.page.waitForSelector('[data-testid="agreement-table"] tr[data-condition="overall"]');
   const a = engine.analyzeRound(rubric, round, null); // every condition has the same score, so weights do not matter
   const icc2 = a.agreement.overall.icc.forms.find((f) => f.form === 'ICC2');
-  const shown = await s.page.locator('[data-testid="agreement-table"] tr[data-condition="overall"] td').nth(2).textContent();
+  const shown = await s.page.locator('[data-testid="agreement-table"] tr[data-condition="overall"] [data-col="icc"]').textContent();
   assert.equal(shown, `${icc2.icc.toFixed(3)} [${icc2.lower.toFixed(2)}, ${icc2.upper.toFixed(2)}]`);
   assert.equal(await s.page.locator('[data-testid="icc-none"]').count(), 0);
   assert.equal(await s.page.locator('[data-testid="synthetic"]').count(), 0);

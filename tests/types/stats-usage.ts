@@ -2,6 +2,8 @@
 // type of the three areas is referenced) and give the same types as the whole engine's.
 import init, { wilson, pairedT, tTwoSidedP, distChiSquare, powerTwoMeans, version } from '../../pkg/stats/waterline.js';
 import type { ProportionInterval, PairedT, WaterlineError, Power } from '../../pkg/stats/waterline.js';
+import init, { wilson, pairedT, tTwoSidedP, version, krippendorffAlpha, kruskalWallis } from '../../pkg/stats/waterline.js';
+import type { ProportionInterval, PairedT, WaterlineError, KrippendorffAlpha } from '../../pkg/stats/waterline.js';
 import type { ProportionInterval as FullInterval } from '../../pkg/waterline.js';
 
 export async function statsUsage(): Promise<void> {
@@ -13,6 +15,8 @@ export async function statsUsage(): Promise<void> {
   const q: Float64Array = distChiSquare(new Float64Array([0.05]), 1, { what: 'isf' });
   const pw: Power = powerTwoMeans(0.5, 1, 64);
   const v: string = version();
+  const ka: KrippendorffAlpha = krippendorffAlpha(new Float64Array([1, 2, 2, 3]), 2, { metric: 'interval' });
+  console.log(ka.bootstrap?.upper, kruskalWallis([1, 2, 3], [0, 1, 1]).statistic);
   const e = new Error('x') as WaterlineError;
   console.log(same.lower, t.t, p[0], q[0], pw.power, v, e.code);
 }

@@ -5,6 +5,7 @@ import type {
   StatsMethod,
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
+  IccResult, KrippendorffAlpha, CohensKappa, FleissKappa, Correlation, KruskalWallis, AlphaMetric,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   Decision, LineStatus,
@@ -48,6 +49,19 @@ export async function usage(): Promise<void> {
   // Statistics: t tails, reliability, multiplicity, planning.
   const tails: Float64Array = waterline.tTwoSidedP(new Float64Array([2]), [10]);
   const alpha: CronbachAlpha = waterline.cronbachAlpha(new Float64Array([1, 2, 3, 4, 5, 6]), 3, { level: 0.9 });
+  // Agreement, reliability and association (#19).
+  const icc: IccResult = waterline.icc(new Float64Array([1, 2, 2, 3, 4, 4]), 2, { level: 0.9 });
+  const metric: AlphaMetric = 'ordinal';
+  const ka: KrippendorffAlpha = waterline.krippendorffAlpha(new Float64Array([1, 2, NaN, 1, 3, 2]), 3, { metric, level: 0.9, resamples: 100, seed: 3 });
+  const ck: CohensKappa = waterline.cohensKappa([1, 2, 3], [1, 2, 2], { categories: [1, 2, 3], level: 0.95 });
+  waterline.cohensKappa([1, 2], [1, 2], { categories: null });
+  const fk: FleissKappa = waterline.fleissKappa(new Float64Array([1, 2, 2, 2]), 2);
+  const pc: Correlation = waterline.pearsonCorrelation([1, 2, 3, 4], [2, 1, 4, 3], { level: 0.9 });
+  const spc: Correlation = waterline.spearmanCorrelation([1, 2, 3, 4], [2, 1, 4, 3], null);
+  const kw: KruskalWallis = waterline.kruskalWallis([1, 2, 3, 4], [0, 0, 1, 1]);
+  // @ts-expect-error the metric is one of four names
+  waterline.krippendorffAlpha(new Float64Array([1, 2]), 1, { metric: 'likert' });
+  console.log(icc.forms[1]?.lower, ka.bootstrap?.lower, ck.estimates[2]?.kappa, fk.pValue, pc.lower, spc.interval, kw.pValue);
   const adj: AdjustedPValues = waterline.pAdjust(new Float64Array([0.01, 0.04]), { method: 'bh' });
   const ss1: SampleSize = waterline.sampleSizeTwoProportions(0.48, 0.72, 0.8, { alpha: 0.05 });
   const pw1: Power = waterline.powerTwoProportions(0.48, 0.72, 50);

@@ -3,6 +3,7 @@
 // (Shrout–Fleiss ICC on complete rows, Krippendorff's alpha, proposals to discuss).
 import { el, replace } from '../../dom.js';
 import { number, register, t } from '../../i18n.js';
+import { alphaCaption, alphaCells, alphaHeaders, alphaReading } from './agreement.js';
 import { fixed, num, pct, roundNoteText, signed, svg, th } from './util.js';
 
 register({
@@ -31,15 +32,12 @@ register({
     'proposals.calibration.rawNote': 'Raw here is the mean of the reviewers’ overall scores for the proposal; it can differ slightly from the weighted score in the ranking when a reviewer skipped a condition.',
     'proposals.calibration.fit': 'Least-squares fit on {n} reviews: residual SD {sd} points; {groups} connected reviewer group(s).',
     'proposals.agreement.title': 'Agreement between reviewers',
-    'proposals.agreement.intro': 'How much the reviewers agree, per condition and overall (on each reviewer’s weighted 0–100 score). Krippendorff’s alpha, with the interval and the ordinal metric, works with incomplete designs. The ICC is Shrout & Fleiss’s ICC(2,1) — two-way random effects, absolute agreement, a single reviewer — with ICC(2,k) for the mean of the k reviewers; it needs proposals scored by every reviewer, so it uses complete rows only.',
+    'proposals.agreement.intro': 'How much the reviewers agree, per condition and overall (on each reviewer’s weighted 0–100 score). Krippendorff’s alpha works with incomplete designs; the estimate and its interval are shown apart. The ICC is Shrout & Fleiss’s ICC(2,1) — two-way random effects, absolute agreement, a single reviewer — with ICC(2,k) for the mean of the k reviewers; it needs proposals scored by every reviewer, so it uses complete rows only.',
     'proposals.agreement.iccNone': 'ICC is not available for this round: it needs at least two proposals scored by every reviewer, and {complete} of {n} proposals are complete. Read Krippendorff’s alpha instead.',
     'proposals.agreement.iccNoneGeneric': 'ICC is not available for this round (see the notes). Read Krippendorff’s alpha instead.',
     'proposals.agreement.guide': 'Krippendorff (2004) suggests relying on alpha ≥ 0.800 and drawing only tentative conclusions from alpha between 0.667 and 0.800.',
-    'proposals.agreement.caption': 'Agreement per condition. ICC: Shrout–Fleiss ICC(2,1) with its {level} interval, and ICC(2,k).',
     'proposals.agreement.condition': 'Condition',
     'proposals.agreement.overall': 'Overall (weighted score)',
-    'proposals.agreement.alphaInterval': 'Alpha (interval)',
-    'proposals.agreement.alphaOrdinal': 'Alpha (ordinal)',
     'proposals.agreement.icc': 'ICC(2,1) [interval]',
     'proposals.agreement.icck': 'ICC(2,k)',
     'proposals.agreement.pairable': 'Proposals / pairable scores',
@@ -80,15 +78,12 @@ register({
     'proposals.calibration.rawNote': 'Aquí, «sin ajustar» es la media de las puntuaciones globales de los evaluadores para la propuesta; puede diferir un poco de la puntuación ponderada de la clasificación cuando un evaluador omitió una condición.',
     'proposals.calibration.fit': 'Ajuste por mínimos cuadrados con {n} evaluaciones: DE residual de {sd} puntos; {groups} grupo(s) conectado(s) de evaluadores.',
     'proposals.agreement.title': 'Acuerdo entre evaluadores',
-    'proposals.agreement.intro': 'Cuánto coinciden los evaluadores, por condición y en general (con la puntuación ponderada de 0 a 100 de cada evaluador). El alfa de Krippendorff, con la métrica de intervalo y la ordinal, funciona con diseños incompletos. El ICC es el ICC(2,1) de Shrout y Fleiss —efectos aleatorios de dos vías, acuerdo absoluto, un solo evaluador— con el ICC(2,k) para la media de los k evaluadores; necesita propuestas calificadas por todos los evaluadores, así que solo usa filas completas.',
+    'proposals.agreement.intro': 'Cuánto coinciden los evaluadores, por condición y en general (con la puntuación ponderada de 0 a 100 de cada evaluador). El alfa de Krippendorff funciona con diseños incompletos; la estimación y su intervalo se muestran por separado. El ICC es el ICC(2,1) de Shrout y Fleiss —efectos aleatorios de dos vías, acuerdo absoluto, un solo evaluador— con el ICC(2,k) para la media de los k evaluadores; necesita propuestas calificadas por todos los evaluadores, así que solo usa filas completas.',
     'proposals.agreement.iccNone': 'El ICC no está disponible para esta ronda: necesita al menos dos propuestas calificadas por todos los evaluadores, y {complete} de {n} propuestas están completas. Lea el alfa de Krippendorff en su lugar.',
     'proposals.agreement.iccNoneGeneric': 'El ICC no está disponible para esta ronda (vea las notas). Lea el alfa de Krippendorff en su lugar.',
     'proposals.agreement.guide': 'Krippendorff (2004) sugiere confiar en un alfa ≥ 0,800 y sacar solo conclusiones provisionales con un alfa entre 0,667 y 0,800.',
-    'proposals.agreement.caption': 'Acuerdo por condición. ICC: ICC(2,1) de Shrout y Fleiss con su intervalo del {level}, e ICC(2,k).',
     'proposals.agreement.condition': 'Condición',
     'proposals.agreement.overall': 'General (puntuación ponderada)',
-    'proposals.agreement.alphaInterval': 'Alfa (intervalo)',
-    'proposals.agreement.alphaOrdinal': 'Alfa (ordinal)',
     'proposals.agreement.icc': 'ICC(2,1) [intervalo]',
     'proposals.agreement.icck': 'ICC(2,k)',
     'proposals.agreement.pairable': 'Propuestas / puntuaciones emparejables',
@@ -184,7 +179,6 @@ export function agreementCard(ctx) {
     body);
 
   const form = (icc, name) => icc?.forms.find((f) => f.form === name) ?? null;
-  const alpha = (a) => (a ? fixed(a.alpha, 3) : t('proposals.agreement.notAvailable'));
 
   function update() {
     const a = ctx.analysis?.agreement;
@@ -197,9 +191,9 @@ export function agreementCard(ctx) {
     const missing = () => (allNull ? t('proposals.none') : t('proposals.agreement.notAvailable'));
     const iccCell = (r) => {
       const f = form(r.icc, 'ICC2');
-      if (!f) return el('td', { class: 'num muted', text: missing() });
+      if (!f) return el('td', { class: 'num muted', 'data-col': 'icc', text: missing() });
       const ci = f.lower !== null && f.upper !== null ? ` [${fixed(f.lower, 2)}, ${fixed(f.upper, 2)}]` : '';
-      return num(`${fixed(f.icc, 3)}${ci}`);
+      return num(`${fixed(f.icc, 3)}${ci}`, { 'data-col': 'icc' });
     };
     // When no condition has an ICC the sentence above says why once; other notes stay per row.
     const notes = (r) => r.notes.filter((n) => !(allNull && isIcc(n))).map((n) => roundNoteText(n, ctx.names));
@@ -210,9 +204,8 @@ export function agreementCard(ctx) {
         ? t('proposals.agreement.iccNone', { complete: number(incomplete.nUsed, 0), n: number(incomplete.n, 0) })
         : t('proposals.agreement.iccNoneGeneric') }) : null,
       el('div', { class: 'scroll' }, el('table', { class: 'data compact', 'data-testid': 'agreement-table' },
-        el('caption', { text: t('proposals.agreement.caption', { level: pct(level) }) }),
-        el('thead', {}, el('tr', {}, th(t('proposals.agreement.condition')), th(t('proposals.agreement.alphaInterval'), { class: 'num' }),
-          th(t('proposals.agreement.alphaOrdinal'), { class: 'num' }), th(t('proposals.agreement.icc'), { class: 'num' }),
+        el('caption', { text: alphaCaption(rows, level) }),
+        el('thead', {}, el('tr', {}, th(t('proposals.agreement.condition')), ...alphaHeaders(), th(t('proposals.agreement.icc'), { class: 'num' }),
           th(t('proposals.agreement.icck'), { class: 'num' }), th(t('proposals.agreement.pairable'), { class: 'num' }),
           anyNotes ? th(t('proposals.agreement.notes')) : null)),
         el('tbody', {}, rows.map((r) => {
@@ -220,11 +213,12 @@ export function agreementCard(ctx) {
           const k = form(r.icc, 'ICC2k');
           return el('tr', { class: overall ? 'total-row' : null, 'data-condition': r.conditionId },
             el('th', { scope: 'row', text: overall ? t('proposals.agreement.overall') : ctx.names.condition(r.conditionId) }),
-            num(alpha(r.alphaInterval), { 'data-col': 'alpha-interval' }), num(alpha(r.alphaOrdinal), { 'data-col': 'alpha-ordinal' }),
+            ...alphaCells(r, t('proposals.agreement.notAvailable')),
             iccCell(r), num(k ? fixed(k.icc, 3) : missing(), { class: k ? 'num' : 'num muted' }),
             num(r.alphaInterval ? `${r.alphaInterval.nUnitsPairable} / ${r.alphaInterval.nPairable}` : t('proposals.none')),
             anyNotes ? el('td', { class: 'notes' }, notes(r).join(' ')) : null);
         })))),
+      alphaReading(a.overall),
       el('p', { class: 'small', text: t('proposals.agreement.guide') }),
       el('h4', { text: t('proposals.agreement.flags') }),
       el('p', { class: 'small', text: t('proposals.agreement.flagsIntro', {

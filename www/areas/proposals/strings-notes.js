@@ -8,6 +8,7 @@ import { register } from '../../i18n.js';
 register({
   en: {
     'note.agreement_not_computed': '{statistic} not computed: {reason}.',
+    'note.agreement_resamples_reduced': 'To keep a large round quick, the interval of alpha on {condition} uses {used} bootstrap resamples instead of {requested} (with fewer than 200 there is no interval).',
     'note.budget_search_stopped': 'The search stopped after {nodes} steps: this set is the best found, not proven optimal; the best total score is at most {upperBound}.',
     'note.budget_unscored': 'Proposals without a score cannot be funded: {proposals}.',
     'note.calibration_disconnected': 'The design is disconnected: the {groups} reviewer groups {reviewerGroups} share no proposal, so offsets are centred within each group and calibrated scores are comparable only within a group.',
@@ -39,6 +40,7 @@ register({
   },
   es: {
     'note.agreement_not_computed': '{statistic}: no se calculó; {reason}.',
+    'note.agreement_resamples_reduced': 'Para que una ronda grande siga siendo rápida, el intervalo de alfa en {condition} usa {used} remuestras bootstrap en lugar de {requested} (con menos de 200 no hay intervalo).',
     'note.budget_search_stopped': 'La búsqueda se detuvo tras {nodes} pasos: este conjunto es el mejor encontrado, sin prueba de que sea óptimo; la mejor puntuación total posible es como mucho {upperBound}.',
     'note.budget_unscored': 'Las propuestas sin puntuación no se pueden financiar: {proposals}.',
     'note.calibration_disconnected': 'El diseño está desconectado: los {groups} grupos de evaluadores {reviewerGroups} no comparten ninguna propuesta, así que los desvíos se centran dentro de cada grupo y las puntuaciones calibradas solo se comparan dentro de un grupo.',

@@ -22,7 +22,7 @@ impl SplitMix64 {
     /// # Examples
     /// The published reference outputs for seed 1234567:
     /// ```
-    /// let mut g = waterline::conditions::prng::SplitMix64::new(1234567);
+    /// let mut g = waterline::stats::prng::SplitMix64::new(1234567);
     /// assert_eq!(g.next_u64(), 6457827717110365317);
     /// assert_eq!(g.next_u64(), 3203168211198807973);
     /// ```
@@ -63,7 +63,7 @@ impl Xoshiro256StarStar {
     /// # Examples
     /// The reference sequence for state {1, 2, 3, 4}:
     /// ```
-    /// let mut g = waterline::conditions::prng::Xoshiro256StarStar::from_state([1, 2, 3, 4]);
+    /// let mut g = waterline::stats::prng::Xoshiro256StarStar::from_state([1, 2, 3, 4]);
     /// assert_eq!(g.next_u64(), 11520);
     /// assert_eq!(g.next_u64(), 0);
     /// assert_eq!(g.next_u64(), 1509978240);
