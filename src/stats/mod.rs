@@ -47,6 +47,7 @@ pub mod reliability;
 pub mod student_t;
 mod t_large_df;
 pub mod two_sample;
+pub mod weighted;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
 pub use agreement::{icc, krippendorff_alpha, AlphaMetric, IccForm, IccResult, KrippendorffAlpha};
