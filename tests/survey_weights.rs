@@ -83,3 +83,168 @@ fn weighted_shifts_match_svymean_of_differences() {
         close(m.deff.unwrap(), &c["shift"]["deff"], 1e-12, "shift deff");
     }
 }
+
+#[test]
+fn raking_matches_iterative_proportional_fitting() {
+    use waterline::survey::weights::{Margin, MarginScale, Raking};
+    use waterline::survey::{ReadOptions, Survey};
+    let f = fixture();
+    let r = &f["rake"];
+    let cols: Vec<Vec<String>> = r["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            c.as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    let mut csv = String::from("Community,Gender\n");
+    for (c, g) in cols[0].iter().zip(&cols[1]) {
+        csv.push_str(&format!("{c},{g}\n"));
+    }
+    let mut s = Survey::from_csv(&csv, &ReadOptions::default()).unwrap();
+    let mut m = s.mapping().clone();
+    let keys: Vec<String> = m.columns.iter().map(|c| c.key.clone()).collect();
+    let margins = r["margins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&keys)
+        .map(|(t, k)| Margin {
+            column: k.clone(),
+            targets: serde_json::from_value(t.clone()).unwrap(),
+        })
+        .collect();
+    m.raking = Some(Raking {
+        margins,
+        scale: MarginScale::Counts,
+        tolerance: Some(1e-12),
+        max_iterations: Some(1000),
+    });
+    s.set_mapping(m).unwrap();
+    let want = nums(&r["weights"]);
+    let got = &s.data().weights;
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert!((g - w).abs() < 1e-9 * w.abs().max(1.0), "{g} vs {w}");
+    }
+    let summary = s.data().weighting.as_ref().unwrap();
+    assert!(summary.raked && (summary.sum_weights - 1000.0).abs() < 1e-6);
+}
+
+/// A CSV of the fixture's first share case: "Did you attend?" Yes/No with a weight column.
+fn share_csv(c: &Value) -> String {
+    let mut csv = String::from("Did you attend? / ¿Asistió?,Weight\n");
+    for (y, w) in nums(&c["values"]).iter().zip(nums(&c["weights"])) {
+        csv.push_str(&format!("{},{w}\n", if *y == 1.0 { "Yes" } else { "No" }));
+    }
+    csv
+}
+
+fn weighted_survey(csv: &str, weight: &str) -> waterline::survey::Survey {
+    use waterline::survey::{ReadOptions, Survey};
+    let mut s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    let mut m = s.mapping().clone();
+    let key = m
+        .columns
+        .iter()
+        .find(|c| c.header == weight)
+        .unwrap()
+        .key
+        .clone();
+    m.instrument
+        .items
+        .retain(|i| i.column.as_deref() != Some(key.as_str()));
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
+    s
+}
+
+#[test]
+fn the_report_weights_a_declared_column() {
+    use waterline::survey::report::ReportOptions;
+    let f = fixture();
+    let c = &f["cases"][0];
+    let s = weighted_survey(&share_csv(c), "Weight");
+    let o = ReportOptions {
+        level: c["level"].as_f64().unwrap(),
+        ..ReportOptions::default()
+    };
+    let r = s.report(&o).unwrap();
+    assert!(r.weighting.is_some());
+    let item = &r.items[0];
+    assert!(item.weighted);
+    let t = &item.top_box.as_ref().unwrap().interval;
+    close(t.estimate, &c["mean"]["estimate"], 1e-13, "top box");
+    close(t.lower, &c["wilsonKish"][0], 1e-12, "top box lower");
+    close(t.upper, &c["wilsonKish"][1], 1e-12, "top box upper");
+    close(item.n_eff.unwrap(), &c["mean"]["nEff"], 1e-12, "n_eff");
+    let w = item.weighted_estimate.as_ref().unwrap();
+    close(w.deff.unwrap(), &c["mean"]["deff"], 1e-12, "deff");
+    // Counts stay unweighted.
+    let yes = nums(&c["values"]).iter().filter(|v| **v == 1.0).count() as u64;
+    assert_eq!(t.x, yes);
+    assert!(item.sentence.en.contains("Weighted: effective n = "));
+    assert!(item.sentence.es.contains("Ponderado: n efectivo = "));
+}
+
+#[test]
+fn equal_weights_reproduce_the_unweighted_report() {
+    use waterline::survey::report::ReportOptions;
+    use waterline::survey::{ReadOptions, Survey};
+    let f = fixture();
+    let c = &f["cases"][1];
+    let csv = share_csv(c);
+    let plain = Survey::from_csv(&csv, &ReadOptions::default()).unwrap();
+    let equal: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l}\n")
+            } else {
+                format!("{},2.5\n", l.split(',').next().unwrap())
+            }
+        })
+        .collect();
+    let weighted = weighted_survey(&equal, "Weight");
+    let o = ReportOptions::default();
+    let (a, b) = (plain.report(&o).unwrap(), weighted.report(&o).unwrap());
+    let (a, b) = (&a.items[0], &b.items[0]);
+    assert!(!a.weighted && b.weighted);
+    let (ta, tb) = (
+        &a.top_box.as_ref().unwrap().interval,
+        &b.top_box.as_ref().unwrap().interval,
+    );
+    assert_eq!(ta.x, tb.x);
+    assert!((ta.estimate - tb.estimate).abs() < 1e-15);
+    assert!((ta.lower - tb.lower).abs() < 1e-14);
+    assert!((ta.upper - tb.upper).abs() < 1e-14);
+    for (sa, sb) in a.distribution.iter().zip(&b.distribution) {
+        assert_eq!(sa.count, sb.count);
+        assert!((sa.share - sb.share).abs() < 1e-15);
+        assert!((sa.lower - sb.lower).abs() < 1e-14);
+    }
+    assert!((b.deff_kish.unwrap() - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn a_blank_weight_is_an_error_naming_the_line() {
+    use waterline::survey::{ReadOptions, Survey};
+    let csv = "Did you attend?,Weight\nYes,1\nNo,\nYes,2\n";
+    let mut s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    let mut m = s.mapping().clone();
+    m.weight = m
+        .columns
+        .iter()
+        .find(|c| c.header == "Weight")
+        .map(|c| c.key.clone());
+    let e = s.set_mapping(m).unwrap_err();
+    assert_eq!(e.code.as_str(), "invalid_weight");
+    assert_eq!(e.details["line"], 3.0.into());
+    assert!(s.mapping().weight.is_none(), "the previous mapping stays");
+}

@@ -623,7 +623,7 @@ export type EngineError = {
  * Stable error codes. The serialized form (`snake_case`) is the public contract: the page and
  * scripts match on it, so a code is never renamed, only added.
  */
-export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
+export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "not_converged" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
 
 /**
  * A value in an error's `details`: a number, a text or a list of them.
@@ -1238,7 +1238,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_waves" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
 
 /**
  * How many pairs improved (after > before), stayed the same or got worse, with their shares of
@@ -2757,6 +2757,24 @@ export type SurveyItemResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * True when the survey declares weights (#19): shares, top box and mean are weighted
+   * (see [`super::weighted`]); counts stay unweighted.
+   */
+  weighted: boolean,
+  /**
+   * Weighted: Kish effective sample size of the item's respondents, (Σw)²/Σw².
+   */
+  nEff: number | null,
+  /**
+   * Weighted: Kish design effect of the item's respondents' weights, n⁺/n_eff.
+   */
+  deffKish: number | null,
+  /**
+   * Weighted: the headline (top-box share, or a numeric item's mean) with its linearised
+   * SE, interval, n_eff and design effects (`deff` as svymean's `deff = "replace"`).
+   */
+  weightedEstimate: WeightedMean | null,
 };
 
 /**
@@ -2781,6 +2799,15 @@ export type SurveyMapping = {
    */
   ignored?: Array<string>,
   /**
+   * Key of the survey-weight column, only when the user declares one (#19): detection
+   * never sets it. Every weight must be a number ≥ 0 (see [`super::weights`]).
+   */
+  weight?: string | null,
+  /**
+   * Raking to known margins (#19), on top of the weight column if one is declared.
+   */
+  raking?: SurveyRaking | null,
+  /**
    * The instrument, with each item naming its column.
    */
   instrument: SurveyInstrument,
@@ -2789,6 +2816,25 @@ export type SurveyMapping = {
    */
   columns?: Array<SurveyColumnSummary>,
 };
+
+/**
+ * One known margin: a column and the target of each of its categories.
+ */
+export type SurveyMargin = {
+  /**
+   * Column key.
+   */
+  column: string,
+  /**
+   * Target per category, keyed by the cell value exactly as the file writes it.
+   */
+  targets: { [key in string]?: number },
+};
+
+/**
+ * Whether margins are population shares (each margin sums to 1) or counts.
+ */
+export type SurveyMarginScale = "shares" | "counts";
 
 /**
  * A code that is not an answer (9 = don't know, 0 = not applicable, −99 = skipped).
@@ -2909,6 +2955,28 @@ export type SurveyProposal = {
 };
 
 /**
+ * Raking to known margins.
+ */
+export type SurveyRaking = {
+  /**
+   * The margins, raked in this order.
+   */
+  margins: Array<SurveyMargin>,
+  /**
+   * Shares (default) or counts.
+   */
+  scale?: SurveyMarginScale,
+  /**
+   * Convergence tolerance in (0, 0.1]; default 1e-6.
+   */
+  tolerance?: number | null,
+  /**
+   * Sweep cap from 1 to 10,000; default 100.
+   */
+  maxIterations?: number | null,
+};
+
+/**
  * Options for reading; everything is detected when left out.
  */
 export type SurveyReadOptions = {
@@ -3000,6 +3068,10 @@ export type SurveyReport = {
    * wave comparisons and scales whose codes are undeclared).
    */
   notices: Array<Note>,
+  /**
+   * The survey weights used (#19), `null` when the survey declares none.
+   */
+  weighting: SurveyWeighting | null,
 };
 
 /**
@@ -3037,7 +3109,7 @@ export type SurveyReportOptions = {
 /**
  * What a column is used for.
  */
-export type SurveyRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "unused";
+export type SurveyRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "weight" | "unused";
 
 /**
  * Several items that measure one construct (e.g. "parent confidence").
@@ -3118,6 +3190,11 @@ export type SurveyScaleResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**
@@ -3312,6 +3389,17 @@ export type SurveyShiftResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * True when the shift is also estimated under the survey weights (#19); the tests above
+   * stay unweighted.
+   */
+  weighted: boolean,
+  /**
+   * Weighted: mean of after − before over complete pairs (top-box indicators for yes/no,
+   * Likert and change items: the change in the weighted top-box share; the values for
+   * numeric items), with linearised SE, normal interval, n_eff and design effects.
+   */
+  weightedShift: WeightedMean | null,
 };
 
 /**
@@ -3374,6 +3462,11 @@ export type SurveySubgroupResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**
@@ -3550,6 +3643,11 @@ export type SurveyWaveResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**
@@ -3584,6 +3682,48 @@ export type SurveyWaves = {
    * the report then adds a sensitivity table over several sizes.
    */
   sizesAssumed?: boolean,
+};
+
+/**
+ * How the report's weights were obtained, with their Kish summary.
+ */
+export type SurveyWeighting = {
+  /**
+   * The declared weight column, if any (the raking's base weights when raked).
+   */
+  column: string | null,
+  /**
+   * True when the weights were raked to margins.
+   */
+  raked: boolean,
+  /**
+   * Raking sweeps used (0 without raking).
+   */
+  iterations: number,
+  /**
+   * Largest remaining category gap over the total after raking (0 without raking).
+   */
+  maxGap: number,
+  /**
+   * Respondents (rows analysed).
+   */
+  n: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw² of the whole file.
+   */
+  nEff: number,
+  /**
+   * Kish design effect of the weights, n⁺/n_eff.
+   */
+  deffKish: number,
+  /**
+   * Reference of the weighted estimators.
+   */
+  reference: string,
 };
 
 /**
@@ -5645,6 +5785,76 @@ export type TwoProportionsOptions = {
    * agrees with z² of the uncorrected score test (R's `prop.test` defaults to `true`).
    */
   correct?: boolean,
+};
+
+/**
+ * The interval of a weighted share.
+ */
+export type WeightedInterval = "wilson_kish" | "korn_graubard";
+
+/**
+ * A weighted mean (or share) with its linearised standard error and design effects.
+ */
+export type WeightedMean = {
+  /**
+   * Σwy / Σw.
+   */
+  estimate: number,
+  /**
+   * Linearisation standard error (svymean's `SE`).
+   */
+  se: number,
+  /**
+   * Lower bound: for a mean, ȳ − z·SE (R `confint`); for a share, the chosen interval.
+   */
+  lower: number,
+  /**
+   * Upper bound.
+   */
+  upper: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * Values used (unweighted count, zero weights included).
+   */
+  n: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw².
+   */
+  nEff: number,
+  /**
+   * Kish's design effect of the weights, n⁺/n_eff (1 when all weights are equal).
+   */
+  deffKish: number,
+  /**
+   * svymean's `deff = "replace"`: V(ȳ) over the with-replacement simple random sampling
+   * variance; `null` when the values do not vary.
+   */
+  deff: number | null,
+  /**
+   * Reference for the estimate, SE and interval.
+   */
+  reference: string,
+};
+
+/**
+ * Options of the weighted estimators.
+ */
+export type WeightedOptions = {
+  /**
+   * Confidence level in (0, 1); default 0.95.
+   */
+  level?: number | null,
+  /**
+   * Shares only: `"wilson_kish"` (default) or `"korn_graubard"`.
+   */
+  interval?: WeightedInterval | null,
 };
 
 /**

@@ -19,6 +19,7 @@ mod guard;
 pub mod read;
 pub mod stats_scale;
 pub mod stats_shift;
+pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
 #[cfg(feature = "toc")]

@@ -124,6 +124,8 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::ChiSquareOptions>();
     v.visit::<stats::ChiSquareTest>();
     v.visit::<stats::GoodnessOfFit>();
+    v.visit::<super::stats_weighted::WeightedOptions>();
+    v.visit::<crate::stats::weighted::WeightedMean>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();
