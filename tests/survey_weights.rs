@@ -248,3 +248,28 @@ fn a_blank_weight_is_an_error_naming_the_line() {
     assert_eq!(e.details["line"], 3.0.into());
     assert!(s.mapping().weight.is_none(), "the previous mapping stays");
 }
+
+#[test]
+fn unknown_fields_in_raking_are_refused() {
+    use waterline::survey::Mapping;
+    let base = serde_json::json!({
+        "instrument": {"title": {"en": "", "es": ""}, "items": []},
+        "weight": "w",
+        "raking": {"margins": [{"column": "c", "targets": {"a": 0.5, "b": 0.5}}], "scale": "shares"}
+    });
+    let ok: Result<Mapping, _> = serde_json::from_value(base.clone());
+    if let Err(e) = &ok {
+        // The instrument sample may need more fields; the raking part is what is checked.
+        assert!(!e.to_string().contains("raking"), "{e}");
+    }
+    for path in ["/raking", "/raking/margins/0"] {
+        let mut bad = base.clone();
+        bad.pointer_mut(path)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert("zzTypo".into(), 1.into());
+        let e = serde_json::from_value::<Mapping>(bad).unwrap_err();
+        assert!(e.to_string().contains("zzTypo"), "{path}: {e}");
+    }
+}
