@@ -273,3 +273,40 @@ fn unknown_fields_in_raking_are_refused() {
         assert!(e.to_string().contains("zzTypo"), "{path}: {e}");
     }
 }
+
+#[test]
+fn a_same_row_pair_gets_the_weighted_shift_of_its_top_box() {
+    use waterline::survey::report::ReportOptions;
+    let f = fixture();
+    let c = &f["shifts"][0];
+    let (before, after, weights) = (nums(&c["before"]), nums(&c["after"]), nums(&c["weights"]));
+    let yn = |v: f64| if v == 1.0 { "Yes" } else { "No" };
+    let mut csv = String::from("Attended before?,Attended now?,Weight\n");
+    for ((b, a), w) in before.iter().zip(&after).zip(&weights) {
+        csv.push_str(&format!("{},{},{w}\n", yn(*b), yn(*a)));
+    }
+    let s = weighted_survey(&csv, "Weight");
+    let mut m = serde_json::to_value(s.mapping()).unwrap();
+    let ids: Vec<String> = m["instrument"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    m["instrument"]["pairs"] = serde_json::json!([{
+        "id": "attended", "design": "then_test", "before": ids[0], "after": ids[1]
+    }]);
+    m.as_object_mut().unwrap().remove("columns");
+    let mut s = s;
+    s.set_mapping(serde_json::from_value(m).unwrap()).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    let shift = &r.shifts[0];
+    assert!(shift.weighted);
+    let w = shift.weighted_shift.as_ref().unwrap();
+    close(w.estimate, &c["shift"]["estimate"], 1e-13, "weighted shift");
+    close(w.se, &c["shift"]["se"], 1e-12, "weighted shift se");
+    assert!(shift.sentence.en.contains("Weighted change: "));
+    assert!(shift.sentence.es.contains("Cambio ponderado: "));
+    // The McNemar test stays on the unweighted pairs.
+    assert_eq!(shift.n_used, before.len() as u64);
+}
