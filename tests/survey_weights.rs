@@ -310,3 +310,36 @@ fn a_same_row_pair_gets_the_weighted_shift_of_its_top_box() {
     // The McNemar test stays on the unweighted pairs.
     assert_eq!(shift.n_used, before.len() as u64);
 }
+
+#[test]
+fn rake_columns_matches_the_fixture_without_a_survey() {
+    use waterline::survey::weights::{rake_columns, MarginScale, RakeOptions};
+    let f = fixture();
+    let r = &f["rake"];
+    let columns: Vec<Vec<String>> = serde_json::from_value(r["columns"].clone()).unwrap();
+    let margins: Vec<std::collections::BTreeMap<String, f64>> =
+        serde_json::from_value(r["margins"].clone()).unwrap();
+    let o = RakeOptions {
+        scale: MarginScale::Counts,
+        tolerance: Some(1e-12),
+        max_iterations: Some(1000),
+        ..RakeOptions::default()
+    };
+    let got = rake_columns(&columns, &margins, &o).unwrap();
+    for (g, w) in got.weights.iter().zip(nums(&r["weights"])) {
+        assert!((g - w).abs() < 1e-9 * w.abs().max(1.0), "{g} vs {w}");
+    }
+    // A category without a target names its row (from 0).
+    let mut short = margins.clone();
+    short[0].remove("east");
+    let e = rake_columns(&columns, &short, &o).unwrap_err();
+    assert_eq!(e.code.as_str(), "unknown_label");
+    assert!(e.details.contains_key("row"));
+    assert_eq!(
+        rake_columns(&columns, &margins[..1], &o)
+            .unwrap_err()
+            .code
+            .as_str(),
+        "length_mismatch"
+    );
+}

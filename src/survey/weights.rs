@@ -155,8 +155,19 @@ fn column_weights(table: &Table, key: &str) -> Result<Vec<f64>> {
 
 /// Checks the raking options; returns (tolerance, cap).
 fn check_raking(r: &Raking) -> Result<(f64, u32)> {
-    let tol = r.tolerance.unwrap_or(RAKE_TOLERANCE);
-    let cap = r.max_iterations.unwrap_or(RAKE_MAX_ITERATIONS);
+    if r.margins.is_empty() {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            "raking needs at least one margin",
+        ));
+    }
+    check_limits(r.tolerance, r.max_iterations)
+}
+
+/// Checks the tolerance and the sweep cap (defaults filled in).
+fn check_limits(tolerance: Option<f64>, max_iterations: Option<u32>) -> Result<(f64, u32)> {
+    let tol = tolerance.unwrap_or(RAKE_TOLERANCE);
+    let cap = max_iterations.unwrap_or(RAKE_MAX_ITERATIONS);
     if !(tol > 0.0 && tol <= 0.1) {
         return Err(Error::new(
             Code::ParameterOutOfRange,
@@ -170,12 +181,6 @@ fn check_raking(r: &Raking) -> Result<(f64, u32)> {
             "maxIterations must be between 1 and 10,000",
         )
         .with("maxIterations", cap as f64));
-    }
-    if r.margins.is_empty() {
-        return Err(Error::new(
-            Code::ParameterOutOfRange,
-            "raking needs at least one margin",
-        ));
     }
     Ok((tol, cap))
 }
@@ -191,6 +196,25 @@ fn margin_cells(
         Error::new(Code::UnknownColumn, format!("no column \"{}\"", m.column))
             .with("column", m.column.as_str())
     })?;
+    let dict = &table.dicts[c];
+    let values: Vec<&str> = table.cells[c]
+        .iter()
+        .map(|&e| dict.values.get(e as usize).map_or("", String::as_str))
+        .collect();
+    margin_index(m, &values, base_total, scale, |row| {
+        ("line", table.line(row as u32) as f64)
+    })
+}
+
+/// The category index of each of `values` (one per row) in margin `m`, and its targets in
+/// category order (shares scaled to `base_total`). `at(row)` names a row in errors.
+fn margin_index(
+    m: &Margin,
+    values: &[&str],
+    base_total: f64,
+    scale: MarginScale,
+    at: impl Fn(usize) -> (&'static str, f64),
+) -> Result<(Vec<usize>, Vec<f64>)> {
     let keys: Vec<&String> = m.targets.keys().collect();
     let mut targets: Vec<f64> = m.targets.values().copied().collect();
     if let Some((k, v)) = m
@@ -221,27 +245,20 @@ fn margin_cells(
         }
         targets.iter_mut().for_each(|t| *t *= base_total / sum);
     }
-    let dict = &table.dicts[c];
-    let index: Vec<Option<usize>> = dict
-        .values
-        .iter()
-        .map(|v| keys.iter().position(|k| k.as_str() == v.as_str()))
-        .collect();
-    let mut cats = Vec::with_capacity(table.rows());
-    for (row, &e) in table.cells[c].iter().enumerate() {
-        let value = dict.values.get(e as usize).map_or("", String::as_str);
-        let Some(k) = index.get(e as usize).copied().flatten() else {
+    let mut cats = Vec::with_capacity(values.len());
+    for (row, value) in values.iter().enumerate() {
+        let Some(k) = keys.iter().position(|k| k.as_str() == *value) else {
+            let (name, place) = at(row);
             return Err(Error::new(
                 Code::UnknownLabel,
                 format!(
-                    "line {}: \"{value}\" in \"{}\" has no target: give every category a target",
-                    table.line(row as u32),
+                    "{name} {place}: \"{value}\" in \"{}\" has no target: give every category a target",
                     m.column
                 ),
             )
-            .with("line", table.line(row as u32) as f64)
+            .with(name, place)
             .with("column", m.column.as_str())
-            .with("value", value));
+            .with("value", *value));
         };
         cats.push(k);
     }
@@ -343,25 +360,12 @@ pub fn weights(table: &Table, mapping: &Mapping) -> Result<Option<(Vec<f64>, Wei
             cats.push(c);
             targets.push(t);
         }
-        let totals: Vec<f64> = targets.iter().map(|t| t.iter().sum()).collect();
-        if totals
-            .iter()
-            .any(|t| (t - totals[0]).abs() > 1e-9 * totals[0].max(1.0))
-        {
-            return Err(Error::new(
-                Code::ParameterOutOfRange,
-                "the margins' counts must add up to the same population total",
-            ));
-        }
-        (iterations, max_gap) = ipf(&mut w, &cats, &targets, tol, cap)?;
+        (iterations, max_gap) = fit(&mut w, &cats, &targets, tol, cap)?;
     }
-    let sw: f64 = w.iter().sum();
+    let (sw, n_eff, deff_kish) = kish(&w);
     if sw <= 0.0 || !sw.is_finite() {
         return Err(Error::new(Code::InvalidWeight, "the weights sum to 0"));
     }
-    let sw2: f64 = w.iter().map(|x| x * x).sum();
-    let positive = w.iter().filter(|&&x| x > 0.0).count() as f64;
-    let n_eff = sw * sw / sw2;
     let summary = Weighting {
         column: mapping.weight.clone(),
         raked: mapping.raking.is_some(),
@@ -370,10 +374,151 @@ pub fn weights(table: &Table, mapping: &Mapping) -> Result<Option<(Vec<f64>, Wei
         n: w.len(),
         sum_weights: sw,
         n_eff,
-        deff_kish: positive / n_eff,
+        deff_kish,
         reference: SVYMEAN_REF,
     };
     Ok(Some((w, summary)))
+}
+
+/// Options of [`rake_columns`]; every field has a default.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "RakeOptions"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct RakeOptions {
+    /// Base weights, one per row (≥ 0, positive sum); default 1 each.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub weights: Option<Vec<f64>>,
+    /// Shares (default: each margin sums to 1) or counts.
+    #[cfg_attr(test, ts(as = "Option<MarginScale>", optional))]
+    pub scale: MarginScale,
+    /// Convergence tolerance in (0, 0.1]; default 1e-6.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub tolerance: Option<f64>,
+    /// Sweep cap from 1 to 10,000; default 100.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub max_iterations: Option<u32>,
+}
+
+/// Raked weights with their Kish summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "RakeResult"))]
+#[serde(rename_all = "camelCase")]
+pub struct RakeResult {
+    /// One weight per row.
+    pub weights: Vec<f64>,
+    /// Sweeps used.
+    pub iterations: u32,
+    /// Largest remaining category gap over the total.
+    pub max_gap: f64,
+    /// Σw.
+    pub sum_weights: f64,
+    /// Kish effective sample size (Σw)²/Σw².
+    pub n_eff: f64,
+    /// Kish design effect n⁺/n_eff.
+    pub deff_kish: f64,
+}
+
+/// Rakes rows described by `columns` (column `i` holds each row's category, `margins[i]` the
+/// target of each category) as [`weights`] does for a mapping, without a survey: R
+/// `survey::rake`. Errors name the margin by its position (`column`) and the row (`row`, from 0).
+///
+/// # Errors
+/// [`Code::LengthMismatch`] (columns, margins or base weights of different lengths),
+/// [`Code::EmptySample`], [`Code::InvalidWeight`] (with `index`), and those of raking.
+pub fn rake_columns(
+    columns: &[Vec<String>],
+    margins: &[BTreeMap<String, f64>],
+    o: &RakeOptions,
+) -> Result<RakeResult> {
+    let n = columns.first().map_or(0, Vec::len);
+    if columns.len() != margins.len() || columns.iter().any(|c| c.len() != n) {
+        return Err(Error::new(
+            Code::LengthMismatch,
+            "give one margin per column, and one category per row in every column",
+        )
+        .with("columns", columns.len())
+        .with("margins", margins.len()));
+    }
+    if n == 0 {
+        return Err(Error::new(Code::EmptySample, "no rows to rake"));
+    }
+    let mut w = match &o.weights {
+        Some(b) if b.len() != n => {
+            return Err(
+                Error::new(Code::LengthMismatch, "give one base weight per row")
+                    .with("weights", b.len())
+                    .with("rows", n),
+            )
+        }
+        Some(b) => {
+            if let Some(i) = b.iter().position(|x| !(x.is_finite() && *x >= 0.0)) {
+                return Err(Error::new(
+                    Code::InvalidWeight,
+                    "base weights must be finite numbers of 0 or more",
+                )
+                .with("index", i));
+            }
+            b.clone()
+        }
+        None => vec![1.0; n],
+    };
+    let (tol, cap) = check_limits(o.tolerance, o.max_iterations)?;
+    let base: f64 = w.iter().sum();
+    if base <= 0.0 || !base.is_finite() {
+        return Err(Error::new(Code::InvalidWeight, "the base weights sum to 0"));
+    }
+    let mut cats = Vec::new();
+    let mut targets = Vec::new();
+    for (i, (col, t)) in columns.iter().zip(margins).enumerate() {
+        let m = Margin {
+            column: i.to_string(),
+            targets: t.clone(),
+        };
+        let values: Vec<&str> = col.iter().map(String::as_str).collect();
+        let (c, t) = margin_index(&m, &values, base, o.scale, |row| ("row", row as f64))?;
+        cats.push(c);
+        targets.push(t);
+    }
+    let (iterations, max_gap) = fit(&mut w, &cats, &targets, tol, cap)?;
+    let (sum_weights, n_eff, deff_kish) = kish(&w);
+    Ok(RakeResult {
+        weights: w,
+        iterations,
+        max_gap,
+        sum_weights,
+        n_eff,
+        deff_kish,
+    })
+}
+
+/// Σw, Kish n_eff and Kish deff of `w`.
+fn kish(w: &[f64]) -> (f64, f64, f64) {
+    let sw: f64 = w.iter().sum();
+    let sw2: f64 = w.iter().map(|x| x * x).sum();
+    let positive = w.iter().filter(|&&x| x > 0.0).count() as f64;
+    let n_eff = sw * sw / sw2;
+    (sw, n_eff, positive / n_eff)
+}
+
+/// Checks that every margin has the same total, then fits.
+fn fit(
+    w: &mut [f64],
+    cats: &[Vec<usize>],
+    targets: &[Vec<f64>],
+    tol: f64,
+    cap: u32,
+) -> Result<(u32, f64)> {
+    let totals: Vec<f64> = targets.iter().map(|t| t.iter().sum()).collect();
+    if totals
+        .iter()
+        .any(|t| (t - totals[0]).abs() > 1e-9 * totals[0].max(1.0))
+    {
+        return Err(Error::new(
+            Code::ParameterOutOfRange,
+            "the margins' counts must add up to the same population total",
+        ));
+    }
+    ipf(w, cats, targets, tol, cap)
 }
 
 #[cfg(test)]

@@ -1582,6 +1582,58 @@ export type ProposalScore = {
 export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
 
 /**
+ * Options of [`rake_columns`]; every field has a default.
+ */
+export type RakeOptions = {
+  /**
+   * Base weights, one per row (≥ 0, positive sum); default 1 each.
+   */
+  weights?: Array<number> | null,
+  /**
+   * Shares (default: each margin sums to 1) or counts.
+   */
+  scale?: SurveyMarginScale,
+  /**
+   * Convergence tolerance in (0, 0.1]; default 1e-6.
+   */
+  tolerance?: number | null,
+  /**
+   * Sweep cap from 1 to 10,000; default 100.
+   */
+  maxIterations?: number | null,
+};
+
+/**
+ * Raked weights with their Kish summary.
+ */
+export type RakeResult = {
+  /**
+   * One weight per row.
+   */
+  weights: Array<number>,
+  /**
+   * Sweeps used.
+   */
+  iterations: number,
+  /**
+   * Largest remaining category gap over the total.
+   */
+  maxGap: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw².
+   */
+  nEff: number,
+  /**
+   * Kish design effect n⁺/n_eff.
+   */
+  deffKish: number,
+};
+
+/**
  * One proposal's rank and its uncertainty.
  */
 export type RankInterval = {

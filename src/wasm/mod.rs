@@ -22,6 +22,8 @@ pub mod stats_shift;
 pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
+#[cfg(feature = "survey")]
+pub mod survey_weights;
 #[cfg(feature = "toc")]
 pub mod toc;
 /// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).

@@ -134,6 +134,8 @@ fn roots(v: &mut Collect) {
     v.visit::<survey::ReportOptions>();
     v.visit::<survey::Report>();
     v.visit::<survey::report::SensitivityRow>();
+    v.visit::<survey::weights::RakeOptions>();
+    v.visit::<survey::weights::RakeResult>();
     // Review rounds.
     v.visit::<c::Rubric>();
     v.visit::<c::RubricEdit>();

@@ -60,3 +60,11 @@ test('a Survey weights its report only when the mapping declares the column', ()
   survey.free();
   bad.free();
 });
+
+test('rake matches iterative proportional fitting of the reference', () => {
+  const r = fixture.rake;
+  const got = w.rake(r.columns, r.margins, { scale: 'counts', tolerance: 1e-12, maxIterations: 1000 });
+  got.weights.forEach((g, i) => close(g, r.weights[i], 1e-9, `weight ${i}`));
+  assert.throws(() => w.rake(r.columns, r.margins, { scale: 'counts', maxIterations: 0 }), { code: 'parameter_out_of_range' });
+  assert.throws(() => w.rake([['a', 'b']], [{ a: 1, b: 0 }], { scale: 'shares', weights: [1, -1] }), { code: 'invalid_weight' });
+});

@@ -6,7 +6,7 @@ import type {
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
-  WeightedMean, SurveyWeighting,
+  WeightedMean, SurveyWeighting, RakeResult,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
@@ -75,6 +75,8 @@ export async function usage(): Promise<void> {
   const wm: WeightedMean = waterline.weightedMean([3, 4, 5], [1, 1, 2], null);
   const wd: WeightedMean = waterline.weightedShift([0, 1], [1, 1], [1, 2]);
   const weighting: SurveyWeighting | null = report.weighting;
+  const raked: RakeResult = waterline.rake([['a', 'b', 'b']], [{ a: 0.5, b: 0.5 }], { scale: 'shares', weights: [1, 1, 2], tolerance: 1e-8, maxIterations: 20 });
+  console.log(raked.weights[0], raked.nEff, raked.iterations);
   const itemDeff: number | null = report.items[0].deffKish;
   console.log(ws.nEff, wm.deff, wd.se, weighting?.nEff, itemDeff, report.items[0].weighted, report.shifts[0]?.weightedShift?.estimate);
   mapping.weight = null;
