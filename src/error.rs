@@ -81,8 +81,11 @@ pub enum Code {
     InvalidBudget,
     /// A rubric condition's score scale has fewer than two points, or points not increasing.
     InvalidScale,
-    /// A condition weight is negative or not finite, or every weight is zero.
+    /// A condition weight is negative or not finite, or every weight is zero; a survey
+    /// weight is blank, not a number, negative or infinite (with `line`, `column`, `value`).
     InvalidWeight,
+    /// An iterative fit (survey raking) did not converge within its iteration cap.
+    NotConverged,
     /// A score comes from a reviewer who has a conflict of interest with the proposal.
     ConflictOfInterest,
     /// A proposal's amount is not a whole number of dollars, or its minimum exceeds its request.
@@ -142,6 +145,7 @@ impl Code {
             Code::InvalidBudget => "invalid_budget",
             Code::InvalidScale => "invalid_scale",
             Code::InvalidWeight => "invalid_weight",
+            Code::NotConverged => "not_converged",
             Code::ConflictOfInterest => "conflict_of_interest",
             Code::InvalidAmount => "invalid_amount",
             Code::InfeasibleConstraints => "infeasible_constraints",

@@ -108,6 +108,14 @@ note_codes! {
     WaveScalesUnconfirmed = "wave_scales_unconfirmed",
     /// Wave sizes are assumed (`n1`, `n2`): see the sensitivity table.
     WaveSizesAssumed = "wave_sizes_assumed",
+    /// Weighted survey: a pre/post pair matched across waves by id is not weighted.
+    WeightsUnweightedMatched = "weights_unweighted_matched",
+    /// Weighted survey: scales are not weighted.
+    WeightsUnweightedScales = "weights_unweighted_scales",
+    /// Weighted survey: subgroup tables are not weighted; small cells use unweighted counts.
+    WeightsUnweightedSubgroups = "weights_unweighted_subgroups",
+    /// Weighted survey: wave comparisons are not weighted.
+    WeightsUnweightedWaves = "weights_unweighted_waves",
 
 
     // ---- conditions (src/conditions/) ----

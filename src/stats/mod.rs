@@ -60,6 +60,7 @@ pub mod student_t;
 mod t_large_df;
 pub mod two_by_two;
 pub mod two_sample;
+pub mod weighted;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
 pub use agreement::{

@@ -41,6 +41,10 @@ pub struct Dataset {
     pub missing: Vec<ColumnMissing>,
     /// Rows of the file left out by the duplicate-id policy (not in `rows`).
     pub dropped_rows: u64,
+    /// Per row: its survey weight (#19). Empty when the mapping declares no weights.
+    pub weights: Vec<f64>,
+    /// How the weights were obtained, with their Kish summary; `None` when unweighted.
+    pub weighting: Option<super::weights::Weighting>,
 }
 
 /// Collects problem values of one column before they become issues.
@@ -524,6 +528,10 @@ impl Dataset {
             d.choices.push(choices);
         }
         d.issues.extend(wave_issues);
+        if let Some((w, summary)) = super::weights::weights(table, mapping)? {
+            d.weights = w;
+            d.weighting = Some(summary);
+        }
         if let Some(c) = id_col {
             d.ids = table.cells.get(c).cloned().unwrap_or_default();
         }

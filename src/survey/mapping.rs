@@ -30,6 +30,8 @@ pub enum Role {
     Wave,
     /// Deliberately ignored (e-mail, IP address, collector...).
     Ignored,
+    /// The survey weight the user declared (never detected).
+    Weight,
     /// Not used by anything in the mapping.
     Unused,
 }
@@ -76,6 +78,15 @@ pub struct Mapping {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
     pub ignored: Vec<String>,
+    /// Key of the survey-weight column, only when the user declares one (#19): detection
+    /// never sets it. Every weight must be a number ≥ 0 (see [`super::weights`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub weight: Option<String>,
+    /// Raking to known margins (#19), on top of the weight column if one is declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub raking: Option<super::weights::Raking>,
     /// The instrument, with each item naming its column.
     pub instrument: Instrument,
     /// Read-only summary of every file column (ignored when a mapping is applied).
@@ -115,6 +126,12 @@ impl Mapping {
         }
         for k in &self.ignored {
             check(k, "ignored")?;
+        }
+        if let Some(k) = &self.weight {
+            check(k, "weight")?;
+        }
+        for m in self.raking.iter().flat_map(|r| &r.margins) {
+            check(&m.column, "raking")?;
         }
         if let Some(w) = &self.instrument.waves {
             check(&w.column, "waves")?;
@@ -171,6 +188,8 @@ impl Mapping {
                     Role::RespondentId
                 } else if is_wave {
                     Role::Wave
+                } else if self.weight.as_deref() == Some(key) {
+                    Role::Weight
                 } else if !items.is_empty() {
                     Role::Item
                 } else if self.timestamps.iter().any(|t| t == key) {

@@ -36,6 +36,7 @@ pub mod report;
 pub mod session;
 pub mod table;
 pub mod validate;
+pub mod weights;
 
 pub use duplicates::DuplicatePolicy;
 pub use encoding::{EncodingInfo, EncodingSource};

@@ -938,7 +938,7 @@ export type EquityConstraint = {
  * Stable error codes. The serialized form (`snake_case`) is the public contract: the page and
  * scripts match on it, so a code is never renamed, only added.
  */
-export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
+export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "not_converged" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
 
 /**
  * A value in an error's `details`: a number, a text or a list of them.
@@ -2408,6 +2408,58 @@ export type ProposalsCsv = {
 export type Provenance = "fsg" | "alianza_source" | "alianza_inferred" | "custom";
 
 /**
+ * Options of [`rake_columns`]; every field has a default.
+ */
+export type RakeOptions = {
+  /**
+   * Base weights, one per row (≥ 0, positive sum); default 1 each.
+   */
+  weights?: Array<number> | null,
+  /**
+   * Shares (default: each margin sums to 1) or counts.
+   */
+  scale?: SurveyMarginScale,
+  /**
+   * Convergence tolerance in (0, 0.1]; default 1e-6.
+   */
+  tolerance?: number | null,
+  /**
+   * Sweep cap from 1 to 10,000; default 100.
+   */
+  maxIterations?: number | null,
+};
+
+/**
+ * Raked weights with their Kish summary.
+ */
+export type RakeResult = {
+  /**
+   * One weight per row.
+   */
+  weights: Array<number>,
+  /**
+   * Sweeps used.
+   */
+  iterations: number,
+  /**
+   * Largest remaining category gap over the total.
+   */
+  maxGap: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw².
+   */
+  nEff: number,
+  /**
+   * Kish design effect n⁺/n_eff.
+   */
+  deffKish: number,
+};
+
+/**
  * One proposal's rank and its uncertainty.
  */
 export type RankInterval = {
@@ -3690,6 +3742,24 @@ export type SurveyItemResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * True when the survey declares weights (#19): shares, top box and mean are weighted
+   * (see [`super::weighted`]); counts stay unweighted.
+   */
+  weighted: boolean,
+  /**
+   * Weighted: Kish effective sample size of the item's respondents, (Σw)²/Σw².
+   */
+  nEff: number | null,
+  /**
+   * Weighted: Kish design effect of the item's respondents' weights, n⁺/n_eff.
+   */
+  deffKish: number | null,
+  /**
+   * Weighted: the headline (top-box share, or a numeric item's mean) with its linearised
+   * SE, interval, n_eff and design effects (`deff` as svymean's `deff = "replace"`).
+   */
+  weightedEstimate: WeightedMean | null,
 };
 
 /**
@@ -3714,6 +3784,15 @@ export type SurveyMapping = {
    */
   ignored?: Array<string>,
   /**
+   * Key of the survey-weight column, only when the user declares one (#19): detection
+   * never sets it. Every weight must be a number ≥ 0 (see [`super::weights`]).
+   */
+  weight?: string | null,
+  /**
+   * Raking to known margins (#19), on top of the weight column if one is declared.
+   */
+  raking?: SurveyRaking | null,
+  /**
    * The instrument, with each item naming its column.
    */
   instrument: SurveyInstrument,
@@ -3722,6 +3801,25 @@ export type SurveyMapping = {
    */
   columns?: Array<SurveyColumnSummary>,
 };
+
+/**
+ * One known margin: a column and the target of each of its categories.
+ */
+export type SurveyMargin = {
+  /**
+   * Column key.
+   */
+  column: string,
+  /**
+   * Target per category, keyed by the cell value exactly as the file writes it.
+   */
+  targets: { [key in string]?: number },
+};
+
+/**
+ * Whether margins are population shares (each margin sums to 1) or counts.
+ */
+export type SurveyMarginScale = "shares" | "counts";
 
 /**
  * A code that is not an answer (9 = don't know, 0 = not applicable, −99 = skipped).
@@ -3842,6 +3940,28 @@ export type SurveyProposal = {
 };
 
 /**
+ * Raking to known margins.
+ */
+export type SurveyRaking = {
+  /**
+   * The margins, raked in this order.
+   */
+  margins: Array<SurveyMargin>,
+  /**
+   * Shares (default) or counts.
+   */
+  scale?: SurveyMarginScale,
+  /**
+   * Convergence tolerance in (0, 0.1]; default 1e-6.
+   */
+  tolerance?: number | null,
+  /**
+   * Sweep cap from 1 to 10,000; default 100.
+   */
+  maxIterations?: number | null,
+};
+
+/**
  * Options for reading; everything is detected when left out.
  */
 export type SurveyReadOptions = {
@@ -3933,6 +4053,10 @@ export type SurveyReport = {
    * wave comparisons and scales whose codes are undeclared).
    */
   notices: Array<Note>,
+  /**
+   * The survey weights used (#19), `null` when the survey declares none.
+   */
+  weighting: SurveyWeighting | null,
 };
 
 /**
@@ -3970,7 +4094,7 @@ export type SurveyReportOptions = {
 /**
  * What a column is used for.
  */
-export type SurveyRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "unused";
+export type SurveyRole = "item" | "respondent_id" | "timestamp" | "wave" | "ignored" | "weight" | "unused";
 
 /**
  * Several items that measure one construct (e.g. "parent confidence").
@@ -4051,6 +4175,11 @@ export type SurveyScaleResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**
@@ -4245,6 +4374,17 @@ export type SurveyShiftResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * True when the shift is also estimated under the survey weights (#19); the tests above
+   * stay unweighted.
+   */
+  weighted: boolean,
+  /**
+   * Weighted: mean of after − before over complete pairs (top-box indicators for yes/no,
+   * Likert and change items: the change in the weighted top-box share; the values for
+   * numeric items), with linearised SE, normal interval, n_eff and design effects.
+   */
+  weightedShift: WeightedMean | null,
 };
 
 /**
@@ -4307,6 +4447,11 @@ export type SurveySubgroupResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**
@@ -4483,6 +4628,11 @@ export type SurveyWaveResult = {
    * One sentence in English and Spanish.
    */
   sentence: SurveySentence,
+  /**
+   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+   * and scales stay unweighted even when the survey declares weights; the report says so).
+   */
+  weighted: boolean,
 };
 
 /**

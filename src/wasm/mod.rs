@@ -26,8 +26,11 @@ pub mod stats_dist;
 pub mod stats_agreement;
 pub mod stats_scale;
 pub mod stats_shift;
+pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
+#[cfg(feature = "survey")]
+pub mod survey_weights;
 #[cfg(feature = "toc")]
 pub mod toc;
 /// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).

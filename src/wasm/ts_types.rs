@@ -146,6 +146,8 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::CorrelationOptions>();
     v.visit::<stats::Correlation>();
     v.visit::<stats::KruskalWallis>();
+    v.visit::<super::stats_weighted::WeightedOptions>();
+    v.visit::<crate::stats::weighted::WeightedMean>();
     // Surveys.
     v.visit::<survey::ReadOptions>();
     v.visit::<survey::DuplicatePolicy>();
@@ -154,6 +156,8 @@ fn roots(v: &mut Collect) {
     v.visit::<survey::ReportOptions>();
     v.visit::<survey::Report>();
     v.visit::<survey::report::SensitivityRow>();
+    v.visit::<survey::weights::RakeOptions>();
+    v.visit::<survey::weights::RakeResult>();
     // Review rounds.
     v.visit::<c::Rubric>();
     v.visit::<c::RubricEdit>();

@@ -12,7 +12,7 @@ stats.initSync({ module: readFileSync(new URL('../../pkg/stats/waterline_bg.wasm
 
 // The exports of the three areas (src/wasm/survey.rs, conditions.rs, toc.rs).
 const areas = [
-  'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity',
+  'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity', 'rake',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
   'assignReviewers', 'parseProposalsCsv', 'parseReviewersCsv', 'reviewTemplateCsv',

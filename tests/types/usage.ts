@@ -7,6 +7,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   IccResult, KrippendorffAlpha, CohensKappa, FleissKappa, Correlation, KruskalWallis, AlphaMetric,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
+  WeightedMean, SurveyWeighting, RakeResult,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   Decision, LineStatus,
   ProposalsCsv, ReviewersCsv, Assignment, AssignedReview,
@@ -99,6 +100,18 @@ export async function usage(): Promise<void> {
   const textEntry: boolean = fromBytes.issues().headers[0].textEntry;
   fromBytes.free();
   console.log(enc, textEntry);
+
+  // Survey weights (#19).
+  const ws: WeightedMean = waterline.weightedShare([1, 0, 1], new Float64Array([1, 2, 0.5]), { level: 0.9, interval: 'korn_graubard' });
+  const wm: WeightedMean = waterline.weightedMean([3, 4, 5], [1, 1, 2], null);
+  const wd: WeightedMean = waterline.weightedShift([0, 1], [1, 1], [1, 2]);
+  const weighting: SurveyWeighting | null = report.weighting;
+  const raked: RakeResult = waterline.rake([['a', 'b', 'b']], [{ a: 0.5, b: 0.5 }], { scale: 'shares', weights: [1, 1, 2], tolerance: 1e-8, maxIterations: 20 });
+  console.log(raked.weights[0], raked.nEff, raked.iterations);
+  const itemDeff: number | null = report.items[0].deffKish;
+  console.log(ws.nEff, wm.deff, wd.se, weighting?.nEff, itemDeff, report.items[0].weighted, report.shifts[0]?.weightedShift?.estimate);
+  mapping.weight = null;
+  mapping.raking = { margins: [{ column: 'c0', targets: { a: 0.5, b: 0.5 } }], scale: 'shares', tolerance: 1e-6, maxIterations: 50 };
   const book: string = survey.codebook();
   survey.setCodebook(book);
   survey.setCodebook(new TextEncoder().encode(book));

@@ -116,6 +116,16 @@ pub struct ItemResult {
     pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
+    /// True when the survey declares weights (#19): shares, top box and mean are weighted
+    /// (see [`super::weighted`]); counts stay unweighted.
+    pub weighted: bool,
+    /// Weighted: Kish effective sample size of the item's respondents, (Σw)²/Σw².
+    pub n_eff: Option<f64>,
+    /// Weighted: Kish design effect of the item's respondents' weights, n⁺/n_eff.
+    pub deff_kish: Option<f64>,
+    /// Weighted: the headline (top-box share, or a numeric item's mean) with its linearised
+    /// SE, interval, n_eff and design effects (`deff` as svymean's `deff = "replace"`).
+    pub weighted_estimate: Option<crate::stats::weighted::WeightedMean>,
 }
 
 const WILSON_REF: &str = "Wilson (1927), JASA 22, 209–212; R prop.test(x, n, correct = FALSE)";
@@ -150,6 +160,13 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
                 options.level,
                 w.as_ref().map(|(_, v)| v.clone()),
             );
+            if !data.weights.is_empty() {
+                let rows = rows.as_deref();
+                super::weighted::item(item, k, data, rows, options.level, &mut r);
+                r.sentence = sentence(item, &r, options.level);
+                let deff = r.weighted_estimate.as_ref().and_then(|m| m.deff);
+                super::weighted::suffix(&mut r.sentence, r.n_eff, r.deff_kish.or(deff));
+            }
             if w.is_none() {
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
                     r.excluded = [
@@ -196,6 +213,10 @@ fn empty(item: &Item) -> ItemResult {
         warnings: Vec::new(),
         notices: Vec::new(),
         sentence: Sentence::default(),
+        weighted: false,
+        n_eff: None,
+        deff_kish: None,
+        weighted_estimate: None,
     }
 }
 
@@ -609,11 +630,13 @@ fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
                     _ => String::new(),
                 };
                 let med = r.median.map_or(String::new(), |v| num(v, 2, lang));
-                match (lang, r.mean.is_some()) {
-                    (Lang::En, true) => format!("{head}mean {m}{ci}, median {med} {n}."),
-                    (Lang::Es, true) => format!("{head}media {m}{ci}, mediana {med} {n}."),
-                    (Lang::En, false) => format!("{head}median {med} {n}."),
-                    (Lang::Es, false) => format!("{head}mediana {med} {n}."),
+                match (lang, r.mean.is_some(), r.median.is_some()) {
+                    (Lang::En, true, true) => format!("{head}mean {m}{ci}, median {med} {n}."),
+                    (Lang::Es, true, true) => format!("{head}media {m}{ci}, mediana {med} {n}."),
+                    (Lang::En, true, false) => format!("{head}mean {m}{ci} {n}."),
+                    (Lang::Es, true, false) => format!("{head}media {m}{ci} {n}."),
+                    (Lang::En, false, _) => format!("{head}median {med} {n}."),
+                    (Lang::Es, false, _) => format!("{head}mediana {med} {n}."),
                 }
             }
             ItemType::Text => String::new(),

@@ -21,6 +21,8 @@
 //! | `test_not_computed` | warning | `test` (method tag), `reason` (error code) | a test that failed |
 //! | `wave_no_answers` | warning | — | a wave without answers to the item |
 //! | `wave_sizes_assumed` | warning | `n1`, `n2` | wave comparisons on assumed sizes |
+//! | `weights_unweighted_matched` | info | — | a weighted survey's pre/post pair matched across waves |
+//! | `weights_unweighted_scales`, `_subgroups`, `_waves` | info | — | a weighted survey's unweighted sections |
 
 pub mod describe;
 pub mod notice;
@@ -29,6 +31,7 @@ pub mod sentence;
 pub mod shift;
 pub mod subgroup;
 pub mod waves;
+pub mod weighted;
 
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
@@ -207,6 +210,8 @@ pub struct Report {
     /// Every withheld headline of the report, as notes of severity `withheld` (items, shifts,
     /// wave comparisons and scales whose codes are undeclared).
     pub notices: Vec<Note>,
+    /// The survey weights used (#19), `null` when the survey declares none.
+    pub weighting: Option<crate::survey::weights::Weighting>,
 }
 
 /// `test_not_computed`: the test `test` (its method tag) failed with the error `e`; the note
@@ -322,9 +327,18 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     }
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
+    for s in &mut shifts {
+        weighted::shift(ins, data, s, options.level);
+    }
     let mut wave_results = waves::compare_all(ins, data, options);
     let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
     let scales = scales::scales(ins, data, options);
+    warnings.extend(weighted::unweighted_sections(
+        data,
+        !wave_results.is_empty(),
+        !subgroups.is_empty(),
+        !scales.is_empty(),
+    ));
     let mut notices: Vec<Note> = Vec::new();
     for r in &items {
         for n in &r.notices {
@@ -369,6 +383,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     let m = ps.len();
     for s in &mut shifts {
         s.sentence = shift::sentence(s, options);
+        weighted::shift_suffix(s, options.level);
     }
     for w in &mut wave_results {
         w.sentence = waves::sentence(w, options);
@@ -405,6 +420,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         },
         warnings,
         notices,
+        weighting: data.weighting.clone(),
     })
 }
 

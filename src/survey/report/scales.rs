@@ -42,6 +42,9 @@ pub struct ScaleResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
+    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    pub weighted: bool,
 }
 
 /// One item's values and, when reversed, its (lowest, highest) point values.
@@ -161,6 +164,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
+                weighted: false,
             };
             match cronbach_alpha(
                 &m,

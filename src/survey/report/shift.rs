@@ -78,6 +78,13 @@ pub struct ShiftResult {
     pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
+    /// True when the shift is also estimated under the survey weights (#19); the tests above
+    /// stay unweighted.
+    pub weighted: bool,
+    /// Weighted: mean of after − before over complete pairs (top-box indicators for yes/no,
+    /// Likert and change items: the change in the weighted top-box share; the values for
+    /// numeric items), with linearised SE, normal interval, n_eff and design effects.
+    pub weighted_shift: Option<crate::stats::weighted::WeightedMean>,
 }
 
 /// Matched (before, after) values and the exclusions.
@@ -219,6 +226,8 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             warnings: Vec::new(),
             notices: Vec::new(),
             sentence: Sentence::default(),
+            weighted: false,
+            weighted_shift: None,
         };
         if let Some(notice) = comparable(item, after_item, &pair.id) {
             r.notices.push(notice);

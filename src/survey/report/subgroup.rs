@@ -77,6 +77,9 @@ pub struct SubgroupResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
+    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    pub weighted: bool,
 }
 
 /// Applies rules 1–3 to rows given their sizes and top-box counts.
@@ -250,6 +253,7 @@ pub fn subgroups(
                 method: Method::ChiSquareIndependence,
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
+                weighted: false,
             };
             match chi_square(&table, &ChiSquareOptions::default()) {
                 Ok(c) => {

@@ -154,6 +154,9 @@ pub struct WaveResult {
     pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
+    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
+    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    pub weighted: bool,
 }
 
 fn values_in(values: &[f64], wave: &[u16], w: u16) -> Vec<f64> {
@@ -207,6 +210,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             warnings: Vec::new(),
             notices: Vec::new(),
             sentence: Sentence::default(),
+            weighted: false,
         };
         if !item.declared() {
             r.notices.push(notice::codes(item));

@@ -9,24 +9,36 @@ const COLUMNS = ['section', 'id', 'question', 'subgroup', 'category', 'n', 'coun
 
 const test = (t) => (t ? { test: t.method, statistic: t.statistic, df: t.df, p_value: t.pValue, p_adjusted: t.pAdjusted, effect_name: t.effectName, effect: t.effect } : {});
 
+/** Survey weights (#19): with weights, three more columns say of every row whether it is
+ *  weighted, with the Kish effective size and design effect of its respondents. */
+const WEIGHT_COLUMNS = ['weighted', 'n_eff', 'deff_kish'];
+const weightOf = (r) => ({ weighted: r.weighted ?? false, n_eff: r.nEff ?? r.weightedShift?.nEff ?? null, deff_kish: r.deffKish ?? r.weightedShift?.deffKish ?? null });
+
 /** The report as CSV text (texts in the current language). */
 export function reportCsv(report) {
   const rows = [];
-  const add = (r) => rows.push(COLUMNS.map((c) => r[c]));
+  const columns = report.weighting ? [...COLUMNS, ...WEIGHT_COLUMNS] : COLUMNS;
+  let of = {};
+  const add = (r) => rows.push(columns.map((c) => (c in r ? r[c] : of[c])));
   const sentence = tr;
   for (const it of report.items) {
+    of = weightOf(it);
     const q = tr(it.text) + (it.wave ? ` (${it.wave})` : '');
     for (const d of it.distribution) add({ section: 'item', id: it.item, question: q, category: tr(d.label), n: d.n, count: d.count, estimate: d.share, lower: d.lower, upper: d.upper, method: it.method });
     if (it.topBox) add({ section: 'top_box', id: it.item, question: q, category: tr(it.topBox.label), n: it.topBox.interval.n, count: it.topBox.interval.x, estimate: it.topBox.interval.estimate, lower: it.topBox.interval.lower, upper: it.topBox.interval.upper, method: it.topBox.interval.method, sentence: sentence(it.sentence) });
     if (it.mean !== null && it.kind === 'numeric') add({ section: 'mean', id: it.item, question: q, n: it.nUsed, estimate: it.mean, lower: it.meanLower, upper: it.meanUpper, method: it.method, sentence: sentence(it.sentence) });
   }
   for (const s of report.shifts) {
+    of = { weighted: false };
     const numeric = s.kind === 'numeric';
     add({ section: 'shift', id: s.pair, question: tr(s.text), category: s.design, n: s.nUsed,
       estimate: numeric ? s.pairedT?.meanDifference : s.topChange?.estimate, lower: numeric ? s.pairedT?.lower : s.topChange?.lower, upper: numeric ? s.pairedT?.upper : s.topChange?.upper,
       method: numeric ? s.pairedT?.method : s.topChange?.method, ...test(s.test), sentence: sentence(s.sentence) });
     for (const k of ['improved', 'same', 'worse']) if (s[k]) add({ section: 'shift_share', id: s.pair, question: tr(s.text), category: k, n: s[k].n, count: s[k].count, estimate: s[k].share, lower: s[k].lower, upper: s[k].upper, method: 'wilson' });
+    const ws = s.weightedShift;
+    if (ws) add({ section: 'shift_weighted', id: s.pair, question: tr(s.text), category: s.design, n: ws.n, estimate: ws.estimate, lower: ws.lower, upper: ws.upper, method: 'svymean_linearised', ...weightOf(s) });
   }
+  of = { weighted: false };
   for (const w of report.waves) {
     const tp = w.twoProportions;
     add({ section: 'waves', id: w.item, question: tr(w.text), category: `${w.from} -> ${w.to}${w.sizesAssumed ? ' (sizes assumed)' : ''}`, n: w.nFrom + w.nTo,
@@ -38,7 +50,7 @@ export function reportCsv(report) {
     add({ section: 'subgroup_test', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: tr(s.groupText), n: s.nUsed, ...test(s.test), method: s.method, sentence: sentence(s.sentence) });
   }
   for (const s of report.scales) add({ section: 'scale', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.alpha?.alpha, lower: s.alpha?.lower, upper: s.alpha?.upper, method: s.alpha ? `${s.alpha.method} (${s.alpha.ciMethod})` : s.method, sentence: sentence(s.sentence) });
-  return csvText([COLUMNS, ...rows]);
+  return csvText([columns, ...rows]);
 }
 
 /** The report with what produced it, as JSON text (no survey answers). */

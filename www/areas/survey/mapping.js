@@ -6,8 +6,9 @@ import { el, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { count, tr } from './format.js';
 import { reasonText, templateName } from './notices.js';
+import { rakingForm } from './weights.js';
 
-export const ROLES = ['item', 'respondent_id', 'timestamp', 'wave', 'ignored', 'unused'];
+export const ROLES = ['item', 'respondent_id', 'timestamp', 'wave', 'weight', 'ignored', 'unused'];
 export const TYPES = ['likert', 'binary', 'change', 'multi_select', 'numeric', 'category', 'text', 'codes'];
 const PAIRABLE = new Set(['likert', 'binary', 'numeric', 'change', 'codes']);
 const LABELLED = new Set(['likert', 'binary', 'change', 'category', 'codes']);
@@ -34,6 +35,7 @@ const itemsOf = (draft, key) => draft.instrument.items.filter((i) => i.column ==
 export function roleOf(draft, key) {
   if (draft.respondentId === key) return 'respondent_id';
   if (draft.instrument.waves?.column === key) return 'wave';
+  if (draft.weight === key) return 'weight';
   if (itemsOf(draft, key).length) return 'item';
   if (draft.timestamps.includes(key)) return 'timestamp';
   if (draft.ignored.includes(key)) return 'ignored';
@@ -70,6 +72,7 @@ export function setRole(ed, col, role) {
   const ins = draft.instrument;
   if (roleOf(draft, key) === role) return;
   if (draft.respondentId === key) draft.respondentId = null;
+  if (draft.weight === key) draft.weight = null;
   draft.timestamps = draft.timestamps.filter((k) => k !== key);
   draft.ignored = draft.ignored.filter((k) => k !== key);
   if (ins.waves?.column === key) ins.waves = null;
@@ -92,6 +95,7 @@ export function setRole(ed, col, role) {
   } else if (role === 'respondent_id') draft.respondentId = key;
   else if (role === 'timestamp') draft.timestamps.push(key);
   else if (role === 'ignored') draft.ignored.push(key);
+  else if (role === 'weight') draft.weight = key; // one weight column: a previous one becomes unused
   else if (role === 'wave') {
     ins.waves = { column: key, order: [...col.examples].sort((a, b) => a.localeCompare(b)), sizesAssumed: false };
   }
@@ -312,7 +316,7 @@ export function renderMapping(ed, { on, error, busy }) {
 
   return [
     el('p', { class: 'survey-note', text: t('survey.map.intro') }),
-    table, pairs, waves,
+    table, pairs, waves, rakingForm(draft, change),
     error ? el('p', { class: 'error', role: 'alert', 'data-testid': 'survey-mapping-error', text: error }) : null,
     actions,
   ];

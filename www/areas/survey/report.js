@@ -7,6 +7,7 @@ import { lang, t } from '../../i18n.js';
 import { diverging, palette, ranked } from './charts.js';
 import { count, fixed, methodName, pct, plural, pValue, range, signed, signedPoints, tr } from './format.js';
 import { noteLine, noticeText } from './notices.js';
+import { weightCell, weightFlag, weightedShiftText, weightingPanel } from './weights.js';
 
 const th = (text, scope = 'col', cls) => el('th', { scope, class: cls, text });
 const td = (text, cls) => el('td', { class: cls, text });
@@ -84,7 +85,7 @@ function blocks(report, mapping) {
   return [...byKey.values()];
 }
 
-function blockView(block) {
+function blockView(block, report) {
   const k = block.rows[0].result.distribution.length;
   const points = block.rows[0].result.distribution.map((d) => tr(d.label));
   const colours = palette(k);
@@ -106,11 +107,13 @@ function blockView(block) {
   const topLabel = tr(block.rows[0].result.topBox?.label);
   const head = [t('survey.report.question'), ...points, t('survey.report.n')];
   if (topLabel) head.push(t('survey.report.topBox', { label: topLabel }));
+  if (report.weighting) head.push(t('survey.w.column'));
   const rows = labelled.map((r) => el('tr', {},
     th(r.full, 'row'),
     r.result.distribution.map((d) => td(`${pct(d.share)} (${count(d.count)})`, num)),
     td(count(r.result.nUsed), num),
-    topLabel ? td(r.result.topBox ? `${pct(r.result.topBox.interval.estimate)} (${range(r.result.topBox.interval.lower, r.result.topBox.interval.upper)})` : '—', num) : null));
+    topLabel ? td(r.result.topBox ? `${pct(r.result.topBox.interval.estimate)} (${range(r.result.topBox.interval.lower, r.result.topBox.interval.upper)})` : '—', num) : null,
+    report.weighting ? weightCell(report, r.result) : null));
   return el('div', { class: 'survey-block' },
     el('h5', { text: block.title }),
     legend, chart,
@@ -141,6 +144,8 @@ function shiftsTable(report) {
   if (!report.shifts.length && !report.waves.length) return null;
   const head = [t('survey.report.question'), t('survey.report.design'), t('survey.report.n'), t('survey.report.beforeCol'), t('survey.report.afterCol'),
     t('survey.report.change'), t('survey.report.movement'), t('survey.report.test'), t('survey.report.p'), t('survey.report.pAdj'), t('survey.report.effect')];
+  if (report.weighting) head.push(t('survey.w.shift'), t('survey.w.column'));
+  const weighted = (s) => (report.weighting ? [td(s.weightedShift ? weightedShiftText(s) : '—', num), weightCell(report, s)] : []);
   const rows = report.shifts.map((s) => {
     const numeric = s.kind === 'numeric';
     const before = numeric ? fixed(s.meanBefore) : pct(s.topBefore?.estimate);
@@ -151,7 +156,7 @@ function shiftsTable(report) {
     const movement = s.improved ? `${pct(s.improved.share)} / ${pct(s.same?.share)} / ${pct(s.worse?.share)}` : '—';
     return el('tr', { dataset: { pair: s.pair } },
       th(tr(s.text), 'row'), td(t(`survey.design.short.${s.design}`)), td(count(s.nUsed), num), td(before, num), td(after, num),
-      td(change, num), td(movement, num), td(testText(s.test)), td(pValue(s.test?.pValue), num), td(pValue(s.test?.pAdjusted), num), td(effectText(s.test)));
+      td(change, num), td(movement, num), td(testText(s.test)), td(pValue(s.test?.pValue), num), td(pValue(s.test?.pAdjusted), num), td(effectText(s.test)), ...weighted(s));
   });
   for (const w of report.waves) {
     const tp = w.twoProportions;
@@ -159,7 +164,7 @@ function shiftsTable(report) {
       th(tr(w.text), 'row'), td(t('survey.design.short.waves', { from: w.from, to: w.to })), td(`${count(w.nFrom)} + ${count(w.nTo)}${w.sizesAssumed ? ' *' : ''}`, num),
       td(pct(w.shareFrom?.estimate), num), td(pct(w.shareTo?.estimate), num),
       td(tp ? `${signedPoints(tp.difference)} ${t('survey.report.pts')} (${signedPoints(tp.lower)} ${t('survey.report.to')} ${signedPoints(tp.upper)})` : '—', num),
-      td('—', num), td(testText(w.test)), td(pValue(w.test?.pValue), num), td(pValue(w.test?.pAdjusted), num), td(effectText(w.test))));
+      td('—', num), td(testText(w.test)), td(pValue(w.test?.pValue), num), td(pValue(w.test?.pAdjusted), num), td(effectText(w.test)), ...weighted(w)));
   }
   const notes = [];
   notes.push(el('p', { class: 'survey-note', text: t('survey.report.designNote') }));
@@ -187,7 +192,7 @@ function multiSelect(report) {
     const rows = sorted.map((d) => ({ label: tr(d.label), share: d.share, lower: d.lower, upper: d.upper, text: `${pct(d.share)} (${range(d.lower, d.upper)})` }));
     const summary = t('survey.report.rankedSummary', { question: tr(it.text), rows: rows.map((r) => `${r.label} ${r.text}`).join('; ') });
     return el('div', { class: 'survey-block' },
-      el('h5', { text: `${tr(it.text)} (n = ${count(it.nUsed)})` }),
+      el('h5', { text: `${tr(it.text)} (n = ${count(it.nUsed)})${report.weighting ? ` · ${weightFlag(report, it)}` : ''}` }),
       el('p', { class: 'survey-axis-note', text: t('survey.report.rankedNote') }),
       ranked({ rows, summary }),
       dataTable(table(tr(it.text), [t('survey.report.choice'), t('survey.report.share'), t('survey.report.ci', { level: pct(report.level) }), t('survey.report.count'), t('survey.report.n')],
@@ -202,9 +207,10 @@ function changeItems(report) {
   const share = (it, key) => it.distribution.find((d) => d.key === key);
   const cell = (d, withCi) => (d ? `${pct(d.share)}${withCi ? ` (${range(d.lower, d.upper)})` : ''}` : '—');
   return section('survey.report.changeTitle', 'survey-change',
-    table(null, [t('survey.report.question'), t('survey.report.improved'), t('survey.report.same'), t('survey.report.worse'), t('survey.report.n')],
+    table(null, [t('survey.report.question'), t('survey.report.improved'), t('survey.report.same'), t('survey.report.worse'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.column')] : [])],
       items.map((it) => el('tr', {}, th(tr(it.text) + (it.wave ? ` (${it.wave})` : ''), 'row'),
-        td(cell(share(it, '1'), true), num), td(cell(share(it, '0')), num), td(cell(share(it, '-1')), num), td(count(it.nUsed), num))),
+        td(cell(share(it, '1'), true), num), td(cell(share(it, '0')), num), td(cell(share(it, '-1')), num), td(count(it.nUsed), num),
+        report.weighting ? weightCell(report, it) : null)),
       { 'data-testid': 'survey-change-table' }));
 }
 
@@ -214,16 +220,16 @@ function otherItems(report) {
   if (!cats.length && !nums.length) return null;
   const parts = [];
   if (cats.length) {
-    parts.push(el('div', { class: 'survey-grid' }, cats.map((it) => table(`${tr(it.text)}${it.wave ? ` (${it.wave})` : ''} — n = ${count(it.nUsed)}`,
+    parts.push(el('div', { class: 'survey-grid' }, cats.map((it) => table(`${tr(it.text)}${it.wave ? ` (${it.wave})` : ''} — n = ${count(it.nUsed)}${report.weighting ? ` · ${weightFlag(report, it)}` : ''}`,
       [t('survey.report.answer'), t('survey.report.share'), t('survey.report.ci', { level: pct(report.level) }), t('survey.report.count')],
       it.distribution.map((d) => el('tr', {}, th(tr(d.label), 'row'), td(pct(d.share), num), td(range(d.lower, d.upper), num), td(count(d.count), num)))))));
   }
   if (nums.length) {
-    parts.push(table(null, [t('survey.report.question'), t('survey.report.n'), t('survey.report.mean'), t('survey.report.sd'), t('survey.report.median'), t('survey.report.iqr'), t('survey.report.minmax')],
+    parts.push(table(null, [t('survey.report.question'), t('survey.report.n'), t('survey.report.mean'), t('survey.report.sd'), t('survey.report.median'), t('survey.report.iqr'), t('survey.report.minmax'), ...(report.weighting ? [t('survey.w.column')] : [])],
       nums.map((it) => el('tr', {}, th(tr(it.text) + (it.wave ? ` (${it.wave})` : ''), 'row'), td(count(it.nUsed), num),
         td(it.mean === null ? '—' : `${fixed(it.mean)} (${fixed(it.meanLower)} ${t('survey.report.to')} ${fixed(it.meanUpper)})`, num),
         td(fixed(it.sd), num), td(fixed(it.median), num), td(it.q1 === null ? '—' : `${fixed(it.q1)}–${fixed(it.q3)}`, num),
-        td(it.min === null ? '—' : `${fixed(it.min)}–${fixed(it.max)}`, num)))));
+        td(it.min === null ? '—' : `${fixed(it.min)}–${fixed(it.max)}`, num), report.weighting ? weightCell(report, it) : null))));
   }
   return section('survey.report.other', 'survey-other', parts);
 }
@@ -291,7 +297,8 @@ function subgroups(report) {
         return cell;
       }),
       td(pValue(s.test?.pAdjusted ?? s.test?.pValue), num)));
-    return el('div', { class: 'survey-scroll' }, table(t('survey.report.byGroup', { group: tr(list[0].groupText) }),
+    const flag = report.weighting ? ` · ${weightFlag(report, list[0])}` : '';
+    return el('div', { class: 'survey-scroll' }, table(t('survey.report.byGroup', { group: tr(list[0].groupText) }) + flag,
       [t('survey.report.question'), ...levels.map((lv) => tr(lv)), report.adjustment.method === 'none' ? t('survey.report.p') : t('survey.report.pAdj')], rows));
   });
   const sentencesList = el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.subgroupSentences') }),
@@ -306,12 +313,13 @@ function subgroups(report) {
 function scales(report) {
   if (!report.scales.length) return null;
   return section('survey.report.scales', 'survey-scales', table(null,
-    [t('survey.report.scale'), t('survey.report.items'), t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n')],
+    [t('survey.report.scale'), t('survey.report.items'), t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.column')] : [])],
     report.scales.map((s) => el('tr', {}, th(tr(s.text), 'row'), td(count(s.items.length), num),
       td(s.alpha ? `${fixed(s.alpha.alpha)} (${fixed(s.alpha.lower)} ${t('survey.report.to')} ${fixed(s.alpha.upper)})` : '—', num),
       td(fixed(s.alpha?.standardizedAlpha), num),
       td(s.mean === null ? '—' : `${fixed(s.mean)} (${t('survey.report.sd')} ${fixed(s.sd)})`, num),
-      td(`${count(s.nUsed)}${s.nExcluded ? ` (${t('survey.report.excluded', { n: count(s.nExcluded) })})` : ''}`, num))),
+      td(`${count(s.nUsed)}${s.nExcluded ? ` (${t('survey.report.excluded', { n: count(s.nExcluded) })})` : ''}`, num),
+      report.weighting ? weightCell(report, s) : null)),
     { 'data-testid': 'survey-scales-table' }));
 }
 
@@ -357,9 +365,10 @@ export function renderReport(report, { mapping, actions, source }) {
         report.synthetic ? el('p', { class: 'survey-synthetic', 'data-testid': 'survey-synthetic', text: t(source === 'staff' ? 'survey.synthetic.staff' : 'survey.synthetic.report') }) : null,
         el('p', { class: 'survey-meta', 'data-testid': 'survey-meta', text: meta })),
       el('div', { class: 'survey-actions no-print' }, actions)),
+    weightingPanel(report, mapping),
     notices(report, mapping),
     sentences(report),
-    barBlocks.length ? section('survey.report.bars', 'survey-bars', el('p', { class: 'survey-axis-note', text: t('survey.report.axisNote') }), barBlocks.map(blockView)) : null,
+    barBlocks.length ? section('survey.report.bars', 'survey-bars', el('p', { class: 'survey-axis-note', text: t('survey.report.axisNote') }), barBlocks.map((b) => blockView(b, report))) : null,
     shiftsTable(report),
     multiSelect(report),
     changeItems(report),

@@ -43,6 +43,10 @@ register({
     'note.wave_no_answers': 'A wave has no answers to this question: nothing to compare.',
     'note.wave_scales_unconfirmed': '{item}: withheld — waves {waves} used different wording; map them onto a common scale.',
     'note.wave_sizes_assumed': 'The wave sizes are ASSUMED ({n1} and {n2}): the interval and p-value depend on them; see the sensitivity table.',
+    'note.weights_unweighted_matched': 'This pair is matched across waves by respondent id: it is not weighted.',
+    'note.weights_unweighted_scales': 'Scales are not weighted.',
+    'note.weights_unweighted_subgroups': 'Subgroup tables are not weighted; small cells are suppressed by their unweighted counts.',
+    'note.weights_unweighted_waves': 'Wave comparisons are not weighted.',
     // Parameters of the notes above.
     'survey.method.cronbach': 'Cronbach’s alpha',
     'survey.noteUnit.pairs': 'pairs',
@@ -94,6 +98,10 @@ register({
     'note.wave_no_answers': 'Una ola no tiene respuestas a esta pregunta: no hay nada que comparar.',
     'note.wave_scales_unconfirmed': '{item}: omitido — las olas {waves} usaron otra redacción; asígnelas a una escala común.',
     'note.wave_sizes_assumed': 'Los tamaños de las olas son SUPUESTOS ({n1} y {n2}): el intervalo y el valor p dependen de ellos; vea la tabla de sensibilidad.',
+    'note.weights_unweighted_matched': 'Este par se empareja entre olas por el id de la persona: no está ponderado.',
+    'note.weights_unweighted_scales': 'Las escalas no están ponderadas.',
+    'note.weights_unweighted_subgroups': 'Las tablas por subgrupo no están ponderadas; las celdas pequeñas se ocultan según sus recuentos sin ponderar.',
+    'note.weights_unweighted_waves': 'Las comparaciones entre olas no están ponderadas.',
     // Parameters of the notes above.
     'survey.method.cronbach': 'Alfa de Cronbach',
     'survey.noteUnit.pairs': 'pares',
