@@ -1238,7 +1238,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
 
 /**
  * How many pairs improved (after > before), stayed the same or got worse, with their shares of
@@ -1471,6 +1471,453 @@ export type PowerOptions = {
    */
   strict?: boolean,
 };
+
+/**
+ * The project's linked parts.
+ */
+export type Project = {
+  /**
+   * Logic models.
+   */
+  models?: Array<TocModel>,
+  /**
+   * Surveys with their reports.
+   */
+  surveys?: Array<ProjectSurvey>,
+  /**
+   * The rubric in use; the default rubric (FSG's six conditions and the community-led ones)
+   * when absent.
+   */
+  rubric?: Rubric | null,
+};
+
+/**
+ * One rubric condition with the outcomes that target it.
+ */
+export type ProjectConditionEvidence = {
+  /**
+   * Condition id.
+   */
+  condition: string,
+  /**
+   * Its name.
+   */
+  name: Text,
+  /**
+   * Its level id (e.g. `structural`).
+   */
+  levelId: string,
+  /**
+   * Outcomes targeting it.
+   */
+  outcomes: Array<ProjectOutcomeEvidence>,
+  /**
+   * True when at least one of its indicators has a value.
+   */
+  evidenced: boolean,
+};
+
+/**
+ * An estimate with its interval, as a proportion (0–1) or a difference of proportions.
+ */
+export type ProjectEstimate = {
+  /**
+   * The estimate (`share` in a report's share rows).
+   */
+  estimate: number,
+  /**
+   * Lower bound of the interval.
+   */
+  lower: number,
+  /**
+   * Upper bound of the interval.
+   */
+  upper: number,
+  /**
+   * Respondents or pairs it rests on, when the result states them.
+   */
+  n?: number | null,
+  /**
+   * The interval's method, when the result states it.
+   */
+  method?: StatsMethod | null,
+};
+
+/**
+ * An indicator's latest evidence.
+ */
+export type ProjectEvidence = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Indicator id.
+   */
+  indicator: string,
+  /**
+   * What is measured.
+   */
+  measure: Text,
+  /**
+   * Unit of the estimate, interval and target.
+   */
+  unit: Text | null,
+  /**
+   * What feeds it (`null`: no typed source; its series is read if it has one).
+   */
+  source: TocSourceKind | null,
+  /**
+   * The survey statistic read (survey-fed only).
+   */
+  statistic: TocSurveyStatistic | null,
+  /**
+   * Survey id (survey-fed only).
+   */
+  survey: string | null,
+  /**
+   * Item or pair id (survey-fed only).
+   */
+  item: string | null,
+  /**
+   * The latest value, in `unit`.
+   */
+  estimate: number | null,
+  /**
+   * Lower bound of its interval (equal to the estimate for exact values).
+   */
+  lower: number | null,
+  /**
+   * Upper bound of its interval.
+   */
+  upper: number | null,
+  /**
+   * Confidence level of the interval (survey-fed only).
+   */
+  level: number | null,
+  /**
+   * Respondents, pairs or population it rests on, where known.
+   */
+  n: number | null,
+  /**
+   * The interval's method (`wilson`, `newcombe_paired`, `t`); `null` for exact values.
+   */
+  method: StatsMethod | null,
+  /**
+   * The period of the value (series) or the survey wave.
+   */
+  period: string | null,
+  /**
+   * The target value, in `unit`.
+   */
+  target: number | null,
+  /**
+   * Which side of the target is good.
+   */
+  direction: TocDirection | null,
+  /**
+   * Clears, straddles, falls short, no data, or ungraded (data without a target or a
+   * direction: the grade is withheld, a note says why).
+   */
+  grade: ProjectGrade,
+  /**
+   * True when the data is synthetic.
+   */
+  synthetic: boolean,
+  /**
+   * Why evidence is missing or ungraded, and link problems (with `path`).
+   */
+  notes: Array<Note>,
+};
+
+/**
+ * The evidence map of a project.
+ */
+export type ProjectEvidenceMap = {
+  /**
+   * Every rubric condition, in rubric order.
+   */
+  conditions: Array<ProjectConditionEvidence>,
+  /**
+   * Conditions, outcomes and indicators without evidence.
+   */
+  gaps: ProjectGaps,
+  /**
+   * Links that do not resolve (unknown ids, a condition not in the rubric, a statistic the
+   * item cannot give), each with `params.path`; and why grades are withheld.
+   */
+  notes: Array<Note>,
+  /**
+   * True when any evidence shown comes from synthetic data.
+   */
+  synthetic: boolean,
+};
+
+/**
+ * What the map lacks.
+ */
+export type ProjectGaps = {
+  /**
+   * Conditions no indicator has a value for (targeted or not), in rubric order.
+   */
+  conditions: Array<string>,
+  /**
+   * Outcomes that target a condition but have no indicator.
+   */
+  outcomes: Array<ProjectItemRef>,
+  /**
+   * Indicators of condition-targeting outcomes without a value yet.
+   */
+  indicators: Array<ProjectItemRef>,
+};
+
+/**
+ * How an indicator's latest evidence stands against its target.
+ */
+export type ProjectGrade = "clears" | "straddles" | "falls_short" | "no_data" | "ungraded";
+
+/**
+ * One item's numbers (per wave when the survey has waves).
+ */
+export type ProjectItemFigures = {
+  /**
+   * Item id.
+   */
+  item: string,
+  /**
+   * Item type.
+   */
+  kind: SurveyItemType,
+  /**
+   * The wave, when the survey has waves.
+   */
+  wave?: string | null,
+  /**
+   * Respondents with an answer.
+   */
+  nUsed: number,
+  /**
+   * The top-box share (Likert, yes/no, change items).
+   */
+  topBox?: ProjectTopBox | null,
+  /**
+   * Mean of the values.
+   */
+  mean?: number | null,
+  /**
+   * Numeric items: t interval of the mean, lower bound.
+   */
+  meanLower?: number | null,
+  /**
+   * Numeric items: t interval of the mean, upper bound.
+   */
+  meanUpper?: number | null,
+  /**
+   * Why the item's headline is withheld (e.g. a scale not declared); empty when shown.
+   */
+  notices?: Array<Note>,
+};
+
+/**
+ * A reference to an outcome or an indicator of a model.
+ */
+export type ProjectItemRef = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Outcome or indicator id.
+   */
+  id: string,
+};
+
+/**
+ * One outcome under a condition, with its indicators' evidence.
+ */
+export type ProjectOutcomeEvidence = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Outcome id.
+   */
+  outcome: string,
+  /**
+   * Its title.
+   */
+  title: Text,
+  /**
+   * Its indicators (context figures left out), in model order.
+   */
+  indicators: Array<ProjectEvidence>,
+};
+
+/**
+ * One condition of a proposal: its scores and its model's evidence.
+ */
+export type ProjectProposalCondition = {
+  /**
+   * Condition id.
+   */
+  condition: string,
+  /**
+   * Its name.
+   */
+  name: Text,
+  /**
+   * Reviewers who scored it.
+   */
+  reviewers: number,
+  /**
+   * Mean score on the condition's scale (`null` when nobody scored it).
+   */
+  mean: number | null,
+  /**
+   * The mean rescaled to 0–100.
+   */
+  scaled: number | null,
+  /**
+   * Outcomes of the linked model that target the condition.
+   */
+  outcomes: number,
+  /**
+   * Their indicators.
+   */
+  indicators: number,
+  /**
+   * Indicators whose latest interval clears the target.
+   */
+  clears: number,
+  /**
+   * … straddles it.
+   */
+  straddles: number,
+  /**
+   * … falls short of it.
+   */
+  fallsShort: number,
+  /**
+   * … has no value yet.
+   */
+  noData: number,
+  /**
+   * … has a value but no grade (no target or direction).
+   */
+  ungraded: number,
+  /**
+   * The plain reading.
+   */
+  verdict: ProjectVerdict,
+};
+
+/**
+ * A proposal beside its linked model's evidence.
+ */
+export type ProjectProposalEvidence = {
+  /**
+   * Proposal id.
+   */
+  proposal: string,
+  /**
+   * The linked model's id (`null` when none is linked or it is not in the project).
+   */
+  model: string | null,
+  /**
+   * Every rubric condition, in rubric order.
+   */
+  conditions: Array<ProjectProposalCondition>,
+  /**
+   * Why there is no model, and the model's link problems.
+   */
+  notes: Array<Note>,
+  /**
+   * True when evidence shown comes from synthetic data.
+   */
+  synthetic: boolean,
+};
+
+/**
+ * One before/after pair's numbers.
+ */
+export type ProjectShiftFigures = {
+  /**
+   * Pair id.
+   */
+  pair: string,
+  /**
+   * Item type of both measurements.
+   */
+  kind: SurveyItemType,
+  /**
+   * Complete pairs.
+   */
+  nUsed: number,
+  /**
+   * Pairs that moved up, with the Wilson interval.
+   */
+  improved?: ProjectEstimate | null,
+  /**
+   * Change in the top-box share, with Newcombe's paired interval.
+   */
+  topChange?: ProjectEstimate | null,
+  /**
+   * Why the shift is withheld; empty when shown.
+   */
+  notices?: Array<Note>,
+};
+
+/**
+ * A survey of the project: its id (what indicators' sources name) and its report's numbers.
+ */
+export type ProjectSurvey = {
+  /**
+   * Survey id, e.g. `"parents"`.
+   */
+  id: string,
+  /**
+   * The survey report (the Survey area's `report()` result).
+   */
+  report: ProjectSurveyFigures,
+};
+
+/**
+ * The numbers of one survey report the evidence map may read.
+ */
+export type ProjectSurveyFigures = {
+  /**
+   * True when the data is synthetic.
+   */
+  synthetic?: boolean,
+  /**
+   * Confidence level of every interval.
+   */
+  level: number,
+  /**
+   * Per item (per wave).
+   */
+  items?: Array<ProjectItemFigures>,
+  /**
+   * Paired shifts.
+   */
+  shifts?: Array<ProjectShiftFigures>,
+};
+
+/**
+ * The top box of an item result: its Wilson interval.
+ */
+export type ProjectTopBox = {
+  /**
+   * The share with its interval.
+   */
+  interval: ProjectEstimate,
+};
+
+/**
+ * What the linked model says of one condition.
+ */
+export type ProjectVerdict = "not_claimed" | "claimed_no_indicator" | "claimed_no_data" | "evidenced";
 
 /**
  * A proportion `x / n` with a confidence interval, naming the method that produced it.
@@ -4060,6 +4507,11 @@ export type TocDerivedPoint = {
 };
 
 /**
+ * Which side of the target is good.
+ */
+export type TocDirection = "increase" | "decrease";
+
+/**
  * How an edge runs between columns.
  */
 export type TocEdgeRoute = "forward" | "backward" | "flat";
@@ -4604,6 +5056,11 @@ export type TocIndicator = {
    */
   surveyItem?: string | null,
   /**
+   * The typed link to its values: a survey item with its statistic, its series, or by hand
+   * (#18; read by the evidence map). Absent in older models.
+   */
+  source?: TocIndicatorSource | null,
+  /**
    * Measured values (older models; [`series_of`](super::series_of) reads them as dated
    * points of the series).
    */
@@ -4693,6 +5150,33 @@ export type TocIndicatorProgress = {
    * On track, behind, not yet due or no data.
    */
   track: TocTrack,
+};
+
+/**
+ * The typed link of an indicator to its values.
+ */
+export type TocIndicatorSource = {
+  /**
+   * Survey item, series or by hand.
+   */
+  kind: TocSourceKind,
+  /**
+   * Id of the survey in the project (`survey_item` only).
+   */
+  survey?: string | null,
+  /**
+   * Item id, or pair id for a pair's `share_improved` / `paired_shift` (`survey_item` only).
+   */
+  item?: string | null,
+  /**
+   * The statistic read (`survey_item` only).
+   */
+  statistic?: TocSurveyStatistic | null,
+  /**
+   * Which side of the target is good; when absent, baseline → target decides (and without
+   * a baseline the grade is withheld rather than guessed).
+   */
+  direction?: TocDirection | null,
 };
 
 /**
@@ -5395,6 +5879,11 @@ export type TocSeriesPoint = {
 export type TocSeverity = "error" | "warning";
 
 /**
+ * What feeds an indicator.
+ */
+export type TocSourceKind = "survey_item" | "series" | "by_hand";
+
+/**
  * What set a goal's early start, when it was not a prerequisite's finish.
  */
 export type TocStartConstraint = "project_start" | "phase_start" | "stated_start" | "delay";
@@ -5425,6 +5914,11 @@ export type TocStatusCounts = {
    */
   blocked: number,
 };
+
+/**
+ * Which number of a survey item's report feeds the indicator.
+ */
+export type TocSurveyStatistic = "share_agreeing" | "share_improved" | "mean" | "paired_shift";
 
 /**
  * Time horizon of an outcome.

@@ -16,6 +16,8 @@ use wasm_bindgen::prelude::*;
 pub mod conditions;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
+#[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
+pub mod project;
 pub mod read;
 pub mod stats_scale;
 pub mod stats_shift;
