@@ -136,14 +136,15 @@ fn the_example_chain_grades_survey_and_series_evidence() {
             "{c}"
         );
     }
-    // The outcome the example adds without an indicator is a gap; the seed's published
-    // figures typed into older indicators are read as exact values.
+    // The indicator the example adds without data is a gap; the seed's published figures
+    // typed into older indicators are read as exact values.
+    let gap = ItemRef {
+        model: "alianza".into(),
+        id: "ind_shared_power".into(),
+    };
     assert_eq!(
-        map.gaps.outcomes,
-        vec![ItemRef {
-            model: "alianza".into(),
-            id: "oc_shared_power".into()
-        }]
+        (map.gaps.outcomes.len(), map.gaps.indicators.clone()),
+        (0, vec![gap])
     );
     let leader = find(&map, "ind_leader");
     assert_eq!(
@@ -284,7 +285,8 @@ fn the_restorative_justice_proposal_meets_its_models_evidence() {
 fn an_outcome_without_indicator_and_a_condition_without_outcome_are_gaps() {
     let mut p = example();
     let m = &mut p.models[0];
-    m.indicators.retain(|i| i.of != "oc_voice");
+    m.indicators
+        .retain(|i| i.of != "oc_voice" && i.of != "oc_shared_power");
     for o in &mut m.outcomes {
         o.conditions.retain(|c| c.condition != "policies");
     }

@@ -22,8 +22,8 @@ test('first load: every condition, graded rows, gaps, the built-in model named',
   assert.equal(conditions, 8);
   const grades = await s.page.locator(`${map} tr[data-grade]`).evaluateAll((rows) => rows.map((r) => r.dataset.grade));
   assert.ok(grades.some((g) => g === 'clears' || g === 'straddles' || g === 'falls_short'), grades.join());
-  const gaps = await s.page.locator('#area-evidence [data-gap="outcomes"]').textContent();
-  assert.match(gaps, /Parents share decision-making power with the district/);
+  const gaps = await s.page.locator('#area-evidence [data-gap="indicators"]').textContent();
+  assert.match(gaps, /Parent recommendations the district adopted in its decisions/);
   assert.match(await s.page.locator('#area-evidence').textContent(), /straddles the target|clears the target|falls short/);
   assert.equal(await s.page.locator('#area-evidence [data-testid="evidence-builtin"]').count(), 1);
   await s.page.locator('#area-evidence').screenshot({ path: `${screenshots}evidence-en.png` });

@@ -25,7 +25,7 @@ test('the example chain: every condition, graded survey evidence from the report
   assert.equal(lcap.lower, shift.improved.lower * 100);
   assert.equal(lcap.source, 'survey_item');
   assert.ok(['clears', 'straddles', 'falls_short'].includes(lcap.grade));
-  assert.deepEqual(map.gaps.outcomes, [{ model: 'alianza', id: 'oc_shared_power' }]);
+  assert.deepEqual(map.gaps.indicators, [{ model: 'alianza', id: 'ind_shared_power' }]);
   assert.equal(map.synthetic, true);
 });
 
