@@ -40,6 +40,23 @@ test('the proposal block sits beside the condition scores in Proposals', async (
   await s.page.click('#tab-evidence');
 });
 
+test('an indicator linked in the toc editor to a survey item is graded on the map', async () => {
+  await s.page.click('#tab-toc');
+  const toc = (sel) => s.page.locator(`#area-toc ${sel}`);
+  await toc('[data-testid="toc-indicator-progress"] button[data-select="ind_skills"]').click();
+  const drawer = toc('[data-testid="toc-drawer"]:not([hidden])');
+  await drawer.waitFor();
+  await drawer.locator('[data-key="source.kind"]').selectOption('survey_item');
+  await drawer.locator('[data-key="source.item"]').selectOption('i_have_the_power_to_make_a');
+  await drawer.locator('[data-key="source.statistic"]').selectOption('share_agreeing');
+  await drawer.locator('.toc-drawer-close').click();
+  await s.page.click('#tab-evidence');
+  const row = s.page.locator(`${map} tr[data-indicator="ind_skills"]`).first();
+  await s.page.waitForFunction(() => document.querySelector('#area-evidence tr[data-indicator="ind_skills"]')?.dataset.grade !== 'no_data');
+  assert.match(await row.textContent(), /share agreeing/);
+  assert.match(await row.textContent(), /n = 113/);
+});
+
 test('Spanish: the map in Spanish, and no sideways scroll at 375 px', async () => {
   await s.page.click('[data-lang="es"]');
   await graded();

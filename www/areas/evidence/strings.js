@@ -77,7 +77,7 @@ register({
     'note.link_proposal_no_model': 'Proposal {proposal} links to no logic model.',
     'note.link_source_incomplete': 'Indicator {indicator}: its survey source lacks the {field} ({path}).',
     'note.link_source_untyped': 'Indicator {indicator} names its survey item only as text ({surveyItem}): choose the item and statistic to read its evidence ({path}).',
-    'note.link_statistic_not_possible': 'Indicator {indicator}: the {statistic} cannot be read from item {item} ({kind}) ({path}).',
+    'note.link_statistic_not_possible': 'Indicator {indicator}: the statistic “{statistic}” cannot be read from item {item} ({kind}) ({path}).',
     'note.link_survey_unknown': 'Indicator {indicator} names survey {survey}, which is not loaded ({path}).',
   },
   es: {
@@ -155,7 +155,7 @@ register({
     'note.link_proposal_no_model': 'La propuesta {proposal} no está vinculada a ningún modelo lógico.',
     'note.link_source_incomplete': 'Indicador {indicator}: a su fuente de encuesta le falta {field} ({path}).',
     'note.link_source_untyped': 'El indicador {indicator} nombra su pregunta de encuesta solo como texto ({surveyItem}): elija la pregunta y la estadística para leer su evidencia ({path}).',
-    'note.link_statistic_not_possible': 'Indicador {indicator}: la {statistic} no se puede leer de la pregunta {item} ({kind}) ({path}).',
+    'note.link_statistic_not_possible': 'Indicador {indicator}: la estadística «{statistic}» no se puede leer de la pregunta {item} ({kind}) ({path}).',
     'note.link_survey_unknown': 'El indicador {indicator} nombra la encuesta {survey}, que no está cargada ({path}).',
   },
 });
