@@ -4,7 +4,7 @@
 import { call } from '../engine.js';
 import { el, replace } from '../dom.js';
 import { errorText, lang, onLangChange, t } from '../i18n.js';
-import { onPublish, project, projectModels } from './evidence/bus.js';
+import { lazily, onPublish, project, projectModels } from './evidence/bus.js';
 import { renderEvidenceMap } from './evidence/render.js';
 import './evidence/strings.js';
 
@@ -40,12 +40,7 @@ export function mount(/** @type {HTMLElement} */ root) {
     error = r.ok ? null : r.error;
     render();
   }
-  let pending = false;
-  onPublish(() => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => { pending = false; recompute(); });
-  });
+  onPublish(lazily(box, recompute));
   onLangChange(render);
   recompute();
   return {};

@@ -55,3 +55,25 @@ export function project() {
     rubric: state.proposals?.rubric ?? null,
   };
 }
+
+/**
+ * A recompute that runs only while `node`'s area is shown, at most once per burst of changes
+ * (typing a title in Theory of change publishes on every keystroke): returns `schedule()`.
+ * A change made while the area is hidden is run when the area is shown again.
+ * @param {HTMLElement} node
+ * @param {() => void} fn
+ */
+export function lazily(node, fn, delay = 150) {
+  let dirty = false;
+  let timer = null;
+  const shown = () => node.isConnected && !node.closest('[hidden]');
+  const run = () => { timer = null; if (shown()) { dirty = false; fn(); } else dirty = true; };
+  const area = node.closest('.area');
+  if (area) {
+    new MutationObserver(() => { if (dirty && shown()) run(); }).observe(area, { attributes: true, attributeFilter: ['hidden'] });
+  }
+  return () => {
+    dirty = true;
+    if (timer === null) timer = setTimeout(run, delay);
+  };
+}

@@ -5,7 +5,7 @@ import { call } from '../../engine.js';
 import { el, replace } from '../../dom.js';
 import { number, lang, onLangChange, t } from '../../i18n.js';
 import { pick } from '../../text.js';
-import { onPublish, project, published } from './bus.js';
+import { lazily, onPublish, project, published } from './bus.js';
 import './strings.js';
 
 /** The block: a node that re-renders when the round, the model or the survey changes. */
@@ -27,13 +27,23 @@ export function proposalEvidenceBlock() {
           return el('li', { dataset: { condition: c.condition, verdict: c.verdict } },
             el('strong', { text: name }), ': ',
             c.mean === null ? t('evidence.proposal.unscored') : t('evidence.proposal.score', { mean: number(c.mean, 1) }),
-            ' · ', t(`evidence.verdict.${c.verdict}`, { condition: name, clears: c.clears, indicators: c.indicators }));
+            ' · ', t(`evidence.verdict.${c.verdict}`, { condition: name, clears: c.clears, straddles: c.straddles, short: c.fallsShort, none: c.noData + c.ungraded, indicators: c.indicators }));
         })));
     });
     replace(node, el('h3', { text: t('evidence.proposal.title') }), blocks);
   }
-  onPublish(render);
-  onLangChange(render);
-  render();
+  // The block is built before its card is in the page: the first render waits for it.
+  let lazy = null;
+  let tries = 0;
+  const schedule = () => {
+    if (!lazy) {
+      if (!node.isConnected) { if (++tries < 200) setTimeout(schedule, 50); return; }
+      lazy = lazily(node, render);
+    }
+    lazy();
+  };
+  schedule();
+  onPublish(schedule);
+  onLangChange(schedule);
   return node;
 }
