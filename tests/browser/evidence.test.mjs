@@ -31,7 +31,7 @@ test('first load: every condition, graded rows, gaps, the built-in model named',
 
 test('the proposal block sits beside the condition scores in Proposals', async () => {
   await s.page.click('#tab-proposals');
-  const block = s.page.locator('#area-proposals [data-testid="proposal-evidence"] [data-proposal="p01"]');
+  const block = s.page.locator('#area-proposals [data-testid="proposal-evidence"] [data-ev-proposal="p01"]');
   await block.waitFor({ timeout: 30000 });
   const text = await block.textContent();
   assert.match(text, /alianza/);

@@ -20,11 +20,11 @@ export function proposalEvidenceBlock() {
       if (!r.ok) return null;
       const v = r.value;
       const claimed = v.conditions.filter((c) => c.verdict !== 'not_claimed');
-      return el('div', { class: 'proposal-evidence-one', dataset: { proposal: prop.id } },
+      return el('div', { class: 'proposal-evidence-one', dataset: { evProposal: prop.id } },
         el('h4', {}, el('span', { text: prop.title }), ' — ', t('evidence.proposal.model', { model: v.model ?? prop.tocModelId })),
         el('ul', {}, claimed.map((c) => {
           const name = pick(c.name, lang()).text;
-          return el('li', { dataset: { condition: c.condition, verdict: c.verdict } },
+          return el('li', { dataset: { evCondition: c.condition, verdict: c.verdict } },
             el('strong', { text: name }), ': ',
             c.mean === null ? t('evidence.proposal.unscored') : t('evidence.proposal.score', { mean: number(c.mean, 1) }),
             ' · ', t(`evidence.verdict.${c.verdict}`, { condition: name, clears: c.clears, straddles: c.straddles, short: c.fallsShort, none: c.noData + c.ungraded, indicators: c.indicators }));

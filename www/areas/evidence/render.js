@@ -54,7 +54,7 @@ function conditionSection(c, lang, models) {
         : el('div', { class: 'table-scroll' }, el('table', { class: 'evidence-table' },
           el('thead', {}, el('tr', {}, ['indicator', 'latest', 'target', 'grade'].map((k) => el('th', { scope: 'col', text: t(`evidence.col.${k}`) })))),
           el('tbody', {}, o.indicators.map((e) => row(e, lang)))))));
-  return el('section', { class: 'evidence-condition', dataset: { condition: c.condition, evidenced: String(c.evidenced) } },
+  return el('section', { class: 'evidence-condition', dataset: { evCondition: c.condition, evidenced: String(c.evidenced) } },
     textOf(c.name, lang, 'h3'), ...body);
 }
 
@@ -103,6 +103,6 @@ export function renderEvidenceMap(container, map, { lang = 'en', printable = fal
       gaps(map, lang),
       notes.length ? el('section', { class: 'evidence-notes' },
         el('h3', { text: t('evidence.notes') }),
-        el('ul', {}, notes.map((n) => el('li', { dataset: { code: n.code }, text: noteText(n, { name }) })))) : null));
+        el('ul', {}, notes.map((n) => el('li', { dataset: { evCode: n.code }, text: noteText(n, { name }) })))) : null));
   return container;
 }
