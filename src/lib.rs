@@ -7,6 +7,7 @@
 //! - [`survey`]: the evaluator's survey outcome statistics (confidence shifts).
 //! - [`conditions`]: the funder's systems-change condition scoring.
 //! - [`toc`]: the program staff's theory-of-change logic models.
+//! - `project`: the three linked by id — the evidence map and proposals meet evidence (#18).
 //!
 //! Data flows one way: input → validated core types → computation → plain result structs →
 //! bindings → page.
@@ -37,6 +38,8 @@ pub(crate) use tag_impls;
 pub mod conditions;
 pub mod error;
 pub mod note;
+#[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
+pub mod project;
 pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;

@@ -201,7 +201,7 @@ prop_compose! {
                     id: id.clone(), of: refs.first().map_or(id.clone(), |r| r.1.clone()), measure: t, unit: None,
                     baseline: Some(Measure { value: values[0], date: Some(date(days[2])), provenance: None }),
                     target: Some(Measure { value: values[1], date: Some(date(days[3])), provenance: None }),
-                    data_source: None, survey_item: Some(titles[2].clone()),
+                    data_source: None, survey_item: Some(titles[2].clone()), source: None,
                     actuals: vec![Actual { value: values[2], date: date(days[1]), provenance: None }],
                     series: vec![], derived: None, context: false,
                     provenance: None,

@@ -7,6 +7,7 @@ import { registerOffline } from './offline.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
+import * as evidence from './areas/evidence.js';
 
 const areas = { proposals, toc, survey };
 const status = document.getElementById('engine-status');
@@ -161,6 +162,8 @@ try {
       }));
     }
   }
+  // The evidence map stores nothing: it is derived from what the three areas publish (#18).
+  try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
   wireProject();
   await store.restore();
 } catch (e) {

@@ -176,5 +176,38 @@ note_codes! {
     /// An indicator's target equals its baseline, so no share can be computed: `indicator`.
     ProgressTargetIsBaseline = "progress_target_is_baseline",
 
+    // ---- project (src/project/) ----
+
+    /// An indicator's latest value has no direction: neither the source's `direction` nor a
+    /// baseline → target says which side is good (`indicator`); the grade is withheld.
+    EvidenceDirectionUnknown = "evidence_direction_unknown",
+    /// The survey withholds the item's figures (`indicator`, `item`, `codes`: the survey's
+    /// notice codes); no evidence is read from it.
+    EvidenceItemWithheld = "evidence_item_withheld",
+    /// An indicator has a value but no target (`indicator`); the grade is withheld.
+    EvidenceNoTarget = "evidence_no_target",
+    /// An outcome targets a condition that is not in the rubric in use (`outcome`,
+    /// `condition`, `path`).
+    LinkConditionNotInRubric = "link_condition_not_in_rubric",
+    /// An indicator names an item or pair the survey's report does not have (`indicator`,
+    /// `survey`, `item`, `path`).
+    LinkItemUnknown = "link_item_unknown",
+    /// A proposal links to a logic model the project does not have (`proposal`, `model`,
+    /// `path`).
+    LinkModelUnknown = "link_model_unknown",
+    /// A proposal links to no logic model (`proposal`).
+    LinkProposalNoModel = "link_proposal_no_model",
+    /// A survey-fed indicator's source lacks `field` (`survey`, `item` or `statistic`;
+    /// `indicator`, `path`).
+    LinkSourceIncomplete = "link_source_incomplete",
+    /// An indicator names its survey item in free text only (`indicator`, `surveyItem`,
+    /// `path`): choose the item and statistic to read its evidence.
+    LinkSourceUntyped = "link_source_untyped",
+    /// The statistic cannot be read from an item of this type (`indicator`, `item`,
+    /// `statistic`, `kind`, `path`), e.g. a share agreeing of a numeric item.
+    LinkStatisticNotPossible = "link_statistic_not_possible",
+    /// An indicator names a survey the project does not have (`indicator`, `survey`, `path`).
+    LinkSurveyUnknown = "link_survey_unknown",
+
     // ---- end ----
 }

@@ -287,6 +287,7 @@ fn add(m: &mut Model, kind: Kind, title: Option<Text>, near: Option<&str>) -> St
                 target: None,
                 data_source: None,
                 survey_item: None,
+                source: None,
                 actuals: Vec::new(),
                 series: Vec::new(),
                 derived: None,

@@ -40,6 +40,7 @@ mod schedule;
 mod series;
 mod series_csv;
 mod series_header;
+mod source;
 mod validate;
 mod whatif;
 
@@ -73,5 +74,6 @@ pub use series_csv::{
     import_series_csv, import_series_csv_columns, ImportedSeries, SeriesCsvColumns,
     SeriesCsvImport, SeriesCsvIssue, SeriesCsvShape,
 };
+pub use source::{Direction, IndicatorSource, SourceKind, SurveyStatistic};
 pub use validate::{validate, validate_for, Validation};
 pub use whatif::{what_if, Move, WhatIf, WhatIfOptions};

@@ -446,6 +446,11 @@ pub struct Indicator {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     pub survey_item: Option<String>,
+    /// The typed link to its values: a survey item with its statistic, its series, or by hand
+    /// (#18; read by the evidence map). Absent in older models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub source: Option<super::source::IndicatorSource>,
     /// Measured values (older models; [`series_of`](super::series_of) reads them as dated
     /// points of the series).
     #[serde(default)]

@@ -5237,6 +5237,11 @@ export type TocDerivedPoint = {
 };
 
 /**
+ * Which side of the target is good.
+ */
+export type TocDirection = "increase" | "decrease";
+
+/**
  * How an edge runs between columns.
  */
 export type TocEdgeRoute = "forward" | "backward" | "flat";
@@ -5781,6 +5786,11 @@ export type TocIndicator = {
    */
   surveyItem?: string | null,
   /**
+   * The typed link to its values: a survey item with its statistic, its series, or by hand
+   * (#18; read by the evidence map). Absent in older models.
+   */
+  source?: TocIndicatorSource | null,
+  /**
    * Measured values (older models; [`series_of`](super::series_of) reads them as dated
    * points of the series).
    */
@@ -5870,6 +5880,33 @@ export type TocIndicatorProgress = {
    * On track, behind, not yet due or no data.
    */
   track: TocTrack,
+};
+
+/**
+ * The typed link of an indicator to its values.
+ */
+export type TocIndicatorSource = {
+  /**
+   * Survey item, series or by hand.
+   */
+  kind: TocSourceKind,
+  /**
+   * Id of the survey in the project (`survey_item` only).
+   */
+  survey?: string | null,
+  /**
+   * Item id, or pair id for a pair's `share_improved` / `paired_shift` (`survey_item` only).
+   */
+  item?: string | null,
+  /**
+   * The statistic read (`survey_item` only).
+   */
+  statistic?: TocSurveyStatistic | null,
+  /**
+   * Which side of the target is good; when absent, baseline → target decides (and without
+   * a baseline the grade is withheld rather than guessed).
+   */
+  direction?: TocDirection | null,
 };
 
 /**
@@ -6572,6 +6609,11 @@ export type TocSeriesPoint = {
 export type TocSeverity = "error" | "warning";
 
 /**
+ * What feeds an indicator.
+ */
+export type TocSourceKind = "survey_item" | "series" | "by_hand";
+
+/**
  * What set a goal's early start, when it was not a prerequisite's finish.
  */
 export type TocStartConstraint = "project_start" | "phase_start" | "stated_start" | "delay";
@@ -6602,6 +6644,11 @@ export type TocStatusCounts = {
    */
   blocked: number,
 };
+
+/**
+ * Which number of a survey item's report feeds the indicator.
+ */
+export type TocSurveyStatistic = "share_agreeing" | "share_improved" | "mean" | "paired_shift";
 
 /**
  * Time horizon of an outcome.

@@ -18,6 +18,8 @@ pub mod conditions;
 pub mod decision;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
+#[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
+pub mod project;
 pub mod read;
 pub mod stats_more;
 #[cfg(feature = "conditions")]

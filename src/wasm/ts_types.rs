@@ -195,6 +195,10 @@ fn roots(v: &mut Collect) {
     v.visit::<toc::Edit>();
     v.visit::<toc::EditResult>();
     v.visit::<toc::ChartData>();
+    // Projects (#18).
+    v.visit::<crate::project::Project>();
+    v.visit::<crate::project::EvidenceMap>();
+    v.visit::<crate::project::ProposalEvidence>();
 }
 
 /// The whole file: a header, then every declaration sorted by name.

@@ -272,6 +272,11 @@ const AREAS = {
     await openAll(page, '#area-proposals');
     await eachInnerTab(page, '#area-proposals', visit);
   },
+  /** Evidence (#18): the map of the example chain, once the survey's report has reached it. */
+  async evidence(page, visit) {
+    await page.waitForSelector('#area-evidence tr[data-indicator="ind_lcap_meetings"]:not([data-grade="no_data"])', { timeout: 30000 });
+    await visit();
+  },
   /** Theory of change: PASS (with a what-if run and one element open), then Alianza. */
   async toc(page, visit) {
     const $ = (sel) => page.locator(`#area-toc ${sel}`);

@@ -305,7 +305,7 @@ test('switching to Alianza\'s parent leadership model, then back', async () => {
   await $('[data-testid="toc-example"]').selectOption('alianza');
   await $('[data-testid="toc-load"]').click();
   await s.page.waitForFunction(() => document.querySelector('[data-testid="toc-model-title"]')?.textContent === 'Alianza Coachella Valley parent leadership model');
-  assert.equal(await $('.toc-node').count(), 20);
+  assert.equal(await $('.toc-node').count(), 21); // + the outcome the evidence example adds (#18)
   assert.ok(await $('[data-testid="toc-valid"]').isVisible());
   assert.match(await $('[data-testid="toc-gantt-summary"]').textContent(), /no goals/);
   // Issue 17: the middle/high-school gap is computed from the two rates where both are given.

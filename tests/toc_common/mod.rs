@@ -114,6 +114,7 @@ pub fn synthetic(elements: usize, links: usize, goals: usize, deps: usize) -> Mo
                 }),
                 data_source: None,
                 survey_item: None,
+                source: None,
                 actuals: Vec::new(),
                 series: Vec::new(),
                 derived: None,

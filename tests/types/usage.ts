@@ -11,6 +11,7 @@ import type {
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
   Decision, LineStatus,
   ProposalsCsv, ReviewersCsv, Assignment, AssignedReview,
+  ProjectEvidenceMap, ProjectProposalEvidence,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -188,6 +189,10 @@ export async function usage(): Promise<void> {
   console.log(ec.events[0]?.id, ec.nSkipped, ec.issues.map((i) => [i.code, i.row, i.column, i.value]));
   console.log(sc.series[0]?.points[0]?.period, sc.issues.map((i) => [i.row, i.column]), ts.criticalChains, ts.goals[0]?.dateNote, alianza.events);
   console.log(tv.valid, ts.criticalPath, tw.moved, tpg.program, tl.nodes.length, te.text, lmv, lms);
+  // Projects (#18): the evidence map, and a proposal beside its linked model's evidence.
+  const em: ProjectEvidenceMap = waterline.evidenceMap({ models: [alianza], surveys: [], rubric: null });
+  const pe: ProjectProposalEvidence = waterline.proposalEvidence({ models: [alianza] }, waterline.exampleRound(null), 'p01');
+  console.log(em.conditions[0]?.outcomes[0]?.indicators[0]?.grade, em.gaps.outcomes[0]?.id, pe.conditions[0]?.verdict);
   waterline.start();
 
   try {

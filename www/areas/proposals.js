@@ -7,6 +7,8 @@
 // analyzeRound (scores, calibration, agreement, depth, coverage) and fundWithinBudget on the
 // page's thread (both take milliseconds), bootstrapRanks in the worker (it can be slow).
 // Modules in ./proposals/ each build one part of the page from this shared context.
+import { publish } from './evidence/bus.js';
+import { proposalEvidenceBlock } from './evidence/proposal-block.js';
 import { call } from '../engine.js';
 import { run } from '../jobs.js';
 import { el, replace } from '../dom.js';
@@ -277,6 +279,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       ctx.refund();
       ctx.scheduleBootstrap();
       ctx.render();
+      publish('proposals', { rubric: ctx.rubric, round: ctx.round });
     },
 
     refund() {
@@ -339,6 +342,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     const section = make(ctx);
     section.name = name;
     section.node.id = `proposals-${name}`;
+    if (name === 'heatmap') section.node.append(proposalEvidenceBlock()); // #18, beside the condition scores
     sections.push(section);
   }
   const nav = el('nav', { class: 'subnav no-print', 'aria-labelledby': 'proposals-nav-label' },

@@ -4,6 +4,7 @@
 // effect sizes, subgroups with small-cell suppression, scales, sentences in English and
 // Spanish. The survey is parsed and analysed in the module worker (jobs.js), so a large file
 // never freezes the page; every number comes from the engine.
+import { publish } from './evidence/bus.js';
 import './survey/strings.js';
 import './survey/strings-import.js';
 import './survey/strings-notes.js';
@@ -244,6 +245,7 @@ export function mount(root, { changed = () => {} } = {}) {
     close(session);
     session = s;
     current = { source: meta.source, fileName: meta.fileName ?? null, mapping: mapping.value, detected, issues: issues.value, report: report.value };
+    publishReport();
     goodOptions = { ...options };
     ed = editor(mapping.value);
     if (meta.draft && typeof meta.draft === 'object' && meta.draft.instrument) {
@@ -268,6 +270,11 @@ export function mount(root, { changed = () => {} } = {}) {
       return loadText(read.value, { source: 'file', fileName: file.name }, signal, progressFn);
     });
     finish(r, 'survey.status.loadedFile', { name: file.name });
+  }
+
+  /** Tells the evidence map (#18) the current report; a file's survey is "survey". */
+  function publishReport() {
+    publish('survey', { id: current.source === 'file' ? 'survey' : current.source, report: current.report });
   }
 
   function loadExample(which, { mapping = null, draft = null } = {}) {
@@ -386,6 +393,7 @@ export function mount(root, { changed = () => {} } = {}) {
     optionsError = null;
     goodOptions = { ...options };
     current.report = r.value;
+    publishReport();
     if (held && sameOptions(held.options, options)) held = null;
     renderOptions();
     renderReportBox();

@@ -2,6 +2,7 @@
 // The model (the engine's TocModel JSON) is the area's state. Every edit goes through `commit`:
 // the engine reads the edited copy (LogicModel) before it is kept, then validation, layout,
 // schedule and progress are recomputed once and everything is drawn again once.
+import { publish } from './evidence/bus.js';
 import './toc/strings.js';
 import { call, normalizeError, wasm } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
@@ -171,6 +172,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     lm?.free();
     lm = next.value;
     model = copy;
+    publish('toc', { model });
     changed?.();
     later(source);
     return { ok: true };
@@ -196,6 +198,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     // A new model opens "as of" its own window (engine: defaultAsOf), not today's date (#17).
     if (windowAsOf && !asOfChosen) { asOf = attempt(() => lm.defaultAsOf()).value ?? today(); asOfInput.value = asOf; }
     model = lm.toObject(); // every optional field present, as the engine writes it
+    publish('toc', { model });
     if (editor.current() && !indexModel(model).has(editor.current().id) && editor.current().kind !== 'model') editor.close(false);
     if (selected && !indexModel(model).has(selected)) selected = null;
     whatIfState = { ...whatIfState, shown: false };

@@ -97,6 +97,10 @@ ES = {
         "Ronda de ejemplo: cambio de sistemas liderado por la comunidad (sintética)",
     NOTE: NOTE_ES,
 }
+# The restorative-justice proposal is the built-in Alianza logic model's program (#18): the
+# evidence map and "proposals meet evidence" follow this link.
+TOC_MODEL = {"p01": "alianza"}
+
 OFFSET = {"r1": -1, "r2": 0, "r3": 0, "r4": 1, "r5": 0}
 
 rng = random.Random(7)
@@ -131,7 +135,8 @@ def round_in(tr):
         "note": tr(NOTE),
         "proposals": [
             {"id": pid, "title": tr(title), "applicant": tr(applicant), "community": community,
-             "amountRequested": req, "minimumAmount": mn}
+             "amountRequested": req, "minimumAmount": mn,
+             **({"tocModelId": TOC_MODEL[pid]} if pid in TOC_MODEL else {})}
             for pid, title, applicant, community, req, mn, _ in PROPOSALS
         ],
         "reviewers": [{"id": rid, "name": ES.get(name, name) if tr is es else name} for rid, name in REVIEWERS],

@@ -1,6 +1,7 @@
 // The element editor: a side panel with the form of one element (or the model's title). Every
 // field commits through the area's `commit(edit)`, which lets the engine read the edited model
 // before keeping it; a rejected change leaves the model as it was and says why at the field.
+import { sourceFields } from '../evidence/source-editor.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
@@ -255,6 +256,7 @@ export function createEditor({ panel, getModel, getSchedule = () => null, getDer
       ...measure(x, 'target', 'toc.f.target', 'toc.f.targetDate'),
       text('toc.f.dataSource', x.dataSource, (v, f) => apply((i) => { i.dataSource = textOrNull(v); }, { field: f }), { key: 'dataSource' }),
       text('toc.f.surveyItem', x.surveyItem, (v, f) => apply((i) => { i.surveyItem = textOrNull(v); }, { field: f }), { key: 'surveyItem' }),
+      ...sourceFields(x, { choice, text, apply }), // #18: the typed link the evidence map reads
       actuals(x), seriesTable(x)],
     assumption: (x) => [idField(x),
       choice('toc.f.kind', [['assumption', t('toc.akind.assumption')], ['external_factor', t('toc.akind.external_factor')]], x.kind, (v, f) => apply((a) => { a.kind = v; }, { field: f }), { key: 'kind' }),
