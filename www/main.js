@@ -6,6 +6,7 @@ import { relocalizeFields } from './number.js';
 import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
+import { mountReport } from './report/view.js';
 
 const areas = { proposals, toc, survey };
 const status = document.getElementById('engine-status');
@@ -160,6 +161,7 @@ try {
     }
   }
   wireProject();
+  mountReport({ view: document.getElementById('report-view'), opener: document.getElementById('report-open') });
   await store.restore();
 } catch (e) {
   console.error(e);
