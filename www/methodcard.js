@@ -47,7 +47,7 @@ export function methodLines(spec) {
   lines.push([t('method.defaults'), defaults.length ? defaults.join(' · ') : t('method.none')]);
   if (spec.reference) lines.push([t('method.reference'), spec.reference]);
   else if (ref) {
-    lines.push([t('method.reference'), ref.paper]);
+    if (ref.paper) lines.push([t('method.reference'), ref.paper]);
     lines.push([t('method.rCall'), ref.r ?? t('method.noR')]);
   }
   const sizes = entries(spec.sizes).map(([k, v]) => (has(`method.size.${k}`) ? t(`method.size.${k}`, { value: value(k, v) }) : `${k}: ${value(k, v)}`));
@@ -68,7 +68,9 @@ function fill(card) {
   const english = new Set([t('method.reference'), t('method.rCall')]);
   replace(body, el('dl', {}, methodLines(spec).map(([label, text]) => [
     el('dt', { text: label }),
-    el('dd', { lang: english.has(label) && text !== t('method.noR') ? 'en' : null }, label === t('method.rCall') && text !== t('method.noR') ? el('code', { text }) : text),
+    el('dd', { lang: english.has(label) && text !== t('method.noR') ? 'en' : null },
+      // R code is code: never translated (translate="no"), in either language.
+      label === t('method.rCall') && text !== t('method.noR') ? el('code', { translate: 'no', text }) : text),
   ])));
 }
 
