@@ -36,6 +36,7 @@ pub(crate) use tag_impls;
 #[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod error;
+pub mod method_info;
 pub mod note;
 pub mod stats;
 #[cfg(feature = "survey")]

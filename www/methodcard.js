@@ -3,10 +3,11 @@
 // result's `method` tag), the settings that applied (level, continuity correction, resamples,
 // seed…), the reference (paper and the R call that reproduces it) and the inputs' sizes.
 // The text is built when the card opens, in the reader's language, and rebuilt on a language
-// switch; the engine's own `reference` (survey results carry one) wins over the page's table.
+// switch. The reference comes from the engine: a survey result's own `reference` when it has
+// one, else the engine's table of method tags (`methodInfo`, src/method_info.rs).
 import { el, replace } from './dom.js';
 import { has, number, onLangChange, percent, t } from './i18n.js';
-import { REFERENCES } from './methods/info.js';
+import { call } from './engine.js';
 import './methods/strings.js';
 
 /**
@@ -39,16 +40,22 @@ function value(key, v) {
 
 const entries = (obj) => Object.entries(obj ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
 
+/** The engine's citation and R call of a method tag: `{ paper, rCall }` or null. */
+function reference(method) {
+  const r = call('methodInfo', method);
+  return r.ok ? r.value : null;
+}
+
 /** The card's lines as plain data: [label, text][] (also used by the report's method notes). */
 export function methodLines(spec) {
-  const ref = REFERENCES[spec.method];
+  const ref = spec.reference ? null : reference(spec.method);
   const lines = [[t('method.method'), `${methodLabel(spec.method)}. ${has(`method.about.${spec.method}`) ? t(`method.about.${spec.method}`) : ''}`.trim()]];
   const defaults = entries(spec.defaults).map(([k, v]) => (has(`method.default.${k}`) ? t(`method.default.${k}`, { value: value(k, v) }) : `${k}: ${value(k, v)}`));
   lines.push([t('method.defaults'), defaults.length ? defaults.join(' · ') : t('method.none')]);
   if (spec.reference) lines.push([t('method.reference'), spec.reference]);
   else if (ref) {
     if (ref.paper) lines.push([t('method.reference'), ref.paper]);
-    lines.push([t('method.rCall'), ref.r ?? t('method.noR')]);
+    lines.push([t('method.rCall'), ref.rCall ?? t('method.noR')]);
   }
   const sizes = entries(spec.sizes).map(([k, v]) => (has(`method.size.${k}`) ? t(`method.size.${k}`, { value: value(k, v) }) : `${k}: ${value(k, v)}`));
   if (sizes.length) lines.push([t('method.sizes'), sizes.join(' · ')]);

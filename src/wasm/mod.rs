@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 pub mod conditions;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
+pub mod method_info;
 pub mod read;
 pub mod stats_scale;
 pub mod stats_shift;

@@ -163,6 +163,8 @@ fn roots(v: &mut Collect) {
     v.visit::<toc::Edit>();
     v.visit::<toc::EditResult>();
     v.visit::<toc::ChartData>();
+    // Method cards (issue 18).
+    v.visit::<crate::method_info::MethodInfo>();
 }
 
 /// The whole file: a header, then every declaration sorted by name.

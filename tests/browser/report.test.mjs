@@ -200,3 +200,27 @@ test('the report made no request to another host and raised no error', () => {
   assert.deepEqual(s.foreignRequests(), []);
   assert.deepEqual(s.errors, []);
 });
+
+// The report view and an open method card pass axe (serious or critical), in both languages;
+// axe is injected with the CSP bypassed, in a session of its own, as a11y.test.mjs does.
+test('the report and an open method card: no serious or critical axe violation', async () => {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const a = await open({ bypassCSP: true });
+  try {
+    await load(a);
+    await a.page.addScriptTag({ path: axePath });
+    await a.page.click('#area-survey details.methodcard > summary');
+    await a.page.click('[data-testid="report-open"]');
+    await a.page.waitForSelector('[data-testid="report-doc"]');
+    for (const lang of ['en', 'es']) {
+      await a.page.click(`[data-lang="${lang}"]`);
+      const violations = await a.page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      assert.deepEqual(violations, [], `${lang}: ${JSON.stringify(violations, null, 2)}`);
+    }
+  } finally { await a.close(); }
+});

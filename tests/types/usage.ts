@@ -7,6 +7,7 @@ import type {
   ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   Rubric, Round, ScoreColumns, RoundValidation, RoundAnalysis, BootstrapRanks, FundingResult, ReviewsCsv,
+  MethodInfo,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -136,4 +137,12 @@ export async function usage(): Promise<void> {
     const details: Record<string, ErrorDetail> = err.details;
     console.log(code, details, v, method, bounds);
   }
+}
+
+// Method cards (issue 18): the citation and R call of a method tag, or null for an unknown tag.
+export function methodCards(): void {
+  const info: MethodInfo | null = waterline.methodInfo('wilson');
+  const rCall: string | null | undefined = info?.rCall;
+  const area: string | undefined = info?.area;
+  console.log(info?.method, info?.paper, rCall, area, waterline.methodInfo('not_a_method'));
 }

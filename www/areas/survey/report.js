@@ -151,7 +151,11 @@ function sentences(report) {
     ...report.scales.map((s) => s.sentence),
     ...report.items.filter((it) => it.kind === 'category').map((it) => it.sentence),
   ].map(tr).filter(Boolean);
-  return section('survey.report.sentences', 'survey-sentences', el('ul', { class: 'survey-sentences' }, list.map((s) => el('li', { text: s }))));
+  // The sentences' shares carry Wilson intervals; each test a sentence names has its card in
+  // the shifts table below.
+  return section('survey.report.sentences', 'survey-sentences', { 'data-figure': 'survey-sentences' },
+    methodCard({ method: 'wilson', defaults: { level: report.level, adjust: report.adjustment.method }, sizes: { rows: report.rows, tests: report.adjustment.m } }),
+    el('ul', { class: 'survey-sentences' }, list.map((s) => el('li', { text: s }))));
 }
 
 function shiftsTable(report) {
