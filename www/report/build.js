@@ -105,15 +105,26 @@ function surveySection() {
   return { node, findings, report };
 }
 
-function evidenceSection(model) {
-  // The map is the evidence-map engineer's export; until it lands the section is left out.
+/**
+ * The evidence map, filled in when it is ready: the project it needs is assembled by the
+ * evidence view's bus (www/areas/evidence/bus.js, the evmap branch), loaded only once the engine
+ * has the `evidenceMap` export, so this branch works before and after the map lands. Until
+ * then the section is left out.
+ */
+function evidenceSection() {
   if (typeof (/** @type {any} */ (wasm)).evidenceMap !== 'function') return null;
-  const proposals = areaState('proposals');
-  const r = call('evidenceMap', { model, rubric: proposals?.rubric ?? null, round: proposals?.round ?? null, survey: latestOf('survey')?.report ?? null });
-  if (!r.ok) { console.warn('report: evidence map', r.error); return null; }
-  const box = el('div', { class: 'report-evidence' });
-  renderEvidenceMap(box, r.value, { lang: lang(), printable: true });
-  return section('evidence', 'report.evidence', box);
+  const box = el('div', { class: 'report-evidence', 'data-testid': 'report-evidence' });
+  const node = section('evidence', 'report.evidence', box);
+  const language = lang();
+  import(new URL('../areas/evidence/bus.js', import.meta.url).href).then((bus) => {
+    const project = bus.project();
+    const r = call('evidenceMap', project);
+    if (!r.ok) { node.remove(); console.warn('report: evidence map', r.error); return; }
+    // `models` names each outcome's model (the evidence view's renderer takes it; the stub here does not).
+    renderEvidenceMap(box, r.value, /** @type {any} */ ({ lang: language, printable: true, models: project.models }));
+    node.dataset.ready = 'true';
+  }).catch((e) => { node.remove(); console.warn('report: evidence map', e); });
+  return node;
 }
 
 function methodsSection(survey) {
@@ -133,13 +144,31 @@ function methodsSection(survey) {
     general.length ? el('p', { class: 'report-muted', text: general.map(([k, v]) => `${k}: ${v}`).join(' · ') }) : null);
 }
 
+/** The engine's built-in models by id, which a proposal's `tocModelId` may name (as the
+ *  evidence view's bus reads them). */
+const BUILT_IN = { alianza: 'exampleAlianzaModel', pass: 'examplePassModel' };
+
+/**
+ * The logic model the report concerns: the one open in Theory of change when a proposal of the
+ * round links to it (or none links anywhere); else the built-in model a proposal links to —
+ * on first load the example round's restorative-justice proposal names Alianza while Theory
+ * of change opens PASS, and the report follows the proposal's chain.
+ */
+function reportModel() {
+  const open = areaState('toc')?.model ?? null;
+  const links = (areaState('proposals')?.round?.proposals ?? []).map((p) => p.tocModelId).filter(Boolean);
+  if (!links.length || (open && links.includes(open.id))) return open;
+  const id = links.find((x) => x in BUILT_IN);
+  const r = id ? call(BUILT_IN[id]) : null;
+  return r?.ok ? r.value : open;
+}
+
 /**
  * Builds the report in the page's current language: `{ node, findings, title }`, where
  * `findings` are the survey table's rows (for the CSV/JSON exports).
  */
 export function buildReport() {
-  const toc = areaState('toc');
-  const model = toc?.model ?? null;
+  const model = reportModel();
   const got = withModel(model, (lm) => ({
     data: (() => { try { return lm.chartData(null); } catch { return null; } })(),
     schedule: (() => { try { return (model.goals ?? []).length ? lm.schedule(null) : null; } catch { return null; } })(),
@@ -155,7 +184,7 @@ export function buildReport() {
     programSection(model, got.schedule),
     contextSection(model, got.data),
     survey.node,
-    evidenceSection(model),
+    evidenceSection(),
     methodsSection(survey));
   return { node, findings: survey.findings.map((f) => f.row), title };
 }
