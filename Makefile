@@ -18,7 +18,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \
-        browser-test types examples bench size fuzz fuzz-quick
+        browser-test types examples bench size fuzz fuzz-quick vendor
 
 help:
 	@echo "make serve   build the engine and serve the page with the built-in example (http://127.0.0.1:$(PORT)/)"
@@ -58,8 +58,16 @@ build: tools
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/stats/waterline_bg.wasm -o pkg/stats/waterline_bg.wasm
 	wasm-pack build --target web --release --out-dir pkg
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/waterline_bg.wasm -o pkg/waterline_bg.wasm
+	$(MAKE) vendor
 	@node scripts/precache.mjs
 	@node scripts/size.mjs
+
+# The page's one third-party script: the `docx` package's ESM browser build (pinned in
+# package.json), copied from node_modules so the page loads it from its own origin, only when
+# the user exports a report as .docx (issue 18). Not committed (www/vendor/ is ignored).
+vendor: node-tools
+	mkdir -p www/vendor
+	cp node_modules/docx/dist/index.mjs www/vendor/docx.mjs
 
 serve: build
 	@node scripts/serve.mjs $(PORT)

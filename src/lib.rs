@@ -37,6 +37,7 @@ pub(crate) use tag_impls;
 #[cfg(feature = "conditions")]
 pub mod conditions;
 pub mod error;
+pub mod method_info;
 pub mod note;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;

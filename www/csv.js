@@ -31,3 +31,17 @@ export function csvCell(value) {
 
 /** CSV text from rows of cells (CRLF line ends, as spreadsheets expect). */
 export const csvText = (rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+// ---- CSV for Excel set to Spanish (issue 18): Excel in a Spanish locale splits fields on `;`
+// and reads `0,5` as a number, and needs the UTF-8 byte-order mark to read "ñ" and "á" right.
+
+/** One cell for Spanish Excel: numbers with a decimal comma (no thousands separator), text as
+ *  `csvCell` but quoted when it holds `;` (or a comma, kept for safety). */
+export function csvCellEs(value) {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+  const s = csvCell(value);
+  return !s.startsWith('"') && s.includes(';') ? `"${s}"` : s;
+}
+
+/** CSV text for Spanish Excel: UTF-8 BOM, `;` between fields, decimal commas, CRLF. */
+export const csvTextEs = (rows) => `\ufeff${rows.map((row) => row.map(csvCellEs).join(';')).join('\r\n')}\r\n`;

@@ -8,6 +8,7 @@ import * as proposals from './areas/proposals.js';
 import * as toc from './areas/toc.js';
 import * as survey from './areas/survey.js';
 import * as evidence from './areas/evidence.js';
+import { mountReport } from './report/view.js';
 
 const areas = { proposals, toc, survey };
 const status = document.getElementById('engine-status');
@@ -165,6 +166,7 @@ try {
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
   try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
   wireProject();
+  mountReport({ view: document.getElementById('report-view'), opener: document.getElementById('report-open') });
   await store.restore();
 } catch (e) {
   console.error(e);

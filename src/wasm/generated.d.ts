@@ -1796,6 +1796,28 @@ export type McNemarOptions = {
 };
 
 /**
+ * The reference of one method tag.
+ */
+export type MethodInfo = {
+  /**
+   * The method tag, snake_case, as results carry it (e.g. `wilson`).
+   */
+  method: string,
+  /**
+   * Whose results carry it: `stats`, `conditions` (proposals) or `toc` (logic models).
+   */
+  area: string,
+  /**
+   * Citation (authors, year, journal, pages); `null` for plain arithmetic.
+   */
+  paper: string | null,
+  /**
+   * An R call that reproduces the number; `null` when none does.
+   */
+  rCall: string | null,
+};
+
+/**
  * The best-scored proposal left unfunded and what it would take to fund it.
  */
 export type NextInLine = {

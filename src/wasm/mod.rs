@@ -20,6 +20,7 @@ pub mod decision;
 mod guard;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
+pub mod method_info;
 pub mod read;
 pub mod stats_more;
 #[cfg(feature = "conditions")]

@@ -199,6 +199,8 @@ fn roots(v: &mut Collect) {
     v.visit::<crate::project::Project>();
     v.visit::<crate::project::EvidenceMap>();
     v.visit::<crate::project::ProposalEvidence>();
+    // Method cards (issue 18).
+    v.visit::<crate::method_info::MethodInfo>();
 }
 
 /// The whole file: a header, then every declaration sorted by name.

@@ -3,7 +3,7 @@
 // formula guard (a leading apostrophe). Expected strings are written out by hand from RFC 4180.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvText } from '../../www/csv.js';
+import { csvCell, csvCellEs, csvText, csvTextEs } from '../../www/csv.js';
 
 test('fields are quoted exactly when RFC 4180 needs it', () => {
   assert.equal(csvCell('plain'), 'plain');
@@ -36,4 +36,16 @@ test('formula starts get an apostrophe, then the RFC 4180 quoting', () => {
 
 test('csvText joins fields with commas and ends every record with CRLF', () => {
   assert.equal(csvText([['id', 'name'], [1, 'a,b'], [2, null]]), 'id,name\r\n1,"a,b"\r\n2,\r\n');
+});
+
+// Issue 18: CSV that Excel opens correctly in a Spanish locale, where the list separator is
+// ";" and the decimal separator ",", and a UTF-8 file needs its byte-order mark.
+test('csvTextEs: BOM, semicolons, decimal commas, CRLF; text with ; is quoted', () => {
+  assert.equal(csvTextEs([['Pregunta', 'Antes', 'n'], ['Reuniones; distrito', 0.29, 113], ['Niño', -1.5, null]]),
+    '\ufeffPregunta;Antes;n\r\n"Reuniones; distrito";0,29;113\r\nNiño;-1,5;\r\n');
+  assert.equal(csvCellEs(1234.5), '1234,5');
+  assert.equal(csvCellEs(Number.NaN), '');
+  assert.equal(csvCellEs('a,b'), '"a,b"');
+  assert.equal(csvCellEs('=SUM(A1)'), "'=SUM(A1)");
+  assert.equal(csvCellEs('say "hi"; bye'), '"say ""hi""; bye"');
 });

@@ -12,6 +12,7 @@ import type {
   Decision, LineStatus,
   ProposalsCsv, ReviewersCsv, Assignment, AssignedReview,
   ProjectEvidenceMap, ProjectProposalEvidence,
+  MethodInfo,
   TocModel, TocEditResult, TocSeriesCsvImport, TocEventsCsvImport, TocDerivedPoint, TocChange, TocValidation, TocSchedule, TocWhatIf, TocProgress, TocLayout, TocExport,
 } from '../../pkg/waterline.js';
 
@@ -229,4 +230,10 @@ export function statsMoreUsage(): void {
   const adj = waterline.pAdjust(x, { method: 'hommel' });
   console.log(one.upper, bt.pValue, rr?.lower, cp.warnings, fe.oddsRatio, pp.pMid, t1.df, tm,
     d.hedgesG.lower, pe.gav.estimate, adj.method);
+// Method cards (issue 18): the citation and R call of a method tag, or null for an unknown tag.
+export function methodCards(): void {
+  const info: MethodInfo | null = waterline.methodInfo('wilson');
+  const rCall: string | null | undefined = info?.rCall;
+  const area: string | undefined = info?.area;
+  console.log(info?.method, info?.paper, rCall, area, waterline.methodInfo('not_a_method'));
 }

@@ -19,6 +19,7 @@ import { pick } from '../text.js';
 import { createEvidence } from './toc/evidence.js';
 import { exportButtons, relabelImageButtons } from './toc/exportimg.js';
 import { renderProgress } from './toc/progress.js';
+import { methodCard } from '../methodcard.js';
 
 const EXAMPLES = { pass: 'examplePassModel', alianza: 'exampleAlianzaModel' };
 const UNDO_LIMIT = 30;
@@ -120,13 +121,13 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
       el('div', { class: 'field toc-field-button' }, h('button', 'toc.whatif.run', { type: 'submit', class: 'primary', 'data-testid': 'toc-whatif-run' }))),
     wiResult);
   const ganttImages = imageButtons(() => gantt?.svg, 'gantt', 'toc.gantt.heading');
-  const scheduleCard = el('section', { class: 'card toc-schedule-card' },
+  const scheduleCard = el('section', { class: 'card toc-schedule-card', 'data-figure': 'toc-schedule' },
     h('h3', 'toc.gantt.heading'), ganttSummary, h('p', 'toc.gantt.legend', { class: 'toc-help' }),
     ganttImages, ganttScroll, scheduleTableBox, whatIfForm);
 
   const asOfInput = el('input', { id: ids.asOf, type: 'date', value: asOf, 'data-testid': 'toc-asof' });
   const progressBody = el('div', { 'data-testid': 'toc-progress' });
-  const progressCard = el('section', { class: 'card toc-progress-card' }, h('h3', 'toc.prog.heading'),
+  const progressCard = el('section', { class: 'card toc-progress-card', 'data-figure': 'toc-progress' }, h('h3', 'toc.prog.heading'),
     el('div', { class: 'fields' }, el('div', { class: 'field' }, h('label', 'toc.prog.asOf', { for: ids.asOf }), asOfInput)), progressBody);
 
   const addKind = el('select', { id: ids.addKind, 'data-testid': 'toc-add-kind' });
@@ -377,7 +378,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
         ...(s.criticalChains ?? []).slice(1).map((c) => el('span', { class: 'toc-critical-also', 'data-testid': 'toc-critical-also',
           text: t('toc.gantt.alsoCritical', { chain: c.goals.join(' → '), why: t(`toc.gantt.bound.${c.bound}`) }) })), '. ',
         t('toc.gantt.summary', { start: fmtDate(s.projectStart, lang()), finish: fmtDate(s.projectFinish, lang()), days: s.durationDays })),
-      s.feasible ? null : el('p', { class: 'error', text: t('toc.gantt.infeasible') }));
+      s.feasible ? null : el('p', { class: 'error', text: t('toc.gantt.infeasible') }),
+      methodCard({ method: s.method, sizes: { goals: s.nGoals }, what: t('toc.gantt.heading') }));
     gantt = drawGantt({ schedule: s, model, index, lang: lang(), asOf });
     replace(ganttScroll, gantt.svg);
     rerender(scheduleTableBox, scheduleTable({ schedule: s, index, lang: lang() }));
@@ -404,7 +406,9 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   // ---- progress
   function renderProgressCard(index) {
     if (!an.progress.ok) { rerender(progressBody, el('p', { class: 'error', text: errorText(an.progress.error) })); return; }
-    rerender(progressBody, ...renderProgress({ progress: an.progress.value, model, index, lang: lang(), asOf }));
+    const p = an.progress.value;
+    rerender(progressBody, methodCard({ method: p.method, defaults: { asOf: fmtDate(p.asOf, lang()) }, sizes: { goals: p.goals.length, indicators: p.indicators.length }, what: t('toc.prog.heading') }),
+      ...renderProgress({ progress: p, model, index, lang: lang(), asOf }));
   }
   asOfInput.addEventListener('change', () => {
     if (!isIsoDate(asOfInput.value)) { asOfInput.setAttribute('aria-invalid', 'true'); return; }

@@ -2,6 +2,7 @@
 // minimum shares per level or community, the next proposal in line and what it would take.
 // Depth and coverage: systems-change depth flags and which conditions nobody works on.
 import { el, replace, uid } from '../../dom.js';
+import { methodCard } from '../../methodcard.js';
 import { register, t } from '../../i18n.js';
 import { fixed, money, num, parseDollars, pct, roundNoteText, safeErrorText, signed, th, tx } from './util.js';
 
@@ -191,7 +192,10 @@ export function budgetCard(ctx) {
     if (!f) { replace(result); return; }
     const name = (id) => { const p = ctx.proposal(id); return p ? `${id} — ${p.title}` : id; };
     const next = f.nextInLine;
+    node.dataset.figure = 'proposals-budget';
     replace(result,
+      methodCard({ method: f.method, defaults: { budget: money(f.budget), partial: ctx.settings.partial, calibrated: f.scores === 'calibrated' },
+        sizes: { proposals: ctx.round.proposals.length }, what: t('proposals.budget.title') }),
       el('p', { class: 'sentence', 'data-testid': 'budget-sentence', text: t('proposals.budget.sentence', {
         n: f.funded.length, total: money(f.totalFunded), budget: money(f.budget), remaining: money(f.remaining), score: fixed(f.totalScore, 1),
       }) }),

@@ -1,6 +1,7 @@
 // Heatmap of conditions × proposals (a table: every cell prints its number; shading repeats it
 // in five bands) and the profile of one proposal by level, as a bar chart with its table.
 import { el, replace, uid } from '../../dom.js';
+import { methodCard } from '../../methodcard.js';
 import { register, t } from '../../i18n.js';
 import { fixed, num, svg, th, tx } from './util.js';
 
@@ -89,11 +90,12 @@ export function heatmapCard(ctx) {
   const select = el('select', { id: selectId, 'data-testid': 'profile-select' });
   select.addEventListener('change', () => ctx.set({ profile: select.value }, 'view'));
   const profile = el('div', { class: 'profile', 'data-testid': 'profile' });
-  const node = el('section', { class: 'card' },
+  const cardSlot = el('div', { class: 'methodcards' });
+  const node = el('section', { class: 'card', 'data-figure': 'proposals-heatmap' },
     el('h3', { tabindex: '-1', 'data-i18n': 'proposals.heatmap.title' }),
     el('p', { class: 'intro', 'data-i18n': 'proposals.heatmap.intro' }),
     legend,
-    el('div', { class: 'scroll' }, table),
+    el('div', { class: 'scroll' }, table), cardSlot,
     el('h4', { 'data-i18n': 'proposals.profile.title' }),
     el('div', { class: 'field no-print' }, el('label', { for: selectId, 'data-i18n': 'proposals.profile.choose' }), select),
     profile);
@@ -177,7 +179,10 @@ export function heatmapCard(ctx) {
 
   function update() {
     renderLegend();
-    if (!ctx.analysis) { replace(table); replace(profile); return; }
+    if (!ctx.analysis) { replace(table); replace(profile); replace(cardSlot); return; }
+    const a = ctx.analysis;
+    replace(cardSlot, methodCard({ method: a.scores.method, defaults: { calibrated: ctx.settings.scores === 'calibrated' },
+      sizes: { proposals: a.proposals, reviewers: a.reviewers, scores: a.reviews, conditions: ctx.rubric.conditions?.length } }));
     const rows = ctx.ranked();
     renderTable(rows);
     renderProfile(rows);

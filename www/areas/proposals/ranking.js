@@ -2,6 +2,7 @@
 // engine's bootstrap over reviewers (run in the worker with a progress bar and Cancel), the
 // raw / calibrated switch that ranking and funding share, and what is funded.
 import { el, replace, uid } from '../../dom.js';
+import { methodCard } from '../../methodcard.js';
 import { register, t } from '../../i18n.js';
 import { fixed, money, num, pct, roundNoteText, safeErrorText, svg, th } from './util.js';
 
@@ -141,9 +142,10 @@ export function rankingCard(ctx) {
   const progressLabel = el('span', { id: `${ids.auto}-p`, class: 'visually-hidden', 'data-i18n': 'proposals.boot.progress' });
   const status = el('p', { class: 'boot-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'boot-status' });
   const table = el('table', { class: 'data ranking', 'data-testid': 'ranking-table' });
+  const cardSlot = el('div', { class: 'methodcards' });
   const error = el('p', { class: 'error', role: 'alert', hidden: true });
 
-  const node = el('section', { class: 'card' },
+  const node = el('section', { class: 'card', 'data-figure': 'proposals-ranking' },
     el('h3', { tabindex: '-1', 'data-i18n': 'proposals.ranking.title' }),
     el('p', { class: 'intro', 'data-i18n': 'proposals.ranking.intro' }),
     mode,
@@ -156,7 +158,7 @@ export function rankingCard(ctx) {
         el('label', { class: 'choice', for: ids.auto }, auto, ' ', el('span', { 'data-i18n': 'proposals.boot.auto' }))),
       progressLabel, progress),
     status, error,
-    el('div', { class: 'scroll' }, table));
+    el('div', { class: 'scroll' }, table), cardSlot);
 
   function update() {
     const s = ctx.settings;
@@ -197,6 +199,11 @@ export function rankingCard(ctx) {
     const calibrated = s.scores === 'calibrated';
     const fundedIds = (ctx.funding?.funded ?? []).map((f) => f.proposalId);
     const used = el('span', { class: 'used', text: ` ${t('proposals.ranking.used')}` });
+    // Scores: the engine's method; rank intervals: the bootstrap with its resamples and seed.
+    const sizes = { proposals: ctx.analysis.proposals, reviewers: ctx.analysis.reviewers, scores: ctx.analysis.reviews };
+    replace(cardSlot,
+      methodCard({ method: ctx.analysis.scores.method, defaults: { calibrated: calibrated }, sizes, what: t('proposals.ranking.score') }),
+      b ? methodCard({ method: 'bootstrap_reviewers', defaults: { level: b.level, resamples: b.resamples, seed: b.seed }, sizes, what: t('proposals.ranking.interval', { level: pct(b.level) }) }) : null);
     replace(table,
       el('caption', { text: t('proposals.ranking.caption', {
         n: rows.length, mode: t(calibrated ? 'proposals.ranking.captionCalibrated' : 'proposals.ranking.captionRaw'),

@@ -2,6 +2,7 @@
 // proposal + reviewer effects, the calibrated scores and the z-score alternative) and agreement
 // (Shrout–Fleiss ICC on complete rows, Krippendorff's alpha, proposals to discuss).
 import { el, replace } from '../../dom.js';
+import { methodCard } from '../../methodcard.js';
 import { number, register, t } from '../../i18n.js';
 import { alphaCaption, alphaCells, alphaHeaders, alphaReading } from './agreement.js';
 import { fixed, num, pct, roundNoteText, signed, svg, th } from './util.js';
@@ -144,7 +145,9 @@ export function calibrationCard(ctx) {
     if (!c) { replace(body); return; }
     const reading = (o) => (o === null ? t('proposals.none') : o > 0 ? t('proposals.calibration.generous') : o < 0 ? t('proposals.calibration.harsh') : t('proposals.calibration.even'));
     const label = t('proposals.calibration.chart', { list: c.reviewers.map((r) => `${ctx.names.reviewer(r.reviewerId)} ${signed(r.offset, 1)}`).join('; ') });
+    node.dataset.figure = 'proposals-calibration';
     replace(body,
+      methodCard({ method: c.method, defaults: { calibrated: on }, sizes: { reviewers: c.reviewers.length, proposals: c.proposals.length, scores: c.n } }),
       el('div', { class: 'profile-pair' },
         offsetChart(c.reviewers, ctx.names, label),
         el('table', { class: 'data compact', 'data-testid': 'calibration-reviewers' },
@@ -199,7 +202,9 @@ export function agreementCard(ctx) {
     const notes = (r) => r.notes.filter((n) => !(allNull && isIcc(n))).map((n) => roundNoteText(n, ctx.names));
     const anyNotes = rows.some((r) => notes(r).length);
     const flags = a.flags;
+    node.dataset.figure = 'proposals-agreement';
     replace(body,
+      methodCard({ method: a.method, defaults: { level }, sizes: { conditions: a.conditions.length, proposals: ctx.analysis.proposals, reviewers: ctx.analysis.reviewers } }),
       allNull ? el('p', { class: 'notice', 'data-testid': 'icc-none', text: incomplete
         ? t('proposals.agreement.iccNone', { complete: number(incomplete.nUsed, 0), n: number(incomplete.n, 0) })
         : t('proposals.agreement.iccNoneGeneric') }) : null,

@@ -6,6 +6,7 @@ import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, percent, register, t } from '../../i18n.js';
 import { noteLine } from './notices.js';
 import { parseNumber, relocalize } from '../../number.js';
+import { methodCard } from '../../methodcard.js';
 
 register({
   en: {
@@ -65,6 +66,14 @@ const DESIGNS = {
   pairedMeans: { a: ['survey.plan.delta', '0.3'], b: ['survey.plan.sd', '1'], size: 'sampleSizePairedMeans', power: 'powerPairedMeans' },
 };
 
+/** The method card's reference of a sample-size result: the power calculation, not the test
+ *  it plans for (the engine's methodInfo gives the test's own R call). */
+const POWER_REFERENCE = {
+  two_proportions: 'Cohen (1988), ch. 6; R power.prop.test(p1, p2)',
+  paired_t: 'Cohen (1988), ch. 2; R power.t.test(delta, sd, type = "paired")',
+  mcnemar_connor: 'Connor (1987), Biometrics 43, 207–211',
+};
+
 /** The planning card: { card, render, getState, setState }. */
 export function planningCard(changed = () => {}) {
   const id = { design: uid('plan-design'), a: uid('plan-a'), b: uid('plan-b'), power: uid('plan-power'), n: uid('plan-n'), alpha: uid('plan-alpha') };
@@ -76,7 +85,7 @@ export function planningCard(changed = () => {}) {
   const field = (key, label) => el('div', { class: 'field' }, label, fields[key]);
   const out = el('output', { 'aria-live': 'polite', 'data-testid': 'plan-result' });
   const error = el('p', { class: 'error', role: 'alert', hidden: true, 'data-testid': 'plan-error' });
-  const card = el('article', { class: 'card survey-plan' },
+  const card = el('article', { class: 'card survey-plan', 'data-figure': 'survey-plan' },
     el('h3', { 'data-i18n': 'survey.plan.title' }),
     el('p', { class: 'survey-note', 'data-i18n': 'survey.plan.intro' }),
     el('div', { class: 'fields' },
@@ -104,6 +113,7 @@ export function planningCard(changed = () => {}) {
         { n: s.n, power: percent(s.power), exact: number(s.nExact, 1) }) }),
       el('p', { text: t('survey.plan.havePower', { n: fields.n.value.trim(), power: percent(power.value.power, 0) }) }),
       el('p', { class: 'survey-note', text: t(`survey.plan.method.${s.method}`) }),
+      methodCard({ method: s.method, reference: POWER_REFERENCE[s.method] ?? null, defaults: { alpha: options.alpha, power: parse(fields.power.value) }, sizes: { n: s.n } }),
       ...[...(s.warnings ?? []), ...(power.value.warnings ?? [])].map((w) => el('p', { class: 'survey-note', 'data-code': w.code, text: noteLine(w) })));
   }
   design.addEventListener('change', () => {

@@ -4,6 +4,7 @@ import { wilson } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, percent, t } from '../../i18n.js';
 import { parseNumber, relocalize } from '../../number.js';
+import { methodCard } from '../../methodcard.js';
 
 /** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
 const parse = (text) => parseNumber(text, { lang: lang() });
@@ -16,7 +17,8 @@ export function shareCalculator() {
   const sentence = el('p', { class: 'sentence', 'data-testid': 'share-sentence' });
   const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', hidden: true });
   const details = el('table', { class: 'details', 'data-testid': 'share-table' });
-  const card = el('article', { class: 'card survey-quick', 'aria-labelledby': ids.out + '-h' },
+  const cardSlot = el('div', { class: 'methodcards' });
+  const card = el('article', { class: 'card survey-quick', 'aria-labelledby': ids.out + '-h', 'data-figure': 'survey-quick' },
     el('h3', { id: ids.out + '-h', 'data-i18n': 'survey.share.title' }),
     el('p', { class: 'survey-note', 'data-i18n': 'survey.share.intro' }),
     el('p', { class: 'statement' }, el('span', { 'data-i18n': 'survey.share.statement' }), ': ',
@@ -26,7 +28,7 @@ export function shareCalculator() {
       field('n', ids.n, '113', 'survey.share.n'),
       field('level', ids.level, '0.95', 'survey.share.level')),
     error,
-    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details));
+    el('output', { id: ids.out, for: `${ids.x} ${ids.n} ${ids.level}`, 'aria-live': 'polite' }, sentence, details), cardSlot);
 
   const input = (id) => card.querySelector(`#${id}`);
   function render() {
@@ -58,6 +60,7 @@ export function shareCalculator() {
         row(t('survey.share.lower'), percent(ci.lower, 1)),
         row(t('survey.share.upper'), percent(ci.upper, 1)),
         row(t('survey.share.method'), t('survey.share.wilson'))));
+    replace(cardSlot, methodCard({ method: ci.method, defaults: { level: ci.level, correct: false }, sizes: { n: ci.n } }));
   }
   const row = (k, v) => el('tr', {}, el('th', { scope: 'row', text: k }), el('td', { text: v }));
   card.addEventListener('input', render);

@@ -8,11 +8,26 @@ import { diverging, palette, ranked } from './charts.js';
 import { count, fixed, methodName, pct, plural, pValue, range, signed, signedPoints, tr } from './format.js';
 import { noteLine, noticeText } from './notices.js';
 import { weightCell, weightFlag, weightedShiftText, weightingPanel } from './weights.js';
+import { methodCard } from '../../methodcard.js';
 
 const th = (text, scope = 'col', cls) => el('th', { scope, class: cls, text });
 const td = (text, cls) => el('td', { class: cls, text });
 const num = 'num';
 let tableIds = 0;
+/** The report being rendered: its level and p-value adjustment go on every method card. */
+let shown = null;
+
+/** The method card of one result (an item, shift, wave, scale or subgroup): its test's method
+ *  and the engine's reference when it has a test, else its own. */
+function card(r, sizes = {}) {
+  return methodCard({
+    method: r.test?.method ?? r.method ?? 'none',
+    reference: r.test?.reference ?? r.reference ?? null,
+    defaults: { level: shown?.level, adjust: r.test ? shown?.adjustment.method : null, minCell: r.minCell },
+    sizes: { n: r.nUsed, ...sizes },
+    what: tr(r.text),
+  });
+}
 
 function table(caption, head, rows, attrs = {}) {
   return el('table', { class: 'data', ...attrs },
@@ -114,9 +129,9 @@ function blockView(block, report) {
     td(count(r.result.nUsed), num),
     topLabel ? td(r.result.topBox ? `${pct(r.result.topBox.interval.estimate)} (${range(r.result.topBox.interval.lower, r.result.topBox.interval.upper)})` : '—', num) : null,
     report.weighting ? weightCell(report, r.result) : null));
-  return el('div', { class: 'survey-block' },
+  return el('div', { class: 'survey-block', 'data-figure': 'survey-bars' },
     el('h5', { text: block.title }),
-    legend, chart,
+    legend, chart, card(block.rows[0].result, { items: block.rows.length }),
     dataTable(table(t('survey.report.tableOf', { title: block.title }), head, rows, { 'data-testid': 'survey-bars-table' })));
 }
 
@@ -124,7 +139,9 @@ function blockView(block, report) {
 
 function section(key, testid, ...children) {
   const id = `survey-sec-${++tableIds}`;
-  return el('section', { class: 'survey-section', 'aria-labelledby': id, 'data-testid': testid },
+  // An optional attributes object first among the children (e.g. `data-figure`).
+  const attrs = children[0] && !(children[0] instanceof Node) && !Array.isArray(children[0]) && typeof children[0] === 'object' ? children.shift() : {};
+  return el('section', { class: 'survey-section', 'aria-labelledby': id, 'data-testid': testid, ...attrs },
     el('h4', { id, text: t(key) }), ...children);
 }
 
@@ -137,7 +154,11 @@ function sentences(report) {
     ...report.scales.map((s) => s.sentence),
     ...report.items.filter((it) => it.kind === 'category').map((it) => it.sentence),
   ].map(tr).filter(Boolean);
-  return section('survey.report.sentences', 'survey-sentences', el('ul', { class: 'survey-sentences' }, list.map((s) => el('li', { text: s }))));
+  // The sentences' shares carry Wilson intervals; each test a sentence names has its card in
+  // the shifts table below.
+  return section('survey.report.sentences', 'survey-sentences', { 'data-figure': 'survey-sentences' },
+    methodCard({ method: 'wilson', defaults: { level: report.level, adjust: report.adjustment.method }, sizes: { rows: report.rows, tests: report.adjustment.m } }),
+    el('ul', { class: 'survey-sentences' }, list.map((s) => el('li', { text: s }))));
 }
 
 function shiftsTable(report) {
@@ -179,9 +200,11 @@ function shiftsTable(report) {
         { 'data-testid': 'survey-sensitivity' }));
     }
   }
-  return section('survey.report.shifts', 'survey-shifts',
+  return section('survey.report.shifts', 'survey-shifts', { 'data-figure': 'survey-shifts' },
     el('p', { class: 'survey-note', text: t('survey.report.shiftsNote', { method: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), tests: plural('survey.count.tests', report.adjustment.m) }) }),
-    el('div', { class: 'survey-scroll' }, table(null, head, rows, { 'data-testid': 'survey-shifts-table' })), ...notes);
+    el('div', { class: 'survey-scroll' }, table(null, head, rows, { 'data-testid': 'survey-shifts-table' })),
+    el('div', { class: 'methodcards' }, report.shifts.map((s) => card(s, { tests: report.adjustment.m })),
+      report.waves.map((w) => card({ ...w, method: w.test?.method ?? 'newcombe', nUsed: w.nFrom + w.nTo }, { tests: report.adjustment.m }))), ...notes);
 }
 
 function multiSelect(report) {
@@ -191,10 +214,10 @@ function multiSelect(report) {
     const sorted = [...it.distribution].sort((a, b) => b.share - a.share);
     const rows = sorted.map((d) => ({ label: tr(d.label), share: d.share, lower: d.lower, upper: d.upper, text: `${pct(d.share)} (${range(d.lower, d.upper)})` }));
     const summary = t('survey.report.rankedSummary', { question: tr(it.text), rows: rows.map((r) => `${r.label} ${r.text}`).join('; ') });
-    return el('div', { class: 'survey-block' },
+    return el('div', { class: 'survey-block', 'data-figure': 'survey-multi' },
       el('h5', { text: `${tr(it.text)} (n = ${count(it.nUsed)})${report.weighting ? ` · ${weightFlag(report, it)}` : ''}` }),
       el('p', { class: 'survey-axis-note', text: t('survey.report.rankedNote') }),
-      ranked({ rows, summary }),
+      ranked({ rows, summary }), card(it),
       dataTable(table(tr(it.text), [t('survey.report.choice'), t('survey.report.share'), t('survey.report.ci', { level: pct(report.level) }), t('survey.report.count'), t('survey.report.n')],
         sorted.map((d) => el('tr', {}, th(tr(d.label), 'row'), td(pct(d.share), num), td(range(d.lower, d.upper), num), td(count(d.count), num), td(count(d.n), num))),
         { 'data-testid': 'survey-multi-table' })));
@@ -206,7 +229,8 @@ function changeItems(report) {
   if (!items.length) return null;
   const share = (it, key) => it.distribution.find((d) => d.key === key);
   const cell = (d, withCi) => (d ? `${pct(d.share)}${withCi ? ` (${range(d.lower, d.upper)})` : ''}` : '—');
-  return section('survey.report.changeTitle', 'survey-change',
+  return section('survey.report.changeTitle', 'survey-change', { 'data-figure': 'survey-change' },
+    el('div', { class: 'methodcards' }, items.map((it) => card(it))),
     table(null, [t('survey.report.question'), t('survey.report.improved'), t('survey.report.same'), t('survey.report.worse'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.column')] : [])],
       items.map((it) => el('tr', {}, th(tr(it.text) + (it.wave ? ` (${it.wave})` : ''), 'row'),
         td(cell(share(it, '1'), true), num), td(cell(share(it, '0')), num), td(cell(share(it, '-1')), num), td(count(it.nUsed), num),
@@ -231,7 +255,8 @@ function otherItems(report) {
         td(fixed(it.sd), num), td(fixed(it.median), num), td(it.q1 === null ? '—' : `${fixed(it.q1)}–${fixed(it.q3)}`, num),
         td(it.min === null ? '—' : `${fixed(it.min)}–${fixed(it.max)}`, num), report.weighting ? weightCell(report, it) : null))));
   }
-  return section('survey.report.other', 'survey-other', parts);
+  parts.push(el('div', { class: 'methodcards' }, [...cats, ...nums].map((it) => card(it))));
+  return section('survey.report.other', 'survey-other', { 'data-figure': 'survey-other' }, parts);
 }
 
 /** Questions held as codes nobody declared: their codes and counts, never a share who agree. */
@@ -303,7 +328,8 @@ function subgroups(report) {
   });
   const sentencesList = el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.subgroupSentences') }),
     el('ul', { class: 'survey-sentences small' }, report.subgroups.map((s) => el('li', { text: tr(s.sentence) }))));
-  return section('survey.report.subgroups', 'survey-subgroups',
+  return section('survey.report.subgroups', 'survey-subgroups', { 'data-figure': 'survey-subgroups' },
+    el('div', { class: 'methodcards' }, [...groups.values()].map((list) => card({ ...list[0], nUsed: Math.max(...list.map((x) => x.nUsed)) }, { items: list.length }))),
     el('p', { class: 'survey-note', text: t('survey.report.subgroupsNote', { min: minCell }) }),
     el('p', { class: 'survey-note' }, el('span', { 'aria-hidden': 'true', text: '† ' }), t('survey.report.suppressed.small', { min: minCell }), ' · ',
       el('span', { 'aria-hidden': 'true', text: '‡ ' }), t('survey.report.suppressed.complementary', { min: minCell })),
@@ -312,7 +338,8 @@ function subgroups(report) {
 
 function scales(report) {
   if (!report.scales.length) return null;
-  return section('survey.report.scales', 'survey-scales', table(null,
+  return section('survey.report.scales', 'survey-scales', { 'data-figure': 'survey-scales' },
+    el('div', { class: 'methodcards' }, report.scales.map((s) => card(s, { items: s.items.length }))), table(null,
     [t('survey.report.scale'), t('survey.report.items'), t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.column')] : [])],
     report.scales.map((s) => el('tr', {}, th(tr(s.text), 'row'), td(count(s.items.length), num),
       td(s.alpha ? `${fixed(s.alpha.alpha)} (${fixed(s.alpha.lower)} ${t('survey.report.to')} ${fixed(s.alpha.upper)})` : '—', num),
@@ -353,6 +380,7 @@ function warnings(report, mapping) {
 /** Builds the report view. `actions` are the export/print buttons to show in its head. */
 export function renderReport(report, { mapping, actions, source }) {
   tableIds = 0;
+  shown = report;
   const meta = t('survey.report.meta', {
     n: count(report.rows), level: pct(report.level),
     adjust: report.adjustment.method === 'none' ? t('survey.adjust.none') : t(`survey.adjust.${report.adjustment.method}`), tests: plural('survey.count.tests', report.adjustment.m),
