@@ -162,6 +162,36 @@ pub const TABLE: &[MethodInfo] = &[
     ),
     info(
         S,
+        "cohen_kappa",
+        Some("Cohen (1960), Educ Psychol Meas 20, 37–46; Fleiss, Cohen & Everitt (1969), Psych Bull 72, 323–327"),
+        Some("vcd::Kappa(table(a, b), weights = \"Equal-Spacing\")"),
+    ),
+    info(
+        S,
+        "fleiss_kappa",
+        Some("Fleiss (1971), Psych Bull 76, 378–382"),
+        Some("irr::kappam.fleiss(ratings)"),
+    ),
+    info(
+        S,
+        "pearson",
+        Some("Fisher (1921), Metron 1, 3–32"),
+        Some("cor.test(x, y, method = \"pearson\")"),
+    ),
+    info(
+        S,
+        "spearman",
+        Some("Spearman (1904), Am J Psychol 15, 72–101; Bonett & Wright (2000), Psychometrika 65, 23–28"),
+        Some("cor.test(x, y, method = \"spearman\", exact = FALSE)"),
+    ),
+    info(
+        S,
+        "kruskal_wallis",
+        Some("Kruskal & Wallis (1952), JASA 47, 583–621"),
+        Some("kruskal.test(x, g)"),
+    ),
+    info(
+        S,
         "t",
         Some("Student (1908), Biometrika 6, 1–25"),
         Some("t.test(x, conf.level = level)$conf.int"),
@@ -174,6 +204,24 @@ pub const TABLE: &[MethodInfo] = &[
     ),
     info(S, "normal", None, None),
     info(S, "none", None, None),
+    info(
+        S,
+        "two_sample_t",
+        Some("Student (1908), Biometrika 6, 1–25"),
+        Some("power.t.test(n, delta, sd, sig.level, type = \"two.sample\")"),
+    ),
+    info(
+        S,
+        "one_proportion_arcsine",
+        Some("Cohen (1988), Statistical Power Analysis, 2nd ed., ch. 6"),
+        Some("pwr::pwr.p.test(h = ES.h(p1, p0), n, sig.level)"),
+    ),
+    info(
+        S,
+        "rank_sum_are",
+        Some("Lehmann (1975), Nonparametrics, ch. 2; Faul et al. (2007), Behav Res Methods 39, 175–191"),
+        None,
+    ),
     info(
         C,
         "round_analysis",
@@ -272,10 +320,18 @@ mod tests {
             S::Cronbach,
             S::Feldt,
             S::ShroutFleiss,
+            S::CohenKappa,
+            S::FleissKappa,
+            S::Pearson,
+            S::Spearman,
+            S::KruskalWallis,
             S::T,
             S::Exact,
             S::Normal,
             S::None,
+            S::TwoSampleT,
+            S::OneProportionArcsine,
+            S::RankSumAre,
         ];
         for m in all {
             match m {
@@ -298,10 +354,18 @@ mod tests {
                 | S::Cronbach
                 | S::Feldt
                 | S::ShroutFleiss
+                | S::CohenKappa
+                | S::FleissKappa
+                | S::Pearson
+                | S::Spearman
+                | S::KruskalWallis
                 | S::T
                 | S::Exact
                 | S::Normal
-                | S::None => {}
+                | S::None
+                | S::TwoSampleT
+                | S::OneProportionArcsine
+                | S::RankSumAre => {}
             }
         }
         all.iter().map(|m| m.as_str()).collect()

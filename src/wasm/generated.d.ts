@@ -141,6 +141,82 @@ export type AnalysisOptions = {
 };
 
 /**
+ * One review to be done.
+ */
+export type AssignedReview = {
+  /**
+   * The reviewer's id.
+   */
+  reviewerId: string,
+  /**
+   * The proposal's id.
+   */
+  proposalId: string,
+};
+
+/**
+ * The result of [`assign_reviewers`].
+ */
+export type Assignment = {
+  /**
+   * Reviews per proposal (k).
+   */
+  reviewsPerProposal: number,
+  /**
+   * The load cap used.
+   */
+  maxLoad: number,
+  /**
+   * The seed used.
+   */
+  seed: number,
+  /**
+   * The reviews, by reviewer (in the round's order), then proposal (in the round's order).
+   */
+  reviews: Array<AssignedReview>,
+  /**
+   * Each reviewer's load, in the round's order.
+   */
+  loads: Array<ReviewerLoad>,
+  /**
+   * True when every reviewer with a load and every proposal are in one connected design.
+   */
+  connected: boolean,
+  /**
+   * Swaps made to connect the design.
+   */
+  swaps: number,
+  /**
+   * `assignment_disconnected` when the design could not be connected.
+   */
+  warnings: Array<Note>,
+};
+
+/**
+ * Options of [`assign_reviewers`].
+ */
+export type AssignmentOptions = {
+  /**
+   * Reviews per proposal (k), at least 1; default 3.
+   */
+  reviewsPerProposal?: number,
+  /**
+   * Most proposals per reviewer; `null` (default): ⌈k · proposals / reviewers⌉, the most
+   * even load.
+   */
+  maxLoad?: number | null,
+  /**
+   * Seed of the generator; default 1.
+   */
+  seed?: number,
+};
+
+/**
+ * Where the lottery rule puts a proposal.
+ */
+export type BandGroup = "accepted" | "band" | "rejected";
+
+/**
  * Result of [`binom_test`].
  */
 export type BinomTest = {
@@ -619,6 +695,67 @@ export type ConstraintCheck = {
 };
 
 /**
+ * A correlation coefficient with its t test and an interval on the Fisher z scale.
+ */
+export type Correlation = {
+  /**
+   * `"pearson"` or `"spearman"`.
+   */
+  method: StatsMethod,
+  /**
+   * `"fisher_z"` (SE 1/√(n − 3)) for Pearson, `"bonett_wright"` (SE √((1 + r²/2)/(n − 3)))
+   * for Spearman.
+   */
+  interval: string,
+  /**
+   * Pairs given.
+   */
+  n: number,
+  /**
+   * Pairs used (both values present).
+   */
+  nUsed: number,
+  /**
+   * The coefficient, in [−1, 1].
+   */
+  r: number,
+  /**
+   * t = r √((n − 2) / (1 − r²)); `null` when |r| = 1.
+   */
+  t: number | null,
+  /**
+   * Degrees of freedom, n − 2.
+   */
+  df: number,
+  /**
+   * Two-sided p-value of t on n − 2 df (0 when |r| = 1).
+   */
+  pValue: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * Lower bound; `null` with fewer than 4 pairs.
+   */
+  lower: number | null,
+  /**
+   * Upper bound; `null` with fewer than 4 pairs.
+   */
+  upper: number | null,
+};
+
+/**
+ * Options of [`pearson`] and [`spearman`].
+ */
+export type CorrelationOptions = {
+  /**
+   * Confidence level of the interval, in (0, 1). Default 0.95.
+   */
+  level?: number,
+};
+
+/**
  * The portfolio's coverage of the rubric's conditions.
  */
 export type Coverage = {
@@ -871,6 +1008,21 @@ export type Displacement = {
 };
 
 /**
+ * Options of the distribution exports.
+ */
+export type DistOptions = {
+  /**
+   * `cdf` (default), `sf`, `quantile` or `isf`.
+   */
+  what?: DistWhat | null,
+};
+
+/**
+ * Which function of the distribution to evaluate.
+ */
+export type DistWhat = "cdf" | "sf" | "quantile" | "isf";
+
+/**
  * An effect size with its interval (`null` bounds where none is defined).
  */
 export type EffectInterval = {
@@ -996,6 +1148,48 @@ export type FisherExact = {
    * Confidence level of the interval.
    */
   level: number,
+};
+
+/**
+ * Fleiss' kappa of m raters with its z test.
+ */
+export type FleissKappa = {
+  /**
+   * `"fleiss_kappa"`.
+   */
+  method: StatsMethod,
+  /**
+   * Subjects given.
+   */
+  n: number,
+  /**
+   * Subjects used (rated by every rater).
+   */
+  nUsed: number,
+  /**
+   * Raters (columns).
+   */
+  raters: number,
+  /**
+   * The categories that occur, ascending.
+   */
+  categories: Array<number>,
+  /**
+   * Kappa.
+   */
+  kappa: number,
+  /**
+   * Standard error under the null of no agreement beyond chance (Fleiss, Nee & Landis 1979).
+   */
+  se: number,
+  /**
+   * z = kappa / se.
+   */
+  z: number,
+  /**
+   * Two-sided p-value of z.
+   */
+  pValue: number,
 };
 
 /**
@@ -1446,7 +1640,7 @@ export type KrippendorffAlpha = {
    */
   raters: number,
   /**
-   * The bootstrap interval, when one was asked for ([`krippendorff_alpha_interval`]).
+   * The bootstrap interval, when one was asked for ([`super::krippendorff_alpha_interval`]).
    */
   bootstrap: AlphaBootstrap | null,
   /**
@@ -1456,7 +1650,7 @@ export type KrippendorffAlpha = {
 };
 
 /**
- * Options of [`krippendorff_alpha_interval`].
+ * Options of [`super::krippendorff_alpha_interval`].
  */
 export type KrippendorffOptions = {
   /**
@@ -1866,7 +2060,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "agreement_not_computed" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
 
 /**
  * A proportion with an interval by the named method.
@@ -2205,6 +2399,453 @@ export type PowerOptions = {
    */
   strict?: boolean,
 };
+
+/**
+ * The project's linked parts.
+ */
+export type Project = {
+  /**
+   * Logic models.
+   */
+  models?: Array<TocModel>,
+  /**
+   * Surveys with their reports.
+   */
+  surveys?: Array<ProjectSurvey>,
+  /**
+   * The rubric in use; the default rubric (FSG's six conditions and the community-led ones)
+   * when absent.
+   */
+  rubric?: Rubric | null,
+};
+
+/**
+ * One rubric condition with the outcomes that target it.
+ */
+export type ProjectConditionEvidence = {
+  /**
+   * Condition id.
+   */
+  condition: string,
+  /**
+   * Its name.
+   */
+  name: Text,
+  /**
+   * Its level id (e.g. `structural`).
+   */
+  levelId: string,
+  /**
+   * Outcomes targeting it.
+   */
+  outcomes: Array<ProjectOutcomeEvidence>,
+  /**
+   * True when at least one of its indicators has a value.
+   */
+  evidenced: boolean,
+};
+
+/**
+ * An estimate with its interval, as a proportion (0–1) or a difference of proportions.
+ */
+export type ProjectEstimate = {
+  /**
+   * The estimate (`share` in a report's share rows).
+   */
+  estimate: number,
+  /**
+   * Lower bound of the interval.
+   */
+  lower: number,
+  /**
+   * Upper bound of the interval.
+   */
+  upper: number,
+  /**
+   * Respondents or pairs it rests on, when the result states them.
+   */
+  n?: number | null,
+  /**
+   * The interval's method, when the result states it.
+   */
+  method?: StatsMethod | null,
+};
+
+/**
+ * An indicator's latest evidence.
+ */
+export type ProjectEvidence = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Indicator id.
+   */
+  indicator: string,
+  /**
+   * What is measured.
+   */
+  measure: Text,
+  /**
+   * Unit of the estimate, interval and target.
+   */
+  unit: Text | null,
+  /**
+   * What feeds it (`null`: no typed source; its series is read if it has one).
+   */
+  source: TocSourceKind | null,
+  /**
+   * The survey statistic read (survey-fed only).
+   */
+  statistic: TocSurveyStatistic | null,
+  /**
+   * Survey id (survey-fed only).
+   */
+  survey: string | null,
+  /**
+   * Item or pair id (survey-fed only).
+   */
+  item: string | null,
+  /**
+   * The latest value, in `unit`.
+   */
+  estimate: number | null,
+  /**
+   * Lower bound of its interval (equal to the estimate for exact values).
+   */
+  lower: number | null,
+  /**
+   * Upper bound of its interval.
+   */
+  upper: number | null,
+  /**
+   * Confidence level of the interval (survey-fed only).
+   */
+  level: number | null,
+  /**
+   * Respondents, pairs or population it rests on, where known.
+   */
+  n: number | null,
+  /**
+   * The interval's method (`wilson`, `newcombe_paired`, `t`); `null` for exact values.
+   */
+  method: StatsMethod | null,
+  /**
+   * The period of the value (series) or the survey wave.
+   */
+  period: string | null,
+  /**
+   * The target value, in `unit`.
+   */
+  target: number | null,
+  /**
+   * Which side of the target is good.
+   */
+  direction: TocDirection | null,
+  /**
+   * Clears, straddles, falls short, no data, or ungraded (data without a target or a
+   * direction: the grade is withheld, a note says why).
+   */
+  grade: ProjectGrade,
+  /**
+   * True when the data is synthetic.
+   */
+  synthetic: boolean,
+  /**
+   * Why evidence is missing or ungraded, and link problems (with `path`).
+   */
+  notes: Array<Note>,
+};
+
+/**
+ * The evidence map of a project.
+ */
+export type ProjectEvidenceMap = {
+  /**
+   * Every rubric condition, in rubric order.
+   */
+  conditions: Array<ProjectConditionEvidence>,
+  /**
+   * Conditions, outcomes and indicators without evidence.
+   */
+  gaps: ProjectGaps,
+  /**
+   * Links that do not resolve (unknown ids, a condition not in the rubric, a statistic the
+   * item cannot give), each with `params.path`; and why grades are withheld.
+   */
+  notes: Array<Note>,
+  /**
+   * True when any evidence shown comes from synthetic data.
+   */
+  synthetic: boolean,
+};
+
+/**
+ * What the map lacks.
+ */
+export type ProjectGaps = {
+  /**
+   * Conditions no indicator has a value for (targeted or not), in rubric order.
+   */
+  conditions: Array<string>,
+  /**
+   * Outcomes that target a condition but have no indicator.
+   */
+  outcomes: Array<ProjectItemRef>,
+  /**
+   * Indicators of condition-targeting outcomes without a value yet.
+   */
+  indicators: Array<ProjectItemRef>,
+};
+
+/**
+ * How an indicator's latest evidence stands against its target.
+ */
+export type ProjectGrade = "clears" | "straddles" | "falls_short" | "no_data" | "ungraded";
+
+/**
+ * One item's numbers (per wave when the survey has waves).
+ */
+export type ProjectItemFigures = {
+  /**
+   * Item id.
+   */
+  item: string,
+  /**
+   * Item type.
+   */
+  kind: SurveyItemType,
+  /**
+   * The wave, when the survey has waves.
+   */
+  wave?: string | null,
+  /**
+   * Respondents with an answer.
+   */
+  nUsed: number,
+  /**
+   * The top-box share (Likert, yes/no, change items).
+   */
+  topBox?: ProjectTopBox | null,
+  /**
+   * Mean of the values.
+   */
+  mean?: number | null,
+  /**
+   * Numeric items: t interval of the mean, lower bound.
+   */
+  meanLower?: number | null,
+  /**
+   * Numeric items: t interval of the mean, upper bound.
+   */
+  meanUpper?: number | null,
+  /**
+   * Why the item's headline is withheld (e.g. a scale not declared); empty when shown.
+   */
+  notices?: Array<Note>,
+};
+
+/**
+ * A reference to an outcome or an indicator of a model.
+ */
+export type ProjectItemRef = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Outcome or indicator id.
+   */
+  id: string,
+};
+
+/**
+ * One outcome under a condition, with its indicators' evidence.
+ */
+export type ProjectOutcomeEvidence = {
+  /**
+   * Model id.
+   */
+  model: string,
+  /**
+   * Outcome id.
+   */
+  outcome: string,
+  /**
+   * Its title.
+   */
+  title: Text,
+  /**
+   * Its indicators (context figures left out), in model order.
+   */
+  indicators: Array<ProjectEvidence>,
+};
+
+/**
+ * One condition of a proposal: its scores and its model's evidence.
+ */
+export type ProjectProposalCondition = {
+  /**
+   * Condition id.
+   */
+  condition: string,
+  /**
+   * Its name.
+   */
+  name: Text,
+  /**
+   * Reviewers who scored it.
+   */
+  reviewers: number,
+  /**
+   * Mean score on the condition's scale (`null` when nobody scored it).
+   */
+  mean: number | null,
+  /**
+   * The mean rescaled to 0–100.
+   */
+  scaled: number | null,
+  /**
+   * Outcomes of the linked model that target the condition.
+   */
+  outcomes: number,
+  /**
+   * Their indicators.
+   */
+  indicators: number,
+  /**
+   * Indicators whose latest interval clears the target.
+   */
+  clears: number,
+  /**
+   * … straddles it.
+   */
+  straddles: number,
+  /**
+   * … falls short of it.
+   */
+  fallsShort: number,
+  /**
+   * … has no value yet.
+   */
+  noData: number,
+  /**
+   * … has a value but no grade (no target or direction).
+   */
+  ungraded: number,
+  /**
+   * The plain reading.
+   */
+  verdict: ProjectVerdict,
+};
+
+/**
+ * A proposal beside its linked model's evidence.
+ */
+export type ProjectProposalEvidence = {
+  /**
+   * Proposal id.
+   */
+  proposal: string,
+  /**
+   * The linked model's id (`null` when none is linked or it is not in the project).
+   */
+  model: string | null,
+  /**
+   * Every rubric condition, in rubric order.
+   */
+  conditions: Array<ProjectProposalCondition>,
+  /**
+   * Why there is no model, and the model's link problems.
+   */
+  notes: Array<Note>,
+  /**
+   * True when evidence shown comes from synthetic data.
+   */
+  synthetic: boolean,
+};
+
+/**
+ * One before/after pair's numbers.
+ */
+export type ProjectShiftFigures = {
+  /**
+   * Pair id.
+   */
+  pair: string,
+  /**
+   * Item type of both measurements.
+   */
+  kind: SurveyItemType,
+  /**
+   * Complete pairs.
+   */
+  nUsed: number,
+  /**
+   * Pairs that moved up, with the Wilson interval.
+   */
+  improved?: ProjectEstimate | null,
+  /**
+   * Change in the top-box share, with Newcombe's paired interval.
+   */
+  topChange?: ProjectEstimate | null,
+  /**
+   * Why the shift is withheld; empty when shown.
+   */
+  notices?: Array<Note>,
+};
+
+/**
+ * A survey of the project: its id (what indicators' sources name) and its report's numbers.
+ */
+export type ProjectSurvey = {
+  /**
+   * Survey id, e.g. `"parents"`.
+   */
+  id: string,
+  /**
+   * The survey report (the Survey area's `report()` result).
+   */
+  report: ProjectSurveyFigures,
+};
+
+/**
+ * The numbers of one survey report the evidence map may read.
+ */
+export type ProjectSurveyFigures = {
+  /**
+   * True when the data is synthetic.
+   */
+  synthetic?: boolean,
+  /**
+   * Confidence level of every interval.
+   */
+  level: number,
+  /**
+   * Per item (per wave).
+   */
+  items?: Array<ProjectItemFigures>,
+  /**
+   * Paired shifts.
+   */
+  shifts?: Array<ProjectShiftFigures>,
+};
+
+/**
+ * The top box of an item result: its Wilson interval.
+ */
+export type ProjectTopBox = {
+  /**
+   * The share with its interval.
+   */
+  interval: ProjectEstimate,
+};
+
+/**
+ * What the linked model says of one condition.
+ */
+export type ProjectVerdict = "not_claimed" | "claimed_no_indicator" | "claimed_no_data" | "evidenced";
 
 /**
  * Result of [`compare_proportions`].
@@ -3234,7 +3875,7 @@ export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "d
 /**
  * A statistical method (the test, interval or estimator a result used).
  */
-export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are";
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are";
 
 /**
  * How p-values are adjusted across the report.
@@ -4689,6 +5330,48 @@ export type SurveyWaves = {
    * the report then adds a sensitivity table over several sizes.
    */
   sizesAssumed?: boolean,
+};
+
+/**
+ * How the report's weights were obtained, with their Kish summary.
+ */
+export type SurveyWeighting = {
+  /**
+   * The declared weight column, if any (the raking's base weights when raked).
+   */
+  column: string | null,
+  /**
+   * True when the weights were raked to margins.
+   */
+  raked: boolean,
+  /**
+   * Raking sweeps used (0 without raking).
+   */
+  iterations: number,
+  /**
+   * Largest remaining category gap over the total after raking (0 without raking).
+   */
+  maxGap: number,
+  /**
+   * Respondents (rows analysed).
+   */
+  n: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw² of the whole file.
+   */
+  nEff: number,
+  /**
+   * Kish design effect of the weights, n⁺/n_eff.
+   */
+  deffKish: number,
+  /**
+   * Reference of the weighted estimators.
+   */
+  reference: string,
 };
 
 /**
@@ -6891,6 +7574,76 @@ export type TwoProportionsOptions = {
    * agrees with z² of the uncorrected score test (R's `prop.test` defaults to `true`).
    */
   correct?: boolean,
+};
+
+/**
+ * The interval of a weighted share.
+ */
+export type WeightedInterval = "wilson_kish" | "korn_graubard";
+
+/**
+ * A weighted mean (or share) with its linearised standard error and design effects.
+ */
+export type WeightedMean = {
+  /**
+   * Σwy / Σw.
+   */
+  estimate: number,
+  /**
+   * Linearisation standard error (svymean's `SE`).
+   */
+  se: number,
+  /**
+   * Lower bound: for a mean, ȳ − z·SE (R `confint`); for a share, the chosen interval.
+   */
+  lower: number,
+  /**
+   * Upper bound.
+   */
+  upper: number,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * Values used (unweighted count, zero weights included).
+   */
+  n: number,
+  /**
+   * Σw.
+   */
+  sumWeights: number,
+  /**
+   * Kish effective sample size (Σw)²/Σw².
+   */
+  nEff: number,
+  /**
+   * Kish's design effect of the weights, n⁺/n_eff (1 when all weights are equal).
+   */
+  deffKish: number,
+  /**
+   * svymean's `deff = "replace"`: V(ȳ) over the with-replacement simple random sampling
+   * variance; `null` when the values do not vary.
+   */
+  deff: number | null,
+  /**
+   * Reference for the estimate, SE and interval.
+   */
+  reference: string,
+};
+
+/**
+ * Options of the weighted estimators.
+ */
+export type WeightedOptions = {
+  /**
+   * Confidence level in (0, 1); default 0.95.
+   */
+  level?: number | null,
+  /**
+   * Shares only: `"wilson_kish"` (default) or `"korn_graubard"`.
+   */
+  interval?: WeightedInterval | null,
 };
 
 /**

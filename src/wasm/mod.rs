@@ -18,15 +18,15 @@ pub mod conditions;
 pub mod decision;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
+pub mod method_info;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
-pub mod method_info;
 pub mod read;
-pub mod stats_more;
 #[cfg(feature = "conditions")]
 pub mod round_setup;
-pub mod stats_dist;
 pub mod stats_agreement;
+pub mod stats_dist;
+pub mod stats_more;
 pub mod stats_scale;
 pub mod stats_shift;
 pub mod stats_weighted;
