@@ -10,14 +10,17 @@ import * as stats from '../../pkg/stats/waterline.js';
 full.initSync({ module: readFileSync(new URL('../../pkg/waterline_bg.wasm', import.meta.url)) });
 stats.initSync({ module: readFileSync(new URL('../../pkg/stats/waterline_bg.wasm', import.meta.url)) });
 
-// The exports of the three areas (src/wasm/survey.rs, conditions.rs, toc.rs).
+// The exports of the three areas (src/wasm/survey.rs, conditions.rs, decision.rs, round_setup.rs,
+// survey_weights.rs, toc.rs) and of the project module.
 const areas = [
   'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity', 'rake',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
-  'assignReviewers', 'parseProposalsCsv', 'parseReviewersCsv', 'reviewTemplateCsv',
+  'assignReviewers', 'parseProposalsCsv', 'parseReviewersCsv', 'reviewTemplateCsv', 'decideFunding',
   'LogicModel', 'exampleAlianzaModel', 'examplePassModel', 'exportModel', 'importEventsCsv', 'importSeriesCsv', 'importSeriesCsvColumns', 'layoutModel', 'parseModel',
   'progress', 'scheduleModel', 'tocEdit', 'tocFreshId', 'validateModel', 'whatIf',
+  // The project module (src/wasm/project.rs), which needs all three areas.
+  'evidenceMap', 'proposalEvidence',
 ];
 
 test('the statistics build has every export but the areas\'', () => {

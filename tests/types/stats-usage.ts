@@ -1,9 +1,7 @@
 // Type-checked with usage.ts: the statistics-only build's declarations stand on their own (no
 // type of the three areas is referenced) and give the same types as the whole engine's.
-import init, { wilson, pairedT, tTwoSidedP, distChiSquare, powerTwoMeans, version } from '../../pkg/stats/waterline.js';
-import type { ProportionInterval, PairedT, WaterlineError, Power } from '../../pkg/stats/waterline.js';
-import init, { wilson, pairedT, tTwoSidedP, version, krippendorffAlpha, kruskalWallis } from '../../pkg/stats/waterline.js';
-import type { ProportionInterval, PairedT, WaterlineError, KrippendorffAlpha } from '../../pkg/stats/waterline.js';
+import init, { wilson, pairedT, tTwoSidedP, distChiSquare, powerTwoMeans, version, krippendorffAlpha, kruskalWallis } from '../../pkg/stats/waterline.js';
+import type { ProportionInterval, PairedT, WaterlineError, Power, KrippendorffAlpha } from '../../pkg/stats/waterline.js';
 import type { ProportionInterval as FullInterval } from '../../pkg/waterline.js';
 
 export async function statsUsage(): Promise<void> {

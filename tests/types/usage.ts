@@ -152,14 +152,14 @@ export async function usage(): Promise<void> {
   console.log(band, line, dec.fundingLine.funded, dec.maxScore.constraints, dec.lottery.totalFunded);
 
   // Round setup (#20).
-  const pc: ProposalsCsv = waterline.parseProposalsCsv('id,title,requested amount\np1,A,1000\n');
+  const pcsv: ProposalsCsv = waterline.parseProposalsCsv('id,title,requested amount\np1,A,1000\n');
   const rvc: ReviewersCsv = waterline.parseReviewersCsv('id,name,conflicts\nr1,Ana,p1\n', ['p1']);
   waterline.parseReviewersCsv('id\nr1\n', null);
   const asg: Assignment = waterline.assignReviewers(round, { reviewsPerProposal: 2, maxLoad: null, seed: 1 });
   const todo: AssignedReview[] = asg.reviews;
   const template: string = waterline.reviewTemplateCsv(edited, round, todo, 'es');
   waterline.editRubric(edited, { op: 'describe', id: 'policies', value: 4, description: { en: 'x', es: 'y' } });
-  console.log(pc.proposals[0]?.attributes, rvc.conflicts, asg.connected, asg.loads[0]?.load, template.length);
+  console.log(pcsv.proposals[0]?.attributes, rvc.conflicts, asg.connected, asg.loads[0]?.load, template.length);
 
   // Logic models.
   const pass: TocModel = waterline.examplePassModel();
@@ -230,6 +230,8 @@ export function statsMoreUsage(): void {
   const adj = waterline.pAdjust(x, { method: 'hommel' });
   console.log(one.upper, bt.pValue, rr?.lower, cp.warnings, fe.oddsRatio, pp.pMid, t1.df, tm,
     d.hedgesG.lower, pe.gav.estimate, adj.method);
+}
+
 // Method cards (issue 18): the citation and R call of a method tag, or null for an unknown tag.
 export function methodCards(): void {
   const info: MethodInfo | null = waterline.methodInfo('wilson');

@@ -19,7 +19,7 @@ import { open, invoke, setMapping, close, readFile, csvText } from './survey/ses
 import { renderImport } from './survey/importview.js';
 import { editor, forEngine, renderMapping } from './survey/mapping.js';
 import { renderReport } from './survey/report.js';
-import { publish } from '../report/sources.js';
+import { publish as publishToReport } from '../report/sources.js';
 import { reportCsv, reportJson } from './survey/export.js';
 import { refill, surveyForStore } from './survey/consent.js';
 import { heldCard, jobEnded, jobStarted, unfinishedAtStart } from './survey/held.js';
@@ -517,7 +517,7 @@ export function mount(root, { changed = () => {} } = {}) {
   }
 
   function renderReportBox() {
-    publish('survey', current ? { report: current.report, mapping: current.mapping, source: current.source } : null);
+    publishToReport('survey', current ? { report: current.report, mapping: current.mapping, source: current.source } : null);
     if (!current) {
       reportBox.dataset.state = pending ? 'needs-file' : 'empty';
       replace(reportBox, pending ? el('p', { class: 'survey-needs-file card', 'data-testid': 'survey-needs-file', text: t(pending.mapping ? 'survey.status.needsFileMapping' : 'survey.status.needsFile', { name: pending.fileName ?? '' }) }) : null);
