@@ -221,6 +221,35 @@ fn complete_proposals(d: &Design) -> Vec<bool> {
         .collect()
 }
 
+/// The reviews that have an overall score, compact (reviewer index, overall score 0–100) and
+/// grouped by proposal in review order, so that the shortcut of [`raw_scores`] streams 16 bytes
+/// per review instead of a whole [`super::round::Review`] (#20: the W6 round's 200,000 reviews
+/// are read in every resample).
+struct Overall {
+    reviews: Vec<(u32, f64)>,
+    /// Proposal `p`'s reviews are `reviews[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+}
+
+impl Overall {
+    fn of(d: &Design) -> Overall {
+        let mut reviews = Vec::with_capacity(d.reviews.len());
+        let mut start = Vec::with_capacity(d.by_proposal.len() + 1);
+        start.push(0);
+        for range in &d.by_proposal {
+            reviews.extend(
+                d.reviews
+                    .get(range.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|v| v.overall.map(|o| (v.r as u32, o))),
+            );
+            start.push(reviews.len());
+        }
+        Overall { reviews, start }
+    }
+}
+
 /// Raw weighted scores with reviewer multiplicities `m`.
 ///
 /// A proposal whose every review scores every weighted condition ([`complete_proposals`]) takes
@@ -229,16 +258,18 @@ fn complete_proposals(d: &Design) -> Vec<bool> {
 fn raw_scores(
     d: &Design,
     m: &[f64],
-    complete: &[bool],
+    (complete, overall): (&[bool], &Overall),
     (num, den): (&mut [f64], &mut [f64]),
     out: &mut [Option<f64>],
 ) {
     for (p, range) in d.by_proposal.iter().enumerate() {
         if complete.get(p) == Some(&true) {
             let (mut sum, mut total) = (0.0, 0.0);
-            for v in d.reviews.get(range.clone()).unwrap_or(&[]) {
-                let w = m.get(v.r).copied().unwrap_or(0.0);
-                if let (true, Some(o)) = (w > 0.0, v.overall) {
+            let at = overall.start.get(p).copied().unwrap_or(0)
+                ..overall.start.get(p + 1).copied().unwrap_or(0);
+            for &(r, o) in overall.reviews.get(at).unwrap_or(&[]) {
+                let w = m.get(r as usize).copied().unwrap_or(0.0);
+                if w > 0.0 {
                     sum += w * o;
                     total += w;
                 }
@@ -332,6 +363,7 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
     let n_p = round.proposals.len();
     let n_r = round.reviewers.len();
     let complete = complete_proposals(d);
+    let compact = Overall::of(d);
     let work = options.resamples as f64 * resample_work(d, options.calibrated, &complete);
     crate::stats::limits::at_most("bootstrapWork", MAX_BOOTSTRAP_WORK, work)
         .map_err(|e| e.with("resamples", options.resamples))?;
@@ -368,7 +400,13 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
         if options.calibrated {
             scores = calibrated_scores(d, &m, &overall)?;
         } else {
-            raw_scores(d, &m, &complete, (&mut num, &mut den), &mut scores);
+            raw_scores(
+                d,
+                &m,
+                (&complete, &compact),
+                (&mut num, &mut den),
+                &mut scores,
+            );
         }
         ranker.rank(&scores, |p, rank| {
             if let (Some(list), Some(t)) = (drawn.get_mut(p), top.get_mut(p)) {
