@@ -59,8 +59,13 @@ fn w6(n_p: usize, n_r: usize, per: usize, n_c: usize) -> serde_json::Value {
 fn time_decide_funding_on_w6() {
     let rubric = default_rubric();
     let round: Round = serde_json::from_value(w6(10_000, 20, 20, rubric.conditions.len())).unwrap();
+    // WATERLINE_RESAMPLES=1 times what does not depend on the bootstrap.
+    let resamples: usize = std::env::var("WATERLINE_RESAMPLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
     let options: DecisionOptions = serde_json::from_value(
-        serde_json::json!({ "budget": 100_000_000.0, "seed": 1, "resamples": 1000, "calibrated": false }),
+        serde_json::json!({ "budget": 100_000_000.0, "seed": 1, "resamples": resamples, "calibrated": false }),
     )
     .unwrap();
     for _ in 0..3 {
