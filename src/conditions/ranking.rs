@@ -7,6 +7,8 @@
 //! |---|---|
 //! | `ranking_not_drawn` | `n`: proposals with no reviewer drawn in some resamples |
 
+mod order;
+
 use super::calibration::{calibrate_design, fit_weighted};
 use super::prng::Xoshiro256StarStar;
 use super::round::{design, Design};
@@ -15,6 +17,7 @@ use super::{Round, Rubric};
 use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
+use order::Ranker;
 use serde::{Deserialize, Serialize};
 
 /// Most resamples × proposals [`bootstrap_ranks`] accepts (the drawn ranks it keeps: 20 MB).
@@ -154,37 +157,12 @@ pub struct Ranks {
 impl Ranks {
     /// Ranks of the raw and calibrated scores (each in round order).
     pub fn of(raw: &[Option<f64>], calibrated: &[Option<f64>]) -> Ranks {
-        let mut order = Vec::new();
+        let mut ranker = Ranker::default();
         Ranks {
-            raw: ranks(raw, &mut order),
-            calibrated: ranks(calibrated, &mut order),
+            raw: ranker.ranks(raw),
+            calibrated: ranker.ranks(calibrated),
         }
     }
-}
-
-/// Competition ranks (1 + number strictly better) of the scored entries.
-fn ranks(scores: &[Option<f64>], order: &mut Vec<usize>) -> Vec<Option<usize>> {
-    order.clear();
-    order.extend((0..scores.len()).filter(|&i| scores.get(i).copied().flatten().is_some()));
-    let key = |i: usize| {
-        scores
-            .get(i)
-            .copied()
-            .flatten()
-            .unwrap_or(f64::NEG_INFINITY)
-    };
-    order.sort_by(|&a, &b| key(b).total_cmp(&key(a)));
-    let mut out = vec![None; scores.len()];
-    let mut prev = (f64::NAN, 0usize);
-    for (pos, &i) in order.iter().enumerate() {
-        let s = key(i);
-        let rank = if s == prev.0 { prev.1 } else { pos + 1 };
-        prev = (s, rank);
-        if let Some(slot) = out.get_mut(i) {
-            *slot = Some(rank);
-        }
-    }
-    out
 }
 
 /// Type-1 quantile (inverse of the empirical cdf) of sorted ranks.
@@ -243,6 +221,35 @@ fn complete_proposals(d: &Design) -> Vec<bool> {
         .collect()
 }
 
+/// The reviews that have an overall score, compact (reviewer index, overall score 0–100) and
+/// grouped by proposal in review order, so that the shortcut of [`raw_scores`] streams 16 bytes
+/// per review instead of a whole [`super::round::Review`] (#20: the W6 round's 200,000 reviews
+/// are read in every resample).
+struct Overall {
+    reviews: Vec<(u32, f64)>,
+    /// Proposal `p`'s reviews are `reviews[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+}
+
+impl Overall {
+    fn of(d: &Design) -> Overall {
+        let mut reviews = Vec::with_capacity(d.reviews.len());
+        let mut start = Vec::with_capacity(d.by_proposal.len() + 1);
+        start.push(0);
+        for range in &d.by_proposal {
+            reviews.extend(
+                d.reviews
+                    .get(range.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|v| v.overall.map(|o| (v.r as u32, o))),
+            );
+            start.push(reviews.len());
+        }
+        Overall { reviews, start }
+    }
+}
+
 /// Raw weighted scores with reviewer multiplicities `m`.
 ///
 /// A proposal whose every review scores every weighted condition ([`complete_proposals`]) takes
@@ -251,16 +258,18 @@ fn complete_proposals(d: &Design) -> Vec<bool> {
 fn raw_scores(
     d: &Design,
     m: &[f64],
-    complete: &[bool],
+    (complete, overall): (&[bool], &Overall),
     (num, den): (&mut [f64], &mut [f64]),
     out: &mut [Option<f64>],
 ) {
     for (p, range) in d.by_proposal.iter().enumerate() {
         if complete.get(p) == Some(&true) {
             let (mut sum, mut total) = (0.0, 0.0);
-            for v in d.reviews.get(range.clone()).unwrap_or(&[]) {
-                let w = m.get(v.r).copied().unwrap_or(0.0);
-                if let (true, Some(o)) = (w > 0.0, v.overall) {
+            let at = overall.start.get(p).copied().unwrap_or(0)
+                ..overall.start.get(p + 1).copied().unwrap_or(0);
+            for &(r, o) in overall.reviews.get(at).unwrap_or(&[]) {
+                let w = m.get(r as usize).copied().unwrap_or(0.0);
+                if w > 0.0 {
                     sum += w * o;
                     total += w;
                 }
@@ -354,6 +363,7 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
     let n_p = round.proposals.len();
     let n_r = round.reviewers.len();
     let complete = complete_proposals(d);
+    let compact = Overall::of(d);
     let work = options.resamples as f64 * resample_work(d, options.calibrated, &complete);
     crate::stats::limits::at_most("bootstrapWork", MAX_BOOTSTRAP_WORK, work)
         .map_err(|e| e.with("resamples", options.resamples))?;
@@ -370,8 +380,8 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
             .map(|p| p.score)
             .collect()
     };
-    let mut order = Vec::with_capacity(n_p);
-    let point_ranks = ranks(&point, &mut order);
+    let mut ranker = Ranker::default();
+    let point_ranks = ranker.ranks(&point);
     let overall: Vec<Option<f64>> = d.reviews.iter().map(|v| v.overall).collect();
     let mut rng = Xoshiro256StarStar::seed_from_u64(options.seed);
     let mut drawn: Vec<Vec<u32>> = vec![Vec::with_capacity(options.resamples); n_p];
@@ -390,16 +400,22 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
         if options.calibrated {
             scores = calibrated_scores(d, &m, &overall)?;
         } else {
-            raw_scores(d, &m, &complete, (&mut num, &mut den), &mut scores);
+            raw_scores(
+                d,
+                &m,
+                (&complete, &compact),
+                (&mut num, &mut den),
+                &mut scores,
+            );
         }
-        for (p, rank) in ranks(&scores, &mut order).into_iter().enumerate() {
-            if let (Some(rank), Some(list), Some(t)) = (rank, drawn.get_mut(p), top.get_mut(p)) {
+        ranker.rank(&scores, |p, rank| {
+            if let (Some(list), Some(t)) = (drawn.get_mut(p), top.get_mut(p)) {
                 list.push(rank as u32);
                 if rank <= options.top_k {
                     *t += 1;
                 }
             }
-        }
+        });
     }
     let (lo, hi) = ((1.0 - options.level) / 2.0, (1.0 + options.level) / 2.0);
     let mut short = 0usize;
@@ -455,11 +471,7 @@ mod tests {
 
     #[test]
     fn ties_share_the_better_rank_and_unscored_have_none() {
-        let mut order = Vec::new();
-        let r = ranks(
-            &[Some(50.0), Some(80.0), None, Some(50.0), Some(10.0)],
-            &mut order,
-        );
+        let r = Ranker::default().ranks(&[Some(50.0), Some(80.0), None, Some(50.0), Some(10.0)]);
         assert_eq!(r, vec![Some(2), Some(1), None, Some(2), Some(4)]);
     }
 
@@ -516,11 +528,7 @@ mod tests {
 
     #[test]
     fn ties_share_the_better_rank_so_top_k_can_hold_more_than_k() {
-        let mut order = Vec::new();
-        let r = ranks(
-            &[Some(2.0), Some(3.0), Some(3.0), None, Some(1.0)],
-            &mut order,
-        );
+        let r = Ranker::default().ranks(&[Some(2.0), Some(3.0), Some(3.0), None, Some(1.0)]);
         assert_eq!(r, vec![Some(3), Some(1), Some(1), None, Some(4)]);
         // With k = 1 both tied proposals are in the top 1: P(top 1) sums to 2 here.
         assert_eq!(r.iter().flatten().filter(|&&x| x <= 1).count(), 2);
