@@ -30,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
                 min_share_per_level: Default::default(),
                 min_share_per_community: Default::default(),
                 calibrated: data.len() % 3 == 0,
+                constraints: Vec::new(),
             },
         );
     }
