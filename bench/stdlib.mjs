@@ -11,8 +11,6 @@ export const stdlib = { ttest, normalQuantile, normalCdf, tCdf };
 
 /** Writes bench/out/stdlib.mjs, the browser bundle of this file. Node only. */
 export async function bundleStdlib() {
-  const { build } = await import('esbuild');
-  const outfile = new URL('./out/stdlib.mjs', import.meta.url).pathname;
-  await build({ entryPoints: [new URL(import.meta.url).pathname], bundle: true, format: 'esm', platform: 'browser', minify: true, outfile, logLevel: 'warning', external: ['esbuild'] });
-  return outfile;
+  const { bundle } = await import('./bundle.mjs');
+  return bundle(import.meta.url, 'stdlib.mjs');
 }
