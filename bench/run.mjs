@@ -16,7 +16,8 @@ import { runSuite } from './suite.mjs';
 import { median } from './workloads.mjs';
 import { domainBenchmarks } from './domains.mjs';
 import { start } from '../scripts/serve.mjs';
-import { stdlib, bundleStdlib } from './stdlib.mjs';
+import { stdlib } from './stdlib.mjs';
+import { bundle } from './bundle.mjs';
 
 const runs = Number(process.env.RUNS ?? 5);
 const jStat = createRequire(import.meta.url)('jstat');
@@ -63,8 +64,7 @@ const accuracy = (() => {
 })();
 
 // ---- Chromium (stdlib-js as an esbuild bundle, bench/out/stdlib.mjs, which bench/browser.mjs imports)
-mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-await bundleStdlib();
+await bundle(new URL('./stdlib.mjs', import.meta.url), 'stdlib.mjs');
 const { server, url } = await start(0, { dirs: ['bench', 'pkg', 'node_modules'] });
 const launch = async () => {
   const profile = mkdtempSync(join(tmpdir(), 'waterline-bench-'));
