@@ -6,7 +6,8 @@ use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::dist::normal_quantile;
 use crate::stats::method::Method;
-use crate::stats::noncentral_t::phi;
+use crate::stats::noncentral_t::{noncentral_t_cdf, phi};
+use crate::stats::student_t::quantile as t_quantile;
 
 /// Largest n the sample-size search considers.
 pub(super) const MAX_N: f64 = 1e15;
@@ -66,6 +67,22 @@ impl Test {
     /// The upper critical normal value z with P(Z > z) = α / tails.
     pub(super) fn z(&self) -> Result<f64> {
         Ok(-normal_quantile(self.alpha / self.tails)?)
+    }
+
+    /// Power of a t-test with `nu` degrees of freedom whose statistic follows the noncentral t
+    /// with noncentrality `ncp` under the alternative (R's `power.t.test`): P(T' > t crit), plus
+    /// the lower tail P(T' < −t crit) when strict. Shared by the paired and two-sample designs.
+    pub(super) fn noncentral_t_power(&self, nu: f64, ncp: f64) -> f64 {
+        // A critical value beyond f64 (tiny nu) rejects nothing.
+        let crit = t_quantile(self.alpha / self.tails, nu)
+            .map(|q| -q)
+            .unwrap_or(f64::INFINITY);
+        let upper = noncentral_t_cdf(crit, nu, ncp, false).unwrap_or(0.0);
+        if self.strict {
+            upper + noncentral_t_cdf(-crit, nu, ncp, true).unwrap_or(0.0)
+        } else {
+            upper
+        }
     }
 
     pub(super) fn power(&self, method: Method, unit: &'static str, n: f64, power: f64) -> Power {

@@ -17,8 +17,6 @@ use super::engine::{finish, out_of_range, probability, solve, NormalDesign, Test
 use super::{Power, PowerOptions, SampleSize};
 use crate::error::Result;
 use crate::stats::method::Method;
-use crate::stats::noncentral_t::noncentral_t_cdf;
-use crate::stats::student_t::quantile as t_quantile;
 use std::f64::consts::PI;
 
 /// The A.R.E. of the Wilcoxon–Mann–Whitney test to the t-test for a normal parent: 3/π.
@@ -45,16 +43,7 @@ fn means_design(delta: f64, sd: f64, test: &Test) -> Result<(f64, f64)> {
 /// Power of Student's two-sample t-test with `n` per group (a real n is allowed).
 fn two_sample_power(n: f64, delta: f64, sd: f64, test: &Test) -> f64 {
     let nu = (2.0 * n - 2.0).max(1e-7);
-    let crit = t_quantile(test.alpha / test.tails, nu)
-        .map(|q| -q)
-        .unwrap_or(f64::INFINITY);
-    let ncp = (n / 2.0).sqrt() * delta / sd;
-    let upper = noncentral_t_cdf(crit, nu, ncp, false).unwrap_or(0.0);
-    if test.strict {
-        upper + noncentral_t_cdf(-crit, nu, ncp, true).unwrap_or(0.0)
-    } else {
-        upper
-    }
+    test.noncentral_t_power(nu, (n / 2.0).sqrt() * delta / sd)
 }
 
 /// Power of Student's two-sample t-test with `n` people in each group, difference of means

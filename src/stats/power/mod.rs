@@ -16,8 +16,6 @@ pub use independent::{
 use crate::error::{Code, Error, Result};
 use crate::note::Note;
 use crate::stats::method::Method;
-use crate::stats::noncentral_t::noncentral_t_cdf;
-use crate::stats::student_t::quantile as t_quantile;
 use engine::{finish, out_of_range, probability, solve, NormalDesign, Test};
 use serde::{Deserialize, Serialize};
 
@@ -221,17 +219,7 @@ fn paired_design(delta: f64, sd: f64, test: &Test) -> Result<(f64, f64)> {
 /// Power of the paired t-test with `n` pairs, R's `power.t.test(type = "paired")`.
 fn paired_power(n: f64, delta: f64, sd: f64, test: &Test) -> f64 {
     let nu = (n - 1.0).max(1e-7);
-    // A critical value beyond f64 (tiny nu) rejects nothing.
-    let crit = t_quantile(test.alpha / test.tails, nu)
-        .map(|q| -q)
-        .unwrap_or(f64::INFINITY);
-    let ncp = n.sqrt() * delta / sd;
-    let upper = noncentral_t_cdf(crit, nu, ncp, false).unwrap_or(0.0);
-    if test.strict {
-        upper + noncentral_t_cdf(-crit, nu, ncp, true).unwrap_or(0.0)
-    } else {
-        upper
-    }
+    test.noncentral_t_power(nu, n.sqrt() * delta / sd)
 }
 
 /// Power of a paired t-test (before/after scores of the same people) with `n` pairs, mean
