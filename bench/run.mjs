@@ -114,7 +114,7 @@ const fmt = (ms) => (ms === undefined ? '—' : ms < 10 ? ms.toFixed(2) : ms.toF
 const lines = [];
 const out = (s = '') => { lines.push(s); console.log(s); };
 out(`waterline benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}; Chromium ${browser.version}`);
-out(`median of ${runs} timed runs after one warm-up, milliseconds; ratio = peer time / waterline time (> 1: waterline faster)`);
+out(`median of ${runs} rounds (each contender once per round, in turn) after one warm-up, milliseconds; ratio = peer time / waterline time (> 1: waterline faster)`);
 out();
 out('| id | workload | contender | Node ms | Node compute-only | Chromium ms | Chromium compute-only | ratio Node | ratio Chromium | note |');
 out('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
