@@ -4,6 +4,7 @@
 use super::{add, expand, position, same_points, shape, Merge};
 use crate::error::Result;
 use crate::stats::contingency::{chi_square_gof, GoodnessOfFit};
+use crate::stats::limits::MAX_MAGNITUDE;
 use crate::stats::{wilson, ProportionInterval};
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +112,39 @@ impl PointCounts {
                 .map(|(v, _)| *v)
         };
         Some((at((n - 1) / 2)? + at(n / 2)?) / 2.0)
+    }
+
+    /// The mean of the answers; `None` when nobody answered or an answered point lies beyond
+    /// ±10¹⁰⁰ ([`MAX_MAGNITUDE`]). A function of the counts alone, so the same after any
+    /// merge; on whole points the sum is exact, so it equals the one-pass mean bit for bit.
+    pub fn mean(&self) -> Option<f64> {
+        let n = self.n();
+        let answered = || {
+            self.values
+                .iter()
+                .zip(&self.counts)
+                .filter(|(_, c)| **c > 0)
+        };
+        if n == 0 || answered().any(|(v, _)| v.abs() > MAX_MAGNITUDE) {
+            return None;
+        }
+        Some(answered().map(|(v, c)| v * *c as f64).sum::<f64>() / n as f64)
+    }
+
+    /// The sample standard deviation (n − 1 divisor) of the answers; `None` under 2 answers
+    /// or when [`PointCounts::mean`] is `None`.
+    pub fn sd(&self) -> Option<f64> {
+        let n = self.n();
+        let mean = self.mean()?;
+        (n >= 2).then(|| {
+            let ss: f64 = self
+                .values
+                .iter()
+                .zip(&self.counts)
+                .map(|(v, c)| (v - mean) * (v - mean) * *c as f64)
+                .sum();
+            (ss / (n - 1) as f64).sqrt()
+        })
     }
 
     /// The answers in point order (for the statistics functions that take values).
