@@ -4,6 +4,7 @@
 
 use super::{add, position, same_points, shape, Merge};
 use crate::error::Result;
+use crate::stats::limits::MAX_MAGNITUDE;
 use crate::stats::{
     mcnemar_pairs, paired_t, wilcoxon_signed_rank, LevelOptions, McNemar, PairedT, PairedTable,
     SignedRankOptions, SignedRankTest,
@@ -136,11 +137,12 @@ impl Transitions {
         t
     }
 
-    /// Mean before and mean after (`None` when no pair is complete). Sums of whole points are
-    /// exact, so these equal the one-pass means bit for bit on the usual scales.
+    /// Mean before and mean after (`None` when no pair is complete, or when a point lies
+    /// beyond ±10¹⁰⁰). Sums of whole points are exact, so these equal the one-pass means bit
+    /// for bit on the usual scales.
     pub fn means(&self) -> Option<(f64, f64)> {
         let n = self.n();
-        if n == 0 {
+        if n == 0 || self.values.iter().any(|v| v.abs() > MAX_MAGNITUDE) {
             return None;
         }
         let (mut sb, mut sa) = (0.0, 0.0);
