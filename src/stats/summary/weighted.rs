@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 ///
 /// State: `n` (values, zero weights included), `positive` (values with a positive weight),
 /// `missing` (NaN values, left out), `nonBinary` (values other than 0 and 1: no share),
-/// `sw` = Σw, `sw2` = Σw², `mean` = Σwy/Σw and `wss` = Σw(y − ȳ)² (West's weighted update),
-/// `mean2` = Σw²y/Σw² and `w2ss` = Σw²(y − ȳ₂)² (the same update under the weights w²).
-/// Σw²(y − ȳ)², which the linearised variance needs, is `w2ss` + Σw²(ȳ₂ − ȳ)².
+/// `sw` = Σw, `sw2` = Σw², `swy` = Σwy, `sw2y` = Σw²y, `wss` = Σw(y − ȳ)² with ȳ = swy/sw
+/// (West's weighted update), `w2ss` = Σw²(y − ȳ₂)² with ȳ₂ = sw2y/sw2 (the same update under
+/// the weights w²). Σw²(y − ȳ)², which the linearised variance needs, is
+/// `w2ss` + Σw²(ȳ₂ − ȳ)². The estimate is the ratio of sums swy/sw, so one pass in row order
+/// gives the two-pass estimate bit for bit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct WeightedSums {
@@ -30,14 +32,23 @@ pub struct WeightedSums {
     pub sw: f64,
     /// Σw².
     pub sw2: f64,
-    /// Σwy / Σw (0 while Σw is 0).
-    pub mean: f64,
-    /// Σw(y − mean)².
+    /// Σwy.
+    pub swy: f64,
+    /// Σw²y.
+    pub sw2y: f64,
+    /// Σw(y − swy/sw)².
     pub wss: f64,
-    /// Σw²y / Σw² (0 while Σw² is 0).
-    pub mean2: f64,
-    /// Σw²(y − mean2)².
+    /// Σw²(y − sw2y/sw2)².
     pub w2ss: f64,
+}
+
+/// `s / w`, 0 while `w` is 0.
+fn ratio(s: f64, w: f64) -> f64 {
+    if w > 0.0 {
+        s / w
+    } else {
+        0.0
+    }
 }
 
 impl WeightedSums {
@@ -70,25 +81,26 @@ impl WeightedSums {
         }
         self.positive += 1;
         let w2 = w * w;
+        let before = ratio(self.swy, self.sw);
         self.sw += w;
+        self.swy += w * y;
+        self.wss += w * (y - before) * (y - ratio(self.swy, self.sw));
+        let before2 = ratio(self.sw2y, self.sw2);
         self.sw2 += w2;
-        let d = y - self.mean;
-        self.mean += d * (w / self.sw);
-        self.wss += w * d * (y - self.mean);
-        let d2 = y - self.mean2;
-        self.mean2 += d2 * (w2 / self.sw2);
-        self.w2ss += w2 * d2 * (y - self.mean2);
+        self.sw2y += w2 * y;
+        self.w2ss += w2 * (y - before2) * (y - ratio(self.sw2y, self.sw2));
         Ok(())
     }
 
     fn parts(&self) -> WeightedParts {
-        let gap = self.mean2 - self.mean;
+        let mean = ratio(self.swy, self.sw);
+        let gap = ratio(self.sw2y, self.sw2) - mean;
         WeightedParts {
             n: self.n as usize,
             positive: self.positive as usize,
             sw: self.sw,
             sw2: self.sw2,
-            mean: self.mean,
+            mean,
             wss: self.wss,
             w2ss: self.w2ss + self.sw2 * gap * gap,
         }
@@ -119,15 +131,40 @@ impl WeightedSums {
         }
         share_interval(from_parts(&self.parts(), level)?, level, interval)
     }
+
+    /// R `svyvar`'s standard deviation, √(n⁺/(n⁺ − 1) · Σw(y − ȳ)²/Σw); `None` under two
+    /// positive weights.
+    pub fn sd(&self) -> Option<f64> {
+        let p = self.positive as f64;
+        (self.positive >= 2 && self.sw > 0.0).then(|| (p / (p - 1.0) * self.wss / self.sw).sqrt())
+    }
+
+    /// Kish's effective sample size (Σw)²/Σw² and design effect n⁺/n_eff; `None` while every
+    /// weight is 0.
+    pub fn kish(&self) -> Option<(f64, f64)> {
+        (self.sw > 0.0).then(|| {
+            let n_eff = self.sw * self.sw / self.sw2;
+            (n_eff, self.positive as f64 / n_eff)
+        })
+    }
 }
 
 impl Merge for WeightedSums {
     fn merge(&mut self, o: &Self) -> Result<()> {
-        let (sw, mean, wss) = merge_moments((self.sw, self.mean, self.wss), (o.sw, o.mean, o.wss));
-        let (sw2, mean2, w2ss) =
-            merge_moments((self.sw2, self.mean2, self.w2ss), (o.sw2, o.mean2, o.w2ss));
-        (self.sw, self.mean, self.wss) = (sw, mean, wss);
-        (self.sw2, self.mean2, self.w2ss) = (sw2, mean2, w2ss);
+        let (_, _, wss) = merge_moments(
+            (self.sw, ratio(self.swy, self.sw), self.wss),
+            (o.sw, ratio(o.swy, o.sw), o.wss),
+        );
+        let (_, _, w2ss) = merge_moments(
+            (self.sw2, ratio(self.sw2y, self.sw2), self.w2ss),
+            (o.sw2, ratio(o.sw2y, o.sw2), o.w2ss),
+        );
+        self.wss = wss;
+        self.w2ss = w2ss;
+        self.sw += o.sw;
+        self.sw2 += o.sw2;
+        self.swy += o.swy;
+        self.sw2y += o.sw2y;
         self.n += o.n;
         self.positive += o.positive;
         self.missing += o.missing;
