@@ -60,6 +60,19 @@ impl RankSumTable {
         }
     }
 
+    /// Counts one answer given as the positions of its group and point (`unknown` when out of
+    /// range).
+    pub fn observe_point(&mut self, group: usize, point: usize) {
+        let k = self.values.len();
+        match self
+            .cells
+            .get_mut(group.saturating_mul(k).saturating_add(point))
+        {
+            Some(c) if group < self.groups && point < k => *c += 1,
+            _ => self.unknown += 1,
+        }
+    }
+
     /// The counts of group `g` (empty when out of range).
     pub fn row(&self, g: usize) -> &[u64] {
         let k = self.values.len();
@@ -111,14 +124,13 @@ impl RankSumTable {
         )
     }
 
-    /// χ² of independence of group and point over the groups `rows` (all groups when empty),
+    /// χ² of independence of group and point over the groups `rows` (e.g. the groups left
+    /// after small-cell suppression; none gives an empty table, which [`chi_square`] refuses),
     /// points nobody in them chose left out, via [`chi_square`].
     ///
     /// # Errors
     /// Those of [`chi_square`]; [`Code::BadInput`] for a group out of range.
     pub fn chi_square(&self, rows: &[usize], options: &ChiSquareOptions) -> Result<ChiSquareTest> {
-        let all: Vec<usize> = (0..self.groups).collect();
-        let rows = if rows.is_empty() { &all[..] } else { rows };
         if let Some(g) = rows.iter().find(|g| **g >= self.groups) {
             return Err(Error::new(Code::BadInput, "no such group").with("group", *g));
         }

@@ -307,7 +307,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             }
         }
         if let Some(t) = &table {
-            match t.chi_square(&[], &ChiSquareOptions::default()) {
+            match t.chi_square(&[0, 1], &ChiSquareOptions::default()) {
                 Ok(c) => {
                     if item.kind == ItemType::Category {
                         r.test = Some(TestSummary {
