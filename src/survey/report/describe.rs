@@ -170,17 +170,7 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
             }
             if w.is_none() {
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
-                    r.excluded = [
-                        ("blank", m.blank),
-                        ("not_applicable", m.not_applicable),
-                        ("declined", m.declined),
-                        ("dont_know", m.dont_know),
-                        ("invalid", m.invalid),
-                    ]
-                    .into_iter()
-                    .filter(|(_, c)| *c > 0)
-                    .map(|(reason, count)| Exclusion { reason, count })
-                    .collect();
+                    r.excluded = missing_reasons(m);
                 }
             }
             out.push(r);
@@ -189,7 +179,7 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
     out
 }
 
-fn empty(item: &Item) -> ItemResult {
+pub(crate) fn empty(item: &Item) -> ItemResult {
     ItemResult {
         item: item.id.clone(),
         text: item.text.clone(),
@@ -452,6 +442,13 @@ fn describe(
         }
     }
     let considered = rows.map_or(data.rows, <[u32]>::len) as u64;
+    finish(item, &mut r, considered, level);
+    r
+}
+
+/// The sizes, warnings and sentence of an item's result once its figures are in; `considered`
+/// is the number of rows looked at.
+pub(crate) fn finish(item: &Item, r: &mut ItemResult, considered: u64, level: f64) {
     r.n_excluded = considered.saturating_sub(r.n_used);
     if r.n_excluded > 0 {
         r.excluded = vec![Exclusion {
@@ -465,8 +462,22 @@ fn describe(
         r.warnings
             .push(Note::warning(NoteCode::DescribeFewAnswers).with("n", r.n_used));
     }
-    r.sentence = sentence(item, &r, level);
-    r
+    r.sentence = sentence(item, r, level);
+}
+
+/// Why an item's answers are missing, by reason, from the import's counts.
+pub(crate) fn missing_reasons(m: &crate::survey::issues::ColumnMissing) -> Vec<Exclusion> {
+    [
+        ("blank", m.blank),
+        ("not_applicable", m.not_applicable),
+        ("declined", m.declined),
+        ("dont_know", m.dont_know),
+        ("invalid", m.invalid),
+    ]
+    .into_iter()
+    .filter(|(_, c)| *c > 0)
+    .map(|(reason, count)| Exclusion { reason, count })
+    .collect()
 }
 
 /// Distribution, mean, sd, median and top box of a point item from its counts per point
