@@ -79,18 +79,22 @@ impl ItemCovariance {
         self.n += 1;
         let nf = self.n as f64;
         let f = (nf - 1.0) / nf;
-        let d: Vec<f64> = row.iter().zip(&self.means).map(|(x, m)| x - m).collect();
-        for (m, di) in self.means.iter_mut().zip(&d) {
-            *m += di / nf;
-        }
+        // Co-moments first, from the old means (dᵢ = xᵢ − x̄ᵢ), then the means: no buffer.
+        let means = &self.means;
+        let d =
+            |i: usize| row.get(i).copied().unwrap_or(0.0) - means.get(i).copied().unwrap_or(0.0);
         let mut at = 0;
-        for (i, di) in d.iter().enumerate() {
-            for dj in d.iter().skip(i) {
+        for i in 0..k {
+            let di = d(i) * f;
+            for j in i..k {
                 if let Some(c) = self.comoments.get_mut(at) {
-                    *c += di * dj * f;
+                    *c += di * d(j);
                 }
                 at += 1;
             }
+        }
+        for (m, x) in self.means.iter_mut().zip(row) {
+            *m += (x - *m) / nf;
         }
         Ok(())
     }
