@@ -61,6 +61,17 @@ fn pieces<S: Merge + Clone, R>(
     (seq, level.pop().unwrap())
 }
 
+/// The serialized state reads back as the same summary (what a distributed aggregate carries
+/// between its stages).
+fn round_trip<S>(s: &S) -> Result<(), TestCaseError>
+where
+    S: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let back: S = serde_json::from_str(&serde_json::to_string(s).unwrap()).unwrap();
+    prop_assert_eq!(&back, s);
+    Ok(())
+}
+
 fn close(a: f64, b: f64, what: &str) -> Result<(), TestCaseError> {
     let scale = a.abs().max(b.abs());
     prop_assert!(
@@ -105,6 +116,7 @@ proptest! {
         let (seq, tree) = pieces(&rows, &order, || Transitions::new(POINTS.to_vec()), |s, (b, a)| s.observe(*b, *a));
         prop_assert_eq!(&seq, &one);
         prop_assert_eq!(&tree, &one);
+        round_trip(&seq)?;
         // The raw complete pairs on the points: the tests agree bit for bit (ranks and ties
         // do not depend on the order of the pairs).
         let known = |v: f64| POINTS.contains(&v);
@@ -161,6 +173,7 @@ proptest! {
         let (seq, tree) = pieces(&rows, &order, || RankSumTable::new(POINTS.to_vec(), 2), |s, (g, v)| s.observe(Some(*g), *v));
         prop_assert_eq!(&seq, &one);
         prop_assert_eq!(&tree, &one);
+        round_trip(&seq)?;
         let group = |k: usize| -> Vec<f64> {
             rows.iter()
                 .filter(|((g, v), _)| *g == k && POINTS.contains(v))
@@ -196,6 +209,7 @@ proptest! {
             close(s.mean, one.mean, "mean")?;
             close(s.m2, one.m2, "m2")?;
         }
+        round_trip(&seq)?;
         // And to the two-pass mean and variance.
         let xs: Vec<f64> = rows.iter().map(|(v, _)| *v).filter(|v| !v.is_nan()).collect();
         if xs.len() >= 2 {
@@ -231,6 +245,7 @@ proptest! {
                 prop_assert!((a - b).abs() <= 1e-12 * scale, "comoment {a} vs {b}");
             }
         }
+        round_trip(&seq)?;
         let flat: Vec<f64> = rows.iter().flat_map(|(r, _)| r.iter().copied()).collect();
         let o = AlphaOptions::default();
         match (cronbach_alpha(&flat, 4, &o), seq.cronbach_alpha(&o)) {
@@ -262,6 +277,7 @@ proptest! {
             rows.into_iter().map(|((y, w), p)| ((f64::from(y), w), p)).collect();
         let (seq, tree) = pieces(&rows, &order, WeightedSums::new, |s, (y, w)| s.observe(*y, *w).unwrap());
         let (ys, ws): (Vec<f64>, Vec<f64>) = rows.iter().map(|(p, _)| *p).unzip();
+        round_trip(&seq)?;
         for s in [&seq, &tree] {
             match (weighted_mean(&ys, &ws, 0.95), s.mean(0.95)) {
                 (Ok(r), Ok(m)) => {
