@@ -43,16 +43,35 @@ pub struct ChunkedDescribe {
     bytes: u64,
 }
 
-/// Ends of records: positions of `\n` outside quotes (RFC 4180: `""` toggles twice).
-fn record_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut quoted = false;
-    bytes.iter().enumerate().filter_map(move |(i, b)| {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return Some(i),
-            _ => {}
-        }
-        None
+/// Ends of records: positions of `\n` outside quoted fields, as the CSV reader sees them: a
+/// quote opens a quoted field only at the start of a field (a quote inside an unquoted field
+/// is text), `""` inside one is a quote. `delimiter`: the file's, once known; before, any of
+/// `,` `;` tab starts a field.
+fn record_ends(bytes: &[u8], delimiter: Option<u8>) -> impl Iterator<Item = usize> + '_ {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Start,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let is_delim = move |b: u8| match delimiter {
+        Some(d) => b == d,
+        None => matches!(b, b',' | b';' | b'\t'),
+    };
+    let mut state = S::Start;
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let (next, end) = match (state, b) {
+            (S::Quoted, b'"') => (S::QuoteInQuoted, false),
+            (S::Quoted, _) => (S::Quoted, false),
+            (S::QuoteInQuoted, b'"') => (S::Quoted, false),
+            (S::Start, b'"') => (S::Quoted, false),
+            (_, b'\n') => (S::Start, true),
+            (_, b) if is_delim(b) => (S::Start, false),
+            _ => (S::Unquoted, false),
+        };
+        state = next;
+        end.then_some(i)
     })
 }
 
@@ -82,6 +101,15 @@ impl ChunkedDescribe {
         }
     }
 
+    /// The delimiter byte, once the first piece has been read.
+    fn delimiter(&self) -> Option<u8> {
+        let d = self.options.delimiter.as_deref()?;
+        match d.as_bytes() {
+            [b] => Some(*b),
+            _ => None,
+        }
+    }
+
     /// Bytes fed so far (for a progress bar).
     pub fn bytes(&self) -> u64 {
         self.bytes
@@ -100,7 +128,7 @@ impl ChunkedDescribe {
     pub fn feed(&mut self, chunk: &[u8]) -> Result<()> {
         self.bytes += chunk.len() as u64;
         self.pending.extend_from_slice(chunk);
-        if let Some(end) = record_ends(&self.pending).last() {
+        if let Some(end) = record_ends(&self.pending, self.delimiter()).last() {
             let piece: Vec<u8> = self.pending.drain(..=end).collect();
             self.piece(&piece)?;
         }
@@ -131,7 +159,7 @@ impl ChunkedDescribe {
                 };
                 let mut start = bom.len();
                 let mut header = None;
-                for end in record_ends(piece) {
+                for end in record_ends(piece, None) {
                     let line = piece.get(start..=end).unwrap_or(&[]);
                     let text = line.strip_suffix(b"\n").unwrap_or(line);
                     let text = text.strip_suffix(b"\r").unwrap_or(text);
