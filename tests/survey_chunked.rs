@@ -188,3 +188,41 @@ fn thousands_of_rows_in_chunks_give_the_same_descriptives() {
         );
     }
 }
+
+/// Two workers (or two files) each read part of the respondents; merged, they give the
+/// descriptives of the whole.
+#[test]
+fn two_readers_merged_give_the_same_descriptives_as_one() {
+    let (header, body) = big_file(2_000);
+    let file = [header.clone(), body.clone()].concat();
+    let (s, want) = in_memory(&file);
+    // Split the body at a record end near its middle (every record starts with its
+    // timestamp; a line break inside a quoted answer does not).
+    let mid = body.len() / 2;
+    let cut = mid
+        + body[mid..]
+            .windows(6)
+            .position(|w| w == b"\n2019-")
+            .unwrap()
+        + 1;
+    let read = |part: &[u8]| {
+        let mut c = ChunkedDescribe::new(s.mapping().clone(), ReadOptions::default());
+        c.feed(&header).unwrap();
+        for chunk in part.chunks(4096) {
+            c.feed(chunk).unwrap();
+        }
+        c
+    };
+    let (mut a, b) = (read(&body[..cut]), read(&body[cut..]));
+    a.merge(&b).unwrap();
+    assert_eq!(a.rows(), 2_000);
+    let got = a.finish(0.95).unwrap();
+    for w in want
+        .iter()
+        .filter(|r| r.wave.is_none() && r.mean_lower.is_none())
+    {
+        if let Some(g) = got.iter().find(|g| g.item == w.item) {
+            assert_eq!(g, w, "item {}", w.item);
+        }
+    }
+}

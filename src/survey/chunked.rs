@@ -213,7 +213,13 @@ impl ChunkedDescribe {
             }
             total.merge(&part)?;
         }
-        for m in &data.missing {
+        self.add_missing(&data.missing);
+        Ok(())
+    }
+
+    /// Adds a piece's missing-answer counts.
+    fn add_missing(&mut self, missing: &[ColumnMissing]) {
+        for m in missing {
             match self.missing.iter_mut().find(|x| x.item == m.item) {
                 Some(x) => {
                     x.blank += m.blank;
@@ -226,6 +232,46 @@ impl ChunkedDescribe {
                 None => self.missing.push(m.clone()),
             }
         }
+    }
+
+    /// The merged counts so far, per point item id (what a distributed aggregate would carry).
+    pub fn counts(&self) -> impl Iterator<Item = (&str, &PointCounts)> {
+        self.mapping
+            .instrument
+            .items
+            .iter()
+            .zip(&self.counts)
+            .filter_map(|(i, c)| Some((i.id.as_str(), c.as_ref()?)))
+    }
+
+    /// Adds the respondents of `other` — another file, or another part of one file read by
+    /// another worker, with the same mapping — to these. Records either holds unfinished are
+    /// not merged: call it after each has been given its whole input.
+    ///
+    /// # Errors
+    /// [`Code::LengthMismatch`] when the two were built with different items or points.
+    pub fn merge(&mut self, other: &ChunkedDescribe) -> Result<()> {
+        let ids = |c: &ChunkedDescribe| -> Vec<String> {
+            c.mapping
+                .instrument
+                .items
+                .iter()
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        if ids(self) != ids(other) || self.counts.len() != other.counts.len() {
+            return Err(crate::stats::summary::shape("items"));
+        }
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            match (a, b) {
+                (Some(a), Some(b)) => a.merge(b)?,
+                (None, None) => {}
+                _ => return Err(crate::stats::summary::shape("items")),
+            }
+        }
+        self.add_missing(&other.missing);
+        self.rows += other.rows;
+        self.bytes += other.bytes;
         Ok(())
     }
 
