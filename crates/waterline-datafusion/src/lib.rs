@@ -1,0 +1,2 @@
+//! waterline's survey statistics as Apache DataFusion aggregate functions.
+pub use datafusion;
