@@ -53,6 +53,23 @@ pub(crate) fn sample(name: &str, x: &[f64], min: usize) -> Result<Sample> {
     })
 }
 
+/// The `sample_too_small` error of [`sample`] for a summary with fewer than `min` values.
+fn enough(name: &str, s: Sample, min: usize) -> Result<()> {
+    if s.n < min {
+        return Err(Error::new(
+            Code::SampleTooSmall,
+            format!(
+                "{name} needs at least {min} values that are not missing, has {}",
+                s.n
+            ),
+        )
+        .with("name", name)
+        .with("n", s.n)
+        .with("min", min));
+    }
+    Ok(())
+}
+
 /// The `no_variation` error: a t statistic with a zero standard error.
 pub(crate) fn no_variation(what: &str) -> Error {
     Error::new(
@@ -158,7 +175,12 @@ pub struct TTest {
 pub fn one_sample_t(x: &[f64], options: &TTestOptions) -> Result<TTest> {
     let mu = crate::error::finite("mu", options.mu)?;
     let level = crate::error::level(options.level)?;
-    let s = sample("x", x, 2)?;
+    one_sample_from(sample("x", x, 2)?, mu, level)
+}
+
+/// [`one_sample_t`] from a summary of the sample (at least 2 values), `mu` and `level` checked.
+pub(crate) fn one_sample_from(s: Sample, mu: f64, level: f64) -> Result<TTest> {
+    enough("x", s, 2)?;
     let se = (s.var / s.n as f64).sqrt();
     let df = (s.n - 1) as f64;
     finish(
@@ -190,10 +212,21 @@ pub fn one_sample_t(x: &[f64], options: &TTestOptions) -> Result<TTest> {
 /// assert!((t.df - 4.733990147783252).abs() < 1e-12); // scipy ttest_ind(equal_var=False).df
 /// ```
 pub fn two_sample_t(x: &[f64], y: &[f64], options: &TTestOptions) -> Result<TTest> {
+    // mu and level first, as before the split: their errors come before the data's.
+    crate::error::finite("mu", options.mu)?;
+    crate::error::level(options.level)?;
+    let min = if options.var_equal { 1 } else { 2 };
+    two_sample_from(sample("x", x, min)?, sample("y", y, min)?, options)
+}
+
+/// [`two_sample_t`] from summaries of the two samples (each of at least 1 value for Student's
+/// test, 2 for Welch's).
+pub(crate) fn two_sample_from(a: Sample, b: Sample, options: &TTestOptions) -> Result<TTest> {
     let mu = crate::error::finite("mu", options.mu)?;
     let level = crate::error::level(options.level)?;
     let min = if options.var_equal { 1 } else { 2 };
-    let (a, b) = (sample("x", x, min)?, sample("y", y, min)?);
+    enough("x", a, min)?;
+    enough("y", b, min)?;
     let (n1, n2) = (a.n as f64, b.n as f64);
     let (method, se, df) = if options.var_equal {
         let df = n1 + n2 - 2.0;

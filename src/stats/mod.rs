@@ -57,6 +57,7 @@ pub mod proportion;
 pub mod rank;
 pub mod reliability;
 pub mod student_t;
+pub mod summary;
 mod t_large_df;
 pub mod two_by_two;
 pub mod two_sample;

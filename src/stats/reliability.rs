@@ -227,6 +227,38 @@ pub fn cronbach_alpha(
             }
         }
     }
+    alpha_from_comoments(&means, cov, n, n_used, level)
+}
+
+/// Alpha and its item statistics from the item means and the k × k row-major matrix of
+/// co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) over the `n_used` complete respondents (upper triangle
+/// read, the rest overwritten) of `n` rows. [`cronbach_alpha`] computes them in two passes;
+/// [`crate::stats::summary::ItemCovariance`] merges them piece by piece.
+pub(crate) fn alpha_from_comoments(
+    means: &[f64],
+    mut cov: Vec<f64>,
+    n: usize,
+    n_used: usize,
+    level: f64,
+) -> Result<CronbachAlpha> {
+    let level = check_level(level)?;
+    let k = means.len();
+    if k < 2 || cov.len() != k * k {
+        return Err(Error::new(
+            Code::SampleTooSmall,
+            format!("alpha needs at least 2 items, got {k}"),
+        )
+        .with("items", k));
+    }
+    if n_used < 2 {
+        return Err(Error::new(
+            Code::SampleTooSmall,
+            format!("alpha needs at least 2 respondents who answered every item, got {n_used}"),
+        )
+        .with("nUsed", n_used)
+        .with("n", n));
+    }
+    let nf = n_used as f64;
     for i in 0..k {
         for j in i..k {
             let v = cov.get(i * k + j).copied().unwrap_or(0.0) / (nf - 1.0);

@@ -139,6 +139,27 @@ fn sums(values: &[f64], weights: &[f64]) -> Result<Sums> {
     })
 }
 
+/// What every weighted estimator is computed from: sizes, Σw, Σw², the weighted mean and the
+/// two centred sums. [`linearised`] builds it in two passes over the values; the mergeable
+/// [`crate::stats::summary::WeightedSums`] builds it piece by piece.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WeightedParts {
+    /// Values (zero weights included).
+    pub n: usize,
+    /// Values with a positive weight.
+    pub positive: usize,
+    /// Σw.
+    pub sw: f64,
+    /// Σw².
+    pub sw2: f64,
+    /// Σwy / Σw.
+    pub mean: f64,
+    /// Σw(y − ȳ)².
+    pub wss: f64,
+    /// Σw²(y − ȳ)².
+    pub w2ss: f64,
+}
+
 /// The estimate with SE and design effects; bounds left at the estimate.
 fn linearised(values: &[f64], weights: &[f64], level: f64) -> Result<WeightedMean> {
     check_level(level)?;
@@ -149,32 +170,89 @@ fn linearised(values: &[f64], weights: &[f64], level: f64) -> Result<WeightedMea
         v += w * w * d * d;
         wss += w * d * d;
     }
-    let n = s.n as f64;
-    let var = if s.n > 1 {
-        n / (n - 1.0) * v / (s.sw * s.sw)
-    } else {
-        0.0
-    };
-    let np = s.positive as f64;
-    let vsrs = if s.positive > 1 {
-        np / (np - 1.0) * wss / s.sw / np
-    } else {
-        0.0
-    };
-    let n_eff = s.sw * s.sw / s.sw2;
-    Ok(WeightedMean {
-        estimate: s.mean,
-        se: var.sqrt(),
-        lower: s.mean,
-        upper: s.mean,
+    from_parts(
+        &WeightedParts {
+            n: s.n,
+            positive: s.positive,
+            sw: s.sw,
+            sw2: s.sw2,
+            mean: s.mean,
+            wss,
+            w2ss: v,
+        },
         level,
-        n: s.n as u64,
-        sum_weights: s.sw,
+    )
+}
+
+/// The estimate with SE and design effects from its parts; bounds left at the estimate.
+pub(crate) fn from_parts(p: &WeightedParts, level: f64) -> Result<WeightedMean> {
+    check_level(level)?;
+    if p.n == 0 {
+        return Err(Error::new(Code::EmptySample, "no values to weight"));
+    }
+    if p.sw <= 0.0 || !p.sw.is_finite() {
+        return Err(Error::new(
+            Code::InvalidWeight,
+            "every weight is 0: the weights must have a positive sum",
+        ));
+    }
+    let n = p.n as f64;
+    let var = if p.n > 1 {
+        n / (n - 1.0) * p.w2ss / (p.sw * p.sw)
+    } else {
+        0.0
+    };
+    let np = p.positive as f64;
+    let vsrs = if p.positive > 1 {
+        np / (np - 1.0) * p.wss / p.sw / np
+    } else {
+        0.0
+    };
+    let n_eff = p.sw * p.sw / p.sw2;
+    Ok(WeightedMean {
+        estimate: p.mean,
+        se: var.sqrt(),
+        lower: p.mean,
+        upper: p.mean,
+        level,
+        n: p.n as u64,
+        sum_weights: p.sw,
         n_eff,
         deff_kish: np / n_eff,
         deff: (vsrs > 0.0).then(|| var / vsrs),
         reference: SVYMEAN_REF,
     })
+}
+
+/// Adds the normal interval ȳ ± z·SE of a weighted mean.
+pub(crate) fn mean_interval(mut m: WeightedMean, level: f64) -> Result<WeightedMean> {
+    let z = z_two_sided(level)?;
+    m.lower = m.estimate - z * m.se;
+    m.upper = m.estimate + z * m.se;
+    Ok(m)
+}
+
+/// Adds the chosen interval of a weighted share.
+pub(crate) fn share_interval(
+    mut m: WeightedMean,
+    level: f64,
+    interval: ShareInterval,
+) -> Result<WeightedMean> {
+    let p = m.estimate;
+    let z = z_two_sided(level)?;
+    (m.lower, m.upper) = match interval {
+        ShareInterval::WilsonKish => {
+            m.reference = WILSON_KISH_REF;
+            wilson_real(p, m.n_eff, z)
+        }
+        ShareInterval::KornGraubard => {
+            m.reference = KORN_GRAUBARD_REF;
+            let v = m.se * m.se;
+            let n_star = if v > 0.0 { p * (1.0 - p) / v } else { m.n_eff };
+            korn_graubard(p, n_star, 1.0 - level)?
+        }
+    };
+    Ok(m)
 }
 
 /// Weighted mean with its linearisation SE and a normal interval ȳ ± z·SE (R
@@ -185,11 +263,7 @@ fn linearised(values: &[f64], weights: &[f64], level: f64) -> Result<WeightedMea
 /// [`Code::InvalidWeight`] (a weight negative or not finite, or all zero),
 /// [`Code::LevelOutOfRange`].
 pub fn weighted_mean(values: &[f64], weights: &[f64], level: f64) -> Result<WeightedMean> {
-    let mut m = linearised(values, weights, level)?;
-    let z = z_two_sided(level)?;
-    m.lower = m.estimate - z * m.se;
-    m.upper = m.estimate + z * m.se;
-    Ok(m)
+    mean_interval(linearised(values, weights, level)?, level)
 }
 
 /// Weighted share of `values` (each 0 or 1) with the chosen interval.
@@ -213,22 +287,7 @@ pub fn weighted_share(
         )
         .with("index", i));
     }
-    let mut m = linearised(values, weights, level)?;
-    let p = m.estimate;
-    let z = z_two_sided(level)?;
-    (m.lower, m.upper) = match interval {
-        ShareInterval::WilsonKish => {
-            m.reference = WILSON_KISH_REF;
-            wilson_real(p, m.n_eff, z)
-        }
-        ShareInterval::KornGraubard => {
-            m.reference = KORN_GRAUBARD_REF;
-            let v = m.se * m.se;
-            let n_star = if v > 0.0 { p * (1.0 - p) / v } else { m.n_eff };
-            korn_graubard(p, n_star, 1.0 - level)?
-        }
-    };
-    Ok(m)
+    share_interval(linearised(values, weights, level)?, level, interval)
 }
 
 /// The weighted paired shift: the weighted mean of `after − before` for the same

@@ -17,6 +17,7 @@
 //! [`Survey`] holds the state across these steps for the page.
 
 pub mod charset;
+pub mod chunked;
 pub mod codebook;
 pub mod dataset;
 pub mod declared;

@@ -7,6 +7,7 @@ use super::sentence::{lead_with, num, or_list, quote, share_ci, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::note::{Note, NoteCode};
 use crate::stats::method::Method;
+use crate::stats::summary::{Moments, PointCounts};
 use crate::stats::{wilson, ProportionInterval};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Item, ItemType, Lang, Text};
@@ -169,17 +170,7 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
             }
             if w.is_none() {
                 if let Some(m) = data.missing.iter().find(|m| m.item == item.id) {
-                    r.excluded = [
-                        ("blank", m.blank),
-                        ("not_applicable", m.not_applicable),
-                        ("declined", m.declined),
-                        ("dont_know", m.dont_know),
-                        ("invalid", m.invalid),
-                    ]
-                    .into_iter()
-                    .filter(|(_, c)| *c > 0)
-                    .map(|(reason, count)| Exclusion { reason, count })
-                    .collect();
+                    r.excluded = missing_reasons(m);
                 }
             }
             out.push(r);
@@ -188,7 +179,7 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
     out
 }
 
-fn empty(item: &Item) -> ItemResult {
+pub(crate) fn empty(item: &Item) -> ItemResult {
     ItemResult {
         item: item.id.clone(),
         text: item.text.clone(),
@@ -375,49 +366,16 @@ fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     })
 }
 
-/// The median of point values from their counts (R's `median`: mean of the two middle values
-/// when n is even), without sorting the cells.
-fn median_from_counts(item: &Item, counts: &[u64]) -> Option<f64> {
-    let mut by_value: Vec<(f64, u64)> = item
-        .points
-        .iter()
-        .map(|p| p.value)
-        .zip(counts.iter().copied())
-        .collect();
-    by_value.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let n: u64 = counts.iter().sum();
-    if n == 0 {
-        return None;
-    }
-    let at = |k: u64| {
-        let mut seen = 0;
-        by_value
-            .iter()
-            .find(|(_, c)| {
-                seen += c;
-                seen > k
-            })
-            .map(|(v, _)| *v)
-    };
-    Some((at((n - 1) / 2)? + at(n / 2)?) / 2.0)
-}
-
-/// Mean and standard deviation; both withheld (`None`) when a value lies beyond ±10¹⁰⁰
-/// ([`crate::stats::limits::MAX_MAGNITUDE`]): its square could overflow and the mean of such
-/// numbers is no summary anyone can use (the median, quartiles, min and max remain).
+/// Mean and standard deviation of numbers, through the mergeable [`Moments`]; both withheld
+/// (`None`) when a value lies beyond ±10¹⁰⁰ ([`crate::stats::limits::MAX_MAGNITUDE`]): its
+/// square could overflow and the mean of such numbers is no summary anyone can use (the
+/// median, quartiles, min and max remain).
 fn mean_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
-    let n = values.len() as f64;
-    if values.is_empty()
-        || values
-            .iter()
-            .any(|v| v.abs() > crate::stats::limits::MAX_MAGNITUDE)
-    {
-        return (None, None);
+    let mut m = Moments::new();
+    for v in values {
+        m.observe(*v);
     }
-    let mean = values.iter().sum::<f64>() / n;
-    let sd = (values.len() >= 2)
-        .then(|| (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt());
-    (Some(mean), sd)
+    (m.mean(), m.sd())
 }
 
 fn describe(
@@ -460,55 +418,37 @@ fn describe(
         r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
-        let present: Vec<f64> = match rows {
-            None => values.iter().copied().filter(|v| !v.is_nan()).collect(),
-            Some(_) => pick(rows, data.rows)
+        let answers = || {
+            pick(rows, data.rows)
                 .filter_map(|row| values.get(row).copied())
                 .filter(|v| !v.is_nan())
-                .collect(),
         };
-        let n = present.len() as u64;
-        r.n_used = n;
         if item.kind == ItemType::Numeric {
+            let present: Vec<f64> = answers().collect();
+            r.n_used = present.len() as u64;
             numeric(&mut r, present, level);
         } else {
+            // Every answer of a point item is one of its points (the import counts other
+            // codes as invalid, missing): the report is a function of the counts per point.
             let index = PointIndex::new(item);
-            let mut counts = vec![0u64; item.points.len()];
-            for v in &present {
-                if let Some(c) = index.get(*v).and_then(|k| counts.get_mut(k)) {
-                    *c += 1;
+            let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
+            for v in answers() {
+                match index.get(v) {
+                    Some(p) => counts.observe_point(p),
+                    None => counts.observe(v),
                 }
             }
-            let wave = r.wave.clone();
-            r.distribution = item
-                .points
-                .iter()
-                .zip(&counts)
-                .filter_map(|(p, c)| {
-                    let label = point_label(item, p, wave.as_deref());
-                    Share::new(p.value.to_string(), label, *c, n, level)
-                })
-                .collect();
-            if !item.declared() {
-                r.notices.push(notice::codes(item));
-            } else if item.kind != ItemType::Category {
-                let (mean, sd) = mean_sd(&present);
-                r.mean = mean;
-                r.sd = sd;
-                r.median = median_from_counts(item, &counts);
-                let top = top_values(item);
-                let x = present.iter().filter(|v| top.contains(v)).count();
-                if let Ok(interval) = wilson(x as f64, n as f64, level) {
-                    r.top_box = Some(TopBox {
-                        values: top,
-                        label: top_label(item),
-                        interval,
-                    });
-                }
-            }
+            point_item(item, &counts, level, &mut r);
         }
     }
     let considered = rows.map_or(data.rows, <[u32]>::len) as u64;
+    finish(item, &mut r, considered, level);
+    r
+}
+
+/// The sizes, warnings and sentence of an item's result once its figures are in; `considered`
+/// is the number of rows looked at.
+pub(crate) fn finish(item: &Item, r: &mut ItemResult, considered: u64, level: f64) {
     r.n_excluded = considered.saturating_sub(r.n_used);
     if r.n_excluded > 0 {
         r.excluded = vec![Exclusion {
@@ -522,8 +462,55 @@ fn describe(
         r.warnings
             .push(Note::warning(NoteCode::DescribeFewAnswers).with("n", r.n_used));
     }
-    r.sentence = sentence(item, &r, level);
-    r
+    r.sentence = sentence(item, r, level);
+}
+
+/// Why an item's answers are missing, by reason, from the import's counts.
+pub(crate) fn missing_reasons(m: &crate::survey::issues::ColumnMissing) -> Vec<Exclusion> {
+    [
+        ("blank", m.blank),
+        ("not_applicable", m.not_applicable),
+        ("declined", m.declined),
+        ("dont_know", m.dont_know),
+        ("invalid", m.invalid),
+    ]
+    .into_iter()
+    .filter(|(_, c)| *c > 0)
+    .map(|(reason, count)| Exclusion { reason, count })
+    .collect()
+}
+
+/// Distribution, mean, sd, median and top box of a point item from its counts per point
+/// (merged from any number of pieces): the same numbers as one pass over the answers.
+pub(crate) fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemResult) {
+    let n = counts.n() + counts.unknown;
+    r.n_used = n;
+    let wave = r.wave.clone();
+    r.distribution = item
+        .points
+        .iter()
+        .zip(&counts.counts)
+        .filter_map(|(p, c)| {
+            let label = point_label(item, p, wave.as_deref());
+            Share::new(p.value.to_string(), label, *c, n, level)
+        })
+        .collect();
+    if !item.declared() {
+        r.notices.push(notice::codes(item));
+    } else if item.kind != ItemType::Category {
+        r.mean = counts.mean();
+        r.sd = counts.sd();
+        r.median = counts.median();
+        let top = top_values(item);
+        let x = counts.count_of(&top);
+        if let Ok(interval) = wilson(x as f64, n as f64, level) {
+            r.top_box = Some(TopBox {
+                values: top,
+                label: top_label(item),
+                interval,
+            });
+        }
+    }
 }
 
 fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {

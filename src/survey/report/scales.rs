@@ -4,8 +4,11 @@
 use super::sentence::{lead, num, Sentence};
 use super::{Exclusion, ReportOptions};
 use crate::note::{Note, NoteCode, Param};
+use crate::stats::limits::at_most;
 use crate::stats::method::Method;
-use crate::stats::{cronbach_alpha, AlphaOptions, CronbachAlpha};
+use crate::stats::reliability::MAX_WORK;
+use crate::stats::summary::{ItemCovariance, Moments};
+use crate::stats::{AlphaOptions, CronbachAlpha};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
 use serde::Serialize;
@@ -122,6 +125,19 @@ fn with_item_ids(note: &Note, items: &[String]) -> Note {
     note
 }
 
+/// Cronbach's alpha of the complete-case matrix `m` of `k` items through [`ItemCovariance`],
+/// within the same limits as [`crate::stats::cronbach_alpha`] (items, and the work of the
+/// covariance pass, [`MAX_WORK`]).
+fn alpha(m: &[f64], k: usize, level: f64) -> crate::Result<CronbachAlpha> {
+    let mut cov = ItemCovariance::new(k)?;
+    for row in m.chunks_exact(k) {
+        cov.observe(row)?;
+    }
+    let work = cov.n as f64 * (k * (k + 1) / 2) as f64;
+    at_most("scaleWork", MAX_WORK, work)?;
+    cov.cronbach_alpha(&AlphaOptions { level })
+}
+
 /// Summarizes every scale.
 pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
     ins.scales
@@ -134,15 +150,13 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         .map(|s| {
             let (m, used, excluded) = matrix(ins, data, &s.items, &s.reversed);
             let k = s.items.len().max(1);
-            let scores: Vec<f64> = m
-                .chunks(k)
-                .map(|r| r.iter().sum::<f64>() / k as f64)
-                .collect();
-            let n = scores.len() as f64;
-            let mean = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / n);
-            let sd = mean.filter(|_| scores.len() >= 2).map(|mu| {
-                (scores.iter().map(|x| (x - mu) * (x - mu)).sum::<f64>() / (n - 1.0)).sqrt()
-            });
+            // The scale score (mean of the items) of every complete respondent, summarised by
+            // the mergeable Moments; alpha from the mergeable ItemCovariance.
+            let mut scores = Moments::new();
+            for row in m.chunks(k) {
+                scores.observe(row.iter().sum::<f64>() / k as f64);
+            }
+            let (mean, sd) = (scores.mean(), scores.sd());
             let mut r = ScaleResult {
                 scale: s.id.clone(),
                 text: s.text.clone(),
@@ -166,13 +180,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 sentence: Sentence::default(),
                 weighted: false,
             };
-            match cronbach_alpha(
-                &m,
-                k,
-                &AlphaOptions {
-                    level: options.level,
-                },
-            ) {
+            match alpha(&m, k, options.level) {
                 Ok(a) => {
                     r.warnings
                         .extend(a.warnings.iter().map(|w| with_item_ids(w, &s.items)));

@@ -12,13 +12,14 @@ use super::sentence::{lead_with, num, p_with_adjusted, share_ci, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::note::{Note, NoteCode};
 use crate::stats::method::{Effect, Method};
-use crate::stats::{mcnemar_pairs, newcombe_paired, paired_t, wilcoxon_signed_rank, wilson};
+use crate::stats::summary::Transitions;
+use crate::stats::{newcombe_paired, paired_t, wilson};
 use crate::stats::{
     LevelOptions, McNemar, PairedDifference, PairedT, PairedTable, ProportionInterval,
     SignedRankOptions, SignedRankTest,
 };
 use crate::survey::dataset::{Dataset, NO_WAVE};
-use crate::survey::instrument::{Design, Instrument, ItemType, Lang, Pair, Text};
+use crate::survey::instrument::{Design, Instrument, Item, ItemType, Lang, Pair, Text};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -183,6 +184,150 @@ fn matched(
     (before, after, excluded)
 }
 
+/// Fills a point item's shift from its before × after transitions.
+fn from_transitions(r: &mut ShiftResult, item: &Item, t: &Transitions, options: &ReportOptions) {
+    let level = options.level;
+    let n = t.n();
+    let moves = t.moves();
+    let mk = |key: &str, en: &str, es: &str, c: u64| {
+        Share::new(key.to_string(), Text::new(en, es), c, n, level)
+    };
+    r.improved = mk("improved", "Moved up", "Subió", moves.up);
+    r.same = mk("same", "Same", "Igual", moves.same);
+    r.worse = mk("worse", "Moved down", "Bajó", moves.down);
+    if let Some((b, a)) = t.means() {
+        r.mean_before = Some(b);
+        r.mean_after = Some(a);
+    }
+    let table = t.paired_table(&top_values(item));
+    r.top_before = wilson((table.a + table.b) as f64, n as f64, level).ok();
+    r.top_after = wilson((table.a + table.c) as f64, n as f64, level).ok();
+    r.top_change = newcombe_paired(&table, level).ok();
+    if item.kind == ItemType::Binary {
+        match t.mcnemar(level) {
+            Ok(m) => mcnemar_result(r, m, n),
+            Err(e) => r
+                .warnings
+                .push(super::not_computed(Method::McnemarExact, &e)),
+        }
+    } else {
+        let opts = SignedRankOptions {
+            zero_method: options.zero_method,
+            ..Default::default()
+        };
+        match t.wilcoxon(&opts) {
+            Ok(w) => wilcoxon_result(r, w),
+            Err(e) => r
+                .warnings
+                .push(super::not_computed(Method::WilcoxonSignedRank, &e)),
+        }
+        r.paired_t = t.paired_t(level).ok();
+    }
+}
+
+fn mcnemar_result(r: &mut ShiftResult, m: McNemar, n: u64) {
+    r.method = Method::McnemarExact;
+    r.test = Some(TestSummary {
+        method: Method::McnemarExact,
+        reference: "McNemar (1947), Psychometrika 12, 153–157; R binom.test(b, b + c); Newcombe (1998) paired interval",
+        statistic: m.b as f64,
+        df: None,
+        p_value: m.p_value,
+        p_adjusted: None,
+        effect_name: Effect::Difference,
+        effect: m
+            .difference
+            .as_ref()
+            .map_or((m.c as f64 - m.b as f64) / n as f64, |d| d.estimate),
+    });
+    r.warnings.extend(m.warnings.iter().cloned());
+    r.mcnemar = Some(m);
+}
+
+fn wilcoxon_result(r: &mut ShiftResult, w: SignedRankTest) {
+    r.method = Method::WilcoxonSignedRank;
+    r.test = Some(TestSummary {
+        method: Method::WilcoxonSignedRank,
+        reference: "Wilcoxon (1945); Pratt (1959); Kerby (2014) rank-biserial; R wilcox.test(after, before, paired = TRUE)",
+        statistic: w.statistic,
+        df: None,
+        p_value: w.p_value,
+        p_adjusted: None,
+        effect_name: Effect::RankBiserial,
+        effect: w.rank_biserial,
+    });
+    r.warnings.extend(w.warnings.iter().cloned());
+    r.wilcoxon = Some(w);
+}
+
+/// Fills the shift of numbers (and of categories) from the matched values.
+fn by_values(r: &mut ShiftResult, item: &Item, before: &[f64], after: &[f64], lo: &LevelOptions) {
+    let level = lo.level;
+    let n = before.len() as u64;
+    let (up, down) = before
+        .iter()
+        .zip(after)
+        .fold((0u64, 0u64), |(u, d), (x, y)| {
+            (u + u64::from(y > x), d + u64::from(y < x))
+        });
+    let mk = |key: &str, en: &str, es: &str, c: u64| {
+        Share::new(key.to_string(), Text::new(en, es), c, n, level)
+    };
+    r.improved = mk("improved", "Moved up", "Subió", up);
+    r.same = mk("same", "Same", "Igual", n - up - down);
+    r.worse = mk("worse", "Moved down", "Bajó", down);
+    // Means of answers beyond ±1e100 could overflow and summarize nothing: withheld (the
+    // sentence then gives the shares that moved up and down).
+    let sane = |v: &[f64]| {
+        v.iter()
+            .all(|x| x.abs() <= crate::stats::limits::MAX_MAGNITUDE)
+    };
+    if sane(before) && sane(after) {
+        r.mean_before = Some(before.iter().sum::<f64>() / n as f64);
+        r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
+    }
+    if item.kind != ItemType::Numeric {
+        let top = top_values(item);
+        let is_top = |v: &f64| top.contains(v);
+        let mut t = PairedTable {
+            a: 0,
+            b: 0,
+            c: 0,
+            d: 0,
+        };
+        for (x, y) in before.iter().zip(after) {
+            match (is_top(x), is_top(y)) {
+                (true, true) => t.a += 1,
+                (true, false) => t.b += 1,
+                (false, true) => t.c += 1,
+                (false, false) => t.d += 1,
+            }
+        }
+        r.top_before = wilson((t.a + t.b) as f64, n as f64, level).ok();
+        r.top_after = wilson((t.a + t.c) as f64, n as f64, level).ok();
+        r.top_change = newcombe_paired(&t, level).ok();
+    }
+    match paired_t(before, after, lo) {
+        Ok(t) => {
+            r.method = Method::PairedT;
+            r.test = Some(TestSummary {
+                method: Method::PairedT,
+                reference:
+                    "Student (1908); Cohen (1988) d_z; R t.test(after, before, paired = TRUE)",
+                statistic: t.t,
+                df: Some(t.df),
+                p_value: t.p_value,
+                p_adjusted: None,
+                effect_name: Effect::Dz,
+                effect: t.cohens_dz,
+            });
+            r.warnings.extend(t.warnings.iter().cloned());
+            r.paired_t = Some(t);
+        }
+        Err(e) => r.warnings.push(super::not_computed(Method::PairedT, &e)),
+    }
+}
+
 /// Computes every pair's shift (sentences are written after p-value adjustment).
 pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ShiftResult> {
     let index = |id: &str| ins.items.iter().position(|i| i.id == id);
@@ -244,120 +389,20 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
             continue;
         }
         let level = options.level;
-        let (up, down) = before
-            .iter()
-            .zip(&after)
-            .fold((0u64, 0u64), |(u, d), (x, y)| {
-                (u + u64::from(y > x), d + u64::from(y < x))
-            });
-        let mk = |key: &str, en: &str, es: &str, c: u64| {
-            Share::new(key.to_string(), Text::new(en, es), c, n, level)
-        };
-        r.improved = mk("improved", "Moved up", "Subió", up);
-        r.same = mk("same", "Same", "Igual", n - up - down);
-        r.worse = mk("worse", "Moved down", "Bajó", down);
-        // Means of answers beyond ±1e100 could overflow and summarize nothing: withheld (the
-        // sentence then gives the shares that moved up and down).
-        let sane = |v: &[f64]| {
-            v.iter()
-                .all(|x| x.abs() <= crate::stats::limits::MAX_MAGNITUDE)
-        };
-        if sane(&before) && sane(&after) {
-            r.mean_before = Some(before.iter().sum::<f64>() / n as f64);
-            r.mean_after = Some(after.iter().sum::<f64>() / n as f64);
-        }
         let lo = LevelOptions { level };
-        let warn = |r: &mut ShiftResult, test: Method, e: crate::Error| {
-            r.warnings.push(super::not_computed(test, &e))
-        };
-        if item.kind != ItemType::Numeric {
-            let top = top_values(item);
-            let is_top = |v: &f64| top.contains(v);
-            let (mut t, mut bc) = (
-                PairedTable {
-                    a: 0,
-                    b: 0,
-                    c: 0,
-                    d: 0,
-                },
-                (0u64, 0u64),
-            );
+        if matches!(
+            item.kind,
+            ItemType::Binary | ItemType::Likert | ItemType::Change
+        ) {
+            // A point item's shift is a function of its before × after table: every number
+            // below comes from the mergeable summary (the import makes every answer a point).
+            let mut t = Transitions::new(item.points.iter().map(|p| p.value).collect());
             for (x, y) in before.iter().zip(&after) {
-                match (is_top(x), is_top(y)) {
-                    (true, true) => t.a += 1,
-                    (true, false) => t.b += 1,
-                    (false, true) => t.c += 1,
-                    (false, false) => t.d += 1,
-                }
+                t.observe(*x, *y);
             }
-            bc.0 = t.a + t.b;
-            bc.1 = t.a + t.c;
-            r.top_before = wilson(bc.0 as f64, n as f64, level).ok();
-            r.top_after = wilson(bc.1 as f64, n as f64, level).ok();
-            r.top_change = newcombe_paired(&t, level).ok();
-        }
-        match item.kind {
-            ItemType::Binary => match mcnemar_pairs(&before, &after, &lo) {
-                Ok(m) => {
-                    r.method = Method::McnemarExact;
-                    r.test = Some(TestSummary {
-                        method: Method::McnemarExact,
-                        reference: "McNemar (1947), Psychometrika 12, 153–157; R binom.test(b, b + c); Newcombe (1998) paired interval",
-                        statistic: m.b as f64,
-                        df: None,
-                        p_value: m.p_value,
-                        p_adjusted: None,
-                        effect_name: Effect::Difference,
-                        effect: m.difference.as_ref().map_or((m.c as f64 - m.b as f64) / n as f64, |d| d.estimate),
-                    });
-                    r.warnings.extend(m.warnings.iter().cloned());
-                    r.mcnemar = Some(m);
-                }
-                Err(e) => warn(&mut r, Method::McnemarExact, e),
-            },
-            ItemType::Likert | ItemType::Change => {
-                let opts = SignedRankOptions {
-                    zero_method: options.zero_method,
-                    ..Default::default()
-                };
-                match wilcoxon_signed_rank(&before, &after, &opts) {
-                    Ok(w) => {
-                        r.method = Method::WilcoxonSignedRank;
-                        r.test = Some(TestSummary {
-                            method: Method::WilcoxonSignedRank,
-                            reference: "Wilcoxon (1945); Pratt (1959); Kerby (2014) rank-biserial; R wilcox.test(after, before, paired = TRUE)",
-                            statistic: w.statistic,
-                            df: None,
-                            p_value: w.p_value,
-                            p_adjusted: None,
-                            effect_name: Effect::RankBiserial,
-                            effect: w.rank_biserial,
-                        });
-                        r.warnings.extend(w.warnings.iter().cloned());
-                        r.wilcoxon = Some(w);
-                    }
-                    Err(e) => warn(&mut r, Method::WilcoxonSignedRank, e),
-                }
-                r.paired_t = paired_t(&before, &after, &lo).ok();
-            }
-            _ => match paired_t(&before, &after, &lo) {
-                Ok(t) => {
-                    r.method = Method::PairedT;
-                    r.test = Some(TestSummary {
-                        method: Method::PairedT,
-                        reference: "Student (1908); Cohen (1988) d_z; R t.test(after, before, paired = TRUE)",
-                        statistic: t.t,
-                        df: Some(t.df),
-                        p_value: t.p_value,
-                        p_adjusted: None,
-                        effect_name: Effect::Dz,
-                        effect: t.cohens_dz,
-                    });
-                    r.warnings.extend(t.warnings.iter().cloned());
-                    r.paired_t = Some(t);
-                }
-                Err(e) => warn(&mut r, Method::PairedT, e),
-            },
+            from_transitions(&mut r, item, &t, options);
+        } else {
+            by_values(&mut r, item, &before, &after, &lo);
         }
         out.push(r);
     }

@@ -16,7 +16,8 @@ use super::sentence::{num, p_with_adjusted, pct, Sentence};
 use super::{Exclusion, ReportOptions, TestSummary};
 use crate::note::{Note, NoteCode};
 use crate::stats::method::{Effect, Method};
-use crate::stats::{chi_square, wilson, ChiSquareOptions, ChiSquareTest};
+use crate::stats::summary::RankSumTable;
+use crate::stats::{wilson, ChiSquareOptions, ChiSquareTest};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, ItemType, Lang, Text};
 use serde::Serialize;
@@ -175,37 +176,28 @@ pub fn subgroups(
             }
             let vals = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
             let top = top_values(item);
-            // counts[level][point]
-            let mut counts = vec![vec![0u64; item.points.len()]; gitem.points.len()];
-            let mut missing = 0u64;
+            // The group × point table, a mergeable summary; suppression and the test come
+            // after it is complete (after the last merge, never per piece).
+            let mut t = RankSumTable::new(
+                item.points.iter().map(|p| p.value).collect(),
+                gitem.points.len(),
+            );
             let (gindex, pindex) = (PointIndex::new(gitem), PointIndex::new(item));
             for (v, gv) in vals.iter().zip(gvals) {
-                let gi = gindex.get(*gv);
-                let pi = pindex.get(*v);
-                match (gi, pi) {
-                    (Some(gi), Some(pi)) => {
-                        if let Some(c) = counts.get_mut(gi).and_then(|row| row.get_mut(pi)) {
-                            *c += 1;
-                        }
-                    }
-                    _ => missing += 1,
+                match (gindex.get(*gv), pindex.get(*v)) {
+                    (Some(gi), Some(pi)) => t.observe_point(gi, pi),
+                    _ => t.missing += 1,
                 }
             }
+            let missing = t.missing + t.unknown;
             let levels = gitem
                 .points
                 .iter()
-                .zip(&counts)
-                .map(|(p, row)| {
-                    let n: u64 = row.iter().sum();
-                    let x = (!top.is_empty()).then(|| {
-                        item.points
-                            .iter()
-                            .zip(row)
-                            .filter(|(pt, _)| top.contains(&pt.value))
-                            .map(|(_, c)| *c)
-                            .sum()
-                    });
-                    (p.label.clone(), n, x)
+                .enumerate()
+                .map(|(g, p)| {
+                    let counts = t.group(g);
+                    let x = (!top.is_empty()).then(|| counts.count_of(&top));
+                    (p.label.clone(), counts.n(), x)
                 })
                 .collect();
             let rows = suppress(levels, options.min_cell, options.level);
@@ -217,23 +209,11 @@ pub fn subgroups(
                 .collect();
             let hidden_n: u64 = rows
                 .iter()
-                .zip(&counts)
-                .filter(|(r, _)| r.suppressed.is_some())
-                .map(|(_, c)| c.iter().sum::<u64>())
+                .enumerate()
+                .filter(|(_, r)| r.suppressed.is_some())
+                .map(|(g, _)| t.row(g).iter().sum::<u64>())
                 .sum();
-            let table: Vec<Vec<f64>> = shown
-                .iter()
-                .filter_map(|&i| counts.get(i))
-                .map(|row| row.iter().map(|c| *c as f64).collect())
-                .collect();
-            let keep: Vec<usize> = (0..item.points.len())
-                .filter(|&j| table.iter().any(|row| row.get(j).is_some_and(|c| *c > 0.0)))
-                .collect();
-            let table: Vec<Vec<f64>> = table
-                .iter()
-                .map(|row| keep.iter().filter_map(|&j| row.get(j).copied()).collect())
-                .collect();
-            let n_used: u64 = table.iter().flatten().sum::<f64>() as u64;
+            let n_used: u64 = shown.iter().map(|&g| t.row(g).iter().sum::<u64>()).sum();
             let mut r = SubgroupResult {
                 item: item.id.clone(),
                 group: gitem.id.clone(),
@@ -255,7 +235,7 @@ pub fn subgroups(
                 sentence: Sentence::default(),
                 weighted: false,
             };
-            match chi_square(&table, &ChiSquareOptions::default()) {
+            match t.chi_square(&shown, &ChiSquareOptions::default()) {
                 Ok(c) => {
                     r.test = Some(TestSummary {
                         method: Method::ChiSquareIndependence,

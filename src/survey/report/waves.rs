@@ -14,7 +14,8 @@ use super::{ReportOptions, TestSummary};
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::method::{Effect, Method};
-use crate::stats::{chi_square, mann_whitney, two_proportions, wilson};
+use crate::stats::summary::RankSumTable;
+use crate::stats::{mann_whitney, two_proportions};
 use crate::stats::{
     ChiSquareOptions, ChiSquareTest, MannWhitney, MannWhitneyOptions, ProportionInterval,
     TwoProportions, TwoProportionsOptions,
@@ -226,22 +227,28 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             out.push(r);
             continue;
         }
+        // A point item's comparison is a function of its wave × point table (the import makes
+        // every answer a point): shares, two proportions, Mann–Whitney with the table's ties
+        // and χ² all come from the mergeable summary. Numbers keep their values.
+        let table = (item.kind != ItemType::Numeric).then(|| {
+            let mut t = RankSumTable::new(item.points.iter().map(|p| p.value).collect(), 2);
+            for v in &a {
+                t.observe(Some(0), *v);
+            }
+            for v in &b {
+                t.observe(Some(1), *v);
+            }
+            t
+        });
         let top = top_values(item);
-        if !top.is_empty() {
-            let x1 = a.iter().filter(|v| top.contains(v)).count() as f64;
-            let x2 = b.iter().filter(|v| top.contains(v)).count() as f64;
-            r.share_from = wilson(x1, a.len() as f64, level).ok();
-            r.share_to = wilson(x2, b.len() as f64, level).ok();
-            match two_proportions(
-                x1,
-                a.len() as f64,
-                x2,
-                b.len() as f64,
-                &TwoProportionsOptions {
-                    level,
-                    correct: false,
-                },
-            ) {
+        if let (Some(t), false) = (&table, top.is_empty()) {
+            r.share_from = t.group(0).share_of(&top, level).ok();
+            r.share_to = t.group(1).share_of(&top, level).ok();
+            let opts = TwoProportionsOptions {
+                level,
+                correct: false,
+            };
+            match t.two_proportions(0, 1, &top, &opts) {
                 Ok(t) => {
                     r.test = Some(TestSummary {
                         method: Method::TwoProportions,
@@ -273,7 +280,12 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             item.kind,
             ItemType::Likert | ItemType::Change | ItemType::Numeric
         ) {
-            match mann_whitney(&b, &a, &MannWhitneyOptions::default()) {
+            let o = MannWhitneyOptions::default();
+            let mw = match &table {
+                Some(t) => t.mann_whitney(1, 0, &o),
+                None => mann_whitney(&b, &a, &o),
+            };
+            match mw {
                 Ok(m) => {
                     if item.kind == ItemType::Numeric {
                         r.test = Some(TestSummary {
@@ -294,24 +306,8 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
                     .push(super::not_computed(Method::MannWhitney, &e)),
             }
         }
-        if item.kind != ItemType::Numeric {
-            let table: Vec<Vec<f64>> = [&a, &b]
-                .iter()
-                .map(|w| {
-                    item.points
-                        .iter()
-                        .map(|p| w.iter().filter(|v| **v == p.value).count() as f64)
-                        .collect()
-                })
-                .collect();
-            let keep: Vec<usize> = (0..item.points.len())
-                .filter(|&j| table.iter().any(|row| row.get(j).is_some_and(|c| *c > 0.0)))
-                .collect();
-            let table: Vec<Vec<f64>> = table
-                .iter()
-                .map(|row| keep.iter().filter_map(|&j| row.get(j).copied()).collect())
-                .collect();
-            match chi_square(&table, &ChiSquareOptions::default()) {
+        if let Some(t) = &table {
+            match t.chi_square(&[0, 1], &ChiSquareOptions::default()) {
                 Ok(c) => {
                     if item.kind == ItemType::Category {
                         r.test = Some(TestSummary {

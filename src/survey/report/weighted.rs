@@ -17,36 +17,30 @@ use super::sentence::{num, Sentence};
 use super::shift::ShiftResult;
 use crate::note::{Note, NoteCode};
 use crate::stats::method::Method;
-use crate::stats::weighted::{
-    weighted_mean, weighted_share, weighted_shift, ShareInterval, WeightedMean, SVYMEAN_REF,
-    WILSON_KISH_REF,
-};
+use crate::stats::summary::WeightedSums;
+use crate::stats::weighted::{ShareInterval, WeightedMean, SVYMEAN_REF, WILSON_KISH_REF};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Design, Instrument, Item, ItemType, Lang};
 
-/// R `svyvar`'s SD: √(n⁺/(n⁺ − 1) · Σw(y − ȳ)²/Σw) with n⁺ the positive weights.
-fn weighted_sd(values: &[f64], weights: &[f64], mean: f64) -> Option<f64> {
-    let positive = weights.iter().filter(|&&w| w > 0.0).count() as f64;
-    let sw: f64 = weights.iter().sum();
-    if positive < 2.0 || sw <= 0.0 {
-        return None;
+/// The weighted sums of `(value, weight)` pairs (weights are checked on import: an error
+/// here leaves the estimate out, as the value functions' errors did).
+fn sums(pairs: impl Iterator<Item = (f64, f64)>) -> Option<WeightedSums> {
+    let mut s = WeightedSums::new();
+    for (y, w) in pairs {
+        s.observe(y, w).ok()?;
     }
-    let ss: f64 = values
-        .iter()
-        .zip(weights)
-        .map(|(y, w)| w * (y - mean) * (y - mean))
-        .sum();
-    Some((positive / (positive - 1.0) * ss / sw).sqrt())
+    Some(s)
 }
 
 /// The weighted share of `hit` among `(value, weight)` pairs.
 fn share(pairs: &[(f64, f64)], level: f64, hit: impl Fn(f64) -> bool) -> Option<WeightedMean> {
-    let y: Vec<f64> = pairs
-        .iter()
-        .map(|(v, _)| f64::from(u8::from(hit(*v))))
-        .collect();
-    let w: Vec<f64> = pairs.iter().map(|(_, w)| *w).collect();
-    weighted_share(&y, &w, level, ShareInterval::WilsonKish).ok()
+    sums(
+        pairs
+            .iter()
+            .map(|(v, w)| (f64::from(u8::from(hit(*v))), *w)),
+    )?
+    .share(level, ShareInterval::WilsonKish)
+    .ok()
 }
 
 /// Re-estimates one item's result `r` with the weights (no-op when unweighted).
@@ -111,16 +105,9 @@ pub(super) fn item(
 
 /// Kish n_eff and deff of the respondents' weights.
 fn kish(r: &mut ItemResult, weights: impl Iterator<Item = f64>) {
-    let (mut sw, mut sw2, mut pos) = (0.0, 0.0, 0u64);
-    for w in weights {
-        sw += w;
-        sw2 += w * w;
-        pos += u64::from(w > 0.0);
-    }
-    if sw > 0.0 {
-        let n_eff = sw * sw / sw2;
+    if let Some((n_eff, deff)) = sums(weights.map(|w| (0.0, w))).and_then(|s| s.kish()) {
         r.n_eff = Some(n_eff);
-        r.deff_kish = Some(pos as f64 / n_eff);
+        r.deff_kish = Some(deff);
     }
 }
 
@@ -133,7 +120,6 @@ fn set_share(s: &mut super::describe::Share, m: Option<WeightedMean>) {
 }
 
 fn numeric(r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
-    let (y, w): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
     r.median = None;
     r.q1 = None;
     r.q3 = None;
@@ -141,14 +127,18 @@ fn numeric(r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
     r.sd = None;
     r.mean_lower = None;
     r.mean_upper = None;
-    if y.iter()
-        .any(|v| v.abs() > crate::stats::limits::MAX_MAGNITUDE)
+    if pairs
+        .iter()
+        .any(|(v, _)| v.abs() > crate::stats::limits::MAX_MAGNITUDE)
     {
         return;
     }
-    if let Ok(m) = weighted_mean(&y, &w, level) {
+    let Some(s) = sums(pairs.iter().copied()) else {
+        return;
+    };
+    if let Ok(m) = s.mean(level) {
         r.mean = Some(m.estimate);
-        r.sd = weighted_sd(&y, &w, m.estimate);
+        r.sd = s.sd();
         r.mean_lower = Some(m.lower);
         r.mean_upper = Some(m.upper);
         r.method = Method::Normal;
@@ -163,10 +153,11 @@ fn points(item: &Item, r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
         set_share(s, share(pairs, level, |v| index.get(v) == k));
     }
     if r.mean.is_some() {
-        let (y, w): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
-        if let Ok(m) = weighted_mean(&y, &w, level) {
-            r.mean = Some(m.estimate);
-            r.sd = weighted_sd(&y, &w, m.estimate);
+        if let Some(s) = sums(pairs.iter().copied()) {
+            if let Ok(m) = s.mean(level) {
+                r.mean = Some(m.estimate);
+                r.sd = s.sd();
+            }
         }
         r.median = None;
     }
@@ -230,18 +221,21 @@ pub(super) fn shift(ins: &Instrument, data: &Dataset, r: &mut ShiftResult, level
             f64::from(u8::from(top.contains(&v)))
         }
     };
-    let (mut before, mut after, mut w) = (Vec::new(), Vec::new(), Vec::new());
+    // The weighted mean of after − before (R svymean(~I(after - before), design)), as
+    // weighted_shift, through the mergeable sums.
+    let mut d = WeightedSums::new();
     for row in 0..data.rows {
         let (x, y) = (vb.get(row).copied(), va.get(row).copied());
         if let (Some(x), Some(y)) = (x, y) {
             if !x.is_nan() && !y.is_nan() {
-                before.push(map(x));
-                after.push(map(y));
-                w.push(data.weights.get(row).copied().unwrap_or(0.0));
+                let w = data.weights.get(row).copied().unwrap_or(0.0);
+                if d.observe(map(y) - map(x), w).is_err() {
+                    return;
+                }
             }
         }
     }
-    if let Ok(m) = weighted_shift(&before, &after, &w, level) {
+    if let Ok(m) = d.mean(level) {
         r.weighted = true;
         r.weighted_shift = Some(m);
     }

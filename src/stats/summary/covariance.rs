@@ -1,0 +1,179 @@
+//! Item covariance of a multi-item scale: Cronbach's alpha with Feldt's interval and the item
+//! statistics.
+
+use super::Merge;
+use crate::error::{Code, Error, Result};
+use crate::stats::limits::{at_most, MAX_MAGNITUDE};
+use crate::stats::reliability::{alpha_from_comoments, MAX_ITEMS};
+use crate::stats::{AlphaOptions, CronbachAlpha};
+use serde::{Deserialize, Serialize};
+
+/// Means and co-moments of k items over the respondents who answered every item (listwise,
+/// as [`crate::stats::cronbach_alpha`]).
+///
+/// State: `items` (k), `n` (complete respondents), `incomplete` (respondents with a missing
+/// answer), `means` (k item means), `comoments` (Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) for i ≤ j, the upper
+/// triangle packed row by row: (0,0), (0,1), …, (0,k−1), (1,1), …, k(k + 1)/2 numbers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemCovariance {
+    /// Number of items.
+    pub items: usize,
+    /// Respondents who answered every item.
+    pub n: u64,
+    /// Respondents with at least one missing answer.
+    pub incomplete: u64,
+    /// Item means over the complete respondents.
+    pub means: Vec<f64>,
+    /// Packed upper triangle of co-moments.
+    pub comoments: Vec<f64>,
+}
+
+impl ItemCovariance {
+    /// An empty summary of `items` items.
+    ///
+    /// # Errors
+    /// [`Code::TooLarge`] beyond [`MAX_ITEMS`] items.
+    pub fn new(items: usize) -> Result<Self> {
+        at_most("scaleItems", MAX_ITEMS as f64, items as f64)?;
+        Ok(ItemCovariance {
+            items,
+            n: 0,
+            incomplete: 0,
+            means: vec![0.0; items],
+            comoments: vec![0.0; items * (items + 1) / 2],
+        })
+    }
+
+    /// Adds one respondent's answers, one per item (NaN: missing; the respondent then counts
+    /// in `incomplete` only).
+    ///
+    /// # Errors
+    /// [`Code::LengthMismatch`] for a row of another length, [`Code::NotFinite`] for an
+    /// infinite answer, [`Code::ValueOutOfRange`] for one beyond ±10¹⁰⁰ (as
+    /// [`crate::stats::cronbach_alpha`]); the summary is unchanged.
+    pub fn observe(&mut self, row: &[f64]) -> Result<()> {
+        let k = self.items;
+        if row.len() != k {
+            return Err(Error::new(
+                Code::LengthMismatch,
+                format!("a row of {} answers for {k} items", row.len()),
+            )
+            .with("values", row.len())
+            .with("items", k));
+        }
+        if let Some(j) = row.iter().position(|v| v.is_infinite()) {
+            return Err(Error::new(Code::NotFinite, "an answer is not a number").with("column", j));
+        }
+        if row.iter().any(|v| v.is_nan()) {
+            self.incomplete += 1;
+            return Ok(());
+        }
+        if let Some(j) = row.iter().position(|v| v.abs() > MAX_MAGNITUDE) {
+            return Err(Error::new(
+                Code::ValueOutOfRange,
+                "an answer lies beyond ±1e100: its square could overflow",
+            )
+            .with("column", j));
+        }
+        self.n += 1;
+        let nf = self.n as f64;
+        let f = (nf - 1.0) / nf;
+        // Co-moments first, from the old means (dᵢ = xᵢ − x̄ᵢ), then the means: no buffer.
+        let means = &self.means;
+        let d =
+            |i: usize| row.get(i).copied().unwrap_or(0.0) - means.get(i).copied().unwrap_or(0.0);
+        let mut at = 0;
+        for i in 0..k {
+            let di = d(i) * f;
+            for j in i..k {
+                if let Some(c) = self.comoments.get_mut(at) {
+                    *c += di * d(j);
+                }
+                at += 1;
+            }
+        }
+        for (m, x) in self.means.iter_mut().zip(row) {
+            *m += (x - *m) / nf;
+        }
+        Ok(())
+    }
+
+    /// The k × k row-major co-moment matrix (upper triangle filled).
+    fn matrix(&self) -> Vec<f64> {
+        let k = self.items;
+        let mut m = vec![0.0; k * k];
+        let mut at = 0;
+        for i in 0..k {
+            for j in i..k {
+                if let (Some(slot), Some(v)) = (m.get_mut(i * k + j), self.comoments.get(at)) {
+                    *slot = *v;
+                }
+                at += 1;
+            }
+        }
+        m
+    }
+
+    /// Cronbach's alpha, Feldt's interval and the item statistics, by the same code as
+    /// [`crate::stats::cronbach_alpha`] after its covariance pass.
+    ///
+    /// # Errors
+    /// As [`crate::stats::cronbach_alpha`]: [`Code::SampleTooSmall`] (under 2 items or 2
+    /// complete respondents), [`Code::NoVariation`], [`Code::NotFinite`],
+    /// [`Code::LevelOutOfRange`].
+    pub fn cronbach_alpha(&self, options: &AlphaOptions) -> Result<CronbachAlpha> {
+        let rows = (self.n + self.incomplete) as usize;
+        alpha_from_comoments(
+            &self.means,
+            self.matrix(),
+            rows,
+            self.n as usize,
+            options.level,
+        )
+    }
+}
+
+impl Merge for ItemCovariance {
+    fn merge(&mut self, other: &Self) -> Result<()> {
+        if self.items != other.items
+            || self.means.len() != other.means.len()
+            || self.comoments.len() != other.comoments.len()
+        {
+            return Err(super::shape("items"));
+        }
+        self.incomplete += other.incomplete;
+        if other.n == 0 {
+            return Ok(());
+        }
+        if self.n == 0 {
+            self.n = other.n;
+            self.means.clone_from(&other.means);
+            self.comoments.clone_from(&other.comoments);
+            return Ok(());
+        }
+        let (na, nb) = (self.n as f64, other.n as f64);
+        let n = na + nb;
+        let f = na * nb / n;
+        let d: Vec<f64> = other
+            .means
+            .iter()
+            .zip(&self.means)
+            .map(|(b, a)| b - a)
+            .collect();
+        let mut at = 0;
+        for (i, di) in d.iter().enumerate() {
+            for dj in d.iter().skip(i) {
+                if let (Some(c), Some(o)) = (self.comoments.get_mut(at), other.comoments.get(at)) {
+                    *c += o + di * dj * f;
+                }
+                at += 1;
+            }
+        }
+        for (m, di) in self.means.iter_mut().zip(&d) {
+            *m += di * (nb / n);
+        }
+        self.n += other.n;
+        Ok(())
+    }
+}
