@@ -19,7 +19,10 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let rows = args.first().copied().unwrap_or(1_000_000);
     let items = args.get(1).copied().unwrap_or(40);
     let schema = Arc::new(Schema::new(
@@ -60,7 +63,10 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    println!("rows {rows}, items {items}, data in memory, peak RSS so far {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+    println!(
+        "rows {rows}, items {items}, data in memory, peak RSS so far {:.0} MiB",
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
     for round in 0..2 {
         for threads in [1, 2] {
             // Threads = tokio worker threads = target partitions.

@@ -12,7 +12,6 @@
 //! result does not depend on how the rows were split (nor, under Ballista, on which machine
 //! summarised which file).
 
-pub mod interim;
 pub mod render;
 pub mod report;
 pub mod scale;

@@ -31,7 +31,11 @@ fn parse(args: &[String]) -> Result<Args, String> {
         files: Vec::new(),
     };
     while let Some(arg) = it.next() {
-        let mut value = || it.next().cloned().ok_or(format!("{arg} needs a value\n{USAGE}"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or(format!("{arg} needs a value\n{USAGE}"))
+        };
         match arg.as_str() {
             "--codebook" => a.codebook = value()?,
             "--lang" => {
@@ -83,14 +87,23 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(1);
         }
     };
-    match rt.block_on(report(&codebook, &a.files, a.lang, a.by.as_deref(), a.partitions)) {
+    match rt.block_on(report(
+        &codebook,
+        &a.files,
+        a.lang,
+        a.by.as_deref(),
+        a.partitions,
+    )) {
         Ok(r) => {
             print!("{}", render(&r, a.format));
             ExitCode::SUCCESS

@@ -85,7 +85,14 @@ fn csv(r: &CliReport) -> String {
     for g in &r.groups {
         let group = g.group.clone().unwrap_or_default();
         for i in &g.items {
-            let base = |section: &str| vec![group.clone(), section.to_string(), i.item.clone(), i.text.clone()];
+            let base = |section: &str| {
+                vec![
+                    group.clone(),
+                    section.to_string(),
+                    i.item.clone(),
+                    i.text.clone(),
+                ]
+            };
             for s in &i.distribution {
                 let mut c = base(t(l, "point", "punto"));
                 c.extend(share_cols(s));
@@ -104,12 +111,24 @@ fn csv(r: &CliReport) -> String {
                     c.extend([num(None), num(i.mean_lower), num(i.mean_upper)]);
                 }
             }
-            c.extend([num(i.mean), num(i.sd), num(i.median), String::new(), String::new(), String::new()]);
+            c.extend([
+                num(i.mean),
+                num(i.sd),
+                num(i.median),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
             line(c);
         }
         for s in &g.shifts {
             for part in [&s.improved, &s.same, &s.worse].into_iter().flatten() {
-                let mut c = vec![group.clone(), t(l, "shift", "cambio").into(), s.pair.clone(), s.text.clone()];
+                let mut c = vec![
+                    group.clone(),
+                    t(l, "shift", "cambio").into(),
+                    s.pair.clone(),
+                    s.text.clone(),
+                ];
                 c.extend(share_cols(part));
                 c.extend([
                     String::new(),
@@ -156,22 +175,54 @@ fn html(r: &CliReport) -> String {
         }
         h += &format!("<p>{}: {}</p>\n", t(l, "Rows", "Filas"), g.rows);
         for i in &g.items {
-            h += &format!("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", esc(&i.text), t(l, "Answer", "Respuesta"), t(l, "Count", "Recuento"), t(l, "Share", "Proporción"), t(l, "Interval", "Intervalo"));
+            h += &format!(
+                "<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                esc(&i.text),
+                t(l, "Answer", "Respuesta"),
+                t(l, "Count", "Recuento"),
+                t(l, "Share", "Proporción"),
+                t(l, "Interval", "Intervalo")
+            );
             for s in &i.distribution {
-                h += &format!("<tr><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td></tr>\n", esc(&s.label), s.count, pct(s.share), pct(s.lower), pct(s.upper));
+                h += &format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td></tr>\n",
+                    esc(&s.label),
+                    s.count,
+                    pct(s.share),
+                    pct(s.lower),
+                    pct(s.upper)
+                );
             }
             h += "</table>\n";
             if let Some(s) = &i.top_box {
-                h += &format!("<p>{}: {} ({} – {}), n = {}</p>\n", t(l, "Top box", "Casilla superior"), pct(s.share), pct(s.lower), pct(s.upper), s.n);
+                h += &format!(
+                    "<p>{}: {} ({} – {}), n = {}</p>\n",
+                    t(l, "Top box", "Casilla superior"),
+                    pct(s.share),
+                    pct(s.lower),
+                    pct(s.upper),
+                    s.n
+                );
             }
             if let Some(m) = i.mean {
-                h += &format!("<p>{}: {:.3}, n = {}</p>\n", t(l, "Mean", "Media"), m, i.n_used);
+                h += &format!(
+                    "<p>{}: {:.3}, n = {}</p>\n",
+                    t(l, "Mean", "Media"),
+                    m,
+                    i.n_used
+                );
             }
         }
         for s in &g.shifts {
             h += &format!("<h3>{}</h3>\n<p>", esc(&s.text));
             for part in [&s.improved, &s.same, &s.worse].into_iter().flatten() {
-                h += &format!("{}: {} ({} – {}); ", esc(&part.label), pct(part.share), pct(part.lower), pct(part.upper));
+                h += &format!(
+                    "{}: {} ({} – {}); ",
+                    esc(&part.label),
+                    pct(part.share),
+                    pct(part.lower),
+                    pct(part.upper)
+                );
             }
             h += &format!("n = {}", s.n_used);
             if let (Some(m), Some(p)) = (&s.method, s.p_value) {

@@ -14,11 +14,12 @@ use datafusion::arrow::array::{
 };
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::common::Column;
-use datafusion::logical_expr::{lit, AggregateUDF, Expr};
 use datafusion::functions_aggregate::expr_fn::count;
+use datafusion::logical_expr::{lit, AggregateUDF, Expr};
 use datafusion::prelude::{CsvReadOptions, DataFrame, SessionConfig, SessionContext};
 use serde::Serialize;
 use std::sync::Arc;
+use waterline::stats::summary::PointCounts;
 use waterline::survey::instrument::{Item, ItemType};
 use waterline::survey::report::describe::top_values;
 use waterline::survey::{ReadOptions, Survey};
@@ -65,8 +66,8 @@ pub fn scale_of(item: &Item) -> Option<Scale> {
     if item.points.is_empty() || !item.declared() {
         return None;
     }
-    let mut points: Vec<_> = item.points.iter().collect();
-    points.sort_by(|a, b| a.value.total_cmp(&b.value));
+    // The item's own point order, so that the counts are the report's `PointCounts`.
+    let points: Vec<_> = item.points.iter().collect();
     Some(Scale {
         codes: points.iter().map(|p| p.code.unwrap_or(p.value)).collect(),
         values: points.iter().map(|p| p.value).collect(),
@@ -293,42 +294,6 @@ pub struct CliReport {
     pub skipped: Vec<(String, &'static str)>,
 }
 
-/// Mean, sd and median of point values from counts (R's `median`: the mean of the two middle
-/// values for an even count).
-fn moments_from_counts(values: &[f64], counts: &[u64]) -> (Option<f64>, Option<f64>, Option<f64>) {
-    let n: u64 = counts.iter().sum();
-    if n == 0 {
-        return (None, None, None);
-    }
-    let nf = n as f64;
-    let mean = values.iter().zip(counts).map(|(v, c)| v * *c as f64).sum::<f64>() / nf;
-    let sd = (n >= 2).then(|| {
-        (values
-            .iter()
-            .zip(counts)
-            .map(|(v, c)| (v - mean) * (v - mean) * *c as f64)
-            .sum::<f64>()
-            / (nf - 1.0))
-            .sqrt()
-    });
-    let at = |k: u64| -> f64 {
-        let mut seen = 0;
-        for (v, c) in values.iter().zip(counts) {
-            seen += c;
-            if k < seen {
-                return *v;
-            }
-        }
-        values.last().copied().unwrap_or(f64::NAN)
-    };
-    let median = if n % 2 == 1 {
-        at(n / 2)
-    } else {
-        (at(n / 2 - 1) + at(n / 2)) / 2.0
-    };
-    (Some(mean), sd, Some(median))
-}
-
 fn u64_at(a: &dyn Array, row: usize) -> Option<u64> {
     let a = a.as_any().downcast_ref::<UInt64Array>()?;
     (!a.is_null(row)).then(|| a.value(row))
@@ -364,33 +329,34 @@ fn item_out(p: &PlannedItem, lang: Lang, col: &dyn Array, row: usize) -> ItemOut
                 Some(v) => v.values().to_vec(),
                 None => return out,
             };
-            let n: u64 = counts.iter().sum();
+            // The core's summary, finished by its own methods, as the page's report does.
+            let summary = PointCounts {
+                values: scale.values.clone(),
+                counts,
+                missing: 0,
+                unknown: 0,
+            };
+            let n = summary.n();
             out.n_used = n;
-            // The page's order: the item's points as declared.
             out.distribution = item
                 .points
                 .iter()
-                .filter_map(|pt| {
-                    let k = scale.values.iter().position(|v| *v == pt.value)?;
+                .zip(&summary.counts)
+                .filter_map(|(pt, c)| {
                     let label = pt.label.get(lang);
                     let label = if label.trim().is_empty() {
                         pt.code.unwrap_or(pt.value).to_string()
                     } else {
                         label.to_string()
                     };
-                    share(pt.value.to_string(), label, *counts.get(k)?, n)
+                    share(pt.value.to_string(), label, *c, n)
                 })
                 .collect();
             let top = top_values(item);
-            let x: u64 = scale
-                .values
-                .iter()
-                .zip(&counts)
-                .filter(|(v, _)| top.contains(v))
-                .map(|(_, c)| c)
-                .sum();
-            out.top_box = share("top".into(), String::new(), x, n);
-            (out.mean, out.sd, out.median) = moments_from_counts(&scale.values, &counts);
+            out.top_box = share("top".into(), String::new(), summary.count_of(&top), n);
+            out.mean = summary.mean();
+            out.sd = summary.sd();
+            out.median = summary.median();
         }
         None => {
             let s = col.as_struct();
@@ -418,7 +384,12 @@ fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftO
         before: p.before.clone(),
         after: p.after.clone(),
         n_used: n,
-        improved: share("improved".into(), lab("moved up", "subió"), u("improved"), n),
+        improved: share(
+            "improved".into(),
+            lab("moved up", "subió"),
+            u("improved"),
+            n,
+        ),
         same: share("same".into(), lab("stayed the same", "igual"), u("same"), n),
         worse: share("worse".into(), lab("moved down", "bajó"), u("worse"), n),
         mean_before: f("mean_before"),
@@ -438,7 +409,9 @@ fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftO
 /// # Errors
 /// DataFusion's, as text (e.g. a column the files do not have).
 pub fn aggregate(df: DataFrame, plan: &Plan, by: Option<&str>) -> Result<DataFrame, String> {
-    let group: Vec<Expr> = by.map(|b| vec![column(b).alias("group")]).unwrap_or_default();
+    let group: Vec<Expr> = by
+        .map(|b| vec![column(b).alias("group")])
+        .unwrap_or_default();
     let mut df = df
         .aggregate(group, aggregates(plan))
         .map_err(|e| e.to_string())?;
@@ -480,7 +453,9 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
             };
             let rows = at("rows")
                 .and_then(|a| {
-                    let a = a.as_any().downcast_ref::<datafusion::arrow::array::Int64Array>()?;
+                    let a = a
+                        .as_any()
+                        .downcast_ref::<datafusion::arrow::array::Int64Array>()?;
                     Some(a.value(row) as u64)
                 })
                 .unwrap_or(0);
@@ -488,13 +463,17 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                 .items
                 .iter()
                 .enumerate()
-                .filter_map(|(k, p)| Some(item_out(p, lang, at(&format!("item{k}"))?.as_ref(), row)))
+                .filter_map(|(k, p)| {
+                    Some(item_out(p, lang, at(&format!("item{k}"))?.as_ref(), row))
+                })
                 .collect();
             let shifts = plan
                 .pairs
                 .iter()
                 .enumerate()
-                .filter_map(|(k, p)| Some(shift_out(p, lang, at(&format!("pair{k}"))?.as_ref(), row)))
+                .filter_map(|(k, p)| {
+                    Some(shift_out(p, lang, at(&format!("pair{k}"))?.as_ref(), row))
+                })
                 .collect();
             out.push(GroupOut {
                 group,
@@ -541,7 +520,9 @@ fn read_head(path: &str) -> Result<Vec<u8>, String> {
     let mut buf = vec![0; HEAD_BYTES];
     let mut got = 0;
     loop {
-        let r = f.read(&mut buf[got..]).map_err(|e| format!("{path}: {e}"))?;
+        let r = f
+            .read(&mut buf[got..])
+            .map_err(|e| format!("{path}: {e}"))?;
         if r == 0 {
             break;
         }

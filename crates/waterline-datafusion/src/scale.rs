@@ -40,7 +40,9 @@ impl Scale {
                 return plan_err!("{function}: the scale '{spec}' has a point '{part}' that is not code=value with numbers");
             };
             if !c.is_finite() || !v.is_finite() {
-                return plan_err!("{function}: the scale '{spec}' has a point that is not a finite number");
+                return plan_err!(
+                    "{function}: the scale '{spec}' has a point that is not a finite number"
+                );
             }
             if codes.contains(&c) {
                 return plan_err!("{function}: the scale '{spec}' repeats the code {code}");
@@ -96,7 +98,10 @@ mod tests {
         assert_eq!(s.point("9"), None);
         assert_eq!(s.point("Agree"), None);
         let t = Scale::parse("f", "0=1,1=2").unwrap();
-        assert_eq!((t.codes.clone(), t.values.clone()), (vec![0.0, 1.0], vec![1.0, 2.0]));
+        assert_eq!(
+            (t.codes.clone(), t.values.clone()),
+            (vec![0.0, 1.0], vec![1.0, 2.0])
+        );
         assert_eq!(Scale::parse("f", &t.literal()).unwrap(), t);
         assert!(Scale::parse("f", "").is_err());
         assert!(Scale::parse("f", "1,1").is_err());

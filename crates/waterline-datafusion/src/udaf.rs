@@ -3,18 +3,18 @@
 //! merges the summaries of other partitions (or other machines), `evaluate` finishes it with
 //! the root crate's statistics. The scale comes as a literal argument (see [`crate::scale`]).
 
-use crate::interim::{Moments, PointCounts, Transitions};
 use crate::scale::Scale;
 use crate::state;
 use datafusion::arrow::array::{Array, ArrayRef, Float64Array, StringArray};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields};
+use datafusion::common::scalar::ScalarStructBuilder;
 use datafusion::common::{exec_err, plan_err, Result, ScalarValue};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
 use datafusion::physical_expr::expressions::Literal;
-use datafusion::common::scalar::ScalarStructBuilder;
 use std::sync::Arc;
+use waterline::stats::summary::{Merge, Moments, PointCounts, Transitions};
 
 /// Confidence level of every interval the functions return.
 pub const LEVEL: f64 = 0.95;
@@ -118,7 +118,10 @@ impl AggregateUDFImpl for Wl {
                 Some(ScalarValue::Utf8(Some(s)))
                 | Some(ScalarValue::LargeUtf8(Some(s)))
                 | Some(ScalarValue::Utf8View(Some(s))) => Ok(s.clone()),
-                _ => plan_err!("{name}: argument {} must be a text literal (the scale from the codebook)", i + 1),
+                _ => plan_err!(
+                    "{name}: argument {} must be a text literal (the scale from the codebook)",
+                    i + 1
+                ),
             }
         };
         Ok(match self.kind {
@@ -135,7 +138,11 @@ impl AggregateUDFImpl for Wl {
                     for c in &top.codes {
                         match scale.codes.iter().position(|x| x == c) {
                             Some(i) => mask[i] = true,
-                            None => return plan_err!("{name}: the top code {c} is not a point of the scale"),
+                            None => {
+                                return plan_err!(
+                                    "{name}: the top code {c} is not a point of the scale"
+                                )
+                            }
                         }
                     }
                     Some(mask)
@@ -143,7 +150,7 @@ impl AggregateUDFImpl for Wl {
                     None
                 };
                 Box::new(CountsAcc {
-                    summary: PointCounts::new(scale.len()),
+                    summary: PointCounts::new(scale.values.clone()),
                     scale,
                     top,
                 })
@@ -158,7 +165,7 @@ impl AggregateUDFImpl for Wl {
                     None
                 };
                 Box::new(MeanAcc {
-                    summary: Moments::default(),
+                    summary: Moments::new(),
                     scale,
                 })
             }
@@ -168,7 +175,7 @@ impl AggregateUDFImpl for Wl {
                 }
                 let scale = Scale::parse(name, &literal(2)?)?;
                 Box::new(PairedAcc {
-                    summary: Transitions::new(scale.len()),
+                    summary: Transitions::new(scale.values.clone()),
                     scale,
                 })
             }
@@ -255,8 +262,10 @@ impl Accumulator for CountsAcc {
             return Ok(());
         };
         for c in cells(&self.scale, v)? {
-            if let Cell::Point(p) = c {
-                self.summary.observe(p);
+            match c {
+                Cell::Point(p) => self.summary.observe_point(p),
+                Cell::Missing => self.summary.missing += 1,
+                Cell::Unknown => self.summary.unknown += 1,
             }
         }
         Ok(())
@@ -265,12 +274,26 @@ impl Accumulator for CountsAcc {
     fn evaluate(&mut self) -> Result<ScalarValue> {
         let counts = &self.summary.counts;
         let Some(top) = &self.top else {
-            let v: Vec<ScalarValue> = counts.iter().map(|c| ScalarValue::UInt64(Some(*c))).collect();
-            return Ok(ScalarValue::List(ScalarValue::new_list_nullable(&v, &DataType::UInt64)));
+            let v: Vec<ScalarValue> = counts
+                .iter()
+                .map(|c| ScalarValue::UInt64(Some(*c)))
+                .collect();
+            return Ok(ScalarValue::List(ScalarValue::new_list_nullable(
+                &v,
+                &DataType::UInt64,
+            )));
         };
-        let n: u64 = counts.iter().sum();
-        let x: u64 = counts.iter().zip(top).filter(|(_, t)| **t).map(|(c, _)| c).sum();
-        let ci = waterline::stats::wilson(x as f64, n as f64, LEVEL).ok();
+        let n = self.summary.n();
+        let top: Vec<f64> = self
+            .scale
+            .values
+            .iter()
+            .zip(top)
+            .filter(|(_, t)| **t)
+            .map(|(v, _)| *v)
+            .collect();
+        let x = self.summary.count_of(&top);
+        let ci = self.summary.share_of(&top, LEVEL).ok();
         build(
             Kind::Share,
             vec![
@@ -284,7 +307,7 @@ impl Accumulator for CountsAcc {
     }
 
     fn size(&self) -> usize {
-        std::mem::size_of_val(self) + 16 * self.scale.len() + 8 * self.summary.counts.len()
+        std::mem::size_of_val(self) + 24 * self.scale.len()
     }
 
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
@@ -293,10 +316,7 @@ impl Accumulator for CountsAcc {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         for s in state::decode::<PointCounts>(states)? {
-            if s.counts.len() != self.summary.counts.len() {
-                return exec_err!("waterline: a partial state of another scale");
-            }
-            self.summary.merge(&s);
+            merged(self.summary.merge(&s))?;
         }
         Ok(())
     }
@@ -324,15 +344,19 @@ impl Accumulator for MeanAcc {
         match &self.scale {
             Some(scale) => {
                 for c in cells(scale, v)? {
-                    if let Cell::Point(p) = c {
-                        self.summary.observe(scale.values[p]);
+                    match c {
+                        Cell::Point(p) => self.summary.observe(scale.values[p]),
+                        Cell::Missing => self.summary.missing += 1,
+                        Cell::Unknown => {}
                     }
                 }
             }
             None => {
-                for x in numbers(v)?.into_iter().flatten().flatten() {
-                    if x.is_finite() {
-                        self.summary.observe(x);
+                for x in numbers(v)? {
+                    match x {
+                        Ok(Some(x)) => self.summary.observe(x),
+                        Ok(None) => self.summary.missing += 1,
+                        Err(()) => {}
                     }
                 }
             }
@@ -342,24 +366,21 @@ impl Accumulator for MeanAcc {
 
     fn evaluate(&mut self) -> Result<ScalarValue> {
         let m = &self.summary;
-        let (mean, sd) = match m.n {
-            0 => (None, None),
-            1 => (Some(m.mean), None),
-            n => (Some(m.mean), Some((m.m2 / (n - 1) as f64).sqrt())),
+        let (mean, sd) = (m.mean(), m.sd());
+        let options = waterline::stats::means::TTestOptions {
+            level: LEVEL,
+            ..Default::default()
         };
-        let half = sd.and_then(|sd| {
-            let df = (m.n - 1) as f64;
-            let q = waterline::stats::student_t::quantile((1.0 + LEVEL) / 2.0, df).ok()?;
-            Some(q * sd / (m.n as f64).sqrt())
-        });
+        let t = m.one_sample_t(&options).ok();
+        let (lower, upper) = (t.as_ref().map(|t| t.lower), t.as_ref().map(|t| t.upper));
         build(
             Kind::Mean,
             vec![
                 ScalarValue::UInt64(Some(m.n)),
                 ScalarValue::Float64(mean),
                 ScalarValue::Float64(sd),
-                ScalarValue::Float64(mean.zip(half).map(|(m, h)| m - h)),
-                ScalarValue::Float64(mean.zip(half).map(|(m, h)| m + h)),
+                ScalarValue::Float64(lower),
+                ScalarValue::Float64(upper),
             ],
         )
     }
@@ -374,7 +395,7 @@ impl Accumulator for MeanAcc {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         for s in state::decode::<Moments>(states)? {
-            self.summary.merge(&s);
+            merged(self.summary.merge(&s))?;
         }
         Ok(())
     }
@@ -393,15 +414,18 @@ impl Accumulator for PairedAcc {
         };
         let (cb, ca) = (cells(&self.scale, b)?, cells(&self.scale, a)?);
         for (x, y) in cb.into_iter().zip(ca) {
-            if let (Cell::Point(x), Cell::Point(y)) = (x, y) {
-                self.summary.observe(x, y);
+            match (x, y) {
+                (Cell::Point(x), Cell::Point(y)) => self.summary.observe_points(x, y),
+                (Cell::Missing, _) => self.summary.before_missing += 1,
+                (_, Cell::Missing) => self.summary.after_missing += 1,
+                _ => self.summary.unknown += 1,
             }
         }
         Ok(())
     }
 
     fn evaluate(&mut self) -> Result<ScalarValue> {
-        let s = shift(&self.scale, &self.summary);
+        let s = shift(&self.summary);
         build(
             Kind::PairedShift,
             vec![
@@ -419,7 +443,7 @@ impl Accumulator for PairedAcc {
     }
 
     fn size(&self) -> usize {
-        std::mem::size_of_val(self) + 8 * self.summary.counts.len()
+        std::mem::size_of_val(self) + 16 * self.summary.cells.len()
     }
 
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
@@ -428,10 +452,7 @@ impl Accumulator for PairedAcc {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         for s in state::decode::<Transitions>(states)? {
-            if s.k != self.summary.k {
-                return exec_err!("waterline: a partial state of another scale");
-            }
-            self.summary.merge(&s);
+            merged(self.summary.merge(&s))?;
         }
         Ok(())
     }
@@ -453,51 +474,47 @@ pub struct Shift {
     pub p_value: Option<f64>,
 }
 
-/// Finishes a transition table with the root crate's tests: the table is laid out as the
-/// (before, after) pairs it counts, in table order — the tests depend only on those pairs.
-pub fn shift(scale: &Scale, t: &Transitions) -> Shift {
-    let k = t.k;
-    let (mut before, mut after) = (Vec::new(), Vec::new());
-    let (mut up, mut same, mut down) = (0, 0, 0);
-    for i in 0..k {
-        for j in 0..k {
-            let c = t.counts[i * k + j];
-            let (vi, vj) = (scale.values[i], scale.values[j]);
-            match vj.total_cmp(&vi) {
-                std::cmp::Ordering::Greater => up += c,
-                std::cmp::Ordering::Equal => same += c,
-                std::cmp::Ordering::Less => down += c,
-            }
-            for _ in 0..c {
-                before.push(vi);
-                after.push(vj);
-            }
-        }
-    }
-    let n = before.len() as u64;
-    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    let (method, statistic, p_value) = if k == 2 {
-        let lo = waterline::stats::LevelOptions { level: LEVEL };
-        match waterline::stats::mcnemar_pairs(&before, &after, &lo) {
+/// Finishes a transition table with the core summary's own tests (McNemar's exact test on a
+/// 0/1 scale, else the Wilcoxon signed-rank test with the report's default options).
+pub fn shift(t: &Transitions) -> Shift {
+    let m = t.moves();
+    let means = t.means();
+    let binary = t.values.len() == 2 && t.values.iter().all(|v| *v == 0.0 || *v == 1.0);
+    let (method, statistic, p_value) = if binary {
+        match t.mcnemar(LEVEL) {
             Ok(m) => (Some("mcnemar_exact"), Some(m.b as f64), Some(m.p_value)),
             Err(_) => (None, None, None),
         }
     } else {
-        let o = waterline::stats::SignedRankOptions::default();
-        match waterline::stats::wilcoxon_signed_rank(&before, &after, &o) {
-            Ok(w) => (Some("wilcoxon_signed_rank"), Some(w.statistic), Some(w.p_value)),
+        match t.wilcoxon(&waterline::stats::SignedRankOptions::default()) {
+            Ok(w) => (
+                Some("wilcoxon_signed_rank"),
+                Some(w.statistic),
+                Some(w.p_value),
+            ),
             Err(_) => (None, None, None),
         }
     };
     Shift {
-        n,
-        improved: up,
-        same,
-        worse: down,
-        mean_before: mean(&before),
-        mean_after: mean(&after),
+        n: t.n(),
+        improved: m.up,
+        same: m.same,
+        worse: m.down,
+        mean_before: means.map(|m| m.0),
+        mean_after: means.map(|m| m.1),
         method,
         statistic,
         p_value,
+    }
+}
+
+/// A merge error (summaries of different scales) as DataFusion's.
+fn merged(r: waterline::error::Result<()>) -> Result<()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => exec_err!(
+            "waterline: partial states of different scales: {}",
+            e.message
+        ),
     }
 }

@@ -20,7 +20,11 @@ fn cli(args: &[&str]) -> (bool, String, String) {
 }
 
 fn report(extra: &[&str]) -> String {
-    let (cb, d1, d2) = (sample("codebook.csv"), sample("district-1.csv"), sample("district-2.csv"));
+    let (cb, d1, d2) = (
+        sample("codebook.csv"),
+        sample("district-1.csv"),
+        sample("district-2.csv"),
+    );
     let mut args = vec!["report", "--codebook", &cb];
     args.extend_from_slice(extra);
     args.extend([d1.as_str(), d2.as_str()]);
@@ -39,10 +43,16 @@ fn json_report_matches_the_in_memory_report_of_both_files() {
     let one = std::fs::read_to_string(sample("district-1.csv")).unwrap();
     let two = std::fs::read_to_string(sample("district-2.csv")).unwrap();
     let both = one + two.split_once('\n').unwrap().1;
-    let mut s = waterline::survey::Survey::from_bytes(both.as_bytes(), &Default::default()).unwrap();
-    s.set_codebook(&std::fs::read_to_string(sample("codebook.csv")).unwrap()).unwrap();
+    let mut s =
+        waterline::survey::Survey::from_bytes(both.as_bytes(), &Default::default()).unwrap();
+    s.set_codebook(&std::fs::read_to_string(sample("codebook.csv")).unwrap())
+        .unwrap();
     let r = s.report(&Default::default()).unwrap();
-    let safe = r.items.iter().find(|i| i.text.en == "I feel safe at school").unwrap();
+    let safe = r
+        .items
+        .iter()
+        .find(|i| i.text.en == "I feel safe at school")
+        .unwrap();
     let mine = g["items"]
         .as_array()
         .unwrap()
@@ -54,7 +64,10 @@ fn json_report_matches_the_in_memory_report_of_both_files() {
     assert_eq!(mine["topBox"]["lower"].as_f64(), Some(top.lower));
     assert_eq!(mine["topBox"]["upper"].as_f64(), Some(top.upper));
     assert_eq!(g["shifts"].as_array().unwrap().len(), r.shifts.len());
-    assert_eq!(g["shifts"][0]["pValue"].as_f64(), r.shifts[0].test.as_ref().map(|t| t.p_value));
+    assert_eq!(
+        g["shifts"][0]["pValue"].as_f64(),
+        r.shifts[0].test.as_ref().map(|t| t.p_value)
+    );
 }
 
 #[test]
