@@ -43,16 +43,35 @@ pub struct ChunkedDescribe {
     bytes: u64,
 }
 
-/// Ends of records: positions of `\n` outside quotes (RFC 4180: `""` toggles twice).
-fn record_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut quoted = false;
-    bytes.iter().enumerate().filter_map(move |(i, b)| {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return Some(i),
-            _ => {}
-        }
-        None
+/// Ends of records: positions of `\n` outside quoted fields, as the CSV reader sees them: a
+/// quote opens a quoted field only at the start of a field (a quote inside an unquoted field
+/// is text), `""` inside one is a quote. `delimiter`: the file's, once known; before, any of
+/// `,` `;` tab starts a field.
+fn record_ends(bytes: &[u8], delimiter: Option<u8>) -> impl Iterator<Item = usize> + '_ {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Start,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let is_delim = move |b: u8| match delimiter {
+        Some(d) => b == d,
+        None => matches!(b, b',' | b';' | b'\t'),
+    };
+    let mut state = S::Start;
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let (next, end) = match (state, b) {
+            (S::Quoted, b'"') => (S::QuoteInQuoted, false),
+            (S::Quoted, _) => (S::Quoted, false),
+            (S::QuoteInQuoted, b'"') => (S::Quoted, false),
+            (S::Start, b'"') => (S::Quoted, false),
+            (_, b'\n') => (S::Start, true),
+            (_, b) if is_delim(b) => (S::Start, false),
+            _ => (S::Unquoted, false),
+        };
+        state = next;
+        end.then_some(i)
     })
 }
 
@@ -82,6 +101,15 @@ impl ChunkedDescribe {
         }
     }
 
+    /// The delimiter byte, once the first piece has been read.
+    fn delimiter(&self) -> Option<u8> {
+        let d = self.options.delimiter.as_deref()?;
+        match d.as_bytes() {
+            [b] => Some(*b),
+            _ => None,
+        }
+    }
+
     /// Bytes fed so far (for a progress bar).
     pub fn bytes(&self) -> u64 {
         self.bytes
@@ -100,7 +128,7 @@ impl ChunkedDescribe {
     pub fn feed(&mut self, chunk: &[u8]) -> Result<()> {
         self.bytes += chunk.len() as u64;
         self.pending.extend_from_slice(chunk);
-        if let Some(end) = record_ends(&self.pending).last() {
+        if let Some(end) = record_ends(&self.pending, self.delimiter()).last() {
             let piece: Vec<u8> = self.pending.drain(..=end).collect();
             self.piece(&piece)?;
         }
@@ -131,7 +159,7 @@ impl ChunkedDescribe {
                 };
                 let mut start = bom.len();
                 let mut header = None;
-                for end in record_ends(piece) {
+                for end in record_ends(piece, None) {
                     let line = piece.get(start..=end).unwrap_or(&[]);
                     let text = line.strip_suffix(b"\n").unwrap_or(line);
                     let text = text.strip_suffix(b"\r").unwrap_or(text);
@@ -185,7 +213,13 @@ impl ChunkedDescribe {
             }
             total.merge(&part)?;
         }
-        for m in &data.missing {
+        self.add_missing(&data.missing);
+        Ok(())
+    }
+
+    /// Adds a piece's missing-answer counts.
+    fn add_missing(&mut self, missing: &[ColumnMissing]) {
+        for m in missing {
             match self.missing.iter_mut().find(|x| x.item == m.item) {
                 Some(x) => {
                     x.blank += m.blank;
@@ -198,6 +232,46 @@ impl ChunkedDescribe {
                 None => self.missing.push(m.clone()),
             }
         }
+    }
+
+    /// The merged counts so far, per point item id (what a distributed aggregate would carry).
+    pub fn counts(&self) -> impl Iterator<Item = (&str, &PointCounts)> {
+        self.mapping
+            .instrument
+            .items
+            .iter()
+            .zip(&self.counts)
+            .filter_map(|(i, c)| Some((i.id.as_str(), c.as_ref()?)))
+    }
+
+    /// Adds the respondents of `other` — another file, or another part of one file read by
+    /// another worker, with the same mapping — to these. Records either holds unfinished are
+    /// not merged: call it after each has been given its whole input.
+    ///
+    /// # Errors
+    /// [`Code::LengthMismatch`] when the two were built with different items or points.
+    pub fn merge(&mut self, other: &ChunkedDescribe) -> Result<()> {
+        let ids = |c: &ChunkedDescribe| -> Vec<String> {
+            c.mapping
+                .instrument
+                .items
+                .iter()
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        if ids(self) != ids(other) || self.counts.len() != other.counts.len() {
+            return Err(crate::stats::summary::shape("items"));
+        }
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            match (a, b) {
+                (Some(a), Some(b)) => a.merge(b)?,
+                (None, None) => {}
+                _ => return Err(crate::stats::summary::shape("items")),
+            }
+        }
+        self.add_missing(&other.missing);
+        self.rows += other.rows;
+        self.bytes += other.bytes;
         Ok(())
     }
 
