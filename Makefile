@@ -83,9 +83,14 @@ check:
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo check --manifest-path fuzz/Cargo.toml --bins --target-dir target
+	cargo fmt --check -p waterline-datafusion
+	cargo clippy -p waterline-datafusion --all-targets -- -D warnings
 
+# The DataFusion member (crates/waterline-datafusion) is native only and named with -p: its cold
+# build is the biggest single cost of `make test` (README "DataFusion and the CLI").
 native:
 	cargo test
+	cargo test -p waterline-datafusion
 
 # The bindings under wasm: tests/wasm.rs with wasm-bindgen-test in Node.
 wasm-test: rust-tools

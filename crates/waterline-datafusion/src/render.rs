@@ -1,0 +1,236 @@
+//! The CLI report as JSON, CSV or HTML, with headings in English or Spanish. User text (item
+//! texts, labels, group values) is escaped in HTML and guarded against spreadsheet formulas in CSV.
+
+use crate::report::{CliReport, ShareOut};
+use waterline::text::Lang;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Html,
+}
+
+fn t(lang: Lang, en: &'static str, es: &'static str) -> &'static str {
+    if lang == Lang::Es {
+        es
+    } else {
+        en
+    }
+}
+
+/// The report in a format.
+pub fn render(r: &CliReport, format: Format) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(r).unwrap_or_default() + "\n",
+        Format::Csv => csv(r),
+        Format::Html => html(r),
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// RFC 4180 quoting, and a leading `'` before text a spreadsheet would run as a formula.
+fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn csv(r: &CliReport) -> String {
+    let l = r.lang;
+    let head = [
+        t(l, "group", "grupo"),
+        t(l, "section", "sección"),
+        t(l, "id", "id"),
+        t(l, "text", "texto"),
+        t(l, "answer", "respuesta"),
+        t(l, "count", "recuento"),
+        "n",
+        t(l, "share", "proporción"),
+        t(l, "lower", "inferior"),
+        t(l, "upper", "superior"),
+        t(l, "mean", "media"),
+        t(l, "sd", "de"),
+        t(l, "median", "mediana"),
+        t(l, "test", "prueba"),
+        t(l, "statistic", "estadístico"),
+        t(l, "p_value", "valor_p"),
+    ];
+    let mut out = head.join(",") + "\r\n";
+    let mut line = |cols: Vec<String>| {
+        out.push_str(&cols.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    };
+    let share_cols = |s: &ShareOut| {
+        vec![
+            s.label.clone(),
+            s.count.to_string(),
+            s.n.to_string(),
+            s.share.to_string(),
+            s.lower.to_string(),
+            s.upper.to_string(),
+        ]
+    };
+    for g in &r.groups {
+        let group = g.group.clone().unwrap_or_default();
+        for i in &g.items {
+            let base = |section: &str| {
+                vec![
+                    group.clone(),
+                    section.to_string(),
+                    i.item.clone(),
+                    i.text.clone(),
+                ]
+            };
+            for s in &i.distribution {
+                let mut c = base(t(l, "point", "punto"));
+                c.extend(share_cols(s));
+                c.extend(vec![String::new(); 6]);
+                line(c);
+            }
+            let mut c = base(t(l, "summary", "resumen"));
+            match &i.top_box {
+                Some(s) => {
+                    let mut s = share_cols(s);
+                    s[0] = t(l, "top box", "casilla superior").into();
+                    c.extend(s)
+                }
+                None => {
+                    c.extend(vec![String::new(), String::new(), i.n_used.to_string()]);
+                    c.extend([num(None), num(i.mean_lower), num(i.mean_upper)]);
+                }
+            }
+            c.extend([
+                num(i.mean),
+                num(i.sd),
+                num(i.median),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            line(c);
+        }
+        for s in &g.shifts {
+            for part in [&s.improved, &s.same, &s.worse].into_iter().flatten() {
+                let mut c = vec![
+                    group.clone(),
+                    t(l, "shift", "cambio").into(),
+                    s.pair.clone(),
+                    s.text.clone(),
+                ];
+                c.extend(share_cols(part));
+                c.extend([
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    s.method.clone().unwrap_or_default(),
+                    num(s.statistic),
+                    num(s.p_value),
+                ]);
+                line(c);
+            }
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+fn html(r: &CliReport) -> String {
+    let l = r.lang;
+    let lang = if l == Lang::Es { "es" } else { "en" };
+    let mut h = format!(
+        "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title></head><body>\n<h1>{}</h1>\n<p>{} {} · {} {}%</p>\n",
+        esc(&r.title),
+        esc(&r.title),
+        r.files,
+        t(l, "files", "archivos"),
+        t(l, "Wilson intervals at", "Intervalos de Wilson al"),
+        r.level * 100.0
+    );
+    for g in &r.groups {
+        if let Some(v) = &g.group {
+            h += &format!("<h2>{}</h2>\n", esc(v));
+        }
+        h += &format!("<p>{}: {}</p>\n", t(l, "Rows", "Filas"), g.rows);
+        for i in &g.items {
+            h += &format!(
+                "<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                esc(&i.text),
+                t(l, "Answer", "Respuesta"),
+                t(l, "Count", "Recuento"),
+                t(l, "Share", "Proporción"),
+                t(l, "Interval", "Intervalo")
+            );
+            for s in &i.distribution {
+                h += &format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td></tr>\n",
+                    esc(&s.label),
+                    s.count,
+                    pct(s.share),
+                    pct(s.lower),
+                    pct(s.upper)
+                );
+            }
+            h += "</table>\n";
+            if let Some(s) = &i.top_box {
+                h += &format!(
+                    "<p>{}: {} ({} – {}), n = {}</p>\n",
+                    t(l, "Top box", "Casilla superior"),
+                    pct(s.share),
+                    pct(s.lower),
+                    pct(s.upper),
+                    s.n
+                );
+            }
+            if let Some(m) = i.mean {
+                h += &format!(
+                    "<p>{}: {:.3}, n = {}</p>\n",
+                    t(l, "Mean", "Media"),
+                    m,
+                    i.n_used
+                );
+            }
+        }
+        for s in &g.shifts {
+            h += &format!("<h3>{}</h3>\n<p>", esc(&s.text));
+            for part in [&s.improved, &s.same, &s.worse].into_iter().flatten() {
+                h += &format!(
+                    "{}: {} ({} – {}); ",
+                    esc(&part.label),
+                    pct(part.share),
+                    pct(part.lower),
+                    pct(part.upper)
+                );
+            }
+            h += &format!("n = {}", s.n_used);
+            if let (Some(m), Some(p)) = (&s.method, s.p_value) {
+                h += &format!("; {m}, p = {p:.4}");
+            }
+            h += "</p>\n";
+        }
+    }
+    h += "</body></html>\n";
+    h
+}

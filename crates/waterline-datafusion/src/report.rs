@@ -1,0 +1,541 @@
+//! The report the CLI prints: from a codebook-confirmed mapping, one DataFusion aggregation over
+//! every file, finished with the root crate's statistics. Per item: answers per point with
+//! Wilson intervals, the top-box share, mean, sd and median (numeric items: mean with its t
+//! interval); per same-row pair (then-test, or pre/post in one row): moved up / same / down and
+//! McNemar's exact test (yes/no) or the Wilcoxon signed-rank test.
+//!
+//! What the page's report has and this does not (yet): sentences, wave comparisons, subgroup
+//! tables, multi-item scales, weights, p-value adjustment, pre/post pairs matched across waves.
+
+use crate::scale::Scale;
+use crate::udaf::{Kind, Wl, LEVEL};
+use datafusion::arrow::array::{
+    Array, AsArray, Float64Array, ListArray, RecordBatch, StringArray, UInt64Array,
+};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::common::Column;
+use datafusion::functions_aggregate::expr_fn::count;
+use datafusion::logical_expr::{lit, AggregateUDF, Expr};
+use datafusion::prelude::{CsvReadOptions, DataFrame, SessionConfig, SessionContext};
+use serde::Serialize;
+use std::sync::Arc;
+use waterline::stats::summary::PointCounts;
+use waterline::survey::instrument::{Item, ItemType};
+use waterline::survey::report::describe::top_values;
+use waterline::survey::{ReadOptions, Survey};
+use waterline::text::Lang;
+
+/// Bytes of the first file read to detect its columns and apply the codebook (its header and
+/// the first rows; the data itself is read by DataFusion).
+pub const HEAD_BYTES: usize = 1 << 20;
+
+/// What one item is computed from.
+#[derive(Debug, Clone)]
+pub struct PlannedItem {
+    pub item: Item,
+    /// The column's header in the files.
+    pub column: String,
+    /// `None` for numeric items.
+    pub scale: Option<Scale>,
+}
+
+/// What one same-row pair is computed from.
+#[derive(Debug, Clone)]
+pub struct PlannedPair {
+    pub id: String,
+    pub text: waterline::text::Text,
+    pub before: String,
+    pub after: String,
+    pub before_column: String,
+    pub after_column: String,
+    pub scale: Scale,
+}
+
+/// The items and pairs of a survey whose scales are declared.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub title: waterline::text::Text,
+    pub items: Vec<PlannedItem>,
+    pub pairs: Vec<PlannedPair>,
+    /// Items left out and why (`not_declared`, `type`), for the report's notes.
+    pub skipped: Vec<(String, &'static str)>,
+}
+
+/// The scale of a declared item with numeric codes.
+pub fn scale_of(item: &Item) -> Option<Scale> {
+    if item.points.is_empty() || !item.declared() {
+        return None;
+    }
+    // The item's own point order, so that the counts are the report's `PointCounts`.
+    let points: Vec<_> = item.points.iter().collect();
+    Some(Scale {
+        codes: points.iter().map(|p| p.code.unwrap_or(p.value)).collect(),
+        values: points.iter().map(|p| p.value).collect(),
+    })
+}
+
+/// Reads the head of the first file, applies the codebook and plans every declared item.
+///
+/// # Errors
+/// The root crate's import and codebook errors, as text.
+pub fn plan(head: &[u8], codebook: &str) -> Result<Plan, String> {
+    let mut survey = Survey::from_bytes(head, &ReadOptions::default()).map_err(|e| e.message)?;
+    survey.set_codebook(codebook).map_err(|e| e.message)?;
+    Ok(plan_survey(&survey))
+}
+
+/// Plans every declared item of a survey.
+pub fn plan_survey(survey: &Survey) -> Plan {
+    let ins = &survey.mapping().instrument;
+    let header = |key: &Option<String>| {
+        let key = key.as_deref()?;
+        survey
+            .table()
+            .columns
+            .iter()
+            .find(|c| c.key == key || c.header == key)
+            .map(|c| c.header.clone())
+    };
+    let mut plan = Plan {
+        title: ins.title.clone(),
+        ..Plan::default()
+    };
+    for item in &ins.items {
+        let Some(column) = header(&item.column) else {
+            continue;
+        };
+        match item.kind {
+            ItemType::Numeric => plan.items.push(PlannedItem {
+                item: item.clone(),
+                column,
+                scale: None,
+            }),
+            ItemType::Likert | ItemType::Binary | ItemType::Change => match scale_of(item) {
+                Some(scale) => plan.items.push(PlannedItem {
+                    item: item.clone(),
+                    column,
+                    scale: Some(scale),
+                }),
+                None => plan.skipped.push((item.id.clone(), "not_declared")),
+            },
+            _ => plan.skipped.push((item.id.clone(), "type")),
+        }
+    }
+    for p in &ins.pairs {
+        let (Some(b), Some(a)) = (
+            plan.items.iter().find(|i| i.item.id == p.before),
+            plan.items.iter().find(|i| i.item.id == p.after),
+        ) else {
+            continue;
+        };
+        let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
+            continue;
+        };
+        if sb != sa || (p.from_wave.is_some() && ins.waves.is_some()) {
+            plan.skipped.push((p.id.clone(), "pair"));
+            continue;
+        }
+        plan.pairs.push(PlannedPair {
+            id: p.id.clone(),
+            text: p.text.clone(),
+            before: p.before.clone(),
+            after: p.after.clone(),
+            before_column: b.column.clone(),
+            after_column: a.column.clone(),
+            scale: sb.clone(),
+        });
+    }
+    plan
+}
+
+fn column(name: &str) -> Expr {
+    Expr::Column(Column::from_name(name))
+}
+
+/// The aggregate expressions of a plan: per item `wl_counts` (or `wl_mean`), per pair
+/// `wl_paired_shift`, and `count(*)` as `rows`.
+pub fn aggregates(plan: &Plan) -> Vec<Expr> {
+    let counts = AggregateUDF::from(Wl::new(Kind::Counts));
+    let mean = AggregateUDF::from(Wl::new(Kind::Mean));
+    let paired = AggregateUDF::from(Wl::new(Kind::PairedShift));
+    let mut out = vec![count(lit(1)).alias("rows")];
+    for (k, i) in plan.items.iter().enumerate() {
+        let e = match &i.scale {
+            Some(s) => counts.call(vec![column(&i.column), lit(s.literal())]),
+            None => mean.call(vec![column(&i.column)]),
+        };
+        out.push(e.alias(format!("item{k}")));
+    }
+    for (k, p) in plan.pairs.iter().enumerate() {
+        let e = paired.call(vec![
+            column(&p.before_column),
+            column(&p.after_column),
+            lit(p.scale.literal()),
+        ]);
+        out.push(e.alias(format!("pair{k}")));
+    }
+    out
+}
+
+/// A session with `partitions` target partitions and the waterline functions registered.
+pub fn session(partitions: usize) -> SessionContext {
+    let config = SessionConfig::new().with_target_partitions(partitions.max(1));
+    let ctx = SessionContext::new_with_config(config);
+    crate::register_waterline(&ctx);
+    ctx
+}
+
+/// Every file as one table whose columns are all text (the scale decides what a cell is, not
+/// DataFusion's type inference).
+///
+/// # Errors
+/// DataFusion's, as text (a missing file, files whose headers differ).
+pub async fn read(ctx: &SessionContext, files: &[String]) -> Result<DataFrame, String> {
+    let first = files.first().ok_or("no data files")?;
+    let inferred = ctx
+        .read_csv(first.as_str(), CsvReadOptions::new())
+        .await
+        .map_err(|e| e.to_string())?;
+    let fields: Vec<Field> = inferred
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| Field::new(f.name(), DataType::Utf8, true))
+        .collect();
+    let schema = Schema::new(fields);
+    ctx.read_csv(files.to_vec(), CsvReadOptions::new().schema(&schema))
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// One share with its Wilson interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareOut {
+    pub key: String,
+    pub label: String,
+    pub count: u64,
+    pub n: u64,
+    pub share: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+fn share(key: String, label: String, count: u64, n: u64) -> Option<ShareOut> {
+    let ci = waterline::stats::wilson(count as f64, n as f64, LEVEL).ok()?;
+    Some(ShareOut {
+        key,
+        label,
+        count,
+        n,
+        share: ci.estimate,
+        lower: ci.lower,
+        upper: ci.upper,
+    })
+}
+
+/// One item's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemOut {
+    pub item: String,
+    pub text: String,
+    pub kind: ItemType,
+    pub n_used: u64,
+    pub distribution: Vec<ShareOut>,
+    pub top_box: Option<ShareOut>,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub median: Option<f64>,
+    pub mean_lower: Option<f64>,
+    pub mean_upper: Option<f64>,
+}
+
+/// One pair's shift.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShiftOut {
+    pub pair: String,
+    pub text: String,
+    pub before: String,
+    pub after: String,
+    pub n_used: u64,
+    pub improved: Option<ShareOut>,
+    pub same: Option<ShareOut>,
+    pub worse: Option<ShareOut>,
+    pub mean_before: Option<f64>,
+    pub mean_after: Option<f64>,
+    pub method: Option<String>,
+    pub statistic: Option<f64>,
+    pub p_value: Option<f64>,
+}
+
+/// The report of one group (of the whole data without `--by`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupOut {
+    /// The group's value (`null` without grouping).
+    pub group: Option<String>,
+    pub rows: u64,
+    pub items: Vec<ItemOut>,
+    pub shifts: Vec<ShiftOut>,
+}
+
+/// The CLI's report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CliReport {
+    pub title: String,
+    pub lang: Lang,
+    pub level: f64,
+    pub files: usize,
+    pub groups: Vec<GroupOut>,
+    /// Items and pairs left out: `[id, reason]`.
+    pub skipped: Vec<(String, &'static str)>,
+}
+
+fn u64_at(a: &dyn Array, row: usize) -> Option<u64> {
+    let a = a.as_any().downcast_ref::<UInt64Array>()?;
+    (!a.is_null(row)).then(|| a.value(row))
+}
+
+fn f64_at(a: &dyn Array, row: usize) -> Option<f64> {
+    let a = a.as_any().downcast_ref::<Float64Array>()?;
+    (!a.is_null(row)).then(|| a.value(row))
+}
+
+fn item_out(p: &PlannedItem, lang: Lang, col: &dyn Array, row: usize) -> ItemOut {
+    let item = &p.item;
+    let mut out = ItemOut {
+        item: item.id.clone(),
+        text: item.text.get(lang).to_string(),
+        kind: item.kind,
+        n_used: 0,
+        distribution: Vec::new(),
+        top_box: None,
+        mean: None,
+        sd: None,
+        median: None,
+        mean_lower: None,
+        mean_upper: None,
+    };
+    match &p.scale {
+        Some(scale) => {
+            let Some(list) = col.as_any().downcast_ref::<ListArray>() else {
+                return out;
+            };
+            let values = list.value(row);
+            let counts: Vec<u64> = match values.as_any().downcast_ref::<UInt64Array>() {
+                Some(v) => v.values().to_vec(),
+                None => return out,
+            };
+            // The core's summary, finished by its own methods, as the page's report does.
+            let summary = PointCounts {
+                values: scale.values.clone(),
+                counts,
+                missing: 0,
+                unknown: 0,
+            };
+            let n = summary.n();
+            out.n_used = n;
+            out.distribution = item
+                .points
+                .iter()
+                .zip(&summary.counts)
+                .filter_map(|(pt, c)| {
+                    let label = pt.label.get(lang);
+                    let label = if label.trim().is_empty() {
+                        pt.code.unwrap_or(pt.value).to_string()
+                    } else {
+                        label.to_string()
+                    };
+                    share(pt.value.to_string(), label, *c, n)
+                })
+                .collect();
+            let top = top_values(item);
+            out.top_box = share("top".into(), String::new(), summary.count_of(&top), n);
+            out.mean = summary.mean();
+            out.sd = summary.sd();
+            out.median = summary.median();
+        }
+        None => {
+            let s = col.as_struct();
+            let get = |name: &str| s.column_by_name(name);
+            out.n_used = get("n").and_then(|a| u64_at(a, row)).unwrap_or(0);
+            out.mean = get("mean").and_then(|a| f64_at(a, row));
+            out.sd = get("sd").and_then(|a| f64_at(a, row));
+            out.mean_lower = get("lower").and_then(|a| f64_at(a, row));
+            out.mean_upper = get("upper").and_then(|a| f64_at(a, row));
+        }
+    }
+    out
+}
+
+fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftOut {
+    let s = col.as_struct();
+    let get = |name: &str| s.column_by_name(name);
+    let u = |name: &str| get(name).and_then(|a| u64_at(a, row)).unwrap_or(0);
+    let f = |name: &str| get(name).and_then(|a| f64_at(a, row));
+    let n = u("n");
+    let lab = |en: &str, es: &str| if lang == Lang::Es { es } else { en }.to_string();
+    ShiftOut {
+        pair: p.id.clone(),
+        text: p.text.get(lang).to_string(),
+        before: p.before.clone(),
+        after: p.after.clone(),
+        n_used: n,
+        improved: share(
+            "improved".into(),
+            lab("moved up", "subió"),
+            u("improved"),
+            n,
+        ),
+        same: share("same".into(), lab("stayed the same", "igual"), u("same"), n),
+        worse: share("worse".into(), lab("moved down", "bajó"), u("worse"), n),
+        mean_before: f("mean_before"),
+        mean_after: f("mean_after"),
+        method: get("method").and_then(|a| {
+            let a = a.as_any().downcast_ref::<StringArray>()?;
+            (!a.is_null(row)).then(|| a.value(row).to_string())
+        }),
+        statistic: f("statistic"),
+        p_value: f("p_value"),
+    }
+}
+
+/// The aggregation of a plan over a table, grouped by the column `by` (as `group`, sorted) or
+/// not.
+///
+/// # Errors
+/// DataFusion's, as text (e.g. a column the files do not have).
+pub fn aggregate(df: DataFrame, plan: &Plan, by: Option<&str>) -> Result<DataFrame, String> {
+    let group: Vec<Expr> = by
+        .map(|b| vec![column(b).alias("group")])
+        .unwrap_or_default();
+    let mut df = df
+        .aggregate(group, aggregates(plan))
+        .map_err(|e| e.to_string())?;
+    if by.is_some() {
+        df = df
+            .sort(vec![column("group").sort(true, true)])
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(df)
+}
+
+/// Runs a plan over a table, grouped by the column `by` (or not), and reads the results back.
+///
+/// # Errors
+/// DataFusion's, as text.
+pub async fn run(
+    df: DataFrame,
+    plan: &Plan,
+    by: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<GroupOut>, String> {
+    let df = aggregate(df, plan, by)?;
+    let batches = df.collect().await.map_err(|e| e.to_string())?;
+    Ok(read_groups(&batches, plan, by.is_some(), lang))
+}
+
+fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) -> Vec<GroupOut> {
+    let mut out = Vec::new();
+    for b in batches {
+        let at = |name: &str| b.column_by_name(name).map(Arc::clone);
+        for row in 0..b.num_rows() {
+            let group = if grouped {
+                at("group").and_then(|a| {
+                    let a = a.as_any().downcast_ref::<StringArray>()?;
+                    (!a.is_null(row)).then(|| a.value(row).to_string())
+                })
+            } else {
+                None
+            };
+            let rows = at("rows")
+                .and_then(|a| {
+                    let a = a
+                        .as_any()
+                        .downcast_ref::<datafusion::arrow::array::Int64Array>()?;
+                    Some(a.value(row) as u64)
+                })
+                .unwrap_or(0);
+            let items = plan
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(k, p)| {
+                    Some(item_out(p, lang, at(&format!("item{k}"))?.as_ref(), row))
+                })
+                .collect();
+            let shifts = plan
+                .pairs
+                .iter()
+                .enumerate()
+                .filter_map(|(k, p)| {
+                    Some(shift_out(p, lang, at(&format!("pair{k}"))?.as_ref(), row))
+                })
+                .collect();
+            out.push(GroupOut {
+                group,
+                rows,
+                items,
+                shifts,
+            });
+        }
+    }
+    out
+}
+
+/// The whole CLI report: plan from the first file's head and the codebook, aggregate every file.
+///
+/// # Errors
+/// Import, codebook and DataFusion errors, as text.
+pub async fn report(
+    codebook: &str,
+    files: &[String],
+    lang: Lang,
+    by: Option<&str>,
+    partitions: usize,
+) -> Result<CliReport, String> {
+    let first = files.first().ok_or("no data files")?;
+    let head = read_head(first)?;
+    let plan = plan(&head, codebook)?;
+    let ctx = session(partitions);
+    let df = read(&ctx, files).await?;
+    let groups = run(df, &plan, by, lang).await?;
+    Ok(CliReport {
+        title: plan.title.get(lang).to_string(),
+        lang,
+        level: LEVEL,
+        files: files.len(),
+        groups,
+        skipped: plan.skipped,
+    })
+}
+
+/// The first [`HEAD_BYTES`] of a file, cut after its last complete line.
+fn read_head(path: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut buf = vec![0; HEAD_BYTES];
+    let mut got = 0;
+    loop {
+        let r = f
+            .read(&mut buf[got..])
+            .map_err(|e| format!("{path}: {e}"))?;
+        if r == 0 {
+            break;
+        }
+        got += r;
+        if got == buf.len() {
+            break;
+        }
+    }
+    buf.truncate(got);
+    if got == HEAD_BYTES {
+        if let Some(end) = buf.iter().rposition(|b| *b == b'\n') {
+            buf.truncate(end + 1);
+        }
+    }
+    Ok(buf)
+}

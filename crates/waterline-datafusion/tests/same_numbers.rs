@@ -1,0 +1,222 @@
+//! Item 4 of issue #22: the same respondents through the root crate's in-memory survey report
+//! and through DataFusion — four files, four target partitions, a hash repartition between the
+//! partial and the final aggregation — give identical numbers.
+
+use std::fmt::Write as _;
+use waterline::survey::report::{Report, ReportOptions};
+use waterline::survey::{ReadOptions, Survey};
+use waterline::text::Lang;
+use waterline_datafusion::report::{aggregate, plan_survey, read, run, session, GroupOut, Plan};
+
+const CODEBOOK: &str = "column,code,label,label_es,missing
+I feel safe at school,1,Strongly disagree,Muy en desacuerdo,
+I feel safe at school,2,Disagree,En desacuerdo,
+I feel safe at school,3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+I feel safe at school,4,Agree,De acuerdo,
+I feel safe at school,5,Strongly agree,Muy de acuerdo,
+I feel safe at school,9,Don't know,No sé,dont_know
+Did an adult help you this year,1,Yes,Sí,
+Did an adult help you this year,2,No,No,
+Confidence asking for help (before),1,Strongly disagree,Muy en desacuerdo,
+Confidence asking for help (before),2,Disagree,En desacuerdo,
+Confidence asking for help (before),3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+Confidence asking for help (before),4,Agree,De acuerdo,
+Confidence asking for help (before),5,Strongly agree,Muy de acuerdo,
+Confidence asking for help (now),1,Strongly disagree,Muy en desacuerdo,
+Confidence asking for help (now),2,Disagree,En desacuerdo,
+Confidence asking for help (now),3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+Confidence asking for help (now),4,Agree,De acuerdo,
+Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
+";
+
+const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now)";
+const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
+
+/// Deterministic respondents: (district, row text). A small LCG, no randomness crate needed.
+fn respondents() -> Vec<(usize, String)> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |m: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % m
+    };
+    let mut out = Vec::new();
+    for k in 0..1500 {
+        let d = (next(10) as usize).min(2 + (k % 2)) % 3;
+        let safe = match next(20) {
+            0 => String::new(),
+            1 => "9".into(),
+            v => (1 + v % 5).to_string(),
+        };
+        let help = match next(10) {
+            0 => String::new(),
+            v => (1 + (v + d as u64) % 2).to_string(),
+        };
+        let before = 1 + next(5);
+        let now = (before + next(3))
+            .clamp(1, 5)
+            .saturating_sub(next(2))
+            .max(1);
+        let now = if next(25) == 0 {
+            String::new()
+        } else {
+            now.to_string()
+        };
+        out.push((d, format!("{},{safe},{help},{before},{now}", DISTRICTS[d])));
+    }
+    out
+}
+
+fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
+    let mut s = String::from(HEADER);
+    s.push('\n');
+    for r in rows {
+        let _ = writeln!(s, "{r}");
+    }
+    s
+}
+
+fn in_memory(csv: &str) -> (Survey, Report) {
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(CODEBOOK).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    (s, r)
+}
+
+/// Every number the DataFusion path gives must be the in-memory report's, bit for bit.
+fn assert_same(g: &GroupOut, r: &Report) {
+    assert!(!g.items.is_empty());
+    for i in &g.items {
+        let m = r.items.iter().find(|x| x.item == i.item).unwrap();
+        assert_eq!(i.n_used, m.n_used, "{}", i.item);
+        assert_eq!(i.distribution.len(), m.distribution.len());
+        for (a, b) in i.distribution.iter().zip(&m.distribution) {
+            assert_eq!(
+                (a.count, a.n, a.share, a.lower, a.upper),
+                (b.count, b.n, b.share, b.lower, b.upper),
+                "{} point {}",
+                i.item,
+                b.key
+            );
+        }
+        let (a, b) = (
+            i.top_box.as_ref().unwrap(),
+            &m.top_box.as_ref().unwrap().interval,
+        );
+        assert_eq!(
+            (a.count, a.n, a.share, a.lower, a.upper),
+            (b.x, b.n, b.estimate, b.lower, b.upper)
+        );
+        assert_eq!(
+            (i.mean, i.sd, i.median),
+            (m.mean, m.sd, m.median),
+            "{}",
+            i.item
+        );
+    }
+    assert_eq!(g.shifts.len(), r.shifts.len());
+    for s in &g.shifts {
+        let m = r.shifts.iter().find(|x| x.pair == s.pair).unwrap();
+        assert_eq!(s.n_used, m.n_used);
+        for (a, b) in [
+            (&s.improved, &m.improved),
+            (&s.same, &m.same),
+            (&s.worse, &m.worse),
+        ] {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert_eq!(
+                (a.count, a.n, a.share, a.lower, a.upper),
+                (b.count, b.n, b.share, b.lower, b.upper)
+            );
+        }
+        assert_eq!((s.mean_before, s.mean_after), (m.mean_before, m.mean_after));
+        let t = m.test.as_ref().unwrap();
+        assert_eq!(s.method.as_deref(), Some(t.method.as_str()));
+        assert_eq!(
+            (s.statistic, s.p_value),
+            (Some(t.statistic), Some(t.p_value))
+        );
+    }
+}
+
+fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) -> Vec<String> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..files)
+        .map(|f| {
+            let part = rows.iter().skip(f).step_by(files).map(|(_, r)| r);
+            let path = dir.join(format!("part{f}.csv"));
+            std::fs::write(&path, csv_of(part)).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+fn checked_plan(survey: &Survey) -> Plan {
+    let plan = plan_survey(survey);
+    let ids: Vec<&str> = plan.items.iter().map(|i| i.item.id.as_str()).collect();
+    assert_eq!(
+        ids.len(),
+        4,
+        "planned items {ids:?}, skipped {:?}",
+        plan.skipped
+    );
+    assert_eq!(plan.pairs.len(), 1, "pairs: skipped {:?}", plan.skipped);
+    plan
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn datafusion_with_four_partitions_gives_the_in_memory_numbers() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-same-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+
+    // Whole data: no grouping.
+    let (survey, whole) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    let plan = checked_plan(&survey);
+    assert!(whole.shifts.iter().all(|s| s.test.is_some()));
+    let ctx = session(4);
+    let groups = run(read(&ctx, &files).await.unwrap(), &plan, None, Lang::En)
+        .await
+        .unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].rows as usize, rows.len());
+    assert_same(&groups[0], &whole);
+
+    // By district: a hash repartition between partial and final aggregation.
+    let df = aggregate(read(&ctx, &files).await.unwrap(), &plan, Some("District")).unwrap();
+    let physical = df.clone().create_physical_plan().await.unwrap();
+    let shown = datafusion::physical_plan::displayable(physical.as_ref())
+        .indent(true)
+        .to_string();
+    assert!(
+        shown.contains("RepartitionExec: partitioning=Hash"),
+        "{shown}"
+    );
+    assert!(shown.contains("AggregateExec: mode=Partial"), "{shown}");
+    assert!(
+        shown.contains("AggregateExec: mode=FinalPartitioned"),
+        "{shown}"
+    );
+    assert!(shown.contains("file_groups={4 groups"), "{shown}");
+    let groups = run(
+        read(&ctx, &files).await.unwrap(),
+        &plan,
+        Some("District"),
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    assert_eq!(groups.len(), 3);
+    for (d, g) in DISTRICTS.iter().zip(&groups) {
+        assert_eq!(g.group.as_deref(), Some(*d));
+        let mine = rows
+            .iter()
+            .filter(|(k, _)| DISTRICTS[*k] == *d)
+            .map(|(_, r)| r);
+        let (_, r) = in_memory(&csv_of(mine));
+        assert_eq!(g.rows as usize, r.rows);
+        assert_same(g, &r);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

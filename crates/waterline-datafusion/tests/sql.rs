@@ -1,0 +1,87 @@
+//! The functions from SQL: results, nulls and non-answer codes, and stated errors for a scale
+//! that is not one.
+
+use datafusion::arrow::array::{Array, AsArray, Float64Array, UInt64Array};
+use datafusion::prelude::SessionContext;
+use waterline_datafusion::register_waterline;
+
+const DATA: &str = "(VALUES ('4'), ('5'), (' 1 '), (NULL), ('9'), (''), ('4')) AS t(x)";
+
+#[tokio::test]
+async fn share_mean_and_counts_from_sql() {
+    let ctx = SessionContext::new();
+    register_waterline(&ctx);
+    let sql = format!(
+        "SELECT wl_share(x, '1,2,3,4,5', '4,5') AS s, wl_mean(x, '1,2,3,4,5') AS m, \
+         wl_counts(x, '1,2,3,4,5') AS c FROM {DATA}"
+    );
+    let batches = ctx.sql(&sql).await.unwrap().collect().await.unwrap();
+    let b = &batches[0];
+    let s = b.column(0).as_struct();
+    let u = |name: &str| {
+        s.column_by_name(name)
+            .unwrap()
+            .as_any()
+            .downcast_ref::<UInt64Array>()
+            .unwrap()
+            .value(0)
+    };
+    let f = |name: &str| {
+        s.column_by_name(name)
+            .unwrap()
+            .as_any()
+            .downcast_ref::<Float64Array>()
+            .unwrap()
+            .value(0)
+    };
+    // Points: 4, 5, 1, 4 (null, empty and the non-answer 9 are no point).
+    assert_eq!((u("n"), u("count")), (4, 3));
+    let w = waterline::stats::wilson(3.0, 4.0, 0.95).unwrap();
+    assert_eq!(
+        (f("share"), f("lower"), f("upper")),
+        (w.estimate, w.lower, w.upper)
+    );
+    let m = b.column(1).as_struct();
+    let mean = m
+        .column_by_name("mean")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<Float64Array>()
+        .unwrap();
+    assert_eq!(mean.value(0), 3.5);
+    let c = b.column(2).as_list::<i32>().value(0);
+    let c = c.as_any().downcast_ref::<UInt64Array>().unwrap();
+    assert_eq!(c.values().to_vec(), vec![1, 0, 0, 2, 1]);
+    assert_eq!(c.len(), 5);
+}
+
+#[tokio::test]
+async fn a_scale_that_is_not_one_is_a_stated_error() {
+    let ctx = SessionContext::new();
+    register_waterline(&ctx);
+    for (sql, says) in [
+        (
+            format!("SELECT wl_counts(x, 'a,b') FROM {DATA}"),
+            "not code=value",
+        ),
+        (
+            format!("SELECT wl_counts(x, '1,1') FROM {DATA}"),
+            "repeats the code",
+        ),
+        (
+            format!("SELECT wl_share(x, '1,2', '3') FROM {DATA}"),
+            "not a point of the scale",
+        ),
+        (
+            format!("SELECT wl_counts(x, x) FROM {DATA}"),
+            "must be a text literal",
+        ),
+    ] {
+        let r = match ctx.sql(&sql).await {
+            Ok(df) => df.collect().await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        let e = r.unwrap_err().to_string();
+        assert!(e.contains(says), "{sql}: {e}");
+    }
+}
