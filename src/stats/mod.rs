@@ -56,6 +56,7 @@ pub mod prng;
 pub mod proportion;
 pub mod rank;
 pub mod reliability;
+pub(crate) mod spearman_p;
 pub mod student_t;
 mod t_large_df;
 pub mod two_by_two;
