@@ -36,6 +36,7 @@ pub mod contingency;
 pub mod correlation;
 pub mod dist;
 pub mod distribution;
+pub(crate) mod double_double;
 pub mod effect_size;
 pub(crate) mod f_dist;
 pub mod fisher;

@@ -38,3 +38,12 @@ pub const T_TAIL: f64 = 1e-12;
 
 /// Relative tolerance for sample sizes and power matched against R's `power.*.test`.
 pub const POWER: f64 = 1e-6;
+
+/// Relative tolerance for distribution tails (cdf, survival function) matched against mpmath at
+/// 60 digits, wherever the value is a tail probability: met for the normal and the chi-square
+/// (whose exponent a ln x − x − ln Γ(a) is summed in double-double). For Student t, F and
+/// binomial tails the measured bound is 1e-14 + 4ε(|ln p| + s), s = √(a + b) (t) or (a + b)/5
+/// (F, binomial): their incomplete-beta front factor is still formed in double, where an
+/// exponent ln p of −700 alone rounds to ε·700 ≈ 8e-14 (worst measured 1.5e-13, F sf at
+/// (100, 1000) and x = 10). `tests/stats_distribution.rs` applies both.
+pub const FAR_TAIL: f64 = 1e-14;
