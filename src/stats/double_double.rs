@@ -16,7 +16,7 @@ pub(crate) struct Dd(pub f64, pub f64);
 const LN2: Dd = Dd(std::f64::consts::LN_2, 2.319_046_813_846_299_6e-17);
 
 /// s + e = a + b exactly.
-fn two_sum(a: f64, b: f64) -> Dd {
+pub(crate) fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     let bb = s - a;
     Dd(s, (a - (s - bb)) + (b - bb))
@@ -30,7 +30,7 @@ fn split(x: f64) -> (f64, f64) {
 }
 
 /// p + e = a·b exactly (barring underflow).
-fn two_prod(a: f64, b: f64) -> Dd {
+pub(crate) fn two_prod(a: f64, b: f64) -> Dd {
     let p = a * b;
     let ((ah, al), (bh, bl)) = (split(a), split(b));
     Dd(p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
@@ -67,7 +67,7 @@ impl Dd {
     }
 
     /// self / k for a double k ≠ 0 (one correction step).
-    fn div(self, k: f64) -> Dd {
+    pub(crate) fn div(self, k: f64) -> Dd {
         let q = self.0 / k;
         let p = two_prod(q, k);
         Dd::norm(q, ((self.0 - p.0) - p.1 + self.1) / k)
@@ -106,6 +106,11 @@ pub(crate) fn ln(x: f64) -> Dd {
     let e = exp(Dd::from(-l));
     let m = two_prod(x, e.0);
     two_sum(l, (m.0 - 1.0) + (m.1 + x * e.1))
+}
+
+/// ln of a positive double-double: ln hi + lo/hi.
+pub(crate) fn ln_dd(x: Dd) -> Dd {
+    ln(x.0).add(Dd::from(x.1 / x.0))
 }
 
 /// exp(y) for a double-double y ≤ 709: e^hi (≤ 1 ulp) times e^lo = 1 + lo.

@@ -40,10 +40,9 @@ pub const T_TAIL: f64 = 1e-12;
 pub const POWER: f64 = 1e-6;
 
 /// Relative tolerance for distribution tails (cdf, survival function) matched against mpmath at
-/// 60 digits, wherever the value is a tail probability: met for the normal and the chi-square
-/// (whose exponent a ln x − x − ln Γ(a) is summed in double-double). For Student t, F and
-/// binomial tails the measured bound is 1e-14 + 4ε(|ln p| + s), s = √(a + b) (t) or (a + b)/5
-/// (F, binomial): their incomplete-beta front factor is still formed in double, where an
-/// exponent ln p of −700 alone rounds to ε·700 ≈ 8e-14 (worst measured 1.5e-13, F sf at
-/// (100, 1000) and x = 10). `tests/stats_distribution.rs` applies both.
+/// 60 digits, wherever the value is a tail probability: met for the normal, chi-square, F and
+/// binomial (their exponents, a ln x − x − ln Γ(a) and a ln x + b ln y − ln B(a, b), are summed
+/// in double-double: rounded to double, an exponent of −700 alone costs ε·700 ≈ 8e-14). For
+/// Student t the measured bound is 1e-14 + 4ε(|ln p| + √df) (worst measured 3e-14, at df 10⁴
+/// and t = −2, in its own large-df path). `tests/stats_distribution.rs` applies both.
 pub const FAR_TAIL: f64 = 1e-14;
