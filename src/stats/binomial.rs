@@ -55,12 +55,9 @@ pub(crate) fn tails(k: f64, n: f64, p: f64) -> (f64, f64) {
     let (a, b) = (n - k, k + 1.0);
     let (ln_x, ln_y) = ((-p).ln_1p(), p.ln());
     // ln(1 − p) in double-double: 1 − p = h + e exactly, ln(h + e) = ln h + e/h
-    let one_minus = dd::two_sum(1.0, -p);
-    let f = front_dd(
-        (a, b),
-        (dd::ln_dd(one_minus), dd::ln(p)),
-        a * ln_x + b * ln_y - ln_beta(a, b),
-    );
+    let f = front_dd((a, b), (ln_x, ln_y, ln_beta(a, b)), || {
+        (dd::ln_dd(dd::two_sum(1.0, -p)), dd::ln(p))
+    });
     beta_reg_tails((a, b), (1.0 - p, p), f)
 }
 

@@ -15,7 +15,7 @@
 
 use crate::error::{Code, Error, Result};
 use crate::stats::double_double::{self as dd, Dd};
-use crate::stats::incomplete_beta::stirling_delta;
+use crate::stats::incomplete_beta::{stirling_delta, DD_ABOVE};
 use crate::stats::student_t::newton;
 
 /// ln √(2π).
@@ -105,6 +105,23 @@ fn front(a: f64, x: f64) -> f64 {
     }
     if rough < -760.0 {
         return rough.exp();
+    }
+    // the double exponent errs by about ε·(its terms' size): small enough below DD_ABOVE
+    // (for a < 10 and x < 700, e⁻ˣ is its own factor and ln Γ(a) is about ln Γ(10) ≈ 13)
+    let size = if a >= 10.0 {
+        -rough
+    } else if x < 700.0 {
+        (a * x.ln()).abs()
+    } else {
+        x
+    };
+    if size <= DD_ABOVE {
+        // e⁻ˣ apart for small a
+        return if a < 10.0 && x < 700.0 {
+            (-x).exp() * ln_power_over_gamma(a, x).exp()
+        } else {
+            rough.exp()
+        };
     }
     let ln_gamma = dd::ln(big)
         .scale(big - 0.5)

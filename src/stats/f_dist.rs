@@ -83,16 +83,14 @@ pub(crate) fn tails(f: f64, df1: f64, df2: f64) -> (f64, f64) {
     let (a, b) = (0.5 * df1, 0.5 * df2);
     let z = f.ln() + df1.ln() - df2.ln();
     let (ln_x, ln_y) = log_xy(z);
-    let rough = a * ln_x + b * ln_y - ln_beta(a, b);
     // w = df1 f / df2 in double-double; x = w/(1 + w), y = 1/(1 + w)
     let w = dd::two_prod(df1, f).div(df2);
     let front = if w.0 > 1e-290 && w.0 < 1e290 {
-        let ln_1pw = dd::ln_dd(dd::two_sum(1.0, w.0).add(Dd::from(w.1)));
-        front_dd(
-            (a, b),
-            (dd::ln_dd(w).add(ln_1pw.neg()), ln_1pw.neg()),
-            rough,
-        )
+        let ln_xy = || {
+            let ln_1pw = dd::ln_dd(dd::two_sum(1.0, w.0).add(Dd::from(w.1)));
+            (dd::ln_dd(w).add(ln_1pw.neg()), ln_1pw.neg())
+        };
+        front_dd((a, b), (ln_x, ln_y, ln_beta(a, b)), ln_xy)
     } else {
         front((a, b), (ln_x, ln_y), ln_beta(a, b))
     };
