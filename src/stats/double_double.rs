@@ -74,16 +74,31 @@ impl Dd {
     }
 }
 
+/// 1/k! for k = 0, …, 11 as double-doubles (mpmath, 50 digits).
+const INV_FACTORIAL: [Dd; 12] = [
+    Dd(1.0, 0.0),
+    Dd(1.0, 0.0),
+    Dd(0.5, 0.0),
+    Dd(0.166_666_666_666_666_66, 9.251_858_538_542_97e-18),
+    Dd(0.041_666_666_666_666_664, 2.312_964_634_635_742_7e-18),
+    Dd(0.008_333_333_333_333_333, 1.156_482_317_317_871_4e-19),
+    Dd(0.001_388_888_888_888_889, -5.300_543_954_373_577e-20),
+    Dd(0.000_198_412_698_412_698_4, 1.720_955_829_342_070_5e-22),
+    Dd(2.480_158_730_158_73e-5, 2.151_194_786_677_588_2e-23),
+    Dd(2.755_731_922_398_589_3e-6, -1.858_393_274_046_472e-22),
+    Dd(2.755_731_922_398_589e-7, 2.376_771_462_225_029_7e-23),
+    Dd(2.505_210_838_544_172e-8, -1.448_814_070_935_912e-24),
+];
+
 /// e^x as a double-double for |x| ≤ 709.
 fn exp(x: Dd) -> Dd {
     // x = k ln 2 + r, |r| ≤ ln 2 / 2; e^r = (e^(r/256))^256 with an 11-term Taylor series.
     let k = (x.0 / LN2.0).round();
     let r = x.add(LN2.scale(-k)).scale(1.0 / 256.0);
-    let mut term = Dd::from(1.0);
-    let mut sum = Dd::from(1.0);
-    for i in 1..=11 {
-        term = term.mul(r).div(f64::from(i));
-        sum = sum.add(term);
+    // Horner on 1/k! as double-doubles: no division per term
+    let mut sum = INV_FACTORIAL[11];
+    for c in INV_FACTORIAL[..11].iter().rev() {
+        sum = sum.mul(r).add(*c);
     }
     for _ in 0..8 {
         sum = sum.mul(sum);
