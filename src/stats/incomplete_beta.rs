@@ -292,7 +292,30 @@ pub(crate) fn front_dd(
         return rough.exp();
     }
     let (ln_x, ln_y) = ln_xy();
-    dd::exp_value(ln_x.scale(a).add(ln_y.scale(b)).add(ln_beta_dd(a, b).neg()))
+    dd::exp_value(
+        ln_x.scale(a)
+            .add(ln_y.scale(b))
+            .add(ln_beta_dd_cached(a, b).neg()),
+    )
+}
+
+thread_local! {
+    /// The last (a, b) and its ln B: a bulk F evaluation has one (a, b) for every value.
+    static LAST_LN_BETA: std::cell::Cell<(f64, f64, Dd)> =
+        const { std::cell::Cell::new((f64::NAN, f64::NAN, Dd(0.0, 0.0))) };
+}
+
+/// [`ln_beta_dd`] remembering the last arguments (four double-double logarithms saved).
+fn ln_beta_dd_cached(a: f64, b: f64) -> Dd {
+    LAST_LN_BETA.with(|last| {
+        let (la, lb, v) = last.get();
+        if la == a && lb == b {
+            return v;
+        }
+        let v = ln_beta_dd(a, b);
+        last.set((a, b, v));
+        v
+    })
 }
 
 /// Exponents whose terms sum (in magnitude) to at most this are formed in double: the rounding
