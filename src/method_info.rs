@@ -181,8 +181,8 @@ pub const TABLE: &[MethodInfo] = &[
     info(
         S,
         "spearman",
-        Some("Spearman (1904), Am J Psychol 15, 72–101; Bonett & Wright (2000), Psychometrika 65, 23–28"),
-        Some("cor.test(x, y, method = \"spearman\", exact = FALSE)"),
+        Some("Spearman (1904), Am J Psychol 15, 72–101; Best & Roberts (1975), Appl Stat 24, 377–379 (AS 89); Bonett & Wright (2000), Psychometrika 65, 23–28"),
+        Some("cor.test(x, y, method = \"spearman\")"),
     ),
     info(
         S,

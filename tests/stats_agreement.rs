@@ -125,11 +125,16 @@ fn fleiss_kappa_matches_irr() {
 #[test]
 fn correlations_match_scipy() {
     let o = CorrelationOptions::default();
+    // scipy's spearmanr p-value is always the t approximation
+    let scipy = CorrelationOptions {
+        exact: Some(false),
+        ..o
+    };
     for set in fixture()["correlation"].as_array().unwrap() {
         let (x, y) = (nums(&set["x"]), nums(&set["y"]));
         for (c, want) in [
             (stats::pearson(&x, &y, &o).unwrap(), &set["pearson"]),
-            (stats::spearman(&x, &y, &o).unwrap(), &set["spearman"]),
+            (stats::spearman(&x, &y, &scipy).unwrap(), &set["spearman"]),
         ] {
             assert_close(c.r, f(want, "r"), CLOSED_FORM);
             assert_close(c.p_value, f(want, "pValue"), SPECIAL_FUNCTION);
@@ -229,5 +234,56 @@ fn a_large_round_draws_fewer_resamples_and_says_so() {
     assert_eq!(
         note.param("used"),
         Some(&waterline::note::Param::Number(888.0))
+    );
+}
+
+/// Spearman's p-value against R's default `cor.test(method = "spearman")`:
+/// `tests/data/spearman_exact.csv`, written by `tests/data/spearman_exact.R`.
+#[test]
+fn spearman_p_matches_r_exact_edgeworth_and_t() {
+    let text = std::fs::read_to_string("tests/data/spearman_exact.csv").expect("fixture");
+    let mut worst = [0.0f64; 3];
+    let mut rows = 0;
+    for line in text.lines().skip(2) {
+        let cells: Vec<&str> = line.split(',').map(|c| c.trim_matches('"')).collect();
+        let [name, exact, x, y, rho, _s, p] = cells[..] else {
+            panic!("row {line}")
+        };
+        let parse = |v: &str| -> Vec<f64> { v.split(' ').map(|u| u.parse().unwrap()).collect() };
+        let (x, y) = (parse(x), parse(y));
+        let o = CorrelationOptions {
+            exact: (exact == "FALSE").then_some(false),
+            ..CorrelationOptions::default()
+        };
+        let c = stats::spearman(&x, &y, &o).unwrap();
+        let n = x.len();
+        let untied = !name.starts_with("ties");
+        let want_method = match () {
+            _ if exact == "FALSE" || !untied || n > 1290 => "t",
+            _ if n <= 9 => "exact",
+            _ => "edgeworth",
+        };
+        assert_eq!(c.p_method, want_method, "{name}");
+        assert_close(c.r, rho.parse().unwrap(), CLOSED_FORM);
+        let (p, k) = (
+            p.parse::<f64>().unwrap(),
+            ["exact", "edgeworth", "t"]
+                .iter()
+                .position(|m| *m == want_method)
+                .unwrap(),
+        );
+        let tol = if want_method == "t" {
+            SPECIAL_FUNCTION
+        } else {
+            CLOSED_FORM
+        };
+        assert_close(c.p_value, p, tol);
+        worst[k] = worst[k].max(((c.p_value - p) / p).abs());
+        rows += 1;
+    }
+    assert_eq!(rows, 96);
+    eprintln!(
+        "worst relative error: exact {:e}, edgeworth {:e}, t {:e}",
+        worst[0], worst[1], worst[2]
     );
 }

@@ -1,8 +1,10 @@
 //! The bulk distribution functions against mpmath at 60 digits (`tests/data/distribution.py`
-//! wrote `tests/data/distribution.csv`): cdf and survival function to 1e-14 relative error in
-//! both tails wherever the value is a tail probability, quantiles to 1e-13 (1e-12 for F).
+//! wrote `tests/data/distribution.csv`): cdf and survival function of the normal, chi-square, F
+//! and binomial to 1e-14 relative error in both tails wherever the value is a tail probability
+//! (Student t to the bound stated at [`FAR_TAIL`]), quantiles to 1e-13 (1e-12 for F).
 
 use waterline::stats::distribution::{evaluate, Family, What};
+use waterline::stats::prec::FAR_TAIL;
 
 struct Row {
     dist: String,
@@ -75,7 +77,8 @@ fn bulk_functions_match_mpmath() {
         };
         let tol = match (quantile, r.dist.as_str()) {
             (_, "binom") if quantile => 0.0,
-            (false, _) => 1e-14 + 4.0 * f64::EPSILON * (r.value.ln().abs() + size),
+            (false, "normal" | "chisq" | "f" | "binom") => FAR_TAIL,
+            (false, _) => FAR_TAIL + 4.0 * f64::EPSILON * (r.value.ln().abs() + size),
             (true, "f") => 1e-12,
             (true, _) => 1e-13,
         };
@@ -101,5 +104,41 @@ fn bulk_functions_match_mpmath() {
         "{} failures:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// Chi-square tails at tiny and huge df (10⁻³ to 10⁶) and down to 1e-300 in both tails, against
+/// `tests/data/chisq_far_tail.csv` (mpmath, `tests/data/chisq_far_tail.py`): 1e-14 relative.
+#[test]
+fn chi_square_far_tails_meet_1e_14_at_any_df() {
+    let path = format!(
+        "{}/tests/data/chisq_far_tail.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut worst = (0.0f64, String::new());
+    let (mut n, mut failures) = (0, Vec::new());
+    for line in text.lines().skip(2) {
+        let v: Vec<f64> = line.split(',').map(|c| c.parse().unwrap()).collect();
+        let family = Family::ChiSquare { df: v[0] };
+        for (what, want) in [(What::Cdf, v[2]), (What::Sf, v[3])] {
+            let got = evaluate(family, what, &[v[1]]).unwrap()[0];
+            let err = rel(got, want);
+            if err > FAR_TAIL {
+                failures.push(format!(
+                    "df {} x {:e} {what:?}: {got:e} vs mpmath {want:e} (rel {err:e})",
+                    v[0], v[1]
+                ));
+            }
+            if err > worst.0 {
+                worst = (err, format!("df {} x {:e} {what:?}", v[0], v[1]));
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(n, 122);
+    println!(
+        "chi-square far tails: worst relative error {:e} at {}",
+        worst.0, worst.1
     );
 }

@@ -3,7 +3,8 @@
 //! [`crate::stats::incomplete_beta`] (statrs sums or subtracts and loses the small tail).
 
 use crate::error::{Code, Error, Result};
-use crate::stats::incomplete_beta::{beta_reg_tails, front, ln_beta};
+use crate::stats::double_double as dd;
+use crate::stats::incomplete_beta::{beta_reg_tails, front_dd, ln_beta};
 
 /// The largest number of trials accepted (2⁵³: every whole number below it is a double).
 pub const MAX_N: f64 = 9_007_199_254_740_992.0;
@@ -53,7 +54,10 @@ pub(crate) fn tails(k: f64, n: f64, p: f64) -> (f64, f64) {
     }
     let (a, b) = (n - k, k + 1.0);
     let (ln_x, ln_y) = ((-p).ln_1p(), p.ln());
-    let f = front((a, b), (ln_x, ln_y), ln_beta(a, b));
+    // ln(1 − p) in double-double: 1 − p = h + e exactly, ln(h + e) = ln h + e/h
+    let f = front_dd((a, b), (ln_x, ln_y, ln_beta(a, b)), || {
+        (dd::ln_dd(dd::two_sum(1.0, -p)), dd::ln(p))
+    });
     beta_reg_tails((a, b), (1.0 - p, p), f)
 }
 

@@ -14,11 +14,14 @@
 //! the Engineering and Informational Sciences* 8, 291–307 (the φ form of the front factor).
 
 use crate::error::{Code, Error, Result};
-use crate::stats::incomplete_beta::stirling_delta;
+use crate::stats::double_double::{self as dd, Dd};
+use crate::stats::incomplete_beta::{stirling_delta, DD_ABOVE};
 use crate::stats::student_t::newton;
 
 /// ln √(2π).
 const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
+/// ln √(2π) − [`LN_SQRT_2PI`] (mpmath, 50 digits).
+const LN_SQRT_2PI_LO: f64 = -3.878_294_158_067_241_4e-17;
 
 /// The largest degrees of freedom accepted: the series and continued fraction take about
 /// 10 √(ν/2) terms near the centre, 0.2 ms per value at this bound.
@@ -88,14 +91,46 @@ fn ln_power_over_gamma(a: f64, x: f64) -> f64 {
     a * x.ln() - ln_gamma_big + product.ln()
 }
 
-/// xᵃ e⁻ˣ / Γ(a) for a, x > 0. For a < 10 and x < 700 as e⁻ˣ · exp(a ln x − ln Γ(a)), so
-/// that rounding the sum of the logarithms (of size x) does not cost x · 1e-16 relative.
+/// xᵃ e⁻ˣ / Γ(a) for a, x > 0, its exponent a ln x − x − ln Γ(a) summed in double-double
+/// ([`dd`]): rounded to double, an exponent near −700 alone costs ε·700 ≈ 8e-14 relative, and
+/// the terms (each up to a·ln x) cancel. Fronts below e⁻⁷⁶⁰ underflow anyway: for them, the
+/// double exponent.
 fn front(a: f64, x: f64) -> f64 {
-    if a < 10.0 && x < 700.0 {
-        (-x).exp() * ln_power_over_gamma(a, x).exp()
-    } else {
-        ln_front(a, x).exp()
+    let rough = ln_front(a, x);
+    // ln Γ(a) = ln Γ(A) − ln(a (a + 1) ⋯ (A − 1)), A ≥ 10, Stirling's series for ln Γ(A).
+    let (mut big, mut product) = (a, 1.0);
+    while big < 10.0 {
+        product *= big;
+        big += 1.0;
     }
+    if rough < -760.0 {
+        return rough.exp();
+    }
+    // the double exponent errs by about ε·(its terms' size): small enough below DD_ABOVE
+    // (for a < 10 and x < 700, e⁻ˣ is its own factor and ln Γ(a) is about ln Γ(10) ≈ 13)
+    let size = if a >= 10.0 {
+        -rough
+    } else if x < 700.0 {
+        (a * x.ln()).abs()
+    } else {
+        x
+    };
+    if size <= DD_ABOVE {
+        // e⁻ˣ apart for small a
+        return if a < 10.0 && x < 700.0 {
+            (-x).exp() * ln_power_over_gamma(a, x).exp()
+        } else {
+            rough.exp()
+        };
+    }
+    let ln_gamma = dd::ln(big)
+        .scale(big - 0.5)
+        .add(Dd::from(-big))
+        .add(Dd(LN_SQRT_2PI, LN_SQRT_2PI_LO))
+        .add(Dd::from(stirling_delta(big)))
+        .add(dd::ln(product).neg());
+    let y = dd::ln(x).scale(a).add(Dd::from(-x)).add(ln_gamma.neg());
+    dd::exp_value(y)
 }
 
 /// `(P(a, x), Q(a, x))`, the regularized lower and upper incomplete gamma ratios, for a > 0
@@ -125,6 +160,11 @@ pub(crate) fn gamma_tails(a: f64, x: f64) -> (f64, f64) {
             }
         }
         let lower = (front * sum).min(1.0);
+        if lower > 0.5 && x < 1.0 && a < 0.5 {
+            // 1 − P would cancel (Q ≈ 5e-4 at a = 5e-4, x = 0.25 lost 3.7e-12)
+            let upper = upper_small_a(a, x);
+            return (1.0 - upper, upper);
+        }
         if lower <= 0.5 || x < 1.0 {
             return (lower, 1.0 - lower);
         }
@@ -135,6 +175,65 @@ pub(crate) fn gamma_tails(a: f64, x: f64) -> (f64, f64) {
         let upper = (front * upper_fraction(a, x, limit)).min(1.0);
         (1.0 - upper, upper)
     }
+}
+
+/// (ζ(k) − 1)/k for k = 2, 3, …, 31 (mpmath, 40 digits): ln Γ(1 + a) = −ln(1 + a) + (1 − γ)a
+/// + Σ (−a)ᵏ (ζ(k) − 1)/k, for |a| < 1; 30 terms reach 1e-17 at a = 0.5.
+const LGAMMA1P: [f64; 30] = [
+    0.322_467_033_424_113_2,
+    0.067_352_301_053_198_1,
+    0.020_580_808_427_784_546,
+    0.007_385_551_028_673_986,
+    0.002_890_510_330_741_523_4,
+    0.001_192_753_911_703_261,
+    0.000_509_669_524_743_042_5,
+    0.000_223_154_758_453_579_39,
+    9.945_751_278_180_853e-5,
+    4.492_623_673_813_314e-5,
+    2.050_721_277_567_069e-5,
+    9.439_488_275_268_397e-6,
+    4.374_866_789_907_488e-6,
+    2.039_215_753_801_366e-6,
+    9.551_412_130_407_42e-7,
+    4.492_469_198_764_566e-7,
+    2.120_718_480_555_466_5e-7,
+    1.004_322_482_396_809_9e-7,
+    4.769_810_169_363_980_4e-8,
+    2.271_109_460_894_316_4e-8,
+    1.083_865_921_489_695_5e-8,
+    5.183_475_041_970_047e-9,
+    2.483_674_543_802_478_5e-9,
+    1.192_140_140_586_091_2e-9,
+    5.731_367_241_678_862e-10,
+    2.759_522_885_124_233_4e-10,
+    1.330_476_437_424_449e-10,
+    6.422_964_563_838_1e-11,
+    3.104_424_774_732_227_6e-11,
+    1.502_138_408_075_414_2e-11,
+];
+
+/// ln Γ(1 + a) for 0 < a < 0.5, to a few ulps relative (the series above).
+fn ln_gamma_1p(a: f64) -> f64 {
+    let series = LGAMMA1P.iter().rev().fold(0.0, |acc, c| c - a * acc);
+    -a.ln_1p() + a * (0.422_784_335_098_467_13 + a * series)
+}
+
+/// Q(a, x) for a < 0.5 and x < 1, where P is near 1, without forming 1 − P (the form of
+/// DiDonato & Morris 1986, §3): with u = xᵃ/Γ(1 + a) and S = Σₙ₌₁ (−x)ⁿ/(n!(a + n)) < 0,
+/// Q = (1 − u) − u a S = −expm1(a ln x − ln Γ(1 + a)) − u a S, a sum of two positive terms.
+fn upper_small_a(a: f64, x: f64) -> f64 {
+    let e = a * x.ln() - ln_gamma_1p(a);
+    let (mut term, mut sum, mut n) = (1.0, 0.0, 0.0);
+    while n < 100.0 {
+        n += 1.0;
+        term *= -x / n;
+        let t = term / (a + n);
+        sum += t;
+        if t.abs() <= 1e-17 * sum.abs() {
+            break;
+        }
+    }
+    -e.exp_m1() - e.exp() * a * sum
 }
 
 /// Legendre's continued fraction Q(a, x) / front (Lentz's method), at most `limit` terms.
@@ -221,10 +320,12 @@ pub(crate) fn quantile(p: f64, df: f64, upper: bool) -> f64 {
         }
     };
     let mut x = newton(start.ln(), f64::NEG_INFINITY, f64::INFINITY, |u| g(u.exp())).exp();
-    // An ulp of ln x is several ulps of x: finish with Newton steps on x itself.
+    // An ulp of ln x is several ulps of x, and ln P rounds to ε·|ln P| (8e-14 relative near
+    // 1e-300): finish with Newton steps on x itself, on P − p (dP/d ln x = the front).
     for _ in 0..3 {
-        let (value, slope) = g(x);
-        let step = value / slope * x;
+        let (lo, hi) = tails(x, df);
+        let slope = front(a, 0.5 * x);
+        let step = if upper { p - hi } else { lo - p } / slope * x;
         if !(step.is_finite() && step.abs() < 1e-10 * x) {
             break;
         }

@@ -4,6 +4,7 @@ use crate::error::{level as check_level, Code, Error, Result};
 use crate::stats::dist::z_two_sided;
 use crate::stats::method::Method;
 use crate::stats::rank::average_ranks;
+use crate::stats::spearman_p;
 use crate::stats::student_t;
 use serde::{Deserialize, Serialize};
 
@@ -15,11 +16,19 @@ pub struct CorrelationOptions {
     /// Confidence level of the interval, in (0, 1). Default 0.95.
     #[cfg_attr(test, ts(as = "Option<f64>", optional))]
     pub level: f64,
+    /// Spearman only (Pearson ignores it): `true` or absent — R's default, the exact p-value
+    /// (n ≤ 9) or AS 89's Edgeworth series (10 ≤ n ≤ 1290) when there are no ties, else the t
+    /// approximation; `false` — always the t approximation (R `exact = FALSE`, scipy).
+    #[cfg_attr(test, ts(optional))]
+    pub exact: Option<bool>,
 }
 
 impl Default for CorrelationOptions {
     fn default() -> Self {
-        CorrelationOptions { level: 0.95 }
+        CorrelationOptions {
+            level: 0.95,
+            exact: None,
+        }
     }
 }
 
@@ -43,8 +52,14 @@ pub struct Correlation {
     pub t: Option<f64>,
     /// Degrees of freedom, n − 2.
     pub df: f64,
-    /// Two-sided p-value of t on n − 2 df (0 when |r| = 1).
+    /// Two-sided p-value: of t on n − 2 df (0 when |r| = 1) when `pMethod` is `"t"`, else
+    /// Spearman's S = Σ (rank x − rank y)² against its permutation distribution.
     pub p_value: f64,
+    /// How `pValue` was computed: `"t"` (t approximation), `"exact"` (all n! permutations,
+    /// Spearman without ties, n ≤ 9) or `"edgeworth"` (AS 89, Spearman without ties,
+    /// 10 ≤ n ≤ 1290).
+    #[cfg_attr(test, ts(type = "\"t\" | \"exact\" | \"edgeworth\""))]
+    pub p_method: &'static str,
     /// Confidence level.
     pub level: f64,
     /// Lower bound; `null` with fewer than 4 pairs.
@@ -141,6 +156,7 @@ fn test(
         t,
         df,
         p_value,
+        p_method: "t",
         level,
         lower: bounds.map(|b| b.0),
         upper: bounds.map(|b| b.1),
@@ -180,14 +196,17 @@ pub fn pearson(x: &[f64], y: &[f64], options: &CorrelationOptions) -> Result<Cor
     Ok(c)
 }
 
-/// Spearman's rank correlation: Pearson's r on average ranks, with the t approximation test
-/// and the Bonett–Wright interval.
+/// Spearman's rank correlation: Pearson's r on average ranks, with R's p-value and the
+/// Bonett–Wright interval.
 ///
 /// # Convention
-/// The p-value is the t approximation `pt(r √((n−2)/(1−r²)), n − 2)`, which R's
-/// `cor.test(method = "spearman")` uses with ties or `exact = FALSE`, and scipy's `spearmanr`
-/// always; R's default without ties for n < 1290 (AS 89 exact/Edgeworth) is **not** reproduced.
-/// R gives no interval; ours is Fisher z with Bonett & Wright's (2000) SE √((1 + r²/2)/(n − 3)).
+/// Without ties and n ≤ 1290 (and `exact` not `false`), the two-sided p-value is R's default
+/// `cor.test(method = "spearman")`: S = Σ (rank x − rank y)² against its permutation
+/// distribution, counted exactly for n ≤ 9 and by AS 89's Edgeworth series above (Best &
+/// Roberts 1975). With ties, n > 1290 or `exact: false` it is the t approximation
+/// `pt(r √((n−2)/(1−r²)), n − 2)` (R `exact = FALSE`, scipy's `spearmanr` always). `pMethod`
+/// says which. R gives no interval; ours is Fisher z with Bonett & Wright's (2000) SE
+/// √((1 + r²/2)/(n − 3)).
 ///
 /// # Errors
 /// As [`pearson`]; [`Code::NoVariation`] when x or y is all ties.
@@ -199,11 +218,24 @@ pub fn pearson(x: &[f64], y: &[f64], options: &CorrelationOptions) -> Result<Cor
 pub fn spearman(x: &[f64], y: &[f64], options: &CorrelationOptions) -> Result<Correlation> {
     let level = check_level(options.level)?;
     let (a, b) = pairs(x, y)?;
-    let r = pearson_r(&average_ranks(&a).ranks, &average_ranks(&b).ranks)?;
+    let (ra, rb) = (average_ranks(&a).ranks, average_ranks(&b).ranks);
+    let r = pearson_r(&ra, &rb)?;
     let mut c = test(Method::Spearman, a.len(), r, level, |r, n| {
         ((1.0 + r * r / 2.0) / (n - 3.0)).sqrt()
     })?;
     c.n = x.len();
+    // average ranks are all whole numbers exactly when there are no ties
+    let untied = |v: &[f64]| {
+        let mut s = v.to_vec();
+        s.sort_by(f64::total_cmp);
+        s.windows(2).all(|w| w[0] != w[1])
+    };
+    let n = a.len();
+    if options.exact != Some(false) && n <= spearman_p::AS89_MAX && untied(&a) && untied(&b) {
+        // integer ranks: S is exact in f64 (≤ (n³ − n)/3 < 2^53)
+        let s: f64 = ra.iter().zip(&rb).map(|(u, v)| (u - v) * (u - v)).sum();
+        (c.p_value, c.p_method) = spearman_p::two_sided(n, s);
+    }
     Ok(c)
 }
 

@@ -12,8 +12,11 @@
 //!   g bounds are the d bounds times J. pingouin's intervals use a normal approximation instead.
 //! - Paired, on the differences after − before: d_z = mean/SD of the differences (interval by
 //!   the noncentral t with df = n − 1), g_z = d_z·J(n − 1); g_av = mean difference over the
-//!   average of the two SDs (Cumming 2012; Lakens 2013) times J(n − 1), without an interval
-//!   (its sampling distribution is not a noncentral t).
+//!   average of the two SDs (Lakens 2013, eq. 10) times J(n − 1), with Algina & Keselman's
+//!   (2003) approximate interval: the paired t's noncentral-t limits rescaled from the SD of the
+//!   differences to the average SD, s_D/(√n·s_av)·[δ_lo, δ_hi], times J like g_z. (Cumming
+//!   2012 and `itns::cohensd_rm` use the same rescaling with √((s₁² + s₂²)/2) for s_av; the
+//!   two standardizers agree when the SDs do.)
 
 use crate::error::{Code, Error, Result};
 use crate::stats::incomplete_beta::ln_beta;
@@ -75,7 +78,8 @@ pub struct PairedEffects {
     pub dz: EffectInterval,
     /// g_z = d_z·J(n − 1), interval bounds times J.
     pub gz: EffectInterval,
-    /// g_av = mean difference / ((SD before + SD after)/2) × J(n − 1); no interval.
+    /// g_av = mean difference / ((SD before + SD after)/2) × J(n − 1), with the Algina–Keselman
+    /// interval (the d_z limits × s_D/s_av × J).
     pub gav: EffectInterval,
     /// Exact J(n − 1).
     pub correction: f64,
@@ -208,7 +212,8 @@ pub fn cohens_d(x: &[f64], y: &[f64], options: &LevelOptions) -> Result<Independ
 /// # Formula
 /// ```text
 /// D = after − before, d_z = D̄/s_D, t = d_z √n, df = n − 1, interval = [δ_lo, δ_hi]/√n
-/// g_z = J(n − 1)·d_z;  g_av = J(n − 1)·D̄ / ((s_before + s_after)/2)
+/// g_z = J(n − 1)·d_z;  g_av = J(n − 1)·D̄ / s_av, s_av = (s_before + s_after)/2
+/// g_av interval (Algina & Keselman 2003) = J(n − 1)·s_D/(√n·s_av)·[δ_lo, δ_hi]
 /// ```
 ///
 /// # Errors
@@ -259,8 +264,8 @@ pub fn paired_effects(
         gz: scaled(dz, j),
         gav: EffectInterval {
             estimate: j * d.mean / sd_av,
-            lower: None,
-            upper: None,
+            lower: Some(j * lo * sd / sd_av),
+            upper: Some(j * hi * sd / sd_av),
         },
         correction: j,
         level,

@@ -2,7 +2,8 @@
 //! on the regularized incomplete beta function of [`crate::stats::incomplete_beta`].
 
 use crate::error::{Code, Error, Result};
-use crate::stats::incomplete_beta::{beta_reg_tails, front, ln_beta};
+use crate::stats::double_double::{self as dd, Dd};
+use crate::stats::incomplete_beta::{beta_reg_tails, front, front_dd, ln_beta};
 use crate::stats::student_t::{check_df, newton};
 
 /// The quantile of the F distribution with `df1` and `df2` degrees of freedom: the f with
@@ -82,7 +83,17 @@ pub(crate) fn tails(f: f64, df1: f64, df2: f64) -> (f64, f64) {
     let (a, b) = (0.5 * df1, 0.5 * df2);
     let z = f.ln() + df1.ln() - df2.ln();
     let (ln_x, ln_y) = log_xy(z);
-    let front = front((a, b), (ln_x, ln_y), ln_beta(a, b));
+    // w = df1 f / df2 in double-double; x = w/(1 + w), y = 1/(1 + w)
+    let w = dd::two_prod(df1, f).div(df2);
+    let front = if w.0 > 1e-290 && w.0 < 1e290 {
+        let ln_xy = || {
+            let ln_1pw = dd::ln_dd(dd::two_sum(1.0, w.0).add(Dd::from(w.1)));
+            (dd::ln_dd(w).add(ln_1pw.neg()), ln_1pw.neg())
+        };
+        front_dd((a, b), (ln_x, ln_y, ln_beta(a, b)), ln_xy)
+    } else {
+        front((a, b), (ln_x, ln_y), ln_beta(a, b))
+    };
     beta_reg_tails((a, b), (ln_x.exp(), ln_y.exp()), front)
 }
 

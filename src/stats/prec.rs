@@ -38,3 +38,11 @@ pub const T_TAIL: f64 = 1e-12;
 
 /// Relative tolerance for sample sizes and power matched against R's `power.*.test`.
 pub const POWER: f64 = 1e-6;
+
+/// Relative tolerance for distribution tails (cdf, survival function) matched against mpmath at
+/// 60 digits, wherever the value is a tail probability: met for the normal, chi-square, F and
+/// binomial (their exponents, a ln x − x − ln Γ(a) and a ln x + b ln y − ln B(a, b), are summed
+/// in double-double: rounded to double, an exponent of −700 alone costs ε·700 ≈ 8e-14). For
+/// Student t the measured bound is 1e-14 + 4ε(|ln p| + √df) (worst measured 3e-14, at df 10⁴
+/// and t = −2, in its own large-df path). `tests/stats_distribution.rs` applies both.
+pub const FAR_TAIL: f64 = 1e-14;

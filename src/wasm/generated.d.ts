@@ -728,9 +728,16 @@ export type Correlation = {
    */
   df: number,
   /**
-   * Two-sided p-value of t on n − 2 df (0 when |r| = 1).
+   * Two-sided p-value: of t on n − 2 df (0 when |r| = 1) when `pMethod` is `"t"`, else
+   * Spearman's S = Σ (rank x − rank y)² against its permutation distribution.
    */
   pValue: number,
+  /**
+   * How `pValue` was computed: `"t"` (t approximation), `"exact"` (all n! permutations,
+   * Spearman without ties, n ≤ 9) or `"edgeworth"` (AS 89, Spearman without ties,
+   * 10 ≤ n ≤ 1290).
+   */
+  pMethod: "t" | "exact" | "edgeworth",
   /**
    * Confidence level.
    */
@@ -753,6 +760,12 @@ export type CorrelationOptions = {
    * Confidence level of the interval, in (0, 1). Default 0.95.
    */
   level?: number,
+  /**
+   * Spearman only (Pearson ignores it): `true` or absent — R's default, the exact p-value
+   * (n ≤ 9) or AS 89's Edgeworth series (10 ≤ n ≤ 1290) when there are no ties, else the t
+   * approximation; `false` — always the t approximation (R `exact = FALSE`, scipy).
+   */
+  exact?: boolean,
 };
 
 /**
@@ -2182,7 +2195,8 @@ export type PairedEffects = {
    */
   gz: EffectInterval,
   /**
-   * g_av = mean difference / ((SD before + SD after)/2) × J(n − 1); no interval.
+   * g_av = mean difference / ((SD before + SD after)/2) × J(n − 1), with the Algina–Keselman
+   * interval (the d_z limits × s_D/s_av × J).
    */
   gav: EffectInterval,
   /**

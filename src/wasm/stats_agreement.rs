@@ -104,7 +104,8 @@ pub fn pearson_correlation(
     two_arrays(("x", "y"), x, y, options, stats::pearson)
 }
 
-/// Spearman's rank correlation with the t-approximation test and the Bonett–Wright interval;
+/// Spearman's rank correlation with R's p-value (exact for n ≤ 9, AS 89 to n = 1290, else or
+/// with ties the t approximation; `exact: false` forces it) and the Bonett–Wright interval;
 /// NaN = missing.
 #[wasm_bindgen(js_name = spearmanCorrelation, unchecked_return_type = "Correlation")]
 pub fn spearman_correlation(

@@ -51,3 +51,31 @@ test('edge cases are coded errors', () => {
   assert.throws(() => w.cohensKappa([1, 2], [1, 5], { categories: [1, 2] }), { code: 'unknown_label' });
   assert.throws(() => w.kruskalWallis([1, 1, 1, 1], [0, 0, 1, 1]), { code: 'no_variation' });
 });
+
+// Spearman's p-value as R's cor.test computes it by default (tests/data/spearman_exact.R) and
+// g_av's Algina–Keselman interval (tests/data/gav_interval.R), through the boundary.
+const csvRows = (name) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8')
+  .trim().split('\n').slice(2).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+const nums = (s) => new Float64Array(s.split(' ').map(Number));
+
+test('spearmanCorrelation: exact, Edgeworth and t p-values as R, and the exact option', () => {
+  const seen = new Set();
+  for (const [name, exact, x, y, , , p] of csvRows('spearman_exact.csv')) {
+    const r = w.spearmanCorrelation(nums(x), nums(y), exact === 'FALSE' ? { exact: false } : undefined);
+    close(r.pValue, Number(p), r.pMethod === 't' ? 1e-8 : 1e-10);
+    seen.add(r.pMethod);
+    if (name === 'ties_8') assert.equal(r.pMethod, 't');
+  }
+  assert.deepEqual([...seen].sort(), ['edgeworth', 'exact', 't']);
+  assert.equal(w.pearsonCorrelation(nums('1 2 3 4'), nums('2 4 5 4')).pMethod, 't');
+  assert.throws(() => w.spearmanCorrelation(nums('1 2 3'), nums('1 2 3'), { exact: 'yes' }), { code: 'bad_input' });
+});
+
+test('pairedEffects: g_av has the Algina–Keselman interval', () => {
+  for (const [, level, before, after, gav, lower, upper] of csvRows('gav_interval.csv')) {
+    const e = w.pairedEffects(nums(before), nums(after), { level: Number(level) });
+    close(e.gav.estimate, Number(gav));
+    close(e.gav.lower, Number(lower), 1e-6);
+    close(e.gav.upper, Number(upper), 1e-6);
+  }
+});
