@@ -82,6 +82,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo check --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
 native:
 	cargo test
@@ -109,6 +110,7 @@ browser-test: build browser-tools
 bench: build browser-tools
 	node bench/run.mjs
 	node bench/csv-peers.mjs
+	node bench/csv-browser.mjs
 	node bench/throttled.mjs
 	cargo bench --bench survey --bench conditions
 

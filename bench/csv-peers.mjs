@@ -17,6 +17,7 @@ import { csvParseRows } from 'd3-dsv';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as wl from '../pkg/waterline.js';
 import { surveyCsv } from './domains.mjs';
+import { count, duckdbSql, checkPeers, waterlineReport, checkWaterline } from './csv-common.mjs';
 
 const Papa = createRequire(import.meta.url)('papaparse');
 const RUNS = Number(process.argv[2] ?? 3);
@@ -24,25 +25,6 @@ wl.initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.me
 
 const csv = surveyCsv(100_000);
 const bytes = new TextEncoder().encode(csv);
-const agree = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
-const acuerdo = ['Totalmente en desacuerdo', 'En desacuerdo', 'Ni de acuerdo ni en desacuerdo', 'De acuerdo', 'Totalmente de acuerdo'];
-const point = new Map([...agree.map((l, i) => [l, i]), ...acuerdo.map((l, i) => [l, i])]);
-
-/** Per-column label counts of string rows (header first when `withHeader`). */
-function count(rows, withHeader) {
-  const width = rows[0].length;
-  const counts = Array.from({ length: width }, () => new Map());
-  for (let r = withHeader ? 1 : 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < width; c++) {
-      const m = counts[c];
-      const v = row[c];
-      m.set(v, (m.get(v) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
 const header = csv.slice(0, csv.indexOf('\n')).split(',');
 const contenders = {
   uDSV: () => {
@@ -57,25 +39,14 @@ async function duckdb(file) {
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const con = await db.connect();
   return async () => {
-    const reader = await con.runAndReadAll(`SELECT name, value, count(*)::INTEGER AS n FROM (UNPIVOT (SELECT * FROM read_csv('${file}', all_varchar = true, header = true)) ON COLUMNS(*) INTO NAME name VALUE value) GROUP BY ALL`);
+    const reader = await con.runAndReadAll(duckdbSql(file));
     const counts = header.map(() => new Map());
     for (const [name, value, n] of reader.getRows()) counts[header.indexOf(String(name))].set(String(value), Number(n));
     return counts;
   };
 }
 
-/** waterline: bytes → Survey → report; counts by column for the items the report has. */
-function waterline() {
-  const survey = wl.Survey.fromBytes(bytes, null);
-  try {
-    const mapping = survey.mapping();
-    const report = survey.report(null);
-    const byItem = new Map(report.items.map((it) => [it.item, it]));
-    return { mapping, byItem };
-  } finally {
-    survey.free();
-  }
-}
+const waterline = () => waterlineReport(wl, bytes);
 
 function time(fn) {
   const times = [];
@@ -98,7 +69,6 @@ async function timeAsync(fn) {
   return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], value };
 }
 
-const sameMaps = (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 const results = [];
 for (const [name, fn] of Object.entries(contenders)) results.push({ name, ...time(fn) });
 const dir = mkdtempSync(join(tmpdir(), 'waterline-csv-'));
@@ -112,29 +82,9 @@ try {
 const ours = time(waterline);
 
 // ---- every contender counts the same
+checkPeers(results, header);
 const reference = results[0].value;
-for (const r of results.slice(1)) {
-  const bad = reference.findIndex((m, c) => !sameMaps(m, r.value[c]));
-  if (bad >= 0) throw new Error(`${r.name} counts column ${header[bad]} differently from ${results[0].name}`);
-}
-let checked = 0;
-for (const column of ours.value.mapping.columns) {
-  const c = header.indexOf(column.header);
-  const likert = column.header.startsWith('How much do you agree?');
-  if (c < 0 || column.items.length !== 1 || !(likert || column.header === 'Community')) continue;
-  const item = ours.value.byItem.get(column.items[0]);
-  const peer = new Map();
-  for (const [label, n] of reference[c]) {
-    const key = likert ? point.get(label) : label;
-    peer.set(key, (peer.get(key) ?? 0) + n);
-  }
-  for (const d of item.distribution) {
-    const key = likert ? point.get(d.label.en) : d.label.en;
-    if (peer.get(key) !== d.count) throw new Error(`waterline counts ${column.header} / ${key} as ${d.count}, the peers ${peer.get(key)}`);
-  }
-  checked++;
-}
-if (checked !== 35) throw new Error(`checked ${checked} of waterline's columns, expected 35`);
+const checked = checkWaterline(ours.value, reference, header);
 
 console.log(`\nCSV → per-column label counts, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}; ${(bytes.length / 1e6).toFixed(1)} MB, 100,000 × 40; median of ${RUNS}`);
 console.log('| contender | ms | MB/s | waterline ÷ contender |');

@@ -1,5 +1,5 @@
 // `make bench`: the benchmark suite in Node and in headless Chromium against the release
-// build of pkg/, with jStat and simple-statistics on identical data. Prints a table and writes
+// build of pkg/, with jStat, simple-statistics and stdlib-js on identical data. Prints a table and writes
 // bench/out/results.json.
 import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,8 @@ import { runSuite } from './suite.mjs';
 import { median } from './workloads.mjs';
 import { domainBenchmarks } from './domains.mjs';
 import { start } from '../scripts/serve.mjs';
+import { stdlib } from './stdlib.mjs';
+import { bundle } from './bundle.mjs';
 
 const runs = Number(process.env.RUNS ?? 5);
 const jStat = createRequire(import.meta.url)('jstat');
@@ -24,7 +26,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem()
 // ---- Node
 const exports = initSync({ module: readFileSync(new URL('../pkg/waterline_bg.wasm', import.meta.url)) });
 const data = makeData();
-const node = { suite: runSuite({ wl, jStat, ss }, data, { runs }), domains: await domainBenchmarks(wl, { runs, memory: exports.memory }) };
+const node = { suite: runSuite({ wl, jStat, ss, stdlib }, data, { runs }), domains: await domainBenchmarks(wl, { runs, memory: exports.memory }) };
 // The two builds: pkg/ (whole engine, the page's) and pkg/stats/ (statistics only).
 const builds = [
   { dir: 'pkg', label: 'whole engine (pkg/)', page: 'cold.html' },
@@ -48,17 +50,21 @@ const accuracy = (() => {
   const t = new Float64Array(rows.map((r) => r[0])), df = new Float64Array(rows.map((r) => r[1]));
   const ours = wl.tTwoSidedP(t, df);
   const rel = (a, b) => Math.abs(a - b) / Math.abs(b);
-  let oursMax = 0, jMax = 0, jWorst = null;
+  let oursMax = 0, jMax = 0, jWorst = null, sMax = 0, sWorst = null;
   rows.forEach(([tt, d, p], i) => {
     oursMax = Math.max(oursMax, rel(ours[i], p));
     const j = 2 * (1 - jStat.studentt.cdf(Math.abs(tt), d));
     const e = rel(j, p);
     if (!(e <= jMax)) { jMax = e; jWorst = { t: tt, df: d, p, jStat: j }; }
+    const s = 2 * stdlib.tCdf(-Math.abs(tt), d); // as in the W4 row
+    const es = rel(s, p);
+    if (!(es <= sMax)) { sMax = es; sWorst = { t: tt, df: d, p, stdlib: s }; }
   });
-  return { points: rows.length, waterlineMaxRelError: oursMax, jStatMaxRelError: jMax, jStatWorst: jWorst };
+  return { points: rows.length, waterlineMaxRelError: oursMax, jStatMaxRelError: jMax, jStatWorst: jWorst, stdlibMaxRelError: sMax, stdlibWorst: sWorst };
 })();
 
-// ---- Chromium
+// ---- Chromium (stdlib-js as an esbuild bundle, bench/out/stdlib.mjs, which bench/browser.mjs imports)
+await bundle(new URL('./stdlib.mjs', import.meta.url), 'stdlib.mjs');
 const { server, url } = await start(0, { dirs: ['bench', 'pkg', 'node_modules'] });
 const launch = async () => {
   const profile = mkdtempSync(join(tmpdir(), 'waterline-bench-'));
@@ -124,6 +130,7 @@ for (const [i, w] of node.suite.entries()) {
 }
 out(`| W4 accuracy | max relative error of two-sided t p-values vs mpmath (50 digits), ${accuracy.points} points, |t| ≤ 50, df 1–1000 | waterline | ${accuracy.waterlineMaxRelError.toExponential(1)} | | | | | | target ≤ 1e-12 |`);
 out(`| W4 accuracy | (same points) | jStat | ${Number.isFinite(accuracy.jStatMaxRelError) ? accuracy.jStatMaxRelError.toExponential(1) : accuracy.jStatMaxRelError} | | | | | | worst at t = ${accuracy.jStatWorst?.t}, df = ${accuracy.jStatWorst?.df}: ${accuracy.jStatWorst?.jStat} vs ${accuracy.jStatWorst?.p} |`);
+out(`| W4 accuracy | (same points) | stdlib-js | ${Number.isFinite(accuracy.stdlibMaxRelError) ? accuracy.stdlibMaxRelError.toExponential(1) : accuracy.stdlibMaxRelError} | | | | | | worst at t = ${accuracy.stdlibWorst?.t}, df = ${accuracy.stdlibWorst?.df}: ${accuracy.stdlibWorst?.stdlib} vs ${accuracy.stdlibWorst?.p} |`);
 for (const [i, d] of node.domains.entries()) {
   const b = browser.domains[i];
   out(`| ${d.id} | ${d.name} | waterline | ${fmt(d.ms)} | | ${fmt(b?.ms)} | | | | ${d.target ?? ''} ${b?.detail ?? d.detail ?? ''} |`);

@@ -1,20 +1,16 @@
-// Runs the workloads: one warm-up, then `runs` timed runs per contender; reports the median.
-// For waterline, the time to pass the same arrays across the boundary (`boundaryCopy`) is
-// measured too, and compute-only time = total − copy.
+// Runs the workloads: each contender once as a warm-up, then `runs` rounds in which every
+// contender of the workload runs once in turn (so a change in the shared machine's load falls
+// on all of them alike); reports the median. For waterline, the time to pass the same arrays
+// across the boundary (`boundaryCopy`) is timed in the same rounds, and compute-only time =
+// total − copy.
 import { median, workloads } from './workloads.mjs';
 
 const now = () => performance.now();
 
-function time(fn, runs) {
-  fn(); // warm-up
-  const times = [];
-  let value;
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    value = fn();
-    times.push(now() - t0);
-  }
-  return { ms: median(times), times, value };
+function once(fn) {
+  const t0 = now();
+  const value = fn();
+  return { ms: now() - t0, value };
 }
 
 /** Returns [{ id, name, size, contenders: [{ name, ms, computeMs, copyMs, value, note, missing }] }]. */
@@ -23,19 +19,40 @@ export function runSuite(env, data, { runs = 5, only = null } = {}) {
   for (const w of workloads(env)) {
     if (only && !only.includes(w.id)) continue;
     const row = { id: w.id, name: w.name, size: w.size, contenders: [] };
+    const live = [];
     for (const c of w.contenders) {
       if (c.missing || !c.run) { row.contenders.push({ name: c.name, missing: c.missing ?? 'not available' }); continue; }
+      const entry = { name: c.name, times: [], value: undefined, note: c.note ?? null };
+      row.contenders.push(entry);
+      const run = () => c.run(data);
+      const copy = c.copy ? c.copy(data) : null;
       try {
-        const total = time(() => c.run(data), runs);
-        const entry = { name: c.name, ms: total.ms, times: total.times, value: total.value, note: c.note ?? null };
-        if (c.copy) {
-          const copy = time(c.copy(data), runs);
-          entry.copyMs = copy.ms;
-          entry.computeMs = Math.max(0, total.ms - copy.ms);
-        }
-        row.contenders.push(entry);
+        run(); // warm-up
+        copy?.();
+        live.push({ entry, run, copy, copyTimes: [] });
       } catch (e) {
-        row.contenders.push({ name: c.name, missing: `failed: ${e.code ?? ''} ${e.message ?? e}` });
+        Object.assign(entry, { missing: `failed: ${e.code ?? ''} ${e.message ?? e}` });
+      }
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const l of live) {
+        if (l.entry.missing) continue;
+        try {
+          const t = once(l.run);
+          l.entry.times.push(t.ms);
+          l.entry.value = t.value;
+          if (l.copy) l.copyTimes.push(once(l.copy).ms);
+        } catch (e) {
+          l.entry.missing = `failed: ${e.code ?? ''} ${e.message ?? e}`;
+        }
+      }
+    }
+    for (const { entry, copyTimes } of live) {
+      if (entry.missing) continue;
+      entry.ms = median(entry.times);
+      if (copyTimes.length) {
+        entry.copyMs = median(copyTimes);
+        entry.computeMs = Math.max(0, entry.ms - entry.copyMs);
       }
     }
     results.push(row);

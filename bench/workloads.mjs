@@ -52,10 +52,12 @@ function wilsonJs(x, n, z) {
 }
 
 /**
- * The workloads. `wl` is the waterline module, `jStat` and `ss` (simple-statistics) the peers.
+ * The workloads. `wl` is the waterline module, `jStat`, `ss` (simple-statistics) and `stdlib`
+ * (the stdlib-js functions of bench/stdlib.mjs, or null where they could not be loaded) the peers.
  * A contender with `missing` is reported, not run.
  */
-export function workloads({ wl, jStat, ss }) {
+export function workloads({ wl, jStat, ss, stdlib = null }) {
+  const noStdlib = stdlib ? null : 'stdlib-js not loaded (bench/out/stdlib.mjs is written by bench/run.mjs)';
   const has = (name) => typeof wl[name] === 'function';
   const need = (name) => (has(name) ? null : `waterline has no ${name} export yet`);
   const copyOnly = (...arrays) => () => wl.boundaryCopy?.(...arrays);
@@ -70,6 +72,8 @@ export function workloads({ wl, jStat, ss }) {
           (t, df) => 2 * (1 - jStat.studentt.cdf(Math.abs(t), df))) },
         { name: 'simple-statistics', note: 'no t distribution: t only, p not computed',
           run: (d) => pairedTJs(d.w1.before, d.w1.after, ss.mean, ss.sampleStandardDeviation, null) },
+        { name: 'stdlib-js', missing: noStdlib, note: '@stdlib/stats-ttest(after, before): paired t, p from its t cdf; also computes a 95% CI (one t quantile)',
+          run: (d) => { const r = stdlib.ttest(d.w1.after, d.w1.before); return { t: r.statistic, p: r.pValue }; } },
       ],
     },
     {
@@ -82,6 +86,8 @@ export function workloads({ wl, jStat, ss }) {
           run: (d) => sum(wilsonJs(d.w2.x, d.w2.n, jStat.normal.inv(0.975, 0, 1))) },
         { name: 'simple-statistics', note: 'no Wilson interval: formula by hand on ss.probit',
           run: (d) => sum(wilsonJs(d.w2.x, d.w2.n, ss.probit(0.975))) },
+        { name: 'stdlib-js', missing: noStdlib, note: 'no Wilson interval: formula by hand on @stdlib/stats-base-dists-normal-quantile',
+          run: (d) => sum(wilsonJs(d.w2.x, d.w2.n, stdlib.normalQuantile(0.975, 0, 1))) },
       ],
     },
     {
@@ -94,6 +100,8 @@ export function workloads({ wl, jStat, ss }) {
           run: (d) => mannWhitneyJs(d.w3.a, d.w3.b, (q) => jStat.normal.cdf(q, 0, 1)) },
         { name: 'simple-statistics', note: 'wilcoxonRankSum gives the rank sum only: the rest by hand, p from cumulativeStdNormalProbability',
           run: (d) => mannWhitneyJs(d.w3.a, d.w3.b, ss.cumulativeStdNormalProbability) },
+        { name: 'stdlib-js', missing: noStdlib, note: 'no Mann–Whitney: ranks by hand, p from @stdlib/stats-base-dists-normal-cdf',
+          run: (d) => mannWhitneyJs(d.w3.a, d.w3.b, (q) => stdlib.normalCdf(q, 0, 1)) },
       ],
     },
     {
@@ -108,6 +116,12 @@ export function workloads({ wl, jStat, ss }) {
           return sum(p);
         } },
         { name: 'simple-statistics', missing: 'simple-statistics has no t distribution', run: null },
+        { name: 'stdlib-js', missing: noStdlib, note: '2 · @stdlib/stats-base-dists-t-cdf(−|t|, df), the form its ttest uses',
+          run: (d) => {
+            const { t, df } = d.w4; const p = new Float64Array(t.length);
+            for (let i = 0; i < t.length; i++) p[i] = 2 * stdlib.tCdf(-Math.abs(t[i]), df[i]);
+            return sum(p);
+          } },
       ],
     },
   ];
