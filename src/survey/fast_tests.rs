@@ -135,3 +135,66 @@ proptest! {
         }
     }
 }
+
+/// Native timing of the two readers and of the whole table read on W5's file shape:
+/// `cargo test --release --lib survey::fast_tests::timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing() {
+    use std::time::Instant;
+    let mut text = String::from("id,c");
+    for k in 0..38 {
+        text.push_str(&format!(",Statement {k}"));
+    }
+    text.push('\n');
+    let labels = [
+        "Strongly disagree",
+        "Disagree",
+        "Neither agree nor disagree",
+        "Agree",
+        "Strongly agree",
+        "Totalmente de acuerdo",
+        "En desacuerdo",
+    ];
+    let mut x = 7u64;
+    for r in 0..100_000 {
+        text.push_str(&format!("R{r},Thermal"));
+        for _ in 0..38 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            text.push(',');
+            text.push_str(labels[(x >> 60) as usize % labels.len()]);
+        }
+        text.push('\n');
+    }
+    let body = text.as_bytes();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let mut r = Records::new(body, b',', 0);
+        let mut rec = csv::ByteRecord::new();
+        let mut n = 0usize;
+        while r.read(&mut rec).unwrap().is_some() {
+            n += rec.len();
+        }
+        let old = t.elapsed();
+        let t = Instant::now();
+        let mut f = FastRecords::new(body, b',', 0);
+        let mut m = 0usize;
+        while f.read().is_some() {
+            m += f.len();
+        }
+        let new = t.elapsed();
+        assert_eq!(n, m);
+        let o = ReadOptions::default();
+        let t = Instant::now();
+        let a = read_with_csv_crate(&text, &o).unwrap();
+        let told = t.elapsed();
+        let t = Instant::now();
+        let b = read(&text, &o).unwrap();
+        let tnew = t.elapsed();
+        let t = Instant::now();
+        let s = crate::survey::Survey::from_bytes(body, &o).unwrap();
+        let whole = t.elapsed();
+        assert_eq!(a.cells, b.cells);
+        println!("{} MB: records csv crate {old:?}, fast {new:?}; table csv crate {told:?}, fast {tnew:?}; Survey::from_bytes {whole:?} ({} rows)", body.len() / 1_000_000, s.issues().rows);
+    }
+}
