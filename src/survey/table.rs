@@ -1,11 +1,12 @@
 //! Reading a survey export into a column-wise table of distinct values.
 //!
 //! The file's bytes are decoded first ([`super::encoding`]: byte-order mark, valid UTF-8, or
-//! Windows-1252). Then one pass over the text with the `csv` crate (RFC 4180: quoted fields,
-//! embedded line breaks, CRLF), through [`super::records`], which recovers from unclosed quotes
-//! at the line where they opened. Before it: leading `#` lines are kept as notes
-//! (`# key: value` lines also as metadata), and the delimiter is detected (`,`, `;` as
-//! Spanish-locale spreadsheets write, or tab). The header shape is detected from the first
+//! Windows-1252). Then one pass over the text's bytes with [`super::fast`] (RFC 4180 as the
+//! `csv` crate reads it: quoted fields, embedded line breaks, CRLF; fields found by
+//! [`super::scan`]'s SIMD masks, borrowed from the text), which recovers from unclosed quotes at
+//! the line where they opened; [`super::records`] over the `csv` crate is its test oracle.
+//! Before it: leading `#` lines are kept as notes (`# key: value` lines also as metadata), and
+//! the delimiter is detected (`,`, `;` as Spanish-locale spreadsheets write, or tab). The header shape is detected from the first
 //! three records ([`super::header_rows`]): one header row (Google Forms and most tools),
 //! SurveyMonkey's two (question, then sub-answer or "Response") or Qualtrics' three (ids,
 //! question text, ImportId JSON), and what the extra rows say is kept per column.
