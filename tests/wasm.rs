@@ -161,3 +161,41 @@ fn bulk_wilson_names_the_first_invalid_pair() {
         assert_eq!(code(Err::<JsValue, _>(err)), "count_exceeds_total");
     }
 }
+
+#[wasm_bindgen_test]
+fn csv_scan_simd_masks_match_the_scalar_twin_bit_for_bit() {
+    // survey::scan compares 64-byte blocks 16 bytes at a time with simd128; every mask must be
+    // the scalar loop's, for every delimiter, bytes above 0x7f and blocks shorter than 64.
+    use waterline::survey::scan::{block_mask, block_mask_scalar, Scanner, BLOCK};
+    let alphabet = b",;\t|\"\n\rab \x80\xff\xe9\x00";
+    let mut x: u32 = 0x9e37_79b9;
+    let text: Vec<u8> = (0..64 * 97 + 13)
+        .map(|_| {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            alphabet[(x >> 24) as usize % alphabet.len()]
+        })
+        .collect();
+    for delimiter in [b',', b';', b'\t', b'|'] {
+        for start in (0..text.len()).step_by(29) {
+            let block = &text[start..(start + BLOCK).min(text.len())];
+            assert_eq!(
+                block_mask(block, delimiter),
+                block_mask_scalar(block, delimiter),
+                "block at {start}, delimiter {delimiter}"
+            );
+        }
+        let mut s = Scanner::new(&text, delimiter);
+        let mut at = s.next(0);
+        let mut found = 0;
+        while at < text.len() {
+            assert!(matches!(text[at], b'"' | b'\n' | b'\r') || text[at] == delimiter);
+            found += 1;
+            at = s.next(at + 1);
+        }
+        let want = text
+            .iter()
+            .filter(|&&b| matches!(b, b'"' | b'\n' | b'\r') || b == delimiter)
+            .count();
+        assert_eq!(found, want);
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! Reading allocates only for a new distinct value; a Likert column's handful of labels is
 //! searched linearly by a short key (length, first and last byte), larger dictionaries are
-//! hashed with FNV-1a.
+//! keyed by a hash of the cell's bytes (no copy of the cell to look it up). Bytes are
+//! compared eight at a time: in the wasm build a slice comparison is a byte loop.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -10,27 +11,87 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Dictionaries up to this many distinct values are searched linearly, larger ones hashed.
 const SMALL_DICT: usize = 12;
 
-/// FNV-1a: a fast hash for the short byte strings of survey cells (no DoS concern: the data is
-/// the user's own file, in their own browser).
+/// The hasher of a key that is already a hash (the `u64` of [`hash_bytes`]).
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct Prehashed(u64);
 
-impl Hasher for Fnv {
+impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = hash_bytes(bytes);
     }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// The little-endian `u64` of the 8 bytes at `at` (0 when they are not all there).
+#[inline(always)]
+fn word_at(b: &[u8], at: usize) -> u64 {
+    b.get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// A string of at most 7 bytes as one `u64`: its length, then its bytes (one value per string).
+#[inline(always)]
+fn short_word(b: &[u8]) -> u64 {
+    b.iter()
+        .take(7)
+        .fold(b.len() as u64, |w, &x| (w << 8) | u64::from(x))
+}
+
+/// The words of a byte string for hashing and comparing: full 8-byte words, then the last 8
+/// bytes (overlapping the previous word); a string shorter than 8 is one [`short_word`].
+#[inline(always)]
+fn for_words(b: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
+    let n = b.len();
+    if n < 8 {
+        return f(short_word(b));
+    }
+    let mut at = 0;
+    while at + 8 < n {
+        if !f(word_at(b, at)) {
+            return false;
+        }
+        at += 8;
+    }
+    f(word_at(b, n - 8))
+}
+
+/// A fast multiply-rotate hash over 8-byte words (FxHash's step; no DoS concern: the data is
+/// the user's own file, in their own browser), started from the length.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = b.len() as u64;
+    for_words(b, |w| {
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        true
+    });
+    h ^ (h >> 29)
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time.
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut at = 0;
+    while at + 8 < n {
+        if word_at(a, at) != word_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word_at(a, n - 8) == word_at(b, n - 8)
 }
 
 /// The distinct values of one column.
@@ -43,7 +104,10 @@ pub struct Dict {
     /// Index of the first row holding each value (`u32::MAX` for an unused empty value).
     pub first_row: Vec<u32>,
     keys: Vec<u32>,
-    index: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+    /// Hash of a value's bytes → the last value with that hash (large dictionaries only).
+    index: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    /// Per value: the previous value with the same hash (0: none).
+    chain: Vec<u32>,
 }
 
 /// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
@@ -62,6 +126,7 @@ impl Dict {
             first_row: vec![u32::MAX],
             keys: vec![0],
             index: HashMap::default(),
+            chain: vec![0],
         }
     }
 
@@ -77,15 +142,19 @@ impl Dict {
             // byte) picks the candidate, one comparison confirms it; no hashing.
             let key = short_key(field);
             let hit = self.keys.iter().enumerate().skip(1).find(|(k, kk)| {
-                **kk == key && self.values.get(*k).is_some_and(|v| v.as_bytes() == field)
+                **kk == key
+                    && self
+                        .values
+                        .get(*k)
+                        .is_some_and(|v| same(v.as_bytes(), field))
             });
             match hit {
                 Some((k, _)) => k as u32,
                 None => self.insert(field, row),
             }
         } else {
-            match self.index.get(field) {
-                Some(&i) => i,
+            match self.find(field) {
+                Some(i) => i,
                 None => self.insert(field, row),
             }
         };
@@ -95,6 +164,33 @@ impl Dict {
         i
     }
 
+    /// The index of `field` in a hashed dictionary.
+    fn find(&self, field: &[u8]) -> Option<u32> {
+        let mut i = *self.index.get(&hash_bytes(field))?;
+        while i != 0 {
+            if self
+                .values
+                .get(i as usize)
+                .is_some_and(|v| same(v.as_bytes(), field))
+            {
+                return Some(i);
+            }
+            i = self.chain.get(i as usize).copied().unwrap_or(0);
+        }
+        None
+    }
+
+    fn link(&mut self, i: u32) {
+        let h = self
+            .values
+            .get(i as usize)
+            .map_or(0, |v| hash_bytes(v.as_bytes()));
+        let previous = self.index.insert(h, i).unwrap_or(0);
+        if let Some(c) = self.chain.get_mut(i as usize) {
+            *c = previous;
+        }
+    }
+
     fn insert(&mut self, field: &[u8], row: u32) -> u32 {
         let i = self.values.len() as u32;
         self.values
@@ -102,13 +198,14 @@ impl Dict {
         self.keys.push(short_key(field));
         self.counts.push(0);
         self.first_row.push(row);
+        self.chain.push(0);
         if self.values.len() > SMALL_DICT {
             if self.index.is_empty() {
-                for (k, v) in self.values.iter().enumerate().skip(1) {
-                    self.index.insert(v.as_bytes().into(), k as u32);
+                for k in 1..self.values.len() as u32 {
+                    self.link(k);
                 }
             } else {
-                self.index.insert(field.into(), i);
+                self.link(i);
             }
         }
         i
@@ -117,5 +214,42 @@ impl Dict {
     /// The number of distinct non-empty values.
     pub fn distinct(&self) -> usize {
         self.values.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_keep_their_index_in_small_and_hashed_dictionaries() {
+        let mut d = Dict::new();
+        let values: Vec<String> = (0..3000)
+            .map(|k| format!("value {k} {}", "x".repeat(k % 19)))
+            .collect();
+        let first: Vec<u32> = values
+            .iter()
+            .enumerate()
+            .map(|(r, v)| d.intern(v.as_bytes(), r as u32))
+            .collect();
+        let again: Vec<u32> = values
+            .iter()
+            .map(|v| d.intern(format!(" {v} ").as_bytes(), 0))
+            .collect();
+        assert_eq!(first, again);
+        assert_eq!(d.distinct(), 3000);
+        assert!(d.counts.iter().skip(1).all(|c| *c == 2));
+        assert_eq!(d.intern(b"  ", 5), 0);
+        assert!(same(b"abcdefghij", b"abcdefghij") && !same(b"abcdefghij", b"abcdefghiJ"));
+        assert!(!same(b"ab", b"abc") && same(b"", b""));
+        for n in 0..40 {
+            let a: Vec<u8> = (0..n as u8).collect();
+            assert!(same(&a, &a.clone()));
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 1;
+                assert!(!same(&a, &b), "{n} {k}");
+            }
+        }
     }
 }

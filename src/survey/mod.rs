@@ -26,6 +26,9 @@ pub mod dict;
 pub mod duplicates;
 pub mod encoding;
 pub mod example;
+pub mod fast;
+#[cfg(test)]
+mod fast_tests;
 pub mod header_rows;
 pub mod headers;
 pub mod instrument;
@@ -34,6 +37,7 @@ pub mod labels;
 pub mod mapping;
 pub mod records;
 pub mod report;
+pub mod scan;
 pub mod session;
 pub mod table;
 pub mod validate;

@@ -1,11 +1,12 @@
 //! Reading a survey export into a column-wise table of distinct values.
 //!
 //! The file's bytes are decoded first ([`super::encoding`]: byte-order mark, valid UTF-8, or
-//! Windows-1252). Then one pass over the text with the `csv` crate (RFC 4180: quoted fields,
-//! embedded line breaks, CRLF), through [`super::records`], which recovers from unclosed quotes
-//! at the line where they opened. Before it: leading `#` lines are kept as notes
-//! (`# key: value` lines also as metadata), and the delimiter is detected (`,`, `;` as
-//! Spanish-locale spreadsheets write, or tab). The header shape is detected from the first
+//! Windows-1252). Then one pass over the text's bytes with [`super::fast`] (RFC 4180 as the
+//! `csv` crate reads it: quoted fields, embedded line breaks, CRLF; fields found by
+//! [`super::scan`]'s SIMD masks, borrowed from the text), which recovers from unclosed quotes at
+//! the line where they opened; [`super::records`] over the `csv` crate is its test oracle.
+//! Before it: leading `#` lines are kept as notes (`# key: value` lines also as metadata), and
+//! the delimiter is detected (`,`, `;` as Spanish-locale spreadsheets write, or tab). The header shape is detected from the first
 //! three records ([`super::header_rows`]): one header row (Google Forms and most tools),
 //! SurveyMonkey's two (question, then sub-answer or "Response") or Qualtrics' three (ids,
 //! question text, ImportId JSON), and what the extra rows say is kept per column.
@@ -18,10 +19,10 @@
 pub use super::dict::Dict;
 use super::duplicates::DuplicatePolicy;
 use super::encoding::{decode, replacement_issues, EncodingInfo};
+use super::fast::{Cells, FastRecords, RowSource};
 use super::header_rows::{build_columns, detect_shape};
 use super::issues::Issue;
 use super::labels::fold;
-use super::records::Records;
 use crate::error::{Code, Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -350,12 +351,61 @@ fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Re
         Some(d) => delimiter_from(d)?,
         None => detect_delimiter(body),
     };
-    let mut records = Records::new(body.as_bytes(), delimiter, skipped);
-    let mut record = csv::ByteRecord::new();
+    let mut records = FastRecords::new(body.as_bytes(), delimiter, skipped);
+    rows_into_table(
+        &mut records,
+        options,
+        notes,
+        metadata,
+        delimiter,
+        encoding,
+        body.len(),
+    )
+}
+
+/// [`read_decoded`] with the `csv` crate's reader ([`Records`]): the oracle of the tests.
+#[cfg(test)]
+pub(crate) fn read_with_csv_crate(text: &str, options: &ReadOptions) -> Result<Table> {
+    let (body, notes, skipped) = split_preamble(text);
+    let metadata = notes
+        .iter()
+        .filter_map(|n| n.split_once(':'))
+        .map(|(k, v)| (fold(k), v.trim().to_string()))
+        .collect();
+    let delimiter = match &options.delimiter {
+        Some(d) => delimiter_from(d)?,
+        None => detect_delimiter(body),
+    };
+    let mut records = super::fast::CsvRows {
+        records: super::records::Records::new(body.as_bytes(), delimiter, skipped),
+        record: csv::ByteRecord::new(),
+    };
+    let encoding = EncodingInfo::text();
+    rows_into_table(
+        &mut records,
+        options,
+        notes,
+        metadata,
+        delimiter,
+        encoding,
+        body.len(),
+    )
+}
+
+/// Reads the header rows and then every row of `records` into the table.
+fn rows_into_table(
+    records: &mut impl RowSource,
+    options: &ReadOptions,
+    notes: Vec<String>,
+    metadata: Vec<(String, String)>,
+    delimiter: u8,
+    encoding: EncodingInfo,
+    body_len: usize,
+) -> Result<Table> {
     let mut head = Vec::new();
     while head.len() < 3 {
-        match records.read(&mut record)? {
-            Some(line) => head.push((record.clone(), line, records.segment())),
+        match records.next_row()? {
+            Some(line) => head.push((records.record(), line, records.segment())),
             None => break,
         }
     }
@@ -380,7 +430,7 @@ fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Re
     let first_len = head
         .get(nheader)
         .map_or(0, |r| r.0.as_slice().len() + r.0.len());
-    let expected = (body.len() / first_len.max(1)).min(MAX_ROWS);
+    let expected = (body_len / first_len.max(1)).min(MAX_ROWS);
     let mut table = Table {
         shape,
         delimiter: char::from(delimiter),
@@ -403,9 +453,10 @@ fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Re
     for (rec, line, seg) in head.iter().skip(nheader) {
         rows.push(&mut table, rec, *line, *seg)?;
     }
-    while let Some(line) = records.read(&mut record)? {
-        if let Err(e) = rows.push(&mut table, &record, line, records.segment()) {
-            return Err(count_rows(e, &mut records, &mut record));
+    while let Some(line) = records.next_row()? {
+        let seg = records.segment();
+        if let Err(e) = rows.push(&mut table, &*records, line, seg) {
+            return Err(count_rows(e, records));
         }
     }
     table.issues.extend(rows.ragged.into_iter().map(|(_, i)| i));
@@ -433,13 +484,13 @@ fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Re
 }
 
 /// Past [`MAX_ROWS`]: counts the rest of the rows so the error names the file's row count.
-fn count_rows(e: Error, records: &mut Records<'_>, record: &mut csv::ByteRecord) -> Error {
+fn count_rows(e: Error, records: &mut impl RowSource) -> Error {
     if e.code != Code::TooLarge {
         return e;
     }
     let mut rows = MAX_ROWS + 1;
-    while let Ok(Some(_)) = records.read(record) {
-        if !record.as_slice().trim_ascii().is_empty() {
+    while let Ok(Some(_)) = records.next_row() {
+        if !records.blank() {
             rows += 1;
         }
     }
@@ -460,14 +511,8 @@ struct RowSink {
 }
 
 impl RowSink {
-    fn push(
-        &mut self,
-        table: &mut Table,
-        rec: &csv::ByteRecord,
-        line: u64,
-        seg: usize,
-    ) -> Result<()> {
-        if rec.as_slice().trim_ascii().is_empty() {
+    fn push(&mut self, table: &mut Table, rec: &impl Cells, line: u64, seg: usize) -> Result<()> {
+        if rec.blank() {
             table.blank_rows += 1;
             return Ok(());
         }
@@ -488,24 +533,24 @@ impl RowSink {
             .zip(table.cells.iter_mut())
             .enumerate()
         {
-            cells.push(dict.intern(rec.get(c).unwrap_or(b""), row as u32));
+            cells.push(dict.intern(rec.field(c), row as u32));
         }
         let ncols = self.ncols;
-        if rec.len() != ncols {
-            match self.ragged.iter_mut().find(|(n, _)| *n == rec.len()) {
+        let nfields = rec.fields();
+        if nfields != ncols {
+            match self.ragged.iter_mut().find(|(n, _)| *n == nfields) {
                 Some((_, issue)) => issue.add(line),
                 None => {
                     let mut issue = Issue::new(
                         Code::RaggedRow,
                         format!(
-                            "rows with {} fields where the header has {ncols}: missing fields are read as blank, extra fields are ignored; check the quoting of these rows",
-                            rec.len()
+                            "rows with {nfields} fields where the header has {ncols}: missing fields are read as blank, extra fields are ignored; check the quoting of these rows",
                         ),
                         line,
                     );
-                    issue.value = Some(rec.len().to_string());
+                    issue.value = Some(nfields.to_string());
                     issue.treatment = "kept";
-                    self.ragged.push((rec.len(), issue));
+                    self.ragged.push((nfields, issue));
                 }
             }
         }
