@@ -353,12 +353,23 @@ pub fn bootstrap_ranks(
 ) -> Result<BootstrapRanks> {
     let d = design(rubric, round)?;
     check(options, round.proposals.len(), MAX_BOOTSTRAP_CELLS)?;
-    bootstrap_design(&d, options)
+    bootstrap_design(&d, options, &mut |_, _| {})
+}
+
+/// How many resamples a progress report covers: about fifty reports per bootstrap, each after
+/// a whole chunk, so that a page can draw a progress bar without slowing the loop.
+pub(crate) fn progress_chunk(resamples: usize) -> usize {
+    resamples.div_ceil(50).max(1)
 }
 
 /// [`bootstrap_ranks`] on a design already built, its options checked against a cell limit
-/// by the caller (see [`check`]).
-pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result<BootstrapRanks> {
+/// by the caller (see [`check`]). `progress(done, total)` is called after every
+/// [`progress_chunk`] resamples and after the last one.
+pub(crate) fn bootstrap_design(
+    d: &Design,
+    options: &BootstrapOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<BootstrapRanks> {
     let (rubric, round) = (d.rubric, d.round);
     let n_p = round.proposals.len();
     let n_r = round.reviewers.len();
@@ -390,7 +401,11 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
     let (mut num, mut den) = (vec![0.0; n_c], vec![0.0; n_c]);
     let mut scores = vec![None; n_p];
     let mut m = vec![0.0; n_r];
-    for _ in 0..options.resamples {
+    let chunk = progress_chunk(options.resamples);
+    for b in 0..options.resamples {
+        if b > 0 && b % chunk == 0 {
+            progress(b, options.resamples);
+        }
         m.iter_mut().for_each(|x| *x = 0.0);
         for _ in 0..n_r {
             if let Some(x) = m.get_mut(rng.below(n_r as u64) as usize) {
@@ -417,6 +432,7 @@ pub(crate) fn bootstrap_design(d: &Design, options: &BootstrapOptions) -> Result
             }
         });
     }
+    progress(options.resamples, options.resamples);
     let (lo, hi) = ((1.0 - options.level) / 2.0, (1.0 + options.level) / 2.0);
     let mut short = 0usize;
     let proposals = round
