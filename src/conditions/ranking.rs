@@ -165,14 +165,17 @@ impl Ranks {
     }
 }
 
-/// Type-1 quantile (inverse of the empirical cdf) of sorted ranks.
-fn quantile(sorted: &[u32], q: f64) -> Option<usize> {
-    let n = sorted.len();
+/// Type-1 quantile (inverse of the empirical cdf) of ranks, by selection rather than a sort
+/// (#20): the order statistic is the same value, and the list's order does not matter to its
+/// other uses (its length and its exact integer sum).
+fn quantile(ranks: &mut [u32], q: f64) -> Option<usize> {
+    let n = ranks.len();
     if n == 0 {
         return None;
     }
     let idx = ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
-    sorted.get(idx).map(|&r| r as usize)
+    ranks.select_nth_unstable(idx);
+    ranks.get(idx).map(|&r| r as usize)
 }
 
 pub(crate) fn check(options: &BootstrapOptions, n_p: usize, max_cells: usize) -> Result<()> {
@@ -267,12 +270,13 @@ fn raw_scores(
             let (mut sum, mut total) = (0.0, 0.0);
             let at = overall.start.get(p).copied().unwrap_or(0)
                 ..overall.start.get(p + 1).copied().unwrap_or(0);
+            // Branch-free (#20): a reviewer not drawn has w = 0 and adds exactly +0.0 to both
+            // sums (o is finite), so the sums are those of the drawn reviewers, bit for bit,
+            // without the mispredicted branch a third of the reviews took.
             for &(r, o) in overall.reviews.get(at).unwrap_or(&[]) {
                 let w = m.get(r as usize).copied().unwrap_or(0.0);
-                if w > 0.0 {
-                    sum += w * o;
-                    total += w;
-                }
+                sum += w * o;
+                total += w;
             }
             if let Some(slot) = out.get_mut(p) {
                 *slot = (total > 0.0).then(|| sum / total);
@@ -440,8 +444,7 @@ pub(crate) fn bootstrap_design(
         .iter()
         .enumerate()
         .map(|(p, proposal)| {
-            let mut list = drawn.get(p).cloned().unwrap_or_default();
-            list.sort_unstable();
+            let mut list = drawn.get_mut(p).map(std::mem::take).unwrap_or_default();
             let n = list.len();
             if n < options.resamples && point.get(p).copied().flatten().is_some() {
                 short += 1;
@@ -450,11 +453,11 @@ pub(crate) fn bootstrap_design(
                 proposal_id: proposal.id.clone(),
                 score: point.get(p).copied().flatten(),
                 rank: point_ranks.get(p).copied().flatten(),
-                median_rank: quantile(&list, 0.5),
+                median_rank: quantile(&mut list, 0.5),
                 expected_rank: (n > 0)
                     .then(|| list.iter().map(|&r| f64::from(r)).sum::<f64>() / n as f64),
-                rank_lower: quantile(&list, lo),
-                rank_upper: quantile(&list, hi),
+                rank_lower: quantile(&mut list, lo),
+                rank_upper: quantile(&mut list, hi),
                 p_top_k: (n > 0).then(|| top.get(p).copied().unwrap_or(0) as f64 / n as f64),
                 resamples_scored: n,
             }
@@ -507,11 +510,11 @@ mod tests {
 
     #[test]
     fn type_one_quantiles_are_observed_ranks() {
-        let sorted = [1, 1, 2, 2, 2, 3, 3, 4, 5, 9];
-        assert_eq!(quantile(&sorted, 0.025), Some(1));
-        assert_eq!(quantile(&sorted, 0.5), Some(2));
-        assert_eq!(quantile(&sorted, 0.975), Some(9));
-        assert_eq!(quantile(&[], 0.5), None);
+        let mut ranks = [5, 1, 9, 2, 3, 2, 1, 4, 2, 3];
+        assert_eq!(quantile(&mut ranks, 0.025), Some(1));
+        assert_eq!(quantile(&mut ranks, 0.5), Some(2));
+        assert_eq!(quantile(&mut ranks, 0.975), Some(9));
+        assert_eq!(quantile(&mut [], 0.5), None);
     }
 
     #[test]

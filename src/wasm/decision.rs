@@ -16,8 +16,7 @@ pub fn decide_funding(
     #[wasm_bindgen(unchecked_param_type = "Rubric")] rubric: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Round")] round: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DecisionOptions")] options: JsValue,
-    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "(done: number, total: number) => void")]
-    on_progress: Option<js_sys::Function>,
+    #[wasm_bindgen(js_name = onProgress)] on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let rubric: Rubric = decode("rubric", rubric)?;
     let round = decode_round(round)?;
