@@ -518,7 +518,8 @@ pub fn decide_funding_with_progress(
         draw_decided: drawn.len() < members.len(),
         drawn: drawn.iter().map(|&k| id(k)).collect(),
     };
-    let max_ids: Vec<&str> = max_score
+    // A set, not a list (#20): 10,000 proposals each looked up among hundreds funded.
+    let max_ids: std::collections::HashSet<&str> = max_score
         .funded
         .iter()
         .map(|f| f.proposal_id.as_str())
@@ -532,7 +533,7 @@ pub fn decide_funding_with_progress(
         }
         let pid = id(k);
         let line_funded = status.get(k) == Some(&LineStatus::Funded);
-        let max = max_ids.contains(&pid.as_str());
+        let max = max_ids.contains(pid.as_str());
         let lottery_funded = lot.selected.get(k) == Some(&true);
         proposals.push(ProposalDecision {
             score,

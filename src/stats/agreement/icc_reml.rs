@@ -363,7 +363,7 @@ pub fn icc_reml(ratings: &[Option<f64>], n_subjects: usize, n_raters: usize) -> 
             format!("the variance components cannot be estimated: {what}"),
         )
     };
-    if !(yy > 0.0) {
+    if yy <= 0.0 || yy.is_nan() {
         return Err(degenerate("the ratings do not vary"));
     }
     let design = Design {
