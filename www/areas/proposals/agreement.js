@@ -44,7 +44,7 @@ register({
     'proposals.alpha.say.do_not_rely': 'por debajo de 0,667, no confíe en estas puntuaciones para distinguir propuestas sin discutirlas',
     'proposals.alpha.lowerBelow': ' El intervalo baja de {threshold}, así que la lectura es incierta.',
     'proposals.iccModel.header': 'ICC, todas las puntuaciones',
-    'proposals.iccModel.reading': 'ICC con todas las puntuaciones, en general: {icc} de la varianza de la puntuación ponderada de un evaluador está entre propuestas (ICC(A,1), acuerdo absoluto); {consistency} si se descuenta la severidad de cada evaluador (ICC(C,1)). Sale de los componentes de varianza del modelo propuesta × evaluador (REML, como lo ajusta lme4 para psych::ICC(lmer = TRUE) en R), que usan todas las puntuaciones, así que existe aunque ningún evaluador haya leído todas las propuestas. Varianzas: propuestas {vp}, evaluadores {vr}, residual {ve}.',
+    'proposals.iccModel.reading': 'ICC con todas las puntuaciones, en general: {icc} de la varianza de la puntuación ponderada de un evaluador está entre propuestas (ICC(A,1), acuerdo absoluto); {consistency} si se descuenta la severidad de cada evaluador (ICC(C,1)). Sale de los componentes de varianza del modelo propuesta × evaluador (REML, como lo ajusta lme4 para psych::ICC(lmer = TRUE) en R), que usan todas las puntuaciones, así que existe aunque ninguna propuesta la hayan leído todos los evaluadores. Varianzas: propuestas {vp}, evaluadores {vr}, residual {ve}.',
     'proposals.iccModel.none': 'El ICC con todas las puntuaciones no se pudo estimar para la puntuación general (vea las notas).',
   },
 });
