@@ -399,7 +399,11 @@ pub(crate) fn bootstrap_design(
     let point_ranks = ranker.ranks(&point);
     let overall: Vec<Option<f64>> = d.reviews.iter().map(|v| v.overall).collect();
     let mut rng = Xoshiro256StarStar::seed_from_u64(options.seed);
-    let mut drawn: Vec<Vec<u32>> = vec![Vec::with_capacity(options.resamples); n_p];
+    // The drawn ranks, resample by resample (#20): one resample writes one row of n_p ranks
+    // (0 = not scored), which stays in cache, instead of one value into each of n_p lists
+    // (a cache miss per proposal per resample, ~15% of W6's time by perf). The rows are read
+    // back per block of proposals below, in the same resample order.
+    let mut drawn: Vec<u32> = vec![0; options.resamples.saturating_mul(n_p)];
     let mut top = vec![0usize; n_p];
     let n_c = rubric.conditions.len();
     let (mut num, mut den) = (vec![0.0; n_c], vec![0.0; n_c]);
@@ -427,9 +431,10 @@ pub(crate) fn bootstrap_design(
                 &mut scores,
             );
         }
+        let row = drawn.get_mut(b * n_p..(b + 1) * n_p).unwrap_or_default();
         ranker.rank(&scores, |p, rank| {
-            if let (Some(list), Some(t)) = (drawn.get_mut(p), top.get_mut(p)) {
-                list.push(rank as u32);
+            if let (Some(slot), Some(t)) = (row.get_mut(p), top.get_mut(p)) {
+                *slot = rank as u32;
                 if rank <= options.top_k {
                     *t += 1;
                 }
@@ -439,30 +444,51 @@ pub(crate) fn bootstrap_design(
     progress(options.resamples, options.resamples);
     let (lo, hi) = ((1.0 - options.level) / 2.0, (1.0 + options.level) / 2.0);
     let mut short = 0usize;
-    let proposals = round
-        .proposals
-        .iter()
-        .enumerate()
-        .map(|(p, proposal)| {
-            let mut list = drawn.get_mut(p).map(std::mem::take).unwrap_or_default();
-            let n = list.len();
-            if n < options.resamples && point.get(p).copied().flatten().is_some() {
-                short += 1;
-            }
-            RankInterval {
-                proposal_id: proposal.id.clone(),
-                score: point.get(p).copied().flatten(),
-                rank: point_ranks.get(p).copied().flatten(),
-                median_rank: quantile(&mut list, 0.5),
-                expected_rank: (n > 0)
-                    .then(|| list.iter().map(|&r| f64::from(r)).sum::<f64>() / n as f64),
-                rank_lower: quantile(&mut list, lo),
-                rank_upper: quantile(&mut list, hi),
-                p_top_k: (n > 0).then(|| top.get(p).copied().unwrap_or(0) as f64 / n as f64),
-                resamples_scored: n,
-            }
-        })
+    let mut interval = |p: usize, list: &mut Vec<u32>| {
+        let n = list.len();
+        if n < options.resamples && point.get(p).copied().flatten().is_some() {
+            short += 1;
+        }
+        RankInterval {
+            proposal_id: round
+                .proposals
+                .get(p)
+                .map_or(String::new(), |x| x.id.clone()),
+            score: point.get(p).copied().flatten(),
+            rank: point_ranks.get(p).copied().flatten(),
+            median_rank: quantile(list, 0.5),
+            expected_rank: (n > 0)
+                .then(|| list.iter().map(|&r| f64::from(r)).sum::<f64>() / n as f64),
+            rank_lower: quantile(list, lo),
+            rank_upper: quantile(list, hi),
+            p_top_k: (n > 0).then(|| top.get(p).copied().unwrap_or(0) as f64 / n as f64),
+            resamples_scored: n,
+        }
+    };
+    // Each proposal's ranks in resample order, BLOCK proposals at a time: every row is read
+    // as one short contiguous run.
+    const BLOCK: usize = 64;
+    let mut lists: Vec<Vec<u32>> = (0..BLOCK)
+        .map(|_| Vec::with_capacity(options.resamples))
         .collect();
+    let mut proposals = Vec::with_capacity(n_p);
+    for start in (0..n_p).step_by(BLOCK) {
+        let end = (start + BLOCK).min(n_p);
+        lists.iter_mut().for_each(Vec::clear);
+        for row in drawn.chunks_exact(n_p.max(1)) {
+            for (list, &r) in lists
+                .iter_mut()
+                .zip(row.get(start..end).unwrap_or_default())
+            {
+                if r > 0 {
+                    list.push(r);
+                }
+            }
+        }
+        for (p, list) in (start..end).zip(lists.iter_mut()) {
+            proposals.push(interval(p, list));
+        }
+    }
     let mut warnings = Vec::new();
     if short > 0 {
         warnings.push(Note::warning(NoteCode::RankingNotDrawn).with("n", short));
