@@ -95,7 +95,6 @@ export function decisionCard(ctx) {
     progress.hidden = false;
     progress.max = options.resamples;
     progress.value = 0;
-    progress.setAttribute('aria-label', t('proposals.decision.progressLabel'));
     status.textContent = t('proposals.decision.running');
     const onProgress = ({ done, total }) => {
       if (controller !== mine) return;
@@ -141,6 +140,7 @@ export function decisionCard(ctx) {
     runButton.textContent = t('proposals.decision.run');
     redraw.textContent = t('proposals.decision.redraw');
     cancel.textContent = t('proposals.decision.cancel');
+    progress.setAttribute('aria-label', t('proposals.decision.progressLabel'));
     if (!last) { replace(result); return; }
     const d = last;
     replace(result,
