@@ -261,8 +261,8 @@ pub const TABLE: &[MethodInfo] = &[
     info(
         C,
         "icc_complete_rows_krippendorff",
-        Some("Shrout & Fleiss (1979); Krippendorff (2004)"),
-        Some("irr::icc(m, \"twoway\", \"agreement\"); irr::kripp.alpha(t(m), \"interval\")"),
+        Some("Shrout & Fleiss (1979); Krippendorff (2004); Bates, Mächler, Bolker & Walker (2015)"),
+        Some("irr::icc(m, \"twoway\", \"agreement\"); irr::kripp.alpha(t(m), \"interval\"); psych::ICC(m, lmer = TRUE)"),
     ),
     info(C, "reviews_csv", Some("RFC 4180"), Some("read.csv(file)")),
     info(

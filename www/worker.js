@@ -36,6 +36,12 @@ const ops = {
     }
     return obj[method](...args);
   },
+  /**
+   * The three decision rules (#20) with the bootstrap's progress: args = { rubric, round,
+   * options }; reports { stage: 'resamples', done, total } about fifty times.
+   */
+  decide: ({ rubric, round, options }, progress) =>
+    wasm.decideFunding(rubric, round, options, (done, total) => progress({ stage: 'resamples', done, total })),
   /** Frees a kept object. */
   drop: ({ handle }) => {
     handles.get(handle)?.free?.();

@@ -3,7 +3,8 @@
 //!
 //! A review design is usually incomplete (each proposal read by 3 of 5 reviewers), so the ICC —
 //! which needs every reviewer to score every proposal — is computed on the complete rows only and
-//! is often unavailable; Krippendorff's alpha uses every proposal with two or more reviews and is
+//! is often unavailable; the ICC from the REML variance components of the crossed model
+//! ([`crate::stats::icc_reml`], R's `psych::ICC(lmer = TRUE)`) uses every score; Krippendorff's alpha uses every proposal with two or more reviews and is
 //! the measure to read first. Conflicts of interest are missing cells like any other.
 //!
 //! Notes ([`ConditionAgreement::notes`]):
@@ -11,7 +12,7 @@
 //! | code | severity | params |
 //! |---|---|---|
 //! | `agreement_resamples_reduced` | info | `condition`, `requested`, `used`: the alpha bootstrap was cut to at most 4 million score draws; under 200 resamples, none (`used` 0, no interval) |
-//! | `agreement_not_computed` | withheld | `statistic` (`icc`, `alpha`), `metric` (alpha: `interval`, `ordinal`), `condition`, `error` (the statistic's error code) and that error's details (`nUsed`, `n`, `raters`, `units`, `nPairable`) |
+//! | `agreement_not_computed` | withheld | `statistic` (`icc`, `icc_model`, `alpha`), `metric` (alpha: `interval`, `ordinal`), `condition`, `error` (the statistic's error code) and that error's details (`nUsed`, `n`, `raters`, `units`, `nPairable`) |
 
 use super::calibration::calibrate_design;
 use super::round::{design, Design};
@@ -20,8 +21,8 @@ use crate::conditions::method::Method;
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
 use crate::stats::{
-    icc, krippendorff_alpha, krippendorff_alpha_interval, AlphaMetric, IccResult,
-    KrippendorffAlpha, KrippendorffOptions,
+    icc, icc_reml, krippendorff_alpha, krippendorff_alpha_interval, AlphaMetric, IccReml,
+    IccResult, KrippendorffAlpha, KrippendorffOptions,
 };
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,11 @@ pub struct ConditionAgreement {
     /// Shrout–Fleiss ICCs on the proposals every reviewer scored; `null` when fewer than two
     /// such proposals exist (see `notes`).
     pub icc: Option<IccResult>,
+    /// The ICC of the whole, incomplete design from the REML variance components of the crossed
+    /// proposal × reviewer model (R's `psych::ICC(x, lmer = TRUE)`): every score counts, so it
+    /// exists where `icc` has too few complete rows; `null` when it cannot be fitted (see
+    /// `notes`, statistic `icc_model`).
+    pub icc_model: Option<IccReml>,
     /// The headline: Krippendorff's alpha at `alphaMetric`, with a bootstrap interval over
     /// proposals (`bootstrap`); the same estimate as `alphaOrdinal` or `alphaInterval`.
     pub alpha: Option<KrippendorffAlpha>,
@@ -196,6 +202,9 @@ fn measure(
     let icc = icc(m, n_p, n_r, level)
         .map_err(|e| notes.push(withheld("icc", &e)))
         .ok();
+    let icc_model = icc_reml(m, n_p, n_r)
+        .map_err(|e| notes.push(withheld("icc_model", &e)))
+        .ok();
     let mut alpha = |metric| {
         krippendorff_alpha(m, n_p, n_r, metric)
             .map_err(|e| notes.push(withheld("alpha", &e).with("metric", metric_term(metric))))
@@ -237,6 +246,7 @@ fn measure(
     ConditionAgreement {
         condition_id: condition_id.into(),
         icc,
+        icc_model,
         reliability: alpha.as_ref().map(|a| Reliability::of(a.alpha)),
         alpha,
         alpha_metric,

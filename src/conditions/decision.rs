@@ -378,6 +378,21 @@ pub fn decide_funding(
     round: &Round,
     options: &DecisionOptions,
 ) -> Result<Decision> {
+    decide_funding_with_progress(rubric, round, options, &mut |_, _| {})
+}
+
+/// [`decide_funding`], reporting the bootstrap's progress: `progress(done, total)` resamples,
+/// about fifty times in all (after each chunk of resamples, and once at the end), so that the
+/// page can draw a progress bar. The result is the same as without it, bit for bit.
+///
+/// # Errors
+/// Those of [`decide_funding`].
+pub fn decide_funding_with_progress(
+    rubric: &Rubric,
+    round: &Round,
+    options: &DecisionOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Decision> {
     let fo = funding_options(options);
     let d = design(rubric, round)?;
     let prep = prepare(&d, &fo, MAX_DECISION_PROPOSALS)?;
@@ -390,7 +405,7 @@ pub fn decide_funding(
     };
     check(&boot, round.proposals.len(), MAX_DECISION_CELLS)?;
     let max_score = fund_prepared(rubric, round, &prep, &fo)?;
-    let ranks = bootstrap_design(&d, &boot)?;
+    let ranks = bootstrap_design(&d, &boot, progress)?;
     let n = prep.eligible.len();
     let v = &prep.values;
     let mut by_score: Vec<usize> = (0..n).collect();
@@ -503,7 +518,8 @@ pub fn decide_funding(
         draw_decided: drawn.len() < members.len(),
         drawn: drawn.iter().map(|&k| id(k)).collect(),
     };
-    let max_ids: Vec<&str> = max_score
+    // A set, not a list (#20): 10,000 proposals each looked up among hundreds funded.
+    let max_ids: std::collections::HashSet<&str> = max_score
         .funded
         .iter()
         .map(|f| f.proposal_id.as_str())
@@ -517,7 +533,7 @@ pub fn decide_funding(
         }
         let pid = id(k);
         let line_funded = status.get(k) == Some(&LineStatus::Funded);
-        let max = max_ids.contains(&pid.as_str());
+        let max = max_ids.contains(pid.as_str());
         let lottery_funded = lot.selected.get(k) == Some(&true);
         proposals.push(ProposalDecision {
             score,

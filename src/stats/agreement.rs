@@ -13,10 +13,13 @@
 //!   pairable and do not count.
 
 mod alpha_bootstrap;
+mod icc_reml;
 mod kappa;
 mod krippendorff;
 
 pub use alpha_bootstrap::krippendorff_alpha_interval;
+
+pub use icc_reml::{icc_reml, IccReml, MAX_REML_RATERS};
 
 pub use kappa::{
     cohens_kappa, fleiss_kappa, CohensKappa, FleissKappa, KappaEstimate, KappaOptions,

@@ -67,9 +67,9 @@ pub mod weighted;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
 pub use agreement::{
-    cohens_kappa, fleiss_kappa, icc, krippendorff_alpha, krippendorff_alpha_interval,
-    AlphaBootstrap, AlphaMetric, CohensKappa, FleissKappa, IccForm, IccResult, KappaEstimate,
-    KappaOptions, KrippendorffAlpha, KrippendorffOptions,
+    cohens_kappa, fleiss_kappa, icc, icc_reml, krippendorff_alpha, krippendorff_alpha_interval,
+    AlphaBootstrap, AlphaMetric, CohensKappa, FleissKappa, IccForm, IccReml, IccResult,
+    KappaEstimate, KappaOptions, KrippendorffAlpha, KrippendorffOptions,
 };
 pub use contingency::{chi_square, chi_square_gof, ChiSquareOptions, ChiSquareTest, GoodnessOfFit};
 pub use correlation::{pearson, spearman, Correlation, CorrelationOptions};

@@ -558,6 +558,13 @@ export type ConditionAgreement = {
    */
   icc: IccResult | null,
   /**
+   * The ICC of the whole, incomplete design from the REML variance components of the crossed
+   * proposal × reviewer model (R's `psych::ICC(x, lmer = TRUE)`): every score counts, so it
+   * exists where `icc` has too few complete rows; `null` when it cannot be fitted (see
+   * `notes`, statistic `icc_model`).
+   */
+  iccModel: IccReml | null,
+  /**
    * The headline: Krippendorff's alpha at `alphaMetric`, with a bootstrap interval over
    * proposals (`bootstrap`); the same estimate as `alphaOrdinal` or `alphaInterval`.
    */
@@ -1417,6 +1424,48 @@ export type IccForm = {
    * Upper confidence bound; `null` when it cannot be computed.
    */
   upper: number | null,
+};
+
+/**
+ * The ICC from the variance components of the crossed model (see the module documentation).
+ */
+export type IccReml = {
+  /**
+   * Subjects with at least one rating.
+   */
+  n: number,
+  /**
+   * Raters with at least one rating.
+   */
+  raters: number,
+  /**
+   * Ratings used (every present cell).
+   */
+  ratings: number,
+  /**
+   * σ²_s: variance between subjects (proposals).
+   */
+  varSubjects: number,
+  /**
+   * σ²_r: variance between raters (reviewers' harshness).
+   */
+  varRaters: number,
+  /**
+   * σ²_e: residual variance.
+   */
+  varError: number,
+  /**
+   * ICC(A,1) = σ²_s / (σ²_s + σ²_r + σ²_e): psych's ICC2 with `lmer = TRUE`.
+   */
+  iccAgreement: number,
+  /**
+   * ICC(C,1) = σ²_s / (σ²_s + σ²_e): psych's ICC3 with `lmer = TRUE`.
+   */
+  iccConsistency: number,
+  /**
+   * The REML criterion at the optimum (lme4's `REMLcrit`).
+   */
+  remlCriterion: number,
 };
 
 /**

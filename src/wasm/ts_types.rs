@@ -138,6 +138,7 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::effect_size::PairedEffects>();
     v.visit::<super::stats_dist::DistOptions>();
     v.visit::<stats::IccResult>();
+    v.visit::<stats::IccReml>();
     v.visit::<stats::KrippendorffOptions>();
     v.visit::<stats::KrippendorffAlpha>();
     v.visit::<stats::KappaOptions>();

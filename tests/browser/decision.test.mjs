@@ -58,3 +58,64 @@ test('Spanish, and stacked at 375 px', async () => {
   assert.deepEqual(s.errors, []);
   assert.deepEqual(s.foreignRequests(), []);
 });
+
+// A large round (1,000 proposals, 30 reviewers, 5 reviews each): the decision
+// shows a progress bar over the bootstrap's resamples; Cancel stops it; the user's round stays
+// and the page keeps working (the same decision then runs to the end in a fresh worker).
+test('a large decision shows progress, Cancel stops it, and the round is kept', async () => {
+  const rubric = await s.page.evaluate(async () => (await import('/www/engine.js')).call('defaultRubric').value);
+  const n = 1000, reviewers = 30, per = 5;
+  const cols = { reviewerIds: Array.from({ length: reviewers }, (_, r) => `r${r}`), proposalIds: Array.from({ length: n }, (_, p) => `p${p}`),
+    conditionIds: rubric.conditions.map((c) => c.id), reviewer: [], proposal: [], condition: [], value: [] };
+  let state = 7;
+  const u = () => { state = (state * 1103515245 + 12345) % 2147483648; return state / 2147483648; };
+  for (let p = 0; p < n; p++) {
+    const quality = u() * 4, first = Math.floor(u() * reviewers);
+    for (let k = 0; k < per; k++) {
+      const r = (first + k) % reviewers;
+      cols.conditionIds.forEach((_, c) => {
+        cols.reviewer.push(r); cols.proposal.push(p); cols.condition.push(c);
+        cols.value.push(Math.max(0, Math.min(4, Math.round(quality + (r % 3 - 1) * 0.5 + (u() - 0.5)))));
+      });
+    }
+  }
+  const round = { title: 'Large round', proposals: cols.proposalIds.map((id) => ({ id, title: `Proposal ${id}`, applicant: 'x', community: 'y', amountRequested: 20000 + (Number(id.slice(1)) % 50) * 1000 })),
+    reviewers: cols.reviewerIds.map((id) => ({ id, name: id })), scoreColumns: cols };
+  await s.page.setInputFiles('[data-testid="round-open"]', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(round)) });
+  await s.page.waitForSelector('[data-testid="round-title"]:text-is("Large round")', { timeout: 120_000 });
+  // The page is idle once the ranking's own bootstrap (in the same worker) is done.
+  await s.page.waitForFunction(() => document.querySelector('#proposals-ranking')?.dataset.fresh === 'true', null, { timeout: 120_000 });
+  // Click Run, and Cancel as soon as the bar has moved (in the page, so nothing is missed). The
+  // main thread may be busy long enough for the run to end first: then it is tried again.
+  let seen = null;
+  for (let attempt = 0; attempt < 3 && !seen?.value; attempt++) {
+    seen = await s.page.evaluate(() => new Promise((resolve) => {
+      const bar = document.querySelector('[data-testid="decision-progress"]');
+      const status = document.querySelector('[data-testid="decision-status"]');
+      document.querySelector('[data-testid="decision-run"]').click();
+      const shown = !bar.hidden;
+      const poll = () => {
+        if (bar.hidden) resolve({ shown, value: 0 });
+        else if (bar.value > 0 && bar.value < bar.max) {
+          const seen = { shown, value: bar.value, max: bar.max, status: status.textContent };
+          document.querySelector('[data-testid="decision-cancel"]').click();
+          resolve(seen);
+        } else setTimeout(poll, 1);
+      };
+      poll();
+    }));
+  }
+  assert.equal(seen.shown, true);
+  assert.equal(seen.max, 1000);
+  assert.ok(seen.value > 0 && seen.value < 1000, JSON.stringify(seen));
+  assert.match(seen.status, /of 1,000 bootstrap resamples/);
+  await s.page.waitForSelector('[data-testid="decision-status"]:text-is("Cancelled.")');
+  assert.equal(await s.page.locator('[data-testid="decision-progress"]').isVisible(), false);
+  assert.equal(await s.page.locator('[data-testid="decision-cancel"]').isVisible(), false);
+  // The round is kept, and the page keeps working: the decision runs to the end.
+  assert.equal(await text('round-title'), 'Large round');
+  assert.equal(await s.page.locator('[data-testid="ranking-table"] tbody tr').count(), n);
+  await decide();
+  assert.equal(await s.page.locator('[data-testid="decision-funding_line-funded"] li').first().isVisible(), true);
+  assert.deepEqual(s.errors, []);
+});

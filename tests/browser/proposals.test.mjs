@@ -71,6 +71,11 @@ test('the example round opens, labelled synthetic, with ranking, heatmap, calibr
   assert.match(await text('[data-testid="agreement-reading"]'), /do not rely on these scores/);
   assert.equal(analysis.agreement.overall.icc, null);
   assert.match(await text('[data-testid="icc-none"]'), /ICC is not available.*0 of 12 proposals are complete/);
+  // ...and the ICC from all scores (REML variance components, #20) is there for every row.
+  for (const row of [...analysis.agreement.conditions, analysis.agreement.overall]) {
+    assert.equal(await text(`[data-testid="agreement-table"] tr[data-condition="${row.conditionId}"] [data-col="icc-model"]`), row.iccModel.iccAgreement.toFixed(3));
+  }
+  assert.match(await text('[data-testid="icc-model-reading"]'), new RegExp(`^ICC from all scores, overall: ${Math.round(analysis.agreement.overall.iccModel.iccAgreement * 100)}% of the variance`));
   assert.match(await text('#proposals-agreement'), /Shrout & Fleiss’s ICC\(2,1\)/);
   // The engine's notes render by code, with the reviewer's name and the conditions' names.
   const incomplete = engine.validateRound(rubric, example).warnings.find((w) => w.code === 'round_review_incomplete');

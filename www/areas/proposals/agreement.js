@@ -1,6 +1,7 @@
 // Krippendorff's alpha as a panel reads it (#20): the estimate and its bootstrap interval in
 // separate cells, the level of measurement the rubric's scale implies, and Krippendorff's (2004)
-// reading in words. Used by the agreement card in reviewers.js.
+// reading in words; and the ICC from all scores (the REML variance components of the proposal ×
+// reviewer model, #20). Used by the agreement card in reviewers.js.
 import { el } from '../../dom.js';
 import { number, register, t } from '../../i18n.js';
 import { fixed, num, pct, th } from './util.js';
@@ -22,6 +23,9 @@ register({
     'proposals.alpha.say.tentative': 'draw only tentative conclusions from these scores',
     'proposals.alpha.say.do_not_rely': 'below 0.667, do not rely on these scores to tell proposals apart without discussing them',
     'proposals.alpha.lowerBelow': ' The interval reaches below {threshold}, so the reading is uncertain.',
+    'proposals.iccModel.header': 'ICC, all scores',
+    'proposals.iccModel.reading': 'ICC from all scores, overall: {icc} of the variance in one reviewer’s weighted score lies between proposals (ICC(A,1), absolute agreement); {consistency} once each reviewer’s harshness is set aside (ICC(C,1)). It comes from the variance components of the proposal × reviewer model (REML, as lme4 fits it for psych::ICC(lmer = TRUE) in R), which use every score, so it exists when no proposal was read by every reviewer. Variances: proposals {vp}, reviewers {vr}, residual {ve}.',
+    'proposals.iccModel.none': 'The ICC from all scores could not be estimated for the overall score (see the notes).',
   },
   es: {
     'proposals.alpha.estimate': 'Alfa',
@@ -39,6 +43,9 @@ register({
     'proposals.alpha.say.tentative': 'saque solo conclusiones provisionales de estas puntuaciones',
     'proposals.alpha.say.do_not_rely': 'por debajo de 0,667, no confíe en estas puntuaciones para distinguir propuestas sin discutirlas',
     'proposals.alpha.lowerBelow': ' El intervalo baja de {threshold}, así que la lectura es incierta.',
+    'proposals.iccModel.header': 'ICC, todas las puntuaciones',
+    'proposals.iccModel.reading': 'ICC con todas las puntuaciones, en general: {icc} de la varianza de la puntuación ponderada de un evaluador está entre propuestas (ICC(A,1), acuerdo absoluto); {consistency} si se descuenta la severidad de cada evaluador (ICC(C,1)). Sale de los componentes de varianza del modelo propuesta × evaluador (REML, como lo ajusta lme4 para psych::ICC(lmer = TRUE) en R), que usan todas las puntuaciones, así que existe aunque ninguna propuesta la hayan leído todos los evaluadores. Varianzas: propuestas {vp}, evaluadores {vr}, residual {ve}.',
+    'proposals.iccModel.none': 'El ICC con todas las puntuaciones no se pudo estimar para la puntuación general (vea las notas).',
   },
 });
 
@@ -79,4 +86,23 @@ export function alphaReading(overall) {
     reading: t(`proposals.alpha.say.${overall.reliability}`),
   }) + (threshold !== null && b.lower < threshold ? t('proposals.alpha.lowerBelow', { threshold: fixed(threshold, 3) }) : '');
   return el('p', { class: `reading ${overall.reliability}`, 'data-testid': 'agreement-reading', text });
+}
+
+/** The header cell of the ICC from all scores (the variance components of the crossed model). */
+export const iccModelHeader = () => th(t('proposals.iccModel.header'), { class: 'num' });
+
+/** The ICC(A,1) from all scores of one row, or `missing`. */
+export function iccModelCell(row, missing) {
+  const m = row.iccModel;
+  return num(m ? fixed(m.iccAgreement, 3) : missing, { 'data-col': 'icc-model', class: m ? 'num' : 'num muted' });
+}
+
+/** One sentence on the overall ICC from all scores: what it measures and where it comes from. */
+export function iccModelReading(overall) {
+  const m = overall.iccModel;
+  if (!m) return el('p', { class: 'small', 'data-testid': 'icc-model-reading', text: t('proposals.iccModel.none') });
+  return el('p', { class: 'small', 'data-testid': 'icc-model-reading', text: t('proposals.iccModel.reading', {
+    icc: pct(m.iccAgreement), consistency: pct(m.iccConsistency),
+    vp: fixed(m.varSubjects, 1), vr: fixed(m.varRaters, 1), ve: fixed(m.varError, 1),
+  }) });
 }

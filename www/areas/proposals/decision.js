@@ -1,8 +1,8 @@
 // Decision view (#20): the engine's three decision rules side by side (decideFunding, in the
-// worker, cancellable), what differs and why, the lottery band and draw, and the draws recorded
+// worker, with a progress bar over the bootstrap's resamples and Cancel), what differs and why, the lottery band and draw, and the draws recorded
 // in the project ("Draw again with a new seed" records a new entry; the newest re-derives).
 import { el, replace } from '../../dom.js';
-import { lang, t } from '../../i18n.js';
+import { lang, number, t } from '../../i18n.js';
 import { run } from '../../jobs.js';
 import { fixed, money, safeErrorText, th, roundNoteText } from './util.js';
 import './strings-decision.js';
@@ -81,6 +81,7 @@ export function decisionCard(ctx) {
   const runButton = el('button', { type: 'button', 'data-testid': 'decision-run' });
   const redraw = el('button', { type: 'button', class: 'secondary', 'data-testid': 'decision-redraw' });
   const cancel = el('button', { type: 'button', class: 'secondary', hidden: true, 'data-testid': 'decision-cancel' });
+  const progress = el('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'decision-progress' });
   let controller = null;
   let last = null;
 
@@ -91,11 +92,21 @@ export function decisionCard(ctx) {
     const options = { ...ctx.fundingOptions(), seed, resamples: 1000, bootstrapSeed: 1, bandLevel: 0.5 };
     error.hidden = true;
     cancel.hidden = false;
+    progress.hidden = false;
+    progress.max = options.resamples;
+    progress.value = 0;
     status.textContent = t('proposals.decision.running');
-    const r = await run('call', { name: 'decideFunding', args: [ctx.rubric, ctx.round, options] }, { signal: mine.signal });
+    const onProgress = ({ done, total }) => {
+      if (controller !== mine) return;
+      progress.max = total;
+      progress.value = done;
+      status.textContent = t('proposals.decision.progress', { done: number(done, 0), total: number(total, 0) });
+    };
+    const r = await run('decide', { rubric: ctx.rubric, round: ctx.round, options }, { signal: mine.signal, onProgress });
     if (controller !== mine) return;
     controller = null;
     cancel.hidden = true;
+    progress.hidden = true;
     status.textContent = '';
     if (!r.ok) {
       if (r.error.code === 'cancelled') { status.textContent = t('proposals.decision.cancelled'); return; }
@@ -123,12 +134,13 @@ export function decisionCard(ctx) {
   const node = el('section', { class: 'card' },
     el('h3', { tabindex: '-1', 'data-i18n': 'proposals.decision.title' }),
     el('p', { class: 'intro', 'data-i18n': 'proposals.decision.intro' }),
-    el('p', { class: 'actions' }, runButton, redraw, cancel), status, error, result);
+    el('p', { class: 'actions' }, runButton, redraw, cancel), progress, status, error, result);
 
   function update() {
     runButton.textContent = t('proposals.decision.run');
     redraw.textContent = t('proposals.decision.redraw');
     cancel.textContent = t('proposals.decision.cancel');
+    progress.setAttribute('aria-label', t('proposals.decision.progressLabel'));
     if (!last) { replace(result); return; }
     const d = last;
     replace(result,

@@ -4,7 +4,7 @@
 import { el, replace } from '../../dom.js';
 import { methodCard } from '../../methodcard.js';
 import { number, register, t } from '../../i18n.js';
-import { alphaCaption, alphaCells, alphaHeaders, alphaReading } from './agreement.js';
+import { alphaCaption, alphaCells, alphaHeaders, alphaReading, iccModelCell, iccModelHeader, iccModelReading } from './agreement.js';
 import { fixed, num, pct, roundNoteText, signed, svg, th } from './util.js';
 
 register({
@@ -34,7 +34,7 @@ register({
     'proposals.calibration.fit': 'Least-squares fit on {n} reviews: residual SD {sd} points; {groups} connected reviewer group(s).',
     'proposals.agreement.title': 'Agreement between reviewers',
     'proposals.agreement.intro': 'How much the reviewers agree, per condition and overall (on each reviewer’s weighted 0–100 score). Krippendorff’s alpha works with incomplete designs; the estimate and its interval are shown apart. The ICC is Shrout & Fleiss’s ICC(2,1) — two-way random effects, absolute agreement, a single reviewer — with ICC(2,k) for the mean of the k reviewers; it needs proposals scored by every reviewer, so it uses complete rows only.',
-    'proposals.agreement.iccNone': 'ICC is not available for this round: it needs at least two proposals scored by every reviewer, and {complete} of {n} proposals are complete. Read Krippendorff’s alpha instead.',
+    'proposals.agreement.iccNone': 'ICC is not available for this round: it needs at least two proposals scored by every reviewer, and {complete} of {n} proposals are complete. The column “ICC, all scores” estimates it from every score instead, and Krippendorff’s alpha is the measure to read first.',
     'proposals.agreement.iccNoneGeneric': 'ICC is not available for this round (see the notes). Read Krippendorff’s alpha instead.',
     'proposals.agreement.guide': 'Krippendorff (2004) suggests relying on alpha ≥ 0.800 and drawing only tentative conclusions from alpha between 0.667 and 0.800.',
     'proposals.agreement.condition': 'Condition',
@@ -80,7 +80,7 @@ register({
     'proposals.calibration.fit': 'Ajuste por mínimos cuadrados con {n} evaluaciones: DE residual de {sd} puntos; {groups} grupo(s) conectado(s) de evaluadores.',
     'proposals.agreement.title': 'Acuerdo entre evaluadores',
     'proposals.agreement.intro': 'Cuánto coinciden los evaluadores, por condición y en general (con la puntuación ponderada de 0 a 100 de cada evaluador). El alfa de Krippendorff funciona con diseños incompletos; la estimación y su intervalo se muestran por separado. El ICC es el ICC(2,1) de Shrout y Fleiss —efectos aleatorios de dos vías, acuerdo absoluto, un solo evaluador— con el ICC(2,k) para la media de los k evaluadores; necesita propuestas calificadas por todos los evaluadores, así que solo usa filas completas.',
-    'proposals.agreement.iccNone': 'El ICC no está disponible para esta ronda: necesita al menos dos propuestas calificadas por todos los evaluadores, y {complete} de {n} propuestas están completas. Lea el alfa de Krippendorff en su lugar.',
+    'proposals.agreement.iccNone': 'El ICC no está disponible para esta ronda: necesita al menos dos propuestas calificadas por todos los evaluadores, y {complete} de {n} propuestas están completas. La columna «ICC, todas las puntuaciones» lo estima con todas las puntuaciones, y el alfa de Krippendorff es la medida que conviene leer primero.',
     'proposals.agreement.iccNoneGeneric': 'El ICC no está disponible para esta ronda (vea las notas). Lea el alfa de Krippendorff en su lugar.',
     'proposals.agreement.guide': 'Krippendorff (2004) sugiere confiar en un alfa ≥ 0,800 y sacar solo conclusiones provisionales con un alfa entre 0,667 y 0,800.',
     'proposals.agreement.condition': 'Condición',
@@ -211,7 +211,7 @@ export function agreementCard(ctx) {
       el('div', { class: 'scroll' }, el('table', { class: 'data compact', 'data-testid': 'agreement-table' },
         el('caption', { text: alphaCaption(rows, level) }),
         el('thead', {}, el('tr', {}, th(t('proposals.agreement.condition')), ...alphaHeaders(), th(t('proposals.agreement.icc'), { class: 'num' }),
-          th(t('proposals.agreement.icck'), { class: 'num' }), th(t('proposals.agreement.pairable'), { class: 'num' }),
+          th(t('proposals.agreement.icck'), { class: 'num' }), iccModelHeader(), th(t('proposals.agreement.pairable'), { class: 'num' }),
           anyNotes ? th(t('proposals.agreement.notes')) : null)),
         el('tbody', {}, rows.map((r) => {
           const overall = r.conditionId === 'overall';
@@ -219,11 +219,12 @@ export function agreementCard(ctx) {
           return el('tr', { class: overall ? 'total-row' : null, 'data-condition': r.conditionId },
             el('th', { scope: 'row', text: overall ? t('proposals.agreement.overall') : ctx.names.condition(r.conditionId) }),
             ...alphaCells(r, t('proposals.agreement.notAvailable')),
-            iccCell(r), num(k ? fixed(k.icc, 3) : missing(), { class: k ? 'num' : 'num muted' }),
+            iccCell(r), num(k ? fixed(k.icc, 3) : missing(), { class: k ? 'num' : 'num muted' }), iccModelCell(r, t('proposals.agreement.notAvailable')),
             num(r.alphaInterval ? `${r.alphaInterval.nUnitsPairable} / ${r.alphaInterval.nPairable}` : t('proposals.none')),
             anyNotes ? el('td', { class: 'notes' }, notes(r).join(' ')) : null);
         })))),
       alphaReading(a.overall),
+      iccModelReading(a.overall),
       el('p', { class: 'small', text: t('proposals.agreement.guide') }),
       el('h4', { text: t('proposals.agreement.flags') }),
       el('p', { class: 'small', text: t('proposals.agreement.flagsIntro', {
