@@ -36,6 +36,14 @@ const listeners = new Set();
 /** Registers an area's state accessors. */
 export function registerArea(name, { getState, setState }) {
   areas.set(name, { getState, setState });
+  // An area mounted after the project was restored or opened (www/main.js mounts the opened
+  // area first, the others after its first result) takes its part now.
+  if (!Object.hasOwn(carried, name)) return;
+  const state = carried[name];
+  delete carried[name];
+  let r;
+  try { r = setState(state); } catch (e) { r = { ok: false, error: { code: 'internal', details: {}, message: String(e?.message ?? e) } }; }
+  if (r && r.ok === false) emit('error', { area: name, ...r.error });
 }
 
 /** The current state of area `name` (read only; null when it is not registered). */
@@ -218,8 +226,7 @@ export async function restore() {
     emit('error', { message: String(e?.message ?? e) });
     return false;
   } finally {
-    restored = true;
-    document.documentElement.dataset.restored = 'yes'; // start-up is over (tests wait for this)
+    restored = true; // (the page marks the end of its start-up itself: www/main.js)
   }
 }
 
