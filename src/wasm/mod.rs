@@ -333,6 +333,14 @@ struct LevelOptions {
     level: Option<f64>,
 }
 
+/// The default rubric in a build with the toc area alone (pkg/toc/): the page maps outcomes to
+/// its conditions (the same export as in `conditions.rs`, which that build leaves out).
+#[cfg(all(feature = "toc", not(feature = "conditions")))]
+#[wasm_bindgen(js_name = defaultRubric, unchecked_return_type = "Rubric")]
+pub fn default_rubric() -> Result<JsValue, JsValue> {
+    encode(&crate::conditions::default_rubric())
+}
+
 /// The engine's version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
