@@ -54,7 +54,7 @@ async function firstLoad(area) {
  * issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped size": the
  * area's own engine build alone is 300–350 KiB gzipped).
  */
-const CEILING_KIB = { survey: 540, proposals: 480, toc: 495 };
+const CEILING_KIB = { survey: 520, proposals: 475, toc: 500 };
 
 const measured = {};
 for (const area of Object.keys(AREAS)) {
