@@ -102,17 +102,22 @@ export function load(build, module = null) {
   if (!Object.hasOwn(BUILDS, build)) return Promise.reject(new Error(`no build ${build}`));
   let promise = loads.get(build);
   if (promise) return promise;
+  // The slot is taken now, so that the order of the builds is the order they were asked for
+  // (in the worker too, whichever instantiates first); it serves nothing until it is ready.
+  /** @type {Loaded} */
+  const entry = { build, glueUrl: new URL(`${BUILDS[build]}waterline.js`, import.meta.url).href,
+    compiled: null, glue: null, spare: null, loading: null, suspects: 0 };
+  loaded.push(entry);
   promise = (async () => {
-    const glueUrl = new URL(`${BUILDS[build]}waterline.js`, import.meta.url).href;
-    const [compiled, glue] = await Promise.all([module ?? compile(build), import(glueUrl)]);
+    const [compiled, glue] = await Promise.all([module ?? compile(build), import(entry.glueUrl)]);
     await glue.default({ module_or_path: compiled });
-    /** @type {Loaded} */
-    const entry = { build, glueUrl, compiled, glue, spare: null, loading: null, suspects: 0 };
-    loaded.push(entry);
+    entry.compiled = compiled;
+    entry.glue = glue;
     for (const fn of buildListeners) fn(build, compiled);
     prepareSpare(entry, 1);
     return entry;
   })();
+  promise.catch(() => { loaded.splice(loaded.indexOf(entry), 1); });
   loads.set(build, promise);
   if (loads.size === 1) promise.then(() => resolveReady(), (e) => rejectReady(e));
   return promise;
@@ -131,7 +136,7 @@ export async function settled() {
 }
 
 /** The builds loaded so far, in order. */
-export const builds = () => loaded.map((entry) => entry.build);
+export const builds = () => loaded.filter((entry) => entry.glue).map((entry) => entry.build);
 
 /**
  * Calls fn(build, module) for every build already loaded (in order, now) and every one loaded
@@ -139,7 +144,7 @@ export const builds = () => loaded.map((entry) => entry.build);
  * @param {(build: Build, module: WebAssembly.Module) => void} fn
  */
 export function onBuild(fn) {
-  for (const entry of loaded) fn(entry.build, entry.compiled);
+  for (const entry of loaded) if (entry.compiled) fn(entry.build, entry.compiled);
   buildListeners.add(fn);
   return () => buildListeners.delete(fn);
 }
@@ -196,7 +201,7 @@ export function isTrap(e) {
  * the old instance are then gone). The worker calls this after each failed operation.
  */
 export function recoverIfBroken(error) {
-  const entry = last ?? loaded[0];
+  const entry = last ?? loaded.find((e) => e.glue);
   if (depth > 0 || error === undefined || !entry) return false; // a nested call: its caller decides
   if (!(error instanceof WebAssembly.RuntimeError)) {
     if (!isTrap(error) || ++entry.suspects < MAX_SUSPECTS) return false;

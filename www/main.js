@@ -157,10 +157,10 @@ const initial = tabs.find((tab) => `#${tab.dataset.area}` === location.hash) ?? 
 select(initial, false);
 
 /** Mounts area `name` from its module; one area failing to start must not take the others down. */
-async function mountArea(name) {
+async function mountArea(name, module = areas[name]()) {
   const root = document.getElementById(`area-${name}`);
   try {
-    const area = await areas[name]();
+    const area = await module;
     const api = area.mount(root, { changed: () => store.changed(name) });
     if (api?.getState) store.registerArea(name, api);
   } catch (e) {
@@ -196,8 +196,13 @@ function firstResult(/** @type {HTMLElement} */ root, /** @type {string} */ sele
 const first = /** @type {keyof typeof areas | 'evidence'} */ (initial.dataset.area);
 const firstBuild = Object.hasOwn(FIRST_RESULT, first) ? /** @type {'survey'|'proposals'|'toc'} */ (first) : 'whole';
 try {
-  // The opened area's build and module, fetched in parallel (Evidence needs the whole engine).
-  const [, opened] = await Promise.all([load(firstBuild), firstBuild === 'whole' ? null : mountArea(firstBuild).then(() => firstBuild)]);
+  // The opened area's build and module, fetched in parallel (Evidence needs the whole engine);
+  // the area mounts once its engine is ready (it computes as it mounts).
+  const module = firstBuild === 'whole' ? null : areas[firstBuild]();
+  module?.catch(() => {}); // reported by mountArea
+  await load(firstBuild);
+  const opened = module ? firstBuild : null;
+  if (module) await mountArea(firstBuild, module);
   const v = version();
   document.getElementById('engine-version').textContent = v.ok ? v.value : '?';
   store.setEngineVersion(v.ok ? v.value : '');
