@@ -212,7 +212,7 @@ try {
   await store.restore();
   if (opened) await firstResult(document.getElementById(`area-${opened}`), FIRST_RESULT[opened]);
   await load('whole');
-  await Promise.all(Object.keys(areas).filter((name) => name !== opened).map(mountArea));
+  await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
   const [evidence, report] = await Promise.all([import('./areas/evidence.js'), import('./report/view.js')]);
   try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
