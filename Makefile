@@ -50,14 +50,22 @@ tools: rust-tools node-tools
 # ---------------------------------------------------------------------------- build
 
 # Release builds (wasm-pack --target web), then wasm-opt -Oz from the npm package binaryen
-# (wasm-pack's own wasm-opt step is off: it would download): pkg/ is the whole engine, the one
-# the page loads; pkg/stats/ is the statistics alone (no survey, conditions or toc feature),
-# for a page that needs only the statistics functions.
+# (wasm-pack's own wasm-opt step is off: it would download). The page loads the opened area's
+# own build first (pkg/survey/, pkg/proposals/, pkg/toc/: that area's feature, without the
+# standalone statistics exports) and pkg/, the whole engine, after that area's first result
+# (Evidence, the report; www/engine.js, issue 21). pkg/stats/ is the statistics alone, for a
+# page that needs only the statistics functions. Five release builds: README "Shipped size".
+define wasm_build
+	wasm-pack build --target web --release --out-dir $(1) -- $(2)
+	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) $(1)/waterline_bg.wasm -o $(1)/waterline_bg.wasm
+endef
+
 build: tools
-	wasm-pack build --target web --release --out-dir pkg/stats -- --no-default-features --features console_error_panic_hook
-	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/stats/waterline_bg.wasm -o pkg/stats/waterline_bg.wasm
-	wasm-pack build --target web --release --out-dir pkg
-	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/waterline_bg.wasm -o pkg/waterline_bg.wasm
+	$(call wasm_build,pkg/stats,--no-default-features --features stats_api)
+	$(call wasm_build,pkg/survey,--no-default-features --features survey)
+	$(call wasm_build,pkg/proposals,--no-default-features --features conditions)
+	$(call wasm_build,pkg/toc,--no-default-features --features toc)
+	$(call wasm_build,pkg,)
 	$(MAKE) vendor
 	@node scripts/precache.mjs
 	@node scripts/size.mjs

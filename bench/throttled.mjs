@@ -4,7 +4,8 @@
 // area's first result (the example's ranking, diagram or survey report on screen), once cold
 // (empty cache, no service worker) and once from the cache (the second visit, served by the
 // service worker). Also the bytes transferred (compressed, as served) before that first result,
-// the worker's requests included. Prints a table; `node bench/throttled.mjs [runs]` (default 3,
+// the worker's requests included (the page loads the opened area's own engine build first and
+// the whole engine after the first result: www/main.js). Prints a table; `node bench/throttled.mjs [runs]` (default 3,
 // medians). Part of `make bench`.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,23 +31,35 @@ async function throttled(context, page) {
   return cdp;
 }
 
-/** Navigates and returns { ms, bytes, requests } at the first result (ms from navigation start). */
+/**
+ * Navigates and returns { ms, bytes, requests } at the first result (ms from navigation start):
+ * every request of the context (the page's, its worker's) that started before the page's mark
+ * `waterline:first-result` (www/main.js: the moment the rest of the engine starts to load).
+ */
 async function visit(context, url, area) {
   const page = await context.newPage();
   await throttled(context, page);
-  let bytes = 0, requests = 0, done = false;
-  page.on('requestfinished', async (r) => {
-    if (done) return;
-    requests++;
-    const sizes = await r.sizes().catch(() => null);
-    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-  });
+  const started = [];
+  const onRequest = (r) => started.push(r);
+  context.on('request', onRequest);
   await page.goto(`${url}www/#${area}`, { waitUntil: 'commit' });
   const ms = await (await page.waitForFunction((sel) => document.querySelector(sel) ? performance.now() : false,
     AREAS[area], { polling: 'raf', timeout: 300000 })).jsonValue();
-  done = true;
+  const mark = await (await page.waitForFunction(() => {
+    const m = performance.getEntriesByName('waterline:first-result')[0];
+    return m ? performance.timeOrigin + m.startTime : false;
+  }, null, { timeout: 300000 })).jsonValue();
   // The service worker finishes caching after the first result; let it before the next visit.
   await page.waitForFunction(() => document.documentElement.dataset.offline, null, { timeout: 120000 }).catch(() => {});
+  context.off('request', onRequest);
+  let bytes = 0, requests = 0;
+  for (const r of started) {
+    if (r.timing().startTime > mark) continue;
+    const sizes = await r.sizes().catch(() => null);
+    if (!sizes) continue;
+    requests++;
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  }
   await page.close();
   return { ms, bytes, requests };
 }

@@ -34,7 +34,11 @@ macro_rules! tag_impls {
 }
 pub(crate) use tag_impls;
 
-#[cfg(feature = "conditions")]
+// The Theory-of-change area maps outcomes to the default rubric's conditions, so its own build
+// (`--features toc`, pkg/toc/) compiles this module too and exports `defaultRubric` alone (the
+// rest is dropped at link time; issue 21).
+#[cfg(any(feature = "conditions", feature = "toc"))]
+#[cfg_attr(not(feature = "conditions"), allow(dead_code))]
 pub mod conditions;
 pub mod error;
 pub mod method_info;

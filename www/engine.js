@@ -1,89 +1,170 @@
-// The only module that imports the engine (../pkg/waterline.js). Everything else in the page
+// The only module that imports the engine (../pkg/**/waterline.js). Everything else in the page
 // calls the engine through these wrappers, which never throw: they return
 // { ok: true, value } or { ok: false, error: { code, details, message } }.
+//
+// Builds (issue 21, `make build`): each area has its own small build (pkg/survey/,
+// pkg/proposals/, pkg/toc/) and pkg/ is the whole engine (Evidence, the report, other pages).
+// The page loads the opened area's build first and the whole engine after that area's first
+// result (www/main.js); several builds can be loaded at once. An export is taken from the first
+// loaded build that has it, so an area keeps using the instance it started with (its objects,
+// such as a LogicModel, stay with the functions that take them) and the whole engine only
+// supplies what the first build lacks.
 //
 // Health check: the engine never panics on input and reads every argument with catching calls,
 // but should a call still end in a trap (a bug: "unreachable", "memory access out of bounds"),
 // that instance is unusable. It is then replaced by a fresh instance of the same compiled
 // module, kept ready as a spare, so the next call works. The page's state lives in
 // JavaScript and is untouched; engine objects made by the old instance (a Survey) are gone.
-import init, * as first from '../pkg/waterline.js';
 
-const GLUE = new URL('../pkg/waterline.js', import.meta.url).href;
-const WASM = new URL('../pkg/waterline_bg.wasm', import.meta.url);
-
-/** The current instance's JavaScript module (a live binding: it changes after a recovery). */
-export let wasm = first;
-/** How many times the engine was re-instantiated after a trap. */
-export let restarts = 0;
-
-let compiled = null; // the WebAssembly.Module, compiled once
-let suspects = 0; // uncoded errors from the current instance since it was made
-let spare = null; // a fresh glue module, instantiated, ready to take over (null while it loads)
-let loading = null; // the promise of the next spare
-let depth = 0; // engine calls in progress (a getter may call the engine while it reads)
+/** Where each build lives, relative to this file. */
+export const BUILDS = /** @type {const} */ ({ whole: '../pkg/', survey: '../pkg/survey/', proposals: '../pkg/proposals/', toc: '../pkg/toc/' });
+/** @typedef {keyof typeof BUILDS} Build */
 
 /**
- * In the page's worker, the page sends the module it compiled as the worker's first message
- * ({ engineModule }, jobs.js), so the engine is fetched and compiled once per page, not once
- * per context (a WebAssembly.Module crosses postMessage without copying or recompiling).
- * Resolves to that module, or null when there is none to wait for.
+ * One loaded build: its compiled module, the current instance's glue module, a spare.
+ * @typedef {{ build: Build, glueUrl: string, compiled: WebAssembly.Module | null, glue: any,
+ *   spare: any, loading: Promise<void> | null, suspects: number }} Loaded
  */
-function moduleFromPage() {
+
+/** @type {Loaded[]} the builds in the order they were loaded (the first that has an export serves it) */
+const loaded = [];
+/** @type {Map<Build, Promise<Loaded>>} */
+const loads = new Map();
+/** @type {Set<(build: Build, module: WebAssembly.Module) => void>} */
+const buildListeners = new Set();
+/** @type {Loaded | null} the build of the last export looked up (a trap is blamed on it) */
+let last = null;
+
+/** How many times an engine instance was re-instantiated after a trap. */
+export let restarts = 0;
+let depth = 0; // engine calls in progress (a getter may call the engine while it reads)
+
+const inWorker = () => {
   const scope = /** @type {any} */ (globalThis);
-  if (typeof scope.WorkerGlobalScope === 'undefined' || !(globalThis instanceof scope.WorkerGlobalScope)) return null;
-  return new Promise((resolve) => {
-    const take = (/** @type {MessageEvent} */ event) => {
-      if (!event.data || !('engineModule' in event.data)) return;
-      scope.removeEventListener('message', take);
-      resolve(event.data.engineModule instanceof WebAssembly.Module ? event.data.engineModule : null);
-    };
-    scope.addEventListener('message', take);
-  });
+  return typeof scope.WorkerGlobalScope !== 'undefined' && globalThis instanceof scope.WorkerGlobalScope;
+};
+
+/** The loaded build that serves export `name`, or null. */
+function owner(name) {
+  if (name === 'default') return null;
+  for (const entry of loaded) if (entry.glue && entry.glue[name] !== undefined) return entry;
+  return null;
 }
 
-async function compile() {
-  const sent = await moduleFromPage();
-  if (sent) return sent;
-  if (WASM.protocol === 'file:') { // Node (tests/node): no fetch of file URLs there
+/**
+ * The engine's exports, looked up by name in the loaded builds (the first that has it). A name
+ * no loaded build has is undefined.
+ * @type {Engine}
+ */
+export const wasm = /** @type {any} */ (new Proxy({}, {
+  get(_, name) {
+    if (typeof name !== 'string') return undefined;
+    const entry = owner(name);
+    if (!entry) return undefined;
+    last = entry;
+    return entry.glue[name];
+  },
+  has(_, name) { return typeof name === 'string' && owner(name) !== null; },
+}));
+
+async function compile(/** @type {Build} */ build) {
+  const url = new URL(`${BUILDS[build]}waterline_bg.wasm`, import.meta.url);
+  if (url.protocol === 'file:') { // Node (tests/node): no fetch of file URLs there
     const { readFile } = await import('node:fs/promises');
-    return WebAssembly.compile(await readFile(WASM));
+    return WebAssembly.compile(await readFile(url));
   }
-  const response = await fetch(WASM);
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`the engine could not be loaded (${response.status})`);
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** Loads a spare instance: a fresh copy of the glue module (its own state) on the same module. */
-function prepareSpare(generation) {
-  loading ??= (async () => {
-    const glue = await import(`${GLUE}?instance=${generation}`);
-    await glue.default({ module_or_path: compiled });
-    spare = glue;
-    loading = null;
+function prepareSpare(/** @type {Loaded} */ entry, generation) {
+  entry.loading ??= (async () => {
+    const glue = await import(`${entry.glueUrl}?instance=${generation}`);
+    await glue.default({ module_or_path: entry.compiled });
+    entry.spare = glue;
+    entry.loading = null;
   })().catch((e) => {
-    loading = null;
+    entry.loading = null;
     console.error('waterline: a spare engine instance could not be made', e);
   });
-  return loading;
+  return entry.loading;
 }
 
-/** The compiled engine, for the page's worker (jobs.js); resolves after `ready`. */
-export async function compiledModule() {
+/**
+ * Loads build `build` (once; later calls return the same promise): fetches and compiles it, or
+ * takes `module` when given (the page's worker gets the page's compiled module, so the engine
+ * is fetched and compiled once per page, not once per context).
+ * @param {Build} build @param {WebAssembly.Module | null} [module]
+ */
+export function load(build, module = null) {
+  if (!Object.hasOwn(BUILDS, build)) return Promise.reject(new Error(`no build ${build}`));
+  let promise = loads.get(build);
+  if (promise) return promise;
+  // The slot is taken now, so that the order of the builds is the order they were asked for
+  // (in the worker too, whichever instantiates first); it serves nothing until it is ready.
+  /** @type {Loaded} */
+  const entry = { build, glueUrl: new URL(`${BUILDS[build]}waterline.js`, import.meta.url).href,
+    compiled: null, glue: null, spare: null, loading: null, suspects: 0 };
+  loaded.push(entry);
+  promise = (async () => {
+    const [compiled, glue] = await Promise.all([module ?? compile(build), import(entry.glueUrl)]);
+    await glue.default({ module_or_path: compiled });
+    entry.compiled = compiled;
+    entry.glue = glue;
+    for (const fn of buildListeners) fn(build, compiled);
+    prepareSpare(entry, 1);
+    return entry;
+  })();
+  promise.catch(() => { loaded.splice(loaded.indexOf(entry), 1); });
+  loads.set(build, promise);
+  if (loads.size === 1) promise.then(() => resolveReady(), (e) => rejectReady(e));
+  return promise;
+}
+
+/** @type {() => void} */ let resolveReady;
+/** @type {(e: any) => void} */ let rejectReady;
+/** Resolves once the first build is instantiated. */
+export const ready = new Promise((resolve, reject) => { resolveReady = () => resolve(undefined); rejectReady = reject; });
+ready.catch(() => {}); // awaited by callers; unobserved in a page that never loads
+
+/** Resolves once every build asked for so far is instantiated (the worker waits for it). */
+export async function settled() {
   await ready;
-  return compiled;
+  await Promise.all(loads.values());
 }
 
-/** Resolves once the WebAssembly module is instantiated. */
-export const ready = (async () => {
-  compiled = await compile();
-  await init({ module_or_path: compiled });
-  prepareSpare(1);
-})();
+/** The builds loaded so far, in order. */
+export const builds = () => loaded.filter((entry) => entry.glue).map((entry) => entry.build);
 
-/** For tests and diagnostics: restarts so far and whether a spare instance is ready. */
+/**
+ * Calls fn(build, module) for every build already loaded (in order, now) and every one loaded
+ * later: jobs.js hands each to the page's worker. Returns a function that stops the calls.
+ * @param {(build: Build, module: WebAssembly.Module) => void} fn
+ */
+export function onBuild(fn) {
+  for (const entry of loaded) if (entry.compiled) fn(entry.build, entry.compiled);
+  buildListeners.add(fn);
+  return () => buildListeners.delete(fn);
+}
+
+if (inWorker()) {
+  // The page sends each build it compiled ({ engineModule, build }, jobs.js), in the order it
+  // loaded them, before any job that needs it; a null module makes the worker load its own.
+  globalThis.addEventListener('message', (/** @type {MessageEvent} */ event) => {
+    if (!event.data || !('engineModule' in event.data)) return;
+    const { engineModule, build = 'whole' } = event.data;
+    load(build, engineModule instanceof WebAssembly.Module ? engineModule : null).catch(() => {});
+  });
+} else if (typeof document === 'undefined') {
+  // Node (tests/node, bench): the whole engine.
+  load('whole').catch(() => {});
+}
+
+/** For tests and diagnostics: restarts so far and whether every build has a spare ready. */
 export function health() {
-  return { restarts, spare: spare !== null };
+  return { restarts, spare: loaded.length > 0 && loaded.every((entry) => entry.spare !== null) };
 }
 
 /**
@@ -93,17 +174,17 @@ export function health() {
  */
 const MAX_SUSPECTS = 64;
 
-/** Replaces the instance by the spare. Returns false if no spare is ready yet. */
-function recover() {
-  if (!spare) {
-    prepareSpare(restarts + 2);
+/** Replaces the instance of `entry` by its spare. Returns false if no spare is ready yet. */
+function recover(/** @type {Loaded} */ entry) {
+  if (!entry.spare) {
+    prepareSpare(entry, restarts + 2);
     return false;
   }
-  wasm = spare;
-  spare = null;
-  suspects = 0;
+  entry.glue = entry.spare;
+  entry.spare = null;
+  entry.suspects = 0;
   restarts += 1;
-  prepareSpare(restarts + 1);
+  prepareSpare(entry, restarts + 1);
   return true;
 }
 
@@ -115,16 +196,17 @@ export function isTrap(e) {
 
 /**
  * After an engine call at the top level ended with `error` (or with none): replaces the
- * instance by a fresh one if a trap shows it is broken (or too many uncoded errors make it
- * suspect). Returns true if it was replaced (objects made by the old instance are then gone).
- * The worker calls this after each failed operation.
+ * instance of the build that served the call by a fresh one if a trap shows it is broken (or
+ * too many uncoded errors make it suspect). Returns true if it was replaced (objects made by
+ * the old instance are then gone). The worker calls this after each failed operation.
  */
 export function recoverIfBroken(error) {
-  if (depth > 0 || error === undefined) return false; // a nested call: its caller decides
+  const entry = last ?? loaded.find((e) => e.glue);
+  if (depth > 0 || error === undefined || !entry) return false; // a nested call: its caller decides
   if (!(error instanceof WebAssembly.RuntimeError)) {
-    if (!isTrap(error) || ++suspects < MAX_SUSPECTS) return false;
+    if (!isTrap(error) || ++entry.suspects < MAX_SUSPECTS) return false;
   }
-  return recover();
+  return recover(entry);
 }
 
 /** Turns anything thrown by the engine into { code, details, message }. */
@@ -152,7 +234,7 @@ export function normalizeError(e) {
  *   | { ok: false, error: Failure, value?: undefined }}
  */
 export function call(name, ...args) {
-  const fn = /** @type {Record<string, any>} */ (wasm)[name];
+  const fn = /** @type {Record<string, any>} */ (/** @type {unknown} */ (wasm))[name];
   if (typeof fn !== 'function') {
     return { ok: false, error: { code: 'internal', details: { name }, message: `no export ${name}` } };
   }

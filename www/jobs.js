@@ -2,19 +2,20 @@
 // worker dies (a trap would kill the engine instance) or a job is cancelled, the worker is
 // terminated and a fresh one is started for the next job; the page itself keeps working.
 
-import { compiledModule } from './engine.js';
+import { onBuild } from './engine.js';
 
 let worker = null;
+let unsubscribe = () => {};
 let nextId = 1;
 const pending = new Map();
 
 function spawn() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  // The engine the page already compiled goes first, so the worker neither fetches nor
-  // compiles it again (engine.js waits for it; null makes the worker load its own).
+  // Each build the page compiled goes first, in the order the page loaded it (and each one it
+  // loads later, as it does), so the worker uses the same builds and neither fetches nor
+  // compiles them again (engine.js; a job only ever needs a build the page has loaded).
   const spawned = worker;
-  compiledModule().then((module) => spawned.postMessage({ engineModule: module }),
-    () => spawned.postMessage({ engineModule: null }));
+  unsubscribe = onBuild((build, module) => spawned.postMessage({ engineModule: module, build }));
   worker.addEventListener('message', (event) => {
     const { id, progress, ok, value, error } = event.data;
     const job = pending.get(id);
@@ -32,6 +33,7 @@ function spawn() {
 /** Terminates the worker, failing every pending job with `error`, and starts a new one lazily. */
 function restart(error) {
   worker?.terminate();
+  unsubscribe();
   worker = null;
   for (const job of pending.values()) job.resolve({ ok: false, error });
   pending.clear();

@@ -1,16 +1,30 @@
-// Boot: load the engine, wire the language switch and the area tabs, mount the three areas.
-import { ready, version } from './engine.js';
+// Boot: wire the language switch and the area tabs; load the opened area's engine build and
+// module, mount it, restore the saved project; after that area's first result, load the whole
+// engine and mount the other areas, Evidence and the report (issue 21: a small first load).
+import { load, version } from './engine.js';
 import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
 import { registerOffline } from './offline.js';
-import * as proposals from './areas/proposals.js';
-import * as toc from './areas/toc.js';
-import * as survey from './areas/survey.js';
-import * as evidence from './areas/evidence.js';
-import { mountReport } from './report/view.js';
 
-const areas = { proposals, toc, survey };
+/** The areas that store state, each loaded when it is mounted (its own build: engine.js). */
+const areas = {
+  proposals: () => import('./areas/proposals.js'),
+  toc: () => import('./areas/toc.js'),
+  survey: () => import('./areas/survey.js'),
+};
+/**
+ * What an area's first result is: the opened area's; the whole engine and the other areas
+ * load once it is on screen (tests/browser/first-load.test.mjs and bench/throttled.mjs wait
+ * for the same selectors).
+ */
+const FIRST_RESULT = {
+  survey: '[data-testid="survey-report"][data-state="ready"]',
+  proposals: '[data-testid="ranking-table"] tbody tr',
+  toc: '#area-toc .toc-diagram-svg',
+};
+/** The longest the rest waits for the opened area's first result (a restored area may show none). */
+const FIRST_RESULT_WAIT_MS = 8000;
 const status = document.getElementById('engine-status');
 
 function setStatus(state, text) {
@@ -142,35 +156,73 @@ applyStatic(document);
 const initial = tabs.find((tab) => `#${tab.dataset.area}` === location.hash) ?? tabs.find((tab) => tab.dataset.area === 'survey');
 select(initial, false);
 
+/** Mounts area `name` from its module; one area failing to start must not take the others down. */
+async function mountArea(name, module = areas[name]()) {
+  const root = document.getElementById(`area-${name}`);
+  try {
+    const area = await module;
+    const api = area.mount(root, { changed: () => store.changed(name) });
+    if (api?.getState) store.registerArea(name, api);
+  } catch (e) {
+    console.error(e);
+    root.replaceChildren(Object.assign(document.createElement('p'), {
+      className: 'error', role: 'alert',
+      textContent: errorText({ code: 'internal', message: String(e?.message ?? e) }),
+    }));
+  }
+}
+
+/**
+ * Resolves when `selector` matches inside `root`, when the user opens another tab or the
+ * report (the rest is needed now), or after FIRST_RESULT_WAIT_MS.
+ */
+function firstResult(/** @type {HTMLElement} */ root, /** @type {string} */ selector) {
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect(); clearTimeout(timer); for (const b of nudges) b.removeEventListener('click', done);
+      // The moment the rest starts to load (tests/browser/first-load.test.mjs counts the bytes before it).
+      performance.mark('waterline:first-result', { detail: { shown: Boolean(root.querySelector(selector)) } });
+      resolve(undefined);
+    };
+    const observer = new MutationObserver(() => { if (root.querySelector(selector)) done(); });
+    const timer = setTimeout(done, FIRST_RESULT_WAIT_MS);
+    const nudges = [...tabs.filter((tab) => tab.dataset.area !== root.id.slice('area-'.length)), document.getElementById('report-open')].filter(Boolean);
+    for (const b of nudges) b.addEventListener('click', done);
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
+    if (root.querySelector(selector)) done();
+  });
+}
+
+const first = /** @type {keyof typeof areas | 'evidence'} */ (initial.dataset.area);
+const firstBuild = Object.hasOwn(FIRST_RESULT, first) ? /** @type {'survey'|'proposals'|'toc'} */ (first) : 'whole';
 try {
-  await ready;
+  // The opened area's build and module, fetched in parallel (Evidence needs the whole engine);
+  // the area mounts once its engine is ready (it computes as it mounts).
+  const module = firstBuild === 'whole' ? null : areas[firstBuild]();
+  module?.catch(() => {}); // reported by mountArea
+  await load(firstBuild);
+  const opened = module ? firstBuild : null;
+  if (module) await mountArea(firstBuild, module);
   const v = version();
   document.getElementById('engine-version').textContent = v.ok ? v.value : '?';
-  setStatus('ready', t('app.ready'));
   store.setEngineVersion(v.ok ? v.value : '');
   store.expectAreas(Object.keys(areas));
-  for (const [name, area] of Object.entries(areas)) {
-    // One area failing to start must not take the others (or the user's saved work) down.
-    const root = document.getElementById(`area-${name}`);
-    try {
-      const api = area.mount(root, { changed: () => store.changed(name) });
-      if (api?.getState) store.registerArea(name, api);
-    } catch (e) {
-      console.error(e);
-      root.replaceChildren(Object.assign(document.createElement('p'), {
-        className: 'error', role: 'alert',
-        textContent: errorText({ code: 'internal', message: String(e?.message ?? e) }),
-      }));
-    }
-  }
-  // The evidence map stores nothing: it is derived from what the three areas publish (#18).
-  try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
   wireProject();
-  mountReport({ view: document.getElementById('report-view'), opener: document.getElementById('report-open') });
+  // The opened area takes its saved state now; the others' is kept until they mount (store.js).
   await store.restore();
+  if (opened) await firstResult(document.getElementById(`area-${opened}`), FIRST_RESULT[opened]);
+  await load('whole');
+  await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
+  // The evidence map stores nothing: it is derived from what the three areas publish (#18).
+  const [evidence, report] = await Promise.all([import('./areas/evidence.js'), import('./report/view.js')]);
+  try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
+  report.mountReport({ view: document.getElementById('report-view'), opener: document.getElementById('report-open') });
+  setStatus('ready', t('app.ready'));
 } catch (e) {
   console.error(e);
   setStatus('failed', t('app.failed', { message: errorText({ code: 'internal', message: String(e?.message ?? e) }) }));
+} finally {
+  document.documentElement.dataset.restored = 'yes'; // start-up is over (tests wait for this)
 }
 // Offline use: after the first result, so the cache fills once the page has what it needs.
 registerOffline();

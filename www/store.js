@@ -28,6 +28,18 @@ const journaled = new Map();
 const oversized = new Set();
 let generation = 0;
 let restored = false;
+/**
+ * Whether the user has done anything on the page yet. Until then a save only stores what was
+ * restored, or the example an area loaded as it started (the areas other than the opened one
+ * mount after the restore, www/main.js): it is made, but the status line keeps saying what was
+ * restored.
+ */
+let acted = false;
+for (const type of ['input', 'change', 'click', 'keydown', 'drop']) {
+  addEventListener(type, () => { acted = true; }, { capture: true, once: true });
+}
+/** The area whose saved part registerArea is applying (its `changed` calls are not edits). */
+let applying = null;
 let engineVersion = '';
 let timer = null;
 let undoStack = [];
@@ -36,6 +48,15 @@ const listeners = new Set();
 /** Registers an area's state accessors. */
 export function registerArea(name, { getState, setState }) {
   areas.set(name, { getState, setState });
+  // An area mounted after the project was restored or opened (www/main.js mounts the opened
+  // area first, the others after its first result) takes its part now.
+  if (!Object.hasOwn(carried, name)) return;
+  const state = carried[name];
+  delete carried[name];
+  let r;
+  applying = name;
+  try { r = setState(state); } catch (e) { r = { ok: false, error: { code: 'internal', details: {}, message: String(e?.message ?? e) } }; } finally { applying = null; }
+  if (r && r.ok === false) emit('error', { area: name, ...r.error });
 }
 
 /** The current state of area `name` (read only; null when it is not registered). */
@@ -135,7 +156,7 @@ export async function saveNow({ quiet = false } = {}) {
     oversized.clear();
     // Every change is stored once no newer one is waiting (tests and the status line read this).
     if (!timer) document.documentElement.dataset.saved = 'yes';
-    if (!quiet) emit('saved');
+    if (!quiet && acted) emit('saved');
   } catch (e) {
     emit('error', { message: String(e?.message ?? e) });
   }
@@ -146,6 +167,9 @@ export async function saveNow({ quiet = false } = {}) {
  * autosaves shortly after (debounced), so every edit is kept.
  */
 export function changed(name) {
+  // An area mounted late (www/main.js) reports its example or its restored part as it starts:
+  // not an edit, and no reason to replace the "restored" line by "saved".
+  if (name !== undefined && (!areas.has(name) || name === applying)) return;
   generation++;
   document.documentElement.dataset.saved = 'no';
   journal(name === undefined ? undefined : [name]);
@@ -218,8 +242,7 @@ export async function restore() {
     emit('error', { message: String(e?.message ?? e) });
     return false;
   } finally {
-    restored = true;
-    document.documentElement.dataset.restored = 'yes'; // start-up is over (tests wait for this)
+    restored = true; // (the page marks the end of its start-up itself: www/main.js)
   }
 }
 

@@ -2,7 +2,7 @@
 // bootstraps). Messages in: { id, op, args }; out: { id, progress } while working, then
 // { id, ok: true, value } or { id, ok: false, error: { code, details, message } }.
 // State that must live across calls (a loaded survey) is kept here under a handle.
-import { ready, wasm, normalizeError, recoverIfBroken } from './engine.js';
+import { settled, wasm, normalizeError, recoverIfBroken } from './engine.js';
 
 const handles = new Map();
 let nextHandle = 1;
@@ -81,11 +81,11 @@ const ops = {
 };
 
 self.addEventListener('message', async (event) => {
-  if (event.data && 'engineModule' in event.data) return; // for engine.js (the compiled engine)
+  if (event.data && 'engineModule' in event.data) return; // for engine.js (a compiled build)
   const { id, op, args } = event.data ?? {};
   const progress = (p) => self.postMessage({ id, progress: p });
   try {
-    await ready;
+    await settled();
     const fn = ops[op];
     if (!fn) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
     const value = await fn(args ?? {}, progress);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! note_codes {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
         /// A stable note code (snake_case at the boundary).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
         #[cfg_attr(test, derive(ts_rs::TS))]
         pub enum NoteCode {
             $($(#[$doc])* #[serde(rename = $name)] $variant,)*
@@ -23,6 +23,14 @@ macro_rules! note_codes {
                 match self {
                     $(NoteCode::$variant => $name,)*
                 }
+            }
+        }
+
+        /// Serialized as its string (what serde's derive would write), from `as_str`'s table:
+        /// one call instead of a serializer call per variant in every build (issue 21).
+        impl Serialize for NoteCode {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     };

@@ -24,11 +24,16 @@ pub mod project;
 pub mod read;
 #[cfg(feature = "conditions")]
 pub mod round_setup;
+#[cfg(feature = "stats_api")]
 pub mod stats_agreement;
+#[cfg(feature = "stats_api")]
 pub mod stats_dist;
+#[cfg(feature = "stats_api")]
 pub mod stats_more;
 pub mod stats_scale;
+#[cfg(feature = "stats_api")]
 pub mod stats_shift;
+#[cfg(feature = "stats_api")]
 pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
@@ -38,7 +43,13 @@ pub mod survey_weights;
 pub mod toc;
 /// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).
 pub use crate::tree;
-#[cfg(all(test, feature = "survey", feature = "conditions", feature = "toc"))]
+#[cfg(all(
+    test,
+    feature = "survey",
+    feature = "conditions",
+    feature = "toc",
+    feature = "stats_api"
+))]
 mod ts_types;
 
 /// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
@@ -280,6 +291,7 @@ pub(crate) fn bulk<T>(
 
 /// The shape shared by the two-sample exports: two bulk arguments (named `names` in errors), an
 /// optional options object (defaults when absent), one core call, its result encoded.
+#[cfg(feature = "stats_api")]
 pub(crate) fn two_arrays<O, R>(
     names: (&str, &str),
     a: JsValue,
@@ -321,6 +333,14 @@ struct LevelOptions {
     level: Option<f64>,
 }
 
+/// The default rubric in a build with the toc area alone (pkg/toc/): the page maps outcomes to
+/// its conditions (the same export as in `conditions.rs`, which that build leaves out).
+#[cfg(all(feature = "toc", not(feature = "conditions")))]
+#[wasm_bindgen(js_name = defaultRubric, unchecked_return_type = "Rubric")]
+pub fn default_rubric() -> Result<JsValue, JsValue> {
+    encode(&crate::conditions::default_rubric())
+}
+
 /// The engine's version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -358,6 +378,7 @@ pub fn wilson(
 ///
 /// Returns a `Float64Array` of `2k` numbers: the `k` lower bounds, then the `k` upper bounds.
 /// Throws with `details.index` naming the first invalid pair.
+#[cfg(feature = "stats_api")]
 #[wasm_bindgen(js_name = wilsonMany)]
 pub fn wilson_many(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] x: JsValue,
@@ -375,6 +396,7 @@ pub fn wilson_many(
 
 /// For benchmarks: receives two `Float64Array`s and returns their total length, so that the
 /// cost of copying data into WebAssembly can be measured apart from any computation.
+#[cfg(feature = "stats_api")]
 #[wasm_bindgen(js_name = boundaryCopy)]
 pub fn boundary_copy(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] a: JsValue,

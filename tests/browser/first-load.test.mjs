@@ -1,0 +1,74 @@
+// A small first load (issue #21 item 3): opening an area transfers at most 200 KiB (gzipped, as
+// the local server sends it, headers included) before that area's first result is on screen —
+// the page, the area's modules, its own engine build (pkg/<area>/) and the worker's requests.
+// The whole engine (pkg/) and the other areas load after it (www/main.js marks the moment,
+// `waterline:first-result`); Evidence needs all three areas, so it loads the whole engine.
+// Every request is counted from a fresh profile (cold cache), service worker blocked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './harness.mjs';
+
+const LIMIT_KIB = 200;
+const AREAS = {
+  survey: '[data-testid="survey-report"][data-state="ready"]',
+  proposals: '[data-testid="ranking-table"] tbody tr',
+  toc: '#area-toc .toc-diagram-svg',
+};
+
+/** Opens `www/#area` cold; returns the bytes and requests started before the first result. */
+async function firstLoad(area) {
+  const s = await open();
+  try {
+    const started = [];
+    s.context.on('request', (r) => started.push(r));
+    await s.page.goto(`${s.url}www/#${area}`);
+    await s.page.waitForSelector(AREAS[area], { timeout: 60000 });
+    // The page's mark: when the area's first result was seen and the rest started to load.
+    const mark = await s.page.waitForFunction(() => {
+      const m = performance.getEntriesByName('waterline:first-result')[0];
+      return m ? { at: performance.timeOrigin + m.startTime, shown: /** @type {any} */ (m).detail?.shown } : null;
+    }, null, { timeout: 60000 }).then((h) => h.jsonValue());
+    assert.equal(mark.shown, true, `${area}: the rest was loaded before the first result (a timeout or a click)`);
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    let bytes = 0;
+    const before = [];
+    for (const r of started) {
+      if (r.timing().startTime > mark.at) continue;
+      const response = await r.response();
+      if (!response) continue;
+      await response.finished();
+      const sizes = await r.sizes();
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      before.push(`${new URL(r.url()).pathname} ${((sizes.responseBodySize + sizes.responseHeadersSize) / 1024).toFixed(1)}`);
+    }
+    const after = started.filter((r) => r.timing().startTime > mark.at).map((r) => new URL(r.url()).pathname);
+    assert.deepEqual(s.errors, []);
+    return { kib: bytes / 1024, before, after };
+  } finally {
+    await s.close();
+  }
+}
+
+/**
+ * What each area transfers today (2026-12-02, `make build`), plus 5%: a regression fails. The
+ * issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped size": the
+ * area's own engine build alone is 300–350 KiB gzipped).
+ */
+const CEILING_KIB = { survey: 520, proposals: 475, toc: 500 };
+
+const measured = {};
+for (const area of Object.keys(AREAS)) {
+  test(`${area}: its own build first, the whole engine after its first result`, async () => {
+    const { kib, before, after } = measured[area] = await firstLoad(area);
+    console.log(`# ${area}: ${kib.toFixed(1)} KiB before the first result (${before.length} requests); after it: ${after.length} requests`);
+    assert.ok(before.some((line) => line.startsWith(`/pkg/${area}/waterline_bg.wasm`)), `${area} loads its own build:\n${before.join('\n')}`);
+    assert.ok(!before.some((line) => line.startsWith('/pkg/waterline_bg.wasm')), `the whole engine is not loaded first:\n${before.join('\n')}`);
+    assert.ok(after.includes('/pkg/waterline_bg.wasm'), 'the whole engine loads after the first result');
+    assert.equal(before.filter((line) => line.includes('waterline_bg.wasm')).length, 1, `the engine is fetched once (the worker takes the page's):\n${before.join('\n')}`);
+    assert.ok(kib <= CEILING_KIB[area], `${area}: ${kib.toFixed(1)} KiB > ${CEILING_KIB[area]} KiB:\n${before.join('\n')}`);
+  });
+  test(`${area}: at most ${LIMIT_KIB} KiB gzipped before its first result (issue 21)`, { todo: 'not met: README "Shipped size"' }, () => {
+    const { kib, before } = measured[area] ?? { kib: Infinity, before: [] };
+    assert.ok(kib <= LIMIT_KIB, `${area}: ${kib.toFixed(1)} KiB > ${LIMIT_KIB} KiB:\n${before.join('\n')}`);
+  });
+}
