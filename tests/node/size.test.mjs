@@ -10,9 +10,11 @@ const root = new URL('../../', import.meta.url);
 const kib = (dir) => ['waterline_bg.wasm', 'waterline.js']
   .reduce((sum, f) => sum + gzipSync(readFileSync(new URL(`${dir}/${f}`, root)), { level: 9 }).length, 0) / 1024;
 
-// What pkg/stats/ weighs today (2026-12-02, `make build`) plus 2%: a regression fails. The
-// issue's 150 KiB is checked beside it as a TODO until it is met (README "Shipped size").
-const STATS_CEILING_KIB = 180;
+// What pkg/stats/ weighs on merged main (2026-12-02, `make build`: 182.1 KiB, after the split
+// diet's 178.0 plus #19's double-double tails, Spearman's exact p and g_av's interval) plus 2%:
+// a regression fails. The issue's 150 KiB is checked beside it as a TODO until it is met
+// (README "Shipped size").
+const STATS_CEILING_KIB = 186;
 
 test('pkg/stats/ does not grow', () => {
   const size = kib('pkg/stats');
