@@ -341,31 +341,31 @@ fn read_decoded(text: &str, options: &ReadOptions, encoding: EncodingInfo) -> Re
     if text.len() > MAX_BYTES {
         return Err(too_large_bytes(text.len()));
     }
-    let (body, notes, skipped) = split_preamble(text);
-    let metadata = notes
-        .iter()
-        .filter_map(|n| n.split_once(':'))
-        .map(|(k, v)| (fold(k), v.trim().to_string()))
-        .collect();
-    let delimiter = match &options.delimiter {
-        Some(d) => delimiter_from(d)?,
-        None => detect_delimiter(body),
-    };
-    let mut records = FastRecords::new(body.as_bytes(), delimiter, skipped);
-    rows_into_table(
-        &mut records,
-        options,
-        notes,
-        metadata,
-        delimiter,
-        encoding,
-        body.len(),
-    )
+    read_with(text, options, encoding, FastRecords::new)
 }
 
 /// [`read_decoded`] with the `csv` crate's reader ([`Records`]): the oracle of the tests.
 #[cfg(test)]
 pub(crate) fn read_with_csv_crate(text: &str, options: &ReadOptions) -> Result<Table> {
+    read_with(
+        text,
+        options,
+        EncodingInfo::text(),
+        |body, delimiter, skipped| super::fast::CsvRows {
+            records: super::records::Records::new(body, delimiter, skipped),
+            record: csv::ByteRecord::new(),
+        },
+    )
+}
+
+/// The `#` notes, the delimiter (given or detected), then the rows of the reader `records`
+/// builds over the body (its bytes, the delimiter, the lines skipped before it).
+fn read_with<'a, R: RowSource>(
+    text: &'a str,
+    options: &ReadOptions,
+    encoding: EncodingInfo,
+    records: impl FnOnce(&'a [u8], u8, u64) -> R,
+) -> Result<Table> {
     let (body, notes, skipped) = split_preamble(text);
     let metadata = notes
         .iter()
@@ -376,11 +376,7 @@ pub(crate) fn read_with_csv_crate(text: &str, options: &ReadOptions) -> Result<T
         Some(d) => delimiter_from(d)?,
         None => detect_delimiter(body),
     };
-    let mut records = super::fast::CsvRows {
-        records: super::records::Records::new(body.as_bytes(), delimiter, skipped),
-        record: csv::ByteRecord::new(),
-    };
-    let encoding = EncodingInfo::text();
+    let mut records = records(body.as_bytes(), delimiter, skipped);
     rows_into_table(
         &mut records,
         options,
