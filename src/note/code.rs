@@ -118,11 +118,15 @@ note_codes! {
     WaveSizesAssumed = "wave_sizes_assumed",
     /// Weighted survey: a pre/post pair matched across waves by id is not weighted.
     WeightsUnweightedMatched = "weights_unweighted_matched",
-    /// Weighted survey: scales are not weighted.
+    /// Weighted survey: some scales could not be weighted.
     WeightsUnweightedScales = "weights_unweighted_scales",
-    /// Weighted survey: subgroup tables are not weighted; small cells use unweighted counts.
+    /// Weighted survey: some subgroup tables (questions without a top box) are not weighted;
+    /// small cells use unweighted counts.
     WeightsUnweightedSubgroups = "weights_unweighted_subgroups",
-    /// Weighted survey: wave comparisons are not weighted.
+    /// Weighted survey: a subgroup table's χ² test is on the unweighted counts (its shares are
+    /// weighted).
+    WeightsUnweightedTest = "weights_unweighted_test",
+    /// Weighted survey: some wave comparisons (category questions) are not weighted.
     WeightsUnweightedWaves = "weights_unweighted_waves",
 
 

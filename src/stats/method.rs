@@ -73,6 +73,9 @@ pub enum Method {
     /// `rank_sum_are`: Wilcoxon–Mann–Whitney power by the asymptotic relative efficiency 3/π
     /// (G*Power's A.R.E. method, normal parent).
     RankSumAre,
+    /// `weighted_difference`: the difference of two weighted domain means or shares with its
+    /// linearisation SE and a Wald z test (R `svycontrast(svyby(…), c(-1, 1))`).
+    WeightedDifference,
 }
 
 impl Method {
@@ -110,6 +113,7 @@ impl Method {
             Method::TwoSampleT => "two_sample_t",
             Method::OneProportionArcsine => "one_proportion_arcsine",
             Method::RankSumAre => "rank_sum_are",
+            Method::WeightedDifference => "weighted_difference",
         }
     }
 }

@@ -64,6 +64,7 @@ mod t_large_df;
 pub mod two_by_two;
 pub mod two_sample;
 pub mod weighted;
+pub mod weighted_domain;
 
 pub use adjust::{p_adjust, AdjustMethod, AdjustOptions, AdjustedPValues};
 pub use agreement::{

@@ -16,6 +16,7 @@
 //! | [`Moments`] | n, mean, M₂ = Σ(x − x̄)², min, max, `missing`, `huge` | mean, sd, t interval, one- and two-sample t | Chan et al. pairwise update, ~1e-15 relative |
 //! | [`ItemCovariance`] | k, n, `incomplete`, item means, co-moments (upper triangle) | Cronbach's alpha with Feldt's interval and item statistics | pairwise update, ~1e-15 relative |
 //! | [`WeightedSums`] | n, n⁺, Σw, Σw², weighted means and centred sums under w and w² | weighted mean / share with linearised SE, Kish n_eff and design effects | pairwise update, ~1e-15 relative |
+//! | [`WeightedScale`] | one [`WeightedSums`] per item and one of the scale score | weighted scale mean, `svycralpha` | as [`WeightedSums`] |
 //!
 //! "Exact" means integer counts: any partition of the respondents, merged in any order, gives
 //! the same state, bit for bit, as one pass. Moments use the pairwise (Chan, Golub & LeVeque
@@ -42,6 +43,7 @@ mod moments;
 mod ranksum;
 mod transitions;
 mod weighted;
+mod weighted_scale;
 
 pub use counts::PointCounts;
 pub use covariance::ItemCovariance;
@@ -49,6 +51,7 @@ pub use moments::Moments;
 pub use ranksum::RankSumTable;
 pub use transitions::{Moves, Transitions};
 pub use weighted::WeightedSums;
+pub use weighted_scale::{WeightedScale, SVYCRALPHA_REF};
 
 use crate::error::{Code, Error, Result};
 

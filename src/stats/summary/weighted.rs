@@ -92,7 +92,8 @@ impl WeightedSums {
         Ok(())
     }
 
-    fn parts(&self) -> WeightedParts {
+    /// The parts the estimators of [`crate::stats::weighted`] are finished from.
+    pub(crate) fn parts(&self) -> WeightedParts {
         let mean = ratio(self.swy, self.sw);
         let gap = ratio(self.sw2y, self.sw2) - mean;
         WeightedParts {

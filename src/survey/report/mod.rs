@@ -22,7 +22,8 @@
 //! | `wave_no_answers` | warning | — | a wave without answers to the item |
 //! | `wave_sizes_assumed` | warning | `n1`, `n2` | wave comparisons on assumed sizes |
 //! | `weights_unweighted_matched` | info | — | a weighted survey's pre/post pair matched across waves |
-//! | `weights_unweighted_scales`, `_subgroups`, `_waves` | info | — | a weighted survey's unweighted sections |
+//! | `weights_unweighted_scales`, `_subgroups`, `_waves` | info | — | a weighted survey's results left unweighted (category items in waves and subgroups; a scale that could not be weighted) |
+//! | `weights_unweighted_test` | info | — | a weighted subgroup table: its χ² test is on the unweighted counts |
 
 pub mod describe;
 pub mod notice;
@@ -32,6 +33,7 @@ pub mod shift;
 pub mod subgroup;
 pub mod waves;
 pub mod weighted;
+pub mod weighted_sections;
 
 use crate::error::{Code, Error, Result};
 use crate::note::{Note, NoteCode};
@@ -331,13 +333,21 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         weighted::shift(ins, data, s, options.level);
     }
     let mut wave_results = waves::compare_all(ins, data, options);
+    for w in &mut wave_results {
+        weighted_sections::wave(ins, data, w, options.level);
+    }
     let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
+    for s in &mut subgroups {
+        weighted_sections::subgroup(ins, data, s, options.level);
+    }
     let scales = scales::scales(ins, data, options);
     warnings.extend(weighted::unweighted_sections(
         data,
-        !wave_results.is_empty(),
-        !subgroups.is_empty(),
-        !scales.is_empty(),
+        wave_results
+            .iter()
+            .any(|w| !w.weighted && w.notices.is_empty()),
+        subgroups.iter().any(|s| !s.weighted),
+        scales.iter().any(|s| !s.weighted),
     ));
     let mut notices: Vec<Note> = Vec::new();
     for r in &items {
@@ -386,10 +396,12 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         weighted::shift_suffix(s, options.level);
     }
     for w in &mut wave_results {
-        w.sentence = waves::sentence(w, options);
+        w.sentence = weighted_sections::wave_sentence(w, options)
+            .unwrap_or_else(|| waves::sentence(w, options));
     }
     for s in &mut subgroups {
         s.sentence = subgroup::sentence(s, options);
+        weighted_sections::subgroup_suffix(s);
     }
     Ok(Report {
         title: ins.title.clone(),

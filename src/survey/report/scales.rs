@@ -45,9 +45,15 @@ pub struct ScaleResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
-    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    /// Whether the result is weighted (#19; [`super::weighted_sections`]): then `mean` and
+    /// `sd` are weighted, `weightedMean` and `weightedAlpha` are set, and `alpha` stays the
+    /// unweighted Cronbach's alpha with its interval.
     pub weighted: bool,
+    /// The weighted scale mean with its linearised SE (`null` when unweighted).
+    pub weighted_mean: Option<crate::stats::weighted::WeightedMean>,
+    /// R `survey::svycralpha`, the weighted Cronbach's alpha (no interval; `null` when
+    /// unweighted or not computable).
+    pub weighted_alpha: Option<f64>,
 }
 
 /// One item's values and, when reversed, its (lowest, highest) point values.
@@ -61,6 +67,17 @@ pub fn matrix(
     items: &[String],
     reversed: &[String],
 ) -> (Vec<f64>, u64, u64) {
+    let (m, _, used, excluded) = matrix_rows(ins, data, items, reversed);
+    (m, used, excluded)
+}
+
+/// [`matrix`] with the row number of each complete respondent (for the weights).
+pub fn matrix_rows(
+    ins: &Instrument,
+    data: &Dataset,
+    items: &[String],
+    reversed: &[String],
+) -> (Vec<f64>, Vec<u32>, u64, u64) {
     let cols: Vec<Column<'_>> = items
         .iter()
         .filter_map(|id| {
@@ -83,6 +100,7 @@ pub fn matrix(
         })
         .collect();
     let mut out = Vec::new();
+    let mut kept = Vec::new();
     let (mut used, mut excluded) = (0, 0);
     let k = cols.len();
     for row in 0..data.rows {
@@ -102,9 +120,10 @@ pub fn matrix(
             excluded += 1;
         } else {
             used += 1;
+            kept.push(row as u32);
         }
     }
-    (out, used, excluded)
+    (out, kept, used, excluded)
 }
 
 /// A note of Cronbach's alpha with its item positions (`items`, 0-based in the scale) turned
@@ -148,7 +167,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 .all(|i| ins.item(i).is_some_and(|i| i.declared()))
         })
         .map(|s| {
-            let (m, used, excluded) = matrix(ins, data, &s.items, &s.reversed);
+            let (m, rows, used, excluded) = matrix_rows(ins, data, &s.items, &s.reversed);
             let k = s.items.len().max(1);
             // The scale score (mean of the items) of every complete respondent, summarised by
             // the mergeable Moments; alpha from the mergeable ItemCovariance.
@@ -179,6 +198,8 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 warnings: Vec::new(),
                 sentence: Sentence::default(),
                 weighted: false,
+                weighted_mean: None,
+                weighted_alpha: None,
             };
             match alpha(&m, k, options.level) {
                 Ok(a) => {
@@ -189,6 +210,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 Err(e) => r.warnings.push(super::not_computed(Method::Cronbach, &e)),
             }
             r.sentence = sentence(&r, options.level);
+            super::weighted_sections::scale(data, &m, &rows, &mut r, options.level);
             r
         })
         .collect()

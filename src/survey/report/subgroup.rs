@@ -43,6 +43,9 @@ pub struct SubgroupRow {
     pub display: String,
     /// `"small"` or `"complementary"` when hidden.
     pub suppressed: Option<&'static str>,
+    /// The weighted share with its domain SE, Kish n_eff and design effects (`null` when
+    /// unweighted, hidden or coded).
+    pub weighted_estimate: Option<crate::stats::weighted::WeightedMean>,
 }
 
 /// One item broken down by one group item.
@@ -78,8 +81,8 @@ pub struct SubgroupResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
-    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    /// Whether the shares are weighted (#19; [`super::weighted_sections`]): suppression stays
+    /// on the unweighted counts, and so does the χ² test.
     pub weighted: bool,
 }
 
@@ -101,6 +104,7 @@ pub fn suppress(
                 upper: None,
                 display: String::new(),
                 suppressed: None,
+                weighted_estimate: None,
             };
             if n > 0 && n < min_cell {
                 r.suppressed = Some("small");

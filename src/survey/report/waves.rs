@@ -155,9 +155,14 @@ pub struct WaveResult {
     pub notices: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
-    /// Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-    /// and scales stay unweighted even when the survey declares weights; the report says so).
+    /// Whether the result is weighted (#19): true when the survey declares weights and the
+    /// item has a top box or is numeric; then `weightedDifference` holds the weighted
+    /// comparison and `test` is its z test ([`super::weighted_sections`]). Counts stay
+    /// unweighted.
     pub weighted: bool,
+    /// The weighted share (top box) or mean of each wave and their difference (`null` when
+    /// not weighted).
+    pub weighted_difference: Option<crate::stats::weighted_domain::WeightedDifference>,
 }
 
 fn values_in(values: &[f64], wave: &[u16], w: u16) -> Vec<f64> {
@@ -212,6 +217,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             notices: Vec::new(),
             sentence: Sentence::default(),
             weighted: false,
+            weighted_difference: None,
         };
         if !item.declared() {
             r.notices.push(notice::codes(item));
