@@ -223,6 +223,12 @@ pub const TABLE: &[MethodInfo] = &[
         None,
     ),
     info(
+        S,
+        "weighted_difference",
+        Some("Lumley (2010), Complex Surveys §2.5"),
+        Some("svycontrast(svyby(~y, ~group, svydesign(ids = ~1, weights = ~w), svymean, covmat = TRUE), c(-1, 1))"),
+    ),
+    info(
         C,
         "round_analysis",
         None,
@@ -332,6 +338,7 @@ mod tests {
             S::TwoSampleT,
             S::OneProportionArcsine,
             S::RankSumAre,
+            S::WeightedDifference,
         ];
         for m in all {
             match m {
@@ -365,7 +372,8 @@ mod tests {
                 | S::None
                 | S::TwoSampleT
                 | S::OneProportionArcsine
-                | S::RankSumAre => {}
+                | S::RankSumAre
+                | S::WeightedDifference => {}
             }
         }
         all.iter().map(|m| m.as_str()).collect()

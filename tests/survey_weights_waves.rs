@@ -125,3 +125,132 @@ fn scales_match_svymean_svyvar_and_svycralpha() {
         close(a.mean(level).unwrap().se, &c["se"], name);
     }
 }
+
+/// `csv` with a "Weight" column appended: `weight(i)` for data row i.
+fn with_weights(csv: &str, weight: impl Fn(usize) -> f64) -> String {
+    let mut out = String::new();
+    let mut row = None;
+    for line in csv.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            out.push_str(line);
+        } else if let Some(i) = row {
+            out.push_str(&format!("{line},{}", weight(i)));
+            row = Some(i + 1);
+        } else {
+            out.push_str(&format!("{line},Weight"));
+            row = Some(0);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn weighted_report(csv: &str) -> waterline::survey::report::Report {
+    use waterline::survey::{ReadOptions, Survey};
+    let mut s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    let mut m = s.mapping().clone();
+    let key = m
+        .columns
+        .iter()
+        .find(|c| c.header == "Weight")
+        .unwrap()
+        .key
+        .clone();
+    m.instrument
+        .items
+        .retain(|i| i.column.as_deref() != Some(key.as_str()));
+    m.instrument
+        .groups
+        .retain(|g| m.instrument.items.iter().any(|i| &i.id == g));
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
+    s.report(&Default::default()).unwrap()
+}
+
+fn plain_report(csv: &str) -> waterline::survey::report::Report {
+    use waterline::survey::{ReadOptions, Survey};
+    Survey::from_csv(csv, &ReadOptions::default())
+        .unwrap()
+        .report(&Default::default())
+        .unwrap()
+}
+
+#[test]
+fn equal_weights_give_the_unweighted_waves_subgroups_and_scales() {
+    use waterline::survey::example::{PARENTS_CSV, STAFF_CSV};
+    let (plain, equal) = (
+        plain_report(STAFF_CSV),
+        weighted_report(&with_weights(STAFF_CSV, |_| 2.5)),
+    );
+    let (a, b) = (&plain.waves[0], &equal.waves[0]);
+    assert!(!a.weighted && b.weighted);
+    let d = b.weighted_difference.as_ref().unwrap();
+    let t = a.two_proportions.as_ref().unwrap();
+    assert!((d.from.estimate - t.p1).abs() < 1e-15 && (d.to.estimate - t.p2).abs() < 1e-15);
+    assert!((d.difference - t.difference).abs() < 1e-15);
+    assert_eq!(
+        b.test.as_ref().unwrap().method.as_str(),
+        "weighted_difference"
+    );
+    assert_eq!(
+        (a.n_from, a.n_to),
+        (b.n_from, b.n_to),
+        "counts stay unweighted"
+    );
+    assert!(
+        b.sentence.en.contains("weighted share") && b.sentence.es.contains("proporción ponderada")
+    );
+
+    let (plain, equal) = (
+        plain_report(PARENTS_CSV),
+        weighted_report(&with_weights(PARENTS_CSV, |_| 0.7)),
+    );
+    let (sa, sb) = (&plain.scales[0], &equal.scales[0]);
+    assert!(sb.weighted && !sa.weighted);
+    assert!((sb.weighted_alpha.unwrap() - sa.alpha.as_ref().unwrap().alpha).abs() < 1e-12);
+    assert!((sb.mean.unwrap() - sa.mean.unwrap()).abs() < 1e-13);
+    assert!((sb.sd.unwrap() - sa.sd.unwrap()).abs() < 1e-12);
+    assert!(sb.sentence.en.contains("weighted Cronbach's α"));
+    assert!(sb.sentence.es.contains("α de Cronbach ponderado"));
+    assert_eq!(plain.subgroups.len(), equal.subgroups.len());
+    for (ga, gb) in plain.subgroups.iter().zip(&equal.subgroups) {
+        assert_eq!(ga.item, gb.item);
+        for (ra, rb) in ga.rows.iter().zip(&gb.rows) {
+            assert_eq!(
+                (ra.suppressed, ra.n, &ra.display),
+                (rb.suppressed, rb.n, &rb.display)
+            );
+            if let (Some(x), Some(y)) = (ra.share, rb.share) {
+                assert!((x - y).abs() < 1e-13);
+                assert!(rb.weighted_estimate.is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn unequal_weights_change_the_estimates_but_never_the_suppression() {
+    use waterline::survey::example::PARENTS_CSV;
+    let w = |i: usize| 0.5 + ((i * 7) % 10) as f64 / 4.0;
+    let (plain, weighted) = (
+        plain_report(PARENTS_CSV),
+        weighted_report(&with_weights(PARENTS_CSV, w)),
+    );
+    let mut moved = 0;
+    for (ga, gb) in plain.subgroups.iter().zip(&weighted.subgroups) {
+        // A weighted table's shares carry their weighted estimate; hidden rows never do.
+        for r in &gb.rows {
+            assert!(r.weighted_estimate.is_none() || (gb.weighted && r.suppressed.is_none()));
+        }
+        for (ra, rb) in ga.rows.iter().zip(&gb.rows) {
+            assert_eq!((ra.suppressed, ra.n), (rb.suppressed, rb.n));
+            moved += usize::from(ra.share != rb.share);
+        }
+    }
+    assert!(moved > 0);
+    assert!(weighted.subgroups.iter().any(|g| g.weighted));
+    let s = &weighted.scales[0];
+    let m = s.weighted_mean.as_ref().unwrap();
+    assert!(m.deff_kish > 1.0 && m.lower < m.estimate && m.estimate < m.upper);
+    assert!(s.weighted_alpha.unwrap() != plain.scales[0].alpha.as_ref().unwrap().alpha);
+}

@@ -9,8 +9,9 @@
 //! estimator, not computed here. Counts (`count`, `n`, `nUsed`) stay UNWEIGHTED, and so does
 //! every small-cell rule: a cell is suppressed for the respondents in it, not their weight.
 //!
-//! Not weighted (flag `weighted: false`, with a report note): wave comparisons, subgroup
-//! tables and scales, and pre/post pairs matched across waves by respondent id.
+//! Wave comparisons, subgroup tables and scales are weighted in [`super::weighted_sections`].
+//! Not weighted (flag `weighted: false`, with a note): pre/post pairs matched across waves by
+//! respondent id, and the category questions' wave comparisons and subgroup tables (χ² only).
 
 use super::describe::{top_values, ItemResult, PointIndex};
 use super::sentence::{num, Sentence};

@@ -241,7 +241,9 @@ pub(super) fn subgroup(ins: &Instrument, data: &Dataset, r: &mut SubgroupResult,
         if x.display == "<5%" || x.display == ">95%" {
             continue; // coded on the unweighted count: stays coded
         }
-        if !(0.05..=0.95).contains(&m.estimate) {
+        // As the unweighted rule (< 5%, > 95%), with room for the rounding of Σwy/Σw at
+        // exactly 5% or 95%.
+        if m.estimate < 0.05 - 1e-12 || m.estimate > 0.95 + 1e-12 {
             x.display = if m.estimate < 0.05 { "<5%" } else { ">95%" }.into();
             x.x = None;
             x.share = None;

@@ -39,16 +39,17 @@ function table(caption, head, rows, attrs = {}) {
 /** A <details> holding the data table of a chart (opened for printing). */
 const dataTable = (tbl) => el('details', { class: 'survey-datatable' }, el('summary', { text: t('survey.report.dataTable') }), tbl);
 
-const STAT = { mcnemar_exact: 'b', wilcoxon_signed_rank: 'V', paired_t: 't', two_proportions: 'χ²', mann_whitney: 'W', chi_square_independence: 'χ²' };
+const STAT = { weighted_difference: 'z', mcnemar_exact: 'b', wilcoxon_signed_rank: 'V', paired_t: 't', two_proportions: 'χ²', mann_whitney: 'W', chi_square_independence: 'χ²' };
 function testText(test) {
   if (!test) return '—';
   const stat = STAT[test.method];
   const df = test.df === null || test.df === undefined ? '' : `(${fixed(test.df, Number.isInteger(test.df) ? 0 : 1)})`;
   return `${methodName(test.method)}${stat ? ` · ${stat}${df} = ${fixed(test.statistic, Number.isInteger(test.statistic) ? 0 : 2)}` : ''}`;
 }
-function effectText(test) {
+function effectText(test, kind) {
   if (!test) return '—';
-  const value = test.effectName === 'difference' ? `${signedPoints(test.effect)} ${t('survey.report.pts')}` : fixed(test.effect, 2);
+  const points = test.effectName === 'difference' && kind !== 'numeric';
+  const value = points ? `${signedPoints(test.effect)} ${t('survey.report.pts')}` : (test.effectName === 'difference' ? signed(test.effect) : fixed(test.effect, 2));
   return `${methodName(test.effectName)} = ${value}`;
 }
 
@@ -166,7 +167,7 @@ function shiftsTable(report) {
   const head = [t('survey.report.question'), t('survey.report.design'), t('survey.report.n'), t('survey.report.beforeCol'), t('survey.report.afterCol'),
     t('survey.report.change'), t('survey.report.movement'), t('survey.report.test'), t('survey.report.p'), t('survey.report.pAdj'), t('survey.report.effect')];
   if (report.weighting) head.push(t('survey.w.shift'), t('survey.w.column'));
-  const weighted = (s) => (report.weighting ? [td(s.weightedShift ? weightedShiftText(s) : '—', num), weightCell(report, s)] : []);
+  const weighted = (s) => (report.weighting ? [td(s.weightedShift || s.weightedDifference ? weightedShiftText(s) : '—', num), weightCell(report, s)] : []);
   const rows = report.shifts.map((s) => {
     const numeric = s.kind === 'numeric';
     const before = numeric ? fixed(s.meanBefore) : pct(s.topBefore?.estimate);
@@ -185,7 +186,7 @@ function shiftsTable(report) {
       th(tr(w.text), 'row'), td(t('survey.design.short.waves', { from: w.from, to: w.to })), td(`${count(w.nFrom)} + ${count(w.nTo)}${w.sizesAssumed ? ' *' : ''}`, num),
       td(pct(w.shareFrom?.estimate), num), td(pct(w.shareTo?.estimate), num),
       td(tp ? `${signedPoints(tp.difference)} ${t('survey.report.pts')} (${signedPoints(tp.lower)} ${t('survey.report.to')} ${signedPoints(tp.upper)})` : '—', num),
-      td('—', num), td(testText(w.test)), td(pValue(w.test?.pValue), num), td(pValue(w.test?.pAdjusted), num), td(effectText(w.test)), ...weighted(w)));
+      td('—', num), td(testText(w.test)), td(pValue(w.test?.pValue), num), td(pValue(w.test?.pAdjusted), num), td(effectText(w.test, w.kind)), ...weighted(w)));
   }
   const notes = [];
   notes.push(el('p', { class: 'survey-note', text: t('survey.report.designNote') }));
@@ -340,12 +341,13 @@ function scales(report) {
   if (!report.scales.length) return null;
   return section('survey.report.scales', 'survey-scales', { 'data-figure': 'survey-scales' },
     el('div', { class: 'methodcards' }, report.scales.map((s) => card(s, { items: s.items.length }))), table(null,
-    [t('survey.report.scale'), t('survey.report.items'), t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.column')] : [])],
+    [t('survey.report.scale'), t('survey.report.items'), report.weighting ? t('survey.w.alphaUnweighted') : t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.alpha'), t('survey.w.column')] : [])],
     report.scales.map((s) => el('tr', {}, th(tr(s.text), 'row'), td(count(s.items.length), num),
       td(s.alpha ? `${fixed(s.alpha.alpha)} (${fixed(s.alpha.lower)} ${t('survey.report.to')} ${fixed(s.alpha.upper)})` : '—', num),
       td(fixed(s.alpha?.standardizedAlpha), num),
       td(s.mean === null ? '—' : `${fixed(s.mean)} (${t('survey.report.sd')} ${fixed(s.sd)})`, num),
       td(`${count(s.nUsed)}${s.nExcluded ? ` (${t('survey.report.excluded', { n: count(s.nExcluded) })})` : ''}`, num),
+      report.weighting ? td(fixed(s.weightedAlpha), num) : null,
       report.weighting ? weightCell(report, s) : null)),
     { 'data-testid': 'survey-scales-table' }));
 }

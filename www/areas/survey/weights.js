@@ -14,20 +14,25 @@ const MAX_CATEGORIES = 6;
 export function weightFlag(report, result) {
   if (!report.weighting) return '';
   if (!result?.weighted) return t('survey.w.unweighted');
-  const deff = result.deffKish ?? result.weightedEstimate?.deffKish ?? result.weightedShift?.deffKish;
-  const nEff = result.nEff ?? result.weightedShift?.nEff;
+  const d = result.weightedDifference;
+  if (d) return t('survey.w.flagTwo', { from: fixed(d.from.nEff, 0), to: fixed(d.to.nEff, 0) });
+  const deff = result.deffKish ?? result.weightedEstimate?.deffKish ?? result.weightedShift?.deffKish ?? result.weightedMean?.deffKish;
+  const nEff = result.nEff ?? result.weightedShift?.nEff ?? result.weightedMean?.nEff;
+  // A subgroup table: its shares are weighted per group (each cell its own effective n).
+  if (nEff === undefined || nEff === null) return t('survey.w.flagShares');
   return t('survey.w.flag', { nEff: fixed(nEff, 0), deff: fixed(deff, 2) });
 }
 
 /** A table cell with the flag. */
 export const weightCell = (report, result) => el('td', { class: 'survey-weight', 'data-testid': 'survey-weight-flag', text: weightFlag(report, result) });
 
-/** A shift's weighted change: "+12 pts (−3 to +27)" for shares, signed units for numbers. */
+/** A shift's weighted change: "+12 pts (−3 to +27)" for shares, signed units for numbers; a
+ * wave comparison's weighted difference (last − first wave) the same way. */
 export function weightedShiftText(s) {
-  const m = s.weightedShift;
+  const m = s.weightedShift ?? s.weightedDifference;
   if (!m) return '—';
-  if (s.kind === 'numeric') return `${signed(m.estimate)} (${signed(m.lower)} ${t('survey.report.to')} ${signed(m.upper)})`;
-  return `${signedPoints(m.estimate)} ${t('survey.report.pts')} (${signedPoints(m.lower)} ${t('survey.report.to')} ${signedPoints(m.upper)})`;
+  if (s.kind === 'numeric') return `${signed(m.estimate ?? m.difference)} (${signed(m.lower)} ${t('survey.report.to')} ${signed(m.upper)})`;
+  return `${signedPoints(m.estimate ?? m.difference)} ${t('survey.report.pts')} (${signedPoints(m.lower)} ${t('survey.report.to')} ${signedPoints(m.upper)})`;
 }
 
 /** The weighting panel: how results are weighted, the effective size and what stays unweighted. */
