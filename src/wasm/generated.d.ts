@@ -2122,7 +2122,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
 
 /**
  * A proportion with an interval by the named method.
@@ -3938,7 +3938,7 @@ export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "d
 /**
  * A statistical method (the test, interval or estimator a result used).
  */
-export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are";
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are" | "weighted_difference";
 
 /**
  * How p-values are adjusted across the report.
@@ -4902,10 +4902,20 @@ export type SurveyScaleResult = {
    */
   sentence: SurveySentence,
   /**
-   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-   * and scales stay unweighted even when the survey declares weights; the report says so).
+   * Whether the result is weighted (#19): then `mean` and
+   * `sd` are weighted, `weightedMean` and `weightedAlpha` are set, and `alpha` stays the
+   * unweighted Cronbach's alpha with its interval.
    */
   weighted: boolean,
+  /**
+   * The weighted scale mean with its linearised SE (`null` when unweighted).
+   */
+  weightedMean: WeightedMean | null,
+  /**
+   * R `survey::svycralpha`, the weighted Cronbach's alpha (no interval; `null` when
+   * unweighted or not computable).
+   */
+  weightedAlpha: number | null,
 };
 
 /**
@@ -5174,8 +5184,8 @@ export type SurveySubgroupResult = {
    */
   sentence: SurveySentence,
   /**
-   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-   * and scales stay unweighted even when the survey declares weights; the report says so).
+   * Whether the shares are weighted (#19): suppression stays
+   * on the unweighted counts, and so does the χ² test.
    */
   weighted: boolean,
 };
@@ -5216,6 +5226,11 @@ export type SurveySubgroupRow = {
    * `"small"` or `"complementary"` when hidden.
    */
   suppressed: string | null,
+  /**
+   * The weighted share with its domain SE, Kish n_eff and design effects (`null` when
+   * unweighted, hidden or coded).
+   */
+  weightedEstimate: WeightedMean | null,
 };
 
 /**
@@ -5355,10 +5370,17 @@ export type SurveyWaveResult = {
    */
   sentence: SurveySentence,
   /**
-   * Whether the result is weighted: always false (#19: wave comparisons, subgroup tables
-   * and scales stay unweighted even when the survey declares weights; the report says so).
+   * Whether the result is weighted (#19): true when the survey declares weights and the
+   * item has a top box or is numeric; then `weightedDifference` holds the weighted
+   * comparison and `test` is its z test. Counts stay
+   * unweighted.
    */
   weighted: boolean,
+  /**
+   * The weighted share (top box) or mean of each wave and their difference (`null` when
+   * not weighted).
+   */
+  weightedDifference: WeightedDifference | null,
 };
 
 /**
@@ -7637,6 +7659,52 @@ export type TwoProportionsOptions = {
    * agrees with z² of the uncorrected score test (R's `prop.test` defaults to `true`).
    */
   correct?: boolean,
+};
+
+/**
+ * The weighted difference between two domains (`to − from`).
+ */
+export type WeightedDifference = {
+  /**
+   * The first domain's weighted mean or share (domain SE).
+   */
+  from: WeightedMean,
+  /**
+   * The second domain's weighted mean or share.
+   */
+  to: WeightedMean,
+  /**
+   * `to.estimate − from.estimate`.
+   */
+  difference: number,
+  /**
+   * √(SE_from² + SE_to²).
+   */
+  se: number,
+  /**
+   * difference − z·SE.
+   */
+  lower: number,
+  /**
+   * difference + z·SE.
+   */
+  upper: number,
+  /**
+   * Wald statistic difference / SE (`null` when SE is 0).
+   */
+  z: number | null,
+  /**
+   * Two-sided normal p-value (`null` when SE is 0).
+   */
+  pValue: number | null,
+  /**
+   * Confidence level.
+   */
+  level: number,
+  /**
+   * Reference.
+   */
+  reference: string,
 };
 
 /**

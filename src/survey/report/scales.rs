@@ -45,7 +45,7 @@ pub struct ScaleResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
-    /// Whether the result is weighted (#19; [`super::weighted_sections`]): then `mean` and
+    /// Whether the result is weighted (#19): then `mean` and
     /// `sd` are weighted, `weightedMean` and `weightedAlpha` are set, and `alpha` stays the
     /// unweighted Cronbach's alpha with its interval.
     pub weighted: bool,

@@ -81,7 +81,7 @@ pub struct SubgroupResult {
     pub warnings: Vec<Note>,
     /// One sentence in English and Spanish.
     pub sentence: Sentence,
-    /// Whether the shares are weighted (#19; [`super::weighted_sections`]): suppression stays
+    /// Whether the shares are weighted (#19): suppression stays
     /// on the unweighted counts, and so does the χ² test.
     pub weighted: bool,
 }

@@ -157,7 +157,7 @@ pub struct WaveResult {
     pub sentence: Sentence,
     /// Whether the result is weighted (#19): true when the survey declares weights and the
     /// item has a top box or is numeric; then `weightedDifference` holds the weighted
-    /// comparison and `test` is its z test ([`super::weighted_sections`]). Counts stay
+    /// comparison and `test` is its z test. Counts stay
     /// unweighted.
     pub weighted: bool,
     /// The weighted share (top box) or mean of each wave and their difference (`null` when
