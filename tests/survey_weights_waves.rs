@@ -200,6 +200,7 @@ fn equal_weights_give_the_unweighted_waves_subgroups_and_scales() {
     assert!(
         b.sentence.en.contains("weighted share") && b.sentence.es.contains("proporción ponderada")
     );
+    assert!(b.sentence.en.contains("ASSUMED") && b.sentence.es.contains("SUPUESTOS"));
 
     let (plain, equal) = (
         plain_report(PARENTS_CSV),

@@ -425,13 +425,20 @@ pub fn sentence(r: &WaveResult, options: &ReportOptions) -> Sentence {
                 ),
             },
         };
-        if let (Some(first), Some(last)) = (r.sensitivity.first(), r.sensitivity.last()) {
-            if en {
-                s.push_str(&format!(" The wave sizes are ASSUMED: with {} per wave the interval runs from {} to {} points; with {}, from {} to {}.", first.n_per_wave, points(first.lower), points(first.upper), last.n_per_wave, points(last.lower), points(last.upper)));
-            } else {
-                s.push_str(&format!(" Los tamaños de las olas son SUPUESTOS: con {} por ola el intervalo va de {} a {} puntos; con {}, de {} a {}.", first.n_per_wave, points(first.lower), points(first.upper), last.n_per_wave, points(last.lower), points(last.upper)));
-            }
-        }
+        s.push_str(&assumed_text(r, lang));
         s
     })
+}
+
+/// The sentence's tail when the wave sizes are assumed (empty otherwise): the interval at the
+/// smallest and largest assumed size.
+pub(super) fn assumed_text(r: &WaveResult, lang: Lang) -> String {
+    if let (Some(first), Some(last)) = (r.sensitivity.first(), r.sensitivity.last()) {
+        if lang == Lang::En {
+            return format!(" The wave sizes are ASSUMED: with {} per wave the interval runs from {} to {} points; with {}, from {} to {}.", first.n_per_wave, points(first.lower), points(first.upper), last.n_per_wave, points(last.lower), points(last.upper));
+        } else {
+            return format!(" Los tamaños de las olas son SUPUESTOS: con {} por ola el intervalo va de {} a {} puntos; con {}, de {} a {}.", first.n_per_wave, points(first.lower), points(first.upper), last.n_per_wave, points(last.lower), points(last.upper));
+        }
+    }
+    String::new()
 }

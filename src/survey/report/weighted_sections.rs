@@ -187,7 +187,7 @@ pub(super) fn wave_sentence(r: &WaveResult, options: &ReportOptions) -> Option<S
             num(t.n_eff, 0, lang),
             num(f.deff_kish, 2, lang),
             num(t.deff_kish, 2, lang),
-        )
+        ) + &super::waves::assumed_text(r, lang)
     }))
 }
 
@@ -258,7 +258,9 @@ pub(super) fn subgroup(ins: &Instrument, data: &Dataset, r: &mut SubgroupResult,
         x.weighted_estimate = Some(m);
     }
     r.weighted = true;
-    r.warnings.push(Note::info(NoteCode::WeightsUnweightedTest));
+    if r.chi_square.is_some() {
+        r.warnings.push(Note::info(NoteCode::WeightsUnweightedTest));
+    }
 }
 
 /// The subgroup sentence's weighted suffix.
