@@ -12,7 +12,7 @@ const test = (t) => (t ? { test: t.method, statistic: t.statistic, df: t.df, p_v
 /** Survey weights (#19): with weights, three more columns say of every row whether it is
  *  weighted, with the Kish effective size and design effect of its respondents. */
 const WEIGHT_COLUMNS = ['weighted', 'n_eff', 'deff_kish'];
-const weightOf = (r) => ({ weighted: r.weighted ?? false, n_eff: r.nEff ?? r.weightedShift?.nEff ?? null, deff_kish: r.deffKish ?? r.weightedShift?.deffKish ?? null });
+const weightOf = (r) => ({ weighted: r.weighted ?? false, n_eff: r.nEff ?? r.weightedShift?.nEff ?? r.weightedMean?.nEff ?? null, deff_kish: r.deffKish ?? r.weightedShift?.deffKish ?? r.weightedMean?.deffKish ?? null });
 
 /** The report as CSV text (texts in the current language). */
 export function reportCsv(report) {
@@ -41,15 +41,38 @@ export function reportCsv(report) {
   of = { weighted: false };
   for (const w of report.waves) {
     const tp = w.twoProportions;
+    // Weighted: the test is the weighted difference's z test, on its own row below.
+    const wd = w.weightedDifference;
     add({ section: 'waves', id: w.item, question: tr(w.text), category: `${w.from} -> ${w.to}${w.sizesAssumed ? ' (sizes assumed)' : ''}`, n: w.nFrom + w.nTo,
-      estimate: tp?.difference, lower: tp?.lower, upper: tp?.upper, method: tp ? `${tp.method} (${tp.intervalMethod})` : null, ...test(w.test), sentence: sentence(w.sentence) });
+      estimate: tp?.difference, lower: tp?.lower, upper: tp?.upper, method: tp ? `${tp.method} (${tp.intervalMethod})` : null, ...(wd ? {} : test(w.test)), sentence: sentence(w.sentence) });
+    if (wd) {
+      of = { weighted: true, n_eff: null, deff_kish: null };
+      add({ section: 'wave_weighted', id: w.item, question: tr(w.text), category: `${w.from} -> ${w.to}`, n: w.nFrom + w.nTo, estimate: wd.difference, lower: wd.lower, upper: wd.upper, method: 'weighted_difference', ...test(w.test) });
+      for (const [wave, m] of [[w.from, wd.from], [w.to, wd.to]]) {
+        of = { weighted: true, n_eff: m.nEff, deff_kish: m.deffKish };
+        add({ section: 'wave_weighted_estimate', id: w.item, question: tr(w.text), category: wave, n: m.n, estimate: m.estimate, lower: m.lower, upper: m.upper, method: 'svyby_svymean' });
+      }
+      of = { weighted: false };
+    }
     for (const r of w.sensitivity) add({ section: 'wave_sensitivity', id: w.item, question: tr(w.text), category: `n per wave = ${r.nPerWave}`, n: 2 * r.nPerWave, estimate: r.difference, lower: r.lower, upper: r.upper, p_value: r.pValue, method: 'newcombe (assumed sizes)' });
   }
   for (const s of report.subgroups) {
-    for (const r of s.rows) add({ section: 'subgroup', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: `${tr(s.groupText)}: ${tr(r.level)}`, n: r.n, count: r.x, estimate: r.share, lower: r.lower, upper: r.upper, display: r.suppressed ? `${r.display} (suppressed: ${r.suppressed})` : r.display, method: s.method });
+    for (const r of s.rows) {
+      of = { weighted: Boolean(r.weightedEstimate), n_eff: r.weightedEstimate?.nEff ?? null, deff_kish: r.weightedEstimate?.deffKish ?? null };
+      add({ section: 'subgroup', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: `${tr(s.groupText)}: ${tr(r.level)}`, n: r.n, count: r.x, estimate: r.share, lower: r.lower, upper: r.upper, display: r.suppressed ? `${r.display} (suppressed: ${r.suppressed})` : r.display, method: s.method });
+    }
+    of = { weighted: false };
     add({ section: 'subgroup_test', id: `${s.item}|${s.group}`, question: tr(s.text), subgroup: tr(s.groupText), n: s.nUsed, ...test(s.test), method: s.method, sentence: sentence(s.sentence) });
   }
-  for (const s of report.scales) add({ section: 'scale', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.alpha?.alpha, lower: s.alpha?.lower, upper: s.alpha?.upper, method: s.alpha ? `${s.alpha.method} (${s.alpha.ciMethod})` : s.method, sentence: sentence(s.sentence) });
+  for (const s of report.scales) {
+    of = { weighted: false };
+    add({ section: 'scale', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.alpha?.alpha, lower: s.alpha?.lower, upper: s.alpha?.upper, method: s.alpha ? `${s.alpha.method} (${s.alpha.ciMethod})` : s.method, sentence: sentence(s.sentence) });
+    if (!s.weighted) continue;
+    of = weightOf(s);
+    if (s.weightedAlpha !== null) add({ section: 'scale_alpha_weighted', id: s.scale, question: tr(s.text), n: s.nUsed, estimate: s.weightedAlpha, method: 'svycralpha' });
+    const m = s.weightedMean;
+    if (m) add({ section: 'scale_mean_weighted', id: s.scale, question: tr(s.text), n: m.n, estimate: m.estimate, lower: m.lower, upper: m.upper, method: 'svymean_linearised' });
+  }
   return csvText([columns, ...rows]);
 }
 
