@@ -48,6 +48,8 @@ test('a declared weight column weights the report, which says so in English and 
   const flags = await s.page.$$eval(q('survey-weight-flag'), (cells) => cells.map((c) => c.textContent));
   assert.ok(flags.length >= 1, 'a weighting cell beside results');
   assert.ok(flags.includes('weighted · effective n 22 · design effect 1.10'), flags.join(' | '));
+  // The attendance by community table: weighted shares, groups hidden by unweighted counts.
+  assert.match(await text('survey-subgroups'), /weighted shares \(groups hidden by unweighted counts; χ² test unweighted\)/);
   await s.page.locator(q('survey-report')).screenshot({ path: `${screenshots}survey-weights-en.png` });
 
   await s.page.click('[data-lang="es"]');
@@ -56,6 +58,7 @@ test('a declared weight column weights the report, which says so in English and 
     assert.match(await text('survey-weighting'), /ponderados por la columna «Weight»/);
     const es = await s.page.$$eval(q('survey-weight-flag'), (cells) => cells.map((c) => c.textContent));
     assert.ok(es.includes('ponderado · n efectivo 22 · efecto de diseño 1,10'), es.join(' | '));
+    assert.match(await text('survey-subgroups'), /proporciones ponderadas/);
     assert.doesNotMatch(await text('survey-weighting'), /weighted|Effective/);
     await s.page.locator(q('survey-report')).screenshot({ path: `${screenshots}survey-weights-es.png` });
   } finally {
