@@ -156,6 +156,18 @@ pub const TABLE: &[MethodInfo] = &[
     ),
     info(
         S,
+        "mcdonald_omega",
+        Some("McDonald (1999), Test theory: A unified treatment"),
+        Some("psych::omega(na.omit(x), nfactors = 1)$omega.tot"),
+    ),
+    info(
+        S,
+        "minres",
+        Some("Harman & Jones (1966), Psychometrika 31, 351–368"),
+        Some("psych::fa(cor(na.omit(x)), 1, fm = \"minres\")"),
+    ),
+    info(
+        S,
         "shrout_fleiss",
         Some("Shrout & Fleiss (1979), Psych Bull 86, 420–428"),
         Some("irr::icc(m, model = \"twoway\", type = \"agreement\")"),
@@ -325,6 +337,8 @@ mod tests {
             S::Krippendorff,
             S::Cronbach,
             S::Feldt,
+            S::McdonaldOmega,
+            S::Minres,
             S::ShroutFleiss,
             S::CohenKappa,
             S::FleissKappa,
@@ -360,6 +374,8 @@ mod tests {
                 | S::Krippendorff
                 | S::Cronbach
                 | S::Feldt
+                | S::McdonaldOmega
+                | S::Minres
                 | S::ShroutFleiss
                 | S::CohenKappa
                 | S::FleissKappa

@@ -71,6 +71,12 @@ note_codes! {
     ReliabilityConstantItems = "reliability_constant_items",
     /// Cronbach's alpha is negative: some items probably need reverse coding.
     ReliabilityNegativeAlpha = "reliability_negative_alpha",
+    /// McDonald's omega is withheld: `items` (0-based positions, or item ids in the report)
+    /// load 1 or more on the one factor (a Heywood case: a variance below zero).
+    ReliabilityOmegaHeywood = "reliability_omega_heywood",
+    /// McDonald's omega: `items` load negatively on the factor and were reversed (psych's
+    /// `flip = TRUE`).
+    ReliabilityOmegaReversed = "reliability_omega_reversed",
     /// `excluded` of `n` respondents skipped an item and were left out of alpha.
     ReliabilityRespondentsExcluded = "reliability_respondents_excluded",
     /// A group has no successes: the risk ratio and its interval are withheld.

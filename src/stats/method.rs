@@ -45,6 +45,10 @@ pub enum Method {
     Cronbach,
     /// `feldt`.
     Feldt,
+    /// `mcdonald_omega`.
+    McdonaldOmega,
+    /// `minres`: a factor model fitted by minimum residual (unweighted least squares).
+    Minres,
     /// `shrout_fleiss`.
     ShroutFleiss,
     /// `cohen_kappa`.
@@ -100,6 +104,8 @@ impl Method {
             Method::Krippendorff => "krippendorff",
             Method::Cronbach => "cronbach",
             Method::Feldt => "feldt",
+            Method::McdonaldOmega => "mcdonald_omega",
+            Method::Minres => "minres",
             Method::ShroutFleiss => "shrout_fleiss",
             Method::CohenKappa => "cohen_kappa",
             Method::FleissKappa => "fleiss_kappa",

@@ -21,6 +21,8 @@
 //! | `rank_sum_exact_limit` | `max` | [`mann_whitney`] |
 //! | `reliability_constant_items` | `items` (0-based positions) | [`cronbach_alpha`] |
 //! | `reliability_negative_alpha` | — | [`cronbach_alpha`] |
+//! | `reliability_omega_heywood` | `items` (0-based positions) | [`mcdonald_omega`] |
+//! | `reliability_omega_reversed` | `items` (0-based positions) | [`mcdonald_omega`] |
 //! | `reliability_respondents_excluded` | `excluded`, `n` | [`cronbach_alpha`] |
 //! | `signed_rank_all_zero` | `n` | [`wilcoxon_signed_rank`] |
 //! | `signed_rank_exact_limit` | `max`, `n` | [`wilcoxon_signed_rank`] |
@@ -48,6 +50,7 @@ pub mod means;
 pub mod method;
 pub mod noncentral_t;
 pub(crate) mod normal;
+pub mod omega;
 pub mod one_proportion;
 pub mod paired;
 pub mod paired_binary;
@@ -78,6 +81,7 @@ pub use kruskal::{kruskal_wallis, KruskalWallis};
 pub use mcnemar::{
     mcnemar, mcnemar_pairs, newcombe_paired, McNemar, McNemarOptions, PairedDifference, PairedTable,
 };
+pub use omega::{mcdonald_omega, Omega};
 pub use paired::{paired_t, LevelOptions, PairShares, PairedT};
 pub use power::{Alternative, Power, PowerOptions, SampleSize};
 pub use proportion::{wilson, ProportionInterval};

@@ -46,3 +46,7 @@ pub const POWER: f64 = 1e-6;
 /// Student t the measured bound is 1e-14 + 4ε(|ln p| + √df) (worst measured 3e-14, at df 10⁴
 /// and t = −2, in its own large-df path). `tests/stats_distribution.rs` applies both.
 pub const FAR_TAIL: f64 = 1e-14;
+
+/// Relative tolerance for results of an iterative fit (McDonald's omega's minres loadings)
+/// matched against a reference fitted by another optimizer: each stops at its own tolerance.
+pub const ITERATIVE: f64 = 1e-6;

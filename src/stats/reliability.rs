@@ -158,38 +158,8 @@ pub fn cronbach_alpha(
         )
         .with("items", k));
     }
-    if data.len() % k != 0 {
-        return Err(Error::new(
-            Code::LengthMismatch,
-            format!(
-                "the data has {} values, which is not a whole number of rows of {k} items",
-                data.len()
-            ),
-        )
-        .with("values", data.len())
-        .with("items", k));
-    }
     at_most("scaleItems", MAX_ITEMS as f64, k as f64)?;
-    let n = data.len() / k;
-    let mut rows: Vec<&[f64]> = Vec::with_capacity(n);
-    for (r, row) in data.chunks_exact(k).enumerate() {
-        if let Some(j) = row.iter().position(|v| v.is_infinite()) {
-            let value = row.get(j).copied().unwrap_or(f64::NAN);
-            return Err(Error::new(
-                Code::NotFinite,
-                format!("the answer in row {r}, item {j} is {value}, not a number"),
-            )
-            .with("row", r)
-            .with("column", j)
-            .with("value", value));
-        }
-        if !row.iter().any(|v| v.is_nan()) {
-            if let Some(j) = row.iter().position(|v| v.abs() > MAX_MAGNITUDE) {
-                magnitude("data", r * k + j, row.get(j).copied().unwrap_or(0.0))?;
-            }
-            rows.push(row);
-        }
-    }
+    let (rows, n) = complete_rows(data, k)?;
     let n_used = rows.len();
     if n_used < 2 {
         return Err(Error::new(
@@ -228,6 +198,47 @@ pub fn cronbach_alpha(
         }
     }
     alpha_from_comoments(&means, cov, n, n_used, level)
+}
+
+/// The complete rows (no NaN) of the row-major matrix `data` of `k > 0` columns, and the
+/// number of rows. Shared by [`cronbach_alpha`] and [`crate::stats::mcdonald_omega`].
+///
+/// # Errors
+/// [`Code::LengthMismatch`] when `data.len()` is not a multiple of `k`, [`Code::NotFinite`]
+/// for an infinite value (naming `row` and `column`), [`Code::ValueOutOfRange`] beyond ±10¹⁰⁰.
+pub(crate) fn complete_rows(data: &[f64], k: usize) -> Result<(Vec<&[f64]>, usize)> {
+    if k == 0 || data.len() % k != 0 {
+        return Err(Error::new(
+            Code::LengthMismatch,
+            format!(
+                "the data has {} values, which is not a whole number of rows of {k} items",
+                data.len()
+            ),
+        )
+        .with("values", data.len())
+        .with("items", k));
+    }
+    let n = data.len() / k;
+    let mut rows: Vec<&[f64]> = Vec::with_capacity(n);
+    for (r, row) in data.chunks_exact(k).enumerate() {
+        if let Some(j) = row.iter().position(|v| v.is_infinite()) {
+            let value = row.get(j).copied().unwrap_or(f64::NAN);
+            return Err(Error::new(
+                Code::NotFinite,
+                format!("the answer in row {r}, item {j} is {value}, not a number"),
+            )
+            .with("row", r)
+            .with("column", j)
+            .with("value", value));
+        }
+        if !row.iter().any(|v| v.is_nan()) {
+            if let Some(j) = row.iter().position(|v| v.abs() > MAX_MAGNITUDE) {
+                magnitude("data", r * k + j, row.get(j).copied().unwrap_or(0.0))?;
+            }
+            rows.push(row);
+        }
+    }
+    Ok((rows, n))
 }
 
 /// Alpha and its item statistics from the item means and the k × k row-major matrix of

@@ -2122,7 +2122,72 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_omega_heywood" | "reliability_omega_reversed" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
+
+/**
+ * McDonald's omega total with the one-factor minres fit behind it.
+ */
+export type Omega = {
+  /**
+   * `"mcdonald_omega"`.
+   */
+  method: StatsMethod,
+  /**
+   * How the one-factor model was fitted: `"minres"` (psych `fa(fm = "minres")`, without
+   * psych's lower bound of 0.005 on uniquenesses: a Heywood case is withheld instead).
+   */
+  fit: StatsMethod,
+  /**
+   * The matrix the model was fitted to: `"correlation"` (psych `omega`'s default).
+   */
+  matrix: string,
+  /**
+   * How missing answers were handled: `"listwise"`.
+   */
+  missing: string,
+  /**
+   * Respondents (rows) given.
+   */
+  n: number,
+  /**
+   * Respondents with every item answered, used in all statistics.
+   */
+  nUsed: number,
+  /**
+   * Respondents left out because of a missing answer.
+   */
+  nExcluded: number,
+  /**
+   * Number of items.
+   */
+  nItems: number,
+  /**
+   * Omega total, 1 − Σ(1 − λᵢ²) / V with V the sum of every cell of the correlation matrix
+   * (reversed items' signs flipped): psych `omega(x, 1)$omega.tot`. `None` (withheld, with
+   * the note `reliability_omega_heywood`) when a loading is at least 1 in absolute value.
+   */
+  omegaTotal: number | null,
+  /**
+   * Loadings λᵢ on the one factor, in column order, signs as fitted (their sum positive).
+   */
+  loadings: Array<number>,
+  /**
+   * Uniquenesses 1 − λᵢ², in column order.
+   */
+  uniquenesses: Array<number>,
+  /**
+   * Items (0-based) with a negative loading, reversed before omega as psych's `flip = TRUE`.
+   */
+  reversed: Array<number>,
+  /**
+   * Coordinate sweeps the fit took.
+   */
+  iterations: number,
+  /**
+   * Notes for the reader (excluded respondents, reversed items, a withheld Heywood case).
+   */
+  warnings: Array<Note>,
+};
 
 /**
  * A proportion with an interval by the named method.
@@ -3938,7 +4003,7 @@ export type StatsEffect = "rank_biserial" | "dz" | "cohens_h" | "cramers_v" | "d
 /**
  * A statistical method (the test, interval or estimator a result used).
  */
-export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are" | "weighted_difference";
+export type StatsMethod = "wilson" | "paired_t" | "mcnemar" | "mcnemar_exact" | "mcnemar_connor" | "exact_binomial" | "newcombe_paired" | "newcombe" | "two_proportions" | "mann_whitney" | "wilcoxon_signed_rank" | "chi_square" | "chi_square_yates" | "chi_square_independence" | "chi_square_gof" | "krippendorff" | "cronbach" | "feldt" | "mcdonald_omega" | "minres" | "shrout_fleiss" | "cohen_kappa" | "fleiss_kappa" | "pearson" | "spearman" | "kruskal_wallis" | "t" | "exact" | "normal" | "none" | "two_sample_t" | "one_proportion_arcsine" | "rank_sum_are" | "weighted_difference";
 
 /**
  * How p-values are adjusted across the report.
@@ -4885,6 +4950,12 @@ export type SurveyScaleResult = {
    * (`null` when it cannot be computed; the warnings say why).
    */
   alpha: CronbachAlpha | null,
+  /**
+   * McDonald's omega total from a one-factor minres fit (psych `omega(x, 1)`), beside
+   * alpha (`null` when it cannot be computed, e.g. under 3 items; withheld in a Heywood
+   * case: its warnings say why).
+   */
+  omega: Omega | null,
   /**
    * `"cronbach"`.
    */

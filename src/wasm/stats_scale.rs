@@ -1,5 +1,6 @@
 //! Bindings of the scale statistics (`crate::stats::{student_t, reliability, adjust, power}`):
-//! bulk Student t p-values, Cronbach's alpha, p-value adjustment, and power and sample size.
+//! bulk Student t p-values, Cronbach's alpha, McDonald's omega, p-value adjustment, and power
+//! and sample size.
 //!
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer or p-value.
@@ -45,6 +46,23 @@ pub fn cronbach_alpha(
         n_items,
         &options.unwrap_or_default(),
     ))?)
+}
+
+/// McDonald's omega total of a respondents × items matrix given row-major in `data` (NaN =
+/// missing, listwise), from a one-factor minres fit to the correlation matrix (R psych
+/// `omega(x, nfactors = 1)`).
+#[wasm_bindgen(js_name = mcdonaldOmega, unchecked_return_type = "Omega")]
+pub fn mcdonald_omega(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] data: JsValue,
+    #[wasm_bindgen(js_name = nItems, unchecked_param_type = "number")] n_items: JsValue,
+) -> Result<JsValue, JsValue> {
+    let data = floats("data", &data)?;
+    let n_items = core(count("nItems", number("nItems", &n_items)?))?;
+    let n_items =
+        core(usize::try_from(n_items).map_err(|_| {
+            Error::new(Code::TooLarge, "nItems is too large").with("nItems", n_items)
+        }))?;
+    encode(&core(stats::mcdonald_omega(data.as_slice(), n_items))?)
 }
 
 /// Adjusts p-values for multiple comparisons as R's `p.adjust` (default Holm).

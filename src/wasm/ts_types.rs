@@ -107,6 +107,7 @@ fn roots(v: &mut Collect) {
     v.visit::<stats::ProportionInterval>();
     v.visit::<stats::AlphaOptions>();
     v.visit::<stats::CronbachAlpha>();
+    v.visit::<stats::Omega>();
     v.visit::<stats::AdjustOptions>();
     v.visit::<stats::AdjustedPValues>();
     v.visit::<stats::PowerOptions>();

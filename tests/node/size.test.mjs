@@ -14,6 +14,8 @@ const kib = (dir) => ['waterline_bg.wasm', 'waterline.js']
 // diet's 178.0 plus #19's double-double tails, Spearman's exact p and g_av's interval) plus 2%:
 // a regression fails. The issue's 150 KiB is checked beside it as a TODO until it is met
 // (README "Shipped size").
+// McDonald's omega (branch stats) brought it to 185.6 KiB, under this ceiling; README "Shipped
+// size" says what each group of exports costs.
 const STATS_CEILING_KIB = 186;
 
 test('pkg/stats/ does not grow', () => {

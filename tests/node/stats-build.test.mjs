@@ -26,7 +26,7 @@ const areas = [
 test('the statistics build has every export but the areas\'', () => {
   const missing = Object.keys(full).filter((k) => !(k in stats));
   assert.deepEqual(missing.sort(), [...areas].sort());
-  for (const name of ['wilson', 'wilsonMany', 'pairedT', 'tTwoSidedP', 'mannWhitney', 'mcnemar', 'cronbachAlpha']) {
+  for (const name of ['wilson', 'wilsonMany', 'pairedT', 'tTwoSidedP', 'mannWhitney', 'mcnemar', 'cronbachAlpha', 'mcdonaldOmega']) {
     assert.equal(typeof stats[name], 'function', name);
   }
   assert.equal(stats.version(), full.version());

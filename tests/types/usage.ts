@@ -4,7 +4,7 @@ import init, * as waterline from '../../pkg/waterline.js';
 import type {
   StatsMethod,
   ProportionInterval, WaterlineError, McNemar, SignedRankTest, PairedT, TwoProportions, MannWhitney,
-  ChiSquareTest, GoodnessOfFit, CronbachAlpha, AdjustedPValues, SampleSize, Power,
+  ChiSquareTest, GoodnessOfFit, CronbachAlpha, Omega, AdjustedPValues, SampleSize, Power,
   IccResult, KrippendorffAlpha, CohensKappa, FleissKappa, Correlation, KruskalWallis, AlphaMetric,
   SurveyMapping, SurveyImportSummary, SurveyReport, SurveySensitivityRow, ErrorCode, ErrorDetail,
   WeightedMean, SurveyWeighting, RakeResult,
@@ -52,6 +52,8 @@ export async function usage(): Promise<void> {
   // Statistics: t tails, reliability, multiplicity, planning.
   const tails: Float64Array = waterline.tTwoSidedP(new Float64Array([2]), [10]);
   const alpha: CronbachAlpha = waterline.cronbachAlpha(new Float64Array([1, 2, 3, 4, 5, 6]), 3, { level: 0.9 });
+  const omega: Omega = waterline.mcdonaldOmega(new Float64Array([1, 2, 3, 4, 5, 6, 2, 2, 4]), 3);
+  const omegaTotal: number | null = omega.omegaTotal;
   // Agreement, reliability and association (#19).
   const icc: IccResult = waterline.icc(new Float64Array([1, 2, 2, 3, 4, 4]), 2, { level: 0.9 });
   const metric: AlphaMetric = 'ordinal';

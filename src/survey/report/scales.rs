@@ -8,7 +8,7 @@ use crate::stats::limits::at_most;
 use crate::stats::method::Method;
 use crate::stats::reliability::MAX_WORK;
 use crate::stats::summary::{ItemCovariance, Moments};
-use crate::stats::{AlphaOptions, CronbachAlpha};
+use crate::stats::{mcdonald_omega, AlphaOptions, CronbachAlpha, Omega};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
 use serde::Serialize;
@@ -37,6 +37,10 @@ pub struct ScaleResult {
     /// Cronbach's alpha (raw, from covariances) with its Feldt interval and item statistics
     /// (`null` when it cannot be computed; the warnings say why).
     pub alpha: Option<CronbachAlpha>,
+    /// McDonald's omega total from a one-factor minres fit (psych `omega(x, 1)`), beside
+    /// alpha (`null` when it cannot be computed, e.g. under 3 items; withheld in a Heywood
+    /// case: its warnings say why).
+    pub omega: Option<Omega>,
     /// `"cronbach"`.
     pub method: Method,
     /// Reference.
@@ -130,7 +134,12 @@ pub fn matrix_rows(
 /// into the scale's item ids, which the page shows as statements.
 fn with_item_ids(note: &Note, items: &[String]) -> Note {
     let mut note = note.clone();
-    if note.code == NoteCode::ReliabilityConstantItems {
+    if matches!(
+        note.code,
+        NoteCode::ReliabilityConstantItems
+            | NoteCode::ReliabilityOmegaHeywood
+            | NoteCode::ReliabilityOmegaReversed
+    ) {
         if let Some(Param::List(list)) = note.params.get_mut("items") {
             for p in list.iter_mut() {
                 if let Param::Number(i) = p {
@@ -193,6 +202,7 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                 mean,
                 sd,
                 alpha: None,
+                omega: None,
                 method: Method::Cronbach,
                 reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
                 warnings: Vec::new(),
@@ -208,6 +218,22 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
                     r.alpha = Some(a);
                 }
                 Err(e) => r.warnings.push(super::not_computed(Method::Cronbach, &e)),
+            }
+            // Omega from the same complete-case matrix; its notes other than the exclusions
+            // (already said by alpha's) join the scale's, item positions turned into ids.
+            match mcdonald_omega(&m, k) {
+                Ok(o) => {
+                    r.warnings.extend(
+                        o.warnings
+                            .iter()
+                            .filter(|w| w.code != NoteCode::ReliabilityRespondentsExcluded)
+                            .map(|w| with_item_ids(w, &s.items)),
+                    );
+                    r.omega = Some(o);
+                }
+                Err(e) => r
+                    .warnings
+                    .push(super::not_computed(Method::McdonaldOmega, &e)),
             }
             r.sentence = sentence(&r, options.level);
             super::weighted_sections::scale(data, &m, &rows, &mut r, options.level);
@@ -234,6 +260,17 @@ fn sentence(r: &ScaleResult, level: f64) -> Sentence {
                 format!("α de Cronbach = {v} (IC {lvl} {lo} a {hi}), ")
             }
         });
+        let omega = r
+            .omega
+            .as_ref()
+            .and_then(|o| o.omega_total)
+            .map_or(String::new(), |w| {
+                if en {
+                    format!("McDonald's ω = {}, ", num(w, 2, lang))
+                } else {
+                    format!("ω de McDonald = {}, ", num(w, 2, lang))
+                }
+            });
         let mean = match (r.mean, r.sd) {
             (Some(m), Some(sd)) => {
                 if en {
@@ -250,12 +287,12 @@ fn sentence(r: &ScaleResult, level: f64) -> Sentence {
         };
         if en {
             format!(
-                "{head}{k} items; {alpha}{mean}n = {} complete answers.",
+                "{head}{k} items; {alpha}{omega}{mean}n = {} complete answers.",
                 r.n_used
             )
         } else {
             format!(
-                "{head}{k} ítems; {alpha}{mean}n = {} respuestas completas.",
+                "{head}{k} ítems; {alpha}{omega}{mean}n = {} respuestas completas.",
                 r.n_used
             )
         }

@@ -341,10 +341,11 @@ function scales(report) {
   if (!report.scales.length) return null;
   return section('survey.report.scales', 'survey-scales', { 'data-figure': 'survey-scales' },
     el('div', { class: 'methodcards' }, report.scales.map((s) => card(s, { items: s.items.length }))), table(null,
-    [t('survey.report.scale'), t('survey.report.items'), report.weighting ? t('survey.w.alphaUnweighted') : t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.alpha'), t('survey.w.column')] : [])],
+    [t('survey.report.scale'), t('survey.report.items'), report.weighting ? t('survey.w.alphaUnweighted') : t('survey.report.alpha'), t('survey.report.stdAlpha'), t('survey.report.omega'), t('survey.report.scaleMean'), t('survey.report.n'), ...(report.weighting ? [t('survey.w.alpha'), t('survey.w.column')] : [])],
     report.scales.map((s) => el('tr', {}, th(tr(s.text), 'row'), td(count(s.items.length), num),
       td(s.alpha ? `${fixed(s.alpha.alpha)} (${fixed(s.alpha.lower)} ${t('survey.report.to')} ${fixed(s.alpha.upper)})` : '—', num),
       td(fixed(s.alpha?.standardizedAlpha), num),
+      td(fixed(s.omega?.omegaTotal), num),
       td(s.mean === null ? '—' : `${fixed(s.mean)} (${t('survey.report.sd')} ${fixed(s.sd)})`, num),
       td(`${count(s.nUsed)}${s.nExcluded ? ` (${t('survey.report.excluded', { n: count(s.nExcluded) })})` : ''}`, num),
       report.weighting ? td(fixed(s.weightedAlpha), num) : null,

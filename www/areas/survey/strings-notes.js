@@ -21,6 +21,8 @@ register({
     'note.rank_sum_exact_with_ties': 'No exact p-value with ties; the normal approximation is used (as R).',
     'note.reliability_constant_items': 'Everyone gave the same answer to {items}: their correlations and the standardized alpha are undefined.',
     'note.reliability_negative_alpha': 'Alpha is negative: some items probably run in the opposite direction and need reverse coding.',
+    'note.reliability_omega_heywood': 'Omega is withheld: {items} load 1 or more on the single factor (a Heywood case), so the one-factor model does not fit these items.',
+    'note.reliability_omega_reversed': '{items} load negatively on the factor and were reversed before omega (as psych).',
     'note.reliability_respondents_excluded': '{excluded} of {n} respondents were left out because they skipped at least one item.',
     'note.risk_ratio_zero_cell': 'A group has no successes: the risk ratio and its interval are withheld.',
     'note.signed_rank_all_zero': 'All {n} differences are zero: nobody changed, so there is nothing to rank; p-value set to 1.',
@@ -50,6 +52,7 @@ register({
     'note.weights_unweighted_test': 'The shares are weighted; the chi-square test uses the unweighted counts.',
     // Parameters of the notes above.
     'survey.method.cronbach': 'Cronbach’s alpha',
+    'survey.method.mcdonald_omega': 'McDonald’s omega',
     'survey.noteUnit.pairs': 'pairs',
     'survey.noteUnit.per-group': 'people per group',
     'survey.noteReason.sample_too_small': 'too few answers',
@@ -77,6 +80,8 @@ register({
     'note.rank_sum_exact_with_ties': 'No hay valor p exacto con empates; se usa la aproximación normal (como R).',
     'note.reliability_constant_items': 'Todos dieron la misma respuesta a {items}: sus correlaciones y el alfa estandarizado no están definidos.',
     'note.reliability_negative_alpha': 'El alfa es negativo: probablemente algunos ítems van en sentido contrario y deben invertirse.',
+    'note.reliability_omega_heywood': 'Omega no se muestra: {items} cargan 1 o más en el factor único (un caso Heywood), así que el modelo de un factor no se ajusta a estos ítems.',
+    'note.reliability_omega_reversed': '{items} cargan negativamente en el factor y se invirtieron antes de calcular omega (como psych).',
     'note.reliability_respondents_excluded': 'Se omitieron {excluded} de {n} personas porque dejaron en blanco al menos un ítem.',
     'note.risk_ratio_zero_cell': 'Un grupo no tiene ningún éxito: se omiten la razón de riesgos y su intervalo.',
     'note.signed_rank_all_zero': 'Las {n} diferencias son cero: nadie cambió, no hay nada que ordenar; valor p fijado en 1.',
@@ -106,6 +111,7 @@ register({
     'note.weights_unweighted_test': 'Las proporciones están ponderadas; la prueba de ji cuadrado usa los recuentos sin ponderar.',
     // Parameters of the notes above.
     'survey.method.cronbach': 'Alfa de Cronbach',
+    'survey.method.mcdonald_omega': 'Omega de McDonald',
     'survey.noteUnit.pairs': 'pares',
     'survey.noteUnit.per-group': 'personas por grupo',
     'survey.noteReason.sample_too_small': 'muy pocas respuestas',
