@@ -281,3 +281,91 @@ proptest! {
         prop_assert!(d.is_empty(), "{:?} {:?}: {:?}", at, order, d);
     }
 }
+
+/// A panel of two waves matched by id, the post rows in reverse order of the pre rows (so an
+/// id's rows lie far apart, in different pieces), with ids missing a wave, a row without an
+/// id, and (when `repeat`) id 7 answering the post wave twice.
+fn panel(repeat: bool) -> String {
+    let mut s = String::from("id,Wave,Attended district meetings,Hours volunteered\n");
+    for i in 1..=60 {
+        if i % 11 != 0 {
+            let a = if i % 3 == 0 { "Yes" } else { "No" };
+            s.push_str(&format!("{i},Pre,{a},{}\n", i % 7));
+        }
+    }
+    s.push_str(",Pre,No,1\n");
+    for i in (1..=60).rev() {
+        if i % 13 != 0 {
+            let a = if i % 2 == 0 { "Yes" } else { "No" };
+            s.push_str(&format!("{i},Post,{a},{}.5\n", i % 5));
+        }
+        if repeat && i == 7 {
+            s.push_str("7,Post,No,2\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn pre_post_pairs_matched_across_pieces_give_the_same_shift() {
+    let text = panel(false);
+    let bytes = text.as_bytes();
+    let s = survey(bytes, None);
+    let r = s.report(&ReportOptions::default()).unwrap();
+    assert!(r
+        .shifts
+        .iter()
+        .any(|p| p.design == waterline::survey::Design::PrePost && p.n_used > 30));
+    let out = same("panel", bytes, None);
+    assert!(out.is_empty(), "{}", out.join("\n"));
+}
+
+#[test]
+fn a_repeated_id_in_two_pieces_is_reported_as_in_memory_or_withheld() {
+    let text = panel(true);
+    let bytes = text.as_bytes();
+    let mut withheld = 0;
+    for policy in [
+        DuplicatePolicy::KeepAll,
+        DuplicatePolicy::KeepFirst,
+        DuplicatePolicy::KeepLast,
+        DuplicatePolicy::DropAll,
+    ] {
+        let read = ReadOptions {
+            duplicates: Some(policy),
+            ..ReadOptions::default()
+        };
+        let s = Survey::from_bytes(bytes, &read).unwrap();
+        let want = serde_json::to_value(s.report(&ReportOptions::default()).unwrap()).unwrap();
+        for size in [1, 7, 100, bytes.len()] {
+            // The two copies of id 7 are adjacent records: with pieces of one record (size
+            // 1) they are in two pieces; whole, in one.
+            match try_chunked(&s, bytes, size, &read) {
+                Ok(got) => {
+                    let mut d = Vec::new();
+                    diff(&want, &got, "", 0.0, &mut d);
+                    assert!(d.is_empty(), "{policy:?} @{size}: {d:?}");
+                }
+                Err(e) => {
+                    assert_ne!(policy, DuplicatePolicy::KeepAll, "{e:?}");
+                    assert_ne!(size, bytes.len(), "{e:?}");
+                    assert_eq!(e.code, Code::DuplicateRespondent);
+                    assert_eq!(e.details["id"], "7".into());
+                    withheld += 1;
+                }
+            }
+        }
+    }
+    // keep_first, keep_last and drop_all at least with one record per piece.
+    assert!(withheld >= 3, "{withheld}");
+}
+
+#[test]
+fn a_weighted_survey_is_refused_with_a_coded_error() {
+    let s = survey(example::PARENTS_CSV.as_bytes(), None);
+    let mut m = s.mapping().clone();
+    m.weight = m.columns.first().map(|c| c.key.clone());
+    let e = ChunkedReport::new(m, ReadOptions::default(), ReportOptions::default()).unwrap_err();
+    assert_eq!(e.code, Code::BadInput);
+    assert_eq!(e.details["what"], "weights".into());
+}

@@ -6,11 +6,16 @@
 //!
 //! What a worker calls: `new(mapping, readOptions)` once (the mapping detected on, or edited
 //! from, the file's first chunk), `feed(chunk)` per chunk (progress: `bytes()`, `rows()`;
-//! cancel: drop it), `finish(level)` at the end.
+//! cancel: drop it), `finish(level)` at the end; for the whole report,
+//! `ChunkedReport::new(mapping, readOptions, reportOptions)`, `feed`, `finish()`. Parts read
+//! by several readers `merge` (the argument is the later part of the file).
 //!
 //! [`ChunkedDescribe`] covers point items (Likert, binary, change, category, codes) over all
-//! rows; [`ChunkedReport`] (in `report.rs`) gives the whole [`crate::survey::Report`]. Both
-//! split the bytes into pieces with one [`Reader`]. A record
+//! rows; [`ChunkedReport`] (in `report.rs`, its memory per respondent stated there) gives the
+//! whole [`crate::survey::Report`], equal to the in-memory one. Both split the bytes into
+//! pieces with one `Reader`; the first piece waits for [`FIRST_RECORDS`] records after the
+//! header (or the end of the file) so that the export's extra header rows (Qualtrics,
+//! SurveyMonkey) head every later piece. A record
 //! may not exceed [`MAX_RECORD_BYTES`] (an unclosed quote otherwise holds the rest of the
 //! file); each piece obeys the import's limits (128 MiB, 250,000 rows), so chunks must be
 //! smaller than that; the file as a whole has no row or size limit (counts are 64-bit).

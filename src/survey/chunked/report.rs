@@ -10,7 +10,8 @@
 //! - per subgroup table, the group × point counts; per scale, its k × k co-moments;
 //! - per respondent with an id: the id's text once (interned, about 40 bytes plus its
 //!   length) and an entry of the repeated-id set, (id, wave) → piece (about 24 bytes);
-//! - per pair of items measured twice: same-row pairs, 16 bytes per complete pair; pairs
+//! - per pair of items measured twice: same-row pairs of point items, a count per distinct
+//!   (before, after); other same-row pairs, 16 bytes per complete pair; pairs
 //!   matched across waves by id, 16 bytes per first-wave row and 12 bytes per second-wave
 //!   row (the before code of every id not yet matched, the after code of every second-wave
 //!   row, until the end, because the in-memory report pairs each second-wave row with the
@@ -114,8 +115,24 @@ impl ChunkedReport {
         let scales = scales::reported(ins)
             .map(|s| ScaleState::new(s.items.len()))
             .collect();
+        let pairs = ins
+            .pairs
+            .iter()
+            .map(|p| {
+                let counted = ins.item(&p.before).is_some_and(|i| {
+                    matches!(
+                        i.kind,
+                        ItemType::Binary | ItemType::Likert | ItemType::Change
+                    )
+                });
+                PairState {
+                    table: counted.then(HashMap::new),
+                    ..PairState::default()
+                }
+            })
+            .collect();
         Ok(ChunkedReport {
-            pairs: vec![PairState::default(); ins.pairs.len()],
+            pairs,
             tables,
             subgroups,
             scales,

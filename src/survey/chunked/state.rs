@@ -1,7 +1,8 @@
 //! The per-item and per-pair states of [`super::ChunkedReport`]: what one piece of the file
 //! adds and what two pieces' states merge into. Counts merge exactly; numbers are kept as a
-//! count per distinct value (exact, memory per distinct value, not per respondent); matched
-//! pairs keep their values (16 bytes per complete pair).
+//! count per distinct value (exact, memory per distinct value, not per respondent); same-row
+//! pairs of point items a count per distinct (before, after); other matched pairs keep their
+//! values (16 bytes per complete pair).
 
 use crate::error::Result;
 use crate::stats::summary::{Merge, PointCounts};
@@ -194,6 +195,9 @@ pub(crate) type PairCounts = [u64; 4];
 /// One pair's matched values so far.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PairState {
+    /// Same-row pairs of point items (yes/no, Likert, change), whose shift is a function of
+    /// the before × after table: a count per distinct (before, after), instead of the values.
+    pub table: Option<HashMap<(u64, u64), u64>>,
     /// Complete pairs' before values, in file order.
     pub before: Vec<f64>,
     /// Complete pairs' after values, in file order.
@@ -213,14 +217,36 @@ impl PairState {
             self.counts[0] += 1;
         } else if y.is_nan() {
             self.counts[1] += 1;
+        } else if let Some(t) = &mut self.table {
+            *t.entry((x.to_bits(), y.to_bits())).or_insert(0) += 1;
         } else {
             self.before.push(x);
             self.after.push(y);
         }
     }
 
+    /// The complete pairs' values: as kept, or expanded from the table (O(pairs) memory, at
+    /// the end only; the order does not matter to a function of the table).
+    fn values(&self) -> (Vec<f64>, Vec<f64>) {
+        let (mut before, mut after) = (self.before.clone(), self.after.clone());
+        if let Some(t) = &self.table {
+            let mut cells: Vec<(&(u64, u64), &u64)> = t.iter().collect();
+            cells.sort_unstable();
+            for ((x, y), c) in cells {
+                before.extend(std::iter::repeat(f64::from_bits(*x)).take(*c as usize));
+                after.extend(std::iter::repeat(f64::from_bits(*y)).take(*c as usize));
+            }
+        }
+        (before, after)
+    }
+
     /// Adds a later piece's state; `ids` maps the other's interned ids onto this one's.
     pub(crate) fn merge(&mut self, other: &PairState, ids: &[u32]) {
+        if let (Some(a), Some(b)) = (&mut self.table, &other.table) {
+            for (k, c) in b {
+                *a.entry(*k).or_insert(0) += c;
+            }
+        }
         self.before.extend_from_slice(&other.before);
         self.after.extend_from_slice(&other.after);
         for (a, b) in self.counts.iter_mut().zip(other.counts) {
@@ -238,7 +264,8 @@ impl PairState {
     /// the first-wave row of its id; returns the matched values and the exclusion counts.
     pub(crate) fn matched(&self) -> (Vec<f64>, Vec<f64>, PairCounts) {
         if self.from.is_empty() && self.to.is_empty() {
-            return (self.before.clone(), self.after.clone(), self.counts);
+            let (before, after) = self.values();
+            return (before, after, self.counts);
         }
         let mut st = PairState {
             counts: self.counts,
