@@ -80,9 +80,8 @@ pub struct ChunkedReport {
     pairs: Vec<PairState>,
     subgroups: Vec<RankSumTable>,
     scales: Vec<ScaleState>,
-    /// Interned respondent ids (0: no id).
-    ids: Vec<String>,
-    id_index: HashMap<String, u32>,
+    /// Interned respondent ids, one copy of each text (0: no id).
+    id_index: HashMap<Box<str>, u32>,
     /// (id, wave) → the piece it was first seen in.
     seen: HashMap<(u32, u16), u32>,
     pieces: u32,
@@ -145,7 +144,6 @@ impl ChunkedReport {
             items: Vec::new(),
             missing: Vec::new(),
             compare: Vec::new(),
-            ids: vec![String::new()],
             id_index: HashMap::new(),
             seen: HashMap::new(),
             pieces: 0,
@@ -220,9 +218,8 @@ impl ChunkedReport {
         if let Some(i) = self.id_index.get(text) {
             return *i;
         }
-        let i = self.ids.len() as u32;
-        self.ids.push(text.to_string());
-        self.id_index.insert(text.to_string(), i);
+        let i = self.id_index.len() as u32 + 1;
+        self.id_index.insert(text.into(), i);
         i
     }
 
@@ -334,7 +331,7 @@ impl ChunkedReport {
             let w = data.wave.get(row).copied().unwrap_or(NO_WAVE);
             let first = *self.seen.entry((id, w)).or_insert(self.pieces);
             if first != self.pieces && self.repeated.is_none() {
-                self.repeated = self.ids.get(id as usize).cloned();
+                self.repeated = id_text(&self.id_index, id);
             }
         }
     }
@@ -455,17 +452,18 @@ impl ChunkedReport {
             a.merge(b)?;
         }
         // The other's ids onto these; an (id, wave) both have seen is a repeat across pieces.
-        let map: Vec<u32> = other
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, v)| if i == 0 { 0 } else { self.intern(v) })
-            .collect();
+        let mut map = vec![0u32; other.id_index.len() + 1];
+        for (text, i) in &other.id_index {
+            let mine = self.intern(text);
+            if let Some(m) = map.get_mut(*i as usize) {
+                *m = mine;
+            }
+        }
         for ((id, w), piece) in &other.seen {
             let mine = map.get(*id as usize).copied().unwrap_or(0);
             if self.seen.contains_key(&(mine, *w)) {
                 if self.repeated.is_none() {
-                    self.repeated = other.ids.get(*id as usize).cloned();
+                    self.repeated = id_text(&other.id_index, *id);
                 }
             } else {
                 self.seen.insert((mine, *w), self.pieces + piece);
@@ -594,6 +592,14 @@ impl ChunkedReport {
             o,
         )
     }
+}
+
+/// The text of an interned id (a scan: called once, for the error's `details.id`).
+fn id_text(index: &HashMap<Box<str>, u32>, id: u32) -> Option<String> {
+    index
+        .iter()
+        .find(|(_, i)| **i == id)
+        .map(|(t, _)| t.to_string())
 }
 
 /// Adds a piece's missing-answer counts.
