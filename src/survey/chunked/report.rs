@@ -34,7 +34,7 @@
 //! readers: counts and ranks exact; means, sds and alpha to ~1e-15 relative (pairwise
 //! update).
 
-use super::state::{ItemState, PairState, Values};
+use super::state::{add_missing, id_text, ItemState, PairState, Values};
 use super::Reader;
 use crate::error::{Code, Error, Result};
 use crate::stats::summary::{Merge, RankSumTable};
@@ -594,30 +594,5 @@ impl ChunkedReport {
             },
             o,
         )
-    }
-}
-
-/// The text of an interned id (a scan: called once, for the error's `details.id`).
-fn id_text(index: &HashMap<Box<str>, u32>, id: u32) -> Option<String> {
-    index
-        .iter()
-        .find(|(_, i)| **i == id)
-        .map(|(t, _)| t.to_string())
-}
-
-/// Adds a piece's missing-answer counts.
-pub(crate) fn add_missing(total: &mut Vec<ColumnMissing>, missing: &[ColumnMissing]) {
-    for m in missing {
-        match total.iter_mut().find(|x| x.item == m.item) {
-            Some(x) => {
-                x.blank += m.blank;
-                x.not_applicable += m.not_applicable;
-                x.declined += m.declined;
-                x.dont_know += m.dont_know;
-                x.invalid += m.invalid;
-                x.total += m.total;
-            }
-            None => total.push(m.clone()),
-        }
     }
 }

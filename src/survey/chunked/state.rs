@@ -7,6 +7,7 @@
 use crate::error::Result;
 use crate::stats::summary::{Merge, PointCounts};
 use crate::survey::instrument::{Item, ItemType};
+use crate::survey::issues::ColumnMissing;
 use crate::survey::report::describe::{
     empty, finish as finish_item, numeric, point_item, PointIndex,
 };
@@ -283,5 +284,30 @@ impl PairState {
         }
         st.counts[2] += (self.from.len() as u64).saturating_sub(used);
         (st.before, st.after, st.counts)
+    }
+}
+
+/// The text of an interned id (a scan: called once, for the error's `details.id`).
+pub(crate) fn id_text(index: &HashMap<Box<str>, u32>, id: u32) -> Option<String> {
+    index
+        .iter()
+        .find(|(_, i)| **i == id)
+        .map(|(t, _)| t.to_string())
+}
+
+/// Adds a piece's missing-answer counts.
+pub(crate) fn add_missing(total: &mut Vec<ColumnMissing>, missing: &[ColumnMissing]) {
+    for m in missing {
+        match total.iter_mut().find(|x| x.item == m.item) {
+            Some(x) => {
+                x.blank += m.blank;
+                x.not_applicable += m.not_applicable;
+                x.declined += m.declined;
+                x.dont_know += m.dont_know;
+                x.invalid += m.invalid;
+                x.total += m.total;
+            }
+            None => total.push(m.clone()),
+        }
     }
 }
