@@ -148,6 +148,38 @@ fn memory_chunked() {
     );
 }
 
+/// The whole report read in chunks, on the same 200,000 respondents (each with a fresh id:
+/// the interned ids and the repeated-id set are the part that grows with the respondents):
+/// `cargo test --test survey_chunked -- --ignored --exact memory_chunked_report --nocapture`.
+#[test]
+#[ignore]
+fn memory_chunked_report() {
+    let (header, body) = big_file(200_000);
+    let (s, _) = in_memory(example::PARENTS_CSV.as_bytes());
+    let before = peak_rss_kib();
+    let mut c = waterline::survey::chunked::ChunkedReport::new(
+        s.mapping().clone(),
+        ReadOptions::default(),
+        ReportOptions::default(),
+    )
+    .unwrap();
+    c.feed(&header).unwrap();
+    for chunk in body.chunks(1 << 20) {
+        c.feed(chunk).unwrap();
+    }
+    assert_eq!(c.rows(), 200_000);
+    let r = c.finish().unwrap();
+    eprintln!(
+        "chunked report: {} rows, {} MiB file, peak RSS {} MiB before, {} MiB after ({} items, {} subgroup tables)",
+        r.rows,
+        (header.len() + body.len()) >> 20,
+        before >> 10,
+        peak_rss_kib() >> 10,
+        r.items.len(),
+        r.subgroups.len()
+    );
+}
+
 #[test]
 #[ignore]
 fn memory_in_memory() {

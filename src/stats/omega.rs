@@ -95,6 +95,39 @@ pub struct Omega {
 /// Checked against R psych 2.2.9 `omega(na.omit(x), nfactors = 1)` (`tests/data/omega.R`).
 pub fn mcdonald_omega(data: &[f64], n_items: usize) -> Result<Omega> {
     let k = n_items;
+    check_items(k)?;
+    let (rows, n) = complete_rows(data, k)?;
+    let n_used = rows.len();
+    check_respondents(n, n_used)?;
+    at_most(
+        "scaleWork",
+        MAX_WORK,
+        n_used as f64 * (k * (k + 1) / 2) as f64,
+    )?;
+    let (means, c) = comoments(&rows, k);
+    from_correlation(correlation(&means, &c, k, n_used)?, k, n, n_used)
+}
+
+/// Omega from item means and co-moments (`c`: k × k row-major, upper triangle read) of
+/// `n_used` complete respondents out of `n`: what [`crate::stats::summary::ItemCovariance`]
+/// holds, so a survey read in pieces gets the same omega as one read whole.
+///
+/// # Errors
+/// As [`mcdonald_omega`].
+pub(crate) fn from_comoments(
+    means: &[f64],
+    c: &[f64],
+    k: usize,
+    n: usize,
+    n_used: usize,
+) -> Result<Omega> {
+    check_items(k)?;
+    check_respondents(n, n_used)?;
+    from_correlation(correlation(means, c, k, n_used)?, k, n, n_used)
+}
+
+/// A one-factor model needs 3 items (2 give one correlation for two loadings).
+fn check_items(k: usize) -> Result<()> {
     if k < 3 {
         return Err(Error::new(
             Code::SampleTooSmall,
@@ -103,9 +136,11 @@ pub fn mcdonald_omega(data: &[f64], n_items: usize) -> Result<Omega> {
         .with("items", k)
         .with("minimum", 3usize));
     }
-    at_most("omegaItems", MAX_OMEGA_ITEMS as f64, k as f64)?;
-    let (rows, n) = complete_rows(data, k)?;
-    let n_used = rows.len();
+    at_most("omegaItems", MAX_OMEGA_ITEMS as f64, k as f64)
+}
+
+/// At least 3 respondents who answered every item.
+fn check_respondents(n: usize, n_used: usize) -> Result<()> {
     if n_used < 3 {
         return Err(Error::new(
             Code::SampleTooSmall,
@@ -115,12 +150,13 @@ pub fn mcdonald_omega(data: &[f64], n_items: usize) -> Result<Omega> {
         .with("n", n)
         .with("minimum", 3usize));
     }
-    at_most(
-        "scaleWork",
-        MAX_WORK,
-        n_used as f64 * (k * (k + 1) / 2) as f64,
-    )?;
-    let r = correlation(&rows, k)?;
+    Ok(())
+}
+
+/// Omega from the items' k × k correlation matrix `r` (row-major) of `n_used` complete
+/// respondents out of `n`: the fit, the signs, the Heywood check (shared by
+/// [`mcdonald_omega`] and the mergeable [`crate::stats::summary::ItemCovariance`]).
+fn from_correlation(r: Vec<f64>, k: usize, n: usize, n_used: usize) -> Result<Omega> {
     let (mut lambda, iterations) = fit_one_factor(&r, k)?;
     if lambda.iter().sum::<f64>() < 0.0 {
         lambda.iter_mut().for_each(|l| *l = -*l);
@@ -180,9 +216,9 @@ pub fn mcdonald_omega(data: &[f64], n_items: usize) -> Result<Omega> {
     })
 }
 
-/// The k × k correlation matrix (row-major) of the complete rows; an item with no variance
-/// is [`Code::NoVariation`] naming its `column`.
-fn correlation(rows: &[&[f64]], k: usize) -> Result<Vec<f64>> {
+/// Item means and the k × k co-moments Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) (upper triangle, row-major) of
+/// the complete rows, in two passes.
+fn comoments(rows: &[&[f64]], k: usize) -> (Vec<f64>, Vec<f64>) {
     let nf = rows.len() as f64;
     let mut means = vec![0.0; k];
     for row in rows {
@@ -204,6 +240,13 @@ fn correlation(rows: &[&[f64]], k: usize) -> Result<Vec<f64>> {
             }
         }
     }
+    (means, c)
+}
+
+/// The correlation matrix from [`comoments`]' form (`c`'s upper triangle read) of `n_used`
+/// complete rows; an item with no variance is [`Code::NoVariation`] naming its `column`.
+fn correlation(means: &[f64], c: &[f64], k: usize, n_used: usize) -> Result<Vec<f64>> {
+    let nf = n_used as f64;
     let sd: Vec<f64> = (0..k)
         .map(|i| c.get(i * k + i).copied().unwrap_or(0.0).sqrt())
         .collect();

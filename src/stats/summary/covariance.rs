@@ -134,6 +134,23 @@ impl ItemCovariance {
     }
 }
 
+impl ItemCovariance {
+    /// McDonald's omega total from the same means and co-moments, by the code of
+    /// [`crate::stats::mcdonald_omega`] after its covariance pass.
+    ///
+    /// # Errors
+    /// As [`crate::stats::mcdonald_omega`].
+    pub fn mcdonald_omega(&self) -> Result<crate::stats::omega::Omega> {
+        crate::stats::omega::from_comoments(
+            &self.means,
+            &self.matrix(),
+            self.items,
+            (self.n + self.incomplete) as usize,
+            self.n as usize,
+        )
+    }
+}
+
 impl Merge for ItemCovariance {
     fn merge(&mut self, other: &Self) -> Result<()> {
         if self.items != other.items

@@ -513,7 +513,7 @@ pub(crate) fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut 
     }
 }
 
-fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
+pub(crate) fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     present.sort_by(f64::total_cmp);
     let (mean, sd) = mean_sd(&present);
     r.mean = mean;

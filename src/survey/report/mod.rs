@@ -274,6 +274,12 @@ pub const MAX_SUBGROUP_TABLES: f64 = 16_000.0;
 /// first-seen order, each a known item, at most [`MAX_GROUPS`] of them when chosen in
 /// `groupBy`, and within [`MAX_SUBGROUP_TABLES`] and [`MAX_SUBGROUP_CELLS`].
 fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<String>> {
+    grouping_rows(ins, data.rows as f64, o)
+}
+
+/// [`grouping`] for `rows` respondents (the chunked report checks the cells of its pieces'
+/// rows as they come: pass 0 for the tables alone).
+pub(crate) fn grouping_rows(ins: &Instrument, rows: f64, o: &ReportOptions) -> Result<Vec<String>> {
     let given = o.group_by.as_ref().unwrap_or(&ins.groups);
     let mut seen = std::collections::HashSet::new();
     let groups: Vec<String> = given
@@ -306,7 +312,7 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
     let tables = groups.len() as f64 * ins.items.len() as f64;
     crate::stats::limits::at_most("subgroupTables", MAX_SUBGROUP_TABLES, tables)
         .map_err(|e| e.with("source", source))?;
-    let cells = tables * data.rows as f64;
+    let cells = tables * rows;
     crate::stats::limits::at_most("subgroupCells", MAX_SUBGROUP_CELLS, cells)
         .map_err(|e| e.with("source", source))?;
     Ok(groups)
@@ -323,17 +329,13 @@ fn grouping(ins: &Instrument, data: &Dataset, o: &ReportOptions) -> Result<Vec<S
 pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
     check_options(options)?;
     let groups = grouping(ins, data, options)?;
-    let mut warnings = Vec::new();
-    if ins.synthetic {
-        warnings.push(Note::info(NoteCode::SyntheticData));
-    }
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
     for s in &mut shifts {
         weighted::shift(ins, data, s, options.level);
     }
-    let mut wave_results = waves::compare_all(ins, data, options);
-    for w in &mut wave_results {
+    let mut waves = waves::compare_all(ins, data, options);
+    for w in &mut waves {
         weighted_sections::wave(ins, data, w, options.level);
     }
     let mut subgroups = subgroup::subgroups(ins, data, options, &groups);
@@ -341,14 +343,66 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         weighted_sections::subgroup(ins, data, s, options.level);
     }
     let scales = scales::scales(ins, data, options);
-    warnings.extend(weighted::unweighted_sections(
+    let warnings = weighted::unweighted_sections(
         data,
-        wave_results
-            .iter()
-            .any(|w| !w.weighted && w.notices.is_empty()),
+        waves.iter().any(|w| !w.weighted && w.notices.is_empty()),
         subgroups.iter().any(|s| !s.weighted),
         scales.iter().any(|s| !s.weighted),
-    ));
+    );
+    assemble(
+        ins,
+        Sections {
+            rows: data.rows,
+            weighting: data.weighting.clone(),
+            warnings,
+            items,
+            shifts,
+            waves,
+            subgroups,
+            scales,
+        },
+        options,
+    )
+}
+
+/// The sections of a report before the report-wide steps (notices, p-value adjustment,
+/// sentences): what the in-memory [`report`] and the chunked report (#22) each compute.
+pub(crate) struct Sections {
+    /// Respondents analysed.
+    pub rows: usize,
+    /// The weights' summary, when weighted.
+    pub weighting: Option<crate::survey::weights::Weighting>,
+    /// Report-level warnings of the sections (after `synthetic_data`).
+    pub warnings: Vec<Note>,
+    /// Per item (and wave).
+    pub items: Vec<ItemResult>,
+    /// Paired shifts, before their sentences.
+    pub shifts: Vec<ShiftResult>,
+    /// Wave comparisons, before their sentences.
+    pub waves: Vec<WaveResult>,
+    /// Subgroup tables, suppressed, before their sentences.
+    pub subgroups: Vec<SubgroupResult>,
+    /// Scales.
+    pub scales: Vec<ScaleResult>,
+}
+
+/// The report-wide steps over complete sections: notices, one p-value family, sentences.
+pub(crate) fn assemble(ins: &Instrument, s: Sections, options: &ReportOptions) -> Result<Report> {
+    let Sections {
+        rows,
+        weighting,
+        warnings: section_warnings,
+        items,
+        mut shifts,
+        waves: mut wave_results,
+        mut subgroups,
+        scales,
+    } = s;
+    let mut warnings = Vec::new();
+    if ins.synthetic {
+        warnings.push(Note::info(NoteCode::SyntheticData));
+    }
+    warnings.extend(section_warnings);
     let mut notices: Vec<Note> = Vec::new();
     for r in &items {
         for n in &r.notices {
@@ -406,7 +460,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
     Ok(Report {
         title: ins.title.clone(),
         synthetic: ins.synthetic,
-        rows: data.rows,
+        rows,
         level: options.level,
         items,
         shifts,
@@ -432,7 +486,7 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         },
         warnings,
         notices,
-        weighting: data.weighting.clone(),
+        weighting,
     })
 }
 

@@ -8,7 +8,7 @@ use crate::stats::limits::at_most;
 use crate::stats::method::Method;
 use crate::stats::reliability::MAX_WORK;
 use crate::stats::summary::{ItemCovariance, Moments};
-use crate::stats::{mcdonald_omega, AlphaOptions, CronbachAlpha, Omega};
+use crate::stats::{AlphaOptions, CronbachAlpha, Omega};
 use crate::survey::dataset::Dataset;
 use crate::survey::instrument::{Instrument, Lang, Text};
 use serde::Serialize;
@@ -153,93 +153,186 @@ fn with_item_ids(note: &Note, items: &[String]) -> Note {
     note
 }
 
-/// Cronbach's alpha of the complete-case matrix `m` of `k` items through [`ItemCovariance`],
-/// within the same limits as [`crate::stats::cronbach_alpha`] (items, and the work of the
-/// covariance pass, [`MAX_WORK`]).
-fn alpha(m: &[f64], k: usize, level: f64) -> crate::Result<CronbachAlpha> {
-    let mut cov = ItemCovariance::new(k)?;
-    for row in m.chunks_exact(k) {
-        cov.observe(row)?;
+/// A scale's mergeable state: the item covariance of its complete rows (alpha), the moments
+/// of their scale scores, and the complete and incomplete row counts. Rows are observed in
+/// file order; one pass and a chunked read in file order give the same bits, merges of pieces
+/// agree to ~1e-15 relative (the pairwise update of [`ItemCovariance`] and [`Moments`]).
+#[derive(Debug, Clone)]
+pub(crate) struct ScaleState {
+    /// Items in the scale (≥ 1).
+    k: usize,
+    /// The covariance summary, or the error that stopped it (kept: alpha is then withheld).
+    cov: crate::Result<ItemCovariance>,
+    /// Scale scores of the complete rows.
+    scores: Moments,
+    /// Complete rows.
+    used: u64,
+    /// Rows missing at least one item.
+    excluded: u64,
+}
+
+impl ScaleState {
+    /// The empty state of a scale of `k` items.
+    pub(crate) fn new(k: usize) -> Self {
+        ScaleState {
+            k: k.max(1),
+            cov: ItemCovariance::new(k.max(1)),
+            scores: Moments::new(),
+            used: 0,
+            excluded: 0,
+        }
     }
+
+    /// Adds the complete-case matrix of some rows ([`matrix`]'s result).
+    pub(crate) fn observe(&mut self, m: &[f64], used: u64, excluded: u64) {
+        let k = self.k;
+        for row in m.chunks(k) {
+            self.scores.observe(row.iter().sum::<f64>() / k as f64);
+        }
+        if let Ok(cov) = &mut self.cov {
+            for row in m.chunks_exact(k) {
+                if let Err(e) = cov.observe(row) {
+                    self.cov = Err(e);
+                    break;
+                }
+            }
+        }
+        self.used += used;
+        self.excluded += excluded;
+    }
+
+    /// Adds another piece's state of the same scale.
+    pub(crate) fn merge(&mut self, other: &ScaleState) -> crate::Result<()> {
+        use crate::stats::summary::Merge;
+        if self.k != other.k {
+            return Err(crate::stats::summary::shape("items"));
+        }
+        self.scores.merge(&other.scores)?;
+        match (&mut self.cov, &other.cov) {
+            (Ok(a), Ok(b)) => a.merge(b)?,
+            (Ok(_), Err(e)) => self.cov = Err(e.clone()),
+            (Err(_), _) => {}
+        }
+        self.used += other.used;
+        self.excluded += other.excluded;
+        Ok(())
+    }
+}
+
+/// Cronbach's alpha from a scale's covariance summary, within the same limits as
+/// [`crate::stats::cronbach_alpha`] (items, and the work of the covariance pass,
+/// [`MAX_WORK`]).
+fn alpha(
+    cov: &crate::Result<ItemCovariance>,
+    k: usize,
+    level: f64,
+) -> crate::Result<CronbachAlpha> {
+    let cov = cov.as_ref().map_err(Clone::clone)?;
     let work = cov.n as f64 * (k * (k + 1) / 2) as f64;
     at_most("scaleWork", MAX_WORK, work)?;
     cov.cronbach_alpha(&AlphaOptions { level })
 }
 
+/// McDonald's omega from the scale's co-moments, under the same work limit as alpha.
+fn omega(cov: &crate::Result<ItemCovariance>) -> crate::Result<Omega> {
+    let cov = cov.as_ref().map_err(Clone::clone)?;
+    let k = cov.items;
+    at_most(
+        "scaleWork",
+        MAX_WORK,
+        cov.n as f64 * (k * (k + 1) / 2) as f64,
+    )?;
+    cov.mcdonald_omega()
+}
+
+/// The scales whose items are all declared (the others are withheld by the report).
+pub(crate) fn reported(
+    ins: &Instrument,
+) -> impl Iterator<Item = &crate::survey::instrument::Scale> {
+    ins.scales.iter().filter(|s| {
+        s.items
+            .iter()
+            .all(|i| ins.item(i).is_some_and(|i| i.declared()))
+    })
+}
+
 /// Summarizes every scale.
 pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<ScaleResult> {
-    ins.scales
-        .iter()
-        .filter(|s| {
-            s.items
-                .iter()
-                .all(|i| ins.item(i).is_some_and(|i| i.declared()))
-        })
+    reported(ins)
         .map(|s| {
             let (m, rows, used, excluded) = matrix_rows(ins, data, &s.items, &s.reversed);
-            let k = s.items.len().max(1);
             // The scale score (mean of the items) of every complete respondent, summarised by
-            // the mergeable Moments; alpha from the mergeable ItemCovariance.
-            let mut scores = Moments::new();
-            for row in m.chunks(k) {
-                scores.observe(row.iter().sum::<f64>() / k as f64);
-            }
-            let (mean, sd) = (scores.mean(), scores.sd());
-            let mut r = ScaleResult {
-                scale: s.id.clone(),
-                text: s.text.clone(),
-                items: s.items.clone(),
-                n_used: used,
-                n_excluded: excluded,
-                excluded: if excluded > 0 {
-                    vec![Exclusion {
-                        reason: "incomplete",
-                        count: excluded,
-                    }]
-                } else {
-                    Vec::new()
-                },
-                mean,
-                sd,
-                alpha: None,
-                omega: None,
-                method: Method::Cronbach,
-                reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
-                warnings: Vec::new(),
-                sentence: Sentence::default(),
-                weighted: false,
-                weighted_mean: None,
-                weighted_alpha: None,
-            };
-            match alpha(&m, k, options.level) {
-                Ok(a) => {
-                    r.warnings
-                        .extend(a.warnings.iter().map(|w| with_item_ids(w, &s.items)));
-                    r.alpha = Some(a);
-                }
-                Err(e) => r.warnings.push(super::not_computed(Method::Cronbach, &e)),
-            }
-            // Omega from the same complete-case matrix; its notes other than the exclusions
-            // (already said by alpha's) join the scale's, item positions turned into ids.
-            match mcdonald_omega(&m, k) {
-                Ok(o) => {
-                    r.warnings.extend(
-                        o.warnings
-                            .iter()
-                            .filter(|w| w.code != NoteCode::ReliabilityRespondentsExcluded)
-                            .map(|w| with_item_ids(w, &s.items)),
-                    );
-                    r.omega = Some(o);
-                }
-                Err(e) => r
-                    .warnings
-                    .push(super::not_computed(Method::McdonaldOmega, &e)),
-            }
-            r.sentence = sentence(&r, options.level);
+            // the mergeable Moments; alpha and omega from the mergeable ItemCovariance.
+            let mut st = ScaleState::new(s.items.len());
+            st.observe(&m, used, excluded);
+            let mut r = from_state(s, &st, options);
             super::weighted_sections::scale(data, &m, &rows, &mut r, options.level);
             r
         })
         .collect()
+}
+
+/// A scale's result from its complete state (after the last merge). Shared by [`scales`] and
+/// the chunked report (#22).
+pub(crate) fn from_state(
+    s: &crate::survey::instrument::Scale,
+    st: &ScaleState,
+    options: &ReportOptions,
+) -> ScaleResult {
+    let (used, excluded) = (st.used, st.excluded);
+    let (mean, sd) = (st.scores.mean(), st.scores.sd());
+    let mut r = ScaleResult {
+        scale: s.id.clone(),
+        text: s.text.clone(),
+        items: s.items.clone(),
+        n_used: used,
+        n_excluded: excluded,
+        excluded: if excluded > 0 {
+            vec![Exclusion {
+                reason: "incomplete",
+                count: excluded,
+            }]
+        } else {
+            Vec::new()
+        },
+        mean,
+        sd,
+        alpha: None,
+        omega: None,
+        method: Method::Cronbach,
+        reference: "Cronbach (1951), Psychometrika 16, 297–334; R psych::alpha(na.omit(x))",
+        warnings: Vec::new(),
+        sentence: Sentence::default(),
+        weighted: false,
+        weighted_mean: None,
+        weighted_alpha: None,
+    };
+    match alpha(&st.cov, st.k, options.level) {
+        Ok(a) => {
+            r.warnings
+                .extend(a.warnings.iter().map(|w| with_item_ids(w, &s.items)));
+            r.alpha = Some(a);
+        }
+        Err(e) => r.warnings.push(super::not_computed(Method::Cronbach, &e)),
+    }
+    // Omega from the same co-moments; its notes other than the exclusions (already said by
+    // alpha's) join the scale's, item positions turned into ids.
+    match omega(&st.cov) {
+        Ok(o) => {
+            r.warnings.extend(
+                o.warnings
+                    .iter()
+                    .filter(|w| w.code != NoteCode::ReliabilityRespondentsExcluded)
+                    .map(|w| with_item_ids(w, &s.items)),
+            );
+            r.omega = Some(o);
+        }
+        Err(e) => r
+            .warnings
+            .push(super::not_computed(Method::McdonaldOmega, &e)),
+    }
+    r.sentence = sentence(&r, options.level);
+    r
 }
 
 fn sentence(r: &ScaleResult, level: f64) -> Sentence {

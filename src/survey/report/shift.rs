@@ -336,77 +336,93 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
         let (Some(b), Some(a)) = (index(&pair.before), index(&pair.after)) else {
             continue;
         };
-        let (Some(item), Some(after_item)) = (ins.items.get(b), ins.items.get(a)) else {
-            continue;
-        };
         let (before, after, excluded) = matched(ins, data, pair, b, a);
-        let text = if pair.text.en.is_empty() && pair.text.es.is_empty() {
-            item.text.clone()
-        } else {
-            pair.text.clone()
-        };
-        let mut r = ShiftResult {
-            pair: pair.id.clone(),
-            design: pair.design,
-            text,
-            kind: item.kind,
-            before: pair.before.clone(),
-            after: pair.after.clone(),
-            n_used: before.len() as u64,
-            n_excluded: excluded.iter().map(|e| e.count).sum(),
-            excluded,
-            improved: None,
-            same: None,
-            worse: None,
-            mean_before: None,
-            mean_after: None,
-            top_before: None,
-            top_after: None,
-            top_change: None,
-            mcnemar: None,
-            wilcoxon: None,
-            paired_t: None,
-            test: None,
-            method: Method::None,
-            warnings: Vec::new(),
-            notices: Vec::new(),
-            sentence: Sentence::default(),
-            weighted: false,
-            weighted_shift: None,
-        };
-        if let Some(notice) = comparable(item, after_item, &pair.id) {
-            r.notices.push(notice);
-            out.push(r);
-            continue;
-        }
-        if pair.design == Design::ThenTest {
-            r.warnings.push(Note::info(NoteCode::ShiftThenTest));
-        }
-        let n = before.len() as u64;
-        if n == 0 {
-            r.warnings.push(Note::warning(NoteCode::ShiftNoPairs));
-            out.push(r);
-            continue;
-        }
-        let level = options.level;
-        let lo = LevelOptions { level };
-        if matches!(
-            item.kind,
-            ItemType::Binary | ItemType::Likert | ItemType::Change
-        ) {
-            // A point item's shift is a function of its before × after table: every number
-            // below comes from the mergeable summary (the import makes every answer a point).
-            let mut t = Transitions::new(item.points.iter().map(|p| p.value).collect());
-            for (x, y) in before.iter().zip(&after) {
-                t.observe(*x, *y);
-            }
-            from_transitions(&mut r, item, &t, options);
-        } else {
-            by_values(&mut r, item, &before, &after, &lo);
-        }
-        out.push(r);
+        out.extend(from_matched(ins, pair, &before, &after, excluded, options));
     }
     out
+}
+
+/// One pair's shift from its matched (before, after) values and exclusions (`None` when the
+/// pair names an item that is not in the instrument). Shared by [`shifts`] and the chunked
+/// report (#22), which matches the same pairs across pieces.
+pub(crate) fn from_matched(
+    ins: &Instrument,
+    pair: &Pair,
+    before: &[f64],
+    after: &[f64],
+    excluded: Vec<Exclusion>,
+    options: &ReportOptions,
+) -> Option<ShiftResult> {
+    let index = |id: &str| ins.items.iter().position(|i| i.id == id);
+    let (Some(b), Some(a)) = (index(&pair.before), index(&pair.after)) else {
+        return None;
+    };
+    let (Some(item), Some(after_item)) = (ins.items.get(b), ins.items.get(a)) else {
+        return None;
+    };
+    let text = if pair.text.en.is_empty() && pair.text.es.is_empty() {
+        item.text.clone()
+    } else {
+        pair.text.clone()
+    };
+    let mut r = ShiftResult {
+        pair: pair.id.clone(),
+        design: pair.design,
+        text,
+        kind: item.kind,
+        before: pair.before.clone(),
+        after: pair.after.clone(),
+        n_used: before.len() as u64,
+        n_excluded: excluded.iter().map(|e| e.count).sum(),
+        excluded,
+        improved: None,
+        same: None,
+        worse: None,
+        mean_before: None,
+        mean_after: None,
+        top_before: None,
+        top_after: None,
+        top_change: None,
+        mcnemar: None,
+        wilcoxon: None,
+        paired_t: None,
+        test: None,
+        method: Method::None,
+        warnings: Vec::new(),
+        notices: Vec::new(),
+        sentence: Sentence::default(),
+        weighted: false,
+        weighted_shift: None,
+    };
+    if let Some(notice) = comparable(item, after_item, &pair.id) {
+        r.notices.push(notice);
+        return Some(r);
+    }
+    if pair.design == Design::ThenTest {
+        r.warnings.push(Note::info(NoteCode::ShiftThenTest));
+    }
+    let n = before.len() as u64;
+    if n == 0 {
+        r.warnings.push(Note::warning(NoteCode::ShiftNoPairs));
+        return Some(r);
+    }
+    let level = options.level;
+    let lo = LevelOptions { level };
+    if matches!(
+        item.kind,
+        ItemType::Binary | ItemType::Likert | ItemType::Change
+    ) {
+        // A point item's shift is a function of its before × after table: every number
+        // below comes from the mergeable summary (the import makes every answer a point).
+        let mut t = Transitions::new(item.points.iter().map(|p| p.value).collect());
+        for (x, y) in before.iter().zip(after) {
+            t.observe(*x, *y);
+        }
+        from_transitions(&mut r, item, &t, options);
+    } else {
+        by_values(&mut r, item, before, after, &lo);
+    }
+    Some(r)
 }
 
 /// The shift's sentence, after p-value adjustment.

@@ -153,21 +153,17 @@ pub fn suppress(
     rows
 }
 
-/// Breaks every item down by every group of `groups` (distinct, checked by the report).
-pub fn subgroups(
-    ins: &Instrument,
-    data: &Dataset,
-    options: &ReportOptions,
-    groups: &[String],
-) -> Vec<SubgroupResult> {
+/// The (grouping item, item) index pairs broken down, in report order: every declared
+/// grouping item against every declared Likert, yes/no, change or category item that is not
+/// itself a grouping item.
+pub(crate) fn tables(ins: &Instrument, groups: &[String]) -> Vec<(usize, usize)> {
     let index = |id: &str| ins.items.iter().position(|i| i.id == id);
     let mut out = Vec::new();
     for g in groups {
         let Some(gk) = index(g) else { continue };
-        let Some(gitem) = ins.items.get(gk).filter(|i| i.declared()) else {
+        if !ins.items.get(gk).is_some_and(|i| i.declared()) {
             continue;
-        };
-        let gvals = data.values.get(gk).map(Vec::as_slice).unwrap_or(&[]);
+        }
         for (k, item) in ins.items.iter().enumerate() {
             if groups.contains(&item.id)
                 || !item.declared()
@@ -178,91 +174,140 @@ pub fn subgroups(
             {
                 continue;
             }
-            let vals = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
-            let top = top_values(item);
-            // The group × point table, a mergeable summary; suppression and the test come
-            // after it is complete (after the last merge, never per piece).
-            let mut t = RankSumTable::new(
-                item.points.iter().map(|p| p.value).collect(),
-                gitem.points.len(),
-            );
-            let (gindex, pindex) = (PointIndex::new(gitem), PointIndex::new(item));
-            for (v, gv) in vals.iter().zip(gvals) {
-                match (gindex.get(*gv), pindex.get(*v)) {
-                    (Some(gi), Some(pi)) => t.observe_point(gi, pi),
-                    _ => t.missing += 1,
-                }
-            }
-            let missing = t.missing + t.unknown;
-            let levels = gitem
-                .points
-                .iter()
-                .enumerate()
-                .map(|(g, p)| {
-                    let counts = t.group(g);
-                    let x = (!top.is_empty()).then(|| counts.count_of(&top));
-                    (p.label.clone(), counts.n(), x)
-                })
-                .collect();
-            let rows = suppress(levels, options.min_cell, options.level);
-            let shown: Vec<usize> = rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.suppressed.is_none() && r.n.unwrap_or(0) > 0)
-                .map(|(i, _)| i)
-                .collect();
-            let hidden_n: u64 = rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.suppressed.is_some())
-                .map(|(g, _)| t.row(g).iter().sum::<u64>())
-                .sum();
-            let n_used: u64 = shown.iter().map(|&g| t.row(g).iter().sum::<u64>()).sum();
-            let mut r = SubgroupResult {
-                item: item.id.clone(),
-                group: gitem.id.clone(),
-                text: item.text.clone(),
-                group_text: gitem.text.clone(),
-                rows,
-                n_used,
-                n_excluded: missing + hidden_n,
-                excluded: [("missing", missing), ("smallGroup", hidden_n)]
-                    .into_iter()
-                    .filter(|(_, c)| *c > 0)
-                    .map(|(reason, count)| Exclusion { reason, count })
-                    .collect(),
-                min_cell: options.min_cell,
-                chi_square: None,
-                test: None,
-                method: Method::ChiSquareIndependence,
-                warnings: Vec::new(),
-                sentence: Sentence::default(),
-                weighted: false,
-            };
-            match t.chi_square(&shown, &ChiSquareOptions::default()) {
-                Ok(c) => {
-                    r.test = Some(TestSummary {
-                        method: Method::ChiSquareIndependence,
-                        reference:
-                            "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
-                        statistic: c.statistic,
-                        df: Some(c.df),
-                        p_value: c.p_value,
-                        p_adjusted: None,
-                        effect_name: Effect::CramersV,
-                        effect: c.cramers_v,
-                    });
-                    r.warnings.extend(c.warnings.iter().cloned());
-                    r.chi_square = Some(c);
-                }
-                Err(_) => r.warnings.push(
-                    Note::warning(NoteCode::SubgroupNoTest).with("minCell", options.min_cell),
-                ),
-            }
-            out.push(r);
+            out.push((gk, k));
         }
     }
     out
+}
+
+/// Breaks every item down by every group of `groups` (distinct, checked by the report).
+pub fn subgroups(
+    ins: &Instrument,
+    data: &Dataset,
+    options: &ReportOptions,
+    groups: &[String],
+) -> Vec<SubgroupResult> {
+    let mut out = Vec::new();
+    for (gk, k) in tables(ins, groups) {
+        let (Some(gitem), Some(item)) = (ins.items.get(gk), ins.items.get(k)) else {
+            continue;
+        };
+        let gvals = data.values.get(gk).map(Vec::as_slice).unwrap_or(&[]);
+        let vals = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
+        // The group × point table, a mergeable summary; suppression and the test come after
+        // it is complete (after the last merge, never per piece).
+        let mut t = table(item, gitem);
+        observe(&mut t, item, gitem, vals, gvals);
+        out.push(from_table(item, gitem, &t, options));
+    }
+    out
+}
+
+/// The empty group × point table of `item` broken down by `gitem`.
+pub(crate) fn table(
+    item: &crate::survey::instrument::Item,
+    gitem: &crate::survey::instrument::Item,
+) -> RankSumTable {
+    RankSumTable::new(
+        item.points.iter().map(|p| p.value).collect(),
+        gitem.points.len(),
+    )
+}
+
+/// Adds rows to a breakdown's table: `vals` the item's values, `gvals` the grouping item's,
+/// row by row (a row without a group or an answer counts as missing).
+pub(crate) fn observe(
+    t: &mut RankSumTable,
+    item: &crate::survey::instrument::Item,
+    gitem: &crate::survey::instrument::Item,
+    vals: &[f64],
+    gvals: &[f64],
+) {
+    let (gindex, pindex) = (PointIndex::new(gitem), PointIndex::new(item));
+    for (v, gv) in vals.iter().zip(gvals) {
+        match (gindex.get(*gv), pindex.get(*v)) {
+            (Some(gi), Some(pi)) => t.observe_point(gi, pi),
+            _ => t.missing += 1,
+        }
+    }
+}
+
+/// One breakdown from its complete group × point table (after the last merge, never per
+/// piece): small-cell suppression, the shown rows' sizes and the χ² test. Shared by
+/// [`subgroups`] and the chunked report (#22).
+pub(crate) fn from_table(
+    item: &crate::survey::instrument::Item,
+    gitem: &crate::survey::instrument::Item,
+    t: &RankSumTable,
+    options: &ReportOptions,
+) -> SubgroupResult {
+    let top = top_values(item);
+    let missing = t.missing + t.unknown;
+    let levels = gitem
+        .points
+        .iter()
+        .enumerate()
+        .map(|(g, p)| {
+            let counts = t.group(g);
+            let x = (!top.is_empty()).then(|| counts.count_of(&top));
+            (p.label.clone(), counts.n(), x)
+        })
+        .collect();
+    let rows = suppress(levels, options.min_cell, options.level);
+    let shown: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.suppressed.is_none() && r.n.unwrap_or(0) > 0)
+        .map(|(i, _)| i)
+        .collect();
+    let hidden_n: u64 = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.suppressed.is_some())
+        .map(|(g, _)| t.row(g).iter().sum::<u64>())
+        .sum();
+    let n_used: u64 = shown.iter().map(|&g| t.row(g).iter().sum::<u64>()).sum();
+    let mut r = SubgroupResult {
+        item: item.id.clone(),
+        group: gitem.id.clone(),
+        text: item.text.clone(),
+        group_text: gitem.text.clone(),
+        rows,
+        n_used,
+        n_excluded: missing + hidden_n,
+        excluded: [("missing", missing), ("smallGroup", hidden_n)]
+            .into_iter()
+            .filter(|(_, c)| *c > 0)
+            .map(|(reason, count)| Exclusion { reason, count })
+            .collect(),
+        min_cell: options.min_cell,
+        chi_square: None,
+        test: None,
+        method: Method::ChiSquareIndependence,
+        warnings: Vec::new(),
+        sentence: Sentence::default(),
+        weighted: false,
+    };
+    match t.chi_square(&shown, &ChiSquareOptions::default()) {
+        Ok(c) => {
+            r.test = Some(TestSummary {
+                method: Method::ChiSquareIndependence,
+                reference: "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
+                statistic: c.statistic,
+                df: Some(c.df),
+                p_value: c.p_value,
+                p_adjusted: None,
+                effect_name: Effect::CramersV,
+                effect: c.cramers_v,
+            });
+            r.warnings.extend(c.warnings.iter().cloned());
+            r.chi_square = Some(c);
+        }
+        Err(_) => r
+            .warnings
+            .push(Note::warning(NoteCode::SubgroupNoTest).with("minCell", options.min_cell)),
+    }
+    r
 }
 
 /// The breakdown's sentence, after p-value adjustment.

@@ -179,14 +179,10 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
     let Some(waves) = &ins.waves else {
         return Vec::new();
     };
-    let (Some(from), Some(to)) = (waves.order.first(), waves.order.last()) else {
-        return Vec::new();
-    };
     if waves.order.len() < 2 || data.wave.is_empty() {
         return Vec::new();
     }
     let last = (waves.order.len() - 1) as u16;
-    let level = options.level;
     let mut out = Vec::new();
     for (k, item) in ins.items.iter().enumerate() {
         if matches!(item.kind, ItemType::Text | ItemType::MultiSelect) {
@@ -197,42 +193,6 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             values_in(values, &data.wave, 0),
             values_in(values, &data.wave, last),
         );
-        let mut r = WaveResult {
-            item: item.id.clone(),
-            text: item.text.clone(),
-            kind: item.kind,
-            from: from.clone(),
-            to: to.clone(),
-            n_from: a.len() as u64,
-            n_to: b.len() as u64,
-            share_from: None,
-            share_to: None,
-            two_proportions: None,
-            mann_whitney: None,
-            distribution: None,
-            test: None,
-            sizes_assumed: waves.sizes_assumed,
-            sensitivity: Vec::new(),
-            warnings: Vec::new(),
-            notices: Vec::new(),
-            sentence: Sentence::default(),
-            weighted: false,
-            weighted_difference: None,
-        };
-        if !item.declared() {
-            r.notices.push(notice::codes(item));
-        } else if item.unconfirmed_waves() {
-            r.notices.push(unconfirmed_waves(item));
-        }
-        if !r.notices.is_empty() {
-            out.push(r);
-            continue;
-        }
-        if a.is_empty() || b.is_empty() {
-            r.warnings.push(Note::warning(NoteCode::WaveNoAnswers));
-            out.push(r);
-            continue;
-        }
         // A point item's comparison is a function of its wave × point table (the import makes
         // every answer a point): shares, two proportions, Mann–Whitney with the table's ties
         // and χ² all come from the mergeable summary. Numbers keep their values.
@@ -246,99 +206,160 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
             }
             t
         });
-        let top = top_values(item);
-        if let (Some(t), false) = (&table, top.is_empty()) {
-            r.share_from = t.group(0).share_of(&top, level).ok();
-            r.share_to = t.group(1).share_of(&top, level).ok();
-            let opts = TwoProportionsOptions {
-                level,
-                correct: false,
-            };
-            match t.two_proportions(0, 1, &top, &opts) {
-                Ok(t) => {
-                    r.test = Some(TestSummary {
-                        method: Method::TwoProportions,
-                        reference: "Newcombe (1998) method 10; Cohen (1988) h; R prop.test(c(x1, x2), c(n1, n2), correct = FALSE)",
-                        statistic: t.chi_square,
-                        df: Some(1.0),
-                        p_value: t.p_value,
-                        p_adjusted: None,
-                        effect_name: Effect::CohensH,
-                        effect: t.cohens_h,
-                    });
-                    if waves.sizes_assumed {
-                        r.sensitivity = wave_sensitivity(t.p1, t.p2, &options.assumed_sizes, level)
-                            .unwrap_or_default();
-                        r.warnings.push(
-                            Note::warning(NoteCode::WaveSizesAssumed)
-                                .with("n1", t.n1)
-                                .with("n2", t.n2),
-                        );
-                    }
-                    r.two_proportions = Some(t);
-                }
-                Err(e) => r
-                    .warnings
-                    .push(super::not_computed(Method::TwoProportions, &e)),
-            }
-        }
-        if matches!(
-            item.kind,
-            ItemType::Likert | ItemType::Change | ItemType::Numeric
-        ) {
-            let o = MannWhitneyOptions::default();
-            let mw = match &table {
-                Some(t) => t.mann_whitney(1, 0, &o),
-                None => mann_whitney(&b, &a, &o),
-            };
-            match mw {
-                Ok(m) => {
-                    if item.kind == ItemType::Numeric {
-                        r.test = Some(TestSummary {
-                            method: Method::MannWhitney,
-                            reference: "Mann & Whitney (1947); Kerby (2014) rank-biserial; R wilcox.test(last, first)",
-                            statistic: m.statistic,
-                            df: None,
-                            p_value: m.p_value,
-                            p_adjusted: None,
-                            effect_name: Effect::RankBiserial,
-                            effect: m.rank_biserial,
-                        });
-                    }
-                    r.mann_whitney = Some(m);
-                }
-                Err(e) => r
-                    .warnings
-                    .push(super::not_computed(Method::MannWhitney, &e)),
-            }
-        }
-        if let Some(t) = &table {
-            match t.chi_square(&[0, 1], &ChiSquareOptions::default()) {
-                Ok(c) => {
-                    if item.kind == ItemType::Category {
-                        r.test = Some(TestSummary {
-                            method: Method::ChiSquareIndependence,
-                            reference:
-                                "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
-                            statistic: c.statistic,
-                            df: Some(c.df),
-                            p_value: c.p_value,
-                            p_adjusted: None,
-                            effect_name: Effect::CramersV,
-                            effect: c.cramers_v,
-                        });
-                    }
-                    r.distribution = Some(c);
-                }
-                Err(e) if e.code != Code::SampleTooSmall => r
-                    .warnings
-                    .push(super::not_computed(Method::ChiSquareIndependence, &e)),
-                Err(_) => {}
-            }
-        }
-        out.push(r);
+        let numbers = (item.kind == ItemType::Numeric).then_some((a.as_slice(), b.as_slice()));
+        out.push(compare_one(
+            item,
+            waves,
+            (a.len() as u64, b.len() as u64),
+            table.as_ref(),
+            numbers,
+            options,
+        ));
     }
     out
+}
+
+/// The first-against-last-wave comparison of one item from its summaries: `n` the answers in
+/// the first and the last wave, `table` a point item's wave × point table (rows 0 and 1: the
+/// first and the last wave), `values` a numeric item's answers in those waves. Shared by
+/// [`compare_all`] and the chunked report (#22), which builds the same table by merging.
+pub(crate) fn compare_one(
+    item: &crate::survey::instrument::Item,
+    waves: &crate::survey::instrument::Waves,
+    n: (u64, u64),
+    table: Option<&RankSumTable>,
+    values: Option<(&[f64], &[f64])>,
+    options: &ReportOptions,
+) -> WaveResult {
+    let level = options.level;
+    let from = waves.order.first().cloned().unwrap_or_default();
+    let to = waves.order.last().cloned().unwrap_or_default();
+    let mut r = WaveResult {
+        item: item.id.clone(),
+        text: item.text.clone(),
+        kind: item.kind,
+        from: from.clone(),
+        to: to.clone(),
+        n_from: n.0,
+        n_to: n.1,
+        share_from: None,
+        share_to: None,
+        two_proportions: None,
+        mann_whitney: None,
+        distribution: None,
+        test: None,
+        sizes_assumed: waves.sizes_assumed,
+        sensitivity: Vec::new(),
+        warnings: Vec::new(),
+        notices: Vec::new(),
+        sentence: Sentence::default(),
+        weighted: false,
+        weighted_difference: None,
+    };
+    if !item.declared() {
+        r.notices.push(notice::codes(item));
+    } else if item.unconfirmed_waves() {
+        r.notices.push(unconfirmed_waves(item));
+    }
+    if !r.notices.is_empty() {
+        return r;
+    }
+    if n.0 == 0 || n.1 == 0 {
+        r.warnings.push(Note::warning(NoteCode::WaveNoAnswers));
+        return r;
+    }
+    let top = top_values(item);
+    if let (Some(t), false) = (table, top.is_empty()) {
+        r.share_from = t.group(0).share_of(&top, level).ok();
+        r.share_to = t.group(1).share_of(&top, level).ok();
+        let opts = TwoProportionsOptions {
+            level,
+            correct: false,
+        };
+        match t.two_proportions(0, 1, &top, &opts) {
+            Ok(t) => {
+                r.test = Some(TestSummary {
+                    method: Method::TwoProportions,
+                    reference: "Newcombe (1998) method 10; Cohen (1988) h; R prop.test(c(x1, x2), c(n1, n2), correct = FALSE)",
+                    statistic: t.chi_square,
+                    df: Some(1.0),
+                    p_value: t.p_value,
+                    p_adjusted: None,
+                    effect_name: Effect::CohensH,
+                    effect: t.cohens_h,
+                });
+                if waves.sizes_assumed {
+                    r.sensitivity = wave_sensitivity(t.p1, t.p2, &options.assumed_sizes, level)
+                        .unwrap_or_default();
+                    r.warnings.push(
+                        Note::warning(NoteCode::WaveSizesAssumed)
+                            .with("n1", t.n1)
+                            .with("n2", t.n2),
+                    );
+                }
+                r.two_proportions = Some(t);
+            }
+            Err(e) => r
+                .warnings
+                .push(super::not_computed(Method::TwoProportions, &e)),
+        }
+    }
+    if matches!(
+        item.kind,
+        ItemType::Likert | ItemType::Change | ItemType::Numeric
+    ) {
+        let o = MannWhitneyOptions::default();
+        let mw = match (table, values) {
+            (Some(t), _) => t.mann_whitney(1, 0, &o),
+            (None, Some((a, b))) => mann_whitney(b, a, &o),
+            (None, None) => mann_whitney(&[], &[], &o),
+        };
+        match mw {
+            Ok(m) => {
+                if item.kind == ItemType::Numeric {
+                    r.test = Some(TestSummary {
+                        method: Method::MannWhitney,
+                        reference: "Mann & Whitney (1947); Kerby (2014) rank-biserial; R wilcox.test(last, first)",
+                        statistic: m.statistic,
+                        df: None,
+                        p_value: m.p_value,
+                        p_adjusted: None,
+                        effect_name: Effect::RankBiserial,
+                        effect: m.rank_biserial,
+                    });
+                }
+                r.mann_whitney = Some(m);
+            }
+            Err(e) => r
+                .warnings
+                .push(super::not_computed(Method::MannWhitney, &e)),
+        }
+    }
+    if let Some(t) = table {
+        match t.chi_square(&[0, 1], &ChiSquareOptions::default()) {
+            Ok(c) => {
+                if item.kind == ItemType::Category {
+                    r.test = Some(TestSummary {
+                        method: Method::ChiSquareIndependence,
+                        reference:
+                            "Pearson (1900); Cramér (1946); R chisq.test(m, correct = FALSE)",
+                        statistic: c.statistic,
+                        df: Some(c.df),
+                        p_value: c.p_value,
+                        p_adjusted: None,
+                        effect_name: Effect::CramersV,
+                        effect: c.cramers_v,
+                    });
+                }
+                r.distribution = Some(c);
+            }
+            Err(e) if e.code != Code::SampleTooSmall => r
+                .warnings
+                .push(super::not_computed(Method::ChiSquareIndependence, &e)),
+            Err(_) => {}
+        }
+    }
+    r
 }
 
 fn points(d: f64) -> String {
