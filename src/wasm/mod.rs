@@ -38,6 +38,8 @@ pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
 #[cfg(feature = "survey")]
+pub mod survey_stream;
+#[cfg(feature = "survey")]
 pub mod survey_weights;
 #[cfg(feature = "toc")]
 pub mod toc;
