@@ -4,7 +4,7 @@
 //
 // Test-only settings (read by www/areas/survey/stream.js, set by no page code): <html
 // data-stream-above="N"> streams every file above N bytes (instead of 128 MiB), and
-// data-stream-chunk="N" reads N bytes a chunk (instead of 8 MiB), so that a 6 MB file takes
+// data-stream-chunk="N" reads N bytes a chunk (instead of 8 MiB), so that an 11 MB file takes
 // the streaming path in about a hundred chunks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,7 +64,7 @@ test('a file above the threshold streams with progress, can be cancelled, and gi
   await s.page.setInputFiles('#survey-file', path);
   await s.page.waitForSelector(q('survey-busy'), { state: 'visible' });
   await s.page.waitForFunction(() => /rows$/.test(document.querySelector('.survey-busy-text')?.textContent ?? ''), null, { timeout: 60000 });
-  assert.match(await s.page.textContent('.survey-busy-text'), /^read \d+ of 6 MB, [\d,]+ rows$/);
+  assert.match(await s.page.textContent('.survey-busy-text'), /^read \d+ of 11 MB, [\d,]+ rows$/);
   await s.page.evaluate((sel) => document.querySelector(sel).click(), q('survey-cancel'));
   await waitText('survey-status', /Cancelled/);
   await idle();
@@ -108,12 +108,16 @@ test('the progress bar and Cancel fit a 375 px screen', async () => {
   const path = join(dir, 'stream.csv');
   await setTestLimits(100000, 64 * 1024);
   await s.page.setInputFiles('#survey-file', path);
-  await s.page.waitForSelector(q('survey-busy'), { state: 'visible' });
-  const box = await s.page.locator(q('survey-cancel')).boundingBox();
-  const bar = await s.page.locator(q('survey-progress')).boundingBox();
-  assert.ok(box && box.x >= 0 && box.x + box.width <= 375, JSON.stringify(box));
-  assert.ok(bar && bar.x >= 0 && bar.x + bar.width <= 375, JSON.stringify(bar));
-  await s.page.evaluate((sel) => document.querySelector(sel).click(), q('survey-cancel'));
+  await s.page.waitForFunction(() => /rows$/.test(document.querySelector('.survey-busy-text')?.textContent ?? ''), null, { timeout: 60000 });
+  // Measured and cancelled in one step, while the stream runs.
+  const [box, bar, width] = await s.page.evaluate(([c, p]) => {
+    const rect = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { x: r.x, width: r.width, height: r.height }; };
+    const out = [rect(c), rect(p), document.documentElement.scrollWidth];
+    document.querySelector(c).click();
+    return out;
+  }, [q('survey-cancel'), q('survey-progress')]);
+  for (const r of [box, bar]) assert.ok(r.width > 0 && r.height > 0 && r.x >= 0 && r.x + r.width <= 375, JSON.stringify(r));
+  assert.ok(width <= 375, `the page scrolls sideways: ${width} px`);
   await idle();
   await setTestLimits(null);
   await s.page.setViewportSize({ width: 1280, height: 900 });

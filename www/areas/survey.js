@@ -278,11 +278,11 @@ export function mount(root, { changed = () => {} } = {}) {
   }
 
   /** Reads a file above the in-memory limits in chunks: its start for the mapping, then all of it. */
-  async function importStream(file) {
+  async function importStream(file, mapping = null) {
     const r = await task('survey.busy.streaming', async (signal, progressFn) => {
       const head = await readHead(file, { signal });
       if (!head.ok) return head;
-      return loadText(head.value, { source: 'file', fileName: file.name, stream: file }, signal, progressFn);
+      return loadText(head.value, { source: 'file', fileName: file.name, stream: file, mapping }, signal, progressFn);
     });
     finish(r, 'survey.status.streamed', { name: file.name });
   }
@@ -455,7 +455,8 @@ export function mount(root, { changed = () => {} } = {}) {
   const reread = (keepMapping = false) => {
     readOptions = { ...readOptions, delimiter: delimiter.value || null, shape: shape.value || null };
     changed();
-    if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName, mapping: keepMapping ? session.mapping : null });
+    if (session && current?.source === 'file' && current.streamFile) importStream(current.streamFile, keepMapping ? session.mapping : null);
+    else if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName, mapping: keepMapping ? session.mapping : null });
   };
   delimiter.addEventListener('change', () => reread());
   shape.addEventListener('change', () => reread());
