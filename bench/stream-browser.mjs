@@ -89,6 +89,8 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
   })();
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssBefore = descendants(browserPid).filter(isRenderer).reduce((a, pid) => Math.max(a, status(pid, 'VmRSS')), 0);
   const started = Date.now();
   await page.setInputFiles('#survey-file', csv);
   await page.waitForFunction(() => /read in chunks: /.test(document.querySelector('[data-testid="survey-status"]')?.textContent ?? '')
@@ -111,7 +113,7 @@ try {
   console.log(JSON.stringify({
     id: 'stream-2gb', rows: ROWS, items: ITEMS, bytes: size, ms, mbPerS: +(size / 1e6 / (ms / 1000)).toFixed(1),
     peakPageJsHeapMiB: +(peak.jsHeap / MB).toFixed(1), workerWasmMiB: result.workerWasmBytes === null ? null : +(result.workerWasmBytes / MB).toFixed(1),
-    peakRendererRssMiB: +(peak.rendererRss / MB).toFixed(1), status: result.status, error: result.error, meta: result.meta.slice(0, 80),
+    rendererRssBeforeMiB: +(rssBefore / MB).toFixed(1), peakRendererRssMiB: +(peak.rendererRss / MB).toFixed(1), status: result.status, error: result.error, meta: result.meta.slice(0, 80),
   }));
 } finally {
   await context?.close();

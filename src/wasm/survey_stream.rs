@@ -24,10 +24,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Largest file read in chunks, in bytes (4 GiB). Memory does not grow with the file (one
-/// chunk and the counts); the bound is time: at the ~30–60 MB/s measured in Chromium
-/// (README "Performance") 4 GiB takes one to two and a half minutes, about as long as a
-/// person waits with a progress bar. It is also `File.size` of any export a survey tool
-/// writes today.
+/// chunk and the counts); the bound is time: at the 20 MB/s measured in Chromium on 2 shared
+/// cores at load average 15 (README "Performance"), 4 GiB is a wait of about 3.5 minutes, as
+/// long as a person watches a progress bar. A 2,000,000 × 60 export is 1.9 GB.
 pub const MAX_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Most respondents read in chunks (10,000,000): forty times the in-memory limit, several
@@ -138,6 +137,17 @@ fn finished() -> JsValue {
         Code::BadInput,
         "the stream is finished: create another to read again",
     ))
+}
+
+impl SurveyStream {
+    /// An empty stream, for the freed-object guard installed at start-up (`guard.rs`).
+    pub(crate) fn placeholder() -> SurveyStream {
+        SurveyStream {
+            inner: None,
+            instrument: Instrument::default(),
+            options: ReportOptions::default(),
+        }
+    }
 }
 
 #[wasm_bindgen]
