@@ -5114,6 +5114,29 @@ export type SurveyShiftResult = {
 };
 
 /**
+ * The limits the page needs: above the in-memory ones a file is read in chunks, up to the
+ * streaming ones.
+ */
+export type SurveyStreamLimits = {
+  /**
+   * In-memory import: largest file, bytes (128 MiB).
+   */
+  memoryBytes: number,
+  /**
+   * In-memory import: most data rows (250,000).
+   */
+  memoryRows: number,
+  /**
+   * Streaming import: largest file, bytes (4 GiB).
+   */
+  streamBytes: number,
+  /**
+   * Streaming import: most data rows (10,000,000).
+   */
+  streamRows: number,
+};
+
+/**
  * One item broken down by one group item.
  */
 export type SurveySubgroupResult = {

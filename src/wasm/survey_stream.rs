@@ -37,6 +37,7 @@ pub const MAX_STREAM_ROWS: u64 = 10_000_000;
 /// The limits the page needs: above the in-memory ones a file is read in chunks, up to the
 /// streaming ones.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyStreamLimits"))]
 #[serde(rename_all = "camelCase")]
 pub struct StreamLimits {
     /// In-memory import: largest file, bytes (128 MiB).
@@ -224,7 +225,7 @@ impl SurveyStream {
 }
 
 /// The in-memory and streaming limits, for the page (`StreamLimits`).
-#[wasm_bindgen(js_name = surveyStreamLimits)]
+#[wasm_bindgen(js_name = surveyStreamLimits, unchecked_return_type = "SurveyStreamLimits")]
 pub fn survey_stream_limits() -> Result<JsValue, JsValue> {
     encode(&stream_limits())
 }
