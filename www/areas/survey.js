@@ -270,11 +270,10 @@ export function mount(root, { changed = () => {} } = {}) {
   async function streamed(file, mapping, issues, signal, progressFn) {
     progressFn?.('stream');
     const ro = { ...readOptionsForEngine(), encoding: readOptions.encoding ?? issues?.encoding?.name ?? null };
-    jobStarted(engineOptions());
-    try {
-      const r = await streamReport(file, mapping, ro, engineOptions(), { signal, onProgress: (p) => progressFn?.(p.stage, p.done, p.total, p.rows) });
-      return r.ok ? { ok: true, value: r.value.report } : r;
-    } finally { jobEnded(); }
+    // Not marked with jobStarted: a reload cannot run a stream again by itself (the file is not
+    // kept), so there is no setting to hold back.
+    const r = await streamReport(file, mapping, ro, engineOptions(), { signal, onProgress: (p) => progressFn?.(p.stage, p.done, p.total, p.rows) });
+    return r.ok ? { ok: true, value: r.value.report } : r;
   }
 
   /** Reads a file above the in-memory limits in chunks: its start for the mapping, then all of it. */

@@ -36,7 +36,7 @@ export const tooManyRows = (error) => error?.code === 'too_large' && Number.isFi
  * The file's first HEAD_BYTES, cut after the last line end (a record may be cut otherwise), as a
  * Uint8Array: { ok, value } or { ok: false, error }.
  */
-export async function readHead(file, { signal } = {}) {
+export async function readHead(/** @type {Blob} */ file, /** @type {{ signal?: AbortSignal }} */ { signal } = {}) {
   const r = await readFile(/** @type {File} */ (file.slice(0, HEAD_BYTES)), { signal });
   if (!r.ok || file.size <= HEAD_BYTES) return r;
   const bytes = r.value;
@@ -49,7 +49,7 @@ export async function readHead(file, { signal } = {}) {
  * { ok, value: { report, rows, bytes, memoryBytes } } or { ok: false, error } ("cancelled" on
  * Cancel: the worker stops between chunks and keeps the survey on screen).
  */
-export function streamReport(file, mapping, readOptions, options, { signal, onProgress } = {}) {
+export function streamReport(file, mapping, readOptions, options, /** @type {{ signal?: AbortSignal, onProgress?: (p: any) => void }} */ { signal, onProgress } = {}) {
   // Test-only, like `data-stream-above`: a smaller chunk (bytes, at least 64 KiB) so that a small
   // test file still arrives in several chunks. The page itself always uses the worker's 8 MiB.
   const chunkBytes = Number(document.documentElement.dataset.streamChunk) || undefined;
