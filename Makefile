@@ -125,6 +125,7 @@ bench: build browser-tools
 	node bench/csv-peers.mjs
 	node bench/csv-browser.mjs
 	node bench/throttled.mjs
+	node bench/stream-browser.mjs
 	cargo bench --bench survey --bench conditions
 
 # Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which

@@ -8,6 +8,8 @@ let worker = null;
 let unsubscribe = () => {};
 let nextId = 1;
 const pending = new Map();
+/** How long a cooperative job may take to stop after Cancel before the worker is restarted. */
+const COOPERATIVE_GRACE_MS = 5000;
 
 function spawn() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -42,17 +44,29 @@ function restart(error) {
 /**
  * Runs `op` with `args` in the worker. Resolves to { ok, value } or { ok: false, error }
  * (never rejects). `onProgress({ stage, done, total })` is called as work advances; aborting
- * `signal` cancels the job (error code "cancelled").
+ * `signal` cancels the job (error code "cancelled"). With `cooperative` (an op that checks
+ * `cancelled()` between steps, e.g. `surveyStream`), Cancel asks the worker to stop instead of
+ * restarting it, so the objects it keeps (the survey on screen) survive; the job resolves as
+ * cancelled at once, and should the worker not answer within `COOPERATIVE_GRACE_MS`, it is
+ * restarted as for any other job.
  */
 /** @param {string} op @param {any} args
- * @param {{ onProgress?: (p: { stage: string, done: number, total: number }) => void, signal?: AbortSignal, transfer?: Transferable[] }} [options] */
-export function run(op, args, { onProgress, signal, transfer = [] } = {}) {
+ * @param {{ onProgress?: (p: { stage: string, done: number, total: number }) => void, signal?: AbortSignal, transfer?: Transferable[], cooperative?: boolean }} [options] */
+export function run(op, args, { onProgress, signal, transfer = [], cooperative = false } = {}) {
   if (!worker) spawn();
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { resolve, onProgress });
     signal?.addEventListener('abort', () => {
-      if (pending.has(id)) restart({ code: 'cancelled', details: {}, message: 'cancelled' });
+      if (!pending.has(id)) return;
+      if (!cooperative) return restart({ code: 'cancelled', details: {}, message: 'cancelled' });
+      const job = pending.get(id);
+      const mine = worker;
+      // The worker's answer (its "cancelled" error) then finds no pending job and is dropped.
+      job.resolve({ ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } });
+      pending.set(id, { resolve: () => clearTimeout(grace), onProgress: null });
+      mine.postMessage({ cancel: id });
+      const grace = setTimeout(() => { if (pending.has(id) && worker === mine) restart({ code: 'cancelled', details: {}, message: 'cancelled' }); }, COOPERATIVE_GRACE_MS);
     }, { once: true });
     worker.postMessage({ id, op, args }, transfer);
   });

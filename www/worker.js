@@ -5,6 +5,11 @@
 import { settled, wasm, normalizeError, recoverIfBroken } from './engine.js';
 
 const handles = new Map();
+/** The chunk the streaming import reads at a time (8 MiB: a few dozen ms of parsing each, so
+ * progress and Cancel answer quickly, and far under the in-memory limit every piece obeys). */
+const STREAM_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Ids of jobs the page asked to stop (jobs.js `cooperative`): checked by ops between steps. */
+const cancelledJobs = new Set();
 let nextHandle = 1;
 
 /** Operations: each gets (args, progress) and returns a value (structured-cloneable). */
@@ -42,6 +47,33 @@ const ops = {
    */
   decide: ({ rubric, round, options }, progress) =>
     wasm.decideFunding(rubric, round, options, (done, total) => progress({ stage: 'resamples', done, total })),
+  /**
+   * Reads a survey File in chunks through a SurveyStream (#22): args = { file, mapping,
+   * readOptions, options, chunkBytes }. Each chunk is `file.slice()`d (8 MiB by default), fed,
+   * and dropped, so the worker never holds the file; progress { stage: 'stream', done, total,
+   * rows } after each chunk. Between chunks it checks `cancelled()` (the page's Cancel, see
+   * jobs.js `cooperative`) and stops with code "cancelled", keeping the worker and its objects.
+   * Returns { report, bytes, rows, memoryBytes } (memoryBytes: the engine memory's size).
+   */
+  surveyStream: async ({ file, mapping, readOptions, options, chunkBytes }, progress, { cancelled } = { cancelled: () => false }) => {
+    const size = Math.max(64 * 1024, Math.min(chunkBytes || STREAM_CHUNK_BYTES, 64 * 1024 * 1024));
+    wasm.checkSurveyStreamSize(file.size);
+    const stream = new wasm.SurveyStream(mapping, readOptions ?? null, options ?? null);
+    try {
+      for (let at = 0; at < file.size; at += size) {
+        if (cancelled()) throw Object.assign(new Error('cancelled'), { code: 'cancelled', details: {} });
+        const chunk = new Uint8Array(await file.slice(at, Math.min(at + size, file.size)).arrayBuffer());
+        if (cancelled()) throw Object.assign(new Error('cancelled'), { code: 'cancelled', details: {} });
+        stream.feed(chunk);
+        progress({ stage: 'stream', done: Math.min(at + size, file.size), total: file.size, rows: stream.rows(), memoryBytes: wasm.engineMemoryBytes() });
+      }
+      const rows = stream.rows();
+      const report = stream.finish();
+      return { report, bytes: file.size, rows: report.rows ?? rows, memoryBytes: wasm.engineMemoryBytes() };
+    } finally {
+      stream.free();
+    }
+  },
   /** Frees a kept object. */
   drop: ({ handle }) => {
     handles.get(handle)?.free?.();
@@ -82,13 +114,14 @@ const ops = {
 
 self.addEventListener('message', async (event) => {
   if (event.data && 'engineModule' in event.data) return; // for engine.js (a compiled build)
+  if (event.data && 'cancel' in event.data) { cancelledJobs.add(event.data.cancel); return; } // jobs.js cooperative cancel
   const { id, op, args } = event.data ?? {};
   const progress = (p) => self.postMessage({ id, progress: p });
   try {
     await settled();
     const fn = ops[op];
     if (!fn) throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
-    const value = await fn(args ?? {}, progress);
+    const value = await fn(args ?? {}, progress, { cancelled: () => cancelledJobs.has(id) });
     const transfer = value instanceof Float64Array || value instanceof Uint8Array ? [value.buffer] : [];
     /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ id, ok: true, value }, transfer); // a worker's postMessage (tsc reads the page's DOM types)
   } catch (e) {
@@ -102,6 +135,8 @@ self.addEventListener('message', async (event) => {
       error.details = { ...error.details, restarted: 'yes' };
     }
     self.postMessage({ id, ok: false, error });
+  } finally {
+    cancelledJobs.delete(id);
   }
 });
 
@@ -112,11 +147,11 @@ self.addEventListener('message', async (event) => {
 const newInstanceName = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 let instance = newInstanceName();
 ops.instance = () => instance;
-ops.checked = ({ instance: expected, op, args }, progress) => {
+ops.checked = ({ instance: expected, op, args }, progress, control) => {
   if (expected !== instance) {
     throw Object.assign(new Error('the worker was restarted; the object is gone'), { code: 'stale_handle', details: {} });
   }
   const fn = ops[op];
   if (!fn || op === 'checked') throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
-  return fn(args ?? {}, progress);
+  return fn(args ?? {}, progress, control);
 };

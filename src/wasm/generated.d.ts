@@ -2122,7 +2122,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_omega_heywood" | "reliability_omega_reversed" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_omega_heywood" | "reliability_omega_reversed" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "stream_sections_pending" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
 
 /**
  * McDonald's omega total with the one-factor minres fit behind it.
@@ -5192,6 +5192,29 @@ export type SurveyShiftResult = {
    * numeric items), with linearised SE, normal interval, n_eff and design effects.
    */
   weightedShift: WeightedMean | null,
+};
+
+/**
+ * The limits the page needs: above the in-memory ones a file is read in chunks, up to the
+ * streaming ones.
+ */
+export type SurveyStreamLimits = {
+  /**
+   * In-memory import: largest file, bytes (128 MiB).
+   */
+  memoryBytes: number,
+  /**
+   * In-memory import: most data rows (250,000).
+   */
+  memoryRows: number,
+  /**
+   * Streaming import: largest file, bytes (4 GiB).
+   */
+  streamBytes: number,
+  /**
+   * Streaming import: most data rows (10,000,000).
+   */
+  streamRows: number,
 };
 
 /**

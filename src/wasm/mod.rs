@@ -38,6 +38,8 @@ pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
 #[cfg(feature = "survey")]
+pub mod survey_stream;
+#[cfg(feature = "survey")]
 pub mod survey_weights;
 #[cfg(feature = "toc")]
 pub mod toc;
@@ -84,6 +86,11 @@ pub fn start() {
     if let Ok(survey) = survey::Survey::new("q\n1\n2\n".into(), JsValue::UNDEFINED) {
         guard::install("Survey", survey.into());
     }
+    #[cfg(feature = "survey")]
+    guard::install(
+        "SurveyStream",
+        survey_stream::SurveyStream::placeholder().into(),
+    );
     #[cfg(feature = "toc")]
     if let Ok(model) = toc::LogicModel::new(crate::toc::PASS_JSON.into()) {
         guard::install("LogicModel", model.into());

@@ -158,6 +158,7 @@ fn roots(v: &mut Collect) {
     v.visit::<survey::ReportOptions>();
     v.visit::<survey::Report>();
     v.visit::<survey::report::SensitivityRow>();
+    v.visit::<super::survey_stream::StreamLimits>();
     v.visit::<survey::weights::RakeOptions>();
     v.visit::<survey::weights::RakeResult>();
     // Review rounds.

@@ -133,6 +133,7 @@ test('every class method answers hostile arguments, on live and on freed objects
   const makers = {
     Survey: () => new w.Survey(w.exampleSurveyCsv()),
     LogicModel: () => new w.LogicModel(w.examplePassModel()),
+    SurveyStream: () => { const s = new w.Survey(w.exampleSurveyCsv()); const m = s.mapping(); s.free(); return new w.SurveyStream(m); },
   };
   assert.deepEqual(classes.sort(), Object.keys(makers).sort());
   for (const cls of classes) {

@@ -8,6 +8,7 @@ import { publish } from './evidence/bus.js';
 import './survey/strings.js';
 import './survey/strings-import.js';
 import './survey/strings-notes.js';
+import './survey/strings-stream.js';
 import { call } from '../engine.js';
 import { el, replace, uid } from '../dom.js';
 import { errorText, lang, onLangChange, t } from '../i18n.js';
@@ -25,6 +26,7 @@ import { refill, surveyForStore } from './survey/consent.js';
 import { heldCard, jobEnded, jobStarted, unfinishedAtStart } from './survey/held.js';
 import { scalePanel } from './survey/scalepanel.js';
 import { count, plural, tr } from './survey/format.js';
+import { readHead, streamAbove, streamReport, tooManyRows } from './survey/stream.js';
 
 const DEFAULT_OPTIONS = { level: 0.95, adjust: 'holm', minCell: 10, zeroMethod: 'wilcox', groupBy: null };
 const ADJUST = ['holm', 'bh', 'bonferroni', 'hochberg', 'none'];
@@ -167,8 +169,8 @@ export function mount(root, { changed = () => {} } = {}) {
     };
     const timer = setTimeout(show, delay);
     if (!delay) show();
-    const report = (stage, done, total) => {
-      if (total > 0) { progress.max = total; progress.value = done; progressText.textContent = t('survey.busy.bytes', { done: count(Math.round(done / 1024)), total: count(Math.round(total / 1024)) }); } else { progress.removeAttribute('value'); progressText.textContent = t(`survey.stage.${stage}`); }
+    const report = (stage, done, total, rows) => {
+      if (total > 0 && rows !== undefined) { progress.max = total; progress.value = done; progressText.textContent = t('survey.busy.stream', { done: count(Math.round(done / 1e6)), total: count(Math.round(total / 1e6)), rows: count(rows) }); } else if (total > 0) { progress.max = total; progress.value = done; progressText.textContent = t('survey.busy.bytes', { done: count(Math.round(done / 1024)), total: count(Math.round(total / 1024)) }); } else { progress.removeAttribute('value'); progressText.textContent = t(`survey.stage.${stage}`); }
     };
     try {
       return await fn(ctrl.signal, report);
@@ -230,7 +232,7 @@ export function mount(root, { changed = () => {} } = {}) {
     progressFn?.('report');
     const issues = await invoke(s, 'issues', [], { signal });
     if (!issues.ok) return fail(issues);
-    let report = await runReport(s, { signal });
+    let report = meta.stream ? await streamed(meta.stream, mapping.value, issues.value, signal, progressFn) : await runReport(s, { signal });
     if (!report.ok && report.error.code === 'unknown_id' && options.groupBy) {
       options = { ...options, groupBy: null };
       report = await runReport(s, { signal });
@@ -245,7 +247,7 @@ export function mount(root, { changed = () => {} } = {}) {
     if (seq !== loadSeq) return fail({ ok: false, error: { code: 'cancelled', details: {}, message: 'superseded' } });
     close(session);
     session = s;
-    current = { source: meta.source, fileName: meta.fileName ?? null, mapping: mapping.value, detected, issues: issues.value, report: report.value };
+    current = { source: meta.source, fileName: meta.fileName ?? null, mapping: mapping.value, detected, issues: issues.value, report: report.value, streamFile: meta.stream ?? null };
     publishReport();
     goodOptions = { ...options };
     ed = editor(mapping.value);
@@ -258,18 +260,43 @@ export function mount(root, { changed = () => {} } = {}) {
     optionsError = null;
     importError = null;
     if (meta.source === 'file') pending = null;
-    return { ok: true, note };
+    return { ok: true, note: note ?? (meta.stream ? 'survey.status.streamed' : null), params: meta.stream ? { name: meta.fileName ?? '', rows: count(report.value.rows) } : undefined };
+  }
+
+  /**
+   * The report of a file read in chunks (#22; survey/stream.js), in the shape of `runReport`'s.
+   * The head's encoding is kept so that every chunk decodes as the mapping's columns did.
+   */
+  async function streamed(file, mapping, issues, signal, progressFn) {
+    progressFn?.('stream');
+    const ro = { ...readOptionsForEngine(), encoding: readOptions.encoding ?? issues?.encoding?.name ?? null };
+    // Not marked with jobStarted: a reload cannot run a stream again by itself (the file is not
+    // kept), so there is no setting to hold back.
+    const r = await streamReport(file, mapping, ro, engineOptions(), { signal, onProgress: (p) => progressFn?.(p.stage, p.done, p.total, p.rows) });
+    return r.ok ? { ok: true, value: r.value.report } : r;
+  }
+
+  /** Reads a file above the in-memory limits in chunks: its start for the mapping, then all of it. */
+  async function importStream(file, mapping = null) {
+    const r = await task('survey.busy.streaming', async (signal, progressFn) => {
+      const head = await readHead(file, { signal });
+      if (!head.ok) return head;
+      return loadText(head.value, { source: 'file', fileName: file.name, stream: file, mapping }, signal, progressFn);
+    });
+    finish(r, 'survey.status.streamed', { name: file.name });
   }
 
   async function importFile(file) {
     importError = null;
     readOptions = { ...readOptions, encoding: null }; // a new file: its encoding is detected
     setStatus(null);
+    if (file.size > streamAbove()) return importStream(file);
     const r = await task('survey.busy.importing', async (signal, progressFn) => {
       const read = await readFile(file, { signal, onProgress: (p) => progressFn(p.stage, p.done, p.total) });
       if (!read.ok) return read;
       return loadText(read.value, { source: 'file', fileName: file.name }, signal, progressFn);
     });
+    if (!r.ok && tooManyRows(r.error)) return importStream(file);
     finish(r, 'survey.status.loadedFile', { name: file.name });
   }
 
@@ -293,7 +320,7 @@ export function mount(root, { changed = () => {} } = {}) {
 
   function finish(r, okKey, params) {
     if (r.ok) {
-      setStatus(r.note ?? okKey, params);
+      setStatus(r.note ?? okKey, r.params ?? params);
       renderAll();
       changed();
     } else if (r.error.code === 'cancelled') {
@@ -339,16 +366,17 @@ export function mount(root, { changed = () => {} } = {}) {
     if (!session) return false;
     const m = mapping ?? forEngine(ed.draft);
     mapError = null;
-    const r = await task('survey.busy.mapping', async (signal) => {
+    const r = await task('survey.busy.mapping', async (signal, progressFn) => {
       const set = await setMapping(session, m, { signal });
       if (!set.ok) return set;
       const [mp, is] = [await invoke(session, 'mapping', [], { signal }), await invoke(session, 'issues', [], { signal })];
       if (!mp.ok) return mp;
       if (!is.ok) return is;
-      let rep = await runReport(session, { signal });
+      const again = () => current.streamFile ? streamed(current.streamFile, mp.value, is.value, signal, progressFn) : runReport(session, { signal });
+      let rep = await again();
       if (!rep.ok && rep.error.code === 'unknown_id' && options.groupBy) {
         options = { ...options, groupBy: null };
-        rep = await runReport(session, { signal });
+        rep = await again();
       }
       if (!rep.ok) return rep;
       return { ok: true, mapping: mp.value, issues: is.value, report: rep.value };
@@ -382,7 +410,9 @@ export function mount(root, { changed = () => {} } = {}) {
   async function recompute() {
     if (!session) return;
     const seq = ++reportSeq;
-    const r = await task('survey.busy.report', (signal) => runReport(session, { signal, onRebuild: () => setStatus('survey.status.rebuilding') }), { delay: 250 });
+    const r = await task('survey.busy.report', (signal, progressFn) => current.streamFile
+      ? streamed(current.streamFile, current.mapping, current.issues, signal, progressFn)
+      : runReport(session, { signal, onRebuild: () => setStatus('survey.status.rebuilding') }), { delay: 250 });
     if (seq !== reportSeq) return;
     if (!r.ok) {
       if (r.error.code === 'cancelled') { setStatus('survey.status.cancelled'); return; }
@@ -424,7 +454,8 @@ export function mount(root, { changed = () => {} } = {}) {
   const reread = (keepMapping = false) => {
     readOptions = { ...readOptions, delimiter: delimiter.value || null, shape: shape.value || null };
     changed();
-    if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName, mapping: keepMapping ? session.mapping : null });
+    if (session && current?.source === 'file' && current.streamFile) importStream(current.streamFile, keepMapping ? session.mapping : null);
+    else if (session && current?.source === 'file') loadSaved(session.text, { source: 'file', fileName: current.fileName, mapping: keepMapping ? session.mapping : null });
   };
   delimiter.addEventListener('change', () => reread());
   shape.addEventListener('change', () => reread());
@@ -559,7 +590,8 @@ export function mount(root, { changed = () => {} } = {}) {
     if (current) {
       Object.assign(state, { source: current.source, fileName: current.fileName, mapping: session?.mapping ?? null, columns: current.mapping.columns.map((c) => c.key) });
       if (ed?.dirty) state.draft = forEngine(ed.draft);
-      if (current.source === 'file' && session) state.csv = csvText(session, current.issues?.encoding?.name);
+      // A streamed file is not kept (only its start is in memory): the project asks for it again.
+      if (current.source === 'file' && session && !current.streamFile) state.csv = csvText(session, current.issues?.encoding?.name);
       if (pending && current.source !== 'file') state.pendingFile = pending;
     } else if (pending) {
       Object.assign(state, { source: 'file', fileName: pending.fileName, mapping: pending.mapping, columns: pending.columns, withheld: pending.withheld, counts: pending.counts });

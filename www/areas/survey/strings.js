@@ -310,7 +310,7 @@ register({
 
     'error.csv_empty': 'The file has no header row or no data rows.',
     'error.csv_malformed': 'The CSV could not be read near line {line}; check its quoting.',
-    'error.too_large': 'This is larger than waterline accepts ({limits}). Files: at most 128 MiB, 250,000 rows and 2,000 columns.',
+    'error.too_large': 'This is larger than waterline accepts ({limits}). Files: at most 2,000 columns; above 128 MiB or 250,000 rows a file is read in chunks, up to 4 GiB and 10,000,000 rows.',
     'error.unknown_column': '“{in}” names the column “{column}”, which is not in the file.',
     'error.duplicate_id': 'The name “{id}” is used twice.',
     'error.unknown_id': 'Something refers to “{id}”, which does not exist.',
@@ -626,7 +626,7 @@ register({
 
     'error.csv_empty': 'El archivo no tiene fila de encabezado o no tiene filas de datos.',
     'error.csv_malformed': 'No se pudo leer el CSV cerca de la línea {line}; revise sus comillas.',
-    'error.too_large': 'Esto es más grande de lo que waterline acepta ({limits}). Archivos: como máximo 128 MiB, 250.000 filas y 2.000 columnas.',
+    'error.too_large': 'Esto es más grande de lo que waterline acepta ({limits}). Archivos: como máximo 2.000 columnas; por encima de 128 MiB o 250.000 filas un archivo se lee por partes, hasta 4 GiB y 10.000.000 filas.',
     'error.unknown_column': '«{in}» nombra la columna «{column}», que no está en el archivo.',
     'error.duplicate_id': 'El nombre «{id}» se usa dos veces.',
     'error.unknown_id': 'Algo se refiere a «{id}», que no existe.',

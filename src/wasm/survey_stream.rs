@@ -1,0 +1,314 @@
+//! Bindings of the streaming import (#22, the tab half): a [`SurveyStream`] over one core type,
+//! [`ChunkedDescribe`], fed the file's bytes chunk by chunk by the worker (`www/worker.js`, op
+//! `surveyStream`), so that memory holds one chunk and the per-item counts, never the file.
+//!
+//! The mapping is the one the page has after reading the file's first chunk with the
+//! in-memory import (detected, or edited and applied there). `finish()` gives a `SurveyReport`
+//! of the same shape as `Survey.report`: the items from [`ChunkedDescribe`] and the sections it
+//! cannot compute yet empty, with a `stream_sections_pending` notice counting them. When the
+//! full streamed report (`ChunkedReport`) lands, [`stream_report`] is deleted and `finish`
+//! returns its report instead.
+//!
+//! Limits ([`MAX_STREAM_BYTES`], [`MAX_STREAM_ROWS`]) are coded `too_large` errors (`what`:
+//! `streamBytes`, `streamRows`); the in-memory limits stay those of [`crate::survey::table`].
+
+use super::{core, decode, encode, number, to_js_error};
+use crate::error::{Code, Error};
+use crate::note::{Note, NoteCode};
+use crate::survey::chunked::ChunkedDescribe;
+use crate::survey::instrument::{Instrument, ItemType};
+use crate::survey::report::{Adjustment, ItemResult, Report, ReportOptions};
+use crate::survey::table::{MAX_BYTES, MAX_ROWS};
+use crate::survey::{Mapping, ReadOptions};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Largest file read in chunks, in bytes (4 GiB). Memory does not grow with the file (one
+/// chunk and the counts); the bound is time: at the 20 MB/s measured in Chromium on 2 shared
+/// cores at load average 15 (README "Performance"), 4 GiB is a wait of about 3.5 minutes, as
+/// long as a person watches a progress bar. A 2,000,000 × 60 export is 1.9 GB.
+pub const MAX_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Most respondents read in chunks (10,000,000): forty times the in-memory limit, several
+/// cycles of a statewide survey pooled. The counts are 64-bit, so the bound is again time and
+/// a stated ceiling rather than memory.
+pub const MAX_STREAM_ROWS: u64 = 10_000_000;
+
+/// The limits the page needs: above the in-memory ones a file is read in chunks, up to the
+/// streaming ones.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "SurveyStreamLimits"))]
+#[serde(rename_all = "camelCase")]
+pub struct StreamLimits {
+    /// In-memory import: largest file, bytes (128 MiB).
+    pub memory_bytes: u64,
+    /// In-memory import: most data rows (250,000).
+    pub memory_rows: u64,
+    /// Streaming import: largest file, bytes (4 GiB).
+    pub stream_bytes: u64,
+    /// Streaming import: most data rows (10,000,000).
+    pub stream_rows: u64,
+}
+
+/// The in-memory and streaming limits.
+pub fn stream_limits() -> StreamLimits {
+    StreamLimits {
+        memory_bytes: MAX_BYTES as u64,
+        memory_rows: MAX_ROWS as u64,
+        stream_bytes: MAX_STREAM_BYTES,
+        stream_rows: MAX_STREAM_ROWS,
+    }
+}
+
+/// `too_large` past the streaming limits: `bytes` read (or the file's size), `rows` so far.
+///
+/// # Errors
+/// [`Code::TooLarge`] with `what` `streamBytes` or `streamRows`, `limit` and `requested`.
+pub fn check_stream(bytes: u64, rows: u64) -> crate::Result<()> {
+    crate::stats::limits::at_most("streamBytes", MAX_STREAM_BYTES as f64, bytes as f64)?;
+    crate::stats::limits::at_most("streamRows", MAX_STREAM_ROWS as f64, rows as f64)
+}
+
+/// The report of a streamed file from [`ChunkedDescribe`]'s items: the same shape as
+/// [`crate::survey::report::report`], with shifts, wave comparisons, subgroups and scales
+/// empty and one `stream_sections_pending` notice counting what was left out (`shifts`:
+/// pairs, `waves`: 1 when the survey has waves, `subgroups`: grouping items, `scales`,
+/// `otherItems`: numeric and multi-select items). Delete it when `ChunkedReport` lands.
+pub fn stream_report(
+    ins: &Instrument,
+    rows: u64,
+    options: &ReportOptions,
+    items: Vec<ItemResult>,
+) -> Report {
+    let mut warnings = Vec::new();
+    if ins.synthetic {
+        warnings.push(Note::info(NoteCode::SyntheticData));
+    }
+    let mut notices: Vec<Note> = Vec::new();
+    for n in items.iter().flat_map(|r| &r.notices) {
+        if !notices.contains(n) {
+            notices.push(n.clone());
+        }
+    }
+    let groups = options.group_by.as_ref().unwrap_or(&ins.groups);
+    let other = ins
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemType::Numeric | ItemType::MultiSelect))
+        .count();
+    notices.push(
+        Note::withheld(NoteCode::StreamSectionsPending)
+            .with("shifts", ins.pairs.len())
+            .with("waves", usize::from(ins.waves.is_some()))
+            .with("subgroups", groups.len())
+            .with("scales", ins.scales.len())
+            .with("otherItems", other),
+    );
+    Report {
+        title: ins.title.clone(),
+        synthetic: ins.synthetic,
+        rows: usize::try_from(rows).unwrap_or(usize::MAX),
+        level: options.level,
+        items,
+        shifts: Vec::new(),
+        waves: Vec::new(),
+        subgroups: Vec::new(),
+        scales: Vec::new(),
+        adjustment: Adjustment {
+            method: options.adjust,
+            m: 0,
+            reference: "no tests in a streamed report yet",
+        },
+        warnings,
+        notices,
+        weighting: None,
+    }
+}
+
+/// A survey file read in chunks: construct with the mapping, `feed` each chunk, `finish`.
+#[wasm_bindgen]
+pub struct SurveyStream {
+    inner: Option<ChunkedDescribe>,
+    instrument: Instrument,
+    options: ReportOptions,
+}
+
+fn finished() -> JsValue {
+    to_js_error(Error::new(
+        Code::BadInput,
+        "the stream is finished: create another to read again",
+    ))
+}
+
+impl SurveyStream {
+    /// An empty stream, for the freed-object guard installed at start-up (`guard.rs`).
+    pub(crate) fn placeholder() -> SurveyStream {
+        SurveyStream {
+            inner: None,
+            instrument: Instrument::default(),
+            options: ReportOptions::default(),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl SurveyStream {
+    /// A reader applying `mapping` (as `Survey.mapping()` gives it, `columns` ignored) with
+    /// `readOptions` to every chunk; `options` are the report's. Throws `bad_input`,
+    /// `level_out_of_range` or `parameter_out_of_range`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SurveyMapping")] mapping: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReadOptions | undefined | null")]
+        read_options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SurveyReportOptions | undefined | null")]
+        options: JsValue,
+    ) -> Result<SurveyStream, JsValue> {
+        let mapping: Mapping = decode("mapping", mapping)?;
+        let read_options: Option<ReadOptions> = decode("readOptions", read_options)?;
+        let options: Option<ReportOptions> = decode("options", options)?;
+        let options = options.unwrap_or_default();
+        core(options.check())?;
+        let instrument = mapping.instrument.clone();
+        let inner = ChunkedDescribe::new(mapping, read_options.unwrap_or_default());
+        Ok(SurveyStream {
+            inner: Some(inner),
+            instrument,
+            options,
+        })
+    }
+
+    /// Reads the next chunk (a `Uint8Array` of any size; the worker uses 8 MiB). Throws
+    /// `too_large` (`streamBytes`, `streamRows`, `recordBytes`), the import's errors for a
+    /// piece, or `bad_input`.
+    pub fn feed(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        let Some(array) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(to_js_error(
+                Error::new(Code::BadInput, "chunk must be a Uint8Array").with("argument", "chunk"),
+            ));
+        };
+        let inner = self.inner.as_mut().ok_or_else(finished)?;
+        core(check_stream(
+            inner.bytes() + u64::from(array.length()),
+            inner.rows(),
+        ))?;
+        core(inner.feed(&array.to_vec()))?;
+        core(check_stream(inner.bytes(), inner.rows()))
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> f64 {
+        self.inner.as_ref().map_or(0.0, |c| c.bytes() as f64)
+    }
+
+    /// Respondents read so far.
+    pub fn rows(&self) -> f64 {
+        self.inner.as_ref().map_or(0.0, |c| c.rows() as f64)
+    }
+
+    /// Reads the last record and gives the report (`SurveyReport`). Throws the import's
+    /// errors, `too_large` (`streamRows`), or `bad_input` when called twice.
+    #[wasm_bindgen(unchecked_return_type = "SurveyReport")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let mut inner = self.inner.take().ok_or_else(finished)?;
+        // A line end completes a last record written without one (as `finish` itself does),
+        // so that `rows()` counts it before `finish` consumes the reader.
+        core(inner.feed(b"\n"))?;
+        let rows = inner.rows();
+        core(check_stream(0, rows))?;
+        let items = core(inner.finish(self.options.level))?;
+        encode(&stream_report(&self.instrument, rows, &self.options, items))
+    }
+}
+
+/// The in-memory and streaming limits, for the page (`StreamLimits`).
+#[wasm_bindgen(js_name = surveyStreamLimits, unchecked_return_type = "SurveyStreamLimits")]
+pub fn survey_stream_limits() -> Result<JsValue, JsValue> {
+    encode(&stream_limits())
+}
+
+/// Refuses a file larger than [`MAX_STREAM_BYTES`] before any of it is read. Throws
+/// `too_large` (`what`: `streamBytes`) or `bad_input`.
+#[wasm_bindgen(js_name = checkSurveyStreamSize)]
+pub fn check_survey_stream_size(
+    #[wasm_bindgen(unchecked_param_type = "number")] bytes: JsValue,
+) -> Result<(), JsValue> {
+    let bytes = number("bytes", &bytes)?;
+    core(check_stream(bytes.max(0.0) as u64, 0))
+}
+
+/// The engine's linear memory in bytes (the wasm `memory.buffer.byteLength`; 0 off wasm), so
+/// that the worker can report the streaming import's peak (wasm memory never shrinks).
+#[wasm_bindgen(js_name = engineMemoryBytes)]
+pub fn engine_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65_536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::Survey;
+
+    /// The streamed items equal the in-memory report's on the built-in example, read in
+    /// chunks of 1, 7 and 4,096 bytes; the left-out sections are counted in the notice.
+    #[test]
+    fn streamed_items_match_the_in_memory_report() {
+        let csv = crate::survey::example::PARENTS_CSV;
+        let survey = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+        let options = ReportOptions::default();
+        let full = survey.report(&options).unwrap();
+        for size in [1, 7, 4096] {
+            let mut c = ChunkedDescribe::new(survey.mapping().clone(), ReadOptions::default());
+            for chunk in csv.as_bytes().chunks(size) {
+                c.feed(chunk).unwrap();
+            }
+            c.feed(b"\n").unwrap();
+            let rows = c.rows();
+            let items = c.finish(options.level).unwrap();
+            let r = stream_report(&survey.mapping().instrument, rows, &options, items);
+            assert_eq!(r.rows, full.rows);
+            let want: Vec<_> = full
+                .items
+                .iter()
+                .filter(|i| r.items.iter().any(|j| j.item == i.item))
+                .collect();
+            assert_eq!(want.len(), r.items.len());
+            for (a, b) in want.into_iter().zip(&r.items) {
+                assert_eq!(a, b, "item {}", a.item);
+            }
+            assert!(r.shifts.is_empty() && r.waves.is_empty() && r.scales.is_empty());
+            let n = r
+                .notices
+                .iter()
+                .find(|n| n.code == NoteCode::StreamSectionsPending);
+            assert!(n.is_some());
+        }
+    }
+
+    #[test]
+    fn limits_are_coded_errors() {
+        assert!(check_stream(MAX_STREAM_BYTES, MAX_STREAM_ROWS).is_ok());
+        let e = check_stream(MAX_STREAM_BYTES + 1, 0).unwrap_err();
+        assert_eq!(e.code, Code::TooLarge);
+        assert!(
+            matches!(e.details.get("what"), Some(crate::error::Detail::Text(w)) if w == "streamBytes")
+        );
+        let e = check_stream(0, MAX_STREAM_ROWS + 1).unwrap_err();
+        assert_eq!(e.code, Code::TooLarge);
+        let l = stream_limits();
+        assert_eq!(
+            (l.memory_bytes, l.memory_rows),
+            (128 * 1024 * 1024, 250_000)
+        );
+    }
+}
