@@ -110,10 +110,6 @@ note_codes! {
     ShiftNoPairs = "shift_no_pairs",
     /// A then-test (retrospective pretest): no response-shift bias, but relies on recall.
     ShiftThenTest = "shift_then_test",
-    /// Withheld: a file read in chunks (#22) has its items' shares only; `shifts` (pairs),
-    /// `waves` (1 when there are waves), `subgroups` (grouping items), `scales` and
-    /// `otherItems` (numeric, multi-select) are not computed yet.
-    StreamSectionsPending = "stream_sections_pending",
     /// No subgroup test: fewer than two groups with at least `minCell` answers.
     SubgroupNoTest = "subgroup_no_test",
     /// The data are synthetic: they describe no real respondents.

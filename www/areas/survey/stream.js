@@ -2,8 +2,8 @@
 // rows) is read in chunks by the worker (op `surveyStream`, 8 MiB a chunk) instead of being
 // refused. Its mapping comes from the in-memory import of the file's first HEAD_BYTES (cut at
 // the last line end), so detection, a saved mapping and the mapping editor work as for any
-// file; the report is the streamed one (per-item shares over every row, and a
-// `stream_sections_pending` notice counting the sections not computed yet).
+// file; the report is the streamed one (`ChunkedReport`: the whole report, as the in-memory
+// import gives it on the same file).
 import { call } from '../../engine.js';
 import { run } from '../../jobs.js';
 import { readFile } from './session.js';
