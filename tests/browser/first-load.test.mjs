@@ -61,6 +61,7 @@ for (const area of Object.keys(AREAS)) {
   test(`${area}: its own build first, the whole engine after its first result`, async () => {
     const { kib, before, after } = measured[area] = await firstLoad(area);
     console.log(`# ${area}: ${kib.toFixed(1)} KiB before the first result (${before.length} requests); after it: ${after.length} requests`);
+    if (process.env.FIRST_LOAD_LIST) console.log(before.map((line) => `#   ${line}`).join('\n'));
     assert.ok(before.some((line) => line.startsWith(`/pkg/${area}/waterline_bg.wasm`)), `${area} loads its own build:\n${before.join('\n')}`);
     assert.ok(!before.some((line) => line.startsWith('/pkg/waterline_bg.wasm')), `the whole engine is not loaded first:\n${before.join('\n')}`);
     assert.ok(after.includes('/pkg/waterline_bg.wasm'), 'the whole engine loads after the first result');
