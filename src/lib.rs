@@ -45,6 +45,7 @@ pub mod method_info;
 pub mod note;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
+pub mod sort;
 pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;

@@ -156,10 +156,25 @@ pub fn path_text(path: &[Segment]) -> String {
 }
 
 impl DeError {
+    // Out of line, as are `at_key` and `at_index`: every `MapAccess`/`SeqAccess` instance (one
+    // per input field type) calls them instead of carrying its own copy (issue 21).
+    #[inline(never)]
     fn inside(mut self, segment: Segment) -> Self {
         self.path.insert(0, segment);
         self
     }
+}
+
+/// `e` with the object key `key` in front of its path.
+#[inline(never)]
+fn at_key(e: DeError, key: &str) -> DeError {
+    e.inside(Segment::Key(key.to_owned()))
+}
+
+/// `e` with the array index `i` in front of its path.
+#[inline(never)]
+fn at_index(e: DeError, i: usize) -> DeError {
+    e.inside(Segment::Index(i))
 }
 
 impl fmt::Display for DeError {
@@ -284,7 +299,7 @@ impl<'de> de::Deserializer<'de> for Node {
                 let (key, value) = entries.remove(0);
                 visitor
                     .visit_enum(Variant(key.clone(), value))
-                    .map_err(|e| e.inside(Segment::Key(key)))
+                    .map_err(|e| at_key(e, &key))
             }
             other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
         }
@@ -349,10 +364,7 @@ impl<'de> SeqAccess<'de> for Items {
     ) -> Result<Option<T::Value>, DeError> {
         match self.iter.next() {
             None => Ok(None),
-            Some((i, node)) => seed
-                .deserialize(node)
-                .map(Some)
-                .map_err(|e| e.inside(Segment::Index(i))),
+            Some((i, node)) => seed.deserialize(node).map(Some).map_err(|e| at_index(e, i)),
         }
     }
 }
@@ -372,10 +384,11 @@ impl<'de> MapAccess<'de> for Entries {
         match self.iter.next() {
             None => Ok(None),
             Some((key, value)) => {
-                // An unknown key is refused here: its path names the key itself.
+                // An unknown key is refused here: its path names the key itself. The key is
+                // lent, not copied (a field name is matched as `&str`).
                 let k = seed
-                    .deserialize(key.clone().into_deserializer())
-                    .map_err(|e: DeError| e.inside(Segment::Key(key.clone())));
+                    .deserialize(de::value::StrDeserializer::<DeError>::new(&key))
+                    .map_err(|e| at_key(e, &key));
                 self.value = Some((key, value));
                 k.map(Some)
             }
@@ -387,8 +400,7 @@ impl<'de> MapAccess<'de> for Entries {
             .value
             .take()
             .ok_or_else(|| de::Error::custom("a value was read before its key"))?;
-        seed.deserialize(value)
-            .map_err(|e| e.inside(Segment::Key(key)))
+        seed.deserialize(value).map_err(|e| at_key(e, &key))
     }
 }
 

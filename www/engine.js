@@ -114,13 +114,27 @@ export function load(build, module = null) {
     entry.compiled = compiled;
     entry.glue = glue;
     for (const fn of buildListeners) fn(build, compiled);
-    prepareSpare(entry, 1);
+    if (!sparesHeld) prepareSpare(entry, 1);
     return entry;
   })();
   promise.catch(() => { loaded.splice(loaded.indexOf(entry), 1); });
   loads.set(build, promise);
   if (loads.size === 1) promise.then(() => resolveReady(), (e) => rejectReady(e));
   return promise;
+}
+
+/**
+ * While held, a loaded build gets no spare instance yet: a spare is a second copy of the glue
+ * (`waterline.js?instance=1`, another request of 7–9 KiB gzipped), which the page need not wait
+ * for before the opened area's first result (issue 21, tests/browser/first-load.test.mjs).
+ */
+let sparesHeld = false;
+/** Defers the spare instances of the builds loaded from now on until `releaseSpares()`. */
+export function holdSpares() { sparesHeld = true; }
+/** Prepares a spare for every loaded build that has none, and for every build loaded later. */
+export function releaseSpares() {
+  sparesHeld = false;
+  for (const entry of loaded) if (entry.compiled && !entry.spare) prepareSpare(entry, restarts + 1);
 }
 
 /** @type {() => void} */ let resolveReady;
@@ -155,6 +169,10 @@ if (inWorker()) {
   globalThis.addEventListener('message', (/** @type {MessageEvent} */ event) => {
     if (!event.data || !('engineModule' in event.data)) return;
     const { engineModule, build = 'whole' } = event.data;
+    // The page sends the opened area's build first and the whole engine after that area's first
+    // result: the spares wait for the whole engine, as the page's do (www/main.js).
+    if (build !== 'whole' && loads.size === 0) holdSpares();
+    if (build === 'whole') releaseSpares();
     load(build, engineModule instanceof WebAssembly.Module ? engineModule : null).catch(() => {});
   });
 } else if (typeof document === 'undefined') {

@@ -1,11 +1,10 @@
 // Boot: wire the language switch and the area tabs; load the opened area's engine build and
 // module, mount it, restore the saved project; after that area's first result, load the whole
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
-import { load, version } from './engine.js';
+import { holdSpares, load, releaseSpares, version } from './engine.js';
 import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
-import { registerOffline } from './offline.js';
 
 /** The areas that store state, each loaded when it is mounted (its own build: engine.js). */
 const areas = {
@@ -200,6 +199,7 @@ try {
   // the area mounts once its engine is ready (it computes as it mounts).
   const module = firstBuild === 'whole' ? null : areas[firstBuild]();
   module?.catch(() => {}); // reported by mountArea
+  if (module) holdSpares(); // a spare instance's glue is a request the first result need not wait for
   await load(firstBuild);
   const opened = module ? firstBuild : null;
   if (module) await mountArea(firstBuild, module);
@@ -211,6 +211,7 @@ try {
   // The opened area takes its saved state now; the others' is kept until they mount (store.js).
   await store.restore();
   if (opened) await firstResult(document.getElementById(`area-${opened}`), FIRST_RESULT[opened]);
+  releaseSpares();
   await load('whole');
   await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
@@ -224,5 +225,6 @@ try {
 } finally {
   document.documentElement.dataset.restored = 'yes'; // start-up is over (tests wait for this)
 }
-// Offline use: after the first result, so the cache fills once the page has what it needs.
-registerOffline();
+// Offline use: after the first result, so the cache fills once the page has what it needs (and
+// its module is not among the first load's requests).
+import('./offline.js').then(({ registerOffline }) => registerOffline(), (e) => console.error(e));

@@ -346,7 +346,7 @@ pub(crate) fn wave_order(values: &[(&str, String, u64)]) -> Vec<String> {
         }
     };
     let mut v: Vec<(&str, &String)> = values.iter().map(|(r, f, _)| (*r, f)).collect();
-    v.sort_by(|a, b| rank(a.1).cmp(&rank(b.1)).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut v, |a, b| rank(a.1).cmp(&rank(b.1)).then(a.0.cmp(b.0)));
     v.into_iter().map(|(r, _)| r.to_string()).collect()
 }
 

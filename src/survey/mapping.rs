@@ -200,7 +200,9 @@ impl Mapping {
                     Role::Unused
                 };
                 let mut order: Vec<usize> = (1..dict.values.len()).collect();
-                order.sort_by(|a, b| dict.counts.get(*b).cmp(&dict.counts.get(*a)).then(a.cmp(b)));
+                crate::sort::sort_by(&mut order, |a, b| {
+                    dict.counts.get(*b).cmp(&dict.counts.get(*a)).then(a.cmp(b))
+                });
                 ColumnSummary {
                     key: col.key.clone(),
                     header: col.header.clone(),

@@ -50,17 +50,20 @@ async function firstLoad(area) {
 }
 
 /**
- * What each area transfers today (2026-12-02, `make build`), plus 5%: a regression fails. The
- * issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped size": the
- * area's own engine build alone is 300–350 KiB gzipped).
+ * What each area transfers today (2026-12-02 after the spares and offline.js waited for the
+ * first result: survey 488.4, proposals 451.2, toc 465.2 KiB), plus about 3%: a regression
+ * fails. The issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped
+ * size": the area's own engine build alone is 300–340 KiB gzipped). `FIRST_LOAD_LIST=1` prints
+ * every request counted.
  */
-const CEILING_KIB = { survey: 520, proposals: 475, toc: 500 };
+const CEILING_KIB = { survey: 505, proposals: 465, toc: 480 };
 
 const measured = {};
 for (const area of Object.keys(AREAS)) {
   test(`${area}: its own build first, the whole engine after its first result`, async () => {
     const { kib, before, after } = measured[area] = await firstLoad(area);
     console.log(`# ${area}: ${kib.toFixed(1)} KiB before the first result (${before.length} requests); after it: ${after.length} requests`);
+    if (process.env.FIRST_LOAD_LIST) console.log(before.map((line) => `#   ${line}`).join('\n'));
     assert.ok(before.some((line) => line.startsWith(`/pkg/${area}/waterline_bg.wasm`)), `${area} loads its own build:\n${before.join('\n')}`);
     assert.ok(!before.some((line) => line.startsWith('/pkg/waterline_bg.wasm')), `the whole engine is not loaded first:\n${before.join('\n')}`);
     assert.ok(after.includes('/pkg/waterline_bg.wasm'), 'the whole engine loads after the first result');

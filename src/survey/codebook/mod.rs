@@ -138,7 +138,7 @@ fn points_of(answers: &[&Entry]) -> (ItemType, Vec<Point>) {
 }
 
 fn sorted(mut points: Vec<Point>) -> Vec<Point> {
-    points.sort_by(|a, b| a.value.total_cmp(&b.value));
+    crate::sort::sort_by(&mut points, |a, b| a.value.total_cmp(&b.value));
     points
 }
 

@@ -30,7 +30,7 @@ pub fn write(mapping: &Mapping) -> String {
             continue;
         };
         let mut points: Vec<&Point> = item.points.iter().collect();
-        points.sort_by(|a, b| {
+        crate::sort::sort_by(&mut points, |a, b| {
             a.code
                 .unwrap_or(a.value)
                 .total_cmp(&b.code.unwrap_or(b.value))

@@ -190,7 +190,7 @@ pub fn for_codes(header: &str, codes: &[f64]) -> Vec<Proposal> {
             non_answers: non_answers.clone(),
         });
     }
-    out.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    crate::sort::sort_by(&mut out, |a, b| b.confidence.total_cmp(&a.confidence));
     out.push(Proposal {
         template: "numeric".into(),
         kind: ItemType::Numeric,

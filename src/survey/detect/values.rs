@@ -116,7 +116,7 @@ pub fn numbers(values: &[(&str, String, u64)], comma: bool, header: &str) -> Opt
                 None => codes.push((v, n)),
             }
         }
-        codes.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut codes, |a, b| a.0.total_cmp(&b.0));
         return Some(Guess::Codes(codes));
     }
     Some(Guess::Numeric)
@@ -160,7 +160,7 @@ pub fn multi(values: &[(&str, String, u64)]) -> Option<Guess> {
             }
         }
         if tokens.len() <= 40 && tokens.iter().any(|(_, k)| *k >= 2) {
-            tokens.sort_by_key(|t| std::cmp::Reverse(t.1));
+            crate::sort::sort_by_key(&mut tokens, |t| std::cmp::Reverse(t.1));
             return Some(Guess::Multi(
                 sep.to_string(),
                 tokens.into_iter().map(|t| t.0).collect(),
@@ -177,7 +177,7 @@ pub fn category(values: &[(&str, String, u64)], header: &str) -> Guess {
     let repeated = total >= 2 * values.len() as u64;
     if values.len() <= MAX_CATEGORIES && (repeated || mentions(&fold(header), GROUP_WORDS)) {
         let mut levels: Vec<(&str, u64)> = values.iter().map(|(v, _, n)| (*v, *n)).collect();
-        levels.sort_by_key(|l| std::cmp::Reverse(l.1));
+        crate::sort::sort_by_key(&mut levels, |l| std::cmp::Reverse(l.1));
         return Guess::Category(levels.into_iter().map(|l| l.0.to_string()).collect());
     }
     Guess::Text
