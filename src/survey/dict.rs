@@ -74,9 +74,8 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-/// Whether two byte strings are equal, compared eight bytes at a time. Always inlined: under
-/// the size-optimised build it was otherwise a call per cell (5% of a W5 parse, perf).
-#[inline(always)]
+/// Whether two byte strings are equal, compared eight bytes at a time.
+#[inline]
 pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
@@ -112,7 +111,7 @@ pub struct Dict {
 }
 
 /// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
-#[inline(always)]
+#[inline]
 fn short_key(field: &[u8]) -> u32 {
     let first = field.first().copied().unwrap_or(0) as u32;
     let last = field.last().copied().unwrap_or(0) as u32;
