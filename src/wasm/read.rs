@@ -255,9 +255,8 @@ impl Reader<'_> {
         let len = self.length(value, MAX_ELEMENTS)?;
         let mut out = self.buffer(len)?;
         out.resize(len, 0.0);
-        if len == 0 {
-            return Ok(out);
-        }
+        // Also for no elements: `set` from a detached array (length 0) throws, and that must
+        // stay an error. An empty vector's pointer is its alignment, inside the memory.
         // After the allocation: a `memory.grow` replaces the buffer a view is made over.
         let buffer = wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
