@@ -28,11 +28,10 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(js_namespace = ArrayBuffer, js_name = isView)]
     fn is_view(value: &JsValue) -> bool;
-    /// A `Float64Array` made by the reader (never a user's object).
+    /// A `Float64Array` made by the reader (never a user's object): a view of WebAssembly
+    /// memory that a typed argument is copied into.
     #[wasm_bindgen(js_name = Float64Array)]
     type Scratch;
-    #[wasm_bindgen(catch, constructor, js_class = "Float64Array")]
-    fn new(length: f64) -> Result<Scratch, JsValue>;
     #[wasm_bindgen(catch, method, js_class = "Float64Array", js_name = set)]
     fn copy_from(this: &Scratch, source: &JsValue) -> Result<(), JsValue>;
 }
@@ -242,16 +241,31 @@ impl Reader<'_> {
         Ok(out)
     }
 
-    /// A typed array's elements as `f64`, copied by a catching `Float64Array.prototype.set`
-    /// into a scratch array of the reader's own (so a detached buffer, a lying `length` or a
-    /// `BigInt64Array` becomes an error, not an exception), then into WebAssembly memory.
+    /// A typed array's elements as `f64`, copied in one step by a catching
+    /// `Float64Array.prototype.set` straight into the vector's own bytes in WebAssembly memory
+    /// (a view of the reader's own over them, so a detached buffer, a lying `length` or a
+    /// `BigInt64Array` becomes an error, not an exception; elements a lying `length` claims
+    /// beyond the real ones stay 0).
+    ///
+    /// Why a view and not a scratch array: copying through a fresh JavaScript `Float64Array`
+    /// (then `copy_to`) allocated 8 MB outside the heap per million elements and copied twice;
+    /// V8 counts such buffers as external memory and collects garbage to pay for them, which
+    /// made W1's two 1,000,000-element arrays take most of its time (README "Performance").
     fn typed(&mut self, value: &JsValue) -> Result<Vec<f64>, Error> {
         let len = self.length(value, MAX_ELEMENTS)?;
         let mut out = self.buffer(len)?;
         out.resize(len, 0.0);
-        let scratch = Scratch::new(len as f64).map_err(|e| self.thrown(e))?;
-        scratch.copy_from(value).map_err(|e| self.thrown(e))?;
-        scratch.unchecked_into::<Float64Array>().copy_to(&mut out);
+        // Also for no elements: `set` from a detached array (length 0) throws, and that must
+        // stay an error. An empty vector's pointer is its alignment, inside the memory.
+        // After the allocation: a `memory.grow` replaces the buffer a view is made over.
+        let buffer = wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer();
+        let at = out.as_mut_ptr() as usize as u32;
+        let view = Float64Array::new_with_byte_offset_and_length(&buffer, at, len as u32);
+        view.unchecked_into::<Scratch>()
+            .copy_from(value)
+            .map_err(|e| self.thrown(e))?;
         Ok(out)
     }
 

@@ -47,6 +47,7 @@ impl PointCounts {
     }
 
     /// Counts one answer given as the position of its point (`unknown` when out of range).
+    #[inline(always)]
     pub fn observe_point(&mut self, k: usize) {
         match self.counts.get_mut(k) {
             Some(c) => *c += 1,

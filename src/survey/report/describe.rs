@@ -142,17 +142,23 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
             .collect(),
         _ => vec![None],
     };
+    // Each wave's rows, found once for all items.
+    let wave_rows: Vec<Option<Vec<u32>>> = waves
+        .iter()
+        .map(|w| {
+            w.as_ref().map(|(i, _)| {
+                (0..data.rows as u32)
+                    .filter(|&row| data.wave.get(row as usize) == Some(i))
+                    .collect()
+            })
+        })
+        .collect();
     let mut out = Vec::new();
     for (k, item) in ins.items.iter().enumerate() {
         if item.kind == ItemType::Text {
             continue;
         }
-        for w in &waves {
-            let rows: Option<Vec<u32>> = w.as_ref().map(|(i, _)| {
-                (0..data.rows as u32)
-                    .filter(|&row| data.wave.get(row as usize) == Some(i))
-                    .collect()
-            });
+        for (w, rows) in waves.iter().zip(&wave_rows) {
             let mut r = describe(
                 item,
                 k,
@@ -251,10 +257,16 @@ impl PointIndex {
     }
 
     /// The position of `v` among the points, `None` for a missing or unknown value.
-    #[inline]
+    ///
+    /// Called once per cell by the report (items and subgroup tables), so it is written to
+    /// be inlined under the size-optimised build: the comparisons spelt out (the range's
+    /// `contains` and `fract`, which calls libm's `trunc`, were separate calls there) and
+    /// wholeness tested by a round trip through an integer, exact on [−1, 30].
+    #[inline(always)]
+    #[allow(clippy::manual_range_contains)]
     pub(crate) fn get(&self, v: f64) -> Option<usize> {
-        if v.fract() == 0.0 && (-1.0..=30.0).contains(&v) {
-            let k = *self.table.get((v + 1.0) as usize)?;
+        if v >= -1.0 && v <= 30.0 && f64::from(v as i32) == v {
+            let k = *self.table.get((v as i32 + 1) as usize)?;
             (k != u8::MAX).then_some(k as usize)
         } else if v.is_nan() {
             None
@@ -378,6 +390,31 @@ fn mean_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
     (m.mean(), m.sd())
 }
 
+/// Calls `f(row, value)` for every answered (non-NaN) value of `values` among the rows of the
+/// wave (`rows`; the first `n` rows without waves), in row order. A plain loop over the column
+/// when there are no waves: this runs once per cell of the report's items.
+#[inline]
+fn each_answer(values: &[f64], rows: Option<&[u32]>, n: usize, mut f: impl FnMut(usize, f64)) {
+    match rows {
+        Some(rows) => {
+            for &row in rows {
+                if let Some(&v) = values.get(row as usize) {
+                    if !v.is_nan() {
+                        f(row as usize, v);
+                    }
+                }
+            }
+        }
+        None => {
+            for (row, &v) in values.iter().enumerate().take(n) {
+                if !v.is_nan() {
+                    f(row, v);
+                }
+            }
+        }
+    }
+}
+
 fn describe(
     item: &Item,
     k: usize,
@@ -388,19 +425,11 @@ fn describe(
 ) -> ItemResult {
     let mut r = empty(item);
     r.wave = wave;
-    // The rows of the wave (all rows without waves), as an iterator over row numbers.
-    fn pick(rows: Option<&[u32]>, n: usize) -> Box<dyn Iterator<Item = usize> + '_> {
-        match rows {
-            Some(r) => Box::new(r.iter().map(|&x| x as usize)),
-            None => Box::new(0..n),
-        }
-    }
     if item.kind == ItemType::MultiSelect {
         let choices = data.choices.get(k).map(Vec::as_slice).unwrap_or(&[]);
         let first = choices.first().map(Vec::as_slice).unwrap_or(&[]);
-        let answered: Vec<usize> = pick(rows, data.rows)
-            .filter(|&row| first.get(row).is_some_and(|v| !v.is_nan()))
-            .collect();
+        let mut answered: Vec<usize> = Vec::new();
+        each_answer(first, rows, data.rows, |row, _| answered.push(row));
         let n = answered.len() as u64;
         r.n_used = n;
         r.distribution = item
@@ -418,13 +447,9 @@ fn describe(
         r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
-        let answers = || {
-            pick(rows, data.rows)
-                .filter_map(|row| values.get(row).copied())
-                .filter(|v| !v.is_nan())
-        };
         if item.kind == ItemType::Numeric {
-            let present: Vec<f64> = answers().collect();
+            let mut present: Vec<f64> = Vec::new();
+            each_answer(values, rows, data.rows, |_, v| present.push(v));
             r.n_used = present.len() as u64;
             numeric(&mut r, present, level);
         } else {
@@ -432,12 +457,10 @@ fn describe(
             // codes as invalid, missing): the report is a function of the counts per point.
             let index = PointIndex::new(item);
             let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
-            for v in answers() {
-                match index.get(v) {
-                    Some(p) => counts.observe_point(p),
-                    None => counts.observe(v),
-                }
-            }
+            each_answer(values, rows, data.rows, |_, v| match index.get(v) {
+                Some(p) => counts.observe_point(p),
+                None => counts.observe(v),
+            });
             point_item(item, &counts, level, &mut r);
         }
     }
