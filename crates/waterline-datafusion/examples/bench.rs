@@ -55,7 +55,7 @@ impl Answers {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let r = (self.0 >> 33) as u32;
-        (r % 20 != 0).then(|| 1 + (r % 5) as i8)
+        (!r.is_multiple_of(20)).then(|| 1 + (r % 5) as i8)
     }
 }
 
