@@ -127,6 +127,7 @@ bench: build browser-tools
 	node bench/throttled.mjs
 	node bench/stream-browser.mjs
 	cargo bench --bench survey --bench conditions
+	cargo run --profile bench-df -p waterline-datafusion --example bench
 
 # Fuzz every target for FUZZ_SECONDS each (cargo-fuzz; libFuzzer needs nightly flags, which
 # RUSTC_BOOTSTRAP=1 enables on the stable toolchain). Crashes land in fuzz/artifacts/.

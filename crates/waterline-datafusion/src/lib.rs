@@ -16,6 +16,7 @@ pub mod render;
 pub mod report;
 pub mod scale;
 pub mod state;
+pub mod subgroup;
 pub mod udaf;
 
 pub use datafusion;

@@ -1,19 +1,18 @@
 //! `waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN]
-//! [--partitions N] data/*.csv`: the survey report over many files, through DataFusion.
+//! [--subgroup COLUMN]... [--min-cell N] [--partitions N] data/*.csv`: the survey report over
+//! many files, through DataFusion.
 
 use std::process::ExitCode;
 use waterline::text::Lang;
 use waterline_datafusion::render::{render, Format};
-use waterline_datafusion::report::report;
+use waterline_datafusion::report::{report_with, Options};
 
-const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--partitions N] FILE.csv...";
+const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] FILE.csv...";
 
 struct Args {
     codebook: String,
-    lang: Lang,
     format: Format,
-    by: Option<String>,
-    partitions: usize,
+    options: Options,
     files: Vec<String>,
 }
 
@@ -24,10 +23,11 @@ fn parse(args: &[String]) -> Result<Args, String> {
     }
     let mut a = Args {
         codebook: String::new(),
-        lang: Lang::En,
         format: Format::Json,
-        by: None,
-        partitions: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        options: Options {
+            partitions: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            ..Options::default()
+        },
         files: Vec::new(),
     };
     while let Some(arg) = it.next() {
@@ -39,7 +39,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         match arg.as_str() {
             "--codebook" => a.codebook = value()?,
             "--lang" => {
-                a.lang = match value()?.as_str() {
+                a.options.lang = match value()?.as_str() {
                     "en" => Lang::En,
                     "es" => Lang::Es,
                     other => return Err(format!("--lang is en or es, not {other}")),
@@ -53,9 +53,17 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("--format is json, csv or html, not {other}")),
                 }
             }
-            "--by" => a.by = Some(value()?),
+            "--by" => a.options.by = Some(value()?),
+            "--subgroup" => a.options.subgroups.push(value()?),
+            "--min-cell" => {
+                a.options.min_cell = value()?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or("--min-cell is a whole number from 1 to 1000")?
+            }
             "--partitions" => {
-                a.partitions = value()?
+                a.options.partitions = value()?
                     .parse()
                     .ok()
                     .filter(|n| (1..=1024).contains(n))
@@ -97,13 +105,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match rt.block_on(report(
-        &codebook,
-        &a.files,
-        a.lang,
-        a.by.as_deref(),
-        a.partitions,
-    )) {
+    match rt.block_on(report_with(&codebook, &a.files, &a.options)) {
         Ok(r) => {
             print!("{}", render(&r, a.format));
             ExitCode::SUCCESS

@@ -142,6 +142,32 @@ fn csv(r: &CliReport) -> String {
             }
         }
     }
+    // Subgroup tables: one line per group level; a suppressed level has no numbers.
+    for sg in &r.subgroups {
+        for row in &sg.rows {
+            let opt = |x: Option<u64>| x.map(|v| v.to_string()).unwrap_or_default();
+            let chi = sg.chi_square.as_ref();
+            line(vec![
+                row.level.get(l).to_string(),
+                t(l, "subgroup", "subgrupo").into(),
+                sg.item.clone(),
+                format!("{} · {}", sg.text, sg.group_text),
+                row.display.clone(),
+                opt(row.x),
+                opt(row.n),
+                num(row.share),
+                num(row.lower),
+                num(row.upper),
+                String::new(),
+                String::new(),
+                String::new(),
+                chi.map(|_| "chi_square_independence".to_string())
+                    .unwrap_or_default(),
+                num(chi.map(|c| c.statistic)),
+                num(chi.map(|c| c.p_value)),
+            ]);
+        }
+    }
     out
 }
 
@@ -230,6 +256,55 @@ fn html(r: &CliReport) -> String {
             }
             h += "</p>\n";
         }
+    }
+    for sg in &r.subgroups {
+        h += &format!(
+            "<h3>{} · {}</h3>\n<table><tr><th>{}</th><th>n</th><th>{}</th><th>{}</th></tr>\n",
+            esc(&sg.text),
+            esc(&sg.group_text),
+            t(l, "Group", "Grupo"),
+            t(l, "Top box", "Casilla superior"),
+            t(l, "Interval", "Intervalo")
+        );
+        for row in &sg.rows {
+            let interval = match (row.lower, row.upper) {
+                (Some(a), Some(b)) => format!("{} – {}", pct(a), pct(b)),
+                _ => String::new(),
+            };
+            h += &format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{interval}</td></tr>\n",
+                esc(row.level.get(l)),
+                row.n.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
+                esc(&row.display)
+            );
+        }
+        h += "</table>\n";
+        h += &format!(
+            "<p>{} {}; ",
+            t(
+                l,
+                "Groups with fewer answers than",
+                "Se ocultan los grupos con menos respuestas que"
+            ),
+            sg.min_cell
+        );
+        h += t(
+            l,
+            "are hidden (—), and the next smallest when only one is.",
+            "(—), y el siguiente más pequeño cuando solo se oculta uno.",
+        );
+        if let Some(c) = &sg.chi_square {
+            h += &format!(
+                " χ²({}) = {:.2}, p = {:.4}, {} = {:.2} (n = {})",
+                c.df,
+                c.statistic,
+                c.p_value,
+                t(l, "Cramér's V", "V de Cramér"),
+                c.cramers_v,
+                sg.n_used
+            );
+        }
+        h += "</p>\n";
     }
     h += "</body></html>\n";
     h

@@ -4,8 +4,12 @@
 //! interval); per same-row pair (then-test, or pre/post in one row): moved up / same / down and
 //! McNemar's exact test (yes/no) or the Wilcoxon signed-rank test.
 //!
-//! What the page's report has and this does not (yet): sentences, wave comparisons, subgroup
-//! tables, multi-item scales, weights, p-value adjustment, pre/post pairs matched across waves.
+//! Subgroup tables (every scale item by each group column, suppressed after the final merge)
+//! come from [`crate::subgroup`].
+//!
+//! What the page's report has and this does not (yet): sentences, wave comparisons, category
+//! items and their breakdowns, multi-item scales, weights, p-value adjustment, pre/post pairs
+//! matched across waves.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -148,7 +152,8 @@ pub fn plan_survey(survey: &Survey) -> Plan {
     plan
 }
 
-fn column(name: &str) -> Expr {
+/// A column by its exact name.
+pub fn column(name: &str) -> Expr {
     Expr::Column(Column::from_name(name))
 }
 
@@ -290,8 +295,35 @@ pub struct CliReport {
     pub level: f64,
     pub files: usize,
     pub groups: Vec<GroupOut>,
+    /// Every scale item by each group column, over all rows (small cells suppressed).
+    pub subgroups: Vec<crate::subgroup::SubgroupOut>,
     /// Items and pairs left out: `[id, reason]`.
     pub skipped: Vec<(String, &'static str)>,
+}
+
+/// What the CLI asks of [`report_with`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    /// Group the whole report by this column's values (unsuppressed: `--by`).
+    pub by: Option<String>,
+    pub partitions: usize,
+    /// Group items of the subgroup tables (ids or headers); empty: the instrument's groups.
+    pub subgroups: Vec<String>,
+    /// Smallest group shown in subgroup tables (the page's `minCell`).
+    pub min_cell: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: Lang::En,
+            by: None,
+            partitions: 1,
+            subgroups: Vec::new(),
+            min_cell: waterline::survey::report::ReportOptions::default().min_cell,
+        }
+    }
 }
 
 fn u64_at(a: &dyn Array, row: usize) -> Option<u64> {
@@ -497,19 +529,45 @@ pub async fn report(
     by: Option<&str>,
     partitions: usize,
 ) -> Result<CliReport, String> {
+    let options = Options {
+        lang,
+        by: by.map(str::to_string),
+        partitions,
+        ..Options::default()
+    };
+    report_with(codebook, files, &options).await
+}
+
+/// [`report`] with every option, subgroup tables included.
+///
+/// # Errors
+/// Import, codebook and DataFusion errors, and a `--subgroup` that is no group column, as text.
+pub async fn report_with(
+    codebook: &str,
+    files: &[String],
+    o: &Options,
+) -> Result<CliReport, String> {
     let first = files.first().ok_or("no data files")?;
     let head = read_head(first)?;
-    let plan = plan(&head, codebook)?;
-    let ctx = session(partitions);
+    let mut survey = Survey::from_bytes(&head, &ReadOptions::default()).map_err(|e| e.message)?;
+    survey.set_codebook(codebook).map_err(|e| e.message)?;
+    let plan = plan_survey(&survey);
+    let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
+    let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
-    let groups = run(df, &plan, by, lang).await?;
+    let mut skipped = plan.skipped.clone();
+    let subgroups =
+        crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
+            .await?;
+    let groups = run(df, &plan, o.by.as_deref(), o.lang).await?;
     Ok(CliReport {
-        title: plan.title.get(lang).to_string(),
-        lang,
+        title: plan.title.get(o.lang).to_string(),
+        lang: o.lang,
         level: LEVEL,
         files: files.len(),
         groups,
-        skipped: plan.skipped,
+        subgroups,
+        skipped,
     })
 }
 

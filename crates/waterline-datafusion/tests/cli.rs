@@ -89,3 +89,57 @@ fn usage_errors_are_stated() {
     let (ok, _, err) = cli(&["report", "--codebook", "/nonexistent/codebook.csv", "x.csv"]);
     assert!(!ok && err.contains("/nonexistent/codebook.csv"));
 }
+
+/// Subgroup tables over both files (levels that only the second file has are groups too),
+/// suppressed after the final merge with the page's rules: the in-memory report's rows, number
+/// for number, at the page's minCell and at one that hides a school.
+#[test]
+fn subgroup_tables_match_the_in_memory_report_of_both_files() {
+    let one = std::fs::read_to_string(sample("district-1.csv")).unwrap();
+    let two = std::fs::read_to_string(sample("district-2.csv")).unwrap();
+    let both = one + two.split_once('\n').unwrap().1;
+    let mut s =
+        waterline::survey::Survey::from_bytes(both.as_bytes(), &Default::default()).unwrap();
+    s.set_codebook(&std::fs::read_to_string(sample("codebook.csv")).unwrap())
+        .unwrap();
+    let mut suppressed = 0;
+    for min_cell in ["10", "26"] {
+        let options = waterline::survey::report::ReportOptions {
+            min_cell: min_cell.parse().unwrap(),
+            ..Default::default()
+        };
+        let r = s.report(&options).unwrap();
+        let out = report(&["--partitions", "3", "--min-cell", min_cell]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mine = v["subgroups"].as_array().unwrap();
+        let groups: std::collections::BTreeSet<_> =
+            mine.iter().map(|m| m["group"].as_str().unwrap()).collect();
+        assert_eq!(groups.len(), 2, "District and School: {groups:?}");
+        for m in mine {
+            let b = r
+                .subgroups
+                .iter()
+                .find(|b| b.item == m["item"] && b.group == m["group"])
+                .unwrap_or_else(|| panic!("{} by {} in the page's report", m["item"], m["group"]));
+            assert_eq!(m["rows"], serde_json::to_value(&b.rows).unwrap());
+            assert_eq!(m["nUsed"], b.n_used);
+            assert_eq!(m["nExcluded"], b.n_excluded);
+            let chi = b.chi_square.as_ref().map(|c| c.p_value);
+            assert_eq!(m["chiSquare"]["pValue"].as_f64(), chi);
+            suppressed += b.rows.iter().filter(|x| x.suppressed.is_some()).count();
+        }
+    }
+    assert!(
+        suppressed >= 2,
+        "minCell 26 hides a school and its complement"
+    );
+    let (ok, _, err) = cli(&[
+        "report",
+        "--codebook",
+        &sample("codebook.csv"),
+        "--subgroup",
+        "Hours of tutoring",
+        &sample("district-1.csv"),
+    ]);
+    assert!(!ok && err.contains("--subgroup Hours of tutoring"), "{err}");
+}

@@ -1,6 +1,10 @@
 //! Item 4 of issue #22: the same respondents through the root crate's in-memory survey report
 //! and through DataFusion — four files, four target partitions, a hash repartition between the
 //! partial and the final aggregation — give identical numbers.
+//!
+//! The same respondents and codebook are committed in `tests/data/` (checked here to be exactly
+//! what [`respondents`] generates; `WL_WRITE_FIXTURE=1` rewrites them), so that
+//! `tests/node/same-numbers.test.mjs` runs them through the wasm build in Node and the CLI.
 
 use std::fmt::Write as _;
 use waterline::survey::report::{Report, ReportOptions};
@@ -218,5 +222,115 @@ async fn datafusion_with_four_partitions_gives_the_in_memory_numbers() {
         assert_eq!(g.rows as usize, r.rows);
         assert_same(g, &r);
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The fixture of `tests/node/same-numbers.test.mjs` is this test's data, byte for byte.
+#[test]
+fn the_node_fixture_is_this_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = csv_of(respondents().iter().map(|(_, r)| r));
+    let files = [
+        ("same-numbers.csv", data.as_str()),
+        ("same-numbers-codebook.csv", CODEBOOK),
+    ];
+    for (name, want) in files {
+        let path = dir.join(name);
+        if std::env::var_os("WL_WRITE_FIXTURE").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, want).unwrap();
+        }
+        let got = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (WL_WRITE_FIXTURE=1 writes it)", path.display()));
+        assert!(
+            got == want,
+            "{} differs from the generated data (WL_WRITE_FIXTURE=1 rewrites it)",
+            path.display()
+        );
+    }
+}
+
+/// Subgroup tables by District through DataFusion (4 files, 4 partitions) are the in-memory
+/// report's, row for row — with the default minCell, and with a minCell that hides the
+/// smallest district so that the complementary rule hides the next one: suppression happens
+/// on the merged table.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subgroup_tables_and_suppression_match_the_in_memory_report() {
+    use waterline_datafusion::subgroup::{plan_groups, subgroups};
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-same-sub-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let (survey, whole) = in_memory(&csv);
+    let plan = checked_plan(&survey);
+    let groups = plan_groups(&survey, &[]).unwrap();
+    assert_eq!(groups.len(), 1, "District is the instrument's group");
+    let smallest = whole
+        .subgroups
+        .iter()
+        .flat_map(|s| s.rows.iter().filter_map(|r| r.n))
+        .min()
+        .unwrap();
+    let ctx = session(4);
+    let df = read(&ctx, &files).await.unwrap();
+    let mut hidden = (0, 0);
+    for min_cell in [10, smallest + 1] {
+        let options = ReportOptions {
+            min_cell,
+            ..ReportOptions::default()
+        };
+        let r = survey.report(&options).unwrap();
+        let mine = subgroups(
+            &df,
+            &plan,
+            &groups,
+            min_cell,
+            0.95,
+            Lang::En,
+            &mut Vec::new(),
+        )
+        .await
+        .unwrap();
+        // The page also breaks down category items; the CLI covers the scale items.
+        let theirs: Vec<_> = r
+            .subgroups
+            .iter()
+            .filter(|s| {
+                plan.items
+                    .iter()
+                    .any(|i| i.item.id == s.item && i.scale.is_some())
+            })
+            .collect();
+        assert_eq!(mine.len(), theirs.len());
+        assert!(!mine.is_empty());
+        for (a, b) in mine.iter().zip(&theirs) {
+            assert_eq!((&a.item, &a.group), (&b.item, &b.group));
+            assert_eq!(
+                a.rows, b.rows,
+                "{} by {} at minCell {min_cell}",
+                a.item, a.group
+            );
+            assert_eq!((a.n_used, a.n_excluded), (b.n_used, b.n_excluded));
+            let (x, y) = (a.chi_square.as_ref(), b.chi_square.as_ref());
+            assert_eq!(x.is_some(), y.is_some());
+            if let (Some(x), Some(y)) = (x, y) {
+                assert_eq!(
+                    (x.statistic, x.df, x.p_value, x.cramers_v),
+                    (y.statistic, y.df, y.p_value, y.cramers_v)
+                );
+            }
+            for row in &a.rows {
+                match row.suppressed {
+                    Some("small") => hidden.0 += 1,
+                    Some("complementary") => hidden.1 += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(
+        hidden.0 > 0 && hidden.1 > 0,
+        "suppression exercised: {hidden:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

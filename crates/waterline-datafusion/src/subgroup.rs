@@ -1,0 +1,371 @@
+//! Subgroup tables: every scale item broken down by a group column (district, school, grade…),
+//! as the page's report does (`waterline::survey::report::subgroup`). One DataFusion
+//! aggregation per group column gives, per distinct cell of that column, `count(*)` and
+//! `wl_counts` of every item; the cells are matched to the group item's points, the counts
+//! summed into the core's group × point table (`RankSumTable`), and only then — after the final
+//! merge, never per partition or per file — small-cell suppression (the core's `suppress`, with
+//! the page's `minCell`, default 10, and its complementary rule) and the chi-square test over
+//! the shown groups.
+//!
+//! Which columns are groups is decided on the head of the first file, as the page decides it (a
+//! category column whose header names a community, school, district, grade…), or by
+//! `--subgroup`. Their levels come from every file: the distinct answered cells of the
+//! aggregation, run through the page's own rule (`detect::values::category`: at most 30
+//! levels, most frequent first; ties in text order), so that a level that only appears in a
+//! later file is a group too. A column with more levels is no group (as on the page; listed in
+//! `skipped`). A cell is a level's when it folds (as the page folds labels) to the same text;
+//! an empty cell or a non-answer ("N/A", "prefer not to say") is "no group", counted missing.
+//! When the codebook declares the group column, its points and codes are the levels instead.
+
+use crate::report::{aggregates, column, Plan};
+use datafusion::arrow::array::{
+    Array, ArrayRef, Int64Array, ListArray, RecordBatch, StringArray, UInt64Array,
+};
+use datafusion::logical_expr::Expr;
+use datafusion::prelude::DataFrame;
+use serde::Serialize;
+use std::sync::Arc;
+use waterline::stats::summary::RankSumTable;
+use waterline::stats::ChiSquareOptions;
+use waterline::survey::detect::values::{category, Guess};
+use waterline::survey::headers::bilingual;
+use waterline::survey::instrument::Text;
+use waterline::survey::instrument::{Item, ItemType};
+use waterline::survey::labels::{fold, missing_kind};
+use waterline::survey::report::describe::top_values;
+use waterline::survey::report::subgroup::{suppress, SubgroupRow};
+use waterline::survey::Survey;
+use waterline::text::Lang;
+
+/// A group item and the column its cells are in.
+#[derive(Debug, Clone)]
+pub struct PlannedGroup {
+    pub item: Item,
+    pub column: String,
+}
+
+/// The chi-square test of independence over the shown groups.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChiOut {
+    pub statistic: f64,
+    pub df: f64,
+    pub p_value: f64,
+    pub cramers_v: f64,
+}
+
+/// One item broken down by one group item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubgroupOut {
+    pub item: String,
+    pub group: String,
+    pub text: String,
+    pub group_text: String,
+    /// The core's rows, in the group item's point order: `n`, `x`, share and Wilson bounds, or
+    /// `suppressed: "small" | "complementary"` with no numbers.
+    pub rows: Vec<SubgroupRow>,
+    /// Answers in the shown groups (those entering the test).
+    pub n_used: u64,
+    /// Answers left out: missing item or group, or a hidden group.
+    pub n_excluded: u64,
+    pub min_cell: u64,
+    pub chi_square: Option<ChiOut>,
+}
+
+/// The group items of a survey: `wanted` (item ids or column headers) when given, else the
+/// instrument's groups; each a declared category item with a column.
+///
+/// # Errors
+/// A wanted name that is not a declared category item of the first file's head.
+pub fn plan_groups(survey: &Survey, wanted: &[String]) -> Result<Vec<PlannedGroup>, String> {
+    let ins = &survey.mapping().instrument;
+    let header = |key: &str| {
+        survey
+            .table()
+            .columns
+            .iter()
+            .find(|c| c.key == key || c.header == key)
+            .map(|c| c.header.clone())
+    };
+    let usable = |i: &Item| i.kind == ItemType::Category && i.declared() && !i.points.is_empty();
+    let mut out: Vec<PlannedGroup> = Vec::new();
+    let names: Vec<String> = if wanted.is_empty() {
+        ins.groups.clone()
+    } else {
+        wanted.to_vec()
+    };
+    for name in &names {
+        let found = ins.items.iter().find(|i| {
+            i.id == *name || i.column.as_deref().and_then(header).as_deref() == Some(name.as_str())
+        });
+        let Some(item) = found.filter(|i| usable(i)) else {
+            if wanted.is_empty() {
+                continue;
+            }
+            return Err(format!(
+                "--subgroup {name}: not a column with text levels (a category) in the first file's head"
+            ));
+        };
+        let Some(col) = item.column.as_deref().and_then(header) else {
+            continue;
+        };
+        if !out.iter().any(|g| g.item.id == item.id) {
+            out.push(PlannedGroup {
+                item: item.clone(),
+                column: col,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The point of a declared group item a cell is, if any: its English or Spanish label or an
+/// alias (folded), or its numeric code.
+pub fn point_of(item: &Item, cell: &str) -> Option<usize> {
+    let f = fold(cell);
+    if f.is_empty() {
+        return None;
+    }
+    let by_label = item.points.iter().position(|p| {
+        [&p.label.en, &p.label.es]
+            .into_iter()
+            .chain(&p.aliases)
+            .any(|l| fold(l) == f)
+    });
+    by_label.or_else(|| {
+        let x: f64 = cell.trim().parse().ok()?;
+        item.points.iter().position(|p| p.code == Some(x))
+    })
+}
+
+/// The levels of a group over all files (labels in point order) and the level of each
+/// distinct cell; `None` when the column has too many levels to be a group.
+fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<Option<usize>>)> {
+    if g.item.confirmed {
+        let labels = g.item.points.iter().map(|p| p.label.clone()).collect();
+        let of = cells
+            .iter()
+            .map(|c| c.0.as_deref().and_then(|t| point_of(&g.item, t)))
+            .collect();
+        return Some((labels, of));
+    }
+    let mut answered: Vec<(&str, String, u64)> = cells
+        .iter()
+        .filter_map(|(t, n, _)| Some((t.as_deref()?, fold(t.as_deref()?), *n)))
+        .filter(|(_, f, n)| !f.is_empty() && missing_kind(f).is_none() && *n > 0)
+        .collect();
+    answered.sort_by(|a, b| a.0.cmp(b.0));
+    let Guess::Category(names) = category(&answered, &g.column) else {
+        return None;
+    };
+    if names.is_empty() {
+        return None;
+    }
+    let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    let labels = names
+        .iter()
+        .map(|l| {
+            let t = bilingual(l);
+            if !t.en.is_empty() && !t.es.is_empty() {
+                t
+            } else {
+                Text::new(l, "")
+            }
+        })
+        .collect();
+    let of = cells
+        .iter()
+        .map(|c| {
+            let f = fold(c.0.as_deref()?);
+            folded.iter().position(|x| *x == f)
+        })
+        .collect();
+    Some((labels, of))
+}
+
+/// The items a breakdown covers: the plan's scale items (the page also breaks down category
+/// items, which the CLI does not plan).
+fn breakdown_plan(plan: &Plan) -> Plan {
+    Plan {
+        title: plan.title.clone(),
+        items: plan
+            .items
+            .iter()
+            .filter(|i| {
+                i.scale.is_some()
+                    && matches!(
+                        i.item.kind,
+                        ItemType::Likert | ItemType::Binary | ItemType::Change
+                    )
+            })
+            .cloned()
+            .collect(),
+        pairs: Vec::new(),
+        skipped: Vec::new(),
+    }
+}
+
+/// Per distinct group cell: its text, its rows and each item's counts (point order).
+type Cells = Vec<(Option<String>, u64, Vec<Vec<u64>>)>;
+
+fn read_cells(batches: &[RecordBatch], items: usize) -> Cells {
+    let mut out = Vec::new();
+    for b in batches {
+        let at = |name: &str| b.column_by_name(name).map(Arc::clone);
+        let group = at("group");
+        let group = group
+            .as_ref()
+            .and_then(|a| a.as_any().downcast_ref::<StringArray>());
+        let rows = at("rows");
+        let rows = rows
+            .as_ref()
+            .and_then(|a| a.as_any().downcast_ref::<Int64Array>());
+        let lists: Vec<Option<ArrayRef>> = (0..items).map(|k| at(&format!("item{k}"))).collect();
+        for r in 0..b.num_rows() {
+            let text = group.and_then(|g| (!g.is_null(r)).then(|| g.value(r).to_string()));
+            let n = rows.map_or(0, |a| a.value(r) as u64);
+            let counts = lists
+                .iter()
+                .map(|l| {
+                    l.as_ref()
+                        .and_then(|l| l.as_any().downcast_ref::<ListArray>())
+                        .filter(|l| !l.is_null(r))
+                        .and_then(|l| {
+                            let v = l.value(r);
+                            let v = v.as_any().downcast_ref::<UInt64Array>()?;
+                            Some(v.values().to_vec())
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            out.push((text, n, counts));
+        }
+    }
+    out
+}
+
+/// Every scale item of `plan` broken down by every group, over the whole table `df`.
+///
+/// # Errors
+/// DataFusion's, as text.
+pub async fn subgroups(
+    df: &DataFrame,
+    plan: &Plan,
+    groups: &[PlannedGroup],
+    min_cell: u64,
+    level: f64,
+    lang: Lang,
+    skipped: &mut Vec<(String, &'static str)>,
+) -> Result<Vec<SubgroupOut>, String> {
+    let items = breakdown_plan(plan);
+    let mut out = Vec::new();
+    if items.items.is_empty() {
+        return Ok(out);
+    }
+    for g in groups {
+        let by: Vec<Expr> = vec![column(&g.column).alias("group")];
+        let batches = df
+            .clone()
+            .aggregate(by, aggregates(&items))
+            .map_err(|e| e.to_string())?
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?;
+        let cells = read_cells(&batches, items.items.len());
+        let Some((labels, of)) = levels(g, &cells) else {
+            skipped.push((g.item.id.clone(), "subgroup_levels"));
+            continue;
+        };
+        let total: u64 = cells.iter().map(|c| c.1).sum();
+        for (k, p) in items.items.iter().enumerate() {
+            let values: Vec<f64> = p.item.points.iter().map(|x| x.value).collect();
+            let mut t = RankSumTable::new(values.clone(), labels.len());
+            for ((_, _, counts), gi) in cells.iter().zip(&of) {
+                let Some(gi) = gi else { continue };
+                let row = gi * values.len();
+                for (j, c) in counts.get(k).into_iter().flatten().enumerate() {
+                    if let Some(cell) = t.cells.get_mut(row + j) {
+                        *cell += c;
+                    }
+                }
+            }
+            let answered: u64 = t.cells.iter().sum();
+            let missing = total - answered;
+            let at = Finish {
+                labels: &labels,
+                min_cell,
+                level,
+                lang,
+            };
+            out.push(at.finish(g, p, &t, missing));
+        }
+    }
+    Ok(out)
+}
+
+struct Finish<'a> {
+    labels: &'a [Text],
+    min_cell: u64,
+    level: f64,
+    lang: Lang,
+}
+
+impl Finish<'_> {
+    fn finish(
+        &self,
+        g: &PlannedGroup,
+        p: &crate::report::PlannedItem,
+        t: &RankSumTable,
+        missing: u64,
+    ) -> SubgroupOut {
+        let (min_cell, level, lang) = (self.min_cell, self.level, self.lang);
+        let top = top_values(&p.item);
+        let levels = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(gi, label)| {
+                let counts = t.group(gi);
+                let x = (!top.is_empty()).then(|| counts.count_of(&top));
+                (label.clone(), counts.n(), x)
+            })
+            .collect();
+        // Suppression after the last merge: the table is complete here.
+        let rows = suppress(levels, min_cell, level);
+        let shown: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.suppressed.is_none() && r.n.unwrap_or(0) > 0)
+            .map(|(i, _)| i)
+            .collect();
+        let row_n = |gi: usize| t.row(gi).iter().sum::<u64>();
+        let hidden_n: u64 = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.suppressed.is_some())
+            .map(|(gi, _)| row_n(gi))
+            .sum();
+        let n_used = shown.iter().map(|&gi| row_n(gi)).sum();
+        let chi_square = t
+            .chi_square(&shown, &ChiSquareOptions::default())
+            .ok()
+            .map(|c| ChiOut {
+                statistic: c.statistic,
+                df: c.df,
+                p_value: c.p_value,
+                cramers_v: c.cramers_v,
+            });
+        SubgroupOut {
+            item: p.item.id.clone(),
+            group: g.item.id.clone(),
+            text: p.item.text.get(lang).to_string(),
+            group_text: g.item.text.get(lang).to_string(),
+            rows,
+            n_used,
+            n_excluded: missing + hidden_n,
+            min_cell,
+            chi_square,
+        }
+    }
+}
