@@ -11,9 +11,10 @@ full.initSync({ module: readFileSync(new URL('../../pkg/waterline_bg.wasm', impo
 stats.initSync({ module: readFileSync(new URL('../../pkg/stats/waterline_bg.wasm', import.meta.url)) });
 
 // The exports of the three areas (src/wasm/survey.rs, conditions.rs, decision.rs, round_setup.rs,
-// survey_weights.rs, toc.rs) and of the project module.
+// survey_weights.rs, survey_stream.rs, toc.rs) and of the project module.
 const areas = [
   'Survey', 'checkReportOptions', 'exampleStaffCsv', 'exampleSurveyCsv', 'waveSensitivity', 'rake',
+  'SurveyStream', 'surveyStreamLimits', 'checkSurveyStreamSize', 'engineMemoryBytes',
   'analyzeRound', 'bootstrapRanks', 'defaultRubric', 'editRubric', 'exampleRound', 'fundWithinBudget',
   'parseReviewsCsv', 'validateRound', 'validateRubric',
   'assignReviewers', 'parseProposalsCsv', 'parseReviewersCsv', 'reviewTemplateCsv', 'decideFunding',
