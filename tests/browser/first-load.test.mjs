@@ -51,12 +51,13 @@ async function firstLoad(area) {
 
 /**
  * What each area transfers today (2026-12-02 after the spares and offline.js waited for the
- * first result: survey 488.4, proposals 451.2, toc 465.2 KiB), plus about 3%: a regression
- * fails. The issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped
+ * first result: survey 488.4, proposals 451.2, toc 465.2 KiB; then survey 516.1 once the
+ * streamed report, weighted waves/subgroups/scales and omega joined the survey build, +22 KiB
+ * of wasm), plus about 3%: a regression fails. The issue's 200 KiB is checked beside it as a TODO until it is met (README "Shipped
  * size": the area's own engine build alone is 300–340 KiB gzipped). `FIRST_LOAD_LIST=1` prints
  * every request counted.
  */
-const CEILING_KIB = { survey: 505, proposals: 465, toc: 480 };
+const CEILING_KIB = { survey: 532, proposals: 465, toc: 480 };
 
 const measured = {};
 for (const area of Object.keys(AREAS)) {
