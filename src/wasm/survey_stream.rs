@@ -18,15 +18,16 @@ use crate::survey::{Mapping, ReadOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Largest file read in chunks, in bytes (4 GiB). Memory does not grow with the file (one
-/// chunk and the counts); the bound is time: at the 20 MB/s measured in Chromium on 2 shared
-/// cores at load average 15 (README "Performance"), 4 GiB is a wait of about 3.5 minutes, as
-/// long as a person watches a progress bar. A 2,000,000 × 60 export is 1.9 GB.
+/// Largest file read in chunks, in bytes (4 GiB). Memory does not grow with the file's bytes
+/// (one chunk, the summaries, and each respondent id once); the bound is time: at the 20–55
+/// MB/s measured in Chromium on 2 cores (README "Performance"), 4 GiB is a wait of 1.3 to 3.5
+/// minutes, as long as a person watches a progress bar. A 2,000,000 × 60 export is 1.9 GB.
 pub const MAX_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Most respondents read in chunks (10,000,000): forty times the in-memory limit, several
-/// cycles of a statewide survey pooled. The counts are 64-bit, so the bound is again time and
-/// a stated ceiling rather than memory.
+/// cycles of a statewide survey pooled. The counts are 64-bit; the report keeps each
+/// respondent id once (about 114 bytes each, measured), so the limit also bounds engine memory
+/// to about 1.1 GiB, inside WebAssembly's 4 GiB.
 pub const MAX_STREAM_ROWS: u64 = 10_000_000;
 
 /// The limits the page needs: above the in-memory ones a file is read in chunks, up to the
