@@ -68,6 +68,16 @@ pub(crate) struct Reader {
 /// quote opens a quoted field only at the start of a field (a quote inside an unquoted field
 /// is text), `""` inside one is a quote. `delimiter`: the file's, once known; before, any of
 /// `,` `;` tab starts a field.
+/// Whether two readers' mappings list the same items in the same order (what [`ChunkedDescribe::merge`]
+/// and [`ChunkedReport::merge`] require of the pieces they join).
+pub(crate) fn same_items(a: &Mapping, b: &Mapping) -> bool {
+    a.instrument
+        .items
+        .iter()
+        .map(|i| &i.id)
+        .eq(b.instrument.items.iter().map(|i| &i.id))
+}
+
 fn record_ends(bytes: &[u8], delimiter: Option<u8>) -> impl Iterator<Item = usize> + '_ {
     #[derive(Clone, Copy, PartialEq)]
     enum S {
@@ -350,15 +360,7 @@ impl ChunkedDescribe {
             other.flush()?;
             return self.merge(&other);
         }
-        let ids = |c: &ChunkedDescribe| -> Vec<String> {
-            c.mapping
-                .instrument
-                .items
-                .iter()
-                .map(|i| i.id.clone())
-                .collect()
-        };
-        if ids(self) != ids(other) || self.counts.len() != other.counts.len() {
+        if !same_items(&self.mapping, &other.mapping) || self.counts.len() != other.counts.len() {
             return Err(crate::stats::summary::shape("items"));
         }
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {

@@ -406,15 +406,7 @@ impl ChunkedReport {
             other.flush()?;
             return self.merge(&other);
         }
-        let ids = |c: &ChunkedReport| -> Vec<String> {
-            c.mapping
-                .instrument
-                .items
-                .iter()
-                .map(|i| i.id.clone())
-                .collect()
-        };
-        if ids(self) != ids(other) || self.options != other.options {
+        if !super::same_items(&self.mapping, &other.mapping) || self.options != other.options {
             return Err(crate::stats::summary::shape("items"));
         }
         self.reader.add_bytes(other.reader.bytes());
