@@ -192,7 +192,7 @@ impl From<f64> for Detail {
         if v.is_finite() {
             Detail::Number(v)
         } else {
-            Detail::Text(format!("{v}"))
+            Detail::Text(num(v))
         }
     }
 }
@@ -264,6 +264,46 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A number for a message, without `core::fmt`'s float formatting (issue 19, size: that code
+/// is about 20 KB of every build): whole numbers as integers, other numbers as the shortest
+/// decimal of at most 17 places that reads back as exactly `v` (`0.95`, `-2.5`), `NaN`, `inf`
+/// and `-inf` as Rust prints them. A number it cannot write exactly that way (`1e-300`,
+/// `0.30000000000000004`, beyond ±2⁶³) is not rounded: the text says to read `details`, which
+/// always carry the value itself.
+pub fn num(v: f64) -> String {
+    exact_text(v).unwrap_or_else(|| "a number shown in details".into())
+}
+
+/// [`num`]'s text when it can write `v` exactly, else `None`.
+pub fn exact_text(v: f64) -> Option<String> {
+    if v.is_nan() {
+        return Some("NaN".into());
+    }
+    if v.is_infinite() {
+        return Some(if v > 0.0 { "inf" } else { "-inf" }.into());
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    let a = v.abs();
+    if a.fract() == 0.0 && a < 9.2e18 {
+        return Some(format!("{sign}{}", a as u64));
+    }
+    // a = d / 10^k exactly as f64 arithmetic (both exact, the division correctly rounded) is the
+    // same f64 a decimal parser gives for the digits of d with k places, so the text reads back
+    // as v.
+    let mut scale = 1.0;
+    for k in 1..=17 {
+        scale *= 10.0;
+        let d = (a * scale).round();
+        if d < 9.0e15 && d / scale == a {
+            let digits = (d as u64).to_string();
+            let digits = format!("{:0>width$}", digits, width = k + 1);
+            let (int, frac) = digits.split_at(digits.len() - k);
+            return Some(format!("{sign}{int}.{frac}"));
+        }
+    }
+    None
+}
+
 /// Shorthand for results of the engine.
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -274,7 +314,7 @@ pub fn finite(name: &str, value: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::NotFinite,
-            format!("{name} must be a finite number, got {value}"),
+            format!("{name} must be a finite number, got {}", num(value)),
         )
         .with("name", name)
         .with("value", value))
@@ -287,7 +327,10 @@ pub fn count(name: &str, value: f64) -> Result<u64> {
     if v < 0.0 || v.fract() != 0.0 || v > 9.0e15 {
         return Err(Error::new(
             Code::InvalidCount,
-            format!("{name} must be a whole number of 0 or more, got {value}"),
+            format!(
+                "{name} must be a whole number of 0 or more, got {}",
+                num(value)
+            ),
         )
         .with("name", name)
         .with("value", value));
@@ -303,7 +346,8 @@ pub fn level(value: f64) -> Result<f64> {
         Err(Error::new(
             Code::LevelOutOfRange,
             format!(
-                "the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {value}"
+                "the confidence level must be strictly between 0 and 1 (e.g. 0.95), got {}",
+                num(value)
             ),
         )
         .with("level", value))
@@ -333,6 +377,44 @@ mod tests {
         assert_eq!(count("n", -1.0).unwrap_err().code, Code::InvalidCount);
         assert_eq!(count("n", 1.5).unwrap_err().code, Code::InvalidCount);
         assert_eq!(count("n", f64::NAN).unwrap_err().code, Code::NotFinite);
+    }
+
+    #[test]
+    fn messages_write_numbers_exactly_or_not_at_all() {
+        for (v, text) in [
+            (0.95, "0.95"),
+            (-2.5, "-2.5"),
+            (113.0, "113"),
+            (-0.0, "-0"),
+            (1e15, "1000000000000000"),
+            (0.001, "0.001"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-inf"),
+            (1e-300, "a number shown in details"),
+            (0.1 + 0.2, "a number shown in details"),
+        ] {
+            assert_eq!(num(v), text, "{v:e}");
+            if let Ok(back) = text.parse::<f64>() {
+                assert_eq!(back.to_bits(), v.to_bits(), "{text}");
+            }
+        }
+        // every short decimal reads back as the same number Rust's own formatting gives
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let v = ((seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 2e4;
+            for w in [v, (v * 1000.0).round() / 1000.0] {
+                let t = num(w);
+                if t != "a number shown in details" {
+                    assert_eq!(t.parse::<f64>().unwrap().to_bits(), w.to_bits(), "{w}");
+                }
+            }
+            let short = (v * 100.0).round() / 100.0;
+            assert_eq!(num(short), format!("{short}"));
+        }
     }
 
     #[test]

@@ -203,6 +203,52 @@ impl de::Error for DeError {
             ))
         }
     }
+
+    // serde's own text for these is the same, but its `Unexpected` display formats floats with
+    // `core::fmt` (about 20 KB of every build, issue 19); `error::num` writes them instead.
+    fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
+        Self::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            unexpected_text(unexp)
+        ))
+    }
+
+    fn invalid_value(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
+        Self::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            unexpected_text(unexp)
+        ))
+    }
+}
+
+/// serde's wording of an unexpected value, with floats written by [`crate::error::num`].
+fn unexpected_text(unexp: de::Unexpected) -> String {
+    use de::Unexpected as U;
+    match unexp {
+        U::Bool(b) => format!("boolean `{b}`"),
+        U::Unsigned(i) => format!("integer `{i}`"),
+        U::Signed(i) => format!("integer `{i}`"),
+        U::Float(x) => match crate::error::exact_text(x) {
+            // serde writes a whole float with a decimal point (`1.0`)
+            Some(t) if x.is_finite() && x.fract() == 0.0 => format!("floating point `{t}.0`"),
+            Some(t) => format!("floating point `{t}`"),
+            None => "floating point number".into(),
+        },
+        U::Char(c) => format!("character `{c}`"),
+        U::Str(s) => format!("string {s:?}"),
+        U::Bytes(_) => "byte array".into(),
+        U::Unit => "unit value".into(),
+        U::Option => "Option value".into(),
+        U::NewtypeStruct => "newtype struct".into(),
+        U::Seq => "sequence".into(),
+        U::Map => "map".into(),
+        U::Enum => "enum".into(),
+        U::UnitVariant => "unit variant".into(),
+        U::NewtypeVariant => "newtype variant".into(),
+        U::TupleVariant => "tuple variant".into(),
+        U::StructVariant => "struct variant".into(),
+        U::Other(other) => other.into(),
+    }
 }
 
 /// Deserializes `T` from a node.

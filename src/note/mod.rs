@@ -49,7 +49,8 @@ impl From<f64> for Param {
         if v.is_finite() {
             Param::Number(v)
         } else {
-            Param::Text(v.to_string())
+            // "NaN", "inf", "-inf" as `to_string` wrote them, without float formatting (#19)
+            Param::Text(crate::error::num(v))
         }
     }
 }

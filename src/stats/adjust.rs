@@ -136,7 +136,10 @@ pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
         if !value.is_nan() && !(0.0..=1.0).contains(&value) {
             return Err(Error::new(
                 Code::ProbabilityOutOfRange,
-                format!("p-value {index} must lie between 0 and 1, got {value}"),
+                format!(
+                    "p-value {index} must lie between 0 and 1, got {value}",
+                    value = crate::error::num(value)
+                ),
             )
             .with("index", index)
             .with("value", value));
@@ -147,7 +150,7 @@ pub fn p_adjust(p: &[f64], method: AdjustMethod) -> Result<AdjustedPValues> {
         .filter(|&i| p.get(i).is_some_and(|v| !v.is_nan()))
         .collect();
     let value = |i: usize| p.get(i).copied().unwrap_or(f64::NAN);
-    order.sort_by(|&a, &b| value(a).total_cmp(&value(b)));
+    crate::sort::sort_order_by_value(&mut order, p);
     let m = order.len();
     let mf = m as f64;
     let mut adjusted: Vec<Option<f64>> = vec![None; p.len()];

@@ -140,9 +140,16 @@ pub(crate) fn check_matrix(
 /// An F distribution, with its parameters checked first.
 fn fisher(d1: f64, d2: f64) -> Result<FisherSnedecor> {
     FisherSnedecor::new(d1, d2).map_err(|e| {
-        Error::new(Code::Internal, format!("F({d1}, {d2}) distribution: {e}"))
-            .with("df1", d1)
-            .with("df2", d2)
+        Error::new(
+            Code::Internal,
+            format!(
+                "F({d1}, {d2}) distribution: {e}",
+                d1 = crate::error::num(d1),
+                d2 = crate::error::num(d2)
+            ),
+        )
+        .with("df1", d1)
+        .with("df2", d2)
     })
 }
 
@@ -161,7 +168,10 @@ fn f_quantile(p: f64, d1: f64, d2: f64) -> Result<f64> {
     if !(p.is_finite() && p > 0.0 && p < 1.0) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a probability strictly between 0 and 1 is required, got {p}"),
+            format!(
+                "a probability strictly between 0 and 1 is required, got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("p", p));
     }
@@ -170,7 +180,12 @@ fn f_quantile(p: f64, d1: f64, d2: f64) -> Result<f64> {
     if !q.is_finite() || q <= 0.0 {
         return Err(Error::new(
             Code::Internal,
-            format!("F quantile at {p} with df ({d1}, {d2}) is not finite"),
+            format!(
+                "F quantile at {p} with df ({d1}, {d2}) is not finite",
+                p = crate::error::num(p),
+                d1 = crate::error::num(d1),
+                d2 = crate::error::num(d2)
+            ),
         ));
     }
     // Newton on u = d1 q / (d1 q + d2), the Beta(d1/2, d2/2) variable, where the cdf is smooth.

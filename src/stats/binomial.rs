@@ -14,7 +14,10 @@ pub(crate) fn check(n: f64, p: f64) -> Result<(f64, f64)> {
     if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= MAX_N) {
         return Err(Error::new(
             Code::ParameterOutOfRange,
-            format!("the number of trials must be a whole number from 0 to 2^53, got {n}"),
+            format!(
+                "the number of trials must be a whole number from 0 to 2^53, got {n}",
+                n = crate::error::num(n)
+            ),
         )
         .with("name", "n")
         .with("value", n));
@@ -22,7 +25,10 @@ pub(crate) fn check(n: f64, p: f64) -> Result<(f64, f64)> {
     if !(p.is_finite() && (0.0..=1.0).contains(&p)) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a binomial probability must lie in [0, 1], got {p}"),
+            format!(
+                "a binomial probability must lie in [0, 1], got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("name", "p")
         .with("value", p));

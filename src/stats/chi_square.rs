@@ -34,7 +34,10 @@ pub(crate) fn check_df(df: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::ParameterOutOfRange,
-            format!("chi-square degrees of freedom must be above 0 and at most 1e9, got {df}"),
+            format!(
+                "chi-square degrees of freedom must be above 0 and at most 1e9, got {df}",
+                df = crate::error::num(df)
+            ),
         )
         .with("name", "df")
         .with("value", df)

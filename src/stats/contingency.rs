@@ -325,7 +325,7 @@ pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<Goodnes
         if !(p.is_finite() && *p > 0.0 && *p <= 1.0) {
             return Err(Error::new(
                 Code::ProbabilityOutOfRange,
-                format!("probability {i} must be above 0 and at most 1, got {p}; drop categories that cannot occur"),
+                format!("probability {i} must be above 0 and at most 1, got {p}; drop categories that cannot occur", p = crate::error::num(*p)),
             )
             .with("index", i)
             .with("value", *p));
@@ -335,7 +335,10 @@ pub fn chi_square_gof(observed: &[f64], probabilities: &[f64]) -> Result<Goodnes
     if (total_p - 1.0).abs() > f64::EPSILON.sqrt() {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("the probabilities must sum to 1, they sum to {total_p}"),
+            format!(
+                "the probabilities must sum to 1, they sum to {total_p}",
+                total_p = crate::error::num(total_p)
+            ),
         )
         .with("sum", total_p));
     }

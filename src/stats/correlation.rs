@@ -227,7 +227,7 @@ pub fn spearman(x: &[f64], y: &[f64], options: &CorrelationOptions) -> Result<Co
     // average ranks are all whole numbers exactly when there are no ties
     let untied = |v: &[f64]| {
         let mut s = v.to_vec();
-        s.sort_by(f64::total_cmp);
+        crate::sort::sort_floats(&mut s);
         s.windows(2).all(|w| w[0] != w[1])
     };
     let n = a.len();

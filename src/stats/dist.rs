@@ -20,7 +20,10 @@ pub fn normal_quantile(p: f64) -> Result<f64> {
     if !(p.is_finite() && p > 0.0 && p < 1.0) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a probability strictly between 0 and 1 is required, got {p}"),
+            format!(
+                "a probability strictly between 0 and 1 is required, got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("p", p));
     }
@@ -52,7 +55,10 @@ fn check_df(df: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::ParameterOutOfRange,
-            format!("degrees of freedom must be a finite number above 0, got {df}"),
+            format!(
+                "degrees of freedom must be a finite number above 0, got {df}",
+                df = crate::error::num(df)
+            ),
         )
         .with("df", df))
     }
@@ -149,12 +155,19 @@ fn binomial(n: u64, p: f64) -> Result<Binomial> {
     if !(p.is_finite() && (0.0..=1.0).contains(&p)) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a binomial probability must lie in [0, 1], got {p}"),
+            format!(
+                "a binomial probability must lie in [0, 1], got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("p", p));
     }
-    Binomial::new(p, n)
-        .map_err(|e| Error::new(Code::Internal, format!("binomial(n = {n}, p = {p}): {e}")))
+    Binomial::new(p, n).map_err(|e| {
+        Error::new(
+            Code::Internal,
+            format!("binomial(n = {n}, p = {p}): {e}", p = crate::error::num(p)),
+        )
+    })
 }
 
 /// Binomial probability P(X = k) for `n` trials with success probability `p`

@@ -157,10 +157,16 @@ impl Family {
 
 /// The coded error for a bad value at `index`.
 fn bad_value(code: Code, index: usize, value: f64, needs: &str) -> Error {
-    Error::new(code, format!("x[{index}] must be {needs}, got {value}"))
-        .with("argument", "x")
-        .with("index", index)
-        .with("value", value)
+    Error::new(
+        code,
+        format!(
+            "x[{index}] must be {needs}, got {value}",
+            value = crate::error::num(value)
+        ),
+    )
+    .with("argument", "x")
+    .with("index", index)
+    .with("value", value)
 }
 
 /// Evaluates `what` of `family` at every value of `xs`.

@@ -30,7 +30,10 @@ pub fn f_quantile(p: f64, df1: f64, df2: f64) -> Result<f64> {
     if !(p.is_finite() && p > 0.0 && p < 1.0) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a probability strictly between 0 and 1 is required, got {p}"),
+            format!(
+                "a probability strictly between 0 and 1 is required, got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("p", p));
     }

@@ -75,7 +75,7 @@ pub fn kruskal_wallis(values: &[f64], groups: &[f64]) -> Result<KruskalWallis> {
         }
     }
     let mut codes: Vec<f64> = used.iter().map(|p| p.1).collect();
-    codes.sort_by(f64::total_cmp);
+    crate::sort::sort_floats(&mut codes);
     codes.dedup();
     if codes.len() < 2 {
         return Err(Error::new(

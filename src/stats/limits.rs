@@ -27,8 +27,8 @@ pub(crate) fn magnitude(name: &str, index: usize, value: f64) -> Result<()> {
         return Err(Error::new(
             Code::ValueOutOfRange,
             format!(
-                "{name} at index {index} is {value:e}; values beyond ±{MAX_MAGNITUDE:e} are \
-                 not accepted (their squares would overflow)"
+                "{name} at index {index} is beyond ±1e100 (its value is in details): such \
+                 values are not accepted (their squares would overflow)"
             ),
         )
         .with("name", name)
@@ -59,7 +59,11 @@ pub(crate) fn magnitudes(name: &str, values: &[f64]) -> Result<()> {
 pub(crate) fn too_large(what: &str, limit: f64, requested: f64) -> Error {
     Error::new(
         Code::TooLarge,
-        format!("{what}: {requested} requested, at most {limit} allowed"),
+        format!(
+            "{what}: {} requested, at most {} allowed",
+            crate::error::num(requested),
+            crate::error::num(limit)
+        ),
     )
     .with("what", what)
     .with("limit", limit)

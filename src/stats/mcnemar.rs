@@ -213,7 +213,10 @@ pub fn mcnemar_pairs(before: &[f64], after: &[f64], options: &LevelOptions) -> R
             if v != 0.0 && v != 1.0 {
                 return Err(Error::new(
                     Code::CodeOutOfRange,
-                    format!("{name} must be coded 1 (yes), 0 (no) or NaN (missing); found {v}"),
+                    format!(
+                        "{name} must be coded 1 (yes), 0 (no) or NaN (missing); found {v}",
+                        v = crate::error::num(v)
+                    ),
                 )
                 .with("name", name)
                 .with("index", i)

@@ -54,7 +54,10 @@ pub fn noncentral_t_cdf(t: f64, df: f64, ncp: f64, lower: bool) -> Result<f64> {
     if !ncp.is_finite() {
         return Err(Error::new(
             Code::NotFinite,
-            format!("the noncentrality must be a finite number, got {ncp}"),
+            format!(
+                "the noncentrality must be a finite number, got {ncp}",
+                ncp = crate::error::num(ncp)
+            ),
         )
         .with("ncp", ncp));
     }

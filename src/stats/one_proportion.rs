@@ -302,7 +302,10 @@ pub fn binom_test(x: f64, n: f64, options: &BinomTestOptions) -> Result<BinomTes
     if !(0.0..=1.0).contains(&p0) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("p0 must lie in [0, 1], got {p0}"),
+            format!(
+                "p0 must lie in [0, 1], got {p0}",
+                p0 = crate::error::num(p0)
+            ),
         )
         .with("p0", p0));
     }

@@ -42,7 +42,10 @@ fn length_mismatch(before: &[f64], after: &[f64]) -> Error {
 fn not_finite(name: &str, index: usize, value: f64) -> Error {
     Error::new(
         Code::NotFinite,
-        format!("{name} at index {index} is {value}; use NaN for a missing answer"),
+        format!(
+            "{name} at index {index} is {value}; use NaN for a missing answer",
+            value = crate::error::num(value)
+        ),
     )
     .with("name", name)
     .with("index", index)
@@ -242,7 +245,8 @@ pub fn paired_t(before: &[f64], after: &[f64], options: &LevelOptions) -> Result
             Code::NoVariation,
             format!(
                 "every pair changed by the same amount ({mean}), so the differences have no \
-                 spread and the t statistic is undefined; report the change itself instead"
+                 spread and the t statistic is undefined; report the change itself instead",
+                mean = crate::error::num(mean)
             ),
         )
         .with("meanDifference", mean)

@@ -33,7 +33,7 @@ pub(crate) struct Ranked {
 pub(crate) fn average_ranks(values: &[f64]) -> Ranked {
     let mut order: Vec<usize> = (0..values.len()).collect();
     let key = |i: &usize| values.get(*i).copied().unwrap_or(0.0);
-    order.sort_by(|i, j| key(i).total_cmp(&key(j)));
+    crate::sort::sort_order_by_value(&mut order, values);
     let mut ranks = vec![0.0; values.len()];
     let mut tie_sizes = Vec::new();
     let mut start = 0;

@@ -225,7 +225,10 @@ pub(crate) fn complete_rows(data: &[f64], k: usize) -> Result<(Vec<&[f64]>, usiz
             let value = row.get(j).copied().unwrap_or(f64::NAN);
             return Err(Error::new(
                 Code::NotFinite,
-                format!("the answer in row {r}, item {j} is {value}, not a number"),
+                format!(
+                    "the answer in row {r}, item {j} is {value}, not a number",
+                    value = crate::error::num(value)
+                ),
             )
             .with("row", r)
             .with("column", j)

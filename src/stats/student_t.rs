@@ -20,7 +20,10 @@ pub(crate) fn check_df(name: &str, df: f64) -> Result<f64> {
     } else {
         Err(Error::new(
             Code::ParameterOutOfRange,
-            format!("{name} (degrees of freedom) must be a finite number above 0, got {df}"),
+            format!(
+                "{name} (degrees of freedom) must be a finite number above 0, got {df}",
+                df = crate::error::num(df)
+            ),
         )
         .with("name", name)
         .with("value", df))
@@ -443,7 +446,10 @@ pub fn quantile(p: f64, df: f64) -> Result<f64> {
     if !(p.is_finite() && p > 0.0 && p < 1.0) {
         return Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("a probability strictly between 0 and 1 is required, got {p}"),
+            format!(
+                "a probability strictly between 0 and 1 is required, got {p}",
+                p = crate::error::num(p)
+            ),
         )
         .with("p", p));
     }
@@ -457,7 +463,7 @@ pub fn quantile(p: f64, df: f64) -> Result<f64> {
     let beyond = || {
         Error::new(
             Code::ParameterOutOfRange,
-            format!("the t quantile of {p} with {df} degrees of freedom is beyond the largest representable number"),
+            format!("the t quantile of {p} with {df} degrees of freedom is beyond the largest representable number", p = crate::error::num(p), df = crate::error::num(df)),
         )
         .with("p", p)
         .with("df", df)

@@ -286,7 +286,10 @@ fn present(name: &str, values: &[f64]) -> Result<(Vec<f64>, usize)> {
         if !v.is_finite() {
             return Err(Error::new(
                 Code::NotFinite,
-                format!("{name} at index {i} is {v}; use NaN for a missing answer"),
+                format!(
+                    "{name} at index {i} is {v}; use NaN for a missing answer",
+                    v = crate::error::num(v)
+                ),
             )
             .with("name", name)
             .with("index", i)

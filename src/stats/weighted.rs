@@ -115,7 +115,10 @@ fn sums(values: &[f64], weights: &[f64]) -> Result<Sums> {
         if !w.is_finite() || w < 0.0 {
             return Err(Error::new(
                 Code::InvalidWeight,
-                format!("weight {i} is {w}: weights must be finite numbers of 0 or more"),
+                format!(
+                    "weight {i} is {w}: weights must be finite numbers of 0 or more",
+                    w = crate::error::num(w)
+                ),
             )
             .with("index", i));
         }

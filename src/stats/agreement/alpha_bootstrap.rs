@@ -71,7 +71,7 @@ pub fn krippendorff_alpha_interval(
             alphas
         }
     };
-    alphas.sort_by(f64::total_cmp);
+    crate::sort::sort_floats(&mut alphas);
     let tail = (1.0 - level) / 2.0;
     let enough = alphas.len() >= 2;
     out.bootstrap = Some(AlphaBootstrap {

@@ -198,7 +198,7 @@ fn nelder_mead(f: &dyn Fn([f64; 2]) -> f64, start: [f64; 2], step: f64) -> [f64;
     let mut vals = pts.map(f);
     for _ in 0..4000 {
         let mut idx = [0usize, 1, 2];
-        idx.sort_by(|&a, &b| vals[a].total_cmp(&vals[b]));
+        crate::sort::sort_order_by_value(&mut idx, &vals);
         let (best, mid, worst) = (idx[0], idx[1], idx[2]);
         let spread = (vals[worst] - vals[best]).abs();
         let size = (0..2)

@@ -95,7 +95,7 @@ pub struct FleissKappa {
 
 fn sorted_distinct(values: impl Iterator<Item = f64>) -> Vec<f64> {
     let mut v: Vec<f64> = values.map(|x| x + 0.0).collect();
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_floats(&mut v);
     v.dedup();
     v
 }
@@ -177,7 +177,7 @@ pub fn cohens_kappa(a: &[f64], b: &[f64], options: &KappaOptions) -> Result<Cohe
         Some(c) => {
             check_finite("categories", c)?;
             let mut sorted = c.clone();
-            sorted.sort_by(f64::total_cmp);
+            crate::sort::sort_floats(&mut sorted);
             if sorted.windows(2).any(|w| w[0] == w[1]) || c.iter().any(|x| x.is_nan()) {
                 return Err(Error::new(
                     Code::BadInput,
@@ -202,7 +202,10 @@ pub fn cohens_kappa(a: &[f64], b: &[f64], options: &KappaOptions) -> Result<Cohe
         categories.iter().position(|&c| c == x).ok_or_else(|| {
             Error::new(
                 Code::UnknownLabel,
-                format!("code {x} at {i} is not a listed category"),
+                format!(
+                    "code {x} at {i} is not a listed category",
+                    x = crate::error::num(x)
+                ),
             )
             .with("index", i)
             .with("code", x)

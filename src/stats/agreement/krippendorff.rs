@@ -160,7 +160,7 @@ impl Units {
 /// Distinct values with their counts, ascending.
 pub(super) fn frequencies(values: &[f64]) -> Vec<(f64, usize)> {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::sort::sort_floats(&mut sorted);
     let mut out: Vec<(f64, usize)> = Vec::new();
     for x in sorted {
         match out.last_mut() {

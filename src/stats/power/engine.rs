@@ -10,12 +10,15 @@ use crate::stats::noncentral_t::{noncentral_t_cdf, phi};
 use crate::stats::student_t::quantile as t_quantile;
 
 /// Largest n the sample-size search considers.
-pub(super) const MAX_N: f64 = 1e15;
+pub(super) const MAX_N: f64 = 1e15; // its messages say "1e15"
 
 pub(super) fn out_of_range(name: &str, value: f64, rule: &str) -> Error {
     Error::new(
         Code::ParameterOutOfRange,
-        format!("{name} must be {rule}, got {value}"),
+        format!(
+            "{name} must be {rule}, got {value}",
+            value = crate::error::num(value)
+        ),
     )
     .with("name", name)
     .with("value", value)
@@ -37,7 +40,10 @@ pub(super) fn probability(name: &str, value: f64, closed: bool) -> Result<f64> {
         };
         Err(Error::new(
             Code::ProbabilityOutOfRange,
-            format!("{name} must be {rule}, got {value}"),
+            format!(
+                "{name} must be {rule}, got {value}",
+                value = crate::error::num(value)
+            ),
         )
         .with("name", name)
         .with("value", value))
@@ -129,7 +135,11 @@ impl NormalDesign {
         if target <= floor {
             return Err(Error::new(
                 Code::ParameterOutOfRange,
-                format!("a power of {target} is reached without any data ({floor}): ask for more"),
+                format!(
+                    "a power of {target} is reached without any data ({floor}): ask for more",
+                    target = crate::error::num(target),
+                    floor = crate::error::num(floor)
+                ),
             )
             .with("power", target)
             .with("minimum", floor));
@@ -160,9 +170,7 @@ pub(super) fn finish(
     if !(n_exact.is_finite() && n_exact <= MAX_N) {
         return Err(Error::new(
             Code::TooLarge,
-            format!(
-                "the design needs more than {MAX_N:e} units: the difference is too small to detect"
-            ),
+            "the design needs more than 1e15 units: the difference is too small to detect",
         )
         .with("nExact", n_exact));
     }
@@ -203,7 +211,7 @@ pub(super) fn solve(f: impl Fn(f64) -> f64, lo: f64, hi: f64) -> Result<f64> {
     if fb < 0.0 {
         return Err(Error::new(
             Code::TooLarge,
-            format!("the target power needs more than {MAX_N:e} units: the difference is too small to detect"),
+            "the target power needs more than 1e15 units: the difference is too small to detect",
         ));
     }
     if fa >= 0.0 {

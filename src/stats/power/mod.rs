@@ -116,7 +116,11 @@ fn two_proportions_design(p1: f64, p2: f64) -> Result<NormalDesign> {
     if p1 == p2 || alt_var <= 0.0 {
         return Err(Error::new(
             Code::ParameterOutOfRange,
-            format!("p1 and p2 must differ and not both be 0 or 1, got {p1} and {p2}"),
+            format!(
+                "p1 and p2 must differ and not both be 0 or 1, got {p1} and {p2}",
+                p1 = crate::error::num(p1),
+                p2 = crate::error::num(p2)
+            ),
         )
         .with("p1", p1)
         .with("p2", p2));
@@ -323,7 +327,7 @@ fn mcnemar_design(p10: f64, p01: f64) -> Result<NormalDesign> {
         return Err(Error::new(
             Code::ParameterOutOfRange,
             format!(
-                "p10 and p01 must differ, add up to at most 1 and not be 0 and 1, got {p10} and {p01}"
+                "p10 and p01 must differ, add up to at most 1 and not be 0 and 1, got {p10} and {p01}", p10 = crate::error::num(p10), p01 = crate::error::num(p01)
             ),
         )
         .with("p10", p10)

@@ -66,7 +66,10 @@ impl WeightedSums {
         if !w.is_finite() || w < 0.0 {
             return Err(Error::new(
                 Code::InvalidWeight,
-                format!("a weight is {w}: weights must be finite numbers of 0 or more"),
+                format!(
+                    "a weight is {w}: weights must be finite numbers of 0 or more",
+                    w = crate::error::num(w)
+                ),
             ));
         }
         if y.is_nan() {
