@@ -68,7 +68,8 @@ fn csv(r: &CliReport) -> String {
         t(l, "p_value", "valor_p"),
     ];
     let mut out = head.join(",") + "\r\n";
-    let mut line = |cols: Vec<String>| {
+    let mut line = |mut cols: Vec<String>| {
+        cols.resize(head.len(), String::new());
         out.push_str(&cols.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     };
@@ -140,6 +141,28 @@ fn csv(r: &CliReport) -> String {
                 ]);
                 line(c);
             }
+        }
+        // A scale: Cronbach's alpha in the share columns (with its interval), the scale
+        // mean and sd, McDonald's omega as the statistic of `mcdonald_omega`.
+        for s in &g.scales {
+            line(vec![
+                group.clone(),
+                t(l, "scale", "escala").into(),
+                s.scale.clone(),
+                s.text.clone(),
+                t(l, "Cronbach's alpha", "alfa de Cronbach").into(),
+                String::new(),
+                s.n_used.to_string(),
+                num(s.alpha),
+                num(s.alpha_lower),
+                num(s.alpha_upper),
+                num(s.mean),
+                num(s.sd),
+                String::new(),
+                "mcdonald_omega".into(),
+                num(s.omega),
+                String::new(),
+            ]);
         }
     }
     // Subgroup tables: one line per group level; a suppressed level has no numbers.
@@ -255,6 +278,9 @@ fn html(r: &CliReport) -> String {
                 h += &format!("; {m}, p = {p:.4}");
             }
             h += "</p>\n";
+        }
+        for s in &g.scales {
+            h += &format!("<h3>{}</h3>\n<p>{}</p>\n", esc(&s.text), esc(&s.sentence));
         }
     }
     for sg in &r.subgroups {

@@ -202,6 +202,7 @@ fn breakdown_plan(plan: &Plan) -> Plan {
             .cloned()
             .collect(),
         pairs: Vec::new(),
+        scales: Vec::new(),
         skipped: Vec::new(),
     }
 }
