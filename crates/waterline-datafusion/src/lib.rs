@@ -12,6 +12,7 @@
 //! result does not depend on how the rows were split (nor, under Ballista, on which machine
 //! summarised which file).
 
+pub mod adjust;
 pub mod input;
 pub mod render;
 pub mod report;

@@ -66,6 +66,7 @@ fn csv(r: &CliReport) -> String {
         t(l, "test", "prueba"),
         t(l, "statistic", "estadístico"),
         t(l, "p_value", "valor_p"),
+        t(l, "p_adjusted", "valor_p_ajustado"),
     ];
     let mut out = head.join(",") + "\r\n";
     let mut line = |mut cols: Vec<String>| {
@@ -138,6 +139,7 @@ fn csv(r: &CliReport) -> String {
                     s.method.clone().unwrap_or_default(),
                     num(s.statistic),
                     num(s.p_value),
+                    num(s.p_adjusted),
                 ]);
                 line(c);
             }
@@ -188,6 +190,7 @@ fn csv(r: &CliReport) -> String {
                     .unwrap_or_default(),
                 num(chi.map(|c| c.statistic)),
                 num(chi.map(|c| c.p_value)),
+                num(chi.and_then(|c| c.p_adjusted)),
             ]);
         }
     }
@@ -276,6 +279,13 @@ fn html(r: &CliReport) -> String {
             h += &format!("n = {}", s.n_used);
             if let (Some(m), Some(p)) = (&s.method, s.p_value) {
                 h += &format!("; {m}, p = {p:.4}");
+            }
+            if let Some(p) = s.p_adjusted {
+                h += &format!(
+                    " ({} {} = {p:.4})",
+                    t(l, "adjusted,", "ajustado,"),
+                    r.adjustment.method.label()
+                );
             }
             h += "</p>\n";
         }

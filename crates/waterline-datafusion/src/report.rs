@@ -7,11 +7,12 @@
 //! Subgroup tables (every scale item by each group column, suppressed after the final merge)
 //! come from [`crate::subgroup`].
 //!
-//! Multi-item scales (mean, Cronbach's alpha, McDonald's omega) come from [`crate::scales`].
+//! Multi-item scales (mean, Cronbach's alpha, McDonald's omega) come from [`crate::scales`],
+//! p-value adjustment across the report from [`crate::adjust`].
 //!
 //! What the page's report has and this does not (yet): sentences (but scales'), wave
-//! comparisons, category items and their breakdowns, weights, p-value adjustment, pre/post
-//! pairs matched across waves.
+//! comparisons, category items and their breakdowns, weights, pre/post pairs matched across
+//! waves.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -260,6 +261,8 @@ pub struct ShiftOut {
     pub method: Option<String>,
     pub statistic: Option<f64>,
     pub p_value: Option<f64>,
+    /// Adjusted across the report's tests ([`crate::adjust`]; `null` with `--adjust none`).
+    pub p_adjusted: Option<f64>,
 }
 
 /// The report of one group (of the whole data without `--by`).
@@ -286,6 +289,8 @@ pub struct CliReport {
     pub groups: Vec<GroupOut>,
     /// Every scale item by each group column, over all rows (small cells suppressed).
     pub subgroups: Vec<crate::subgroup::SubgroupOut>,
+    /// How p-values were adjusted.
+    pub adjustment: crate::adjust::Adjustment,
     /// Items and pairs left out: `[id, reason]`.
     pub skipped: Vec<(String, &'static str)>,
 }
@@ -304,6 +309,8 @@ pub struct Options {
     /// Multi-item scales to declare beside those the page detects (JSON: a list of the
     /// instrument's scales, `--scales`).
     pub scales: Option<String>,
+    /// p-value adjustment across the report (the page's default, Holm).
+    pub adjust: waterline::survey::report::Adjust,
 }
 
 impl Default for Options {
@@ -315,6 +322,7 @@ impl Default for Options {
             subgroups: Vec::new(),
             min_cell: waterline::survey::report::ReportOptions::default().min_cell,
             scales: None,
+            adjust: waterline::survey::report::Adjust::default(),
         }
     }
 }
@@ -425,6 +433,7 @@ fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftO
         }),
         statistic: f("statistic"),
         p_value: f("p_value"),
+        p_adjusted: None,
     }
 }
 
@@ -568,13 +577,19 @@ pub async fn report_with(
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
             .await?;
     let groups = run(df, &plan, o.by.as_deref(), o.lang).await?;
-    Ok(CliReport {
+    let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,
         level: LEVEL,
         files: files.len(),
         groups,
         subgroups,
+        adjustment: crate::adjust::Adjustment {
+            method: o.adjust,
+            m: 0,
+        },
         skipped,
-    })
+    };
+    crate::adjust::adjust(&mut r, o.adjust)?;
+    Ok(r)
 }
