@@ -85,24 +85,27 @@ test('a large decision shows progress, Cancel stops it, and the round is kept', 
   await s.page.waitForSelector('[data-testid="round-title"]:text-is("Large round")', { timeout: 120_000 });
   // The page is idle once the ranking's own bootstrap (in the same worker) is done.
   await s.page.waitForFunction(() => document.querySelector('#proposals-ranking')?.dataset.fresh === 'true', null, { timeout: 120_000 });
-  // Click Run, and Cancel as soon as the bar has moved (in the page, so nothing is missed). The
-  // main thread may be busy long enough for the run to end first: then it is tried again.
+  // Click Run, and Cancel as soon as the bar has moved. A MutationObserver sees the bar's first
+  // move in the same task as the progress message that made it, so the run cannot end in
+  // between (a timer polling the bar could miss every move on a busy machine: CI did). Should the
+  // run still end first (no move at all), it is tried again.
   let seen = null;
   for (let attempt = 0; attempt < 3 && !seen?.value; attempt++) {
     seen = await s.page.evaluate(() => new Promise((resolve) => {
       const bar = document.querySelector('[data-testid="decision-progress"]');
       const status = document.querySelector('[data-testid="decision-status"]');
-      document.querySelector('[data-testid="decision-run"]').click();
-      const shown = !bar.hidden;
-      const poll = () => {
-        if (bar.hidden) resolve({ shown, value: 0 });
-        else if (bar.value > 0 && bar.value < bar.max) {
+      let shown = false;
+      const watch = new MutationObserver(() => {
+        if (!bar.hidden && bar.value > 0 && bar.value < bar.max) {
+          watch.disconnect();
           const seen = { shown, value: bar.value, max: bar.max, status: status.textContent };
           document.querySelector('[data-testid="decision-cancel"]').click();
           resolve(seen);
-        } else setTimeout(poll, 1);
-      };
-      poll();
+        } else if (bar.hidden) { watch.disconnect(); resolve({ shown, value: 0 }); }
+      });
+      watch.observe(bar, { attributes: true, attributeFilter: ['value', 'max', 'hidden'] });
+      document.querySelector('[data-testid="decision-run"]').click();
+      shown = !bar.hidden;
     }));
   }
   assert.equal(seen.shown, true);

@@ -12,9 +12,12 @@
 //! result does not depend on how the rows were split (nor, under Ballista, on which machine
 //! summarised which file).
 
+pub mod adjust;
+pub mod input;
 pub mod render;
 pub mod report;
 pub mod scale;
+pub mod scales;
 pub mod state;
 pub mod subgroup;
 pub mod udaf;
@@ -30,6 +33,7 @@ pub fn functions() -> Vec<AggregateUDF> {
     [Kind::Counts, Kind::Share, Kind::Mean, Kind::PairedShift]
         .into_iter()
         .map(|k| AggregateUDF::from(Wl::new(k)))
+        .chain([AggregateUDF::from(scales::WlScale::default())])
         .collect()
 }
 

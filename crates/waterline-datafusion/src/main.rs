@@ -1,5 +1,6 @@
 //! `waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN]
-//! [--subgroup COLUMN]... [--min-cell N] [--partitions N] data/*.csv`: the survey report over
+//! [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE]
+//! [--adjust holm|bh|bonferroni|hochberg|none] data/*.csv`: the survey report over
 //! many files, through DataFusion.
 
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use waterline::text::Lang;
 use waterline_datafusion::render::{render, Format};
 use waterline_datafusion::report::{report_with, Options};
 
-const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] FILE.csv...";
+const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE.json] [--adjust holm|bh|bonferroni|hochberg|none] FILE.csv...";
 
 struct Args {
     codebook: String,
@@ -54,6 +55,12 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--by" => a.options.by = Some(value()?),
+            "--adjust" => a.options.adjust = waterline_datafusion::adjust::parse(&value()?)?,
+            "--scales" => {
+                let path = value()?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                a.options.scales = Some(text);
+            }
             "--subgroup" => a.options.subgroups.push(value()?),
             "--min-cell" => {
                 a.options.min_cell = value()?

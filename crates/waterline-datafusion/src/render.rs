@@ -66,9 +66,11 @@ fn csv(r: &CliReport) -> String {
         t(l, "test", "prueba"),
         t(l, "statistic", "estadístico"),
         t(l, "p_value", "valor_p"),
+        t(l, "p_adjusted", "valor_p_ajustado"),
     ];
     let mut out = head.join(",") + "\r\n";
-    let mut line = |cols: Vec<String>| {
+    let mut line = |mut cols: Vec<String>| {
+        cols.resize(head.len(), String::new());
         out.push_str(&cols.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     };
@@ -137,9 +139,32 @@ fn csv(r: &CliReport) -> String {
                     s.method.clone().unwrap_or_default(),
                     num(s.statistic),
                     num(s.p_value),
+                    num(s.p_adjusted),
                 ]);
                 line(c);
             }
+        }
+        // A scale: Cronbach's alpha in the share columns (with its interval), the scale
+        // mean and sd, McDonald's omega as the statistic of `mcdonald_omega`.
+        for s in &g.scales {
+            line(vec![
+                group.clone(),
+                t(l, "scale", "escala").into(),
+                s.scale.clone(),
+                s.text.clone(),
+                t(l, "Cronbach's alpha", "alfa de Cronbach").into(),
+                String::new(),
+                s.n_used.to_string(),
+                num(s.alpha),
+                num(s.alpha_lower),
+                num(s.alpha_upper),
+                num(s.mean),
+                num(s.sd),
+                String::new(),
+                "mcdonald_omega".into(),
+                num(s.omega),
+                String::new(),
+            ]);
         }
     }
     // Subgroup tables: one line per group level; a suppressed level has no numbers.
@@ -165,6 +190,7 @@ fn csv(r: &CliReport) -> String {
                     .unwrap_or_default(),
                 num(chi.map(|c| c.statistic)),
                 num(chi.map(|c| c.p_value)),
+                num(chi.and_then(|c| c.p_adjusted)),
             ]);
         }
     }
@@ -254,7 +280,17 @@ fn html(r: &CliReport) -> String {
             if let (Some(m), Some(p)) = (&s.method, s.p_value) {
                 h += &format!("; {m}, p = {p:.4}");
             }
+            if let Some(p) = s.p_adjusted {
+                h += &format!(
+                    " ({} {} = {p:.4})",
+                    t(l, "adjusted,", "ajustado,"),
+                    r.adjustment.method.label()
+                );
+            }
             h += "</p>\n";
+        }
+        for s in &g.scales {
+            h += &format!("<h3>{}</h3>\n<p>{}</p>\n", esc(&s.text), esc(&s.sentence));
         }
     }
     for sg in &r.subgroups {

@@ -7,20 +7,22 @@
 //! Subgroup tables (every scale item by each group column, suppressed after the final merge)
 //! come from [`crate::subgroup`].
 //!
-//! What the page's report has and this does not (yet): sentences, wave comparisons, category
-//! items and their breakdowns, multi-item scales, weights, p-value adjustment, pre/post pairs
-//! matched across waves.
+//! Multi-item scales (mean, Cronbach's alpha, McDonald's omega) come from [`crate::scales`],
+//! p-value adjustment across the report from [`crate::adjust`].
+//!
+//! What the page's report has and this does not (yet): sentences (but scales'), wave
+//! comparisons, category items and their breakdowns, weights, pre/post pairs matched across
+//! waves.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
 use datafusion::arrow::array::{
     Array, AsArray, Float64Array, ListArray, RecordBatch, StringArray, UInt64Array,
 };
-use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::common::Column;
 use datafusion::functions_aggregate::expr_fn::count;
 use datafusion::logical_expr::{lit, AggregateUDF, Expr};
-use datafusion::prelude::{CsvReadOptions, DataFrame, SessionConfig, SessionContext};
+use datafusion::prelude::{DataFrame, SessionConfig, SessionContext};
 use serde::Serialize;
 use std::sync::Arc;
 use waterline::stats::summary::PointCounts;
@@ -29,9 +31,7 @@ use waterline::survey::report::describe::top_values;
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 
-/// Bytes of the first file read to detect its columns and apply the codebook (its header and
-/// the first rows; the data itself is read by DataFusion).
-pub const HEAD_BYTES: usize = 1 << 20;
+pub use crate::input::{read, read_head, HEAD_BYTES};
 
 /// What one item is computed from.
 #[derive(Debug, Clone)]
@@ -61,6 +61,8 @@ pub struct Plan {
     pub title: waterline::text::Text,
     pub items: Vec<PlannedItem>,
     pub pairs: Vec<PlannedPair>,
+    /// The instrument's multi-item scales (the page's rule), their items planned.
+    pub scales: Vec<crate::scales::PlannedScale>,
     /// Items left out and why (`not_declared`, `type`), for the report's notes.
     pub skipped: Vec<(String, &'static str)>,
 }
@@ -149,6 +151,9 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             scale: sb.clone(),
         });
     }
+    let mut skipped = std::mem::take(&mut plan.skipped);
+    plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
+    plan.skipped = skipped;
     plan
 }
 
@@ -158,7 +163,7 @@ pub fn column(name: &str) -> Expr {
 }
 
 /// The aggregate expressions of a plan: per item `wl_counts` (or `wl_mean`), per pair
-/// `wl_paired_shift`, and `count(*)` as `rows`.
+/// `wl_paired_shift`, per scale `wl_scale`, and `count(*)` as `rows`.
 pub fn aggregates(plan: &Plan) -> Vec<Expr> {
     let counts = AggregateUDF::from(Wl::new(Kind::Counts));
     let mean = AggregateUDF::from(Wl::new(Kind::Mean));
@@ -179,6 +184,12 @@ pub fn aggregates(plan: &Plan) -> Vec<Expr> {
         ]);
         out.push(e.alias(format!("pair{k}")));
     }
+    let scale = AggregateUDF::from(crate::scales::WlScale::default());
+    for (k, s) in plan.scales.iter().enumerate() {
+        let mut args: Vec<Expr> = s.columns.iter().map(|c| column(c)).collect();
+        args.push(lit(s.literal.clone()));
+        out.push(scale.call(args).alias(format!("scale{k}")));
+    }
     out
 }
 
@@ -188,29 +199,6 @@ pub fn session(partitions: usize) -> SessionContext {
     let ctx = SessionContext::new_with_config(config);
     crate::register_waterline(&ctx);
     ctx
-}
-
-/// Every file as one table whose columns are all text (the scale decides what a cell is, not
-/// DataFusion's type inference).
-///
-/// # Errors
-/// DataFusion's, as text (a missing file, files whose headers differ).
-pub async fn read(ctx: &SessionContext, files: &[String]) -> Result<DataFrame, String> {
-    let first = files.first().ok_or("no data files")?;
-    let inferred = ctx
-        .read_csv(first.as_str(), CsvReadOptions::new())
-        .await
-        .map_err(|e| e.to_string())?;
-    let fields: Vec<Field> = inferred
-        .schema()
-        .fields()
-        .iter()
-        .map(|f| Field::new(f.name(), DataType::Utf8, true))
-        .collect();
-    let schema = Schema::new(fields);
-    ctx.read_csv(files.to_vec(), CsvReadOptions::new().schema(&schema))
-        .await
-        .map_err(|e| e.to_string())
 }
 
 /// One share with its Wilson interval.
@@ -273,6 +261,8 @@ pub struct ShiftOut {
     pub method: Option<String>,
     pub statistic: Option<f64>,
     pub p_value: Option<f64>,
+    /// Adjusted across the report's tests ([`crate::adjust`]; `null` with `--adjust none`).
+    pub p_adjusted: Option<f64>,
 }
 
 /// The report of one group (of the whole data without `--by`).
@@ -284,6 +274,8 @@ pub struct GroupOut {
     pub rows: u64,
     pub items: Vec<ItemOut>,
     pub shifts: Vec<ShiftOut>,
+    /// Multi-item scales: mean, sd, Cronbach's alpha with its interval, McDonald's omega.
+    pub scales: Vec<crate::scales::ScaleOut>,
 }
 
 /// The CLI's report.
@@ -297,6 +289,8 @@ pub struct CliReport {
     pub groups: Vec<GroupOut>,
     /// Every scale item by each group column, over all rows (small cells suppressed).
     pub subgroups: Vec<crate::subgroup::SubgroupOut>,
+    /// How p-values were adjusted.
+    pub adjustment: crate::adjust::Adjustment,
     /// Items and pairs left out: `[id, reason]`.
     pub skipped: Vec<(String, &'static str)>,
 }
@@ -312,6 +306,11 @@ pub struct Options {
     pub subgroups: Vec<String>,
     /// Smallest group shown in subgroup tables (the page's `minCell`).
     pub min_cell: u64,
+    /// Multi-item scales to declare beside those the page detects (JSON: a list of the
+    /// instrument's scales, `--scales`).
+    pub scales: Option<String>,
+    /// p-value adjustment across the report (the page's default, Holm).
+    pub adjust: waterline::survey::report::Adjust,
 }
 
 impl Default for Options {
@@ -322,6 +321,8 @@ impl Default for Options {
             partitions: 1,
             subgroups: Vec::new(),
             min_cell: waterline::survey::report::ReportOptions::default().min_cell,
+            scales: None,
+            adjust: waterline::survey::report::Adjust::default(),
         }
     }
 }
@@ -432,6 +433,7 @@ fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftO
         }),
         statistic: f("statistic"),
         p_value: f("p_value"),
+        p_adjusted: None,
     }
 }
 
@@ -507,11 +509,23 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                     Some(shift_out(p, lang, at(&format!("pair{k}"))?.as_ref(), row))
                 })
                 .collect();
+            let options = waterline::survey::report::ReportOptions::default();
+            let scales = plan
+                .scales
+                .iter()
+                .enumerate()
+                .filter_map(|(k, p)| {
+                    let col = at(&format!("scale{k}"))?;
+                    let r = crate::scales::result_at(p, col.as_ref(), row, &options)?;
+                    Some(crate::scales::out(p, &r, lang))
+                })
+                .collect();
             out.push(GroupOut {
                 group,
                 rows,
                 items,
                 shifts,
+                scales,
             });
         }
     }
@@ -551,6 +565,9 @@ pub async fn report_with(
     let head = read_head(first)?;
     let mut survey = Survey::from_bytes(&head, &ReadOptions::default()).map_err(|e| e.message)?;
     survey.set_codebook(codebook).map_err(|e| e.message)?;
+    if let Some(json) = &o.scales {
+        crate::scales::declare(&mut survey, json)?;
+    }
     let plan = plan_survey(&survey);
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
@@ -560,40 +577,19 @@ pub async fn report_with(
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
             .await?;
     let groups = run(df, &plan, o.by.as_deref(), o.lang).await?;
-    Ok(CliReport {
+    let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,
         level: LEVEL,
         files: files.len(),
         groups,
         subgroups,
+        adjustment: crate::adjust::Adjustment {
+            method: o.adjust,
+            m: 0,
+        },
         skipped,
-    })
-}
-
-/// The first [`HEAD_BYTES`] of a file, cut after its last complete line.
-fn read_head(path: &str) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut buf = vec![0; HEAD_BYTES];
-    let mut got = 0;
-    loop {
-        let r = f
-            .read(&mut buf[got..])
-            .map_err(|e| format!("{path}: {e}"))?;
-        if r == 0 {
-            break;
-        }
-        got += r;
-        if got == buf.len() {
-            break;
-        }
-    }
-    buf.truncate(got);
-    if got == HEAD_BYTES {
-        if let Some(end) = buf.iter().rposition(|b| *b == b'\n') {
-            buf.truncate(end + 1);
-        }
-    }
-    Ok(buf)
+    };
+    crate::adjust::adjust(&mut r, o.adjust)?;
+    Ok(r)
 }

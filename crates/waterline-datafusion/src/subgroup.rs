@@ -51,6 +51,8 @@ pub struct ChiOut {
     pub statistic: f64,
     pub df: f64,
     pub p_value: f64,
+    /// Adjusted across the report's tests (`null` under `--by` or `--adjust none`).
+    pub p_adjusted: Option<f64>,
     pub cramers_v: f64,
 }
 
@@ -202,6 +204,7 @@ fn breakdown_plan(plan: &Plan) -> Plan {
             .cloned()
             .collect(),
         pairs: Vec::new(),
+        scales: Vec::new(),
         skipped: Vec::new(),
     }
 }
@@ -354,6 +357,7 @@ impl Finish<'_> {
                 statistic: c.statistic,
                 df: c.df,
                 p_value: c.p_value,
+                p_adjusted: None,
                 cramers_v: c.cramers_v,
             });
         SubgroupOut {

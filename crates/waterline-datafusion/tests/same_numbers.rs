@@ -334,3 +334,53 @@ async fn subgroup_tables_and_suppression_match_the_in_memory_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// p-values adjusted across the report — the shift and the subgroup tables' chi-square tests
+/// as one family, Holm by default, or BH — are the page's, bit for bit: the core's `p_adjust`
+/// on the merged results (4 files, 4 partitions).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn p_values_are_adjusted_across_the_report_as_the_page_does() {
+    use waterline::survey::report::Adjust;
+    use waterline_datafusion::report::{report_with, Options};
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-same-adj-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let (survey, _) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    for adjust in [Adjust::Holm, Adjust::Bh] {
+        let o = Options {
+            partitions: 4,
+            adjust,
+            ..Options::default()
+        };
+        let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+        let page = survey
+            .report(&ReportOptions {
+                adjust,
+                ..ReportOptions::default()
+            })
+            .unwrap();
+        assert_eq!(mine.adjustment.m, page.adjustment.m, "{adjust:?}");
+        assert!(page.adjustment.m > 1);
+        for s in &mine.groups[0].shifts {
+            let p = page.shifts.iter().find(|x| x.pair == s.pair).unwrap();
+            let t = p.test.as_ref().unwrap();
+            assert_eq!(s.p_adjusted, t.p_adjusted, "{adjust:?} {}", s.pair);
+            assert!(s.p_adjusted.unwrap() >= s.p_value.unwrap());
+        }
+        for s in &mine.subgroups {
+            let p = page
+                .subgroups
+                .iter()
+                .find(|x| x.item == s.item && x.group == s.group)
+                .unwrap();
+            assert_eq!(
+                s.chi_square.as_ref().and_then(|c| c.p_adjusted),
+                p.test.as_ref().and_then(|t| t.p_adjusted),
+                "{adjust:?} {} by {}",
+                s.item,
+                s.group
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -80,7 +80,8 @@ impl Adjust {
         }
     }
 
-    fn method(self) -> Option<AdjustMethod> {
+    /// The core method (`None` for no adjustment).
+    pub fn method(self) -> Option<AdjustMethod> {
         match self {
             Adjust::Holm => Some(AdjustMethod::Holm),
             Adjust::Bh => Some(AdjustMethod::BenjaminiHochberg),

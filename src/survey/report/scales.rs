@@ -158,7 +158,7 @@ fn with_item_ids(note: &Note, items: &[String]) -> Note {
 /// file order; one pass and a chunked read in file order give the same bits, merges of pieces
 /// agree to ~1e-15 relative (the pairwise update of [`ItemCovariance`] and [`Moments`]).
 #[derive(Debug, Clone)]
-pub(crate) struct ScaleState {
+pub struct ScaleState {
     /// Items in the scale (≥ 1).
     k: usize,
     /// The covariance summary, or the error that stopped it (kept: alpha is then withheld).
@@ -173,7 +173,7 @@ pub(crate) struct ScaleState {
 
 impl ScaleState {
     /// The empty state of a scale of `k` items.
-    pub(crate) fn new(k: usize) -> Self {
+    pub fn new(k: usize) -> Self {
         ScaleState {
             k: k.max(1),
             cov: ItemCovariance::new(k.max(1)),
@@ -184,7 +184,7 @@ impl ScaleState {
     }
 
     /// Adds the complete-case matrix of some rows ([`matrix`]'s result).
-    pub(crate) fn observe(&mut self, m: &[f64], used: u64, excluded: u64) {
+    pub fn observe(&mut self, m: &[f64], used: u64, excluded: u64) {
         let k = self.k;
         for row in m.chunks(k) {
             self.scores.observe(row.iter().sum::<f64>() / k as f64);
@@ -202,7 +202,10 @@ impl ScaleState {
     }
 
     /// Adds another piece's state of the same scale.
-    pub(crate) fn merge(&mut self, other: &ScaleState) -> crate::Result<()> {
+    ///
+    /// # Errors
+    /// A shape error for states of different scales.
+    pub fn merge(&mut self, other: &ScaleState) -> crate::Result<()> {
         use crate::stats::summary::Merge;
         if self.k != other.k {
             return Err(crate::stats::summary::shape("items"));
@@ -216,6 +219,50 @@ impl ScaleState {
         self.used += other.used;
         self.excluded += other.excluded;
         Ok(())
+    }
+}
+
+impl ScaleState {
+    /// The state's parts, for a serialized state (DataFusion's partial → final boundary, #22):
+    /// items, the covariance summary (`None` when it stopped on an error), the scale scores'
+    /// moments, complete rows and incomplete rows.
+    pub fn parts(&self) -> (usize, Option<&ItemCovariance>, &Moments, u64, u64) {
+        (
+            self.k,
+            self.cov.as_ref().ok(),
+            &self.scores,
+            self.used,
+            self.excluded,
+        )
+    }
+
+    /// A state from [`ScaleState::parts`]. A missing covariance summary is the error of an
+    /// empty one of `k` items (too many items), the one error a state of finite answers within
+    /// ±10¹⁰⁰ can carry; otherwise it is an internal error (alpha is then withheld).
+    pub fn from_parts(
+        k: usize,
+        cov: Option<ItemCovariance>,
+        scores: Moments,
+        used: u64,
+        excluded: u64,
+    ) -> Self {
+        let k = k.max(1);
+        let cov = match cov {
+            Some(c) => Ok(c),
+            None => ItemCovariance::new(k).and_then(|_| {
+                Err(crate::error::Error::new(
+                    crate::error::Code::Internal,
+                    "a scale state without its covariance summary",
+                ))
+            }),
+        };
+        ScaleState {
+            k,
+            cov,
+            scores,
+            used,
+            excluded,
+        }
     }
 }
 
@@ -246,9 +293,7 @@ fn omega(cov: &crate::Result<ItemCovariance>) -> crate::Result<Omega> {
 }
 
 /// The scales whose items are all declared (the others are withheld by the report).
-pub(crate) fn reported(
-    ins: &Instrument,
-) -> impl Iterator<Item = &crate::survey::instrument::Scale> {
+pub fn reported(ins: &Instrument) -> impl Iterator<Item = &crate::survey::instrument::Scale> {
     ins.scales.iter().filter(|s| {
         s.items
             .iter()
@@ -273,8 +318,8 @@ pub fn scales(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
 }
 
 /// A scale's result from its complete state (after the last merge). Shared by [`scales`] and
-/// the chunked report (#22).
-pub(crate) fn from_state(
+/// the chunked report and the DataFusion CLI (#22).
+pub fn from_state(
     s: &crate::survey::instrument::Scale,
     st: &ScaleState,
     options: &ReportOptions,
