@@ -185,7 +185,9 @@ pub fn describe_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) -
     out
 }
 
-pub(crate) fn empty(item: &Item) -> ItemResult {
+/// An item's result before its figures: no answers, no sentence (public for engines that
+/// finish an item from a merged summary: [`point_item`], then [`finish`]).
+pub fn empty(item: &Item) -> ItemResult {
     ItemResult {
         item: item.id.clone(),
         text: item.text.clone(),
@@ -471,7 +473,7 @@ fn describe(
 
 /// The sizes, warnings and sentence of an item's result once its figures are in; `considered`
 /// is the number of rows looked at.
-pub(crate) fn finish(item: &Item, r: &mut ItemResult, considered: u64, level: f64) {
+pub fn finish(item: &Item, r: &mut ItemResult, considered: u64, level: f64) {
     r.n_excluded = considered.saturating_sub(r.n_used);
     if r.n_excluded > 0 {
         r.excluded = vec![Exclusion {
@@ -505,7 +507,7 @@ pub(crate) fn missing_reasons(m: &crate::survey::issues::ColumnMissing) -> Vec<E
 
 /// Distribution, mean, sd, median and top box of a point item from its counts per point
 /// (merged from any number of pieces): the same numbers as one pass over the answers.
-pub(crate) fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemResult) {
+pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemResult) {
     let n = counts.n() + counts.unknown;
     r.n_used = n;
     let wave = r.wave.clone();

@@ -353,6 +353,65 @@ pub(crate) fn from_matched(
     excluded: Vec<Exclusion>,
     options: &ReportOptions,
 ) -> Option<ShiftResult> {
+    let (mut r, item) = match begin(ins, pair, before.len() as u64, excluded)? {
+        Ok(started) => started,
+        Err(done) => return Some(done),
+    };
+    let level = options.level;
+    let lo = LevelOptions { level };
+    if is_point(item) {
+        // A point item's shift is a function of its before × after table: every number
+        // below comes from the mergeable summary (the import makes every answer a point).
+        let mut t = Transitions::new(item.points.iter().map(|p| p.value).collect());
+        for (x, y) in before.iter().zip(after) {
+            t.observe(*x, *y);
+        }
+        from_transitions(&mut r, item, &t, options);
+    } else {
+        by_values(&mut r, item, before, after, &lo);
+    }
+    Some(r)
+}
+
+/// One point-item pair's shift from its merged before × after table `t` (over the pair's
+/// point values, in point order) and exclusions: what [`from_matched`] gives for the same
+/// pairs. For engines that merge the table themselves (the DataFusion member, #22). `None`
+/// when the pair names an item that is not in the instrument, or an item that is not a point
+/// item (Likert, yes/no, change).
+pub fn from_table(
+    ins: &Instrument,
+    pair: &Pair,
+    t: &Transitions,
+    excluded: Vec<Exclusion>,
+    options: &ReportOptions,
+) -> Option<ShiftResult> {
+    let (mut r, item) = match begin(ins, pair, t.n(), excluded)? {
+        Ok(started) => started,
+        Err(done) => return Some(done),
+    };
+    if !is_point(item) {
+        return None;
+    }
+    from_transitions(&mut r, item, t, options);
+    Some(r)
+}
+
+fn is_point(item: &Item) -> bool {
+    matches!(
+        item.kind,
+        ItemType::Binary | ItemType::Likert | ItemType::Change
+    )
+}
+
+/// A shift of `n` complete pairs before its figures, and its before item; `Err` with the
+/// finished result when there is nothing to compute (the items are not comparable, or there
+/// are no complete pairs).
+fn begin<'a>(
+    ins: &'a Instrument,
+    pair: &Pair,
+    n: u64,
+    excluded: Vec<Exclusion>,
+) -> Option<std::result::Result<(ShiftResult, &'a Item), ShiftResult>> {
     let index = |id: &str| ins.items.iter().position(|i| i.id == id);
     let (Some(b), Some(a)) = (index(&pair.before), index(&pair.after)) else {
         return None;
@@ -372,7 +431,7 @@ pub(crate) fn from_matched(
         kind: item.kind,
         before: pair.before.clone(),
         after: pair.after.clone(),
-        n_used: before.len() as u64,
+        n_used: n,
         n_excluded: excluded.iter().map(|e| e.count).sum(),
         excluded,
         improved: None,
@@ -396,33 +455,16 @@ pub(crate) fn from_matched(
     };
     if let Some(notice) = comparable(item, after_item, &pair.id) {
         r.notices.push(notice);
-        return Some(r);
+        return Some(Err(r));
     }
     if pair.design == Design::ThenTest {
         r.warnings.push(Note::info(NoteCode::ShiftThenTest));
     }
-    let n = before.len() as u64;
     if n == 0 {
         r.warnings.push(Note::warning(NoteCode::ShiftNoPairs));
-        return Some(r);
+        return Some(Err(r));
     }
-    let level = options.level;
-    let lo = LevelOptions { level };
-    if matches!(
-        item.kind,
-        ItemType::Binary | ItemType::Likert | ItemType::Change
-    ) {
-        // A point item's shift is a function of its before × after table: every number
-        // below comes from the mergeable summary (the import makes every answer a point).
-        let mut t = Transitions::new(item.points.iter().map(|p| p.value).collect());
-        for (x, y) in before.iter().zip(after) {
-            t.observe(*x, *y);
-        }
-        from_transitions(&mut r, item, &t, options);
-    } else {
-        by_values(&mut r, item, before, after, &lo);
-    }
-    Some(r)
+    Some(Ok((r, item)))
 }
 
 /// The shift's sentence, after p-value adjustment.

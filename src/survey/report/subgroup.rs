@@ -235,7 +235,7 @@ pub(crate) fn observe(
 /// One breakdown from its complete group × point table (after the last merge, never per
 /// piece): small-cell suppression, the shown rows' sizes and the χ² test. Shared by
 /// [`subgroups`] and the chunked report (#22).
-pub(crate) fn from_table(
+pub fn from_table(
     item: &crate::survey::instrument::Item,
     gitem: &crate::survey::instrument::Item,
     t: &RankSumTable,
