@@ -4,7 +4,8 @@
 // (b) waterline-cli, the DataFusion path, over the rows split into 4 files with 4 partitions —
 // for all rows and per district (the CLI's --by District; the page's report of each district's
 // rows). Every count, share, Wilson bound, mean, sd, median, moved-up/same/down share, test
-// statistic and p-value must be identical (===, no tolerance: both print shortest round-trip f64).
+// statistic and p-value must be identical (===, no tolerance: both print shortest round-trip f64),
+// and every item's and shift's sentence the page's English one, character for character.
 //
 // The CLI binary is target/debug/waterline-cli, built by `cargo test -p waterline-datafusion`
 // (`make native`, which `make test` runs before `examples`); without it the CLI test is skipped
@@ -58,16 +59,21 @@ const share = (s) => s && [s.count, s.n, s.share, s.lower, s.upper];
 /** Every number of one CLI group against the page's report of the same rows. */
 function assertSame(g, r, where) {
   assert.equal(g.rows, r.rows, `${where}: rows`);
-  assert.equal(g.items.length, 4, `${where}: the four declared items`);
+  assert.equal(g.items.length, 5, `${where}: the four declared items and District (a category item)`);
   for (const i of g.items) {
     const m = r.items.find((x) => x.item === i.item);
     assert.ok(m, `${where}: item ${i.item} in the page's report`);
     const at = `${where} ${i.item}`;
     assert.equal(i.nUsed, m.nUsed, `${at}: nUsed`);
     assert.deepEqual(i.distribution.map(share), m.distribution.map(share), `${at}: distribution`);
-    const t = m.topBox.interval;
-    assert.deepEqual(share(i.topBox), [t.x, t.n, t.estimate, t.lower, t.upper], `${at}: top box`);
+    if (m.topBox) {
+      const t = m.topBox.interval;
+      assert.deepEqual(share(i.topBox), [t.x, t.n, t.estimate, t.lower, t.upper], `${at}: top box`);
+    } else {
+      assert.equal(i.topBox, null, `${at}: no top box (a category item)`);
+    }
     assert.deepEqual([i.mean, i.sd, i.median], [m.mean, m.sd, m.median], `${at}: mean, sd, median`);
+    assert.equal(i.sentence, m.sentence.en, `${at}: sentence`);
   }
   assert.equal(g.shifts.length, r.shifts.length, `${where}: shifts`);
   assert.ok(g.shifts.length > 0);
@@ -78,6 +84,7 @@ function assertSame(g, r, where) {
     for (const k of ['improved', 'same', 'worse']) assert.deepEqual(share(s[k]), share(m[k]), `${at}: ${k}`);
     assert.deepEqual([s.meanBefore, s.meanAfter], [m.meanBefore, m.meanAfter], `${at}: means`);
     assert.deepEqual([s.method, s.statistic, s.pValue], [m.test.method, m.test.statistic, m.test.pValue], `${at}: test`);
+    assert.equal(s.sentence, m.sentence.en, `${at}: sentence (its Holm-adjusted p-value)`);
   }
 }
 

@@ -3,8 +3,8 @@
 //! core's `p_adjust` with the report's method (default Holm) after the last merge.
 //!
 //! Families: without `--by`, the shifts and the subgroup tables' chi-square tests together (the
-//! page's report of all rows, which has the same tests unless it also has wave comparisons or
-//! category-item breakdowns, not in the CLI yet); with `--by`, each group's shifts (the page's
+//! page's report of all rows, which has the same tests unless it also has wave comparisons,
+//! not in the CLI yet); with `--by`, each group's shifts (the page's
 //! report of that group's rows has them), and the subgroup tables (over all rows) are left
 //! unadjusted, because their family would need the shifts of all rows.
 

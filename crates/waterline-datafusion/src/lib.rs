@@ -13,11 +13,14 @@
 //! summarised which file).
 
 pub mod adjust;
+pub mod categories;
+pub mod finish;
 pub mod input;
 pub mod render;
 pub mod report;
 pub mod scale;
 pub mod scales;
+pub mod sentences;
 pub mod state;
 pub mod subgroup;
 pub mod udaf;

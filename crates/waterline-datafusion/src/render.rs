@@ -67,6 +67,7 @@ fn csv(r: &CliReport) -> String {
         t(l, "statistic", "estadístico"),
         t(l, "p_value", "valor_p"),
         t(l, "p_adjusted", "valor_p_ajustado"),
+        t(l, "sentence", "frase"),
     ];
     let mut out = head.join(",") + "\r\n";
     let mut line = |mut cols: Vec<String>| {
@@ -120,10 +121,14 @@ fn csv(r: &CliReport) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
+                i.sentence.clone().unwrap_or_default(),
             ]);
             line(c);
         }
         for s in &g.shifts {
+            // The sentence on the shift's first line.
+            let mut sentence = s.sentence.clone();
             for part in [&s.improved, &s.same, &s.worse].into_iter().flatten() {
                 let mut c = vec![
                     group.clone(),
@@ -140,6 +145,7 @@ fn csv(r: &CliReport) -> String {
                     num(s.statistic),
                     num(s.p_value),
                     num(s.p_adjusted),
+                    sentence.take().unwrap_or_default(),
                 ]);
                 line(c);
             }
@@ -164,11 +170,15 @@ fn csv(r: &CliReport) -> String {
                 "mcdonald_omega".into(),
                 num(s.omega),
                 String::new(),
+                String::new(),
+                s.sentence.clone(),
             ]);
         }
     }
     // Subgroup tables: one line per group level; a suppressed level has no numbers.
     for sg in &r.subgroups {
+        // The sentence on the table's first line.
+        let mut sentence = sg.sentence.clone();
         for row in &sg.rows {
             let opt = |x: Option<u64>| x.map(|v| v.to_string()).unwrap_or_default();
             let chi = sg.chi_square.as_ref();
@@ -191,6 +201,7 @@ fn csv(r: &CliReport) -> String {
                 num(chi.map(|c| c.statistic)),
                 num(chi.map(|c| c.p_value)),
                 num(chi.and_then(|c| c.p_adjusted)),
+                sentence.take().unwrap_or_default(),
             ]);
         }
     }
@@ -207,6 +218,12 @@ fn esc(s: &str) -> String {
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
+}
+
+/// The page's sentence of a result, as a paragraph (nothing without one).
+fn sentence(s: Option<&str>) -> String {
+    s.map(|s| format!("<p class=\"sentence\">{}</p>\n", esc(s)))
+        .unwrap_or_default()
 }
 
 fn html(r: &CliReport) -> String {
@@ -264,6 +281,7 @@ fn html(r: &CliReport) -> String {
                     i.n_used
                 );
             }
+            h += &sentence(i.sentence.as_deref());
         }
         for s in &g.shifts {
             h += &format!("<h3>{}</h3>\n<p>", esc(&s.text));
@@ -288,6 +306,7 @@ fn html(r: &CliReport) -> String {
                 );
             }
             h += "</p>\n";
+            h += &sentence(s.sentence.as_deref());
         }
         for s in &g.scales {
             h += &format!("<h3>{}</h3>\n<p>{}</p>\n", esc(&s.text), esc(&s.sentence));
@@ -341,6 +360,7 @@ fn html(r: &CliReport) -> String {
             );
         }
         h += "</p>\n";
+        h += &sentence(sg.sentence.as_deref());
     }
     h += "</body></html>\n";
     h

@@ -10,27 +10,29 @@
 //! Multi-item scales (mean, Cronbach's alpha, McDonald's omega) come from [`crate::scales`],
 //! p-value adjustment across the report from [`crate::adjust`].
 //!
-//! What the page's report has and this does not (yet): sentences (but scales'), wave
-//! comparisons, category items and their breakdowns, weights, pre/post pairs matched across
+//! Sentences are the page's own (`waterline::survey::report`), written from the merged states
+//! ([`crate::finish`], [`crate::sentences`]).
+//!
+//! Category items and their breakdowns come from [`crate::categories`].
+//!
+//! What the page's report has and this does not (yet): numeric items' sentences (they need
+//! the median), multi-select items, wave comparisons, weights, pre/post pairs matched across
 //! waves.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
-use datafusion::arrow::array::{
-    Array, AsArray, Float64Array, ListArray, RecordBatch, StringArray, UInt64Array,
-};
+use datafusion::arrow::array::{Array, RecordBatch, StringArray};
 use datafusion::common::Column;
 use datafusion::functions_aggregate::expr_fn::count;
 use datafusion::logical_expr::{lit, AggregateUDF, Expr};
 use datafusion::prelude::{DataFrame, SessionConfig, SessionContext};
 use serde::Serialize;
 use std::sync::Arc;
-use waterline::stats::summary::PointCounts;
 use waterline::survey::instrument::{Item, ItemType};
-use waterline::survey::report::describe::top_values;
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 
+use crate::finish::{item_out, shift_out};
 pub use crate::input::{read, read_head, HEAD_BYTES};
 
 /// What one item is computed from.
@@ -53,6 +55,8 @@ pub struct PlannedPair {
     pub before_column: String,
     pub after_column: String,
     pub scale: Scale,
+    /// The instrument's pair (for the page's shift: `shift::from_table`).
+    pub pair: waterline::survey::instrument::Pair,
 }
 
 /// The items and pairs of a survey whose scales are declared.
@@ -65,6 +69,12 @@ pub struct Plan {
     pub scales: Vec<crate::scales::PlannedScale>,
     /// Items left out and why (`not_declared`, `type`), for the report's notes.
     pub skipped: Vec<(String, &'static str)>,
+    /// Category items ([`crate::categories`]), counted apart.
+    pub categories: Vec<crate::categories::PlannedCategory>,
+    /// Decodes category cells with the page's importer (`None` in a plan built by hand).
+    pub decoder: Option<crate::categories::Decoder>,
+    /// Every item id in the instrument's order (the page's order of items).
+    pub order: Vec<String>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -104,6 +114,9 @@ pub fn plan_survey(survey: &Survey) -> Plan {
     };
     let mut plan = Plan {
         title: ins.title.clone(),
+        categories: crate::categories::plan_categories(survey),
+        decoder: Some(crate::categories::Decoder::new(survey)),
+        order: ins.items.iter().map(|i| i.id.clone()).collect(),
         ..Plan::default()
     };
     for item in &ins.items {
@@ -124,6 +137,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
                 }),
                 None => plan.skipped.push((item.id.clone(), "not_declared")),
             },
+            ItemType::Category if plan.categories.iter().any(|c| c.item.id == item.id) => {}
             _ => plan.skipped.push((item.id.clone(), "type")),
         }
     }
@@ -149,6 +163,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             before_column: b.column.clone(),
             after_column: a.column.clone(),
             scale: sb.clone(),
+            pair: p.clone(),
         });
     }
     let mut skipped = std::mem::take(&mut plan.skipped);
@@ -214,19 +229,6 @@ pub struct ShareOut {
     pub upper: f64,
 }
 
-fn share(key: String, label: String, count: u64, n: u64) -> Option<ShareOut> {
-    let ci = waterline::stats::wilson(count as f64, n as f64, LEVEL).ok()?;
-    Some(ShareOut {
-        key,
-        label,
-        count,
-        n,
-        share: ci.estimate,
-        lower: ci.lower,
-        upper: ci.upper,
-    })
-}
-
 /// One item's results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -242,6 +244,9 @@ pub struct ItemOut {
     pub median: Option<f64>,
     pub mean_lower: Option<f64>,
     pub mean_upper: Option<f64>,
+    /// The page's sentence for the item in the report's language (`null` for numeric items:
+    /// the page's gives the median, which the CLI's moments do not hold).
+    pub sentence: Option<String>,
 }
 
 /// One pair's shift.
@@ -263,6 +268,11 @@ pub struct ShiftOut {
     pub p_value: Option<f64>,
     /// Adjusted across the report's tests ([`crate::adjust`]; `null` with `--adjust none`).
     pub p_adjusted: Option<f64>,
+    /// The page's sentence, written after p-value adjustment ([`crate::sentences`]).
+    pub sentence: Option<String>,
+    /// The page's result of the merged transition table (for the sentence).
+    #[serde(skip)]
+    pub page: Option<waterline::survey::report::ShiftResult>,
 }
 
 /// The report of one group (of the whole data without `--by`).
@@ -287,7 +297,8 @@ pub struct CliReport {
     pub level: f64,
     pub files: usize,
     pub groups: Vec<GroupOut>,
-    /// Every scale item by each group column, over all rows (small cells suppressed).
+    /// Every scale and category item by each group column, over all rows (small cells
+    /// suppressed).
     pub subgroups: Vec<crate::subgroup::SubgroupOut>,
     /// How p-values were adjusted.
     pub adjustment: crate::adjust::Adjustment,
@@ -324,116 +335,6 @@ impl Default for Options {
             scales: None,
             adjust: waterline::survey::report::Adjust::default(),
         }
-    }
-}
-
-fn u64_at(a: &dyn Array, row: usize) -> Option<u64> {
-    let a = a.as_any().downcast_ref::<UInt64Array>()?;
-    (!a.is_null(row)).then(|| a.value(row))
-}
-
-fn f64_at(a: &dyn Array, row: usize) -> Option<f64> {
-    let a = a.as_any().downcast_ref::<Float64Array>()?;
-    (!a.is_null(row)).then(|| a.value(row))
-}
-
-fn item_out(p: &PlannedItem, lang: Lang, col: &dyn Array, row: usize) -> ItemOut {
-    let item = &p.item;
-    let mut out = ItemOut {
-        item: item.id.clone(),
-        text: item.text.get(lang).to_string(),
-        kind: item.kind,
-        n_used: 0,
-        distribution: Vec::new(),
-        top_box: None,
-        mean: None,
-        sd: None,
-        median: None,
-        mean_lower: None,
-        mean_upper: None,
-    };
-    match &p.scale {
-        Some(scale) => {
-            let Some(list) = col.as_any().downcast_ref::<ListArray>() else {
-                return out;
-            };
-            let values = list.value(row);
-            let counts: Vec<u64> = match values.as_any().downcast_ref::<UInt64Array>() {
-                Some(v) => v.values().to_vec(),
-                None => return out,
-            };
-            // The core's summary, finished by its own methods, as the page's report does.
-            let summary = PointCounts {
-                values: scale.values.clone(),
-                counts,
-                missing: 0,
-                unknown: 0,
-            };
-            let n = summary.n();
-            out.n_used = n;
-            out.distribution = item
-                .points
-                .iter()
-                .zip(&summary.counts)
-                .filter_map(|(pt, c)| {
-                    let label = pt.label.get(lang);
-                    let label = if label.trim().is_empty() {
-                        pt.code.unwrap_or(pt.value).to_string()
-                    } else {
-                        label.to_string()
-                    };
-                    share(pt.value.to_string(), label, *c, n)
-                })
-                .collect();
-            let top = top_values(item);
-            out.top_box = share("top".into(), String::new(), summary.count_of(&top), n);
-            out.mean = summary.mean();
-            out.sd = summary.sd();
-            out.median = summary.median();
-        }
-        None => {
-            let s = col.as_struct();
-            let get = |name: &str| s.column_by_name(name);
-            out.n_used = get("n").and_then(|a| u64_at(a, row)).unwrap_or(0);
-            out.mean = get("mean").and_then(|a| f64_at(a, row));
-            out.sd = get("sd").and_then(|a| f64_at(a, row));
-            out.mean_lower = get("lower").and_then(|a| f64_at(a, row));
-            out.mean_upper = get("upper").and_then(|a| f64_at(a, row));
-        }
-    }
-    out
-}
-
-fn shift_out(p: &PlannedPair, lang: Lang, col: &dyn Array, row: usize) -> ShiftOut {
-    let s = col.as_struct();
-    let get = |name: &str| s.column_by_name(name);
-    let u = |name: &str| get(name).and_then(|a| u64_at(a, row)).unwrap_or(0);
-    let f = |name: &str| get(name).and_then(|a| f64_at(a, row));
-    let n = u("n");
-    let lab = |en: &str, es: &str| if lang == Lang::Es { es } else { en }.to_string();
-    ShiftOut {
-        pair: p.id.clone(),
-        text: p.text.get(lang).to_string(),
-        before: p.before.clone(),
-        after: p.after.clone(),
-        n_used: n,
-        improved: share(
-            "improved".into(),
-            lab("moved up", "subió"),
-            u("improved"),
-            n,
-        ),
-        same: share("same".into(), lab("stayed the same", "igual"), u("same"), n),
-        worse: share("worse".into(), lab("moved down", "bajó"), u("worse"), n),
-        mean_before: f("mean_before"),
-        mean_after: f("mean_after"),
-        method: get("method").and_then(|a| {
-            let a = a.as_any().downcast_ref::<StringArray>()?;
-            (!a.is_null(row)).then(|| a.value(row).to_string())
-        }),
-        statistic: f("statistic"),
-        p_value: f("p_value"),
-        p_adjusted: None,
     }
 }
 
@@ -498,7 +399,8 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                 .iter()
                 .enumerate()
                 .filter_map(|(k, p)| {
-                    Some(item_out(p, lang, at(&format!("item{k}"))?.as_ref(), row))
+                    let col = at(&format!("item{k}"))?;
+                    Some(item_out(p, lang, col.as_ref(), row, rows))
                 })
                 .collect();
             let shifts = plan
@@ -506,7 +408,8 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                 .iter()
                 .enumerate()
                 .filter_map(|(k, p)| {
-                    Some(shift_out(p, lang, at(&format!("pair{k}"))?.as_ref(), row))
+                    let col = at(&format!("pair{k}"))?;
+                    Some(shift_out(p, &plan.items, lang, col.as_ref(), row))
                 })
                 .collect();
             let options = waterline::survey::report::ReportOptions::default();
@@ -576,7 +479,16 @@ pub async fn report_with(
     let subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
             .await?;
-    let groups = run(df, &plan, o.by.as_deref(), o.lang).await?;
+    let mut groups = run(df.clone(), &plan, o.by.as_deref(), o.lang).await?;
+    crate::categories::add(
+        &df,
+        &plan,
+        o.by.as_deref(),
+        &mut groups,
+        o.lang,
+        &mut skipped,
+    )
+    .await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,
@@ -591,5 +503,6 @@ pub async fn report_with(
         skipped,
     };
     crate::adjust::adjust(&mut r, o.adjust)?;
+    crate::sentences::write(&mut r, o.adjust);
     Ok(r)
 }

@@ -1,11 +1,12 @@
-//! Subgroup tables: every scale item broken down by a group column (district, school, grade…),
+//! Subgroup tables: every scale and category item broken down by a group column (district, school, grade…),
 //! as the page's report does (`waterline::survey::report::subgroup`). One DataFusion
 //! aggregation per group column gives, per distinct cell of that column, `count(*)` and
 //! `wl_counts` of every item; the cells are matched to the group item's points, the counts
 //! summed into the core's group × point table (`RankSumTable`), and only then — after the final
-//! merge, never per partition or per file — small-cell suppression (the core's `suppress`, with
-//! the page's `minCell`, default 10, and its complementary rule) and the chi-square test over
-//! the shown groups.
+//! merge, never per partition or per file — the page's own `subgroup::from_table`: small-cell
+//! suppression (the core's `suppress`, with the page's `minCell`, default 10, and its
+//! complementary rule) and the chi-square test over the shown groups; the page's sentence is
+//! written after p-value adjustment ([`crate::sentences`]).
 //!
 //! Which columns are groups is decided on the head of the first file, as the page decides it (a
 //! category column whose header names a community, school, district, grade…), or by
@@ -26,14 +27,14 @@ use datafusion::prelude::DataFrame;
 use serde::Serialize;
 use std::sync::Arc;
 use waterline::stats::summary::RankSumTable;
-use waterline::stats::ChiSquareOptions;
 use waterline::survey::detect::values::{category, Guess};
 use waterline::survey::headers::bilingual;
+use waterline::survey::instrument::Point;
 use waterline::survey::instrument::Text;
 use waterline::survey::instrument::{Item, ItemType};
 use waterline::survey::labels::{fold, missing_kind};
-use waterline::survey::report::describe::top_values;
-use waterline::survey::report::subgroup::{suppress, SubgroupRow};
+use waterline::survey::report::subgroup::{from_table, SubgroupResult, SubgroupRow};
+use waterline::survey::report::ReportOptions;
 use waterline::survey::Survey;
 use waterline::text::Lang;
 
@@ -73,6 +74,11 @@ pub struct SubgroupOut {
     pub n_excluded: u64,
     pub min_cell: u64,
     pub chi_square: Option<ChiOut>,
+    /// The page's sentence, written after p-value adjustment ([`crate::sentences`]).
+    pub sentence: Option<String>,
+    /// The page's result of the merged table (for the sentence).
+    #[serde(skip)]
+    pub page: Option<SubgroupResult>,
 }
 
 /// The group items of a survey: `wanted` (item ids or column headers) when given, else the
@@ -143,7 +149,7 @@ pub fn point_of(item: &Item, cell: &str) -> Option<usize> {
 
 /// The levels of a group over all files (labels in point order) and the level of each
 /// distinct cell; `None` when the column has too many levels to be a group.
-fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<Option<usize>>)> {
+pub(crate) fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<Option<usize>>)> {
     if g.item.confirmed {
         let labels = g.item.points.iter().map(|p| p.label.clone()).collect();
         let of = cells
@@ -186,8 +192,8 @@ fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<Option<usiz
     Some((labels, of))
 }
 
-/// The items a breakdown covers: the plan's scale items (the page also breaks down category
-/// items, which the CLI does not plan).
+/// The scale items a breakdown covers (category items are broken down by
+/// [`category_tables`]).
 fn breakdown_plan(plan: &Plan) -> Plan {
     Plan {
         title: plan.title.clone(),
@@ -203,14 +209,12 @@ fn breakdown_plan(plan: &Plan) -> Plan {
             })
             .cloned()
             .collect(),
-        pairs: Vec::new(),
-        scales: Vec::new(),
-        skipped: Vec::new(),
+        ..Plan::default()
     }
 }
 
 /// Per distinct group cell: its text, its rows and each item's counts (point order).
-type Cells = Vec<(Option<String>, u64, Vec<Vec<u64>>)>;
+pub(crate) type Cells = Vec<(Option<String>, u64, Vec<Vec<u64>>)>;
 
 fn read_cells(batches: &[RecordBatch], items: usize) -> Cells {
     let mut out = Vec::new();
@@ -248,7 +252,8 @@ fn read_cells(batches: &[RecordBatch], items: usize) -> Cells {
     out
 }
 
-/// Every scale item of `plan` broken down by every group, over the whole table `df`.
+/// Every scale and category item of `plan` broken down by every group, over the whole table
+/// `df`, per group in the instrument's item order (the page's).
 ///
 /// # Errors
 /// DataFusion's, as text.
@@ -263,7 +268,7 @@ pub async fn subgroups(
 ) -> Result<Vec<SubgroupOut>, String> {
     let items = breakdown_plan(plan);
     let mut out = Vec::new();
-    if items.items.is_empty() {
+    if items.items.is_empty() && plan.categories.is_empty() {
         return Ok(out);
     }
     for g in groups {
@@ -281,6 +286,7 @@ pub async fn subgroups(
             continue;
         };
         let total: u64 = cells.iter().map(|c| c.1).sum();
+        let first = out.len();
         for (k, p) in items.items.iter().enumerate() {
             let values: Vec<f64> = p.item.points.iter().map(|x| x.value).collect();
             let mut t = RankSumTable::new(values.clone(), labels.len());
@@ -301,10 +307,71 @@ pub async fn subgroups(
                 level,
                 lang,
             };
-            out.push(at.finish(g, p, &t, missing));
+            out.push(at.finish(g, &p.item, &t, missing));
         }
+        let at = Finish {
+            labels: &labels,
+            min_cell,
+            level,
+            lang,
+        };
+        category_tables(df, plan, groups, g, (&cells, &of), &at, &mut out).await?;
+        // The page's order: per group, the items in the instrument's order.
+        let order = |id: &str| plan.order.iter().position(|x| x == id);
+        out[first..].sort_by_key(|s| order(&s.item));
     }
     Ok(out)
+}
+
+/// Every category item (but the group items) broken down by the group `g`, whose levels are
+/// `of` for each distinct group cell of `cells`: one `GROUP BY group, item` count per item,
+/// its cells decoded as the item's ([`crate::categories::resolve`]).
+async fn category_tables(
+    df: &DataFrame,
+    plan: &Plan,
+    groups: &[PlannedGroup],
+    g: &PlannedGroup,
+    (cells, of): (&Cells, &[Option<usize>]),
+    at: &Finish<'_>,
+    out: &mut Vec<SubgroupOut>,
+) -> Result<(), String> {
+    let Some(decoder) = &plan.decoder else {
+        return Ok(());
+    };
+    let level_of: std::collections::HashMap<Option<&str>, Option<usize>> = cells
+        .iter()
+        .zip(of)
+        .map(|(c, l)| (c.0.as_deref(), *l))
+        .collect();
+    let total: u64 = cells.iter().map(|c| c.1).sum();
+    for c in &plan.categories {
+        if groups.iter().any(|x| x.item.id == c.item.id) {
+            continue;
+        }
+        let rows = crate::categories::count_cells(df, Some(&g.column), &c.column).await?;
+        let Some((item, points)) = crate::categories::resolve(decoder, c, &rows)? else {
+            continue;
+        };
+        if !item.declared() {
+            continue;
+        }
+        let k = item.points.len();
+        let mut t = RankSumTable::new(
+            item.points.iter().map(|p| p.value).collect(),
+            at.labels.len(),
+        );
+        for ((group, _, n), p) in rows.iter().zip(&points) {
+            let gi = level_of.get(&group.as_deref()).copied().flatten();
+            if let (Some(gi), Some(p)) = (gi, p) {
+                if let Some(cell) = t.cells.get_mut(gi * k + p) {
+                    *cell += n;
+                }
+            }
+        }
+        let answered: u64 = t.cells.iter().sum();
+        out.push(at.finish(g, &item, &t, total - answered));
+    }
+    Ok(())
 }
 
 struct Finish<'a> {
@@ -315,61 +382,58 @@ struct Finish<'a> {
 }
 
 impl Finish<'_> {
-    fn finish(
-        &self,
-        g: &PlannedGroup,
-        p: &crate::report::PlannedItem,
-        t: &RankSumTable,
-        missing: u64,
-    ) -> SubgroupOut {
-        let (min_cell, level, lang) = (self.min_cell, self.level, self.lang);
-        let top = top_values(&p.item);
-        let levels = self
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(gi, label)| {
-                let counts = t.group(gi);
-                let x = (!top.is_empty()).then(|| counts.count_of(&top));
-                (label.clone(), counts.n(), x)
-            })
-            .collect();
-        // Suppression after the last merge: the table is complete here.
-        let rows = suppress(levels, min_cell, level);
-        let shown: Vec<usize> = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.suppressed.is_none() && r.n.unwrap_or(0) > 0)
-            .map(|(i, _)| i)
-            .collect();
-        let row_n = |gi: usize| t.row(gi).iter().sum::<u64>();
-        let hidden_n: u64 = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.suppressed.is_some())
-            .map(|(gi, _)| row_n(gi))
-            .sum();
-        let n_used = shown.iter().map(|&gi| row_n(gi)).sum();
-        let chi_square = t
-            .chi_square(&shown, &ChiSquareOptions::default())
-            .ok()
-            .map(|c| ChiOut {
+    /// The page's breakdown of the merged table (`subgroup::from_table`: suppression after
+    /// the last merge, the shown rows' sizes, the chi-square test), as the CLI prints it.
+    fn finish(&self, g: &PlannedGroup, item: &Item, t: &RankSumTable, missing: u64) -> SubgroupOut {
+        let mut t = t.clone();
+        t.missing = missing;
+        t.unknown = 0;
+        let options = ReportOptions {
+            min_cell: self.min_cell,
+            level: self.level,
+            ..ReportOptions::default()
+        };
+        let r = from_table(item, &group_item(&g.item, self.labels), &t, &options);
+        let lang = self.lang;
+        SubgroupOut {
+            item: item.id.clone(),
+            group: g.item.id.clone(),
+            text: item.text.get(lang).to_string(),
+            group_text: g.item.text.get(lang).to_string(),
+            rows: r.rows.clone(),
+            n_used: r.n_used,
+            n_excluded: r.n_excluded,
+            min_cell: self.min_cell,
+            chi_square: r.chi_square.as_ref().map(|c| ChiOut {
                 statistic: c.statistic,
                 df: c.df,
                 p_value: c.p_value,
                 p_adjusted: None,
                 cramers_v: c.cramers_v,
-            });
-        SubgroupOut {
-            item: p.item.id.clone(),
-            group: g.item.id.clone(),
-            text: p.item.text.get(lang).to_string(),
-            group_text: g.item.text.get(lang).to_string(),
-            rows,
-            n_used,
-            n_excluded: missing + hidden_n,
-            min_cell,
-            chi_square,
+            }),
+            sentence: None,
+            page: Some(r),
         }
     }
+}
+
+/// The group item with the levels found over all files as its points (the page's table has a
+/// row per point of the group item).
+pub(crate) fn group_item(item: &Item, labels: &[Text]) -> Item {
+    let mut g = item.clone();
+    let same =
+        g.points.len() == labels.len() && g.points.iter().zip(labels).all(|(p, l)| p.label == *l);
+    if !same {
+        g.points = labels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| Point {
+                value: (k + 1) as f64,
+                code: None,
+                label: l.clone(),
+                aliases: Vec::new(),
+            })
+            .collect();
+    }
+    g
 }

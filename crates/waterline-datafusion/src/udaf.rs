@@ -30,7 +30,8 @@ pub enum Kind {
     /// `wl_mean(value [, scale])`: mean, sd and t interval of numbers (or of point values).
     Mean,
     /// `wl_paired_shift(before, now, scale)`: the K×K transition table → moved up / same /
-    /// down, and McNemar's exact test (2 points) or the Wilcoxon signed-rank test.
+    /// down, and McNemar's exact test (2 points) or the Wilcoxon signed-rank test; `summary`
+    /// is the merged table (JSON), from which the CLI finishes the page's whole shift.
     PairedShift,
 }
 
@@ -56,7 +57,7 @@ fn f(name: &str, t: DataType) -> FieldRef {
 
 /// The fields of a function's result.
 pub fn result_fields(kind: Kind) -> Fields {
-    use DataType::{Float64, UInt64, Utf8};
+    use DataType::{Binary, Float64, UInt64, Utf8};
     let v: Vec<FieldRef> = match kind {
         Kind::Counts => Vec::new(),
         Kind::Share => vec![
@@ -83,6 +84,7 @@ pub fn result_fields(kind: Kind) -> Fields {
             f("method", Utf8),
             f("statistic", Float64),
             f("p_value", Float64),
+            f("summary", Binary),
         ],
     };
     Fields::from(v)
@@ -438,6 +440,7 @@ impl Accumulator for PairedAcc {
                 ScalarValue::Utf8(s.method.map(str::to_string)),
                 ScalarValue::Float64(s.statistic),
                 ScalarValue::Float64(s.p_value),
+                ScalarValue::Binary(serde_json::to_vec(&self.summary).ok()),
             ],
         )
     }

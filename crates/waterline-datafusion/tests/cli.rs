@@ -60,6 +60,7 @@ fn json_report_matches_the_in_memory_report_of_both_files() {
         .find(|i| i["text"] == "I feel safe at school")
         .unwrap();
     assert_eq!(mine["nUsed"], safe.n_used);
+    assert_eq!(mine["sentence"], safe.sentence.en.as_str());
     let top = &safe.top_box.as_ref().unwrap().interval;
     assert_eq!(mine["topBox"]["lower"].as_f64(), Some(top.lower));
     assert_eq!(mine["topBox"]["upper"].as_f64(), Some(top.upper));
@@ -68,6 +69,7 @@ fn json_report_matches_the_in_memory_report_of_both_files() {
         g["shifts"][0]["pValue"].as_f64(),
         r.shifts[0].test.as_ref().map(|t| t.p_value)
     );
+    assert_eq!(g["shifts"][0]["sentence"], r.shifts[0].sentence.en.as_str());
 }
 
 #[test]
@@ -77,9 +79,12 @@ fn spanish_csv_html_and_grouping() {
     assert!(csv.contains("Fresno,punto,"));
     assert!(csv.contains("Kern,cambio,"));
     assert!(csv.contains("Muy de acuerdo"));
+    assert!(csv.lines().next().unwrap().ends_with(",frase"));
+    assert!(csv.contains("(IC 95% "), "the page's Spanish sentences");
     let html = report(&["--lang", "es", "--format", "html"]);
     assert!(html.starts_with("<!doctype html>\n<html lang=\"es\">"));
     assert!(html.contains("Casilla superior") && !html.contains("Top box"));
+    assert!(html.contains("<p class=\"sentence\">") && html.contains("(IC 95% "));
 }
 
 #[test]

@@ -384,3 +384,83 @@ async fn p_values_are_adjusted_across_the_report_as_the_page_does() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A sentence in `lang`.
+fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
+    if lang == Lang::Es { &s.es } else { &s.en }.clone()
+}
+
+/// Every item's and shift's sentence is the page's, string for string.
+fn assert_same_sentences(g: &GroupOut, r: &Report, lang: Lang) {
+    assert!(!g.items.is_empty() && !g.shifts.is_empty());
+    for i in &g.items {
+        let m = r.items.iter().find(|x| x.item == i.item).unwrap();
+        assert_eq!(i.sentence, Some(said(&m.sentence, lang)), "{}", i.item);
+    }
+    for s in &g.shifts {
+        let m = r.shifts.iter().find(|x| x.pair == s.pair).unwrap();
+        assert_eq!(s.sentence, Some(said(&m.sentence, lang)), "{}", s.pair);
+    }
+}
+
+/// The sentences — items, the shift with its Holm-adjusted p-value, the subgroup tables with
+/// theirs and with hidden districts — are the page's, in English and Spanish (4 files, 4
+/// partitions, a hash repartition under `--by`): written by the page's own code from the
+/// merged states, never a second copy of the wording.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sentences_are_the_pages_in_both_languages() {
+    use waterline_datafusion::report::{report_with, Options};
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-same-sent-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let (survey, whole) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    let smallest = whole
+        .subgroups
+        .iter()
+        .flat_map(|s| s.rows.iter().filter_map(|r| r.n))
+        .min()
+        .unwrap();
+    let mut hidden = 0;
+    for (lang, min_cell) in [(Lang::En, 10), (Lang::Es, smallest + 1)] {
+        let o = Options {
+            lang,
+            partitions: 4,
+            min_cell,
+            ..Options::default()
+        };
+        let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+        let page = survey
+            .report(&ReportOptions {
+                min_cell,
+                ..ReportOptions::default()
+            })
+            .unwrap();
+        assert_same_sentences(&mine.groups[0], &page, lang);
+        assert!(!mine.subgroups.is_empty());
+        for s in &mine.subgroups {
+            let p = page
+                .subgroups
+                .iter()
+                .find(|x| x.item == s.item && x.group == s.group)
+                .unwrap();
+            assert_eq!(s.sentence, Some(said(&p.sentence, lang)), "{}", s.item);
+            hidden += p.rows.iter().filter(|r| r.suppressed.is_some()).count();
+        }
+    }
+    assert!(hidden > 0, "a sentence that says groups are hidden");
+    // Per district: each district's report is the page's report of its rows.
+    let o = Options {
+        lang: Lang::Es,
+        partitions: 4,
+        by: Some("District".into()),
+        ..Options::default()
+    };
+    let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+    assert_eq!(mine.groups.len(), 3);
+    for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
+        let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
+        let (_, r) = in_memory(&csv_of(theirs.map(|(_, r)| r)));
+        assert_same_sentences(g, &r, Lang::Es);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,339 @@
+//! Category items (a declared list of categories: a county, a program, a language spoken at
+//! home) as the page's report gives them: answers per category with Wilson intervals and the
+//! page's sentence (the five most chosen), and their breakdowns by each group column.
+//!
+//! A category cell may be a label ("Fresno"), an alias, a bilingual label, a declared code or a
+//! non-answer, so the cells are not matched here: one DataFusion aggregation per item counts
+//! the rows of each distinct cell text (`GROUP BY column`, merged across files and partitions
+//! like any count), and the page's own importer (`Dataset::build`) decodes each distinct text
+//! once — a table holding each text once, read with the survey's mapping. The counts per point
+//! are then finished by the page's `describe::point_item` and `describe::finish`, exactly as
+//! the page's report finishes them.
+
+use crate::finish::{pick, share};
+use crate::report::{column, ItemOut};
+use crate::udaf::LEVEL;
+use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::DataType;
+use datafusion::functions_aggregate::expr_fn::count;
+use datafusion::logical_expr::{lit, Expr};
+use datafusion::prelude::DataFrame;
+use std::collections::HashMap;
+use waterline::stats::summary::PointCounts;
+use waterline::survey::dataset::Dataset;
+use waterline::survey::instrument::{Item, ItemType};
+use waterline::survey::mapping::Mapping;
+use waterline::survey::report::describe;
+use waterline::survey::table::read_bytes;
+use waterline::survey::{ReadOptions, Survey};
+use waterline::text::Lang;
+
+/// A category item and the column its cells are in.
+#[derive(Debug, Clone)]
+pub struct PlannedCategory {
+    pub item: Item,
+    pub column: String,
+}
+
+/// The survey's category items with points and a column in the files.
+pub fn plan_categories(survey: &Survey) -> Vec<PlannedCategory> {
+    let ins = &survey.mapping().instrument;
+    let header = |key: &str| {
+        survey
+            .table()
+            .columns
+            .iter()
+            .find(|c| c.key == key || c.header == key)
+            .map(|c| c.header.clone())
+    };
+    ins.items
+        .iter()
+        .filter(|i| i.kind == ItemType::Category && !i.points.is_empty())
+        .filter_map(|i| {
+            Some(PlannedCategory {
+                item: i.clone(),
+                column: header(i.column.as_deref()?)?,
+            })
+        })
+        .collect()
+}
+
+/// Decodes distinct cell texts with the page's importer and the survey's mapping.
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    headers: Vec<String>,
+    mapping: Mapping,
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+impl Decoder {
+    /// The decoder of a survey read from the first file's head. Ids, waves and weights are
+    /// left out of its mapping: each text is decoded alone, not as a respondent.
+    pub fn new(survey: &Survey) -> Self {
+        let mut mapping = survey.mapping().clone();
+        mapping.respondent_id = None;
+        mapping.weight = None;
+        mapping.raking = None;
+        mapping.instrument.waves = None;
+        Decoder {
+            headers: survey
+                .table()
+                .columns
+                .iter()
+                .map(|c| c.header.clone())
+                .collect(),
+            mapping,
+        }
+    }
+
+    /// The point of `item` each text is (`None`: missing, a non-answer or no category), as the
+    /// page's importer decodes it.
+    ///
+    /// # Errors
+    /// The importer's, as text (a table it cannot read back).
+    pub fn points(
+        &self,
+        item: &Item,
+        col: &str,
+        texts: &[String],
+    ) -> Result<Vec<Option<usize>>, String> {
+        let at = self.headers.iter().position(|h| h == col).ok_or(col)?;
+        let k = self
+            .mapping
+            .instrument
+            .items
+            .iter()
+            .position(|i| i.id == item.id);
+        let k = k.ok_or(item.id.as_str())?;
+        let mut csv = self
+            .headers
+            .iter()
+            .map(|h| quoted(h))
+            .collect::<Vec<_>>()
+            .join(",");
+        csv.push('\n');
+        for t in texts {
+            let mut cells = vec![String::new(); self.headers.len()];
+            cells[at] = quoted(t);
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).map_err(|e| e.message)?;
+        let d = Dataset::build(&table, &self.mapping).map_err(|e| e.message)?;
+        let values = d.values.get(k).filter(|v| v.len() == texts.len());
+        let values = values.ok_or(format!("{}: the cells could not be read back", item.id))?;
+        Ok(values
+            .iter()
+            .map(|v| item.points.iter().position(|p| p.value == *v))
+            .collect())
+    }
+}
+
+/// An item as counted, and the point of each counted row (`None`: no category).
+pub type Resolved = (Item, Vec<Option<usize>>);
+
+/// Rows of a `(group, cell, n)` aggregation.
+pub type Counted = Vec<(Option<String>, String, u64)>;
+
+fn text_at(a: &dyn Array, row: usize) -> Option<String> {
+    let a = a.as_any().downcast_ref::<StringArray>()?;
+    (!a.is_null(row)).then(|| a.value(row).to_string())
+}
+
+/// `GROUP BY [group,] cell` with `count(*)` over a table; empty cells (null) are left out.
+///
+/// # Errors
+/// DataFusion's, as text.
+pub async fn count_cells(
+    df: &DataFrame,
+    group: Option<&str>,
+    cell: &str,
+) -> Result<Counted, String> {
+    let mut by: Vec<Expr> = Vec::new();
+    if let Some(g) = group {
+        by.push(column(g).alias("group"));
+    }
+    by.push(column(cell).alias("cell"));
+    let batches = df
+        .clone()
+        .aggregate(by, vec![count(lit(1)).alias("n")])
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(read_counted(&batches, group.is_some()))
+}
+
+fn read_counted(batches: &[RecordBatch], grouped: bool) -> Counted {
+    let mut out = Vec::new();
+    for b in batches {
+        let text = |name: &str| {
+            let a = b.column_by_name(name)?;
+            cast(a, &DataType::Utf8).ok()
+        };
+        let (Some(cell), Some(n)) = (text("cell"), b.column_by_name("n")) else {
+            continue;
+        };
+        let group = if grouped { text("group") } else { None };
+        let Some(n) = n.as_any().downcast_ref::<Int64Array>() else {
+            continue;
+        };
+        for row in 0..b.num_rows() {
+            let Some(c) = text_at(cell.as_ref(), row) else {
+                continue;
+            };
+            let g = group.as_ref().and_then(|g| text_at(g.as_ref(), row));
+            out.push((g, c, n.value(row) as u64));
+        }
+    }
+    out
+}
+
+/// The distinct texts of counted rows and the point of each row's text.
+///
+/// # Errors
+/// [`Decoder::points`]'.
+pub fn decode(
+    decoder: &Decoder,
+    c: &PlannedCategory,
+    rows: &Counted,
+) -> Result<Vec<Option<usize>>, String> {
+    let mut texts: Vec<String> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut at = Vec::with_capacity(rows.len());
+    for (_, t, _) in rows {
+        // A cell of spaces is empty to the page's importer (and would be a blank row here).
+        if t.trim().is_empty() {
+            at.push(None);
+            continue;
+        }
+        let k = *index.entry(t.as_str()).or_insert_with(|| {
+            texts.push(t.clone());
+            texts.len() - 1
+        });
+        at.push(Some(k));
+    }
+    let points = decoder.points(&c.item, &c.column, &texts)?;
+    Ok(at
+        .into_iter()
+        .map(|k| k.and_then(|k| points.get(k).copied().flatten()))
+        .collect())
+}
+
+/// One category item's result from its counts per point, finished by the page's code;
+/// `rows` is the group's row count.
+pub fn item_out(item: &Item, counts: &PointCounts, rows: u64, lang: Lang) -> ItemOut {
+    let mut r = describe::empty(item);
+    describe::point_item(item, counts, LEVEL, &mut r);
+    describe::finish(item, &mut r, rows, LEVEL);
+    ItemOut {
+        item: item.id.clone(),
+        text: item.text.get(lang).to_string(),
+        kind: item.kind,
+        n_used: r.n_used,
+        distribution: r
+            .distribution
+            .iter()
+            .filter_map(|s| share(s.key.clone(), s.label.get(lang).to_string(), s.count, s.n))
+            .collect(),
+        top_box: None,
+        mean: None,
+        sd: None,
+        median: None,
+        mean_lower: None,
+        mean_upper: None,
+        sentence: Some(pick(&r.sentence, lang)),
+    }
+}
+
+/// The item as counted and the point of each counted row: a confirmed item (a codebook's) as
+/// declared, its cells decoded by the page's importer; a detected one with its categories
+/// found over every file by the page's rule (as the subgroup tables find a group's levels,
+/// [`crate::subgroup`]). `None` when the cells have too many categories to be one.
+///
+/// # Errors
+/// [`Decoder::points`]'.
+pub fn resolve(
+    decoder: &Decoder,
+    c: &PlannedCategory,
+    rows: &Counted,
+) -> Result<Option<Resolved>, String> {
+    if c.item.confirmed {
+        return Ok(Some((c.item.clone(), decode(decoder, c, rows)?)));
+    }
+    let mut cells: crate::subgroup::Cells = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let at: Vec<usize> = rows
+        .iter()
+        .map(|(_, t, n)| {
+            let k = *index.entry(t.as_str()).or_insert_with(|| {
+                cells.push((Some(t.clone()), 0, Vec::new()));
+                cells.len() - 1
+            });
+            cells[k].1 += n;
+            k
+        })
+        .collect();
+    let g = crate::subgroup::PlannedGroup {
+        item: c.item.clone(),
+        column: c.column.clone(),
+    };
+    let Some((labels, of)) = crate::subgroup::levels(&g, &cells) else {
+        return Ok(None);
+    };
+    let item = crate::subgroup::group_item(&c.item, &labels);
+    Ok(Some((item, at.into_iter().map(|k| of[k]).collect())))
+}
+
+/// Adds every category item to each group of the report (`by`: the grouping column, or none;
+/// a detected item's categories are found among each group's rows, as the page's report of
+/// those rows finds them); an item with too many categories goes to `skipped`
+/// (`category_levels`).
+///
+/// # Errors
+/// DataFusion's and the decoder's, as text.
+pub async fn add(
+    df: &DataFrame,
+    plan: &crate::report::Plan,
+    by: Option<&str>,
+    groups: &mut [crate::report::GroupOut],
+    lang: Lang,
+    skipped: &mut Vec<(String, &'static str)>,
+) -> Result<(), String> {
+    let Some(decoder) = &plan.decoder else {
+        return Ok(());
+    };
+    for c in &plan.categories {
+        let all = count_cells(df, by, &c.column).await?;
+        for g in groups.iter_mut() {
+            // The group's rows alone: the page's report of them finds a detected item's
+            // categories among them.
+            let rows: Counted = all
+                .iter()
+                .filter(|(group, _, _)| by.is_none() || *group == g.group)
+                .cloned()
+                .collect();
+            let Some((item, points)) = resolve(decoder, c, &rows)? else {
+                skipped.push((c.item.id.clone(), "category_levels"));
+                continue;
+            };
+            let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
+            for ((_, _, n), p) in rows.iter().zip(&points) {
+                if let Some(x) = p.and_then(|p| counts.counts.get_mut(p)) {
+                    *x += n;
+                }
+            }
+            g.items.push(item_out(&item, &counts, g.rows, lang));
+        }
+    }
+    // The page's order: the instrument's.
+    let order = |id: &str| plan.order.iter().position(|x| x == id);
+    for g in groups.iter_mut() {
+        g.items.sort_by_key(|i| order(&i.item));
+    }
+    Ok(())
+}

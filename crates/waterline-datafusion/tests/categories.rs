@@ -1,0 +1,165 @@
+//! Category items through DataFusion against the page's in-memory report of the same rows: a
+//! codebook-declared category (codes, a non-answer code, an unknown code) and a detected one
+//! (text labels, empty cells, "Prefer not to say"), their answers per category, Wilson bounds
+//! and sentences, and their breakdowns by District (suppression, chi-square, adjusted p and
+//! sentence) — 4 files, 4 partitions, whole and per district (a hash repartition).
+
+use std::fmt::Write as _;
+use waterline::survey::report::{Report, ReportOptions};
+use waterline::survey::{ReadOptions, Survey};
+use waterline::text::Lang;
+use waterline_datafusion::report::{report_with, GroupOut, Options};
+
+const CODEBOOK: &str = "column,code,label,label_es,missing
+Program,1,Tutoring,Tutoría,
+Program,2,Mentoring,Mentoría,
+Program,3,Sports,Deportes,
+Program,9,Declined,Prefirió no responder,declined
+I feel safe at school,1,Strongly disagree,Muy en desacuerdo,
+I feel safe at school,2,Disagree,En desacuerdo,
+I feel safe at school,3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+I feel safe at school,4,Agree,De acuerdo,
+I feel safe at school,5,Strongly agree,Muy de acuerdo,
+";
+
+const HEADER: &str = "District,Program,Favorite activity,I feel safe at school";
+const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
+const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
+
+/// Deterministic respondents (a small LCG): (district, row text).
+fn respondents() -> Vec<(usize, String)> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % m
+    };
+    (0..1200)
+        .map(|k| {
+            let d = (next(10) as usize + k % 2).min(9) % 3;
+            let program = match next(30) {
+                0 => String::new(),
+                1 => "9".into(),
+                v => (1 + (v + d as u64) % 3).to_string(),
+            };
+            let activity = match next(12) {
+                0 => String::new(),
+                v => ACTIVITIES[((v + d as u64) % 5) as usize].to_string(),
+            };
+            let safe = 1 + next(5);
+            (d, format!("{},{program},{activity},{safe}", DISTRICTS[d]))
+        })
+        .collect()
+}
+
+fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
+    let mut s = String::from(HEADER);
+    s.push('\n');
+    for r in rows {
+        let _ = writeln!(s, "{r}");
+    }
+    s
+}
+
+fn page(csv: &str) -> Report {
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(CODEBOOK).unwrap();
+    s.report(&ReportOptions::default()).unwrap()
+}
+
+fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
+    if lang == Lang::Es { &s.es } else { &s.en }.clone()
+}
+
+/// Every item of the page's report is the CLI's, count for count and sentence for sentence.
+fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
+    let mut categories = 0;
+    for m in &r.items {
+        let Some(i) = g.items.iter().find(|i| i.item == m.item) else {
+            panic!("{} ({:?}) is not in the CLI's report", m.item, m.kind);
+        };
+        assert_eq!(i.n_used, m.n_used, "{}", m.item);
+        let a: Vec<_> = i
+            .distribution
+            .iter()
+            .map(|s| (s.count, s.n, s.share, s.lower, s.upper))
+            .collect();
+        let b: Vec<_> = m
+            .distribution
+            .iter()
+            .map(|s| (s.count, s.n, s.share, s.lower, s.upper))
+            .collect();
+        assert_eq!(a, b, "{}", m.item);
+        let labels: Vec<_> = m.distribution.iter().map(|s| s.label.get(lang)).collect();
+        let mine: Vec<_> = i.distribution.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(mine, labels, "{}", m.item);
+        assert_eq!(i.sentence, Some(said(&m.sentence, lang)), "{}", m.item);
+        categories += usize::from(m.kind == waterline::survey::instrument::ItemType::Category);
+    }
+    let order: Vec<_> = r.items.iter().map(|m| m.item.as_str()).collect();
+    let mine: Vec<_> = g.items.iter().map(|i| i.item.as_str()).collect();
+    assert_eq!(mine, order, "the page's item order");
+    categories
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn category_items_and_their_breakdowns_are_the_pages() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-categories-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> = (0..4)
+        .map(|f| {
+            let part = rows.iter().skip(f).step_by(4).map(|(_, r)| r);
+            let path = dir.join(format!("part{f}.csv"));
+            std::fs::write(&path, csv_of(part)).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    for lang in [Lang::En, Lang::Es] {
+        let o = Options {
+            lang,
+            partitions: 4,
+            ..Options::default()
+        };
+        let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+        assert_eq!(
+            assert_items(&mine.groups[0], &whole, lang),
+            3,
+            "District, Program and Favorite activity; skipped {:?}",
+            mine.skipped
+        );
+        assert_eq!(mine.subgroups.len(), whole.subgroups.len());
+        assert!(whole
+            .subgroups
+            .iter()
+            .any(|s| s.item == "program" || s.text.en == "Program"));
+        for (a, b) in mine.subgroups.iter().zip(&whole.subgroups) {
+            assert_eq!((&a.item, &a.group), (&b.item, &b.group));
+            assert_eq!(a.rows, b.rows, "{} by {}", a.item, a.group);
+            assert_eq!((a.n_used, a.n_excluded), (b.n_used, b.n_excluded));
+            let p = |t: Option<&waterline::survey::report::TestSummary>| {
+                t.map(|t| (t.p_value, t.p_adjusted))
+            };
+            let chi = a.chi_square.as_ref().map(|c| (c.p_value, c.p_adjusted));
+            assert_eq!(chi, p(b.test.as_ref()), "{} by {}", a.item, a.group);
+            assert_eq!(a.sentence, Some(said(&b.sentence, lang)));
+        }
+        assert_eq!(mine.adjustment.m, whole.adjustment.m);
+    }
+    // Per district: each district's items are the page's report of its rows.
+    let o = Options {
+        partitions: 4,
+        by: Some("District".into()),
+        ..Options::default()
+    };
+    let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+    assert_eq!(mine.groups.len(), 3);
+    for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
+        let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
+        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        assert_items(g, &r, Lang::En);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
