@@ -1,12 +1,14 @@
 //! p-value adjustment over the CLI's report, as the page's report does it: every test of a
-//! report is one family (paired shifts, then subgroup tables, the page's order), adjusted by the
-//! core's `p_adjust` with the report's method (default Holm) after the last merge.
+//! report is one family (paired shifts, wave comparisons, then subgroup tables, the page's
+//! order), adjusted by the core's `p_adjust` with the report's method (default Holm) after the
+//! last merge.
 //!
-//! Families: without `--by`, the shifts and the subgroup tables' chi-square tests together (the
-//! page's report of all rows, which has the same tests unless it also has wave comparisons,
-//! not in the CLI yet); with `--by`, each group's shifts (the page's
-//! report of that group's rows has them), and the subgroup tables (over all rows) are left
-//! unadjusted, because their family would need the shifts of all rows.
+//! Families: without `--by`, the shifts, the wave comparisons and the subgroup tables'
+//! chi-square tests together (the page's report of all rows, which has the same tests unless it
+//! also has tests the CLI lacks: wave comparisons of numeric items, pre/post pairs matched
+//! across waves); with `--by`, each group's shifts and wave comparisons (the page's report of
+//! that group's rows has them), and the subgroup tables (over all rows) are left unadjusted,
+//! because their family would need the tests of all rows.
 
 use crate::report::CliReport;
 use serde::Serialize;
@@ -66,6 +68,10 @@ pub fn adjust(r: &mut CliReport, method: Adjust) -> Result<(), String> {
             .iter_mut()
             .filter_map(|s| Some((s.p_value.as_ref()?, &mut s.p_adjusted)))
             .collect();
+        slots.extend(g.waves.iter_mut().filter_map(|w| {
+            let t = w.test.as_mut()?;
+            Some((&t.p_value, &mut t.p_adjusted))
+        }));
         if !grouped && k == 0 {
             slots.extend(r.subgroups.iter_mut().filter_map(|s| {
                 let c = s.chi_square.as_mut()?;

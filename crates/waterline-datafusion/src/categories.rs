@@ -10,9 +10,8 @@
 //! are then finished by the page's `describe::point_item` and `describe::finish`, exactly as
 //! the page's report finishes them.
 
-use crate::finish::{pick, share};
-use crate::report::{column, ItemOut};
-use crate::udaf::LEVEL;
+use crate::finish::point_out;
+use crate::report::column;
 use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::DataType;
@@ -24,7 +23,6 @@ use waterline::stats::summary::PointCounts;
 use waterline::survey::dataset::Dataset;
 use waterline::survey::instrument::{Item, ItemType};
 use waterline::survey::mapping::Mapping;
-use waterline::survey::report::describe;
 use waterline::survey::table::read_bytes;
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
@@ -136,26 +134,32 @@ impl Decoder {
 /// An item as counted, and the point of each counted row (`None`: no category).
 pub type Resolved = (Item, Vec<Option<usize>>);
 
-/// Rows of a `(group, cell, n)` aggregation.
-pub type Counted = Vec<(Option<String>, String, u64)>;
+/// Rows of a `(group, wave, cell, n)` aggregation (`wave`: the wave's index in the
+/// instrument's order, `None` without waves or for a row of no wave).
+pub type Counted = Vec<(Option<String>, Option<usize>, String, u64)>;
 
 fn text_at(a: &dyn Array, row: usize) -> Option<String> {
     let a = a.as_any().downcast_ref::<StringArray>()?;
     (!a.is_null(row)).then(|| a.value(row).to_string())
 }
 
-/// `GROUP BY [group,] cell` with `count(*)` over a table; empty cells (null) are left out.
+/// `GROUP BY [group,] [wave,] cell` with `count(*)` over a table (`wave`: the expression of a
+/// row's wave index, [`crate::waves::PlannedWaves::key`]); empty cells (null) are left out.
 ///
 /// # Errors
 /// DataFusion's, as text.
 pub async fn count_cells(
     df: &DataFrame,
     group: Option<&str>,
+    wave: Option<&Expr>,
     cell: &str,
 ) -> Result<Counted, String> {
     let mut by: Vec<Expr> = Vec::new();
     if let Some(g) = group {
         by.push(column(g).alias("group"));
+    }
+    if let Some(w) = wave {
+        by.push(w.clone().alias("wave"));
     }
     by.push(column(cell).alias("cell"));
     let batches = df
@@ -179,6 +183,8 @@ fn read_counted(batches: &[RecordBatch], grouped: bool) -> Counted {
             continue;
         };
         let group = if grouped { text("group") } else { None };
+        let wave = b.column_by_name("wave");
+        let wave = wave.and_then(|w| w.as_any().downcast_ref::<Int64Array>());
         let Some(n) = n.as_any().downcast_ref::<Int64Array>() else {
             continue;
         };
@@ -187,7 +193,10 @@ fn read_counted(batches: &[RecordBatch], grouped: bool) -> Counted {
                 continue;
             };
             let g = group.as_ref().and_then(|g| text_at(g.as_ref(), row));
-            out.push((g, c, n.value(row) as u64));
+            let w = wave
+                .filter(|w| !w.is_null(row))
+                .map(|w| w.value(row) as usize);
+            out.push((g, w, c, n.value(row) as u64));
         }
     }
     out
@@ -205,7 +214,7 @@ pub fn decode(
     let mut texts: Vec<String> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut at = Vec::with_capacity(rows.len());
-    for (_, t, _) in rows {
+    for (_, _, t, _) in rows {
         // A cell of spaces is empty to the page's importer (and would be a blank row here).
         if t.trim().is_empty() {
             at.push(None);
@@ -222,32 +231,6 @@ pub fn decode(
         .into_iter()
         .map(|k| k.and_then(|k| points.get(k).copied().flatten()))
         .collect())
-}
-
-/// One category item's result from its counts per point, finished by the page's code;
-/// `rows` is the group's row count.
-pub fn item_out(item: &Item, counts: &PointCounts, rows: u64, lang: Lang) -> ItemOut {
-    let mut r = describe::empty(item);
-    describe::point_item(item, counts, LEVEL, &mut r);
-    describe::finish(item, &mut r, rows, LEVEL);
-    ItemOut {
-        item: item.id.clone(),
-        text: item.text.get(lang).to_string(),
-        kind: item.kind,
-        n_used: r.n_used,
-        distribution: r
-            .distribution
-            .iter()
-            .filter_map(|s| share(s.key.clone(), s.label.get(lang).to_string(), s.count, s.n))
-            .collect(),
-        top_box: None,
-        mean: None,
-        sd: None,
-        median: None,
-        mean_lower: None,
-        mean_upper: None,
-        sentence: Some(pick(&r.sentence, lang)),
-    }
 }
 
 /// The item as counted and the point of each counted row: a confirmed item (a codebook's) as
@@ -269,7 +252,7 @@ pub fn resolve(
     let mut index: HashMap<&str, usize> = HashMap::new();
     let at: Vec<usize> = rows
         .iter()
-        .map(|(_, t, n)| {
+        .map(|(_, _, t, n)| {
             let k = *index.entry(t.as_str()).or_insert_with(|| {
                 cells.push((Some(t.clone()), 0, Vec::new()));
                 cells.len() - 1
@@ -291,8 +274,8 @@ pub fn resolve(
 
 /// Adds every category item to each group of the report (`by`: the grouping column, or none;
 /// a detected item's categories are found among each group's rows, as the page's report of
-/// those rows finds them); an item with too many categories goes to `skipped`
-/// (`category_levels`).
+/// those rows finds them) — per wave when the survey has waves, with the first-against-last
+/// wave comparison; an item with too many categories goes to `skipped` (`category_levels`).
 ///
 /// # Errors
 /// DataFusion's and the decoder's, as text.
@@ -307,33 +290,46 @@ pub async fn add(
     let Some(decoder) = &plan.decoder else {
         return Ok(());
     };
+    let waves = plan.waves.as_ref();
     for c in &plan.categories {
-        let all = count_cells(df, by, &c.column).await?;
+        let all = count_cells(df, by, waves.map(|w| &w.key), &c.column).await?;
         for g in groups.iter_mut() {
             // The group's rows alone: the page's report of them finds a detected item's
             // categories among them.
             let rows: Counted = all
                 .iter()
-                .filter(|(group, _, _)| by.is_none() || *group == g.group)
+                .filter(|(group, ..)| by.is_none() || *group == g.group)
                 .cloned()
                 .collect();
             let Some((item, points)) = resolve(decoder, c, &rows)? else {
                 skipped.push((c.item.id.clone(), "category_levels"));
                 continue;
             };
-            let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
-            for ((_, _, n), p) in rows.iter().zip(&points) {
-                if let Some(x) = p.and_then(|p| counts.counts.get_mut(p)) {
-                    *x += n;
+            let counts_in = |slot: Option<usize>| {
+                let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
+                for ((_, w, _, n), p) in rows.iter().zip(&points) {
+                    if slot.is_some() && *w != slot {
+                        continue;
+                    }
+                    if let Some(x) = p.and_then(|p| counts.counts.get_mut(p)) {
+                        *x += n;
+                    }
+                }
+                counts
+            };
+            match waves {
+                None => g
+                    .items
+                    .push(point_out(&item, &counts_in(None), g.rows, None, lang)),
+                Some(w) => {
+                    let per_wave: Vec<PointCounts> = (0..w.waves.order.len())
+                        .map(|k| counts_in(Some(k)))
+                        .collect();
+                    crate::waves::finish_item(g, &item, &per_wave, w, lang);
                 }
             }
-            g.items.push(item_out(&item, &counts, g.rows, lang));
         }
     }
-    // The page's order: the instrument's.
-    let order = |id: &str| plan.order.iter().position(|x| x == id);
-    for g in groups.iter_mut() {
-        g.items.sort_by_key(|i| order(&i.item));
-    }
+    crate::waves::sort(plan, groups);
     Ok(())
 }

@@ -10,8 +10,8 @@ use datafusion::arrow::array::{
     Array, AsArray, BinaryArray, Float64Array, ListArray, StringArray, UInt64Array,
 };
 use waterline::stats::summary::{PointCounts, Transitions};
-use waterline::survey::instrument::Instrument;
-use waterline::survey::report::describe::{self, top_values};
+use waterline::survey::instrument::{Instrument, Item};
+use waterline::survey::report::describe;
 use waterline::survey::report::{shift, ReportOptions, Sentence, ShiftResult};
 use waterline::text::Lang;
 
@@ -43,81 +43,108 @@ fn f64_at(a: &dyn Array, row: usize) -> Option<f64> {
     (!a.is_null(row)).then(|| a.value(row))
 }
 
-/// One item's results from its column at `row`; `rows` is the group's row count (what the
-/// page's report looks at for the item's exclusions).
-pub fn item_out(p: &PlannedItem, lang: Lang, col: &dyn Array, row: usize, rows: u64) -> ItemOut {
-    let item = &p.item;
-    let mut out = ItemOut {
+/// A point item's counts per point (a `wl_counts` list) at `row`.
+pub fn counts_at(values: &[f64], col: &dyn Array, row: usize) -> Option<PointCounts> {
+    let list = col.as_any().downcast_ref::<ListArray>()?;
+    if list.is_null(row) {
+        return None;
+    }
+    let v = list.value(row);
+    let counts = v.as_any().downcast_ref::<UInt64Array>()?.values().to_vec();
+    Some(PointCounts {
+        values: values.to_vec(),
+        counts,
+        missing: 0,
+        unknown: 0,
+    })
+}
+
+/// A point item's (or a category item's) result from its merged counts per point, finished by
+/// the page's code (`describe::point_item`, `describe::finish`): `rows` is the group's (or the
+/// wave's) row count, `wave` the wave's label when the survey has waves.
+pub fn point_out(
+    item: &Item,
+    counts: &PointCounts,
+    rows: u64,
+    wave: Option<&str>,
+    lang: Lang,
+) -> ItemOut {
+    let mut r = describe::empty(item);
+    r.wave = wave.map(str::to_string);
+    describe::point_item(item, counts, LEVEL, &mut r);
+    describe::finish(item, &mut r, rows, LEVEL);
+    let top = r.top_box.as_ref().map(|t| ShareOut {
+        key: "top".into(),
+        label: String::new(),
+        count: t.interval.x,
+        n: t.interval.n,
+        share: t.interval.estimate,
+        lower: t.interval.lower,
+        upper: t.interval.upper,
+    });
+    ItemOut {
         item: item.id.clone(),
         text: item.text.get(lang).to_string(),
         kind: item.kind,
-        n_used: 0,
-        distribution: Vec::new(),
-        top_box: None,
-        mean: None,
-        sd: None,
-        median: None,
+        wave: r.wave.clone(),
+        n_used: r.n_used,
+        distribution: r
+            .distribution
+            .iter()
+            .map(|s| ShareOut {
+                key: s.key.clone(),
+                label: s.label.get(lang).to_string(),
+                count: s.count,
+                n: s.n,
+                share: s.share,
+                lower: s.lower,
+                upper: s.upper,
+            })
+            .collect(),
+        top_box: top,
+        mean: r.mean,
+        sd: r.sd,
+        median: r.median,
         mean_lower: None,
         mean_upper: None,
-        sentence: None,
-    };
-    match &p.scale {
-        Some(scale) => {
-            let Some(list) = col.as_any().downcast_ref::<ListArray>() else {
-                return out;
-            };
-            let values = list.value(row);
-            let counts: Vec<u64> = match values.as_any().downcast_ref::<UInt64Array>() {
-                Some(v) => v.values().to_vec(),
-                None => return out,
-            };
-            // The core's summary, finished by its own methods, as the page's report does.
-            let summary = PointCounts {
-                values: scale.values.clone(),
-                counts,
-                missing: 0,
-                unknown: 0,
-            };
-            let n = summary.n();
-            out.n_used = n;
-            out.distribution = item
-                .points
-                .iter()
-                .zip(&summary.counts)
-                .filter_map(|(pt, c)| {
-                    let label = pt.label.get(lang);
-                    let label = if label.trim().is_empty() {
-                        pt.code.unwrap_or(pt.value).to_string()
-                    } else {
-                        label.to_string()
-                    };
-                    share(pt.value.to_string(), label, *c, n)
-                })
-                .collect();
-            let top = top_values(item);
-            out.top_box = share("top".into(), String::new(), summary.count_of(&top), n);
-            out.mean = summary.mean();
-            out.sd = summary.sd();
-            out.median = summary.median();
-            // The page's result of the same counts, for its sentence.
-            let mut r = describe::empty(item);
-            describe::point_item(item, &summary, LEVEL, &mut r);
-            describe::finish(item, &mut r, rows, LEVEL);
-            out.sentence = Some(pick(&r.sentence, lang));
-        }
-        None => {
-            // Numeric items: the page's sentence gives the median, which the moments do not
-            // hold; no sentence rather than a different one.
-            let s = col.as_struct();
-            let get = |name: &str| s.column_by_name(name);
-            out.n_used = get("n").and_then(|a| u64_at(a, row)).unwrap_or(0);
-            out.mean = get("mean").and_then(|a| f64_at(a, row));
-            out.sd = get("sd").and_then(|a| f64_at(a, row));
-            out.mean_lower = get("lower").and_then(|a| f64_at(a, row));
-            out.mean_upper = get("upper").and_then(|a| f64_at(a, row));
-        }
+        sentence: Some(pick(&r.sentence, lang)),
     }
-    out
+}
+
+/// One item's results from its column at `row`; `rows` is the group's (or wave's) row count,
+/// `wave` the wave's label.
+pub fn item_out(
+    p: &PlannedItem,
+    lang: Lang,
+    (col, row): (&dyn Array, usize),
+    rows: u64,
+    wave: Option<&str>,
+) -> ItemOut {
+    if let Some(scale) = &p.scale {
+        let counts = counts_at(&scale.values, col, row)
+            .unwrap_or_else(|| PointCounts::new(scale.values.clone()));
+        return point_out(&p.item, &counts, rows, wave, lang);
+    }
+    // Numeric items: the page's sentence gives the median, which the moments do not hold; no
+    // sentence rather than a different one.
+    let s = col.as_struct();
+    let get = |name: &str| s.column_by_name(name);
+    let f = |name: &str| get(name).and_then(|a| f64_at(a, row));
+    ItemOut {
+        item: p.item.id.clone(),
+        text: p.item.text.get(lang).to_string(),
+        kind: p.item.kind,
+        wave: wave.map(str::to_string),
+        n_used: get("n").and_then(|a| u64_at(a, row)).unwrap_or(0),
+        distribution: Vec::new(),
+        top_box: None,
+        mean: f("mean"),
+        sd: f("sd"),
+        median: None,
+        mean_lower: f("lower"),
+        mean_upper: f("upper"),
+        sentence: None,
+    }
 }
 
 /// The page's shift of a pair from its merged transition table (`summary` of

@@ -24,6 +24,7 @@ pub mod sentences;
 pub mod state;
 pub mod subgroup;
 pub mod udaf;
+pub mod waves;
 
 pub use datafusion;
 

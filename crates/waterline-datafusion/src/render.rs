@@ -93,7 +93,7 @@ fn csv(r: &CliReport) -> String {
                     group.clone(),
                     section.to_string(),
                     i.item.clone(),
-                    i.text.clone(),
+                    titled(i),
                 ]
             };
             for s in &i.distribution {
@@ -152,6 +152,31 @@ fn csv(r: &CliReport) -> String {
         }
         // A scale: Cronbach's alpha in the share columns (with its interval), the scale
         // mean and sd, McDonald's omega as the statistic of `mcdonald_omega`.
+        // A wave comparison: its test and the page's sentence (the shares are in it).
+        for w in &g.waves {
+            let test = w.test.as_ref();
+            line(vec![
+                group.clone(),
+                t(l, "wave comparison", "comparación de olas").into(),
+                w.item.clone(),
+                w.text.clone(),
+                format!("{} → {}", w.from, w.to),
+                String::new(),
+                (w.n_from + w.n_to).to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                test.map(|t| t.method.as_str().to_string())
+                    .unwrap_or_default(),
+                num(test.map(|t| t.statistic)),
+                num(test.map(|t| t.p_value)),
+                num(test.and_then(|t| t.p_adjusted)),
+                w.sentence.clone().unwrap_or_default(),
+            ]);
+        }
         for s in &g.scales {
             line(vec![
                 group.clone(),
@@ -220,6 +245,14 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
 
+/// An item's text, with its wave when the survey has waves.
+fn titled(i: &crate::report::ItemOut) -> String {
+    match &i.wave {
+        Some(w) => format!("{} · {w}", i.text),
+        None => i.text.clone(),
+    }
+}
+
 /// The page's sentence of a result, as a paragraph (nothing without one).
 fn sentence(s: Option<&str>) -> String {
     s.map(|s| format!("<p class=\"sentence\">{}</p>\n", esc(s)))
@@ -246,7 +279,7 @@ fn html(r: &CliReport) -> String {
         for i in &g.items {
             h += &format!(
                 "<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-                esc(&i.text),
+                esc(&titled(i)),
                 t(l, "Answer", "Respuesta"),
                 t(l, "Count", "Recuento"),
                 t(l, "Share", "Proporción"),
@@ -307,6 +340,15 @@ fn html(r: &CliReport) -> String {
             }
             h += "</p>\n";
             h += &sentence(s.sentence.as_deref());
+        }
+        for w in &g.waves {
+            h += &format!(
+                "<h3>{} · {} → {}</h3>\n",
+                esc(&w.text),
+                esc(&w.from),
+                esc(&w.to)
+            );
+            h += &sentence(w.sentence.as_deref());
         }
         for s in &g.scales {
             h += &format!("<h3>{}</h3>\n<p>{}</p>\n", esc(&s.text), esc(&s.sentence));

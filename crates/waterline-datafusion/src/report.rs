@@ -13,11 +13,12 @@
 //! Sentences are the page's own (`waterline::survey::report`), written from the merged states
 //! ([`crate::finish`], [`crate::sentences`]).
 //!
-//! Category items and their breakdowns come from [`crate::categories`].
+//! Category items and their breakdowns come from [`crate::categories`], items per wave and
+//! wave comparisons from [`crate::waves`].
 //!
 //! What the page's report has and this does not (yet): numeric items' sentences (they need
-//! the median), multi-select items, wave comparisons, weights, pre/post pairs matched across
-//! waves.
+//! the median) and wave comparisons, multi-select items, weights, pre/post pairs matched
+//! across waves.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -75,6 +76,8 @@ pub struct Plan {
     pub decoder: Option<crate::categories::Decoder>,
     /// Every item id in the instrument's order (the page's order of items).
     pub order: Vec<String>,
+    /// The survey's waves over every file ([`crate::waves::plan`], set by the report).
+    pub waves: Option<crate::waves::PlannedWaves>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -151,7 +154,10 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
             continue;
         };
-        if sb != sa || (p.from_wave.is_some() && ins.waves.is_some()) {
+        // A pre/post pair of a survey with waves is matched across waves by respondent id
+        // (the page's rule), not within a row: not computed here.
+        let across = p.design == waterline::survey::instrument::Design::PrePost;
+        if sb != sa || (across && ins.waves.is_some()) {
             plan.skipped.push((p.id.clone(), "pair"));
             continue;
         }
@@ -236,6 +242,8 @@ pub struct ItemOut {
     pub item: String,
     pub text: String,
     pub kind: ItemType,
+    /// The wave, when the survey has waves (the page's items are then per wave).
+    pub wave: Option<String>,
     pub n_used: u64,
     pub distribution: Vec<ShareOut>,
     pub top_box: Option<ShareOut>,
@@ -286,6 +294,10 @@ pub struct GroupOut {
     pub shifts: Vec<ShiftOut>,
     /// Multi-item scales: mean, sd, Cronbach's alpha with its interval, McDonald's omega.
     pub scales: Vec<crate::scales::ScaleOut>,
+    /// Rows per wave (the waves' order), when the survey has waves.
+    pub wave_rows: Vec<u64>,
+    /// First against last wave, per item ([`crate::waves`]).
+    pub waves: Vec<crate::waves::WaveOut>,
 }
 
 /// The CLI's report.
@@ -400,7 +412,7 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                 .enumerate()
                 .filter_map(|(k, p)| {
                     let col = at(&format!("item{k}"))?;
-                    Some(item_out(p, lang, col.as_ref(), row, rows))
+                    Some(item_out(p, lang, (col.as_ref(), row), rows, None))
                 })
                 .collect();
             let shifts = plan
@@ -429,6 +441,8 @@ fn read_groups(batches: &[RecordBatch], plan: &Plan, grouped: bool, lang: Lang) 
                 items,
                 shifts,
                 scales,
+                wave_rows: Vec::new(),
+                waves: Vec::new(),
             });
         }
     }
@@ -471,24 +485,19 @@ pub async fn report_with(
     if let Some(json) = &o.scales {
         crate::scales::declare(&mut survey, json)?;
     }
-    let plan = plan_survey(&survey);
+    let mut plan = plan_survey(&survey);
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
+    plan.waves = crate::waves::plan(&df, &survey).await?;
     let mut skipped = plan.skipped.clone();
     let subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
             .await?;
     let mut groups = run(df.clone(), &plan, o.by.as_deref(), o.lang).await?;
-    crate::categories::add(
-        &df,
-        &plan,
-        o.by.as_deref(),
-        &mut groups,
-        o.lang,
-        &mut skipped,
-    )
-    .await?;
+    let by = o.by.as_deref();
+    crate::waves::items(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
+    crate::categories::add(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,

@@ -6,7 +6,7 @@
 
 use crate::finish::pick;
 use crate::report::CliReport;
-use waterline::survey::report::{shift, subgroup, Adjust, ReportOptions};
+use waterline::survey::report::{shift, subgroup, waves, Adjust, ReportOptions};
 
 /// Fills every shift's and subgroup table's `sentence` in the report's language; `adjust` is
 /// the method the p-values were adjusted with (named in the sentence).
@@ -23,6 +23,12 @@ pub fn write(r: &mut CliReport, adjust: Adjust) {
                 t.p_adjusted = s.p_adjusted;
             }
             s.sentence = Some(pick(&shift::sentence(page, &options), lang));
+        }
+    }
+    for w in r.groups.iter_mut().flat_map(|g| g.waves.iter_mut()) {
+        if let Some(page) = &mut w.page {
+            page.test.clone_from(&w.test);
+            w.sentence = Some(pick(&waves::sentence(page, &options), lang));
         }
     }
     for s in &mut r.subgroups {

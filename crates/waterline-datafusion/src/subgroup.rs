@@ -348,7 +348,7 @@ async fn category_tables(
         if groups.iter().any(|x| x.item.id == c.item.id) {
             continue;
         }
-        let rows = crate::categories::count_cells(df, Some(&g.column), &c.column).await?;
+        let rows = crate::categories::count_cells(df, Some(&g.column), None, &c.column).await?;
         let Some((item, points)) = crate::categories::resolve(decoder, c, &rows)? else {
             continue;
         };
@@ -360,7 +360,7 @@ async fn category_tables(
             item.points.iter().map(|p| p.value).collect(),
             at.labels.len(),
         );
-        for ((group, _, n), p) in rows.iter().zip(&points) {
+        for ((group, _, _, n), p) in rows.iter().zip(&points) {
             let gi = level_of.get(&group.as_deref()).copied().flatten();
             if let (Some(gi), Some(p)) = (gi, p) {
                 if let Some(cell) = t.cells.get_mut(gi * k + p) {

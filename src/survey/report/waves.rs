@@ -223,7 +223,7 @@ pub fn compare_all(ins: &Instrument, data: &Dataset, options: &ReportOptions) ->
 /// the first and the last wave, `table` a point item's wave × point table (rows 0 and 1: the
 /// first and the last wave), `values` a numeric item's answers in those waves. Shared by
 /// [`compare_all`] and the chunked report (#22), which builds the same table by merging.
-pub(crate) fn compare_one(
+pub fn compare_one(
     item: &crate::survey::instrument::Item,
     waves: &crate::survey::instrument::Waves,
     n: (u64, u64),
