@@ -99,6 +99,19 @@ impl Decoder {
         col: &str,
         texts: &[String],
     ) -> Result<Vec<Option<usize>>, String> {
+        Ok(self
+            .values(item, col, texts)?
+            .iter()
+            .map(|v| item.points.iter().position(|p| p.value == *v))
+            .collect())
+    }
+
+    /// The value the page's importer gives each text of `item`'s column (`NaN`: missing, a
+    /// non-answer, out of range or unreadable).
+    ///
+    /// # Errors
+    /// The importer's, as text (a table it cannot read back).
+    pub fn values(&self, item: &Item, col: &str, texts: &[String]) -> Result<Vec<f64>, String> {
         let at = self.headers.iter().position(|h| h == col).ok_or(col)?;
         let k = self
             .mapping
@@ -123,11 +136,9 @@ impl Decoder {
         let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).map_err(|e| e.message)?;
         let d = Dataset::build(&table, &self.mapping).map_err(|e| e.message)?;
         let values = d.values.get(k).filter(|v| v.len() == texts.len());
-        let values = values.ok_or(format!("{}: the cells could not be read back", item.id))?;
-        Ok(values
-            .iter()
-            .map(|v| item.points.iter().position(|p| p.value == *v))
-            .collect())
+        values
+            .cloned()
+            .ok_or(format!("{}: the cells could not be read back", item.id))
     }
 }
 

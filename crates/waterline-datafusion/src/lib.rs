@@ -16,6 +16,7 @@ pub mod adjust;
 pub mod categories;
 pub mod finish;
 pub mod input;
+pub mod numbers;
 pub mod render;
 pub mod report;
 pub mod scale;

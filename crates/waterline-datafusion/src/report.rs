@@ -13,12 +13,11 @@
 //! Sentences are the page's own (`waterline::survey::report`), written from the merged states
 //! ([`crate::finish`], [`crate::sentences`]).
 //!
-//! Category items and their breakdowns come from [`crate::categories`], items per wave and
-//! wave comparisons from [`crate::waves`].
+//! Category items and their breakdowns come from [`crate::categories`], numeric items from
+//! [`crate::numbers`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! What the page's report has and this does not (yet): numeric items' sentences (they need
-//! the median) and wave comparisons, multi-select items, weights, pre/post pairs matched
-//! across waves.
+//! What the page's report has and this does not (yet): weights, pre/post pairs matched across
+//! waves, same-row pairs of numeric items, multi-select items, numeric items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -152,6 +151,8 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             continue;
         };
         let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
+            // Pairs of numeric items need the matched values (a paired t): not computed here.
+            plan.skipped.push((p.id.clone(), "pair"));
             continue;
         };
         // A pre/post pair of a survey with waves is matched across waves by respondent id
@@ -187,15 +188,14 @@ pub fn column(name: &str) -> Expr {
 /// `wl_paired_shift`, per scale `wl_scale`, and `count(*)` as `rows`.
 pub fn aggregates(plan: &Plan) -> Vec<Expr> {
     let counts = AggregateUDF::from(Wl::new(Kind::Counts));
-    let mean = AggregateUDF::from(Wl::new(Kind::Mean));
     let paired = AggregateUDF::from(Wl::new(Kind::PairedShift));
     let mut out = vec![count(lit(1)).alias("rows")];
     for (k, i) in plan.items.iter().enumerate() {
-        let e = match &i.scale {
-            Some(s) => counts.call(vec![column(&i.column), lit(s.literal())]),
-            None => mean.call(vec![column(&i.column)]),
-        };
-        out.push(e.alias(format!("item{k}")));
+        // Numeric items are counted per distinct answer apart ([`crate::numbers`]).
+        if let Some(s) = &i.scale {
+            let e = counts.call(vec![column(&i.column), lit(s.literal())]);
+            out.push(e.alias(format!("item{k}")));
+        }
     }
     for (k, p) in plan.pairs.iter().enumerate() {
         let e = paired.call(vec![
@@ -496,7 +496,8 @@ pub async fn report_with(
             .await?;
     let mut groups = run(df.clone(), &plan, o.by.as_deref(), o.lang).await?;
     let by = o.by.as_deref();
-    crate::waves::items(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
+    crate::waves::items(&df, &plan, by, &mut groups, o.lang).await?;
+    crate::numbers::add(&df, &plan, by, &mut groups, o.lang).await?;
     crate::categories::add(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),

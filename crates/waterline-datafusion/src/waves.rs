@@ -11,11 +11,10 @@
 //! with Newcombe's interval, Mann–Whitney with the tie table, or the chi-square of wave ×
 //! point), whose sentence is written after p-value adjustment ([`crate::sentences`]).
 //!
-//! Numeric items get their per-wave mean but no comparison (Mann–Whitney on numbers needs every
-//! value: `skipped` `wave_numeric`).
+//! Numeric items are compared by the page's Mann–Whitney on their answers ([`crate::numbers`]).
 
-use crate::finish::{counts_at, item_out, point_out};
-use crate::report::{aggregates, column, GroupOut, ItemOut, Plan};
+use crate::finish::{counts_at, point_out};
+use crate::report::{aggregates, column, GroupOut, Plan};
 use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
 use datafusion::common::ScalarValue;
 use datafusion::logical_expr::{lit, when, Expr};
@@ -157,7 +156,8 @@ fn slots(batches: &[RecordBatch]) -> Slots {
 }
 
 /// Replaces each group's items by the page's per-wave items and adds the wave comparisons of
-/// the plan's items (category items are added by [`crate::categories::add`]).
+/// the plan's point items (numeric and category items are added by [`crate::numbers::add`] and
+/// [`crate::categories::add`]).
 ///
 /// # Errors
 /// DataFusion's, as text.
@@ -167,7 +167,6 @@ pub async fn items(
     by: Option<&str>,
     groups: &mut [GroupOut],
     lang: Lang,
-    skipped: &mut Vec<(String, &'static str)>,
 ) -> Result<(), String> {
     let Some(w) = &plan.waves else {
         return Ok(());
@@ -203,16 +202,8 @@ pub async fn items(
                     .clone();
                 Some((c, r, rows))
             };
+            // Numeric items: [`crate::numbers`].
             let Some(scale) = &p.scale else {
-                for (slot, label) in w.waves.order.iter().enumerate() {
-                    g.items.push(match col(slot) {
-                        Some((c, r, rows)) => item_out(p, lang, (c.as_ref(), r), rows, Some(label)),
-                        None => empty_numeric(&p.item, label, lang),
-                    });
-                }
-                if n >= 2 && !skipped.iter().any(|s| s.0 == p.item.id) {
-                    skipped.push((p.item.id.clone(), "wave_numeric"));
-                }
                 continue;
             };
             let per_wave: Vec<PointCounts> = (0..n)
@@ -226,24 +217,6 @@ pub async fn items(
         }
     }
     Ok(())
-}
-
-fn empty_numeric(item: &Item, wave: &str, lang: Lang) -> ItemOut {
-    ItemOut {
-        item: item.id.clone(),
-        text: item.text.get(lang).to_string(),
-        kind: item.kind,
-        wave: Some(wave.to_string()),
-        n_used: 0,
-        distribution: Vec::new(),
-        top_box: None,
-        mean: None,
-        sd: None,
-        median: None,
-        mean_lower: None,
-        mean_upper: None,
-        sentence: None,
-    }
 }
 
 /// A point (or category) item's per-wave results from its counts per wave, and its

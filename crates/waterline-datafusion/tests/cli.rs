@@ -61,6 +61,20 @@ fn json_report_matches_the_in_memory_report_of_both_files() {
         .unwrap();
     assert_eq!(mine["nUsed"], safe.n_used);
     assert_eq!(mine["sentence"], safe.sentence.en.as_str());
+    // A numeric item: the page's median and sentence, from the answers counted per value.
+    let hours = r
+        .items
+        .iter()
+        .find(|i| i.text.en == "Hours of tutoring")
+        .unwrap();
+    let items = g["items"].as_array().unwrap();
+    let numeric = items
+        .iter()
+        .find(|i| i["text"] == "Hours of tutoring")
+        .unwrap();
+    assert_eq!(numeric["median"].as_f64(), hours.median);
+    assert_eq!(numeric["meanUpper"].as_f64(), hours.mean_upper);
+    assert_eq!(numeric["sentence"], hours.sentence.en.as_str());
     let top = &safe.top_box.as_ref().unwrap().interval;
     assert_eq!(mine["topBox"]["lower"].as_f64(), Some(top.lower));
     assert_eq!(mine["topBox"]["upper"].as_f64(), Some(top.upper));

@@ -26,7 +26,7 @@ I feel safe at school,5,Strongly agree,Muy de acuerdo,
 ";
 
 const HEADER: &str =
-    "District,Wave,Program,Favorite activity,I feel safe at school,Did an adult help you this year";
+    "District,Wave,Program,Favorite activity,I feel safe at school,Did an adult help you this year,Hours of tutoring";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
 
@@ -56,9 +56,14 @@ fn respondents() -> Vec<(usize, String)> {
             let safe = (1 + next(5) + shift * next(2)).min(5);
             let help = if next(10) < 5 + 2 * shift { 1 } else { 2 };
             let district = DISTRICTS[d];
+            let hours = match next(15) {
+                0 => String::new(),
+                1 => "2.5".into(),
+                v => (v + 2 * shift).to_string(),
+            };
             (
                 d,
-                format!("{district},{wave},{program},{activity},{safe},{help}"),
+                format!("{district},{wave},{program},{activity},{safe},{help},{hours}"),
             )
         })
         .collect()
@@ -95,6 +100,12 @@ fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
             panic!("{} ({:?}) is not in the CLI's report", m.item, m.kind);
         };
         assert_eq!(i.n_used, m.n_used, "{}", m.item);
+        assert_eq!(
+            (i.mean, i.sd, i.median),
+            (m.mean, m.sd, m.median),
+            "{}",
+            m.item
+        );
         let a: Vec<_> = i
             .distribution
             .iter()

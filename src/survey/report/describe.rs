@@ -538,7 +538,9 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
     }
 }
 
-pub(crate) fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
+/// A numeric item's figures from its answers (any order): mean, sd, R's median and quartiles, min,
+/// max and the t interval (public for engines that merge the answers themselves, #22).
+pub fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     present.sort_by(f64::total_cmp);
     let (mean, sd) = mean_sd(&present);
     r.mean = mean;
