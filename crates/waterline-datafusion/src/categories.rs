@@ -112,14 +112,46 @@ impl Decoder {
     /// # Errors
     /// The importer's, as text (a table it cannot read back).
     pub fn values(&self, item: &Item, col: &str, texts: &[String]) -> Result<Vec<f64>, String> {
+        let d = self.dataset(item, col, texts)?;
+        let k = self.index(item)?;
+        let values = d.values.get(k).filter(|v| v.len() == texts.len());
+        values
+            .cloned()
+            .ok_or(format!("{}: the cells could not be read back", item.id))
+    }
+
+    /// A multi-select item's choices in each text, per choice: 1 chosen, 0 not, `NaN` for a
+    /// text that is no answer (the page's importer).
+    ///
+    /// # Errors
+    /// The importer's, as text (a table it cannot read back).
+    pub fn choices(
+        &self,
+        item: &Item,
+        col: &str,
+        texts: &[String],
+    ) -> Result<Vec<Vec<f64>>, String> {
+        let d = self.dataset(item, col, texts)?;
+        let k = self.index(item)?;
+        let choices = d
+            .choices
+            .get(k)
+            .filter(|c| c.iter().all(|c| c.len() == texts.len()));
+        choices
+            .cloned()
+            .ok_or(format!("{}: the cells could not be read back", item.id))
+    }
+
+    fn index(&self, item: &Item) -> Result<usize, String> {
+        let items = &self.mapping.instrument.items;
+        let k = items.iter().position(|i| i.id == item.id);
+        k.ok_or(item.id.clone())
+    }
+
+    /// The page's dataset of a table holding each text once in `col`.
+    fn dataset(&self, item: &Item, col: &str, texts: &[String]) -> Result<Dataset, String> {
         let at = self.headers.iter().position(|h| h == col).ok_or(col)?;
-        let k = self
-            .mapping
-            .instrument
-            .items
-            .iter()
-            .position(|i| i.id == item.id);
-        let k = k.ok_or(item.id.as_str())?;
+        self.index(item)?;
         let mut csv = self
             .headers
             .iter()
@@ -134,11 +166,7 @@ impl Decoder {
             csv.push('\n');
         }
         let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).map_err(|e| e.message)?;
-        let d = Dataset::build(&table, &self.mapping).map_err(|e| e.message)?;
-        let values = d.values.get(k).filter(|v| v.len() == texts.len());
-        values
-            .cloned()
-            .ok_or(format!("{}: the cells could not be read back", item.id))
+        Dataset::build(&table, &self.mapping).map_err(|e| e.message)
     }
 }
 

@@ -73,6 +73,11 @@ pub fn point_out(
     r.wave = wave.map(str::to_string);
     describe::point_item(item, counts, LEVEL, &mut r);
     describe::finish(item, &mut r, rows, LEVEL);
+    result_out(item, &r, lang)
+}
+
+/// The page's item result as the CLI prints it, in `lang`.
+pub fn result_out(item: &Item, r: &waterline::survey::report::ItemResult, lang: Lang) -> ItemOut {
     let top = r.top_box.as_ref().map(|t| ShareOut {
         key: "top".into(),
         label: String::new(),

@@ -14,10 +14,12 @@
 //! ([`crate::finish`], [`crate::sentences`]).
 //!
 //! Category items and their breakdowns come from [`crate::categories`], numeric items from
-//! [`crate::numbers`], items per wave and wave comparisons from [`crate::waves`].
+//! [`crate::numbers`], multi-select items from [`crate::choices`], items per wave and wave
+//! comparisons from [`crate::waves`].
 //!
 //! What the page's report has and this does not (yet): weights, pre/post pairs matched across
-//! waves, same-row pairs of numeric items, multi-select items, numeric items in scales.
+//! waves, same-row pairs of numeric items, multi-select items with a column per choice, numeric
+//! items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -71,6 +73,8 @@ pub struct Plan {
     pub skipped: Vec<(String, &'static str)>,
     /// Category items ([`crate::categories`]), counted apart.
     pub categories: Vec<crate::categories::PlannedCategory>,
+    /// Multi-select items in one column ([`crate::choices`]), counted apart.
+    pub choices: Vec<crate::categories::PlannedCategory>,
     /// Decodes category cells with the page's importer (`None` in a plan built by hand).
     pub decoder: Option<crate::categories::Decoder>,
     /// Every item id in the instrument's order (the page's order of items).
@@ -117,6 +121,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
     let mut plan = Plan {
         title: ins.title.clone(),
         categories: crate::categories::plan_categories(survey),
+        choices: crate::choices::plan_choices(survey),
         decoder: Some(crate::categories::Decoder::new(survey)),
         order: ins.items.iter().map(|i| i.id.clone()).collect(),
         ..Plan::default()
@@ -140,6 +145,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
                 None => plan.skipped.push((item.id.clone(), "not_declared")),
             },
             ItemType::Category if plan.categories.iter().any(|c| c.item.id == item.id) => {}
+            ItemType::MultiSelect if plan.choices.iter().any(|c| c.item.id == item.id) => {}
             _ => plan.skipped.push((item.id.clone(), "type")),
         }
     }
@@ -498,6 +504,7 @@ pub async fn report_with(
     let by = o.by.as_deref();
     crate::waves::items(&df, &plan, by, &mut groups, o.lang).await?;
     crate::numbers::add(&df, &plan, by, &mut groups, o.lang).await?;
+    crate::choices::add(&df, &plan, by, &mut groups, o.lang).await?;
     crate::categories::add(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),

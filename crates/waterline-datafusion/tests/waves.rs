@@ -1,7 +1,8 @@
 //! Waves through DataFusion against the page's in-memory report of the same rows: a "Wave"
 //! column whose first file holds only the first wave (the second wave is found in the later
-//! files), items per wave (Likert, yes/no, a codebook category, a detected category) and the
-//! first-against-last-wave comparisons (two proportions, chi-square of the categories), their
+//! files), items per wave (Likert, yes/no, a codebook category, a detected category, a numeric
+//! item, a multi-select item) and the first-against-last-wave comparisons (two proportions,
+//! chi-square of the categories, Mann–Whitney of the numbers), their
 //! adjusted p-values and sentences, with the subgroup tables by District in the same family —
 //! 4 files, 4 partitions, whole and per district.
 
@@ -26,7 +27,7 @@ I feel safe at school,5,Strongly agree,Muy de acuerdo,
 ";
 
 const HEADER: &str =
-    "District,Wave,Program,Favorite activity,I feel safe at school,Did an adult help you this year,Hours of tutoring";
+    "District,Wave,Program,Favorite activity,I feel safe at school,Did an adult help you this year,Hours of tutoring,Activities joined (select all that apply)";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
 
@@ -56,6 +57,16 @@ fn respondents() -> Vec<(usize, String)> {
             let safe = (1 + next(5) + shift * next(2)).min(5);
             let help = if next(10) < 5 + 2 * shift { 1 } else { 2 };
             let district = DISTRICTS[d];
+            let joined = match next(8) {
+                0 => String::new(),
+                1 => "Art;Music".into(),
+                2 => "Music;Sports".into(),
+                3 => "Art;Music;Sports".into(),
+                4 => "Sports".into(),
+                5 => "Art".into(),
+                6 => "Music".into(),
+                _ => "Art;Sports".into(),
+            };
             let hours = match next(15) {
                 0 => String::new(),
                 1 => "2.5".into(),
@@ -63,7 +74,7 @@ fn respondents() -> Vec<(usize, String)> {
             };
             (
                 d,
-                format!("{district},{wave},{program},{activity},{safe},{help},{hours}"),
+                format!("{district},{wave},{program},{activity},{safe},{help},{hours},{joined}"),
             )
         })
         .collect()
@@ -170,6 +181,11 @@ async fn items_per_wave_and_wave_comparisons_are_the_pages() {
             whole.waves.len() >= 4,
             "{} wave comparisons",
             whole.waves.len()
+        );
+        let multi = waterline::survey::instrument::ItemType::MultiSelect;
+        assert!(
+            whole.items.iter().any(|i| i.kind == multi),
+            "a multi-select item"
         );
         assert_eq!(
             assert_items(&mine.groups[0], &whole, lang),

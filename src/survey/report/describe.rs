@@ -37,7 +37,7 @@ pub struct Share {
 
 impl Share {
     /// A share with its Wilson interval; `None` when `n` is 0.
-    pub(crate) fn new(key: String, label: Text, count: u64, n: u64, level: f64) -> Option<Share> {
+    pub fn new(key: String, label: Text, count: u64, n: u64, level: f64) -> Option<Share> {
         let ci = wilson(count as f64, n as f64, level).ok()?;
         Some(Share {
             key,
