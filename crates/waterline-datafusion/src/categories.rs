@@ -3,20 +3,19 @@
 //! page's sentence (the five most chosen), and their breakdowns by each group column.
 //!
 //! A category cell may be a label ("Fresno"), an alias, a bilingual label, a declared code or a
-//! non-answer, so the cells are not matched here: one DataFusion aggregation per item counts
-//! the rows of each distinct cell text (`GROUP BY column`, merged across files and partitions
-//! like any count), and the page's own importer (`Dataset::build`) decodes each distinct text
+//! non-answer, so the cells are not matched here: `wl_texts` ([`crate::texts`]) counts the rows
+//! of each distinct cell text, for every counted item in one aggregation (merged across files
+//! and partitions like any count), and the page's own importer (`Dataset::build`) decodes each distinct text
 //! once — a table holding each text once, read with the survey's mapping. The counts per point
 //! are then finished by the page's `describe::point_item` and `describe::finish`, exactly as
 //! the page's report finishes them.
 
 use crate::finish::point_out;
 use crate::report::column;
-use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
+use datafusion::arrow::array::{Array, Int64Array, StringArray};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::DataType;
-use datafusion::functions_aggregate::expr_fn::count;
-use datafusion::logical_expr::{lit, Expr};
+use datafusion::logical_expr::{AggregateUDF, Expr};
 use datafusion::prelude::DataFrame;
 use std::collections::HashMap;
 use waterline::stats::summary::PointCounts;
@@ -182,8 +181,69 @@ fn text_at(a: &dyn Array, row: usize) -> Option<String> {
     (!a.is_null(row)).then(|| a.value(row).to_string())
 }
 
-/// `GROUP BY [group,] [wave,] cell` with `count(*)` over a table (`wave`: the expression of a
-/// row's wave index, [`crate::waves::PlannedWaves::key`]); empty cells (null) are left out.
+/// Every column's counted rows in one aggregation: `GROUP BY [group,] [wave]` with
+/// `wl_texts(column)` per column (`wave`: the expression of a row's wave index,
+/// [`crate::waves::PlannedWaves::key`]); empty cells (null) are left out. One pass over the
+/// files for all the columns.
+///
+/// # Errors
+/// DataFusion's, as text.
+pub async fn count_all(
+    df: &DataFrame,
+    group: Option<&str>,
+    wave: Option<&Expr>,
+    cells: &[String],
+) -> Result<HashMap<String, Counted>, String> {
+    let mut out: HashMap<String, Counted> = HashMap::new();
+    if cells.is_empty() {
+        return Ok(out);
+    }
+    let mut by: Vec<Expr> = Vec::new();
+    if let Some(g) = group {
+        by.push(column(g).alias("group"));
+    }
+    if let Some(w) = wave {
+        by.push(w.clone().alias("wave"));
+    }
+    let texts = AggregateUDF::from(crate::texts::WlTexts::default());
+    let aggs = cells
+        .iter()
+        .enumerate()
+        .map(|(k, c)| texts.call(vec![column(c)]).alias(format!("t{k}")))
+        .collect();
+    let batches = df
+        .clone()
+        .aggregate(by, aggs)
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    for b in &batches {
+        let group = b
+            .column_by_name("group")
+            .and_then(|a| cast(a, &DataType::Utf8).ok());
+        let wave = b.column_by_name("wave");
+        let wave = wave.and_then(|w| w.as_any().downcast_ref::<Int64Array>());
+        for (k, c) in cells.iter().enumerate() {
+            let Some(col) = b.column_by_name(&format!("t{k}")) else {
+                continue;
+            };
+            let rows = out.entry(c.clone()).or_default();
+            for row in 0..b.num_rows() {
+                let g = group.as_ref().and_then(|g| text_at(g.as_ref(), row));
+                let w = wave
+                    .filter(|w| !w.is_null(row))
+                    .map(|w| w.value(row) as usize);
+                for (text, n) in crate::texts::read(col.as_ref(), row) {
+                    rows.push((g.clone(), w, text, n));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One column's counted rows ([`count_all`]).
 ///
 /// # Errors
 /// DataFusion's, as text.
@@ -193,52 +253,8 @@ pub async fn count_cells(
     wave: Option<&Expr>,
     cell: &str,
 ) -> Result<Counted, String> {
-    let mut by: Vec<Expr> = Vec::new();
-    if let Some(g) = group {
-        by.push(column(g).alias("group"));
-    }
-    if let Some(w) = wave {
-        by.push(w.clone().alias("wave"));
-    }
-    by.push(column(cell).alias("cell"));
-    let batches = df
-        .clone()
-        .aggregate(by, vec![count(lit(1)).alias("n")])
-        .map_err(|e| e.to_string())?
-        .collect()
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(read_counted(&batches, group.is_some()))
-}
-
-fn read_counted(batches: &[RecordBatch], grouped: bool) -> Counted {
-    let mut out = Vec::new();
-    for b in batches {
-        let text = |name: &str| {
-            let a = b.column_by_name(name)?;
-            cast(a, &DataType::Utf8).ok()
-        };
-        let (Some(cell), Some(n)) = (text("cell"), b.column_by_name("n")) else {
-            continue;
-        };
-        let group = if grouped { text("group") } else { None };
-        let wave = b.column_by_name("wave");
-        let wave = wave.and_then(|w| w.as_any().downcast_ref::<Int64Array>());
-        let Some(n) = n.as_any().downcast_ref::<Int64Array>() else {
-            continue;
-        };
-        for row in 0..b.num_rows() {
-            let Some(c) = text_at(cell.as_ref(), row) else {
-                continue;
-            };
-            let g = group.as_ref().and_then(|g| text_at(g.as_ref(), row));
-            let w = wave
-                .filter(|w| !w.is_null(row))
-                .map(|w| w.value(row) as usize);
-            out.push((g, w, c, n.value(row) as u64));
-        }
-    }
-    out
+    let mut all = count_all(df, group, wave, &[cell.to_string()]).await?;
+    Ok(all.remove(cell).unwrap_or_default())
 }
 
 /// The distinct texts of counted rows and the point of each row's text.
@@ -317,9 +333,9 @@ pub fn resolve(
 /// wave comparison; an item with too many categories goes to `skipped` (`category_levels`).
 ///
 /// # Errors
-/// DataFusion's and the decoder's, as text.
-pub async fn add(
-    df: &DataFrame,
+/// The decoder's, as text.
+pub fn add(
+    counted: &HashMap<String, Counted>,
     plan: &crate::report::Plan,
     by: Option<&str>,
     groups: &mut [crate::report::GroupOut],
@@ -331,7 +347,9 @@ pub async fn add(
     };
     let waves = plan.waves.as_ref();
     for c in &plan.categories {
-        let all = count_cells(df, by, waves.map(|w| &w.key), &c.column).await?;
+        let Some(all) = counted.get(&c.column) else {
+            continue;
+        };
         for g in groups.iter_mut() {
             // The group's rows alone: the page's report of them finds a detected item's
             // categories among them.

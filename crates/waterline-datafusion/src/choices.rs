@@ -2,7 +2,7 @@
 //! per choice, the share of the respondents who answered the question, most chosen first, with
 //! the page's sentence — per wave when the survey has waves.
 //!
-//! One `GROUP BY column` count per item gives the rows of each distinct cell text; the page's
+//! `wl_texts` ([`crate::texts`]) gives the rows of each distinct cell text; the page's
 //! importer decodes each distinct text once into its choices
 //! ([`crate::categories::Decoder::choices`]: labels, aliases, separators, non-answers), and the
 //! counts — respondents who answered, and per choice how many of them chose it — are finished
@@ -10,11 +10,10 @@
 //! `describe::finish` for the sizes, notes and sentence). Multi-select items with one column per
 //! choice (SurveyMonkey) are left out (`skipped`: `type`).
 
-use crate::categories::{count_cells, Counted, PlannedCategory};
+use crate::categories::{Counted, PlannedCategory};
 use crate::finish::result_out;
 use crate::report::{GroupOut, Plan};
 use crate::udaf::LEVEL;
-use datafusion::prelude::DataFrame;
 use std::collections::HashMap;
 use waterline::survey::instrument::{Item, ItemType};
 use waterline::survey::report::{describe, Share};
@@ -102,9 +101,9 @@ fn item_out(
 /// wave when the survey has waves.
 ///
 /// # Errors
-/// DataFusion's and the decoder's, as text.
-pub async fn add(
-    df: &DataFrame,
+/// The decoder's, as text.
+pub fn add(
+    counted: &HashMap<String, Counted>,
     plan: &Plan,
     by: Option<&str>,
     groups: &mut [GroupOut],
@@ -115,7 +114,9 @@ pub async fn add(
     };
     let waves = plan.waves.as_ref();
     for c in &plan.choices {
-        let rows = count_cells(df, by, waves.map(|w| &w.key), &c.column).await?;
+        let Some(rows) = counted.get(&c.column) else {
+            continue;
+        };
         let mut texts: Vec<String> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         let at: Vec<Option<usize>> = rows
@@ -134,12 +135,12 @@ pub async fn add(
             let group = if by.is_some() { g.group.clone() } else { None };
             match waves {
                 None => {
-                    let t = tally(&rows, &choices, &at, &group, None);
+                    let t = tally(rows, &choices, &at, &group, None);
                     g.items.push(item_out(&c.item, t, g.rows, None, lang));
                 }
                 Some(w) => {
                     for (k, label) in w.waves.order.iter().enumerate() {
-                        let t = tally(&rows, &choices, &at, &group, Some(k));
+                        let t = tally(rows, &choices, &at, &group, Some(k));
                         let n = g.wave_rows.get(k).copied().unwrap_or(0);
                         g.items.push(item_out(&c.item, t, n, Some(label), lang));
                     }

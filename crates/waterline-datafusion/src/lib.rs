@@ -25,6 +25,7 @@ pub mod scales;
 pub mod sentences;
 pub mod state;
 pub mod subgroup;
+pub mod texts;
 pub mod udaf;
 pub mod waves;
 
@@ -40,6 +41,7 @@ pub fn functions() -> Vec<AggregateUDF> {
         .into_iter()
         .map(|k| AggregateUDF::from(Wl::new(k)))
         .chain([AggregateUDF::from(scales::WlScale::default())])
+        .chain([AggregateUDF::from(texts::WlTexts::default())])
         .collect()
 }
 

@@ -3,18 +3,18 @@
 //! Mann–Whitney comparison of the first and the last wave, when the survey has waves.
 //!
 //! The median needs the answers, not moments, so the state is a count per distinct cell text
-//! (`GROUP BY column` with `count(*)`, merged across files and partitions like any count: memory
-//! per distinct answer, not per respondent); the page's importer decodes each distinct text once
+//! (`wl_texts`, [`crate::texts`], in the one aggregation of every counted item, merged across
+//! files and partitions like any count: memory per distinct answer, not per respondent); the page's importer decodes each distinct text once
 //! ([`crate::categories::Decoder::values`]: non-answer codes, the item's range and the number
 //! format are the page's), and the page's `describe::numeric` and `waves::compare_one` finish
 //! the answers, in ascending order as the page sorts them.
 
-use crate::categories::{count_cells, Counted, Decoder};
+use crate::categories::{Counted, Decoder};
 use crate::finish::pick;
 use crate::report::{GroupOut, ItemOut, Plan, PlannedItem};
 use crate::udaf::LEVEL;
 use crate::waves::{PlannedWaves, WaveOut};
-use datafusion::prelude::DataFrame;
+use std::collections::HashMap;
 use waterline::survey::instrument::Item;
 use waterline::survey::report::{describe, waves, ReportOptions};
 use waterline::text::Lang;
@@ -98,9 +98,9 @@ fn compare(item: &Item, a: &[f64], b: &[f64], w: &PlannedWaves, lang: Lang) -> W
 /// column), per wave with the wave comparison when the survey has waves.
 ///
 /// # Errors
-/// DataFusion's and the decoder's, as text.
-pub async fn add(
-    df: &DataFrame,
+/// The decoder's, as text.
+pub fn add(
+    counted: &HashMap<String, Counted>,
     plan: &Plan,
     by: Option<&str>,
     groups: &mut [GroupOut],
@@ -112,17 +112,19 @@ pub async fn add(
     let numeric: Vec<&PlannedItem> = plan.items.iter().filter(|p| p.scale.is_none()).collect();
     let waves = plan.waves.as_ref();
     for p in numeric {
-        let rows = count_cells(df, by, waves.map(|w| &w.key), &p.column).await?;
-        let values = decode(decoder, &p.item, &p.column, &rows)?;
+        let Some(rows) = counted.get(&p.column) else {
+            continue;
+        };
+        let values = decode(decoder, &p.item, &p.column, rows)?;
         for g in groups.iter_mut() {
             let group = if by.is_some() { g.group.clone() } else { None };
             let Some(w) = waves else {
-                let all = answers(&rows, &values, &group, None);
+                let all = answers(rows, &values, &group, None);
                 g.items.push(item_out(&p.item, all, g.rows, None, lang));
                 continue;
             };
             let per_wave: Vec<Vec<f64>> = (0..w.waves.order.len())
-                .map(|k| answers(&rows, &values, &group, Some(k)))
+                .map(|k| answers(rows, &values, &group, Some(k)))
                 .collect();
             for (k, (a, label)) in per_wave.iter().zip(&w.waves.order).enumerate() {
                 let rows = g.wave_rows.get(k).copied().unwrap_or(0);
@@ -148,7 +150,7 @@ fn decode(
     rows: &Counted,
 ) -> Result<Vec<f64>, String> {
     let mut texts: Vec<String> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut index = HashMap::new();
     let at: Vec<Option<usize>> = rows
         .iter()
         .map(|(_, _, t, _)| {

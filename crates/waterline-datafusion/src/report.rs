@@ -503,9 +503,21 @@ pub async fn report_with(
     let mut groups = run(df.clone(), &plan, o.by.as_deref(), o.lang).await?;
     let by = o.by.as_deref();
     crate::waves::items(&df, &plan, by, &mut groups, o.lang).await?;
-    crate::numbers::add(&df, &plan, by, &mut groups, o.lang).await?;
-    crate::choices::add(&df, &plan, by, &mut groups, o.lang).await?;
-    crate::categories::add(&df, &plan, by, &mut groups, o.lang, &mut skipped).await?;
+    // Category, numeric and multi-select items: their distinct texts, in one more pass.
+    let columns: Vec<String> = (plan.categories.iter().chain(&plan.choices))
+        .map(|c| c.column.clone())
+        .chain(
+            plan.items
+                .iter()
+                .filter(|p| p.scale.is_none())
+                .map(|p| p.column.clone()),
+        )
+        .collect();
+    let key = plan.waves.as_ref().map(|w| &w.key);
+    let counted = crate::categories::count_all(&df, by, key, &columns).await?;
+    crate::numbers::add(&counted, &plan, by, &mut groups, o.lang)?;
+    crate::choices::add(&counted, &plan, by, &mut groups, o.lang)?;
+    crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,

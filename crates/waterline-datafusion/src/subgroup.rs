@@ -344,12 +344,18 @@ async fn category_tables(
         .map(|(c, l)| (c.0.as_deref(), *l))
         .collect();
     let total: u64 = cells.iter().map(|c| c.1).sum();
-    for c in &plan.categories {
-        if groups.iter().any(|x| x.item.id == c.item.id) {
+    let cats: Vec<_> = plan
+        .categories
+        .iter()
+        .filter(|c| !groups.iter().any(|x| x.item.id == c.item.id))
+        .collect();
+    let columns: Vec<String> = cats.iter().map(|c| c.column.clone()).collect();
+    let counted = crate::categories::count_all(df, Some(&g.column), None, &columns).await?;
+    for c in cats {
+        let Some(rows) = counted.get(&c.column) else {
             continue;
-        }
-        let rows = crate::categories::count_cells(df, Some(&g.column), None, &c.column).await?;
-        let Some((item, points)) = crate::categories::resolve(decoder, c, &rows)? else {
+        };
+        let Some((item, points)) = crate::categories::resolve(decoder, c, rows)? else {
             continue;
         };
         if !item.declared() {

@@ -144,3 +144,20 @@ async fn scale_from_sql_is_the_core_alpha_of_the_complete_rows() {
         assert!(e.contains(says), "{sql}: {e}");
     }
 }
+
+/// `wl_texts`: rows per distinct cell text (nulls not counted), merged across partitions.
+#[tokio::test]
+async fn texts_counts_each_distinct_cell() {
+    let config = datafusion::prelude::SessionConfig::new().with_target_partitions(3);
+    let ctx = SessionContext::new_with_config(config);
+    register_waterline(&ctx);
+    let sql = format!("SELECT wl_texts(x) AS t FROM {DATA}");
+    let batches = ctx.sql(&sql).await.unwrap().collect().await.unwrap();
+    let counts = waterline_datafusion::texts::read(batches[0].column(0).as_ref(), 0);
+    let want: std::collections::HashMap<String, u64> =
+        [("4", 2), ("5", 1), (" 1 ", 1), ("9", 1), ("", 1)]
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+    assert_eq!(counts, want);
+}
