@@ -209,7 +209,14 @@ pub async fn count_all(
     let aggs = cells
         .iter()
         .enumerate()
-        .map(|(k, c)| texts.call(vec![column(c)]).alias(format!("t{k}")))
+        .map(|(k, c)| {
+            // "before␟after": the pair of columns of a numeric pair ([`crate::pairs`]).
+            let args = match c.split_once(crate::texts::SEP) {
+                Some((a, b)) => vec![column(a), column(b)],
+                None => vec![column(c)],
+            };
+            texts.call(args).alias(format!("t{k}"))
+        })
         .collect();
     let batches = df
         .clone()

@@ -18,6 +18,7 @@ pub mod choices;
 pub mod finish;
 pub mod input;
 pub mod numbers;
+pub mod pairs;
 pub mod render;
 pub mod report;
 pub mod scale;

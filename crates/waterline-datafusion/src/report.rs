@@ -14,12 +14,11 @@
 //! ([`crate::finish`], [`crate::sentences`]).
 //!
 //! Category items and their breakdowns come from [`crate::categories`], numeric items from
-//! [`crate::numbers`], multi-select items from [`crate::choices`], items per wave and wave
-//! comparisons from [`crate::waves`].
+//! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
+//! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
 //! What the page's report has and this does not (yet): weights, pre/post pairs matched across
-//! waves, same-row pairs of numeric items, multi-select items with a column per choice, numeric
-//! items in scales.
+//! waves, multi-select items with a column per choice, numeric items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -75,6 +74,10 @@ pub struct Plan {
     pub categories: Vec<crate::categories::PlannedCategory>,
     /// Multi-select items in one column ([`crate::choices`]), counted apart.
     pub choices: Vec<crate::categories::PlannedCategory>,
+    /// Same-row pairs of numeric items ([`crate::pairs`]), counted apart.
+    pub numeric_pairs: Vec<crate::pairs::PlannedNumericPair>,
+    /// Every pair id in the instrument's order (the page's order of shifts).
+    pub pair_order: Vec<String>,
     /// Decodes category cells with the page's importer (`None` in a plan built by hand).
     pub decoder: Option<crate::categories::Decoder>,
     /// Every item id in the instrument's order (the page's order of items).
@@ -124,6 +127,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         choices: crate::choices::plan_choices(survey),
         decoder: Some(crate::categories::Decoder::new(survey)),
         order: ins.items.iter().map(|i| i.id.clone()).collect(),
+        pair_order: ins.pairs.iter().map(|p| p.id.clone()).collect(),
         ..Plan::default()
     };
     for item in &ins.items {
@@ -156,14 +160,24 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         ) else {
             continue;
         };
+        let across = p.design == waterline::survey::instrument::Design::PrePost;
         let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
-            // Pairs of numeric items need the matched values (a paired t): not computed here.
-            plan.skipped.push((p.id.clone(), "pair"));
+            let numeric = |i: &PlannedItem| i.item.kind == ItemType::Numeric;
+            if numeric(b) && numeric(a) && !(across && ins.waves.is_some()) {
+                plan.numeric_pairs.push(crate::pairs::PlannedNumericPair {
+                    pair: p.clone(),
+                    before: b.item.clone(),
+                    after: a.item.clone(),
+                    before_column: b.column.clone(),
+                    after_column: a.column.clone(),
+                });
+            } else {
+                plan.skipped.push((p.id.clone(), "pair"));
+            }
             continue;
         };
         // A pre/post pair of a survey with waves is matched across waves by respondent id
         // (the page's rule), not within a row: not computed here.
-        let across = p.design == waterline::survey::instrument::Design::PrePost;
         if sb != sa || (across && ins.waves.is_some()) {
             plan.skipped.push((p.id.clone(), "pair"));
             continue;
@@ -512,10 +526,12 @@ pub async fn report_with(
                 .filter(|p| p.scale.is_none())
                 .map(|p| p.column.clone()),
         )
+        .chain(plan.numeric_pairs.iter().map(|p| p.key()))
         .collect();
     let key = plan.waves.as_ref().map(|w| &w.key);
     let counted = crate::categories::count_all(&df, by, key, &columns).await?;
     crate::numbers::add(&counted, &plan, by, &mut groups, o.lang)?;
+    crate::pairs::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::choices::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
     let mut r = CliReport {

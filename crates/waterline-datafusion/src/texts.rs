@@ -4,6 +4,11 @@
 //! group (and wave) — and decodes each distinct text once with the page's importer
 //! ([`crate::categories::Decoder`]). Memory: one entry per distinct text per group, not per row.
 //! Null cells are not counted; the result is the map as JSON (`{"text": rows, …}`, Binary).
+//!
+//! `wl_texts(a, b)` counts the distinct pairs of texts of two columns in the same row, each pair
+//! written `a` + [`SEP`] + `b` (a null cell as empty text; every row counts, so that rows
+//! missing either answer are counted as the page counts them): the state of a same-row pair of
+//! numeric items.
 
 use crate::state;
 use datafusion::arrow::array::{Array, ArrayRef, StringArray};
@@ -14,6 +19,9 @@ use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
 use std::collections::HashMap;
 
+/// Between the two texts of a pair (the ASCII unit separator, which survey cells do not hold).
+pub const SEP: char = '\u{1f}';
+
 /// The `wl_texts` aggregate function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WlTexts {
@@ -23,7 +31,7 @@ pub struct WlTexts {
 impl Default for WlTexts {
     fn default() -> Self {
         WlTexts {
-            signature: Signature::any(1, Volatility::Immutable),
+            signature: Signature::variadic_any(Volatility::Immutable),
         }
     }
 }
@@ -42,8 +50,8 @@ impl AggregateUDFImpl for WlTexts {
     }
 
     fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        if args.exprs.len() != 1 {
-            return plan_err!("wl_texts takes one column");
+        if !(1..=2).contains(&args.exprs.len()) {
+            return plan_err!("wl_texts takes one column, or two");
         }
         Ok(Box::new(TextsAcc::default()))
     }
@@ -60,21 +68,40 @@ struct TextsAcc {
 
 impl Accumulator for TextsAcc {
     fn update_batch(&mut self, values: &[ArrayRef]) -> Result<()> {
-        let Some(v) = values.first() else {
-            return Ok(());
-        };
-        let t = cast(v, &DataType::Utf8)?;
-        let Some(s) = t.as_any().downcast_ref::<StringArray>() else {
+        let mut cols = Vec::with_capacity(values.len());
+        for v in values {
+            cols.push(cast(v, &DataType::Utf8)?);
+        }
+        let texts: Vec<&StringArray> = cols
+            .iter()
+            .filter_map(|c| c.as_any().downcast_ref::<StringArray>())
+            .collect();
+        if texts.len() != values.len() {
             return exec_err!("wl_texts: a column could not be read as text");
-        };
-        for i in 0..s.len() {
-            if s.is_null(i) {
-                continue;
-            }
-            match self.counts.get_mut(s.value(i)) {
+        }
+        let rows = texts.first().map_or(0, |t| t.len());
+        let mut key = String::new();
+        for i in 0..rows {
+            let (a, b) = match texts.as_slice() {
+                [a] => (cell(a, i), None),
+                [a, b] => (cell(a, i), cell(b, i)),
+                _ => (None, None),
+            };
+            let k: &str = match (texts.len(), a, b) {
+                (1, Some(a), _) => a,
+                (2, a, b) => {
+                    key.clear();
+                    key.push_str(a.unwrap_or(""));
+                    key.push(SEP);
+                    key.push_str(b.unwrap_or(""));
+                    &key
+                }
+                _ => continue,
+            };
+            match self.counts.get_mut(k) {
                 Some(n) => *n += 1,
                 None => {
-                    self.counts.insert(s.value(i).to_string(), 1);
+                    self.counts.insert(k.to_string(), 1);
                 }
             }
         }
@@ -101,6 +128,11 @@ impl Accumulator for TextsAcc {
         }
         Ok(())
     }
+}
+
+/// A cell's text, `None` for null.
+fn cell(t: &StringArray, i: usize) -> Option<&str> {
+    (!t.is_null(i)).then(|| t.value(i))
 }
 
 /// A `wl_texts` result: text → rows (empty for null).

@@ -2,7 +2,8 @@
 //! codebook-declared category (codes, a non-answer code, an unknown code) and a detected one
 //! (text labels, empty cells, "Prefer not to say"), their answers per category, Wilson bounds
 //! and sentences, and their breakdowns by District (suppression, chi-square, adjusted p and
-//! sentence) — 4 files, 4 partitions, whole and per district (a hash repartition).
+//! sentence), and a then-test pair of numeric items (paired t, exclusions, sentence) — 4 files,
+//! 4 partitions, whole and per district (a hash repartition).
 
 use std::fmt::Write as _;
 use waterline::survey::report::{Report, ReportOptions};
@@ -22,7 +23,7 @@ I feel safe at school,4,Agree,De acuerdo,
 I feel safe at school,5,Strongly agree,Muy de acuerdo,
 ";
 
-const HEADER: &str = "District,Program,Favorite activity,I feel safe at school";
+const HEADER: &str = "District,Program,Favorite activity,I feel safe at school,Hours of tutoring (before),Hours of tutoring (now)";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
 
@@ -48,7 +49,20 @@ fn respondents() -> Vec<(usize, String)> {
                 v => ACTIVITIES[((v + d as u64) % 5) as usize].to_string(),
             };
             let safe = 1 + next(5);
-            (d, format!("{},{program},{activity},{safe}", DISTRICTS[d]))
+            // A numeric then-test pair, with a missing answer now and then on either side.
+            let before = next(12);
+            let now = before + next(4);
+            let (before, now) = match next(25) {
+                0 => (String::new(), now.to_string()),
+                1 => (before.to_string(), String::new()),
+                2 => (format!("{before}.5"), now.to_string()),
+                _ => (before.to_string(), now.to_string()),
+            };
+            let row = format!(
+                "{},{program},{activity},{safe},{before},{now}",
+                DISTRICTS[d]
+            );
+            (d, row)
         })
         .collect()
 }
@@ -100,6 +114,24 @@ fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
     let order: Vec<_> = r.items.iter().map(|m| m.item.as_str()).collect();
     let mine: Vec<_> = g.items.iter().map(|i| i.item.as_str()).collect();
     assert_eq!(mine, order, "the page's item order");
+    assert_eq!(g.shifts.len(), r.shifts.len(), "shifts");
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
+    for (s, m) in g.shifts.iter().zip(&r.shifts) {
+        assert_eq!((&s.pair, s.n_used), (&m.pair, m.n_used));
+        let count =
+            |x: &Option<waterline_datafusion::report::ShareOut>| x.as_ref().map(|x| x.count);
+        let theirs = |x: &Option<waterline::survey::report::Share>| x.as_ref().map(|x| x.count);
+        assert_eq!(count(&s.improved), theirs(&m.improved));
+        assert_eq!(count(&s.worse), theirs(&m.worse));
+        let t = m.test.as_ref().unwrap();
+        assert_eq!(s.method.as_deref(), Some(t.method.as_str()));
+        assert!(close(s.statistic.unwrap(), t.statistic), "{} t", s.pair);
+        assert!(close(s.p_value.unwrap(), t.p_value), "{} p", s.pair);
+        assert!(close(s.mean_before.unwrap(), m.mean_before.unwrap()));
+        assert_eq!(s.sentence, Some(said(&m.sentence, lang)), "{}", s.pair);
+        let page = s.page.as_ref().unwrap();
+        assert_eq!(page.excluded, m.excluded, "{} exclusions", s.pair);
+    }
     categories
 }
 
@@ -117,6 +149,14 @@ async fn category_items_and_their_breakdowns_are_the_pages() {
         })
         .collect();
     let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let numeric = waterline::survey::instrument::ItemType::Numeric;
+    assert!(
+        whole
+            .shifts
+            .iter()
+            .any(|s| s.kind == numeric && s.test.is_some()),
+        "a numeric then-test pair with its paired t"
+    );
     for lang in [Lang::En, Lang::Es] {
         let o = Options {
             lang,

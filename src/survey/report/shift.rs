@@ -345,7 +345,7 @@ pub fn shifts(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Vec<
 /// One pair's shift from its matched (before, after) values and exclusions (`None` when the
 /// pair names an item that is not in the instrument). Shared by [`shifts`] and the chunked
 /// report (#22), which matches the same pairs across pieces.
-pub(crate) fn from_matched(
+pub fn from_matched(
     ins: &Instrument,
     pair: &Pair,
     before: &[f64],
