@@ -205,8 +205,21 @@ pub async fn count_all(
     if let Some(w) = wave {
         by.push(w.clone().alias("wave"));
     }
+    let batches = df
+        .clone()
+        .aggregate(by, texts_of(cells))
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    read_texts(&batches, cells, &mut out);
+    Ok(out)
+}
+
+/// `wl_texts` of each column (or "before␟after" pair of columns), as `t0`, `t1`, …
+pub fn texts_of(cells: &[String]) -> Vec<Expr> {
     let texts = AggregateUDF::from(crate::texts::WlTexts::default());
-    let aggs = cells
+    cells
         .iter()
         .enumerate()
         .map(|(k, c)| {
@@ -217,15 +230,17 @@ pub async fn count_all(
             };
             texts.call(args).alias(format!("t{k}"))
         })
-        .collect();
-    let batches = df
-        .clone()
-        .aggregate(by, aggs)
-        .map_err(|e| e.to_string())?
         .collect()
-        .await
-        .map_err(|e| e.to_string())?;
-    for b in &batches {
+}
+
+/// The counted rows of [`texts_of`]'s columns in an aggregation's batches (keys `group` and
+/// `wave` when grouped by them).
+pub fn read_texts(
+    batches: &[datafusion::arrow::array::RecordBatch],
+    cells: &[String],
+    out: &mut HashMap<String, Counted>,
+) {
+    for b in batches {
         let group = b
             .column_by_name("group")
             .and_then(|a| cast(a, &DataType::Utf8).ok());
@@ -247,7 +262,6 @@ pub async fn count_all(
             }
         }
     }
-    Ok(out)
 }
 
 /// One column's counted rows ([`count_all`]).

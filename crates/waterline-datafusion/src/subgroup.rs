@@ -271,11 +271,20 @@ pub async fn subgroups(
     if items.items.is_empty() && plan.categories.is_empty() {
         return Ok(out);
     }
+    // Category items (but the group items) are counted by distinct text in the same pass.
+    let cats: Vec<&crate::categories::PlannedCategory> = plan
+        .categories
+        .iter()
+        .filter(|c| !groups.iter().any(|x| x.item.id == c.item.id))
+        .collect();
+    let columns: Vec<String> = cats.iter().map(|c| c.column.clone()).collect();
     for g in groups {
         let by: Vec<Expr> = vec![column(&g.column).alias("group")];
+        let mut aggs = aggregates(&items);
+        aggs.extend(crate::categories::texts_of(&columns));
         let batches = df
             .clone()
-            .aggregate(by, aggregates(&items))
+            .aggregate(by, aggs)
             .map_err(|e| e.to_string())?
             .collect()
             .await
@@ -315,7 +324,9 @@ pub async fn subgroups(
             level,
             lang,
         };
-        category_tables(df, plan, groups, g, (&cells, &of), &at, &mut out).await?;
+        let mut counted = std::collections::HashMap::new();
+        crate::categories::read_texts(&batches, &columns, &mut counted);
+        category_tables(plan, (g, &cats), &counted, (&cells, &of), &at, &mut out)?;
         // The page's order: per group, the items in the instrument's order.
         let order = |id: &str| plan.order.iter().position(|x| x == id);
         out[first..].sort_by_key(|s| order(&s.item));
@@ -323,14 +334,14 @@ pub async fn subgroups(
     Ok(out)
 }
 
-/// Every category item (but the group items) broken down by the group `g`, whose levels are
-/// `of` for each distinct group cell of `cells`: one `GROUP BY group, item` count per item,
-/// its cells decoded as the item's ([`crate::categories::resolve`]).
-async fn category_tables(
-    df: &DataFrame,
+/// Every category item of `cats` broken down by the group `g`, whose levels are `of` for each
+/// distinct group cell of `cells`: `counted` holds each item's rows per (group cell, item
+/// cell), from `wl_texts` in the group's one aggregation, decoded as the item's
+/// ([`crate::categories::resolve`]).
+fn category_tables(
     plan: &Plan,
-    groups: &[PlannedGroup],
-    g: &PlannedGroup,
+    (g, cats): (&PlannedGroup, &[&crate::categories::PlannedCategory]),
+    counted: &std::collections::HashMap<String, crate::categories::Counted>,
     (cells, of): (&Cells, &[Option<usize>]),
     at: &Finish<'_>,
     out: &mut Vec<SubgroupOut>,
@@ -344,13 +355,6 @@ async fn category_tables(
         .map(|(c, l)| (c.0.as_deref(), *l))
         .collect();
     let total: u64 = cells.iter().map(|c| c.1).sum();
-    let cats: Vec<_> = plan
-        .categories
-        .iter()
-        .filter(|c| !groups.iter().any(|x| x.item.id == c.item.id))
-        .collect();
-    let columns: Vec<String> = cats.iter().map(|c| c.column.clone()).collect();
-    let counted = crate::categories::count_all(df, Some(&g.column), None, &columns).await?;
     for c in cats {
         let Some(rows) = counted.get(&c.column) else {
             continue;

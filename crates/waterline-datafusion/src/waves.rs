@@ -95,11 +95,16 @@ pub async fn plan(df: &DataFrame, survey: &Survey) -> Result<Option<PlannedWaves
         row[at] = q(t);
         csv += &(row.join(",") + "\n");
     }
-    // The page's detection of the wave order, on every wave text.
-    let order = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default())
-        .ok()
-        .and_then(|s| s.mapping().instrument.waves.clone())
-        .map_or_else(|| w.order.clone(), |found| found.order);
+    // The page's detection of the wave order, on every wave text; no waves when it finds none
+    // there (more than 12 distinct waves over all files: the page reading them all would not
+    // make the column waves either).
+    let order = match Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()) {
+        Ok(s) => match &s.mapping().instrument.waves {
+            Some(found) => found.order.clone(),
+            None => return Ok(None),
+        },
+        Err(_) => w.order.clone(),
+    };
     let folded: Vec<String> = order.iter().map(|o| fold(o)).collect();
     let mut case: Option<datafusion::logical_expr::conditional_expressions::CaseBuilder> = None;
     for (_, _, t, _) in &cells {
