@@ -130,8 +130,9 @@ pub fn item_out(
             .unwrap_or_else(|| PointCounts::new(scale.values.clone()));
         return point_out(&p.item, &counts, rows, wave, lang);
     }
-    // Numeric items: the page's sentence gives the median, which the moments do not hold; no
-    // sentence rather than a different one.
+    // A `wl_mean` column (the CLI counts numeric items apart, [`crate::numbers`]): the page's
+    // sentence gives the median, which the moments do not hold; no sentence rather than a
+    // different one.
     let s = col.as_struct();
     let get = |name: &str| s.column_by_name(name);
     let f = |name: &str| get(name).and_then(|a| f64_at(a, row));

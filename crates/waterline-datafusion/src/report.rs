@@ -272,8 +272,8 @@ pub struct ItemOut {
     pub median: Option<f64>,
     pub mean_lower: Option<f64>,
     pub mean_upper: Option<f64>,
-    /// The page's sentence for the item in the report's language (`null` for numeric items:
-    /// the page's gives the median, which the CLI's moments do not hold).
+    /// The page's sentence for the item in the report's language (`null` only for a
+    /// `wl_mean` column read by [`crate::finish::item_out`], whose moments hold no median).
     pub sentence: Option<String>,
 }
 

@@ -1,15 +1,16 @@
-//! The sentences of the shifts and subgroup tables, written as the page writes them: after
-//! p-value adjustment, by the page's own `shift::sentence` and `subgroup::sentence` on the
-//! page's results of the merged states (kept beside each printed result), with the adjusted
-//! p-values the CLI computed ([`crate::adjust`]). Items' and scales' sentences need no
-//! adjustment and are written where they are finished ([`crate::finish`], [`crate::scales`]).
+//! The sentences of the shifts, wave comparisons and subgroup tables, written as the page
+//! writes them: after p-value adjustment, by the page's own `shift::sentence`,
+//! `waves::sentence` and `subgroup::sentence` on the page's results of the merged states (kept
+//! beside each printed result), with the adjusted p-values the CLI computed
+//! ([`crate::adjust`]). Items' and scales' sentences need no adjustment and are written where
+//! they are finished ([`crate::finish`], [`crate::scales`]).
 
 use crate::finish::pick;
 use crate::report::CliReport;
 use waterline::survey::report::{shift, subgroup, waves, Adjust, ReportOptions};
 
-/// Fills every shift's and subgroup table's `sentence` in the report's language; `adjust` is
-/// the method the p-values were adjusted with (named in the sentence).
+/// Fills every shift's, wave comparison's and subgroup table's `sentence` in the report's
+/// language; `adjust` is the method the p-values were adjusted with (named in the sentence).
 pub fn write(r: &mut CliReport, adjust: Adjust) {
     let options = ReportOptions {
         level: r.level,
