@@ -56,6 +56,10 @@ pub fn plan_categories(survey: &Survey) -> Vec<PlannedCategory> {
         .collect()
 }
 
+/// Most distinct texts decoded in one table: well under the importer's row limit (250,000), so
+/// that a numeric column with millions of distinct answers is decoded in pieces.
+pub const DECODE_ROWS: usize = 100_000;
+
 /// Decodes distinct cell texts with the page's importer and the survey's mapping.
 #[derive(Debug, Clone)]
 pub struct Decoder {
@@ -111,12 +115,15 @@ impl Decoder {
     /// # Errors
     /// The importer's, as text (a table it cannot read back).
     pub fn values(&self, item: &Item, col: &str, texts: &[String]) -> Result<Vec<f64>, String> {
-        let d = self.dataset(item, col, texts)?;
         let k = self.index(item)?;
-        let values = d.values.get(k).filter(|v| v.len() == texts.len());
-        values
-            .cloned()
-            .ok_or(format!("{}: the cells could not be read back", item.id))
+        let mut out = Vec::with_capacity(texts.len());
+        for part in texts.chunks(DECODE_ROWS) {
+            let d = self.dataset(item, col, part)?;
+            let values = d.values.get(k).filter(|v| v.len() == part.len());
+            let values = values.ok_or(format!("{}: the cells could not be read back", item.id))?;
+            out.extend_from_slice(values);
+        }
+        Ok(out)
     }
 
     /// A multi-select item's choices in each text, per choice: 1 chosen, 0 not, `NaN` for a
@@ -130,15 +137,21 @@ impl Decoder {
         col: &str,
         texts: &[String],
     ) -> Result<Vec<Vec<f64>>, String> {
-        let d = self.dataset(item, col, texts)?;
         let k = self.index(item)?;
-        let choices = d
-            .choices
-            .get(k)
-            .filter(|c| c.iter().all(|c| c.len() == texts.len()));
-        choices
-            .cloned()
-            .ok_or(format!("{}: the cells could not be read back", item.id))
+        let mut out: Vec<Vec<f64>> = vec![Vec::with_capacity(texts.len()); item.choices.len()];
+        for part in texts.chunks(DECODE_ROWS) {
+            let d = self.dataset(item, col, part)?;
+            let choices = d
+                .choices
+                .get(k)
+                .filter(|c| c.len() == out.len() && c.iter().all(|c| c.len() == part.len()));
+            let choices =
+                choices.ok_or(format!("{}: the cells could not be read back", item.id))?;
+            for (o, c) in out.iter_mut().zip(choices) {
+                o.extend_from_slice(c);
+            }
+        }
+        Ok(out)
     }
 
     fn index(&self, item: &Item) -> Result<usize, String> {

@@ -152,3 +152,33 @@ async fn two_hundred_thousand_respondents_match_the_chunked_report() {
     assert_eq!(mine.adjustment.m, page.adjustment.m);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A numeric column with more distinct answers than the page's importer reads in one table
+/// (250,000 rows) is decoded in pieces, every answer kept.
+#[test]
+fn more_distinct_answers_than_one_import_holds_are_decoded_in_pieces() {
+    use waterline_datafusion::categories::{Decoder, DECODE_ROWS};
+    let sample = |name: &str| format!("{}/sample/{name}", env!("CARGO_MANIFEST_DIR"));
+    let head = std::fs::read(sample("district-1.csv")).unwrap();
+    let mut survey = Survey::from_bytes(&head, &ReadOptions::default()).unwrap();
+    survey
+        .set_codebook(&std::fs::read_to_string(sample("codebook.csv")).unwrap())
+        .unwrap();
+    let ins = &survey.mapping().instrument;
+    let item = ins
+        .items
+        .iter()
+        .find(|i| i.text.en == "Hours of tutoring")
+        .unwrap()
+        .clone();
+    let texts: Vec<String> = (0..260_000u32)
+        .map(|k| format!("{}.{:03}", k / 1000, k % 1000))
+        .collect();
+    assert!(texts.len() > 2 * DECODE_ROWS);
+    let values = Decoder::new(&survey)
+        .values(&item, "Hours of tutoring", &texts)
+        .unwrap();
+    assert_eq!(values.len(), texts.len());
+    assert_eq!(values[123_456], 123.456);
+    assert_eq!(values[259_999], 259.999);
+}
