@@ -1,6 +1,8 @@
 //! Category items (a declared list of categories: a county, a program, a language spoken at
 //! home) as the page's report gives them: answers per category with Wilson intervals and the
-//! page's sentence (the five most chosen), and their breakdowns by each group column.
+//! page's sentence (the five most chosen), and their breakdowns by each group column. Likert,
+//! yes/no and change items whose scale has no codes (a label-written export) are read the same
+//! way (planned here by [`crate::report::plan_survey`]), with the page's top box and mean.
 //!
 //! A category cell may be a label ("Fresno"), an alias, a bilingual label, a declared code or a
 //! non-answer, so the cells are not matched here: `wl_texts` ([`crate::texts`]) counts the rows
@@ -334,7 +336,7 @@ pub fn resolve(
     c: &PlannedCategory,
     rows: &Counted,
 ) -> Result<Option<Resolved>, String> {
-    if c.item.confirmed {
+    if c.item.confirmed || c.item.kind != ItemType::Category {
         return Ok(Some((c.item.clone(), decode(decoder, c, rows)?)));
     }
     let mut cells: crate::subgroup::Cells = Vec::new();

@@ -1,5 +1,7 @@
-//! Same-row pairs of numeric items (hours before and now): the page's paired shift — moved up,
-//! same, down, the means and the paired t test with d_z — from the matched answers.
+//! Same-row pairs counted by text — numeric items (hours before and now) and label-written
+//! scales (no codes: "Agree" in the cells) — the page's paired shift: moved up, same, down, the
+//! means and the paired t with d_z (numbers) or McNemar / signed-rank (points), from the matched
+//! answers.
 //!
 //! The paired t needs the pairs, so the state is a count per distinct (before, after) pair of
 //! cell texts (`wl_texts(before, after)`, [`crate::texts`], in the one aggregation of the
@@ -19,7 +21,7 @@ use waterline::survey::instrument::{Instrument, Item, Pair};
 use waterline::survey::report::{shift, Exclusion, ReportOptions, Share, ShiftResult};
 use waterline::text::Lang;
 
-/// A same-row pair of numeric items and its items' columns.
+/// A same-row pair counted by text (numeric or label-written items) and its items' columns.
 #[derive(Debug, Clone)]
 pub struct PlannedNumericPair {
     pub pair: Pair,
@@ -135,7 +137,7 @@ fn out(r: ShiftResult, lang: Lang) -> ShiftOut {
     }
 }
 
-/// Adds every same-row pair of numeric items to each group's shifts (`by`: the grouping
+/// Adds every same-row pair counted by text to each group's shifts (`by`: the grouping
 /// column), in the instrument's pair order.
 ///
 /// # Errors

@@ -109,7 +109,8 @@ pub fn plan(head: &[u8], codebook: &str) -> Result<Plan, String> {
     Ok(plan_survey(&survey))
 }
 
-/// Plans every declared item of a survey.
+/// Plans every declared item of a survey: point items written as codes read by `wl_counts`,
+/// numeric items and items written as labels counted by text ([`crate::categories`]).
 pub fn plan_survey(survey: &Survey) -> Plan {
     let ins = &survey.mapping().instrument;
     let header = |key: &Option<String>| {
@@ -141,6 +142,14 @@ pub fn plan_survey(survey: &Survey) -> Plan {
                 scale: None,
             }),
             ItemType::Likert | ItemType::Binary | ItemType::Change => match scale_of(item) {
+                // A scale without codes is written as labels: the page's importer reads them
+                // ([`crate::categories`]), as for category items.
+                Some(_) if item.points.iter().all(|p| p.code.is_none()) => {
+                    plan.categories.push(crate::categories::PlannedCategory {
+                        item: item.clone(),
+                        column,
+                    })
+                }
                 Some(scale) => plan.items.push(PlannedItem {
                     item: item.clone(),
                     column,
@@ -154,35 +163,33 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         }
     }
     for p in &ins.pairs {
-        let (Some(b), Some(a)) = (
-            plan.items.iter().find(|i| i.item.id == p.before),
-            plan.items.iter().find(|i| i.item.id == p.after),
-        ) else {
-            continue;
-        };
-        let across = p.design == waterline::survey::instrument::Design::PrePost;
+        plan_pair(&mut plan, p, ins.waves.is_some());
+    }
+    let mut skipped = std::mem::take(&mut plan.skipped);
+    plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
+    plan.skipped = skipped;
+    plan
+}
+
+/// Plans one pair: both items read by code on the same scale → `wl_paired_shift`; both counted
+/// by text (numeric items, label-written scales) → [`crate::pairs`]; otherwise, or a pre/post
+/// pair of a survey with waves (matched across waves by respondent id on the page), `skipped`.
+fn plan_pair(plan: &mut Plan, p: &waterline::survey::instrument::Pair, waves: bool) {
+    let across = p.design == waterline::survey::instrument::Design::PrePost && waves;
+    let coded = |id: &str| {
+        plan.items
+            .iter()
+            .find(|i| i.item.id == id && i.scale.is_some())
+    };
+    if let (Some(b), Some(a)) = (coded(&p.before), coded(&p.after)) {
         let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
-            let numeric = |i: &PlannedItem| i.item.kind == ItemType::Numeric;
-            if numeric(b) && numeric(a) && !(across && ins.waves.is_some()) {
-                plan.numeric_pairs.push(crate::pairs::PlannedNumericPair {
-                    pair: p.clone(),
-                    before: b.item.clone(),
-                    after: a.item.clone(),
-                    before_column: b.column.clone(),
-                    after_column: a.column.clone(),
-                });
-            } else {
-                plan.skipped.push((p.id.clone(), "pair"));
-            }
-            continue;
+            return;
         };
-        // A pre/post pair of a survey with waves is matched across waves by respondent id
-        // (the page's rule), not within a row: not computed here.
-        if sb != sa || (across && ins.waves.is_some()) {
+        if sb != sa || across {
             plan.skipped.push((p.id.clone(), "pair"));
-            continue;
+            return;
         }
-        plan.pairs.push(PlannedPair {
+        let planned = PlannedPair {
             id: p.id.clone(),
             text: p.text.clone(),
             before: p.before.clone(),
@@ -191,12 +198,36 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             after_column: a.column.clone(),
             scale: sb.clone(),
             pair: p.clone(),
-        });
+        };
+        plan.pairs.push(planned);
+        return;
     }
-    let mut skipped = std::mem::take(&mut plan.skipped);
-    plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
-    plan.skipped = skipped;
-    plan
+    let counted = |id: &str| {
+        let numeric = plan
+            .items
+            .iter()
+            .find(|i| i.item.id == id && i.scale.is_none());
+        let labels = plan
+            .categories
+            .iter()
+            .find(|c| c.item.id == id && c.item.kind != ItemType::Category);
+        numeric
+            .map(|i| (i.item.clone(), i.column.clone()))
+            .or_else(|| labels.map(|c| (c.item.clone(), c.column.clone())))
+    };
+    match (counted(&p.before), counted(&p.after)) {
+        (Some(b), Some(a)) if !across => {
+            plan.numeric_pairs.push(crate::pairs::PlannedNumericPair {
+                pair: p.clone(),
+                before: b.0,
+                after: a.0,
+                before_column: b.1,
+                after_column: a.1,
+            })
+        }
+        (Some(_), _) | (_, Some(_)) => plan.skipped.push((p.id.clone(), "pair")),
+        _ => {}
+    }
 }
 
 /// A column by its exact name.
