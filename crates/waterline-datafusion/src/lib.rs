@@ -17,6 +17,7 @@ pub mod categories;
 pub mod choices;
 pub mod finish;
 pub mod input;
+pub mod label_scales;
 pub mod numbers;
 pub mod pairs;
 pub mod render;

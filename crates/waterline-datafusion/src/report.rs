@@ -78,6 +78,10 @@ pub struct Plan {
     pub numeric_pairs: Vec<crate::pairs::PlannedNumericPair>,
     /// Every pair id in the instrument's order (the page's order of shifts).
     pub pair_order: Vec<String>,
+    /// Reported scales of label-written items ([`crate::label_scales`]).
+    pub label_scales: Vec<waterline::survey::instrument::Scale>,
+    /// Every reported scale id in the page's order.
+    pub scale_order: Vec<String>,
     /// Decodes category cells with the page's importer (`None` in a plan built by hand).
     pub decoder: Option<crate::categories::Decoder>,
     /// Every item id in the instrument's order (the page's order of items).
@@ -165,6 +169,11 @@ pub fn plan_survey(survey: &Survey) -> Plan {
     for p in &ins.pairs {
         plan_pair(&mut plan, p, ins.waves.is_some());
     }
+    let reported: Vec<_> = waterline::survey::report::scales::reported(ins)
+        .cloned()
+        .collect();
+    plan.scale_order = reported.iter().map(|s| s.id.clone()).collect();
+    plan.label_scales = crate::label_scales::plan(&reported, &plan.categories);
     let mut skipped = std::mem::take(&mut plan.skipped);
     plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
     plan.skipped = skipped;
@@ -565,6 +574,8 @@ pub async fn report_with(
     crate::pairs::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::choices::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
+    let context = (o.lang, &mut skipped);
+    crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,

@@ -1,7 +1,8 @@
 //! A label-written export (Google Forms: "Agree", "Yes", "Fresno" in the cells) through the
 //! CLI against the page's in-memory report of the same rows: its Likert and yes/no items, its
-//! then-test pairs and its subgroup tables are read through the page's importer (the scale has
-//! no codes), so their counts, tests and sentences are the page's — 2 files, 2 partitions.
+//! then-test pairs, its subgroup tables and its grid's multi-item scale are read through the
+//! page's importer (the scale has no codes), so their counts, tests and sentences are the
+//! page's — 2 files, 2 partitions.
 
 use waterline::survey::report::{Report, ReportOptions};
 use waterline::survey::{ReadOptions, Survey};
@@ -84,5 +85,25 @@ async fn a_label_written_export_is_read_as_the_page_reads_it() {
         assert_eq!(s.sentence.as_deref(), Some(m.sentence.en.as_str()));
     }
     assert_eq!(mine.adjustment.m, r.adjustment.m);
+    // The grid's scale: the page's, its moments to 1e-12 (merged co-moments), its sentence.
+    assert!(!r.scales.is_empty());
+    assert_eq!(g.scales.len(), r.scales.len(), "skipped {:?}", mine.skipped);
+    let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-12 * b.abs().max(1e-300),
+        (a, b) => a == b,
+    };
+    for (s, m) in g.scales.iter().zip(&r.scales) {
+        assert_eq!(
+            (&s.scale, s.n_used, s.n_excluded),
+            (&m.scale, m.n_used, m.n_excluded)
+        );
+        assert!(close(s.mean, m.mean) && close(s.sd, m.sd), "{}", s.scale);
+        assert!(
+            close(s.alpha, m.alpha.as_ref().map(|a| a.alpha)),
+            "{}",
+            s.scale
+        );
+        assert_eq!(s.sentence, m.sentence.en, "{}", s.scale);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,0 +1,159 @@
+//! Multi-item scales of label-written items (a Google Forms grid: "Agree" in the cells): the
+//! page's scale result (mean, sd, Cronbach's alpha, McDonald's omega, notes, sentence) through
+//! `wl_scale`, whose cells are the items' point values. Each item's distinct texts are known
+//! from the counted pass ([`crate::categories::count_all`]) and decoded once by the page's
+//! importer; a `CASE` gives each cell its point's value (null for no answer, a non-answer or an
+//! unknown label: the row is then incomplete, the page's listwise rule), so the scale state
+//! merges across files and partitions as for coded items ([`crate::scales`]). One more pass
+//! over the files, only when there are such scales.
+
+use crate::categories::{Counted, Decoder, PlannedCategory};
+use crate::report::{column, GroupOut, Plan};
+use crate::scales::{out, result_at, PlannedScale, WlScale};
+use datafusion::arrow::array::{Array, StringArray};
+use datafusion::common::ScalarValue;
+use datafusion::logical_expr::{lit, when, AggregateUDF, Expr};
+use datafusion::prelude::DataFrame;
+use std::collections::{BTreeSet, HashMap};
+use waterline::survey::instrument::Scale;
+use waterline::survey::report::ReportOptions;
+use waterline::text::Lang;
+
+/// A cell's point value as text (`CASE column WHEN text THEN value … END`).
+fn values_of(decoder: &Decoder, c: &PlannedCategory, rows: &Counted) -> Result<Expr, String> {
+    let texts: Vec<String> = rows
+        .iter()
+        .map(|(_, _, t, _)| t.clone())
+        .filter(|t| !t.trim().is_empty())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let values = decoder.values(&c.item, &c.column, &texts)?;
+    let mut case: Option<datafusion::logical_expr::conditional_expressions::CaseBuilder> = None;
+    for (t, v) in texts.iter().zip(&values) {
+        if v.is_nan() {
+            continue;
+        }
+        let (cond, then) = (column(&c.column).eq(lit(t.as_str())), lit(v.to_string()));
+        case = Some(match case {
+            None => when(cond, then),
+            Some(mut b) => b.when(cond, then),
+        });
+    }
+    match case {
+        Some(mut b) => b
+            .otherwise(lit(ScalarValue::Utf8(None)))
+            .map_err(|e| e.to_string()),
+        None => Ok(lit(ScalarValue::Utf8(None))),
+    }
+}
+
+/// The `wl_scale` literal of an item written as its point values: `value=value`, flipped
+/// (lowest + highest − value) when the scale reverses the item, as the page flips it.
+fn literal(c: &PlannedCategory, reversed: bool) -> String {
+    let values: Vec<f64> = c.item.points.iter().map(|p| p.value).collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    values
+        .iter()
+        .map(|v| format!("{v}={}", if reversed { lo + hi - v } else { *v }))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Adds the page's result of every scale of `plan.label_scales` to each group (`by`: the
+/// grouping column), and takes them off `skipped`.
+///
+/// # Errors
+/// DataFusion's and the decoder's, as text.
+pub async fn add(
+    df: &DataFrame,
+    plan: &Plan,
+    counted: &HashMap<String, Counted>,
+    by: Option<&str>,
+    groups: &mut [GroupOut],
+    (lang, skipped): (Lang, &mut Vec<(String, &'static str)>),
+) -> Result<(), String> {
+    let Some(decoder) = &plan.decoder else {
+        return Ok(());
+    };
+    if plan.label_scales.is_empty() {
+        return Ok(());
+    }
+    let wl = AggregateUDF::from(WlScale::default());
+    let mut planned: Vec<PlannedScale> = Vec::new();
+    let mut aggs = Vec::new();
+    for s in &plan.label_scales {
+        let mut args = Vec::new();
+        let mut literals = Vec::new();
+        for id in &s.items {
+            let Some(c) = plan.categories.iter().find(|c| &c.item.id == id) else {
+                continue;
+            };
+            let rows = counted.get(&c.column).map(Vec::as_slice).unwrap_or(&[]);
+            args.push(values_of(decoder, c, &rows.to_vec())?);
+            literals.push(literal(c, s.reversed.contains(id)));
+        }
+        let literal = literals.join(";");
+        args.push(lit(literal.clone()));
+        aggs.push(wl.call(args).alias(format!("s{}", planned.len())));
+        planned.push(PlannedScale {
+            scale: s.clone(),
+            columns: Vec::new(),
+            literal,
+        });
+    }
+    let keys: Vec<Expr> = by
+        .map(|b| vec![column(b).alias("group")])
+        .unwrap_or_default();
+    let batches = df
+        .clone()
+        .aggregate(keys, aggs)
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let options = ReportOptions::default();
+    for b in &batches {
+        let group = b.column_by_name("group");
+        let group = group.and_then(|g| g.as_any().downcast_ref::<StringArray>());
+        for row in 0..b.num_rows() {
+            let text = group.and_then(|g| (!g.is_null(row)).then(|| g.value(row).to_string()));
+            let Some(g) = groups.iter_mut().find(|g| by.is_none() || g.group == text) else {
+                continue;
+            };
+            for (k, p) in planned.iter().enumerate() {
+                let Some(col) = b.column_by_name(&format!("s{k}")) else {
+                    continue;
+                };
+                if let Some(r) = result_at(p, col.as_ref(), row, &options) {
+                    g.scales.push(out(p, &r, lang));
+                }
+            }
+        }
+    }
+    let order = |id: &str| plan.scale_order.iter().position(|x| x == id);
+    for g in groups.iter_mut() {
+        g.scales.sort_by_key(|s| order(&s.scale));
+    }
+    skipped.retain(|(id, why)| {
+        !(*why == "scale_items" && plan.label_scales.iter().any(|s| &s.id == id))
+    });
+    Ok(())
+}
+
+/// The instrument's reported scales whose items are all label-written point items.
+pub fn plan(ins_scales: &[Scale], categories: &[PlannedCategory]) -> Vec<Scale> {
+    ins_scales
+        .iter()
+        .filter(|s| {
+            s.items.iter().all(|id| {
+                categories.iter().any(|c| {
+                    &c.item.id == id
+                        && c.item.kind != waterline::survey::instrument::ItemType::Category
+                })
+            })
+        })
+        .cloned()
+        .collect()
+}
