@@ -10,8 +10,8 @@ use crate::stats::{effect_size, fisher, means, one_proportion as one, LevelOptio
 use wasm_bindgen::prelude::*;
 
 /// Decodes optional options (defaults when absent).
-fn options<O: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<O, JsValue> {
-    Ok(decode::<Option<O>>("options", value)?.unwrap_or_default())
+fn options<O: super::options::FromOptions>(value: JsValue) -> Result<O, JsValue> {
+    super::options::options(value)
 }
 
 /// An interval for `x` of `n` by `options.method` (`wilson`, `wilson_cc`, `clopper_pearson`,
