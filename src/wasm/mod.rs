@@ -117,12 +117,22 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// by the serde derive of the core type. Every input struct denies unknown fields, so a misspelt
 /// key at any depth is refused with its path (`rubric.conditions[2].wieght`) and its name in
 /// `details.field`.
+// Unused in the statistics-only build, whose arguments `options.rs` reads.
+#[cfg_attr(
+    not(any(feature = "survey", feature = "conditions", feature = "toc")),
+    allow(dead_code)
+)]
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
     let node = read::read(name, &value).map_err(to_js_error)?;
     decode_node(name, node).map_err(to_js_error)
 }
 
 /// The second half of [`decode`], on an already read node.
+// Unused in the statistics-only build, whose arguments `options.rs` reads.
+#[cfg_attr(
+    not(any(feature = "survey", feature = "conditions", feature = "toc")),
+    allow(dead_code)
+)]
 pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> Result<T, Error> {
     tree::from_node(node).map_err(|e| {
         let at = format!("{name}{}", tree::path_text(&e.path));
@@ -239,56 +249,28 @@ pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 }
 
 /// Reads a bulk numeric argument: a `Float64Array` (copied into WebAssembly memory in one go)
-/// or a plain array of numbers. Anything else is `bad_input` naming the argument, rather than
-/// the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
+/// or a plain array of numbers (read element by element, see [`read::numbers`]). Anything else
+/// is `bad_input` naming the argument (and the index of an element that is not a number), rather
+/// than the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
 pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
-    bulk(
-        name,
-        value,
-        "Float64Array",
-        Some,
-        ("a Float64Array", "a number"),
-    )
-}
-
-/// The shape of [`floats`] and of the index columns of a round: a typed array of kind `typed`
-/// in one copy, else a plain array read element by element (see [`read::numbers`]); errors name
-/// the argument and the index.
-pub(crate) fn bulk<T>(
-    name: &str,
-    value: &JsValue,
-    typed: &str,
-    element: impl Fn(f64) -> Option<T>,
-    (array_kind, element_kind): (&str, &str),
-) -> Result<Vec<T>, JsValue> {
-    let not_element = |i: usize| {
-        to_js_error(
-            Error::new(
-                Code::BadInput,
-                format!("{name}[{i}] must be {element_kind}"),
-            )
-            .with("argument", name)
-            .with("index", i),
-        )
-    };
-    match read::numbers(name, value, typed) {
-        Ok(Some(xs)) => xs
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| element(x).ok_or_else(|| not_element(i)))
-            .collect(),
+    match read::numbers(name, value, "Float64Array") {
+        Ok(Some(xs)) => Ok(xs),
         Ok(None) => {
             let got = value.js_typeof().as_string().unwrap_or_default();
             Err(to_js_error(
                 Error::new(
                     Code::BadInput,
-                    format!("{name} must be {array_kind} or an array of numbers, got {got}"),
+                    format!("{name} must be a Float64Array or an array of numbers, got {got}"),
                 )
                 .with("argument", name)
                 .with("type", got),
             ))
         }
-        Err(read::Bulk::Element(i)) => Err(not_element(i)),
+        Err(read::Bulk::Element(i)) => Err(to_js_error(
+            Error::new(Code::BadInput, format!("{name}[{i}] must be a number"))
+                .with("argument", name)
+                .with("index", i),
+        )),
         Err(read::Bulk::Error(e)) => Err(to_js_error(e)),
     }
 }

@@ -116,10 +116,68 @@ pub(crate) fn from_node(node: Node, fields: &[(&'static str, Kind)]) -> Result<V
 
 /// `bad_input` at `options{path}`.
 fn bad(path: &str, message: &str) -> Error {
-    let at = format!("options{path}");
+    bad_in("options", path, message)
+}
+
+/// `bad_input` at `{argument}{path}`, as [`super::decode`] words it.
+fn bad_in(argument: &str, path: &str, message: &str) -> Error {
+    let at = format!("{argument}{path}");
     Error::new(Code::BadInput, format!("{at}: {message}"))
-        .with("argument", "options")
+        .with("argument", argument)
         .with("path", at)
+}
+
+/// A table of counts (`number[][]`; a row may be a typed array), read as serde reads a
+/// `Vec<Vec<f64>>` from the node, with the same errors' code and details: without the serde
+/// machinery, which the statistics build then leaves out.
+#[cfg(feature = "stats_api")]
+pub(crate) fn table(name: &str, value: JsValue) -> Result<Vec<Vec<f64>>, JsValue> {
+    let node = read::read(name, &value).map_err(to_js_error)?;
+    table_from_node(name, node).map_err(to_js_error)
+}
+
+/// [`table`] on a node.
+#[cfg(feature = "stats_api")]
+pub(crate) fn table_from_node(name: &str, node: Node) -> Result<Vec<Vec<f64>>, Error> {
+    let wrong =
+        |path: String, node: &Node, expected: &str| bad_in(name, &path, &type_text(node, expected));
+    let rows = match node {
+        Node::Array(rows) => rows,
+        // a typed array's elements are numbers, not rows
+        Node::Typed(_, xs) if xs.is_empty() => return Ok(Vec::new()),
+        Node::Typed(_, xs) => return Err(wrong("[0]".into(), &Node::Number(xs[0]), "an array")),
+        other => return Err(wrong(String::new(), &other, "an array of rows")),
+    };
+    let mut table = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        table.push(match row {
+            Node::Typed(_, xs) => xs,
+            Node::Array(cells) => {
+                let mut xs = Vec::with_capacity(cells.len());
+                for (j, cell) in cells.into_iter().enumerate() {
+                    match cell {
+                        Node::Number(x) => xs.push(x),
+                        other => return Err(wrong(format!("[{i}][{j}]"), &other, "a number")),
+                    }
+                }
+                xs
+            }
+            other => return Err(wrong(format!("[{i}]"), &other, "an array")),
+        });
+    }
+    Ok(table)
+}
+
+/// A string argument, read as serde reads a `String` from the node.
+pub(crate) fn text(name: &str, value: JsValue) -> Result<String, JsValue> {
+    match read::read(name, &value).map_err(to_js_error)? {
+        Node::String(s) => Ok(s),
+        other => Err(to_js_error(bad_in(
+            name,
+            "",
+            &type_text(&other, "a string"),
+        ))),
+    }
 }
 
 /// `bad_input` for a node of the wrong type at `options{path}`.

@@ -4,7 +4,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer.
 
-use super::{core, decode, encode, floats, number, two_arrays};
+use super::{core, encode, floats, number, two_arrays};
 use crate::stats;
 use wasm_bindgen::prelude::*;
 
@@ -104,7 +104,7 @@ pub fn chi_square(
     #[wasm_bindgen(unchecked_param_type = "number[][]")] table: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ChiSquareOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let table: Vec<Vec<f64>> = decode("table", table)?;
+    let table = super::options::table("table", table)?;
     let options: stats::ChiSquareOptions = super::options::options(options)?;
     encode(&core(stats::chi_square(&table, &options))?)
 }

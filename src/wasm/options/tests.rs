@@ -158,3 +158,61 @@ fn every_options_type_reads_as_its_serde_derive() {
     same::<super::super::stats_weighted::WeightedOptions>(&["wilson_kish", "korn_graubard"]);
     same::<super::super::stats_dist::DistOptions>(&["cdf", "sf", "quantile", "isf", "pdf"]);
 }
+
+#[cfg(feature = "stats_api")]
+#[test]
+fn tables_read_as_serde_reads_them() {
+    let n = Node::Number;
+    let typed = |xs: &[f64]| Node::Typed("Float64Array".into(), xs.to_vec());
+    let cells = [
+        n(1.0),
+        n(f64::NAN),
+        Node::Null,
+        Node::Bool(true),
+        Node::String("1".into()),
+        obj(&[]),
+        typed(&[1.0]),
+    ];
+    let mut rows = vec![
+        Node::Array(vec![]),
+        typed(&[]),
+        typed(&[1.0, 2.0]),
+        Node::Null,
+        n(3.0),
+        obj(&[]),
+    ];
+    for c in &cells {
+        rows.push(Node::Array(vec![n(1.0), c.clone()]));
+    }
+    let mut tables = vec![
+        Node::Null,
+        n(2.0),
+        Node::String("x".into()),
+        obj(&[]),
+        typed(&[]),
+        typed(&[1.0]),
+        Node::Array(vec![]),
+    ];
+    for a in &rows {
+        tables.push(Node::Array(vec![a.clone()]));
+        for b in &rows {
+            tables.push(Node::Array(vec![a.clone(), b.clone()]));
+        }
+    }
+    for node in tables {
+        let serde = super::super::decode_node::<Vec<Vec<f64>>>("table", node.clone());
+        let ours = table_from_node("table", node.clone());
+        match (serde, ours) {
+            (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{node:?}"),
+            (Err(a), Err(b)) => {
+                assert_eq!(a.code, b.code, "{node:?}");
+                assert_eq!(
+                    a.details, b.details,
+                    "{node:?}: {} | {}",
+                    a.message, b.message
+                );
+            }
+            (a, b) => panic!("{node:?}: serde {a:?}, ours {b:?}"),
+        }
+    }
+}
