@@ -10,11 +10,11 @@ const root = new URL('../../', import.meta.url);
 const kib = (dir) => ['waterline_bg.wasm', 'waterline.js']
   .reduce((sum, f) => sum + gzipSync(readFileSync(new URL(`${dir}/${f}`, root)), { level: 9 }).length, 0) / 1024;
 
-// What pkg/stats/ weighs (`make build`'s pkg/stats line, 2026-12-03, branch statsize: 146.2 KiB,
+// What pkg/stats/ weighs (`make build`'s pkg/stats line, 2026-12-03, branch statsize: 146.6 KiB,
 // after results went through a tape and options, tables and methodInfo's tag through small
 // readers instead of serde's generic code; it was 173.1) plus 2 KiB: a regression fails before
 // the issue's 150 KiB does (README "Shipped size").
-const STATS_CEILING_KIB = 148.2;
+const STATS_CEILING_KIB = 148.6;
 
 test('pkg/stats/ does not grow', () => {
   const size = kib('pkg/stats');
