@@ -192,6 +192,13 @@ function firstResult(/** @type {HTMLElement} */ root, /** @type {string} */ sele
   });
 }
 
+// A click on "Evaluation report" while the whole engine is still loading is kept and acted on
+// once the report is mounted (it used to be lost); the button says it is busy meanwhile.
+const reportOpener = document.getElementById('report-open');
+let reportWanted = false;
+const wantReport = () => { reportWanted = true; reportOpener?.setAttribute('aria-busy', 'true'); };
+reportOpener?.addEventListener('click', wantReport);
+
 const first = /** @type {keyof typeof areas | 'evidence'} */ (initial.dataset.area);
 const firstBuild = Object.hasOwn(FIRST_RESULT, first) ? /** @type {'survey'|'proposals'|'toc'} */ (first) : 'whole';
 try {
@@ -217,7 +224,10 @@ try {
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
   const [evidence, report] = await Promise.all([import('./areas/evidence.js'), import('./report/view.js')]);
   try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
-  report.mountReport({ view: document.getElementById('report-view'), opener: document.getElementById('report-open') });
+  report.mountReport({ view: document.getElementById('report-view'), opener: reportOpener });
+  reportOpener?.removeEventListener('click', wantReport);
+  reportOpener?.removeAttribute('aria-busy');
+  if (reportWanted) reportOpener?.click();
   setStatus('ready', t('app.ready'));
 } catch (e) {
   console.error(e);

@@ -13,48 +13,9 @@ import pathlib
 
 import numpy as np
 
-M = (1 << 64) - 1
+from xoshiro import Xoshiro  # the engine's generator, tests/data/xoshiro.py
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-def splitmix(seed):
-    state = seed
-    while True:
-        state = (state + 0x9E3779B97F4A7C15) & M
-        z = state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M
-        yield z ^ (z >> 31)
-
-
-def rotl(x, k):
-    return ((x << k) | (x >> (64 - k))) & M
-
-
-class Xoshiro:
-    def __init__(self, seed):
-        g = splitmix(seed)
-        self.s = [next(g) for _ in range(4)]
-
-    def next(self):
-        s0, s1, s2, s3 = self.s
-        result = (rotl((s1 * 5) & M, 7) * 9) & M
-        t = (s1 << 17) & M
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 45)
-        self.s = [s0, s1, s2, s3]
-        return result
-
-    def below(self, n):
-        threshold = ((1 << 64) - n) % n
-        while True:
-            m = self.next() * n
-            if (m & M) >= threshold:
-                return m >> 64
 
 
 def scores_with(weights_by_reviewer, reviews, proposals, conditions):
