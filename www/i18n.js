@@ -9,6 +9,16 @@ let current = 'en';
 /** Adds strings: { en: { key: text }, es: { key: text } }. */
 export function register(strings) {
   for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], strings[lang] ?? {});
+  // Static markup whose string comes with a module loaded later (the split load: the report's
+  // and Evidence's strings arrive with the whole engine) is filled in as its strings arrive.
+  if (typeof document === 'undefined') return;
+  const keys = new Set(Object.values(strings).flatMap((d) => Object.keys(d ?? {})));
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) {
+    if (keys.has(el.dataset.i18n)) el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n-aria-label]'))) {
+    if (keys.has(el.dataset.i18nAriaLabel)) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
 }
 
 /** The current language, "en" or "es". */
@@ -142,6 +152,9 @@ register({
     'area.proposals': 'Proposals',
     'area.toc': 'Theory of change',
     'area.survey': 'Survey',
+    // The tab and the button are in the markup from the start; their areas load last.
+    'area.evidence': 'Evidence',
+    'report.open': 'Evaluation report',
     'field.model': 'the model',
     'field.rubric': 'the rubric',
     'field.round': 'the review round',
@@ -194,6 +207,8 @@ register({
     'area.proposals': 'Propuestas',
     'area.toc': 'Teoría del cambio',
     'area.survey': 'Encuesta',
+    'area.evidence': 'Evidencia',
+    'report.open': 'Informe de evaluación',
     'field.model': 'el modelo',
     'field.rubric': 'la rúbrica',
     'field.round': 'la ronda de revisión',

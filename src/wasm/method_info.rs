@@ -1,7 +1,7 @@
 //! Binding of [`crate::method_info`]: the citation and R call of a method tag, for the page's
 //! method cards and the evaluation report (issue 18).
 
-use super::{decode, encode};
+use super::encode;
 use wasm_bindgen::prelude::*;
 
 /// The reference of a method tag (`wilson`, `bootstrap_reviewers`, `cpm`, …): `{ method, area,
@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 pub fn method_info(
     #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let method: String = decode("method", method)?;
+    let method = super::options::text("method", method)?;
     match crate::method_info::method_info(&method) {
         Some(info) => encode(&info),
         None => Ok(JsValue::NULL),

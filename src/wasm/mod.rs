@@ -1,10 +1,10 @@
-//! The JavaScript bindings: the only module that knows about `wasm_bindgen`, `js_sys` and
-//! `serde_wasm_bindgen` (used for results only; arguments are read by [`read`] into a
-//! [`tree::Node`] and deserialized from it).
+//! The JavaScript bindings: the only module that knows about `wasm_bindgen` and `js_sys`
+//! (arguments are read by [`read`] into a [`tree::Node`] and deserialized from it; results are
+//! serialized by [`encode`](mod@encode) into a tape of operations and built from it).
 //!
 //! Every export has one shape: decode the arguments (untrusted JavaScript values) into core
-//! inputs, call one core function, serialize the plain result struct with
-//! `SERIALIZER`. Core errors become a JavaScript `Error` with `code`, `details` and an English
+//! inputs, call one core function, serialize the plain result struct with [`encode()`]. Core
+//! errors become a JavaScript `Error` with `code`, `details` and an English
 //! `message` (see [`to_js_error`]); nothing here panics on any input.
 
 use crate::error::{Code, Error};
@@ -16,9 +16,13 @@ use wasm_bindgen::prelude::*;
 pub mod conditions;
 #[cfg(feature = "conditions")]
 pub mod decision;
+// The tape encoder is the statistics-only build's (issue 19, size): see `encode()`.
+#[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+mod encode;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
 pub mod method_info;
+mod options;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
 pub mod read;
@@ -53,10 +57,6 @@ pub use crate::tree;
     feature = "stats_api"
 ))]
 mod ts_types;
-
-/// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
 
 /// The declarations of every input and result, generated from the Rust types by ts-rs in
 /// `cargo test` (see `ts_types.rs`; the shipped wasm carries no ts-rs code).
@@ -103,10 +103,7 @@ pub fn to_js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     let obj: &JsValue = js.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &error.code.as_str().into());
-    let details = error
-        .details
-        .serialize(&SERIALIZER)
-        .unwrap_or(JsValue::NULL);
+    let details = details_value(&error.details);
     let _ = js_sys::Reflect::set(obj, &"details".into(), &details);
     js.into()
 }
@@ -120,12 +117,22 @@ pub fn to_js_error(error: Error) -> JsValue {
 /// by the serde derive of the core type. Every input struct denies unknown fields, so a misspelt
 /// key at any depth is refused with its path (`rubric.conditions[2].wieght`) and its name in
 /// `details.field`.
+// Unused in the statistics-only build, whose arguments `options.rs` reads.
+#[cfg_attr(
+    not(any(feature = "survey", feature = "conditions", feature = "toc")),
+    allow(dead_code)
+)]
 pub(crate) fn decode<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsValue> {
     let node = read::read(name, &value).map_err(to_js_error)?;
     decode_node(name, node).map_err(to_js_error)
 }
 
 /// The second half of [`decode`], on an already read node.
+// Unused in the statistics-only build, whose arguments `options.rs` reads.
+#[cfg_attr(
+    not(any(feature = "survey", feature = "conditions", feature = "toc")),
+    allow(dead_code)
+)]
 pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> Result<T, Error> {
     tree::from_node(node).map_err(|e| {
         let at = format!("{name}{}", tree::path_text(&e.path));
@@ -242,56 +249,28 @@ pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 }
 
 /// Reads a bulk numeric argument: a `Float64Array` (copied into WebAssembly memory in one go)
-/// or a plain array of numbers. Anything else is `bad_input` naming the argument, rather than
-/// the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
+/// or a plain array of numbers (read element by element, see [`read::numbers`]). Anything else
+/// is `bad_input` naming the argument (and the index of an element that is not a number), rather
+/// than the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
 pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
-    bulk(
-        name,
-        value,
-        "Float64Array",
-        Some,
-        ("a Float64Array", "a number"),
-    )
-}
-
-/// The shape of [`floats`] and of the index columns of a round: a typed array of kind `typed`
-/// in one copy, else a plain array read element by element (see [`read::numbers`]); errors name
-/// the argument and the index.
-pub(crate) fn bulk<T>(
-    name: &str,
-    value: &JsValue,
-    typed: &str,
-    element: impl Fn(f64) -> Option<T>,
-    (array_kind, element_kind): (&str, &str),
-) -> Result<Vec<T>, JsValue> {
-    let not_element = |i: usize| {
-        to_js_error(
-            Error::new(
-                Code::BadInput,
-                format!("{name}[{i}] must be {element_kind}"),
-            )
-            .with("argument", name)
-            .with("index", i),
-        )
-    };
-    match read::numbers(name, value, typed) {
-        Ok(Some(xs)) => xs
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| element(x).ok_or_else(|| not_element(i)))
-            .collect(),
+    match read::numbers(name, value, "Float64Array") {
+        Ok(Some(xs)) => Ok(xs),
         Ok(None) => {
             let got = value.js_typeof().as_string().unwrap_or_default();
             Err(to_js_error(
                 Error::new(
                     Code::BadInput,
-                    format!("{name} must be {array_kind} or an array of numbers, got {got}"),
+                    format!("{name} must be a Float64Array or an array of numbers, got {got}"),
                 )
                 .with("argument", name)
                 .with("type", got),
             ))
         }
-        Err(read::Bulk::Element(i)) => Err(not_element(i)),
+        Err(read::Bulk::Element(i)) => Err(to_js_error(
+            Error::new(Code::BadInput, format!("{name}[{i}] must be a number"))
+                .with("argument", name)
+                .with("index", i),
+        )),
         Err(read::Bulk::Error(e)) => Err(to_js_error(e)),
     }
 }
@@ -307,23 +286,58 @@ pub(crate) fn two_arrays<O, R>(
     f: impl FnOnce(&[f64], &[f64], &O) -> crate::Result<R>,
 ) -> Result<JsValue, JsValue>
 where
-    O: DeserializeOwned + Default,
+    O: options::FromOptions,
     R: Serialize,
 {
     let a = floats(names.0, &a)?;
     let b = floats(names.1, &b)?;
-    let options: Option<O> = decode("options", options)?;
-    encode(&core(f(&a, &b, &options.unwrap_or_default()))?)
+    let options: O = options::options(options)?;
+    encode(&core(f(&a, &b, &options))?)
 }
 
-/// Serializes a plain result struct for JavaScript.
+/// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
+#[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
+
+/// Serializes a plain result struct for JavaScript: JSON-compatible (plain objects, `null` for
+/// `None`, never `Map` or `undefined`), numbers as they are (NaN and ±∞ included).
+///
+/// The statistics-only build (`pkg/stats/`) writes the value to a tape and builds it from
+/// there (`encode::Tape`, 8 KiB gzipped smaller: issue 19); the builds with an area use
+/// `serde_wasm_bindgen`'s JSON-compatible serializer, whose speed on the areas' large results
+/// is the one measured (W5, W6). Both build the same values:
+/// `tests/node/stats-encode.test.mjs` compares `pkg/stats/` with `pkg/` on every statistics
+/// export.
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&SERIALIZER).map_err(|e| {
-        to_js_error(Error::new(
-            Code::Internal,
-            format!("encoding a result: {e}"),
-        ))
-    })
+    #[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+    return built(encode::Tape::of(value));
+    #[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
+    value.serialize(&SERIALIZER).map_err(|_| encoding_failed())
+}
+
+/// The second, non-generic half of [`encode()`] in the statistics-only build.
+#[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+fn built(tape: Option<encode::Tape>) -> Result<JsValue, JsValue> {
+    tape.and_then(|tape| tape.build())
+        .ok_or_else(encoding_failed)
+}
+
+/// The error of a result JavaScript cannot hold (an integer beyond 2⁵³; no result has one).
+fn encoding_failed() -> JsValue {
+    to_js_error(Error::new(
+        Code::Internal,
+        "encoding a result: a value JavaScript cannot represent",
+    ))
+}
+
+/// An error's `details` as a JavaScript object (`null` if they cannot be encoded).
+fn details_value(details: &std::collections::BTreeMap<String, crate::error::Detail>) -> JsValue {
+    #[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+    let value = encode::Tape::of(details).and_then(|tape| tape.build());
+    #[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
+    let value = details.serialize(&SERIALIZER).ok();
+    value.unwrap_or(JsValue::NULL)
 }
 
 /// Runs a core call and converts its error.
@@ -331,8 +345,15 @@ pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
     result.map_err(to_js_error)
 }
 
+/// `options.level` of `wilson` and `wilsonMany` (default 0.95).
+fn level_option(options: JsValue) -> Result<f64, JsValue> {
+    let options: LevelOptions = options::options(options)?;
+    Ok(options.level.unwrap_or(0.95))
+}
+
 /// Options that carry only a confidence level.
 #[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(Debug))]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LevelOptions {
@@ -376,8 +397,7 @@ pub fn wilson(
 ) -> Result<JsValue, JsValue> {
     let x = number("x", &x)?;
     let n = number("n", &n)?;
-    let options: Option<LevelOptions> = decode("options", options)?;
-    let level = options.unwrap_or_default().level.unwrap_or(0.95);
+    let level = level_option(options)?;
     encode(&core(crate::stats::wilson(x, n, level))?)
 }
 
@@ -396,8 +416,7 @@ pub fn wilson_many(
     let x = x.as_slice();
     let n = floats("n", &n)?;
     let n = n.as_slice();
-    let options: Option<LevelOptions> = decode("options", options)?;
-    let level = options.unwrap_or_default().level.unwrap_or(0.95);
+    let level = level_option(options)?;
     core(crate::stats::proportion::wilson_many(x, n, level))
 }
 

@@ -4,7 +4,7 @@
 //!
 //! Matrices arrive row-major as one `Float64Array` (NaN = missing) with the length of a row.
 
-use super::{core, decode, encode, floats, number, two_arrays};
+use super::{core, encode, floats, number, two_arrays};
 use crate::error::{count, Code, Error};
 use crate::stats;
 use wasm_bindgen::prelude::*;
@@ -42,8 +42,8 @@ pub fn icc(
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (cells, n, k) = matrix(&data, "nRaters", &n_raters)?;
-    let options: Option<stats::LevelOptions> = decode("options", options)?;
-    let level = options.unwrap_or_default().level;
+    let options: stats::LevelOptions = super::options::options(options)?;
+    let level = options.level;
     encode(&core(stats::icc(&cells, n, k, level))?)
 }
 
@@ -57,17 +57,14 @@ pub fn krippendorff_alpha(
     #[wasm_bindgen(unchecked_optional_param_type = "KrippendorffOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (cells, raters, units) = matrix(&data, "nUnits", &n_units)?;
-    let options: Option<stats::KrippendorffOptions> = decode("options", options)?;
+    let options: stats::KrippendorffOptions = super::options::options(options)?;
     // units × raters, as the core reads it
     let mut by_unit = Vec::with_capacity(cells.len());
     for u in 0..units {
         by_unit.extend((0..raters).map(|r| cells.get(r * units + u).copied().flatten()));
     }
     encode(&core(stats::krippendorff_alpha_interval(
-        &by_unit,
-        units,
-        raters,
-        &options.unwrap_or_default(),
+        &by_unit, units, raters, &options,
     ))?)
 }
 

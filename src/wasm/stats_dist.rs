@@ -6,7 +6,7 @@
 //! the four functions share one validated core path, and a page that needs both tails of one
 //! distribution switches a string, not a function. Values arrive and leave as `Float64Array`.
 
-use super::{core, decode, encode, floats, number};
+use super::{core, encode, floats, number};
 use crate::stats::distribution::{evaluate, Family, What};
 use crate::stats::{self, power};
 use serde::Deserialize;
@@ -14,19 +14,19 @@ use wasm_bindgen::prelude::*;
 
 /// Options of the distribution exports.
 #[derive(Deserialize, Default)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS, Debug))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DistOptions {
     /// `cdf` (default), `sf`, `quantile` or `isf`.
     #[cfg_attr(test, ts(optional = nullable))]
-    what: Option<What>,
+    pub what: Option<What>,
 }
 
 /// Decodes the values and options, evaluates.
 fn bulk(family: Family, x: JsValue, options: JsValue) -> Result<Vec<f64>, JsValue> {
     let x = floats("x", &x)?;
-    let options: Option<DistOptions> = decode("options", options)?;
-    let what = options.unwrap_or_default().what.unwrap_or_default();
+    let options: DistOptions = super::options::options(options)?;
+    let what = options.what.unwrap_or_default();
     core(evaluate(family, what, &x))
 }
 
@@ -96,8 +96,8 @@ fn design(
     let a = number(names[0], values[0])?;
     let b = number(names[1], values[1])?;
     let c = number(names[2], values[2])?;
-    let options: Option<stats::PowerOptions> = decode("options", options)?;
-    Ok(([a, b, c], options.unwrap_or_default()))
+    let options: stats::PowerOptions = super::options::options(options)?;
+    Ok(([a, b, c], options))
 }
 
 /// Declares a power export and its sample-size export for one design.

@@ -5,13 +5,13 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer.
 
-use super::{core, decode, encode, floats, number, two_arrays};
+use super::{core, encode, floats, number, two_arrays};
 use crate::stats::{effect_size, fisher, means, one_proportion as one, LevelOptions};
 use wasm_bindgen::prelude::*;
 
 /// Decodes optional options (defaults when absent).
-fn options<O: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<O, JsValue> {
-    Ok(decode::<Option<O>>("options", value)?.unwrap_or_default())
+fn options<O: super::options::FromOptions>(value: JsValue) -> Result<O, JsValue> {
+    super::options::options(value)
 }
 
 /// An interval for `x` of `n` by `options.method` (`wilson`, `wilson_cc`, `clopper_pearson`,
@@ -62,7 +62,7 @@ pub fn fisher_exact(
     #[wasm_bindgen(unchecked_param_type = "number[][]")] table: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LevelOptions | null")] options_: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let table: Vec<Vec<f64>> = decode("table", table)?;
+    let table = super::options::table("table", table)?;
     let o: LevelOptions = options(options_)?;
     encode(&core(fisher::fisher_exact(&table, o.level))?)
 }

@@ -5,7 +5,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer or p-value.
 
-use super::{core, decode, encode, floats, number};
+use super::{core, encode, floats, number};
 use crate::error::{count, Code, Error};
 use crate::stats::{self, power, student_t};
 use wasm_bindgen::prelude::*;
@@ -40,12 +40,8 @@ pub fn cronbach_alpha(
         core(usize::try_from(n_items).map_err(|_| {
             Error::new(Code::TooLarge, "nItems is too large").with("nItems", n_items)
         }))?;
-    let options: Option<stats::AlphaOptions> = decode("options", options)?;
-    encode(&core(stats::cronbach_alpha(
-        data,
-        n_items,
-        &options.unwrap_or_default(),
-    ))?)
+    let options: stats::AlphaOptions = super::options::options(options)?;
+    encode(&core(stats::cronbach_alpha(data, n_items, &options))?)
 }
 
 /// McDonald's omega total of a respondents × items matrix given row-major in `data` (NaN =
@@ -73,11 +69,8 @@ pub fn p_adjust(
 ) -> Result<JsValue, JsValue> {
     let p = floats("p", &p)?;
     let p = p.as_slice();
-    let options: Option<stats::AdjustOptions> = decode("options", options)?;
-    encode(&core(stats::p_adjust(
-        p,
-        options.unwrap_or_default().method,
-    ))?)
+    let options: stats::AdjustOptions = super::options::options(options)?;
+    encode(&core(stats::p_adjust(p, options.method))?)
 }
 
 /// Decodes the numbers and options shared by the power exports.
@@ -89,8 +82,8 @@ fn design(
     let a = number(names[0], values[0])?;
     let b = number(names[1], values[1])?;
     let c = number(names[2], values[2])?;
-    let options: Option<stats::PowerOptions> = decode("options", options)?;
-    Ok(([a, b, c], options.unwrap_or_default()))
+    let options: stats::PowerOptions = super::options::options(options)?;
+    Ok(([a, b, c], options))
 }
 
 /// People per group needed to detect p1 vs p2 in two independent groups (R `power.prop.test`).

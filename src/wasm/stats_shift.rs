@@ -4,7 +4,7 @@
 //! Each export decodes its arguments, calls one core function and encodes the result; bulk
 //! numbers arrive as `Float64Array` (`&[f64]`), where NaN marks a missing answer.
 
-use super::{core, decode, encode, floats, number, two_arrays};
+use super::{core, encode, floats, number, two_arrays};
 use crate::stats;
 use wasm_bindgen::prelude::*;
 
@@ -19,8 +19,8 @@ pub fn mcnemar(
 ) -> Result<JsValue, JsValue> {
     let b = number("b", &b)?;
     let c = number("c", &c)?;
-    let options: Option<stats::McNemarOptions> = decode("options", options)?;
-    encode(&core(stats::mcnemar(b, c, &options.unwrap_or_default()))?)
+    let options: stats::McNemarOptions = super::options::options(options)?;
+    encode(&core(stats::mcnemar(b, c, &options))?)
 }
 
 /// McNemar's test from paired answers coded 1 (yes) / 0 (no) / NaN (missing).
@@ -84,14 +84,8 @@ pub fn two_proportions(
 ) -> Result<JsValue, JsValue> {
     let (x1, n1) = (number("x1", &x1)?, number("n1", &n1)?);
     let (x2, n2) = (number("x2", &x2)?, number("n2", &n2)?);
-    let options: Option<stats::TwoProportionsOptions> = decode("options", options)?;
-    encode(&core(stats::two_proportions(
-        x1,
-        n1,
-        x2,
-        n2,
-        &options.unwrap_or_default(),
-    ))?)
+    let options: stats::TwoProportionsOptions = super::options::options(options)?;
+    encode(&core(stats::two_proportions(x1, n1, x2, n2, &options))?)
 }
 
 /// Mann–Whitney U test of two independent samples (NaN = missing).
@@ -110,12 +104,9 @@ pub fn chi_square(
     #[wasm_bindgen(unchecked_param_type = "number[][]")] table: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ChiSquareOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let table: Vec<Vec<f64>> = decode("table", table)?;
-    let options: Option<stats::ChiSquareOptions> = decode("options", options)?;
-    encode(&core(stats::chi_square(
-        &table,
-        &options.unwrap_or_default(),
-    ))?)
+    let table = super::options::table("table", table)?;
+    let options: stats::ChiSquareOptions = super::options::options(options)?;
+    encode(&core(stats::chi_square(&table, &options))?)
 }
 
 /// Chi-square goodness of fit of observed counts against probabilities that sum to 1.

@@ -2,14 +2,14 @@
 //! means and paired shifts with linearised standard errors, Kish's effective sample size and
 //! design effects. In the statistics-only build too.
 
-use super::{core, decode, encode, floats};
+use super::{core, encode, floats};
 use crate::stats::weighted::{self, ShareInterval};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 /// Options of the weighted estimators.
 #[derive(Deserialize, Default)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "WeightedOptions"))]
+#[cfg_attr(test, derive(ts_rs::TS, Debug), ts(rename = "WeightedOptions"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WeightedOptions {
     /// Confidence level in (0, 1); default 0.95.
@@ -21,8 +21,7 @@ pub struct WeightedOptions {
 }
 
 fn options(value: JsValue) -> Result<WeightedOptions, JsValue> {
-    let o: Option<WeightedOptions> = decode("options", value)?;
-    Ok(o.unwrap_or_default())
+    super::options::options(value)
 }
 
 /// Weighted share of `values` (each 0 or 1) under `weights` (≥ 0, positive sum): estimate,

@@ -4,7 +4,6 @@ import { register } from '../i18n.js';
 
 register({
   en: {
-    'report.open': 'Evaluation report',
     'report.openHint': 'One document from the whole project, to print or export',
     'report.close': 'Back to the areas',
     'report.title': 'Evaluation report',
@@ -66,7 +65,6 @@ register({
     'report.withheld': 'Withheld',
   },
   es: {
-    'report.open': 'Informe de evaluación',
     'report.openHint': 'Un documento con todo el proyecto, para imprimir o exportar',
     'report.close': 'Volver a las áreas',
     'report.title': 'Informe de evaluación',

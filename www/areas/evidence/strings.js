@@ -3,7 +3,6 @@ import { register } from '../../i18n.js';
 
 register({
   en: {
-    'area.evidence': 'Evidence',
     'evidence.title': 'Evidence map',
     'evidence.intro': 'For every systems-change condition: the outcomes that target it, their indicators and each one’s latest evidence, graded against its target.',
     'evidence.waiting': 'The map appears when a logic model is loaded in Theory of change.',
@@ -79,7 +78,6 @@ register({
     'note.link_survey_unknown': 'Indicator {indicator} names survey {survey}, which is not loaded ({path}).',
   },
   es: {
-    'area.evidence': 'Evidencia',
     'evidence.title': 'Mapa de evidencia',
     'evidence.intro': 'Para cada condición de cambio de sistemas: los resultados que la buscan, sus indicadores y la evidencia más reciente de cada uno, calificada frente a su meta.',
     'evidence.waiting': 'El mapa aparece cuando hay un modelo lógico cargado en Teoría de cambio.',
