@@ -116,6 +116,11 @@ fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
     assert_eq!(mine, order, "the page's item order");
     assert_eq!(g.shifts.len(), r.shifts.len(), "shifts");
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
+    // A p-value far in the tail is ill-conditioned in its statistic: p = tail(t) carries about
+    // t² times the statistic's relative error (t = 44 turns 2e-15 into 1e-12 at p ≈ 4e-248), and
+    // the statistic's last bits depend on the order the partitions were merged in. ln p is the
+    // well-conditioned form, so a tail p-value agrees when its logarithm does.
+    let close_p = |a: f64, b: f64| close(a, b) || (a > 0.0 && b > 0.0 && close(a.ln(), b.ln()));
     for (s, m) in g.shifts.iter().zip(&r.shifts) {
         assert_eq!((&s.pair, s.n_used), (&m.pair, m.n_used));
         let count =
@@ -126,7 +131,15 @@ fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
         let t = m.test.as_ref().unwrap();
         assert_eq!(s.method.as_deref(), Some(t.method.as_str()));
         assert!(close(s.statistic.unwrap(), t.statistic), "{} t", s.pair);
-        assert!(close(s.p_value.unwrap(), t.p_value), "{} p", s.pair);
+        assert!(
+            close_p(s.p_value.unwrap(), t.p_value),
+            "{} p: {:e} against the page's {:e} (statistic {:e} against {:e})",
+            s.pair,
+            s.p_value.unwrap(),
+            t.p_value,
+            s.statistic.unwrap(),
+            t.statistic
+        );
         assert!(close(s.mean_before.unwrap(), m.mean_before.unwrap()));
         assert_eq!(s.sentence, Some(said(&m.sentence, lang)), "{}", s.pair);
         let page = s.page.as_ref().unwrap();

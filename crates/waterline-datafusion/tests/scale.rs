@@ -125,11 +125,16 @@ async fn two_hundred_thousand_respondents_match_the_chunked_report() {
     assert_eq!(g.waves.len(), page.waves.len());
     assert!(g.waves.len() >= 6);
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
+    // A p-value far in the tail is ill-conditioned in its statistic: p = tail(t) carries about
+    // t² times the statistic's relative error (t = 44 turns 2e-15 into 1e-12 at p ≈ 4e-248), and
+    // the statistic's last bits depend on the order the partitions were merged in. ln p is the
+    // well-conditioned form, so a tail p-value agrees when its logarithm does.
+    let close_p = |a: f64, b: f64| close(a, b) || (a > 0.0 && b > 0.0 && close(a.ln(), b.ln()));
     for (w, m) in g.waves.iter().zip(&page.waves) {
         let (a, b) = (w.test.as_ref().unwrap(), m.test.as_ref().unwrap());
         assert_eq!(a.method, b.method, "{}", w.item);
         assert!(close(a.statistic, b.statistic), "{}", w.item);
-        assert!(close(a.p_value, b.p_value), "{}", w.item);
+        assert!(close_p(a.p_value, b.p_value), "{}", w.item);
         assert_eq!(w.sentence.as_deref(), Some(m.sentence.en.as_str()));
     }
     assert_eq!(mine.subgroups.len(), page.subgroups.len());
@@ -147,7 +152,7 @@ async fn two_hundred_thousand_respondents_match_the_chunked_report() {
             s.chi_square.as_ref().unwrap(),
             m.chi_square.as_ref().unwrap(),
         );
-        assert!(close(x.statistic, y.statistic) && close(x.p_value, y.p_value));
+        assert!(close(x.statistic, y.statistic) && close_p(x.p_value, y.p_value));
     }
     assert_eq!(mine.adjustment.m, page.adjustment.m);
     let _ = std::fs::remove_dir_all(&dir);
