@@ -37,6 +37,13 @@ pub struct PlannedCategory {
 
 /// The survey's category items with points and a column in the files.
 pub fn plan_categories(survey: &Survey) -> Vec<PlannedCategory> {
+    plan_items(survey, |i| {
+        i.kind == ItemType::Category && !i.points.is_empty()
+    })
+}
+
+/// The survey's items that `keep` accepts and whose column is in the files.
+pub fn plan_items(survey: &Survey, keep: impl Fn(&Item) -> bool) -> Vec<PlannedCategory> {
     let ins = &survey.mapping().instrument;
     let header = |key: &str| {
         survey
@@ -48,7 +55,7 @@ pub fn plan_categories(survey: &Survey) -> Vec<PlannedCategory> {
     };
     ins.items
         .iter()
-        .filter(|i| i.kind == ItemType::Category && !i.points.is_empty())
+        .filter(|i| keep(i))
         .filter_map(|i| {
             Some(PlannedCategory {
                 item: i.clone(),

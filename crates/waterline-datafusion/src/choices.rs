@@ -22,25 +22,9 @@ use waterline::text::Lang;
 
 /// The survey's multi-select items whose choices share one column in the files.
 pub fn plan_choices(survey: &Survey) -> Vec<PlannedCategory> {
-    let ins = &survey.mapping().instrument;
-    let header = |key: &str| {
-        survey
-            .table()
-            .columns
-            .iter()
-            .find(|c| c.key == key || c.header == key)
-            .map(|c| c.header.clone())
-    };
-    ins.items
-        .iter()
-        .filter(|i| i.kind == ItemType::MultiSelect && !i.choices.is_empty())
-        .filter_map(|i| {
-            Some(PlannedCategory {
-                item: i.clone(),
-                column: header(i.column.as_deref()?)?,
-            })
-        })
-        .collect()
+    crate::categories::plan_items(survey, |i| {
+        i.kind == ItemType::MultiSelect && !i.choices.is_empty()
+    })
 }
 
 /// Respondents who answered, and per choice how many of them chose it, over the counted rows of

@@ -77,21 +77,7 @@ fn compare(item: &Item, a: &[f64], b: &[f64], w: &PlannedWaves, lang: Lang) -> W
         Some((a, b)),
         &ReportOptions::default(),
     );
-    WaveOut {
-        item: r.item.clone(),
-        text: r.text.get(lang).to_string(),
-        from: r.from.clone(),
-        to: r.to.clone(),
-        n_from: r.n_from,
-        n_to: r.n_to,
-        share_from: r.share_from.clone(),
-        share_to: r.share_to.clone(),
-        test: r.test.clone(),
-        warnings: r.warnings.clone(),
-        notices: r.notices.clone(),
-        sentence: None,
-        page: Some(r),
-    }
+    WaveOut::from_page(r, lang)
 }
 
 /// Adds every numeric item of the plan to each group of the report (`by`: the grouping

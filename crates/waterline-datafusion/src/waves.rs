@@ -64,6 +64,28 @@ pub struct WaveOut {
     pub page: Option<WaveResult>,
 }
 
+impl WaveOut {
+    /// The page's comparison `r` as the CLI prints it (its sentence is written after p-value
+    /// adjustment, [`crate::sentences`]).
+    pub fn from_page(r: WaveResult, lang: Lang) -> WaveOut {
+        WaveOut {
+            item: r.item.clone(),
+            text: r.text.get(lang).to_string(),
+            from: r.from.clone(),
+            to: r.to.clone(),
+            n_from: r.n_from,
+            n_to: r.n_to,
+            share_from: r.share_from.clone(),
+            share_to: r.share_to.clone(),
+            test: r.test.clone(),
+            warnings: r.warnings.clone(),
+            notices: r.notices.clone(),
+            sentence: None,
+            page: Some(r),
+        }
+    }
+}
+
 /// The survey's waves found over every file (`None` without a wave column).
 ///
 /// # Errors
@@ -255,21 +277,7 @@ pub fn finish_item(
     }
     let n = (first.n(), last.n());
     let r = waves::compare_one(item, &w.waves, n, Some(&t), None, &ReportOptions::default());
-    g.waves.push(WaveOut {
-        item: r.item.clone(),
-        text: r.text.get(lang).to_string(),
-        from: r.from.clone(),
-        to: r.to.clone(),
-        n_from: r.n_from,
-        n_to: r.n_to,
-        share_from: r.share_from.clone(),
-        share_to: r.share_to.clone(),
-        test: r.test.clone(),
-        warnings: r.warnings.clone(),
-        notices: r.notices.clone(),
-        sentence: None,
-        page: Some(r),
-    });
+    g.waves.push(WaveOut::from_page(r, lang));
 }
 
 /// The page's order: items in the instrument's order (per wave, in the waves' order), wave
