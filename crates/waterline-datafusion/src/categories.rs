@@ -118,6 +118,32 @@ impl Decoder {
             .collect())
     }
 
+    /// The value of every row from its text (`NaN` for a blank one), each distinct text
+    /// decoded once by [`Decoder::values`].
+    ///
+    /// # Errors
+    /// Those of [`Decoder::values`].
+    pub fn row_values(&self, item: &Item, col: &str, texts: &[&str]) -> Result<Vec<f64>, String> {
+        let mut distinct: Vec<String> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let at: Vec<Option<usize>> = texts
+            .iter()
+            .map(|t| {
+                (!t.trim().is_empty()).then(|| {
+                    *index.entry(t).or_insert_with(|| {
+                        distinct.push(t.to_string());
+                        distinct.len() - 1
+                    })
+                })
+            })
+            .collect();
+        let values = self.values(item, col, &distinct)?;
+        Ok(at
+            .into_iter()
+            .map(|k| k.and_then(|k| values.get(k).copied()).unwrap_or(f64::NAN))
+            .collect())
+    }
+
     /// The value the page's importer gives each text of `item`'s column (`NaN`: missing, a
     /// non-answer, out of range or unreadable).
     ///

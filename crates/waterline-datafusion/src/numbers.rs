@@ -135,23 +135,6 @@ fn decode(
     column: &str,
     rows: &Counted,
 ) -> Result<Vec<f64>, String> {
-    let mut texts: Vec<String> = Vec::new();
-    let mut index = HashMap::new();
-    let at: Vec<Option<usize>> = rows
-        .iter()
-        .map(|(_, _, t, _)| {
-            if t.trim().is_empty() {
-                return None;
-            }
-            Some(*index.entry(t.clone()).or_insert_with(|| {
-                texts.push(t.clone());
-                texts.len() - 1
-            }))
-        })
-        .collect();
-    let values = decoder.values(item, column, &texts)?;
-    Ok(at
-        .into_iter()
-        .map(|k| k.and_then(|k| values.get(k).copied()).unwrap_or(f64::NAN))
-        .collect())
+    let texts: Vec<&str> = rows.iter().map(|(_, _, t, _)| t.as_str()).collect();
+    decoder.row_values(item, column, &texts)
 }

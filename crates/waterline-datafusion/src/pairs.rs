@@ -12,7 +12,7 @@
 //! p-value agree with the page's to floating-point rounding (~1e-15 relative), not bit for bit;
 //! counts, shares and exclusions are exact.
 
-use crate::categories::{Counted, Decoder};
+use crate::categories::Counted;
 use crate::finish::share;
 use crate::report::{GroupOut, Plan, ShiftOut};
 use crate::texts::SEP;
@@ -36,28 +36,6 @@ impl PlannedNumericPair {
     pub fn key(&self) -> String {
         format!("{}{SEP}{}", self.before_column, self.after_column)
     }
-}
-
-/// Each text of one side of the counted pairs, decoded once: the value of every row.
-fn side(decoder: &Decoder, item: &Item, column: &str, texts: &[&str]) -> Result<Vec<f64>, String> {
-    let mut distinct: Vec<String> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let at: Vec<Option<usize>> = texts
-        .iter()
-        .map(|t| {
-            (!t.trim().is_empty()).then(|| {
-                *index.entry(t).or_insert_with(|| {
-                    distinct.push(t.to_string());
-                    distinct.len() - 1
-                })
-            })
-        })
-        .collect();
-    let values = decoder.values(item, column, &distinct)?;
-    Ok(at
-        .into_iter()
-        .map(|k| k.and_then(|k| values.get(k).copied()).unwrap_or(f64::NAN))
-        .collect())
 }
 
 /// The page's shift of one group's rows.
@@ -163,8 +141,8 @@ pub fn add(
         let a: Vec<&str> = split.iter().map(|s| s.0).collect();
         let b: Vec<&str> = split.iter().map(|s| s.1).collect();
         let values = (
-            side(decoder, &p.before, &p.before_column, &a)?,
-            side(decoder, &p.after, &p.after_column, &b)?,
+            decoder.row_values(&p.before, &p.before_column, &a)?,
+            decoder.row_values(&p.after, &p.after_column, &b)?,
         );
         for g in groups.iter_mut() {
             let group = if by.is_some() { g.group.clone() } else { None };
