@@ -113,6 +113,7 @@ pub fn result_out(item: &Item, r: &waterline::survey::report::ItemResult, lang: 
         mean_lower: None,
         mean_upper: None,
         sentence: Some(pick(&r.sentence, lang)),
+        weighted: None,
     }
 }
 
@@ -150,6 +151,7 @@ pub fn item_out(
         mean_lower: f("lower"),
         mean_upper: f("upper"),
         sentence: None,
+        weighted: None,
     }
 }
 

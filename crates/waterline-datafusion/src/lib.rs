@@ -30,6 +30,8 @@ pub mod subgroup;
 pub mod texts;
 pub mod udaf;
 pub mod waves;
+pub mod weighted;
+pub mod weighted_report;
 
 pub use datafusion;
 
@@ -44,6 +46,10 @@ pub fn functions() -> Vec<AggregateUDF> {
         .map(|k| AggregateUDF::from(Wl::new(k)))
         .chain([AggregateUDF::from(scales::WlScale::default())])
         .chain([AggregateUDF::from(texts::WlTexts::default())])
+        .chain(
+            [weighted::WKind::Weights, weighted::WKind::Counts]
+                .map(|k| AggregateUDF::from(weighted::WlWeighted::new(k))),
+        )
         .collect()
 }
 

@@ -64,6 +64,7 @@ pub fn item_out(
         mean_lower: r.mean_lower,
         mean_upper: r.mean_upper,
         sentence: Some(pick(&r.sentence, lang)),
+        weighted: None,
     }
 }
 

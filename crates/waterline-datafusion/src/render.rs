@@ -230,6 +230,7 @@ fn csv(r: &CliReport) -> String {
             ]);
         }
     }
+    crate::weighted_report::csv_lines(r, &mut line);
     out
 }
 
@@ -404,6 +405,7 @@ fn html(r: &CliReport) -> String {
         h += "</p>\n";
         h += &sentence(sg.sentence.as_deref());
     }
+    h += &crate::weighted_report::html(r, esc);
     h += "</body></html>\n";
     h
 }

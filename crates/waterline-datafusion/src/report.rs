@@ -315,6 +315,9 @@ pub struct ItemOut {
     /// The page's sentence for the item in the report's language (`null` only for a
     /// `wl_mean` column read by [`crate::finish::item_out`], whose moments hold no median).
     pub sentence: Option<String>,
+    /// Under `--weight`: the design figures of the weighted item ([`crate::weighted_report`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted: Option<crate::weighted_report::WeightedOut>,
 }
 
 /// One pair's shift.
@@ -376,6 +379,9 @@ pub struct CliReport {
     pub adjustment: crate::adjust::Adjustment,
     /// Items and pairs left out: `[id, reason]`.
     pub skipped: Vec<(String, &'static str)>,
+    /// The weights' Kish summary under `--weight` (absent without).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighting: Option<waterline::survey::weights::Weighting>,
 }
 
 /// What the CLI asks of [`report_with`].
@@ -394,6 +400,8 @@ pub struct Options {
     pub scales: Option<String>,
     /// p-value adjustment across the report (the page's default, Holm).
     pub adjust: waterline::survey::report::Adjust,
+    /// A declared weight column, key or header (`--weight`, [`crate::weighted_report`]).
+    pub weight: Option<String>,
 }
 
 impl Default for Options {
@@ -406,6 +414,7 @@ impl Default for Options {
             min_cell: waterline::survey::report::ReportOptions::default().min_cell,
             scales: None,
             adjust: waterline::survey::report::Adjust::default(),
+            weight: None,
         }
     }
 }
@@ -545,6 +554,10 @@ pub async fn report_with(
     if let Some(json) = &o.scales {
         crate::scales::declare(&mut survey, json)?;
     }
+    let weight = match &o.weight {
+        Some(w) => Some(crate::weighted_report::declare(&mut survey, w)?),
+        None => None,
+    };
     let mut plan = plan_survey(&survey);
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
@@ -576,6 +589,12 @@ pub async fn report_with(
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
     let context = (o.lang, &mut skipped);
     crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
+    let (mut subgroups, mut weighting) = (subgroups, None);
+    if let Some(w) = &weight {
+        use crate::weighted_report::{apply, withhold};
+        withhold(&plan, &mut groups, &mut subgroups, &mut skipped);
+        weighting = Some(apply(&df, &plan, (w, by), &mut groups, o.lang).await?);
+    }
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,
@@ -588,6 +607,7 @@ pub async fn report_with(
             m: 0,
         },
         skipped,
+        weighting,
     };
     crate::adjust::adjust(&mut r, o.adjust)?;
     crate::sentences::write(&mut r, o.adjust);

@@ -566,7 +566,9 @@ pub fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
     }
 }
 
-fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
+/// The item's sentence from its figures (public for engines that re-estimate an item from
+/// merged summaries, e.g. under weights, #22).
+pub fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
     Sentence::build(|lang| {
         let head = lead_with(&item.text, r.wave.as_deref().unwrap_or(""), lang);
         let n = format!("(n = {})", r.n_used);

@@ -174,7 +174,7 @@ fn points(item: &Item, r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
 }
 
 /// The sentence's weighted suffix: "Weighted: effective n = 31, design effect 1.30."
-pub(super) fn suffix(sentence: &mut Sentence, n_eff: Option<f64>, deff: Option<f64>) {
+pub fn suffix(sentence: &mut Sentence, n_eff: Option<f64>, deff: Option<f64>) {
     let (Some(n_eff), Some(deff)) = (n_eff, deff) else {
         return;
     };

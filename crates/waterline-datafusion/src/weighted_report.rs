@@ -1,0 +1,415 @@
+//! The CLI's report under a declared weight column (`--weight COLUMN`, #19 on the page).
+//!
+//! The column is declared on the page's survey (its mapping's `weight`), so the page checks
+//! the first file's head as it checks a declared weight, then `wl_weights` checks every row of
+//! every file ([`crate::weighted`]). Errors are the page's coded errors, written as their JSON
+//! (`{"code":"invalid_weight","message":…,"details":{…}}`): a blank, non-numeric, negative or
+//! infinite weight, every weight 0, or no such column (`unknown_column`).
+//!
+//! Weighted now: point items read by code (Likert, yes/no, change), per group of `--by` — the
+//! page's own finish (`describe::point_item`, `describe::finish`, `describe::sentence`,
+//! `report::weighted::suffix`) on the merged [`WeightedCounts`], as `report::weighted::item`
+//! does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
+//! `svyvar` SD, no median, counts unweighted. Every other section is withheld (never printed
+//! unweighted) and listed in `skipped` with the reason `weights`: numeric, category,
+//! multi-select and label-written items, every item of a survey with waves, pairs, scales, wave
+//! comparisons (`waves`) and subgroup tables (`subgroups`). Raking is not done.
+
+use crate::report::{column, CliReport, GroupOut, Plan};
+use crate::udaf::LEVEL;
+use crate::weighted::{WKind, WeightCheck, WeightedCounts, WlWeighted};
+use datafusion::arrow::array::{Array, BinaryArray, RecordBatch, StringArray};
+use datafusion::logical_expr::{lit, AggregateUDF, Expr};
+use datafusion::prelude::DataFrame;
+use serde::Serialize;
+use std::sync::Arc;
+use waterline::error::{Code, Error};
+use waterline::stats::summary::{Merge, PointCounts};
+use waterline::stats::weighted::{ShareInterval, WILSON_KISH_REF};
+use waterline::survey::instrument::Item;
+use waterline::survey::report::{describe, weighted, ItemResult};
+use waterline::survey::weights::Weighting;
+use waterline::survey::Survey;
+use waterline::text::Lang;
+
+/// A weighted item's design figures, beside the page's numbers in [`crate::report::ItemOut`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeightedOut {
+    /// Kish effective sample size of the item's respondents, (Σw)²/Σw².
+    pub n_eff: Option<f64>,
+    /// Kish design effect of their weights, n⁺/n_eff.
+    pub deff_kish: Option<f64>,
+    /// The top box's linearised standard error (a share, 0–1).
+    pub top_box_se: Option<f64>,
+    /// The top box's design effect (svymean's `deff = "replace"`).
+    pub top_box_deff: Option<f64>,
+}
+
+/// An engine error as the CLI's error text: its JSON.
+pub fn coded(e: &Error) -> String {
+    serde_json::to_string(e).unwrap_or_else(|_| e.message.clone())
+}
+
+/// Declares the weight column (a key or a header) on the page's survey, which checks the
+/// head's weights; returns the column's header in the files.
+///
+/// # Errors
+/// The page's `unknown_column` and `invalid_weight`, as [`coded`] text.
+pub fn declare(survey: &mut Survey, name: &str) -> Result<String, String> {
+    let found = survey
+        .table()
+        .columns
+        .iter()
+        .find(|c| c.key == name || c.header == name)
+        .map(|c| (c.key.clone(), c.header.clone()));
+    let Some((key, header)) = found else {
+        return Err(coded(
+            &Error::new(Code::UnknownColumn, format!("no column \"{name}\"")).with("column", name),
+        ));
+    };
+    let mut mapping = survey.mapping().clone();
+    as_weight(&mut mapping.instrument, &key);
+    mapping.weight = Some(key);
+    survey.set_mapping(mapping).map_err(|e| coded(&e))?;
+    Ok(header)
+}
+
+/// What the page's mapping editor does when a column becomes the weight (`setRole` in
+/// `www/areas/survey/mapping.js`): the items read from it leave the instrument (a choice
+/// column leaves its item), and so do the groups, scale items and pairs that named them.
+pub fn as_weight(ins: &mut waterline::survey::instrument::Instrument, key: &str) {
+    let on = |c: &Option<String>| c.as_deref() == Some(key);
+    ins.items.retain(|i| !on(&i.column));
+    for i in &mut ins.items {
+        i.choices.retain(|c| !on(&c.column));
+    }
+    ins.items
+        .retain(|i| i.column.is_some() || !i.choices.is_empty());
+    let ids: std::collections::HashSet<String> = ins.items.iter().map(|i| i.id.clone()).collect();
+    ins.groups.retain(|g| ids.contains(g));
+    for s in &mut ins.scales {
+        s.items.retain(|i| ids.contains(i));
+        s.reversed.retain(|i| ids.contains(i));
+    }
+    ins.scales.retain(|s| s.items.len() >= 2);
+    ins.pairs
+        .retain(|p| ids.contains(&p.before) && ids.contains(&p.after));
+}
+
+/// The check of every row's weight, as the page's errors; the whole data's [`Weighting`].
+///
+/// # Errors
+/// `invalid_weight` (with `column`, `value`, `count`: the rows with an invalid weight), as
+/// [`coded`] text.
+pub fn weighting(check: &WeightCheck, column: &str) -> Result<Weighting, String> {
+    if check.invalid() > 0 {
+        let (kind, value) = check.example.clone().unwrap_or_default();
+        let why =
+            ["is missing", "is not a number", "is negative or infinite"][kind.min(2) as usize];
+        let e = Error::new(
+            Code::InvalidWeight,
+            format!(
+                "the weight \"{value}\" in column \"{column}\" {why} ({} rows with an invalid weight)",
+                check.invalid()
+            ),
+        )
+        .with("column", column)
+        .with("value", value.as_str())
+        .with("count", check.invalid() as f64);
+        return Err(coded(&e));
+    }
+    let s = &check.sums;
+    let Some((n_eff, deff_kish)) = s.kish().filter(|_| s.positive > 0) else {
+        return Err(coded(
+            &Error::new(
+                Code::InvalidWeight,
+                format!("every weight in column \"{column}\" is 0: they must have a positive sum"),
+            )
+            .with("column", column),
+        ));
+    };
+    Ok(Weighting {
+        column: Some(column.to_string()),
+        raked: false,
+        iterations: 0,
+        max_gap: 0.0,
+        n: s.n as usize,
+        sum_weights: s.sw,
+        n_eff,
+        deff_kish,
+        reference: waterline::stats::weighted::SVYMEAN_REF,
+    })
+}
+
+/// The top-box codes of a planned item (`''` without a top box).
+fn top_codes(p: &crate::report::PlannedItem) -> String {
+    let Some(scale) = &p.scale else {
+        return String::new();
+    };
+    let top = describe::top_values(&p.item);
+    let codes: Vec<String> = (scale.codes.iter().zip(&scale.values))
+        .filter(|(_, v)| top.contains(v))
+        .map(|(c, _)| c.to_string())
+        .collect();
+    codes.join(",")
+}
+
+/// `wl_weights` as `weights` and `wl_weighted_counts` per point item read by code as
+/// `witem{k}` (k the item's index in the plan).
+pub fn aggregates(plan: &Plan, weight: &str) -> Vec<Expr> {
+    let check = AggregateUDF::from(WlWeighted::new(WKind::Weights));
+    let counts = AggregateUDF::from(WlWeighted::new(WKind::Counts));
+    let mut out = vec![check.call(vec![column(weight)]).alias("weights")];
+    for (k, p) in plan.items.iter().enumerate() {
+        if let Some(s) = &p.scale {
+            let args = vec![
+                column(&p.column),
+                column(weight),
+                lit(s.literal()),
+                lit(top_codes(p)),
+            ];
+            out.push(counts.call(args).alias(format!("witem{k}")));
+        }
+    }
+    out
+}
+
+/// A point item's result from its merged weighted state, as the page's
+/// `describe_all` + `report::weighted::item` give it: `rows` is the group's row count.
+pub fn item_result(item: &Item, values: &[f64], s: &WeightedCounts, rows: u64) -> ItemResult {
+    let counts = PointCounts {
+        values: values.to_vec(),
+        counts: s.counts.clone(),
+        missing: 0,
+        unknown: 0,
+    };
+    let mut r = describe::empty(item);
+    describe::point_item(item, &counts, LEVEL, &mut r);
+    describe::finish(item, &mut r, rows, LEVEL);
+    r.weighted = true;
+    if let Some((n_eff, deff)) = s.values.kish() {
+        r.n_eff = Some(n_eff);
+        r.deff_kish = Some(deff);
+    }
+    for (p, share) in item.points.iter().zip(r.distribution.iter_mut()) {
+        let k = item.points.iter().position(|q| q.value == p.value);
+        let m = k.and_then(|k| {
+            s.points
+                .get(k)?
+                .share(LEVEL, ShareInterval::WilsonKish)
+                .ok()
+        });
+        if let Some(m) = m {
+            share.share = m.estimate;
+            share.lower = m.lower;
+            share.upper = m.upper;
+        }
+    }
+    if r.mean.is_some() {
+        if let Ok(m) = s.values.mean(LEVEL) {
+            r.mean = Some(m.estimate);
+            r.sd = s.values.sd();
+        }
+        r.median = None;
+    }
+    if let Some(t) = r.top_box.as_mut() {
+        if let Ok(m) = s.top.share(LEVEL, ShareInterval::WilsonKish) {
+            t.interval.estimate = m.estimate;
+            t.interval.lower = m.lower;
+            t.interval.upper = m.upper;
+            r.weighted_estimate = Some(m);
+        }
+    }
+    r.reference = WILSON_KISH_REF;
+    r.sentence = describe::sentence(item, &r, LEVEL);
+    let deff = r.weighted_estimate.as_ref().and_then(|m| m.deff);
+    weighted::suffix(&mut r.sentence, r.n_eff, r.deff_kish.or(deff));
+    r
+}
+
+fn decode<S: serde::de::DeserializeOwned>(b: &RecordBatch, name: &str, row: usize) -> Option<S> {
+    let a = b.column_by_name(name)?;
+    let a = a.as_any().downcast_ref::<BinaryArray>()?;
+    (!a.is_null(row))
+        .then(|| serde_json::from_slice(a.value(row)).ok())
+        .flatten()
+}
+
+fn group_at(b: &RecordBatch, row: usize) -> Option<String> {
+    let a = b.column_by_name("group").map(Arc::clone)?;
+    let a = a.as_any().downcast_ref::<StringArray>()?;
+    (!a.is_null(row)).then(|| a.value(row).to_string())
+}
+
+/// Weights the report's groups: one more aggregation over every file (grouped by `by` as the
+/// unweighted one), the weights checked, the point items replaced by their weighted results,
+/// every other section withheld ([`withhold`]). Returns the whole data's [`Weighting`].
+///
+/// # Errors
+/// DataFusion's as text; the weights' as [`coded`] text.
+pub async fn apply(
+    df: &DataFrame,
+    plan: &Plan,
+    (weight, by): (&str, Option<&str>),
+    groups: &mut [GroupOut],
+    lang: Lang,
+) -> Result<Weighting, String> {
+    let group: Vec<Expr> = by
+        .map(|b| vec![column(b).alias("group")])
+        .unwrap_or_default();
+    let batches = df
+        .clone()
+        .aggregate(group, aggregates(plan, weight))
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut check = WeightCheck::default();
+    let mut items: Vec<(Option<String>, Vec<crate::report::ItemOut>)> = Vec::new();
+    for b in &batches {
+        for row in 0..b.num_rows() {
+            if let Some(c) = decode::<WeightCheck>(b, "weights", row) {
+                check.merge(&c).map_err(|e| coded(&e))?;
+            }
+            let g = by.and_then(|_| group_at(b, row));
+            let rows = groups.iter().find(|x| x.group == g).map_or(0, |x| x.rows);
+            let mut out = Vec::new();
+            for (k, p) in plan.items.iter().enumerate() {
+                let (Some(scale), Some(s)) = (&p.scale, decode(b, &format!("witem{k}"), row))
+                else {
+                    continue;
+                };
+                let r = item_result(&p.item, &scale.values, &s, rows);
+                let mut o = crate::finish::result_out(&p.item, &r, lang);
+                o.weighted = Some(WeightedOut {
+                    n_eff: r.n_eff,
+                    deff_kish: r.deff_kish,
+                    top_box_se: r.weighted_estimate.as_ref().map(|m| m.se),
+                    top_box_deff: r.weighted_estimate.as_ref().and_then(|m| m.deff),
+                });
+                out.push(o);
+            }
+            items.push((g, out));
+        }
+    }
+    let w = weighting(&check, weight)?;
+    for g in groups.iter_mut() {
+        let mine = items.iter_mut().find(|(v, _)| *v == g.group);
+        g.items = mine.map(|(_, o)| std::mem::take(o)).unwrap_or_default();
+        // The page's order of items.
+        g.items
+            .sort_by_key(|i| plan.order.iter().position(|id| *id == i.item));
+    }
+    Ok(w)
+}
+
+/// Withholds, before [`apply`], every section not weighted yet (see the module doc), each
+/// listed in `skipped` with the reason `weights`.
+pub fn withhold(
+    plan: &Plan,
+    groups: &mut [GroupOut],
+    subgroups: &mut Vec<crate::subgroup::SubgroupOut>,
+    skipped: &mut Vec<(String, &'static str)>,
+) {
+    let mut skip = |id: &str| {
+        if !skipped.iter().any(|(s, r)| s == id && *r == "weights") {
+            skipped.push((id.to_string(), "weights"));
+        }
+    };
+    let weighted = |id: &str| {
+        plan.waves.is_none()
+            && plan
+                .items
+                .iter()
+                .any(|p| p.item.id == id && p.scale.is_some())
+    };
+    for g in groups.iter() {
+        for i in g.items.iter().filter(|i| !weighted(&i.item)) {
+            skip(&i.item);
+        }
+        for s in &g.shifts {
+            skip(&s.pair);
+        }
+        for s in &g.scales {
+            skip(&s.scale);
+        }
+    }
+    if groups.iter().any(|g| !g.waves.is_empty()) {
+        skip("waves");
+    }
+    if !subgroups.is_empty() {
+        skip("subgroups");
+    }
+    subgroups.clear();
+    for g in groups.iter_mut() {
+        g.items.retain(|i| weighted(&i.item));
+        g.shifts.clear();
+        g.scales.clear();
+        g.waves.clear();
+    }
+}
+
+/// What a weighted report adds to the CSV: the weights' Kish summary and one line per
+/// withheld result (`section` `withheld`, its id, the reason `weights`).
+pub fn csv_lines(r: &CliReport, line: &mut dyn FnMut(Vec<String>)) {
+    let Some(w) = &r.weighting else { return };
+    let es = r.lang == Lang::Es;
+    let section = if es { "pesos" } else { "weights" };
+    let column = w.column.clone().unwrap_or_default();
+    for (stat, x) in [("kish_n_eff", w.n_eff), ("kish_design_effect", w.deff_kish)] {
+        let mut c = vec![String::new(), section.into(), column.clone()];
+        c.extend([String::new(), String::new(), String::new(), w.n.to_string()]);
+        c.extend(vec![String::new(); 6]);
+        c.extend([stat.to_string(), x.to_string()]);
+        line(c);
+    }
+    let withheld = if es { "retenido" } else { "withheld" };
+    for (id, why) in r.skipped.iter().filter(|(_, why)| *why == "weights") {
+        line(vec![
+            String::new(),
+            withheld.into(),
+            id.clone(),
+            why.to_string(),
+        ]);
+    }
+}
+
+/// What a weighted report adds to the HTML: the weights and the withheld results.
+pub fn html(r: &CliReport, esc: impl Fn(&str) -> String) -> String {
+    let Some(w) = &r.weighting else {
+        return String::new();
+    };
+    let es = r.lang == Lang::Es;
+    let column = esc(w.column.as_deref().unwrap_or(""));
+    let num = |x: f64, d: usize| waterline::survey::report::sentence::num(x, d, r.lang);
+    let mut h = if es {
+        format!(
+            "<h2>Pesos</h2>\n<p>Ponderado por la columna «{column}»: n = {}, n efectivo = {}, efecto de diseño {}.</p>\n",
+            w.n,
+            num(w.n_eff, 0),
+            num(w.deff_kish, 2)
+        )
+    } else {
+        format!(
+            "<h2>Weights</h2>\n<p>Weighted by the column “{column}”: n = {}, effective n = {}, design effect {}.</p>\n",
+            w.n,
+            num(w.n_eff, 0),
+            num(w.deff_kish, 2)
+        )
+    };
+    let ids: Vec<String> = (r.skipped.iter())
+        .filter(|(_, why)| *why == "weights")
+        .map(|(id, _)| format!("<li>{} (weights)</li>", esc(id)))
+        .collect();
+    if !ids.is_empty() {
+        h += if es {
+            "<p>Retenido (aún sin ponderar):</p>\n<ul>"
+        } else {
+            "<p>Withheld (not weighted yet):</p>\n<ul>"
+        };
+        h += &ids.join("");
+        h += "</ul>\n";
+    }
+    h
+}

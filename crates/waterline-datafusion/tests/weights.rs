@@ -1,0 +1,420 @@
+//! `--weight` (#19 on the page, #22 here): the same respondents, with a declared weight column,
+//! through the page's in-memory `Survey::report` and through DataFusion (4 files, 1 and 4
+//! target partitions, a hash repartition under `--by`): counts exact, weighted numbers within
+//! 1e-12 relative (the merged sums' rounding depends on the merge order), sentences identical
+//! in English and Spanish; the sections not weighted yet withheld with the reason `weights`;
+//! invalid weights the page's coded errors.
+
+use std::fmt::Write as _;
+use waterline::survey::report::{Report, ReportOptions};
+use waterline::survey::{ReadOptions, Survey};
+use waterline::text::Lang;
+use waterline_datafusion::report::{report_with, CliReport, GroupOut, Options};
+
+const CODEBOOK: &str = "column,code,label,label_es,missing
+I feel safe at school,1,Strongly disagree,Muy en desacuerdo,
+I feel safe at school,2,Disagree,En desacuerdo,
+I feel safe at school,3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+I feel safe at school,4,Agree,De acuerdo,
+I feel safe at school,5,Strongly agree,Muy de acuerdo,
+I feel safe at school,9,Don't know,No sé,dont_know
+Did an adult help you this year,1,Yes,Sí,
+Did an adult help you this year,2,No,No,
+Confidence asking for help (before),1,Strongly disagree,Muy en desacuerdo,
+Confidence asking for help (before),2,Disagree,En desacuerdo,
+Confidence asking for help (before),3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+Confidence asking for help (before),4,Agree,De acuerdo,
+Confidence asking for help (before),5,Strongly agree,Muy de acuerdo,
+Confidence asking for help (now),1,Strongly disagree,Muy en desacuerdo,
+Confidence asking for help (now),2,Disagree,En desacuerdo,
+Confidence asking for help (now),3,Neither agree nor disagree,Ni de acuerdo ni en desacuerdo,
+Confidence asking for help (now),4,Agree,De acuerdo,
+Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
+";
+
+const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Weight";
+const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
+
+/// Deterministic respondents with weights from 0 (a few) to 4.9, unequal by district and by
+/// answer so that the weighted numbers differ from the unweighted ones.
+fn respondents() -> Vec<(usize, String)> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |m: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % m
+    };
+    let mut out = Vec::new();
+    for k in 0..1500 {
+        let d = (next(10) as usize).min(2 + (k % 2)) % 3;
+        let v = next(20);
+        let safe = match v {
+            0 => String::new(),
+            1 => "9".into(),
+            v => (1 + v % 5).to_string(),
+        };
+        let help = match next(10) {
+            0 => String::new(),
+            v => (1 + (v + d as u64) % 2).to_string(),
+        };
+        let before = 1 + next(5);
+        let now = (before + next(3))
+            .clamp(1, 5)
+            .saturating_sub(next(2))
+            .max(1);
+        let now = if next(25) == 0 {
+            String::new()
+        } else {
+            now.to_string()
+        };
+        let w = match next(40) {
+            0 => "0".to_string(),
+            x => format!(
+                "{:.3}",
+                0.25 + (x % 13) as f64 * 0.37 + d as f64 * 0.5 + (v % 5) as f64 * 0.1
+            ),
+        };
+        out.push((
+            d,
+            format!("{},{safe},{help},{before},{now},{w}", DISTRICTS[d]),
+        ));
+    }
+    out
+}
+
+fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
+    let mut s = String::from(HEADER);
+    s.push('\n');
+    for r in rows {
+        let _ = writeln!(s, "{r}");
+    }
+    s
+}
+
+fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) -> Vec<String> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..files)
+        .map(|f| {
+            let part = rows.iter().skip(f).step_by(files).map(|(_, r)| r);
+            let path = dir.join(format!("part{f}.csv"));
+            std::fs::write(&path, csv_of(part)).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+/// The page's weighted report of these rows: the codebook, then the weight declared in the
+/// mapping.
+fn page(csv: &str) -> Report {
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(CODEBOOK).unwrap();
+    let key = s
+        .table()
+        .columns
+        .iter()
+        .find(|c| c.header == "Weight")
+        .unwrap()
+        .key
+        .clone();
+    // As the page's mapping editor (`setRole`): the column's item leaves the instrument.
+    let mut m = s.mapping().clone();
+    let before = m.instrument.items.len();
+    m.instrument
+        .items
+        .retain(|i| i.column.as_deref() != Some(key.as_str()));
+    assert_eq!(
+        m.instrument.items.len() + 1,
+        before,
+        "the weight was read as an item"
+    );
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
+    s.report(&ReportOptions::default()).unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+}
+
+fn close_opt(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => close(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
+    if lang == Lang::Es { &s.es } else { &s.en }.clone()
+}
+
+/// Every weighted item is the page's: counts exact, weighted numbers within 1e-12, the
+/// sentence identical; every item the CLI leaves out is withheld as `weights`.
+fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang) {
+    assert_eq!(g.items.len(), 4, "the four coded items are weighted");
+    let unweighted =
+        |s: &waterline_datafusion::report::ShareOut| s.share == s.count as f64 / s.n as f64;
+    assert!(
+        g.items
+            .iter()
+            .all(|i| !i.distribution.iter().all(unweighted)),
+        "the weights change the shares"
+    );
+    for i in &g.items {
+        let m = r.items.iter().find(|x| x.item == i.item).unwrap();
+        assert!(m.weighted);
+        assert_eq!(i.n_used, m.n_used, "{}", i.item);
+        assert_eq!(i.distribution.len(), m.distribution.len());
+        for (a, b) in i.distribution.iter().zip(&m.distribution) {
+            assert_eq!((a.count, a.n), (b.count, b.n), "{} {}", i.item, b.key);
+            assert!(
+                close(a.share, b.share),
+                "{} {}: {} {}",
+                i.item,
+                b.key,
+                a.share,
+                b.share
+            );
+            assert!(
+                close(a.lower, b.lower) && close(a.upper, b.upper),
+                "{} {}",
+                i.item,
+                b.key
+            );
+        }
+        let (a, b) = (
+            i.top_box.as_ref().unwrap(),
+            &m.top_box.as_ref().unwrap().interval,
+        );
+        assert_eq!((a.count, a.n), (b.x, b.n));
+        assert!(close(a.share, b.estimate) && close(a.lower, b.lower) && close(a.upper, b.upper));
+        assert!(
+            close_opt(i.mean, m.mean) && close_opt(i.sd, m.sd),
+            "{}",
+            i.item
+        );
+        assert_eq!((i.median, m.median), (None, None));
+        let w = i.weighted.as_ref().unwrap();
+        assert!(close_opt(w.n_eff, m.n_eff) && close_opt(w.deff_kish, m.deff_kish));
+        let e = m.weighted_estimate.as_ref().unwrap();
+        assert!(close_opt(w.top_box_se, Some(e.se)) && close_opt(w.top_box_deff, e.deff));
+        assert_eq!(i.sentence, Some(said(&m.sentence, lang)), "{}", i.item);
+    }
+    for m in &r.items {
+        let shown = g.items.iter().any(|i| i.item == m.item);
+        let withheld = skipped
+            .iter()
+            .any(|(id, why)| *id == m.item && *why == "weights");
+        assert!(shown != withheld, "{} is shown or withheld", m.item);
+    }
+    assert!(g.shifts.is_empty() && g.scales.is_empty() && g.waves.is_empty());
+    for s in &r.shifts {
+        assert!(skipped.contains(&(s.pair.clone(), "weights")), "{}", s.pair);
+    }
+}
+
+async fn weighted(files: &[String], lang: Lang, by: Option<&str>, partitions: usize) -> CliReport {
+    let o = Options {
+        lang,
+        partitions,
+        by: by.map(str::to_string),
+        weight: Some("Weight".into()),
+        ..Options::default()
+    };
+    report_with(CODEBOOK, files, &o).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn weighted_items_are_the_pages_whole_and_by_district_in_both_languages() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-weights-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let pw = whole.weighting.as_ref().unwrap();
+    for (lang, partitions) in [(Lang::En, 1), (Lang::Es, 4)] {
+        let mine = weighted(&files, lang, None, partitions).await;
+        assert_eq!(mine.groups.len(), 1);
+        assert_same(&mine.groups[0], &whole, &mine.skipped, lang);
+        assert!(mine.subgroups.is_empty() && !whole.subgroups.is_empty());
+        assert!(mine.skipped.contains(&("subgroups".into(), "weights")));
+        let w = mine.weighting.as_ref().unwrap();
+        assert_eq!((w.n, w.column.as_deref()), (pw.n, Some("Weight")));
+        assert!(close(w.sum_weights, pw.sum_weights) && close(w.n_eff, pw.n_eff));
+        assert!(close(w.deff_kish, pw.deff_kish));
+    }
+    // By district: each district's weighted items are the page's report of its rows.
+    let mine = weighted(&files, Lang::Es, Some("District"), 4).await;
+    assert_eq!(mine.groups.len(), 3);
+    for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
+        assert_eq!(g.group.as_deref(), Some(*d));
+        let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
+        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        assert_same(g, &r, &mine.skipped, Lang::Es);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The weighted aggregation under `--by` is planned as the unweighted one: partial states per
+/// file group, a hash repartition, a final merge.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weighted_states_cross_a_hash_repartition() {
+    use waterline_datafusion::report::{column, plan_survey, read, session};
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-weights-plan-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let mut s = Survey::from_bytes(
+        csv_of(rows.iter().map(|(_, r)| r)).as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    s.set_codebook(CODEBOOK).unwrap();
+    let plan = plan_survey(&s);
+    let ctx = session(4);
+    let df = read(&ctx, &files).await.unwrap();
+    let aggs = waterline_datafusion::weighted_report::aggregates(&plan, "Weight");
+    let df = df
+        .aggregate(vec![column("District").alias("group")], aggs)
+        .unwrap();
+    let physical = df.create_physical_plan().await.unwrap();
+    let shown = datafusion::physical_plan::displayable(physical.as_ref())
+        .indent(true)
+        .to_string();
+    for want in [
+        "RepartitionExec: partitioning=Hash",
+        "AggregateExec: mode=Partial",
+        "AggregateExec: mode=FinalPartitioned",
+        "file_groups={4 groups",
+    ] {
+        assert!(shown.contains(want), "{want}: {shown}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A change of one row's weight: (row, weight) → the new weight.
+type Change = Box<dyn Fn(usize, &str) -> String>;
+
+fn error_of(e: &str) -> serde_json::Value {
+    serde_json::from_str(e).unwrap_or_else(|_| panic!("a coded error: {e}"))
+}
+
+/// A bad weight anywhere is the page's `invalid_weight` (in the first file's head: the page's
+/// own error, with its line), never a guessed weight; so is a column of zeros; an unknown
+/// column is `unknown_column`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_weights_are_coded_errors() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-weights-bad-{}", std::process::id()));
+    let cases: [(&str, Change, &str); 5] = [
+        (
+            "negative",
+            Box::new(|k, w| if k == 1401 { "-1".into() } else { w.into() }),
+            "is negative or infinite",
+        ),
+        (
+            "blank",
+            Box::new(|k, w| if k == 1402 { String::new() } else { w.into() }),
+            "is missing",
+        ),
+        (
+            "text",
+            Box::new(|k, w| if k == 1403 { "heavy".into() } else { w.into() }),
+            "is not a number",
+        ),
+        ("zeros", Box::new(|_, _| "0".into()), "is 0"),
+        (
+            "head",
+            Box::new(|k, w| if k == 0 { "-2".into() } else { w.into() }),
+            "is negative or infinite",
+        ),
+    ];
+    for (name, change, says) in cases {
+        let changed: Vec<(usize, String)> = rows
+            .iter()
+            .enumerate()
+            .map(|(k, (d, r))| {
+                let (rest, w) = r.rsplit_once(',').unwrap();
+                (*d, format!("{rest},{}", change(k, w)))
+            })
+            .collect();
+        let files = write_files(&dir.join(name), &changed, 4);
+        let o = Options {
+            partitions: 4,
+            weight: Some("Weight".into()),
+            ..Options::default()
+        };
+        let e = report_with(CODEBOOK, &files, &o).await.unwrap_err();
+        let v = error_of(&e);
+        assert_eq!(v["code"], "invalid_weight", "{name}: {e}");
+        assert!(v["message"].as_str().unwrap().contains(says), "{name}: {e}");
+        if name == "head" {
+            assert_eq!(v["details"]["line"], 2.0, "the page's line: {e}");
+        }
+    }
+    let files = write_files(&dir.join("ok"), &rows, 2);
+    let o = Options {
+        weight: Some("Wieght".into()),
+        ..Options::default()
+    };
+    let e = report_with(CODEBOOK, &files, &o).await.unwrap_err();
+    assert_eq!(error_of(&e)["code"], "unknown_column", "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One run of the binary with `--weight`: JSON with the weighting and the withheld sections,
+/// CSV and HTML in Spanish with their lines.
+#[test]
+fn the_binary_weights_the_report() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-weights-cli-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 3);
+    let cb = dir.join("codebook.csv");
+    std::fs::write(&cb, CODEBOOK).unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--codebook",
+            cb.to_str().unwrap(),
+            "--weight",
+            "Weight",
+        ];
+        args.extend_from_slice(extra);
+        args.extend(files.iter().map(String::as_str));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"])).unwrap();
+    assert_eq!(v["weighting"]["column"], "Weight");
+    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 4);
+    assert!(
+        v["groups"][0]["items"][0]["weighted"]["nEff"]
+            .as_f64()
+            .unwrap()
+            > 100.0
+    );
+    assert!(v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s[1] == "weights"));
+    let csv = run(&["--format", "csv", "--lang", "es"]);
+    assert!(
+        csv.contains(",pesos,Weight,") && csv.contains(",retenido,subgroups,weights"),
+        "{csv}"
+    );
+    assert!(csv.contains("Ponderado: n efectivo = "), "{csv}");
+    let html = run(&["--format", "html"]);
+    assert!(
+        html.contains("<h2>Weights</h2>") && html.contains("Withheld"),
+        "{html}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
