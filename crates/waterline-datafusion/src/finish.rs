@@ -214,6 +214,7 @@ pub fn shift_out(
         p_value: f("p_value"),
         p_adjusted: None,
         sentence: None,
+        weighted_change: None,
         page: summary.and_then(|b| page_shift(p, items, &b)),
     }
 }

@@ -47,8 +47,12 @@ pub fn functions() -> Vec<AggregateUDF> {
         .chain([AggregateUDF::from(scales::WlScale::default())])
         .chain([AggregateUDF::from(texts::WlTexts::default())])
         .chain(
-            [weighted::WKind::Weights, weighted::WKind::Counts]
-                .map(|k| AggregateUDF::from(weighted::WlWeighted::new(k))),
+            [
+                weighted::WKind::Weights,
+                weighted::WKind::Counts,
+                weighted::WKind::Shift,
+            ]
+            .map(|k| AggregateUDF::from(weighted::WlWeighted::new(k))),
         )
         .collect()
 }

@@ -111,6 +111,7 @@ fn out(r: ShiftResult, lang: Lang) -> ShiftOut {
         p_value: t.map(|t| t.p_value),
         p_adjusted: None,
         sentence: None,
+        weighted_change: None,
         page: Some(r),
     }
 }

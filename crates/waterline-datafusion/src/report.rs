@@ -17,8 +17,12 @@
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! What the page's report has and this does not (yet): weights, pre/post pairs matched across
-//! waves, multi-select items with a column per choice, numeric items in scales.
+//! A declared weight column (`--weight`) weights the point items and same-row pairs read by
+//! code and withholds every other section ([`crate::weighted_report`]).
+//!
+//! What the page's report has and this does not (yet): the other sections under weights,
+//! raking, pre/post pairs matched across waves, multi-select items with a column per choice,
+//! numeric items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -341,6 +345,10 @@ pub struct ShiftOut {
     pub p_adjusted: Option<f64>,
     /// The page's sentence, written after p-value adjustment ([`crate::sentences`]).
     pub sentence: Option<String>,
+    /// Under `--weight`: the weighted change in the top-box share (after − before, as a
+    /// share) with its linearised SE and Kish n_eff ([`crate::weighted_report`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_change: Option<waterline::stats::weighted::WeightedMean>,
     /// The page's result of the merged transition table (for the sentence).
     #[serde(skip)]
     pub page: Option<waterline::survey::report::ShiftResult>,
@@ -554,10 +562,7 @@ pub async fn report_with(
     if let Some(json) = &o.scales {
         crate::scales::declare(&mut survey, json)?;
     }
-    let weight = match &o.weight {
-        Some(w) => Some(crate::weighted_report::declare(&mut survey, w)?),
-        None => None,
-    };
+    let weight = crate::weighted_report::declare(&mut survey, o.weight.as_deref())?;
     let mut plan = plan_survey(&survey);
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
@@ -589,12 +594,14 @@ pub async fn report_with(
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
     let context = (o.lang, &mut skipped);
     crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
-    let (mut subgroups, mut weighting) = (subgroups, None);
-    if let Some(w) = &weight {
-        use crate::weighted_report::{apply, withhold};
-        withhold(&plan, &mut groups, &mut subgroups, &mut skipped);
-        weighting = Some(apply(&df, &plan, (w, by), &mut groups, o.lang).await?);
-    }
+    let weighting = crate::weighted_report::weigh(
+        &df,
+        &plan,
+        (weight, by),
+        &mut groups,
+        (o.lang, &mut skipped),
+    )
+    .await?;
     let mut r = CliReport {
         title: plan.title.get(o.lang).to_string(),
         lang: o.lang,
@@ -611,5 +618,6 @@ pub async fn report_with(
     };
     crate::adjust::adjust(&mut r, o.adjust)?;
     crate::sentences::write(&mut r, o.adjust);
+    crate::weighted_report::finish(&mut r);
     Ok(r)
 }

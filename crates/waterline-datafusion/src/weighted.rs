@@ -14,6 +14,10 @@
 //!   indicator (`top`: the top codes, e.g. `'4,5'`, or `''`). Result: the state
 //!   ([`WeightedCounts`]) as JSON. A row whose weight is invalid is left out (the check
 //!   above fails the report); a cell that is no point is not an answer, as in `wl_counts`.
+//! - `wl_weighted_shift(before, now, weight, scale, top)`: per same-row pair, the weighted
+//!   sums of the change in the top-box indicator (after − before: −1, 0 or 1) over the rows
+//!   answering both, the page's `report::weighted::shift` (R `svymean(~I(after - before))`).
+//!   Result: the [`WeightedSums`] as JSON.
 //!
 //! Weights are parsed as the page parses them: `waterline::survey::labels::parse_number`
 //! without a decimal comma.
@@ -205,6 +209,8 @@ pub enum WKind {
     Weights,
     /// `wl_weighted_counts(value, weight, scale, top)`.
     Counts,
+    /// `wl_weighted_shift(before, now, weight, scale, top)`.
+    Shift,
 }
 
 /// One weighted aggregate function.
@@ -238,6 +244,7 @@ impl AggregateUDFImpl for WlWeighted {
         match self.kind {
             WKind::Weights => "wl_weights",
             WKind::Counts => "wl_weighted_counts",
+            WKind::Shift => "wl_weighted_shift",
         }
     }
 
@@ -256,21 +263,7 @@ impl AggregateUDFImpl for WlWeighted {
             WKind::Weights if n == 1 => Ok(Box::new(CheckAcc::default())),
             WKind::Weights => plan_err!("{name} takes 1 argument (the weight), got {n}"),
             WKind::Counts if n == 4 => {
-                let scale = Scale::parse(name, &literal(&args, name, 2)?)?;
-                let spec = literal(&args, name, 3)?;
-                let mut top = vec![false; scale.len()];
-                if !spec.trim().is_empty() {
-                    for c in Scale::parse(name, &spec)?.codes {
-                        match scale.codes.iter().position(|x| *x == c) {
-                            Some(i) => top[i] = true,
-                            None => {
-                                return plan_err!(
-                                    "{name}: the top code {c} is not a point of the scale"
-                                )
-                            }
-                        }
-                    }
-                }
+                let (scale, top) = scale_and_top(&args, name, 2)?;
                 Ok(Box::new(CountsAcc {
                     state: WeightedCounts::new(scale.len()),
                     scale,
@@ -280,12 +273,39 @@ impl AggregateUDFImpl for WlWeighted {
             WKind::Counts => {
                 plan_err!("{name} takes 4 arguments (value, weight, scale, top), got {n}")
             }
+            WKind::Shift if n == 5 => {
+                let (scale, top) = scale_and_top(&args, name, 3)?;
+                Ok(Box::new(ShiftAcc {
+                    state: WeightedSums::new(),
+                    scale,
+                    top,
+                }))
+            }
+            WKind::Shift => {
+                plan_err!("{name} takes 5 arguments (before, now, weight, scale, top), got {n}")
+            }
         }
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
         Ok(state::fields(args.name))
     }
+}
+
+/// The scale (argument `at`) and the top-box mask (argument `at + 1`, codes or `''`).
+fn scale_and_top(args: &AccumulatorArgs, name: &str, at: usize) -> Result<(Scale, Vec<bool>)> {
+    let scale = Scale::parse(name, &literal(args, name, at)?)?;
+    let spec = literal(args, name, at + 1)?;
+    let mut top = vec![false; scale.len()];
+    if !spec.trim().is_empty() {
+        for c in Scale::parse(name, &spec)?.codes {
+            match scale.codes.iter().position(|x| *x == c) {
+                Some(i) => top[i] = true,
+                None => return plan_err!("{name}: the top code {c} is not a point of the scale"),
+            }
+        }
+    }
+    Ok((scale, top))
 }
 
 fn binary<S: Serialize>(s: &S) -> Result<ScalarValue> {
@@ -373,6 +393,48 @@ impl Accumulator for CountsAcc {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         for s in state::decode::<WeightedCounts>(states)? {
+            merged(self.state.merge(&s))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+struct ShiftAcc {
+    scale: Scale,
+    top: Vec<bool>,
+    state: WeightedSums,
+}
+
+impl Accumulator for ShiftAcc {
+    fn update_batch(&mut self, values: &[ArrayRef]) -> Result<()> {
+        let (Some(b), Some(a), Some(w)) = (values.first(), values.get(1), values.get(2)) else {
+            return exec_err!("wl_weighted_shift: before, now and weight columns expected");
+        };
+        let (cb, ca) = (cells(&self.scale, b)?, cells(&self.scale, a)?);
+        let one = |p: usize| f64::from(u8::from(self.top.get(p).copied().unwrap_or(false)));
+        for ((x, y), w) in cb.into_iter().zip(ca).zip(weight_cells(w)?) {
+            if let (Cell::Point(x), Cell::Point(y), WeightCell::Valid(w)) = (x, y, w) {
+                let _ = self.state.observe(one(y) - one(x), w);
+            }
+        }
+        Ok(())
+    }
+
+    fn evaluate(&mut self) -> Result<ScalarValue> {
+        binary(&self.state)
+    }
+
+    fn size(&self) -> usize {
+        std::mem::size_of_val(self)
+    }
+
+    fn state(&mut self) -> Result<Vec<ScalarValue>> {
+        state::encode(&self.state)
+    }
+
+    fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
+        for s in state::decode::<WeightedSums>(states)? {
             merged(self.state.merge(&s))?;
         }
         Ok(())

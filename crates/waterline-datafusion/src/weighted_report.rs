@@ -6,14 +6,21 @@
 //! (`{"code":"invalid_weight","message":…,"details":{…}}`): a blank, non-numeric, negative or
 //! infinite weight, every weight 0, or no such column (`unknown_column`).
 //!
-//! Weighted now: point items read by code (Likert, yes/no, change), per group of `--by` — the
-//! page's own finish (`describe::point_item`, `describe::finish`, `describe::sentence`,
-//! `report::weighted::suffix`) on the merged [`WeightedCounts`], as `report::weighted::item`
-//! does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
-//! `svyvar` SD, no median, counts unweighted. Every other section is withheld (never printed
-//! unweighted) and listed in `skipped` with the reason `weights`: numeric, category,
-//! multi-select and label-written items, every item of a survey with waves, pairs, scales, wave
-//! comparisons (`waves`) and subgroup tables (`subgroups`). Raking is not done.
+//! Weighted now, per group of `--by`:
+//! - point items read by code (Likert, yes/no, change): the page's own finish
+//!   (`describe::point_item`, `describe::finish`, `describe::sentence`,
+//!   `report::weighted::suffix`) on the merged [`WeightedCounts`], as `report::weighted::item`
+//!   does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
+//!   `svyvar` SD, no median; counts unweighted;
+//! - same-row pairs of them: the page's unweighted shift and tests plus the weighted change
+//!   in the top-box share (`report::weighted::shift` on the merged sums of after − before) and
+//!   its sentence suffix (`report::weighted::shift_suffix`).
+//!
+//! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
+//! reason `weights`: numeric, category, multi-select and label-written items, every item and
+//! pair of a survey with waves, pairs of numeric or label-written items, scales, wave
+//! comparisons (`waves`) and subgroup tables (`subgroups`; their χ² tests, unweighted on the
+//! page too, still count in the p-value family). Raking is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::udaf::LEVEL;
@@ -24,7 +31,7 @@ use datafusion::prelude::DataFrame;
 use serde::Serialize;
 use std::sync::Arc;
 use waterline::error::{Code, Error};
-use waterline::stats::summary::{Merge, PointCounts};
+use waterline::stats::summary::{Merge, PointCounts, WeightedSums};
 use waterline::stats::weighted::{ShareInterval, WILSON_KISH_REF};
 use waterline::survey::instrument::Item;
 use waterline::survey::report::{describe, weighted, ItemResult};
@@ -51,12 +58,13 @@ pub fn coded(e: &Error) -> String {
     serde_json::to_string(e).unwrap_or_else(|_| e.message.clone())
 }
 
-/// Declares the weight column (a key or a header) on the page's survey, which checks the
-/// head's weights; returns the column's header in the files.
+/// Declares the weight column (a key or a header; `None`: no weights) on the page's survey,
+/// which checks the head's weights; returns the column's header in the files.
 ///
 /// # Errors
 /// The page's `unknown_column` and `invalid_weight`, as [`coded`] text.
-pub fn declare(survey: &mut Survey, name: &str) -> Result<String, String> {
+pub fn declare(survey: &mut Survey, name: Option<&str>) -> Result<Option<String>, String> {
+    let Some(name) = name else { return Ok(None) };
     let found = survey
         .table()
         .columns
@@ -72,7 +80,7 @@ pub fn declare(survey: &mut Survey, name: &str) -> Result<String, String> {
     as_weight(&mut mapping.instrument, &key);
     mapping.weight = Some(key);
     survey.set_mapping(mapping).map_err(|e| coded(&e))?;
-    Ok(header)
+    Ok(Some(header))
 }
 
 /// What the page's mapping editor does when a column becomes the weight (`setRole` in
@@ -142,12 +150,9 @@ pub fn weighting(check: &WeightCheck, column: &str) -> Result<Weighting, String>
     })
 }
 
-/// The top-box codes of a planned item (`''` without a top box).
-fn top_codes(p: &crate::report::PlannedItem) -> String {
-    let Some(scale) = &p.scale else {
-        return String::new();
-    };
-    let top = describe::top_values(&p.item);
+/// The top-box codes of an item on its scale (`''` without a top box).
+fn top_codes(item: &Item, scale: &crate::scale::Scale) -> String {
+    let top = describe::top_values(item);
     let codes: Vec<String> = (scale.codes.iter().zip(&scale.values))
         .filter(|(_, v)| top.contains(v))
         .map(|(c, _)| c.to_string())
@@ -155,11 +160,12 @@ fn top_codes(p: &crate::report::PlannedItem) -> String {
     codes.join(",")
 }
 
-/// `wl_weights` as `weights` and `wl_weighted_counts` per point item read by code as
-/// `witem{k}` (k the item's index in the plan).
+/// `wl_weights` as `weights`, `wl_weighted_counts` per point item read by code as `witem{k}`
+/// and `wl_weighted_shift` per same-row pair of them as `wpair{k}` (k the index in the plan).
 pub fn aggregates(plan: &Plan, weight: &str) -> Vec<Expr> {
     let check = AggregateUDF::from(WlWeighted::new(WKind::Weights));
     let counts = AggregateUDF::from(WlWeighted::new(WKind::Counts));
+    let shift = AggregateUDF::from(WlWeighted::new(WKind::Shift));
     let mut out = vec![check.call(vec![column(weight)]).alias("weights")];
     for (k, p) in plan.items.iter().enumerate() {
         if let Some(s) = &p.scale {
@@ -167,12 +173,69 @@ pub fn aggregates(plan: &Plan, weight: &str) -> Vec<Expr> {
                 column(&p.column),
                 column(weight),
                 lit(s.literal()),
-                lit(top_codes(p)),
+                lit(top_codes(&p.item, s)),
             ];
             out.push(counts.call(args).alias(format!("witem{k}")));
         }
     }
+    for (k, p) in plan.pairs.iter().enumerate() {
+        // The page maps both answers with the before item's top box.
+        let Some(before) = plan.items.iter().find(|i| i.item.id == p.before) else {
+            continue;
+        };
+        let args = vec![
+            column(&p.before_column),
+            column(&p.after_column),
+            column(weight),
+            lit(p.scale.literal()),
+            lit(top_codes(&before.item, &p.scale)),
+        ];
+        out.push(shift.call(args).alias(format!("wpair{k}")));
+    }
     out
+}
+
+/// A same-row pair's shift under the weights, as the page's `report::weighted::shift`: the
+/// weighted mean of the change in the top-box indicator (none when the shift is withheld or
+/// has no answers).
+pub fn weight_shift(s: &mut crate::report::ShiftOut, sums: &WeightedSums) {
+    let Some(page) = s.page.as_mut() else { return };
+    if !page.notices.is_empty() || page.n_used == 0 {
+        return;
+    }
+    if let Ok(m) = sums.mean(LEVEL) {
+        page.weighted = true;
+        page.weighted_shift = Some(m.clone());
+        s.weighted_change = Some(m);
+    }
+}
+
+/// After p-value adjustment and [`crate::sentences::write`]: the weighted shifts' sentences
+/// (the page's sentence and its weighted suffix, `report::weighted::shift_suffix`), and the
+/// subgroup tables withheld. Their χ² tests, on the unweighted counts under weights as on the
+/// page, stay in the adjusted family, so the shifts' adjusted p-values are the page's.
+pub fn finish(r: &mut CliReport) {
+    if r.weighting.is_none() {
+        return;
+    }
+    if !r.subgroups.is_empty() {
+        r.subgroups.clear();
+        r.skipped.push(("subgroups".into(), "weights"));
+    }
+    let options = waterline::survey::report::ReportOptions {
+        level: r.level,
+        adjust: r.adjustment.method,
+        ..Default::default()
+    };
+    let lang = r.lang;
+    for s in r.groups.iter_mut().flat_map(|g| g.shifts.iter_mut()) {
+        let Some(page) = s.page.as_mut().filter(|p| p.weighted) else {
+            continue;
+        };
+        page.sentence = waterline::survey::report::shift::sentence(page, &options);
+        weighted::shift_suffix(page, r.level);
+        s.sentence = Some(crate::finish::pick(&page.sentence, lang));
+    }
 }
 
 /// A point item's result from its merged weighted state, as the page's
@@ -266,7 +329,8 @@ pub async fn apply(
         .await
         .map_err(|e| e.to_string())?;
     let mut check = WeightCheck::default();
-    let mut items: Vec<(Option<String>, Vec<crate::report::ItemOut>)> = Vec::new();
+    type Shifts = Vec<(String, WeightedSums)>;
+    let mut items: Vec<(Option<String>, Vec<crate::report::ItemOut>, Shifts)> = Vec::new();
     for b in &batches {
         for row in 0..b.num_rows() {
             if let Some(c) = decode::<WeightCheck>(b, "weights", row) {
@@ -290,13 +354,24 @@ pub async fn apply(
                 });
                 out.push(o);
             }
-            items.push((g, out));
+            let shifts = (plan.pairs.iter().enumerate())
+                .filter_map(|(k, p)| Some((p.id.clone(), decode(b, &format!("wpair{k}"), row)?)))
+                .collect();
+            items.push((g, out, shifts));
         }
     }
     let w = weighting(&check, weight)?;
     for g in groups.iter_mut() {
-        let mine = items.iter_mut().find(|(v, _)| *v == g.group);
-        g.items = mine.map(|(_, o)| std::mem::take(o)).unwrap_or_default();
+        let mine = items.iter_mut().find(|(v, _, _)| *v == g.group);
+        let (out, shifts) = mine
+            .map(|(_, o, s)| (std::mem::take(o), std::mem::take(s)))
+            .unwrap_or_default();
+        g.items = out;
+        for s in &mut g.shifts {
+            if let Some((_, sums)) = shifts.iter().find(|(id, _)| *id == s.pair) {
+                weight_shift(s, sums);
+            }
+        }
         // The page's order of items.
         g.items
             .sort_by_key(|i| plan.order.iter().position(|id| *id == i.item));
@@ -304,14 +379,26 @@ pub async fn apply(
     Ok(w)
 }
 
-/// Withholds, before [`apply`], every section not weighted yet (see the module doc), each
-/// listed in `skipped` with the reason `weights`.
-pub fn withhold(
+/// Under a weight column (`weight`): [`withhold`], then [`apply`]; `None` without.
+///
+/// # Errors
+/// Those of [`apply`].
+pub async fn weigh(
+    df: &DataFrame,
     plan: &Plan,
+    (weight, by): (Option<String>, Option<&str>),
     groups: &mut [GroupOut],
-    subgroups: &mut Vec<crate::subgroup::SubgroupOut>,
-    skipped: &mut Vec<(String, &'static str)>,
-) {
+    (lang, skipped): (Lang, &mut Vec<(String, &'static str)>),
+) -> Result<Option<Weighting>, String> {
+    let Some(w) = weight else { return Ok(None) };
+    withhold(plan, groups, skipped);
+    apply(df, plan, (&w, by), groups, lang).await.map(Some)
+}
+
+/// Withholds, before [`apply`], every section not weighted yet (see the module doc), each
+/// listed in `skipped` with the reason `weights` (the subgroup tables after p-value adjustment,
+/// by [`finish`]).
+pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String, &'static str)>) {
     let mut skip = |id: &str| {
         if !skipped.iter().any(|(s, r)| s == id && *r == "weights") {
             skipped.push((id.to_string(), "weights"));
@@ -324,11 +411,12 @@ pub fn withhold(
                 .iter()
                 .any(|p| p.item.id == id && p.scale.is_some())
     };
+    let weighted_pair = |id: &str| plan.waves.is_none() && plan.pairs.iter().any(|p| p.id == id);
     for g in groups.iter() {
         for i in g.items.iter().filter(|i| !weighted(&i.item)) {
             skip(&i.item);
         }
-        for s in &g.shifts {
+        for s in g.shifts.iter().filter(|s| !weighted_pair(&s.pair)) {
             skip(&s.pair);
         }
         for s in &g.scales {
@@ -338,13 +426,9 @@ pub fn withhold(
     if groups.iter().any(|g| !g.waves.is_empty()) {
         skip("waves");
     }
-    if !subgroups.is_empty() {
-        skip("subgroups");
-    }
-    subgroups.clear();
     for g in groups.iter_mut() {
         g.items.retain(|i| weighted(&i.item));
-        g.shifts.clear();
+        g.shifts.retain(|s| weighted_pair(&s.pair));
         g.scales.clear();
         g.waves.clear();
     }

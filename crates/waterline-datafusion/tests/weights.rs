@@ -208,9 +208,43 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
             .any(|(id, why)| *id == m.item && *why == "weights");
         assert!(shown != withheld, "{} is shown or withheld", m.item);
     }
-    assert!(g.shifts.is_empty() && g.scales.is_empty() && g.waves.is_empty());
-    for s in &r.shifts {
-        assert!(skipped.contains(&(s.pair.clone(), "weights")), "{}", s.pair);
+    assert!(g.scales.is_empty() && g.waves.is_empty());
+    assert_eq!(g.shifts.len(), r.shifts.len());
+    for s in &g.shifts {
+        let m = r.shifts.iter().find(|x| x.pair == s.pair).unwrap();
+        assert_eq!(s.n_used, m.n_used);
+        for (a, b) in [
+            (&s.improved, &m.improved),
+            (&s.same, &m.same),
+            (&s.worse, &m.worse),
+        ] {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert_eq!((a.count, a.n, a.share), (b.count, b.n, b.share));
+        }
+        let (a, b) = (
+            s.weighted_change.as_ref().unwrap(),
+            m.weighted_shift.as_ref().unwrap(),
+        );
+        assert_eq!((a.n, a.level, a.reference), (b.n, b.level, b.reference));
+        for (x, y) in [
+            (a.estimate, b.estimate),
+            (a.se, b.se),
+            (a.lower, b.lower),
+            (a.upper, b.upper),
+            (a.sum_weights, b.sum_weights),
+            (a.n_eff, b.n_eff),
+            (a.deff_kish, b.deff_kish),
+        ] {
+            assert!(close(x, y), "{}: {x} {y}", s.pair);
+        }
+        assert!(close_opt(a.deff, b.deff));
+        assert_eq!(s.p_adjusted, m.test.as_ref().and_then(|t| t.p_adjusted));
+        assert_eq!(s.sentence, Some(said(&m.sentence, lang)), "{}", s.pair);
+        assert!(s.sentence.as_ref().unwrap().contains(if lang == Lang::Es {
+            "Cambio ponderado"
+        } else {
+            "Weighted change"
+        }));
     }
 }
 

@@ -265,7 +265,7 @@ pub(super) fn unweighted_sections(
 
 /// The shift sentence's weighted suffix: "Weighted change: +12.3 points (95% CI …), design
 /// effect 1.20." (points of percentage for shares; units of the item for numeric items).
-pub(super) fn shift_suffix(r: &mut ShiftResult, level: f64) {
+pub fn shift_suffix(r: &mut ShiftResult, level: f64) {
     let Some(m) = &r.weighted_shift else {
         return;
     };
