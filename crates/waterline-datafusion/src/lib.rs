@@ -32,6 +32,7 @@ pub mod udaf;
 pub mod waves;
 pub mod weighted;
 pub mod weighted_report;
+pub mod weighted_subgroups;
 
 pub use datafusion;
 

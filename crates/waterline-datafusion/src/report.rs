@@ -17,8 +17,8 @@
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! A declared weight column (`--weight`) weights the point items and same-row pairs read by
-//! code and withholds every other section ([`crate::weighted_report`]).
+//! A declared weight column (`--weight`) weights the point items read by code, their same-row
+//! pairs and subgroup tables, and withholds every other section ([`crate::weighted_report`]).
 //!
 //! What the page's report has and this does not (yet): the other sections under weights,
 //! raking, pre/post pairs matched across waves, multi-select items with a column per choice,
@@ -569,7 +569,7 @@ pub async fn report_with(
     let df = read(&ctx, files).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
     let mut skipped = plan.skipped.clone();
-    let subgroups =
+    let mut subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
             .await?;
     let mut groups = run(df.clone(), &plan, o.by.as_deref(), o.lang).await?;
@@ -595,11 +595,10 @@ pub async fn report_with(
     let context = (o.lang, &mut skipped);
     crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
     let weighting = crate::weighted_report::weigh(
-        &df,
-        &plan,
-        (weight, by),
-        &mut groups,
-        (o.lang, &mut skipped),
+        (&df, &survey, &plan),
+        (weight, o),
+        (&mut groups, &mut subgroups),
+        &mut skipped,
     )
     .await?;
     let mut r = CliReport {

@@ -14,13 +14,15 @@
 //!   `svyvar` SD, no median; counts unweighted;
 //! - same-row pairs of them: the page's unweighted shift and tests plus the weighted change
 //!   in the top-box share (`report::weighted::shift` on the merged sums of after − before) and
-//!   its sentence suffix (`report::weighted::shift_suffix`).
+//!   its sentence suffix (`report::weighted::shift_suffix`);
+//! - subgroup tables of those items (over all rows): [`crate::weighted_subgroups`].
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
 //! reason `weights`: numeric, category, multi-select and label-written items, every item and
 //! pair of a survey with waves, pairs of numeric or label-written items, scales, wave
-//! comparisons (`waves`) and subgroup tables (`subgroups`; their χ² tests, unweighted on the
-//! page too, still count in the p-value family). Raking is not done.
+//! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
+//! p-value adjustment, so that their χ² tests, unweighted on the page too, stay in the family).
+//! Raking is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::udaf::LEVEL;
@@ -218,10 +220,7 @@ pub fn finish(r: &mut CliReport) {
     if r.weighting.is_none() {
         return;
     }
-    if !r.subgroups.is_empty() {
-        r.subgroups.clear();
-        r.skipped.push(("subgroups".into(), "weights"));
-    }
+    crate::weighted_subgroups::withhold(&mut r.subgroups, &mut r.skipped);
     let options = waterline::survey::report::ReportOptions {
         level: r.level,
         adjust: r.adjustment.method,
@@ -234,6 +233,14 @@ pub fn finish(r: &mut CliReport) {
         };
         page.sentence = waterline::survey::report::shift::sentence(page, &options);
         weighted::shift_suffix(page, r.level);
+        s.sentence = Some(crate::finish::pick(&page.sentence, lang));
+    }
+    for s in &mut r.subgroups {
+        let Some(page) = s.page.as_mut().filter(|p| p.weighted) else {
+            continue;
+        };
+        page.sentence = waterline::survey::report::subgroup::sentence(page, &options);
+        waterline::survey::report::weighted_sections::subgroup_suffix(page);
         s.sentence = Some(crate::finish::pick(&page.sentence, lang));
     }
 }
@@ -291,7 +298,11 @@ pub fn item_result(item: &Item, values: &[f64], s: &WeightedCounts, rows: u64) -
     r
 }
 
-fn decode<S: serde::de::DeserializeOwned>(b: &RecordBatch, name: &str, row: usize) -> Option<S> {
+pub(crate) fn decode<S: serde::de::DeserializeOwned>(
+    b: &RecordBatch,
+    name: &str,
+    row: usize,
+) -> Option<S> {
     let a = b.column_by_name(name)?;
     let a = a.as_any().downcast_ref::<BinaryArray>()?;
     (!a.is_null(row))
@@ -384,15 +395,18 @@ pub async fn apply(
 /// # Errors
 /// Those of [`apply`].
 pub async fn weigh(
-    df: &DataFrame,
-    plan: &Plan,
-    (weight, by): (Option<String>, Option<&str>),
-    groups: &mut [GroupOut],
-    (lang, skipped): (Lang, &mut Vec<(String, &'static str)>),
+    (df, survey, plan): (&DataFrame, &Survey, &Plan),
+    (weight, o): (Option<String>, &crate::report::Options),
+    (groups, subgroups): (&mut [GroupOut], &mut [crate::subgroup::SubgroupOut]),
+    skipped: &mut Vec<(String, &'static str)>,
 ) -> Result<Option<Weighting>, String> {
     let Some(w) = weight else { return Ok(None) };
     withhold(plan, groups, skipped);
-    apply(df, plan, (&w, by), groups, lang).await.map(Some)
+    let planned = crate::subgroup::plan_groups(survey, &o.subgroups)?;
+    crate::weighted_subgroups::weigh(df, plan, (&w, &planned), subgroups).await?;
+    apply(df, plan, (&w, o.by.as_deref()), groups, o.lang)
+        .await
+        .map(Some)
 }
 
 /// Withholds, before [`apply`], every section not weighted yet (see the module doc), each

@@ -248,6 +248,51 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
     }
 }
 
+/// The weighted subgroup tables are the page's (suppression on the unweighted counts, shares
+/// weighted, the sentence's suffix); the page's unweighted ones are withheld.
+fn assert_same_subgroups(mine: &CliReport, r: &Report, lang: Lang) {
+    let mut weighted = 0;
+    for p in &r.subgroups {
+        let id = format!("subgroups/{}/{}", p.item, p.group);
+        let s = mine
+            .subgroups
+            .iter()
+            .find(|s| s.item == p.item && s.group == p.group);
+        let Some(s) = s else {
+            assert!(!p.weighted, "{id} is weighted on the page");
+            assert!(mine.skipped.contains(&(id, "weights")));
+            continue;
+        };
+        weighted += 1;
+        assert!(p.weighted, "{id}");
+        assert_eq!(s.rows.len(), p.rows.len());
+        for (a, b) in s.rows.iter().zip(&p.rows) {
+            assert_eq!(
+                (a.n, a.x, &a.display, a.suppressed),
+                (b.n, b.x, &b.display, b.suppressed),
+                "{id}"
+            );
+            for (x, y) in [(a.share, b.share), (a.lower, b.lower), (a.upper, b.upper)] {
+                assert!(close_opt(x, y), "{id}: {x:?} {y:?}");
+            }
+            let (x, y) = (a.weighted_estimate.as_ref(), b.weighted_estimate.as_ref());
+            assert_eq!(x.is_some(), y.is_some());
+            if let (Some(x), Some(y)) = (x, y) {
+                assert!(
+                    close(x.estimate, y.estimate) && close(x.se, y.se) && close(x.n_eff, y.n_eff)
+                );
+            }
+        }
+        let (x, y) = (s.chi_square.as_ref(), p.chi_square.as_ref());
+        assert_eq!(
+            x.map(|c| (c.statistic, c.p_value)),
+            y.map(|c| (c.statistic, c.p_value))
+        );
+        assert_eq!(s.sentence, Some(said(&p.sentence, lang)), "{id}");
+    }
+    assert!(weighted > 0, "some subgroup tables are weighted");
+}
+
 async fn weighted(files: &[String], lang: Lang, by: Option<&str>, partitions: usize) -> CliReport {
     let o = Options {
         lang,
@@ -270,8 +315,7 @@ async fn weighted_items_are_the_pages_whole_and_by_district_in_both_languages() 
         let mine = weighted(&files, lang, None, partitions).await;
         assert_eq!(mine.groups.len(), 1);
         assert_same(&mine.groups[0], &whole, &mine.skipped, lang);
-        assert!(mine.subgroups.is_empty() && !whole.subgroups.is_empty());
-        assert!(mine.skipped.contains(&("subgroups".into(), "weights")));
+        assert_same_subgroups(&mine, &whole, lang);
         let w = mine.weighting.as_ref().unwrap();
         assert_eq!((w.n, w.column.as_deref()), (pw.n, Some("Weight")));
         assert!(close(w.sum_weights, pw.sum_weights) && close(w.n_eff, pw.n_eff));
@@ -441,9 +485,10 @@ fn the_binary_weights_the_report() {
         .any(|s| s[1] == "weights"));
     let csv = run(&["--format", "csv", "--lang", "es"]);
     assert!(
-        csv.contains(",pesos,Weight,") && csv.contains(",retenido,subgroups,weights"),
+        csv.contains(",pesos,Weight,") && csv.contains(",retenido,district,weights"),
         "{csv}"
     );
+    assert!(csv.contains("Las proporciones están ponderadas"), "{csv}");
     assert!(csv.contains("Ponderado: n efectivo = "), "{csv}");
     let html = run(&["--format", "html"]);
     assert!(

@@ -230,8 +230,24 @@ pub(super) fn subgroup(ins: &Instrument, data: &Dataset, r: &mut SubgroupResult,
             return;
         }
     }
-    let n_design: u64 = sums.iter().map(|s| s.n).sum();
-    for ((x, s), shown) in r.rows.iter_mut().zip(&sums).zip(&shown) {
+    subgroup_from_sums(r, &sums, level);
+}
+
+/// Finishes a subgroup table's shown shares from the weighted sums of each group's top-box
+/// indicator (`sums`, in the order of `r.rows`; the hidden groups' are not used): each shown
+/// group's share as a domain of the design built on the shown groups' answers (public for
+/// engines that merge the sums per piece, #22).
+pub fn subgroup_from_sums(r: &mut SubgroupResult, sums: &[WeightedSums], level: f64) {
+    let shown: Vec<bool> = r
+        .rows
+        .iter()
+        .map(|x| x.suppressed.is_none() && x.n.unwrap_or(0) > 0)
+        .collect();
+    let n_design: u64 = (sums.iter().zip(&shown))
+        .filter(|(_, shown)| **shown)
+        .map(|(s, _)| s.n)
+        .sum();
+    for ((x, s), shown) in r.rows.iter_mut().zip(sums).zip(&shown) {
         if !shown {
             continue;
         }
@@ -264,7 +280,7 @@ pub(super) fn subgroup(ins: &Instrument, data: &Dataset, r: &mut SubgroupResult,
 }
 
 /// The subgroup sentence's weighted suffix.
-pub(super) fn subgroup_suffix(r: &mut SubgroupResult) {
+pub fn subgroup_suffix(r: &mut SubgroupResult) {
     if !r.weighted {
         return;
     }
