@@ -52,6 +52,7 @@ pub fn functions() -> Vec<AggregateUDF> {
                 weighted::WKind::Weights,
                 weighted::WKind::Counts,
                 weighted::WKind::Shift,
+                weighted::WKind::Scale,
             ]
             .map(|k| AggregateUDF::from(weighted::WlWeighted::new(k))),
         )

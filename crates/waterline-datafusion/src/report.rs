@@ -18,7 +18,8 @@
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
 //! A declared weight column (`--weight`) weights the point items read by code, their same-row
-//! pairs and subgroup tables, and withholds every other section ([`crate::weighted_report`]).
+//! pairs, subgroup tables and scales, and withholds every other section
+//! ([`crate::weighted_report`]).
 //!
 //! What the page's report has and this does not (yet): the other sections under weights,
 //! raking, pre/post pairs matched across waves, multi-select items with a column per choice,

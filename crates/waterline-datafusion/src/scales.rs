@@ -357,6 +357,13 @@ pub struct ScaleOut {
     /// The page's notes (codes with typed parameters).
     pub warnings: Vec<waterline::note::Note>,
     pub sentence: String,
+    /// Under `--weight`: the weighted scale mean with its linearised SE and Kish n_eff (`mean`
+    /// and `sd` are then the weighted ones; [`crate::weighted_report`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_mean: Option<waterline::stats::weighted::WeightedMean>,
+    /// Under `--weight`: `svycralpha`'s weighted alpha (`alpha` stays the unweighted one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_alpha: Option<f64>,
 }
 
 /// A scale result as the CLI prints it.
@@ -381,6 +388,8 @@ pub fn out(p: &PlannedScale, r: &ScaleResult, lang: waterline::text::Lang) -> Sc
         } else {
             r.sentence.en.clone()
         },
+        weighted_mean: r.weighted_mean.clone(),
+        weighted_alpha: r.weighted_alpha,
     }
 }
 

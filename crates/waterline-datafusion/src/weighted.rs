@@ -18,6 +18,9 @@
 //!   sums of the change in the top-box indicator (after − before: −1, 0 or 1) over the rows
 //!   answering both, the page's `report::weighted::shift` (R `svymean(~I(after - before))`).
 //!   Result: the [`WeightedSums`] as JSON.
+//! - `wl_weighted_scale(item1, …, itemK, weight, scales)`: per multi-item scale, the core's
+//!   [`WeightedScale`] of the complete respondents (every item a point; the scales argument as
+//!   `wl_scale`'s, reversed items flipped), the page's `weighted_sections::scale`.
 //!
 //! Weights are parsed as the page parses them: `waterline::survey::labels::parse_number`
 //! without a decimal comma.
@@ -33,7 +36,7 @@ use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{Accumulator, AggregateUDFImpl, Signature, Volatility};
 use datafusion::physical_expr::expressions::Literal;
 use serde::{Deserialize, Serialize};
-use waterline::stats::summary::{Merge, WeightedSums};
+use waterline::stats::summary::{Merge, WeightedScale, WeightedSums};
 
 /// One weight cell as the page reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,6 +214,8 @@ pub enum WKind {
     Counts,
     /// `wl_weighted_shift(before, now, weight, scale, top)`.
     Shift,
+    /// `wl_weighted_scale(item1, …, itemK, weight, scales)`.
+    Scale,
 }
 
 /// One weighted aggregate function.
@@ -245,6 +250,7 @@ impl AggregateUDFImpl for WlWeighted {
             WKind::Weights => "wl_weights",
             WKind::Counts => "wl_weighted_counts",
             WKind::Shift => "wl_weighted_shift",
+            WKind::Scale => "wl_weighted_scale",
         }
     }
 
@@ -283,6 +289,16 @@ impl AggregateUDFImpl for WlWeighted {
             }
             WKind::Shift => {
                 plan_err!("{name} takes 5 arguments (before, now, weight, scale, top), got {n}")
+            }
+            WKind::Scale if n >= 3 => {
+                let scales = crate::scales::parse_scales(&literal(&args, name, n - 1)?, n - 2)?;
+                Ok(Box::new(ScaleAcc {
+                    state: WeightedScale::new(scales.len()),
+                    scales,
+                }))
+            }
+            WKind::Scale => {
+                plan_err!("{name} takes the item columns, the weight and the scales, got {n}")
             }
         }
     }
@@ -435,6 +451,59 @@ impl Accumulator for ShiftAcc {
 
     fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
         for s in state::decode::<WeightedSums>(states)? {
+            merged(self.state.merge(&s))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+struct ScaleAcc {
+    scales: Vec<Scale>,
+    state: WeightedScale,
+}
+
+impl Accumulator for ScaleAcc {
+    fn update_batch(&mut self, values: &[ArrayRef]) -> Result<()> {
+        let k = self.scales.len();
+        let (Some(w), Some(items)) = (values.get(k), values.get(..k)) else {
+            return exec_err!("wl_weighted_scale: {k} item columns and a weight expected");
+        };
+        let mut cols = Vec::with_capacity(k);
+        for (s, v) in self.scales.iter().zip(items) {
+            cols.push(cells(s, v)?);
+        }
+        let mut row = Vec::with_capacity(k);
+        for (r, w) in weight_cells(w)?.into_iter().enumerate() {
+            let WeightCell::Valid(w) = w else { continue };
+            row.clear();
+            for (s, c) in self.scales.iter().zip(&cols) {
+                match c.get(r) {
+                    Some(Cell::Point(p)) => row.push(s.values[*p]),
+                    _ => break,
+                }
+            }
+            if row.len() == k {
+                let _ = self.state.observe(&row, w);
+            }
+        }
+        Ok(())
+    }
+
+    fn evaluate(&mut self) -> Result<ScalarValue> {
+        binary(&self.state)
+    }
+
+    fn size(&self) -> usize {
+        std::mem::size_of_val(self) + 96 * (self.scales.len() + 1)
+    }
+
+    fn state(&mut self) -> Result<Vec<ScalarValue>> {
+        state::encode(&self.state)
+    }
+
+    fn merge_batch(&mut self, states: &[ArrayRef]) -> Result<()> {
+        for s in state::decode::<WeightedScale>(states)? {
             merged(self.state.merge(&s))?;
         }
         Ok(())

@@ -15,16 +15,21 @@
 //! - same-row pairs of them: the page's unweighted shift and tests plus the weighted change
 //!   in the top-box share (`report::weighted::shift` on the merged sums of after − before) and
 //!   its sentence suffix (`report::weighted::shift_suffix`);
-//! - subgroup tables of those items (over all rows): [`crate::weighted_subgroups`].
+//! - subgroup tables of those items (over all rows): [`crate::weighted_subgroups`];
+//! - multi-item scales of those items: the page's result of the merged `wl_scale` state,
+//!   re-estimated by `weighted_sections::scale_from_state` from the merged
+//!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
 //! reason `weights`: numeric, category, multi-select and label-written items, every item and
-//! pair of a survey with waves, pairs of numeric or label-written items, scales, wave
+//! pair of a survey with waves, pairs of numeric or label-written items, scales of
+//! label-written items, wave
 //! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
 //! p-value adjustment, so that their χ² tests, unweighted on the page too, stay in the family).
 //! Raking is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
+use crate::scales::ScaleOut;
 use crate::udaf::LEVEL;
 use crate::weighted::{WKind, WeightCheck, WeightedCounts, WlWeighted};
 use datafusion::arrow::array::{Array, BinaryArray, RecordBatch, StringArray};
@@ -33,7 +38,7 @@ use datafusion::prelude::DataFrame;
 use serde::Serialize;
 use std::sync::Arc;
 use waterline::error::{Code, Error};
-use waterline::stats::summary::{Merge, PointCounts, WeightedSums};
+use waterline::stats::summary::{Merge, PointCounts, WeightedScale, WeightedSums};
 use waterline::stats::weighted::{ShareInterval, WILSON_KISH_REF};
 use waterline::survey::instrument::Item;
 use waterline::survey::report::{describe, weighted, ItemResult};
@@ -194,6 +199,37 @@ pub fn aggregates(plan: &Plan, weight: &str) -> Vec<Expr> {
         ];
         out.push(shift.call(args).alias(format!("wpair{k}")));
     }
+    // Per multi-item scale: the page's unweighted result (`wl_scale`) and the weighted sums.
+    let (plain, weighted) = (
+        AggregateUDF::from(crate::scales::WlScale::default()),
+        AggregateUDF::from(WlWeighted::new(WKind::Scale)),
+    );
+    for (k, s) in plan.scales.iter().enumerate() {
+        let mut args: Vec<Expr> = s.columns.iter().map(|c| column(c)).collect();
+        let mut wargs = args.clone();
+        args.push(lit(s.literal.clone()));
+        wargs.extend([column(weight), lit(s.literal.clone())]);
+        out.push(plain.call(args).alias(format!("scale{k}")));
+        out.push(weighted.call(wargs).alias(format!("wscale{k}")));
+    }
+    out
+}
+
+/// The weighted scales of one group at `row` of `b`: the page's result of the merged
+/// `wl_scale` state, re-estimated by `weighted_sections::scale_from_state` from the merged
+/// `wl_weighted_scale` state, in the page's order.
+fn scales_at(plan: &Plan, b: &RecordBatch, row: usize, lang: Lang) -> Vec<ScaleOut> {
+    let options = waterline::survey::report::ReportOptions::default();
+    let mut out: Vec<ScaleOut> = (plan.scales.iter().enumerate())
+        .filter_map(|(k, p)| {
+            let col = b.column_by_name(&format!("scale{k}"))?;
+            let mut r = crate::scales::result_at(p, col.as_ref(), row, &options)?;
+            let s: WeightedScale = decode(b, &format!("wscale{k}"), row)?;
+            waterline::survey::report::weighted_sections::scale_from_state(&mut r, &s, LEVEL);
+            Some(crate::scales::out(p, &r, lang))
+        })
+        .collect();
+    out.sort_by_key(|s| plan.scale_order.iter().position(|id| *id == s.scale));
     out
 }
 
@@ -341,7 +377,13 @@ pub async fn apply(
         .map_err(|e| e.to_string())?;
     let mut check = WeightCheck::default();
     type Shifts = Vec<(String, WeightedSums)>;
-    let mut items: Vec<(Option<String>, Vec<crate::report::ItemOut>, Shifts)> = Vec::new();
+    type Group = (
+        Option<String>,
+        Vec<crate::report::ItemOut>,
+        Shifts,
+        Vec<ScaleOut>,
+    );
+    let mut items: Vec<Group> = Vec::new();
     for b in &batches {
         for row in 0..b.num_rows() {
             if let Some(c) = decode::<WeightCheck>(b, "weights", row) {
@@ -368,16 +410,17 @@ pub async fn apply(
             let shifts = (plan.pairs.iter().enumerate())
                 .filter_map(|(k, p)| Some((p.id.clone(), decode(b, &format!("wpair{k}"), row)?)))
                 .collect();
-            items.push((g, out, shifts));
+            items.push((g, out, shifts, scales_at(plan, b, row, lang)));
         }
     }
     let w = weighting(&check, weight)?;
     for g in groups.iter_mut() {
-        let mine = items.iter_mut().find(|(v, _, _)| *v == g.group);
-        let (out, shifts) = mine
-            .map(|(_, o, s)| (std::mem::take(o), std::mem::take(s)))
+        let mine = items.iter_mut().find(|(v, _, _, _)| *v == g.group);
+        let (out, shifts, scales) = mine
+            .map(|(_, o, s, c)| (std::mem::take(o), std::mem::take(s), std::mem::take(c)))
             .unwrap_or_default();
         g.items = out;
+        g.scales = scales;
         for s in &mut g.shifts {
             if let Some((_, sums)) = shifts.iter().find(|(id, _)| *id == s.pair) {
                 weight_shift(s, sums);
@@ -426,6 +469,8 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
                 .any(|p| p.item.id == id && p.scale.is_some())
     };
     let weighted_pair = |id: &str| plan.waves.is_none() && plan.pairs.iter().any(|p| p.id == id);
+    let weighted_scale =
+        |id: &str| plan.waves.is_none() && plan.scales.iter().any(|s| s.scale.id == id);
     for g in groups.iter() {
         for i in g.items.iter().filter(|i| !weighted(&i.item)) {
             skip(&i.item);
@@ -433,7 +478,7 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
         for s in g.shifts.iter().filter(|s| !weighted_pair(&s.pair)) {
             skip(&s.pair);
         }
-        for s in &g.scales {
+        for s in g.scales.iter().filter(|s| !weighted_scale(&s.scale)) {
             skip(&s.scale);
         }
     }
@@ -443,7 +488,7 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
     for g in groups.iter_mut() {
         g.items.retain(|i| weighted(&i.item));
         g.shifts.retain(|s| weighted_pair(&s.pair));
-        g.scales.clear();
+        g.scales.retain(|s| weighted_scale(&s.scale));
         g.waves.clear();
     }
 }

@@ -32,6 +32,12 @@ Confidence asking for help (now),4,Agree,De acuerdo,
 Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
 ";
 
+/// A multi-item scale declared as `--scales` declares it (one item reversed).
+const SCALES: &str = r#"[{"id": "confidence", "text": {"en": "Confidence", "es": "Confianza"},
+  "items": ["I feel safe at school", "Confidence asking for help (before)",
+            "Confidence asking for help (now)"],
+  "reversed": ["Confidence asking for help (before)"]}]"#;
+
 const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Weight";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
@@ -109,6 +115,7 @@ fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) ->
 fn page(csv: &str) -> Report {
     let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     s.set_codebook(CODEBOOK).unwrap();
+    waterline_datafusion::scales::declare(&mut s, SCALES).unwrap();
     let key = s
         .table()
         .columns
@@ -208,7 +215,27 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
             .any(|(id, why)| *id == m.item && *why == "weights");
         assert!(shown != withheld, "{} is shown or withheld", m.item);
     }
-    assert!(g.scales.is_empty() && g.waves.is_empty());
+    assert!(g.waves.is_empty());
+    assert_eq!(g.scales.len(), r.scales.len());
+    assert!(!g.scales.is_empty());
+    for s in &g.scales {
+        let m = r.scales.iter().find(|x| x.scale == s.scale).unwrap();
+        assert!(m.weighted);
+        assert_eq!((s.n_used, s.n_excluded), (m.n_used, m.n_excluded));
+        assert!(
+            close_opt(s.mean, m.mean) && close_opt(s.sd, m.sd),
+            "{}",
+            s.scale
+        );
+        assert!(close_opt(s.weighted_alpha, m.weighted_alpha));
+        assert!(close_opt(s.alpha, m.alpha.as_ref().map(|a| a.alpha)));
+        let (a, b) = (
+            s.weighted_mean.as_ref().unwrap(),
+            m.weighted_mean.as_ref().unwrap(),
+        );
+        assert!(close(a.estimate, b.estimate) && close(a.se, b.se) && close(a.n_eff, b.n_eff));
+        assert_eq!(s.sentence, said(&m.sentence, lang), "{}", s.scale);
+    }
     assert_eq!(g.shifts.len(), r.shifts.len());
     for s in &g.shifts {
         let m = r.shifts.iter().find(|x| x.pair == s.pair).unwrap();
@@ -299,6 +326,7 @@ async fn weighted(files: &[String], lang: Lang, by: Option<&str>, partitions: us
         partitions,
         by: by.map(str::to_string),
         weight: Some("Weight".into()),
+        scales: Some(SCALES.into()),
         ..Options::default()
     };
     report_with(CODEBOOK, files, &o).await.unwrap()

@@ -305,6 +305,13 @@ pub(super) fn scale(data: &Dataset, m: &[f64], rows: &[u32], r: &mut ScaleResult
             return;
         }
     }
+    scale_from_state(r, &s, level);
+}
+
+/// Finishes a scale under the weights from the merged weighted sums of its complete
+/// respondents (public for engines that merge them per piece, #22): the weighted mean, SD and
+/// svycralpha, and the weighted sentence.
+pub fn scale_from_state(r: &mut ScaleResult, s: &WeightedScale, level: f64) {
     r.weighted = true;
     r.mean = None;
     r.sd = None;
