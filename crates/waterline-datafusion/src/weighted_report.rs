@@ -12,7 +12,9 @@
 //!   `report::weighted::suffix`) on the merged [`WeightedCounts`], as `report::weighted::item`
 //!   does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
 //!   `svyvar` SD, no median; counts unweighted;
-//! - same-row pairs of them: the page's unweighted shift and tests plus the weighted change
+//! - numeric items: [`crate::weighted_numbers`] (weighted mean with its linearised interval,
+//!   `svyvar` SD, median and quartiles withheld);
+//! - same-row pairs of the point items: the page's unweighted shift and tests plus the weighted change
 //!   in the top-box share (`report::weighted::shift` on the merged sums of after − before) and
 //!   its sentence suffix (`report::weighted::shift_suffix`);
 //! - subgroup tables of those items (over all rows): [`crate::weighted_subgroups`];
@@ -21,7 +23,7 @@
 //!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: numeric, category, multi-select and label-written items, every item and
+//! reason `weights`: category, multi-select and label-written items, every item and
 //! pair of a survey with waves, pairs of numeric or label-written items, scales of
 //! label-written items, wave
 //! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
@@ -426,6 +428,9 @@ pub async fn apply(
                 weight_shift(s, sums);
             }
         }
+    }
+    crate::weighted_numbers::add(df, plan, (weight, by), groups, lang).await?;
+    for g in groups.iter_mut() {
         // The page's order of items.
         g.items
             .sort_by_key(|i| plan.order.iter().position(|id| *id == i.item));
@@ -461,13 +466,8 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             skipped.push((id.to_string(), "weights"));
         }
     };
-    let weighted = |id: &str| {
-        plan.waves.is_none()
-            && plan
-                .items
-                .iter()
-                .any(|p| p.item.id == id && p.scale.is_some())
-    };
+    // Point items read by code and numeric items ([`crate::weighted_numbers`]).
+    let weighted = |id: &str| plan.waves.is_none() && plan.items.iter().any(|p| p.item.id == id);
     let weighted_pair = |id: &str| plan.waves.is_none() && plan.pairs.iter().any(|p| p.id == id);
     let weighted_scale =
         |id: &str| plan.waves.is_none() && plan.scales.iter().any(|s| s.scale.id == id);

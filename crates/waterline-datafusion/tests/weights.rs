@@ -38,7 +38,7 @@ const SCALES: &str = r#"[{"id": "confidence", "text": {"en": "Confidence", "es":
             "Confidence asking for help (now)"],
   "reversed": ["Confidence asking for help (before)"]}]"#;
 
-const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Weight";
+const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered,Weight";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// Deterministic respondents with weights from 0 (a few) to 4.9, unequal by district and by
@@ -81,9 +81,13 @@ fn respondents() -> Vec<(usize, String)> {
                 0.25 + (x % 13) as f64 * 0.37 + d as f64 * 0.5 + (v % 5) as f64 * 0.1
             ),
         };
+        let hours = match next(12) {
+            0 => String::new(),
+            x => format!("{:.2}", (x * 7 % 31) as f64 * 0.75 + d as f64),
+        };
         out.push((
             d,
-            format!("{},{safe},{help},{before},{now},{w}", DISTRICTS[d]),
+            format!("{},{safe},{help},{before},{now},{hours},{w}", DISTRICTS[d]),
         ));
     }
     out
@@ -159,12 +163,17 @@ fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
 /// Every weighted item is the page's: counts exact, weighted numbers within 1e-12, the
 /// sentence identical; every item the CLI leaves out is withheld as `weights`.
 fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang) {
-    assert_eq!(g.items.len(), 4, "the four coded items are weighted");
+    assert_eq!(g.items.len(), 5, "the four coded items and the numeric one");
+    let hours = g
+        .items
+        .iter()
+        .find(|i| i.text == "Hours volunteered")
+        .unwrap();
+    assert!(hours.mean.is_some() && hours.median.is_none());
     let unweighted =
         |s: &waterline_datafusion::report::ShareOut| s.share == s.count as f64 / s.n as f64;
     assert!(
-        g.items
-            .iter()
+        (g.items.iter().filter(|i| !i.distribution.is_empty()))
             .all(|i| !i.distribution.iter().all(unweighted)),
         "the weights change the shares"
     );
@@ -190,12 +199,18 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
                 b.key
             );
         }
-        let (a, b) = (
-            i.top_box.as_ref().unwrap(),
-            &m.top_box.as_ref().unwrap().interval,
-        );
-        assert_eq!((a.count, a.n), (b.x, b.n));
-        assert!(close(a.share, b.estimate) && close(a.lower, b.lower) && close(a.upper, b.upper));
+        assert_eq!(i.top_box.is_some(), m.top_box.is_some(), "{}", i.item);
+        if let (Some(a), Some(b)) = (&i.top_box, &m.top_box) {
+            let b = &b.interval;
+            assert_eq!((a.count, a.n), (b.x, b.n));
+            assert!(close(a.share, b.estimate) && close(a.lower, b.lower));
+            assert!(close(a.upper, b.upper));
+            let e = m.weighted_estimate.as_ref().unwrap();
+            let w = i.weighted.as_ref().unwrap();
+            assert!(close_opt(w.top_box_se, Some(e.se)) && close_opt(w.top_box_deff, e.deff));
+        }
+        // Numeric items: the weighted mean's linearised interval.
+        assert!(close_opt(i.mean_lower, m.mean_lower) && close_opt(i.mean_upper, m.mean_upper));
         assert!(
             close_opt(i.mean, m.mean) && close_opt(i.sd, m.sd),
             "{}",
@@ -204,8 +219,6 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
         assert_eq!((i.median, m.median), (None, None));
         let w = i.weighted.as_ref().unwrap();
         assert!(close_opt(w.n_eff, m.n_eff) && close_opt(w.deff_kish, m.deff_kish));
-        let e = m.weighted_estimate.as_ref().unwrap();
-        assert!(close_opt(w.top_box_se, Some(e.se)) && close_opt(w.top_box_deff, e.deff));
         assert_eq!(i.sentence, Some(said(&m.sentence, lang)), "{}", i.item);
     }
     for m in &r.items {
@@ -499,7 +512,7 @@ fn the_binary_weights_the_report() {
     };
     let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"])).unwrap();
     assert_eq!(v["weighting"]["column"], "Weight");
-    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 4);
+    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 5);
     assert!(
         v["groups"][0]["items"][0]["weighted"]["nEff"]
             .as_f64()

@@ -121,6 +121,22 @@ fn set_share(s: &mut super::describe::Share, m: Option<WeightedMean>) {
 }
 
 fn numeric(r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
+    let huge = pairs
+        .iter()
+        .any(|(v, _)| v.abs() > crate::stats::limits::MAX_MAGNITUDE);
+    let s = if huge {
+        None
+    } else {
+        sums(pairs.iter().copied())
+    };
+    numeric_from_sums(r, s.as_ref(), level);
+}
+
+/// A numeric item's weighted figures from the weighted sums of its answers (`None`: an answer
+/// beyond the magnitude bound, or sums that could not be formed — no figures): the weighted
+/// mean with its linearised normal interval and `svyvar`'s SD; the median and quartiles
+/// withheld (public for engines that merge the sums per piece, #22).
+pub fn numeric_from_sums(r: &mut ItemResult, s: Option<&WeightedSums>, level: f64) {
     r.median = None;
     r.q1 = None;
     r.q3 = None;
@@ -128,13 +144,7 @@ fn numeric(r: &mut ItemResult, pairs: &[(f64, f64)], level: f64) {
     r.sd = None;
     r.mean_lower = None;
     r.mean_upper = None;
-    if pairs
-        .iter()
-        .any(|(v, _)| v.abs() > crate::stats::limits::MAX_MAGNITUDE)
-    {
-        return;
-    }
-    let Some(s) = sums(pairs.iter().copied()) else {
+    let Some(s) = s else {
         return;
     };
     if let Ok(m) = s.mean(level) {
