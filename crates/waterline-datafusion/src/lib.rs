@@ -31,6 +31,7 @@ pub mod texts;
 pub mod udaf;
 pub mod waves;
 pub mod weighted;
+pub mod weighted_categories;
 pub mod weighted_numbers;
 pub mod weighted_report;
 pub mod weighted_subgroups;

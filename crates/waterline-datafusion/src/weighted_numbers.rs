@@ -77,6 +77,42 @@ pub fn result(
     r
 }
 
+/// Per (`--by` group, distinct cell text of `col`; a null cell as `""`): `wl_weights` of its
+/// rows, sorted by group and text.
+///
+/// # Errors
+/// DataFusion's, as text.
+pub async fn texts(
+    df: &DataFrame,
+    col: &str,
+    (weight, by): (&str, Option<&str>),
+) -> Result<Vec<(Option<String>, String, WeightCheck)>, String> {
+    let check = AggregateUDF::from(WlWeighted::new(WKind::Weights));
+    let mut keys: Vec<Expr> = by
+        .map(|b| vec![column(b).alias("group")])
+        .unwrap_or_default();
+    keys.push(column(col).alias("text"));
+    let batches = df
+        .clone()
+        .aggregate(keys, vec![check.call(vec![column(weight)]).alias("w")])
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut cells: Vec<(Option<String>, String, WeightCheck)> = Vec::new();
+    for b in &batches {
+        for row in 0..b.num_rows() {
+            let group = by.and_then(|_| text_at(b, "group", row));
+            let text = text_at(b, "text", row).unwrap_or_default();
+            if let Some(c) = decode::<WeightCheck>(b, "w", row) {
+                cells.push((group, text, c));
+            }
+        }
+    }
+    cells.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    Ok(cells)
+}
+
 /// Adds every numeric item of the plan, weighted, to each group (`by`: the grouping column).
 ///
 /// # Errors
@@ -91,31 +127,9 @@ pub async fn add(
     let Some(decoder) = &plan.decoder else {
         return Ok(());
     };
-    let check = AggregateUDF::from(WlWeighted::new(WKind::Weights));
     let numeric: Vec<&PlannedItem> = plan.items.iter().filter(|p| p.scale.is_none()).collect();
     for p in numeric {
-        let mut keys: Vec<Expr> = by
-            .map(|b| vec![column(b).alias("group")])
-            .unwrap_or_default();
-        keys.push(column(&p.column).alias("text"));
-        let batches = df
-            .clone()
-            .aggregate(keys, vec![check.call(vec![column(weight)]).alias("w")])
-            .map_err(|e| e.to_string())?
-            .collect()
-            .await
-            .map_err(|e| e.to_string())?;
-        let mut cells: Vec<(Option<String>, String, WeightCheck)> = Vec::new();
-        for b in &batches {
-            for row in 0..b.num_rows() {
-                let group = by.and_then(|_| text_at(b, "group", row));
-                let text = text_at(b, "text", row).unwrap_or_default();
-                if let Some(c) = decode::<WeightCheck>(b, "w", row) {
-                    cells.push((group, text, c));
-                }
-            }
-        }
-        cells.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let cells = texts(df, &p.column, (weight, by)).await?;
         let texts: Vec<&str> = cells.iter().map(|c| c.1.as_str()).collect();
         let values = decoder.row_values(&p.item, &p.column, &texts)?;
         for g in groups.iter_mut() {
@@ -124,16 +138,8 @@ pub async fn add(
                 .map(|((_, _, c), y)| (*y, c.sums.clone()))
                 .collect();
             let r = result(&p.item, &answers, g.rows);
-            let mut o = crate::finish::result_out(&p.item, &r, lang);
-            o.mean_lower = r.mean_lower;
-            o.mean_upper = r.mean_upper;
-            o.weighted = Some(crate::weighted_report::WeightedOut {
-                n_eff: r.n_eff,
-                deff_kish: r.deff_kish,
-                top_box_se: None,
-                top_box_deff: None,
-            });
-            g.items.push(o);
+            g.items
+                .push(crate::weighted_report::item_out(&p.item, &r, lang));
         }
     }
     Ok(())

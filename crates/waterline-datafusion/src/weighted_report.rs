@@ -12,6 +12,7 @@
 //!   `report::weighted::suffix`) on the merged [`WeightedCounts`], as `report::weighted::item`
 //!   does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
 //!   `svyvar` SD, no median; counts unweighted;
+//! - category items and items written as labels: [`crate::weighted_categories`];
 //! - numeric items: [`crate::weighted_numbers`] (weighted mean with its linearised interval,
 //!   `svyvar` SD, median and quartiles withheld);
 //! - same-row pairs of the point items: the page's unweighted shift and tests plus the weighted change
@@ -23,7 +24,7 @@
 //!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: category, multi-select and label-written items, every item and
+//! reason `weights`: multi-select items, every item and
 //! pair of a survey with waves, pairs of numeric or label-written items, scales of
 //! label-written items, wave
 //! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
@@ -283,6 +284,24 @@ pub fn finish(r: &mut CliReport) {
     }
 }
 
+/// A weighted item's result as the CLI prints it, in `lang`, with its design figures.
+pub fn item_out(item: &Item, r: &ItemResult, lang: Lang) -> crate::report::ItemOut {
+    let mut o = crate::finish::result_out(item, r, lang);
+    o.mean_lower = r.mean_lower;
+    o.mean_upper = r.mean_upper;
+    o.weighted = Some(WeightedOut {
+        n_eff: r.n_eff,
+        deff_kish: r.deff_kish,
+        top_box_se: r
+            .top_box
+            .as_ref()
+            .and(r.weighted_estimate.as_ref())
+            .map(|m| m.se),
+        top_box_deff: (r.top_box.as_ref().and(r.weighted_estimate.as_ref())).and_then(|m| m.deff),
+    });
+    o
+}
+
 /// A point item's result from its merged weighted state, as the page's
 /// `describe_all` + `report::weighted::item` give it: `rows` is the group's row count.
 pub fn item_result(item: &Item, values: &[f64], s: &WeightedCounts, rows: u64) -> ItemResult {
@@ -400,13 +419,7 @@ pub async fn apply(
                     continue;
                 };
                 let r = item_result(&p.item, &scale.values, &s, rows);
-                let mut o = crate::finish::result_out(&p.item, &r, lang);
-                o.weighted = Some(WeightedOut {
-                    n_eff: r.n_eff,
-                    deff_kish: r.deff_kish,
-                    top_box_se: r.weighted_estimate.as_ref().map(|m| m.se),
-                    top_box_deff: r.weighted_estimate.as_ref().and_then(|m| m.deff),
-                });
+                let o = item_out(&p.item, &r, lang);
                 out.push(o);
             }
             let shifts = (plan.pairs.iter().enumerate())
@@ -430,6 +443,7 @@ pub async fn apply(
         }
     }
     crate::weighted_numbers::add(df, plan, (weight, by), groups, lang).await?;
+    crate::weighted_categories::add(df, plan, (weight, by), groups, lang).await?;
     for g in groups.iter_mut() {
         // The page's order of items.
         g.items
@@ -466,8 +480,13 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             skipped.push((id.to_string(), "weights"));
         }
     };
-    // Point items read by code and numeric items ([`crate::weighted_numbers`]).
-    let weighted = |id: &str| plan.waves.is_none() && plan.items.iter().any(|p| p.item.id == id);
+    // Point items read by code, numeric items ([`crate::weighted_numbers`]), category and
+    // label-written items ([`crate::weighted_categories`]).
+    let weighted = |id: &str| {
+        plan.waves.is_none()
+            && (plan.items.iter().any(|p| p.item.id == id)
+                || plan.categories.iter().any(|c| c.item.id == id))
+    };
     let weighted_pair = |id: &str| plan.waves.is_none() && plan.pairs.iter().any(|p| p.id == id);
     let weighted_scale =
         |id: &str| plan.waves.is_none() && plan.scales.iter().any(|s| s.scale.id == id);

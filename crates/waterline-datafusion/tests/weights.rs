@@ -38,7 +38,7 @@ const SCALES: &str = r#"[{"id": "confidence", "text": {"en": "Confidence", "es":
             "Confidence asking for help (now)"],
   "reversed": ["Confidence asking for help (before)"]}]"#;
 
-const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered,Weight";
+const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered,Activities joined (select all that apply),Weight";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// Deterministic respondents with weights from 0 (a few) to 4.9, unequal by district and by
@@ -85,9 +85,13 @@ fn respondents() -> Vec<(usize, String)> {
             0 => String::new(),
             x => format!("{:.2}", (x * 7 % 31) as f64 * 0.75 + d as f64),
         };
+        let joined = ["", "Art;Music", "Music;Sports", "Sports", "Art"][next(5) as usize];
         out.push((
             d,
-            format!("{},{safe},{help},{before},{now},{hours},{w}", DISTRICTS[d]),
+            format!(
+                "{},{safe},{help},{before},{now},{hours},{joined},{w}",
+                DISTRICTS[d]
+            ),
         ));
     }
     out
@@ -163,7 +167,11 @@ fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
 /// Every weighted item is the page's: counts exact, weighted numbers within 1e-12, the
 /// sentence identical; every item the CLI leaves out is withheld as `weights`.
 fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang) {
-    assert_eq!(g.items.len(), 5, "the four coded items and the numeric one");
+    assert_eq!(
+        g.items.len(),
+        6,
+        "four coded items, the numeric one and District"
+    );
     let hours = g
         .items
         .iter()
@@ -173,7 +181,7 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
     let unweighted =
         |s: &waterline_datafusion::report::ShareOut| s.share == s.count as f64 / s.n as f64;
     assert!(
-        (g.items.iter().filter(|i| !i.distribution.is_empty()))
+        (g.items.iter().filter(|i| i.distribution.len() > 1))
             .all(|i| !i.distribution.iter().all(unweighted)),
         "the weights change the shares"
     );
@@ -512,7 +520,7 @@ fn the_binary_weights_the_report() {
     };
     let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"])).unwrap();
     assert_eq!(v["weighting"]["column"], "Weight");
-    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 5);
+    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 6);
     assert!(
         v["groups"][0]["items"][0]["weighted"]["nEff"]
             .as_f64()
@@ -526,7 +534,8 @@ fn the_binary_weights_the_report() {
         .any(|s| s[1] == "weights"));
     let csv = run(&["--format", "csv", "--lang", "es"]);
     assert!(
-        csv.contains(",pesos,Weight,") && csv.contains(",retenido,district,weights"),
+        csv.contains(",pesos,Weight,")
+            && csv.contains(",retenido,activities_joined_select_all,weights"),
         "{csv}"
     );
     assert!(csv.contains("Las proporciones están ponderadas"), "{csv}");
