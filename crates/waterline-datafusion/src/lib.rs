@@ -33,6 +33,7 @@ pub mod waves;
 pub mod weighted;
 pub mod weighted_categories;
 pub mod weighted_numbers;
+pub mod weighted_pairs;
 pub mod weighted_report;
 pub mod weighted_subgroups;
 

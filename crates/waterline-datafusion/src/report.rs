@@ -17,9 +17,9 @@
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! A declared weight column (`--weight`) weights point, category and numeric items, the same-row
-//! pairs, subgroup tables and scales of the items read by code, and withholds every other
-//! section ([`crate::weighted_report`]).
+//! A declared weight column (`--weight`) weights point, category and numeric items, same-row
+//! pairs, and the subgroup tables and scales of the items read by code, and withholds every
+//! other section ([`crate::weighted_report`]).
 //!
 //! What the page's report has and this does not (yet): the other sections under weights,
 //! raking, pre/post pairs matched across waves, multi-select items with a column per choice,

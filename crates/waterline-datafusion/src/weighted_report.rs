@@ -15,7 +15,8 @@
 //! - category items and items written as labels: [`crate::weighted_categories`];
 //! - numeric items: [`crate::weighted_numbers`] (weighted mean with its linearised interval,
 //!   `svyvar` SD, median and quartiles withheld);
-//! - same-row pairs of the point items: the page's unweighted shift and tests plus the weighted change
+//! - same-row pairs counted by text (numeric, label-written): [`crate::weighted_pairs`];
+//! - same-row pairs of the point items read by code: the page's unweighted shift and tests plus the weighted change
 //!   in the top-box share (`report::weighted::shift` on the merged sums of after − before) and
 //!   its sentence suffix (`report::weighted::shift_suffix`);
 //! - subgroup tables of those items (over all rows): [`crate::weighted_subgroups`];
@@ -25,7 +26,7 @@
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
 //! reason `weights`: multi-select items, every item and
-//! pair of a survey with waves, pairs of numeric or label-written items, scales of
+//! pair of a survey with waves, scales of
 //! label-written items, wave
 //! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
 //! p-value adjustment, so that their χ² tests, unweighted on the page too, stay in the family).
@@ -444,6 +445,7 @@ pub async fn apply(
     }
     crate::weighted_numbers::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_categories::add(df, plan, (weight, by), groups, lang).await?;
+    crate::weighted_pairs::add(df, plan, (weight, by), groups).await?;
     for g in groups.iter_mut() {
         // The page's order of items.
         g.items
@@ -487,7 +489,11 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             && (plan.items.iter().any(|p| p.item.id == id)
                 || plan.categories.iter().any(|c| c.item.id == id))
     };
-    let weighted_pair = |id: &str| plan.waves.is_none() && plan.pairs.iter().any(|p| p.id == id);
+    let weighted_pair = |id: &str| {
+        plan.waves.is_none()
+            && (plan.pairs.iter().any(|p| p.id == id)
+                || plan.numeric_pairs.iter().any(|p| p.pair.id == id))
+    };
     let weighted_scale =
         |id: &str| plan.waves.is_none() && plan.scales.iter().any(|s| s.scale.id == id);
     for g in groups.iter() {
