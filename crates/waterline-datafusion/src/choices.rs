@@ -62,11 +62,22 @@ fn tally(
 /// The page's result of a multi-select item from its counts.
 fn item_out(
     item: &Item,
-    (answered, chosen): (u64, Vec<u64>),
+    counts: (u64, Vec<u64>),
     rows: u64,
     wave: Option<&str>,
     lang: Lang,
 ) -> crate::report::ItemOut {
+    result_out(item, &result(item, counts, rows, wave), lang)
+}
+
+/// The page's result of a multi-select item from its counts (respondents who answered, per
+/// choice how many chose it), before the report's language.
+pub(crate) fn result(
+    item: &Item,
+    (answered, chosen): (u64, Vec<u64>),
+    rows: u64,
+    wave: Option<&str>,
+) -> waterline::survey::report::ItemResult {
     let mut r = describe::empty(item);
     r.wave = wave.map(str::to_string);
     r.n_used = answered;
@@ -78,7 +89,7 @@ fn item_out(
         .collect();
     r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
     describe::finish(item, &mut r, rows, LEVEL);
-    result_out(item, &r, lang)
+    r
 }
 
 /// Adds every multi-select item to each group of the report (`by`: the grouping column), per

@@ -32,6 +32,7 @@ pub mod udaf;
 pub mod waves;
 pub mod weighted;
 pub mod weighted_categories;
+pub mod weighted_choices;
 pub mod weighted_numbers;
 pub mod weighted_pairs;
 pub mod weighted_report;

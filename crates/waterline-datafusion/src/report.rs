@@ -17,7 +17,8 @@
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! A declared weight column (`--weight`) weights point, category and numeric items, same-row
+//! A declared weight column (`--weight`) weights point, category, multi-select and numeric
+//! items, same-row
 //! pairs, and the subgroup tables and scales of the items read by code, and withholds every
 //! other section ([`crate::weighted_report`]).
 //!

@@ -13,6 +13,7 @@
 //!   does on the rows: weighted shares with Wilson on the Kish n_eff, weighted mean and
 //!   `svyvar` SD, no median; counts unweighted;
 //! - category items and items written as labels: [`crate::weighted_categories`];
+//! - multi-select items in one column: [`crate::weighted_choices`];
 //! - numeric items: [`crate::weighted_numbers`] (weighted mean with its linearised interval,
 //!   `svyvar` SD, median and quartiles withheld);
 //! - same-row pairs counted by text (numeric, label-written): [`crate::weighted_pairs`];
@@ -25,7 +26,7 @@
 //!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: multi-select items, every item and
+//! reason `weights`: every item and
 //! pair of a survey with waves, scales of
 //! label-written items, wave
 //! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
@@ -445,6 +446,7 @@ pub async fn apply(
     }
     crate::weighted_numbers::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_categories::add(df, plan, (weight, by), groups, lang).await?;
+    crate::weighted_choices::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_pairs::add(df, plan, (weight, by), groups).await?;
     for g in groups.iter_mut() {
         // The page's order of items.
@@ -487,7 +489,8 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
     let weighted = |id: &str| {
         plan.waves.is_none()
             && (plan.items.iter().any(|p| p.item.id == id)
-                || plan.categories.iter().any(|c| c.item.id == id))
+                || plan.categories.iter().any(|c| c.item.id == id)
+                || plan.choices.iter().any(|c| c.item.id == id))
     };
     let weighted_pair = |id: &str| {
         plan.waves.is_none()

@@ -173,8 +173,8 @@ fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
 fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang) {
     assert_eq!(
         g.items.len(),
-        7,
-        "four coded items, two numeric ones and District"
+        8,
+        "four coded items, two numeric ones, District and the multi-select one"
     );
     let hours = g
         .items
@@ -504,7 +504,12 @@ fn the_binary_weights_the_report() {
     let files = write_files(&dir, &rows, 3);
     let cb = dir.join("codebook.csv");
     std::fs::write(&cb, CODEBOOK).unwrap();
-    let run = |extra: &[&str]| {
+    let run = |extra: &[&str], files: &[String]| {
+        let cb = if files.len() == 1 {
+            dir.join("waves-codebook.csv")
+        } else {
+            cb.clone()
+        };
         let mut args = vec![
             "report",
             "--codebook",
@@ -525,31 +530,49 @@ fn the_binary_weights_the_report() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"])).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"], &files)).unwrap();
     assert_eq!(v["weighting"]["column"], "Weight");
-    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 7);
+    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 8);
     assert!(
         v["groups"][0]["items"][0]["weighted"]["nEff"]
             .as_f64()
             .unwrap()
             > 100.0
     );
-    assert!(v["skipped"]
+    assert!(!v["skipped"]
         .as_array()
         .unwrap()
         .iter()
         .any(|s| s[1] == "weights"));
-    let csv = run(&["--format", "csv", "--lang", "es"]);
-    assert!(
-        csv.contains(",pesos,Weight,")
-            && csv.contains(",retenido,activities_joined_select_all,weights"),
-        "{csv}"
-    );
+    let csv = run(&["--format", "csv", "--lang", "es"], &files);
+    assert!(csv.contains(",pesos,Weight,"), "{csv}");
     assert!(csv.contains("Las proporciones están ponderadas"), "{csv}");
     assert!(csv.contains("Ponderado: n efectivo = "), "{csv}");
-    let html = run(&["--format", "html"]);
+    assert!(!csv.contains(",retenido,"), "nothing withheld: {csv}");
+    // A survey with waves: not weighted yet, so its items and comparisons are withheld.
+    let mut waves = String::from("Wave,I feel safe at school,Weight\n");
+    for k in 0..200 {
+        let wave = if k < 100 { "2023" } else { "2024" };
+        let _ = writeln!(waves, "{wave},{},{}", 1 + k % 5, 1 + k % 3);
+    }
+    let codebook: String = (CODEBOOK.lines())
+        .filter(|l| l.starts_with("column,") || l.starts_with("I feel safe at school,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("waves-codebook.csv"), codebook).unwrap();
+    let wave_file = dir.join("waves.csv");
+    std::fs::write(&wave_file, waves).unwrap();
+    let wave_files = vec![wave_file.to_string_lossy().into_owned()];
+    let csv = run(&["--format", "csv", "--lang", "es"], &wave_files);
     assert!(
-        html.contains("<h2>Weights</h2>") && html.contains("Withheld"),
+        csv.contains(",retenido,i_feel_safe_at_school,weights"),
+        "{csv}"
+    );
+    assert!(csv.contains(",retenido,waves,weights"), "{csv}");
+    let html = run(&["--format", "html"], &wave_files);
+    assert!(html.contains("<h2>Weights</h2>"), "{html}");
+    assert!(
+        html.contains("Withheld") && html.contains("<li>waves (weights)</li>"),
         "{html}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -70,19 +70,14 @@ pub(super) fn item(
             .filter(|&row| first.get(row).is_some_and(|v| !v.is_nan()))
             .collect();
         kish(r, answered.iter().map(|&row| weight(row)));
-        for s in &mut r.distribution {
-            let Some(c) = item.choices.iter().position(|c| c.id == s.key) else {
-                continue;
-            };
-            let col = choices.get(c).map(Vec::as_slice).unwrap_or(&[]);
-            let pairs: Vec<(f64, f64)> = answered
-                .iter()
-                .map(|&row| (col.get(row).copied().unwrap_or(0.0), weight(row)))
-                .collect();
-            set_share(s, share(&pairs, level, |v| v == 1.0));
-        }
-        r.distribution
-            .sort_by(|a, b| b.share.total_cmp(&a.share).then(b.count.cmp(&a.count)));
+        let chosen: Vec<Option<WeightedSums>> = (0..item.choices.len())
+            .map(|c| {
+                let col = choices.get(c).map(Vec::as_slice).unwrap_or(&[]);
+                let one = |row: usize| col.get(row).copied().unwrap_or(0.0) == 1.0;
+                sums((answered.iter()).map(|&row| (f64::from(u8::from(one(row))), weight(row))))
+            })
+            .collect();
+        choices_from_sums(item, r, &chosen, level);
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
         let pairs: Vec<(f64, f64)> = all
@@ -102,6 +97,27 @@ pub(super) fn item(
     } else {
         WILSON_KISH_REF
     };
+}
+
+/// A multi-select item's weighted shares from the weighted sums of each choice's indicator
+/// over the respondents who answered (`chosen`, in the item's choice order), most chosen
+/// first (public for engines that merge the sums per piece, #22).
+pub fn choices_from_sums(
+    item: &Item,
+    r: &mut ItemResult,
+    chosen: &[Option<WeightedSums>],
+    level: f64,
+) {
+    for s in &mut r.distribution {
+        let Some(c) = item.choices.iter().position(|c| c.id == s.key) else {
+            continue;
+        };
+        let m = (chosen.get(c).and_then(Option::as_ref))
+            .and_then(|x| x.share(level, ShareInterval::WilsonKish).ok());
+        set_share(s, m);
+    }
+    r.distribution
+        .sort_by(|a, b| b.share.total_cmp(&a.share).then(b.count.cmp(&a.count)));
 }
 
 /// Kish n_eff and deff of the respondents' weights.

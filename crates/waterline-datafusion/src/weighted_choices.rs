@@ -1,0 +1,79 @@
+//! Multi-select items in one column under `--weight`, as the page's `report::weighted::item`:
+//! per choice the weighted share of the respondents who answered, with Wilson on their Kish
+//! n_eff, most chosen (weighted) first; counts unweighted.
+//!
+//! One aggregation per item, by (`--by` group, cell text): `wl_weights` of the rows with that
+//! text ([`crate::weighted_numbers::texts`]). The page's importer decodes each distinct text
+//! once into its choices ([`crate::categories::Decoder::choices`]); the rows of one text add
+//! the sums of each choice's constant indicator, finished by the page's
+//! `weighted::choices_from_sums`.
+
+use crate::report::{GroupOut, Plan};
+use crate::udaf::LEVEL;
+use crate::weighted_numbers::constant;
+use datafusion::prelude::DataFrame;
+use waterline::stats::summary::{Merge, WeightedSums};
+use waterline::survey::report::{describe, weighted};
+use waterline::text::Lang;
+
+/// Adds every multi-select item of the plan, weighted, to each group (`by`: the grouping
+/// column).
+///
+/// # Errors
+/// DataFusion's and the decoder's, as text.
+pub async fn add(
+    df: &DataFrame,
+    plan: &Plan,
+    (weight, by): (&str, Option<&str>),
+    groups: &mut [GroupOut],
+    lang: Lang,
+) -> Result<(), String> {
+    let Some(decoder) = &plan.decoder else {
+        return Ok(());
+    };
+    for c in &plan.choices {
+        let cells = crate::weighted_numbers::texts(df, &c.column, (weight, by)).await?;
+        let cells: Vec<_> = cells
+            .into_iter()
+            .filter(|x| !x.1.trim().is_empty())
+            .collect();
+        let texts: Vec<String> = cells.iter().map(|x| x.1.clone()).collect();
+        // Per choice, its value for each text (NaN: not answered).
+        let choices = decoder.choices(&c.item, &c.column, &texts)?;
+        let k = c.item.choices.len();
+        for g in groups.iter_mut() {
+            let (mut answered, mut counts) = (0, vec![0; k]);
+            let mut kish = WeightedSums::new();
+            let mut chosen = vec![WeightedSums::new(); k];
+            for (t, (group, _, w)) in cells.iter().enumerate() {
+                let value = |c: usize| choices.get(c).and_then(|v| v.get(t)).copied();
+                if (by.is_some() && *group != g.group) || value(0).is_none_or(f64::is_nan) {
+                    continue;
+                }
+                answered += w.sums.n;
+                kish.merge(&constant(0.0, &w.sums)).map_err(|e| e.message)?;
+                for (ci, (x, s)) in counts.iter_mut().zip(chosen.iter_mut()).enumerate() {
+                    let one = value(ci) == Some(1.0);
+                    *x += if one { w.sums.n } else { 0 };
+                    s.merge(&constant(f64::from(u8::from(one)), &w.sums))
+                        .map_err(|e| e.message)?;
+                }
+            }
+            let mut r = crate::choices::result(&c.item, (answered, counts), g.rows, None);
+            r.weighted = true;
+            if let Some((n_eff, deff)) = kish.kish() {
+                r.n_eff = Some(n_eff);
+                r.deff_kish = Some(deff);
+            }
+            let chosen: Vec<Option<WeightedSums>> = chosen.into_iter().map(Some).collect();
+            weighted::choices_from_sums(&c.item, &mut r, &chosen, LEVEL);
+            r.reference = waterline::stats::weighted::WILSON_KISH_REF;
+            r.sentence = describe::sentence(&c.item, &r, LEVEL);
+            let deff = r.weighted_estimate.as_ref().and_then(|m| m.deff);
+            weighted::suffix(&mut r.sentence, r.n_eff, r.deff_kish.or(deff));
+            g.items
+                .push(crate::weighted_report::item_out(&c.item, &r, lang));
+        }
+    }
+    Ok(())
+}
