@@ -37,6 +37,7 @@ pub mod weighted_numbers;
 pub mod weighted_pairs;
 pub mod weighted_report;
 pub mod weighted_subgroups;
+pub mod weighted_waves;
 
 pub use datafusion;
 

@@ -60,6 +60,10 @@ pub struct WaveOut {
     pub notices: Vec<Note>,
     /// The page's sentence, written after p-value adjustment.
     pub sentence: Option<String>,
+    /// Under `--weight`: the weighted difference of the two waves (its z test is `test`;
+    /// [`crate::weighted_waves`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_difference: Option<waterline::stats::weighted_domain::WeightedDifference>,
     #[serde(skip)]
     pub page: Option<WaveResult>,
 }
@@ -81,6 +85,7 @@ impl WaveOut {
             warnings: r.warnings.clone(),
             notices: r.notices.clone(),
             sentence: None,
+            weighted_difference: None,
             page: Some(r),
         }
     }

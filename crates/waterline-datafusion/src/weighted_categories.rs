@@ -35,14 +35,17 @@ pub async fn add(
     let Some(decoder) = &plan.decoder else {
         return Ok(());
     };
+    if plan.waves.is_some() {
+        return Ok(()); // withheld ([`crate::weighted_report::withhold`])
+    }
     for c in &plan.categories {
-        let cells = crate::weighted_numbers::texts(df, &c.column, (weight, by)).await?;
+        let cells = crate::weighted_numbers::texts(df, &c.column, (weight, by), None).await?;
         for g in groups.iter_mut() {
             let mine: Vec<_> = (cells.iter())
                 .filter(|x| by.is_none() || x.0 == g.group)
                 .collect();
             let rows: Counted = (mine.iter())
-                .map(|(group, text, w)| (group.clone(), None, text.clone(), w.sums.n))
+                .map(|(group, _, text, w)| (group.clone(), None, text.clone(), w.sums.n))
                 .collect();
             let Some((item, points)) = resolve(decoder, c, &rows)? else {
                 continue;
@@ -51,7 +54,7 @@ pub async fn add(
             let top = top_values(&item);
             let one = |b: bool| f64::from(u8::from(b));
             let mut state = WeightedCounts::new(values.len());
-            for ((_, _, w), p) in mine.iter().zip(&points) {
+            for ((_, _, _, w), p) in mine.iter().zip(&points) {
                 let (Some(p), Some(v)) = (*p, p.and_then(|p| values.get(p))) else {
                     continue;
                 };
@@ -69,7 +72,7 @@ pub async fn add(
                     .merge(&constant(one(top.contains(v)), &w.sums))
                     .map_err(|e| e.message)?;
             }
-            let r = crate::weighted_report::item_result(&item, &values, &state, g.rows);
+            let r = crate::weighted_report::item_result(&item, &values, &state, (g.rows, None));
             g.items
                 .push(crate::weighted_report::item_out(&item, &r, lang));
         }

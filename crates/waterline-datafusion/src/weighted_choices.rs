@@ -31,13 +31,16 @@ pub async fn add(
     let Some(decoder) = &plan.decoder else {
         return Ok(());
     };
+    if plan.waves.is_some() {
+        return Ok(()); // withheld ([`crate::weighted_report::withhold`])
+    }
     for c in &plan.choices {
-        let cells = crate::weighted_numbers::texts(df, &c.column, (weight, by)).await?;
+        let cells = crate::weighted_numbers::texts(df, &c.column, (weight, by), None).await?;
         let cells: Vec<_> = cells
             .into_iter()
-            .filter(|x| !x.1.trim().is_empty())
+            .filter(|x| !x.2.trim().is_empty())
             .collect();
-        let texts: Vec<String> = cells.iter().map(|x| x.1.clone()).collect();
+        let texts: Vec<String> = cells.iter().map(|x| x.2.clone()).collect();
         // Per choice, its value for each text (NaN: not answered).
         let choices = decoder.choices(&c.item, &c.column, &texts)?;
         let k = c.item.choices.len();
@@ -45,7 +48,7 @@ pub async fn add(
             let (mut answered, mut counts) = (0, vec![0; k]);
             let mut kish = WeightedSums::new();
             let mut chosen = vec![WeightedSums::new(); k];
-            for (t, (group, _, w)) in cells.iter().enumerate() {
+            for (t, (group, _, _, w)) in cells.iter().enumerate() {
                 let value = |c: usize| choices.get(c).and_then(|v| v.get(t)).copied();
                 if (by.is_some() && *group != g.group) || value(0).is_none_or(f64::is_nan) {
                     continue;

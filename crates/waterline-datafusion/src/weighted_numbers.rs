@@ -12,7 +12,7 @@ use crate::report::{column, GroupOut, Plan, PlannedItem};
 use crate::udaf::LEVEL;
 use crate::weighted::{WKind, WeightCheck, WlWeighted};
 use crate::weighted_report::decode;
-use datafusion::arrow::array::{Array, RecordBatch, StringArray};
+use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
 use datafusion::logical_expr::{AggregateUDF, Expr};
 use datafusion::prelude::DataFrame;
 use waterline::stats::summary::{Merge, WeightedSums};
@@ -49,6 +49,7 @@ pub fn result(
     item: &Item,
     answers: &[(f64, WeightedSums)],
     rows: u64,
+    wave: Option<&str>,
 ) -> waterline::survey::report::ItemResult {
     let mut present: Vec<f64> = Vec::new();
     let mut sums = WeightedSums::new();
@@ -61,6 +62,7 @@ pub fn result(
         .iter()
         .any(|v| v.abs() > waterline::stats::limits::MAX_MAGNITUDE);
     let mut r = describe::empty(item);
+    r.wave = wave.map(str::to_string);
     r.n_used = present.len() as u64;
     describe::numeric(&mut r, present, LEVEL);
     describe::finish(item, &mut r, rows, LEVEL);
@@ -77,8 +79,11 @@ pub fn result(
     r
 }
 
-/// Per (`--by` group, distinct cell text of `col`; a null cell as `""`): `wl_weights` of its
-/// rows, sorted by group and text.
+/// Rows of one (group, wave slot, cell text) and their weights' check.
+pub type Texts = Vec<(Option<String>, Option<usize>, String, WeightCheck)>;
+
+/// Per (`--by` group, wave slot of `wave`'s key, distinct cell text of `col`; a null cell as
+/// `""`): `wl_weights` of its rows, sorted by group, wave and text.
 ///
 /// # Errors
 /// DataFusion's, as text.
@@ -86,11 +91,13 @@ pub async fn texts(
     df: &DataFrame,
     col: &str,
     (weight, by): (&str, Option<&str>),
-) -> Result<Vec<(Option<String>, String, WeightCheck)>, String> {
+    wave: Option<&Expr>,
+) -> Result<Texts, String> {
     let check = AggregateUDF::from(WlWeighted::new(WKind::Weights));
     let mut keys: Vec<Expr> = by
         .map(|b| vec![column(b).alias("group")])
         .unwrap_or_default();
+    keys.extend(wave.map(|k| k.clone().alias("wave")));
     keys.push(column(col).alias("text"));
     let batches = df
         .clone()
@@ -99,17 +106,23 @@ pub async fn texts(
         .collect()
         .await
         .map_err(|e| e.to_string())?;
-    let mut cells: Vec<(Option<String>, String, WeightCheck)> = Vec::new();
+    let mut cells: Texts = Vec::new();
     for b in &batches {
+        let slot = b.column_by_name("wave");
+        let slot = slot.and_then(|a| a.as_any().downcast_ref::<Int64Array>());
         for row in 0..b.num_rows() {
             let group = by.and_then(|_| text_at(b, "group", row));
+            let slot = slot.and_then(|a| (!a.is_null(row)).then(|| a.value(row) as usize));
+            if wave.is_some() && slot.is_none() {
+                continue; // no wave: in no wave's items (its weights are checked apart)
+            }
             let text = text_at(b, "text", row).unwrap_or_default();
             if let Some(c) = decode::<WeightCheck>(b, "w", row) {
-                cells.push((group, text, c));
+                cells.push((group, slot, text, c));
             }
         }
     }
-    cells.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    cells.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
     Ok(cells)
 }
 
@@ -128,18 +141,45 @@ pub async fn add(
         return Ok(());
     };
     let numeric: Vec<&PlannedItem> = plan.items.iter().filter(|p| p.scale.is_none()).collect();
+    let waves = plan.waves.as_ref();
     for p in numeric {
-        let cells = texts(df, &p.column, (weight, by)).await?;
-        let texts: Vec<&str> = cells.iter().map(|c| c.1.as_str()).collect();
+        let cells = texts(df, &p.column, (weight, by), waves.map(|w| &w.key)).await?;
+        let texts: Vec<&str> = cells.iter().map(|c| c.2.as_str()).collect();
         let values = decoder.row_values(&p.item, &p.column, &texts)?;
         for g in groups.iter_mut() {
-            let answers: Vec<(f64, WeightedSums)> = (cells.iter().zip(&values))
-                .filter(|((group, _, _), y)| *group == g.group && !y.is_nan())
-                .map(|((_, _, c), y)| (*y, c.sums.clone()))
-                .collect();
-            let r = result(&p.item, &answers, g.rows);
-            g.items
-                .push(crate::weighted_report::item_out(&p.item, &r, lang));
+            let answers = |slot: Option<usize>| -> Vec<(f64, WeightedSums)> {
+                (cells.iter().zip(&values))
+                    .filter(|((group, s, _, _), y)| *group == g.group && *s == slot && !y.is_nan())
+                    .map(|((_, _, _, c), y)| (*y, c.sums.clone()))
+                    .collect()
+            };
+            let Some(w) = waves else {
+                let r = result(&p.item, &answers(None), g.rows, None);
+                g.items
+                    .push(crate::weighted_report::item_out(&p.item, &r, lang));
+                continue;
+            };
+            let per_wave: Vec<Vec<(f64, WeightedSums)>> =
+                (0..w.waves.order.len()).map(|k| answers(Some(k))).collect();
+            for (k, (a, label)) in per_wave.iter().zip(&w.waves.order).enumerate() {
+                let rows = g.wave_rows.get(k).copied().unwrap_or(0);
+                let r = result(&p.item, a, rows, Some(label));
+                g.items
+                    .push(crate::weighted_report::item_out(&p.item, &r, lang));
+            }
+            let sums = |a: &[(f64, WeightedSums)]| {
+                let mut s = WeightedSums::new();
+                for (y, w) in a {
+                    let _ = s.merge(&constant(*y, w));
+                }
+                s
+            };
+            if let (Some(a), Some(b)) = (per_wave.first(), per_wave.last()) {
+                let (a, b) = (sums(a), sums(b));
+                for x in g.waves.iter_mut().filter(|x| x.item == p.item.id) {
+                    crate::weighted_waves::weigh(x, (&a, &b), false);
+                }
+            }
         }
     }
     Ok(())

@@ -25,13 +25,15 @@
 //!   re-estimated by `weighted_sections::scale_from_state` from the merged
 //!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
+//! - with waves, the coded and numeric items per wave and their wave comparisons:
+//!   [`crate::weighted_waves`].
+//!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: every item and
-//! pair of a survey with waves, scales of
-//! label-written items, wave
-//! comparisons (`waves`) and the other subgroup tables (`subgroups/ITEM/GROUP`; withheld after
-//! p-value adjustment, so that their χ² tests, unweighted on the page too, stay in the family).
-//! Raking is not done.
+//! reason `weights`: category, label-written and multi-select items of a survey with waves,
+//! scales of label-written items, and, after p-value adjustment (their χ² tests, unweighted on
+//! the page too, stay in the family), the wave comparisons (`waves/ITEM`) and subgroup tables
+//! (`subgroups/ITEM/GROUP`) the page leaves unweighted or that are not of coded items. Raking
+//! is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::scales::ScaleOut;
@@ -253,15 +255,26 @@ pub fn weight_shift(s: &mut crate::report::ShiftOut, sums: &WeightedSums) {
     }
 }
 
-/// After p-value adjustment and [`crate::sentences::write`]: the weighted shifts' sentences
-/// (the page's sentence and its weighted suffix, `report::weighted::shift_suffix`), and the
-/// subgroup tables withheld. Their χ² tests, on the unweighted counts under weights as on the
-/// page, stay in the adjusted family, so the shifts' adjusted p-values are the page's.
+/// After p-value adjustment and [`crate::sentences::write`]: the weighted shifts', wave
+/// comparisons' and subgroup tables' sentences (the page's, with their weighted suffixes), and
+/// the subgroup tables and wave comparisons the page leaves unweighted withheld. Their χ²
+/// tests, unweighted on the page too, stay in the adjusted family, so the other adjusted
+/// p-values are the page's.
 pub fn finish(r: &mut CliReport) {
     if r.weighting.is_none() {
         return;
     }
     crate::weighted_subgroups::withhold(&mut r.subgroups, &mut r.skipped);
+    for g in &mut r.groups {
+        let weighted = |w: &crate::waves::WaveOut| w.page.as_ref().is_some_and(|p| p.weighted);
+        for w in g.waves.iter().filter(|w| !weighted(w)) {
+            let id = format!("waves/{}", w.item);
+            if !r.skipped.iter().any(|(s, _)| *s == id) {
+                r.skipped.push((id, "weights"));
+            }
+        }
+        g.waves.retain(weighted);
+    }
     let options = waterline::survey::report::ReportOptions {
         level: r.level,
         adjust: r.adjustment.method,
@@ -275,6 +288,13 @@ pub fn finish(r: &mut CliReport) {
         page.sentence = waterline::survey::report::shift::sentence(page, &options);
         weighted::shift_suffix(page, r.level);
         s.sentence = Some(crate::finish::pick(&page.sentence, lang));
+    }
+    for w in r.groups.iter_mut().flat_map(|g| g.waves.iter_mut()) {
+        let sentence = (w.page.as_ref())
+            .and_then(|p| waterline::survey::report::weighted_sections::wave_sentence(p, &options));
+        if let Some(s) = sentence {
+            w.sentence = Some(crate::finish::pick(&s, lang));
+        }
     }
     for s in &mut r.subgroups {
         let Some(page) = s.page.as_mut().filter(|p| p.weighted) else {
@@ -306,7 +326,12 @@ pub fn item_out(item: &Item, r: &ItemResult, lang: Lang) -> crate::report::ItemO
 
 /// A point item's result from its merged weighted state, as the page's
 /// `describe_all` + `report::weighted::item` give it: `rows` is the group's row count.
-pub fn item_result(item: &Item, values: &[f64], s: &WeightedCounts, rows: u64) -> ItemResult {
+pub fn item_result(
+    item: &Item,
+    values: &[f64],
+    s: &WeightedCounts,
+    (rows, wave): (u64, Option<&str>),
+) -> ItemResult {
     let counts = PointCounts {
         values: values.to_vec(),
         counts: s.counts.clone(),
@@ -314,6 +339,7 @@ pub fn item_result(item: &Item, values: &[f64], s: &WeightedCounts, rows: u64) -
         unknown: 0,
     };
     let mut r = describe::empty(item);
+    r.wave = wave.map(str::to_string);
     describe::point_item(item, &counts, LEVEL, &mut r);
     describe::finish(item, &mut r, rows, LEVEL);
     r.weighted = true;
@@ -420,7 +446,7 @@ pub async fn apply(
                 else {
                     continue;
                 };
-                let r = item_result(&p.item, &scale.values, &s, rows);
+                let r = item_result(&p.item, &scale.values, &s, (rows, None));
                 let o = item_out(&p.item, &r, lang);
                 out.push(o);
             }
@@ -436,7 +462,12 @@ pub async fn apply(
         let (out, shifts, scales) = mine
             .map(|(_, o, s, c)| (std::mem::take(o), std::mem::take(s), std::mem::take(c)))
             .unwrap_or_default();
-        g.items = out;
+        // With waves the items are per wave ([`crate::weighted_waves`]).
+        g.items = if plan.waves.is_some() {
+            Vec::new()
+        } else {
+            out
+        };
         g.scales = scales;
         for s in &mut g.shifts {
             if let Some((_, sums)) = shifts.iter().find(|(id, _)| *id == s.pair) {
@@ -444,15 +475,13 @@ pub async fn apply(
             }
         }
     }
+    crate::weighted_waves::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_numbers::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_categories::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_choices::add(df, plan, (weight, by), groups, lang).await?;
     crate::weighted_pairs::add(df, plan, (weight, by), groups).await?;
-    for g in groups.iter_mut() {
-        // The page's order of items.
-        g.items
-            .sort_by_key(|i| plan.order.iter().position(|id| *id == i.item));
-    }
+    // The page's order of items (per wave) and of wave comparisons.
+    crate::waves::sort(plan, groups);
     Ok(w)
 }
 
@@ -484,21 +513,19 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             skipped.push((id.to_string(), "weights"));
         }
     };
-    // Point items read by code, numeric items ([`crate::weighted_numbers`]), category and
-    // label-written items ([`crate::weighted_categories`]).
+    // Point items read by code, numeric items ([`crate::weighted_numbers`]), and without waves
+    // category, label-written and multi-select items ([`crate::weighted_categories`],
+    // [`crate::weighted_choices`]).
     let weighted = |id: &str| {
-        plan.waves.is_none()
-            && (plan.items.iter().any(|p| p.item.id == id)
-                || plan.categories.iter().any(|c| c.item.id == id)
-                || plan.choices.iter().any(|c| c.item.id == id))
+        plan.items.iter().any(|p| p.item.id == id)
+            || (plan.waves.is_none()
+                && (plan.categories.iter().any(|c| c.item.id == id)
+                    || plan.choices.iter().any(|c| c.item.id == id)))
     };
     let weighted_pair = |id: &str| {
-        plan.waves.is_none()
-            && (plan.pairs.iter().any(|p| p.id == id)
-                || plan.numeric_pairs.iter().any(|p| p.pair.id == id))
+        plan.pairs.iter().any(|p| p.id == id) || plan.numeric_pairs.iter().any(|p| p.pair.id == id)
     };
-    let weighted_scale =
-        |id: &str| plan.waves.is_none() && plan.scales.iter().any(|s| s.scale.id == id);
+    let weighted_scale = |id: &str| plan.scales.iter().any(|s| s.scale.id == id);
     for g in groups.iter() {
         for i in g.items.iter().filter(|i| !weighted(&i.item)) {
             skip(&i.item);
@@ -510,14 +537,10 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             skip(&s.scale);
         }
     }
-    if groups.iter().any(|g| !g.waves.is_empty()) {
-        skip("waves");
-    }
     for g in groups.iter_mut() {
         g.items.retain(|i| weighted(&i.item));
         g.shifts.retain(|s| weighted_pair(&s.pair));
         g.scales.retain(|s| weighted_scale(&s.scale));
-        g.waves.clear();
     }
 }
 

@@ -506,7 +506,7 @@ fn the_binary_weights_the_report() {
     std::fs::write(&cb, CODEBOOK).unwrap();
     let run = |extra: &[&str], files: &[String]| {
         let cb = if files.len() == 1 {
-            dir.join("waves-codebook.csv")
+            std::path::PathBuf::from(&files[0]).with_extension("codebook")
         } else {
             cb.clone()
         };
@@ -550,30 +550,152 @@ fn the_binary_weights_the_report() {
     assert!(csv.contains("Ponderado: n efectivo = "), "{csv}");
     assert!(!csv.contains(",retenido,"), "nothing withheld: {csv}");
     // A survey with waves: not weighted yet, so its items and comparisons are withheld.
-    let mut waves = String::from("Wave,I feel safe at school,Weight\n");
-    for k in 0..200 {
-        let wave = if k < 100 { "2023" } else { "2024" };
-        let _ = writeln!(waves, "{wave},{},{}", 1 + k % 5, 1 + k % 3);
+    let wave_files = vec![wave_file(&dir)];
+    let csv = run(&["--format", "csv", "--lang", "es"], &wave_files);
+    assert!(csv.contains(",retenido,program,weights"), "{csv}");
+    assert!(csv.contains(",retenido,waves/program,weights"), "{csv}");
+    assert!(csv.contains("proporción ponderada"), "{csv}");
+    let html = run(&["--format", "html"], &wave_files);
+    assert!(html.contains("<h2>Weights</h2>"), "{html}");
+    assert!(
+        html.contains("Withheld") && html.contains("<li>waves/program (weights)</li>"),
+        "{html}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A survey with waves (2023, 2024; the second wave only in the second half of the rows), a
+/// coded item, a numeric one and a category one, with weights.
+fn wave_csv() -> String {
+    let mut s =
+        String::from("District,Wave,Program,I feel safe at school,Hours of tutoring,Weight\n");
+    for k in 0..600u64 {
+        let wave = if k < 300 { "2023" } else { "2024" };
+        let d = DISTRICTS[(k % 3) as usize];
+        let program = ["Tutoring", "Sports", "Music", ""][(k * 7 % 4) as usize];
+        let safe = 1 + (k * 13 + k / 300) % 5;
+        let hours = if k % 11 == 0 {
+            String::new()
+        } else {
+            format!("{}", (k * 17 % 29) + 2 * (k / 300))
+        };
+        let w = format!(
+            "{:.2}",
+            0.5 + (k * 31 % 17) as f64 * 0.2 + (k / 300) as f64 * 0.3
+        );
+        let _ = writeln!(s, "{d},{wave},{program},{safe},{hours},{w}");
     }
+    s
+}
+
+/// The wave survey in `dir` (`waves.csv`) with its codebook beside it (`waves.codebook`).
+fn wave_file(dir: &std::path::Path) -> String {
+    std::fs::create_dir_all(dir).unwrap();
     let codebook: String = (CODEBOOK.lines())
         .filter(|l| l.starts_with("column,") || l.starts_with("I feel safe at school,"))
         .map(|l| format!("{l}\n"))
         .collect();
-    std::fs::write(dir.join("waves-codebook.csv"), codebook).unwrap();
-    let wave_file = dir.join("waves.csv");
-    std::fs::write(&wave_file, waves).unwrap();
-    let wave_files = vec![wave_file.to_string_lossy().into_owned()];
-    let csv = run(&["--format", "csv", "--lang", "es"], &wave_files);
+    std::fs::write(dir.join("waves.codebook"), codebook).unwrap();
+    let path = dir.join("waves.csv");
+    std::fs::write(&path, wave_csv()).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Waves: every coded and numeric item per wave, and their first-against-last comparisons
+/// (the weighted difference and z test replacing the unweighted test, adjusted in the page's
+/// family), are the page's, from two files of which the first holds only the first wave; the
+/// category item and its comparison are withheld.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waves_are_weighted_as_on_the_page() {
+    let dir = std::env::temp_dir().join(format!("wl-weights-waves-{}", std::process::id()));
+    wave_file(&dir);
+    let csv = wave_csv();
+    let codebook = std::fs::read_to_string(dir.join("waves.codebook")).unwrap();
+    let (head, rest) = csv.split_once('\n').unwrap();
+    let lines: Vec<&str> = rest.lines().collect();
+    let files: Vec<String> = [&lines[..300], &lines[300..]]
+        .iter()
+        .enumerate()
+        .map(|(k, part)| {
+            let path = dir.join(format!("wave{k}.csv"));
+            std::fs::write(&path, format!("{head}\n{}\n", part.join("\n"))).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(&codebook).unwrap();
+    let key = (s.table().columns.iter())
+        .find(|c| c.header == "Weight")
+        .unwrap()
+        .key
+        .clone();
+    let mut m = s.mapping().clone();
+    m.instrument
+        .items
+        .retain(|i| i.column.as_deref() != Some(key.as_str()));
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
     assert!(
-        csv.contains(",retenido,i_feel_safe_at_school,weights"),
-        "{csv}"
+        s.mapping().instrument.waves.is_some(),
+        "the page finds the waves"
     );
-    assert!(csv.contains(",retenido,waves,weights"), "{csv}");
-    let html = run(&["--format", "html"], &wave_files);
-    assert!(html.contains("<h2>Weights</h2>"), "{html}");
-    assert!(
-        html.contains("Withheld") && html.contains("<li>waves (weights)</li>"),
-        "{html}"
-    );
+    let page = s.report(&ReportOptions::default()).unwrap();
+    for (lang, partitions) in [(Lang::En, 1), (Lang::Es, 3)] {
+        let o = Options {
+            lang,
+            partitions,
+            weight: Some("Weight".into()),
+            ..Options::default()
+        };
+        let mine = report_with(&codebook, &files, &o).await.unwrap();
+        let g = &mine.groups[0];
+        assert_eq!(g.items.len(), 4, "two items in two waves");
+        for i in &g.items {
+            let m = (page.items.iter())
+                .find(|x| x.item == i.item && x.wave == i.wave)
+                .unwrap();
+            assert!(m.weighted && i.wave.is_some());
+            assert_eq!(i.n_used, m.n_used);
+            for (a, b) in i.distribution.iter().zip(&m.distribution) {
+                assert_eq!((a.count, a.n), (b.count, b.n));
+                assert!(
+                    close(a.share, b.share) && close(a.lower, b.lower),
+                    "{}",
+                    i.item
+                );
+            }
+            assert!(
+                close_opt(i.mean, m.mean) && close_opt(i.sd, m.sd),
+                "{}",
+                i.item
+            );
+            assert!(close_opt(i.mean_lower, m.mean_lower), "{}", i.item);
+            assert_eq!(i.sentence, Some(said(&m.sentence, lang)), "{}", i.item);
+        }
+        assert_eq!(g.waves.len(), 2, "the coded and the numeric comparison");
+        for w in &g.waves {
+            let p = page.waves.iter().find(|x| x.item == w.item).unwrap();
+            assert!(p.weighted);
+            let a = w.weighted_difference.as_ref().unwrap();
+            let b = p.weighted_difference.as_ref().unwrap();
+            for (x, y) in [
+                (a.difference, b.difference),
+                (a.se, b.se),
+                (a.lower, b.lower),
+                (a.from.n_eff, b.from.n_eff),
+            ] {
+                assert!(close(x, y), "{}: {x} {y}", w.item);
+            }
+            let (t, u) = (w.test.as_ref().unwrap(), p.test.as_ref().unwrap());
+            assert!(close(t.statistic, u.statistic) && close(t.p_value, u.p_value));
+            assert!(close_opt(t.p_adjusted, u.p_adjusted), "{}", w.item);
+            assert_eq!(w.sentence, Some(said(&p.sentence, lang)), "{}", w.item);
+        }
+        for p in page.waves.iter().filter(|p| !p.weighted) {
+            let id = format!("waves/{}", p.item);
+            assert!(mine.skipped.contains(&(id, "weights")));
+        }
+        assert!(mine.skipped.contains(&("program".into(), "weights")));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -72,7 +72,21 @@ pub(super) fn wave(ins: &Instrument, data: &Dataset, r: &mut WaveResult, level: 
             return;
         }
     }
-    let Ok(d) = domain_difference(&a, &b, share, level) else {
+    wave_from_sums(r, (&a, &b), share, level);
+}
+
+/// Re-estimates one wave comparison from the weighted sums of the first and the last wave's
+/// answers (`share`: top-box indicators; else a numeric item's values) as domains of their
+/// design, the weighted z test replacing the unweighted one (public for engines that merge
+/// the sums per piece, #22; the caller checks the comparison is not withheld and both waves
+/// have answers).
+pub fn wave_from_sums(
+    r: &mut WaveResult,
+    (a, b): (&WeightedSums, &WeightedSums),
+    share: bool,
+    level: f64,
+) {
+    let Ok(d) = domain_difference(a, b, share, level) else {
         return;
     };
     if let (Some(z), Some(p)) = (d.z, d.p_value) {
@@ -93,7 +107,7 @@ pub(super) fn wave(ins: &Instrument, data: &Dataset, r: &mut WaveResult, level: 
 
 /// The weighted wave comparison's sentence (after p-value adjustment); `None` when the
 /// comparison is not weighted.
-pub(super) fn wave_sentence(r: &WaveResult, options: &ReportOptions) -> Option<Sentence> {
+pub fn wave_sentence(r: &WaveResult, options: &ReportOptions) -> Option<Sentence> {
     let d = r.weighted_difference.as_ref()?;
     let share = r.kind != ItemType::Numeric;
     let adjust = options.adjust.label();
