@@ -18,8 +18,8 @@
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
 //! A declared weight column (`--weight`) weights point, category, multi-select and numeric
-//! items, same-row pairs, the waves of coded and numeric items, and the subgroup tables and
-//! scales of coded items, and withholds every other section ([`crate::weighted_report`]).
+//! items (per wave too), same-row pairs, wave comparisons, and the subgroup tables and scales
+//! of coded items, and withholds every other section ([`crate::weighted_report`]).
 //!
 //! What the page's report has and this does not (yet): the other sections under weights,
 //! raking, pre/post pairs matched across waves, multi-select items with a column per choice,

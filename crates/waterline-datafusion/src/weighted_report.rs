@@ -25,15 +25,14 @@
 //!   re-estimated by `weighted_sections::scale_from_state` from the merged
 //!   `wl_weighted_scale` state (weighted mean and `svyvar` SD, `svycralpha`, the sentence).
 //!
-//! - with waves, the coded and numeric items per wave and their wave comparisons:
-//!   [`crate::weighted_waves`].
+//! - with waves, every item per wave and the wave comparisons the page weights (top box or
+//!   numeric): [`crate::weighted_waves`] and the modules above.
 //!
 //! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: category, label-written and multi-select items of a survey with waves,
-//! scales of label-written items, and, after p-value adjustment (their χ² tests, unweighted on
-//! the page too, stay in the family), the wave comparisons (`waves/ITEM`) and subgroup tables
-//! (`subgroups/ITEM/GROUP`) the page leaves unweighted or that are not of coded items. Raking
-//! is not done.
+//! reason `weights`: scales of label-written items, and, after p-value adjustment (their χ²
+//! tests, unweighted on the page too, stay in the family), the wave comparisons (`waves/ITEM`)
+//! and subgroup tables (`subgroups/ITEM/GROUP`) the page leaves unweighted or that are not of
+//! coded items. Raking is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::scales::ScaleOut;
@@ -513,14 +512,13 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             skipped.push((id.to_string(), "weights"));
         }
     };
-    // Point items read by code, numeric items ([`crate::weighted_numbers`]), and without waves
-    // category, label-written and multi-select items ([`crate::weighted_categories`],
+    // Point items read by code, numeric items ([`crate::weighted_numbers`]), category,
+    // label-written and multi-select items ([`crate::weighted_categories`],
     // [`crate::weighted_choices`]).
     let weighted = |id: &str| {
         plan.items.iter().any(|p| p.item.id == id)
-            || (plan.waves.is_none()
-                && (plan.categories.iter().any(|c| c.item.id == id)
-                    || plan.choices.iter().any(|c| c.item.id == id)))
+            || plan.categories.iter().any(|c| c.item.id == id)
+            || plan.choices.iter().any(|c| c.item.id == id)
     };
     let weighted_pair = |id: &str| {
         plan.pairs.iter().any(|p| p.id == id) || plan.numeric_pairs.iter().any(|p| p.pair.id == id)

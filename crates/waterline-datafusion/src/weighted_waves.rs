@@ -7,8 +7,9 @@
 //! withheld after p-value adjustment ([`crate::weighted_report::finish`]).
 //!
 //! Point items read by code: one aggregation by (`--by` group, wave) of their
-//! `wl_weighted_counts`; numeric items: [`crate::weighted_numbers`]. Category, label-written
-//! and multi-select items of a survey with waves are withheld.
+//! `wl_weighted_counts`; numeric, category, label-written and multi-select items: their
+//! aggregation by cell text grouped by wave too ([`crate::weighted_numbers`],
+//! [`crate::weighted_categories`], [`crate::weighted_choices`]).
 
 use crate::report::{column, GroupOut, Plan};
 use crate::udaf::LEVEL;
