@@ -62,7 +62,8 @@ fn literal(c: &PlannedCategory, reversed: bool) -> String {
 }
 
 /// Adds the page's result of every scale of `plan.label_scales` to each group (`by`: the
-/// grouping column), and takes them off `skipped`.
+/// grouping column), and takes them off `skipped`; under a weight column (its header), each
+/// re-estimated with the weights ([`crate::weighted_report`]).
 ///
 /// # Errors
 /// DataFusion's and the decoder's, as text.
@@ -72,7 +73,7 @@ pub async fn add(
     counted: &HashMap<String, Counted>,
     by: Option<&str>,
     groups: &mut [GroupOut],
-    (lang, skipped): (Lang, &mut Vec<(String, &'static str)>),
+    (lang, skipped, weight): (Lang, &mut Vec<(String, &'static str)>, Option<&str>),
 ) -> Result<(), String> {
     let Some(decoder) = &plan.decoder else {
         return Ok(());
@@ -95,6 +96,10 @@ pub async fn add(
             literals.push(literal(c, s.reversed.contains(id)));
         }
         let literal = literals.join(";");
+        if let Some(w) = weight {
+            let k = planned.len();
+            aggs.push(crate::weighted_report::scale_state(&args, w, &literal, k));
+        }
         args.push(lit(literal.clone()));
         aggs.push(wl.call(args).alias(format!("s{}", planned.len())));
         planned.push(PlannedScale {
@@ -126,9 +131,13 @@ pub async fn add(
                 let Some(col) = b.column_by_name(&format!("s{k}")) else {
                     continue;
                 };
-                if let Some(r) = result_at(p, col.as_ref(), row, &options) {
-                    g.scales.push(out(p, &r, lang));
+                let Some(mut r) = result_at(p, col.as_ref(), row, &options) else {
+                    continue;
+                };
+                if weight.is_some() && !crate::weighted_report::weigh_scale(&mut r, b, k, row) {
+                    continue; // never printed unweighted under weights
                 }
+                g.scales.push(out(p, &r, lang));
             }
         }
     }

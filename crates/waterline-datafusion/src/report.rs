@@ -17,9 +17,9 @@
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
 //! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
 //!
-//! A declared weight column (`--weight`) weights point, category, multi-select and numeric
-//! items (per wave too), same-row pairs, wave comparisons, and the subgroup tables and scales
-//! of coded items, and withholds every other section ([`crate::weighted_report`]).
+//! A declared weight column (`--weight`) weights every section the page weights — items (per
+//! wave too), same-row pairs, wave comparisons, subgroup tables, scales — and withholds what the
+//! page leaves unweighted ([`crate::weighted_report`]).
 //!
 //! What the page's report has and this does not (yet): the other sections under weights,
 //! raking, pre/post pairs matched across waves, multi-select items with a column per choice,
@@ -593,7 +593,7 @@ pub async fn report_with(
     crate::pairs::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::choices::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
-    let context = (o.lang, &mut skipped);
+    let context = (o.lang, &mut skipped, weight.as_deref());
     crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
     let weighting = crate::weighted_report::weigh(
         (&df, &survey, &plan),

@@ -28,11 +28,13 @@
 //! - with waves, every item per wave and the wave comparisons the page weights (top box or
 //!   numeric): [`crate::weighted_waves`] and the modules above.
 //!
-//! Every other section is withheld (never printed unweighted) and listed in `skipped` with the
-//! reason `weights`: scales of label-written items, and, after p-value adjustment (their χ²
-//! tests, unweighted on the page too, stay in the family), the wave comparisons (`waves/ITEM`)
-//! and subgroup tables (`subgroups/ITEM/GROUP`) the page leaves unweighted or that are not of
-//! coded items. Raking is not done.
+//! - scales of label-written items: their `wl_weighted_scale` beside `wl_scale` in
+//!   [`crate::label_scales`], finished by `weighted_sections::scale_from_state`.
+//!
+//! What the page leaves unweighted (category items' wave comparisons and subgroup tables: χ²
+//! only) is withheld, never printed unweighted, after p-value adjustment (their χ² tests stay
+//! in the family, so every other adjusted p-value is the page's) and listed in `skipped` with
+//! the reason `weights` (`waves/ITEM`, `subgroups/ITEM/GROUP`). Raking is not done.
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::scales::ScaleOut;
@@ -47,6 +49,7 @@ use waterline::error::{Code, Error};
 use waterline::stats::summary::{Merge, PointCounts, WeightedScale, WeightedSums};
 use waterline::stats::weighted::{ShareInterval, WILSON_KISH_REF};
 use waterline::survey::instrument::Item;
+use waterline::survey::report::ScaleResult;
 use waterline::survey::report::{describe, weighted, ItemResult};
 use waterline::survey::weights::Weighting;
 use waterline::survey::Survey;
@@ -219,6 +222,26 @@ pub fn aggregates(plan: &Plan, weight: &str) -> Vec<Expr> {
         out.push(weighted.call(wargs).alias(format!("wscale{k}")));
     }
     out
+}
+
+/// `wl_weighted_scale` of a label-written scale's cell expressions (`cells`, before the
+/// scales literal) as `ws{k}` ([`crate::label_scales`]).
+pub fn scale_state(cells: &[Expr], weight: &str, literal: &str, k: usize) -> Expr {
+    let mut args = cells.to_vec();
+    args.extend([column(weight), lit(literal.to_string())]);
+    AggregateUDF::from(WlWeighted::new(WKind::Scale))
+        .call(args)
+        .alias(format!("ws{k}"))
+}
+
+/// Re-estimates a label-written scale's result with its `ws{k}` state at `row` of `b`
+/// (`weighted_sections::scale_from_state`); false without the state.
+pub fn weigh_scale(r: &mut ScaleResult, b: &RecordBatch, k: usize, row: usize) -> bool {
+    let Some(s) = decode::<WeightedScale>(b, &format!("ws{k}"), row) else {
+        return false;
+    };
+    waterline::survey::report::weighted_sections::scale_from_state(r, &s, LEVEL);
+    true
 }
 
 /// The weighted scales of one group at `row` of `b`: the page's result of the merged
@@ -467,7 +490,12 @@ pub async fn apply(
         } else {
             out
         };
-        g.scales = scales;
+        // Label-written scales are weighted where they are read ([`crate::label_scales`]).
+        g.scales
+            .retain(|s| plan.label_scales.iter().any(|l| l.id == s.scale));
+        g.scales.extend(scales);
+        g.scales
+            .sort_by_key(|s| plan.scale_order.iter().position(|id| *id == s.scale));
         for s in &mut g.shifts {
             if let Some((_, sums)) = shifts.iter().find(|(id, _)| *id == s.pair) {
                 weight_shift(s, sums);
@@ -523,7 +551,9 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
     let weighted_pair = |id: &str| {
         plan.pairs.iter().any(|p| p.id == id) || plan.numeric_pairs.iter().any(|p| p.pair.id == id)
     };
-    let weighted_scale = |id: &str| plan.scales.iter().any(|s| s.scale.id == id);
+    let weighted_scale = |id: &str| {
+        plan.scales.iter().any(|s| s.scale.id == id) || plan.label_scales.iter().any(|s| s.id == id)
+    };
     for g in groups.iter() {
         for i in g.items.iter().filter(|i| !weighted(&i.item)) {
             skip(&i.item);

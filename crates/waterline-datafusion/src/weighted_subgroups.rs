@@ -7,19 +7,24 @@
 //! One aggregation per group column, grouped by its cells as the unweighted one: `count(*)` and
 //! `wl_weighted_counts` of every point item read by code. The cells are matched to the
 //! group's levels by the same rule ([`crate::subgroup`]'s `levels`), each level's top-box
-//! sums merged, and the page's `subgroup_from_sums` finishes the table. Tables of items
-//! without a top box (category items) the page leaves unweighted: here they are withheld
-//! (`subgroups/ITEM/GROUP`, `weights`).
+//! sums merged, and the page's `subgroup_from_sums` finishes the table. Label-written items
+//! with a top box: per (group cell, item text) the weights' sums, each text decoded once. Tables
+//! of items without a top box (category items) the page leaves unweighted: here they are
+//! withheld (`subgroups/ITEM/GROUP`, `weights`).
 
+use crate::categories::{resolve, Counted};
 use crate::report::{column, Plan};
 use crate::subgroup::{levels, Cells, PlannedGroup, SubgroupOut};
 use crate::udaf::LEVEL;
 use crate::weighted::WeightedCounts;
+use crate::weighted_numbers::constant;
 use datafusion::arrow::array::{Array, Int64Array, RecordBatch, StringArray};
 use datafusion::functions_aggregate::expr_fn::count;
 use datafusion::logical_expr::{lit, Expr};
 use datafusion::prelude::DataFrame;
+use std::collections::HashMap;
 use waterline::stats::summary::{Merge, WeightedSums};
+use waterline::survey::instrument::ItemType;
 use waterline::survey::report::describe::top_values;
 use waterline::survey::report::weighted_sections::subgroup_from_sums;
 
@@ -102,6 +107,60 @@ pub async fn weigh(
                 subgroup_from_sums(page, &sums, LEVEL);
                 s.rows.clone_from(&page.rows);
             }
+        }
+        let level_of: HashMap<Option<String>, Option<usize>> =
+            plain.iter().map(|c| c.0.clone()).zip(of).collect();
+        labelled(df, plan, (weight, g), (&level_of, labels.len()), subgroups).await?;
+    }
+    Ok(())
+}
+
+/// The subgroup tables of label-written items with a top box (the page weights them too): per
+/// (group cell, item text) the weights' sums, each text decoded once into its point by the
+/// page's importer, the top-box indicator's constant sums merged per level.
+async fn labelled(
+    df: &DataFrame,
+    plan: &Plan,
+    (weight, g): (&str, &PlannedGroup),
+    (level_of, levels): (&HashMap<Option<String>, Option<usize>>, usize),
+    subgroups: &mut [SubgroupOut],
+) -> Result<(), String> {
+    let Some(decoder) = &plan.decoder else {
+        return Ok(());
+    };
+    for s in subgroups.iter_mut().filter(|s| s.group == g.item.id) {
+        let Some(c) = (plan.categories.iter())
+            .find(|c| c.item.id == s.item && c.item.kind != ItemType::Category)
+        else {
+            continue;
+        };
+        let top = top_values(&c.item);
+        if top.is_empty() {
+            continue;
+        }
+        let cells =
+            crate::weighted_numbers::texts(df, &c.column, (weight, Some(&g.column)), None).await?;
+        let rows: Counted = (cells.iter())
+            .map(|(group, _, text, w)| (group.clone(), None, text.clone(), w.sums.n))
+            .collect();
+        let Some((item, points)) = resolve(decoder, c, &rows)? else {
+            continue;
+        };
+        let mut sums = vec![WeightedSums::new(); levels];
+        for ((group, _, _, w), p) in cells.iter().zip(&points) {
+            let level = level_of.get(group).copied().flatten();
+            let value = p.and_then(|p| item.points.get(p)).map(|p| p.value);
+            let (Some(l), Some(v)) = (level, value) else {
+                continue;
+            };
+            let one = constant(f64::from(u8::from(top.contains(&v))), &w.sums);
+            if let Some(x) = sums.get_mut(l) {
+                x.merge(&one).map_err(|e| e.message)?;
+            }
+        }
+        if let Some(page) = s.page.as_mut() {
+            subgroup_from_sums(page, &sums, LEVEL);
+            s.rows.clone_from(&page.rows);
         }
     }
     Ok(())

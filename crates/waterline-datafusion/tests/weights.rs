@@ -36,9 +36,11 @@ Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
 const SCALES: &str = r#"[{"id": "confidence", "text": {"en": "Confidence", "es": "Confianza"},
   "items": ["I feel safe at school", "Confidence asking for help (before)",
             "Confidence asking for help (now)"],
-  "reversed": ["Confidence asking for help (before)"]}]"#;
+  "reversed": ["Confidence asking for help (before)"]},
+ {"id": "belonging", "text": {"en": "Belonging", "es": "Pertenencia"},
+  "items": ["I like my school", "I have friends at school"]}]"#;
 
-const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered (before),Hours volunteered (now),Activities joined (select all that apply),Weight";
+const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered (before),Hours volunteered (now),Activities joined (select all that apply),I like my school,I have friends at school,Weight";
 const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// Deterministic respondents with weights from 0 (a few) to 4.9, unequal by district and by
@@ -90,10 +92,20 @@ fn respondents() -> Vec<(usize, String)> {
             x => format!("{:.2}", (x * 5 % 23) as f64 * 0.9 + d as f64),
         };
         let joined = ["", "Art;Music", "Music;Sports", "Sports", "Art"][next(5) as usize];
+        const AGREE: [&str; 6] = [
+            "",
+            "Strongly disagree",
+            "Disagree",
+            "Neither agree nor disagree",
+            "Agree",
+            "Strongly agree",
+        ];
+        let like = AGREE[(next(6) as usize + d).min(5)];
+        let friends = AGREE[(next(6) as usize + v as usize % 2).min(5)];
         out.push((
             d,
             format!(
-                "{},{safe},{help},{before},{now},{hours},{later},{joined},{w}",
+                "{},{safe},{help},{before},{now},{hours},{later},{joined},{like},{friends},{w}",
                 DISTRICTS[d]
             ),
         ));
@@ -173,8 +185,8 @@ fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
 fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang) {
     assert_eq!(
         g.items.len(),
-        8,
-        "four coded items, two numeric ones, District and the multi-select one"
+        10,
+        "four coded items, two numeric, two label-written, District and a multi-select one"
     );
     let hours = g
         .items
@@ -242,7 +254,7 @@ fn assert_same(g: &GroupOut, r: &Report, skipped: &[(String, &str)], lang: Lang)
     }
     assert!(g.waves.is_empty());
     assert_eq!(g.scales.len(), r.scales.len());
-    assert!(!g.scales.is_empty());
+    assert_eq!(g.scales.len(), 2, "a coded scale and a label-written one");
     for s in &g.scales {
         let m = r.scales.iter().find(|x| x.scale == s.scale).unwrap();
         assert!(m.weighted);
@@ -532,7 +544,7 @@ fn the_binary_weights_the_report() {
     };
     let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"], &files)).unwrap();
     assert_eq!(v["weighting"]["column"], "Weight");
-    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 8);
+    assert_eq!(v["groups"][0]["items"].as_array().unwrap().len(), 10);
     assert!(
         v["groups"][0]["items"][0]["weighted"]["nEff"]
             .as_f64()
