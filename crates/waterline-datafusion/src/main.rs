@@ -1,6 +1,6 @@
 //! `waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN]
 //! [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE]
-//! [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] data/*.csv`: the survey report over
+//! [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json] data/*.csv`: the survey report over
 //! many files, through DataFusion.
 
 use std::process::ExitCode;
@@ -8,7 +8,7 @@ use waterline::text::Lang;
 use waterline_datafusion::render::{render, Format};
 use waterline_datafusion::report::{report_with, Options};
 
-const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE.json] [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] FILE.csv...";
+const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE.json] [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json] FILE.csv...";
 
 struct Args {
     codebook: String,
@@ -56,6 +56,11 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--by" => a.options.by = Some(value()?),
             "--weight" => a.options.weight = Some(value()?),
+            "--rake" => {
+                let path = value()?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                a.options.rake = Some(text);
+            }
             "--adjust" => a.options.adjust = waterline_datafusion::adjust::parse(&value()?)?,
             "--scales" => {
                 let path = value()?;

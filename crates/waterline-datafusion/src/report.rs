@@ -21,8 +21,7 @@
 //! wave too), same-row pairs, wave comparisons, subgroup tables, scales — and withholds what the
 //! page leaves unweighted ([`crate::weighted_report`]).
 //!
-//! What the page's report has and this does not (yet): the other sections under weights,
-//! raking, pre/post pairs matched across waves, multi-select items with a column per choice,
+//! What the page's report has and this does not (yet): pre/post pairs matched across waves, multi-select items with a column per choice,
 //! numeric items in scales.
 
 use crate::scale::Scale;
@@ -411,6 +410,8 @@ pub struct Options {
     pub adjust: waterline::survey::report::Adjust,
     /// A declared weight column, key or header (`--weight`, [`crate::weighted_report`]).
     pub weight: Option<String>,
+    /// Raking to known margins, the page's JSON (`--rake`, [`crate::weighted_rake`]).
+    pub rake: Option<String>,
 }
 
 impl Default for Options {
@@ -424,6 +425,7 @@ impl Default for Options {
             scales: None,
             adjust: waterline::survey::report::Adjust::default(),
             weight: None,
+            rake: None,
         }
     }
 }
@@ -568,6 +570,8 @@ pub async fn report_with(
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
+    let (df, weight, raked) =
+        crate::weighted_rake::rake(df, &survey, weight, o.rake.as_deref()).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
     let mut skipped = plan.skipped.clone();
     let mut subgroups =
@@ -597,7 +601,7 @@ pub async fn report_with(
     crate::label_scales::add(&df, &plan, &counted, by, &mut groups, context).await?;
     let weighting = crate::weighted_report::weigh(
         (&df, &survey, &plan),
-        (weight, o),
+        (weight, o, raked),
         (&mut groups, &mut subgroups),
         &mut skipped,
     )

@@ -34,7 +34,8 @@
 //! What the page leaves unweighted (category items' wave comparisons and subgroup tables: χ²
 //! only) is withheld, never printed unweighted, after p-value adjustment (their χ² tests stay
 //! in the family, so every other adjusted p-value is the page's) and listed in `skipped` with
-//! the reason `weights` (`waves/ITEM`, `subgroups/ITEM/GROUP`). Raking is not done.
+//! the reason `weights` (`waves/ITEM`, `subgroups/ITEM/GROUP`). Raking (`--rake`):
+//! [`crate::weighted_rake`].
 
 use crate::report::{column, CliReport, GroupOut, Plan};
 use crate::scales::ScaleOut;
@@ -518,7 +519,11 @@ pub async fn apply(
 /// Those of [`apply`].
 pub async fn weigh(
     (df, survey, plan): (&DataFrame, &Survey, &Plan),
-    (weight, o): (Option<String>, &crate::report::Options),
+    (weight, o, raked): (
+        Option<String>,
+        &crate::report::Options,
+        Option<crate::weighted_rake::Raked>,
+    ),
     (groups, subgroups): (&mut [GroupOut], &mut [crate::subgroup::SubgroupOut]),
     skipped: &mut Vec<(String, &'static str)>,
 ) -> Result<Option<Weighting>, String> {
@@ -526,9 +531,14 @@ pub async fn weigh(
     withhold(plan, groups, skipped);
     let planned = crate::subgroup::plan_groups(survey, &o.subgroups)?;
     crate::weighted_subgroups::weigh(df, plan, (&w, &planned), subgroups).await?;
-    apply(df, plan, (&w, o.by.as_deref()), groups, o.lang)
-        .await
-        .map(Some)
+    let mut weighting = apply(df, plan, (&w, o.by.as_deref()), groups, o.lang).await?;
+    if let Some(r) = raked {
+        weighting.column = r.column;
+        weighting.raked = true;
+        weighting.iterations = r.iterations;
+        weighting.max_gap = r.max_gap;
+    }
+    Ok(Some(weighting))
 }
 
 /// Withholds, before [`apply`], every section not weighted yet (see the module doc), each

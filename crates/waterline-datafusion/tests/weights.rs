@@ -137,6 +137,11 @@ fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) ->
 /// The page's weighted report of these rows: the codebook, then the weight declared in the
 /// mapping.
 fn page(csv: &str) -> Report {
+    page_raked(csv, None)
+}
+
+/// [`page`] with raking to `margins` (the page's JSON, column keys) on top of the weight.
+fn page_raked(csv: &str, raking: Option<&str>) -> Report {
     let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     s.set_codebook(CODEBOOK).unwrap();
     waterline_datafusion::scales::declare(&mut s, SCALES).unwrap();
@@ -160,6 +165,7 @@ fn page(csv: &str) -> Report {
         "the weight was read as an item"
     );
     m.weight = Some(key);
+    m.raking = raking.map(|r| serde_json::from_str(r).unwrap());
     s.set_mapping(m).unwrap();
     s.report(&ReportOptions::default()).unwrap()
 }
@@ -726,5 +732,63 @@ async fn waves_are_weighted_as_on_the_page() {
             assert!(unweighted(item), "{id} is weighted on the page");
         }
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--rake`: the page's raking to known margins, on top of the weight, from the joint cells'
+/// base weights raked by the page's own `rake_columns`: every weighted number the page's
+/// (4 files, 4 partitions), the weighting summary with its sweeps; a category without a target
+/// is the page's coded error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn raking_is_the_pages() {
+    let rows = respondents();
+    let dir = std::env::temp_dir().join(format!("wl-weights-rake-{}", std::process::id()));
+    let files = write_files(&dir, &rows, 4);
+    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let key = |h: &str| {
+        (s.table().columns.iter())
+            .find(|c| c.header == h)
+            .unwrap()
+            .key
+            .clone()
+    };
+    let rake = |targets: &str| {
+        format!(
+            r#"{{"margins": [{{"column": "{}", "targets": {{{targets}}}}},
+               {{"column": "{}", "targets": {{"1": 0.3, "2": 0.6, "": 0.1}}}}]}}"#,
+            key("District"),
+            key("Did an adult help you this year"),
+        )
+    };
+    let good = rake(r#""Fresno": 0.3, "Kern": 0.3, "Tulare": 0.4"#);
+    let whole = page_raked(&csv, Some(&good));
+    let pw = whole.weighting.as_ref().unwrap();
+    assert!(pw.raked && pw.iterations > 1);
+    for lang in [Lang::En, Lang::Es] {
+        let o = Options {
+            lang,
+            partitions: 4,
+            weight: Some("Weight".into()),
+            scales: Some(SCALES.into()),
+            rake: Some(good.clone()),
+            ..Options::default()
+        };
+        let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+        assert_same(&mine.groups[0], &whole, &mine.skipped, lang);
+        assert_same_subgroups(&mine, &whole, lang);
+        let w = mine.weighting.as_ref().unwrap();
+        assert_eq!((w.raked, w.iterations, w.n), (true, pw.iterations, pw.n));
+        assert_eq!(w.column.as_deref(), Some("Weight"));
+        assert!(close(w.sum_weights, pw.sum_weights) && close(w.n_eff, pw.n_eff));
+        assert!((w.max_gap - pw.max_gap).abs() < 1e-12);
+    }
+    let o = Options {
+        weight: Some("Weight".into()),
+        rake: Some(rake(r#""Fresno": 0.5, "Kern": 0.5"#)),
+        ..Options::default()
+    };
+    let e = report_with(CODEBOOK, &files, &o).await.unwrap_err();
+    assert_eq!(error_of(&e)["code"], "unknown_label", "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
