@@ -81,14 +81,16 @@ fn quoted(s: &str) -> String {
 }
 
 impl Decoder {
-    /// The decoder of a survey read from the first file's head. Ids, waves and weights are
-    /// left out of its mapping: each text is decoded alone, not as a respondent.
+    /// The decoder of a survey read from the first file's head. Ids, waves, pairs and weights
+    /// are left out of its mapping: each text is decoded alone, not as a respondent.
     pub fn new(survey: &Survey) -> Self {
         let mut mapping = survey.mapping().clone();
         mapping.respondent_id = None;
         mapping.weight = None;
         mapping.raking = None;
         mapping.instrument.waves = None;
+        // Pairs neither: a pre/post pair of one item across waves is invalid without waves.
+        mapping.instrument.pairs.clear();
         Decoder {
             headers: survey
                 .table()
