@@ -212,6 +212,7 @@ pub fn shift_out(
         p_value: f("p_value"),
         p_adjusted: None,
         sentence: None,
+        excluded: None,
         page: summary.and_then(|b| page_shift(p, items, &b)),
     }
 }

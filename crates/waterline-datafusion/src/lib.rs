@@ -30,6 +30,7 @@ pub mod subgroup;
 pub mod texts;
 pub mod udaf;
 pub mod waves;
+pub mod xwave;
 
 pub use datafusion;
 
