@@ -9,12 +9,14 @@
 //! (`beforeMissing`) or after (`afterMissing`) answer.
 //!
 //! That is a join, not a merge of summaries. Each wave's rows are aggregated by (group, id) —
-//! rows and the cell's text — in DataFusion, the two sides joined by (group, id) with a full
-//! outer hash join (repartitioned by the join key, as Ballista shuffles it between stages), and
-//! the joined rows counted per distinct (before text, after text): what leaves DataFusion is a
-//! count per distinct pair of texts, decoded once each by the page's importer and finished by
-//! the page's `shift::from_matched`. Memory is the join's: a hash-table entry per respondent id
-//! of each wave (the id, its group and one cell text), spread over the partitions.
+//! rows and each pair's cell text — in DataFusion, the two sides joined by (group, id) with a
+//! full outer hash join (repartitioned by the join key, as Ballista shuffles it between
+//! stages), and the joined ids counted per group and kind with `wl_texts(before, after)` per
+//! pair: what leaves DataFusion is a count per distinct pair of texts, decoded once each by the
+//! page's importer and finished by the page's `shift::from_matched`. All pairs with the same
+//! first and last wave share one join: two scans of the files. Memory is the join's and the
+//! two aggregations': an entry per respondent id of each wave (the id, its group and one cell
+//! text per pair), spread over the partitions.
 //!
 //! DataFusion keeps no row order across partitions, so "the last first-wave row of an id" is
 //! not defined here: when an id (with a group, under `--by`) is on more than one row of the
@@ -25,13 +27,15 @@
 use crate::categories::Decoder;
 use crate::pairs::PlannedNumericPair;
 use crate::report::{column, GroupOut, Plan};
+use crate::texts::SEP;
 use crate::waves::PlannedWaves;
 use datafusion::arrow::array::{Array, BooleanArray, Int64Array, RecordBatch, StringArray};
 use datafusion::common::{JoinType, ScalarValue};
 use datafusion::functions::core::expr_fn::coalesce;
 use datafusion::functions_aggregate::expr_fn::{count, max, sum};
-use datafusion::logical_expr::{lit, Expr};
+use datafusion::logical_expr::{lit, AggregateUDF, Expr};
 use datafusion::prelude::DataFrame;
+use std::collections::HashMap;
 use waterline::survey::instrument::{Instrument, ItemType, Pair};
 use waterline::survey::report::{shift, Exclusion, ReportOptions, ShiftResult};
 use waterline::survey::Survey;
@@ -68,21 +72,21 @@ pub fn plan_pair(plan: &mut Plan, p: &Pair) {
     });
 }
 
-/// One row of the joined count: a distinct (group, id kind, before text, after text).
+/// One row of the joined count: the ids of one group and kind, with their pairs of texts.
 #[derive(Debug, Default)]
 struct Joined {
     group: Option<String>,
     no_id: bool,
     only_first: bool,
     only_last: bool,
-    before: Option<String>,
-    after: Option<String>,
-    /// Ids (joined rows) with these keys.
+    /// Ids (joined rows) of this group and kind.
     ids: u64,
     /// File rows of the first and the last wave behind them.
     rows: (u64, u64),
     /// Most rows one id has in the first and the last wave.
     most: (u64, u64),
+    /// Per pair: ids per distinct "before␟after" text (`wl_texts`).
+    texts: Vec<HashMap<String, u64>>,
 }
 
 /// The wave index of a pair's `from_wave`/`to_wave` (the page's rule: an unknown wave is the
@@ -94,12 +98,22 @@ fn wave_index(w: &PlannedWaves, name: &Option<String>, default: usize) -> i64 {
         .unwrap_or(default) as i64
 }
 
-/// One wave's rows by (group, id): rows and the cell's text (the only one when rows = 1).
+/// The first and the last wave of a pair (indices in the waves' order).
+fn waves_of(w: &PlannedWaves, p: &PlannedNumericPair) -> (i64, i64) {
+    let last = w.waves.order.len().saturating_sub(1);
+    (
+        wave_index(w, &p.pair.from_wave, 0),
+        wave_index(w, &p.pair.to_wave, last),
+    )
+}
+
+/// One wave's rows by (group, id): rows, and each column's text (the only one when rows = 1)
+/// as `{s}{k}`.
 fn side(
     df: &DataFrame,
-    key: (&Expr, i64),
+    wave: (&Expr, i64),
     keys: &[Expr; 4],
-    text: &str,
+    columns: &[&str],
     s: &str,
 ) -> Result<DataFrame, String> {
     let names = ["g", "gn", "id", "idn"];
@@ -108,30 +122,27 @@ fn side(
         .zip(names)
         .map(|(e, n)| e.clone().alias(format!("{n}{s}")))
         .collect();
+    let mut aggregates = vec![count(lit(1)).alias(format!("n{s}"))];
+    for (k, c) in columns.iter().enumerate() {
+        aggregates.push(max(column(c)).alias(format!("{s}{k}")));
+    }
     df.clone()
-        .filter(key.0.clone().eq(lit(key.1)))
-        .and_then(|d| {
-            d.aggregate(
-                group,
-                vec![
-                    count(lit(1)).alias(format!("n{s}")),
-                    max(column(text)).alias(format!("t{s}")),
-                ],
-            )
-        })
+        .filter(wave.0.clone().eq(lit(wave.1)))
+        .and_then(|d| d.aggregate(group, aggregates))
         .map_err(|e| e.to_string())
 }
 
-/// The joined count of one pair as a DataFusion plan: each wave's rows aggregated by (group,
-/// id), the two sides fully joined by (group, id), the joined ids counted per group, kind
-/// (no id, first wave only, last wave only, matched) and distinct (before, after) text; `id`
-/// is the respondent id column (`None`: every row is id-less), `by` the grouping column.
+/// The joined count of pairs with the same first and last wave, as a DataFusion plan: each
+/// wave's rows aggregated by (group, id), the two sides fully joined by (group, id), the
+/// joined ids counted per group and kind (no id, first wave only, last wave only, matched),
+/// with per pair `wl_texts(before, after)` as `p{k}`. `id` is the respondent id column
+/// (`None`: every row is id-less), `by` the grouping column. Two scans of the files.
 ///
 /// # Errors
 /// DataFusion's, as text.
 pub fn frame(
     df: &DataFrame,
-    p: &PlannedNumericPair,
+    pairs: &[&PlannedNumericPair],
     w: &PlannedWaves,
     id: Option<&str>,
     by: Option<&str>,
@@ -151,89 +162,61 @@ pub fn frame(
         coalesce(vec![id.clone(), lit("")]),
         id.is_null(),
     ];
-    let last = w.waves.order.len().saturating_sub(1);
-    let from = (&w.key, wave_index(w, &p.pair.from_wave, 0));
-    let to = (&w.key, wave_index(w, &p.pair.to_wave, last));
-    let first = side(df, from, &keys, &p.before_column, "0")?;
-    let second = side(df, to, &keys, &p.after_column, "1")?;
+    let (from, to) = pairs.first().map_or((0, 0), |p| waves_of(w, p));
+    let before: Vec<&str> = pairs.iter().map(|p| p.before_column.as_str()).collect();
+    let after: Vec<&str> = pairs.iter().map(|p| p.after_column.as_str()).collect();
+    let first = side(df, (&w.key, from), &keys, &before, "b")?;
+    let second = side(df, (&w.key, to), &keys, &after, "a")?;
     let on = |s: &str| ["g", "gn", "id", "idn"].map(|n| format!("{n}{s}"));
-    let (l, r) = (on("0"), on("1"));
+    let (l, r) = (on("b"), on("a"));
     let l: Vec<&str> = l.iter().map(String::as_str).collect();
     let r: Vec<&str> = r.iter().map(String::as_str).collect();
     let both = |a: &str, b: &str| coalesce(vec![column(a), column(b)]);
+    let texts = AggregateUDF::from(crate::texts::WlTexts::default());
+    let mut aggregates = vec![
+        count(lit(1)).alias("ids"),
+        sum(column("nb")).alias("rows0"),
+        sum(column("na")).alias("rows1"),
+        max(column("nb")).alias("most0"),
+        max(column("na")).alias("most1"),
+    ];
+    for k in 0..pairs.len() {
+        let args = vec![column(&format!("b{k}")), column(&format!("a{k}"))];
+        aggregates.push(texts.call(args).alias(format!("p{k}")));
+    }
     first
         .join(second, JoinType::Full, &l, &r, None)
         .and_then(|j| {
             j.aggregate(
                 vec![
-                    both("g0", "g1").alias("g"),
-                    both("gn0", "gn1").alias("gn"),
-                    both("idn0", "idn1").alias("idn"),
-                    column("n1").is_null().alias("only_first"),
-                    column("n0").is_null().alias("only_last"),
-                    column("t0"),
-                    column("t1"),
+                    both("gb", "ga").alias("g"),
+                    both("gnb", "gna").alias("gn"),
+                    both("idnb", "idna").alias("idn"),
+                    column("na").is_null().alias("only_first"),
+                    column("nb").is_null().alias("only_last"),
                 ],
-                vec![
-                    count(lit(1)).alias("ids"),
-                    sum(column("n0")).alias("rows0"),
-                    sum(column("n1")).alias("rows1"),
-                    max(column("n0")).alias("most0"),
-                    max(column("n1")).alias("most1"),
-                ],
+                aggregates,
             )
         })
         .map_err(|e| e.to_string())
 }
 
-/// The joined count of one pair, read back ([`frame`]).
-async fn joined(
-    df: &DataFrame,
-    p: &PlannedNumericPair,
-    w: &PlannedWaves,
-    id: Option<&str>,
-    by: Option<&str>,
-) -> Result<Vec<Joined>, String> {
-    let batches = frame(df, p, w, id, by)?
-        .collect()
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(batches.iter().flat_map(|b| read(b, by.is_some())).collect())
-}
-
-fn read(b: &RecordBatch, grouped: bool) -> Vec<Joined> {
+fn read(b: &RecordBatch, pairs: usize, grouped: bool) -> Vec<Joined> {
     let text = |n: &str| {
-        b.column_by_name(n)?
-            .as_any()
-            .downcast_ref::<StringArray>()
-            .cloned()
+        let a = b.column_by_name(n)?;
+        a.as_any().downcast_ref::<StringArray>().cloned()
     };
     let flag = |n: &str| {
-        b.column_by_name(n)?
-            .as_any()
-            .downcast_ref::<BooleanArray>()
-            .cloned()
+        let a = b.column_by_name(n)?;
+        a.as_any().downcast_ref::<BooleanArray>().cloned()
     };
     let int = |n: &str| {
-        b.column_by_name(n)?
-            .as_any()
-            .downcast_ref::<Int64Array>()
-            .cloned()
+        let a = b.column_by_name(n)?;
+        a.as_any().downcast_ref::<Int64Array>().cloned()
     };
-    let (g, gn, idn, of, ol, t0, t1) = (
-        text("g"),
-        flag("gn"),
-        flag("idn"),
-        flag("only_first"),
-        flag("only_last"),
-        text("t0"),
-        text("t1"),
-    );
+    let g = text("g");
+    let [gn, idn, of, ol] = ["gn", "idn", "only_first", "only_last"].map(flag);
     let ints = ["ids", "rows0", "rows1", "most0", "most1"].map(int);
-    let s = |a: &Option<StringArray>, r: usize| {
-        a.as_ref()
-            .and_then(|a| (!a.is_null(r)).then(|| a.value(r).to_string()))
-    };
     let f = |a: &Option<BooleanArray>, r: usize| {
         a.as_ref().is_some_and(|a| !a.is_null(r) && a.value(r))
     };
@@ -243,46 +226,66 @@ fn read(b: &RecordBatch, grouped: bool) -> Vec<Joined> {
             .and_then(|a| (!a.is_null(r)).then(|| a.value(r).max(0) as u64))
             .unwrap_or(0)
     };
+    let named: Vec<_> = (0..pairs)
+        .map(|k| b.column_by_name(&format!("p{k}")))
+        .collect();
     (0..b.num_rows())
         .map(|r| Joined {
-            group: (grouped && !f(&gn, r)).then(|| s(&g, r)).flatten(),
+            group: g
+                .as_ref()
+                .filter(|g| grouped && !f(&gn, r) && !g.is_null(r))
+                .map(|g| g.value(r).to_string()),
             no_id: f(&idn, r),
             only_first: f(&of, r),
             only_last: f(&ol, r),
-            before: s(&t0, r),
-            after: s(&t1, r),
             ids: n(0, r),
             rows: (n(1, r), n(2, r)),
             most: (n(3, r), n(4, r)),
+            texts: named
+                .iter()
+                .map(|c| {
+                    c.map(|c| crate::texts::read(c.as_ref(), r))
+                        .unwrap_or_default()
+                })
+                .collect(),
         })
         .collect()
 }
 
-/// The page's shift of one group's joined rows (`values`: each row's decoded before and after).
+/// One pair's matched texts: (group, before, after, ids), in text order.
+type Matched = Vec<(Option<String>, String, String, u64)>;
+
+/// Each matched entry's decoded before and after value (`NaN`: missing).
+type Values = (Vec<f64>, Vec<f64>);
+
+/// The page's shift of one group (`values`: each matched entry's decoded before and after).
 fn shift_of(
     p: &PlannedNumericPair,
     rows: &[Joined],
-    values: &(Vec<f64>, Vec<f64>),
+    (matched, values): (&Matched, &Values),
     group: &Option<String>,
 ) -> Option<ShiftResult> {
     let (mut before, mut after) = (Vec::new(), Vec::new());
     // The page's order: before missing, after missing, unmatched, no id.
     let mut ex = [0u64; 4];
-    for (j, (x, y)) in rows.iter().zip(values.0.iter().zip(&values.1)) {
-        if &j.group != group {
-            continue;
-        }
+    for j in rows.iter().filter(|j| &j.group == group) {
         if j.no_id {
             ex[3] += j.rows.0 + j.rows.1;
         } else if j.only_first || j.only_last {
             ex[2] += j.ids;
-        } else if x.is_nan() {
-            ex[0] += j.ids;
+        }
+    }
+    for ((g, _, _, n), (x, y)) in matched.iter().zip(values.0.iter().zip(&values.1)) {
+        if g != group {
+            continue;
+        }
+        if x.is_nan() {
+            ex[0] += n;
         } else if y.is_nan() {
-            ex[1] += j.ids;
+            ex[1] += n;
         } else {
-            before.extend(std::iter::repeat_n(*x, j.ids as usize));
-            after.extend(std::iter::repeat_n(*y, j.ids as usize));
+            before.extend(std::iter::repeat_n(*x, *n as usize));
+            after.extend(std::iter::repeat_n(*y, *n as usize));
         }
     }
     let reasons = ["beforeMissing", "afterMissing", "unmatched", "noId"];
@@ -300,21 +303,32 @@ fn shift_of(
     shift::from_matched(&ins, &p.pair, &before, &after, excluded, &o)
 }
 
-/// The decoded before and after value of every joined row (`NaN`: missing or not matched).
+/// Pair `k`'s matched texts (in text order, so that the result does not depend on the
+/// partitions) and their decoded before and after values (`NaN`: missing).
 fn decode(
     decoder: &Decoder,
     p: &PlannedNumericPair,
+    k: usize,
     rows: &[Joined],
-) -> Result<(Vec<f64>, Vec<f64>), String> {
-    fn text(t: &Option<String>) -> &str {
-        t.as_deref().unwrap_or("")
+) -> Result<(Matched, Values), String> {
+    let mut matched: Matched = Vec::new();
+    for j in rows
+        .iter()
+        .filter(|j| !(j.no_id || j.only_first || j.only_last))
+    {
+        for (t, n) in j.texts.get(k).into_iter().flatten() {
+            let (b, a) = t.split_once(SEP).unwrap_or((t.as_str(), ""));
+            matched.push((j.group.clone(), b.to_string(), a.to_string(), *n));
+        }
     }
-    let b: Vec<&str> = rows.iter().map(|j| text(&j.before)).collect();
-    let a: Vec<&str> = rows.iter().map(|j| text(&j.after)).collect();
-    Ok((
+    matched.sort();
+    let b: Vec<&str> = matched.iter().map(|m| m.1.as_str()).collect();
+    let a: Vec<&str> = matched.iter().map(|m| m.2.as_str()).collect();
+    let values = (
         decoder.row_values(&p.before, &p.before_column, &b)?,
         decoder.row_values(&p.after, &p.after_column, &a)?,
-    ))
+    );
+    Ok((matched, values))
 }
 
 /// The respondent id column's header, when the mapping has one.
@@ -345,20 +359,34 @@ pub async fn add(
         return Ok(());
     };
     let id = id_column(survey);
-    for p in &plan.xwave {
-        let rows = joined(df, p, w, id.as_deref(), by).await?;
+    // One join per (first, last) wave couple, for all its pairs.
+    let mut couples: Vec<(i64, i64)> = plan.xwave.iter().map(|p| waves_of(w, p)).collect();
+    couples.sort();
+    couples.dedup();
+    for couple in couples {
+        let pairs: Vec<&PlannedNumericPair> =
+            (plan.xwave.iter().filter(|p| waves_of(w, p) == couple)).collect();
+        let batches = frame(df, &pairs, w, id.as_deref(), by)?
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?;
+        let rows: Vec<Joined> = (batches.iter())
+            .flat_map(|b| read(b, pairs.len(), by.is_some()))
+            .collect();
         if rows
             .iter()
             .any(|j| !j.no_id && (j.most.0 > 1 || j.most.1 > 1))
         {
-            skipped.push((p.pair.id.clone(), "repeated_id"));
+            skipped.extend(pairs.iter().map(|p| (p.pair.id.clone(), "repeated_id")));
             continue;
         }
-        let values = decode(decoder, p, &rows)?;
-        for g in groups.iter_mut() {
-            let group = if by.is_some() { g.group.clone() } else { None };
-            if let Some(r) = shift_of(p, &rows, &values, &group) {
-                g.shifts.push(crate::pairs::out(r, lang));
+        for (k, p) in pairs.iter().enumerate() {
+            let (matched, values) = decode(decoder, p, k, &rows)?;
+            for g in groups.iter_mut() {
+                let group = if by.is_some() { g.group.clone() } else { None };
+                if let Some(r) = shift_of(p, &rows, (&matched, &values), &group) {
+                    g.shifts.push(crate::pairs::out(r, lang));
+                }
             }
         }
     }

@@ -238,7 +238,9 @@ async fn the_join_is_repartitioned_by_id() {
         waterline_datafusion::xwave::id_column(&survey),
     );
     assert_eq!(id.as_deref(), Some("Student ID"));
-    let f = waterline_datafusion::xwave::frame(&df, &plan.xwave[0], w, id.as_deref(), None);
+    let pairs: Vec<_> = plan.xwave.iter().collect();
+    assert_eq!(pairs.len(), 3);
+    let f = waterline_datafusion::xwave::frame(&df, &pairs, w, id.as_deref(), None);
     let physical = f.unwrap().create_physical_plan().await.unwrap();
     let shown = datafusion::physical_plan::displayable(physical.as_ref())
         .indent(true)
