@@ -14,6 +14,7 @@
 
 pub mod adjust;
 pub mod categories;
+pub mod choice_columns;
 pub mod choices;
 pub mod finish;
 pub mod input;

@@ -19,8 +19,9 @@
 //! pre/post pairs matched across waves by respondent id from [`crate::xwave`] (a join by id,
 //! withheld as `repeated_id` when an id repeats within a wave).
 //!
-//! What the page's report has and this does not (yet): weights, multi-select items with a
-//! column per choice, numeric items in scales.
+//! Multi-select items with a column per choice are planned by [`crate::choice_columns`].
+//!
+//! What the page's report has and this does not (yet): weights, numeric items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
