@@ -561,6 +561,7 @@ pub async fn report_with(
     let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
+    crate::xwave::replan(&df, &mut survey, &mut plan).await?;
     let mut skipped = plan.skipped.clone();
     let subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)

@@ -18,6 +18,9 @@
 //! two aggregations': an entry per respondent id of each wave (the id, its group and one cell
 //! text per pair), spread over the partitions.
 //!
+//! The pairs are the page's panel rule on the first file's head, or over every file when the
+//! head holds one wave only ([`replan`]).
+//!
 //! DataFusion keeps no row order across partitions, so "the last first-wave row of an id" is
 //! not defined here: when an id (with a group, under `--by`) is on more than one row of the
 //! first or the last wave, the pair is withheld (`skipped`: `repeated_id`) rather than given a
@@ -36,9 +39,12 @@ use datafusion::functions_aggregate::expr_fn::{count, max, sum};
 use datafusion::logical_expr::{lit, AggregateUDF, Expr};
 use datafusion::prelude::DataFrame;
 use std::collections::HashMap;
-use waterline::survey::instrument::{Instrument, ItemType, Pair};
+use std::collections::HashSet;
+use waterline::survey::detect;
+use waterline::survey::instrument::{Design, Instrument, ItemType, Pair};
 use waterline::survey::report::{shift, Exclusion, ReportOptions, ShiftResult};
-use waterline::survey::Survey;
+use waterline::survey::table::read_bytes;
+use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 
 /// The characters the page's importer trims from a cell (`<[u8]>::trim_ascii`).
@@ -338,6 +344,100 @@ pub fn id_column(survey: &Survey) -> Option<String> {
     c.clone()
         .find(|c| c.key == key || c.header == key)
         .map(|c| c.header.clone())
+}
+
+/// The page's panel rule over every file, when the first file's head could not apply it (a
+/// file per wave: the head has one wave): with waves, a respondent id and no pre/post pair yet,
+/// and at least two ids in both the first and the last wave over all files (a join by id,
+/// stopped at two), the page's `detect::waves::panel_pairs` adds its pairs to the survey — run
+/// on a table of those ids in both waves — and the plan is made again. Two more scans of the
+/// files, only in that case.
+///
+/// # Errors
+/// DataFusion's and the mapping's, as text.
+pub async fn replan(df: &DataFrame, survey: &mut Survey, plan: &mut Plan) -> Result<(), String> {
+    let Some(w) = plan.waves.clone() else {
+        return Ok(());
+    };
+    let ins = &survey.mapping().instrument;
+    let (Some(id), Some(first), Some(last)) = (
+        id_column(survey),
+        w.waves.order.first(),
+        w.waves.order.last(),
+    ) else {
+        return Ok(());
+    };
+    if first == last || ins.pairs.iter().any(|p| p.design == Design::PrePost) {
+        return Ok(());
+    }
+    let both = recurring(df, &w, &id).await?;
+    if both.len() < 2 {
+        return Ok(());
+    }
+    let headers: Vec<&str> = (survey.table().columns.iter())
+        .map(|c| c.header.as_str())
+        .collect();
+    let at = |h: &str| headers.iter().position(|x| *x == h);
+    let (Some(i), Some(v)) = (at(&id), at(&w.column)) else {
+        return Ok(());
+    };
+    let quoted = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    let mut csv = headers
+        .iter()
+        .map(|h| quoted(h))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n";
+    for (id, wave) in both.iter().flat_map(|x| [(x, first), (x, last)]) {
+        let mut row = vec![String::new(); headers.len()];
+        (row[i], row[v]) = (quoted(id), quoted(wave));
+        csv += &(row.join(",") + "\n");
+    }
+    let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).map_err(|e| e.message)?;
+    let mut m = survey.mapping().clone();
+    let mut ids: HashSet<String> = (m.instrument.items.iter().map(|x| x.id.clone()))
+        .chain(m.instrument.pairs.iter().map(|x| x.id.clone()))
+        .chain(m.instrument.scales.iter().map(|x| x.id.clone()))
+        .collect();
+    let head_waves = m.instrument.waves.replace(w.waves.clone());
+    let key = m.respondent_id.clone();
+    detect::waves::panel_pairs(&table, &mut m.instrument, key.as_deref(), &mut ids);
+    m.instrument.waves = head_waves;
+    survey.set_mapping(m).map_err(|e| e.message)?;
+    *plan = crate::report::plan_survey(survey);
+    plan.waves = Some(w);
+    Ok(())
+}
+
+/// Up to two respondent ids (trimmed) that are in both the first and the last wave.
+async fn recurring(df: &DataFrame, w: &PlannedWaves, id: &str) -> Result<Vec<String>, String> {
+    let trimmed = datafusion::functions::string::btrim().call(vec![column(id), lit(TRIMMED)]);
+    let id = datafusion::functions::core::nullif().call(vec![trimmed, lit("")]);
+    let last = w.waves.order.len().saturating_sub(1) as i64;
+    let side = |k: i64, name: &str| {
+        df.clone()
+            .filter(w.key.clone().eq(lit(k)).and(id.clone().is_not_null()))
+            .and_then(|d| d.aggregate(vec![id.clone().alias(name)], vec![]))
+    };
+    let batches = side(0, "a")
+        .and_then(|a| a.join(side(last, "b")?, JoinType::Inner, &["a"], &["b"], None))
+        .and_then(|j| j.select(vec![column("a")]))
+        .and_then(|j| j.limit(0, Some(2)))
+        .map_err(|e| e.to_string())?
+        .collect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for b in &batches {
+        if let Some(a) = b.column(0).as_any().downcast_ref::<StringArray>() {
+            out.extend(
+                (0..a.len())
+                    .filter(|r| !a.is_null(*r))
+                    .map(|r| a.value(r).to_string()),
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Adds every pre/post pair matched across waves to each group's shifts (`by`: the grouping

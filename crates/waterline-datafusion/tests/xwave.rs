@@ -217,6 +217,36 @@ async fn pairs_matched_across_waves_are_the_pages() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A file per wave: the first file's head has one wave, so the page's panel rule runs over
+/// every file (two ids in both waves) and gives the pairs the page finds on all rows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_per_wave_gets_the_pages_pairs() {
+    let mut rows = rows();
+    rows.sort_by_key(|(_, r)| r.contains(",2024,"));
+    let dir = std::env::temp_dir().join(format!("wl-xwave-year-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> = ["2023", "2024"]
+        .iter()
+        .map(|y| {
+            let year = format!(",{y},");
+            let part = rows.iter().filter(|(_, r)| r.contains(&year));
+            let path = dir.join(format!("{y}.csv"));
+            std::fs::write(&path, csv_of(part.map(|(_, r)| r))).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    assert_eq!(whole.shifts.len(), 3, "three panel pairs");
+    let o = Options {
+        partitions: 2,
+        ..Options::default()
+    };
+    let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+    assert_shifts(&mine.groups[0], &whole, Lang::En);
+    assert_eq!(mine.adjustment.m, whole.adjustment.m);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The join is a shuffle by id: each side's partial aggregation, a hash repartition, and a
 /// partitioned hash join (what Ballista runs as stages).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
