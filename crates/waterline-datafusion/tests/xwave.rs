@@ -199,6 +199,15 @@ async fn pairs_matched_across_waves_are_the_pages() {
         use waterline_datafusion::render::{render, Format};
         let html = render(&mine, Format::Html);
         assert!(html.contains("unmatched"), "exclusions in the HTML");
+        let csv = render(&mine, Format::Csv);
+        let label = if lang == Lang::Es {
+            "excluidos"
+        } else {
+            "excluded"
+        };
+        let n = whole.shifts[0].excluded[2].count;
+        let line = format!(",{label}: unmatched,{n},");
+        assert!(csv.contains(&line), "{line} in the CSV");
     }
     // Per district: the page's report of each district's rows (a respondent who moved is
     // unmatched in both districts).
@@ -288,32 +297,27 @@ async fn the_join_is_repartitioned_by_id() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_id_repeated_within_a_wave_withholds_the_pair() {
-    let mut rows = rows();
-    // A second first-wave row of an id that is in both waves, in another file.
-    let id = |r: &str| r.split(',').next().unwrap_or("").to_string();
-    let both = |r: &String| {
-        r.contains(",2023,")
-            && rows
-                .iter()
-                .any(|(_, s)| s.contains(",2024,") && id(s) == id(r))
-    };
-    let first = rows.iter().find(|(_, r)| r.starts_with('S') && both(r));
-    rows.push(first.unwrap().clone());
-    let dir = std::env::temp_dir().join(format!("wl-xwave-rep-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 3);
-    let o = Options {
-        partitions: 3,
-        ..Options::default()
-    };
-    let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
-    assert!(mine.groups[0].shifts.is_empty());
-    let withheld: Vec<_> = mine
-        .skipped
-        .iter()
-        .filter(|s| s.1 == "repeated_id")
-        .collect();
-    assert_eq!(withheld.len(), 3, "{:?}", mine.skipped);
-    let _ = std::fs::remove_dir_all(&dir);
+    // A second row of an id that is in both waves, in the first wave and then in the last.
+    for wave in [",2023,", ",2024,"] {
+        let mut rows = rows();
+        let id = |r: &str| r.split(',').next().unwrap_or("").to_string();
+        let both = |r: &String| {
+            r.contains(wave) && rows.iter().filter(|(_, s)| id(s) == id(r)).count() == 2
+        };
+        let copy = rows.iter().find(|(_, r)| r.starts_with('S') && both(r));
+        rows.push(copy.unwrap().clone());
+        let dir = std::env::temp_dir().join(format!("wl-xwave-rep-{}", std::process::id()));
+        let files = write_files(&dir, &rows, 3);
+        let o = Options {
+            partitions: 3,
+            ..Options::default()
+        };
+        let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
+        assert!(mine.groups[0].shifts.is_empty(), "{wave}");
+        let withheld = mine.skipped.iter().filter(|s| s.1 == "repeated_id");
+        assert_eq!(withheld.count(), 3, "{wave}: {:?}", mine.skipped);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]
