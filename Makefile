@@ -18,7 +18,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test build tools rust-tools node-tools browser-tools check native wasm-test \
-        browser-test types examples bench size fuzz fuzz-quick vendor
+        browser-test types examples bench size fuzz fuzz-quick vendor bundle
 
 help:
 	@echo "make serve   build the engine and serve the page with the built-in example (http://127.0.0.1:$(PORT)/)"
@@ -67,8 +67,15 @@ build: tools
 	$(call wasm_build,pkg/toc,--no-default-features --features toc)
 	$(call wasm_build,pkg,)
 	$(MAKE) vendor
-	@node scripts/precache.mjs
+	$(MAKE) bundle
 	@node scripts/size.mjs
+
+# The page's JavaScript as a few minified modules (scripts/bundle.mjs, esbuild; README "Shipped
+# size"), then the offline cache's list of files, which names them (scripts/precache.mjs). Run
+# after editing anything in www/ (make build runs it).
+bundle: node-tools
+	@node scripts/bundle.mjs
+	@node scripts/precache.mjs
 
 # The page's one third-party script: the `docx` package's ESM browser build (pinned in
 # package.json), copied from node_modules so the page loads it from its own origin, only when

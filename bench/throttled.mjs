@@ -6,7 +6,9 @@
 // service worker). Also the bytes transferred (compressed, as served) before that first result,
 // the worker's requests included (the page loads the opened area's own engine build first and
 // the whole engine after the first result: www/main.js). Prints a table; `node bench/throttled.mjs [runs]` (default 3,
-// medians). Part of `make bench`.
+// medians). Part of `make bench`. `node bench/throttled.mjs 3 DIR…` also serves each DIR (a copy of
+// the repository's www/ and pkg/, e.g. the page before a change) and measures it in turn with
+// this repository's page, run by run, so that both see the same machine load.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,6 +16,8 @@ import { join } from 'node:path';
 import { start } from '../scripts/serve.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
+/** The pages measured: this repository's, then any other roots given, alternating each run. */
+const ROOTS = [null, ...process.argv.slice(3)];
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 const CPU_SLOWDOWN = 4;
 /** What "the first result" is in each area: the selector the area's tests wait for. */
@@ -65,45 +69,51 @@ async function visit(context, url, area) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const { server, url } = await start(0);
-const results = {};
+const servers = await Promise.all(ROOTS.map((root) => start(0, root ? { root } : {})));
+const results = ROOTS.map(() => ({}));
 try {
   for (const area of Object.keys(AREAS)) {
-    const cold = [], cached = [];
+    const cold = ROOTS.map(() => []), cached = ROOTS.map(() => []);
     for (let run = 0; run < RUNS; run++) {
-      const profile = mkdtempSync(join(tmpdir(), 'waterline-throttled-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium', headless: true, serviceWorkers: 'allow',
-        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
-          '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
-      });
-      try {
-        cold.push(await visit(context, url, area));
-        // Wait until the service worker controls the origin, then visit again.
-        const probe = await context.newPage();
-        await probe.goto(`${url}www/#${area}`);
-        await probe.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120000 });
-        await probe.close();
-        cached.push(await visit(context, url, area));
-      } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+      for (const [i, { url }] of servers.entries()) {
+        const profile = mkdtempSync(join(tmpdir(), 'waterline-throttled-'));
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: '/usr/bin/chromium', headless: true, serviceWorkers: 'allow',
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
+        });
+        try {
+          cold[i].push(await visit(context, url, area));
+          // Wait until the service worker controls the origin, then visit again.
+          const probe = await context.newPage();
+          await probe.goto(`${url}www/#${area}`);
+          await probe.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120000 });
+          await probe.close();
+          cached[i].push(await visit(context, url, area));
+        } finally {
+          await context.close();
+          rmSync(profile, { recursive: true, force: true });
+        }
       }
     }
-    results[area] = {
-      coldMs: median(cold.map((r) => r.ms)), coldKiB: median(cold.map((r) => r.bytes)) / 1024,
-      coldRequests: median(cold.map((r) => r.requests)),
-      cachedMs: median(cached.map((r) => r.ms)), cachedKiB: median(cached.map((r) => r.bytes)) / 1024,
-    };
+    for (const i of ROOTS.keys()) {
+      results[i][area] = {
+        coldMs: median(cold[i].map((r) => r.ms)), coldKiB: median(cold[i].map((r) => r.bytes)) / 1024,
+        coldRequests: median(cold[i].map((r) => r.requests)),
+        cachedMs: median(cached[i].map((r) => r.ms)), cachedKiB: median(cached[i].map((r) => r.bytes)) / 1024,
+      };
+    }
   }
 } finally {
-  server.close();
+  for (const { server } of servers) server.close();
 }
 
 console.log(`\nFirst result on a slow phone — Chromium, 1.6 Mbit/s, 150 ms latency, CPU ÷${CPU_SLOWDOWN}; ${cpus().length} × ${cpus()[0]?.model}; median of ${RUNS}`);
-console.log('| area | cold: navigation → first result | transferred before it | from the cache |');
-console.log('|---|---:|---:|---:|');
-for (const [area, r] of Object.entries(results)) {
-  console.log(`| ${area} | ${(r.coldMs / 1000).toFixed(2)} s | ${r.coldKiB.toFixed(0)} KiB (${r.coldRequests} requests) | ${(r.cachedMs / 1000).toFixed(2)} s |`);
+for (const [i, root] of ROOTS.entries()) {
+  console.log(`\n${root ?? 'this repository'}\n| area | cold: navigation → first result | transferred before it | from the cache |`);
+  console.log('|---|---:|---:|---:|');
+  for (const [area, r] of Object.entries(results[i])) {
+    console.log(`| ${area} | ${(r.coldMs / 1000).toFixed(2)} s | ${r.coldKiB.toFixed(0)} KiB (${r.coldRequests} requests) | ${(r.cachedMs / 1000).toFixed(2)} s |`);
+  }
 }
 console.log(JSON.stringify(results));

@@ -13,11 +13,24 @@ import { fileURLToPath } from 'node:url';
 /** Served files that are not part of the page: the worker's own files (and tsconfig*.json, *.d.ts). */
 const SKIP = new Set(['sw.js', 'sw-version.js']);
 
-function walk(www, dir) {
+/**
+ * The source modules the page's bundle contains (scripts/bundle.mjs writes the list): the
+ * bundled page never requests them, so they are not cached.
+ */
+function bundled(www) {
+  try {
+    const { inputs } = JSON.parse(readFileSync(join(www, 'app.files.json'), 'utf8'));
+    return new Set(['app.files.json', ...inputs]);
+  } catch {
+    return new Set();
+  }
+}
+
+function walk(www, dir, skip = new Set([...SKIP, ...bundled(www)])) {
   return readdirSync(dir).sort().flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(www, path);
-    return SKIP.has(relative(www, path)) || /^tsconfig.*\.json$/.test(name) || name.endsWith('.d.ts') ? [] : [path];
+    if (statSync(path).isDirectory()) return walk(www, path, skip);
+    return skip.has(relative(www, path).split(sep).join('/')) || /^tsconfig.*\.json$/.test(name) || name.endsWith('.d.ts') ? [] : [path];
   });
 }
 

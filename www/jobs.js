@@ -4,6 +4,9 @@
 
 import { onBuild } from './engine.js';
 
+/** The worker's module: the source here, `worker.app.js` in the page's bundle (scripts/bundle.mjs defines it). */
+const WORKER_FILE = /** @type {any} */ (globalThis).WATERLINE_WORKER ?? './worker.js';
+
 let worker = null;
 let unsubscribe = () => {};
 let nextId = 1;
@@ -12,7 +15,7 @@ const pending = new Map();
 const COOPERATIVE_GRACE_MS = 5000;
 
 function spawn() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker = new Worker(new URL(WORKER_FILE, import.meta.url), { type: 'module' });
   // Each build the page compiled goes first, in the order the page loaded it (and each one it
   // loads later, as it does), so the worker uses the same builds and neither fetches nor
   // compiles them again (engine.js; a job only ever needs a build the page has loaded).

@@ -35,7 +35,7 @@ before(async () => {
 after(async () => { await s?.close(); other?.close(); });
 
 test('every response carries the policy with frame-ancestors \'none\', and nosniff', async () => {
-  for (const path of ['', 'www/', 'www/main.js', 'www/worker.js', 'www/engine.js', 'www/jobs.js', 'pkg/waterline.js', 'pkg/waterline_bg.wasm', 'www/no-such-file.js']) {
+  for (const path of ['', 'www/', 'www/main.js', 'www/main.app.js', 'www/worker.js', 'www/worker.app.js', 'www/engine.js', 'www/jobs.js', 'pkg/waterline.js', 'pkg/waterline_bg.wasm', 'www/no-such-file.js']) {
     const r = await fetch(`${s.url}${path}`, { redirect: 'manual' });
     const csp = r.headers.get('content-security-policy') ?? '';
     assert.match(csp, /frame-ancestors 'none'/, `${path || '/'}: ${csp}`);
@@ -48,12 +48,12 @@ test('every response carries the policy with frame-ancestors \'none\', and nosni
 });
 
 test('the survey worker cannot fetch another origin, import from it, or evaluate strings', async () => {
-  const worker = s.page.workers().find((w) => w.url().endsWith('/www/worker.js'));
+  const worker = s.page.workers().find((w) => w.url().endsWith('/www/worker.app.js'));
   assert.ok(worker, `the module worker runs: ${s.page.workers().map((w) => w.url())}`);
   const result = await worker.evaluate(async (origin) => {
     const attempt = async (fn) => { try { await fn(); return 'allowed'; } catch (e) { return `blocked: ${e.name}`; } };
     return {
-      sameOrigin: await attempt(() => fetch('/www/worker.js').then((r) => r.text())),
+      sameOrigin: await attempt(() => fetch('/www/worker.app.js').then((r) => r.text())),
       fetch: await attempt(() => fetch(`${origin}/data`)),
       import: await attempt(() => import(`${origin}/module.js`)),
       eval: await attempt(() => (0, eval)('1 + 1')),

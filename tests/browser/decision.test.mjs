@@ -63,7 +63,7 @@ test('Spanish, and stacked at 375 px', async () => {
 // shows a progress bar over the bootstrap's resamples; Cancel stops it; the user's round stays
 // and the page keeps working (the same decision then runs to the end in a fresh worker).
 test('a large decision shows progress, Cancel stops it, and the round is kept', async () => {
-  const rubric = await s.page.evaluate(async () => (await import('/www/engine.js')).call('defaultRubric').value);
+  const rubric = await s.page.evaluate(async () => (await import('/www/engine.app.js')).call('defaultRubric').value);
   const n = 1000, reviewers = 30, per = 5;
   const cols = { reviewerIds: Array.from({ length: reviewers }, (_, r) => `r${r}`), proposalIds: Array.from({ length: n }, (_, p) => `p${p}`),
     conditionIds: rubric.conditions.map((c) => c.id), reviewer: [], proposal: [], condition: [], value: [] };

@@ -87,7 +87,7 @@ test('Spanish changes every label, and errors are translated by code', async () 
 
 test('a too_large error names its limit and size, in the reader\'s language and number format', async () => {
   const texts = await s.page.evaluate(async () => {
-    const i18n = await import('/www/i18n.js');
+    const i18n = await import('/www/i18n.app.js');
     const out = [];
     for (const l of ['en', 'es']) {
       i18n.setLang(l);

@@ -17,7 +17,7 @@ function tables(path) {
   return { en: keys(text.slice(0, at)), es: keys(text.slice(at)) };
 }
 
-const files = ['www/areas/survey/strings.js', 'www/areas/survey/strings-import.js'].map(tables);
+const files = ['www/areas/survey/strings.js', 'www/areas/survey/strings-mapping.js', 'www/areas/survey/strings-import.js'].map(tables);
 const en = new Set(files.flatMap((f) => [...f.en]));
 const es = new Set(files.flatMap((f) => [...f.es]));
 

@@ -34,7 +34,7 @@ async function exported() {
 }
 
 test('the real thresholds are the README\'s: 128 MiB / 250,000 rows in memory, 4 GiB / 10,000,000 rows streamed', async () => {
-  const limits = await s.page.evaluate(async () => (await import(new URL('engine.js', location.href).href)).call('surveyStreamLimits'));
+  const limits = await s.page.evaluate(async () => (await import(new URL('engine.app.js', location.href).href)).call('surveyStreamLimits'));
   assert.deepEqual(limits.value, { memoryBytes: 128 * 1024 * 1024, memoryRows: 250000, streamBytes: 4 * 1024 ** 3, streamRows: 10000000 });
   assert.equal(await s.page.evaluate(() => document.documentElement.dataset.streamAbove), undefined, 'no test threshold in the page itself');
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -116,7 +116,7 @@ function evidenceSection() {
   const box = el('div', { class: 'report-evidence', 'data-testid': 'report-evidence' });
   const node = section('evidence', 'report.evidence', box);
   const language = lang();
-  import(new URL('../areas/evidence/bus.js', import.meta.url).href).then((bus) => {
+  import('../areas/evidence/bus.js').then((bus) => {
     const project = bus.project();
     const r = call('evidenceMap', project);
     if (!r.ok) { node.remove(); console.warn('report: evidence map', r.error); return; }

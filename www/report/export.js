@@ -66,8 +66,10 @@ export const findingsJson = (findings) => `${JSON.stringify({ columns: COLUMNS.m
 /** The docx library, loaded on first use from the vendored copy (no network beyond this page). */
 let docxModule = null;
 async function loadDocx() {
-  // A URL, not a literal specifier: the type checker does not read the vendored bundle.
-  docxModule ??= import(new URL('../vendor/docx.mjs', import.meta.url).href);
+  // A URL, not a literal specifier: the type checker does not read the vendored bundle, and the
+  // page's bundle (scripts/bundle.mjs) leaves it out. Relative to the page (www/), where it is
+  // from this module and from the bundle alike.
+  docxModule ??= import(new URL('vendor/docx.mjs', document.baseURI).href);
   return docxModule;
 }
 

@@ -81,14 +81,16 @@ fn quoted(s: &str) -> String {
 }
 
 impl Decoder {
-    /// The decoder of a survey read from the first file's head. Ids, waves and weights are
-    /// left out of its mapping: each text is decoded alone, not as a respondent.
+    /// The decoder of a survey read from the first file's head. Ids, waves, pairs and weights
+    /// are left out of its mapping: each text is decoded alone, not as a respondent.
     pub fn new(survey: &Survey) -> Self {
         let mut mapping = survey.mapping().clone();
         mapping.respondent_id = None;
         mapping.weight = None;
         mapping.raking = None;
         mapping.instrument.waves = None;
+        // Pairs neither: a pre/post pair of one item across waves is invalid without waves.
+        mapping.instrument.pairs.clear();
         Decoder {
             headers: survey
                 .table()
@@ -195,9 +197,66 @@ impl Decoder {
         k.ok_or(item.id.clone())
     }
 
+    /// A multi-select item with one column per choice (`cols`, in the choices' order): per
+    /// choice, 1 chosen, 0 not, `NaN` for no answer, for each row of texts (`rows[r][j]`: the
+    /// text of `cols[j]`; a row of blank texts is no answer).
+    ///
+    /// # Errors
+    /// The importer's, as text (a table it cannot read back).
+    pub fn choice_rows(
+        &self,
+        item: &Item,
+        cols: &[&str],
+        rows: &[Vec<&str>],
+    ) -> Result<Vec<Vec<f64>>, String> {
+        let k = self.index(item)?;
+        let blank = |r: &Vec<&str>| r.iter().all(|t| t.trim().is_empty());
+        // The importer skips a row of blank cells: those are decoded apart (no answer).
+        let answered: Vec<Vec<&str>> = rows.iter().filter(|r| !blank(r)).cloned().collect();
+        let mut decoded: Vec<Vec<f64>> = vec![Vec::new(); item.choices.len()];
+        for part in answered.chunks(DECODE_ROWS) {
+            let d = self.dataset_of(item, cols, part)?;
+            let choices = (d.choices.get(k))
+                .filter(|c| c.len() == decoded.len() && c.iter().all(|c| c.len() == part.len()));
+            let choices =
+                choices.ok_or(format!("{}: the cells could not be read back", item.id))?;
+            for (o, c) in decoded.iter_mut().zip(choices) {
+                o.extend_from_slice(c);
+            }
+        }
+        let mut at = 0;
+        let mut out: Vec<Vec<f64>> = vec![Vec::with_capacity(rows.len()); decoded.len()];
+        for r in rows {
+            let answered = !blank(r);
+            for (o, d) in out.iter_mut().zip(&decoded) {
+                o.push(if answered { d[at] } else { f64::NAN });
+            }
+            at += usize::from(answered);
+        }
+        Ok(out)
+    }
+
     /// The page's dataset of a table holding each text once in `col`.
     fn dataset(&self, item: &Item, col: &str, texts: &[String]) -> Result<Dataset, String> {
-        let at = self.headers.iter().position(|h| h == col).ok_or(col)?;
+        let rows: Vec<Vec<&str>> = texts.iter().map(|t| vec![t.as_str()]).collect();
+        self.dataset_of(item, &[col], &rows)
+    }
+
+    /// The page's dataset of a table holding each row of texts once in `cols`.
+    fn dataset_of(
+        &self,
+        item: &Item,
+        cols: &[&str],
+        rows: &[Vec<&str>],
+    ) -> Result<Dataset, String> {
+        let at = (cols.iter())
+            .map(|c| {
+                self.headers
+                    .iter()
+                    .position(|h| h == c)
+                    .ok_or(c.to_string())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         self.index(item)?;
         let mut csv = self
             .headers
@@ -206,9 +265,11 @@ impl Decoder {
             .collect::<Vec<_>>()
             .join(",");
         csv.push('\n');
-        for t in texts {
+        for r in rows {
             let mut cells = vec![String::new(); self.headers.len()];
-            cells[at] = quoted(t);
+            for (a, t) in at.iter().zip(r) {
+                cells[*a] = quoted(t);
+            }
             csv.push_str(&cells.join(","));
             csv.push('\n');
         }
@@ -271,11 +332,9 @@ pub fn texts_of(cells: &[String]) -> Vec<Expr> {
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            // "before␟after": the pair of columns of a numeric pair ([`crate::pairs`]).
-            let args = match c.split_once(crate::texts::SEP) {
-                Some((a, b)) => vec![column(a), column(b)],
-                None => vec![column(c)],
-            };
+            // "before␟after": the pair of columns of a numeric pair ([`crate::pairs`]); "a␟b␟…":
+            // the choice columns of a multi-select item ([`crate::choice_columns`]).
+            let args = c.split(crate::texts::SEP).map(column).collect();
             texts.call(args).alias(format!("t{k}"))
         })
         .collect()

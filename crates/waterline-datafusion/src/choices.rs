@@ -8,7 +8,8 @@
 //! counts — respondents who answered, and per choice how many of them chose it — are finished
 //! as the page's report finishes them (`Share::new` per choice, most chosen first, then
 //! `describe::finish` for the sizes, notes and sentence). Multi-select items with one column per
-//! choice (SurveyMonkey) are left out (`skipped`: `type`).
+//! choice (SurveyMonkey) are planned and decoded by [`crate::choice_columns`], then finished
+//! here.
 
 use crate::categories::{Counted, PlannedCategory};
 use crate::finish::result_out;
@@ -20,11 +21,14 @@ use waterline::survey::report::{describe, Share};
 use waterline::survey::Survey;
 use waterline::text::Lang;
 
-/// The survey's multi-select items whose choices share one column in the files.
+/// The survey's multi-select items whose choices share one column in the files, then those with
+/// a column per choice ([`crate::choice_columns`]).
 pub fn plan_choices(survey: &Survey) -> Vec<PlannedCategory> {
-    crate::categories::plan_items(survey, |i| {
+    let mut out = crate::categories::plan_items(survey, |i| {
         i.kind == ItemType::MultiSelect && !i.choices.is_empty()
-    })
+    });
+    out.extend(crate::choice_columns::plan(survey));
+    out
 }
 
 /// Respondents who answered, and per choice how many of them chose it, over the counted rows of
@@ -125,7 +129,7 @@ pub fn add(
                 })
             })
             .collect();
-        let choices = decoder.choices(&c.item, &c.column, &texts)?;
+        let choices = crate::choice_columns::decode(decoder, c, &texts)?;
         for g in groups.iter_mut() {
             let group = if by.is_some() { g.group.clone() } else { None };
             match waves {

@@ -215,6 +215,7 @@ pub fn shift_out(
         p_adjusted: None,
         sentence: None,
         weighted_change: None,
+        excluded: None,
         page: summary.and_then(|b| page_shift(p, items, &b)),
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod adjust;
 pub mod categories;
+pub mod choice_columns;
 pub mod choices;
 pub mod finish;
 pub mod input;
@@ -39,6 +40,7 @@ pub mod weighted_rake;
 pub mod weighted_report;
 pub mod weighted_subgroups;
 pub mod weighted_waves;
+pub mod xwave;
 
 pub use datafusion;
 

@@ -82,7 +82,9 @@ fn shift_of(
     )
 }
 
-fn out(r: ShiftResult, lang: Lang) -> ShiftOut {
+/// The page's shift `r` as the CLI prints it (also the pairs matched across waves,
+/// [`crate::xwave`]).
+pub(crate) fn out(r: ShiftResult, lang: Lang) -> ShiftOut {
     // The labels of the CLI's other shifts ([`crate::finish::shift_out`]).
     let s = |x: &Option<Share>| {
         let x = x.as_ref()?;
@@ -112,6 +114,7 @@ fn out(r: ShiftResult, lang: Lang) -> ShiftOut {
         p_adjusted: None,
         sentence: None,
         weighted_change: None,
+        excluded: Some(r.excluded.clone()),
         page: Some(r),
     }
 }

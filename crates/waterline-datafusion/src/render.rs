@@ -149,6 +149,14 @@ fn csv(r: &CliReport) -> String {
                 ]);
                 line(c);
             }
+            // Exclusions: the reason's code in the answer column, its rows in the count's.
+            for e in s.excluded.iter().flatten() {
+                let mut c = vec![group.clone(), t(l, "shift", "cambio").into()];
+                c.extend([s.pair.clone(), s.text.clone()]);
+                c.extend([format!("{}: {}", t(l, "excluded", "excluidos"), e.reason)]);
+                c.push(e.count.to_string());
+                line(c);
+            }
         }
         // A scale: Cronbach's alpha in the share columns (with its interval), the scale
         // mean and sd, McDonald's omega as the statistic of `mcdonald_omega`.
@@ -329,6 +337,14 @@ fn html(r: &CliReport) -> String {
                 );
             }
             h += &format!("n = {}", s.n_used);
+            for e in s.excluded.iter().flatten() {
+                h += &format!(
+                    "; {} {}: {}",
+                    t(l, "excluded", "excluidos"),
+                    e.reason,
+                    e.count
+                );
+            }
             if let (Some(m), Some(p)) = (&s.method, s.p_value) {
                 h += &format!("; {m}, p = {p:.4}");
             }

@@ -15,14 +15,17 @@
 //!
 //! Category items and their breakdowns come from [`crate::categories`], numeric items from
 //! [`crate::numbers`], same-row pairs of numeric items from [`crate::pairs`], multi-select
-//! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`].
+//! items from [`crate::choices`], items per wave and wave comparisons from [`crate::waves`],
+//! pre/post pairs matched across waves by respondent id from [`crate::xwave`] (a join by id,
+//! withheld as `repeated_id` when an id repeats within a wave).
+//!
+//! Multi-select items with a column per choice are planned by [`crate::choice_columns`].
 //!
 //! A declared weight column (`--weight`) weights every section the page weights — items (per
 //! wave too), same-row pairs, wave comparisons, subgroup tables, scales — and withholds what the
 //! page leaves unweighted ([`crate::weighted_report`]).
 //!
-//! What the page's report has and this does not (yet): pre/post pairs matched across waves, multi-select items with a column per choice,
-//! numeric items in scales.
+//! What the page's report has and this does not (yet): numeric items in scales.
 
 use crate::scale::Scale;
 use crate::udaf::{Kind, Wl, LEVEL};
@@ -92,6 +95,8 @@ pub struct Plan {
     pub order: Vec<String>,
     /// The survey's waves over every file ([`crate::waves::plan`], set by the report).
     pub waves: Option<crate::waves::PlannedWaves>,
+    /// Pre/post pairs matched across waves by respondent id ([`crate::xwave`]).
+    pub xwave: Vec<crate::pairs::PlannedNumericPair>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -185,10 +190,14 @@ pub fn plan_survey(survey: &Survey) -> Plan {
 }
 
 /// Plans one pair: both items read by code on the same scale → `wl_paired_shift`; both counted
-/// by text (numeric items, label-written scales) → [`crate::pairs`]; otherwise, or a pre/post
-/// pair of a survey with waves (matched across waves by respondent id on the page), `skipped`.
+/// by text (numeric items, label-written scales) → [`crate::pairs`]; a pre/post pair of a
+/// survey with waves (matched across waves by respondent id) → [`crate::xwave`]; otherwise
+/// `skipped`.
 fn plan_pair(plan: &mut Plan, p: &waterline::survey::instrument::Pair, waves: bool) {
     let across = p.design == waterline::survey::instrument::Design::PrePost && waves;
+    if across {
+        return crate::xwave::plan_pair(plan, p);
+    }
     let coded = |id: &str| {
         plan.items
             .iter()
@@ -198,7 +207,7 @@ fn plan_pair(plan: &mut Plan, p: &waterline::survey::instrument::Pair, waves: bo
         let (Some(sb), Some(sa)) = (&b.scale, &a.scale) else {
             return;
         };
-        if sb != sa || across {
+        if sb != sa {
             plan.skipped.push((p.id.clone(), "pair"));
             return;
         }
@@ -229,15 +238,13 @@ fn plan_pair(plan: &mut Plan, p: &waterline::survey::instrument::Pair, waves: bo
             .or_else(|| labels.map(|c| (c.item.clone(), c.column.clone())))
     };
     match (counted(&p.before), counted(&p.after)) {
-        (Some(b), Some(a)) if !across => {
-            plan.numeric_pairs.push(crate::pairs::PlannedNumericPair {
-                pair: p.clone(),
-                before: b.0,
-                after: a.0,
-                before_column: b.1,
-                after_column: a.1,
-            })
-        }
+        (Some(b), Some(a)) => plan.numeric_pairs.push(crate::pairs::PlannedNumericPair {
+            pair: p.clone(),
+            before: b.0,
+            after: a.0,
+            before_column: b.1,
+            after_column: a.1,
+        }),
         (Some(_), _) | (_, Some(_)) => plan.skipped.push((p.id.clone(), "pair")),
         _ => {}
     }
@@ -349,6 +356,10 @@ pub struct ShiftOut {
     /// share) with its linearised SE and Kish n_eff ([`crate::weighted_report`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weighted_change: Option<waterline::stats::weighted::WeightedMean>,
+    /// Rows left out and why, in the page's order (`beforeMissing`, `afterMissing`,
+    /// `unmatched`, `noId`); absent for same-row pairs read by code (`wl_paired_shift`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded: Option<Vec<waterline::survey::report::Exclusion>>,
     /// The page's result of the merged transition table (for the sentence).
     #[serde(skip)]
     pub page: Option<waterline::survey::report::ShiftResult>,
@@ -573,6 +584,7 @@ pub async fn report_with(
     let (df, weight, raked) =
         crate::weighted_rake::rake(df, &survey, weight, o.rake.as_deref()).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
+    crate::xwave::replan(&df, &mut survey, &mut plan).await?;
     let mut skipped = plan.skipped.clone();
     let mut subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
@@ -595,6 +607,8 @@ pub async fn report_with(
     let counted = crate::categories::count_all(&df, by, key, &columns).await?;
     crate::numbers::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::pairs::add(&counted, &plan, by, &mut groups, o.lang)?;
+    let context = (o.lang, &mut skipped);
+    crate::xwave::add(&df, &plan, &survey, by, &mut groups, context).await?;
     crate::choices::add(&counted, &plan, by, &mut groups, o.lang)?;
     crate::categories::add(&counted, &plan, by, &mut groups, o.lang, &mut skipped)?;
     let context = (o.lang, &mut skipped, weight.as_deref());

@@ -5,10 +5,11 @@
 //! ([`crate::categories::Decoder`]). Memory: one entry per distinct text per group, not per row.
 //! Null cells are not counted; the result is the map as JSON (`{"text": rows, …}`, Binary).
 //!
-//! `wl_texts(a, b)` counts the distinct pairs of texts of two columns in the same row, each pair
-//! written `a` + [`SEP`] + `b` (a null cell as empty text; every row counts, so that rows
-//! missing either answer are counted as the page counts them): the state of a same-row pair of
-//! numeric items.
+//! `wl_texts(a, b, …)` counts the distinct combinations of texts of two or more columns in the
+//! same row, written `a` + [`SEP`] + `b` … (a null cell as empty text; every row counts, so that
+//! rows missing either answer are counted as the page counts them): the state of a same-row pair
+//! of numeric items, and of a multi-select item with one column per choice
+//! ([`crate::choice_columns`]).
 
 use crate::state;
 use datafusion::arrow::array::{Array, ArrayRef, StringArray};
@@ -50,8 +51,8 @@ impl AggregateUDFImpl for WlTexts {
     }
 
     fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
-        if !(1..=2).contains(&args.exprs.len()) {
-            return plan_err!("wl_texts takes one column, or two");
+        if args.exprs.is_empty() {
+            return plan_err!("wl_texts takes one column or more");
         }
         Ok(Box::new(TextsAcc::default()))
     }
@@ -82,21 +83,21 @@ impl Accumulator for TextsAcc {
         let rows = texts.first().map_or(0, |t| t.len());
         let mut key = String::new();
         for i in 0..rows {
-            let (a, b) = match texts.as_slice() {
-                [a] => (cell(a, i), None),
-                [a, b] => (cell(a, i), cell(b, i)),
-                _ => (None, None),
-            };
-            let k: &str = match (texts.len(), a, b) {
-                (1, Some(a), _) => a,
-                (2, a, b) => {
+            let k: &str = match texts.as_slice() {
+                [a] => match cell(a, i) {
+                    Some(a) => a,
+                    None => continue,
+                },
+                _ => {
                     key.clear();
-                    key.push_str(a.unwrap_or(""));
-                    key.push(SEP);
-                    key.push_str(b.unwrap_or(""));
+                    for (j, t) in texts.iter().enumerate() {
+                        if j > 0 {
+                            key.push(SEP);
+                        }
+                        key.push_str(cell(t, i).unwrap_or(""));
+                    }
                     &key
                 }
-                _ => continue,
             };
             match self.counts.get_mut(k) {
                 Some(n) => *n += 1,

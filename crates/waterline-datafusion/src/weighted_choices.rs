@@ -41,7 +41,7 @@ pub async fn add(
             .collect();
         let texts: Vec<String> = cells.iter().map(|x| x.2.clone()).collect();
         // Per choice, its value for each text (NaN: not answered).
-        let choices = decoder.choices(&c.item, &c.column, &texts)?;
+        let choices = crate::choice_columns::decode(decoder, c, &texts)?;
         let slots: Vec<(Option<usize>, Option<&String>)> = match waves {
             None => vec![(None, None)],
             Some(w) => w

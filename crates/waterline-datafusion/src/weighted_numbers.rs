@@ -83,7 +83,9 @@ pub fn result(
 pub type Texts = Vec<(Option<String>, Option<usize>, String, WeightCheck)>;
 
 /// Per (`--by` group, wave slot of `wave`'s key, distinct cell text of `col`; a null cell as
-/// `""`): `wl_weights` of its rows, sorted by group, wave and text.
+/// `""`): `wl_weights` of its rows, sorted by group, wave and text. Several columns joined by
+/// [`crate::texts::SEP`] (a multi-select item with a column per choice) give their texts
+/// joined the same way, as `wl_texts` writes them.
 ///
 /// # Errors
 /// DataFusion's, as text.
@@ -98,7 +100,8 @@ pub async fn texts(
         .map(|b| vec![column(b).alias("group")])
         .unwrap_or_default();
     keys.extend(wave.map(|k| k.clone().alias("wave")));
-    keys.push(column(col).alias("text"));
+    let cols: Vec<&str> = col.split(crate::texts::SEP).collect();
+    keys.extend((cols.iter().enumerate()).map(|(k, c)| column(c).alias(format!("text{k}"))));
     let batches = df
         .clone()
         .aggregate(keys, vec![check.call(vec![column(weight)]).alias("w")])
@@ -116,7 +119,10 @@ pub async fn texts(
             if wave.is_some() && slot.is_none() {
                 continue; // no wave: in no wave's items (its weights are checked apart)
             }
-            let text = text_at(b, "text", row).unwrap_or_default();
+            let text = (0..cols.len())
+                .map(|k| text_at(b, &format!("text{k}"), row).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(&crate::texts::SEP.to_string());
             if let Some(c) = decode::<WeightCheck>(b, "w", row) {
                 cells.push((group, slot, text, c));
             }

@@ -280,7 +280,8 @@ pub fn weight_shift(s: &mut crate::report::ShiftOut, sums: &WeightedSums) {
 
 /// After p-value adjustment and [`crate::sentences::write`]: the weighted shifts', wave
 /// comparisons' and subgroup tables' sentences (the page's, with their weighted suffixes), and
-/// the subgroup tables and wave comparisons the page leaves unweighted withheld. Their χ²
+/// the shifts (pre/post pairs matched across waves), subgroup tables and wave comparisons the
+/// page leaves unweighted withheld. Their χ²
 /// tests, unweighted on the page too, stay in the adjusted family, so the other adjusted
 /// p-values are the page's.
 pub fn finish(r: &mut CliReport) {
@@ -289,6 +290,13 @@ pub fn finish(r: &mut CliReport) {
     }
     crate::weighted_subgroups::withhold(&mut r.subgroups, &mut r.skipped);
     for g in &mut r.groups {
+        let weighted = |s: &crate::report::ShiftOut| s.page.as_ref().is_some_and(|p| p.weighted);
+        for s in g.shifts.iter().filter(|s| !weighted(s)) {
+            if !r.skipped.iter().any(|(id, _)| *id == s.pair) {
+                r.skipped.push((s.pair.clone(), "weights"));
+            }
+        }
+        g.shifts.retain(weighted);
         let weighted = |w: &crate::waves::WaveOut| w.page.as_ref().is_some_and(|p| p.weighted);
         for w in g.waves.iter().filter(|w| !weighted(w)) {
             let id = format!("waves/{}", w.item);
@@ -558,8 +566,12 @@ pub fn withhold(plan: &Plan, groups: &mut [GroupOut], skipped: &mut Vec<(String,
             || plan.categories.iter().any(|c| c.item.id == id)
             || plan.choices.iter().any(|c| c.item.id == id)
     };
+    // Pre/post pairs matched across waves stay until after p-value adjustment: the page
+    // leaves them unweighted, their tests in the family ([`finish`]).
     let weighted_pair = |id: &str| {
-        plan.pairs.iter().any(|p| p.id == id) || plan.numeric_pairs.iter().any(|p| p.pair.id == id)
+        plan.pairs.iter().any(|p| p.id == id)
+            || plan.numeric_pairs.iter().any(|p| p.pair.id == id)
+            || plan.xwave.iter().any(|p| p.pair.id == id)
     };
     let weighted_scale = |id: &str| {
         plan.scales.iter().any(|s| s.scale.id == id) || plan.label_scales.iter().any(|s| s.id == id)

@@ -792,3 +792,104 @@ async fn raking_is_the_pages() {
     assert_eq!(error_of(&e)["code"], "unknown_label", "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A panel: respondents with an id answering in 2023 and 2024 (some only once), so the page
+/// matches pre/post pairs across waves by id.
+fn panel_csv() -> String {
+    let mut s = String::from(
+        "Student ID,District,Wave,I feel safe at school,Did an adult help you this year,Hours of tutoring,Weight\n",
+    );
+    for k in 0..300u64 {
+        let waves: &[u64] = match k % 12 {
+            0 => &[0],
+            1 => &[1],
+            _ => &[0, 1],
+        };
+        for &w in waves {
+            let d = DISTRICTS[((k + w * (k % 15 / 14)) % 3) as usize];
+            let safe = 1 + (k * 7 + w * (k % 3)) % 5;
+            let help = if (k * 11 + w * 3) % 10 < 4 + 2 * w {
+                1
+            } else {
+                2
+            };
+            let hours = (k * 13 % 9) + w * (k % 3);
+            let weight = format!("{:.2}", 0.4 + (k * 29 % 13) as f64 * 0.25 + w as f64 * 0.1);
+            let _ = writeln!(s, "S{k:04},{d},{},{safe},{help},{hours},{weight}", 2023 + w);
+        }
+    }
+    s
+}
+
+/// A panel under `--weight`: the pre/post pairs matched across waves, which the page leaves
+/// unweighted, are withheld after p-value adjustment, so the wave comparisons' adjusted
+/// p-values are still the page's; the items per wave are the page's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pairs_matched_across_waves_are_withheld_after_adjustment() {
+    let dir = std::env::temp_dir().join(format!("wl-weights-panel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = panel_csv();
+    let path = dir.join("panel.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let codebook: String = (CODEBOOK.lines())
+        .filter(|l| {
+            [
+                "column,",
+                "I feel safe at school,",
+                "Did an adult help you this year,",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(&codebook).unwrap();
+    let key = (s.table().columns.iter())
+        .find(|c| c.header == "Weight")
+        .unwrap()
+        .key
+        .clone();
+    let mut m = s.mapping().clone();
+    // As the page's mapping editor: the weight's item and the pairs naming it leave.
+    waterline_datafusion::weighted_report::as_weight(&mut m.instrument, &key);
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
+    let page = s.report(&ReportOptions::default()).unwrap();
+    let o = Options {
+        partitions: 2,
+        weight: Some("Weight".into()),
+        ..Options::default()
+    };
+    let files = vec![path.to_string_lossy().into_owned()];
+    let mine = report_with(&codebook, &files, &o).await.unwrap();
+    let g = &mine.groups[0];
+    assert!(
+        !page.shifts.is_empty(),
+        "the page matches pairs across waves"
+    );
+    for p in &page.shifts {
+        assert!(!p.weighted);
+        assert!(
+            mine.skipped.contains(&(p.pair.clone(), "weights")),
+            "{}",
+            p.pair
+        );
+    }
+    assert!(g.shifts.is_empty());
+    assert!(!g.waves.is_empty());
+    for w in &g.waves {
+        let p = page.waves.iter().find(|x| x.item == w.item).unwrap();
+        let (t, u) = (w.test.as_ref().unwrap(), p.test.as_ref().unwrap());
+        assert!(close_opt(t.p_adjusted, u.p_adjusted), "{}", w.item);
+        assert_eq!(w.sentence, Some(said(&p.sentence, Lang::En)), "{}", w.item);
+    }
+    for i in &g.items {
+        let m = (page.items.iter())
+            .find(|x| x.item == i.item && x.wave == i.wave)
+            .unwrap();
+        assert!(close_opt(i.mean, m.mean), "{}", i.item);
+        assert_eq!(i.sentence, Some(said(&m.sentence, Lang::En)), "{}", i.item);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
