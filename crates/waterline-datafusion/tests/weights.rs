@@ -893,3 +893,70 @@ async fn pairs_matched_across_waves_are_withheld_after_adjustment() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A multi-select item with a column per choice (SurveyMonkey's `Question - Choice` export)
+/// under `--weight` is the page's: per choice the weighted share, most chosen first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choice_columns_are_weighted_as_on_the_page() {
+    const Q: &str = "Which activities did you join?";
+    let dir = std::env::temp_dir().join(format!("wl-weights-cols-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut csv = format!(
+        "District,{Q} - Art,{Q} - Music,{Q} - Sports,Did an adult help you this year,Weight\n"
+    );
+    for k in 0..600u64 {
+        let mark = |on: bool, m: &str| if on { m.to_string() } else { String::new() };
+        let art = mark(k * 7 % 10 < 4, "Art");
+        let music = mark(k * 3 % 10 < 3, "Music");
+        let sports = ["1", "0", ""][(k * 5 % 3) as usize];
+        let w = format!("{:.2}", 0.3 + (k * 17 % 11) as f64 * 0.3);
+        let d = DISTRICTS[(k % 3) as usize];
+        let _ = writeln!(csv, "{d},{art},{music},{sports},{},{w}", 1 + k % 2);
+    }
+    let codebook: String = (CODEBOOK.lines())
+        .filter(|l| l.starts_with("column,") || l.starts_with("Did an adult help you this year,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = dir.join("cols.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    s.set_codebook(&codebook).unwrap();
+    let key = (s.table().columns.iter())
+        .find(|c| c.header == "Weight")
+        .unwrap()
+        .key
+        .clone();
+    let mut m = s.mapping().clone();
+    waterline_datafusion::weighted_report::as_weight(&mut m.instrument, &key);
+    m.weight = Some(key);
+    s.set_mapping(m).unwrap();
+    let page = s.report(&ReportOptions::default()).unwrap();
+    let p = (page.items.iter())
+        .find(|i| i.kind == waterline::survey::instrument::ItemType::MultiSelect)
+        .expect("the page finds the multi-select item");
+    for lang in [Lang::En, Lang::Es] {
+        let o = Options {
+            lang,
+            partitions: 2,
+            weight: Some("Weight".into()),
+            ..Options::default()
+        };
+        let files = vec![path.to_string_lossy().into_owned()];
+        let mine = report_with(&codebook, &files, &o).await.unwrap();
+        let i = mine.groups[0]
+            .items
+            .iter()
+            .find(|i| i.item == p.item)
+            .unwrap();
+        assert_eq!(i.n_used, p.n_used);
+        assert_eq!(i.distribution.len(), p.distribution.len());
+        for (a, b) in i.distribution.iter().zip(&p.distribution) {
+            assert_eq!((&a.key, a.count, a.n), (&b.key, b.count, b.n));
+            assert!(close(a.share, b.share) && close(a.lower, b.lower) && close(a.upper, b.upper));
+        }
+        let w = i.weighted.as_ref().unwrap();
+        assert!(close_opt(w.n_eff, p.n_eff));
+        assert_eq!(i.sentence, Some(said(&p.sentence, lang)));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
