@@ -238,7 +238,7 @@ fn csv(r: &CliReport) -> String {
             ]);
         }
     }
-    crate::weighted_report::csv_lines(r, &mut line);
+    crate::weighted_render::csv_lines(r, &mut line);
     out
 }
 
@@ -421,7 +421,7 @@ fn html(r: &CliReport) -> String {
         h += "</p>\n";
         h += &sentence(sg.sentence.as_deref());
     }
-    h += &crate::weighted_report::html(r, esc);
+    h += &crate::weighted_render::html(r, esc);
     h += "</body></html>\n";
     h
 }
