@@ -21,6 +21,11 @@
 //!
 //! Multi-select items with a column per choice are planned by [`crate::choice_columns`].
 //!
+//! Repeated respondent ids follow the page's duplicate policy ([`crate::duplicates`], one more
+//! aggregation when there is an id column): with repeats, `keep_last` (the default) and
+//! `keep_first` withhold the report (`duplicate_respondent`), `drop_all` reads every later pass
+//! without the repeated ids' rows, `keep_all` with them.
+//!
 //! What the page's report has and this does not (yet): weights, numeric items in scales.
 
 use crate::scale::Scale;
@@ -93,6 +98,9 @@ pub struct Plan {
     pub waves: Option<crate::waves::PlannedWaves>,
     /// Pre/post pairs matched across waves by respondent id ([`crate::xwave`]).
     pub xwave: Vec<crate::pairs::PlannedNumericPair>,
+    /// Cell texts of detected categories and group columns on every row before the duplicate
+    /// policy left rows out, where the page detects their levels ([`crate::duplicates`]).
+    pub seen: Option<std::collections::HashMap<String, crate::categories::Counted>>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -387,6 +395,10 @@ pub struct CliReport {
     pub adjustment: crate::adjust::Adjustment,
     /// Items and pairs left out: `[id, reason]`.
     pub skipped: Vec<(String, &'static str)>,
+    /// Repeated respondent ids and the policy applied ([`crate::duplicates`]; absent when no
+    /// id repeats).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<crate::duplicates::DuplicatesOut>,
 }
 
 /// What the CLI asks of [`report_with`].
@@ -405,6 +417,9 @@ pub struct Options {
     pub scales: Option<String>,
     /// p-value adjustment across the report (the page's default, Holm).
     pub adjust: waterline::survey::report::Adjust,
+    /// Rows of a repeated respondent id (the page's policy; its default `keep_last` withholds
+    /// a report with repeated ids, [`crate::duplicates`]).
+    pub duplicates: waterline::survey::DuplicatePolicy,
 }
 
 impl Default for Options {
@@ -417,6 +432,7 @@ impl Default for Options {
             min_cell: waterline::survey::report::ReportOptions::default().min_cell,
             scales: None,
             adjust: waterline::survey::report::Adjust::default(),
+            duplicates: waterline::survey::DuplicatePolicy::default(),
         }
     }
 }
@@ -562,6 +578,10 @@ pub async fn report_with(
     let df = read(&ctx, files).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
     crate::xwave::replan(&df, &mut survey, &mut plan).await?;
+    // Repeated respondent ids: withheld, or every later pass reads the policy's rows.
+    let (policy, at) = ((o.duplicates, o.lang), (&groups[..], o.by.as_deref()));
+    let (df, duplicates) =
+        crate::duplicates::apply(&ctx, df, &survey, &mut plan, at, policy).await?;
     let mut skipped = plan.skipped.clone();
     let subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
@@ -602,6 +622,7 @@ pub async fn report_with(
             m: 0,
         },
         skipped,
+        duplicates,
     };
     crate::adjust::adjust(&mut r, o.adjust)?;
     crate::sentences::write(&mut r, o.adjust);
