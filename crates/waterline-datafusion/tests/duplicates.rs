@@ -5,7 +5,8 @@
 //! waves (an id in two waves is not repeated; pre/post pairs matched across waves) — 4 files,
 //! 1 and 4 partitions, EN and ES, whole and `--by District`. `keep_all` and `drop_all` give the
 //! page's numbers and note; `keep_last` (the default) and `keep_first` withhold the report with
-//! a coded error; without repeats nothing changes. And one run of the binary for each.
+//! a coded error; without repeats nothing changes. And one run of the binary for each, and the
+//! anti-join's plan.
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -449,5 +450,26 @@ fn the_cli_refuses_or_applies_the_policy() {
     assert_eq!(v["duplicates"]["treatment"], "all_dropped");
     let (ok, out, _) = cli(&[&args[..], &["--format", "html"]].concat(), &files);
     assert!(ok && out.contains("<p class=\"duplicates\">Respondent ids repeated"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `drop_all`'s anti-join: the collected keys are the hash join's build side (`RightAnti`,
+/// keys on the left) and the files' rows its probe side, so they stream through it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drop_all_streams_the_rows_through_the_keys() {
+    use waterline_datafusion::report::{read, session};
+    let rows = rows(false);
+    let dir = std::env::temp_dir().join(format!("wl-dupes-plan-{}", std::process::id()));
+    let files = write_files(&dir, false, &rows);
+    let ctx = session(4);
+    let df = read(&ctx, &files).await.unwrap();
+    let dropped = waterline_datafusion::duplicates::drop_repeated(&ctx, df, "Student ID", None);
+    let physical = dropped.await.unwrap().create_physical_plan().await;
+    let shown = datafusion::physical_plan::displayable(physical.unwrap().as_ref())
+        .indent(true)
+        .to_string();
+    let join = "HashJoinExec: mode=CollectLeft, join_type=RightAnti";
+    assert!(shown.contains(join), "{shown}");
+    assert!(shown.contains("file_groups={4 groups"), "{shown}");
     let _ = std::fs::remove_dir_all(&dir);
 }
