@@ -207,7 +207,7 @@ pub fn refusal(r: &Repeats, policy: DuplicatePolicy) -> Error {
     Error::new(
         Code::DuplicateRespondent,
         format!(
-            "{} respondent ids are each on more than one row of a wave ({} rows; e.g. \"{id}\"): the policy {} keeps one row by file order, which DataFusion does not keep across files and partitions, so no report is printed; run again with --duplicates keep_all (every row counts) or --duplicates drop_all (every row of a repeated id is left out), or de-duplicate the files",
+            "respondent ids repeated within a wave: {} ({} rows; e.g. \"{id}\"); the policy {} keeps one row of each by file order, which DataFusion does not keep across files and partitions, so no report is printed; run again with --duplicates keep_all (every row counts) or --duplicates drop_all (every row of a repeated id is left out), or de-duplicate the files",
             r.ids,
             r.rows,
             name(policy)
@@ -226,11 +226,11 @@ pub fn refusal_text(r: &Repeats, policy: DuplicatePolicy, lang: Lang) -> String 
     let id = r.example.clone().unwrap_or_default();
     let said = match lang {
         Lang::Es => format!(
-            "{} identificadores de persona están cada uno en más de una fila de una misma ola ({} filas; p. ej. «{id}»): la regla {} conserva una fila según el orden del archivo, que DataFusion no conserva entre archivos y particiones, así que no se imprime ningún informe. Vuelva a ejecutar con --duplicates keep_all (cuentan todas las filas) o --duplicates drop_all (se excluyen todas las filas de un identificador repetido), o elimine los duplicados de los archivos.",
+            "Identificadores de persona repetidos en una misma ola: {} ({} filas; p. ej. «{id}»). La regla {} conserva una fila de cada uno según el orden del archivo, que DataFusion no conserva entre archivos y particiones, así que no se imprime ningún informe. Vuelva a ejecutar con --duplicates keep_all (cuentan todas las filas) o --duplicates drop_all (se excluyen todas las filas de un identificador repetido), o elimine los duplicados de los archivos.",
             r.ids, r.rows, name(policy)
         ),
         _ => format!(
-            "{} respondent ids are each on more than one row of a wave ({} rows; e.g. “{id}”): the rule {} keeps one row by file order, which DataFusion does not keep across files and partitions, so no report is printed. Run again with --duplicates keep_all (every row counts) or --duplicates drop_all (every row of a repeated id is left out), or de-duplicate the files.",
+            "Respondent ids repeated within a wave: {} ({} rows; e.g. “{id}”). The rule {} keeps one row of each by file order, which DataFusion does not keep across files and partitions, so no report is printed. Run again with --duplicates keep_all (every row counts) or --duplicates drop_all (every row of a repeated id is left out), or de-duplicate the files.",
             r.ids, r.rows, name(policy)
         ),
     };
