@@ -186,7 +186,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         .cloned()
         .collect();
     plan.scale_order = reported.iter().map(|s| s.id.clone()).collect();
-    plan.label_scales = crate::label_scales::plan(&reported, &plan.categories);
+    plan.label_scales = crate::label_scales::plan(&reported, &plan.categories, &plan.items);
     let mut skipped = std::mem::take(&mut plan.skipped);
     plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
     plan.skipped = skipped;
