@@ -281,6 +281,19 @@ impl Decoder {
 /// An item as counted, and the point of each counted row (`None`: no category).
 pub type Resolved = (Item, Vec<Option<usize>>);
 
+/// Whether the head of column `header` holds a cell that is not a number (a label such as
+/// "Agree", or a non-answer): `wl_counts` reads numbers only, so a coded item written so is read
+/// by the page's importer here instead, as the page reads it.
+pub fn has_labels(survey: &Survey, header: &str) -> bool {
+    let t = survey.table();
+    let at = t.columns.iter().position(|c| c.header == header);
+    at.and_then(|c| t.dicts.get(c)).is_some_and(|d| {
+        (d.values.iter().enumerate())
+            .filter(|(k, _)| d.counts.get(*k).is_some_and(|n| *n > 0))
+            .any(|(_, v)| !v.trim().is_empty() && v.trim().parse::<f64>().is_err())
+    })
+}
+
 /// Rows of a `(group, wave, cell, n)` aggregation (`wave`: the wave's index in the
 /// instrument's order, `None` without waves or for a row of no wave).
 pub type Counted = Vec<(Option<String>, Option<usize>, String, u64)>;

@@ -161,7 +161,10 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             ItemType::Likert | ItemType::Binary | ItemType::Change => match scale_of(item) {
                 // A scale without codes is written as labels: the page's importer reads them
                 // ([`crate::categories`]), as for category items.
-                Some(_) if item.points.iter().all(|p| p.code.is_none()) => {
+                Some(_)
+                    if item.points.iter().all(|p| p.code.is_none())
+                        || crate::categories::has_labels(survey, &column) =>
+                {
                     plan.categories.push(crate::categories::PlannedCategory {
                         item: item.clone(),
                         column,
