@@ -21,10 +21,8 @@
 //!
 //! Multi-select items with a column per choice are planned by [`crate::choice_columns`].
 //!
-//! Repeated respondent ids follow the page's duplicate policy ([`crate::duplicates`], one more
-//! aggregation when there is an id column): with repeats, `keep_last` (the default) and
-//! `keep_first` withhold the report (`duplicate_respondent`), `drop_all` reads every later pass
-//! without the repeated ids' rows, `keep_all` with them.
+//! Repeated respondent ids follow the page's duplicate policy or withhold the report
+//! ([`crate::duplicates`]).
 //!
 //! What the page's report has and this does not (yet): weights, numeric items in scales.
 
