@@ -281,6 +281,19 @@ impl Decoder {
 /// An item as counted, and the point of each counted row (`None`: no category).
 pub type Resolved = (Item, Vec<Option<usize>>);
 
+/// Whether the head of column `header` holds a cell that is not a number (a label such as
+/// "Agree", or a non-answer): `wl_counts` reads numbers only, so a coded item written so is read
+/// by the page's importer here instead, as the page reads it.
+pub fn has_labels(survey: &Survey, header: &str) -> bool {
+    let t = survey.table();
+    let at = t.columns.iter().position(|c| c.header == header);
+    at.and_then(|c| t.dicts.get(c)).is_some_and(|d| {
+        (d.values.iter().enumerate())
+            .filter(|(k, _)| d.counts.get(*k).is_some_and(|n| *n > 0))
+            .any(|(_, v)| !v.trim().is_empty() && v.trim().parse::<f64>().is_err())
+    })
+}
+
 /// Rows of a `(group, wave, cell, n)` aggregation (`wave`: the wave's index in the
 /// instrument's order, `None` without waves or for a row of no wave).
 pub type Counted = Vec<(Option<String>, Option<usize>, String, u64)>;
@@ -419,7 +432,8 @@ pub fn decode(
 /// The item as counted and the point of each counted row: a confirmed item (a codebook's) as
 /// declared, its cells decoded by the page's importer; a detected one with its categories
 /// found over every file by the page's rule (as the subgroup tables find a group's levels,
-/// [`crate::subgroup`]). `None` when the cells have too many categories to be one.
+/// [`crate::subgroup`]; over `seen`, every row before the duplicate policy, when it left
+/// rows out). `None` when the cells have too many categories to be one.
 ///
 /// # Errors
 /// [`Decoder::points`]'.
@@ -427,6 +441,7 @@ pub fn resolve(
     decoder: &Decoder,
     c: &PlannedCategory,
     rows: &Counted,
+    seen: Option<&Counted>,
 ) -> Result<Option<Resolved>, String> {
     if c.item.confirmed || c.item.kind != ItemType::Category {
         return Ok(Some((c.item.clone(), decode(decoder, c, rows)?)));
@@ -448,7 +463,7 @@ pub fn resolve(
         item: c.item.clone(),
         column: c.column.clone(),
     };
-    let Some((labels, of)) = crate::subgroup::levels(&g, &cells) else {
+    let Some((labels, of)) = crate::duplicates::levels(&g, &cells, seen) else {
         return Ok(None);
     };
     let item = crate::subgroup::group_item(&c.item, &labels);
@@ -486,7 +501,8 @@ pub fn add(
                 .filter(|(group, ..)| by.is_none() || *group == g.group)
                 .cloned()
                 .collect();
-            let Some((item, points)) = resolve(decoder, c, &rows)? else {
+            let seen = crate::duplicates::seen(plan, &c.column, by.map(|_| &g.group));
+            let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
                 skipped.push((c.item.id.clone(), "category_levels"));
                 continue;
             };

@@ -4,8 +4,9 @@
 //! from the counted pass ([`crate::categories::count_all`]) and decoded once by the page's
 //! importer; a `CASE` gives each cell its point's value (null for no answer, a non-answer or an
 //! unknown label: the row is then incomplete, the page's listwise rule), so the scale state
-//! merges across files and partitions as for coded items ([`crate::scales`]). One more pass
-//! over the files, only when there are such scales.
+//! merges across files and partitions as for coded items ([`crate::scales`]). A scale mixing
+//! label-written and coded items reads the coded ones by their codes in the same `wl_scale`.
+//! One more pass over the files, only when there are such scales.
 
 use crate::categories::{Counted, Decoder, PlannedCategory};
 use crate::report::{column, GroupOut, Plan};
@@ -88,12 +89,21 @@ pub async fn add(
         let mut args = Vec::new();
         let mut literals = Vec::new();
         for id in &s.items {
+            let reversed = s.reversed.contains(id);
+            // A coded item (a scale mixing both kinds) is read by its codes, as `wl_scale`
+            // reads any coded item ([`crate::scales`]).
+            let coded = plan.items.iter().find(|i| &i.item.id == id);
+            if let Some((i, scale)) = coded.and_then(|i| Some((i, i.scale.as_ref()?))) {
+                args.push(column(&i.column));
+                literals.push(crate::scales::item_literal(&i.item, scale, reversed));
+                continue;
+            }
             let Some(c) = plan.categories.iter().find(|c| &c.item.id == id) else {
                 continue;
             };
             let rows = counted.get(&c.column).map(Vec::as_slice).unwrap_or(&[]);
             args.push(values_of(decoder, c, &rows.to_vec())?);
-            literals.push(literal(c, s.reversed.contains(id)));
+            literals.push(literal(c, reversed));
         }
         let literal = literals.join(";");
         if let Some(w) = weight {
@@ -151,18 +161,23 @@ pub async fn add(
     Ok(())
 }
 
-/// The instrument's reported scales whose items are all label-written point items.
-pub fn plan(ins_scales: &[Scale], categories: &[PlannedCategory]) -> Vec<Scale> {
+/// The instrument's reported scales whose items are label-written point items, or some of them
+/// and the others point items read by code (a scale mixing both).
+pub fn plan(
+    ins_scales: &[Scale],
+    categories: &[PlannedCategory],
+    coded: &[crate::report::PlannedItem],
+) -> Vec<Scale> {
+    let labels = |id: &String| {
+        categories.iter().any(|c| {
+            &c.item.id == id && c.item.kind != waterline::survey::instrument::ItemType::Category
+        })
+    };
+    let by_code = |id: &String| (coded.iter()).any(|i| &i.item.id == id && i.scale.is_some());
     ins_scales
         .iter()
-        .filter(|s| {
-            s.items.iter().all(|id| {
-                categories.iter().any(|c| {
-                    &c.item.id == id
-                        && c.item.kind != waterline::survey::instrument::ItemType::Category
-                })
-            })
-        })
+        .filter(|s| s.items.iter().any(labels))
+        .filter(|s| s.items.iter().all(|id| labels(id) || by_code(id)))
         .cloned()
         .collect()
 }

@@ -16,6 +16,7 @@ pub mod adjust;
 pub mod categories;
 pub mod choice_columns;
 pub mod choices;
+pub mod duplicates;
 pub mod finish;
 pub mod input;
 pub mod label_scales;

@@ -1,6 +1,7 @@
 //! `waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN]
 //! [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE]
-//! [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json] data/*.csv`: the survey report over
+//! [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json]
+//! [--duplicates keep_all|drop_all] data/*.csv`: the survey report over
 //! many files, through DataFusion.
 
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use waterline::text::Lang;
 use waterline_datafusion::render::{render, Format};
 use waterline_datafusion::report::{report_with, Options};
 
-const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE.json] [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json] FILE.csv...";
+const USAGE: &str = "usage: waterline-cli report --codebook FILE [--lang en|es] [--format json|csv|html] [--by COLUMN] [--subgroup COLUMN]... [--min-cell N] [--partitions N] [--scales FILE.json] [--adjust holm|bh|bonferroni|hochberg|none] [--weight COLUMN] [--rake FILE.json] [--duplicates keep_all|drop_all] FILE.csv...";
 
 struct Args {
     codebook: String,
@@ -55,6 +56,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
                 }
             }
             "--by" => a.options.by = Some(value()?),
+            "--duplicates" => {
+                a.options.duplicates = waterline_datafusion::duplicates::parse(&value()?)?
+            }
             "--weight" => a.options.weight = Some(value()?),
             "--rake" => {
                 let path = value()?;

@@ -85,6 +85,10 @@ fn csv(r: &CliReport) -> String {
             s.upper.to_string(),
         ]
     };
+    // Repeated respondent ids and the policy applied, first.
+    if let Some(d) = &r.duplicates {
+        line(crate::duplicates::csv_cells(d, l));
+    }
     for g in &r.groups {
         let group = g.group.clone().unwrap_or_default();
         for i in &g.items {
@@ -280,6 +284,9 @@ fn html(r: &CliReport) -> String {
         t(l, "Wilson intervals at", "Intervalos de Wilson al"),
         r.level * 100.0
     );
+    if let Some(d) = &r.duplicates {
+        h += &format!("<p class=\"duplicates\">{}</p>\n", esc(&d.note));
+    }
     for g in &r.groups {
         if let Some(v) = &g.group {
             h += &format!("<h2>{}</h2>\n", esc(v));

@@ -25,6 +25,9 @@
 //! wave too), same-row pairs, wave comparisons, subgroup tables, scales — and withholds what the
 //! page leaves unweighted ([`crate::weighted_report`]).
 //!
+//! Repeated respondent ids follow the page's duplicate policy or withhold the report
+//! ([`crate::duplicates`]); the weights (and raking) are those of the rows the policy keeps.
+//!
 //! What the page's report has and this does not (yet): numeric items in scales.
 
 use crate::scale::Scale;
@@ -97,6 +100,9 @@ pub struct Plan {
     pub waves: Option<crate::waves::PlannedWaves>,
     /// Pre/post pairs matched across waves by respondent id ([`crate::xwave`]).
     pub xwave: Vec<crate::pairs::PlannedNumericPair>,
+    /// Cell texts of detected categories and group columns on every row before the duplicate
+    /// policy left rows out, where the page detects their levels ([`crate::duplicates`]).
+    pub seen: Option<std::collections::HashMap<String, crate::categories::Counted>>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -157,7 +163,10 @@ pub fn plan_survey(survey: &Survey) -> Plan {
             ItemType::Likert | ItemType::Binary | ItemType::Change => match scale_of(item) {
                 // A scale without codes is written as labels: the page's importer reads them
                 // ([`crate::categories`]), as for category items.
-                Some(_) if item.points.iter().all(|p| p.code.is_none()) => {
+                Some(_)
+                    if item.points.iter().all(|p| p.code.is_none())
+                        || crate::categories::has_labels(survey, &column) =>
+                {
                     plan.categories.push(crate::categories::PlannedCategory {
                         item: item.clone(),
                         column,
@@ -182,7 +191,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         .cloned()
         .collect();
     plan.scale_order = reported.iter().map(|s| s.id.clone()).collect();
-    plan.label_scales = crate::label_scales::plan(&reported, &plan.categories);
+    plan.label_scales = crate::label_scales::plan(&reported, &plan.categories, &plan.items);
     let mut skipped = std::mem::take(&mut plan.skipped);
     plan.scales = crate::scales::plan_scales(ins, &plan, &mut skipped);
     plan.skipped = skipped;
@@ -401,6 +410,10 @@ pub struct CliReport {
     /// The weights' Kish summary under `--weight` (absent without).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weighting: Option<waterline::survey::weights::Weighting>,
+    /// Repeated respondent ids and the policy applied ([`crate::duplicates`]; absent when no
+    /// id repeats).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<crate::duplicates::DuplicatesOut>,
 }
 
 /// What the CLI asks of [`report_with`].
@@ -423,6 +436,9 @@ pub struct Options {
     pub weight: Option<String>,
     /// Raking to known margins, the page's JSON (`--rake`, [`crate::weighted_rake`]).
     pub rake: Option<String>,
+    /// Rows of a repeated respondent id (the page's policy; its default `keep_last` withholds
+    /// a report with repeated ids, [`crate::duplicates`]).
+    pub duplicates: waterline::survey::DuplicatePolicy,
 }
 
 impl Default for Options {
@@ -437,6 +453,7 @@ impl Default for Options {
             adjust: waterline::survey::report::Adjust::default(),
             weight: None,
             rake: None,
+            duplicates: waterline::survey::DuplicatePolicy::default(),
         }
     }
 }
@@ -581,10 +598,15 @@ pub async fn report_with(
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
-    let (df, weight, raked) =
-        crate::weighted_rake::rake(df, &survey, weight, o.rake.as_deref()).await?;
     plan.waves = crate::waves::plan(&df, &survey).await?;
     crate::xwave::replan(&df, &mut survey, &mut plan).await?;
+    // Repeated respondent ids: withheld, or every later pass reads the policy's rows.
+    let (policy, at) = ((o.duplicates, o.lang), (&groups[..], o.by.as_deref()));
+    let (df, duplicates) =
+        crate::duplicates::apply(&ctx, df, &survey, &mut plan, at, policy).await?;
+    // Raking's margins are summed over the rows the policy keeps, as on the page.
+    let (df, weight, raked) =
+        crate::weighted_rake::rake(df, &survey, weight, o.rake.as_deref()).await?;
     let mut skipped = plan.skipped.clone();
     let mut subgroups =
         crate::subgroup::subgroups(&df, &plan, &groups, o.min_cell, LEVEL, o.lang, &mut skipped)
@@ -633,6 +655,7 @@ pub async fn report_with(
         },
         skipped,
         weighting,
+        duplicates,
     };
     crate::adjust::adjust(&mut r, o.adjust)?;
     crate::sentences::write(&mut r, o.adjust);

@@ -272,7 +272,7 @@ pub struct PlannedScale {
 
 /// A planned item's scale literal, its values flipped when the scale reverses it (lowest +
 /// highest − value over the item's points, the page's `scales::matrix`).
-fn item_literal(item: &Item, scale: &Scale, reversed: bool) -> String {
+pub(crate) fn item_literal(item: &Item, scale: &Scale, reversed: bool) -> String {
     if !reversed {
         return scale.literal();
     }

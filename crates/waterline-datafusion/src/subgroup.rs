@@ -290,7 +290,8 @@ pub async fn subgroups(
             .await
             .map_err(|e| e.to_string())?;
         let cells = read_cells(&batches, items.items.len());
-        let Some((labels, of)) = levels(g, &cells) else {
+        let seen = crate::duplicates::seen(plan, &g.column, None);
+        let Some((labels, of)) = crate::duplicates::levels(g, &cells, seen.as_ref()) else {
             skipped.push((g.item.id.clone(), "subgroup_levels"));
             continue;
         };
@@ -359,7 +360,9 @@ fn category_tables(
         let Some(rows) = counted.get(&c.column) else {
             continue;
         };
-        let Some((item, points)) = crate::categories::resolve(decoder, c, rows)? else {
+        let seen = crate::duplicates::seen(plan, &c.column, None);
+        let Some((item, points)) = crate::categories::resolve(decoder, c, rows, seen.as_ref())?
+        else {
             continue;
         };
         if !item.declared() {

@@ -48,7 +48,7 @@ use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 
 /// The characters the page's importer trims from a cell (`<[u8]>::trim_ascii`).
-const TRIMMED: &str = " \t\n\r\x0C";
+pub(crate) const TRIMMED: &str = " \t\n\r\x0C";
 
 /// Plans a pre/post pair of a survey with waves: its items and columns (point items read by
 /// code or label, numeric items); `skipped` (`pair`) when one item is not in the plan or is

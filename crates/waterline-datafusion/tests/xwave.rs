@@ -308,8 +308,10 @@ async fn an_id_repeated_within_a_wave_withholds_the_pair() {
         rows.push(copy.unwrap().clone());
         let dir = std::env::temp_dir().join(format!("wl-xwave-rep-{}", std::process::id()));
         let files = write_files(&dir, &rows, 3);
+        // Every row counts (`--duplicates keep_all`; the default withholds the whole report).
         let o = Options {
             partitions: 3,
+            duplicates: waterline::survey::DuplicatePolicy::KeepAll,
             ..Options::default()
         };
         let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
