@@ -50,7 +50,8 @@ pub async fn add(
             let rows: Counted = (mine.iter())
                 .map(|(group, slot, text, w)| (group.clone(), *slot, text.clone(), w.sums.n))
                 .collect();
-            let Some((item, points)) = resolve(decoder, c, &rows)? else {
+            let seen = crate::duplicates::seen(plan, &c.column, by.map(|_| &g.group));
+            let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
                 continue;
             };
             let values: Vec<f64> = item.points.iter().map(|p| p.value).collect();

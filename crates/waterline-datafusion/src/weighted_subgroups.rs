@@ -143,7 +143,8 @@ async fn labelled(
         let rows: Counted = (cells.iter())
             .map(|(group, _, text, w)| (group.clone(), None, text.clone(), w.sums.n))
             .collect();
-        let Some((item, points)) = resolve(decoder, c, &rows)? else {
+        let seen = crate::duplicates::seen(plan, &c.column, None);
+        let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
             continue;
         };
         let mut sums = vec![WeightedSums::new(); levels];
