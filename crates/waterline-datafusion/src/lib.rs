@@ -16,6 +16,7 @@ pub mod adjust;
 pub mod categories;
 pub mod choice_columns;
 pub mod choices;
+pub mod coded;
 pub mod duplicates;
 pub mod finish;
 pub mod input;

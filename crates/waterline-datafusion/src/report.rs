@@ -103,6 +103,8 @@ pub struct Plan {
     /// Cell texts of detected categories and group columns on every row before the duplicate
     /// policy left rows out, where the page detects their levels ([`crate::duplicates`]).
     pub seen: Option<std::collections::HashMap<String, crate::categories::Counted>>,
+    /// Columns whose head holds codes but some file labels ([`crate::coded`]): read by text.
+    pub labelled: std::collections::BTreeSet<String>,
 }
 
 /// The scale of a declared item with numeric codes.
@@ -131,6 +133,12 @@ pub fn plan(head: &[u8], codebook: &str) -> Result<Plan, String> {
 /// Plans every declared item of a survey: point items written as codes read by `wl_counts`,
 /// numeric items and items written as labels counted by text ([`crate::categories`]).
 pub fn plan_survey(survey: &Survey) -> Plan {
+    plan_survey_with(survey, &Default::default())
+}
+
+/// [`plan_survey`], with the columns [`crate::coded::labelled`] found to hold labels in some
+/// file read by text as a label-written export's.
+pub fn plan_survey_with(survey: &Survey, labelled: &std::collections::BTreeSet<String>) -> Plan {
     let ins = &survey.mapping().instrument;
     let header = |key: &Option<String>| {
         let key = key.as_deref()?;
@@ -148,6 +156,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
         decoder: Some(crate::categories::Decoder::new(survey)),
         order: ins.items.iter().map(|i| i.id.clone()).collect(),
         pair_order: ins.pairs.iter().map(|p| p.id.clone()).collect(),
+        labelled: labelled.clone(),
         ..Plan::default()
     };
     for item in &ins.items {
@@ -165,6 +174,7 @@ pub fn plan_survey(survey: &Survey) -> Plan {
                 // ([`crate::categories`]), as for category items.
                 Some(_)
                     if item.points.iter().all(|p| p.code.is_none())
+                        || labelled.contains(&column)
                         || crate::categories::has_labels(survey, &column) =>
                 {
                     plan.categories.push(crate::categories::PlannedCategory {
@@ -598,6 +608,10 @@ pub async fn report_with(
     let groups = crate::subgroup::plan_groups(&survey, &o.subgroups)?;
     let ctx = session(o.partitions);
     let df = read(&ctx, files).await?;
+    let labelled = crate::coded::labelled(&df, &plan).await?;
+    if !labelled.is_empty() {
+        plan = plan_survey_with(&survey, &labelled);
+    }
     plan.waves = crate::waves::plan(&df, &survey).await?;
     crate::xwave::replan(&df, &mut survey, &mut plan).await?;
     // Repeated respondent ids: withheld, or every later pass reads the policy's rows.

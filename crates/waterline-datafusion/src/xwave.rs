@@ -404,7 +404,7 @@ pub async fn replan(df: &DataFrame, survey: &mut Survey, plan: &mut Plan) -> Res
     detect::waves::panel_pairs(&table, &mut m.instrument, key.as_deref(), &mut ids);
     m.instrument.waves = head_waves;
     survey.set_mapping(m).map_err(|e| e.message)?;
-    *plan = crate::report::plan_survey(survey);
+    *plan = crate::report::plan_survey_with(survey, &plan.labelled);
     plan.waves = Some(w);
     Ok(())
 }
