@@ -23,6 +23,7 @@ pub mod input;
 pub mod label_scales;
 pub mod numbers;
 pub mod pairs;
+pub mod plan;
 pub mod render;
 pub mod report;
 pub mod scale;
