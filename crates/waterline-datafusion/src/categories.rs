@@ -442,9 +442,10 @@ pub fn resolve(
     c: &PlannedCategory,
     rows: &Counted,
     seen: Option<&Counted>,
-) -> Result<Option<Resolved>, String> {
+    first: &[String],
+) -> Result<Option<(Resolved, bool)>, String> {
     if c.item.confirmed || c.item.kind != ItemType::Category {
-        return Ok(Some((c.item.clone(), decode(decoder, c, rows)?)));
+        return Ok(Some(((c.item.clone(), decode(decoder, c, rows)?), false)));
     }
     let mut cells: crate::subgroup::Cells = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -463,11 +464,14 @@ pub fn resolve(
         item: c.item.clone(),
         column: c.column.clone(),
     };
-    let Some((labels, of)) = crate::duplicates::levels(&g, &cells, seen) else {
+    let Some((labels, of, guessed)) = crate::duplicates::levels(&g, &cells, seen, first) else {
         return Ok(None);
     };
     let item = crate::subgroup::group_item(&c.item, &labels);
-    Ok(Some((item, at.into_iter().map(|k| of[k]).collect())))
+    Ok(Some((
+        (item, at.into_iter().map(|k| of[k]).collect()),
+        guessed,
+    )))
 }
 
 /// Adds every category item to each group of the report (`by`: the grouping column, or none;
@@ -502,10 +506,21 @@ pub fn add(
                 .cloned()
                 .collect();
             let seen = crate::duplicates::seen(plan, &c.column, by.map(|_| &g.group));
-            let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
+            // Equal counts in the order the group's rows first show them, as on the page.
+            let first = plan.first(&c.column, by.map(|b| (b, g.group.as_deref())));
+            let Some(((item, points), guessed)) =
+                resolve(decoder, c, &rows, seen.as_ref(), &first)?
+            else {
                 skipped.push((c.item.id.clone(), "category_levels"));
                 continue;
             };
+            if guessed
+                && !skipped
+                    .iter()
+                    .any(|s| s.0 == c.item.id && s.1 == "category_ties")
+            {
+                skipped.push((c.item.id.clone(), "category_ties"));
+            }
             let counts_in = |slot: Option<usize>| {
                 let mut counts = PointCounts::new(item.points.iter().map(|p| p.value).collect());
                 for ((_, w, _, n), p) in rows.iter().zip(&points) {

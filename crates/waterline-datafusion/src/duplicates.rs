@@ -41,7 +41,6 @@ use waterline::error::{Code, Error};
 use waterline::survey::instrument::ItemType;
 use waterline::survey::{DuplicatePolicy, Survey};
 use waterline::text::Lang;
-use waterline::text::Text;
 
 /// Names of the key columns in the plans (chosen not to clash with a survey's headers).
 const ID: &str = "__wl_dup_id";
@@ -339,9 +338,10 @@ pub(crate) fn levels(
     g: &PlannedGroup,
     cells: &Cells,
     seen: Option<&Counted>,
-) -> Option<(Vec<Text>, Vec<Option<usize>>)> {
+    first: &[String],
+) -> Option<crate::subgroup::Levels> {
     let Some(seen) = seen.filter(|_| !g.item.confirmed) else {
-        return crate::subgroup::levels(g, cells);
+        return crate::subgroup::levels(g, cells, first);
     };
     let mut all: Cells = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -352,13 +352,13 @@ pub(crate) fn levels(
         });
         all[k].1 += n;
     }
-    let (labels, of) = crate::subgroup::levels(g, &all)?;
+    let (labels, of, guessed) = crate::subgroup::levels(g, &all, first)?;
     let level = |t: &Option<String>| Some(*index.get(t.as_deref()?)?);
     let mapped = cells
         .iter()
         .map(|c| level(&c.0).and_then(|k| of.get(k).copied().flatten()))
         .collect();
-    Some((labels, mapped))
+    Some((labels, mapped, guessed))
 }
 
 /// The note as one CSV line's cells (section, policy, note, treatment, rows, ids).

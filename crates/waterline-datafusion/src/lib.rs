@@ -19,6 +19,7 @@ pub mod choices;
 pub mod coded;
 pub mod duplicates;
 pub mod finish;
+pub mod first_seen;
 pub mod input;
 pub mod label_scales;
 pub mod numbers;

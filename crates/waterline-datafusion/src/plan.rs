@@ -67,6 +67,16 @@ pub struct Plan {
     pub seen: Option<std::collections::HashMap<String, crate::categories::Counted>>,
     /// Columns whose head holds codes but some file labels ([`crate::coded`]): read by text.
     pub labelled: std::collections::BTreeSet<String>,
+    /// The first file's head in the page's row order, for the order of equal counts
+    /// ([`crate::first_seen`]; `None` in a plan built by hand: equal counts by text).
+    pub first_seen: Option<std::sync::Arc<crate::first_seen::FirstSeen>>,
+}
+
+impl Plan {
+    /// The texts of `column` in first-seen order ([`crate::first_seen::FirstSeen::texts`]).
+    pub fn first(&self, column: &str, within: Option<(&str, Option<&str>)>) -> Vec<String> {
+        (self.first_seen.as_ref()).map_or_else(Vec::new, |f| f.texts(column, within))
+    }
 }
 
 /// The scale of a declared item with numeric codes.
@@ -119,6 +129,9 @@ pub fn plan_survey_with(survey: &Survey, labelled: &std::collections::BTreeSet<S
         order: ins.items.iter().map(|i| i.id.clone()).collect(),
         pair_order: ins.pairs.iter().map(|p| p.id.clone()).collect(),
         labelled: labelled.clone(),
+        first_seen: Some(std::sync::Arc::new(crate::first_seen::FirstSeen::new(
+            survey,
+        ))),
         ..Plan::default()
     };
     for item in &ins.items {

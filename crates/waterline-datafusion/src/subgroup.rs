@@ -12,7 +12,7 @@
 //! category column whose header names a community, school, district, grade…), or by
 //! `--subgroup`. Their levels come from every file: the distinct answered cells of the
 //! aggregation, run through the page's own rule (`detect::values::category`: at most 30
-//! levels, most frequent first; ties in text order), so that a level that only appears in a
+//! levels, most frequent first; equal counts in first-seen order, [`crate::first_seen`]), so that a level that only appears in a
 //! later file is a group too. A column with more levels is no group (as on the page; listed in
 //! `skipped`). A cell is a level's when it folds (as the page folds labels) to the same text;
 //! an empty cell or a non-answer ("N/A", "prefer not to say") is "no group", counted missing.
@@ -147,23 +147,29 @@ pub fn point_of(item: &Item, cell: &str) -> Option<usize> {
     })
 }
 
-/// The levels of a group over all files (labels in point order) and the level of each
-/// distinct cell; `None` when the column has too many levels to be a group.
-pub(crate) fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<Option<usize>>)> {
+/// A group's levels (labels in point order), the level of each distinct cell, and whether
+/// some levels of equal count are in text order because their first-seen order is not known
+/// ([`crate::first_seen`]).
+pub(crate) type Levels = (Vec<Text>, Vec<Option<usize>>, bool);
+
+/// The levels of a group over all files and the level of each distinct cell (`first`: the
+/// column's texts in first-seen order, [`crate::plan::Plan::first`]); `None` when the column
+/// has too many levels to be a group.
+pub(crate) fn levels(g: &PlannedGroup, cells: &Cells, first: &[String]) -> Option<Levels> {
     if g.item.confirmed {
         let labels = g.item.points.iter().map(|p| p.label.clone()).collect();
         let of = cells
             .iter()
             .map(|c| c.0.as_deref().and_then(|t| point_of(&g.item, t)))
             .collect();
-        return Some((labels, of));
+        return Some((labels, of, false));
     }
     let mut answered: Vec<(&str, String, u64)> = cells
         .iter()
         .filter_map(|(t, n, _)| Some((t.as_deref()?, fold(t.as_deref()?), *n)))
         .filter(|(_, f, n)| !f.is_empty() && missing_kind(f).is_none() && *n > 0)
         .collect();
-    answered.sort_by(|a, b| a.0.cmp(b.0));
+    let guessed = crate::first_seen::sort(&mut answered, first);
     let Guess::Category(names) = category(&answered, &g.column) else {
         return None;
     };
@@ -189,7 +195,7 @@ pub(crate) fn levels(g: &PlannedGroup, cells: &Cells) -> Option<(Vec<Text>, Vec<
             folded.iter().position(|x| *x == f)
         })
         .collect();
-    Some((labels, of))
+    Some((labels, of, guessed))
 }
 
 /// The scale items a breakdown covers (category items are broken down by
@@ -291,10 +297,16 @@ pub async fn subgroups(
             .map_err(|e| e.to_string())?;
         let cells = read_cells(&batches, items.items.len());
         let seen = crate::duplicates::seen(plan, &g.column, None);
-        let Some((labels, of)) = crate::duplicates::levels(g, &cells, seen.as_ref()) else {
+        let first = plan.first(&g.column, None);
+        let Some((labels, of, guessed)) =
+            crate::duplicates::levels(g, &cells, seen.as_ref(), &first)
+        else {
             skipped.push((g.item.id.clone(), "subgroup_levels"));
             continue;
         };
+        if guessed {
+            skipped.push((g.item.id.clone(), "subgroup_ties"));
+        }
         let total: u64 = cells.iter().map(|c| c.1).sum();
         let first = out.len();
         for (k, p) in items.items.iter().enumerate() {
@@ -361,8 +373,9 @@ fn category_tables(
             continue;
         };
         let seen = crate::duplicates::seen(plan, &c.column, None);
-        let Some((item, points)) = crate::categories::resolve(decoder, c, rows, seen.as_ref())?
-        else {
+        let first = plan.first(&c.column, None);
+        let resolved = crate::categories::resolve(decoder, c, rows, seen.as_ref(), &first)?;
+        let Some(((item, points), _)) = resolved else {
             continue;
         };
         if !item.declared() {
@@ -441,7 +454,8 @@ pub(crate) fn group_item(item: &Item, labels: &[Text]) -> Item {
             .iter()
             .enumerate()
             .map(|(k, l)| Point {
-                value: (k + 1) as f64,
+                // 0, 1, …: the values (and keys) the page's detection gives its categories.
+                value: k as f64,
                 code: None,
                 label: l.clone(),
                 aliases: Vec::new(),

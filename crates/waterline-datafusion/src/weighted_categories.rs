@@ -51,7 +51,9 @@ pub async fn add(
                 .map(|(group, slot, text, w)| (group.clone(), *slot, text.clone(), w.sums.n))
                 .collect();
             let seen = crate::duplicates::seen(plan, &c.column, by.map(|_| &g.group));
-            let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
+            let first = plan.first(&c.column, by.map(|b| (b, g.group.as_deref())));
+            let Some(((item, points), _)) = resolve(decoder, c, &rows, seen.as_ref(), &first)?
+            else {
                 continue;
             };
             let values: Vec<f64> = item.points.iter().map(|p| p.value).collect();

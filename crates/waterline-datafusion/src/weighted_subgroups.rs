@@ -89,7 +89,7 @@ pub async fn weigh(
             .iter()
             .map(|(t, n, _)| (t.clone(), *n, Vec::new()))
             .collect();
-        let Some((labels, of)) = levels(g, &plain) else {
+        let Some((labels, of, _)) = levels(g, &plain, &plan.first(&g.column, None)) else {
             continue;
         };
         for s in subgroups.iter_mut().filter(|s| s.group == g.item.id) {
@@ -144,7 +144,8 @@ async fn labelled(
             .map(|(group, _, text, w)| (group.clone(), None, text.clone(), w.sums.n))
             .collect();
         let seen = crate::duplicates::seen(plan, &c.column, None);
-        let Some((item, points)) = resolve(decoder, c, &rows, seen.as_ref())? else {
+        let first = plan.first(&c.column, None);
+        let Some(((item, points), _)) = resolve(decoder, c, &rows, seen.as_ref(), &first)? else {
             continue;
         };
         let mut sums = vec![WeightedSums::new(); levels];
