@@ -22,6 +22,7 @@ pub mod finish;
 pub mod first_seen;
 pub mod input;
 pub mod label_scales;
+pub mod left_out;
 pub mod numbers;
 pub mod pairs;
 pub mod plan;

@@ -243,6 +243,7 @@ fn csv(r: &CliReport) -> String {
         }
     }
     crate::weighted_render::csv_lines(r, &mut line);
+    crate::left_out::csv_lines(r, head.len(), &mut line);
     out
 }
 
@@ -429,6 +430,7 @@ fn html(r: &CliReport) -> String {
         h += &sentence(sg.sentence.as_deref());
     }
     h += &crate::weighted_render::html(r, esc);
+    h += &crate::left_out::html(r, esc);
     h += "</body></html>\n";
     h
 }

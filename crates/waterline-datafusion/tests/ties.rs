@@ -205,5 +205,32 @@ async fn texts_first_seen_beyond_the_head_are_by_text_and_said() {
     let m = theirs.items.iter().find(|m| m.item == "program").unwrap();
     let page_labels: Vec<_> = m.distribution.iter().map(|s| s.label.en.as_str()).collect();
     assert_eq!(page_labels, ["Zeta", "Mid", "Alpha", "Omega", "Beta"]);
+    // The CSV and HTML say it too (not only the JSON's `skipped`), in the report's language.
+    let cb = dir.join("codebook.csv");
+    std::fs::write(&cb, CODEBOOK).unwrap();
+    for (format, lang, said) in [
+        ("csv", "es", "omitido,program,category_ties,"),
+        ("csv", "en", "left out,program,category_ties,"),
+        (
+            "html",
+            "en",
+            "<li>program: reported, but categories with equal counts are in text order",
+        ),
+        ("html", "es", "<h2>Omitido, o distinto de la página</h2>"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
+            .args(["report", "--codebook", &cb.to_string_lossy()])
+            .args(["--format", format, "--lang", lang])
+            .args(&paths)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(said), "{format} {lang}: {said}\n{text}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
