@@ -74,8 +74,9 @@ pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-/// Whether two byte strings are equal, compared eight bytes at a time.
-#[inline]
+/// Whether two byte strings are equal, compared eight bytes at a time. Always inlined: in the
+/// size-optimised wasm build a call per cell cost more than the comparison (#21, W5).
+#[inline(always)]
 pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
@@ -108,7 +109,12 @@ pub struct Dict {
     index: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
     /// Per value: the previous value with the same hash (0: none).
     chain: Vec<u32>,
+    /// Small dictionaries: the value last found under each slot of the short key (0: none).
+    slots: [u32; SLOTS],
 }
+
+/// Slots of a small dictionary's last-found cache (a power of two).
+const SLOTS: usize = 32;
 
 /// Length, first and last byte of a value, packed: distinguishes the labels of a scale.
 #[inline]
@@ -127,6 +133,7 @@ impl Dict {
             keys: vec![0],
             index: HashMap::default(),
             chain: vec![0],
+            slots: [0; SLOTS],
         }
     }
 
@@ -138,20 +145,7 @@ impl Dict {
             }
             0
         } else if self.values.len() <= SMALL_DICT {
-            // Few distinct values (a Likert column): a short key (length, first and last
-            // byte) picks the candidate, one comparison confirms it; no hashing.
-            let key = short_key(field);
-            let hit = self.keys.iter().enumerate().skip(1).find(|(k, kk)| {
-                **kk == key
-                    && self
-                        .values
-                        .get(*k)
-                        .is_some_and(|v| same(v.as_bytes(), field))
-            });
-            match hit {
-                Some((k, _)) => k as u32,
-                None => self.insert(field, row),
-            }
+            self.small(field, row)
         } else {
             match self.find(field) {
                 Some(i) => i,
@@ -162,6 +156,39 @@ impl Dict {
             *c += 1;
         }
         i
+    }
+
+    /// The index of `field` in a small dictionary (a Likert column's handful of labels),
+    /// inserted if new. A short key (length, first and last byte) picks the candidate, one
+    /// comparison confirms it; no hashing. The value last found under each of [`SLOTS`]
+    /// slots of the short key is tried first, so a column of a few labels is usually found
+    /// without a scan (#21, W5: the scan was a sixth of the import in the wasm build).
+    fn small(&mut self, field: &[u8], row: u32) -> u32 {
+        let key = short_key(field);
+        let slot = (key.wrapping_mul(0x9e37_79b1) >> (32 - SLOTS.ilog2())) as usize;
+        let last = self.slots.get(slot).copied().unwrap_or(0) as usize;
+        let i = if last != 0 && self.is(last, key, field) {
+            last as u32
+        } else {
+            match (1..self.keys.len()).find(|&k| self.is(k, key, field)) {
+                Some(k) => k as u32,
+                None => self.insert(field, row),
+            }
+        };
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = i;
+        }
+        i
+    }
+
+    /// Whether value `k` has short key `key` and the bytes of `field`.
+    #[inline(always)]
+    fn is(&self, k: usize, key: u32, field: &[u8]) -> bool {
+        // A `match`, not `is_some_and`: that closure was a call per cell in the wasm build.
+        match (self.keys.get(k), self.values.get(k)) {
+            (Some(&kk), Some(v)) => kk == key && same(v.as_bytes(), field),
+            _ => false,
+        }
     }
 
     /// The index of `field` in a hashed dictionary.

@@ -112,6 +112,81 @@ impl ItemCovariance {
         Ok(())
     }
 
+    /// Adds the rows of `m` (row-major, `items` answers each) in order: the same state, bit
+    /// for bit, as [`ItemCovariance::observe`] on each row in turn. Two complete rows share
+    /// one walk of the triangle (each co-moment is read and written once for both, its two
+    /// terms added in the rows' order): the report's scale pass, k(k + 1)/2 multiply-adds
+    /// per respondent, was its largest cost in the wasm build (#21, W5).
+    ///
+    /// # Errors
+    /// Those of [`ItemCovariance::observe`], at the first row that has one (the rows before
+    /// it are observed).
+    pub fn observe_rows(&mut self, m: &[f64]) -> Result<()> {
+        let k = self.items.max(1);
+        let mut rows = m.chunks_exact(k);
+        loop {
+            match (rows.next(), rows.next()) {
+                (Some(a), Some(b)) if self.plain(a) && self.plain(b) => self.observe_two(a, b),
+                (Some(a), b) => {
+                    self.observe(a)?;
+                    if let Some(b) = b {
+                        self.observe(b)?;
+                    }
+                }
+                (None, _) => break,
+            }
+        }
+        match rows.remainder() {
+            [] => Ok(()),
+            rest => self.observe(rest),
+        }
+    }
+
+    /// Whether `observe` would count `row` as a complete respondent (no error, no NaN).
+    fn plain(&self, row: &[f64]) -> bool {
+        row.len() == self.items && row.iter().all(|v| v.abs() <= MAX_MAGNITUDE)
+    }
+
+    /// [`ItemCovariance::observe`] of two plain rows, `a` then `b`, in one walk.
+    fn observe_two(&mut self, a: &[f64], b: &[f64]) {
+        let k = self.items;
+        let (mut stack_a, mut stack_b) = ([0.0; 64], [0.0; 64]);
+        let (mut heap_a, mut heap_b) = (Vec::new(), Vec::new());
+        let da = deviations(&mut stack_a, &mut heap_a, k);
+        let db = deviations(&mut stack_b, &mut heap_b, k);
+        let fa = self.step(a, da);
+        let fb = self.step(b, db);
+        let mut rest = self.comoments.as_mut_slice();
+        for (i, (ai, bi)) in da.iter().zip(db.iter()).enumerate() {
+            let (ai, bi) = (ai * fa, bi * fb);
+            let (line, next) = rest.split_at_mut((k - i).min(rest.len()));
+            let pairs = da
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .zip(db.get(i..).unwrap_or_default());
+            for (c, (aj, bj)) in line.iter_mut().zip(pairs) {
+                *c += ai * aj;
+                *c += bi * bj;
+            }
+            rest = next;
+        }
+    }
+
+    /// One complete row's deviations from the current means (into `d`), then the means and
+    /// `n` updated as [`ItemCovariance::observe`] does; returns the row's factor (n − 1)/n.
+    fn step(&mut self, row: &[f64], d: &mut [f64]) -> f64 {
+        self.n += 1;
+        let nf = self.n as f64;
+        for ((d, x), m) in d.iter_mut().zip(row).zip(&self.means) {
+            *d = x - m;
+        }
+        for (m, x) in self.means.iter_mut().zip(row) {
+            *m += (x - *m) / nf;
+        }
+        (nf - 1.0) / nf
+    }
+
     /// The k × k row-major co-moment matrix (upper triangle filled).
     fn matrix(&self) -> Vec<f64> {
         let k = self.items;
@@ -161,6 +236,17 @@ impl ItemCovariance {
             (self.n + self.incomplete) as usize,
             self.n as usize,
         )
+    }
+}
+
+/// A buffer of `k` deviations: on the stack up to 64 items, else in `heap`.
+fn deviations<'a>(stack: &'a mut [f64; 64], heap: &'a mut Vec<f64>, k: usize) -> &'a mut [f64] {
+    match stack.get_mut(..k) {
+        Some(d) => d,
+        None => {
+            heap.resize(k, 0.0);
+            heap
+        }
     }
 }
 

@@ -190,11 +190,8 @@ impl ScaleState {
             self.scores.observe(row.iter().sum::<f64>() / k as f64);
         }
         if let Ok(cov) = &mut self.cov {
-            for row in m.chunks_exact(k) {
-                if let Err(e) = cov.observe(row) {
-                    self.cov = Err(e);
-                    break;
-                }
+            if let Err(e) = cov.observe_rows(m) {
+                self.cov = Err(e);
             }
         }
         self.used += used;
