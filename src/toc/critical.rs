@@ -125,7 +125,9 @@ pub(super) fn critical_chains(
         .filter(|&v| is_critical(v))
         .collect();
     // Stable sort: latest finish first, topological order on ties.
-    ends.sort_by_key(|&v| std::cmp::Reverse(t.ef.get(v).copied().unwrap_or(0)));
+    crate::sort::sort_by_key(&mut ends, |&v| {
+        std::cmp::Reverse(t.ef.get(v).copied().unwrap_or(0))
+    });
     let mut covered = vec![false; n];
     let mut chains = Vec::new();
     for &end in &ends {

@@ -196,7 +196,7 @@ impl Layers {
                 (key, v)
             })
             .collect();
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0));
         if let Some(list) = self.layers.get_mut(l) {
             *list = keyed.into_iter().map(|(_, v)| v).collect();
             for (i, &v) in list.iter().enumerate() {
@@ -231,7 +231,7 @@ impl Layers {
 /// Sort by (upper, lower); two segments cross when their lower ends are inverted. Counting the
 /// inversions with a Fenwick tree is O(E log V) (Barth, Jünger & Mutzel 2002).
 pub(crate) fn count_inversions(pairs: &mut [(usize, usize)]) -> u64 {
-    pairs.sort_unstable();
+    crate::sort::sort_by(pairs, Ord::cmp);
     let size = pairs.iter().map(|p| p.1).max().map_or(0, |m| m + 1);
     let mut tree = vec![0u64; size + 1];
     let mut inversions = 0u64;

@@ -187,7 +187,7 @@ pub fn series_of(i: &Indicator) -> Vec<SeriesPoint> {
             });
         }
     }
-    out.sort_by_key(|p| (p.period.end(), p.period.start()));
+    crate::sort::sort_by_key(&mut out, |p| (p.period.end(), p.period.start()));
     out
 }
 
@@ -262,7 +262,7 @@ pub fn derive(
     stated: &[SeriesPoint],
 ) -> Vec<DerivedPoint> {
     let mut periods: Vec<Period> = a.iter().chain(b).chain(stated).map(|p| p.period).collect();
-    periods.sort_by_key(|p| (p.end(), p.start()));
+    crate::sort::sort_by_key(&mut periods, |p| (p.end(), p.start()));
     periods.dedup();
     let at = |s: &[SeriesPoint], p: Period| {
         s.iter()

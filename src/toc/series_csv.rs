@@ -503,7 +503,7 @@ impl<'a> Builder<'a> {
                 }
             };
             if !self.ascending[k] {
-                pts.sort_by_key(|p| order[p.period as usize]);
+                crate::sort::sort_by_key(pts, |p| order[p.period as usize]);
             }
             for p in pts.iter() {
                 let k = &mut renumber[p.period as usize];

@@ -64,7 +64,7 @@ pub fn validate_for(m: &Model, conditions: &[&str]) -> Validation {
     reachability(&graph, &valid_edges, &mut out);
     indicators(m, &ix, conditions, &mut out);
     super::events::check(m, &ix, &mut out);
-    out.sort_by_key(|f| f.severity); // stable: keeps rule order within a severity
+    crate::sort::sort_by_key(&mut out, |f| f.severity); // stable: keeps rule order within a severity
     let errors = out.iter().filter(|f| f.severity == Severity::Error).count();
     Validation {
         method: Method::TocRulesV1,

@@ -97,7 +97,7 @@ impl PointCounts {
             .copied()
             .zip(self.counts.iter().copied())
             .collect();
-        by_value.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut by_value, |a, b| a.0.total_cmp(&b.0));
         let n = self.n();
         if n == 0 {
             return None;

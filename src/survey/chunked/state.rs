@@ -49,7 +49,7 @@ impl Values {
             .iter()
             .map(|(k, c)| (f64::from_bits(*k), *c))
             .collect();
-        distinct.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut distinct, |a, b| a.0.total_cmp(&b.0));
         let mut out = Vec::with_capacity(self.n() as usize);
         for (v, c) in distinct {
             out.extend(std::iter::repeat(v).take(c as usize));
@@ -177,7 +177,7 @@ impl ItemState {
                         Share::new(c.id.clone(), c.label.clone(), *k, *answered, level)
                     })
                     .collect();
-                r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
+                crate::sort::sort_by_key(&mut r.distribution, |s| std::cmp::Reverse(s.count));
             }
             ItemState::Numbers(v) => {
                 let present = v.sorted();
@@ -232,7 +232,7 @@ impl PairState {
         let (mut before, mut after) = (self.before.clone(), self.after.clone());
         if let Some(t) = &self.table {
             let mut cells: Vec<(&(u64, u64), &u64)> = t.iter().collect();
-            cells.sort_unstable();
+            crate::sort::sort_by(&mut cells, Ord::cmp);
             for ((x, y), c) in cells {
                 before.extend(std::iter::repeat(f64::from_bits(*x)).take(*c as usize));
                 after.extend(std::iter::repeat(f64::from_bits(*y)).take(*c as usize));

@@ -73,7 +73,7 @@ fn family_of(entries: &[&Entry]) -> Option<(FamilyKind, Vec<usize>)> {
             .collect();
         let positions = positions?;
         let mut distinct = positions.clone();
-        distinct.sort_unstable();
+        crate::sort::sort_by(&mut distinct, Ord::cmp);
         distinct.dedup();
         (distinct.len() == positions.len()).then_some((kind, positions))
     })

@@ -116,8 +116,9 @@ pub fn choices_from_sums(
             .and_then(|x| x.share(level, ShareInterval::WilsonKish).ok());
         set_share(s, m);
     }
-    r.distribution
-        .sort_by(|a, b| b.share.total_cmp(&a.share).then(b.count.cmp(&a.count)));
+    crate::sort::sort_by(&mut r.distribution, |a, b| {
+        b.share.total_cmp(&a.share).then(b.count.cmp(&a.count))
+    });
 }
 
 /// Kish n_eff and deff of the respondents' weights.

@@ -52,7 +52,7 @@ pub fn sentence(item: &Item, r: &ItemResult, level: f64) -> Sentence {
             ItemType::Category | ItemType::MultiSelect | ItemType::Codes => {
                 let mut shown: Vec<&Share> = r.distribution.iter().collect();
                 if item.kind == ItemType::Category {
-                    shown.sort_by_key(|s| std::cmp::Reverse(s.count));
+                    crate::sort::sort_by_key(&mut shown, |s| std::cmp::Reverse(s.count));
                 }
                 let parts: Vec<String> = shown
                     .iter()

@@ -284,7 +284,7 @@ impl PointIndex {
 /// The values an item's top box counts.
 pub fn top_values(item: &Item) -> Vec<f64> {
     let mut values: Vec<f64> = item.points.iter().map(|p| p.value).collect();
-    values.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_by(&mut values, |a, b| b.total_cmp(a));
     match item.kind {
         ItemType::Likert => values.into_iter().take(item.top_count()).collect(),
         ItemType::Binary | ItemType::Change => vec![1.0],
@@ -449,7 +449,7 @@ fn describe(
                 Share::new(c.id.clone(), c.label.clone(), count, n, level)
             })
             .collect();
-        r.distribution.sort_by_key(|s| std::cmp::Reverse(s.count));
+        crate::sort::sort_by_key(&mut r.distribution, |s| std::cmp::Reverse(s.count));
     } else {
         let values = data.values.get(k).map(Vec::as_slice).unwrap_or(&[]);
         if item.kind == ItemType::Numeric {
@@ -544,7 +544,7 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
 /// A numeric item's figures from its answers (any order): mean, sd, R's median and quartiles, min,
 /// max and the t interval (public for engines that merge the answers themselves, #22).
 pub fn numeric(r: &mut ItemResult, mut present: Vec<f64>, level: f64) {
-    present.sort_by(f64::total_cmp);
+    crate::sort::sort_floats(&mut present);
     let (mean, sd) = mean_sd(&present);
     r.mean = mean;
     r.sd = sd;
