@@ -16,8 +16,7 @@ use wasm_bindgen::prelude::*;
 pub mod conditions;
 #[cfg(feature = "conditions")]
 pub mod decision;
-// The tape encoder is the statistics-only build's (issue 19, size): see `encode()`.
-#[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+// The tape encoder every build writes results with (issues 19 and 21, size): see `encode()`.
 mod encode;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
@@ -295,29 +294,21 @@ where
     encode(&core(f(&a, &b, &options))?)
 }
 
-/// Plain JSON-compatible output: objects (never `Map`), `null` (never `undefined`).
-#[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
-
 /// Serializes a plain result struct for JavaScript: JSON-compatible (plain objects, `null` for
 /// `None`, never `Map` or `undefined`), numbers as they are (NaN and ±∞ included).
 ///
-/// The statistics-only build (`pkg/stats/`) writes the value to a tape and builds it from
-/// there (`encode::Tape`, 8 KiB gzipped smaller: issue 19); the builds with an area use
-/// `serde_wasm_bindgen`'s JSON-compatible serializer, whose speed on the areas' large results
-/// is the one measured (W5, W6). Both build the same values:
-/// `tests/node/stats-encode.test.mjs` compares `pkg/stats/` with `pkg/` on every statistics
-/// export.
+/// Every build writes the value to a tape and builds it from there (`encode::Tape`): each
+/// result type's `Serialize` is then instantiated for one small serializer that appends to a
+/// vector, not for `serde_wasm_bindgen`'s, whose per-field JavaScript calls and error handling
+/// were inlined into every export. Issue 19 did this for `pkg/stats/` (8 KiB gzipped); issue 21
+/// for the area builds (measured in README "Shipped size", with W5 and W6 timed before and
+/// after). `tests/node/stats-encode.test.mjs` checks the values are the ones
+/// `serde_wasm_bindgen::Serializer::json_compatible()` built.
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    #[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
-    return built(encode::Tape::of(value));
-    #[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
-    value.serialize(&SERIALIZER).map_err(|_| encoding_failed())
+    built(encode::Tape::of(value))
 }
 
-/// The second, non-generic half of [`encode()`] in the statistics-only build.
-#[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
+/// The second, non-generic half of [`encode()`].
 fn built(tape: Option<encode::Tape>) -> Result<JsValue, JsValue> {
     tape.and_then(|tape| tape.build())
         .ok_or_else(encoding_failed)
@@ -333,11 +324,9 @@ fn encoding_failed() -> JsValue {
 
 /// An error's `details` as a JavaScript object (`null` if they cannot be encoded).
 fn details_value(details: &std::collections::BTreeMap<String, crate::error::Detail>) -> JsValue {
-    #[cfg(not(any(feature = "survey", feature = "conditions", feature = "toc")))]
-    let value = encode::Tape::of(details).and_then(|tape| tape.build());
-    #[cfg(any(feature = "survey", feature = "conditions", feature = "toc"))]
-    let value = details.serialize(&SERIALIZER).ok();
-    value.unwrap_or(JsValue::NULL)
+    encode::Tape::of(details)
+        .and_then(|tape| tape.build())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Runs a core call and converts its error.

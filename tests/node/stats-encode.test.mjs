@@ -1,8 +1,9 @@
-// pkg/stats/ builds its results from a tape (src/wasm/encode.rs, issue 19 "Size"); pkg/, with
-// the areas, through serde_wasm_bindgen. Every statistics export, called with valid and invalid
-// arguments and every option object below, must give the same value in both: the same keys in
-// the same order, numbers equal by Object.is (NaN, -0), the same kinds of objects and arrays;
-// errors the same JavaScript Error with the same code and details.
+// pkg/stats/ (issue 19 "Size") and, since issue 21, pkg/ build their results from a tape
+// (src/wasm/encode.rs), each instantiating it for its own set of exports; tests/wasm_encode.rs
+// checks the tape against serde_wasm_bindgen, which pkg/ used before. Every statistics export,
+// called with valid and invalid arguments and every option object below, must give the same
+// value in both: the same keys in the same order, numbers equal by Object.is (NaN, -0), the
+// same kinds of objects and arrays; errors the same JavaScript Error with the same code and details.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
