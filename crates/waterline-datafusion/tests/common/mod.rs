@@ -8,6 +8,7 @@ use std::path::Path;
 use waterline::survey::report::{Report, ReportOptions, Sentence};
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
+use waterline_datafusion::report::CliReport;
 
 /// The districts every generated respondent lives in.
 pub const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
@@ -84,6 +85,23 @@ pub fn assert_close(a: Option<f64>, b: Option<f64>, what: &str) {
             assert!((x - y).abs() <= 1e-12 * scale, "{what}: {x} vs {y}");
         }
         _ => assert_eq!(a, b, "{what}"),
+    }
+}
+
+/// The CLI's subgroup tables are the page's, in its order: rows and counts exact, the
+/// chi-square test's p and adjusted p bit for bit, sentences identical.
+pub fn assert_subgroups(mine: &CliReport, whole: &Report, lang: Lang) {
+    assert_eq!(mine.subgroups.len(), whole.subgroups.len());
+    for (a, b) in mine.subgroups.iter().zip(&whole.subgroups) {
+        assert_eq!((&a.item, &a.group), (&b.item, &b.group));
+        assert_eq!(a.rows, b.rows, "{} by {}", a.item, a.group);
+        assert_eq!((a.n_used, a.n_excluded), (b.n_used, b.n_excluded));
+        let p = |t: Option<&waterline::survey::report::TestSummary>| {
+            t.map(|t| (t.p_value, t.p_adjusted))
+        };
+        let chi = a.chi_square.as_ref().map(|c| (c.p_value, c.p_adjusted));
+        assert_eq!(chi, p(b.test.as_ref()), "{} by {}", a.item, a.group);
+        assert_eq!(a.sentence, Some(said(&b.sentence, lang)));
     }
 }
 
