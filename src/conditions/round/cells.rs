@@ -40,7 +40,7 @@ pub(super) struct Cells<'a> {
     /// (proposal, reviewer) → position in `reviews`.
     pub(super) index: HashMap<(usize, usize), usize>,
     pub(super) reviews: Vec<Review>,
-    /// The reviews' scores, as in [`Design`].
+    /// The reviews' scores, as in [`Design`](super::super::Design).
     pub(super) values: Vec<Option<f64>>,
     /// The last (proposal, reviewer) placed and its position, or [`CONFLICTED`].
     pub(super) last: Option<((usize, usize), usize)>,
