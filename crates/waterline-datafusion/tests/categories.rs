@@ -5,9 +5,10 @@
 //! sentence), and a then-test pair of numeric items (paired t, exclusions, sentence) — 4 files,
 //! 4 partitions, whole and per district (a hash repartition).
 
-use std::fmt::Write as _;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
+mod common;
+
+use common::{assert_subgroups, csv_of, lcg, page, said, DISTRICTS};
+use waterline::survey::report::Report;
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, GroupOut, Options};
 
@@ -24,18 +25,11 @@ I feel safe at school,5,Strongly agree,Muy de acuerdo,
 ";
 
 const HEADER: &str = "District,Program,Favorite activity,I feel safe at school,Hours of tutoring (before),Hours of tutoring (now)";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
 
 /// Deterministic respondents (a small LCG): (district, row text).
 fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x9E37_79B9_7F4A_7C15);
     (0..1200)
         .map(|k| {
             let d = (next(10) as usize + k % 2).min(9) % 3;
@@ -65,25 +59,6 @@ fn respondents() -> Vec<(usize, String)> {
             (d, row)
         })
         .collect()
-}
-
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
 }
 
 /// Every item of the page's report is the CLI's, count for count and sentence for sentence.
@@ -157,11 +132,11 @@ async fn category_items_and_their_breakdowns_are_the_pages() {
         .map(|f| {
             let part = rows.iter().skip(f).step_by(4).map(|(_, r)| r);
             let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
+            std::fs::write(&path, csv_of(HEADER, part)).unwrap();
             path.to_string_lossy().into_owned()
         })
         .collect();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     let numeric = waterline::survey::instrument::ItemType::Numeric;
     assert!(
         whole
@@ -183,22 +158,11 @@ async fn category_items_and_their_breakdowns_are_the_pages() {
             "District, Program and Favorite activity; skipped {:?}",
             mine.skipped
         );
-        assert_eq!(mine.subgroups.len(), whole.subgroups.len());
         assert!(whole
             .subgroups
             .iter()
             .any(|s| s.item == "program" || s.text.en == "Program"));
-        for (a, b) in mine.subgroups.iter().zip(&whole.subgroups) {
-            assert_eq!((&a.item, &a.group), (&b.item, &b.group));
-            assert_eq!(a.rows, b.rows, "{} by {}", a.item, a.group);
-            assert_eq!((a.n_used, a.n_excluded), (b.n_used, b.n_excluded));
-            let p = |t: Option<&waterline::survey::report::TestSummary>| {
-                t.map(|t| (t.p_value, t.p_adjusted))
-            };
-            let chi = a.chi_square.as_ref().map(|c| (c.p_value, c.p_adjusted));
-            assert_eq!(chi, p(b.test.as_ref()), "{} by {}", a.item, a.group);
-            assert_eq!(a.sentence, Some(said(&b.sentence, lang)));
-        }
+        assert_subgroups(&mine, &whole, lang);
         assert_eq!(mine.adjustment.m, whole.adjustment.m);
     }
     // Per district: each district's items are the page's report of its rows.
@@ -211,7 +175,7 @@ async fn category_items_and_their_breakdowns_are_the_pages() {
     assert_eq!(mine.groups.len(), 3);
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        let r = page(&csv_of(HEADER, theirs.map(|(_, r)| r)), CODEBOOK);
         assert_items(g, &r, Lang::En);
     }
     let _ = std::fs::remove_dir_all(&dir);

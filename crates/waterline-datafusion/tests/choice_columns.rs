@@ -4,16 +4,15 @@
 //! who answered, most chosen first, the labels and the sentence — 4 files, 3 partitions, EN and
 //! ES, per wave, whole and `--by District`; and one run of the binary.
 
-use std::fmt::Write as _;
-use std::process::Command;
+mod common;
+
+use common::{cli_report, csv_of, lcg, page, write_blocks, DISTRICTS};
 use waterline::survey::instrument::ItemType;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
+use waterline::survey::report::Report;
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, GroupOut, Options};
 
 const Q: &str = "Which activities did you join?";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const OTHER: [&str; 4] = ["Chess", "chess club", "Robotics", "N/A"];
 
 fn header() -> String {
@@ -24,13 +23,7 @@ fn header() -> String {
 
 /// Deterministic rows (a small LCG): (district index, row text).
 fn rows() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x5EED_CAFE_F00D_0042;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x5EED_CAFE_F00D_0042);
     (0..900)
         .map(|_| {
             let d = next(3) as usize;
@@ -66,26 +59,11 @@ fn rows() -> Vec<(usize, String)> {
         .collect()
 }
 
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = header();
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
 /// The codebook declares a yes/no item; the choice columns are the page's detection.
 const CODEBOOK: &str = "column,code,label,label_es
 Did an adult help you this year,1,Yes,Sí
 Did an adult help you this year,2,No,No
 ";
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
 
 /// The page's multi-select items are the CLI's: counts, shares, intervals, labels, order and
 /// sentence. Returns how many there were.
@@ -122,25 +100,12 @@ fn assert_multi(g: &GroupOut, r: &Report, lang: Lang) -> usize {
     multi.len()
 }
 
-fn write_files(dir: &std::path::Path, rows: &[(usize, String)], n: usize) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    let per = rows.len().div_ceil(n);
-    (0..n)
-        .map(|f| {
-            let part = rows.iter().skip(per * f).take(per).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn choice_columns_are_the_pages() {
     let rows = rows();
     let dir = std::env::temp_dir().join(format!("wl-choice-columns-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_blocks(&dir, &header(), &rows, 4);
+    let whole = page(&csv_of(&header(), rows.iter().map(|(_, r)| r)), CODEBOOK);
     let item = whole.items.iter().find(|i| i.kind == ItemType::MultiSelect);
     let item = item.expect("the page reads the choice columns as one multi-select item");
     assert_eq!(item.distribution.len(), 4, "Art, Music, Sports, Other");
@@ -163,7 +128,7 @@ async fn choice_columns_are_the_pages() {
     assert_eq!(mine.groups.len(), 3);
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        let r = page(&csv_of(&header(), theirs.map(|(_, r)| r)), CODEBOOK);
         assert_eq!(assert_multi(g, &r, Lang::En), 2, "{d}");
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -173,27 +138,10 @@ async fn choice_columns_are_the_pages() {
 fn the_cli_prints_choice_columns() {
     let rows = rows();
     let dir = std::env::temp_dir().join(format!("wl-choice-columns-cli-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 2);
-    let cb = dir.join("codebook.csv");
-    std::fs::write(&cb, CODEBOOK).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-        .args([
-            "report",
-            "--codebook",
-            &cb.to_string_lossy(),
-            "--format",
-            "csv",
-        ])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let csv = String::from_utf8(out.stdout).unwrap();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_blocks(&dir, &header(), &rows, 2);
+    let (ok, csv, err) = cli_report(&dir, CODEBOOK, &["--format", "csv"], &files);
+    assert!(ok, "{err}");
+    let whole = page(&csv_of(&header(), rows.iter().map(|(_, r)| r)), CODEBOOK);
     for m in whole
         .items
         .iter()

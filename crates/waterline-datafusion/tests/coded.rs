@@ -7,9 +7,10 @@
 //!
 //! [`coded`]: waterline_datafusion::coded
 
+mod common;
+
+use common::page;
 use std::fmt::Write as _;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
 use waterline_datafusion::report::{report_with, Options};
 
 const CODEBOOK: &str = "column,code,label,label_es,missing
@@ -52,12 +53,6 @@ fn csv(range: std::ops::Range<usize>, labels: bool) -> String {
     s
 }
 
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_written_with_labels_after_one_written_with_codes_is_counted() {
     let dir = std::env::temp_dir().join(format!("wl-coded-{}", std::process::id()));
@@ -73,7 +68,7 @@ async fn a_file_written_with_labels_after_one_written_with_codes_is_counted() {
         .collect();
     // The page reads the same rows as one file (its importer takes codes and labels alike).
     let both = format!("{codes}{}", labels.split_once('\n').unwrap().1);
-    let r = page(&both);
+    let r = page(&both, CODEBOOK);
     let want = r
         .items
         .iter()
@@ -98,7 +93,7 @@ async fn a_file_written_with_labels_after_one_written_with_codes_is_counted() {
     // Codes in every file: the item stays read by code (no extra work beyond the check).
     let only_codes = dir.join("only-codes.csv");
     std::fs::write(&only_codes, csv(0..600, false)).unwrap();
-    let r = page(&csv(0..600, false));
+    let r = page(&csv(0..600, false), CODEBOOK);
     let want = r
         .items
         .iter()

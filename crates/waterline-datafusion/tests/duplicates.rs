@@ -8,8 +8,9 @@
 //! a coded error; without repeats nothing changes. And one run of the binary for each, and the
 //! anti-join's plan.
 
-use std::fmt::Write as _;
-use std::process::Command;
+mod common;
+
+use common::{assert_close, cli_report, csv_of, lcg, said, DISTRICTS};
 use waterline::error::Code;
 use waterline::survey::report::{Adjust, Report, ReportOptions};
 use waterline::survey::{DuplicatePolicy, ReadOptions, Survey};
@@ -26,8 +27,6 @@ I feel safe at school,4,Agree,De acuerdo,
 I feel safe at school,5,Strongly agree,Muy de acuerdo,
 ";
 
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
-
 fn header(waves: bool) -> &'static str {
     if waves {
         "Student ID,District,Wave,I feel safe at school,Did an adult help you this year,Hours of tutoring"
@@ -40,13 +39,7 @@ fn header(waves: bool) -> &'static str {
 /// 8th respondent with an id has a second row in the same wave: the same answers (a
 /// resubmission) or new ones, its id sometimes padded with spaces.
 fn rows(waves: bool) -> Vec<(usize, String, String)> {
-    let mut state: u64 = 0x5EED_D0E5_1234_ABCD;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x5EED_D0E5_1234_ABCD);
     let mut out = Vec::new();
     for k in 0..300u64 {
         let d = (next(3) as usize + (k % 2) as usize) % 3;
@@ -105,15 +98,6 @@ fn answers(next: &mut impl FnMut(u64) -> u64, w: u64) -> String {
     format!("{safe},{help},{hours}")
 }
 
-fn csv_of<'a>(waves: bool, rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(header(waves));
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
 fn survey(csv: &str, policy: DuplicatePolicy) -> Survey {
     let o = ReadOptions {
         duplicates: Some(policy),
@@ -150,24 +134,10 @@ fn write_files(
         .map(|f| {
             let part = rows.iter().skip(f).step_by(4).map(|r| &r.2);
             let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(waves, part)).unwrap();
+            std::fs::write(&path, csv_of(header(waves), part)).unwrap();
             path.to_string_lossy().into_owned()
         })
         .collect()
-}
-
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
-}
-
-fn close(a: Option<f64>, b: Option<f64>, what: &str) {
-    match (a, b) {
-        (Some(x), Some(y)) => {
-            let scale = x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
-            assert!((x - y).abs() <= 1e-12 * scale, "{what}: {x} vs {y}");
-        }
-        _ => assert_eq!(a, b, "{what}"),
-    }
 }
 
 /// Rows, items (per wave), wave comparisons and shifts of one group are the page's.
@@ -211,8 +181,8 @@ fn assert_group(g: &GroupOut, r: &Report, lang: Lang, shifts: bool) {
     for (a, b) in g.shifts.iter().zip(&r.shifts) {
         assert_eq!(a.n_used, b.n_used, "{}", b.pair);
         assert_eq!(a.excluded.as_ref(), Some(&b.excluded), "{}", b.pair);
-        close(a.mean_before, b.mean_before, &b.pair);
-        close(a.p_value, b.test.as_ref().map(|t| t.p_value), &b.pair);
+        assert_close(a.mean_before, b.mean_before, &b.pair);
+        assert_close(a.p_value, b.test.as_ref().map(|t| t.p_value), &b.pair);
         assert_eq!(a.sentence.as_ref(), Some(&said(&b.sentence, lang)));
     }
 }
@@ -257,7 +227,7 @@ async fn keep_all_and_drop_all_are_the_pages() {
     assert_spread(&rows);
     let files = write_files(&dir, false, &rows);
     let rows = in_file_order(&rows);
-    let csv = csv_of(false, rows.iter().map(|r| &r.2));
+    let csv = csv_of(header(false), rows.iter().map(|r| &r.2));
     assert!(rows.iter().any(|r| r.2.starts_with(' ')), "a padded copy");
     for policy in [DuplicatePolicy::KeepAll, DuplicatePolicy::DropAll] {
         let s = survey(&csv, policy);
@@ -289,7 +259,12 @@ async fn keep_all_and_drop_all_are_the_pages() {
         let mine = report_with(CODEBOOK, &files, &o).await.unwrap();
         for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
             let theirs = rows.iter().filter(|r| DISTRICTS[r.0] == *d).map(|r| &r.2);
-            assert_group(g, &page(&csv_of(false, theirs), policy), Lang::En, true);
+            assert_group(
+                g,
+                &page(&csv_of(header(false), theirs), policy),
+                Lang::En,
+                true,
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -300,7 +275,7 @@ async fn with_waves_an_id_repeats_within_a_wave() {
     let rows = rows(true);
     let dir = std::env::temp_dir().join(format!("wl-dupes-waves-{}", std::process::id()));
     let files = write_files(&dir, true, &rows);
-    let csv = csv_of(true, in_file_order(&rows).iter().map(|r| &r.2));
+    let csv = csv_of(header(true), in_file_order(&rows).iter().map(|r| &r.2));
     for policy in [DuplicatePolicy::DropAll, DuplicatePolicy::KeepAll] {
         // Under keep_all the page pairs an id's last-wave row with its *last* first-wave row
         // (file order): the CLI withholds those pairs rather than guess (`repeated_id`), so
@@ -339,7 +314,7 @@ async fn keep_last_and_keep_first_withhold_the_report() {
     let rows = rows(true);
     let dir = std::env::temp_dir().join(format!("wl-dupes-refuse-{}", std::process::id()));
     let files = write_files(&dir, true, &rows);
-    let csv = csv_of(true, in_file_order(&rows).iter().map(|r| &r.2));
+    let csv = csv_of(header(true), in_file_order(&rows).iter().map(|r| &r.2));
     let s = survey(&csv, DuplicatePolicy::KeepLast);
     let repeated: Vec<_> = (s.data().issues.iter())
         .filter(|i| i.treatment == "last_kept")
@@ -393,21 +368,11 @@ async fn keep_last_and_keep_first_withhold_the_report() {
         waterline_datafusion::render::render(&mine, waterline_datafusion::render::Format::Json);
     assert!(!json.contains("\"duplicates\""));
     let whole = page(
-        &csv_of(true, unique.iter().map(|r| &r.2)),
+        &csv_of(header(true), unique.iter().map(|r| &r.2)),
         DuplicatePolicy::KeepLast,
     );
     assert_group(&mine.groups[0], &whole, Lang::En, true);
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn cli(args: &[&str], files: &[String]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-        .args(args)
-        .args(files)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (out.status.success(), text(out.stdout), text(out.stderr))
 }
 
 #[test]
@@ -416,12 +381,9 @@ fn the_cli_refuses_or_applies_the_policy() {
     let dir = std::env::temp_dir().join(format!("wl-dupes-cli-{}", std::process::id()));
     let files = write_files(&dir, false, &rows);
     let rows = in_file_order(&rows);
-    let cb = dir.join("codebook.csv");
-    std::fs::write(&cb, CODEBOOK).unwrap();
-    let cb = cb.to_string_lossy().into_owned();
-    let csv = csv_of(false, rows.iter().map(|r| &r.2));
+    let csv = csv_of(header(false), rows.iter().map(|r| &r.2));
     // The default (keep_last): no report, a coded error.
-    let (ok, out, err) = cli(&["report", "--codebook", &cb, "--partitions", "2"], &files);
+    let (ok, out, err) = cli_report(&dir, CODEBOOK, &["--partitions", "2"], &files);
     assert!(!ok && out.is_empty(), "{out}");
     let json: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
     assert_eq!(json["code"], "duplicate_respondent");
@@ -432,8 +394,10 @@ fn the_cli_refuses_or_applies_the_policy() {
         .count();
     assert_eq!(json["details"]["ids"], repeated as f64);
     // keep_all, in Spanish CSV: the page's numbers and the note's line.
-    let args = ["report", "--codebook", &cb, "--duplicates", "keep_all"];
-    let (ok, out, err) = cli(
+    let args = ["--duplicates", "keep_all"];
+    let (ok, out, err) = cli_report(
+        &dir,
+        CODEBOOK,
         &[&args[..], &["--format", "csv", "--lang", "es"]].concat(),
         &files,
     );
@@ -441,14 +405,19 @@ fn the_cli_refuses_or_applies_the_policy() {
     assert!(out.contains(",duplicados,keep_all,"), "{out}");
     assert!(out.contains("se usan todas las filas del identificador"));
     // drop_all, in JSON: the page's rows.
-    let args = ["report", "--codebook", &cb, "--duplicates", "drop_all"];
-    let (ok, out, err) = cli(&args, &files);
+    let args = ["--duplicates", "drop_all"];
+    let (ok, out, err) = cli_report(&dir, CODEBOOK, &args, &files);
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let whole = page(&csv, DuplicatePolicy::DropAll);
     assert_eq!(v["groups"][0]["rows"], whole.rows as u64);
     assert_eq!(v["duplicates"]["treatment"], "all_dropped");
-    let (ok, out, _) = cli(&[&args[..], &["--format", "html"]].concat(), &files);
+    let (ok, out, _) = cli_report(
+        &dir,
+        CODEBOOK,
+        &[&args[..], &["--format", "html"]].concat(),
+        &files,
+    );
     assert!(ok && out.contains("<p class=\"duplicates\">Respondent ids repeated"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,9 +5,10 @@
 //! no answer (`wl_counts` reads numbers only) and the pair was `skipped: pair`. 3 files, 3
 //! partitions, EN and ES, whole and by district.
 
-use std::fmt::Write as _;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
+mod common;
+
+use common::{csv_of, lcg, page, said, DISTRICTS};
+use waterline::survey::report::Report;
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, GroupOut, Options};
 
@@ -26,7 +27,6 @@ Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
 
 const HEADER: &str =
     "District,Confidence asking for help (before),Confidence asking for help (now)";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const LABELS: [&str; 5] = [
     "Strongly disagree",
     "Disagree",
@@ -37,13 +37,7 @@ const LABELS: [&str; 5] = [
 
 /// Deterministic rows (a small LCG): (district, row), labels in the cells, some blanks.
 fn rows() -> Vec<(usize, String)> {
-    let mut state: u64 = 0xFACE_B00C_0DD5_EED5;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0xFACE_B00C_0DD5_EED5);
     (0..360)
         .map(|_| {
             let d = next(3) as usize;
@@ -60,25 +54,6 @@ fn rows() -> Vec<(usize, String)> {
             (d, format!("{},{before},{now}", DISTRICTS[d]))
         })
         .collect()
-}
-
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
 }
 
 /// Items and shifts of one group are the page's.
@@ -118,11 +93,11 @@ async fn a_coded_item_written_as_labels_is_read_as_the_page_reads_it() {
         .map(|f| {
             let part = rows.iter().skip(per * f).take(per).map(|(_, r)| r);
             let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
+            std::fs::write(&path, csv_of(HEADER, part)).unwrap();
             path.to_string_lossy().into_owned()
         })
         .collect();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     assert_eq!(whole.shifts.len(), 1, "the page's then-test pair");
     for lang in [Lang::En, Lang::Es] {
         let o = Options {
@@ -145,7 +120,7 @@ async fn a_coded_item_written_as_labels_is_read_as_the_page_reads_it() {
             .iter()
             .filter(|(k, _)| DISTRICTS[*k] == *d)
             .map(|(_, r)| r);
-        assert_group(g, &page(&csv_of(theirs)), Lang::En);
+        assert_group(g, &page(&csv_of(HEADER, theirs), CODEBOOK), Lang::En);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,7 +5,9 @@
 //! 1 partition (bit for bit) and 3 partitions (1e-12 relative), whole and by district, a
 //! reversed label-written item, EN and ES. Before, such a scale was `skipped: scale_items`.
 
-use std::fmt::Write as _;
+mod common;
+
+use common::{csv_of, lcg, DISTRICTS};
 use waterline::survey::report::scales::ScaleResult;
 use waterline::survey::report::ReportOptions;
 use waterline::survey::{ReadOptions, Survey};
@@ -26,7 +28,6 @@ const SCALES: &str = r#"[{"id": "belonging", "text": {"en": "Belonging", "es": "
   "reversed": ["I feel left out"]}]"#;
 
 const HEADER: &str = "District,I belong at this school,I feel left out,I feel safe at school";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const LABELS: [&str; 5] = [
     "Strongly disagree",
     "Disagree",
@@ -38,13 +39,7 @@ const LABELS: [&str; 5] = [
 /// Deterministic respondents (a small LCG): (district, row). One latent level per respondent
 /// so the items hang together; some blanks (incomplete rows, left out listwise).
 fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0xC0DE_D1AB_E1ED_5CA1;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0xC0DE_D1AB_E1ED_5CA1);
     (0..450)
         .map(|_| {
             let d = next(3) as usize;
@@ -81,15 +76,6 @@ fn respondents() -> Vec<(usize, String)> {
         .collect()
 }
 
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
 fn page(csv: &str) -> Vec<ScaleResult> {
     let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     s.set_codebook(CODEBOOK).unwrap();
@@ -107,7 +93,7 @@ fn write_files(
         .map(|f| {
             let part = rows.iter().skip(f).step_by(3).map(|(_, r)| r);
             let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
+            std::fs::write(&path, csv_of(HEADER, part)).unwrap();
             path.to_string_lossy().into_owned()
         })
         .collect();
@@ -167,7 +153,7 @@ async fn a_scale_mixing_coded_and_label_written_items_is_the_pages() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-mixed-scales-{}", std::process::id()));
     let (files, order) = write_files(&dir, &rows);
-    let whole = page(&csv_of(order.iter().map(|(_, r)| r)));
+    let whole = page(&csv_of(HEADER, order.iter().map(|(_, r)| r)));
     assert_eq!(whole.len(), 1, "the page's scale");
     for (partitions, lang) in [(1, Lang::En), (3, Lang::Es)] {
         let o = Options {
@@ -198,7 +184,12 @@ async fn a_scale_mixing_coded_and_label_written_items_is_the_pages() {
             .iter()
             .position(|d| Some(*d) == g.group.as_deref());
         let theirs = order.iter().filter(|(k, _)| Some(*k) == d).map(|(_, r)| r);
-        assert_scale(&g.scales[0], &page(&csv_of(theirs))[0], false, Lang::En);
+        assert_scale(
+            &g.scales[0],
+            &page(&csv_of(HEADER, theirs))[0],
+            false,
+            Lang::En,
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,7 +6,9 @@
 //! what [`respondents`] generates; `WL_WRITE_FIXTURE=1` rewrites them), so that
 //! `tests/node/same-numbers.test.mjs` runs them through the wasm build in Node and the CLI.
 
-use std::fmt::Write as _;
+mod common;
+
+use common::{csv_of, lcg, said, write_striped, DISTRICTS};
 use waterline::survey::report::{Report, ReportOptions};
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
@@ -34,17 +36,10 @@ Confidence asking for help (now),5,Strongly agree,Muy de acuerdo,
 ";
 
 const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now)";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// Deterministic respondents: (district, row text). A small LCG, no randomness crate needed.
 fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x2545_F491_4F6C_DD1D);
     let mut out = Vec::new();
     for k in 0..1500 {
         let d = (next(10) as usize).min(2 + (k % 2)) % 3;
@@ -70,15 +65,6 @@ fn respondents() -> Vec<(usize, String)> {
         out.push((d, format!("{},{safe},{help},{before},{now}", DISTRICTS[d])));
     }
     out
-}
-
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
 }
 
 fn in_memory(csv: &str) -> (Survey, Report) {
@@ -144,18 +130,6 @@ fn assert_same(g: &GroupOut, r: &Report) {
     }
 }
 
-fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    (0..files)
-        .map(|f| {
-            let part = rows.iter().skip(f).step_by(files).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect()
-}
-
 fn checked_plan(survey: &Survey) -> Plan {
     let plan = plan_survey(survey);
     let ids: Vec<&str> = plan.items.iter().map(|i| i.item.id.as_str()).collect();
@@ -173,10 +147,10 @@ fn checked_plan(survey: &Survey) -> Plan {
 async fn datafusion_with_four_partitions_gives_the_in_memory_numbers() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-same-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
+    let files = write_striped(&dir, HEADER, &rows, 4);
 
     // Whole data: no grouping.
-    let (survey, whole) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    let (survey, whole) = in_memory(&csv_of(HEADER, rows.iter().map(|(_, r)| r)));
     let plan = checked_plan(&survey);
     assert!(whole.shifts.iter().all(|s| s.test.is_some()));
     let ctx = session(4);
@@ -218,7 +192,7 @@ async fn datafusion_with_four_partitions_gives_the_in_memory_numbers() {
             .iter()
             .filter(|(k, _)| DISTRICTS[*k] == *d)
             .map(|(_, r)| r);
-        let (_, r) = in_memory(&csv_of(mine));
+        let (_, r) = in_memory(&csv_of(HEADER, mine));
         assert_eq!(g.rows as usize, r.rows);
         assert_same(g, &r);
     }
@@ -229,7 +203,7 @@ async fn datafusion_with_four_partitions_gives_the_in_memory_numbers() {
 #[test]
 fn the_node_fixture_is_this_data() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let data = csv_of(respondents().iter().map(|(_, r)| r));
+    let data = csv_of(HEADER, respondents().iter().map(|(_, r)| r));
     let files = [
         ("same-numbers.csv", data.as_str()),
         ("same-numbers-codebook.csv", CODEBOOK),
@@ -259,8 +233,8 @@ async fn subgroup_tables_and_suppression_match_the_in_memory_report() {
     use waterline_datafusion::subgroup::{plan_groups, subgroups};
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-same-sub-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let files = write_striped(&dir, HEADER, &rows, 4);
+    let csv = csv_of(HEADER, rows.iter().map(|(_, r)| r));
     let (survey, whole) = in_memory(&csv);
     let plan = checked_plan(&survey);
     let groups = plan_groups(&survey, &[]).unwrap();
@@ -344,8 +318,8 @@ async fn p_values_are_adjusted_across_the_report_as_the_page_does() {
     use waterline_datafusion::report::{report_with, Options};
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-same-adj-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let (survey, _) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_striped(&dir, HEADER, &rows, 4);
+    let (survey, _) = in_memory(&csv_of(HEADER, rows.iter().map(|(_, r)| r)));
     for adjust in [Adjust::Holm, Adjust::Bh] {
         let o = Options {
             partitions: 4,
@@ -385,11 +359,6 @@ async fn p_values_are_adjusted_across_the_report_as_the_page_does() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A sentence in `lang`.
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
-}
-
 /// Every item's and shift's sentence is the page's, string for string.
 fn assert_same_sentences(g: &GroupOut, r: &Report, lang: Lang) {
     assert!(!g.items.is_empty() && !g.shifts.is_empty());
@@ -412,8 +381,8 @@ async fn sentences_are_the_pages_in_both_languages() {
     use waterline_datafusion::report::{report_with, Options};
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-same-sent-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let (survey, whole) = in_memory(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_striped(&dir, HEADER, &rows, 4);
+    let (survey, whole) = in_memory(&csv_of(HEADER, rows.iter().map(|(_, r)| r)));
     let smallest = whole
         .subgroups
         .iter()
@@ -459,7 +428,7 @@ async fn sentences_are_the_pages_in_both_languages() {
     assert_eq!(mine.groups.len(), 3);
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        let (_, r) = in_memory(&csv_of(theirs.map(|(_, r)| r)));
+        let (_, r) = in_memory(&csv_of(HEADER, theirs.map(|(_, r)| r)));
         assert_same_sentences(g, &r, Lang::Es);
     }
     let _ = std::fs::remove_dir_all(&dir);

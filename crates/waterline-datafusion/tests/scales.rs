@@ -8,6 +8,9 @@
 //! the one-pass result to ~1e-15 relative (the core's merge property): checked to 1e-12
 //! relative, the issue's bound for moments, with counts and notes exact.
 
+mod common;
+
+use common::{csv_of, lcg, write_striped, DISTRICTS};
 use std::fmt::Write as _;
 use waterline::survey::report::scales::ScaleResult;
 use waterline::survey::report::ReportOptions;
@@ -22,7 +25,6 @@ const ITEMS: [&str; 4] = [
     "I feel respected",
     "I feel left out",
 ];
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// A belonging scale of four items, the last reversed, named by header (as a user writes it).
 const SCALES: &str = r#"[{"id": "belonging", "text": {"en": "Belonging", "es": "Pertenencia"},
@@ -53,13 +55,7 @@ fn codebook() -> String {
 /// Deterministic respondents (district, row): a latent belonging drives the four answers (the
 /// last one reversed), with empty cells and the non-answer 9 now and then.
 fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x9E37_79B9_7F4A_7C15);
     (0..1200)
         .map(|_| {
             let d = next(3) as usize;
@@ -80,12 +76,9 @@ fn respondents() -> Vec<(usize, String)> {
         .collect()
 }
 
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = format!("District,{}\n", ITEMS.join(","));
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
+/// The header: the district, then the items.
+fn header() -> String {
+    format!("District,{}", ITEMS.join(","))
 }
 
 fn survey_of(csv: &str) -> Survey {
@@ -100,18 +93,6 @@ fn page_scales(csv: &str) -> Vec<ScaleResult> {
         .report(&ReportOptions::default())
         .unwrap()
         .scales
-}
-
-fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    (0..files)
-        .map(|f| {
-            let part = rows.iter().skip(f).step_by(files).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect()
 }
 
 /// The numbers of a scale result: (mean, sd, alpha, lower, upper, omega, item alphas).
@@ -173,8 +154,8 @@ fn assert_scale(mine: &waterline_datafusion::scales::ScaleOut, page: &ScaleResul
 async fn one_partition_in_file_order_gives_the_page_scale_bit_for_bit() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-scales-1-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 1);
-    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let files = write_striped(&dir, &header(), &rows, 1);
+    let csv = csv_of(&header(), rows.iter().map(|(_, r)| r));
     let page = page_scales(&csv);
     assert_eq!(page.len(), 1);
     assert!(page[0].n_excluded > 0, "incomplete rows are excluded");
@@ -192,8 +173,8 @@ async fn one_partition_in_file_order_gives_the_page_scale_bit_for_bit() {
 async fn four_partitions_and_a_repartition_give_the_page_scale_per_district() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-scales-4-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let files = write_striped(&dir, &header(), &rows, 4);
+    let csv = csv_of(&header(), rows.iter().map(|(_, r)| r));
     let plan = plan_survey(&survey_of(&csv));
     let ctx = session(4);
     let whole = run(read(&ctx, &files).await.unwrap(), &plan, None, Lang::En)
@@ -215,7 +196,7 @@ async fn four_partitions_and_a_repartition_give_the_page_scale_per_district() {
             .iter()
             .filter(|(k, _)| DISTRICTS[*k] == *d)
             .map(|(_, r)| r);
-        let page = page_scales(&csv_of(mine));
+        let page = page_scales(&csv_of(&header(), mine));
         let s = &g.scales[0];
         assert_eq!(s.text, "Pertenencia");
         assert_eq!(s.sentence, page[0].sentence.es);
@@ -228,7 +209,7 @@ async fn four_partitions_and_a_repartition_give_the_page_scale_per_district() {
 
 #[test]
 fn a_scale_naming_no_item_is_a_stated_error() {
-    let csv = csv_of(respondents().iter().map(|(_, r)| r));
+    let csv = csv_of(&header(), respondents().iter().map(|(_, r)| r));
     let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     s.set_codebook(&codebook()).unwrap();
     let e = declare(
@@ -247,7 +228,7 @@ fn a_scale_naming_no_item_is_a_stated_error() {
 fn the_cli_prints_the_scale_section_in_json_csv_and_html() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-scales-cli-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 2);
+    let files = write_striped(&dir, &header(), &rows, 2);
     let (cb, sc) = (dir.join("codebook.csv"), dir.join("scales.json"));
     std::fs::write(&cb, codebook()).unwrap();
     std::fs::write(&sc, SCALES).unwrap();
@@ -275,7 +256,7 @@ fn the_cli_prints_the_scale_section_in_json_csv_and_html() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let page = page_scales(&csv_of(rows.iter().map(|(_, r)| r)));
+    let page = page_scales(&csv_of(&header(), rows.iter().map(|(_, r)| r)));
     let v: serde_json::Value = serde_json::from_str(&run(&[])).unwrap();
     let s = &v["groups"][0]["scales"][0];
     assert_eq!(s["scale"], "belonging");

@@ -6,9 +6,10 @@
 //! equal count first seen beyond the first file's head cannot be placed: they stay in text
 //! order and the report says so (`skipped`: `category_ties`).
 
-use std::fmt::Write as _;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
+mod common;
+
+use common::{csv_of, page, said};
+use waterline::survey::report::Report;
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, CliReport, GroupOut, Options};
 
@@ -54,25 +55,6 @@ fn rows() -> Vec<(&'static str, String)> {
         }
     }
     out
-}
-
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
 }
 
 /// Writes `parts` as files in a fresh directory.
@@ -132,11 +114,11 @@ async fn equal_counts_come_in_first_seen_order() {
     let rows = rows();
     let all: Vec<&String> = rows.iter().map(|(_, r)| r).collect();
     let parts = [
-        csv_of(all[..30].iter().copied()),
-        csv_of(all[30..].iter().copied()),
+        csv_of(HEADER, all[..30].iter().copied()),
+        csv_of(HEADER, all[30..].iter().copied()),
     ];
     let (dir, paths) = files("order", &parts);
-    let whole = page(&csv_of(all.iter().copied()));
+    let whole = page(&csv_of(HEADER, all.iter().copied()), CODEBOOK);
     assert!(!whole.subgroups.is_empty(), "District is a group column");
     for lang in [Lang::En, Lang::Es] {
         let o = Options {
@@ -165,7 +147,7 @@ async fn equal_counts_come_in_first_seen_order() {
     for g in &mine.groups {
         let d = g.group.as_deref().unwrap();
         let theirs = rows.iter().filter(|(k, _)| *k == d).map(|(_, r)| r);
-        let r = page(&csv_of(theirs));
+        let r = page(&csv_of(HEADER, theirs), CODEBOOK);
         assert_items(g, &r, Lang::En);
         let want = match d {
             "Tulare" => ["Zeta", "Mid", "Alpha"],
@@ -187,7 +169,10 @@ async fn texts_first_seen_beyond_the_head_are_by_text_and_said() {
         .map(|k| format!("Kern,{},Chess,3", ["Omega", "Beta"][k / 4]))
         .collect();
     let second = all[30..].iter().copied().chain(&extra);
-    let parts = [csv_of(all[..30].iter().copied()), csv_of(second)];
+    let parts = [
+        csv_of(HEADER, all[..30].iter().copied()),
+        csv_of(HEADER, second),
+    ];
     let (dir, paths) = files("unseen", &parts);
     let o = Options {
         partitions: 4,
@@ -201,7 +186,7 @@ async fn texts_first_seen_beyond_the_head_are_by_text_and_said() {
         .iter()
         .any(|s| s.0 == "program" && s.1 == "category_ties"));
     // The page's counts are the same; only the unplaced pair's order differs.
-    let theirs = page(&csv_of(all.iter().copied().chain(&extra)));
+    let theirs = page(&csv_of(HEADER, all.iter().copied().chain(&extra)), CODEBOOK);
     let m = theirs.items.iter().find(|m| m.item == "program").unwrap();
     let page_labels: Vec<_> = m.distribution.iter().map(|s| s.label.en.as_str()).collect();
     assert_eq!(page_labels, ["Zeta", "Mid", "Alpha", "Omega", "Beta"]);

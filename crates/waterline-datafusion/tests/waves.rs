@@ -6,9 +6,10 @@
 //! adjusted p-values and sentences, with the subgroup tables by District in the same family —
 //! 4 files, 4 partitions, whole and per district.
 
-use std::fmt::Write as _;
-use waterline::survey::report::{Report, ReportOptions};
-use waterline::survey::{ReadOptions, Survey};
+mod common;
+
+use common::{assert_subgroups, csv_of, lcg, page, said, write_blocks, DISTRICTS};
+use waterline::survey::report::Report;
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, GroupOut, Options};
 
@@ -28,18 +29,11 @@ I feel safe at school,5,Strongly agree,Muy de acuerdo,
 
 const HEADER: &str =
     "District,Wave,Program,Favorite activity,I feel safe at school,Did an adult help you this year,Hours of tutoring,Activities joined (select all that apply)";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 const ACTIVITIES: [&str; 5] = ["Art", "Music", "Reading", "Games", "Prefer not to say"];
 
 /// Deterministic respondents (a small LCG): (district, row text).
 fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x1234_5678_9ABC_DEF1;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x1234_5678_9ABC_DEF1);
     (0..1200)
         .map(|k| {
             let wave = if k < 600 { "2023" } else { "2024" };
@@ -78,25 +72,6 @@ fn respondents() -> Vec<(usize, String)> {
             )
         })
         .collect()
-}
-
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
-fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
 }
 
 /// Every item of the page's report is the CLI's, count for count and sentence for sentence.
@@ -159,17 +134,9 @@ fn assert_items(g: &GroupOut, r: &Report, lang: Lang) -> usize {
 async fn items_per_wave_and_wave_comparisons_are_the_pages() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-waves-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let files: Vec<String> = (0..4)
-        .map(|f| {
-            // Files 0 and 1 hold the first wave, 2 and 3 the second.
-            let part = rows.iter().skip(300 * f).take(300).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    // 4 files of 300 rows: files 0 and 1 hold the first wave, 2 and 3 the second.
+    let files = write_blocks(&dir, HEADER, &rows, 4);
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     for lang in [Lang::En, Lang::Es] {
         let o = Options {
             lang,
@@ -193,22 +160,11 @@ async fn items_per_wave_and_wave_comparisons_are_the_pages() {
             "District, Program and Favorite activity in two waves; skipped {:?}",
             mine.skipped
         );
-        assert_eq!(mine.subgroups.len(), whole.subgroups.len());
         assert!(whole
             .subgroups
             .iter()
             .any(|s| s.item == "program" || s.text.en == "Program"));
-        for (a, b) in mine.subgroups.iter().zip(&whole.subgroups) {
-            assert_eq!((&a.item, &a.group), (&b.item, &b.group));
-            assert_eq!(a.rows, b.rows, "{} by {}", a.item, a.group);
-            assert_eq!((a.n_used, a.n_excluded), (b.n_used, b.n_excluded));
-            let p = |t: Option<&waterline::survey::report::TestSummary>| {
-                t.map(|t| (t.p_value, t.p_adjusted))
-            };
-            let chi = a.chi_square.as_ref().map(|c| (c.p_value, c.p_adjusted));
-            assert_eq!(chi, p(b.test.as_ref()), "{} by {}", a.item, a.group);
-            assert_eq!(a.sentence, Some(said(&b.sentence, lang)));
-        }
+        assert_subgroups(&mine, &whole, lang);
         assert_eq!(mine.adjustment.m, whole.adjustment.m);
         use waterline_datafusion::render::{render, Format};
         let (csv, html) = (render(&mine, Format::Csv), render(&mine, Format::Html));
@@ -231,7 +187,7 @@ async fn items_per_wave_and_wave_comparisons_are_the_pages() {
     assert_eq!(mine.groups.len(), 3);
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        let r = page(&csv_of(HEADER, theirs.map(|(_, r)| r)), CODEBOOK);
         assert_items(g, &r, Lang::En);
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -5,8 +5,10 @@
 //! in English and Spanish; the sections not weighted yet withheld with the reason `weights`;
 //! invalid weights the page's coded errors.
 
+mod common;
 mod weights_common;
 
+use common::{csv_of, write_striped, DISTRICTS};
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, Options};
@@ -16,8 +18,8 @@ use weights_common::*;
 async fn weighted_items_are_the_pages_whole_and_by_district_in_both_languages() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-weights-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_striped(&dir, HEADER, &rows, 4);
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)));
     let pw = whole.weighting.as_ref().unwrap();
     for (lang, partitions) in [(Lang::En, 1), (Lang::Es, 4)] {
         let mine = weighted(&files, lang, None, partitions).await;
@@ -35,7 +37,7 @@ async fn weighted_items_are_the_pages_whole_and_by_district_in_both_languages() 
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         assert_eq!(g.group.as_deref(), Some(*d));
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        let r = page(&csv_of(theirs.map(|(_, r)| r)));
+        let r = page(&csv_of(HEADER, theirs.map(|(_, r)| r)));
         assert_same(g, &r, &mine.skipped, Lang::Es);
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -48,9 +50,9 @@ async fn the_weighted_states_cross_a_hash_repartition() {
     use waterline_datafusion::report::{column, plan_survey, read, session};
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-weights-plan-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
+    let files = write_striped(&dir, HEADER, &rows, 4);
     let mut s = Survey::from_bytes(
-        csv_of(rows.iter().map(|(_, r)| r)).as_bytes(),
+        csv_of(HEADER, rows.iter().map(|(_, r)| r)).as_bytes(),
         &ReadOptions::default(),
     )
     .unwrap();
@@ -116,7 +118,7 @@ async fn invalid_weights_are_coded_errors() {
                 (*d, format!("{rest},{}", change(k, w)))
             })
             .collect();
-        let files = write_files(&dir.join(name), &changed, 4);
+        let files = write_striped(&dir.join(name), HEADER, &changed, 4);
         let o = Options {
             partitions: 4,
             weight: Some("Weight".into()),
@@ -130,7 +132,7 @@ async fn invalid_weights_are_coded_errors() {
             assert_eq!(v["details"]["line"], 2.0, "the page's line: {e}");
         }
     }
-    let files = write_files(&dir.join("ok"), &rows, 2);
+    let files = write_striped(&dir.join("ok"), HEADER, &rows, 2);
     let o = Options {
         weight: Some("Wieght".into()),
         ..Options::default()
@@ -146,7 +148,7 @@ async fn invalid_weights_are_coded_errors() {
 fn the_binary_weights_the_report() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-weights-cli-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 3);
+    let files = write_striped(&dir, HEADER, &rows, 3);
     let cb = dir.join("codebook.csv");
     std::fs::write(&cb, CODEBOOK).unwrap();
     let run = |extra: &[&str], files: &[String]| {
@@ -216,8 +218,8 @@ fn the_binary_weights_the_report() {
 async fn raking_is_the_pages() {
     let rows = respondents();
     let dir = std::env::temp_dir().join(format!("wl-weights-rake-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
-    let csv = csv_of(rows.iter().map(|(_, r)| r));
+    let files = write_striped(&dir, HEADER, &rows, 4);
+    let csv = csv_of(HEADER, rows.iter().map(|(_, r)| r));
     let s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     let key = |h: &str| {
         (s.table().columns.iter())

@@ -3,8 +3,10 @@
 //! page leaves unweighted, are withheld after p-value adjustment; a multi-select item with a
 //! column per choice is weighted.
 
+mod common;
 mod weights_common;
 
+use common::{said, DISTRICTS};
 use std::fmt::Write as _;
 use waterline::survey::report::ReportOptions;
 use waterline::survey::{ReadOptions, Survey};

@@ -6,9 +6,10 @@
 //! 4 files, 4 partitions, EN and ES, whole and `--by District`; an id repeated within a wave
 //! withholds the pair (`repeated_id`); and one run of the binary.
 
-use std::fmt::Write as _;
-use std::process::Command;
-use waterline::survey::report::{Report, ReportOptions};
+mod common;
+
+use common::{assert_close, cli_report, csv_of, lcg, page, write_blocks, DISTRICTS};
+use waterline::survey::report::Report;
 use waterline::survey::{ReadOptions, Survey};
 use waterline::text::Lang;
 use waterline_datafusion::report::{report_with, GroupOut, Options};
@@ -25,17 +26,10 @@ I feel safe at school,5,Strongly agree,Muy de acuerdo,
 
 const HEADER: &str =
     "Student ID,District,Wave,I feel safe at school,Did an adult help you this year,Hours of tutoring";
-const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
 
 /// Deterministic rows (a small LCG), in file order: (district index, row text).
 fn rows() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x0DDB_A11C_0FFE_E123;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x0DDB_A11C_0FFE_E123);
     let mut out = Vec::new();
     for k in 0..400u64 {
         let d = (next(3) as usize + (k % 2) as usize) % 3;
@@ -84,31 +78,6 @@ fn rows() -> Vec<(usize, String)> {
     out.into_iter().map(|(d, r, _)| (d, r)).collect()
 }
 
-fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-fn page(csv: &str) -> Report {
-    let mut s = Survey::from_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
-    s.set_codebook(CODEBOOK).unwrap();
-    s.report(&ReportOptions::default()).unwrap()
-}
-
-fn close(a: Option<f64>, b: Option<f64>, what: &str) {
-    match (a, b) {
-        (Some(x), Some(y)) => {
-            let scale = x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
-            assert!((x - y).abs() <= 1e-12 * scale, "{what}: {x} vs {y}");
-        }
-        _ => assert_eq!(a, b, "{what}"),
-    }
-}
-
 /// Every shift of the page's report is the CLI's: counts and exclusions exact, moments and p
 /// to 1e-12 relative, sentences identical. Returns the methods seen.
 fn assert_shifts(g: &GroupOut, r: &Report, lang: Lang) -> Vec<String> {
@@ -127,13 +96,13 @@ fn assert_shifts(g: &GroupOut, r: &Report, lang: Lang) -> Vec<String> {
         assert_eq!(count(&a.same), theirs(&b.same), "{what}");
         assert_eq!(count(&a.worse), theirs(&b.worse), "{what}");
         assert_eq!(a.excluded.as_ref(), Some(&b.excluded), "{what}");
-        close(a.mean_before, b.mean_before, what);
-        close(a.mean_after, b.mean_after, what);
+        assert_close(a.mean_before, b.mean_before, what);
+        assert_close(a.mean_after, b.mean_after, what);
         let t = b.test.as_ref();
         assert_eq!(a.method, t.map(|t| t.method.as_str().to_string()), "{what}");
-        close(a.statistic, t.map(|t| t.statistic), what);
-        close(a.p_value, t.map(|t| t.p_value), what);
-        close(a.p_adjusted, t.and_then(|t| t.p_adjusted), what);
+        assert_close(a.statistic, t.map(|t| t.statistic), what);
+        assert_close(a.p_value, t.map(|t| t.p_value), what);
+        assert_close(a.p_adjusted, t.and_then(|t| t.p_adjusted), what);
         let said = if lang == Lang::Es {
             &b.sentence.es
         } else {
@@ -145,30 +114,17 @@ fn assert_shifts(g: &GroupOut, r: &Report, lang: Lang) -> Vec<String> {
     methods
 }
 
-fn write_files(dir: &std::path::Path, rows: &[(usize, String)], n: usize) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    let per = rows.len().div_ceil(n);
-    (0..n)
-        .map(|f| {
-            let part = rows.iter().skip(per * f).take(per).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pairs_matched_across_waves_are_the_pages() {
     let rows = rows();
     let dir = std::env::temp_dir().join(format!("wl-xwave-{}", std::process::id()));
     // The first file holds both waves (the page detects the panel on its head).
-    let files = write_files(&dir, &rows, 4);
+    let files = write_blocks(&dir, HEADER, &rows, 4);
     assert!(
         rows.iter().any(|(_, r)| r.starts_with("  S")),
         "a padded id"
     );
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     assert_eq!(whole.shifts.len(), 3, "three panel pairs");
     let reasons: Vec<_> = whole.shifts[0].excluded.iter().map(|e| e.reason).collect();
     assert_eq!(
@@ -221,7 +177,11 @@ async fn pairs_matched_across_waves_are_the_pages() {
     for (d, g) in DISTRICTS.iter().zip(&mine.groups) {
         assert_eq!(g.group.as_deref(), Some(*d));
         let theirs = rows.iter().filter(|(k, _)| DISTRICTS[*k] == *d);
-        assert_shifts(g, &page(&csv_of(theirs.map(|(_, r)| r))), Lang::En);
+        assert_shifts(
+            g,
+            &page(&csv_of(HEADER, theirs.map(|(_, r)| r)), CODEBOOK),
+            Lang::En,
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -240,11 +200,11 @@ async fn a_file_per_wave_gets_the_pages_pairs() {
             let year = format!(",{y},");
             let part = rows.iter().filter(|(_, r)| r.contains(&year));
             let path = dir.join(format!("{y}.csv"));
-            std::fs::write(&path, csv_of(part.map(|(_, r)| r))).unwrap();
+            std::fs::write(&path, csv_of(HEADER, part.map(|(_, r)| r))).unwrap();
             path.to_string_lossy().into_owned()
         })
         .collect();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     assert_eq!(whole.shifts.len(), 3, "three panel pairs");
     let o = Options {
         partitions: 2,
@@ -263,7 +223,7 @@ async fn the_join_is_repartitioned_by_id() {
     use waterline_datafusion::report::{plan_survey, read, read_head, session};
     let rows = rows();
     let dir = std::env::temp_dir().join(format!("wl-xwave-plan-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 4);
+    let files = write_blocks(&dir, HEADER, &rows, 4);
     let mut survey =
         Survey::from_bytes(&read_head(&files[0]).unwrap(), &ReadOptions::default()).unwrap();
     survey.set_codebook(CODEBOOK).unwrap();
@@ -307,7 +267,7 @@ async fn an_id_repeated_within_a_wave_withholds_the_pair() {
         let copy = rows.iter().find(|(_, r)| r.starts_with('S') && both(r));
         rows.push(copy.unwrap().clone());
         let dir = std::env::temp_dir().join(format!("wl-xwave-rep-{}", std::process::id()));
-        let files = write_files(&dir, &rows, 3);
+        let files = write_blocks(&dir, HEADER, &rows, 3);
         // Every row counts (`--duplicates keep_all`; the default withholds the whole report).
         let o = Options {
             partitions: 3,
@@ -326,28 +286,12 @@ async fn an_id_repeated_within_a_wave_withholds_the_pair() {
 fn the_cli_prints_the_pages_shifts() {
     let rows = rows();
     let dir = std::env::temp_dir().join(format!("wl-xwave-cli-{}", std::process::id()));
-    let files = write_files(&dir, &rows, 2);
-    let cb = dir.join("codebook.csv");
-    std::fs::write(&cb, CODEBOOK).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-        .args([
-            "report",
-            "--codebook",
-            &cb.to_string_lossy(),
-            "--lang",
-            "es",
-        ])
-        .args(["--partitions", "2"])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let whole = page(&csv_of(rows.iter().map(|(_, r)| r)));
+    let files = write_blocks(&dir, HEADER, &rows, 2);
+    let args = ["--lang", "es", "--partitions", "2"];
+    let (ok, out, err) = cli_report(&dir, CODEBOOK, &args, &files);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let whole = page(&csv_of(HEADER, rows.iter().map(|(_, r)| r)), CODEBOOK);
     let shifts = v["groups"][0]["shifts"].as_array().unwrap();
     assert_eq!(shifts.len(), whole.shifts.len());
     for (a, b) in shifts.iter().zip(&whole.shifts) {

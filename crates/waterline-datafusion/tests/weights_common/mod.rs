@@ -3,6 +3,7 @@
 //! exact, weighted numbers within 1e-12 relative, sentences identical).
 #![allow(dead_code)]
 
+use crate::common::{lcg, said, DISTRICTS};
 use std::fmt::Write as _;
 use waterline::survey::report::{Report, ReportOptions};
 use waterline::survey::{ReadOptions, Survey};
@@ -40,18 +41,10 @@ pub const SCALES: &str = r#"[{"id": "confidence", "text": {"en": "Confidence", "
 
 pub const HEADER: &str = "District,I feel safe at school,Did an adult help you this year,Confidence asking for help (before),Confidence asking for help (now),Hours volunteered (before),Hours volunteered (now),Activities joined (select all that apply),I like my school,I have friends at school,Weight";
 
-pub const DISTRICTS: [&str; 3] = ["Fresno", "Kern", "Tulare"];
-
 /// Deterministic respondents with weights from 0 (a few) to 4.9, unequal by district and by
 /// answer so that the weighted numbers differ from the unweighted ones.
 pub fn respondents() -> Vec<(usize, String)> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |m: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % m
-    };
+    let mut next = lcg(0x2545_F491_4F6C_DD1D);
     let mut out = Vec::new();
     for k in 0..1500 {
         let d = (next(10) as usize).min(2 + (k % 2)) % 3;
@@ -112,27 +105,6 @@ pub fn respondents() -> Vec<(usize, String)> {
     out
 }
 
-pub fn csv_of<'a>(rows: impl Iterator<Item = &'a String>) -> String {
-    let mut s = String::from(HEADER);
-    s.push('\n');
-    for r in rows {
-        let _ = writeln!(s, "{r}");
-    }
-    s
-}
-
-pub fn write_files(dir: &std::path::Path, rows: &[(usize, String)], files: usize) -> Vec<String> {
-    std::fs::create_dir_all(dir).unwrap();
-    (0..files)
-        .map(|f| {
-            let part = rows.iter().skip(f).step_by(files).map(|(_, r)| r);
-            let path = dir.join(format!("part{f}.csv"));
-            std::fs::write(&path, csv_of(part)).unwrap();
-            path.to_string_lossy().into_owned()
-        })
-        .collect()
-}
-
 /// The page's weighted report of these rows: the codebook, then the weight declared in the
 /// mapping.
 pub fn page(csv: &str) -> Report {
@@ -188,10 +160,6 @@ pub fn close_alpha(a: Option<f64>, b: Option<f64>) -> bool {
         (None, None) => true,
         _ => false,
     }
-}
-
-pub fn said(s: &waterline::survey::report::Sentence, lang: Lang) -> String {
-    if lang == Lang::Es { &s.es } else { &s.en }.clone()
 }
 
 /// Every weighted item is the page's: counts exact, weighted numbers within 1e-12, the
