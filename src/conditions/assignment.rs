@@ -393,7 +393,7 @@ pub fn assign_reviewers(round: &Round, options: &AssignmentOptions) -> Result<As
     let mut order: Vec<(usize, u64, usize)> = (0..n_p)
         .map(|p| (n_r - conflicted[p], rng.next_u64(), p))
         .collect();
-    order.sort_unstable();
+    crate::sort::sort_by(&mut order, Ord::cmp);
     let mut candidates = Vec::with_capacity(n_r);
     for &(_, _, p) in &order {
         candidates.clear();
@@ -402,7 +402,7 @@ pub fn assign_reviewers(round: &Round, options: &AssignmentOptions) -> Result<As
                 candidates.push((design.of_reviewer[r].len(), rng.next_u64(), r));
             }
         }
-        candidates.sort_unstable();
+        crate::sort::sort_by(&mut candidates, Ord::cmp);
         for &(_, _, r) in candidates.iter().take(k) {
             design.add(r, p);
         }
@@ -436,7 +436,7 @@ pub fn assign_reviewers(round: &Round, options: &AssignmentOptions) -> Result<As
     }
     let mut reviews = Vec::with_capacity(needed);
     for (r, ps) in design.of_reviewer.iter_mut().enumerate() {
-        ps.sort_unstable();
+        crate::sort::sort_by(ps, Ord::cmp);
         for &p in ps.iter() {
             reviews.push(AssignedReview {
                 reviewer_id: round.reviewers[r].id.clone(),

@@ -409,7 +409,7 @@ pub fn decide_funding_with_progress(
     let n = prep.eligible.len();
     let v = &prep.values;
     let mut by_score: Vec<usize> = (0..n).collect();
-    by_score.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut by_score, |&a, &b| {
         v.get(b)
             .unwrap_or(&0.0)
             .total_cmp(v.get(a).unwrap_or(&0.0))

@@ -150,7 +150,7 @@ pub fn compile(
             Some(v) => vec![v.clone()],
             None => {
                 let mut all: Vec<String> = values.iter().flatten().cloned().collect();
-                all.sort();
+                crate::sort::sort_by(&mut all, Ord::cmp);
                 all.dedup();
                 all
             }

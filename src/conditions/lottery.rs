@@ -65,7 +65,7 @@ pub fn band(
     let n = er.len();
     let get = |x: &[f64], k: usize| x.get(k).copied().unwrap_or(f64::INFINITY);
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         get(er, a)
             .total_cmp(&get(er, b))
             .then(get(score, b).total_cmp(&get(score, a)))

@@ -222,7 +222,7 @@ pub(crate) fn fund_prepared(
     let mut order: Vec<usize> = (0..prep.eligible.len())
         .filter(|&k| selection.selected.get(k) == Some(&true))
         .collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         v.get(b)
             .unwrap_or(&0.0)
             .total_cmp(v.get(a).unwrap_or(&0.0))

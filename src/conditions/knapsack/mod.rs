@@ -266,7 +266,7 @@ pub fn solve_linear(
             )
         })
         .collect();
-    items.sort_by(|a, b| {
+    crate::sort::sort_by(&mut items, |a, b| {
         ratio(b.1, b.2)
             .total_cmp(&ratio(a.1, a.2))
             .then(a.0.cmp(&b.0))
