@@ -97,6 +97,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --tests --target wasm32-unknown-unknown -- -D warnings
 	cargo check --manifest-path fuzz/Cargo.toml --bins --target-dir target
 	cargo fmt --check -p waterline-datafusion
 	cargo clippy -p waterline-datafusion --all-targets -- -D warnings
