@@ -21,16 +21,75 @@ export function register(strings) {
   }
 }
 
+/**
+ * String tables that load per language (issue 21, a small first load: a page in one language
+ * does not download the other's), by language: each `{ load, done }`, `done` the promise of
+ * its registration once started.
+ * @type {Record<string, { load: () => Promise<{ default: Record<string, string> }>, done: Promise<void> | null, loaded: boolean }[]>}
+ */
+const perLanguage = { en: [], es: [] };
+
+/** Starts (once) loading and registering one language's table. */
+function fetchTable(language, entry) {
+  entry.done ??= entry.load().then((m) => { register({ [language]: m.default }); entry.loaded = true; });
+  return entry.done;
+}
+
+/**
+ * Registers an area's strings as one module per language: `{ en: () => import('./x.en.js'),
+ * es: () => import('./x.es.js') }`, each module's default export `{ key: text }` with every key
+ * of the other (tests/node/notes.test.mjs checks). The current language's table loads now,
+ * another's when the page switches to it (`setLang` waits for it); `ready()` resolves once the
+ * current language's tables registered so far are in (www/main.js waits before mounting).
+ */
+export function registerLanguages(loaders) {
+  for (const language of Object.keys(perLanguage)) {
+    if (!loaders[language]) continue;
+    const entry = { load: loaders[language], done: null, loaded: false };
+    perLanguage[language].push(entry);
+    if (language === current) fetchTable(language, entry).catch(() => {}); // awaited by ready()
+  }
+}
+
+/** Resolves once every table of the current language registered so far is loaded. */
+export function ready() {
+  return Promise.all(perLanguage[current].map((entry) => fetchTable(current, entry))).then(() => undefined);
+}
+
+/** Loads every language's tables (tests that check both languages' strings). */
+export function loadAll() {
+  return Promise.all(Object.entries(perLanguage).flatMap(([language, entries]) => entries.map((e) => fetchTable(language, e))))
+    .then(() => undefined);
+}
+
 /** The current language, "en" or "es". */
 export const lang = () => current;
 
-/** Switches language, updates static markup and tells every listener. */
+/** The language last asked for (a switch waits for its tables; the last request wins). */
+let wanted = current;
+
+/**
+ * Switches language, updates static markup and tells every listener, once that language's
+ * tables are loaded (at once when they are). Resolves when switched.
+ */
 export function setLang(next) {
-  if (!(next in dictionaries)) return;
-  current = next;
-  document.documentElement.lang = next;
-  applyStatic(document);
-  for (const fn of listeners) fn(next);
+  if (!(next in dictionaries)) return Promise.resolve();
+  wanted = next;
+  const switchNow = () => {
+    if (wanted !== next) return; // a later switch asked for another language
+    current = next;
+    document.documentElement.lang = next;
+    applyStatic(document);
+    for (const fn of listeners) fn(next);
+  };
+  if (perLanguage[next].every((entry) => entry.loaded)) {
+    switchNow();
+    return Promise.resolve();
+  }
+  // A table that cannot load (a chunk missing offline) still lets the page switch: its keys
+  // then show in English, and the error is in the console.
+  return Promise.all(perLanguage[next].map((entry) => fetchTable(next, entry)))
+    .then(switchNow, (e) => { console.error('waterline: strings could not be loaded', e); switchNow(); });
 }
 
 /** Calls `fn(lang)` whenever the language changes. */

@@ -2,7 +2,7 @@
 // module, mount it, restore the saved project; after that area's first result, load the whole
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
 import { holdSpares, load, releaseSpares, version } from './engine.js';
-import { applyStatic, errorField, errorText, has, lang, onLangChange, setLang, t } from './i18n.js';
+import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
 
@@ -40,8 +40,8 @@ const langButtons = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySe
 let shownLang = lang();
 onLangChange((next) => { relocalizeFields(document, shownLang, next); shownLang = next; });
 for (const button of langButtons) {
-  button.addEventListener('click', () => {
-    setLang(button.dataset.lang);
+  button.addEventListener('click', async () => {
+    await setLang(button.dataset.lang); // once the language's strings are in (i18n.registerLanguages)
     for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
     try { localStorage.setItem('waterline.lang', lang()); } catch { /* storage may be off */ }
   });
@@ -160,6 +160,7 @@ async function mountArea(name, module = areas[name]()) {
   const root = document.getElementById(`area-${name}`);
   try {
     const area = await module;
+    await stringsReady(); // the area's strings in the language shown (loaded per language)
     const api = area.mount(root, { changed: () => store.changed(name) });
     if (api?.getState) store.registerArea(name, api);
   } catch (e) {
@@ -221,6 +222,9 @@ try {
   releaseSpares();
   await load('whole');
   await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
+  // The other language's strings too, now that every area has its first strings: a switch of
+  // language is then at once (the offline cache fetches every file after the first result anyway).
+  await loadAll().catch((e) => console.error(e));
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
   const [evidence, report] = await Promise.all([import('./areas/evidence.js'), import('./report/view.js')]);
   try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }

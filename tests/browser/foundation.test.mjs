@@ -90,12 +90,12 @@ test('a too_large error names its limit and size, in the reader\'s language and 
     const i18n = await import('/www/i18n.app.js');
     const out = [];
     for (const l of ['en', 'es']) {
-      i18n.setLang(l);
+      await i18n.setLang(l);
       out.push(i18n.errorText({ code: 'too_large', details: { rows: 260000, limit: 250000 }, message: '' }));
       out.push(i18n.errorText({ code: 'too_large', details: { what: 'groupingItems', limit: 8, requested: 12 }, message: '' }));
       out.push(i18n.errorText({ code: 'too_large', details: {}, message: '' }));
     }
-    i18n.setLang('en');
+    await i18n.setLang('en');
     return out;
   });
   assert.match(texts[0], /260,000 where the limit is 250,000/);

@@ -9,17 +9,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
-/** The keys of the `en` and `es` tables of a strings file. */
-function tables(path) {
-  const text = read(path);
-  const at = text.indexOf('\n  es: {');
-  const keys = (part) => new Set([...part.matchAll(/^\s+'([\w.-]+)':/gm)].map((m) => m[1]));
-  return { en: keys(text.slice(0, at)), es: keys(text.slice(at)) };
-}
+/** The keys of a table (`export default { 'key': text, … }`). */
+const keysOf = (path) => new Set([...read(path).matchAll(/^\s+'([\w.-]+)':/gm)].map((m) => m[1]));
+/** The Survey area's tables, one per language (www/areas/survey/strings.{en,es}.js). */
+const tables = () => ({ en: keysOf('www/areas/survey/strings.en.js'), es: keysOf('www/areas/survey/strings.es.js') });
 
-const files = ['www/areas/survey/strings.js', 'www/areas/survey/strings-mapping.js', 'www/areas/survey/strings-import.js'].map(tables);
-const en = new Set(files.flatMap((f) => [...f.en]));
-const es = new Set(files.flatMap((f) => [...f.es]));
+const { en, es } = tables();
 
 function rustCodes(pattern) {
   const out = new Set();
@@ -33,8 +28,8 @@ function rustCodes(pattern) {
   return [...out];
 }
 
-test('the import panel\'s strings exist in both languages', () => {
-  const t = tables('www/areas/survey/strings-import.js');
+test('the Survey area\'s strings exist in both languages', () => {
+  const t = tables();
   assert.deepEqual([...t.en].filter((k) => !t.es.has(k)), [], 'English keys missing in Spanish');
   assert.deepEqual([...t.es].filter((k) => !t.en.has(k)), [], 'Spanish keys missing in English');
 });

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as engine from '../../www/engine.js';
-import { hasIn } from '../../www/i18n.js';
+import { hasIn, loadAll } from '../../www/i18n.js';
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 
@@ -23,6 +23,7 @@ function stringModules(dir = www) {
 
 test('the page renders every note code in English and Spanish', async () => {
   for (const path of stringModules()) await import(pathToFileURL(path).href);
+  await loadAll(); // the tables that load per language (i18n.registerLanguages)
   await engine.ready;
   const codes = engine.wasm.noteCodes();
   assert.ok(codes.length > 0);

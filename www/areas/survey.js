@@ -6,10 +6,6 @@
 // never freezes the page; every number comes from the engine.
 import { publish } from './evidence/bus.js';
 import './survey/strings.js';
-import './survey/strings-mapping.js';
-import './survey/strings-import.js';
-import './survey/strings-notes.js';
-import './survey/strings-stream.js';
 import { call } from '../engine.js';
 import { el, replace } from '../dom.js';
 import { errorText, lang, onLangChange, t } from '../i18n.js';

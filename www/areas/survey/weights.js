@@ -4,7 +4,7 @@
 import { el } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { count, fixed, signedPoints, signed } from './format.js';
-import './strings-weights.js';
+import './strings.js';
 
 /** Most categories a column may have to be raked here (the column summary lists six values). */
 const MAX_CATEGORIES = 6;
