@@ -5,7 +5,7 @@ import { el, replace } from '../../dom.js';
 import { lang, number, t } from '../../i18n.js';
 import { run } from '../../jobs.js';
 import { fixed, money, safeErrorText, th, roundNoteText } from './util.js';
-import './strings-decision.js';
+import './strings.js';
 
 const RULES = ['funding_line', 'max_score', 'lottery'];
 

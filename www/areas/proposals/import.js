@@ -6,7 +6,7 @@ import { el } from '../../dom.js';
 import { number, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
 import { problemText, th } from './util.js';
-import './strings-setup.js';
+import './strings.js';
 
 const count = (v) => number(Number(v ?? 0), 0);
 const list = (v) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));

@@ -9,7 +9,7 @@ import { downloadText } from '../../store.js';
 import { fileButton, th } from './util.js';
 import { problemList } from './round.js';
 import { applyScores, badRows, noteList, setupProblemText, unknownReviewersOffer } from './import.js';
-import './strings-setup.js';
+import './strings.js';
 
 const count = (v) => number(Number(v ?? 0), 0);
 

@@ -4,7 +4,7 @@
 import { el } from '../../dom.js';
 import { errorText, has, lang, number, register, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
-import './strings-notes.js';
+import './strings.js';
 import { formatNumber, parseNumber as readNumber } from '../../number.js';
 import { pickText } from '../../text.js';
 
