@@ -160,7 +160,9 @@ async function mountArea(name, module = areas[name]()) {
   const root = document.getElementById(`area-${name}`);
   try {
     const area = await module;
-    await stringsReady(); // the area's strings in the language shown (loaded per language)
+    // The area's strings in the language shown (loaded per language); should a table fail to
+    // load (a file missing offline), the area still mounts, those strings in English.
+    await stringsReady().catch((e) => console.error('waterline: strings could not be loaded', e));
     const api = area.mount(root, { changed: () => store.changed(name) });
     if (api?.getState) store.registerArea(name, api);
   } catch (e) {
