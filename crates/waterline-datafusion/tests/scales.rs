@@ -245,16 +245,7 @@ fn the_cli_prints_the_scale_section_in_json_csv_and_html() {
         ];
         args.extend_from_slice(extra);
         args.extend(files.iter().map(String::as_str));
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        common::cli_ok(&args)
     };
     let page = page_scales(&csv_of(&header(), rows.iter().map(|(_, r)| r)));
     let v: serde_json::Value = serde_json::from_str(&run(&[])).unwrap();

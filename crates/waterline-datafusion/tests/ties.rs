@@ -203,18 +203,18 @@ async fn texts_first_seen_beyond_the_head_are_by_text_and_said() {
         ),
         ("html", "es", "<h2>Omitido, o distinto de la página</h2>"),
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-            .args(["report", "--codebook", &cb.to_string_lossy()])
-            .args(["--format", format, "--lang", lang])
-            .args(&paths)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
+        let cb = cb.to_string_lossy();
+        let mut args = vec![
+            "report",
+            "--codebook",
+            &cb,
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ];
+        args.extend(paths.iter().map(String::as_str));
+        let text = common::cli_ok(&args);
         assert!(text.contains(said), "{format} {lang}: {said}\n{text}");
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -166,16 +166,7 @@ fn the_binary_weights_the_report() {
         ];
         args.extend_from_slice(extra);
         args.extend(files.iter().map(String::as_str));
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        common::cli_ok(&args)
     };
     let v: serde_json::Value = serde_json::from_str(&run(&["--partitions", "3"], &files)).unwrap();
     assert_eq!(v["weighting"]["column"], "Weight");

@@ -124,3 +124,18 @@ pub fn cli_report(
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
     (out.status.success(), text(out.stdout), text(out.stderr))
 }
+
+/// Runs `waterline-cli` with `args`; fails the test, with the CLI's stderr, unless it succeeds.
+/// Returns its stdout.
+pub fn cli_ok(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline-cli"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
