@@ -16,7 +16,8 @@
 //
 // Writes www/app.files.json: the files written, and the source modules they contain (which
 // scripts/precache.mjs leaves out of the offline cache: the bundled page never requests them).
-// Entry points besides the two: i18n.js and engine.js, so that a browser test can import the
+// `boot.js` (no imports) becomes `boot.app.js`, the script index.html runs first. Entry points
+// besides those: i18n.js and engine.js, so that a browser test can import the
 // page's own instance of them (`/www/i18n.app.js`) rather than a second copy.
 // Usage: node scripts/bundle.mjs
 import { build } from 'esbuild';
@@ -38,7 +39,7 @@ export async function bundle() {
   clean();
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['www/main.js', 'www/worker.js', 'www/i18n.js', 'www/engine.js'],
+    entryPoints: ['www/boot.js', 'www/main.js', 'www/worker.js', 'www/i18n.js', 'www/engine.js'],
     bundle: true,
     splitting: true,
     format: 'esm',

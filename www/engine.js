@@ -67,13 +67,26 @@ export const wasm = /** @type {any} */ (new Proxy({}, {
   has(_, name) { return typeof name === 'string' && owner(name) !== null; },
 }));
 
+/**
+ * The response www/boot.js asked for before the page's modules ran, if it is for `href` (taken
+ * once); null otherwise, or if that request failed (the caller then fetches for itself).
+ * @returns {Promise<Response | null>}
+ */
+async function early(/** @type {string} */ href) {
+  const scope = /** @type {any} */ (globalThis);
+  const asked = scope.waterlineEarly;
+  if (!asked || asked.url !== href) return null;
+  scope.waterlineEarly = undefined;
+  return asked.response.catch(() => null);
+}
+
 async function compile(/** @type {Build} */ build) {
   const url = new URL(`${BUILDS[build]}waterline_bg.wasm`, import.meta.url);
   if (url.protocol === 'file:') { // Node (tests/node): no fetch of file URLs there
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.compile(await readFile(url));
   }
-  const response = await fetch(url);
+  const response = await early(url.href) ?? await fetch(url);
   if (!response.ok) throw new Error(`the engine could not be loaded (${response.status})`);
   return WebAssembly.compile(await response.arrayBuffer());
 }
@@ -167,6 +180,13 @@ if (inWorker()) {
   // The page sends each build it compiled ({ engineModule, build }, jobs.js), in the order it
   // loaded them, before any job that needs it; a null module makes the worker load its own.
   globalThis.addEventListener('message', (/** @type {MessageEvent} */ event) => {
+    // A hint ({ engineHint: build }, jobs.js `warm`) comes before the page has compiled that
+    // build: the glue is imported now, so that `load` finds it in the module map.
+    const hint = event.data?.engineHint;
+    if (typeof hint === 'string' && Object.hasOwn(BUILDS, hint)) {
+      import(new URL(`${BUILDS[/** @type {Build} */ (hint)]}waterline.js`, import.meta.url).href).catch(() => {});
+      return;
+    }
     if (!event.data || !('engineModule' in event.data)) return;
     const { engineModule, build = 'whole' } = event.data;
     // The page sends the opened area's build first and the whole engine after that area's first

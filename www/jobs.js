@@ -35,6 +35,19 @@ function spawn() {
   });
 }
 
+/**
+ * Starts the worker now, before its first job, and names the engine build the page is
+ * loading, so that the worker's modules and that build's glue arrive while the engine itself
+ * downloads. Issue 21 item 5: the Survey area's first result is computed in the worker; started
+ * by that first job, the worker's three requests in a row came after the engine, about 0.5 s on
+ * a slow phone (bench/throttled.mjs).
+ * @param {import('./engine.js').Build} build
+ */
+export function warm(build) {
+  if (!worker) spawn();
+  worker.postMessage({ engineHint: build });
+}
+
 /** Terminates the worker, failing every pending job with `error`, and starts a new one lazily. */
 function restart(error) {
   worker?.terminate();

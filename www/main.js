@@ -2,6 +2,7 @@
 // module, mount it, restore the saved project; after that area's first result, load the whole
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
 import { holdSpares, load, releaseSpares, version } from './engine.js';
+import { warm } from './jobs.js';
 import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
@@ -24,6 +25,8 @@ const FIRST_RESULT = {
 };
 /** The longest the rest waits for the opened area's first result (a restored area may show none). */
 const FIRST_RESULT_WAIT_MS = 8000;
+/** The areas whose first result is computed in the worker (jobs.js), started at once for them. */
+const FIRST_RESULT_IN_WORKER = new Set(['survey']);
 const status = document.getElementById('engine-status');
 
 function setStatus(state, text) {
@@ -210,6 +213,7 @@ try {
   const module = firstBuild === 'whole' ? null : areas[firstBuild]();
   module?.catch(() => {}); // reported by mountArea
   if (module) holdSpares(); // a spare instance's glue is a request the first result need not wait for
+  if (FIRST_RESULT_IN_WORKER.has(first)) warm(firstBuild);
   await load(firstBuild);
   const opened = module ? firstBuild : null;
   if (module) await mountArea(firstBuild, module);

@@ -113,7 +113,7 @@ const ops = {
 };
 
 self.addEventListener('message', async (event) => {
-  if (event.data && 'engineModule' in event.data) return; // for engine.js (a compiled build)
+  if (event.data && ('engineModule' in event.data || 'engineHint' in event.data)) return; // for engine.js (a build)
   if (event.data && 'cancel' in event.data) { cancelledJobs.add(event.data.cancel); return; } // jobs.js cooperative cancel
   const { id, op, args } = event.data ?? {};
   const progress = (p) => self.postMessage({ id, progress: p });
