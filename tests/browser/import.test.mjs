@@ -43,6 +43,9 @@ test('a Windows-1252 Spanish export is read from its bytes, and the encoding is 
   assert.equal(enc.name, 'windows-1252');
   assert.equal(enc.source, 'fallback');
   assert.match(enc.text, /Read as Windows-1252 .*not valid UTF-8/);
+  // The headers are shown in the column mapping (built when it is opened).
+  if (await s.page.getAttribute(q('survey-mapping'), 'open') === null) await s.page.click(q('survey-mapping-summary'));
+  await s.page.waitForSelector(`${q('survey-mapping-table')} tbody tr`);
   const body = await bodyText();
   assert.ok(body.includes('¿Dónde vive?'), 'the header reads ¿Dónde vive?');
   assert.ok(body.includes('Sí'), 'the answers read Sí');
