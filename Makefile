@@ -71,11 +71,13 @@ build: tools
 	@node scripts/size.mjs
 
 # The page's JavaScript as a few minified modules (scripts/bundle.mjs, esbuild; README "Shipped
-# size"), then the offline cache's list of files, which names them (scripts/precache.mjs). Run
-# after editing anything in www/ (make build runs it).
+# size"), then the offline cache's list of files, which names them (scripts/precache.mjs), then
+# the Brotli copies the local server sends (scripts/compress.mjs). Run after editing anything in
+# www/ (make build runs it).
 bundle: node-tools
 	@node scripts/bundle.mjs
 	@node scripts/precache.mjs
+	@node scripts/compress.mjs
 
 # The page's one third-party script: the `docx` package's ESM browser build (pinned in
 # package.json), copied from node_modules so the page loads it from its own origin, only when

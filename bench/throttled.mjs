@@ -8,7 +8,9 @@
 // the whole engine after the first result: www/main.js). Prints a table; `node bench/throttled.mjs [runs]` (default 3,
 // medians). Part of `make bench`. `node bench/throttled.mjs 3 DIR…` also serves each DIR (a copy of
 // the repository's www/ and pkg/, e.g. the page before a change) and measures it in turn with
-// this repository's page, run by run, so that both see the same machine load.
+// this repository's page, run by run, so that both see the same machine load. The server sends
+// the Brotli copies `make build` writes (scripts/compress.mjs) to Chromium, which accepts them;
+// `THROTTLED_GZIP=1` sends gzip only.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -69,7 +71,9 @@ async function visit(context, url, area) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const servers = await Promise.all(ROOTS.map((root) => start(0, root ? { root } : {})));
+/** `THROTTLED_GZIP=1`: the server sends gzip only, not the Brotli copies `make build` writes. */
+const BROTLI = !process.env.THROTTLED_GZIP;
+const servers = await Promise.all(ROOTS.map((root) => start(0, { ...(root ? { root } : {}), brotli: BROTLI })));
 const results = ROOTS.map(() => ({}));
 try {
   for (const area of Object.keys(AREAS)) {
@@ -108,7 +112,7 @@ try {
   for (const { server } of servers) server.close();
 }
 
-console.log(`\nFirst result on a slow phone — Chromium, 1.6 Mbit/s, 150 ms latency, CPU ÷${CPU_SLOWDOWN}; ${cpus().length} × ${cpus()[0]?.model}; median of ${RUNS}`);
+console.log(`\nFirst result on a slow phone — Chromium, 1.6 Mbit/s, 150 ms latency, CPU ÷${CPU_SLOWDOWN}, ${BROTLI ? 'Brotli (gzip where no .br copy)' : 'gzip only'}; ${cpus().length} × ${cpus()[0]?.model}; median of ${RUNS}`);
 for (const [i, root] of ROOTS.entries()) {
   console.log(`\n${root ?? 'this repository'}\n| area | cold: navigation → first result | transferred before it | from the cache |`);
   console.log('|---|---:|---:|---:|');

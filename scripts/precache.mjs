@@ -30,7 +30,7 @@ function walk(www, dir, skip = new Set([...SKIP, ...bundled(www)])) {
   return readdirSync(dir).sort().flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return walk(www, path, skip);
-    return skip.has(relative(www, path).split(sep).join('/')) || /^tsconfig.*\.json$/.test(name) || name.endsWith('.d.ts') ? [] : [path];
+    return skip.has(relative(www, path).split(sep).join('/')) || /^tsconfig.*\.json$/.test(name) || name.endsWith('.d.ts') || name.endsWith('.br') ? [] : [path];
   });
 }
 

@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,12 +64,23 @@ function gzipped(file, etag, body) {
   return out;
 }
 
+/** The Brotli copy of `file` (scripts/compress.mjs), if there is one at least as new as it. */
+function brotliCopy(file, info) {
+  try {
+    const br = statSync(`${file}.br`);
+    return br.mtimeMs >= info.mtimeMs ? `${file}.br` : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts the server; resolves to { server, url }. Only the top-level folders in `dirs` are
  * served (the page needs www/ and pkg/; the benchmarks add bench/ and node_modules/). `root`
  * (default: the repository) lets a test serve a copy it changes, as a new deploy would.
+ * `brotli: false` sends gzip even to a browser that accepts Brotli (the issue's sizes are gzip's).
  */
-export function start(port = 8080, { dirs = ['www', 'pkg'], root = repoRoot } = {}) {
+export function start(port = 8080, { dirs = ['www', 'pkg'], root = repoRoot, brotli = true } = {}) {
   const server = createServer(async (req, res) => {
     // A test sets `server.cut = true` to act as a lost connection (tests/browser/offline.test.mjs).
     if (/** @type {any} */ (server).cut) { req.socket.destroy(); return; }
@@ -96,10 +108,15 @@ export function start(port = 8080, { dirs = ['www', 'pkg'], root = repoRoot } = 
         res.writeHead(304, headers);
         return res.end();
       }
-      let body = await readFile(file);
-      // Compressed as a static host would (gzip -9, kept per file version): what a phone
-      // downloads is what bench/throttled.mjs measures.
-      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const br = brotli && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(accepts) ? brotliCopy(file, info) : null;
+      let body = await readFile(br ?? file);
+      // Compressed as a static host would (Brotli 11 made by `make build`, else gzip -9 kept per
+      // file version): what a phone downloads is what bench/throttled.mjs measures.
+      if (br) {
+        headers['content-encoding'] = 'br';
+        headers.vary = 'accept-encoding';
+      } else if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(accepts)) {
         body = gzipped(file, etag, body);
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';

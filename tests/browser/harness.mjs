@@ -12,10 +12,11 @@ mkdirSync(screenshots, { recursive: true });
 /**
  * Starts server + browser; returns { page, url, requests, errors, close }. The service worker
  * is blocked unless `serviceWorkers: 'allow'` (tests/browser/offline.test.mjs), so the other
- * tests see the network as the page makes its requests; `root` serves a copy of the repository.
+ * tests see the network as the page makes its requests; `root` serves a copy of the repository;
+ * `brotli: false` has the server send gzip only (scripts/serve.mjs).
  */
-export async function open({ lang, bypassCSP = false, serviceWorkers = 'block', root } = {}) {
-  const { server, url } = await start(0, root ? { root } : {});
+export async function open({ lang, bypassCSP = false, serviceWorkers = 'block', root, brotli = true } = {}) {
+  const { server, url } = await start(0, { ...(root ? { root } : {}), brotli });
   const profile = mkdtempSync(join(tmpdir(), 'waterline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
