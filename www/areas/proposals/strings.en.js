@@ -199,4 +199,24 @@ export default {
   'proposals.boot.badResamples': 'Resamples must be between 1 and 100,000 (got {resamples}).',
   'proposals.boot.badTopK': 'k must be at least 1.',
   'proposals.boot.tooLarge': 'Resamples × proposals must stay below 5,000,000: use fewer resamples.',
+
+  // ---- proposals.js: the area's page, its navigation, undo and the messages when the round cannot
+  // be analysed or restored.
+  'proposals.title': 'Proposals',
+  'proposals.intro': 'Score a round of grant proposals against FSG’s six systems-change conditions and Alianza’s community-led ones, with several reviewers: rank them with honest uncertainty, see where reviewers differ, and fund the best set within your budget. Nothing leaves this computer.',
+  'proposals.nav': 'Parts of this area',
+  'proposals.nav.round': 'Round',
+  'proposals.nav.ranking': 'Ranking',
+  'proposals.nav.budget': 'Budget',
+  'proposals.nav.heatmap': 'Heatmap and profiles',
+  'proposals.nav.calibration': 'Reviewer calibration',
+  'proposals.nav.agreement': 'Agreement',
+  'proposals.nav.depth': 'Depth and coverage',
+  'proposals.nav.scores': 'Scores',
+  'proposals.nav.rubric': 'Rubric',
+  'proposals.nav.export': 'Export',
+  'proposals.undo': 'Undo: {what}',
+  'proposals.undone': 'Undone: {what}.',
+  'proposals.analysisFailed': 'The round could not be analysed: {message}',
+  'proposals.restoreFailed': 'The saved proposals work could not be read: {message}',
 };

@@ -199,4 +199,24 @@ export default {
   'proposals.boot.badResamples': 'Las remuestras deben estar entre 1 y 100.000 (se recibió {resamples}).',
   'proposals.boot.badTopK': 'k debe ser al menos 1.',
   'proposals.boot.tooLarge': 'Remuestras × propuestas debe quedar por debajo de 5.000.000: use menos remuestras.',
+
+  // ---- proposals.js: the area's page, its navigation, undo and the messages when the round cannot
+  // be analysed or restored.
+  'proposals.title': 'Propuestas',
+  'proposals.intro': 'Califique una ronda de propuestas según las seis condiciones de cambio de sistemas de FSG y las condiciones comunitarias de Alianza, con varios evaluadores: ordénelas con una incertidumbre honesta, vea en qué difieren los evaluadores y financie el mejor conjunto dentro de su presupuesto. Nada sale de esta computadora.',
+  'proposals.nav': 'Partes de esta área',
+  'proposals.nav.round': 'Ronda',
+  'proposals.nav.ranking': 'Clasificación',
+  'proposals.nav.budget': 'Presupuesto',
+  'proposals.nav.heatmap': 'Mapa de calor y perfiles',
+  'proposals.nav.calibration': 'Calibración de evaluadores',
+  'proposals.nav.agreement': 'Acuerdo',
+  'proposals.nav.depth': 'Profundidad y cobertura',
+  'proposals.nav.scores': 'Puntuaciones',
+  'proposals.nav.rubric': 'Rúbrica',
+  'proposals.nav.export': 'Exportar',
+  'proposals.undo': 'Deshacer: {what}',
+  'proposals.undone': 'Deshecho: {what}.',
+  'proposals.analysisFailed': 'No se pudo analizar la ronda: {message}',
+  'proposals.restoreFailed': 'No se pudo leer el trabajo guardado de propuestas: {message}',
 };
