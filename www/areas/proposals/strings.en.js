@@ -538,4 +538,11 @@ export default {
   'proposals.rubric.anchorEs': 'Descriptor in Spanish',
   'proposals.rubric.saveAnchor': 'Save descriptor',
   'proposals.label.describe': 'descriptor {value} of {condition}',
+
+  // ---- export.js: the results as CSV and JSON, and the scores in the import format.
+  'proposals.export.title': 'Export',
+  'proposals.export.intro': 'Download the results for a board memo or a spreadsheet. The files are made on this computer; nothing is sent anywhere. Print this page for a paper copy of every table.',
+  'proposals.export.csv': 'Results (CSV)',
+  'proposals.export.json': 'Results (JSON)',
+  'proposals.export.scores': 'Scores (CSV, the import format)',
 };

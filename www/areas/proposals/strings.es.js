@@ -538,4 +538,11 @@ export default {
   'proposals.rubric.anchorEs': 'Descriptor en español',
   'proposals.rubric.saveAnchor': 'Guardar el descriptor',
   'proposals.label.describe': 'descriptor {value} de {condition}',
+
+  // ---- export.js: the results as CSV and JSON, and the scores in the import format.
+  'proposals.export.title': 'Exportar',
+  'proposals.export.intro': 'Descargue los resultados para un informe a la junta o una hoja de cálculo. Los archivos se crean en esta computadora; no se envía nada. Imprima esta página para tener todas las tablas en papel.',
+  'proposals.export.csv': 'Resultados (CSV)',
+  'proposals.export.json': 'Resultados (JSON)',
+  'proposals.export.scores': 'Puntuaciones (CSV, el formato de importación)',
 };
