@@ -1,6 +1,6 @@
-// English strings of the Proposals area's set-up, notes and decision view, with every key of
-// strings.es.js (its other modules register theirs inline). Loaded only when the page shows
-// English (issue 21, a small first load: i18n.registerLanguages, proposals/strings.js).
+// English strings of the Proposals area, with every key of strings.es.js: a section per module
+// it serves (set-up, notes, decision, then the page and its cards). Loaded only when the page
+// shows English (issue 21, a small first load: i18n.registerLanguages, proposals/strings.js).
 export default {
   // ---- "Set up a round" (#20): importing proposals and reviewers from CSV, the balanced
   // assignment, the review template and the unknown-reviewer offer.
@@ -220,8 +220,8 @@ export default {
   'proposals.analysisFailed': 'The round could not be analysed: {message}',
   'proposals.restoreFailed': 'The saved proposals work could not be read: {message}',
 
-  // ---- util.js: shared wording — engine problems and errors on rounds (score out of range,
-  // conflicts, budgets, weights), terms used by several cards.
+  // ---- util.js: the engine's problems with a round, by code and what they name (a score, a
+  // CSV cell, an id, an amount), and the error codes of rounds and budgets.
   'proposals.none': '—',
   'proposals.problem.score_out_of_range.score': '{reviewer} gave {proposal} {value} on {condition}, outside the scale {min}–{max}.',
   'proposals.problem.score_out_of_range.csv': 'Row {row}, column “{column}”: {value} is outside the scale{scale}.',

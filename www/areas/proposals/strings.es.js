@@ -1,6 +1,6 @@
-// Spanish strings of the Proposals area's set-up, notes and decision view, with every key of
-// strings.en.js (its other modules register theirs inline). Loaded only when the page shows
-// Spanish (issue 21, a small first load: i18n.registerLanguages, proposals/strings.js).
+// Spanish strings of the Proposals area, with every key of strings.en.js: a section per module
+// it serves (set-up, notes, decision, then the page and its cards). Loaded only when the page
+// shows Spanish (issue 21, a small first load: i18n.registerLanguages, proposals/strings.js).
 export default {
   // ---- "Set up a round" (#20): importing proposals and reviewers from CSV, the balanced
   // assignment, the review template and the unknown-reviewer offer.
@@ -220,8 +220,8 @@ export default {
   'proposals.analysisFailed': 'No se pudo analizar la ronda: {message}',
   'proposals.restoreFailed': 'No se pudo leer el trabajo guardado de propuestas: {message}',
 
-  // ---- util.js: shared wording — engine problems and errors on rounds (score out of range,
-  // conflicts, budgets, weights), terms used by several cards.
+  // ---- util.js: the engine's problems with a round, by code and what they name (a score, a
+  // CSV cell, an id, an amount), and the error codes of rounds and budgets.
   'proposals.none': '—',
   'proposals.problem.score_out_of_range.score': '{reviewer} dio a {proposal} un {value} en {condition}, fuera de la escala {min}–{max}.',
   'proposals.problem.score_out_of_range.csv': 'Fila {row}, columna «{column}»: {value} está fuera de la escala{scale}.',
