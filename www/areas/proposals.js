@@ -12,7 +12,7 @@ import { proposalEvidenceBlock } from './evidence/proposal-block.js';
 import { call } from '../engine.js';
 import { run } from '../jobs.js';
 import { el, replace } from '../dom.js';
-import { lang, onLangChange, register, t } from '../i18n.js';
+import { lang, onLangChange, t } from '../i18n.js';
 import { parseDollars, parseNumber, parsePercent, tx } from './proposals/util.js';
 import { roundCard } from './proposals/round.js';
 import { rankingCard } from './proposals/ranking.js';
@@ -24,47 +24,6 @@ import { scoresCard } from './proposals/scores.js';
 import { rubricCard } from './proposals/rubric.js';
 import { exportCard } from './proposals/export.js';
 import { setupCard } from './proposals/setup.js';
-
-register({
-  en: {
-    'proposals.title': 'Proposals',
-    'proposals.intro': 'Score a round of grant proposals against FSG’s six systems-change conditions and Alianza’s community-led ones, with several reviewers: rank them with honest uncertainty, see where reviewers differ, and fund the best set within your budget. Nothing leaves this computer.',
-    'proposals.nav': 'Parts of this area',
-    'proposals.nav.round': 'Round',
-    'proposals.nav.ranking': 'Ranking',
-    'proposals.nav.budget': 'Budget',
-    'proposals.nav.heatmap': 'Heatmap and profiles',
-    'proposals.nav.calibration': 'Reviewer calibration',
-    'proposals.nav.agreement': 'Agreement',
-    'proposals.nav.depth': 'Depth and coverage',
-    'proposals.nav.scores': 'Scores',
-    'proposals.nav.rubric': 'Rubric',
-    'proposals.nav.export': 'Export',
-    'proposals.undo': 'Undo: {what}',
-    'proposals.undone': 'Undone: {what}.',
-    'proposals.analysisFailed': 'The round could not be analysed: {message}',
-    'proposals.restoreFailed': 'The saved proposals work could not be read: {message}',
-  },
-  es: {
-    'proposals.title': 'Propuestas',
-    'proposals.intro': 'Califique una ronda de propuestas según las seis condiciones de cambio de sistemas de FSG y las condiciones comunitarias de Alianza, con varios evaluadores: ordénelas con una incertidumbre honesta, vea en qué difieren los evaluadores y financie el mejor conjunto dentro de su presupuesto. Nada sale de esta computadora.',
-    'proposals.nav': 'Partes de esta área',
-    'proposals.nav.round': 'Ronda',
-    'proposals.nav.ranking': 'Clasificación',
-    'proposals.nav.budget': 'Presupuesto',
-    'proposals.nav.heatmap': 'Mapa de calor y perfiles',
-    'proposals.nav.calibration': 'Calibración de evaluadores',
-    'proposals.nav.agreement': 'Acuerdo',
-    'proposals.nav.depth': 'Profundidad y cobertura',
-    'proposals.nav.scores': 'Puntuaciones',
-    'proposals.nav.rubric': 'Rúbrica',
-    'proposals.nav.export': 'Exportar',
-    'proposals.undo': 'Deshacer: {what}',
-    'proposals.undone': 'Deshecho: {what}.',
-    'proposals.analysisFailed': 'No se pudo analizar la ronda: {message}',
-    'proposals.restoreFailed': 'No se pudo leer el trabajo guardado de propuestas: {message}',
-  },
-});
 
 const STATE_VERSION = 1;
 const DEFAULT_SETTINGS = {

@@ -1,26 +1,8 @@
 // Export: the results as CSV (one row per proposal) and JSON (everything the engine returned,
 // with the rubric, round and settings that produced it), and the scores in the import format.
 import { el } from '../../dom.js';
-import { register } from '../../i18n.js';
 import { downloadText } from '../../store.js';
 import { csvText } from './util.js';
-
-register({
-  en: {
-    'proposals.export.title': 'Export',
-    'proposals.export.intro': 'Download the results for a board memo or a spreadsheet. The files are made on this computer; nothing is sent anywhere. Print this page for a paper copy of every table.',
-    'proposals.export.csv': 'Results (CSV)',
-    'proposals.export.json': 'Results (JSON)',
-    'proposals.export.scores': 'Scores (CSV, the import format)',
-  },
-  es: {
-    'proposals.export.title': 'Exportar',
-    'proposals.export.intro': 'Descargue los resultados para un informe a la junta o una hoja de cálculo. Los archivos se crean en esta computadora; no se envía nada. Imprima esta página para tener todas las tablas en papel.',
-    'proposals.export.csv': 'Resultados (CSV)',
-    'proposals.export.json': 'Resultados (JSON)',
-    'proposals.export.scores': 'Puntuaciones (CSV, el formato de importación)',
-  },
-});
 
 /** One row per proposal, in ranking order, with every figure the page shows. */
 export function resultsCsv(ctx) {

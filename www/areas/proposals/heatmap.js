@@ -2,57 +2,8 @@
 // in five bands) and the profile of one proposal by level, as a bar chart with its table.
 import { el, replace, uid } from '../../dom.js';
 import { methodCard } from '../../methodcard.js';
-import { register, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { fixed, num, svg, th, tx } from './util.js';
-
-register({
-  en: {
-    'proposals.heatmap.title': 'Heatmap: conditions × proposals',
-    'proposals.heatmap.intro': 'Each cell is the reviewers’ mean score of the proposal on the condition, on the condition’s own scale; the shading repeats the number on 0–100. Below the conditions: the profile by level and the weighted score on 0–100. Proposals are in ranking order.',
-    'proposals.heatmap.caption': 'Mean score per condition (scale {scale}), level profiles and weighted score (0–100). — : nobody scored it.',
-    'proposals.heatmap.condition': 'Condition',
-    'proposals.heatmap.levels': 'Profile by level (0–100)',
-    'proposals.heatmap.weighted': 'Weighted score (0–100)',
-    'proposals.heatmap.legend': 'Shading, on 0–100:',
-    'proposals.heatmap.noScore': 'no score',
-    'proposals.heatmap.cell': '{proposal}, {condition}: mean {mean}, {n} reviewers',
-    'proposals.profile.title': 'Profile of one proposal',
-    'proposals.profile.choose': 'Proposal',
-    'proposals.profile.chart': 'Profile of {proposal} by level, 0–100: {levels}.',
-    'proposals.profile.level': 'Level',
-    'proposals.profile.score': 'Score (0–100)',
-    'proposals.profile.conditionsCaption': 'Per condition: the reviewers’ mean on the condition’s scale, the spread (standard deviation and lowest–highest) and how many reviewers scored it.',
-    'proposals.profile.mean': 'Mean',
-    'proposals.profile.sd': 'SD',
-    'proposals.profile.range': 'Lowest–highest',
-    'proposals.profile.n': 'Reviewers',
-    'proposals.profile.scaled': 'On 0–100',
-    'proposals.profile.comments': 'Reviewers’ comments',
-  },
-  es: {
-    'proposals.heatmap.title': 'Mapa de calor: condiciones × propuestas',
-    'proposals.heatmap.intro': 'Cada celda es la puntuación media de los evaluadores para la propuesta en la condición, en la escala de la condición; el sombreado repite el número de 0 a 100. Debajo de las condiciones: el perfil por nivel y la puntuación ponderada de 0 a 100. Las propuestas siguen el orden de la clasificación.',
-    'proposals.heatmap.caption': 'Puntuación media por condición (escala {scale}), perfiles por nivel y puntuación ponderada (0–100). — : nadie la calificó.',
-    'proposals.heatmap.condition': 'Condición',
-    'proposals.heatmap.levels': 'Perfil por nivel (0–100)',
-    'proposals.heatmap.weighted': 'Puntuación ponderada (0–100)',
-    'proposals.heatmap.legend': 'Sombreado, de 0 a 100:',
-    'proposals.heatmap.noScore': 'sin puntuación',
-    'proposals.heatmap.cell': '{proposal}, {condition}: media {mean}, {n} evaluadores',
-    'proposals.profile.title': 'Perfil de una propuesta',
-    'proposals.profile.choose': 'Propuesta',
-    'proposals.profile.chart': 'Perfil de {proposal} por nivel, de 0 a 100: {levels}.',
-    'proposals.profile.level': 'Nivel',
-    'proposals.profile.score': 'Puntuación (0–100)',
-    'proposals.profile.conditionsCaption': 'Por condición: la media de los evaluadores en la escala de la condición, la dispersión (desviación estándar y mínimo–máximo) y cuántos evaluadores la calificaron.',
-    'proposals.profile.mean': 'Media',
-    'proposals.profile.sd': 'DE',
-    'proposals.profile.range': 'Mínimo–máximo',
-    'proposals.profile.n': 'Evaluadores',
-    'proposals.profile.scaled': 'De 0 a 100',
-    'proposals.profile.comments': 'Comentarios de los evaluadores',
-  },
-});
 
 /** Five shading bands on 0–100 (the number is always printed too). */
 const band = (scaled) => (scaled === null || scaled === undefined ? 'heat-none' : `heat-${Math.min(4, Math.max(0, Math.floor(scaled / 20)))}`);

@@ -2,70 +2,11 @@
 // re-exports of the page's one SVG, CSV, number and text helpers, focus-keeping re-renders.
 // No statistics here: every number comes from the engine.
 import { el } from '../../dom.js';
-import { errorText, has, lang, number, register, t } from '../../i18n.js';
+import { errorText, has, lang, number, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
 import './strings.js';
 import { formatNumber, parseNumber as readNumber } from '../../number.js';
 import { pickText } from '../../text.js';
-
-register({
-  en: {
-    'proposals.none': '—',
-    'proposals.problem.score_out_of_range.score': '{reviewer} gave {proposal} {value} on {condition}, outside the scale {min}–{max}.',
-    'proposals.problem.score_out_of_range.csv': 'Row {row}, column “{column}”: {value} is outside the scale{scale}.',
-    'proposals.problem.not_finite.score': 'The score of {reviewer} for {proposal} on {condition} is not a number.',
-    'proposals.problem.conflict_of_interest.score': '{reviewer} has a conflict of interest with {proposal}: their score on {condition} cannot be used.',
-    'proposals.problem.duplicate_id.score': '{reviewer} scored {proposal} on {condition} twice: keep one score.',
-    'proposals.problem.unknown_id.reviewer': 'Reviewer “{id}” is not in this round (score for {proposal}).',
-    'proposals.problem.unknown_id.proposal': 'Proposal “{id}” is not in this round (score by {reviewer}).',
-    'proposals.problem.unknown_id.condition': 'Condition “{id}” is not in the rubric (score by {reviewer} for {proposal}).',
-    'proposals.problem.unknown_id.conflict': 'A conflict of interest names “{id}”, which is not in this round.',
-    'proposals.problem.bad_input.csvValue': 'Row {row}, column “{column}”: “{value}” is not a number.',
-    'proposals.problem.bad_input.csvEmpty': 'Row {row}: the “{column}” cell is empty.',
-    'proposals.problem.csv_malformed.csv': 'Row {row}: this line cannot be read as CSV.',
-    'proposals.problem.duplicate_id.proposal': 'Proposal id “{proposalId}” is used twice.',
-    'proposals.problem.duplicate_id.reviewer': 'Reviewer id “{reviewerId}” is used twice.',
-    'proposals.problem.duplicate_id.condition': 'Condition id “{conditionId}” is used twice.',
-    'proposals.problem.invalid_amount.field': '{proposal}: the amount must be a whole number of dollars of 0 or more (got {value}).',
-    'proposals.problem.invalid_amount.minimum': '{proposal}: the minimum amount ({minimum}) is more than the amount requested ({requested}).',
-    'proposals.problem.bad_input.index': 'An entry has an empty id (number {n}).',
-    'error.score_out_of_range': 'A score is outside its condition’s scale.',
-    'error.invalid_budget': 'The budget must be a whole number of dollars, 0 or more (got {budget}).',
-    'error.invalid_scale': 'A condition’s scale needs at least two points, in increasing order.',
-    'error.invalid_weight': 'Weights must be numbers of 0 or more, and at least one must be above 0.',
-    'error.conflict_of_interest': 'A reviewer scored a proposal they have a conflict of interest with.',
-    'error.invalid_amount': 'Amounts must be whole dollars, and a minimum amount cannot exceed the amount requested.',
-    'error.infeasible_constraints': 'The minimum shares cannot all be met with these proposals and this budget.',
-  },
-  es: {
-    'proposals.none': '—',
-    'proposals.problem.score_out_of_range.score': '{reviewer} dio a {proposal} un {value} en {condition}, fuera de la escala {min}–{max}.',
-    'proposals.problem.score_out_of_range.csv': 'Fila {row}, columna «{column}»: {value} está fuera de la escala{scale}.',
-    'proposals.problem.not_finite.score': 'La puntuación de {reviewer} para {proposal} en {condition} no es un número.',
-    'proposals.problem.conflict_of_interest.score': '{reviewer} tiene un conflicto de interés con {proposal}: su puntuación en {condition} no se puede usar.',
-    'proposals.problem.duplicate_id.score': '{reviewer} calificó {proposal} en {condition} dos veces: deje una sola puntuación.',
-    'proposals.problem.unknown_id.reviewer': 'El evaluador «{id}» no está en esta ronda (puntuación para {proposal}).',
-    'proposals.problem.unknown_id.proposal': 'La propuesta «{id}» no está en esta ronda (puntuación de {reviewer}).',
-    'proposals.problem.unknown_id.condition': 'La condición «{id}» no está en la rúbrica (puntuación de {reviewer} para {proposal}).',
-    'proposals.problem.unknown_id.conflict': 'Un conflicto de interés nombra «{id}», que no está en esta ronda.',
-    'proposals.problem.bad_input.csvValue': 'Fila {row}, columna «{column}»: «{value}» no es un número.',
-    'proposals.problem.bad_input.csvEmpty': 'Fila {row}: la celda «{column}» está vacía.',
-    'proposals.problem.csv_malformed.csv': 'Fila {row}: esta línea no se puede leer como CSV.',
-    'proposals.problem.duplicate_id.proposal': 'El id de propuesta «{proposalId}» se usa dos veces.',
-    'proposals.problem.duplicate_id.reviewer': 'El id de evaluador «{reviewerId}» se usa dos veces.',
-    'proposals.problem.duplicate_id.condition': 'El id de condición «{conditionId}» se usa dos veces.',
-    'proposals.problem.invalid_amount.field': '{proposal}: el monto debe ser un número entero de dólares, 0 o más (se recibió {value}).',
-    'proposals.problem.invalid_amount.minimum': '{proposal}: el monto mínimo ({minimum}) es mayor que el monto solicitado ({requested}).',
-    'proposals.problem.bad_input.index': 'Una entrada tiene el id vacío (número {n}).',
-    'error.score_out_of_range': 'Una puntuación está fuera de la escala de su condición.',
-    'error.invalid_budget': 'El presupuesto debe ser un número entero de dólares, 0 o más (se recibió {budget}).',
-    'error.invalid_scale': 'La escala de una condición necesita al menos dos puntos, en orden creciente.',
-    'error.invalid_weight': 'Los pesos deben ser números de 0 o más, y al menos uno debe ser mayor que 0.',
-    'error.conflict_of_interest': 'Un evaluador calificó una propuesta con la que tiene un conflicto de interés.',
-    'error.invalid_amount': 'Los montos deben ser dólares enteros, y un monto mínimo no puede superar el monto solicitado.',
-    'error.infeasible_constraints': 'Las participaciones mínimas no se pueden cumplir todas con estas propuestas y este presupuesto.',
-  },
-});
 
 // SVG elements: the page's one builder (www/svg.js), re-exported for the area's charts.
 export { svg, SVG_NS } from '../../svg.js';
