@@ -123,10 +123,12 @@ export function load(build, module = null) {
   loaded.push(entry);
   promise = (async () => {
     const [compiled, glue] = await Promise.all([module ?? compile(build), import(entry.glueUrl)]);
-    await glue.default({ module_or_path: compiled });
+    // The worker gets the module before this context instantiates it, so that both instantiate
+    // at once (the Survey's first result is computed there: issue 21 item 5).
     entry.compiled = compiled;
-    entry.glue = glue;
     for (const fn of buildListeners) fn(build, compiled);
+    await glue.default({ module_or_path: compiled });
+    entry.glue = glue;
     if (!sparesHeld) prepareSpare(entry, 1);
     return entry;
   })();
