@@ -81,3 +81,27 @@ for (const area of Object.keys(AREAS)) {
     assert.ok(kib <= LIMIT_KIB, `${area}: ${kib.toFixed(1)} KiB > ${LIMIT_KIB} KiB:\n${before.join('\n')}`);
   });
 }
+
+/**
+ * www/boot.js asks for an engine build before main.js has chosen one: for every way the page
+ * can be opened, the build it asked for is the one main.js loads first, fetched once (a wrong
+ * guess would show as a second engine request before the first build is ready).
+ */
+test('the first script asks for the engine build the page then loads, once', async () => {
+  const cases = { '': 'survey/', '#survey': 'survey/', '#proposals': 'proposals/', '#toc': 'toc/', '#evidence': '', '#nonsense': 'survey/' };
+  for (const [hash, dir] of Object.entries(cases)) {
+    const s = await open();
+    try {
+      const engines = [];
+      s.context.on('request', (r) => { if (r.url().endsWith('waterline_bg.wasm')) engines.push(new URL(r.url()).pathname); });
+      await s.page.goto(`${s.url}www/${hash}`);
+      await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+      assert.equal(engines[0], `/pkg/${dir}waterline_bg.wasm`, `${hash || 'no hash'}: ${engines.join(', ')}`);
+      assert.equal(engines.filter((path) => path === engines[0]).length, 1, `${hash || 'no hash'}: fetched once: ${engines.join(', ')}`);
+      assert.equal(await s.page.evaluate(() => /** @type {any} */ (globalThis).waterlineEarly), undefined, `${hash || 'no hash'}: the early response was taken`);
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.close();
+    }
+  }
+});
