@@ -4,28 +4,9 @@
 // still there when the page starts means that job did not finish. A held setting is saved
 // with the project and shown with "Run it" / "Keep it off" until the user chooses.
 import { el } from '../../dom.js';
-import { errorText, register, t } from '../../i18n.js';
+import { errorText, t } from '../../i18n.js';
 
 const MARK = 'waterline.survey.job';
-
-register({
-  en: {
-    'survey.held.unfinished': 'Not run: the last report with these options did not finish ({setting}).',
-    'survey.held.refused': 'Not run: these options were refused ({setting}): {reason}',
-    'survey.held.groups': 'break down by {count} questions',
-    'survey.held.options': 'saved report options',
-    'survey.held.run': 'Run it',
-    'survey.held.drop': 'Keep it off',
-  },
-  es: {
-    'survey.held.unfinished': 'No se ejecutó: el último informe con estas opciones no terminó ({setting}).',
-    'survey.held.refused': 'No se ejecutó: estas opciones fueron rechazadas ({setting}): {reason}',
-    'survey.held.groups': 'desglosar por {count} preguntas',
-    'survey.held.options': 'opciones del informe guardadas',
-    'survey.held.run': 'Ejecutarlo',
-    'survey.held.drop': 'Dejarlo sin ejecutar',
-  },
-});
 
 /** A job counts as long once it has run this long (ms); a reload before that is not a failure. */
 const LONG = 1000;

@@ -3,59 +3,10 @@
 // (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine.
 import { call } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
-import { errorText, lang, number, percent, register, t } from '../../i18n.js';
+import { errorText, lang, number, percent, t } from '../../i18n.js';
 import { noteLine } from './notices.js';
 import { parseNumber, relocalize } from '../../number.js';
 import { methodCard } from '../../methodcard.js';
-
-register({
-  en: {
-    'survey.plan.title': 'Planning: how many respondents?',
-    'survey.plan.intro': 'Before the next survey: the sample size that detects a shift with a given power, or the power a given sample size achieves (two-sided test).',
-    'survey.plan.design': 'Design',
-    'survey.plan.pairedProportions': 'Paired yes/no (before and after, same people)',
-    'survey.plan.twoWaves': 'Two independent waves (shares)',
-    'survey.plan.pairedMeans': 'Paired means (scale scores)',
-    'survey.plan.a': 'Share yes → no (p10)',
-    'survey.plan.b': 'Share no → yes (p01)',
-    'survey.plan.p1': 'Share in wave 1',
-    'survey.plan.p2': 'Share in wave 2',
-    'survey.plan.delta': 'Mean change',
-    'survey.plan.sd': 'SD of the changes',
-    'survey.plan.power': 'Power wanted',
-    'survey.plan.n': 'Or: respondents you have',
-    'survey.plan.alpha': 'Significance level',
-    'survey.plan.needPairs': 'You need {n} pairs for {power} power (exactly {exact}).',
-    'survey.plan.needGroups': 'You need {n} respondents in each wave for {power} power (exactly {exact}).',
-    'survey.plan.havePower': 'With {n}, the power is {power}.',
-    'survey.plan.method.two_proportions': 'Method: R power.prop.test.',
-    'survey.plan.method.paired_t': 'Method: R power.t.test(type = "paired"), noncentral t.',
-    'survey.plan.method.mcnemar_connor': 'Method: McNemar test, Connor (1987).',
-  },
-  es: {
-    'survey.plan.title': 'Planificación: ¿cuántas personas encuestar?',
-    'survey.plan.intro': 'Antes de la próxima encuesta: el tamaño de muestra que detecta un cambio con cierta potencia, o la potencia que logra un tamaño dado (prueba bilateral).',
-    'survey.plan.design': 'Diseño',
-    'survey.plan.pairedProportions': 'Sí/no pareado (antes y después, las mismas personas)',
-    'survey.plan.twoWaves': 'Dos oleadas independientes (proporciones)',
-    'survey.plan.pairedMeans': 'Medias pareadas (puntajes de escala)',
-    'survey.plan.a': 'Proporción sí → no (p10)',
-    'survey.plan.b': 'Proporción no → sí (p01)',
-    'survey.plan.p1': 'Proporción en la oleada 1',
-    'survey.plan.p2': 'Proporción en la oleada 2',
-    'survey.plan.delta': 'Cambio medio',
-    'survey.plan.sd': 'DE de los cambios',
-    'survey.plan.power': 'Potencia deseada',
-    'survey.plan.n': 'O bien: personas que tiene',
-    'survey.plan.alpha': 'Nivel de significación',
-    'survey.plan.needPairs': 'Necesita {n} pares para una potencia de {power} (exactamente {exact}).',
-    'survey.plan.needGroups': 'Necesita {n} personas en cada oleada para una potencia de {power} (exactamente {exact}).',
-    'survey.plan.havePower': 'Con {n}, la potencia es {power}.',
-    'survey.plan.method.two_proportions': 'Método: power.prop.test de R.',
-    'survey.plan.method.paired_t': 'Método: power.t.test(type = "paired") de R, t no central.',
-    'survey.plan.method.mcnemar_connor': 'Método: prueba de McNemar, Connor (1987).',
-  },
-});
 
 /** What a person typed, read in the page's language (NaN goes to the engine, which rejects it). */
 const parse = (text) => parseNumber(text, { lang: lang() });
