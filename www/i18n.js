@@ -162,16 +162,43 @@ export function errorText(error, { fieldShown = false } = {}) {
   return template.replace(/\{(\w+)\}/g, (m, name) => String(details[name]));
 }
 
+/** @type {Map<string, any>} formatters made so far, by kind, locale and options */
+const formatters = new Map();
+
+/**
+ * One formatter per kind, locale and options, made once: constructing an `Intl` formatter costs
+ * tens of microseconds, and a report formats thousands of numbers (issue 21 item 5: `percent`
+ * making one per call was the page's largest JavaScript cost on the way to the Survey's first
+ * result). `options` must list its keys in the same order at each call site.
+ * @template {'NumberFormat' | 'DateTimeFormat' | 'PluralRules'} K
+ * @param {K} kind @param {string} locale @param {object} [options]
+ * @returns {InstanceType<(typeof Intl)[K]>}
+ */
+export function intl(kind, locale, options = {}) {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, made = new (/** @type {any} */ (Intl[kind]))(locale, options));
+  return made;
+}
+
+/** The formatters of `percent` and `number`, by language and digits (no key to build: they are the hot ones). */
+const shares = new Map();
+const numbers = new Map();
+
 /** Formats a share in [0, 1] as a percentage for the current language. */
 export function percent(value, digits = 0) {
-  return new Intl.NumberFormat(current, {
-    style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits,
-  }).format(value);
+  const key = `${current}${digits}`;
+  let f = shares.get(key);
+  if (!f) shares.set(key, f = new Intl.NumberFormat(current, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return f.format(value);
 }
 
 /** Formats a number for the current language. */
 export function number(value, digits = 2) {
-  return new Intl.NumberFormat(current, { maximumFractionDigits: digits }).format(value);
+  const key = `${current}${digits}`;
+  let f = numbers.get(key);
+  if (!f) numbers.set(key, f = new Intl.NumberFormat(current, { maximumFractionDigits: digits }));
+  return f.format(value);
 }
 
 register({

@@ -6,7 +6,7 @@
 // showed (sources.js); it computes no statistic itself.
 import { el } from '../dom.js';
 import { call, wasm } from '../engine.js';
-import { lang, percent, t } from '../i18n.js';
+import { intl, lang, percent, t } from '../i18n.js';
 import { areaState } from '../store.js';
 import { pick, pickText } from '../text.js';
 import { methodCard, methodLines } from '../methodcard.js';
@@ -61,12 +61,12 @@ function programSection(model, schedule) {
   if (linked.length) {
     const a = call('analyzeRound', proposals.rubric, round, null);
     for (const p of linked) {
-      const money = new Intl.NumberFormat(lang(), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(p.amountRequested);
+      const money = intl('NumberFormat', lang(), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(p.amountRequested);
       parts.push(el('p', { 'data-testid': 'report-proposal', text: t('report.proposal', { id: p.id, title: p.title, applicant: p.applicant, community: p.community, amount: money }) }));
       const i = a.ok ? a.value.scores.proposals.findIndex((s) => s.proposalId === p.id) : -1;
       const s = i >= 0 ? a.value.scores.proposals[i] : null;
       if (s && s.score !== null) {
-        parts.push(el('p', { text: t('report.proposalScore', { score: new Intl.NumberFormat(lang(), { maximumFractionDigits: 1 }).format(s.score), reviewers: s.reviewers, rank: a.value.ranks.raw[i] ?? '—', n: a.value.proposals }) }),
+        parts.push(el('p', { text: t('report.proposalScore', { score: intl('NumberFormat', lang(), { maximumFractionDigits: 1 }).format(s.score), reviewers: s.reviewers, rank: a.value.ranks.raw[i] ?? '—', n: a.value.proposals }) }),
           methodCard({ method: a.value.scores.method, sizes: { proposals: a.value.proposals, reviewers: a.value.reviewers, scores: a.value.reviews } }));
       } else parts.push(el('p', { text: t('report.proposalUnscored') }));
     }

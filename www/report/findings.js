@@ -2,13 +2,13 @@
 // funder reads without statistics ("35% → 89% …, a rise of 54 points (42 to 63)"), its test and
 // p-value in a method note beside it, and one table row (for the table and its CSV/JSON).
 // Every number is the engine's (src/survey/report); this file only words and rounds them.
-import { lang, percent, t } from '../i18n.js';
+import { intl, lang, percent, t } from '../i18n.js';
 import { pickText } from '../text.js';
 import { methodLabel } from '../methodcard.js';
 
 const pts = (share) => Math.round(share * 100);
 const signedPts = (share) => { const v = pts(share); return v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0'; };
-const fmt = (v, digits) => new Intl.NumberFormat(lang(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+const fmt = (v, digits) => intl('NumberFormat', lang(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
 const pText = (p) => (p === null || p === undefined ? '—' : p < 0.001 ? `< ${fmt(0.001, 3)}` : fmt(p, 3));
 /** "= 0.012" or "< 0.001", to follow a "p". */
 const pRel = (p) => (p < 0.001 ? `< ${fmt(0.001, 3)}` : `= ${fmt(p, 3)}`);

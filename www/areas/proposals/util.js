@@ -2,7 +2,7 @@
 // re-exports of the page's one SVG, CSV, number and text helpers, focus-keeping re-renders.
 // No statistics here: every number comes from the engine.
 import { el } from '../../dom.js';
-import { errorText, has, lang, number, t } from '../../i18n.js';
+import { errorText, has, intl, lang, number, t } from '../../i18n.js';
 import { noteText } from '../../notes.js';
 import './strings.js';
 import { formatNumber, parseNumber as readNumber } from '../../number.js';
@@ -14,7 +14,7 @@ export { svg, SVG_NS } from '../../svg.js';
 /** The current language's side of an engine `{ en, es }` text, with fallback (www/text.js). */
 export const tx = (text) => pickText(text, lang());
 
-const format = (options) => new Intl.NumberFormat(lang(), options);
+const format = (options) => intl('NumberFormat', lang(), options);
 
 /** A number with exactly `digits` decimals, or a dash for null. */
 export function fixed(value, digits = 1) {

@@ -1,6 +1,6 @@
 // Formatting for the survey area: the engine's bilingual texts, shares, p-values and points.
 // Nothing here computes a statistic; it only writes numbers the engine returned.
-import { lang, percent, t } from '../../i18n.js';
+import { intl, lang, percent, t } from '../../i18n.js';
 import { pickText } from '../../text.js';
 
 /** The engine's { en, es } text in the current language, falling back to the other one (www/text.js). */
@@ -9,11 +9,11 @@ export const tr = (text) => pickText(text, lang());
 /** A number with exactly `digits` decimals in the current language. */
 export function fixed(value, digits = 2) {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return intl('NumberFormat', lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** A whole count with grouping (1,234 / 1.234). */
-export const count = (value) => (value === null || value === undefined ? '—' : new Intl.NumberFormat(lang()).format(value));
+export const count = (value) => (value === null || value === undefined ? '—' : intl('NumberFormat', lang()).format(value));
 
 /** A share as a percentage, or a dash when unknown. */
 export const pct = (value, digits = 0) => (value === null || value === undefined ? '—' : percent(value, digits));
@@ -34,7 +34,7 @@ export function pValue(p) {
 export function signedPoints(value) {
   if (value === null || value === undefined) return '—';
   const v = Math.round(value * 100);
-  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${new Intl.NumberFormat(lang()).format(Math.abs(v))}`;
+  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${intl('NumberFormat', lang()).format(Math.abs(v))}`;
 }
 
 /** A signed number (mean differences). */

@@ -5,7 +5,7 @@
 // and a real <table> with a caption beside it. Colours are presentation attributes so the SVG
 // exports as it looks. Never a line through a missing period: the engine says where to break.
 import { el } from '../../dom.js';
-import { lang as currentLang, number, t } from '../../i18n.js';
+import { intl, lang as currentLang, number, t } from '../../i18n.js';
 import { fmtDate } from './gantt.js';
 import { pick } from '../../text.js';
 import { dayNumber } from './model.js';
@@ -71,7 +71,7 @@ const digitsFor = (step) => (step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(s
 const fmt = (v, d = 2) => number(v, d);
 /** An axis label: compact in the reader's locale from 10,000 on ("40K", "40 mil"), to fit the margin. */
 const tickText = (v, d, lang) => (Math.abs(v) >= 1e4
-  ? new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(v) : fmt(v, d));
+  ? intl('NumberFormat', lang, { notation: 'compact', maximumFractionDigits: 1 }).format(v) : fmt(v, d));
 
 /** The text of a model's text field with its language (user data may be English only). */
 function textOf(x, lang) {

@@ -1,14 +1,14 @@
 // The validation panel: the engine's findings (and the schedule's conflicts), translated by
 // rule code, each a button that selects the element it names.
 import { el } from '../../dom.js';
-import { has, t } from '../../i18n.js';
+import { has, intl, t } from '../../i18n.js';
 
 /** Parameters of a finding's sentence: {a}, {b}, {ids}, {cycle}. */
 function params(ids) {
   return { a: ids[0] ?? '', b: ids[1] ?? '', ids: ids.join(', '), cycle: ids.length ? [...ids, ids[0]].join(' → ') : '' };
 }
 
-const plural = (n) => new Intl.PluralRules(document.documentElement.lang || 'en').select(n) === 'one' ? 'one' : 'other';
+const plural = (n) => intl('PluralRules', document.documentElement.lang || 'en').select(n) === 'one' ? 'one' : 'other';
 const count = (what, n) => t(`toc.val.${what}.${plural(n)}`, { n });
 
 /** The translated sentence of a finding, or null when the page does not know its code. */

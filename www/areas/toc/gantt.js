@@ -2,7 +2,7 @@
 // goal from early start to early finish, slack as a thin line to the late finish, the critical
 // path hatched, outlined AND labelled "critical", an "as of" marker; plus the schedule table.
 import { el } from '../../dom.js';
-import { number, t } from '../../i18n.js';
+import { intl, number, t } from '../../i18n.js';
 import { dayNumber } from './model.js';
 import { pick } from '../../text.js';
 import { fit, svg, textBlock, textWidth } from './svg.js';
@@ -20,9 +20,9 @@ const BAR_H = 16;
 export function fmtDate(iso, lang) {
   if (!iso) return '—';
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return intl('DateTimeFormat', lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
-const monthYear = (day, lang) => new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(day * 864e5));
+const monthYear = (day, lang) => intl('DateTimeFormat', lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(day * 864e5));
 
 /** Groups the scheduled goals by phase (model order), goals without a phase last. */
 function rows(schedule, model) {
