@@ -3,7 +3,7 @@
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
 import { holdSpares, load, releaseSpares, version } from './engine.js';
 import { warm } from './jobs.js';
-import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t } from './i18n.js';
+import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t, warmFormatters } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
 
@@ -214,7 +214,9 @@ try {
   module?.catch(() => {}); // reported by mountArea
   if (module) holdSpares(); // a spare instance's glue is a request the first result need not wait for
   if (FIRST_RESULT_IN_WORKER.has(first)) warm(firstBuild);
-  await load(firstBuild);
+  const loading = load(firstBuild);
+  setTimeout(warmFormatters, 0); // while the engine downloads: the main thread is idle then
+  await loading;
   const opened = module ? firstBuild : null;
   if (module) await mountArea(firstBuild, module);
   const v = version();
