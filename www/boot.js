@@ -15,10 +15,15 @@
 /** The build each area loads first (www/engine.js BUILDS, www/main.js FIRST_RESULT). */
 const FIRST_BUILD = { survey: '../pkg/survey/', proposals: '../pkg/proposals/', toc: '../pkg/toc/', evidence: '../pkg/' };
 
-const area = location.hash.slice(1);
-const dir = Object.hasOwn(FIRST_BUILD, area) ? FIRST_BUILD[area] : FIRST_BUILD.survey;
-const url = new URL(`${dir}waterline_bg.wasm`, import.meta.url).href;
-const response = fetch(url);
-response.catch(() => {}); // engine.js reports a failed load (it fetches again and says why)
-/** Read once by www/engine.js (`early`). */
-globalThis.waterlineEarly = { url, response };
+// This script is `async` (it runs as soon as it arrives, not after the style sheet), so on a
+// fast network main.app.js may run first: engine.js then leaves `{ taken: true }` and fetches
+// for itself, and this script asks for nothing (the engine is never downloaded twice).
+if (!(/** @type {any} */ (globalThis).waterlineEarly?.taken)) {
+  const area = location.hash.slice(1);
+  const dir = Object.hasOwn(FIRST_BUILD, area) ? FIRST_BUILD[area] : FIRST_BUILD.survey;
+  const url = new URL(`${dir}waterline_bg.wasm`, import.meta.url).href;
+  const response = fetch(url);
+  response.catch(() => {}); // engine.js reports a failed load (it fetches again and says why)
+  /** Read once by www/engine.js (`early`). */
+  /** @type {any} */ (globalThis).waterlineEarly = { url, response };
+}

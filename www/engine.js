@@ -68,15 +68,17 @@ export const wasm = /** @type {any} */ (new Proxy({}, {
 }));
 
 /**
- * The response www/boot.js asked for before the page's modules ran, if it is for `href` (taken
- * once); null otherwise, or if that request failed (the caller then fetches for itself).
+ * The response www/boot.js asked for before the page's modules ran, if it is for `href`; null
+ * otherwise, or if that request failed (the caller then fetches for itself). Either way the
+ * slot is left `{ taken: true }`: should boot.js (an async script) run only now, it asks for
+ * nothing, so the engine is never downloaded twice.
  * @returns {Promise<Response | null>}
  */
 async function early(/** @type {string} */ href) {
   const scope = /** @type {any} */ (globalThis);
   const asked = scope.waterlineEarly;
-  if (!asked || asked.url !== href) return null;
-  scope.waterlineEarly = undefined;
+  scope.waterlineEarly = { taken: true };
+  if (!asked?.response || asked.url !== href) return null;
   return asked.response.catch(() => null);
 }
 
