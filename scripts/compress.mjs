@@ -16,10 +16,10 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync 
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGE_BUILDS } from './precache.mjs';
+import { COMPRESSIBLE } from './serve.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-/** What is worth compressing (scripts/serve.mjs COMPRESSIBLE); tiny files are sent as they are. */
-const EXTENSIONS = new Set(['.html', '.js', '.css', '.json', '.wasm', '.csv', '.svg', '.webmanifest']);
+/** Smaller files get no Brotli copy (the server gzips them); what compresses is serve.mjs's COMPRESSIBLE. */
 const MIN_BYTES = 1024;
 
 /** The files to compress: www/ (its subfolders too, but not the sources the bundle replaces) and each page build. */
@@ -46,7 +46,7 @@ export function compressAll() {
       if (!existsSync(path.slice(0, -3))) { rmSync(path); removed++; }
       continue;
     }
-    if (!EXTENSIONS.has(extname(path))) continue;
+    if (!COMPRESSIBLE.has(extname(path))) continue;
     const size = statSync(path).size;
     if (size < MIN_BYTES) continue;
     const out = `${path}.br`;

@@ -53,7 +53,8 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.csv', '.svg', '.webmanifest']);
+/** What is sent compressed (scripts/compress.mjs writes Brotli copies of the same kinds). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.csv', '.svg', '.webmanifest']);
 const compressed = new Map();
 /** The gzip of `body`, computed once per file version. */
 function gzipped(file, etag, body) {
