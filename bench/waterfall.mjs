@@ -16,7 +16,7 @@ const AREAS = {
 };
 const area = process.argv[2] ?? 'survey';
 const root = process.argv[3];
-const { url, server } = await start(0, root ? { root } : {});
+const { url, server } = await start(0, { ...(root ? { root } : {}), ...(process.env.THROTTLED_GZIP ? { brotli: false } : {}) });
 const profile = mkdtempSync(join(tmpdir(), 'waterline-waterfall-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true, serviceWorkers: 'allow',

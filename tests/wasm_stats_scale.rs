@@ -8,6 +8,7 @@ mod wasm_support;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use wasm_support::*;
+use waterline::wasm::stats_power as p;
 use waterline::wasm::stats_scale as w;
 
 #[wasm_bindgen_test]
@@ -99,24 +100,24 @@ fn p_adjust_keeps_missing_as_null() {
 fn power_and_sample_size() {
     let u = JsValue::UNDEFINED;
     let r =
-        w::sample_size_two_proportions(0.48.into(), 0.72.into(), 0.8.into(), u.clone()).unwrap();
+        p::sample_size_two_proportions(0.48.into(), 0.72.into(), 0.8.into(), u.clone()).unwrap();
     assert_eq!(get(&r, "n").as_f64().unwrap(), 65.0);
     assert_eq!(get(&r, "unit").as_string().unwrap(), "per_group");
-    let r = w::power_two_proportions(0.48.into(), 0.72.into(), 60.0.into(), u.clone()).unwrap();
+    let r = p::power_two_proportions(0.48.into(), 0.72.into(), 60.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.7721799228631357).abs() < 1e-12);
     let one = object(&[("alternative", "one.sided".into()), ("alpha", 0.1.into())]);
-    let r = w::sample_size_paired_means(0.5.into(), 1.2.into(), 0.8.into(), one).unwrap();
+    let r = p::sample_size_paired_means(0.5.into(), 1.2.into(), 0.8.into(), one).unwrap();
     assert_eq!(get(&r, "alternative").as_string().unwrap(), "one_sided");
-    let r = w::power_paired_means(0.5.into(), 1.0.into(), 20.0.into(), u.clone()).unwrap();
+    let r = p::power_paired_means(0.5.into(), 1.0.into(), 20.0.into(), u.clone()).unwrap();
     assert!((get(&r, "power").as_f64().unwrap() - 0.5644828966786619).abs() < 1e-12);
     let r =
-        w::sample_size_paired_proportions(0.05.into(), 0.45.into(), 0.8.into(), u.clone()).unwrap();
+        p::sample_size_paired_proportions(0.05.into(), 0.45.into(), 0.8.into(), u.clone()).unwrap();
     assert_eq!(get(&r, "n").as_f64().unwrap(), 23.0);
     let strict = object(&[("strict", true.into())]);
-    let r = w::power_paired_proportions(0.05.into(), 0.45.into(), 23.0.into(), strict).unwrap();
+    let r = p::power_paired_proportions(0.05.into(), 0.45.into(), 23.0.into(), strict).unwrap();
     assert!(get(&r, "strict").as_bool().unwrap());
     assert_eq!(
-        code(w::power_two_proportions(
+        code(p::power_two_proportions(
             0.5.into(),
             0.5.into(),
             10.0.into(),
@@ -125,7 +126,7 @@ fn power_and_sample_size() {
         "parameter_out_of_range"
     );
     assert_eq!(
-        code(w::sample_size_paired_means(
+        code(p::sample_size_paired_means(
             JsValue::NULL,
             1.0.into(),
             0.8.into(),
@@ -135,7 +136,7 @@ fn power_and_sample_size() {
     );
     let typo = object(&[("sides", 1.0.into())]);
     assert_eq!(
-        code(w::power_paired_means(
+        code(p::power_paired_means(
             0.5.into(),
             1.0.into(),
             20.0.into(),
@@ -144,7 +145,7 @@ fn power_and_sample_size() {
         "bad_input"
     );
     assert_eq!(
-        code(w::sample_size_paired_proportions(
+        code(p::sample_size_paired_proportions(
             0.1.into(),
             0.3.into(),
             f64::NAN.into(),

@@ -9,7 +9,7 @@
 
 use crate::error::{Code, Error};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "conditions")]
@@ -21,6 +21,9 @@ mod encode;
 #[cfg(any(feature = "survey", feature = "toc"))]
 mod guard;
 pub mod method_info;
+// The Proposals and Theory-of-change builds have no statistics export: of the options reader
+// they use `text` alone (methodInfo's argument).
+#[cfg_attr(not(any(feature = "stats_api", feature = "survey")), allow(dead_code))]
 mod options;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
@@ -33,6 +36,9 @@ pub mod stats_agreement;
 pub mod stats_dist;
 #[cfg(feature = "stats_api")]
 pub mod stats_more;
+#[cfg(any(feature = "stats_api", feature = "survey"))]
+pub mod stats_power;
+#[cfg(feature = "stats_api")]
 pub mod stats_scale;
 #[cfg(feature = "stats_api")]
 pub mod stats_shift;
@@ -150,7 +156,7 @@ pub(crate) fn decode_node<T: DeserializeOwned>(name: &str, node: tree::Node) -> 
 /// stranger in `details.field` and `details.path`). [`decode`] needs no such check: serde's
 /// `deny_unknown_fields` does it at every depth.
 #[cfg(feature = "conditions")]
-pub(crate) fn known_fields<'de, T: Deserialize<'de>>(
+pub(crate) fn known_fields<'de, T: serde::Deserialize<'de>>(
     name: &str,
     node: &tree::Node,
 ) -> Result<(), Error> {
@@ -233,6 +239,7 @@ mod introspect {
 
 /// Reads one number argument, rejecting strings, `null` and `undefined` (which JavaScript would
 /// otherwise coerce to NaN or 0).
+#[cfg(any(feature = "stats_api", feature = "survey"))]
 pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value.as_f64().ok_or_else(|| {
         let got = value.js_typeof().as_string().unwrap_or_default();
@@ -251,6 +258,7 @@ pub(crate) fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
 /// or a plain array of numbers (read element by element, see [`read::numbers`]). Anything else
 /// is `bad_input` naming the argument (and the index of an element that is not a number), rather
 /// than the bare `TypeError` wasm-bindgen's glue would throw for a `&[f64]` parameter.
+#[cfg(feature = "stats_api")]
 pub(crate) fn floats(name: &str, value: &JsValue) -> Result<Vec<f64>, JsValue> {
     match read::numbers(name, value, "Float64Array") {
         Ok(Some(xs)) => Ok(xs),
@@ -330,24 +338,43 @@ fn details_value(details: &std::collections::BTreeMap<String, crate::error::Deta
 }
 
 /// Runs a core call and converts its error.
+#[cfg_attr(
+    not(any(
+        feature = "survey",
+        feature = "conditions",
+        feature = "toc",
+        feature = "stats_api"
+    )),
+    allow(dead_code)
+)]
 pub(crate) fn core<T>(result: crate::Result<T>) -> Result<T, JsValue> {
     result.map_err(to_js_error)
 }
 
 /// `options.level` of `wilson` and `wilsonMany` (default 0.95).
+#[cfg(any(feature = "stats_api", feature = "survey"))]
 fn level_option(options: JsValue) -> Result<f64, JsValue> {
     let options: LevelOptions = options::options(options)?;
     Ok(options.level.unwrap_or(0.95))
 }
 
 /// Options that carry only a confidence level.
-#[derive(Deserialize, Default)]
+#[cfg(any(feature = "stats_api", feature = "survey"))]
+#[derive(serde::Deserialize, Default)]
 #[cfg_attr(test, derive(Debug))]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LevelOptions {
     #[cfg_attr(test, ts(optional = nullable))]
     level: Option<f64>,
+}
+
+#[cfg(any(feature = "stats_api", feature = "survey"))]
+impl options::FromOptions for LevelOptions {
+    const FIELDS: &'static [(&'static str, options::Kind)] = &[("level", options::Kind::OptNum)];
+    fn build(v: options::Values) -> Self {
+        LevelOptions { level: v.num(0) }
+    }
 }
 
 /// The default rubric in a build with the toc area alone (pkg/toc/): the page maps outcomes to
@@ -377,7 +404,9 @@ pub fn note_codes() -> Vec<String> {
 /// Wilson score interval for `x` successes out of `n` (R: `prop.test(x, n, correct = FALSE)`).
 ///
 /// `options.level` defaults to 0.95. Throws `count_exceeds_total`, `empty_sample`,
-/// `invalid_count`, `not_finite`, `level_out_of_range` or `bad_input`.
+/// `invalid_count`, `not_finite`, `level_out_of_range` or `bad_input`. In the Survey area's build
+/// (its quick count computes it as it mounts), not the other areas' (issue 21).
+#[cfg(any(feature = "stats_api", feature = "survey"))]
 #[wasm_bindgen(js_name = wilson, unchecked_return_type = "ProportionInterval")]
 pub fn wilson(
     #[wasm_bindgen(unchecked_param_type = "number")] x: JsValue,

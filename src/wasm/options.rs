@@ -53,7 +53,7 @@ pub(crate) enum Value {
 pub(crate) struct Values(Vec<Value>);
 
 impl Values {
-    fn num(&self, i: usize) -> Option<f64> {
+    pub(crate) fn num(&self, i: usize) -> Option<f64> {
         match self.0.get(i) {
             Some(Value::Num(x)) => Some(*x),
             _ => None,
@@ -275,13 +275,6 @@ fn chosen<T: Copy>(values: &Values, i: usize, variants: &[T], default: T) -> T {
         .pick(i)
         .and_then(|k| variants.get(k).copied())
         .unwrap_or(default)
-}
-
-impl FromOptions for super::LevelOptions {
-    const FIELDS: &'static [(&'static str, Kind)] = &[("level", Kind::OptNum)];
-    fn build(v: Values) -> Self {
-        super::LevelOptions { level: v.num(0) }
-    }
 }
 
 /// The options of the many exports that take only a confidence level.
