@@ -132,6 +132,7 @@ export function load(build, module = null) {
     await glue.default({ module_or_path: compiled });
     entry.glue = glue;
     if (!sparesHeld) prepareSpare(entry, 1);
+    if (build === 'whole') resolveWhole();
     return entry;
   })();
   promise.catch(() => { loaded.splice(loaded.indexOf(entry), 1); });
@@ -164,6 +165,37 @@ ready.catch(() => {}); // awaited by callers; unobserved in a page that never lo
 export async function settled() {
   await ready;
   await Promise.all(loads.values());
+}
+
+/** @type {() => void} */ let resolveWhole;
+/** Resolves once the whole engine (pkg/) is instantiated in this context. */
+const wholeReady = new Promise((resolve) => { resolveWhole = () => resolve(undefined); });
+
+/**
+ * Resolves once export `name` can be called: at once when a loaded build has it, else once the
+ * whole engine is loaded. An area's own build leaves out the exports its page calls only on a
+ * user's action (Cargo feature `deferred`: the Survey's streamed import, the Theory of change's
+ * CSV imports; issue 21), which may come before the whole engine has arrived. The page starts
+ * loading it (it would anyway, after the first result); the worker waits for the page to send it.
+ * Never rejects: should the whole engine fail to load, calling `name` gives `call`'s "no export".
+ * @param {string} name
+ */
+export async function provide(name) {
+  if (owner(name)) return;
+  if (inWorker()) await wholeReady;
+  else await load('whole').catch(() => {});
+}
+
+/**
+ * `call`, after `provide(name)`: for the exports an area's build may leave out.
+ * @template {string} K
+ * @param {K} name
+ * @param {...any} args
+ * @returns {Promise<ReturnType<typeof call<K>>>}
+ */
+export async function callSoon(name, ...args) {
+  await provide(name);
+  return call(name, ...args);
 }
 
 /** The builds loaded so far, in order. */

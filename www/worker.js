@@ -2,7 +2,7 @@
 // bootstraps). Messages in: { id, op, args }; out: { id, progress } while working, then
 // { id, ok: true, value } or { id, ok: false, error: { code, details, message } }.
 // State that must live across calls (a loaded survey) is kept here under a handle.
-import { settled, wasm, normalizeError, recoverIfBroken } from './engine.js';
+import { provide, settled, wasm, normalizeError, recoverIfBroken } from './engine.js';
 
 const handles = new Map();
 /** The chunk the streaming import reads at a time (8 MiB: a few dozen ms of parsing each, so
@@ -57,6 +57,7 @@ const ops = {
    */
   surveyStream: async ({ file, mapping, readOptions, options, chunkBytes }, progress, { cancelled } = { cancelled: () => false }) => {
     const size = Math.max(64 * 1024, Math.min(chunkBytes || STREAM_CHUNK_BYTES, 64 * 1024 * 1024));
+    await provide('SurveyStream'); // not in the Survey area's own build (engine.js)
     wasm.checkSurveyStreamSize(file.size);
     const stream = new wasm.SurveyStream(mapping, readOptions ?? null, options ?? null);
     try {

@@ -47,11 +47,15 @@ pub mod stats_weighted;
 #[cfg(feature = "survey")]
 pub mod survey;
 #[cfg(feature = "survey")]
+pub mod survey_limits;
+#[cfg(all(feature = "survey", feature = "deferred"))]
 pub mod survey_stream;
 #[cfg(feature = "survey")]
 pub mod survey_weights;
 #[cfg(feature = "toc")]
 pub mod toc;
+#[cfg(all(feature = "toc", feature = "deferred"))]
+pub mod toc_import;
 /// The plain-data argument tree (moved to [`crate::tree`], which JSON text decodes into too).
 pub use crate::tree;
 #[cfg(all(
@@ -91,7 +95,7 @@ pub fn start() {
     if let Ok(survey) = survey::Survey::new("q\n1\n2\n".into(), JsValue::UNDEFINED) {
         guard::install("Survey", survey.into());
     }
-    #[cfg(feature = "survey")]
+    #[cfg(all(feature = "survey", feature = "deferred"))]
     guard::install(
         "SurveyStream",
         survey_stream::SurveyStream::placeholder().into(),

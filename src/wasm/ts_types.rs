@@ -158,7 +158,7 @@ fn roots(v: &mut Collect) {
     v.visit::<survey::ReportOptions>();
     v.visit::<survey::Report>();
     v.visit::<survey::report::SensitivityRow>();
-    v.visit::<super::survey_stream::StreamLimits>();
+    v.visit::<super::survey_limits::StreamLimits>();
     v.visit::<survey::weights::RakeOptions>();
     v.visit::<survey::weights::RakeResult>();
     // Review rounds.

@@ -4,7 +4,7 @@
 // back positioned and coded and are listed by row, column and code (`toc.eventsCsv.issue.<code>`);
 // the events it read, with ids the model does not use, are added in one commit that the area's
 // Undo takes back. No rule lives here.
-import { call } from '../../engine.js';
+import { call, provide } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, number, t } from '../../i18n.js';
 
@@ -22,6 +22,8 @@ export function createEventsImport({ getModel, commit, say }) {
     input.value = '';
     if (!file) return;
     const text = await file.text();
+    // Not in the Theory of change's own build: the whole engine may still be on its way (engine.js).
+    await provide('importEventsCsv');
     const r = call('importEventsCsv', getModel(), text);
     if (!r.ok) { last = { name: file.name, error: r.error }; show(); return; }
     const events = r.value.events;

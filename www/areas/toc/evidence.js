@@ -5,7 +5,7 @@
 // or wide; headers in English or Spanish; rows it cannot read come back positioned and coded).
 // Every edit goes through the area's `commit`, so the engine reads it before it is kept; no
 // rule lives here.
-import { call } from '../../engine.js';
+import { call, callSoon } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, number, t } from '../../i18n.js';
 import { drawSeriesCharts } from './charts.js';
@@ -211,7 +211,7 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     csvInput.value = '';
     if (!file) return;
     const text = await file.text();
-    const r = call('importSeriesCsvColumns', text);
+    const r = await callSoon('importSeriesCsvColumns', text); // not in the area's own build (engine.js)
     if (!r.ok) {
       imported = null;
       replace(csvResult, el('p', { class: 'error', role: 'alert', 'data-testid': 'toc-csv-error', text: t('toc.csv.failed', { file: file.name, message: csvError(r.error) }) }));
