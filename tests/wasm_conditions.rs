@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use wasm_support::*;
 use waterline::wasm::conditions as w;
+use waterline::wasm::round_setup::parse_reviews_csv;
 
 fn example() -> (JsValue, JsValue) {
     (
@@ -122,7 +123,7 @@ fn bad_input_is_a_coded_error() {
         "bad_input"
     );
     assert_eq!(
-        code(w::parse_reviews_csv(rubric.clone(), 42.0.into())),
+        code(parse_reviews_csv(rubric.clone(), 42.0.into())),
         "bad_input"
     );
     assert_eq!(
@@ -165,7 +166,7 @@ fn bad_input_is_a_coded_error() {
 #[wasm_bindgen_test]
 fn csv_import_reports_rows_and_columns() {
     let rubric = w::default_rubric().unwrap();
-    let r = w::parse_reviews_csv(
+    let r = parse_reviews_csv(
         rubric,
         "reviewerId,proposalId,policies\nr1,p01,3\nr2,p01,x\n".into(),
     )

@@ -15,8 +15,12 @@ let nextHandle = 1;
 /** Operations: each gets (args, progress) and returns a value (structured-cloneable). */
 const ops = {
   ping: () => 'pong',
-  /** Calls a free function of the engine: args = { name, args: [...] }. */
-  call: ({ name, args }) => {
+  /**
+   * Calls a free function of the engine: args = { name, args: [...] }. One the opened area's build
+   * leaves out (engine.js `provide`) waits for the whole engine.
+   */
+  call: async ({ name, args }) => {
+    await provide(name);
     const fn = wasm[name];
     if (typeof fn !== 'function') throw Object.assign(new Error(`no export ${name}`), { code: 'internal', details: { name } });
     return fn(...args);
@@ -45,8 +49,10 @@ const ops = {
    * The three decision rules (#20) with the bootstrap's progress: args = { rubric, round,
    * options }; reports { stage: 'resamples', done, total } about fifty times.
    */
-  decide: ({ rubric, round, options }, progress) =>
-    wasm.decideFunding(rubric, round, options, (done, total) => progress({ stage: 'resamples', done, total })),
+  decide: async ({ rubric, round, options }, progress) => {
+    await provide('decideFunding'); // not in the Proposals area's own build (engine.js)
+    return wasm.decideFunding(rubric, round, options, (done, total) => progress({ stage: 'resamples', done, total }));
+  },
   /**
    * Reads a survey File in chunks through a SurveyStream (#22): args = { file, mapping,
    * readOptions, options, chunkBytes }. Each chunk is `file.slice()`d (8 MiB by default), fed,

@@ -241,14 +241,3 @@ pub fn fund_within_budget(
     let options: c::FundingOptions = decode("options", options)?;
     encode(&core(c::fund_within_budget(&rubric, &round, &options))?)
 }
-
-/// Reads reviews from CSV text (one row per reviewer × proposal, one column per condition).
-#[wasm_bindgen(js_name = parseReviewsCsv, unchecked_return_type = "ReviewsCsv")]
-pub fn parse_reviews_csv(
-    #[wasm_bindgen(unchecked_param_type = "Rubric")] rubric: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let rubric: Rubric = decode("rubric", rubric)?;
-    let text: String = decode("csvText", csv_text)?;
-    encode(&core(c::parse_reviews_csv(&rubric, &text))?)
-}

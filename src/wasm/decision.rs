@@ -1,4 +1,6 @@
-//! Binding of the three decision rules side by side ([`crate::conditions::decision`]).
+//! Binding of the three decision rules side by side ([`crate::conditions::decision`]). The page
+//! runs them only when a user asks (in its worker), so the Proposals area's own build leaves
+//! them out (feature `deferred`, issue 21): the worker waits for the whole engine if need be.
 
 use super::conditions::decode_round;
 use super::{core, decode, encode};

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "conditions")]
 pub mod conditions;
-#[cfg(feature = "conditions")]
+#[cfg(all(feature = "conditions", feature = "deferred"))]
 pub mod decision;
 // The tape encoder every build writes results with (issues 19 and 21, size): see `encode()`.
 mod encode;
@@ -28,7 +28,7 @@ mod options;
 #[cfg(all(feature = "survey", feature = "toc", feature = "conditions"))]
 pub mod project;
 pub mod read;
-#[cfg(feature = "conditions")]
+#[cfg(all(feature = "conditions", feature = "deferred"))]
 pub mod round_setup;
 #[cfg(feature = "stats_api")]
 pub mod stats_agreement;

@@ -1,5 +1,8 @@
-//! Bindings of the round setup (#20): proposals and reviewers from CSV, the balanced assignment
-//! and the review template. Each export decodes, calls one core function, encodes.
+//! Bindings of the round setup (#20): proposals and reviewers from CSV, the balanced assignment,
+//! the review template and the reviews read back from CSV. Each export decodes, calls one core
+//! function, encodes. The page calls them only on a user's action, so the Proposals area's own
+//! build leaves them out (feature `deferred`, issue 21): the page and its worker take them from
+//! the whole engine, waiting for it if need be (`www/engine.js` `provide`).
 
 use super::conditions::decode_round;
 use super::{core, decode, encode};
@@ -71,4 +74,15 @@ pub fn review_template_csv(
         lang.unwrap_or_default(),
     ))?;
     Ok(JsValue::from_str(&text))
+}
+
+/// Reads reviews from CSV text (one row per reviewer × proposal, one column per condition).
+#[wasm_bindgen(js_name = parseReviewsCsv, unchecked_return_type = "ReviewsCsv")]
+pub fn parse_reviews_csv(
+    #[wasm_bindgen(unchecked_param_type = "Rubric")] rubric: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] csv_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rubric: Rubric = decode("rubric", rubric)?;
+    let text: String = decode("csvText", csv_text)?;
+    encode(&core(c::parse_reviews_csv(&rubric, &text))?)
 }

@@ -28,7 +28,7 @@ export function setupCard(ctx) {
   const proposalsReport = el('div', { 'data-testid': 'setup-proposals-report' });
   const reviewersReport = el('div', { 'data-testid': 'setup-reviewers-report' });
   const readProposals = async (file) => {
-    const r = ctx.engineCall('parseProposalsCsv', await file.text());
+    const r = await ctx.engineCallSoon('parseProposalsCsv', await file.text());
     proposals = r.ok ? r.value : null;
     if (!r.ok) { failText(proposalsReport, r.error); return; }
     const read = proposals;
@@ -38,7 +38,7 @@ export function setupCard(ctx) {
   };
   const readReviewers = async (file) => {
     const ids = proposals ? proposals.proposals.map((p) => p.id) : null;
-    const r = ctx.engineCall('parseReviewersCsv', await file.text(), ids);
+    const r = await ctx.engineCallSoon('parseReviewersCsv', await file.text(), ids);
     reviewers = r.ok ? { ...r.value, source: file } : null;
     if (!r.ok) { failText(reviewersReport, r.error); return; }
     const read = reviewers;
@@ -76,14 +76,14 @@ export function setupCard(ctx) {
   const assignButton = el('button', { type: 'button', class: 'primary', 'data-testid': 'setup-assign', 'data-i18n': 'setup.assign' });
   const downloadButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'setup-download', 'data-i18n': 'setup.download', hidden: true });
   const whole = (text) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
-  assignButton.addEventListener('click', () => {
+  assignButton.addEventListener('click', async () => {
     if (!ctx.round.proposals.length || !ctx.round.reviewers.length) { failKey(assignReport, 'setup.err.noRound'); return; }
     const k = whole(kInput.value);
     const cap = capInput.value.trim() === '' ? null : whole(capInput.value);
     if (!Number.isInteger(k) || k < 1) { failKey(assignReport, 'setup.err.k_range', { max: count(ctx.round.reviewers.length) }); return; }
     if (cap !== null && !(Number.isInteger(cap) && cap >= 1)) { failKey(assignReport, 'setup.err.cap_range'); return; }
     const seed = Number.isInteger(whole(seedInput.value)) ? whole(seedInput.value) : 1;
-    const r = ctx.engineCall('assignReviewers', ctx.round, { reviewsPerProposal: k, maxLoad: cap, seed });
+    const r = await ctx.engineCallSoon('assignReviewers', ctx.round, { reviewsPerProposal: k, maxLoad: cap, seed });
     assignment = r.ok ? r.value : null;
     downloadButton.hidden = !r.ok;
     if (!r.ok) { failText(assignReport, r.error); return; }
@@ -103,9 +103,9 @@ export function setupCard(ctx) {
           el('tbody', {}, assignment.loads.map((l) => el('tr', {}, el('td', { text: ctx.names.reviewer(l.reviewerId) }), el('td', { class: 'num', text: count(l.load) })))))),
       el('p', { class: 'small', text: t('setup.downloadHint') })];
   }
-  downloadButton.addEventListener('click', () => {
+  downloadButton.addEventListener('click', async () => {
     if (!assignment) return;
-    const r = ctx.engineCall('reviewTemplateCsv', ctx.rubric, ctx.round, assignment.reviews, lang());
+    const r = await ctx.engineCallSoon('reviewTemplateCsv', ctx.rubric, ctx.round, assignment.reviews, lang());
     if (!r.ok) { failText(assignReport, r.error); return; }
     downloadText(lang() === 'es' ? 'waterline-asignacion.csv' : 'waterline-assignment.csv', r.value, 'text/csv');
   });
@@ -113,7 +113,7 @@ export function setupCard(ctx) {
   // ---- 5: the scores back
   const scoresReport = el('div', { 'data-testid': 'setup-scores-report' });
   const importScores = async (file) => {
-    const parsed = ctx.engineCall('parseReviewsCsv', ctx.rubric, await file.text());
+    const parsed = await ctx.engineCallSoon('parseReviewsCsv', ctx.rubric, await file.text());
     if (!parsed.ok) { failText(scoresReport, parsed.error); return; }
     const csv = parsed.value;
     const report = (r, extra) => {
