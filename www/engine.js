@@ -171,6 +171,9 @@ export async function settled() {
 /** Resolves once the whole engine (pkg/) is instantiated in this context. */
 const wholeReady = new Promise((resolve) => { resolveWhole = () => resolve(undefined); });
 
+/** True when a loaded build has export `name` (else `provide(name)` waits for the whole engine). */
+export const has = (/** @type {string} */ name) => owner(name) !== null;
+
 /**
  * Resolves once export `name` can be called: at once when a loaded build has it, else once the
  * whole engine is loaded. An area's own build leaves out the exports its page calls only on a
@@ -184,6 +187,16 @@ export async function provide(name) {
   if (owner(name)) return;
   if (inWorker()) await wholeReady;
   else await load('whole').catch(() => {});
+}
+
+/**
+ * Resolves once export `name` can be called, without asking for any build: for what the page
+ * shows by itself rather than on a user's action (the Survey's planning card), so that the whole
+ * engine still loads after the opened area's first result (www/main.js), not before it.
+ * @param {string} name
+ */
+export async function available(name) {
+  if (!owner(name)) await wholeReady;
 }
 
 /**

@@ -36,7 +36,7 @@ pub mod stats_agreement;
 pub mod stats_dist;
 #[cfg(feature = "stats_api")]
 pub mod stats_more;
-#[cfg(any(feature = "stats_api", feature = "survey"))]
+#[cfg(any(feature = "stats_api", all(feature = "survey", feature = "deferred")))]
 pub mod stats_power;
 #[cfg(feature = "stats_api")]
 pub mod stats_scale;

@@ -1,7 +1,8 @@
 //! Bindings of power and sample size (`crate::stats::power`): R's `power.prop.test` and
 //! `power.t.test(type = "paired")`, and Connor (1987) for paired proportions. In the whole
-//! engine, `pkg/stats/` and the Survey area's build, whose planning card computes them as it
-//! mounts (issue 21: the other area builds leave them out).
+//! engine and `pkg/stats/`; the area builds leave them out (issue 21): the Survey's planning
+//! card, below its report, fills in once the whole engine has arrived (`www/engine.js`
+//! `provide`), and no other area's page calls them.
 //!
 //! Each export decodes its arguments, calls one core function and encodes the result.
 

@@ -1,7 +1,9 @@
 // Planning: how many respondents a survey needs to detect a given shift, and the power a given
 // number achieves — for paired yes/no answers (McNemar, Connor 1987), two independent waves
-// (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine.
-import { call } from '../../engine.js';
+// (R power.prop.test) and paired means (R power.t.test, type = "paired"). Computed by the engine:
+// by its whole build, which the page loads right after the Survey's first result (the area's own
+// build leaves power out, issue 21); until it arrives the card says it is computing.
+import { available, call, has } from '../../engine.js';
 import { el, replace, uid } from '../../dom.js';
 import { errorText, lang, number, percent, t } from '../../i18n.js';
 import { noteLine } from './notices.js';
@@ -47,10 +49,18 @@ export function planningCard(changed = () => {}) {
       field('alpha', el('label', { for: id.alpha, 'data-i18n': 'survey.plan.alpha' }))),
     error, out);
 
+  /** @type {Promise<void> | null} the wait for the whole engine, while it lasts */
+  let waiting = null;
   function render() {
     const d = DESIGNS[design.value];
     labels.a.textContent = t(d.a[0]);
     labels.b.textContent = t(d.b[0]);
+    if (!has(d.size)) {
+      error.hidden = true;
+      replace(out, el('p', { class: 'survey-note', 'data-testid': 'plan-waiting', text: t('survey.plan.waiting') }));
+      if (!waiting) waiting = available(d.size).then(() => { waiting = null; if (has(d.size)) render(); });
+      return;
+    }
     const a = parse(fields.a.value), b = parse(fields.b.value);
     const options = { alpha: parse(fields.alpha.value) };
     const size = call(d.size, a, b, parse(fields.power.value), options);

@@ -540,6 +540,7 @@ export default {
   // ---- planning: sample size and power (survey/planning.js)
   'survey.plan.title': 'Planning: how many respondents?',
   'survey.plan.intro': 'Before the next survey: the sample size that detects a shift with a given power, or the power a given sample size achieves (two-sided test).',
+  'survey.plan.waiting': 'Computing once the rest of the engine has loaded…',
   'survey.plan.design': 'Design',
   'survey.plan.pairedProportions': 'Paired yes/no (before and after, same people)',
   'survey.plan.twoWaves': 'Two independent waves (shares)',

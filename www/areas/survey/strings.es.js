@@ -540,6 +540,7 @@ export default {
   // ---- planning: sample size and power (survey/planning.js)
   'survey.plan.title': 'Planificación: ¿cuántas personas encuestar?',
   'survey.plan.intro': 'Antes de la próxima encuesta: el tamaño de muestra que detecta un cambio con cierta potencia, o la potencia que logra un tamaño dado (prueba bilateral).',
+  'survey.plan.waiting': 'Se calculará cuando termine de cargarse el resto del motor…',
   'survey.plan.design': 'Diseño',
   'survey.plan.pairedProportions': 'Sí/no pareado (antes y después, las mismas personas)',
   'survey.plan.twoWaves': 'Dos oleadas independientes (proporciones)',
