@@ -1,7 +1,7 @@
 //! The condition-scoring bindings under WebAssembly, in Node
 //! (`wasm-pack test --node -- --test wasm_conditions`): good input, wrong types, NaN, missing
 //! fields and `null` give a result or a thrown `Error` with the right `code` — never a trap.
-#![cfg(all(target_arch = "wasm32", feature = "conditions"))]
+#![cfg(all(target_arch = "wasm32", feature = "conditions", feature = "deferred"))]
 
 mod wasm_support;
 

@@ -2,7 +2,7 @@
 //! Node (`wasm-pack test --node -- --test wasm_limits`), where usize is 32 bits: every one is a
 //! finite result or an `Error` with a code naming the limit, never a trap.
 #![cfg(target_arch = "wasm32")]
-#![cfg(all(feature = "conditions", feature = "survey"))]
+#![cfg(all(feature = "conditions", feature = "survey", feature = "stats_api"))]
 
 mod wasm_support;
 

@@ -5,7 +5,7 @@
 //! such errors in a row. (The same reproductions through the generated JavaScript glue, a freed
 //! `Survey` included, are in tests/node/poison.test.mjs; 20,000 errors in a row and every
 //! export in tests/node/battery.test.mjs.)
-#![cfg(all(target_arch = "wasm32", feature = "conditions"))]
+#![cfg(all(target_arch = "wasm32", feature = "conditions", feature = "stats_api"))]
 
 mod wasm_support;
 

@@ -1,7 +1,7 @@
 //! The scale-statistics bindings under WebAssembly, in Node
 //! (`wasm-pack test --node -- --test wasm_stats_scale`): good input, wrong types, NaN, unknown
 //! option fields and `null` give a result or an `Error` with the right `code`, never a trap.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "stats_api"))]
 
 mod wasm_support;
 

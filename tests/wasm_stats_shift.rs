@@ -1,6 +1,6 @@
 //! The shift-statistics bindings under WebAssembly, in Node
 //! (`wasm-pack test --node -- --test wasm_stats_shift`).
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "stats_api"))]
 
 mod wasm_support;
 

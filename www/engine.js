@@ -179,8 +179,9 @@ export const has = (/** @type {string} */ name) => owner(name) !== null;
  * whole engine is loaded. An area's own build leaves out the exports its page calls only on a
  * user's action (Cargo feature `deferred`: the Survey's streamed import, the Theory of change's
  * CSV imports; issue 21), which may come before the whole engine has arrived. The page starts
- * loading it (it would anyway, after the first result); the worker waits for the page to send it.
- * Never rejects: should the whole engine fail to load, calling `name` gives `call`'s "no export".
+ * loading it (it would anyway, after the first result); the worker waits for the page to send it,
+ * and the page sends such a job only once it has (jobs.js `runWith`). On the page it never
+ * rejects: should the whole engine fail to load, calling `name` gives `call`'s "no export".
  * @param {string} name
  */
 export async function provide(name) {

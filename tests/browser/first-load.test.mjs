@@ -144,7 +144,8 @@ test('a first script that arrives after the page has started still costs no seco
 /**
  * An area's own build leaves out what its page calls only on a user's action (Cargo feature
  * `deferred`): the Theory of change's CSV imports, the Proposals round set-up (its CSV files,
- * the assignment, the decision rules), the Survey's streamed import; and its planning card's
+ * the assignment) and decision rules (in the worker), the Survey's streamed import (in the
+ * worker: jobs.js `runWith`); and its planning card's
  * power, which fills in once the whole engine is there (engine.js `available`). Asked for
  * before the whole engine has arrived, they wait for it (engine.js `provide`), on the page and
  * in the worker, and then work.
@@ -182,10 +183,13 @@ test('an import the area build leaves out waits for the whole engine, then works
     await p.page.goto(`${p.url}www/#proposals`);
     await p.page.waitForSelector('[data-testid="ranking-table"] tbody tr');
     await p.page.setInputFiles('[data-testid="setup-proposals-file"]', { name: 'proposals.csv', mimeType: 'text/csv', buffer: Buffer.from(proposalsCsv(12)) });
+    await p.page.click('[data-testid="decision-run"]'); // the decision rules, in the worker
     await new Promise((ok) => setTimeout(ok, 300));
     assert.equal(await p.page.textContent('[data-testid="setup-proposals-report"]'), '', 'nothing shown while the engine is on its way');
+    assert.equal(await p.page.locator('[data-testid="decision-lottery"]').count(), 0);
     release();
     await p.page.waitForFunction(() => /12 proposals read from 12 rows/.test(document.querySelector('[data-testid="setup-proposals-report"]')?.textContent ?? ''), null, { timeout: 60000 });
+    await p.page.waitForSelector('[data-testid="decision-lottery"]', { timeout: 60000 });
     assert.deepEqual(p.errors, []);
   } finally {
     await p.close();

@@ -9,7 +9,7 @@
 // Modules in ./proposals/ each build one part of the page from this shared context.
 import { publish } from './evidence/bus.js';
 import { proposalEvidenceBlock } from './evidence/proposal-block.js';
-import { call, callSoon } from '../engine.js';
+import { call, callSoon, provide } from '../engine.js';
 import { run } from '../jobs.js';
 import { el, replace } from '../dom.js';
 import { lang, onLangChange, t } from '../i18n.js';
@@ -104,6 +104,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     engineCall: call,
     /** `engineCall` for the round set-up's exports, which the area's own build leaves out (engine.js `callSoon`). */
     engineCallSoon: callSoon,
+    /** Resolves once an export the area's own build leaves out can be called (engine.js `provide`). */
+    engineReady: provide,
 
     // ---- names for messages and tables
     condition: (id) => ctx.rubric.conditions.find((c) => c.id === id),

@@ -3,7 +3,7 @@
 // in the project ("Draw again with a new seed" records a new entry; the newest re-derives).
 import { el, replace } from '../../dom.js';
 import { lang, number, t } from '../../i18n.js';
-import { run } from '../../jobs.js';
+import { runWith } from '../../jobs.js';
 import { fixed, money, safeErrorText, th, roundNoteText } from './util.js';
 import './strings.js';
 
@@ -102,7 +102,7 @@ export function decisionCard(ctx) {
       progress.value = done;
       status.textContent = t('proposals.decision.progress', { done: number(done, 0), total: number(total, 0) });
     };
-    const r = await run('decide', { rubric: ctx.rubric, round: ctx.round, options }, { signal: mine.signal, onProgress });
+    const r = await runWith('decideFunding', 'decide', { rubric: ctx.rubric, round: ctx.round, options }, { signal: mine.signal, onProgress });
     if (controller !== mine) return;
     controller = null;
     cancel.hidden = true;

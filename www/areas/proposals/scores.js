@@ -4,7 +4,7 @@
 // checks of the round (validateRound).
 import { el, replace, uid } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { run } from '../../jobs.js';
+import { run, runWith } from '../../jobs.js';
 import { fileButton, parseNumber, problemText, roundNoteText, th, tx } from './util.js';
 import { problemList } from './round.js';
 import { unknownReviewers, unknownReviewersOffer } from './import.js';
@@ -47,7 +47,7 @@ export function scoresCard(ctx) {
     }
     showReport(() => replace(importStatus, el('p', { text: t('proposals.scores.parsing') })));
     progress.removeAttribute('value');
-    const parsed = await run('call', { name: 'parseReviewsCsv', args: [ctx.rubric, text] }, { signal });
+    const parsed = await runWith('parseReviewsCsv', 'call', { name: 'parseReviewsCsv', args: [ctx.rubric, text] }, { signal });
     if (!parsed.ok) return finish(parsed.error);
     const csv = parsed.value;
     const replaceAll = importStatus.closest('section').querySelector(`input[name="${modeName}"]:checked`)?.value === 'replace';

@@ -37,8 +37,12 @@ export function setupCard(ctx) {
     if (reviewers?.source) await readReviewers(reviewers.source);
   };
   const readReviewers = async (file) => {
+    const text = await file.text();
+    // Not in the area's own build (engine.js `provide`); the proposals' ids are read after the
+    // wait, so that a proposals file read meanwhile is taken into account.
+    await ctx.engineReady('parseReviewersCsv');
     const ids = proposals ? proposals.proposals.map((p) => p.id) : null;
-    const r = await ctx.engineCallSoon('parseReviewersCsv', await file.text(), ids);
+    const r = ctx.engineCall('parseReviewersCsv', text, ids);
     reviewers = r.ok ? { ...r.value, source: file } : null;
     if (!r.ok) { failText(reviewersReport, r.error); return; }
     const read = reviewers;
@@ -83,7 +87,8 @@ export function setupCard(ctx) {
     if (!Number.isInteger(k) || k < 1) { failKey(assignReport, 'setup.err.k_range', { max: count(ctx.round.reviewers.length) }); return; }
     if (cap !== null && !(Number.isInteger(cap) && cap >= 1)) { failKey(assignReport, 'setup.err.cap_range'); return; }
     const seed = Number.isInteger(whole(seedInput.value)) ? whole(seedInput.value) : 1;
-    const r = await ctx.engineCallSoon('assignReviewers', ctx.round, { reviewsPerProposal: k, maxLoad: cap, seed });
+    await ctx.engineReady('assignReviewers'); // not in the area's own build: the round is read after the wait
+    const r = ctx.engineCall('assignReviewers', ctx.round, { reviewsPerProposal: k, maxLoad: cap, seed });
     assignment = r.ok ? r.value : null;
     downloadButton.hidden = !r.ok;
     if (!r.ok) { failText(assignReport, r.error); return; }

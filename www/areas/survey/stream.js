@@ -5,7 +5,7 @@
 // file; the report is the streamed one (`ChunkedReport`: the whole report, as the in-memory
 // import gives it on the same file).
 import { call } from '../../engine.js';
-import { run } from '../../jobs.js';
+import { runWith } from '../../jobs.js';
 import { readFile } from './session.js';
 import { forEngine } from './mapping.js';
 
@@ -53,5 +53,6 @@ export function streamReport(file, mapping, readOptions, options, /** @type {{ s
   // Test-only, like `data-stream-above`: a smaller chunk (bytes, at least 64 KiB) so that a small
   // test file still arrives in several chunks. The page itself always uses the worker's 8 MiB.
   const chunkBytes = Number(document.documentElement.dataset.streamChunk) || undefined;
-  return run('surveyStream', { file, mapping: forEngine(mapping), readOptions, options, chunkBytes }, { signal, onProgress, cooperative: true });
+  // SurveyStream is not in the Survey area's own build (engine.js `provide`).
+  return runWith('SurveyStream', 'surveyStream', { file, mapping: forEngine(mapping), readOptions, options, chunkBytes }, { signal, onProgress, cooperative: true });
 }
