@@ -6,9 +6,10 @@
 //! the four functions share one validated core path, and a page that needs both tails of one
 //! distribution switches a string, not a function. Values arrive and leave as `Float64Array`.
 
+use super::stats_power::design;
 use super::{core, encode, floats, number};
 use crate::stats::distribution::{evaluate, Family, What};
-use crate::stats::{self, power};
+use crate::stats::power;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -85,19 +86,6 @@ pub fn dist_binomial(
     let n = number("n", &n)?;
     let p = number("p", &p)?;
     bulk(Family::Binomial { n, p }, x, options)
-}
-
-/// Decodes three numbers and the power options.
-fn design(
-    names: [&str; 3],
-    values: [&JsValue; 3],
-    options: JsValue,
-) -> Result<([f64; 3], stats::PowerOptions), JsValue> {
-    let a = number(names[0], values[0])?;
-    let b = number(names[1], values[1])?;
-    let c = number(names[2], values[2])?;
-    let options: stats::PowerOptions = super::options::options(options)?;
-    Ok(([a, b, c], options))
 }
 
 /// Declares a power export and its sample-size export for one design.

@@ -10,8 +10,8 @@ use super::{core, encode, number};
 use crate::stats::{self, power};
 use wasm_bindgen::prelude::*;
 
-/// Decodes the numbers and options shared by the power exports.
-fn design(
+/// Decodes the numbers and options shared by the power exports (these and `stats_dist.rs`'s).
+pub(crate) fn design(
     names: [&str; 3],
     values: [&JsValue; 3],
     options: JsValue,
