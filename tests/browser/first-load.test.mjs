@@ -141,6 +141,14 @@ test('a first script that arrives after the page has started still costs no seco
   }
 });
 
+/** Holds the whole engine's wasm (pkg/) until the returned function is called. */
+async function holdWholeEngine(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/pkg/waterline_bg.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /**
  * An area's own build leaves out what its page calls only on a user's action (Cargo feature
  * `deferred`): the Theory of change's CSV imports, the Proposals round set-up (its CSV files,
@@ -153,9 +161,7 @@ test('a first script that arrives after the page has started still costs no seco
 test('an import the area build leaves out waits for the whole engine, then works', async () => {
   const s = await open();
   try {
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await s.page.route('**/pkg/waterline_bg.wasm', async (route) => { await held; await route.continue(); });
+    const release = await holdWholeEngine(s.page);
     await s.page.goto(`${s.url}www/#toc`);
     await s.page.waitForSelector('#area-toc .toc-diagram-svg');
     const toc = (id) => s.page.locator(`#area-toc [data-testid="${id}"]`);
@@ -177,9 +183,7 @@ test('an import the area build leaves out waits for the whole engine, then works
   }
   const p = await open();
   try {
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await p.page.route('**/pkg/waterline_bg.wasm', async (route) => { await held; await route.continue(); });
+    const release = await holdWholeEngine(p.page);
     await p.page.goto(`${p.url}www/#proposals`);
     await p.page.waitForSelector('[data-testid="ranking-table"] tbody tr');
     await p.page.setInputFiles('[data-testid="setup-proposals-file"]', { name: 'proposals.csv', mimeType: 'text/csv', buffer: Buffer.from(proposalsCsv(12)) });
@@ -196,9 +200,7 @@ test('an import the area build leaves out waits for the whole engine, then works
   }
   const v = await open();
   try {
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await v.page.route('**/pkg/waterline_bg.wasm', async (route) => { await held; await route.continue(); });
+    const release = await holdWholeEngine(v.page);
     await v.page.goto(`${v.url}www/#survey`);
     await v.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]');
     // The planning card's power calculations come with the whole engine too: it says so meanwhile.
