@@ -82,15 +82,31 @@ async function early(/** @type {string} */ href) {
   return asked.response.catch(() => null);
 }
 
+/**
+ * A build that could not be downloaded (no connection, the connection dropped, the server
+ * answered an error): coded `engine_unavailable`, so that the page tries again (www/main.js)
+ * rather than report a bug. A module that downloads but does not compile is not one.
+ */
+function unreachable(/** @type {Build} */ build, /** @type {any} */ cause, status = 0) {
+  return Object.assign(new Error(`the engine build ${build} could not be downloaded (${status || String(cause?.message ?? cause)})`),
+    { code: 'engine_unavailable', details: { build, ...(status ? { status } : {}) } });
+}
+
 async function compile(/** @type {Build} */ build) {
   const url = new URL(`${BUILDS[build]}waterline_bg.wasm`, import.meta.url);
   if (url.protocol === 'file:') { // Node (tests/node): no fetch of file URLs there
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.compile(await readFile(url));
   }
-  const response = await early(url.href) ?? await fetch(url);
-  if (!response.ok) throw new Error(`the engine could not be loaded (${response.status})`);
-  return WebAssembly.compile(await response.arrayBuffer());
+  let bytes;
+  try {
+    const response = await early(url.href) ?? await fetch(url);
+    if (!response.ok) throw unreachable(build, null, response.status);
+    bytes = await response.arrayBuffer();
+  } catch (e) {
+    throw /** @type {any} */ (e)?.code === 'engine_unavailable' ? e : unreachable(build, e);
+  }
+  return WebAssembly.compile(bytes);
 }
 
 /** Loads a spare instance: a fresh copy of the glue module (its own state) on the same module. */
@@ -135,7 +151,11 @@ export function load(build, module = null) {
     if (build === 'whole') resolveWhole();
     return entry;
   })();
-  promise.catch(() => { loaded.splice(loaded.indexOf(entry), 1); });
+  // A failed load leaves no trace: the next `load(build)` tries again (www/main.js, `provide`).
+  promise.catch(() => {
+    loaded.splice(loaded.indexOf(entry), 1);
+    if (loads.get(build) === promise) loads.delete(build);
+  });
   loads.set(build, promise);
   if (loads.size === 1) promise.then(() => resolveReady(), (e) => rejectReady(e));
   return promise;
@@ -181,7 +201,8 @@ export const has = (/** @type {string} */ name) => owner(name) !== null;
  * CSV imports; issue 21), which may come before the whole engine has arrived. The page starts
  * loading it (it would anyway, after the first result); the worker waits for the page to send it,
  * and the page sends such a job only once it has (jobs.js `runWith`). On the page it never
- * rejects: should the whole engine fail to load, calling `name` gives `call`'s "no export".
+ * rejects: should the whole engine fail to load, calling `name` gives `call`'s
+ * `engine_unavailable`, and each later `provide` tries the download again.
  * @param {string} name
  */
 export async function provide(name) {
@@ -210,6 +231,20 @@ export async function available(name) {
 export async function callSoon(name, ...args) {
   await provide(name);
   return call(name, ...args);
+}
+
+/**
+ * The error of a call to export `name`, which no loaded build has: `engine_unavailable` while
+ * the whole engine is not loaded (its download failed or is still under way: the user is told
+ * to check the connection), else `internal` (a name no build has: a bug).
+ * @param {string} name
+ * @returns {Failure}
+ */
+export function missing(name) {
+  if (loaded.some((entry) => entry.build === 'whole' && entry.glue)) {
+    return { code: 'internal', details: { name }, message: `no export ${name}` };
+  }
+  return { code: 'engine_unavailable', details: { name }, message: `${name} needs the rest of the engine, which is not loaded` };
 }
 
 /** The builds loaded so far, in order. */
@@ -323,9 +358,7 @@ export function normalizeError(e) {
  */
 export function call(name, ...args) {
   const fn = /** @type {Record<string, any>} */ (/** @type {unknown} */ (wasm))[name];
-  if (typeof fn !== 'function') {
-    return { ok: false, error: { code: 'internal', details: { name }, message: `no export ${name}` } };
-  }
+  if (typeof fn !== 'function') return { ok: false, error: missing(name) };
   /** @type {any} */
   let outcome;
   let thrown;

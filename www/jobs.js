@@ -2,7 +2,7 @@
 // worker dies (a trap would kill the engine instance) or a job is cancelled, the worker is
 // terminated and a fresh one is started for the next job; the page itself keeps working.
 
-import { has, onBuild, provide } from './engine.js';
+import { has, missing, onBuild, provide } from './engine.js';
 
 /** The worker's module: the source here, `worker.app.js` in the page's bundle (scripts/bundle.mjs defines it). */
 const WORKER_FILE = /** @type {any} */ (globalThis).WATERLINE_WORKER ?? './worker.js';
@@ -92,7 +92,7 @@ export function run(op, args, { onProgress, signal, transfer = [], cooperative =
  * `run`, for a job that calls engine export `name`, which the opened area's own build may leave
  * out (engine.js `provide`: Cargo feature `deferred`). The page asks for the whole engine first
  * and sends the job once it is loaded (the worker has it by then); should it fail to load, the
- * job is answered here with `call`'s "no export" rather than left waiting in the worker.
+ * job is answered here with `call`'s `engine_unavailable` rather than left waiting in the worker.
  * @param {string} name @param {string} op @param {any} args
  * @param {Parameters<typeof run>[2]} [options]
  * @returns {Promise<any>}
@@ -100,6 +100,6 @@ export function run(op, args, { onProgress, signal, transfer = [], cooperative =
 export async function runWith(name, op, args, options = {}) {
   await provide(name);
   if (options.signal?.aborted) return { ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } };
-  if (!has(name)) return { ok: false, error: { code: 'internal', details: { name }, message: `no export ${name}` } };
+  if (!has(name)) return { ok: false, error: missing(name) };
   return run(op, args, options);
 }

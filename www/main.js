@@ -29,11 +29,42 @@ const FIRST_RESULT_WAIT_MS = 8000;
 const FIRST_RESULT_IN_WORKER = new Set(['survey']);
 const status = document.getElementById('engine-status');
 
-function setStatus(state, text) {
+/** Shows the engine's state: 'loading', 'ready', 'retrying' (with the string `key`) or 'failed' (with `text`). */
+function setStatus(state, text = '', key = state === 'ready' ? 'app.ready' : 'app.loading') {
   status.dataset.state = state;
   if (state === 'failed') delete status.dataset.i18n;
-  else status.dataset.i18n = state === 'ready' ? 'app.ready' : 'app.loading';
-  status.textContent = text;
+  else status.dataset.i18n = key; // re-rendered on a switch of language
+  status.textContent = state === 'failed' ? text : t(key);
+}
+
+/** The first and the longest wait before a failed download of the engine is tried again (it doubles). */
+const RETRY_MS = { first: 2000, longest: 60000 };
+
+/**
+ * Loads engine build `build`, trying again while it cannot be downloaded (code
+ * `engine_unavailable`: a rural connection may drop in the middle of the whole engine's
+ * 724 KiB, after the opened area already works). The status says so (`key`), and the next
+ * attempt starts when the browser is back online or after a wait that doubles; a user's action
+ * that needs the build tries at once (engine.js `provide`). Any other failure is thrown.
+ * @param {'whole' | 'survey' | 'proposals' | 'toc'} build @param {string} key
+ */
+async function loadRetrying(build, key) {
+  for (let wait = RETRY_MS.first; ; wait = Math.min(2 * wait, RETRY_MS.longest)) {
+    try {
+      const loadedBuild = await load(build);
+      if (status.dataset.state === 'retrying') setStatus('loading');
+      return loadedBuild;
+    } catch (e) {
+      if (/** @type {any} */ (e)?.code !== 'engine_unavailable') throw e;
+      console.warn('waterline: the engine could not be downloaded; trying again', e);
+      setStatus('retrying', '', key);
+      await new Promise((resume) => {
+        const again = () => { clearTimeout(timer); window.removeEventListener('online', again); resume(undefined); };
+        const timer = setTimeout(again, wait);
+        window.addEventListener('online', again);
+      });
+    }
+  }
 }
 
 // ---- language switch
@@ -214,7 +245,7 @@ try {
   module?.catch(() => {}); // reported by mountArea
   if (module) holdSpares(); // a spare instance's glue is a request the first result need not wait for
   if (FIRST_RESULT_IN_WORKER.has(first)) warm(firstBuild);
-  const loading = load(firstBuild);
+  const loading = loadRetrying(firstBuild, 'app.retryFirst');
   setTimeout(warmFormatters, 0); // while the engine downloads: the main thread is idle then
   await loading;
   const opened = module ? firstBuild : null;
@@ -228,7 +259,7 @@ try {
   await store.restore();
   if (opened) await firstResult(document.getElementById(`area-${opened}`), FIRST_RESULT[opened]);
   releaseSpares();
-  await load('whole');
+  await loadRetrying('whole', 'app.retryRest');
   await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
   // The other language's strings too, now that every area has its first strings: a switch of
   // language is then at once (the offline cache fetches every file after the first result anyway).
@@ -240,7 +271,7 @@ try {
   reportOpener?.removeEventListener('click', wantReport);
   reportOpener?.removeAttribute('aria-busy');
   if (reportWanted) reportOpener?.click();
-  setStatus('ready', t('app.ready'));
+  setStatus('ready');
 } catch (e) {
   console.error(e);
   setStatus('failed', t('app.failed', { message: errorText({ code: 'internal', message: String(e?.message ?? e) }) }));

@@ -1,0 +1,86 @@
+// A download of the engine that fails (a rural connection dropping) is tried again by itself:
+// the opened area keeps working on its own build, the status says what happened in the user's
+// language, a feature that needs the rest of the engine says so instead of "please report this",
+// and once the connection is back everything loads (www/main.js `loadRetrying`, engine.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, screenshots } from './harness.mjs';
+
+/** Fails every request for `pattern` as a dropped connection while `state.down`; counts them. */
+async function flaky(page, pattern) {
+  const state = { down: true, failed: 0 };
+  await page.route(pattern, async (route) => {
+    if (!state.down) return route.continue();
+    state.failed += 1;
+    return route.abort('internetdisconnected');
+  });
+  return state;
+}
+
+/** The console errors that are not Chromium's own line for a request we failed on purpose. */
+const unexpected = (errors) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));
+
+const statusText = (page) => page.textContent('#engine-status');
+
+test('the rest of the engine fails to download: the area works, says so, and loads it once back online', async () => {
+  const s = await open({ brotli: false });
+  try {
+    const whole = await flaky(s.page, '**/pkg/waterline_bg.wasm');
+    await s.page.goto(`${s.url}www/#toc`);
+    await s.page.waitForSelector('#area-toc .toc-diagram-svg');
+    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
+    assert.match(await statusText(s.page), /This area works; the rest of the engine could not be downloaded/);
+    assert.ok(whole.failed >= 1);
+
+    // A series file needs the rest of the engine: it says so, and the model is untouched.
+    const toc = (id) => s.page.locator(`#area-toc [data-testid="${id}"]`);
+    await toc('toc-csv-edit').locator('summary').click();
+    const file = { name: 'dataquest.csv', mimeType: 'text/csv', buffer: Buffer.from([
+      'Academic Year,School Name,Reporting Category,Cumulative Enrollment,Suspension Count,Suspension Rate',
+      '2015-16,Bobby Duke Middle,All Students,1012,121,12.0',
+    ].join('\n')) };
+    await toc('toc-csv-file').setInputFiles(file);
+    await s.page.waitForSelector('#area-toc [data-testid="toc-csv-error"]', { timeout: 60000 });
+    assert.match(await toc('toc-csv-error').textContent(), /needs the rest of the engine, which is not downloaded yet/);
+    assert.doesNotMatch(await toc('toc-csv-error').textContent(), /report this/);
+    await s.page.screenshot({ path: `${screenshots}engine-retry-en.png` });
+
+    // In Spanish: the status and the message, with no English left.
+    await s.page.click('[data-lang="es"]');
+    await s.page.waitForFunction(() => document.documentElement.lang === 'es');
+    assert.match(await statusText(s.page), /Esta área funciona; no se pudo descargar el resto del motor/);
+    await toc('toc-csv-file').setInputFiles({ ...file, name: 'dataquest2.csv' });
+    await s.page.waitForFunction(() => /necesita el resto del motor/.test(document.querySelector('#area-toc [data-testid="toc-csv-error"]')?.textContent ?? ''), null, { timeout: 60000 });
+    await s.page.setViewportSize({ width: 375, height: 800 });
+    await s.page.screenshot({ path: `${screenshots}engine-retry-es-375.png` });
+    await s.page.click('[data-lang="en"]');
+
+    // Back online: the next attempt loads it, the other areas mount, the import works.
+    whole.down = false;
+    await s.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    await s.page.waitForSelector('#area-proposals [data-testid="ranking-table"] tbody tr', { state: 'attached', timeout: 60000 });
+    await toc('toc-csv-file').setInputFiles({ ...file, name: 'dataquest3.csv' });
+    await s.page.waitForSelector('#area-toc [data-testid="toc-csv-summary"]', { timeout: 60000 });
+    assert.match(await toc('toc-csv-summary').textContent(), /a long file, 1 data rows, 1 series/);
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the opened area\'s own build fails to download: the page says so and starts once it can', async () => {
+  const s = await open({ brotli: false });
+  try {
+    const own = await flaky(s.page, '**/pkg/proposals/waterline_bg.wasm');
+    await s.page.goto(`${s.url}www/#proposals`);
+    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
+    assert.match(await statusText(s.page), /The engine could not be downloaded: is the connection down\?/);
+    own.down = false; // the next attempt, at most 2 s later (or at once when back online)
+    await s.page.waitForSelector('[data-testid="ranking-table"] tbody tr', { timeout: 60000 });
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
