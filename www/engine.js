@@ -191,6 +191,9 @@ export async function settled() {
 /** Resolves once the whole engine (pkg/) is instantiated in this context. */
 const wholeReady = new Promise((resolve) => { resolveWhole = () => resolve(undefined); });
 
+/** Resolves once the whole engine is loaded in this context, by whichever caller asked for it. */
+export const wholeLoaded = () => wholeReady;
+
 /** True when a loaded build has export `name` (else `provide(name)` waits for the whole engine). */
 export const has = (/** @type {string} */ name) => owner(name) !== null;
 

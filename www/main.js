@@ -1,7 +1,7 @@
 // Boot: wire the language switch and the area tabs; load the opened area's engine build and
 // module, mount it, restore the saved project; after that area's first result, load the whole
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
-import { holdSpares, load, releaseSpares, version } from './engine.js';
+import { holdSpares, load, releaseSpares, version, wholeLoaded } from './engine.js';
 import { warm } from './jobs.js';
 import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t, warmFormatters } from './i18n.js';
 import * as store from './store.js';
@@ -45,7 +45,8 @@ const RETRY_MS = { first: 2000, longest: 60000 };
  * `engine_unavailable`: a rural connection may drop in the middle of the whole engine's
  * 724 KiB, after the opened area already works). The status says so (`key`), and the next
  * attempt starts when the browser is back online or after a wait that doubles; a user's action
- * that needs the build tries at once (engine.js `provide`). Any other failure is thrown.
+ * that needs the build tries at once (engine.js `provide`), and its success ends the wait. Any
+ * other failure is thrown.
  * @param {'whole' | 'survey' | 'proposals' | 'toc'} build @param {string} key
  */
 async function loadRetrying(build, key) {
@@ -62,6 +63,7 @@ async function loadRetrying(build, key) {
         const again = () => { clearTimeout(timer); window.removeEventListener('online', again); resume(undefined); };
         const timer = setTimeout(again, wait);
         window.addEventListener('online', again);
+        if (build === 'whole') wholeLoaded().then(again); // loaded meanwhile for a user's action
       });
     }
   }
