@@ -55,3 +55,15 @@ test('coded errors never restart the engine', async () => {
   }
   assert.equal(engine.health().restarts, restarts);
 });
+
+test('an export no build has: engine_unavailable until the whole engine is loaded, then a bug', async () => {
+  await engine.ready;
+  await engine.wholeLoaded();
+  // With the whole engine loaded, a name it lacks is the page's mistake (code `internal`); the
+  // browser test tests/browser/engine-retry.test.mjs checks `engine_unavailable` before it.
+  const r = engine.call('noSuchExport', 1);
+  assert.equal(r.ok, false);
+  assert.equal(r.error.code, 'internal');
+  assert.deepEqual(r.error.details, { name: 'noSuchExport' });
+  assert.equal(engine.missing('importSeriesCsv').code, 'internal');
+});
