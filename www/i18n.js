@@ -1,6 +1,7 @@
 // English and Spanish text. Each area registers its own strings with `register`; static
 // markup names its string with data-i18n="key". Errors are translated by their stable `code`
 // (falling back to the engine's English message). Text is always set with textContent.
+import { failedDownload, retrying } from './retry.js';
 
 const dictionaries = { en: {}, es: {} };
 const listeners = new Set();
@@ -29,9 +30,10 @@ export function register(strings) {
  */
 const perLanguage = { en: [], es: [] };
 
-/** Starts (once) loading and registering one language's table. */
+/** Starts (once) loading and registering one language's table; after a failure, the next call tries again. */
 function fetchTable(language, entry) {
-  entry.done ??= entry.load().then((m) => { register({ [language]: m.default }); entry.loaded = true; });
+  entry.done ??= entry.load().then((m) => { register({ [language]: m.default }); entry.loaded = true; },
+    (e) => { entry.done = null; throw e; });
   return entry.done;
 }
 
@@ -87,9 +89,19 @@ export function setLang(next) {
     return Promise.resolve();
   }
   // A table that cannot load (a chunk missing offline) still lets the page switch: its keys
-  // then show in English, and the error is in the console.
-  return Promise.all(perLanguage[next].map((entry) => fetchTable(next, entry)))
-    .then(switchNow, (e) => { console.error('waterline: strings could not be loaded', e); switchNow(); });
+  // then show in English, and the error is in the console. A failed download is tried again
+  // (retry.js), and the page is shown again in that language once it is in.
+  const tables = () => Promise.all(perLanguage[next].map((entry) => fetchTable(next, entry)));
+  return tables().then(switchNow, (e) => {
+    if (!failedDownload(e)) { console.error('waterline: strings could not be loaded', e); switchNow(); return; }
+    console.warn('waterline: strings could not be downloaded; trying again', e);
+    switchNow();
+    retrying(tables).then(() => {
+      if (current !== next) return;
+      applyStatic(document);
+      for (const fn of listeners) fn(next);
+    }, () => {});
+  });
 }
 
 /** Calls `fn(lang)` whenever the language changes. */
@@ -221,8 +233,8 @@ register({
     'app.updateReady': 'A new version of waterline is ready. Your work is kept when you switch.',
     'app.updateTake': 'Use the new version',
     'app.failed': 'The engine could not start: {message}',
-    'app.retryFirst': 'The engine could not be downloaded: is the connection down? waterline tries again by itself.',
-    'app.retryRest': 'This area works; the rest of the engine could not be downloaded: is the connection down? waterline tries again by itself.',
+    'app.retryFirst': 'This area could not be downloaded: is the connection down? waterline tries again by itself.',
+    'app.retryRest': 'This area works; the rest of waterline could not be downloaded: is the connection down? waterline tries again by itself.',
     'app.version': 'Engine version',
     'app.language': 'Language',
     'app.areas': 'Areas',
@@ -279,8 +291,8 @@ register({
     'app.updateReady': 'Hay una nueva versión de waterline. Su trabajo se conserva al cambiar.',
     'app.updateTake': 'Usar la nueva versión',
     'app.failed': 'El motor no pudo iniciar: {message}',
-    'app.retryFirst': 'No se pudo descargar el motor: ¿se cortó la conexión? waterline lo vuelve a intentar por sí solo.',
-    'app.retryRest': 'Esta área funciona; no se pudo descargar el resto del motor: ¿se cortó la conexión? waterline lo vuelve a intentar por sí solo.',
+    'app.retryFirst': 'No se pudo descargar esta área: ¿se cortó la conexión? waterline lo vuelve a intentar por sí solo.',
+    'app.retryRest': 'Esta área funciona; no se pudo descargar el resto de waterline: ¿se cortó la conexión? waterline lo vuelve a intentar por sí solo.',
     'app.version': 'Versión del motor',
     'app.language': 'Idioma',
     'app.areas': 'Áreas',

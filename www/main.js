@@ -2,6 +2,7 @@
 // module, mount it, restore the saved project; after that area's first result, load the whole
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
 import { holdSpares, load, releaseSpares, version, wholeLoaded } from './engine.js';
+import { retrying } from './retry.js';
 import { warm } from './jobs.js';
 import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t, warmFormatters } from './i18n.js';
 import * as store from './store.js';
@@ -37,37 +38,28 @@ function setStatus(state, text = '', key = state === 'ready' ? 'app.ready' : 'ap
   status.textContent = state === 'failed' ? text : t(key);
 }
 
-/** The first and the longest wait before a failed download of the engine is tried again (it doubles). */
-const RETRY_MS = { first: 2000, longest: 60000 };
+/**
+ * Downloads with `attempt`, trying again while the download fails (retry.js: a rural connection
+ * may drop in the middle of the second step, after the opened area already works). The status
+ * says so meanwhile (`key`: 'app.retryFirst' before the first area works, else 'app.retryRest')
+ * and goes back to "loading" once it worked. Any other failure is thrown.
+ * @template T
+ * @param {() => Promise<T>} attempt @param {string} key
+ * @param {() => Promise<unknown>} [sooner] ends a wait early (the same download done meanwhile)
+ * @returns {Promise<T>}
+ */
+async function downloading(attempt, key, sooner) {
+  const value = await retrying(attempt, { waiting: () => setStatus('retrying', '', key), sooner });
+  if (status.dataset.state === 'retrying') setStatus('loading');
+  return value;
+}
 
 /**
- * Loads engine build `build`, trying again while it cannot be downloaded (code
- * `engine_unavailable`: a rural connection may drop in the middle of the whole engine's
- * 724 KiB, after the opened area already works). The status says so (`key`), and the next
- * attempt starts when the browser is back online or after a wait that doubles; a user's action
- * that needs the build tries at once (engine.js `provide`), and its success ends the wait. Any
- * other failure is thrown.
+ * Loads engine build `build` (`downloading`). A user's action that needs the whole engine tries
+ * at once (engine.js `provide`), and its success ends the wait.
  * @param {'whole' | 'survey' | 'proposals' | 'toc'} build @param {string} key
  */
-async function loadRetrying(build, key) {
-  for (let wait = RETRY_MS.first; ; wait = Math.min(2 * wait, RETRY_MS.longest)) {
-    try {
-      const loadedBuild = await load(build);
-      if (status.dataset.state === 'retrying') setStatus('loading');
-      return loadedBuild;
-    } catch (e) {
-      if (/** @type {any} */ (e)?.code !== 'engine_unavailable') throw e;
-      console.warn('waterline: the engine could not be downloaded; trying again', e);
-      setStatus('retrying', '', key);
-      await new Promise((resume) => {
-        const again = () => { clearTimeout(timer); window.removeEventListener('online', again); resume(undefined); };
-        const timer = setTimeout(again, wait);
-        window.addEventListener('online', again);
-        if (build === 'whole') wholeLoaded().then(again); // loaded meanwhile for a user's action
-      });
-    }
-  }
-}
+const loadRetrying = (build, key) => downloading(() => load(build), key, build === 'whole' ? wholeLoaded : undefined);
 
 // ---- language switch
 const langButtons = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-lang]'))];
@@ -191,11 +183,15 @@ applyStatic(document);
 const initial = tabs.find((tab) => `#${tab.dataset.area}` === location.hash) ?? tabs.find((tab) => tab.dataset.area === 'survey');
 select(initial, false);
 
-/** Mounts area `name` from its module; one area failing to start must not take the others down. */
-async function mountArea(name, module = areas[name]()) {
+/**
+ * Mounts area `name` from its module (`module`: its import, already started), downloading it
+ * again while that fails (`downloading`); one area failing to start must not take the others down.
+ */
+async function mountArea(name, module = areas[name](), key = 'app.retryRest') {
   const root = document.getElementById(`area-${name}`);
   try {
-    const area = await module;
+    let started = module;
+    const area = await downloading(() => { const m = started ?? areas[name](); started = null; return m; }, key);
     // The area's strings in the language shown (loaded per language); should a table fail to
     // load (a file missing offline), the area still mounts, those strings in English.
     await stringsReady().catch((e) => console.error('waterline: strings could not be loaded', e));
@@ -251,7 +247,7 @@ try {
   setTimeout(warmFormatters, 0); // while the engine downloads: the main thread is idle then
   await loading;
   const opened = module ? firstBuild : null;
-  if (module) await mountArea(firstBuild, module);
+  if (module) await mountArea(firstBuild, module, 'app.retryFirst');
   const v = version();
   document.getElementById('engine-version').textContent = v.ok ? v.value : '?';
   store.setEngineVersion(v.ok ? v.value : '');
@@ -265,9 +261,10 @@ try {
   await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));
   // The other language's strings too, now that every area has its first strings: a switch of
   // language is then at once (the offline cache fetches every file after the first result anyway).
-  await loadAll().catch((e) => console.error(e));
+  // A table that fails to download here is tried again when the page switches to its language.
+  await loadAll().catch((e) => console.warn('waterline: strings not loaded yet', e));
   // The evidence map stores nothing: it is derived from what the three areas publish (#18).
-  const [evidence, report] = await Promise.all([import('./areas/evidence.js'), import('./report/view.js')]);
+  const [evidence, report] = await downloading(() => Promise.all([import('./areas/evidence.js'), import('./report/view.js')]), 'app.retryRest');
   try { evidence.mount(document.getElementById('area-evidence')); } catch (e) { console.error(e); }
   report.mountReport({ view: document.getElementById('report-view'), opener: reportOpener });
   reportOpener?.removeEventListener('click', wantReport);
@@ -282,4 +279,4 @@ try {
 }
 // Offline use: after the first result, so the cache fills once the page has what it needs (and
 // its module is not among the first load's requests).
-import('./offline.js').then(({ registerOffline }) => registerOffline(), (e) => console.error(e));
+retrying(() => import('./offline.js')).then(({ registerOffline }) => registerOffline(), (e) => console.error(e));

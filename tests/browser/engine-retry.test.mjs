@@ -29,7 +29,7 @@ test('the rest of the engine fails to download: the area works, says so, and loa
     await s.page.goto(`${s.url}www/#toc`);
     await s.page.waitForSelector('#area-toc .toc-diagram-svg');
     await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
-    assert.match(await statusText(s.page), /This area works; the rest of the engine could not be downloaded/);
+    assert.match(await statusText(s.page), /This area works; the rest of waterline could not be downloaded/);
     assert.ok(whole.failed >= 1);
 
     // A series file needs the rest of the engine: it says so, and the model is untouched.
@@ -48,7 +48,7 @@ test('the rest of the engine fails to download: the area works, says so, and loa
     // In Spanish: the status and the message, with no English left.
     await s.page.click('[data-lang="es"]');
     await s.page.waitForFunction(() => document.documentElement.lang === 'es');
-    assert.match(await statusText(s.page), /Esta área funciona; no se pudo descargar el resto del motor/);
+    assert.match(await statusText(s.page), /Esta área funciona; no se pudo descargar el resto de waterline/);
     await toc('toc-csv-file').setInputFiles({ ...file, name: 'dataquest2.csv' });
     await s.page.waitForFunction(() => /necesita el resto del motor/.test(document.querySelector('#area-toc [data-testid="toc-csv-error"]')?.textContent ?? ''), null, { timeout: 60000 });
     await s.page.setViewportSize({ width: 375, height: 800 });
@@ -75,11 +75,55 @@ test('the opened area\'s own build fails to download: the page says so and start
     const own = await flaky(s.page, '**/pkg/proposals/waterline_bg.wasm');
     await s.page.goto(`${s.url}www/#proposals`);
     await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
-    assert.match(await statusText(s.page), /The engine could not be downloaded: is the connection down\?/);
+    assert.match(await statusText(s.page), /This area could not be downloaded: is the connection down\?/);
     own.down = false;
     await s.page.evaluate(() => window.dispatchEvent(new Event('online'))); // the next attempt, at once
     await s.page.waitForSelector('[data-testid="ranking-table"] tbody tr', { timeout: 60000 });
     await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
+
+/**
+ * The second step's modules fail after the whole engine arrived (the other areas, Evidence, the
+ * report, the other language's strings): the opened area works, the status says so, Spanish is
+ * shown with what is in and completed once the rest is, and everything mounts once back online.
+ */
+test('the other areas\' modules and strings fail to download: tried again until they come', async () => {
+  const s = await open({ brotli: false });
+  try {
+    const state = { wholeServed: false, down: true, failed: 0 };
+    await s.page.route('**/pkg/waterline_bg.wasm', async (route) => { state.wholeServed = true; await route.continue(); });
+    await s.page.route('**/www/app-*.js', async (route) => {
+      if (!state.wholeServed || !state.down) return route.continue();
+      state.failed += 1;
+      return route.abort('internetdisconnected');
+    });
+    await s.page.goto(`${s.url}www/#toc`);
+    await s.page.waitForSelector('#area-toc .toc-diagram-svg');
+    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
+    assert.match(await statusText(s.page), /This area works; the rest of waterline could not be downloaded/);
+    assert.ok(state.failed >= 1);
+    assert.equal(await s.page.locator('#area-proposals [data-testid="ranking-table"]').count(), 0, 'Proposals waits');
+
+    // Spanish while its table for this area cannot come: the page switches, the status is in
+    // Spanish, and the area's own words follow once the table is in.
+    const heading = () => s.page.textContent('#area-toc h2');
+    assert.equal(await heading(), 'Theory of change');
+    await s.page.click('[data-lang="es"]');
+    await s.page.waitForFunction(() => document.documentElement.lang === 'es');
+    assert.match(await statusText(s.page), /Esta área funciona; no se pudo descargar el resto de waterline/);
+    assert.equal(await heading(), 'Theory of change', 'its table has not come yet');
+
+    state.down = false;
+    await s.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await s.page.waitForFunction(() => document.querySelector('#area-toc h2')?.textContent === 'Teoría del cambio', null, { timeout: 60000 });
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.equal(await statusText(s.page), 'Motor listo');
+    await s.page.waitForSelector('#area-proposals [data-testid="ranking-table"] tbody tr', { state: 'attached', timeout: 60000 });
+    await s.page.waitForSelector('#area-evidence [data-testid]', { state: 'attached', timeout: 60000 });
     assert.deepEqual(unexpected(s.errors), []);
   } finally {
     await s.close();
