@@ -3,6 +3,7 @@
 // terminated and a fresh one is started for the next job; the page itself keeps working.
 
 import { has, missing, onBuild, provide } from './engine.js';
+import { retrying } from './retry.js';
 
 /** The worker's module: the source here, `worker.app.js` in the page's bundle (scripts/bundle.mjs defines it). */
 const WORKER_FILE = /** @type {any} */ (globalThis).WATERLINE_WORKER ?? './worker.js';
@@ -21,7 +22,9 @@ function spawn() {
   // compiles them again (engine.js; a job only ever needs a build the page has loaded).
   const spawned = worker;
   unsubscribe = onBuild((build, module) => spawned.postMessage({ engineModule: module, build }));
+  let started = false; // the worker's modules ran (it says so first: worker.js)
   worker.addEventListener('message', (event) => {
+    if (event.data?.started) { started = true; return; }
     const { id, progress, ok, value, error } = event.data;
     const job = pending.get(id);
     if (!job) return;
@@ -31,6 +34,9 @@ function spawn() {
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
+    // A worker whose script (or one of its modules) could not be downloaded never started and
+    // fires a plain Event; one that ran and died, an ErrorEvent with the exception's message.
+    if (!started && !(typeof ErrorEvent === 'function' && event instanceof ErrorEvent)) return restart(UNREACHABLE);
     restart({ code: 'internal', details: { workerStopped: true }, message: `the worker stopped: ${event.message ?? ''}` });
   });
 }
@@ -47,6 +53,18 @@ export function warm(build) {
   if (!worker) spawn();
   worker.postMessage({ engineHint: build });
 }
+
+/** The error of the jobs of a worker that could not be downloaded (they never ran). */
+const UNREACHABLE = Object.freeze({ code: 'engine_unavailable', details: Object.freeze({ worker: 'unreachable' }), message: 'the worker could not be downloaded' });
+
+/** @type {((waiting: boolean) => void) | null} */
+let downloadWait = null;
+/**
+ * Tells `fn(true)` when a job waits because the worker could not be downloaded (it is tried
+ * again: retry.js), and `fn(false)` once such a job ran (www/main.js shows it in the status).
+ * @param {(waiting: boolean) => void} fn
+ */
+export function onDownloadWait(fn) { downloadWait = fn; }
 
 /** Terminates the worker, failing every pending job with `error`, and starts a new one lazily. */
 function restart(error) {
@@ -67,8 +85,26 @@ function restart(error) {
  * restarted as for any other job.
  */
 /** @param {string} op @param {any} args
- * @param {{ onProgress?: (p: { stage: string, done: number, total: number }) => void, signal?: AbortSignal, transfer?: Transferable[], cooperative?: boolean }} [options] */
-export function run(op, args, { onProgress, signal, transfer = [], cooperative = false } = {}) {
+ * @param {{ onProgress?: (p: { stage: string, done: number, total: number }) => void, signal?: AbortSignal, transfer?: Transferable[], cooperative?: boolean }} [options]
+ * @returns {Promise<any>} */
+export async function run(op, args, options = {}) {
+  // A job the worker never ran because it could not be downloaded runs again once it can
+  // (retry.js) — unless it handed over its buffers (`transfer`): they went with the dead worker,
+  // so it answers `engine_unavailable` and the user tries again.
+  let waited = false;
+  const r = await retrying(async () => {
+    const once = await runOnce(op, args, options);
+    if (!once.ok && once.error === UNREACHABLE && !options.transfer?.length && !options.signal?.aborted) {
+      throw Object.assign(new Error(UNREACHABLE.message), { code: UNREACHABLE.code });
+    }
+    return once;
+  }, { waiting: () => { waited = true; downloadWait?.(true); } });
+  if (waited) downloadWait?.(false);
+  return r.ok || r.error !== UNREACHABLE ? r : { ok: false, error: { ...UNREACHABLE, details: { ...UNREACHABLE.details } } };
+}
+
+/** One attempt of `run`. @param {string} op @param {any} args @param {Parameters<typeof run>[2]} [options] */
+function runOnce(op, args, { onProgress, signal, transfer = [], cooperative = false } = {}) {
   if (!worker) spawn();
   const id = nextId++;
   return new Promise((resolve) => {

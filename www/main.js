@@ -3,7 +3,7 @@
 // engine and mount the other areas, Evidence and the report (issue 21: a small first load).
 import { holdSpares, load, releaseSpares, version, wholeLoaded } from './engine.js';
 import { retrying } from './retry.js';
-import { warm } from './jobs.js';
+import { onDownloadWait, warm } from './jobs.js';
 import { applyStatic, errorField, errorText, has, lang, loadAll, onLangChange, ready as stringsReady, setLang, t, warmFormatters } from './i18n.js';
 import * as store from './store.js';
 import { relocalizeFields } from './number.js';
@@ -53,6 +53,21 @@ async function downloading(attempt, key, sooner) {
   if (status.dataset.state === 'retrying') setStatus('loading');
   return value;
 }
+
+/** Whether the opened area's first result was shown (what the status says on a failed download). */
+let firstShown = false;
+/** The state the status had before a job started waiting for the worker's download (jobs.js). */
+let beforeWorkerWait = null;
+onDownloadWait((waiting) => {
+  if (waiting) {
+    beforeWorkerWait ??= status.dataset.state ?? 'loading';
+    setStatus('retrying', '', firstShown ? 'app.retryRest' : 'app.retryFirst');
+  } else if (beforeWorkerWait !== null) {
+    const back = beforeWorkerWait === 'ready' ? 'ready' : 'loading';
+    beforeWorkerWait = null;
+    if (status.dataset.state === 'retrying') setStatus(back);
+  }
+});
 
 /**
  * Loads engine build `build` (`downloading`). A user's action that needs the whole engine tries
@@ -256,6 +271,7 @@ try {
   // The opened area takes its saved state now; the others' is kept until they mount (store.js).
   await store.restore();
   if (opened) await firstResult(document.getElementById(`area-${opened}`), FIRST_RESULT[opened]);
+  firstShown = true;
   releaseSpares();
   await loadRetrying('whole', 'app.retryRest');
   await Promise.all(Object.keys(areas).filter((name) => name !== opened).map((name) => mountArea(name)));

@@ -162,3 +162,6 @@ ops.checked = ({ instance: expected, op, args }, progress, control) => {
   if (!fn || op === 'checked') throw Object.assign(new Error(`unknown operation ${op}`), { code: 'internal', details: { op } });
   return fn(args ?? {}, progress, control);
 };
+
+// Its modules ran: a failure from now on is not a download's (jobs.js tries those again).
+self.postMessage({ started: true });

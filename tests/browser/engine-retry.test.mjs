@@ -129,3 +129,23 @@ test('the other areas\' modules and strings fail to download: tried again until 
     await s.close();
   }
 });
+
+test('the worker fails to download: the Survey\'s first report waits for it instead of reporting a bug', async () => {
+  const s = await open({ brotli: false });
+  try {
+    const worker = await flaky(s.page, '**/www/worker.app.js');
+    await s.page.goto(`${s.url}www/#survey`);
+    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
+    assert.match(await statusText(s.page), /This area could not be downloaded: is the connection down\?/);
+    assert.ok(worker.failed >= 1);
+    assert.doesNotMatch(await s.page.textContent('#area-survey'), /please report this/);
+    worker.down = false;
+    await s.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 60000 });
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.doesNotMatch(await s.page.textContent('#area-survey'), /please report this|could not be downloaded/);
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
