@@ -69,7 +69,8 @@ async function loadDocx() {
   // A URL, not a literal specifier: the type checker does not read the vendored bundle, and the
   // page's bundle (scripts/bundle.mjs) leaves it out. Relative to the page (www/), where it is
   // from this module and from the bundle alike.
-  docxModule ??= import(new URL('vendor/docx.mjs', document.baseURI).href);
+  // A failed download is not kept: the next click tries again (issue 21, a flaky first visit).
+  docxModule ??= import(new URL('vendor/docx.mjs', document.baseURI).href).catch((e) => { docxModule = null; throw e; });
   return docxModule;
 }
 
