@@ -16,6 +16,8 @@
 // module, kept ready as a spare, so the next call works. The page's state lives in
 // JavaScript and is untouched; engine objects made by the old instance (a Survey) are gone.
 
+import { failedDownload, retrying } from './retry.js';
+
 /** Where each build lives, relative to this file. */
 export const BUILDS = /** @type {const} */ ({ whole: '../pkg/', survey: '../pkg/survey/', proposals: '../pkg/proposals/', toc: '../pkg/toc/' });
 /** @typedef {keyof typeof BUILDS} Build */
@@ -98,14 +100,14 @@ async function compile(/** @type {Build} */ build) {
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.compile(await readFile(url));
   }
+  /** @type {Response} */
+  let response;
+  try { response = await early(url.href) ?? await fetch(url); } catch (e) { throw unreachable(build, e); }
+  // A server error or "too many requests" may pass; a 404 (a deploy without this file) will not.
+  if (response.status === 408 || response.status === 429 || response.status >= 500) throw unreachable(build, null, response.status);
+  if (!response.ok) throw new Error(`the engine could not be loaded (${response.status})`);
   let bytes;
-  try {
-    const response = await early(url.href) ?? await fetch(url);
-    if (!response.ok) throw unreachable(build, null, response.status);
-    bytes = await response.arrayBuffer();
-  } catch (e) {
-    throw /** @type {any} */ (e)?.code === 'engine_unavailable' ? e : unreachable(build, e);
-  }
+  try { bytes = await response.arrayBuffer(); } catch (e) { throw unreachable(build, e); } // the connection dropped
   return WebAssembly.compile(bytes);
 }
 
@@ -140,13 +142,16 @@ export function load(build, module = null) {
     compiled: null, glue: null, spare: null, loading: null, suspects: 0 };
   loaded.push(entry);
   promise = (async () => {
-    const [compiled, glue] = await Promise.all([module ?? compile(build), import(entry.glueUrl)]);
+    const fetched = () => Promise.all([module ?? compile(build), import(entry.glueUrl)]);
+    // The worker shows nothing and is asked nothing again: it waits for its own downloads.
+    const [compiled, glue] = await (inWorker() ? retrying(fetched) : fetched());
     // The worker gets the module before this context instantiates it, so that both instantiate
     // at once (the Survey's first result is computed there: issue 21 item 5).
     entry.compiled = compiled;
     for (const fn of buildListeners) fn(build, compiled);
     await glue.default({ module_or_path: compiled });
     entry.glue = glue;
+    resolveReady();
     if (!sparesHeld) prepareSpare(entry, 1);
     if (build === 'whole') resolveWhole();
     return entry;
@@ -157,7 +162,8 @@ export function load(build, module = null) {
     if (loads.get(build) === promise) loads.delete(build);
   });
   loads.set(build, promise);
-  if (loads.size === 1) promise.then(() => resolveReady(), (e) => rejectReady(e));
+  // `ready` fails with the first build only for a reason other than a download (which is tried again).
+  if (loads.size === 1) promise.catch((e) => { if (!failedDownload(e)) rejectReady(e); });
   return promise;
 }
 
@@ -177,7 +183,7 @@ export function releaseSpares() {
 
 /** @type {() => void} */ let resolveReady;
 /** @type {(e: any) => void} */ let rejectReady;
-/** Resolves once the first build is instantiated. */
+/** Resolves once a build is instantiated (the first to be; rejects if the first fails for another reason than its download). */
 export const ready = new Promise((resolve, reject) => { resolveReady = () => resolve(undefined); rejectReady = reject; });
 ready.catch(() => {}); // awaited by callers; unobserved in a page that never loads
 

@@ -53,10 +53,29 @@ export function registerLanguages(loaders) {
   }
 }
 
-/** Resolves once every table of the current language registered so far is loaded. */
-export function ready() {
-  return Promise.all(perLanguage[current].map((entry) => fetchTable(current, entry))).then(() => undefined);
+/** Loads every table of `language` registered so far. */
+const tablesOf = (language) => Promise.all(perLanguage[language].map((entry) => fetchTable(language, entry))).then(() => undefined);
+
+/** @type {Record<string, Promise<void> | null>} one background retry per language */
+const completing = { en: null, es: null };
+
+/**
+ * After a table of `language` failed to download: tries again (retry.js) and, once they are all
+ * in, shows the page again in that language if it is still the one shown. One loop per language.
+ */
+function completeLater(language) {
+  completing[language] ??= retrying(() => tablesOf(language)).then(() => {
+    if (current !== language) return;
+    applyStatic(document);
+    for (const fn of listeners) fn(language);
+  }, (e) => console.error('waterline: strings could not be loaded', e)).finally(() => { completing[language] = null; });
 }
+
+/**
+ * Resolves once every table of the current language registered so far is loaded (a table that
+ * failed to download is asked for again: www/main.js waits with retry.js before mounting).
+ */
+export const ready = () => tablesOf(current);
 
 /** Loads every language's tables (tests that check both languages' strings). */
 export function loadAll() {
@@ -91,16 +110,11 @@ export function setLang(next) {
   // A table that cannot load (a chunk missing offline) still lets the page switch: its keys
   // then show in English, and the error is in the console. A failed download is tried again
   // (retry.js), and the page is shown again in that language once it is in.
-  const tables = () => Promise.all(perLanguage[next].map((entry) => fetchTable(next, entry)));
-  return tables().then(switchNow, (e) => {
+  return tablesOf(next).then(switchNow, (e) => {
     if (!failedDownload(e)) { console.error('waterline: strings could not be loaded', e); switchNow(); return; }
     console.warn('waterline: strings could not be downloaded; trying again', e);
     switchNow();
-    retrying(tables).then(() => {
-      if (current !== next) return;
-      applyStatic(document);
-      for (const fn of listeners) fn(next);
-    }, () => {});
+    completeLater(next);
   });
 }
 

@@ -59,9 +59,11 @@ const UNREACHABLE = Object.freeze({ code: 'engine_unavailable', details: Object.
 
 /** @type {((waiting: boolean) => void) | null} */
 let downloadWait = null;
+/** How many jobs wait for the worker's download now. */
+let waitingJobs = 0;
 /**
- * Tells `fn(true)` when a job waits because the worker could not be downloaded (it is tried
- * again: retry.js), and `fn(false)` once such a job ran (www/main.js shows it in the status).
+ * Tells `fn(true)` when jobs start waiting because the worker could not be downloaded (it is
+ * tried again: retry.js), and `fn(false)` once none waits (www/main.js shows it in the status).
  * @param {(waiting: boolean) => void} fn
  */
 export function onDownloadWait(fn) { downloadWait = fn; }
@@ -90,17 +92,27 @@ function restart(error) {
 export async function run(op, args, options = {}) {
   // A job the worker never ran because it could not be downloaded runs again once it can
   // (retry.js) — unless it handed over its buffers (`transfer`): they went with the dead worker,
-  // so it answers `engine_unavailable` and the user tries again.
+  // so it answers `engine_unavailable` and the user tries again. Cancel ends the wait.
+  const { signal } = options;
+  const cancelled = () => ({ ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } });
   let waited = false;
-  const r = await retrying(async () => {
-    const once = await runOnce(op, args, options);
-    if (!once.ok && once.error === UNREACHABLE && !options.transfer?.length && !options.signal?.aborted) {
-      throw Object.assign(new Error(UNREACHABLE.message), { code: UNREACHABLE.code });
-    }
-    return once;
-  }, { waiting: () => { waited = true; downloadWait?.(true); } });
-  if (waited) downloadWait?.(false);
-  return r.ok || r.error !== UNREACHABLE ? r : { ok: false, error: { ...UNREACHABLE, details: { ...UNREACHABLE.details } } };
+  try {
+    const r = await retrying(async () => {
+      if (signal?.aborted) return cancelled();
+      const once = await runOnce(op, args, options);
+      if (!once.ok && once.error === UNREACHABLE && !options.transfer?.length && !signal?.aborted) {
+        throw Object.assign(new Error(UNREACHABLE.message), { code: UNREACHABLE.code });
+      }
+      return once;
+    }, {
+      waiting: () => { if (!waited && waitingJobs++ === 0) downloadWait?.(true); waited = true; },
+      sooner: () => new Promise((resume) => signal?.addEventListener('abort', resume, { once: true })),
+    });
+    if (signal?.aborted && !r.ok) return cancelled();
+    return r.ok || r.error !== UNREACHABLE ? r : { ok: false, error: { ...UNREACHABLE, details: { ...UNREACHABLE.details } } };
+  } finally {
+    if (waited && --waitingJobs === 0) downloadWait?.(false);
+  }
 }
 
 /** One attempt of `run`. @param {string} op @param {any} args @param {Parameters<typeof run>[2]} [options] */

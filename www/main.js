@@ -30,44 +30,61 @@ const FIRST_RESULT_WAIT_MS = 8000;
 const FIRST_RESULT_IN_WORKER = new Set(['survey']);
 const status = document.getElementById('engine-status');
 
-/** Shows the engine's state: 'loading', 'ready', 'retrying' (with the string `key`) or 'failed' (with `text`). */
-function setStatus(state, text = '', key = state === 'ready' ? 'app.ready' : 'app.loading') {
+/**
+ * The status line: the engine's state ('loading', 'ready' or 'failed', with `text`) unless a
+ * download is being tried again (`waits`, see `downloading`): then 'retrying', with what does
+ * not work yet ('app.retryFirst' while the opened area waits, else 'app.retryRest').
+ */
+let base = { state: 'loading', text: '' };
+/** @type {Map<object, string>} the downloads being tried again, each with its string */
+const waits = new Map();
+
+function showStatus() {
+  const key = [...waits.values()].sort()[0]; // 'app.retryFirst' before 'app.retryRest'
+  const state = key && base.state !== 'failed' ? 'retrying' : base.state;
+  const shownKey = state === 'retrying' ? key : state === 'ready' ? 'app.ready' : 'app.loading';
   status.dataset.state = state;
   if (state === 'failed') delete status.dataset.i18n;
-  else status.dataset.i18n = key; // re-rendered on a switch of language
-  status.textContent = state === 'failed' ? text : t(key);
+  else status.dataset.i18n = shownKey; // re-rendered on a switch of language
+  status.textContent = state === 'failed' ? base.text : t(shownKey);
+}
+
+/** Sets the engine's state: 'loading', 'ready' or 'failed' (with `text`). */
+function setStatus(state, text = '') {
+  base = { state, text };
+  showStatus();
+}
+
+/** Starts (`key` given) or ends a wait for download `token` in the status line. */
+function waitShown(token, key) {
+  if (key) waits.set(token, key); else waits.delete(token);
+  showStatus();
 }
 
 /**
  * Downloads with `attempt`, trying again while the download fails (retry.js: a rural connection
  * may drop in the middle of the second step, after the opened area already works). The status
- * says so meanwhile (`key`: 'app.retryFirst' before the first area works, else 'app.retryRest')
- * and goes back to "loading" once it worked. Any other failure is thrown.
+ * says so meanwhile (`key`: 'app.retryFirst' before the first area works, else 'app.retryRest').
+ * Any other failure is thrown.
  * @template T
  * @param {() => Promise<T>} attempt @param {string} key
  * @param {() => Promise<unknown>} [sooner] ends a wait early (the same download done meanwhile)
  * @returns {Promise<T>}
  */
 async function downloading(attempt, key, sooner) {
-  const value = await retrying(attempt, { waiting: () => setStatus('retrying', '', key), sooner });
-  if (status.dataset.state === 'retrying') setStatus('loading');
-  return value;
+  const token = {};
+  try {
+    return await retrying(attempt, { waiting: () => waitShown(token, key), sooner });
+  } finally {
+    waitShown(token, null);
+  }
 }
 
 /** Whether the opened area's first result was shown (what the status says on a failed download). */
 let firstShown = false;
-/** The state the status had before a job started waiting for the worker's download (jobs.js). */
-let beforeWorkerWait = null;
-onDownloadWait((waiting) => {
-  if (waiting) {
-    beforeWorkerWait ??= status.dataset.state ?? 'loading';
-    setStatus('retrying', '', firstShown ? 'app.retryRest' : 'app.retryFirst');
-  } else if (beforeWorkerWait !== null) {
-    const back = beforeWorkerWait === 'ready' ? 'ready' : 'loading';
-    beforeWorkerWait = null;
-    if (status.dataset.state === 'retrying') setStatus(back);
-  }
-});
+const WORKER_WAIT = {};
+// Jobs waiting for the worker's download (jobs.js) show like any other download.
+onDownloadWait((waiting) => waitShown(WORKER_WAIT, waiting ? (firstShown ? 'app.retryRest' : 'app.retryFirst') : null));
 
 /**
  * Loads engine build `build` (`downloading`). A user's action that needs the whole engine tries
@@ -207,9 +224,10 @@ async function mountArea(name, module = areas[name](), key = 'app.retryRest') {
   try {
     let started = module;
     const area = await downloading(() => { const m = started ?? areas[name](); started = null; return m; }, key);
-    // The area's strings in the language shown (loaded per language); should a table fail to
-    // load (a file missing offline), the area still mounts, those strings in English.
-    await stringsReady().catch((e) => console.error('waterline: strings could not be loaded', e));
+    // The area's strings in the language shown (loaded per language): a table that cannot be
+    // downloaded yet is waited for (the area would show its keys); should one fail otherwise
+    // (a bug), the area still mounts, those strings in English.
+    await downloading(() => stringsReady(), key).catch((e) => console.error('waterline: strings could not be loaded', e));
     const api = area.mount(root, { changed: () => store.changed(name) });
     if (api?.getState) store.registerArea(name, api);
   } catch (e) {

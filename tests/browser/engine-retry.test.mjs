@@ -22,6 +22,19 @@ const unexpected = (errors) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/
 
 const statusText = (page) => page.textContent('#engine-status');
 
+/** Waits until the status line reads `pattern` (it may change between two reads). */
+const statusReads = (page, pattern) => page.waitForFunction((source) => new RegExp(source).test(document.getElementById('engine-status')?.textContent ?? ''), pattern.source, { timeout: 60000 });
+
+/**
+ * The connection is back: tells the page ("online") every half second until `done` resolves, so
+ * that a retry loop that was in the middle of an attempt the first time hears it the next.
+ */
+async function backOnline(page, state, done) {
+  state.down = false;
+  const poke = setInterval(() => page.evaluate(() => window.dispatchEvent(new Event('online'))).catch(() => {}), 500);
+  try { return await done; } finally { clearInterval(poke); }
+}
+
 test('the rest of the engine fails to download: the area works, says so, and loads it once back online', async () => {
   const s = await open({ brotli: false });
   try {
@@ -74,11 +87,8 @@ test('the opened area\'s own build fails to download: the page says so and start
   try {
     const own = await flaky(s.page, '**/pkg/proposals/waterline_bg.wasm');
     await s.page.goto(`${s.url}www/#proposals`);
-    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
-    assert.match(await statusText(s.page), /This area could not be downloaded: is the connection down\?/);
-    own.down = false;
-    await s.page.evaluate(() => window.dispatchEvent(new Event('online'))); // the next attempt, at once
-    await s.page.waitForSelector('[data-testid="ranking-table"] tbody tr', { timeout: 60000 });
+    await statusReads(s.page, /This area could not be downloaded: is the connection down\?/);
+    await backOnline(s.page, own, s.page.waitForSelector('[data-testid="ranking-table"] tbody tr', { timeout: 60000 }));
     await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
     assert.deepEqual(unexpected(s.errors), []);
   } finally {
@@ -117,9 +127,7 @@ test('the other areas\' modules and strings fail to download: tried again until 
     assert.match(await statusText(s.page), /Esta área funciona; no se pudo descargar el resto de waterline/);
     assert.equal(await heading(), 'Theory of change', 'its table has not come yet');
 
-    state.down = false;
-    await s.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await s.page.waitForFunction(() => document.querySelector('#area-toc h2')?.textContent === 'Teoría del cambio', null, { timeout: 60000 });
+    await backOnline(s.page, state, s.page.waitForFunction(() => document.querySelector('#area-toc h2')?.textContent === 'Teoría del cambio', null, { timeout: 60000 }));
     await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
     assert.equal(await statusText(s.page), 'Motor listo');
     await s.page.waitForSelector('#area-proposals [data-testid="ranking-table"] tbody tr', { state: 'attached', timeout: 60000 });
@@ -135,15 +143,77 @@ test('the worker fails to download: the Survey\'s first report waits for it inst
   try {
     const worker = await flaky(s.page, '**/www/worker.app.js');
     await s.page.goto(`${s.url}www/#survey`);
-    await s.page.waitForSelector('#engine-status[data-state="retrying"]', { timeout: 60000 });
-    assert.match(await statusText(s.page), /This area could not be downloaded: is the connection down\?/);
+    await statusReads(s.page, /This area could not be downloaded: is the connection down\?/);
     assert.ok(worker.failed >= 1);
     assert.doesNotMatch(await s.page.textContent('#area-survey'), /please report this/);
-    worker.down = false;
-    await s.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 60000 });
+    await backOnline(s.page, worker, s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 60000 }));
     await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
     assert.doesNotMatch(await s.page.textContent('#area-survey'), /please report this|could not be downloaded/);
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('Spanish first: the area\'s Spanish strings fail to download, then come by themselves', async () => {
+  const s = await open({ brotli: false, lang: 'es-ES' });
+  try {
+    // The Theory of change's Spanish table is the module whose text has its Spanish heading.
+    const state = { down: true, failed: 0 };
+    await s.page.route('**/www/app-*.js', async (route) => {
+      if (!state.down) return route.continue();
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!body.includes('Teor\\xEDa del cambio') && !body.includes('Teoría del cambio')) return route.fulfill({ response, body });
+      if (/toc\.heading|"toc\./.test(body)) { state.failed += 1; return route.abort('internetdisconnected'); }
+      return route.fulfill({ response, body });
+    });
+    await s.page.goto(`${s.url}www/#toc`);
+    // The area waits for its words rather than show their keys; the status says why, in Spanish.
+    await statusReads(s.page, /No se pudo descargar esta área: ¿se cortó la conexión\?/);
+    assert.ok(state.failed >= 1, 'the table was asked for and failed');
+    assert.equal(await s.page.locator('#area-toc .toc-diagram-svg').count(), 0);
+    await backOnline(s.page, state, s.page.waitForSelector('#area-toc .toc-diagram-svg', { timeout: 60000 }));
+    assert.equal(await s.page.textContent('#area-toc h2'), 'Teoría del cambio');
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the worker\'s own copy of the engine\'s glue fails once: the Survey\'s report still comes', async () => {
+  const s = await open({ brotli: false });
+  try {
+    // The page and the worker each import the build's glue; one of the two fails once.
+    let n = 0;
+    await s.page.route((url) => url.pathname.endsWith('/pkg/survey/waterline.js') && !url.search, (route) => (++n === 2 ? route.abort('internetdisconnected') : route.continue()));
+    await s.page.goto(`${s.url}www/#survey`);
+    await s.page.waitForSelector('[data-testid="survey-report"][data-state="ready"]', { timeout: 60000 });
+    await s.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+    assert.ok(n >= 2);
+    assert.doesNotMatch(await s.page.textContent('#area-survey'), /please report this/);
+    assert.deepEqual(unexpected(s.errors), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('Cancel while a job waits for its worker\'s download: cancelled at once', async () => {
+  const s = await open({ brotli: false });
+  try {
+    const worker = await flaky(s.page, '**/www/worker.app.js');
+    await s.page.goto(`${s.url}www/#proposals`);
+    await s.page.waitForSelector('[data-testid="ranking-table"] tbody tr');
+    await statusReads(s.page, /This area works; the rest of waterline could not be downloaded/); // the bootstrap's worker
+    await s.page.click('[data-testid="decision-run"]');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="decision-status"]')?.textContent === 'Computing the expected ranks…');
+    assert.ok(worker.failed >= 1);
+    const started = Date.now();
+    await s.page.click('[data-testid="decision-cancel"]');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="decision-status"]')?.textContent === 'Cancelled.', null, { timeout: 10000 });
+    assert.ok(Date.now() - started < 5000, 'not after the wait');
+    await backOnline(s.page, worker, statusReads(s.page, /^Engine ready$/));
     assert.deepEqual(unexpected(s.errors), []);
   } finally {
     await s.close();
