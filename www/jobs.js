@@ -54,6 +54,9 @@ export function warm(build) {
   worker.postMessage({ engineHint: build });
 }
 
+/** The error of a cancelled job (a new object each time: callers may add to it). */
+const cancelled = () => ({ code: 'cancelled', details: {}, message: 'cancelled' });
+
 /** The error of the jobs of a worker that could not be downloaded (they never ran). */
 const UNREACHABLE = Object.freeze({ code: 'engine_unavailable', details: Object.freeze({ worker: 'unreachable' }), message: 'the worker could not be downloaded' });
 
@@ -94,11 +97,10 @@ export async function run(op, args, options = {}) {
   // (retry.js) — unless it handed over its buffers (`transfer`): they went with the dead worker,
   // so it answers `engine_unavailable` and the user tries again. Cancel ends the wait.
   const { signal } = options;
-  const cancelled = () => ({ ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } });
   let waited = false;
   try {
     const r = await retrying(async () => {
-      if (signal?.aborted) return cancelled();
+      if (signal?.aborted) return { ok: false, error: cancelled() };
       const once = await runOnce(op, args, options);
       if (!once.ok && once.error === UNREACHABLE && !options.transfer?.length && !signal?.aborted) {
         throw Object.assign(new Error(UNREACHABLE.message), { code: UNREACHABLE.code });
@@ -108,7 +110,7 @@ export async function run(op, args, options = {}) {
       waiting: () => { if (!waited && waitingJobs++ === 0) downloadWait?.(true); waited = true; },
       sooner: () => new Promise((resume) => signal?.addEventListener('abort', resume, { once: true })),
     });
-    if (signal?.aborted && !r.ok) return cancelled();
+    if (signal?.aborted && !r.ok) return { ok: false, error: cancelled() };
     return r.ok || r.error !== UNREACHABLE ? r : { ok: false, error: { ...UNREACHABLE, details: { ...UNREACHABLE.details } } };
   } finally {
     if (waited && --waitingJobs === 0) downloadWait?.(false);
@@ -123,14 +125,14 @@ function runOnce(op, args, { onProgress, signal, transfer = [], cooperative = fa
     pending.set(id, { resolve, onProgress });
     signal?.addEventListener('abort', () => {
       if (!pending.has(id)) return;
-      if (!cooperative) return restart({ code: 'cancelled', details: {}, message: 'cancelled' });
+      if (!cooperative) return restart(cancelled());
       const job = pending.get(id);
       const mine = worker;
       // The worker's answer (its "cancelled" error) then finds no pending job and is dropped.
-      job.resolve({ ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } });
+      job.resolve({ ok: false, error: cancelled() });
       pending.set(id, { resolve: () => clearTimeout(grace), onProgress: null });
       mine.postMessage({ cancel: id });
-      const grace = setTimeout(() => { if (pending.has(id) && worker === mine) restart({ code: 'cancelled', details: {}, message: 'cancelled' }); }, COOPERATIVE_GRACE_MS);
+      const grace = setTimeout(() => { if (pending.has(id) && worker === mine) restart(cancelled()); }, COOPERATIVE_GRACE_MS);
     }, { once: true });
     worker.postMessage({ id, op, args }, transfer);
   });
@@ -147,7 +149,7 @@ function runOnce(op, args, { onProgress, signal, transfer = [], cooperative = fa
  */
 export async function runWith(name, op, args, options = {}) {
   await provide(name);
-  if (options.signal?.aborted) return { ok: false, error: { code: 'cancelled', details: {}, message: 'cancelled' } };
+  if (options.signal?.aborted) return { ok: false, error: cancelled() };
   if (!has(name)) return { ok: false, error: missing(name) };
   return run(op, args, options);
 }

@@ -5,7 +5,7 @@
 // is not. Nothing here touches the page: callers say what the user sees meanwhile.
 
 /** The first and the longest wait before another attempt (it doubles in between), ms. */
-export const RETRY_MS = { first: 2000, longest: 60000 };
+const RETRY_MS = { first: 2000, longest: 60000 };
 
 /**
  * True for an error that a download failing explains: the engine's `engine_unavailable`
