@@ -190,11 +190,15 @@ impl Item {
         !self.wave_scales.is_empty() && !self.confirmed
     }
 
-    /// The number of top points counted as agreement: `top`, or 2 (1 on scales of 3 or fewer
-    /// points).
+    /// The number of top points counted as agreement: `top`; else, on an agreement scale, every
+    /// point that agrees (somewhat agree, agree, strongly agree:
+    /// [`super::labels::agreeing_points`]); else 2 (1 on scales of 3 or fewer points).
     pub fn top_count(&self) -> usize {
-        self.top
-            .unwrap_or(if self.points.len() <= 3 { 1 } else { 2 })
+        self.top.unwrap_or_else(|| {
+            let labels: Vec<&Text> = self.points.iter().map(|p| &p.label).collect();
+            super::labels::agreeing_points(&labels)
+                .unwrap_or(if self.points.len() <= 3 { 1 } else { 2 })
+        })
     }
 }
 

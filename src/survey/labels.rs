@@ -162,8 +162,37 @@ const AGREE: Family = Family {
         ),
     ],
 };
-/// Positions of [`AGREE`] kept in every detected agreement scale.
+/// Positions of [`AGREE`] kept in every detected agreement scale of the usual wording
+/// (strongly disagree, disagree, …, agree, strongly agree).
 const AGREE_ANCHORS: [usize; 4] = [0, 1, 5, 6];
+/// The same for the "somewhat" wording (Qualtrics' default five points: strongly disagree,
+/// somewhat disagree, neither, somewhat agree, strongly agree), which has no plain "agree".
+const SOMEWHAT_ANCHORS: [usize; 4] = [0, 2, 4, 6];
+/// The first position of [`AGREE`] on the agreeing side (somewhat agree, agree, strongly agree).
+const AGREE_SIDE: usize = 4;
+
+/// True when an agreement column's used positions (`used`, indexed like [`AGREE`]) are the
+/// "somewhat" wording: a somewhat point is used and no plain disagree or agree. Such a column's
+/// scale is the five (or four) points of that wording, not seven with two nobody chose.
+pub fn somewhat_wording(used: &[bool]) -> bool {
+    let at = |i: usize| used.get(i).copied().unwrap_or(false);
+    (at(2) || at(4)) && !(at(1) || at(5))
+}
+
+/// The number of points of an agreement scale on the agreeing side, when every point's label
+/// (English or Spanish) is one of the agreement family's: its top box is every point that
+/// agrees (somewhat agree, agree, strongly agree), so that "x% agree" counts everyone who
+/// agreed, whichever wording and length the scale has. `None` for any other scale.
+pub fn agreeing_points(labels: &[&Text]) -> Option<usize> {
+    let mut agreeing = 0;
+    for l in labels {
+        let p = FamilyKind::Agree
+            .position(&fold(&l.en))
+            .or_else(|| FamilyKind::Agree.position(&fold(&l.es)))?;
+        agreeing += usize::from(p >= AGREE_SIDE);
+    }
+    (agreeing > 0 && agreeing < labels.len()).then_some(agreeing)
+}
 
 /// How often, five positions.
 const FREQUENCY: Family = Family {
@@ -426,13 +455,19 @@ impl FamilyKind {
     }
 
     /// The scale points of this family restricted to the canonical `positions` used (agreement
-    /// always keeps its four anchors; the other families keep all points). Values run 1..=k for
+    /// always keeps the four anchors of its wording, see [`somewhat_wording`]; the other
+    /// families keep all points). Values run 1..=k for
     /// agreement and frequency, 0/1 for yes/no and −1/0/1 for change.
     pub fn points(self, used: &[bool]) -> Vec<Point> {
         let fam = self.family();
         let keep = |i: usize| match self {
             FamilyKind::Agree => {
-                AGREE_ANCHORS.contains(&i) || used.get(i).copied().unwrap_or(false)
+                let anchors = if somewhat_wording(used) {
+                    &SOMEWHAT_ANCHORS
+                } else {
+                    &AGREE_ANCHORS
+                };
+                anchors.contains(&i) || used.get(i).copied().unwrap_or(false)
             }
             FamilyKind::Adults => i == 0 || i == 4 || used.get(i).copied().unwrap_or(false),
             _ => true,

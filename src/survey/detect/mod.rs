@@ -30,11 +30,68 @@ pub use values::{FAMILY_SHARE, MAX_CATEGORIES, NUMERIC_SHARE};
 
 use super::headers::*;
 use super::instrument::{ItemType, Lang};
-use super::labels::{fold, FamilyKind};
+use super::labels::{fold, somewhat_wording, FamilyKind};
 use super::mapping::Mapping;
 use super::table::Table;
 use std::collections::HashSet;
 use values::Guess;
+
+/// The agreement positions the file's agreement columns use, kept per wording: one scale for
+/// every agreement item of a file, so that its items compare (a neutral point anywhere gives
+/// every item one), except that columns worded "somewhat agree" (Qualtrics' default) and
+/// columns worded "agree" are two scales when no column uses both — a before/after pair across
+/// them is then withheld (`pair_scales_differ`) rather than read as a move from "somewhat
+/// agree" to "agree".
+struct AgreeScales {
+    usual: Vec<bool>,
+    somewhat: Vec<bool>,
+    /// Some column uses both wordings: the file's scale is the seven points.
+    seven: bool,
+}
+
+impl AgreeScales {
+    fn of(guesses: &[(usize, Guess)]) -> Self {
+        let mut s = AgreeScales {
+            usual: vec![false; FamilyKind::Agree.len()],
+            somewhat: vec![false; FamilyKind::Agree.len()],
+            seven: false,
+        };
+        for (_, g) in guesses {
+            if let Guess::Family(FamilyKind::Agree, used, _, _) = g {
+                let at = |i: usize| used.get(i).copied().unwrap_or(false);
+                s.seven |= (at(1) || at(5)) && (at(2) || at(4));
+                let into = if somewhat_wording(used) {
+                    &mut s.somewhat
+                } else {
+                    &mut s.usual
+                };
+                for (a, u) in into.iter_mut().zip(used) {
+                    *a |= *u;
+                }
+            }
+        }
+        s
+    }
+
+    /// The positions `guess`'s scale keeps (empty for a guess that is not agreement).
+    fn for_column(&self, guess: &Guess) -> Vec<bool> {
+        let Guess::Family(FamilyKind::Agree, used, _, _) = guess else {
+            return Vec::new();
+        };
+        let any_somewhat = self.somewhat.iter().any(|u| *u);
+        let usual_worded = self.usual[1] || self.usual[2] || self.usual[4] || self.usual[5];
+        if self.seven || (any_somewhat && !usual_worded) {
+            // One scale: the seven points, or the somewhat wording alone (columns that used
+            // only the ends and the neutral point join it).
+            return self.usual.iter().zip(&self.somewhat).map(|(a, b)| *a || *b).collect();
+        }
+        if somewhat_wording(used) {
+            self.somewhat.clone()
+        } else {
+            self.usual.clone()
+        }
+    }
+}
 
 /// Proposes a mapping for `table`.
 pub fn detect(table: &Table) -> Mapping {
@@ -63,14 +120,7 @@ pub fn detect(table: &Table) -> Mapping {
         .filter(|c| !taken[*c])
         .map(|c| (c, values::guess(table, c, &table.columns[c].header)))
         .collect();
-    let mut agree_used = vec![false; FamilyKind::Agree.len()];
-    for (_, g) in &guesses {
-        if let Guess::Family(FamilyKind::Agree, used, _, _) = g {
-            for (a, u) in agree_used.iter_mut().zip(used) {
-                *a |= *u;
-            }
-        }
-    }
+    let agree = AgreeScales::of(&guesses);
     let texts: Vec<String> = guesses
         .iter()
         .map(|(c, _)| {
@@ -84,6 +134,7 @@ pub fn detect(table: &Table) -> Mapping {
     let mut marked: Vec<pairs::Marked> = Vec::new();
     for ((c, g), base) in guesses.into_iter().zip(bases) {
         let col = &table.columns[c];
+        let agree_used = agree.for_column(&g);
         let mut item = items::from_guess(table, c, g, &agree_used);
         let base = if table.shape == super::table::Shape::Qualtrics {
             col.key.clone()

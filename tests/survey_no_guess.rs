@@ -1,0 +1,153 @@
+//! Files that used to print a confident wrong headline (found by an audit of vendor-shaped
+//! exports, 2026-12-04). Every file is written here by hand and every expected count is
+//! counted from its rows.
+#![cfg(feature = "survey")]
+
+use waterline::note::NoteCode;
+use waterline::survey::report::describe::ItemResult;
+use waterline::survey::{ReadOptions, Report, ReportOptions, Survey};
+
+fn report(csv: &str) -> (Survey, Report) {
+    let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    (s, r)
+}
+
+fn item<'a>(r: &'a Report, text_starts: &str) -> &'a ItemResult {
+    r.items
+        .iter()
+        .find(|i| i.text.en.starts_with(text_starts))
+        .unwrap_or_else(|| panic!("no item starting {text_starts}"))
+}
+
+/// A column of `counts` answers per label, one row each, under `header`.
+fn column(header: &str, counts: &[(&str, usize)]) -> String {
+    let mut csv = format!("id,{header}\n");
+    let mut id = 0;
+    for (label, n) in counts {
+        for _ in 0..*n {
+            id += 1;
+            csv.push_str(&format!("{id},{label}\n"));
+        }
+    }
+    csv
+}
+
+#[test]
+fn qualtrics_five_point_somewhat_wording_counts_somewhat_agree_as_agreeing() {
+    // Qualtrics' default agreement scale has no plain "Agree": 1 strongly and 13 somewhat
+    // agree of 20 is 70% agreeing, on five points (not seven with two nobody chose).
+    let csv = column(
+        "I feel confident talking to teachers",
+        &[
+            ("Strongly agree", 1),
+            ("Somewhat agree", 13),
+            ("Neither agree nor disagree", 3),
+            ("Somewhat disagree", 2),
+            ("Strongly disagree", 1),
+        ],
+    );
+    let (s, r) = report(&csv);
+    let scale = &s.mapping().instrument.items[0].points;
+    let labels: Vec<&str> = scale.iter().map(|p| p.label.en.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Strongly disagree",
+            "Somewhat disagree",
+            "Neither agree nor disagree",
+            "Somewhat agree",
+            "Strongly agree"
+        ]
+    );
+    let i = item(&r, "I feel confident");
+    let top = i.top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (14, 20));
+    // Mean on 1..5: (1 + 2·2 + 3·3 + 13·4 + 5) / 20 = 3.55.
+    assert!((i.mean.unwrap() - 3.55).abs() < 1e-12);
+    assert!(i.sentence.en.contains("70%"), "{}", i.sentence.en);
+    assert!(i.sentence.en.contains("agree"), "{}", i.sentence.en);
+}
+
+#[test]
+fn seven_point_agreement_counts_every_agreeing_answer() {
+    // On seven points "agree" is somewhat agree, agree and strongly agree: 2 + 3 + 1 = 6 of 10.
+    let csv = column(
+        "The school listens to parents",
+        &[
+            ("Strongly disagree", 1),
+            ("Disagree", 1),
+            ("Somewhat disagree", 1),
+            ("Neither agree nor disagree", 1),
+            ("Somewhat agree", 2),
+            ("Agree", 3),
+            ("Strongly agree", 1),
+        ],
+    );
+    let (_, r) = report(&csv);
+    let top = item(&r, "The school listens").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (6, 10));
+}
+
+#[test]
+fn five_point_usual_wording_keeps_its_top_two() {
+    let csv = column(
+        "I know who to call at school",
+        &[
+            ("Strongly disagree", 1),
+            ("Disagree", 2),
+            ("Neither agree nor disagree", 3),
+            ("Agree", 3),
+            ("Strongly agree", 1),
+        ],
+    );
+    let (_, r) = report(&csv);
+    let top = item(&r, "I know who").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (4, 10));
+}
+
+#[test]
+fn a_pair_asked_in_two_wordings_is_withheld_not_read_as_a_move() {
+    // "Before" in the somewhat wording, "now" in the usual one, each answer at the same place
+    // of its own scale: nobody moved, and the engine cannot know that "somewhat agree" and
+    // "agree" are one point. The shift is withheld.
+    let rows = [
+        ("Strongly disagree", "Strongly disagree"),
+        ("Somewhat disagree", "Disagree"),
+        ("Neither agree nor disagree", "Neither agree nor disagree"),
+        ("Somewhat agree", "Agree"),
+        ("Strongly agree", "Strongly agree"),
+    ];
+    let mut csv = String::from(
+        "id,Confidence talking to teachers (before joining),Confidence talking to teachers (now)\n",
+    );
+    for (k, (before, now)) in rows.iter().cycle().take(10).enumerate() {
+        csv.push_str(&format!("{k},{before},{now}\n"));
+    }
+    let (_, r) = report(&csv);
+    assert_eq!(r.shifts.len(), 1);
+    let shift = &r.shifts[0];
+    assert_eq!(
+        shift.notices.iter().map(|n| n.code).collect::<Vec<_>>(),
+        [NoteCode::PairScalesDiffer]
+    );
+    assert!(shift.sentence.en.contains("withheld"), "{}", shift.sentence.en);
+}
+
+#[test]
+fn a_pair_in_one_wording_still_gets_its_shift() {
+    let mut csv = String::from(
+        "id,Confidence talking to teachers (before joining),Confidence talking to teachers (now)\n",
+    );
+    for k in 0..10 {
+        let (before, now) = if k < 6 {
+            ("Somewhat disagree", "Somewhat agree")
+        } else {
+            ("Neither agree nor disagree", "Strongly agree")
+        };
+        csv.push_str(&format!("{k},{before},{now}\n"));
+    }
+    let (_, r) = report(&csv);
+    assert_eq!(r.shifts.len(), 1);
+    assert!(r.shifts[0].notices.is_empty(), "{:?}", r.shifts[0].notices);
+}
