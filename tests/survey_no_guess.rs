@@ -16,7 +16,7 @@ fn report(csv: &str) -> (Survey, Report) {
 fn item<'a>(r: &'a Report, text_starts: &str) -> &'a ItemResult {
     r.items
         .iter()
-        .find(|i| i.text.en.starts_with(text_starts))
+        .find(|i| i.text.en.starts_with(text_starts) || i.text.es.starts_with(text_starts))
         .unwrap_or_else(|| panic!("no item starting {text_starts}"))
 }
 
@@ -131,7 +131,11 @@ fn a_pair_asked_in_two_wordings_is_withheld_not_read_as_a_move() {
         shift.notices.iter().map(|n| n.code).collect::<Vec<_>>(),
         [NoteCode::PairScalesDiffer]
     );
-    assert!(shift.sentence.en.contains("withheld"), "{}", shift.sentence.en);
+    assert!(
+        shift.sentence.en.contains("withheld"),
+        "{}",
+        shift.sentence.en
+    );
 }
 
 #[test]
@@ -150,4 +154,33 @@ fn a_pair_in_one_wording_still_gets_its_shift() {
     let (_, r) = report(&csv);
     assert_eq!(r.shifts.len(), 1);
     assert!(r.shifts[0].notices.is_empty(), "{:?}", r.shifts[0].notices);
+}
+
+#[test]
+fn one_stray_byte_in_a_utf8_file_does_not_turn_every_accent_into_mojibake() {
+    // A UTF-8 export with one cell pasted from a Windows-1252 file ("Qu\xe9"): the yes/no item
+    // still reads "Sí", and the one bad cell is reported with its line.
+    let mut bytes = "id,¿Participó en el taller?,Comentario\n"
+        .as_bytes()
+        .to_vec();
+    for k in 1..=6 {
+        bytes.extend_from_slice(
+            format!("{k},{},Gracias\n", if k % 3 == 0 { "No" } else { "Sí" }).as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(b"7,S\xc3\xad,Qu\xe9 bien\n");
+    let s = Survey::from_bytes(&bytes, &ReadOptions::default()).unwrap();
+    let summary = s.issues();
+    assert_eq!(summary.encoding.name, "utf-8");
+    assert_eq!(summary.encoding.invalid_utf8_line, Some(8));
+    let bad: Vec<_> = summary
+        .issues
+        .iter()
+        .filter(|i| i.code == waterline::Code::ReplacementCharacter)
+        .collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].column.as_deref(), Some("Comentario"));
+    let r = s.report(&ReportOptions::default()).unwrap();
+    let top = item(&r, "¿Participó").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (5, 7));
 }

@@ -6,7 +6,11 @@
 //!    "Unicode text") or UTF-16BE (`FE FF`);
 //! 3. UTF-16 without a mark, when zero bytes fill every other position of the first kilobyte;
 //! 4. UTF-8, when the bytes are valid UTF-8 (Google Forms, Qualtrics, SurveyMonkey);
-//! 5. otherwise Windows-1252, which Excel's plain "CSV" writes in Western European locales.
+//! 5. UTF-8 too when the file is UTF-8 but for a few stray bytes: more of its non-ASCII
+//!    characters are valid UTF-8 sequences than there are invalid bytes (Windows-1252 text of
+//!    Spanish or English almost never forms a valid UTF-8 sequence). The stray bytes become
+//!    U+FFFD and their cells are reported, instead of every "í" of the file turning into "Ã­";
+//! 6. otherwise Windows-1252, which Excel's plain "CSV" writes in Western European locales.
 //!
 //! Decoding gives what the WHATWG Encoding Standard gives (see [`Charset`]; checked against
 //! `encoding_rs`, Firefox's decoder, byte for byte); its Windows-1252 decoder is what browsers
@@ -44,6 +48,9 @@ pub enum EncodingSource {
     ZeroBytes,
     /// No mark, and every byte sequence is valid UTF-8.
     ValidUtf8,
+    /// UTF-8 but for a few stray bytes (more valid multi-byte UTF-8 characters than invalid
+    /// bytes): read as UTF-8, the stray bytes shown as U+FFFD and reported per cell.
+    MostlyUtf8,
     /// Not valid UTF-8, so read as Windows-1252 (what Excel's plain "CSV" writes).
     Fallback,
     /// Picked by the user (`encoding` read option).
@@ -61,8 +68,8 @@ pub struct EncodingInfo {
     pub name: &'static str,
     /// How it was chosen.
     pub source: EncodingSource,
-    /// With [`EncodingSource::Fallback`]: the 1-based line of the first byte that is not
-    /// valid UTF-8 (so the user can see why).
+    /// With [`EncodingSource::Fallback`] or [`EncodingSource::MostlyUtf8`]: the 1-based line of
+    /// the first byte that is not valid UTF-8 (so the user can see why).
     pub invalid_utf8_line: Option<u64>,
 }
 
@@ -203,17 +210,34 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<(Cow<'a, str>
             },
         )),
         Err(e) => {
-            let text = Charset::Windows1252.decode(bytes);
+            let line = Some(line_at(bytes, e.valid_up_to()));
+            let (enc, source) = if mostly_utf8(bytes) {
+                (Charset::Utf8, EncodingSource::MostlyUtf8)
+            } else {
+                (Charset::Windows1252, EncodingSource::Fallback)
+            };
             Ok((
-                text,
+                enc.decode(bytes),
                 EncodingInfo {
-                    name: Charset::Windows1252.name(),
-                    source: EncodingSource::Fallback,
-                    invalid_utf8_line: Some(line_at(bytes, e.valid_up_to())),
+                    name: enc.name(),
+                    source,
+                    invalid_utf8_line: line,
                 },
             ))
         }
     }
+}
+
+/// True when more of the file's non-ASCII characters are valid multi-byte UTF-8 sequences than
+/// there are invalid sequences: a UTF-8 file with a few stray bytes (a pasted Windows-1252
+/// cell), not a Windows-1252 file, whose accented letters are lone bytes that UTF-8 rejects.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > invalid
 }
 
 /// Encodes `text` in one of the supported encodings, with a byte-order mark when `bom` is true
@@ -349,6 +373,24 @@ mod tests {
         // A lone zero byte in UTF-8 text is not UTF-16.
         let (_, i) = decode(b"a,b\n1,\x002\n", None).unwrap();
         assert_eq!(i.source, EncodingSource::ValidUtf8);
+    }
+
+    #[test]
+    fn a_utf8_file_with_one_stray_byte_stays_utf8() {
+        // Spanish answers in UTF-8, and one cell pasted from a Windows-1252 file ("é" = 0xE9).
+        let mut bytes = "¿Participó?\nSí\nSí\nNo\nMejoró\nCaf".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xe9\n");
+        let (t, i) = decode(&bytes, None).unwrap();
+        assert_eq!((i.name, i.source), ("utf-8", EncodingSource::MostlyUtf8));
+        assert_eq!(i.invalid_utf8_line, Some(6));
+        assert!(t.starts_with("¿Participó?\nSí\n"));
+        assert!(t.ends_with("Caf\u{FFFD}\n"));
+        // Windows-1252 text, whose accented letters UTF-8 rejects, is still read as such.
+        let (t, i) = decode(b"\xbfParticip\xf3?\nS\xed\n", None).unwrap();
+        assert_eq!(
+            (t.as_ref(), i.source),
+            ("¿Participó?\nSí\n", EncodingSource::Fallback)
+        );
     }
 
     #[test]

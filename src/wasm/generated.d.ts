@@ -4190,8 +4190,8 @@ export type SurveyEncodingInfo = {
    */
   source: SurveyEncodingSource,
   /**
-   * With [`EncodingSource::Fallback`]: the 1-based line of the first byte that is not
-   * valid UTF-8 (so the user can see why).
+   * With [`EncodingSource::Fallback`] or [`EncodingSource::MostlyUtf8`]: the 1-based line of
+   * the first byte that is not valid UTF-8 (so the user can see why).
    */
   invalidUtf8Line: number | null,
 };
@@ -4199,7 +4199,7 @@ export type SurveyEncodingInfo = {
 /**
  * How the encoding was chosen.
  */
-export type SurveyEncodingSource = "bom" | "zero_bytes" | "valid_utf8" | "fallback" | "user" | "text";
+export type SurveyEncodingSource = "bom" | "zero_bytes" | "valid_utf8" | "mostly_utf8" | "fallback" | "user" | "text";
 
 /**
  * Why some rows were left out of a result, and how many.

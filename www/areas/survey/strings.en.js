@@ -334,6 +334,8 @@ export default {
   'survey.enc.macintosh': 'Mac Roman',
   'survey.enc.source.bom': 'named by the byte-order mark at the start of the file',
   'survey.enc.source.valid_utf8': 'every byte of the file is valid UTF-8',
+  'survey.enc.source.zero_bytes': 'no byte-order mark, but zero bytes at every other position, as UTF-16 text has',
+  'survey.enc.source.mostly_utf8': 'the file is UTF-8 except for bytes that are not (first at line {line}); those cells are listed below, shown with “�”: fix them in the file or pick another encoding',
   'survey.enc.source.fallback': 'the file is not valid UTF-8 (first at line {line}), so it was read as Windows-1252, what Excel writes for “CSV”',
   'survey.enc.source.user': 'chosen by you',
   'survey.enc.source.text': 'built-in example (already text)',

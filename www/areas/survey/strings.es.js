@@ -334,6 +334,8 @@ export default {
   'survey.enc.macintosh': 'Mac Roman',
   'survey.enc.source.bom': 'indicada por la marca de orden de bytes al inicio del archivo',
   'survey.enc.source.valid_utf8': 'todos los bytes del archivo son UTF-8 válido',
+  'survey.enc.source.zero_bytes': 'sin marca de orden de bytes, pero con bytes cero en una posición de cada dos, como el texto UTF-16',
+  'survey.enc.source.mostly_utf8': 'el archivo es UTF-8 salvo algunos bytes que no lo son (el primero en la línea {line}); esas celdas se indican abajo, con «�»: corríjalas en el archivo o elija otra codificación',
   'survey.enc.source.fallback': 'el archivo no es UTF-8 válido (primero en la línea {line}), así que se leyó como Windows-1252, lo que Excel escribe en «CSV»',
   'survey.enc.source.user': 'elegida por usted',
   'survey.enc.source.text': 'ejemplo integrado (ya es texto)',
