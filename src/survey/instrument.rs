@@ -196,8 +196,11 @@ impl Item {
     pub fn top_count(&self) -> usize {
         self.top.unwrap_or_else(|| {
             let labels: Vec<&Text> = self.points.iter().map(|p| &p.label).collect();
-            super::labels::agreeing_points(&labels)
-                .unwrap_or(if self.points.len() <= 3 { 1 } else { 2 })
+            super::labels::agreeing_points(&labels).unwrap_or(if self.points.len() <= 3 {
+                1
+            } else {
+                2
+            })
         })
     }
 }

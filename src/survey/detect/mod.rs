@@ -83,7 +83,12 @@ impl AgreeScales {
         if self.seven || (any_somewhat && !usual_worded) {
             // One scale: the seven points, or the somewhat wording alone (columns that used
             // only the ends and the neutral point join it).
-            return self.usual.iter().zip(&self.somewhat).map(|(a, b)| *a || *b).collect();
+            return self
+                .usual
+                .iter()
+                .zip(&self.somewhat)
+                .map(|(a, b)| *a || *b)
+                .collect();
         }
         if somewhat_wording(used) {
             self.somewhat.clone()
