@@ -72,6 +72,18 @@ fn spanish_headers_and_missing_columns() {
 }
 
 #[test]
+fn files_saved_by_excel_in_spanish_are_read_with_semicolons() {
+    // Excel in Spanish (and the page's "CSV for Spanish Excel") writes ";" between cells and
+    // "." between thousands; the same file with commas reads the same.
+    let es = "\u{feff}Id;Título;Organización;Comunidad;Monto solicitado\r\np1;Agua, salud;Alianza;Este;12.500\r\n";
+    let r = parse_proposals_csv(es).unwrap();
+    assert_eq!(r.proposals[0].title, "Agua, salud");
+    assert_eq!(r.proposals[0].amount_requested, 12500.0);
+    let en = "Id,Título,Organización,Comunidad,Monto solicitado\np1,\"Agua, salud\",Alianza,Este,12500\n";
+    assert_eq!(parse_proposals_csv(en).unwrap().proposals, r.proposals);
+}
+
+#[test]
 fn reviewers_with_conflicts() {
     let csv = "reviewer,name,conflicts,email\nr1,Ana,p1|p2;p2,a@x\nr2,,p9\nr1,Dup,\n,NoId,\n";
     let ids = vec!["p1".to_string(), "p2".to_string()];

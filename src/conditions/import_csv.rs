@@ -161,11 +161,28 @@ struct Table {
     reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
 }
 
+/// The field delimiter of a round's CSV file, from its header line: `;` when it has more
+/// semicolons than commas (Excel in Spanish and other decimal-comma locales writes `;`, as the
+/// page's "CSV for Spanish Excel" does), a tab when it has more tabs than either, else `,`.
+pub(crate) fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
+    if tabs > commas && tabs > semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
 impl Table {
     fn open(text: &str, known: &[(Field, &[&str])], required: &[Field]) -> Result<Table> {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
+            .delimiter(delimiter(text))
             .from_reader(std::io::Cursor::new(text.as_bytes().to_vec()));
         let headers: Vec<String> = reader
             .headers()

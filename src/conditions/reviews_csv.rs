@@ -138,6 +138,7 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
+        .delimiter(super::import_csv::delimiter(text))
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -156,10 +157,16 @@ pub fn parse_reviews_csv(rubric: &Rubric, text: &str) -> Result<ReviewsCsv> {
     let reviewer_col = find(|c| matches!(c, Column::Reviewer));
     let proposal_col = find(|c| matches!(c, Column::Proposal));
     let (Some(reviewer_col), Some(proposal_col)) = (reviewer_col, proposal_col) else {
+        let missing: Vec<String> = [("reviewerId", reviewer_col), ("proposalId", proposal_col)]
+            .into_iter()
+            .filter(|(_, found)| found.is_none())
+            .map(|(name, _)| name.to_string())
+            .collect();
         return Err(Error::new(
             Code::UnknownColumn,
             "the CSV needs a reviewerId column and a proposalId column",
         )
+        .with("missing", missing)
         .with(
             "columns",
             headers.iter().map(str::to_string).collect::<Vec<_>>(),
@@ -442,6 +449,21 @@ mod tests {
         let r = parse_reviews_csv(&default_rubric(), csv).unwrap();
         assert_eq!(r.scores.len(), 1, "{:?}", r.errors);
         assert_eq!(r.scores[0].condition_id, "policies");
+    }
+
+    #[test]
+    fn a_spanish_excel_export_with_semicolons_and_a_decimal_comma_reads() {
+        let csv = "\u{feff}Reviewer;Proposal;Políticas;Prácticas\r\nr1;p01;3;2,5\r\n";
+        let r = parse_reviews_csv(&default_rubric(), csv).unwrap();
+        assert_eq!(r.scores.len(), 2, "{:?}", r.errors);
+        assert_eq!(r.scores[1].value, 2.5);
+    }
+
+    #[test]
+    fn a_file_without_its_id_columns_names_them() {
+        let e = parse_reviews_csv(&default_rubric(), "Reviewer,Políticas\nr1,3\n").unwrap_err();
+        assert_eq!(e.code, Code::UnknownColumn);
+        assert_eq!(e.details["missing"], vec!["proposalId"].into());
     }
 }
 
