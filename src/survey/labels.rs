@@ -505,13 +505,21 @@ impl FamilyKind {
     }
 }
 
-/// Parses a number cell: `12`, `-3.5`, `3,5` (decimal comma, when `comma_decimal`), `1e3`.
-/// Rejects `inf`, `NaN` and anything with other characters.
+/// Parses a number cell: `12`, `-3.5`, `1e3`; with `comma_decimal` (a `;`-delimited file, as
+/// Excel writes in Spanish and other decimal-comma locales) the comma is the decimal mark and a
+/// dot only a thousands separator: `3,5`, `1.500` (1500), `1.234,50`. There a dot anywhere
+/// else (`1.5`) is refused rather than guessed: it would be 1.5 in one convention and 15 in
+/// the other, and the import reports the cell (`not_a_number`). Rejects `inf`, `NaN` and
+/// anything with other characters.
 ///
 /// # Examples
 /// ```
 /// use waterline::survey::labels::parse_number;
 /// assert_eq!(parse_number("3,5", true), Some(3.5));
+/// assert_eq!(parse_number("1.500", true), Some(1500.0));
+/// assert_eq!(parse_number("1.234,50", true), Some(1234.5));
+/// assert_eq!(parse_number("1.5", true), None);
+/// assert_eq!(parse_number("1.5", false), Some(1.5));
 /// assert_eq!(parse_number("3,5", false), None);
 /// assert_eq!(parse_number("NaN", false), None);
 /// ```
@@ -524,15 +532,41 @@ pub fn parse_number(s: &str, comma_decimal: bool) -> Option<f64> {
     {
         return None;
     }
-    let v = if s.contains(',') {
-        if !comma_decimal || s.contains('.') || s.matches(',').count() != 1 {
-            return None;
+    let v = if comma_decimal {
+        let (int, frac) = match s.split_once(',') {
+            Some((int, frac)) if !frac.contains([',', '.']) => (int, Some(frac)),
+            Some(_) => return None,
+            None => (s, None),
+        };
+        let int = if int.contains('.') {
+            without_thousands_dots(int)?
+        } else {
+            int.to_string()
+        };
+        match frac {
+            Some(frac) => format!("{int}.{frac}"),
+            None => int,
         }
-        s.replace(',', ".").parse::<f64>().ok()?
+        .parse::<f64>()
+        .ok()?
+    } else if s.contains(',') {
+        return None;
     } else {
         s.parse::<f64>().ok()?
     };
     v.is_finite().then_some(v)
+}
+
+/// `1.234.567` → `1234567`: digits in groups of three after a first group of one to three,
+/// with an optional sign; `None` for any other use of the dot.
+fn without_thousands_dots(s: &str) -> Option<String> {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut groups = digits.split('.');
+    let first = groups.next()?;
+    let ok = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| s.replace('.', ""))
 }
 
 #[cfg(test)]
