@@ -144,10 +144,12 @@ pub fn family(values: &[(&str, String, u64)]) -> Option<Guess> {
     None
 }
 
-/// Rule "multi-select": cells list recurring choices separated by `;` (else `,`).
+/// Rule "multi-select": cells list recurring choices separated by `;` (else `,`), and the
+/// column looks like a list of choices rather than single answers that hold the separator
+/// ([`lists_choices`]).
 pub fn multi(values: &[(&str, String, u64)]) -> Option<Guess> {
     for sep in [";", ","] {
-        if !values.iter().any(|(v, _, _)| v.contains(sep)) {
+        if !values.iter().any(|(v, _, _)| v.contains(sep)) || !lists_choices(values, sep) {
             continue;
         }
         let mut tokens: Vec<(String, usize)> = Vec::new();
@@ -168,6 +170,49 @@ pub fn multi(values: &[(&str, String, u64)]) -> Option<Guess> {
         }
     }
     None
+}
+
+/// True when a column's cells read as lists of choices joined by `sep`: some respondent chose
+/// one choice alone that others listed with more (a checkbox question always has such cells
+/// when it has enough answers), no cell is a number with a thousands comma ("1,200" is a
+/// thousand two hundred), and no part after the separator starts in lower case ("No, but I plan to" is one
+/// answer). Without that evidence a comma in "Thermal, CA" or "No, but…" would split single
+/// answers into made-up choices, so the column stays categories or text.
+fn lists_choices(values: &[(&str, String, u64)], sep: &str) -> bool {
+    let parts = |v: &str| -> Vec<String> {
+        v.split(sep)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(fold)
+            .collect()
+    };
+    let listed: Vec<(&str, Vec<String>)> = values
+        .iter()
+        .map(|(v, _, _)| (*v, parts(v)))
+        .filter(|(_, p)| p.len() > 1)
+        .collect();
+    let alone_and_listed = values.iter().any(|(v, _, _)| {
+        let p = parts(v);
+        p.len() == 1 && listed.iter().any(|(_, l)| l.contains(&p[0]))
+    });
+    // "1,200": a number with a thousands comma (digits, then groups of exactly three). Lists of
+    // numeric codes ("1,2,3", a numeric export's multi-select) stay lists.
+    let thousands = |l: &[String]| {
+        l.len() > 1
+            && l.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit()))
+            && l.first().is_some_and(|t| (1..=3).contains(&t.len()))
+            && l.iter().skip(1).all(|t| t.len() == 3)
+    };
+    let numbers = sep == "," && listed.iter().any(|(_, l)| thousands(l));
+    let continued = listed.iter().any(|(v, _)| {
+        v.split(sep).skip(1).any(|t| {
+            t.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+    });
+    alone_and_listed && !numbers && !continued
 }
 
 /// Rule "category": at most [`MAX_CATEGORIES`] values that recur (or a group header such as
