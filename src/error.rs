@@ -79,6 +79,9 @@ pub enum Code {
     DuplicateResubmission,
     /// Cells hold U+FFFD: bytes that are not valid in the encoding the file was read with.
     ReplacementCharacter,
+    /// Qualtrics rows whose `Status` marks a survey preview, a test or spam: not responses,
+    /// left out of every analysis.
+    PreviewResponse,
     // --- conditions ------------------------------------------------------------------------
     /// A score is outside the rubric's scale.
     ScoreOutOfRange,
@@ -154,6 +157,7 @@ impl Code {
             Code::ValueOutOfRange => "value_out_of_range",
             Code::DuplicateRespondent => "duplicate_respondent",
             Code::DuplicateResubmission => "duplicate_resubmission",
+            Code::PreviewResponse => "preview_response",
             Code::ReplacementCharacter => "replacement_character",
             Code::ScoreOutOfRange => "score_out_of_range",
             Code::InvalidBudget => "invalid_budget",

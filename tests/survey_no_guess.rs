@@ -5,7 +5,7 @@
 
 use waterline::note::NoteCode;
 use waterline::survey::report::describe::ItemResult;
-use waterline::survey::{ReadOptions, Report, ReportOptions, Survey};
+use waterline::survey::{ItemType, ReadOptions, Report, ReportOptions, Survey};
 
 fn report(csv: &str) -> (Survey, Report) {
     let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
@@ -183,4 +183,152 @@ fn one_stray_byte_in_a_utf8_file_does_not_turn_every_accent_into_mojibake() {
     let r = s.report(&ReportOptions::default()).unwrap();
     let top = item(&r, "¿Participó").top_box.as_ref().unwrap();
     assert_eq!((top.interval.x, top.interval.n), (5, 7));
+}
+
+#[test]
+fn an_answer_the_scale_does_not_know_withholds_the_headline() {
+    // 20 of 100 wrote "Completely agree", which no agreement scale the engine knows has: it
+    // could be the top point or not, so "x% agree" is withheld (was "25% agree" of 80, where
+    // 40 of 100 agreed), the answer is listed as an import problem, and the pair using the item
+    // is withheld too.
+    let mut csv = String::from("id,Confidence (before),Confidence (now)\n");
+    let now = [
+        ("Completely agree", 20),
+        ("Agree", 20),
+        ("Neither agree nor disagree", 30),
+        ("Disagree", 30),
+    ];
+    let mut k = 0;
+    for (label, n) in now {
+        for _ in 0..n {
+            k += 1;
+            csv.push_str(&format!("{k},Disagree,{label}\n"));
+        }
+    }
+    let (s, r) = report(&csv);
+    let i = item(&r, "Confidence (now)");
+    assert!(i.top_box.is_none() && i.mean.is_none());
+    assert_eq!(i.notices[0].code, NoteCode::AnswersNotOnScale);
+    assert!(i.sentence.en.contains("withheld"), "{}", i.sentence.en);
+    let unknown: Vec<_> = s
+        .issues()
+        .issues
+        .into_iter()
+        .filter(|i| i.code == waterline::Code::UnknownLabel)
+        .collect();
+    assert_eq!(unknown[0].value.as_deref(), Some("Completely agree"));
+    assert_eq!(unknown[0].count, 20);
+    assert_eq!(r.shifts[0].notices[0].code, NoteCode::AnswersNotOnScale);
+    // Once the user says what it means (here: an alias of "Strongly agree"), it counts.
+    let mut m = s.mapping().clone();
+    let it = m
+        .instrument
+        .items
+        .iter_mut()
+        .find(|i| i.text.en.starts_with("Confidence (now)"))
+        .unwrap();
+    it.points
+        .last_mut()
+        .unwrap()
+        .aliases
+        .push("completely agree".into());
+    let mut s = s;
+    s.set_mapping(m).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    let top = item(&r, "Confidence (now)").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (40, 100));
+}
+
+#[test]
+fn qualtrics_previews_tests_and_spam_are_not_counted_as_respondents() {
+    // Qualtrics writes its authors' previews and tests (and spam) into the export with their
+    // Status: 4 real respondents (one partial), 2 previews, 1 test.
+    let mut csv = String::from(
+        "StartDate,Status,Finished,ResponseId,Q2\n\
+         Start Date,Response Type,Finished,Response ID,Did you take part in Zumba?\n\
+         \"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"status\"\"}\",\"{\"\"ImportId\"\":\"\"finished\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\n",
+    );
+    let rows = [
+        ("IP Address", "True", "Yes"),
+        ("IP Address", "True", "No"),
+        ("IP Address", "True", "No"),
+        ("IP Address", "False", "Yes"),
+        ("Survey Preview", "True", "Yes"),
+        ("Survey Preview", "True", "Yes"),
+        ("Survey Test", "True", "Yes"),
+    ];
+    for (k, (status, finished, answer)) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "2024-01-0{} 10:00:00,{status},{finished},R_{k:015},{answer}\n",
+            k + 1
+        ));
+    }
+    let (s, r) = report(&csv);
+    let info = s.issues();
+    assert_eq!(info.rows_analysed, 4);
+    let previews: Vec<_> = info
+        .issues
+        .iter()
+        .filter(|i| i.code == waterline::Code::PreviewResponse)
+        .map(|i| (i.value.clone().unwrap(), i.count, i.lines.clone()))
+        .collect();
+    assert_eq!(
+        previews,
+        [
+            ("Survey Preview".to_string(), 2, vec![8, 9]),
+            ("Survey Test".to_string(), 1, vec![10])
+        ]
+    );
+    // "Response Type" is Qualtrics' metadata, not a question.
+    assert_eq!(r.items.len(), 1);
+    let top = item(&r, "Did you take part").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (2, 4));
+}
+
+fn kind_of(csv: &str) -> ItemType {
+    let s = Survey::from_csv(csv, &ReadOptions::default()).unwrap();
+    s.mapping().instrument.items[0].kind
+}
+
+#[test]
+fn single_answers_that_hold_a_comma_are_not_split_into_choices() {
+    // Places written with their state, answers that continue after a comma, amounts with a
+    // thousands comma: single answers, so never "CA 100%; Thermal 35%".
+    let places = "Where do you live?\n\"Thermal, CA\"\n\"Mecca, CA\"\n\"Thermal, CA\"\n\"Coachella, CA\"\n\"Mecca, CA\"\n";
+    assert_ne!(kind_of(places), ItemType::MultiSelect);
+    let plans = "Have you voted?\nYes\nNo\n\"No, but I plan to\"\nYes\n\"No, but I plan to\"\nNo\n";
+    assert_ne!(kind_of(plans), ItemType::MultiSelect);
+    let income = "Monthly rent\n\"1,200\"\n\"1,200\"\n980\n\"2,500\"\n980\n";
+    assert_ne!(kind_of(income), ItemType::MultiSelect);
+    // A Google Forms checkbox question: some chose one option alone, others several.
+    let classes = "Which classes did you attend?\nZumba\n\"Zumba, Parenting class\"\nParenting class\n\"Parenting class, English\"\nEnglish\n";
+    assert_eq!(kind_of(classes), ItemType::MultiSelect);
+}
+
+#[test]
+fn spanish_excel_thousands_are_thousands() {
+    // Excel in Spanish writes ";" between cells, "," for decimals and "." between thousands:
+    // 1.500 is one thousand five hundred, never 1,5.
+    let csv = "id;Ingreso mensual (dólares)\n1;1.500\n2;980\n3;2.100\n4;1.250\n5;870\n6;1.234,50\n";
+    let (_, r) = report(csv);
+    let i = item(&r, "Ingreso");
+    let mean = (1500.0 + 980.0 + 2100.0 + 1250.0 + 870.0 + 1234.5) / 6.0;
+    assert!((i.mean.unwrap() - mean).abs() < 1e-9, "{:?}", i.mean);
+}
+
+#[test]
+fn surveymonkey_legacy_ids_are_ids_not_numbers_to_average() {
+    let path = format!(
+        "{}/tests/corpus/surveymonkey_legacy_one_header.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let s = Survey::from_bytes(&std::fs::read(path).unwrap(), &ReadOptions::default()).unwrap();
+    assert_eq!(s.mapping().respondent_id.as_deref(), Some("RespondentID"));
+    let r = s.report(&ReportOptions::default()).unwrap();
+    for id in ["RespondentID", "CollectorID"] {
+        assert!(
+            r.items.iter().all(|i| !i.text.en.starts_with(id)),
+            "{id} was reported as a question"
+        );
+    }
 }

@@ -96,6 +96,9 @@ note_codes! {
 
     // ---- survey (src/survey/) ----
 
+    /// Withheld: `count` answers of `item` (of `pair`, when a pair's shift is withheld) are none
+    /// of the points of its unconfirmed scale; shown as a distribution of the points only.
+    AnswersNotOnScale = "answers_not_on_scale",
     /// Withheld: `item` holds undeclared `codes`; shown as a distribution of codes.
     CodesWithoutLabels = "codes_without_labels",
     /// `n` answers only (under 30): intervals are wide.

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 pub(crate) const ID_HEADERS: &[&str] = &[
     "respondent id",
+    "respondentid",
     "responseid",
     "response id",
     "id",
@@ -44,6 +45,7 @@ pub(crate) const TIME_HEADERS: &[&str] = &[
 ];
 pub(crate) const IGNORED_HEADERS: &[&str] = &[
     "collector id",
+    "collectorid",
     "ip address",
     "ipaddress",
     "email address",
@@ -53,8 +55,13 @@ pub(crate) const IGNORED_HEADERS: &[&str] = &[
     "correo electronico",
     "first name",
     "last name",
+    "firstname",
+    "lastname",
+    "custom data",
     "custom data 1",
     "status",
+    "response type",
+    "tipo de respuesta",
     "progress",
     "duration (in seconds)",
     "finished",

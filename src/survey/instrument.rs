@@ -143,6 +143,14 @@ pub struct Item {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<Vec<WaveScale>>", optional))]
     pub wave_scales: Vec<WaveScale>,
+    /// Answers in the file that are none of the points (an unknown label, a code outside the
+    /// scale), set by the report from the import's counts; never read or written. While the
+    /// scale is not confirmed, such an item is not declared: an unknown answer could be its top
+    /// point or not, so no share, mean or shift may be printed
+    /// ([`super::report::notice`]'s `answers_not_on_scale`).
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    pub unplaced: u64,
 }
 
 impl Item {
@@ -163,22 +171,26 @@ impl Item {
             confirmed: false,
             proposals: Vec::new(),
             wave_scales: Vec::new(),
+            unplaced: 0,
         }
     }
 
     /// True when the engine knows what every code of this item means: the user confirmed
-    /// the scale, or every point has a label that is not a bare number. Codes items never
-    /// are. Only declared items get a top box, a mean, a shift or a wave comparison.
+    /// the scale, or every point has a label that is not a bare number and every answer is
+    /// one of them ([`Item::unplaced`]). Codes items never are. Only declared items get a top
+    /// box, a mean, a shift or a wave comparison.
     pub fn declared(&self) -> bool {
         match self.kind {
             ItemType::Codes => false,
             ItemType::Likert | ItemType::Binary | ItemType::Change | ItemType::Category => {
                 self.confirmed
-                    || self.points.iter().all(|p| {
-                        [&p.label.en, &p.label.es].iter().any(|l| {
-                            !l.trim().is_empty() && super::labels::parse_number(l, true).is_none()
+                    || self.unplaced == 0
+                        && self.points.iter().all(|p| {
+                            [&p.label.en, &p.label.es].iter().any(|l| {
+                                !l.trim().is_empty()
+                                    && super::labels::parse_number(l, true).is_none()
+                            })
                         })
-                    })
             }
             ItemType::Numeric | ItemType::MultiSelect | ItemType::Text => true,
         }

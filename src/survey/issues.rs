@@ -16,7 +16,8 @@ pub const MAX_EXAMPLE_LINES: usize = 10;
 pub struct Issue {
     /// Stable code: `unknown_label`, `code_out_of_range`, `not_a_number`, `value_out_of_range`,
     /// `ragged_row`, `unclosed_quote`, `replacement_character`, `duplicate_respondent`
-    /// (copies of an id with different answers), `duplicate_resubmission` (identical copies).
+    /// (copies of an id with different answers), `duplicate_resubmission` (identical copies),
+    /// `preview_response` (Qualtrics rows whose `Status` marks a preview, a test or spam).
     pub code: Code,
     /// English explanation a person can act on; secondary: the code and the fields below carry
     /// all of its information.
@@ -37,7 +38,8 @@ pub struct Issue {
     /// What happened to those cells: `"missing"` (counted as missing), `"kept"` (ragged rows
     /// keep the fields they have), `"ignored"`, `"recovered"` (an unclosed quote: the rows
     /// after it were read again from the next line), or for duplicates the policy applied:
-    /// `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`.
+    /// `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`; `"excluded"` for rows left
+    /// out of every analysis (`preview_response`).
     pub treatment: &'static str,
     /// `unclosed_quote`: how many rows after the open quote were recovered.
     pub rows_affected: Option<u64>,

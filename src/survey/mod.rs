@@ -35,6 +35,7 @@ pub mod instrument;
 pub mod issues;
 pub mod labels;
 pub mod mapping;
+pub mod not_responses;
 pub mod records;
 pub mod report;
 pub mod scan;

@@ -1110,7 +1110,7 @@ export type EquityConstraint = {
  * Stable error codes. The serialized form (`snake_case`) is the public contract: the page and
  * scripts match on it, so a code is never renamed, only added.
  */
-export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "not_converged" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
+export type ErrorCode = "bad_input" | "not_finite" | "invalid_count" | "count_exceeds_total" | "empty_sample" | "sample_too_small" | "level_out_of_range" | "probability_out_of_range" | "parameter_out_of_range" | "length_mismatch" | "too_large" | "no_variation" | "duplicate_id" | "unknown_id" | "csv_malformed" | "csv_empty" | "unknown_column" | "unknown_label" | "code_out_of_range" | "invalid_instrument" | "ragged_row" | "unclosed_quote" | "not_a_number" | "value_out_of_range" | "duplicate_respondent" | "duplicate_resubmission" | "replacement_character" | "preview_response" | "score_out_of_range" | "invalid_budget" | "invalid_scale" | "invalid_weight" | "not_converged" | "conflict_of_interest" | "invalid_amount" | "infeasible_constraints" | "dependency_cycle" | "invalid_date" | "missing_duration" | "missing_date" | "invalid_window" | "unsupported_version" | "internal";
 
 /**
  * A value in an error's `details`: a number, a text or a list of them.
@@ -2122,7 +2122,7 @@ export type Note = {
 /**
  * A stable note code (snake_case at the boundary).
  */
-export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_omega_heywood" | "reliability_omega_reversed" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
+export type NoteCode = "adjust_missing_p_values" | "chi_square_small_expected" | "chi_square_yates_not_2x2" | "icc_exact_agreement" | "icc_subjects_excluded" | "krippendorff_units_unpairable" | "mcnemar_empty_table" | "mcnemar_no_change" | "odds_ratio_zero_cell" | "power_below_minimum" | "rank_sum_all_tied" | "rank_sum_exact_limit" | "rank_sum_exact_with_ties" | "reliability_constant_items" | "reliability_negative_alpha" | "reliability_omega_heywood" | "reliability_omega_reversed" | "reliability_respondents_excluded" | "risk_ratio_zero_cell" | "signed_rank_all_zero" | "signed_rank_exact_limit" | "signed_rank_exact_with_ties" | "signed_rank_zeros_dropped" | "signed_rank_zeros_pratt" | "two_proportions_all_same" | "answers_not_on_scale" | "codes_without_labels" | "describe_few_answers" | "describe_no_answers" | "pair_scales_differ" | "scale_not_declared" | "shift_no_pairs" | "shift_then_test" | "subgroup_no_test" | "synthetic_data" | "test_not_computed" | "wave_no_answers" | "wave_scales_unconfirmed" | "wave_sizes_assumed" | "weights_unweighted_matched" | "weights_unweighted_scales" | "weights_unweighted_subgroups" | "weights_unweighted_test" | "weights_unweighted_waves" | "agreement_not_computed" | "agreement_resamples_reduced" | "assignment_disconnected" | "budget_search_stopped" | "budget_unscored" | "calibration_disconnected" | "calibration_no_z_scores" | "decision_constraint_unmet" | "decision_line_skipped" | "import_attributes" | "import_columns_ignored" | "ranking_not_drawn" | "reviews_csv_columns_ignored" | "round_more_incomplete" | "round_no_scores" | "round_one_reviewer" | "round_review_incomplete" | "scores_missing_conditions" | "progress_no_schedule" | "progress_status_mismatch" | "progress_target_is_baseline" | "evidence_direction_unknown" | "evidence_item_withheld" | "evidence_no_target" | "link_condition_not_in_rubric" | "link_item_unknown" | "link_model_unknown" | "link_proposal_no_model" | "link_source_incomplete" | "link_source_untyped" | "link_statistic_not_possible" | "link_survey_unknown";
 
 /**
  * McDonald's omega total with the one-factor minres fit behind it.
@@ -4326,7 +4326,8 @@ export type SurveyIssue = {
   /**
    * Stable code: `unknown_label`, `code_out_of_range`, `not_a_number`, `value_out_of_range`,
    * `ragged_row`, `unclosed_quote`, `replacement_character`, `duplicate_respondent`
-   * (copies of an id with different answers), `duplicate_resubmission` (identical copies).
+   * (copies of an id with different answers), `duplicate_resubmission` (identical copies),
+   * `preview_response` (Qualtrics rows whose `Status` marks a preview, a test or spam).
    */
   code: ErrorCode,
   /**
@@ -4363,7 +4364,8 @@ export type SurveyIssue = {
    * What happened to those cells: `"missing"` (counted as missing), `"kept"` (ragged rows
    * keep the fields they have), `"ignored"`, `"recovered"` (an unclosed quote: the rows
    * after it were read again from the next line), or for duplicates the policy applied:
-   * `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`.
+   * `"first_kept"`, `"last_kept"`, `"all_kept"`, `"all_dropped"`; `"excluded"` for rows left
+   * out of every analysis (`preview_response`).
    */
   treatment: string,
   /**

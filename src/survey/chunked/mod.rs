@@ -397,7 +397,8 @@ impl ChunkedDescribe {
     pub fn finish(mut self, level: f64) -> Result<Vec<ItemResult>> {
         crate::error::level(level)?;
         self.flush()?;
-        let ins = &self.mapping.instrument;
+        let placed = crate::survey::report::with_unplaced(&self.mapping.instrument, &self.missing);
+        let ins = placed.as_ref().unwrap_or(&self.mapping.instrument);
         let mut out = Vec::new();
         for (item, counts) in ins.items.iter().zip(&self.counts) {
             let Some(counts) = counts else { continue };

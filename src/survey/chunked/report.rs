@@ -507,7 +507,8 @@ impl ChunkedReport {
             .with("id", id.as_str())
             .with("policy", policy.treatment()));
         }
-        let ins = &self.mapping.instrument;
+        let placed = crate::survey::report::with_unplaced(&self.mapping.instrument, &self.missing);
+        let ins = placed.as_ref().unwrap_or(&self.mapping.instrument);
         let o = &self.options;
         let slots = self.slots();
         let mut items = Vec::new();
@@ -565,11 +566,18 @@ impl ChunkedReport {
             .zip(&self.subgroups)
             .filter_map(|((gk, k), t)| {
                 let (item, gitem) = (ins.items.get(*k)?, ins.items.get(*gk)?);
-                Some(subgroup::from_table(item, gitem, t, o))
+                // The tables were chosen before the answers were read; an item (or group)
+                // whose answers turned out not all on its scale has none, as in memory.
+                (item.declared() && gitem.declared())
+                    .then(|| subgroup::from_table(item, gitem, t, o))
             })
             .collect();
-        let scale_results = scales::reported(ins)
+        // The states follow the scales reported when reading began; one whose item turned out
+        // to hold answers not on its scale is left out, as in memory.
+        let still: Vec<&str> = scales::reported(ins).map(|s| s.id.as_str()).collect();
+        let scale_results = scales::reported(&self.mapping.instrument)
             .zip(&self.scales)
+            .filter(|(s, _)| still.contains(&s.id.as_str()))
             .map(|(s, st)| scales::from_state(s, st, o))
             .collect();
         assemble(

@@ -321,6 +321,12 @@ impl Dataset {
     /// in [`Dataset::issues`] and counted in [`Dataset::missing`].
     pub fn build(table: &Table, mapping: &Mapping) -> Result<Dataset> {
         mapping.validate(table)?;
+        // Qualtrics previews, tests and spam are not responses: no analysis sees them.
+        if let Some((keep, issues)) = super::not_responses::find(table) {
+            let mut d = Self::build(&table.keep_rows(&keep), mapping)?;
+            d.issues.extend(issues);
+            return Ok(d);
+        }
         let id_col = mapping
             .respondent_id
             .as_deref()

@@ -25,7 +25,12 @@ pub fn header_roles(table: &Table, m: &mut Mapping, taken: &mut [bool], sizes_as
             m.respondent_id = Some(col.key.clone());
         } else if TIME_HEADERS.contains(&f.as_str()) {
             m.timestamps.push(col.key.clone());
-        } else if IGNORED_HEADERS.contains(&f.as_str()) {
+        } else if IGNORED_HEADERS.contains(&f.as_str())
+            || col
+                .import_id
+                .as_deref()
+                .is_some_and(|id| IGNORED_HEADERS.contains(&fold(id).as_str()))
+        {
             m.ignored.push(col.key.clone());
         } else if m.instrument.waves.is_none()
             && mentions(&f, WAVE_WORDS)

@@ -40,7 +40,7 @@ use crate::note::{Note, NoteCode};
 use crate::stats::method::{Effect, Method};
 use crate::stats::{p_adjust, AdjustMethod, ZeroMethod};
 use crate::survey::dataset::Dataset;
-use crate::survey::instrument::{Instrument, Text};
+use crate::survey::instrument::{Instrument, ItemType, Text};
 use serde::{Deserialize, Serialize};
 
 pub use describe::{ItemResult, Share, TopBox};
@@ -329,6 +329,8 @@ pub(crate) fn grouping_rows(ins: &Instrument, rows: f64, o: &ReportOptions) -> R
 /// cells. Repeats in `groupBy` are ignored.
 pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Result<Report> {
     check_options(options)?;
+    let placed = with_unplaced(ins, &data.missing);
+    let ins = placed.as_ref().unwrap_or(ins);
     let groups = grouping(ins, data, options)?;
     let items = describe::describe_all(ins, data, options);
     let mut shifts = shift::shifts(ins, data, options);
@@ -364,6 +366,42 @@ pub fn report(ins: &Instrument, data: &Dataset, options: &ReportOptions) -> Resu
         },
         options,
     )
+}
+
+/// The instrument with each item's answers that are none of its points ([`Item::unplaced`]:
+/// the import's invalid cells of a labelled item), so that an unconfirmed scale holding such
+/// answers withholds its headline; `None` when no item has any (nothing to copy). The
+/// in-memory and the chunked report both read their instrument through it.
+///
+/// [`Item::unplaced`]: crate::survey::instrument::Item::unplaced
+pub(crate) fn with_unplaced(
+    ins: &Instrument,
+    missing: &[crate::survey::issues::ColumnMissing],
+) -> Option<Instrument> {
+    let unplaced = |id: &str| {
+        missing
+            .iter()
+            .find(|m| m.item == id)
+            .map_or(0, |m| m.invalid)
+    };
+    let labelled = |i: &crate::survey::instrument::Item| {
+        !i.confirmed
+            && matches!(
+                i.kind,
+                ItemType::Likert | ItemType::Binary | ItemType::Change
+            )
+            && unplaced(&i.id) > 0
+    };
+    if !ins.items.iter().any(labelled) {
+        return None;
+    }
+    let mut out = ins.clone();
+    for item in &mut out.items {
+        if labelled(item) {
+            item.unplaced = unplaced(&item.id);
+        }
+    }
+    Some(out)
 }
 
 /// The sections of a report before the report-wide steps (notices, p-value adjustment,

@@ -4,6 +4,7 @@
 //!
 //! | code | params | meaning |
 //! |---|---|---|
+//! | `answers_not_on_scale` | `item`, `count` (`pair`) | answers that are none of the points of the item's unconfirmed scale: no share, mean or shift; add them to the scale (alias or non-answer) or confirm it |
 //! | `codes_without_labels` | `item`, `codes` | the item holds codes nobody has declared: it is shown as a distribution of codes; pick a scale or import a codebook |
 //! | `scale_not_declared` | `item`, `pair` or `scale` | a shift, wave comparison or scale needs an item whose codes are undeclared |
 //! | `pair_scales_differ` | `pair`, `before`, `after` | the two items of a pair are not on one declared scale |
@@ -11,6 +12,17 @@
 
 use crate::note::{Note, NoteCode};
 use crate::survey::instrument::{Item, Lang, Text};
+
+/// Why an undeclared item's headline is withheld: `answers_not_on_scale` when answers fall
+/// outside its labelled points, else `codes_without_labels`.
+pub fn undeclared(item: &Item) -> Note {
+    if item.unplaced > 0 {
+        return Note::withheld(NoteCode::AnswersNotOnScale)
+            .with("item", item.id.as_str())
+            .with("count", item.unplaced);
+    }
+    codes(item)
+}
 
 /// `codes_without_labels` for `item` (severity `withheld`).
 pub fn codes(item: &Item) -> Note {
@@ -30,6 +42,12 @@ pub fn codes(item: &Item) -> Note {
 pub fn sentence(notice: &Note, text: &Text, lang: Lang) -> String {
     let head = super::sentence::lead(text, lang);
     let why = match (notice.code, lang) {
+        (NoteCode::AnswersNotOnScale, Lang::En) => {
+            "withheld: some answers are not on its scale; add them to the scale or confirm it"
+        }
+        (NoteCode::AnswersNotOnScale, Lang::Es) => {
+            "omitido: algunas respuestas no están en su escala; agréguelas a la escala o confírmela"
+        }
         (NoteCode::CodesWithoutLabels, Lang::En) => "codes without labels — pick a scale",
         (NoteCode::CodesWithoutLabels, Lang::Es) => "códigos sin etiquetas — elija una escala",
         (NoteCode::PairScalesDiffer, Lang::En) => {
@@ -54,6 +72,9 @@ pub fn sentence(notice: &Note, text: &Text, lang: Lang) -> String {
 /// points that differ in values or labels.
 pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Note> {
     for item in [before, after] {
+        if !item.declared() && item.unplaced > 0 {
+            return Some(undeclared(item).with("pair", pair));
+        }
         if !item.declared() {
             return Some(
                 Note::withheld(NoteCode::ScaleNotDeclared)

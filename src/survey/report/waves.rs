@@ -257,7 +257,7 @@ pub fn compare_one(
         weighted_difference: None,
     };
     if !item.declared() {
-        r.notices.push(notice::codes(item));
+        r.notices.push(notice::undeclared(item));
     } else if item.unconfirmed_waves() {
         r.notices.push(unconfirmed_waves(item));
     }

@@ -96,6 +96,7 @@ export default {
   'survey.issue.unclosed_quote': 'Unclosed quote',
   'survey.issue.duplicate_respondent': 'Repeated respondent id',
   'survey.issue.duplicate_resubmission': 'Repeated respondent id (identical answers)',
+  'survey.issue.preview_response': 'Preview, test or spam rows (Qualtrics), left out',
   'survey.issue.replacement_character': 'Characters that could not be decoded (wrong encoding?)',
   'survey.treatment.missing': 'counted as missing',
   'survey.treatment.kept': 'row kept (missing fields blank, extra ignored)',
@@ -365,6 +366,7 @@ export default {
   'survey.issueText.replacement_character': 'Characters could not be decoded (first: “{value}”): the file may be in another encoding.',
   'survey.issueText.duplicate_respondent': 'Id “{value}” is on {count} rows with different answers.',
   'survey.issueText.duplicate_resubmission': 'Id “{value}” is on {count} rows with identical answers (a resubmission).',
+  'survey.issueText.preview_response': '{count} rows have the Status “{value}”: Qualtrics marks them as previews, tests or spam, not responses, so no analysis counts them.',
   'survey.import.detail': 'What it means',
 
   'survey.scale.title': 'Scales: what each code means',
@@ -471,6 +473,7 @@ export default {
   'note.signed_rank_zeros_pratt': '{zeros} of {n} pairs did not change; they were ranked, then their ranks dropped (Pratt’s rule).',
   'note.two_proportions_all_same': 'Both groups are at {percent}%: the chi-square test is undefined; p-value set to 1.',
   // ---- survey ----
+  'note.answers_not_on_scale': '{item}: {count} answers are not on its scale (see the import problems), so no share, mean or shift is given — add them to a point as an alias or as a non-answer in the column mapping, or confirm the scale.',
   'note.codes_without_labels': '{item}: codes without labels ({codes}) — pick a scale. Shown as codes; no share, mean or shift is given.',
   'note.describe_few_answers': 'Only {n} answers: intervals are wide.',
   'note.describe_no_answers': 'Nobody answered this question, so nothing can be estimated.',

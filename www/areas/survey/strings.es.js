@@ -96,6 +96,7 @@ export default {
   'survey.issue.unclosed_quote': 'Comilla sin cerrar',
   'survey.issue.duplicate_respondent': 'Identificador de persona repetido',
   'survey.issue.duplicate_resubmission': 'Identificador de persona repetido (respuestas idénticas)',
+  'survey.issue.preview_response': 'Filas de vista previa, prueba o spam (Qualtrics), excluidas',
   'survey.issue.replacement_character': 'Caracteres que no se pudieron decodificar (¿codificación equivocada?)',
   'survey.treatment.missing': 'contado como faltante',
   'survey.treatment.kept': 'fila conservada (campos faltantes en blanco, sobrantes ignorados)',
@@ -365,6 +366,7 @@ export default {
   'survey.issueText.replacement_character': 'Hay caracteres que no se pudieron decodificar (primero: «{value}»): el archivo puede estar en otra codificación.',
   'survey.issueText.duplicate_respondent': 'El identificador «{value}» está en {count} filas con respuestas distintas.',
   'survey.issueText.duplicate_resubmission': 'El identificador «{value}» está en {count} filas con respuestas idénticas (un reenvío).',
+  'survey.issueText.preview_response': '{count} filas tienen el estado «{value}»: Qualtrics las marca como vistas previas, pruebas o spam, no como respuestas, así que ningún análisis las cuenta.',
   'survey.import.detail': 'Qué significa',
 
   'survey.scale.title': 'Escalas: qué significa cada código',
@@ -471,6 +473,7 @@ export default {
   'note.signed_rank_zeros_pratt': '{zeros} de {n} pares no cambiaron; se ordenaron y luego se quitaron sus rangos (regla de Pratt).',
   'note.two_proportions_all_same': 'Ambos grupos están en {percent} %: la prueba chi cuadrado no está definida; valor p fijado en 1.',
   // ---- survey ----
+  'note.answers_not_on_scale': '{item}: {count} respuestas no están en su escala (vea los problemas de la importación), así que no se da porcentaje, media ni cambio — agréguelas a un punto como alias o como no respuesta en la asignación de columnas, o confirme la escala.',
   'note.codes_without_labels': '{item}: códigos sin etiquetas ({codes}) — elija una escala. Se muestra como códigos; no se da porcentaje, media ni cambio.',
   'note.describe_few_answers': 'Solo {n} respuestas: los intervalos son amplios.',
   'note.describe_no_answers': 'Nadie respondió esta pregunta, así que no se puede estimar nada.',

@@ -524,7 +524,7 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
         })
         .collect();
     if !item.declared() {
-        r.notices.push(notice::codes(item));
+        r.notices.push(notice::undeclared(item));
     } else if item.kind != ItemType::Category {
         r.mean = counts.mean();
         r.sd = counts.sd();
