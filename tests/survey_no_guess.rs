@@ -210,6 +210,9 @@ fn an_answer_the_scale_does_not_know_withholds_the_headline() {
     assert!(i.top_box.is_none() && i.mean.is_none());
     assert_eq!(i.notices[0].code, NoteCode::AnswersNotOnScale);
     assert!(i.sentence.en.contains("withheld"), "{}", i.sentence.en);
+    // Each point's share is of all 100 answers, the 20 not on the scale included.
+    let agree = i.distribution.iter().find(|d| d.label.en == "Agree").unwrap();
+    assert_eq!((agree.count, agree.n), (20, 100));
     let unknown: Vec<_> = s
         .issues()
         .issues

@@ -514,13 +514,16 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
     let n = counts.n() + counts.unknown;
     r.n_used = n;
     let wave = r.wave.clone();
+    // With answers not on its scale (withheld), each point's share is of every answer, those
+    // included: the placed answers alone would overstate every point.
+    let of = if item.declared() { n } else { n + item.unplaced };
     r.distribution = item
         .points
         .iter()
         .zip(&counts.counts)
         .filter_map(|(p, c)| {
             let label = point_label(item, p, wave.as_deref());
-            Share::new(p.value.to_string(), label, *c, n, level)
+            Share::new(p.value.to_string(), label, *c, of, level)
         })
         .collect();
     if !item.declared() {
