@@ -192,6 +192,11 @@ export function migrate(project) {
     return { ok: false, error: { code: 'bad_input', details: { argument: 'project' }, message: 'not a waterline project file' } };
   }
   const v = project.schemaVersion;
+  // A JSON file without a version, or one that is not a project (a model or a round has a
+  // schemaVersion but no areas), is not a project file: say so, not "version undefined".
+  if (v === undefined || v === null || !project.areas || typeof project.areas !== 'object') {
+    return { ok: false, error: { code: 'not_a_project', details: {}, message: 'not a waterline project file' } };
+  }
   if (!Number.isInteger(v) || v < 1 || v > SCHEMA_VERSION) {
     return { ok: false, error: { code: 'unsupported_version', details: { version: String(v), supported: SCHEMA_VERSION }, message: `unsupported project version ${v}` } };
   }

@@ -251,7 +251,8 @@ export function mount(root, { changed = () => {} } = {}) {
     } else if (r.error.code === 'cancelled') {
       if (r.error.message !== 'superseded') setStatus('survey.status.cancelled');
     } else {
-      importError = errorText(r.error);
+      const error = r.error;
+      importError = () => errorText(error); // in the current language at each render
       setStatus(null);
       renderData();
     }
@@ -399,7 +400,7 @@ export function mount(root, { changed = () => {} } = {}) {
 
   function renderData() {
     importErrorBox.hidden = !importError;
-    importErrorBox.textContent = importError ?? '';
+    importErrorBox.textContent = importError?.() ?? '';
     if (statusKey) status.textContent = t(statusKey, statusParams);
     include.checked = includeAnswers;
     fill(delimiter, [['', t('survey.delim.auto')], [',', t('survey.delim.comma')], [';', t('survey.delim.semicolon')], ['\t', t('survey.delim.tab')], ['|', t('survey.delim.pipe')]], readOptions.delimiter ?? '');

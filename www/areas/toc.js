@@ -116,8 +116,12 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     return { ok: true };
   }
 
+  /** The model's status line: `text` a string, or a function giving it in the current
+   * language (called again on a language switch, so a message never stays in the old one). */
+  let statusText = () => modelStatus.textContent ?? '';
   function status(text, isError = false) {
-    modelStatus.textContent = text;
+    statusText = typeof text === 'function' ? text : () => text;
+    modelStatus.textContent = statusText();
     modelStatus.classList.toggle('error', isError);
   }
 
@@ -403,8 +407,8 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     lang: lang(),
     onDelete: (i, label) => {
       const r = commit((m) => (kind === 'link' ? m.links.splice(i, 1) : applyEdit(m, { op: 'remove', kind, index: i })), { undo: true });
-      if (!r.ok) { status(errorText(r.error), true); return; }
-      status(t('toc.edit.deleted', { id: label }));
+      if (!r.ok) { status(() => errorText(r.error), true); return; }
+      status(() => t('toc.edit.deleted', { id: label }));
       const open = editor.current();
       if (open && !indexModel(model).has(open.id) && open.kind !== 'model') editor.close(false);
     },
@@ -422,9 +426,9 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     /** @type {string | null} */
     let made = null;
     const r = commit((m) => { made = applyEdit(m, { op: 'add', kind }).id; }, { undo: true });
-    if (!r.ok) { status(errorText(r.error), true); return; }
+    if (!r.ok) { status(() => errorText(r.error), true); return; }
     refresh();
-    status(t('toc.edit.added', { id: made }));
+    status(() => t('toc.edit.added', { id: made }));
     select(made, { scroll: false });
     editor.titleField()?.focus();
     editor.titleField()?.select?.();
@@ -480,12 +484,12 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
   loadButton.addEventListener('click', () => {
     const key = exampleSelect.value;
     const r = call(EXAMPLES[key]);
-    if (!r.ok) { status(errorText(r.error), true); return; }
+    if (!r.ok) { status(() => errorText(r.error), true); return; }
     pushUndo();
     example = key;
     setModel(r.value, { windowAsOf: true });
     changed?.();
-    status(t('toc.model.loaded', { title: pick(model.title, lang()).text }));
+    status(() => t('toc.model.loaded', { title: pick(model.title, lang()).text }));
   });
   undoButton.addEventListener('click', () => {
     const prev = undoStack.pop();
@@ -495,28 +499,28 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     example = ex;
     setModel(m);
     changed?.();
-    status(t('toc.model.undone'));
+    status(() => t('toc.model.undone'));
   });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
     const text = await file.text();
-    if (text.trim() === '') { status(t('toc.model.importEmpty'), true); return; }
+    if (text.trim() === '') { status(() => t('toc.model.importEmpty'), true); return; }
     const r = call('parseModel', text);
     if (!r.ok) {
       const { code, details, message } = r.error;
-      status(code === 'unsupported_version'
+      status(() => (code === 'unsupported_version'
         ? t('toc.model.importVersion', { version: details.schemaVersion ?? '?', supported: details.supported ?? 1 })
-        : t('toc.model.importBad', { detail: importDetail({ code, details, message }) }), true);
+        : t('toc.model.importBad', { detail: importDetail({ code, details, message }) })), true);
       return;
     }
     pushUndo();
     example = null;
     const set = setModel(r.value, { windowAsOf: true });
-    if (!set.ok) { status(t('toc.model.importBad', { detail: importDetail(set.error) }), true); return; }
+    if (!set.ok) { status(() => t('toc.model.importBad', { detail: importDetail(set.error) }), true); return; }
     changed?.();
-    status(t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
+    status(() => t('toc.model.imported', { title: pick(model.title, lang()).text, file: file.name }));
   });
   exportCard.addEventListener('click', (e) => {
     const button = e.target.closest('[data-export]');
@@ -529,7 +533,7 @@ export function mount(/** @type {HTMLElement} */ root, /** @type {{ changed?: ()
     exportStatus.textContent = t('toc.export.done', { file });
   });
 
-  onLangChange(() => { refresh(); editor.render?.(); relabelImageButtons(root); });
+  onLangChange(() => { refresh(); editor.render?.(); relabelImageButtons(root); modelStatus.textContent = statusText(); });
 
   // ---- start with the PASS model
   const first = call(EXAMPLES.pass);

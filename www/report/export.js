@@ -6,7 +6,7 @@
 import { csvText, csvTextEs } from '../csv.js';
 import { lang, t } from '../i18n.js';
 import { downloadBlob } from '../store.js';
-import { methodCardLines } from '../methodcard.js';
+import { methodCardLines, methodLabel } from '../methodcard.js';
 import { pngBlob, standaloneSvg } from '../areas/toc/exportimg.js';
 import { COLUMNS } from './findings.js';
 import { REPORT_CSS } from './css.js';
@@ -54,9 +54,13 @@ export function reportHtml(node, title) {
   return `<!doctype html>\n${html}\n`;
 }
 
-/** The findings table as rows of cells: header (column names in the report's language) + values. */
+/**
+ * The findings table as rows of cells: header (column names in the report's language) + values,
+ * numbers as numbers and the method named in the report's language, as in its table.
+ */
 export function findingsRows(findings) {
-  return [COLUMNS.map(([, key]) => t(key)), ...findings.map((r) => COLUMNS.map(([key]) => r[key] ?? null))];
+  const cell = (r, key) => (key === 'method' && r[key] ? methodLabel(r[key]) : r[key] ?? null);
+  return [COLUMNS.map(([, key]) => t(key)), ...findings.map((r) => COLUMNS.map(([key]) => cell(r, key)))];
 }
 
 export const findingsCsv = (findings) => csvText(findingsRows(findings));

@@ -9,7 +9,7 @@ import { fileButton, keepFocus, messageBox, money, parseDollars, problemText, th
 /** A list of engine problems in the user's language. */
 export function problemList(ctx, problems, notListed = 0) {
   return el('ul', { class: 'problems', 'data-testid': 'problems' },
-    problems.map((p) => el('li', {}, el('code', { text: p.code }), ' ', problemText(p, ctx.names))),
+    problems.map((p) => el('li', { 'data-code': p.code }, problemText(p, ctx.names))),
     notListed > 0 ? el('li', { text: t('proposals.round.more', { n: notListed }) }) : null);
 }
 
@@ -23,7 +23,7 @@ export function roundCard(ctx) {
   const say = (text) => { replace(problems); message.show(text); };
   const reject = (r, key = 'proposals.round.rejected') => {
     message.clear();
-    replace(problems, el('p', { class: 'error', text: t(key) }), problemList(ctx, r.problems, r.notListed));
+    replace(problems, el('p', { class: 'error', 'data-i18n': key, text: t(key) }), problemList(ctx, r.problems, r.notListed));
   };
   const setRound = (round, label, okText) => {
     const r = ctx.apply({ round }, { label });
