@@ -211,7 +211,11 @@ fn an_answer_the_scale_does_not_know_withholds_the_headline() {
     assert_eq!(i.notices[0].code, NoteCode::AnswersNotOnScale);
     assert!(i.sentence.en.contains("withheld"), "{}", i.sentence.en);
     // Each point's share is of all 100 answers, the 20 not on the scale included.
-    let agree = i.distribution.iter().find(|d| d.label.en == "Agree").unwrap();
+    let agree = i
+        .distribution
+        .iter()
+        .find(|d| d.label.en == "Agree")
+        .unwrap();
     assert_eq!((agree.count, agree.n), (20, 100));
     let unknown: Vec<_> = s
         .issues()
@@ -334,4 +338,25 @@ fn surveymonkey_legacy_ids_are_ids_not_numbers_to_average() {
             "{id} was reported as a question"
         );
     }
+}
+
+#[test]
+fn excel_sep_line_names_the_delimiter_and_is_not_the_header() {
+    // Excel writes "sep=;" first when asked to; it is a directive, not the header row.
+    let csv = "sep=;\r\nid;¿Participó en el taller?\r\n1;Sí\r\n2;No\r\n3;Sí\r\n";
+    let (s, r) = report(csv);
+    let info = s.issues();
+    assert_eq!((info.delimiter.as_str(), info.rows), (";", 3));
+    let top = item(&r, "¿Participó").top_box.as_ref().unwrap();
+    assert_eq!((top.interval.x, top.interval.n), (2, 3));
+    // Line numbers still count the sep= line (line 1): the ragged row is line 4.
+    let (s, _) = report("sep=;\nid;¿Participó en el taller?\n1;Sí\n2;No;extra\n3;Sí\n");
+    let ragged: Vec<_> = s
+        .issues()
+        .issues
+        .into_iter()
+        .filter(|i| i.code == waterline::Code::RaggedRow)
+        .map(|i| i.line)
+        .collect();
+    assert_eq!(ragged, [4]);
 }

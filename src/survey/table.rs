@@ -281,12 +281,32 @@ fn delimiter_from(option: &str) -> Result<u8> {
     }
 }
 
-/// Strips the byte-order mark and the leading `#` / blank lines; returns the rest, the notes and
-/// the number of lines removed.
-fn split_preamble(text: &str) -> (&str, Vec<String>, u64) {
+/// Excel's delimiter line, `sep=;` (or `sep=,`, `sep=<tab>`, `sep=|`), which Excel writes first
+/// and reads as "the fields are separated by this" rather than as a row: the delimiter it
+/// names, `None` for any other line.
+fn sep_directive(line: &str) -> Option<u8> {
+    let value = line.trim_end_matches(['\r', '\n']);
+    let value = value
+        .strip_prefix("sep=")
+        .or_else(|| value.strip_prefix("SEP="))?;
+    match value.as_bytes() {
+        [d @ (b',' | b';' | b'\t' | b'|')] => Some(*d),
+        _ => None,
+    }
+}
+
+/// Strips the byte-order mark, an Excel `sep=` line and the leading `#` / blank lines; returns
+/// the rest, the notes, the number of lines removed and the delimiter a `sep=` line named.
+fn split_preamble(text: &str) -> (&str, Vec<String>, u64, Option<u8>) {
     let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut notes = Vec::new();
     let mut skipped = 0;
+    let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let sep = sep_directive(rest.get(..first_end).unwrap_or(""));
+    if sep.is_some() {
+        rest = rest.get(first_end..).unwrap_or("");
+        skipped += 1;
+    }
     loop {
         let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
         let line = rest.get(..line_end).unwrap_or("");
@@ -300,7 +320,7 @@ fn split_preamble(text: &str) -> (&str, Vec<String>, u64) {
         skipped += 1;
         rest = rest.get(line_end..).unwrap_or("");
     }
-    (rest, notes, skipped)
+    (rest, notes, skipped, sep)
 }
 
 fn too_large_bytes(len: usize) -> Error {
@@ -366,7 +386,7 @@ fn read_with<'a, R: RowSource>(
     encoding: EncodingInfo,
     records: impl FnOnce(&'a [u8], u8, u64) -> R,
 ) -> Result<Table> {
-    let (body, notes, skipped) = split_preamble(text);
+    let (body, notes, skipped, sep) = split_preamble(text);
     let metadata = notes
         .iter()
         .filter_map(|n| n.split_once(':'))
@@ -374,7 +394,7 @@ fn read_with<'a, R: RowSource>(
         .collect();
     let delimiter = match &options.delimiter {
         Some(d) => delimiter_from(d)?,
-        None => detect_delimiter(body),
+        None => sep.unwrap_or_else(|| detect_delimiter(body)),
     };
     let mut records = records(body.as_bytes(), delimiter, skipped);
     rows_into_table(
