@@ -516,7 +516,11 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
     let wave = r.wave.clone();
     // With answers not on its scale (withheld), each point's share is of every answer, those
     // included: the placed answers alone would overstate every point.
-    let of = if item.declared() { n } else { n + item.unplaced };
+    let of = if item.declared() {
+        n
+    } else {
+        n + item.unplaced
+    };
     r.distribution = item
         .points
         .iter()
