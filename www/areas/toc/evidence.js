@@ -192,6 +192,8 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
 
   // ---- series CSV import
   let imported = null; // { name, result }
+  /** The last file that could not be imported, kept so its message follows a language switch. */
+  let failed = null; // { name, error }
   const csvIds = { file: uid('csv') };
   const csvInput = el('input', { type: 'file', id: csvIds.file, accept: '.csv,text/csv,text/plain', class: 'visually-hidden', 'data-testid': 'toc-csv-file' });
   const csvResult = el('div', { 'data-testid': 'toc-csv-result', 'aria-live': 'polite' });
@@ -201,10 +203,15 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
         el('label', { class: 'file-button secondary', for: csvIds.file }, el('span', { text: t('toc.csv.choose') })), csvInput)),
       csvResult);
     if (imported) showImport(getModel());
+    else if (failed) showFailed();
   }
   function relabelCsv(model) {
     if (csvBox.querySelector('.toc-help')) renderCsv();
     else if (imported) showImport(model);
+    else if (failed) showFailed();
+  }
+  function showFailed() {
+    replace(csvResult, el('p', { class: 'error', role: 'alert', 'data-testid': 'toc-csv-error', text: t('toc.csv.failed', { file: failed.name, message: csvError(failed.error) }) }));
   }
   csvInput.addEventListener('change', async () => {
     const file = csvInput.files?.[0];
@@ -214,9 +221,11 @@ export function createEvidence({ getModel, getLm, commit, lang }) {
     const r = await callSoon('importSeriesCsvColumns', text); // not in the area's own build (engine.js)
     if (!r.ok) {
       imported = null;
-      replace(csvResult, el('p', { class: 'error', role: 'alert', 'data-testid': 'toc-csv-error', text: t('toc.csv.failed', { file: file.name, message: csvError(r.error) }) }));
+      failed = { name: file.name, error: r.error };
+      showFailed();
       return;
     }
+    failed = null;
     imported = { name: file.name, result: r.value };
     showImport(getModel());
   });
