@@ -360,3 +360,27 @@ fn excel_sep_line_names_the_delimiter_and_is_not_the_header() {
         .collect();
     assert_eq!(ragged, [4]);
 }
+
+#[test]
+fn a_missing_value_code_among_numbers_withholds_the_mean() {
+    // −99 ("skipped") among ages: averaged it gives 29.7 where the ages average 44. The engine
+    // does not drop it unasked either: the mean waits until −99 is declared a non-answer.
+    let csv = "id,Age\n1,34\n2,41\n3,-99\n4,52\n5,49\n";
+    let (s, r) = report(csv);
+    let age = item(&r, "Age");
+    assert!(age.mean.is_none());
+    assert_eq!(age.notices[0].code, NoteCode::MissingCodeSuspected);
+    let mut m = s.mapping().clone();
+    let it = &mut m.instrument.items[0];
+    let proposal = it.proposals[0].clone();
+    assert_eq!(proposal.non_answers[0].code, "-99");
+    it.non_answers = proposal.non_answers;
+    it.confirmed = true;
+    let mut s = s;
+    s.set_mapping(m).unwrap();
+    let r = s.report(&ReportOptions::default()).unwrap();
+    assert_eq!(item(&r, "Age").mean, Some(44.0));
+    // Ordinary numbers, negatives included, are not suspected.
+    let (_, r) = report("id,Change in score\n1,-3\n2,4\n3,-1\n4,2\n");
+    assert!(item(&r, "Change").mean.is_some());
+}

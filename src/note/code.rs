@@ -101,6 +101,9 @@ note_codes! {
     AnswersNotOnScale = "answers_not_on_scale",
     /// Withheld: `item` holds undeclared `codes`; shown as a distribution of codes.
     CodesWithoutLabels = "codes_without_labels",
+    /// Withheld: the numeric `item` holds `codes` that look like missing-value codes (−99 among
+    /// ages); no mean until they are declared non-answers or the column is confirmed.
+    MissingCodeSuspected = "missing_code_suspected",
     /// `n` answers only (under 30): intervals are wide.
     DescribeFewAnswers = "describe_few_answers",
     /// Nobody answered the item: nothing can be estimated.

@@ -192,7 +192,14 @@ impl Item {
                             })
                         })
             }
-            ItemType::Numeric | ItemType::MultiSelect | ItemType::Text => true,
+            // A numeric column with a suspected missing-value code (−99 among ages) is declared
+            // once the user declares its non-answers or confirms it as it is.
+            ItemType::Numeric => {
+                self.confirmed
+                    || !self.non_answers.is_empty()
+                    || self.proposals.iter().all(|p| p.non_answers.is_empty())
+            }
+            ItemType::MultiSelect | ItemType::Text => true,
         }
     }
 

@@ -9,7 +9,7 @@ use crate::stats::summary::{Merge, PointCounts};
 use crate::survey::instrument::{Item, ItemType};
 use crate::survey::issues::ColumnMissing;
 use crate::survey::report::describe::{
-    empty, finish as finish_item, numeric, point_item, PointIndex,
+    empty, finish as finish_item, numeric_item, point_item, PointIndex,
 };
 use crate::survey::report::{ItemResult, Share};
 use std::collections::HashMap;
@@ -182,7 +182,7 @@ impl ItemState {
             ItemState::Numbers(v) => {
                 let present = v.sorted();
                 r.n_used = present.len() as u64;
-                numeric(&mut r, present, level);
+                numeric_item(item, &mut r, present, level);
             }
         }
         finish_item(item, &mut r, considered, level);

@@ -79,7 +79,16 @@ pub fn from_guess(table: &Table, c: usize, guess: Guess, agree_used: &[bool]) ->
             let values: Vec<f64> = codes.iter().map(|c| c.0).collect();
             item.proposals = proposals::for_codes(&col.header, &values);
         }
-        Guess::Numeric => item.kind = ItemType::Numeric,
+        Guess::Numeric => {
+            item.kind = ItemType::Numeric;
+            let comma = table.delimiter == ';';
+            let numbers: Vec<f64> = super::values::answered(table, c)
+                .iter()
+                .filter_map(|(v, _, _)| super::super::labels::parse_number(v, comma))
+                .collect();
+            let suspected = proposals::suspected_missing_codes(&numbers);
+            item.proposals = proposals::for_numeric(&suspected).into_iter().collect();
+        }
         Guess::Multi(sep, tokens) => {
             item.kind = ItemType::MultiSelect;
             let mut cids = HashSet::new();

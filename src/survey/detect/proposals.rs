@@ -112,6 +112,70 @@ fn non_answer(code: f64, reason: NonAnswerReason) -> NonAnswer {
     }
 }
 
+/// The usual missing-value codes a numeric column holds far outside its other values: a
+/// negative code (−99, −9, −1…) when every other value is at least 0, a positive one (77, 88,
+/// 97–99, 999) when it is more than twice the largest other value. −99 among ages or 999
+/// among hours is almost surely "skipped"; but the engine does not decide that (see
+/// [`for_numeric`]).
+pub fn suspected_missing_codes(values: &[f64]) -> Vec<f64> {
+    let others = |c: f64| values.iter().copied().filter(move |v| *v != c);
+    SENTINEL_CODES
+        .iter()
+        .copied()
+        .filter(|c| values.contains(c))
+        .filter(|&c| {
+            let rest: Vec<f64> = others(c).filter(|v| !SENTINEL_CODES.contains(v)).collect();
+            if rest.is_empty() {
+                return false;
+            }
+            if c < 0.0 {
+                rest.iter().all(|v| *v >= 0.0)
+            } else {
+                c > 2.0 * rest.iter().copied().fold(f64::MIN, f64::max)
+            }
+        })
+        .collect()
+}
+
+/// For a numeric column holding suspected missing-value codes: the proposal to declare them
+/// non-answers. Until the user applies it (or confirms the column as it is), the item is not
+/// declared and its mean is withheld (`missing_code_suspected`): averaging −99 as an age, or
+/// dropping it unasked, would each be a guess.
+pub fn for_numeric(suspected: &[f64]) -> Option<Proposal> {
+    if suspected.is_empty() {
+        return None;
+    }
+    let non_answers: Vec<NonAnswer> = suspected
+        .iter()
+        .map(|c| {
+            non_answer(
+                *c,
+                if *c < 0.0 {
+                    NonAnswerReason::Skipped
+                } else {
+                    NonAnswerReason::DontKnow
+                },
+            )
+        })
+        .collect();
+    let reasons = non_answers
+        .iter()
+        .map(|na| {
+            Reason::new("code_looks_like_non_answer")
+                .with("code", na.code.as_str())
+                .with("reason", na.reason.name())
+        })
+        .collect();
+    Some(Proposal {
+        template: "numeric".into(),
+        kind: ItemType::Numeric,
+        confidence: 0.5,
+        reasons,
+        points: Vec::new(),
+        non_answers,
+    })
+}
+
 /// The family's points for `k` codes, lowest value first, or `None` when it has no scale of
 /// that length.
 fn family_points(kind: FamilyKind, k: usize) -> Option<Vec<Point>> {

@@ -11,11 +11,22 @@
 //! | `wave_scales_unconfirmed` | `item`, `waves` | waves used other wording; confirm the mapping onto a common scale |
 
 use crate::note::{Note, NoteCode};
-use crate::survey::instrument::{Item, Lang, Text};
+use crate::survey::instrument::{Item, ItemType, Lang, Text};
 
-/// Why an undeclared item's headline is withheld: `answers_not_on_scale` when answers fall
-/// outside its labelled points, else `codes_without_labels`.
+/// Why an undeclared item's headline is withheld: `missing_code_suspected` for a numeric item,
+/// `answers_not_on_scale` when answers fall outside its labelled points, else
+/// `codes_without_labels`.
 pub fn undeclared(item: &Item) -> Note {
+    if item.kind == ItemType::Numeric {
+        let codes: Vec<String> = item
+            .proposals
+            .iter()
+            .flat_map(|p| p.non_answers.iter().map(|na| na.code.clone()))
+            .collect();
+        return Note::withheld(NoteCode::MissingCodeSuspected)
+            .with("item", item.id.as_str())
+            .with("codes", codes);
+    }
     if item.unplaced > 0 {
         return Note::withheld(NoteCode::AnswersNotOnScale)
             .with("item", item.id.as_str())
@@ -48,6 +59,12 @@ pub fn sentence(notice: &Note, text: &Text, lang: Lang) -> String {
         (NoteCode::AnswersNotOnScale, Lang::Es) => {
             "omitido: algunas respuestas no están en su escala; agréguelas a la escala o confírmela"
         }
+        (NoteCode::MissingCodeSuspected, Lang::En) => {
+            "withheld: a value looks like a missing-value code; declare it a non-answer or confirm the column"
+        }
+        (NoteCode::MissingCodeSuspected, Lang::Es) => {
+            "omitido: un valor parece un código de dato faltante; declárelo no respuesta o confirme la columna"
+        }
         (NoteCode::CodesWithoutLabels, Lang::En) => "codes without labels — pick a scale",
         (NoteCode::CodesWithoutLabels, Lang::Es) => "códigos sin etiquetas — elija una escala",
         (NoteCode::PairScalesDiffer, Lang::En) => {
@@ -72,7 +89,7 @@ pub fn sentence(notice: &Note, text: &Text, lang: Lang) -> String {
 /// points that differ in values or labels.
 pub fn comparable(before: &Item, after: &Item, pair: &str) -> Option<Note> {
     for item in [before, after] {
-        if !item.declared() && item.unplaced > 0 {
+        if !item.declared() && (item.unplaced > 0 || item.kind == ItemType::Numeric) {
             return Some(undeclared(item).with("pair", pair));
         }
         if !item.declared() {
@@ -124,7 +141,7 @@ pub fn unconfirmed_waves(item: &Item) -> Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::survey::instrument::ItemType;
+
     use crate::survey::labels::FamilyKind;
 
     fn item(id: &str, used: &[bool]) -> Item {

@@ -87,7 +87,10 @@ pub(super) fn item(
             .collect();
         kish(r, pairs.iter().map(|(_, w)| *w));
         if item.kind == ItemType::Numeric {
-            numeric(r, &pairs, level);
+            // Withheld unweighted (a suspected missing-value code) stays withheld.
+            if item.declared() {
+                numeric(r, &pairs, level);
+            }
         } else {
             points(item, r, &pairs, level);
         }

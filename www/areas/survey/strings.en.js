@@ -474,6 +474,7 @@ export default {
   'note.two_proportions_all_same': 'Both groups are at {percent}%: the chi-square test is undefined; p-value set to 1.',
   // ---- survey ----
   'note.answers_not_on_scale': '{item}: {count} answers are not on its scale (see the import problems), so no share, mean or shift is given — add them to a point as an alias or as a non-answer in the column mapping, or confirm the scale.',
+  'note.missing_code_suspected': '{item}: {codes} looks like a missing-value code (such as “skipped”), not a number to average, so no mean is given — declare it a non-answer in the column mapping, or confirm the column as it is.',
   'note.codes_without_labels': '{item}: codes without labels ({codes}) — pick a scale. Shown as codes; no share, mean or shift is given.',
   'note.describe_few_answers': 'Only {n} answers: intervals are wide.',
   'note.describe_no_answers': 'Nobody answered this question, so nothing can be estimated.',

@@ -474,6 +474,7 @@ export default {
   'note.two_proportions_all_same': 'Ambos grupos están en {percent} %: la prueba chi cuadrado no está definida; valor p fijado en 1.',
   // ---- survey ----
   'note.answers_not_on_scale': '{item}: {count} respuestas no están en su escala (vea los problemas de la importación), así que no se da porcentaje, media ni cambio — agréguelas a un punto como alias o como no respuesta en la asignación de columnas, o confirme la escala.',
+  'note.missing_code_suspected': '{item}: {codes} parece un código de dato faltante (como «omitida»), no un número que promediar, así que no se da la media — declárelo no respuesta en la asignación de columnas, o confirme la columna tal como está.',
   'note.codes_without_labels': '{item}: códigos sin etiquetas ({codes}) — elija una escala. Se muestra como códigos; no se da porcentaje, media ni cambio.',
   'note.describe_few_answers': 'Solo {n} respuestas: los intervalos son amplios.',
   'note.describe_no_answers': 'Nadie respondió esta pregunta, así que no se puede estimar nada.',

@@ -456,7 +456,7 @@ fn describe(
             let mut present: Vec<f64> = Vec::new();
             each_answer(values, rows, data.rows, |_, v| present.push(v));
             r.n_used = present.len() as u64;
-            numeric(&mut r, present, level);
+            numeric_item(item, &mut r, present, level);
         } else {
             // Every answer of a point item is one of its points (the import counts other
             // codes as invalid, missing): the report is a function of the counts per point.
@@ -545,6 +545,16 @@ pub fn point_item(item: &Item, counts: &PointCounts, level: f64, r: &mut ItemRes
                 interval,
             });
         }
+    }
+}
+
+/// A numeric item's figures through [`numeric`], or only its notice while it is not declared
+/// (a suspected missing-value code such as −99: its mean would be a guess either way).
+pub fn numeric_item(item: &Item, r: &mut ItemResult, present: Vec<f64>, level: f64) {
+    if item.declared() {
+        numeric(r, present, level);
+    } else {
+        r.notices.push(notice::undeclared(item));
     }
 }
 
