@@ -91,3 +91,12 @@ for (const lang of ['en', 'es']) {
     await s.page.screenshot({ path: `${screenshots}no-guess-stray-byte-${lang}-375.png`, fullPage: true });
   });
 }
+
+test('es: a missing-value code among ages withholds the mean and says so in Spanish', async () => {
+  const s = await session('es');
+  await upload(s, 'ages.csv', 'id,Edad\n1,34\n2,41\n3,-99\n4,52\n5,49\n');
+  const report = await s.page.textContent(q('survey-report'));
+  assert.ok(report.includes('parece un código de dato faltante'), report.slice(0, 400));
+  assert.ok(!/29[.,]7/.test(report), 'no mean with −99 averaged in');
+  assert.ok(!/looks like|withheld/.test(report), 'no English on the Spanish page');
+});
