@@ -77,16 +77,7 @@ pub fn split_non_answers(codes: &[f64]) -> (Vec<f64>, Vec<NonAnswer>) {
     let mut out: Vec<NonAnswer> = codes
         .iter()
         .filter(|c| SENTINEL_CODES.contains(c))
-        .map(|c| {
-            non_answer(
-                *c,
-                if *c < 0.0 {
-                    NonAnswerReason::Skipped
-                } else {
-                    NonAnswerReason::DontKnow
-                },
-            )
-        })
+        .map(|c| sentinel_non_answer(*c))
         .collect();
     let top = core
         .iter()
@@ -102,6 +93,24 @@ pub fn split_non_answers(codes: &[f64]) -> (Vec<f64>, Vec<NonAnswer>) {
         out.push(non_answer(0.0, NonAnswerReason::NotApplicable));
     }
     (core, out)
+}
+
+/// A survey tool's missing-value code as a non-answer: negative codes (−99) are "skipped",
+/// the others (99, 999) "don't know".
+fn sentinel_non_answer(code: f64) -> NonAnswer {
+    let reason = if code < 0.0 {
+        NonAnswerReason::Skipped
+    } else {
+        NonAnswerReason::DontKnow
+    };
+    non_answer(code, reason)
+}
+
+/// The reason `code_looks_like_non_answer` a proposal gives for one of its non-answers.
+fn non_answer_reason(na: &NonAnswer) -> Reason {
+    Reason::new("code_looks_like_non_answer")
+        .with("code", na.code.as_str())
+        .with("reason", na.reason.name())
 }
 
 fn non_answer(code: f64, reason: NonAnswerReason) -> NonAnswer {
@@ -145,27 +154,8 @@ pub fn for_numeric(suspected: &[f64]) -> Option<Proposal> {
     if suspected.is_empty() {
         return None;
     }
-    let non_answers: Vec<NonAnswer> = suspected
-        .iter()
-        .map(|c| {
-            non_answer(
-                *c,
-                if *c < 0.0 {
-                    NonAnswerReason::Skipped
-                } else {
-                    NonAnswerReason::DontKnow
-                },
-            )
-        })
-        .collect();
-    let reasons = non_answers
-        .iter()
-        .map(|na| {
-            Reason::new("code_looks_like_non_answer")
-                .with("code", na.code.as_str())
-                .with("reason", na.reason.name())
-        })
-        .collect();
+    let non_answers: Vec<NonAnswer> = suspected.iter().map(|c| sentinel_non_answer(*c)).collect();
+    let reasons = non_answers.iter().map(non_answer_reason).collect();
     Some(Proposal {
         template: "numeric".into(),
         kind: ItemType::Numeric,
@@ -238,13 +228,7 @@ pub fn for_codes(header: &str, codes: &[f64]) -> Vec<Proposal> {
                 Reason::new("header_names_scale").with("template", kind.template(core.len())),
             );
         }
-        for na in &non_answers {
-            reasons.push(
-                Reason::new("code_looks_like_non_answer")
-                    .with("code", na.code.as_str())
-                    .with("reason", na.reason.name()),
-            );
-        }
+        reasons.extend(non_answers.iter().map(non_answer_reason));
         out.push(Proposal {
             template: kind.template(core.len()),
             kind: kind.item_type(),
